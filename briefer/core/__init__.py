@@ -1,0 +1,1 @@
+"""Domain types and fuzzy dates: plain Python, no Qt and no SQL."""

@@ -1,0 +1,572 @@
+"""Fuzzy dates: what an analyst knows of *when* something happened.
+
+Reports rarely give exact dates ("2013", "February 2019", "before April"), so every
+date in Briefer is a `When`: an immutable value whose text form is EDTF (ISO 8601-2,
+levels 0 and 1).  The rest of the program only sees this type: its bounds (for
+sorting, filtering and drawing), its precision and qualifiers (for drawing honestly)
+and its label (for people).  The `edtf` library checks the grammar; this module
+decomposes what it accepted into the parts Briefer needs and refuses what it does not
+support with a message that says why.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from enum import Enum
+from functools import lru_cache
+from typing import Optional
+
+from edtf import parse_edtf
+
+from .errors import WhenError
+
+__all__ = ["When", "Point", "Precision", "WhenError", "MIN_DATETIME", "MAX_DATETIME"]
+
+MIN_DATETIME = datetime(1, 1, 1)
+MAX_DATETIME = datetime(9999, 12, 31, 23, 59, 59)
+_EPOCH = datetime(1970, 1, 1)
+
+MONTH_ABBR = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+_MONTH_NAMES = {
+    name.lower(): i
+    for i in range(1, 13)
+    for name in (calendar.month_name[i], calendar.month_abbr[i], MONTH_ABBR[i - 1] + ".")
+}
+_MONTH_NAMES["sept"] = 9
+
+
+class Precision(Enum):
+    """How much of a point in time is known, coarsest first."""
+
+    MILLENNIUM = 0
+    CENTURY = 1
+    DECADE = 2
+    YEAR = 3
+    MONTH = 4
+    DAY = 5
+    MINUTE = 6
+
+
+_POINT_RE = re.compile(
+    r"^(?P<year>\d{4}|\d{3}X|\d{2}XX|\dXXX)"
+    r"(?:-(?P<month>\d{2}|XX)(?:-(?P<day>\d{2}|XX))?)?"
+    r"(?:[T ](?P<hour>\d{2}):(?P<minute>\d{2})(?::(?P<second>\d{2}))?Z?)?"
+    r"(?P<qualifier>[?~%])?$"
+)
+
+
+def to_timestamp(moment: datetime) -> int:
+    """Seconds since 1970-01-01 UTC; how the store keeps bounds."""
+    return (moment - _EPOCH) // timedelta(seconds=1)
+
+
+def from_timestamp(seconds: int) -> datetime:
+    return _EPOCH + timedelta(seconds=seconds)
+
+
+@dataclass(frozen=True)
+class Point:
+    """One end of a `When`: a date known to some precision, maybe qualified.
+
+    `year` is four characters where trailing digits may be ``X`` (``201X``);
+    `month` and `day` are two characters or ``XX`` (unspecified) or None (not given).
+    """
+
+    year: str
+    month: Optional[str] = None
+    day: Optional[str] = None
+    time: Optional[str] = None  # "HH:MM", UTC
+    uncertain: bool = False
+    approximate: bool = False
+
+    # -- construction -------------------------------------------------------------
+    @classmethod
+    def of(
+        cls,
+        year: int,
+        month: int | None = None,
+        day: int | None = None,
+        *,
+        time: str | None = None,
+        uncertain: bool = False,
+        approximate: bool = False,
+    ) -> "Point":
+        point = cls(
+            f"{year:04d}",
+            None if month is None else f"{month:02d}",
+            None if day is None else f"{day:02d}",
+            time,
+            uncertain,
+            approximate,
+        )
+        point._validate(str(point))
+        return point
+
+    @classmethod
+    def parse(cls, text: str) -> "Point":
+        match = _POINT_RE.match(text)
+        if not match:
+            raise WhenError(_explain_bad_point(text))
+        g = match.groupdict()
+        time = None
+        if g["hour"] is not None:
+            if g["day"] is None or "X" in (g["day"] + g["month"] + g["year"]):
+                raise WhenError(f"'{text}': a time of day needs a full date (YYYY-MM-DDThh:mm)")
+            if g["second"] not in (None, "00"):
+                raise WhenError(f"'{text}': Briefer keeps times to the minute; drop the seconds")
+            time = f"{g['hour']}:{g['minute']}"
+            if g["qualifier"]:
+                raise WhenError(f"'{text}': a date with a time of day cannot be qualified with ?, ~ or %")
+        q = g["qualifier"]
+        point = cls(
+            g["year"],
+            g["month"],
+            g["day"],
+            time,
+            uncertain=q in ("?", "%"),
+            approximate=q in ("~", "%"),
+        )
+        point._validate(text)
+        return point
+
+    def _validate(self, text: str) -> None:
+        if self.month is not None and self.month != "XX":
+            if not 1 <= int(self.month) <= 12:
+                raise WhenError(f"'{text}': month {self.month} is out of range (01–12)")
+            if "X" in self.year and self.day is not None:
+                raise WhenError(f"'{text}': a day needs a known year")
+        if self.day is not None and self.day != "XX":
+            if self.month == "XX":
+                raise WhenError(f"'{text}': a day needs a known month")
+            last = calendar.monthrange(int(self.year), int(self.month))[1]
+            if not 1 <= int(self.day) <= last:
+                raise WhenError(
+                    f"'{text}': {MONTH_ABBR[int(self.month) - 1]} {self.year} has no day {int(self.day)}"
+                )
+        if self.year == "0000":
+            raise WhenError(f"'{text}': Briefer handles years 0001 to 9999")
+        if self.time is not None:
+            hour, minute = (int(x) for x in self.time.split(":"))
+            if hour > 23 or minute > 59:
+                raise WhenError(f"'{text}': {self.time} is not a time of day (00:00–23:59)")
+
+    # -- what is known ------------------------------------------------------------
+    @property
+    def precision(self) -> Precision:
+        if self.time is not None:
+            return Precision.MINUTE
+        if self.day is not None and self.day != "XX":
+            return Precision.DAY
+        if self.month is not None and self.month != "XX":
+            return Precision.MONTH
+        xs = self.year.count("X")
+        return (Precision.YEAR, Precision.DECADE, Precision.CENTURY, Precision.MILLENNIUM)[xs]
+
+    @property
+    def earliest(self) -> datetime:
+        year = int(self.year.replace("X", "0"))
+        if year == 0:
+            year = 1
+        if self.precision.value <= Precision.YEAR.value:
+            return datetime(year, 1, 1)
+        if self.precision is Precision.MONTH:
+            return datetime(year, int(self.month), 1)
+        hour, minute = (0, 0) if self.time is None else (int(x) for x in self.time.split(":"))
+        return datetime(year, int(self.month), int(self.day), hour, minute)
+
+    @property
+    def latest(self) -> datetime:
+        year = int(self.year.replace("X", "9"))
+        p = self.precision
+        if p.value <= Precision.YEAR.value:
+            return datetime(year, 12, 31, 23, 59, 59)
+        month = int(self.month)
+        if p is Precision.MONTH:
+            return datetime(year, month, calendar.monthrange(year, month)[1], 23, 59, 59)
+        if p is Precision.DAY:
+            return datetime(year, month, int(self.day), 23, 59, 59)
+        return self.earliest + timedelta(seconds=59)
+
+    # -- text ---------------------------------------------------------------------
+    def __str__(self) -> str:
+        text = self.year
+        if self.month is not None:
+            text += f"-{self.month}"
+            if self.day is not None:
+                text += f"-{self.day}"
+        if self.time is not None:
+            return f"{text}T{self.time}:00Z"
+        if self.uncertain and self.approximate:
+            text += "%"
+        elif self.uncertain:
+            text += "?"
+        elif self.approximate:
+            text += "~"
+        return text
+
+    def plain_label(self) -> str:
+        """The label without qualifiers ("9 Feb 2019", "Feb 2019", "2010s")."""
+        p = self.precision
+        if p is Precision.MINUTE:
+            return f"{self._day_label()} {self.time} UTC"
+        if p is Precision.DAY:
+            return self._day_label()
+        if p is Precision.MONTH:
+            label = f"{MONTH_ABBR[int(self.month) - 1]} {self.year}"
+            return label + (", day unknown" if self.day == "XX" else "")
+        if p is Precision.YEAR:
+            return self.year + (", month unknown" if self.month == "XX" else "")
+        if p is Precision.DECADE:
+            return self.year.replace("X", "0") + "s"
+        if p is Precision.CENTURY:
+            return self.year.replace("X", "0") + "s"
+        return f"{self.year.replace('X', '0')}–{self.year.replace('X', '9')}"
+
+    def _day_label(self) -> str:
+        return f"{int(self.day)} {MONTH_ABBR[int(self.month) - 1]} {self.year}"
+
+    def label(self) -> str:
+        text = self.plain_label()
+        if self.approximate:
+            text = "c. " + text
+        if self.uncertain:
+            text += "?"
+        return text
+
+    @property
+    def qualified(self) -> bool:
+        return self.uncertain or self.approximate
+
+
+@dataclass(frozen=True)
+class When:
+    """When something happened, as far as anyone knows.
+
+    A single `Point`, or an interval of two points where either end may be open
+    (``../2019-04`` "before Apr 2019", ``2014/..`` "since 2014").
+    """
+
+    start: Optional[Point]
+    end: Optional[Point] = None
+    interval: bool = False
+
+    def __post_init__(self) -> None:
+        if not self.interval:
+            if self.start is None or self.end is not None:
+                raise WhenError("a single date needs exactly one point")
+            return
+        if self.start is None and self.end is None:
+            raise WhenError("an interval needs at least one known end ('../..' says nothing)")
+        if self.start is not None and self.end is not None and self.start.earliest > self.end.latest:
+            raise WhenError(f"'{self.edtf}': the interval ends before it starts")
+
+    # -- construction -------------------------------------------------------------
+    @classmethod
+    def parse(cls, text: str) -> "When":
+        """Parse EDTF text; raise `WhenError` saying what is wrong.
+
+        Also accepts a space instead of ``T`` before a time, so "2019-02-09 14:30" works.
+        Values are immutable, so parses are cached: the store re-reads the same texts often.
+        """
+        if isinstance(text, str):
+            return _parse_cached(text)
+        return cls._parse(text)
+
+    @classmethod
+    def _parse(cls, text: str) -> "When":
+        if text is None or not str(text).strip():
+            raise WhenError("no date given: write one like 2019-02-09, 2019-02, 2013~ or 2019-02-04/2019-02-09")
+        text = str(text).strip()
+        if "/" in text:
+            left, _, right = text.partition("/")
+            if "/" in right:
+                raise WhenError(f"'{text}': an interval has one '/'")
+            start = None if left == ".." else Point.parse(left)
+            end = None if right == ".." else Point.parse(right)
+            when = cls(start, end, True)
+        else:
+            when = cls(Point.parse(text))
+        _check_with_edtf(when.edtf, text)
+        return when
+
+    @classmethod
+    def parse_friendly(cls, text: str) -> "When":
+        """EDTF or the forms people type and Briefer prints ("9 Feb 2019", "c. 2013",
+        "4–9 Feb 2019", "before Apr 2019", "since 2014")."""
+        try:
+            return cls.parse(text)
+        except WhenError as edtf_error:
+            try:
+                return _parse_friendly(str(text).strip())
+            except WhenError:
+                if re.match(r"^[\d\-X/.?~%T: ]+$", str(text).strip()):
+                    raise edtf_error from None
+                raise WhenError(
+                    f"'{text}' is not a date Briefer understands: write 2019-02-09, Feb 2019, "
+                    "c. 2013, 4–9 Feb 2019, before Apr 2019 or since 2014"
+                ) from None
+
+    @classmethod
+    def of(cls, point: Point) -> "When":
+        return cls(point)
+
+    @classmethod
+    def day(cls, value: date, **qualifiers: bool) -> "When":
+        return cls(Point.of(value.year, value.month, value.day, **qualifiers))
+
+    @classmethod
+    def month(cls, year: int, month: int, **qualifiers: bool) -> "When":
+        return cls(Point.of(year, month, **qualifiers))
+
+    @classmethod
+    def year(cls, year: int, **qualifiers: bool) -> "When":
+        return cls(Point.of(year, **qualifiers))
+
+    @classmethod
+    def between(cls, start: "When | Point", end: "When | Point") -> "When":
+        return cls(_as_point(start), _as_point(end), True)
+
+    @classmethod
+    def before(cls, end: "When | Point") -> "When":
+        return cls(None, _as_point(end), True)
+
+    @classmethod
+    def since(cls, start: "When | Point") -> "When":
+        return cls(_as_point(start), None, True)
+
+    # -- what is known ------------------------------------------------------------
+    @property
+    def edtf(self) -> str:
+        if not self.interval:
+            return str(self.start)
+        left = ".." if self.start is None else str(self.start)
+        right = ".." if self.end is None else str(self.end)
+        return f"{left}/{right}"
+
+    def __str__(self) -> str:
+        return self.edtf
+
+    @property
+    def open_start(self) -> bool:
+        return self.interval and self.start is None
+
+    @property
+    def open_end(self) -> bool:
+        return self.interval and self.end is None
+
+    @property
+    def earliest(self) -> datetime:
+        """The first moment it may have happened (an open start is `MIN_DATETIME`)."""
+        return MIN_DATETIME if self.start is None else self.start.earliest
+
+    @property
+    def latest(self) -> datetime:
+        """The last moment it may have happened (an open end is `MAX_DATETIME`)."""
+        if not self.interval:
+            return self.start.latest
+        return MAX_DATETIME if self.end is None else self.end.latest
+
+    @property
+    def earliest_ts(self) -> int:
+        return to_timestamp(self.earliest)
+
+    @property
+    def latest_ts(self) -> int:
+        return to_timestamp(self.latest)
+
+    @property
+    def precision(self) -> Precision:
+        """The coarsest precision of the known ends; intervals drawn as bars read this."""
+        points = [p for p in (self.start, self.end) if p is not None]
+        return min((p.precision for p in points), key=lambda p: p.value)
+
+    @property
+    def is_point(self) -> bool:
+        """True when it can be drawn as a point: a single day or a time of day."""
+        return not self.interval and self.precision.value >= Precision.DAY.value
+
+    @property
+    def uncertain(self) -> bool:
+        return any(p is not None and p.uncertain for p in (self.start, self.end))
+
+    @property
+    def approximate(self) -> bool:
+        return any(p is not None and p.approximate for p in (self.start, self.end))
+
+    @property
+    def sort_key(self) -> tuple[datetime, datetime, str]:
+        return (self.earliest, self.latest, self.edtf)
+
+    def __lt__(self, other: "When") -> bool:
+        return self.sort_key < other.sort_key
+
+    @property
+    def label(self) -> str:
+        """How a person reads it: "9 Feb 2019", "c. 2013", "4–9 Feb 2019", "since 2014"."""
+        if not self.interval:
+            return self.start.label()
+        if self.start is None:
+            return f"before {self.end.label()}"
+        if self.end is None:
+            return f"since {self.start.label()}"
+        return _interval_label(self.start, self.end)
+
+    def overlaps(self, earliest: datetime, latest: datetime) -> bool:
+        return self.earliest <= latest and self.latest >= earliest
+
+
+@lru_cache(maxsize=65536)
+def _parse_cached(text: str) -> When:
+    return When._parse(text)
+
+
+def _as_point(value: "When | Point") -> Point:
+    if isinstance(value, Point):
+        return value
+    if value.interval:
+        raise WhenError(f"'{value.edtf}' is an interval, not a point")
+    return value.start
+
+
+def _interval_label(a: Point, b: Point) -> str:
+    same_qual = not (a.qualified or b.qualified)
+    pa, pb = a.precision, b.precision
+    if same_qual and pa is pb is Precision.DAY and a.year == b.year:
+        if a.month == b.month:
+            return f"{int(a.day)}–{int(b.day)} {MONTH_ABBR[int(a.month) - 1]} {a.year}"
+        return f"{int(a.day)} {MONTH_ABBR[int(a.month) - 1]} – {b.label()}"
+    if same_qual and pa is pb is Precision.MONTH and a.year == b.year and a.day is None and b.day is None:
+        return f"{MONTH_ABBR[int(a.month) - 1]}–{MONTH_ABBR[int(b.month) - 1]} {a.year}"
+    if same_qual and pa is pb is Precision.YEAR and a.month is None and b.month is None:
+        return f"{a.year}–{b.year}"
+    return f"{a.label()} – {b.label()}"
+
+
+def _check_with_edtf(canonical: str, original: str) -> None:
+    """Let the `edtf` library confirm the grammar of what Briefer produced."""
+    try:
+        parse_edtf(canonical)
+    except Exception as error:  # the library raises several types
+        raise WhenError(f"'{original}' is not valid EDTF ({error})") from None
+
+
+def _explain_bad_point(text: str) -> str:
+    if not text:
+        return "an interval end is empty; use '..' for an open end"
+    m = re.match(r"^(\d{1,4})-(\d{1,2})(?:-(\d{1,2}))?", text)
+    if m and (len(m.group(1)) != 4 or len(m.group(2)) != 2 or (m.group(3) and len(m.group(3)) != 2)):
+        return f"'{text}': write the year with four digits and month and day with two (e.g. 2019-02-09)"
+    m = re.match(r"^\d{4}-(\d{2})$", text)
+    if m:
+        return f"'{text}': month {m.group(1)} is out of range (01–12)"
+    if re.match(r"^\d{4}-\d{2}-\d{2}T", text):
+        return f"'{text}': write a time as 2019-02-09T14:30:00Z or 2019-02-09 14:30"
+    return f"'{text}' is not a date: write 2019-02-09, 2019-02, 2019, 201X, 2013~ or 2019-02-04/2019-02-09"
+
+
+# -- friendly forms --------------------------------------------------------------
+_DASHES = re.compile(r"\s*[–—]\s*|\s+-\s+|\s+to\s+|\s+until\s+")
+
+
+def _parse_friendly(text: str) -> When:
+    t = re.sub(r"\s+", " ", text.strip())
+    low = t.lower()
+    for prefix in ("before ", "by ", "until ", "up to "):
+        if low.startswith(prefix):
+            return When.before(_friendly_point(t[len(prefix):]))
+    for prefix in ("since ", "from ", "after ", "starting "):
+        if low.startswith(prefix):
+            rest = t[len(prefix):]
+            if not _DASHES.search(rest):
+                return When.since(_friendly_point(rest))
+            t = rest
+            break
+    m = re.match(r"^between (.+) and (.+)$", t, re.I)
+    if m:
+        return _friendly_range(m.group(1), m.group(2))
+    parts = _DASHES.split(t)
+    if len(parts) == 2:
+        return _friendly_range(*parts)
+    m = re.match(r"^(\d{1,2})-(\d{1,2}) (.+)$", t)  # "4-9 Feb 2019"
+    if m:
+        return _friendly_range(m.group(1), f"{m.group(2)} {m.group(3)}")
+    return When(_friendly_point(t))
+
+
+def _friendly_range(left: str, right: str) -> When:
+    end = _friendly_point(right)
+    try:
+        start = _friendly_point(left)
+    except WhenError:
+        # "4–9 Feb 2019", "4 Feb – 9 Mar 2019", "Feb–Apr 2019": borrow what the left lacks.
+        tail = right.strip().split(" ")
+        start = None
+        for keep in (1, 2):
+            try:
+                start = _friendly_point(f"{left.strip()} {' '.join(tail[-keep:])}")
+                break
+            except WhenError:
+                continue
+        if start is None:
+            raise
+    return When(start, end, True)
+
+
+def _friendly_point(text: str) -> Point:
+    t = text.strip().rstrip(",")
+    approximate = uncertain = False
+    m = re.match(r"^(c\.|ca\.|circa|about|around|approx\.?|approximately|~)\s*(.+)$", t, re.I)
+    if m:
+        approximate, t = True, m.group(2)
+    if t.endswith("?"):
+        uncertain, t = True, t[:-1].strip()
+    if t.endswith("~"):
+        approximate, t = True, t[:-1].strip()
+    q = dict(uncertain=uncertain, approximate=approximate)
+    try:
+        point = Point.parse(t)
+        return Point(point.year, point.month, point.day, point.time, uncertain or point.uncertain,
+                     approximate or point.approximate)
+    except WhenError:
+        pass
+    if re.fullmatch(r"\d{3}0s", t):
+        return Point(t[:3] + "X", **q)
+    words = t.replace(",", " ").split()
+    time = None
+    if words and re.fullmatch(r"\d{1,2}:\d{2}", words[-1]):
+        time = words.pop()
+    elif len(words) > 1 and words[-1].upper() == "UTC" and re.fullmatch(r"\d{1,2}:\d{2}", words[-2]):
+        time = words[-2]
+        words = words[:-2]
+    if time is not None:
+        if q["uncertain"] or q["approximate"]:
+            raise WhenError(f"'{text}': a time of day cannot be qualified")
+        h, mnt = time.split(":")
+        time = f"{int(h):02d}:{mnt}"
+    year = month = day = None
+    for word in words:
+        lw = word.lower().rstrip(".")
+        if lw in _MONTH_NAMES or lw + "." in _MONTH_NAMES:
+            if month is not None:
+                raise WhenError(f"'{text}': two months")
+            month = _MONTH_NAMES.get(lw) or _MONTH_NAMES[lw + "."]
+        elif re.fullmatch(r"\d{4}", word):
+            if year is not None:
+                raise WhenError(f"'{text}': two years")
+            year = int(word)
+        elif re.fullmatch(r"\d{1,2}(st|nd|rd|th)?", lw):
+            if day is not None:
+                raise WhenError(f"'{text}': two days")
+            day = int(re.match(r"\d+", lw).group())
+        else:
+            raise WhenError(f"'{text}': '{word}' is not part of a date")
+    if year is None:
+        raise WhenError(f"'{text}': no year")
+    if day is not None and month is None:
+        raise WhenError(f"'{text}': a day needs a month")
+    if time is not None and day is None:
+        raise WhenError(f"'{text}': a time of day needs a full date")
+    return Point.of(year, month, day, time=time, **q)

@@ -1,0 +1,1 @@
+"""Export and import formats: Briefer's own JSON and the formats other tools use."""

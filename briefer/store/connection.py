@@ -1,0 +1,234 @@
+"""Opening, creating and migrating a workspace file, and its transactions.
+
+Opening must never harm a file that is not ours: the header is read with plain file
+I/O first (no SQLite connection, so no journal or WAL file appears), and only a file
+that is a Briefer workspace this version can read is opened for writing.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import sqlite3
+import struct
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any, Iterator
+
+from .. import __version__
+from .errors import WorkspaceError
+from .schema import APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION
+
+SQLITE_MAGIC = b"SQLite format 3\x00"
+BUSY_TIMEOUT_MS = 1500
+
+
+def read_header(path: Path) -> tuple[int, int]:
+    """(application_id, user_version) of a file, or WorkspaceError if it is not SQLite."""
+    try:
+        with open(path, "rb") as handle:
+            header = handle.read(100)
+    except FileNotFoundError:
+        raise WorkspaceError(f"{path}: no such workspace file") from None
+    except IsADirectoryError:
+        raise WorkspaceError(f"{path}: is a folder, not a workspace file") from None
+    except PermissionError:
+        raise WorkspaceError(f"{path}: permission denied") from None
+    except OSError as error:
+        raise WorkspaceError(f"{path}: cannot be read ({error.strerror})") from None
+    if len(header) < 100 or not header.startswith(SQLITE_MAGIC):
+        raise WorkspaceError(f"{path}: not a Briefer workspace (not an SQLite file)")
+    user_version, application_id = struct.unpack(">I", header[60:64])[0], struct.unpack(">I", header[68:72])[0]
+    return application_id, user_version
+
+
+class Connection:
+    """The SQLite connection of one open workspace and its transaction helpers."""
+
+    path: Path
+    conn: sqlite3.Connection
+
+    def __init__(self, path: str | os.PathLike[str], *, create: bool = False) -> None:
+        self.path = Path(path)
+        self._depth = 0
+        if create:
+            if self.path.exists():
+                raise WorkspaceError(f"{self.path}: already exists; open it instead or choose another name")
+            if not self.path.parent.is_dir():
+                raise WorkspaceError(f"{self.path.parent}: no such folder")
+            self._connect()
+            try:
+                self._migrate(0)
+                with self.transaction():
+                    self.conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+                    self._set_meta("created_by", f"Briefer {__version__}")
+                    self._set_meta("name", self.path.stem)
+            except BaseException:
+                self.conn.close()
+                for suffix in ("", "-wal", "-shm"):
+                    Path(str(self.path) + suffix).unlink(missing_ok=True)
+                raise
+            return
+        application_id, version = read_header(self.path)
+        if application_id != APPLICATION_ID:
+            raise WorkspaceError(f"{self.path}: not a Briefer workspace (an SQLite file of another program)")
+        if version > SCHEMA_VERSION:
+            raise WorkspaceError(
+                f"{self.path}: written by a newer Briefer (format {version}; this version reads up to "
+                f"{SCHEMA_VERSION}); update Briefer to open it"
+            )
+        self._connect()
+        try:
+            self._check_not_busy()
+            if version < SCHEMA_VERSION:
+                self._backup_before_migration(version)
+                self._migrate(version)
+        except sqlite3.DatabaseError as error:
+            self.conn.close()
+            raise WorkspaceError(f"{self.path}: the workspace file is damaged ({error})") from None
+        except BaseException:
+            self.conn.close()
+            raise
+
+    # -- lifecycle -------------------------------------------------------------------
+    def _connect(self) -> None:
+        try:
+            self.conn = sqlite3.connect(
+                self.path, isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False
+            )
+            self.conn.execute("PRAGMA foreign_keys = ON")
+            mode = self.conn.execute("PRAGMA journal_mode").fetchone()[0]
+            if mode != "wal":
+                self.conn.execute("PRAGMA journal_mode = WAL")
+            self.conn.execute("PRAGMA synchronous = NORMAL")
+            self.conn.execute("PRAGMA cache_size = -65536")
+        except sqlite3.OperationalError as error:
+            raise self._explain(error) from None
+        except sqlite3.DatabaseError as error:
+            raise WorkspaceError(f"{self.path}: the workspace file is damaged ({error})") from None
+
+    def _check_not_busy(self) -> None:
+        """Refuse a workspace another process is writing to, before we change anything."""
+        try:
+            self.conn.execute("BEGIN IMMEDIATE")
+            self.conn.execute("SELECT count(*) FROM meta").fetchone()
+            self.conn.execute("ROLLBACK")
+        except sqlite3.OperationalError as error:
+            self.conn.close()
+            raise self._explain(error) from None
+
+    def _explain(self, error: sqlite3.Error) -> WorkspaceError:
+        text = str(error)
+        if "locked" in text or "busy" in text:
+            return WorkspaceError(f"{self.path}: another Briefer is writing to this workspace; try again when it is done")
+        if "readonly" in text or "read-only" in text:
+            return WorkspaceError(f"{self.path}: the workspace file is read-only")
+        if "disk is full" in text or "full" in text:
+            return WorkspaceError(f"{self.path}: the disk is full; nothing was changed")
+        if "malformed" in text or "not a database" in text or "corrupt" in text:
+            return WorkspaceError(f"{self.path}: the workspace file is damaged ({text})")
+        return WorkspaceError(f"{self.path}: {text}")
+
+    def close(self) -> None:
+        if getattr(self, "conn", None) is not None:
+            try:
+                self.conn.execute("PRAGMA optimize")
+            except sqlite3.Error:
+                pass
+            self.conn.close()
+            self.conn = None  # type: ignore[assignment]
+
+    def __enter__(self) -> "Connection":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- migrations ------------------------------------------------------------------
+    def _backup_before_migration(self, version: int) -> Path:
+        backup = self.path.with_name(f"{self.path.name}.v{version}.bak")
+        target = sqlite3.connect(backup)
+        try:
+            self.conn.backup(target)
+        finally:
+            target.close()
+        return backup
+
+    def _migrate(self, version: int) -> None:
+        for number in range(version, SCHEMA_VERSION):
+            with self.transaction():
+                MIGRATIONS[number](self.conn)
+                self.conn.execute(f"PRAGMA user_version = {number + 1}")
+
+    @property
+    def schema_version(self) -> int:
+        return self.conn.execute("PRAGMA user_version").fetchone()[0]
+
+    # -- transactions ----------------------------------------------------------------
+    @contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        """One transaction per public write; nested calls become savepoints."""
+        depth = self._depth
+        name = f"sp{depth}"
+        try:
+            self.conn.execute("BEGIN IMMEDIATE" if depth == 0 else f"SAVEPOINT {name}")
+        except sqlite3.OperationalError as error:
+            raise self._explain(error) from None
+        self._depth += 1
+        try:
+            yield self.conn
+        except BaseException:
+            self._depth = depth
+            if depth == 0:
+                self.conn.execute("ROLLBACK")
+            else:
+                self.conn.execute(f"ROLLBACK TO {name}")
+                self.conn.execute(f"RELEASE {name}")
+            raise
+        else:
+            self._depth = depth
+            try:
+                self.conn.execute("COMMIT" if depth == 0 else f"RELEASE {name}")
+            except sqlite3.OperationalError as error:
+                if depth == 0:
+                    self.conn.execute("ROLLBACK")
+                raise self._explain(error) from None
+
+    # -- meta and settings -----------------------------------------------------------
+    def _set_meta(self, key: str, value: str) -> None:
+        self.conn.execute("INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)", (key, value))
+
+    def meta(self, key: str, default: str = "") -> str:
+        row = self.conn.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+        return default if row is None else row[0]
+
+    @property
+    def name(self) -> str:
+        return self.meta("name", self.path.stem)
+
+    def setting(self, key: str, default: Any = None) -> Any:
+        """A per-workspace setting (e.g. the brief's marking), JSON-decoded."""
+        row = self.conn.execute("SELECT value FROM setting WHERE key = ?", (key,)).fetchone()
+        return default if row is None else json.loads(row[0])
+
+    def set_setting(self, key: str, value: Any) -> None:
+        with self.transaction():
+            self.conn.execute(
+                "INSERT OR REPLACE INTO setting(key, value) VALUES (?, ?)", (key, json.dumps(value))
+            )
+
+    def save_copy(self, target: str | os.PathLike[str]) -> Path:
+        """Write a consistent copy of the workspace (File ▸ Save a Copy As)."""
+        target = Path(target)
+        if target.resolve() == self.path.resolve():
+            raise WorkspaceError(f"{target}: is the open workspace itself")
+        tmp = target.with_name(target.name + ".part")
+        tmp.unlink(missing_ok=True)
+        copy = sqlite3.connect(tmp)
+        try:
+            self.conn.backup(copy)
+        finally:
+            copy.close()
+        shutil.move(tmp, target)
+        return target

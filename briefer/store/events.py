@@ -1,0 +1,228 @@
+"""Events with their actors, citations and tags."""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import datetime
+from typing import Iterable, Optional, Sequence
+
+from ..core.model import Citation, Confidence, Event, Participant, Role
+from ..core.when import When
+from .connection import Connection
+from .errors import WorkspaceError
+
+DAY = 86400
+FLAG_UNCERTAIN, FLAG_APPROXIMATE, FLAG_OPEN_START, FLAG_OPEN_END, FLAG_INTERVAL = 1, 2, 4, 8, 16
+
+
+def when_flags(when: When) -> int:
+    return (
+        (FLAG_UNCERTAIN if when.uncertain else 0)
+        | (FLAG_APPROXIMATE if when.approximate else 0)
+        | (FLAG_OPEN_START if when.open_start else 0)
+        | (FLAG_OPEN_END if when.open_end else 0)
+        | (FLAG_INTERVAL if when.interval else 0)
+    )
+
+
+def _iso(moment: datetime) -> str:
+    return moment.isoformat(timespec="seconds")
+
+
+_EVENT_COLUMNS = (
+    "id, uid, title, summary, when_edtf, place, latitude, longitude, country, event_type, "
+    "sub_event_type, fatalities, confidence, notes, external_id, created, updated"
+)
+
+
+class EventStore(Connection):
+    """Writes take whole `Event` values: links and citations are replaced with the event."""
+
+    def _event_id(self, uid: str) -> int:
+        row = self.conn.execute("SELECT id FROM event WHERE uid = ?", (uid,)).fetchone()
+        if row is None:
+            raise WorkspaceError(f"no event with id {uid}")
+        return row[0]
+
+    def _ids_by_uid(self, table: str, uids: Iterable[str]) -> dict[str, int]:
+        wanted = list(dict.fromkeys(uids))
+        found: dict[str, int] = {}
+        for i in range(0, len(wanted), 500):
+            chunk = wanted[i:i + 500]
+            marks = ",".join("?" * len(chunk))
+            found.update(self.conn.execute(f"SELECT uid, id FROM {table} WHERE uid IN ({marks})", chunk).fetchall())
+        missing = [u for u in wanted if u not in found]
+        if missing:
+            raise WorkspaceError(f"no {table} with id {missing[0]}")
+        return found
+
+    @staticmethod
+    def _event_row(event: Event) -> tuple:
+        w = event.when
+        return (
+            event.uid, event.title.strip(), event.summary, w.edtf, w.earliest_ts, w.latest_ts,
+            w.precision.value, when_flags(w), event.place, event.latitude, event.longitude, event.country,
+            event.event_type, event.sub_event_type, event.fatalities, event.confidence.value, event.notes,
+            event.external_id, _iso(event.created), _iso(event.updated),
+        )
+
+    _INSERT_EVENT = (
+        "INSERT INTO event(uid, title, summary, when_edtf, earliest, latest, precision, flags, place, "
+        "latitude, longitude, country, event_type, sub_event_type, fatalities, confidence, notes, "
+        "external_id, created, updated) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
+    )
+
+    def _write_links(self, event_id: int, event: Event, actor_ids: dict[str, int], source_ids: dict[str, int],
+                     document_ids: dict[str, int]) -> None:
+        self.conn.executemany(
+            "INSERT OR IGNORE INTO event_actor(event_id, actor_id, role, position) VALUES (?, ?, ?, ?)",
+            [(event_id, actor_ids[p.actor_uid], p.role.value, i) for i, p in enumerate(event.participants)],
+        )
+        self.conn.executemany(
+            "INSERT INTO citation(uid, event_id, source_id, document_id, credibility, quote, position) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?)",
+            [(c.uid, event_id, source_ids[c.source_uid], document_ids.get(c.document_uid) if c.document_uid else None,
+              c.credibility, c.quote, i) for i, c in enumerate(event.citations)],
+        )
+        self.conn.executemany(
+            "INSERT OR IGNORE INTO event_tag(event_id, tag) VALUES (?, ?)",
+            [(event_id, t.strip()) for t in event.tags if t.strip()],
+        )
+        self.conn.execute(
+            "INSERT OR REPLACE INTO event_span(id, lo, hi) VALUES (?, ?, ?)",
+            (event_id, event.when.earliest_ts // DAY, event.when.latest_ts // DAY),
+        )
+
+    def _link_ids(self, events: Sequence[Event]) -> tuple[dict[str, int], dict[str, int], dict[str, int]]:
+        actors = self._ids_by_uid("actor", (p.actor_uid for e in events for p in e.participants))
+        sources = self._ids_by_uid("source", (c.source_uid for e in events for c in e.citations))
+        documents = self._ids_by_uid("document", (c.document_uid for e in events for c in e.citations if c.document_uid))
+        return actors, sources, documents
+
+    def add_event(self, event: Event) -> Event:
+        self.add_events([event])
+        return event
+
+    def add_events(self, events: Iterable[Event]) -> int:
+        """Add many events in one transaction; all or nothing.  Returns how many."""
+        count = 0
+        with self.transaction():
+            batch: list[Event] = []
+            for event in events:
+                batch.append(event)
+                if len(batch) >= 2000:
+                    count += self._insert_batch(batch)
+                    batch = []
+            if batch:
+                count += self._insert_batch(batch)
+        return count
+
+    def _insert_batch(self, batch: list[Event]) -> int:
+        actors, sources, documents = self._link_ids(batch)
+        for event in batch:
+            try:
+                cur = self.conn.execute(self._INSERT_EVENT, self._event_row(event))
+            except sqlite3.IntegrityError as error:
+                if "external_id" in str(error):
+                    raise WorkspaceError(f"an event with the external id {event.external_id} already exists") from None
+                raise WorkspaceError(f"an event with id {event.uid} already exists") from None
+            try:
+                self._write_links(cur.lastrowid, event, actors, sources, documents)
+            except sqlite3.IntegrityError:
+                raise WorkspaceError(f"event '{event.title}': a citation id is already used") from None
+        return len(batch)
+
+    def update_event(self, event: Event) -> Event:
+        with self.transaction():
+            event_id = self._event_id(event.uid)
+            actors, sources, documents = self._link_ids([event])
+            row = self._event_row(event)
+            self.conn.execute(
+                "UPDATE event SET title=?, summary=?, when_edtf=?, earliest=?, latest=?, precision=?, flags=?, "
+                "place=?, latitude=?, longitude=?, country=?, event_type=?, sub_event_type=?, fatalities=?, "
+                "confidence=?, notes=?, external_id=?, created=?, updated=? WHERE id = ?",
+                (*row[1:], event_id),
+            )
+            for table in ("event_actor", "citation", "event_tag"):
+                self.conn.execute(f"DELETE FROM {table} WHERE event_id = ?", (event_id,))
+            self._write_links(event_id, event, actors, sources, documents)
+        return event
+
+    def delete_event(self, uid: str) -> Event:
+        """Delete an event; returns it whole, so that an undo can add it back."""
+        with self.transaction():
+            event = self.get_event(uid)
+            self.conn.execute("DELETE FROM event WHERE uid = ?", (uid,))
+        return event
+
+    def get_event(self, uid: str) -> Event:
+        row = self.conn.execute(f"SELECT {_EVENT_COLUMNS} FROM event WHERE uid = ?", (uid,)).fetchone()
+        if row is None:
+            raise WorkspaceError(f"no event with id {uid}")
+        return self._hydrate([row])[0]
+
+    def find_event_by_external_id(self, external_id: str) -> Optional[Event]:
+        row = self.conn.execute(f"SELECT {_EVENT_COLUMNS} FROM event WHERE external_id = ? AND external_id != ''",
+                                (external_id,)).fetchone()
+        return None if row is None else self._hydrate([row])[0]
+
+    def events_by_ids(self, ids: Sequence[int]) -> list[Event]:
+        """Events for row ids, in the order given (what a table model shows)."""
+        rows: dict[int, tuple] = {}
+        for i in range(0, len(ids), 500):
+            chunk = list(ids[i:i + 500])
+            marks = ",".join("?" * len(chunk))
+            for row in self.conn.execute(f"SELECT {_EVENT_COLUMNS} FROM event WHERE id IN ({marks})", chunk):
+                rows[row[0]] = row
+        ordered = [rows[i] for i in ids if i in rows]
+        return self._hydrate(ordered)
+
+    def events_by_uids(self, uids: Sequence[str]) -> list[Event]:
+        ids = self._ids_by_uid("event", uids)
+        return self.events_by_ids([ids[u] for u in uids])
+
+    def event_count(self) -> int:
+        return self.conn.execute("SELECT count(*) FROM event").fetchone()[0]
+
+    def tags(self) -> list[str]:
+        return [r[0] for r in self.conn.execute("SELECT DISTINCT tag FROM event_tag ORDER BY tag COLLATE NOCASE")]
+
+    def event_types(self) -> list[str]:
+        return [r[0] for r in self.conn.execute(
+            "SELECT DISTINCT event_type FROM event WHERE event_type != '' ORDER BY event_type")]
+
+    def _hydrate(self, rows: Sequence[tuple]) -> list[Event]:
+        if not rows:
+            return []
+        ids = [r[0] for r in rows]
+        marks = ",".join("?" * len(ids))
+        participants: dict[int, list[Participant]] = {}
+        for event_id, actor_uid, role in self.conn.execute(
+            f"SELECT ea.event_id, a.uid, ea.role FROM event_actor ea JOIN actor a ON a.id = ea.actor_id "
+            f"WHERE ea.event_id IN ({marks}) ORDER BY ea.event_id, ea.position", ids
+        ):
+            participants.setdefault(event_id, []).append(Participant(actor_uid, Role(role)))
+        citations: dict[int, list[Citation]] = {}
+        for event_id, uid, source_uid, document_uid, credibility, quote in self.conn.execute(
+            f"SELECT c.event_id, c.uid, s.uid, d.uid, c.credibility, c.quote FROM citation c "
+            f"JOIN source s ON s.id = c.source_id LEFT JOIN document d ON d.id = c.document_id "
+            f"WHERE c.event_id IN ({marks}) ORDER BY c.event_id, c.position", ids
+        ):
+            citations.setdefault(event_id, []).append(Citation(source_uid, credibility, quote, document_uid, uid))
+        tags: dict[int, list[str]] = {}
+        for event_id, tag in self.conn.execute(
+            f"SELECT event_id, tag FROM event_tag WHERE event_id IN ({marks}) ORDER BY event_id, tag", ids
+        ):
+            tags.setdefault(event_id, []).append(tag)
+        events = []
+        for (event_id, uid, title, summary, edtf, place, lat, lon, country, etype, subtype, fatalities,
+             confidence, notes, external_id, created, updated) in rows:
+            events.append(Event(
+                title=title, when=When.parse(edtf), summary=summary, place=place, latitude=lat, longitude=lon,
+                country=country, event_type=etype, sub_event_type=subtype, tags=tuple(tags.get(event_id, ())),
+                fatalities=fatalities, confidence=Confidence(confidence), notes=notes,
+                participants=tuple(participants.get(event_id, ())),
+                citations=tuple(citations.get(event_id, ())), external_id=external_id,
+                created=datetime.fromisoformat(created), updated=datetime.fromisoformat(updated), uid=uid,
+            ))
+        return events
