@@ -260,6 +260,12 @@ class When:
             return
         if self.start is None and self.end is None:
             raise WhenError("an interval needs at least one known end ('../..' says nothing)")
+        for p in (self.start, self.end):
+            # EDTF level 1 allows neither in an interval's ends.
+            if p is not None and p.time is not None:
+                raise WhenError(f"'{p}': an interval's ends are dates; a time of day cannot be used in an interval")
+            if p is not None and "X" in str(p):
+                raise WhenError(f"'{p}': an interval's ends cannot have unspecified digits (X)")
         if self.start is not None and self.end is not None and self.start.earliest > self.end.latest:
             raise WhenError(f"'{self.edtf}': the interval ends before it starts")
 

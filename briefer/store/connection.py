@@ -52,6 +52,7 @@ class Connection:
     def __init__(self, path: str | os.PathLike[str], *, create: bool = False) -> None:
         self.path = Path(path)
         self._depth = 0
+        self._wrote = False
         if create:
             if self.path.exists():
                 raise WorkspaceError(f"{self.path}: already exists; open it instead or choose another name")
@@ -133,7 +134,8 @@ class Connection:
     def close(self) -> None:
         if getattr(self, "conn", None) is not None:
             try:
-                self.conn.execute("PRAGMA optimize")
+                if self._wrote:  # keep the planner's statistics fresh, but never write on a read-only visit
+                    self.conn.execute("PRAGMA optimize")
             except sqlite3.Error:
                 pass
             self.conn.close()
@@ -190,6 +192,7 @@ class Connection:
             self._depth = depth
             try:
                 self.conn.execute("COMMIT" if depth == 0 else f"RELEASE {name}")
+                self._wrote = True
             except sqlite3.OperationalError as error:
                 if depth == 0:
                     self.conn.execute("ROLLBACK")

@@ -1,0 +1,187 @@
+"""Fuzzy dates: what analysts type, what they read back, and how the bounds behave."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import pytest
+from hypothesis import assume, given
+from hypothesis import strategies as st
+
+from briefer.core.when import MAX_DATETIME, MIN_DATETIME, Point, Precision, When, WhenError
+
+
+@pytest.mark.parametrize(
+    "text, label, earliest, latest",
+    [
+        ("2019-02-09", "9 Feb 2019", datetime(2019, 2, 9), datetime(2019, 2, 9, 23, 59, 59)),
+        ("2019-02", "Feb 2019", datetime(2019, 2, 1), datetime(2019, 2, 28, 23, 59, 59)),
+        ("2020-02", "Feb 2020", datetime(2020, 2, 1), datetime(2020, 2, 29, 23, 59, 59)),
+        ("2013", "2013", datetime(2013, 1, 1), datetime(2013, 12, 31, 23, 59, 59)),
+        ("2013~", "c. 2013", datetime(2013, 1, 1), datetime(2013, 12, 31, 23, 59, 59)),
+        ("2013?", "2013?", datetime(2013, 1, 1), datetime(2013, 12, 31, 23, 59, 59)),
+        ("2013%", "c. 2013?", datetime(2013, 1, 1), datetime(2013, 12, 31, 23, 59, 59)),
+        ("2019-02-04/2019-02-09", "4–9 Feb 2019", datetime(2019, 2, 4), datetime(2019, 2, 9, 23, 59, 59)),
+        ("2019-02-04/2019-03-09", "4 Feb – 9 Mar 2019", datetime(2019, 2, 4), datetime(2019, 3, 9, 23, 59, 59)),
+        ("2019-01/2019-02", "Jan–Feb 2019", datetime(2019, 1, 1), datetime(2019, 2, 28, 23, 59, 59)),
+        ("2013/2015", "2013–2015", datetime(2013, 1, 1), datetime(2015, 12, 31, 23, 59, 59)),
+        ("../2019-04", "before Apr 2019", MIN_DATETIME, datetime(2019, 4, 30, 23, 59, 59)),
+        ("2014/..", "since 2014", datetime(2014, 1, 1), MAX_DATETIME),
+        ("201X", "2010s", datetime(2010, 1, 1), datetime(2019, 12, 31, 23, 59, 59)),
+        ("2019-XX", "2019, month unknown", datetime(2019, 1, 1), datetime(2019, 12, 31, 23, 59, 59)),
+        ("2019-02-09T14:30:00Z", "9 Feb 2019 14:30 UTC", datetime(2019, 2, 9, 14, 30),
+         datetime(2019, 2, 9, 14, 30, 59)),
+    ],
+)
+def test_edtf_gives_label_and_bounds(text: str, label: str, earliest: datetime, latest: datetime) -> None:
+    when = When.parse(text)
+    assert when.edtf == text
+    assert when.label == label
+    assert when.earliest == earliest
+    assert when.latest == latest
+
+
+@pytest.mark.parametrize(
+    "text, fragment",
+    [
+        ("2019-02-30", "no day 30"),
+        ("2019-13", "month 13"),
+        ("19-2-9", "four digits"),
+        ("", "no date"),
+        ("   ", "no date"),
+        ("soon", "not a date"),
+        ("2019/2018", "ends before it starts"),
+        ("../..", "at least one known end"),
+        ("2019-02-09T25:00:00Z", "not a time of day"),
+        ("2019-02-09T14:30:15Z", "to the minute"),
+        ("2019-XX-09", "needs a known month"),
+        ("2019-02-09/2019-02-10/2019-02-11", "one '/'"),
+        ("201X/2019", "unspecified digits"),
+        ("2019-02-09T10:00:00Z/2019-02-10", "time of day cannot be used in an interval"),
+    ],
+)
+def test_invalid_dates_raise_one_error_type_that_says_why(text: str, fragment: str) -> None:
+    with pytest.raises(WhenError) as caught:
+        When.parse(text)
+    assert fragment in str(caught.value)
+
+
+@pytest.mark.parametrize(
+    "typed, edtf",
+    [
+        ("9 Feb 2019", "2019-02-09"),
+        ("February 9, 2019", "2019-02-09"),
+        ("Feb 2019", "2019-02"),
+        ("c. 2013", "2013~"),
+        ("circa 2013", "2013~"),
+        ("2013?", "2013?"),
+        ("4–9 Feb 2019", "2019-02-04/2019-02-09"),
+        ("4-9 Feb 2019", "2019-02-04/2019-02-09"),
+        ("4 Feb – 9 Mar 2019", "2019-02-04/2019-03-09"),
+        ("Feb–Apr 2019", "2019-02/2019-04"),
+        ("before Apr 2019", "../2019-04"),
+        ("by April 2019", "../2019-04"),
+        ("since 2014", "2014/.."),
+        ("from 2014", "2014/.."),
+        ("2010s", "201X"),
+        ("9 Feb 2019 14:30", "2019-02-09T14:30:00Z"),
+        ("2019-02-09 14:30", "2019-02-09T14:30:00Z"),
+    ],
+)
+def test_friendly_forms(typed: str, edtf: str) -> None:
+    assert When.parse_friendly(typed).edtf == edtf
+
+
+def test_friendly_parse_of_nonsense_names_the_forms_it_accepts() -> None:
+    with pytest.raises(WhenError, match="not a date Briefer understands"):
+        When.parse_friendly("next Tuesday-ish")
+
+
+def test_precision_and_qualifiers_are_exposed_for_drawing() -> None:
+    assert When.parse("2019-02-09").is_point
+    assert not When.parse("2019-02").is_point
+    assert When.parse("2019-02").precision is Precision.MONTH
+    assert When.parse("2013~").approximate and not When.parse("2013~").uncertain
+    assert When.parse("../2019-04").open_start and not When.parse("../2019-04").open_end
+    assert When.parse("2014/..").open_end
+
+
+def test_values_are_immutable_and_hashable() -> None:
+    when = When.parse("2019-02")
+    with pytest.raises(AttributeError):
+        when.start = None  # type: ignore[misc]
+    assert {when, When.parse("2019-02")} == {when}
+
+
+# -- properties ------------------------------------------------------------------------
+ALL_SHAPES = ("year", "month", "day", "time", "decade", "month_x", "day_x")
+PLAIN_SHAPES = ("year", "month", "day")
+
+
+@st.composite
+def points(draw: st.DrawFn, shapes: tuple[str, ...] = ALL_SHAPES, min_year: int = 1) -> Point:
+    year = draw(st.integers(min_year, 9999))
+    shape = draw(st.sampled_from(shapes))
+    q = dict(uncertain=draw(st.booleans()), approximate=draw(st.booleans()))
+    if shape == "decade":
+        assume(year >= 10)
+        return Point(f"{year:04d}"[:3] + "X", **q)
+    if shape == "year":
+        return Point.of(year, **q)
+    month = draw(st.integers(1, 12))
+    if shape == "month_x":
+        return Point(f"{year:04d}", "XX", **q)
+    if shape == "month":
+        return Point.of(year, month, **q)
+    if shape == "day_x":
+        return Point(f"{year:04d}", f"{month:02d}", "XX", **q)
+    day = draw(st.integers(1, 28))
+    if shape == "time":
+        return Point.of(year, month, day, time=f"{draw(st.integers(0, 23)):02d}:{draw(st.integers(0, 59)):02d}")
+    return Point.of(year, month, day, **q)
+
+
+@st.composite
+def whens(draw: st.DrawFn, plain: bool = False) -> When:
+    """Any When; `plain` ones have labels that read back (no X digits, no times, years >= 1000)."""
+    kind = draw(st.sampled_from(["single", "interval", "open_start", "open_end"]))
+    min_year = 1000 if plain else 1
+    if kind == "single":
+        return When(draw(points(PLAIN_SHAPES if plain else ALL_SHAPES, min_year)))
+    # EDTF level 1 intervals have neither unspecified digits nor times at their ends
+    a = draw(points(PLAIN_SHAPES, min_year))
+    if kind == "open_start":
+        return When(None, a, True)
+    if kind == "open_end":
+        return When(a, None, True)
+    b = draw(points(PLAIN_SHAPES, min_year))
+    if a.earliest > b.latest:
+        a, b = b, a
+    assume(a.earliest <= b.latest)
+    return When(a, b, True)
+
+
+@given(whens())
+def test_parse_of_format_is_identity(when: When) -> None:
+    assert When.parse(when.edtf) == when
+
+
+@given(whens())
+def test_earliest_is_not_after_latest(when: When) -> None:
+    assert when.earliest <= when.latest
+    assert when.earliest_ts <= when.latest_ts
+
+
+@given(whens(), whens())
+def test_sort_order_follows_the_bounds(a: When, b: When) -> None:
+    if a.earliest < b.earliest:
+        assert a.sort_key < b.sort_key
+    if a.sort_key < b.sort_key:
+        assert (a.earliest, a.latest) <= (b.earliest, b.latest)
+
+
+@given(whens(plain=True))
+def test_labels_of_simple_dates_read_back(when: When) -> None:
+    """What Briefer prints, an analyst can type back in (where the label is unambiguous)."""
+    assert When.parse_friendly(when.label).earliest == when.earliest
+    assert When.parse_friendly(when.label).latest == when.latest
