@@ -1,0 +1,1 @@
+"""PDF briefs built with reportlab from the store (no Qt)."""

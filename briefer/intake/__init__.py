@@ -1,0 +1,1 @@
+"""Intake: turning news reports and event datasets into sourced events (no Qt)."""

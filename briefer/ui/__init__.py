@@ -1,0 +1,1 @@
+"""All of Qt: main window, timeline, panels, dialogs and Qt models over the store."""
