@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import sqlite3
+from dataclasses import replace
 from datetime import datetime
 from typing import Iterable, Optional, Sequence
 
-from ..core.model import Citation, Confidence, Event, Participant, Role
+from ..core.model import Citation, Confidence, Event, Participant, Role, now_utc
 from ..core.when import When
 from .connection import Connection
 from .errors import WorkspaceError
@@ -132,7 +133,10 @@ class EventStore(Connection):
                 raise WorkspaceError(f"event '{event.title}': a citation id is already used") from None
         return len(batch)
 
-    def update_event(self, event: Event) -> Event:
+    def update_event(self, event: Event, *, touch: bool = True) -> Event:
+        """Replace an event whole; `touch` stamps `updated` (an undo passes False to restore)."""
+        if touch:
+            event = replace(event, updated=now_utc())
         with self.transaction():
             event_id = self._event_id(event.uid)
             actors, sources, documents = self._link_ids([event])
