@@ -35,10 +35,10 @@ need_libs() {
         )
     fi
     local cache
-    cache="$(ldconfig -p 2>/dev/null || true)"
+    cache="$( (ldconfig -p || /sbin/ldconfig -p) 2>/dev/null || true)"
     for entry in "${table[@]}"; do
         set -- $entry
-        if ! grep -q " $1 " <<<"$cache"; then missing+=("$1"); pkgs+=("$2"); fi
+        if ! grep -qE "^[[:space:]]+${1//./\\.} " <<<"$cache"; then missing+=("$1"); pkgs+=("$2"); fi
     done
     if [ "${#pkgs[@]}" -eq 0 ]; then return 0; fi
     if ! command -v apt-get >/dev/null 2>&1; then
