@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from enum import Enum
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import Optional
 
 from edtf import parse_edtf
@@ -154,7 +154,7 @@ class Point:
                 raise WhenError(f"'{text}': {self.time} is not a time of day (00:00–23:59)")
 
     # -- what is known ------------------------------------------------------------
-    @property
+    @cached_property
     def precision(self) -> Precision:
         if self.time is not None:
             return Precision.MINUTE
@@ -165,7 +165,7 @@ class Point:
         xs = self.year.count("X")
         return (Precision.YEAR, Precision.DECADE, Precision.CENTURY, Precision.MILLENNIUM)[xs]
 
-    @property
+    @cached_property
     def earliest(self) -> datetime:
         year = int(self.year.replace("X", "0"))
         if year == 0:
@@ -177,7 +177,7 @@ class Point:
         hour, minute = (0, 0) if self.time is None else (int(x) for x in self.time.split(":"))
         return datetime(year, int(self.month), int(self.day), hour, minute)
 
-    @property
+    @cached_property
     def latest(self) -> datetime:
         year = int(self.year.replace("X", "9"))
         p = self.precision
@@ -363,27 +363,27 @@ class When:
     def open_end(self) -> bool:
         return self.interval and self.end is None
 
-    @property
+    @cached_property
     def earliest(self) -> datetime:
         """The first moment it may have happened (an open start is `MIN_DATETIME`)."""
         return MIN_DATETIME if self.start is None else self.start.earliest
 
-    @property
+    @cached_property
     def latest(self) -> datetime:
         """The last moment it may have happened (an open end is `MAX_DATETIME`)."""
         if not self.interval:
             return self.start.latest
         return MAX_DATETIME if self.end is None else self.end.latest
 
-    @property
+    @cached_property
     def earliest_ts(self) -> int:
         return to_timestamp(self.earliest)
 
-    @property
+    @cached_property
     def latest_ts(self) -> int:
         return to_timestamp(self.latest)
 
-    @property
+    @cached_property
     def precision(self) -> Precision:
         """The coarsest precision of the known ends; intervals drawn as bars read this."""
         points = [p for p in (self.start, self.end) if p is not None]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 from dataclasses import replace
+from functools import lru_cache
 from datetime import datetime
 from typing import Iterable, Optional, Sequence
 
@@ -24,6 +25,12 @@ def when_flags(when: When) -> int:
         | (FLAG_OPEN_END if when.open_end else 0)
         | (FLAG_INTERVAL if when.interval else 0)
     )
+
+
+@lru_cache(maxsize=32768)
+def when_columns(when: When) -> tuple[str, int, int, int, int]:
+    """(edtf, earliest, latest, precision, flags) as stored; dates repeat, so cache them."""
+    return when.edtf, when.earliest_ts, when.latest_ts, when.precision.value, when_flags(when)
 
 
 def _iso(moment: datetime) -> str:
@@ -59,10 +66,8 @@ class EventStore(Connection):
 
     @staticmethod
     def _event_row(event: Event) -> tuple:
-        w = event.when
         return (
-            event.uid, event.title.strip(), event.summary, w.edtf, w.earliest_ts, w.latest_ts,
-            w.precision.value, when_flags(w), event.place, event.latitude, event.longitude, event.country,
+            event.uid, event.title.strip(), event.summary, *when_columns(event.when), event.place, event.latitude, event.longitude, event.country,
             event.event_type, event.sub_event_type, event.fatalities, event.confidence.value, event.notes,
             event.external_id, _iso(event.created), _iso(event.updated),
         )
@@ -71,6 +76,12 @@ class EventStore(Connection):
         "INSERT INTO event(uid, title, summary, when_edtf, earliest, latest, precision, flags, place, "
         "latitude, longitude, country, event_type, sub_event_type, fatalities, confidence, notes, "
         "external_id, created, updated) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
+    )
+
+    _INSERT_EVENT_WITH_ID = (
+        "INSERT INTO event(id, uid, title, summary, when_edtf, earliest, latest, precision, flags, place, "
+        "latitude, longitude, country, event_type, sub_event_type, fatalities, confidence, notes, "
+        "external_id, created, updated) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
     )
 
     def _write_links(self, event_id: int, event: Event, actor_ids: dict[str, int], source_ids: dict[str, int],
@@ -119,19 +130,54 @@ class EventStore(Connection):
         return count
 
     def _insert_batch(self, batch: list[Event]) -> int:
+        """Insert a batch with one executemany per table: row ids are assigned here, so
+        links need no per-event round trip."""
         actors, sources, documents = self._link_ids(batch)
-        for event in batch:
-            try:
-                cur = self.conn.execute(self._INSERT_EVENT, self._event_row(event))
-            except sqlite3.IntegrityError as error:
-                if "external_id" in str(error):
-                    raise WorkspaceError(f"an event with the external id {event.external_id} already exists") from None
-                raise WorkspaceError(f"an event with id {event.uid} already exists") from None
-            try:
-                self._write_links(cur.lastrowid, event, actors, sources, documents)
-            except sqlite3.IntegrityError:
-                raise WorkspaceError(f"event '{event.title}': a citation id is already used") from None
+        first = self.conn.execute("SELECT coalesce(max(id), 0) + 1 FROM event").fetchone()[0]
+        event_rows, actor_rows, citation_rows, tag_rows, span_rows = [], [], [], [], []
+        for offset, event in enumerate(batch):
+            event_id = first + offset
+            row = self._event_row(event)
+            event_rows.append((event_id, *row))
+            span_rows.append((event_id, row[4] // DAY, row[5] // DAY))
+            actor_rows.extend((event_id, actors[p.actor_uid], p.role.value, i) for i, p in enumerate(event.participants))
+            citation_rows.extend(
+                (c.uid, event_id, sources[c.source_uid], documents.get(c.document_uid) if c.document_uid else None,
+                 c.credibility, c.quote, i) for i, c in enumerate(event.citations))
+            tag_rows.extend((event_id, t.strip()) for t in event.tags if t.strip())
+        try:
+            self.conn.executemany(self._INSERT_EVENT_WITH_ID, event_rows)
+            self.conn.executemany(
+                "INSERT OR IGNORE INTO event_actor(event_id, actor_id, role, position) VALUES (?, ?, ?, ?)", actor_rows)
+            self.conn.executemany(
+                "INSERT INTO citation(uid, event_id, source_id, document_id, credibility, quote, position) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?)", citation_rows)
+            self.conn.executemany("INSERT OR IGNORE INTO event_tag(event_id, tag) VALUES (?, ?)", tag_rows)
+            self.conn.executemany("INSERT INTO event_span(id, lo, hi) VALUES (?, ?, ?)", span_rows)
+        except sqlite3.IntegrityError:
+            raise self._explain_conflict(batch) from None
         return len(batch)
+
+    def _explain_conflict(self, batch: list[Event]) -> WorkspaceError:
+        """Name the record that made a bulk insert fail (the transaction is rolled back)."""
+        seen_uids: set[str] = set()
+        seen_external: set[str] = set()
+        seen_citations: set[str] = set()
+        for event in batch:
+            if event.uid in seen_uids or self.conn.execute(
+                    "SELECT 1 FROM event WHERE uid = ?", (event.uid,)).fetchone():
+                return WorkspaceError(f"an event with id {event.uid} already exists")
+            if event.external_id and (event.external_id in seen_external or self.conn.execute(
+                    "SELECT 1 FROM event WHERE external_id = ?", (event.external_id,)).fetchone()):
+                return WorkspaceError(f"an event with the external id {event.external_id} already exists")
+            for c in event.citations:
+                if c.uid in seen_citations or self.conn.execute(
+                        "SELECT 1 FROM citation WHERE uid = ?", (c.uid,)).fetchone():
+                    return WorkspaceError(f"event '{event.title}': the citation id {c.uid} is already used")
+                seen_citations.add(c.uid)
+            seen_uids.add(event.uid)
+            seen_external.add(event.external_id)
+        return WorkspaceError("the events conflict with records already in the workspace")
 
     def update_event(self, event: Event, *, touch: bool = True) -> Event:
         """Replace an event whole; `touch` stamps `updated` (an undo passes False to restore)."""

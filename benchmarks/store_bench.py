@@ -1,0 +1,188 @@
+"""How fast the workspace file is: bulk insert, open, and the filters every view runs.
+
+    python benchmarks/store_bench.py [--events N] [--json]
+
+Per size (default 10k, 100k and 1M events) it prints the bulk insert rate through
+`Workspace.add_events`, the time to open the file, its size, and p50/p95 latency of
+typical filters.  The baseline, measured in the same run, is raw `sqlite3.executemany`
+of the very same rows into the same schema: the ratio is what the store's own work costs.
+Targets: insert >= 50% of the raw rate; filter p95 < 50 ms and open < 0.5 s at 1M.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import shutil
+import sqlite3
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+import generate  # noqa: E402
+
+from briefer.core.filter import EventFilter  # noqa: E402
+from briefer.core.when import When  # noqa: E402
+from briefer.store import Workspace  # noqa: E402
+from briefer.store.events import DAY  # noqa: E402
+
+
+def _prepare(folder: Path, n: int, seed: int) -> tuple[Path, list, list, list]:
+    rng = random.Random(seed)
+    path = folder / f"store-{n}.briefer"
+    ws = Workspace.create(path)
+    actors = generate._actors(rng)
+    with ws.transaction():
+        for actor in actors:
+            ws.add_actor(actor)
+        sources = [ws.add_source(s) for s in generate._sources(rng)]
+    ws.close()
+    return path, actors, sources, list(generate.events(rng, n, actors, sources))
+
+
+def _raw_baseline(template: Path, target: Path, events: list) -> float:
+    """The same rows, prepared as tuples beforehand, inserted with plain executemany."""
+    shutil.copy(template, target)
+    conn = sqlite3.connect(target, isolation_level=None)
+    conn.execute("PRAGMA foreign_keys = ON")
+    conn.execute("PRAGMA synchronous = NORMAL")
+    actor_ids = dict(conn.execute("SELECT uid, id FROM actor"))
+    source_ids = dict(conn.execute("SELECT uid, id FROM source"))
+    ev, ea, ci, tg, sp = [], [], [], [], []
+    for i, e in enumerate(events, start=1):
+        w = e.when
+        ev.append((i, e.uid, e.title, e.summary, w.edtf, w.earliest_ts, w.latest_ts, w.precision.value, 0,
+                   e.place, e.latitude, e.longitude, e.country, e.event_type, e.sub_event_type, e.fatalities,
+                   e.confidence.value, e.notes, e.external_id, "2020-01-01T00:00:00", "2020-01-01T00:00:00"))
+        sp.append((i, w.earliest_ts // DAY, w.latest_ts // DAY))
+        ea.extend((i, actor_ids[p.actor_uid], p.role.value, k) for k, p in enumerate(e.participants))
+        ci.extend((c.uid, i, source_ids[c.source_uid], None, c.credibility, c.quote, k)
+                  for k, c in enumerate(e.citations))
+        tg.extend((i, t) for t in e.tags)
+    start = time.perf_counter()
+    conn.execute("BEGIN")
+    conn.executemany("INSERT INTO event(id, uid, title, summary, when_edtf, earliest, latest, precision, flags, "
+                     "place, latitude, longitude, country, event_type, sub_event_type, fatalities, confidence, "
+                     "notes, external_id, created, updated) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", ev)
+    conn.executemany("INSERT OR IGNORE INTO event_actor VALUES (?, ?, ?, ?)", ea)
+    conn.executemany("INSERT INTO citation(uid, event_id, source_id, document_id, credibility, quote, position) "
+                     "VALUES (?,?,?,?,?,?,?)", ci)
+    conn.executemany("INSERT OR IGNORE INTO event_tag VALUES (?, ?)", tg)
+    conn.executemany("INSERT INTO event_span VALUES (?, ?, ?)", sp)
+    conn.execute("COMMIT")
+    elapsed = time.perf_counter() - start
+    conn.close()
+    return elapsed
+
+
+def _latency(fn, repeat: int) -> tuple[float, float]:
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        fn()
+        times.append((time.perf_counter() - start) * 1000)
+    times.sort()
+    return statistics.median(times), times[min(len(times) - 1, int(len(times) * 0.95))]
+
+
+def bench(n: int, folder: Path, seed: int = 1) -> dict:
+    path, actors, sources, events = _prepare(folder, n, seed)
+    template = folder / "template.briefer"
+    shutil.copy(path, template)
+
+    raw_s = _raw_baseline(template, folder / "raw.briefer", events)
+
+    ws = Workspace.open(path)
+    start = time.perf_counter()
+    ws.add_events(events)
+    insert_s = time.perf_counter() - start
+    ws.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    ws.close()
+    del events
+
+    start = time.perf_counter()
+    ws = Workspace.open(path)
+    ws.count_events(EventFilter(text="x"))  # first real query: the schema is read here
+    open_s = time.perf_counter() - start
+
+    rng = random.Random(seed + 1)
+    popular = [a.uid for a in actors[:20]]
+    years = list(range(2000, 2025))
+
+    def year_range() -> tuple[When, When]:
+        y = rng.choice(years)
+        return When.parse(str(y)), When.parse(f"{y}-{rng.randint(1, 12):02d}")
+
+    def combined() -> None:
+        a, b = year_range()
+        ws.search_events(EventFilter(start=a, end=b, actors=(rng.choice(popular),),
+                                     text=rng.choice(generate.VERBS)), limit=200)
+
+    def date_only() -> None:
+        a, b = year_range()
+        ws.search_events(EventFilter(start=a, end=b), limit=200)
+
+    def actor_only() -> None:
+        ws.search_events(EventFilter(actors=(rng.choice(popular),)), limit=200)
+
+    def text_only() -> None:
+        ws.search_events(EventFilter(text=rng.choice(generate.VERBS)), limit=200)
+
+    def count_combined() -> None:
+        a, b = year_range()
+        ws.count_events(EventFilter(start=a, end=b, actors=(rng.choice(popular),), text=rng.choice(generate.VERBS)))
+
+    repeat = 40 if n <= 100_000 else 20
+    filters = {name: _latency(fn, repeat) for name, fn in [
+        ("date+actor+text", combined), ("date range", date_only), ("actor", actor_only), ("text", text_only),
+        ("count date+actor+text", count_combined)]}
+    ws.close()
+    return {
+        "events": n,
+        "insert_per_s": n / insert_s,
+        "raw_insert_per_s": n / raw_s,
+        "insert_ratio": raw_s / insert_s,
+        "open_s": open_s,
+        "file_mb": path.stat().st_size / 1e6,
+        "filters_ms": {k: {"p50": v[0], "p95": v[1]} for k, v in filters.items()},
+    }
+
+
+def print_table(result: dict) -> None:
+    print(f"\n{result['events']:,} events")
+    print(f"  bulk insert          {result['insert_per_s']:>10,.0f} events/s")
+    print(f"  raw executemany      {result['raw_insert_per_s']:>10,.0f} events/s   (baseline)")
+    print(f"  ratio                {result['insert_ratio']:>10.0%}   (target >= 50%)")
+    print(f"  open                 {result['open_s'] * 1000:>10.0f} ms   (target < 500 ms at 1M)")
+    print(f"  file size            {result['file_mb']:>10.1f} MB")
+    print("  filter (limit 200)        p50 ms    p95 ms")
+    for name, v in result["filters_ms"].items():
+        print(f"  {name:<24}{v['p50']:>8.1f}  {v['p95']:>8.1f}")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description="Benchmark the workspace store.")
+    parser.add_argument("--events", type=int, action="append", help="size (repeatable); default 10k, 100k, 1M")
+    parser.add_argument("--json", action="store_true", help="print one JSON object")
+    args = parser.parse_args()
+    sizes = args.events or [10_000, 100_000, 1_000_000]
+    results = []
+    for n in sizes:
+        with tempfile.TemporaryDirectory(prefix="briefer-bench-") as tmp:
+            result = bench(n, Path(tmp))
+        results.append(result)
+        if not args.json:
+            print_table(result)
+    if args.json:
+        print(json.dumps({"store": results}, indent=1))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
