@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 
 import pytest
+from edtf import parse_edtf
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
@@ -164,6 +165,11 @@ def whens(draw: st.DrawFn, plain: bool = False) -> When:
 @given(whens())
 def test_parse_of_format_is_identity(when: When) -> None:
     assert When.parse(when.edtf) == when
+
+
+@given(whens())
+def test_the_edtf_library_accepts_what_briefer_writes(when: When) -> None:
+    parse_edtf(when.edtf)
 
 
 @given(whens())
