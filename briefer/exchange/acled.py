@@ -1,0 +1,383 @@
+"""ACLED CSV files in, and events out in ACLED's column layout.
+
+ACLED's files come in many shapes: the 2019 export tool (31 columns with data_id and
+iso3), today's 31 columns, the one-actor-per-row ("monadic") layout, the 2016 API
+written by pandas (alphabetical, `ally_actor_*` and `gwno`, an unnamed index column),
+`NA` for empty cells, dates as "02 November 2019", "2019-11-02", "22-Feb-20" or
+"5-Aug-24", CRLF, and notes with commas and line breaks.  Columns are found by name,
+so their order and the extra ones do not matter.
+
+What goes where:
+  * time_precision 1 → the day; 2 (the source gave a week) → the seven days around
+    the date; 3 (a month) → the month.
+  * actor1 and its associated actors → initiators; actor2 and its → targets; the kind
+    (state, armed group, ...) comes from the inter code.  Actors are matched by name
+    or alias and created once.
+  * source ("SOHR; SHAM") → one citation per source, and every event also cites ACLED.
+  * notes → summary; location → place; event and sub-event type, fatalities,
+    coordinates and country as they are; ACLED's tags → tags; admin levels, region,
+    precision codes and the other columns → labelled lines in the event's notes, which
+    the export reads back.
+  * event_id_cnty → the event's external id, so re-importing adds nothing.
+"""
+
+from __future__ import annotations
+
+import csv
+import os
+import re
+from datetime import date, datetime, timedelta
+from pathlib import Path
+from typing import Iterator, Optional, Union
+
+from ..core.filter import EventFilter
+from ..core.model import ActorKind, Event, Role, SourceKind
+from ..core.when import Precision, When
+from ..store import Workspace
+from .importing import Row
+from .json_format import ExchangeError
+from .report import ImportReport, Problem
+from .tabular import open_text, records
+
+__all__ = ["AcledReader", "export_acled", "ACLED_COLUMNS", "parse_acled_date", "is_acled_header"]
+
+ACLED_COLUMNS = (
+    "event_id_cnty", "event_date", "year", "time_precision", "disorder_type", "event_type", "sub_event_type",
+    "actor1", "assoc_actor_1", "inter1", "actor2", "assoc_actor_2", "inter2", "interaction",
+    "civilian_targeting", "iso", "region", "country", "admin1", "admin2", "admin3", "location",
+    "latitude", "longitude", "geo_precision", "source", "source_scale", "notes", "fatalities", "tags",
+    "timestamp",
+)
+
+_ALIASES = {"ally_actor_1": "assoc_actor_1", "ally_actor_2": "assoc_actor_2", "gwno": "iso"}
+
+# Columns kept as labelled lines in the event's notes (and written back on export).
+EXTRA_COLUMNS = ("region", "admin1", "admin2", "admin3", "iso", "geo_precision", "source_scale", "disorder_type",
+                 "civilian_targeting", "inter1", "inter2", "interaction", "timestamp")
+_NOTE_PREFIX = "ACLED "
+
+ACLED_SOURCE = ("ACLED", SourceKind.NGO)
+
+_INTER_CODES = {
+    "state forces": 1, "rebel group": 2, "rebel groups": 2, "political militia": 3, "political militias": 3,
+    "identity militia": 4, "identity militias": 4, "rioters": 5, "protesters": 6, "civilians": 7,
+    "external/other forces": 8, "external/other force": 8,
+}
+_KIND_BY_CODE = {1: ActorKind.STATE, 2: ActorKind.ARMED_GROUP, 3: ActorKind.ARMED_GROUP, 4: ActorKind.ARMED_GROUP,
+                 5: ActorKind.OTHER, 6: ActorKind.OTHER, 7: ActorKind.OTHER, 8: ActorKind.ORGANISATION}
+_STATE_NAME = re.compile(r"^(Military|Police) Forces of ", re.I)
+
+_MONTHS = {m.lower(): i for i, m in enumerate(
+    ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+     "November", "December"), 1)}
+_MONTHS.update({name[:3]: number for name, number in list(_MONTHS.items())})
+_MONTHS["sept"] = 9
+
+_DAY_MONTH_YEAR = re.compile(r"^(\d{1,2})[ \-/.]([A-Za-z]+)\.?[ \-/.,]+(\d{2}|\d{4})$")
+_ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ].*)?$")
+_MONTH_DAY_YEAR = re.compile(r"^([A-Za-z]+)\.? (\d{1,2}),? (\d{4})$")
+_SLASHED = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{2}|\d{4})$")
+
+
+def _year(text: str) -> int:
+    year = int(text)
+    if len(text) == 2:  # ACLED starts in 1997: "97" is 1997, "24" is 2024
+        year += 1900 if year >= 90 else 2000
+    return year
+
+
+def parse_acled_date(text: str, year_hint: Optional[int] = None) -> date:
+    """A date as ACLED files write it; ValueError names what is wrong."""
+    text = text.strip()
+    m = _ISO.match(text)
+    if m:
+        return date(int(m[1]), int(m[2]), int(m[3]))
+    m = _DAY_MONTH_YEAR.match(text)
+    if m:
+        month = _MONTHS.get(m[2].lower())
+        if month is None:
+            raise ValueError(f"event_date '{text}': '{m[2]}' is not a month")
+        return date(_year(m[3]), month, int(m[1]))
+    m = _MONTH_DAY_YEAR.match(text)
+    if m and m[1].lower() in _MONTHS:
+        return date(int(m[3]), _MONTHS[m[1].lower()], int(m[2]))
+    m = _SLASHED.match(text)
+    if m:  # day/month/year unless that cannot be (Excel in the US writes month/day/year)
+        a, b, y = int(m[1]), int(m[2]), _year(m[3])
+        if b > 12 >= a:
+            return date(y, a, b)
+        return date(y, b, a)
+    if not text:
+        raise ValueError("event_date is empty")
+    raise ValueError(f"event_date '{text}' is not a date (expected e.g. 02 November 2019, 2019-11-02 or 2-Nov-19)")
+
+
+def _when(day: date, precision: str) -> When:
+    if precision in ("", "1"):
+        return When.day(day)
+    if precision == "2":
+        return When.between(When.day(day - timedelta(days=3)), When.day(day + timedelta(days=3)))
+    if precision == "3":
+        return When.month(day.year, day.month)
+    raise ValueError(f"time_precision '{precision}' is not 1 (day), 2 (week) or 3 (month)")
+
+
+def _inter_code(value: str) -> Optional[int]:
+    value = value.strip()
+    if value.isdigit():
+        return int(value)
+    return _INTER_CODES.get(value.lower())
+
+
+def _kind(name: str, inter: str) -> ActorKind:
+    if _STATE_NAME.match(name):
+        return ActorKind.STATE
+    return _KIND_BY_CODE.get(_inter_code(inter) or 0, ActorKind.OTHER)
+
+
+def _split(value: str) -> list[str]:
+    return [part.strip() for part in value.split(";") if part.strip() and part.strip() != "NA"]
+
+
+def is_acled_header(fields: list[str]) -> bool:
+    names = {_ALIASES.get(f.strip().lower(), f.strip().lower()) for f in fields}
+    return {"event_date", "event_type", "actor1"} <= names
+
+
+class AcledReader:
+    format = "ACLED CSV"
+
+    def __init__(self, path: str | os.PathLike[str], encoding: Optional[str] = None) -> None:
+        self.path = Path(path)
+        self.text = open_text(self.path, encoding)
+        self.encoding = self.text.encoding
+        self.dataset_source: Optional[tuple[str, SourceKind]] = ACLED_SOURCE
+        self._dates: dict[tuple[str, str], When] = {}
+
+    def fraction(self) -> float:
+        return self.text.bytes_read / self.text.size if self.text.size else 1.0
+
+    def rows(self, report: ImportReport) -> Iterator[Union[Row, Problem]]:
+        stream = records(self.text, report)
+        header: Optional[list[str]] = None
+        for item in stream:
+            if isinstance(item, Problem):
+                if header is None:
+                    raise ExchangeError(f"{self.path}: the header line cannot be read ({item.reason})")
+                yield item
+                continue
+            header = item[1]
+            break
+        if header is None:
+            raise ExchangeError(f"{self.path}: the file is empty")
+        columns = [_ALIASES.get(h.strip().lstrip("\ufeff").lower(), h.strip().lstrip("\ufeff").lower())
+                   for h in header]
+        if not is_acled_header(columns):
+            raise ExchangeError(
+                f"{self.path}: not an ACLED file (the header lacks event_date, event_type and actor1); "
+                "use the generic CSV import with a column mapping")
+        col = {name: i for i, name in reversed(list(enumerate(columns))) if name}
+        if "event_id_cnty" not in col:
+            report.warn(1, "no event_id_cnty column: importing this file again will add its events again")
+        width = len(columns)
+        yield from self._rows(stream, col, width)
+
+    def _rows(self, stream, col: dict[str, int], width: int) -> Iterator[Union[Row, Problem]]:
+        def at(name: str) -> Optional[int]:
+            return col.get(name)
+
+        i_id, i_date, i_prec = at("event_id_cnty"), at("event_date"), at("time_precision")
+        i_type, i_sub = at("event_type"), at("sub_event_type")
+        i_a1, i_as1, i_in1 = at("actor1"), at("assoc_actor_1"), at("inter1")
+        i_a2, i_as2, i_in2 = at("actor2"), at("assoc_actor_2"), at("inter2")
+        i_inter = at("interaction")
+        i_country, i_loc = at("country"), at("location")
+        i_lat, i_lon = at("latitude"), at("longitude")
+        i_src, i_notes, i_fat, i_tags, i_year = at("source"), at("notes"), at("fatalities"), at("tags"), at("year")
+        extras = [(name, col[name]) for name in EXTRA_COLUMNS if name in col]
+        monadic = i_a2 is None
+        dates = self._dates
+        initiator, target = Role.INITIATOR, Role.TARGET
+
+        for item in stream:
+            if isinstance(item, Problem):
+                yield item
+                continue
+            line, r = item
+            n = len(r)
+            if n != width:
+                if n < width and n > 1:
+                    r = r + [""] * (width - n)
+                elif n > width and not any(v.strip() for v in r[width:]):
+                    r = r[:width]
+                else:
+                    yield Problem(line, f"has {n} fields where the header has {width}")
+                    continue
+
+            def v(i: Optional[int]) -> str:
+                if i is None:
+                    return ""
+                value = r[i]
+                return "" if value == "NA" else value
+
+            try:
+                date_text, precision = r[i_date], v(i_prec).strip()
+                when = dates.get((date_text, precision))
+                if when is None:
+                    when = _when(parse_acled_date(date_text), precision)
+                    dates[(date_text, precision)] = when
+                lat_text, lon_text, fat_text = v(i_lat).strip(), v(i_lon).strip(), v(i_fat).strip()
+                latitude = float(lat_text) if lat_text else None
+                longitude = float(lon_text) if lon_text else None
+                fatalities = int(float(fat_text)) if fat_text else None
+            except ValueError as error:
+                yield Problem(line, _explain(error, r, i_lat, i_lon, i_fat))
+                continue
+
+            event_type, sub_type = v(i_type).strip(), v(i_sub).strip()
+            actor1, actor2 = v(i_a1).strip(), v(i_a2).strip()
+            place = v(i_loc).strip()
+            inter1 = v(i_in1)
+            actors = []
+            role1 = initiator
+            if monadic and i_inter is not None and actor1:
+                role1 = _monadic_role(inter1, v(i_inter))
+            if actor1:
+                actors.append((actor1, role1, _kind(actor1, inter1)))
+            for name in _split(v(i_as1)):
+                actors.append((name, role1, _kind(name, "")))
+            if actor2:
+                actors.append((actor2, target, _kind(actor2, v(i_in2))))
+            for name in _split(v(i_as2)):
+                actors.append((name, target, _kind(name, "")))
+
+            what = sub_type or event_type or "Event"
+            title = what
+            if actor1:
+                title += f": {actor1}" + (f" vs {actor2}" if actor2 else "")
+            if place:
+                title += f" in {place}"
+            notes = "\n".join(f"{_NOTE_PREFIX}{name}: {r[i].strip()}" for name, i in extras
+                              if r[i].strip() and r[i] != "NA")
+            fields = {
+                "title": title, "when": when, "summary": v(i_notes).strip(), "place": place,
+                "latitude": latitude, "longitude": longitude, "country": v(i_country).strip(),
+                "event_type": event_type, "sub_event_type": sub_type, "fatalities": fatalities, "notes": notes,
+            }
+            if i_tags is not None and r[i_tags] and r[i_tags] != "NA":
+                fields["tags"] = tuple(_split(r[i_tags]))
+            if i_year is not None and r[i_year].strip().isdigit() and int(r[i_year]) != when.earliest.year \
+                    and when.precision is Precision.DAY:
+                yield Problem(line, f"event_date '{r[i_date]}' is not in the year {r[i_year].strip()} the row gives")
+                continue
+            yield Row(line, fields, v(i_id).strip() if i_id is not None else "", actors, _split(v(i_src)))
+
+
+def _explain(error: ValueError, r: list[str], i_lat, i_lon, i_fat) -> str:
+    text = str(error)
+    if text.startswith("event_date") or text.startswith("time_precision"):
+        return text
+    for name, i in (("latitude", i_lat), ("longitude", i_lon), ("fatalities", i_fat)):
+        if i is not None and r[i] and r[i] != "NA":
+            try:
+                float(r[i])
+            except ValueError:
+                return f"{name} '{r[i]}' is not a number"
+    return text
+
+
+def _monadic_role(inter: str, interaction: str) -> Role:
+    """In one-actor-per-row files, the interaction ("State forces-Rioters", or 15)
+    tells whether this row's actor is the first side or the second."""
+    mine = _inter_code(inter)
+    if mine is None:
+        return Role.INITIATOR
+    interaction = interaction.strip()
+    if interaction.isdigit() and len(interaction) == 2:
+        first, second = int(interaction[0]), int(interaction[1])
+    else:
+        parts = interaction.split("-")
+        if len(parts) != 2:
+            return Role.INITIATOR
+        first, second = _inter_code(parts[0]), _inter_code(parts[1])
+    if first != mine and second == mine:
+        return Role.TARGET
+    return Role.INITIATOR
+
+
+# -- export -------------------------------------------------------------------------
+def _acled_date_and_precision(when: When) -> tuple[str, int]:
+    lo, hi = when.earliest, when.latest
+    if when.open_start:
+        lo = hi
+    if when.open_end:
+        hi = lo
+    if when.precision is Precision.MONTH and not when.interval:
+        return date(lo.year, lo.month, 15).isoformat(), 3
+    middle = (lo + (hi - lo) / 2).date()
+    days = (hi.date() - lo.date()).days
+    if days == 0:
+        return lo.date().isoformat(), 1
+    if days <= 7:
+        return middle.isoformat(), 2
+    return middle.isoformat(), 3
+
+
+def _extras(notes: str) -> tuple[dict[str, str], str]:
+    """The ACLED columns kept in an event's notes, and the rest of the notes."""
+    found: dict[str, str] = {}
+    rest = []
+    for line in notes.splitlines():
+        if line.startswith(_NOTE_PREFIX):
+            name, sep, value = line[len(_NOTE_PREFIX):].partition(": ")
+            if sep and name in EXTRA_COLUMNS:
+                found[name] = value
+                continue
+        rest.append(line)
+    return found, "\n".join(rest)
+
+
+def export_acled(ws: Workspace, path: str | os.PathLike[str], f: Optional[EventFilter] = None) -> int:
+    """Write events (a filter's, or all) as a CSV in ACLED's current column layout.
+    Events that did not come from ACLED get their Briefer id as event_id_cnty."""
+    target = Path(path)
+    tmp = target.with_name(target.name + ".part")
+    actor_names = {a.uid: a.name for a in ws.actors()}
+    source_names = {s.uid: s.name for s in ws.sources()}
+    ids = ws.event_ids(f or EventFilter())
+    count = 0
+    with open(tmp, "w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle, lineterminator="\n")
+        writer.writerow(ACLED_COLUMNS)
+        for start in range(0, len(ids), 1000):
+            for event in ws.events_by_ids(ids[start:start + 1000]):
+                writer.writerow(_acled_row(event, actor_names, source_names))
+                count += 1
+    tmp.replace(target)
+    return count
+
+
+def _acled_row(e: Event, actor_names: dict[str, str], source_names: dict[str, str]) -> list[str]:
+    extra, _ = _extras(e.notes)
+    first = [actor_names[p.actor_uid] for p in e.participants if p.role is not Role.TARGET]
+    second = [actor_names[p.actor_uid] for p in e.participants if p.role is Role.TARGET]
+    sources = [source_names[c.source_uid] for c in e.citations if source_names[c.source_uid] != ACLED_SOURCE[0]]
+    event_date, precision = _acled_date_and_precision(e.when)
+    values = {
+        "event_id_cnty": e.external_id or e.uid, "event_date": event_date, "year": event_date[:4],
+        "time_precision": str(precision), "event_type": e.event_type, "sub_event_type": e.sub_event_type,
+        "actor1": first[0] if first else "", "assoc_actor_1": "; ".join(first[1:]),
+        "actor2": second[0] if second else "", "assoc_actor_2": "; ".join(second[1:]),
+        "country": e.country, "location": e.place,
+        "latitude": "" if e.latitude is None else repr(e.latitude),
+        "longitude": "" if e.longitude is None else repr(e.longitude),
+        "source": "; ".join(sources), "notes": e.summary or e.title,
+        "fatalities": "" if e.fatalities is None else str(e.fatalities), "tags": "; ".join(e.tags),
+        "timestamp": extra.get("timestamp") or str(int((e.updated - datetime(1970, 1, 1)).total_seconds())),
+    }
+    for name in EXTRA_COLUMNS:
+        if name not in values or not values[name]:
+            values.setdefault(name, "")
+            if extra.get(name):
+                values[name] = extra[name]
+    return [values.get(name, "") for name in ACLED_COLUMNS]
