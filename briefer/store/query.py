@@ -22,6 +22,15 @@ _MIN_TS, _MAX_TS = to_timestamp(MIN_DATETIME), to_timestamp(MAX_DATETIME)
 _WORD = re.compile(r"[\w][\w'’\-]*\*?", re.UNICODE)
 
 
+SORT_ORDERS: dict[str, tuple[str, ...]] = {
+    "date": ("e.earliest", "e.latest", "e.id"),
+    "title": ("e.title COLLATE NOCASE", "e.earliest", "e.id"),
+    "place": ("e.place COLLATE NOCASE", "e.earliest", "e.id"),
+    "type": ("e.event_type", "e.earliest", "e.id"),
+    "confidence": ("CASE e.confidence WHEN 'low' THEN 0 WHEN 'moderate' THEN 1 ELSE 2 END", "e.earliest", "e.id"),
+}
+
+
 class QueryError(WorkspaceError):
     """A search text that cannot be searched; the message says why."""
 
@@ -129,10 +138,17 @@ class QueryStore(EventStore):
         where, params = self._where(f)
         return self._run("SELECT count(*) FROM event e" + where, params).fetchone()[0]
 
-    def event_ids(self, f: EventFilter = EventFilter()) -> list[int]:
-        """Row ids of the matching events in date order: what a lazy table model holds."""
+    def event_ids(self, f: EventFilter = EventFilter(), order: str = "date", descending: bool = False) -> list[int]:
+        """Row ids of the matching events, sorted: what a lazy table model holds.
+
+        `order` is one of `SORT_ORDERS`; date order is by the fuzzy bounds (earliest,
+        then latest), never by the text of the date."""
+        if order not in SORT_ORDERS:
+            raise QueryError(f"cannot sort events by '{order}'")
         where, params = self._where(f)
-        return [r[0] for r in self._run("SELECT e.id FROM event e" + where + _ORDER, params)]
+        direction = " DESC" if descending else ""
+        keys = ", ".join(k + direction for k in SORT_ORDERS[order])
+        return [r[0] for r in self._run(f"SELECT e.id FROM event e{where} ORDER BY {keys}", params)]
 
     def event_uids(self, f: EventFilter = EventFilter()) -> list[str]:
         where, params = self._where(f)

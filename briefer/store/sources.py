@@ -91,6 +91,14 @@ class SourceStore(Connection):
         ).fetchall())
 
     # -- documents -------------------------------------------------------------------
+    def document_citations(self, document_uid: str) -> list[tuple[str, str, int, str]]:
+        """(event uid, event title, credibility, quote) for each citation of a document:
+        what the reader highlights."""
+        return self.conn.execute(
+            "SELECT e.uid, e.title, c.credibility, c.quote FROM citation c JOIN event e ON e.id = c.event_id "
+            "JOIN document d ON d.id = c.document_id WHERE d.uid = ? ORDER BY e.earliest, c.position",
+            (document_uid,)).fetchall()
+
     _DOC_SELECT = (
         "SELECT s.uid, d.title, d.text, d.published, d.author, d.url, d.content_hash, d.uid "
         "FROM document d JOIN source s ON s.id = d.source_id"

@@ -1,0 +1,323 @@
+"""The actor panel: who is involved, by kind or by affiliation, with their event counts.
+
+A QStandardItemModel rebuilt from the store on every change is plenty for the few
+hundred actors a workspace holds (event counts come from one grouped query).  A proxy
+model filters on names *and* aliases, so typing "Daesh" finds Islamic State.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Optional
+
+from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtGui import QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import (
+    QAbstractItemView, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QInputDialog, QLineEdit,
+    QMessageBox, QPlainTextEdit, QToolButton, QTreeView, QVBoxLayout, QWidget,
+)
+
+from ..core.errors import BrieferError
+from ..core.model import Actor, ActorKind
+from . import commands, icons
+from .session import Session
+
+UID_ROLE = Qt.ItemDataRole.UserRole + 1
+NAMES_ROLE = Qt.ItemDataRole.UserRole + 2
+GROUPINGS = {"flat": "All actors", "kind": "By kind", "tree": "By affiliation"}
+
+
+class _NameFilter(QSortFilterProxyModel):
+    """Matches the search text against an actor's name and aliases; keeps parents of matches."""
+
+    def filterAcceptsRow(self, row: int, parent: QModelIndex) -> bool:  # noqa: N802 - Qt's name
+        text = self.filterRegularExpression().pattern().casefold()
+        if not text:
+            return True
+        index = self.sourceModel().index(row, 0, parent)
+        names = index.data(NAMES_ROLE) or ""
+        if text in names:
+            return True
+        model = self.sourceModel()
+        return any(self.filterAcceptsRow(r, index) for r in range(model.rowCount(index)))
+
+
+class ActorPanel(QWidget):
+    filterRequested = Signal(list)  # actor names to filter the views by
+
+    def __init__(self, session: Session, parent: Optional[QWidget] = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.setObjectName("actorPanel")
+        self.search = QLineEdit(placeholderText="Find actor or alias…", clearButtonEnabled=True,
+                                objectName="actorSearch")
+        self.grouping = QComboBox(objectName="actorGrouping")
+        for key, label in GROUPINGS.items():
+            self.grouping.addItem(label, key)
+        self.model = QStandardItemModel(self)
+        self.proxy = _NameFilter(self)
+        self.proxy.setSourceModel(self.model)
+        self.proxy.setSortCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.view = QTreeView(objectName="actorTree")
+        self.view.setModel(self.proxy)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.view.setSortingEnabled(True)
+        self.view.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
+                                  | QAbstractItemView.EditTrigger.EditKeyPressed)
+        self._loading = False
+        self.view.setUniformRowHeights(True)
+        self.filter_toggle = QToolButton(text="Filter", objectName="actorFilterToggle", checkable=True)
+        self.filter_toggle.setIcon(icons.icon("filter"))
+        self.filter_toggle.setToolTip("Show only the events of the selected actors")
+        buttons = QHBoxLayout()
+        for name, tip, slot, icon in (("add", "Add actor", self.add, "add"), ("edit", "Edit actor", self.edit, "edit"),
+                                      ("merge", "Merge selected actors", self.merge, "merge"),
+                                      ("delete", "Delete actor", self.delete, "delete")):
+            button = QToolButton(objectName=f"actor_{name}")
+            button.setIcon(icons.icon(icon))
+            button.setToolTip(tip)
+            button.clicked.connect(lambda *_, s=slot: self._guarded(s))
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.filter_toggle)
+        top = QHBoxLayout()
+        top.addWidget(self.search, 1)
+        top.addWidget(self.grouping)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addLayout(top)
+        layout.addWidget(self.view, 1)
+        layout.addLayout(buttons)
+
+        self.search.textChanged.connect(self._search)
+        self.grouping.currentIndexChanged.connect(self.reload)
+        self.view.selectionModel().selectionChanged.connect(self._selection_changed)
+        self.filter_toggle.toggled.connect(self._selection_changed)
+        self.view.doubleClicked.connect(lambda index: index.column() != 1 and self._guarded(self.edit))
+        self.model.itemChanged.connect(self._aliases_edited)
+        session.workspaceChanged.connect(self.reload)
+        session.dataChanged.connect(self.reload)
+        self.reload()
+
+    def _guarded(self, slot) -> None:
+        try:
+            slot()
+        except BrieferError as error:
+            QMessageBox.warning(self, "Actors", str(error))
+
+    # -- contents ---------------------------------------------------------------------
+    def reload(self) -> None:
+        selected = set(self.selected_uids())
+        self._loading = True
+        self.model.clear()
+        self.model.setHorizontalHeaderLabels(["Actor", "Aliases", "Events"])
+        ws = self.session.ws
+        if ws is None:
+            return
+        actors = sorted(self.session.actors.values(), key=lambda a: a.name.casefold())
+        counts = ws.actor_event_counts()
+        mode = self.grouping.currentData()
+        root = self.model.invisibleRootItem()
+        items: dict[str, QStandardItem] = {}
+
+        def row_for(actor: Actor) -> list[QStandardItem]:
+            name = QStandardItem(actor.name)
+            name.setData(actor.uid, UID_ROLE)
+            name.setData(" ".join(n.casefold() for n in actor.names), NAMES_ROLE)
+            name.setIcon(icons.icon("actor" if actor.kind == ActorKind.PERSON else "group"))
+            tip = actor.kind.label + (f" · also {', '.join(actor.aliases)}" if actor.aliases else "")
+            name.setToolTip(tip)
+            name.setEditable(False)
+            aliases = QStandardItem(", ".join(actor.aliases))
+            aliases.setData(actor.uid, UID_ROLE)
+            aliases.setToolTip("Double-click to edit the aliases (comma-separated)")
+            count = QStandardItem()
+            count.setData(counts.get(actor.uid, 0), Qt.ItemDataRole.DisplayRole)
+            count.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            count.setEditable(False)
+            items[actor.uid] = name
+            return [name, aliases, count]
+
+        if mode == "kind":
+            groups: dict[ActorKind, QStandardItem] = {}
+            for kind in ActorKind:
+                group = QStandardItem(kind.label.capitalize() + ("s" if not kind.label.endswith("s") else ""))
+                group.setData(kind.label, NAMES_ROLE)
+                group.setEditable(False)
+                groups[kind] = group
+            for actor in actors:
+                groups[actor.kind].appendRow(row_for(actor))
+            for group in groups.values():
+                if group.rowCount():
+                    root.appendRow([group, QStandardItem(), QStandardItem()])
+        elif mode == "tree":
+            rows = {a.uid: row_for(a) for a in actors}
+            for actor in actors:
+                parent = items.get(actor.member_of) if actor.member_of else None
+                (parent or root).appendRow(rows[actor.uid])
+        else:
+            for actor in actors:
+                root.appendRow(row_for(actor))
+        self.view.expandAll()
+        self.view.resizeColumnToContents(2)
+        header = self.view.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, header.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, header.ResizeMode.Interactive)
+        self.view.setColumnWidth(1, 110)
+        self._loading = False
+        self._reselect(selected)
+
+    def _aliases_edited(self, item: QStandardItem) -> None:
+        """Aliases edited in place: one undoable edit; a refused alias puts the old text back."""
+        if self._loading or item.column() != 1:
+            return
+        uid = item.data(UID_ROLE)
+        old = self.session.ws.get_actor(uid)
+        aliases = tuple(dict.fromkeys(a.strip() for a in item.text().split(",") if a.strip()))
+        if aliases == old.aliases:
+            return
+        try:
+            commands.apply(self.session, commands.edit_actor(self.session, old, replace(old, aliases=aliases)))
+        except BrieferError as error:
+            QMessageBox.warning(self, "Aliases", str(error))
+            self.reload()
+
+    def _reselect(self, uids: set[str]) -> None:
+        if not uids:
+            return
+        selection = self.view.selectionModel()
+        for row in range(self.proxy.rowCount()):
+            self._reselect_under(self.proxy.index(row, 0), uids, selection)
+
+    def _reselect_under(self, index: QModelIndex, uids: set[str], selection) -> None:
+        if index.data(UID_ROLE) in uids:
+            selection.select(index, selection.SelectionFlag.Select | selection.SelectionFlag.Rows)
+        for row in range(self.proxy.rowCount(index)):
+            self._reselect_under(self.proxy.index(row, 0, index), uids, selection)
+
+    def _search(self, text: str) -> None:
+        self.proxy.setFilterFixedString(text.strip())
+        self.view.expandAll()
+
+    def selected_uids(self) -> list[str]:
+        uids = [i.data(UID_ROLE) for i in self.view.selectionModel().selectedRows(0)] if self.view.model() else []
+        return [u for u in uids if u]
+
+    def select_uid(self, uid: str) -> None:
+        self._reselect({uid})
+
+    def _selection_changed(self, *_: object) -> None:
+        if self.filter_toggle.isChecked():
+            actors = self.session.actors
+            self.filterRequested.emit([actors[u].name for u in self.selected_uids() if u in actors])
+        elif not self.filter_toggle.isChecked() and self.sender() is self.filter_toggle:
+            self.filterRequested.emit([])
+
+    # -- edits --------------------------------------------------------------------------
+    def add(self) -> None:
+        dialog = ActorDialog(self.session, None, self)
+        if dialog.exec():
+            commands.apply(self.session, commands.add_actor(self.session, dialog.actor))
+
+    def edit(self) -> None:
+        uids = self.selected_uids()
+        if not uids:
+            return
+        old = self.session.ws.get_actor(uids[0])
+        dialog = ActorDialog(self.session, old, self)
+        if dialog.exec() and dialog.actor != old:
+            commands.apply(self.session, commands.edit_actor(self.session, old, dialog.actor))
+
+    def merge(self) -> None:
+        """Merge the selected actors into the one the analyst picks to keep."""
+        uids = self.selected_uids()
+        if len(uids) < 2:
+            raise BrieferError("select two or more actors to merge (Ctrl-click)")
+        actors = [self.session.ws.get_actor(u) for u in uids]
+        names = [a.name for a in actors]
+        keep_name, ok = QInputDialog.getItem(self, "Merge actors", "Keep which actor? The others become its aliases.",
+                                             names, 0, False)
+        if not ok:
+            return
+        keep = actors[names.index(keep_name)]
+        for drop in actors:
+            if drop.uid != keep.uid:
+                keep_now = self.session.ws.get_actor(keep.uid)
+                commands.apply(self.session, commands.merge_actors(self.session, keep_now, drop))
+
+    def delete(self) -> None:
+        uids = self.selected_uids()
+        if not uids:
+            return
+        actor = self.session.ws.get_actor(uids[0])
+        used = self.session.ws.actor_event_counts().get(actor.uid, 0)
+        if used:
+            box = QMessageBox(QMessageBox.Icon.Question, "Delete actor",
+                              f"“{actor.name}” takes part in {used} event(s).", parent=self)
+            box.setInformativeText("Remove the actor from those events, or merge it into another actor?")
+            remove = box.addButton("Remove from events", QMessageBox.ButtonRole.DestructiveRole)
+            merge = box.addButton("Merge into…", QMessageBox.ButtonRole.AcceptRole)
+            box.addButton(QMessageBox.StandardButton.Cancel)
+            box.exec()
+            if box.clickedButton() is merge:
+                others = sorted((a for a in self.session.actors.values() if a.uid != actor.uid),
+                                key=lambda a: a.name.casefold())
+                name, ok = QInputDialog.getItem(self, "Merge actor", f"Merge “{actor.name}” into:",
+                                                [a.name for a in others], 0, False)
+                if ok:
+                    keep = next(a for a in others if a.name == name)
+                    commands.apply(self.session, commands.merge_actors(self.session, keep, actor))
+                return
+            if box.clickedButton() is not remove:
+                return
+        commands.apply(self.session, commands.delete_actor(self.session, actor))
+
+
+class ActorDialog(QDialog):
+    """Name, kind, aliases (one per line or comma-separated), affiliation, description."""
+
+    def __init__(self, session: Session, actor: Optional[Actor], parent: Optional[QWidget] = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.original = actor
+        self.actor: Optional[Actor] = None
+        self.setWindowTitle("Edit actor" if actor else "New actor")
+        self.name = QLineEdit(actor.name if actor else "", objectName="actorName")
+        self.kind = QComboBox(objectName="actorKind")
+        for kind in ActorKind:
+            self.kind.addItem(kind.label, kind.value)
+        self.kind.setCurrentIndex(self.kind.findData((actor.kind if actor else ActorKind.ARMED_GROUP).value))
+        self.aliases = QLineEdit(", ".join(actor.aliases) if actor else "", objectName="actorAliases",
+                                 placeholderText="e.g. ISIS, ISIL, Daesh")
+        self.member_of = QComboBox(objectName="actorMemberOf")
+        self.member_of.addItem("(none)", None)
+        for other in sorted(session.actors.values(), key=lambda a: a.name.casefold()):
+            if actor is None or other.uid != actor.uid:
+                self.member_of.addItem(other.name, other.uid)
+        self.member_of.setCurrentIndex(max(0, self.member_of.findData(actor.member_of if actor else None)))
+        self.description = QPlainTextEdit(actor.description if actor else "", objectName="actorDescription")
+        self.description.setMaximumHeight(90)
+        form = QFormLayout(self)
+        form.addRow("&Name:", self.name)
+        form.addRow("&Kind:", self.kind)
+        form.addRow("&Aliases:", self.aliases)
+        form.addRow("&Member of:", self.member_of)
+        form.addRow("&Description:", self.description)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+    def accept(self) -> None:
+        aliases = tuple(dict.fromkeys(a.strip() for a in self.aliases.text().replace("\n", ",").split(",")
+                                      if a.strip()))
+        try:
+            fields = dict(name=self.name.text().strip(), kind=ActorKind(self.kind.currentData()), aliases=aliases,
+                          member_of=self.member_of.currentData(), description=self.description.toPlainText().strip())
+            self.actor = (Actor(**fields, uid=self.original.uid) if self.original else Actor(**fields))
+        except BrieferError as error:
+            QMessageBox.warning(self, self.windowTitle(), str(error))
+            return
+        super().accept()

@@ -1,0 +1,103 @@
+"""The inspector: everything known about the selected event, and who says so.
+
+Read-only HTML (every user string escaped) so it can show the sources' grades and
+each citation's credibility next to the quoted words; "Edit…" opens the editor.
+"""
+
+from __future__ import annotations
+
+from html import escape
+from typing import Optional
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QTextBrowser, QVBoxLayout, QWidget
+
+from ..core.model import CREDIBILITY_LABELS, RELIABILITY_LABELS, Event
+from .session import Session
+
+MAX_LISTED = 50
+
+
+class DetailsPanel(QWidget):
+    editRequested = Signal(int)
+
+    def __init__(self, session: Session, parent: Optional[QWidget] = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.setObjectName("detailsPanel")
+        self.browser = QTextBrowser(objectName="detailsBrowser")
+        self.browser.setOpenLinks(False)
+        self.edit_button = QPushButton("Edit…", objectName="detailsEdit")
+        self.edit_button.clicked.connect(lambda: self.session.selection and self.editRequested.emit(
+            self.session.selection[0]))
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(self.edit_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.browser, 1)
+        layout.addLayout(row)
+        session.selectionChanged.connect(self.refresh)
+        session.dataChanged.connect(self.refresh)
+        session.workspaceChanged.connect(self.refresh)
+        self.refresh()
+
+    def refresh(self, *_: object) -> None:
+        ws = self.session.ws
+        ids = self.session.selection
+        self.edit_button.setEnabled(bool(ids))
+        if ws is None or not ids:
+            self.browser.setHtml("<p style='color:gray'>Select an event on the timeline or in the table.</p>")
+            return
+        events = ws.events_by_ids(ids[:MAX_LISTED])
+        if len(ids) == 1 and events:
+            self.browser.setHtml(self.event_html(events[0]))
+        else:
+            items = "".join(f"<li>{escape(e.when.label)} — {escape(e.title)}</li>" for e in events)
+            more = f"<p>…and {len(ids) - MAX_LISTED:,} more</p>" if len(ids) > MAX_LISTED else ""
+            self.browser.setHtml(f"<h3>{len(ids):,} events selected</h3><ul>{items}</ul>{more}")
+
+    def event_html(self, event: Event) -> str:
+        actors, sources = self.session.actors, self.session.sources
+        when = event.when
+        qualifiers = [q for q, on in (("uncertain", when.uncertain), ("approximate", when.approximate)) if on]
+        parts = [f"<h3>{escape(event.title)}</h3>",
+                 f"<p><b>{escape(when.label)}</b> <span style='color:gray'>({escape(when.edtf)}"
+                 f"{', ' + ', '.join(qualifiers) if qualifiers else ''})</span>"]
+        place = ", ".join(p for p in (event.place, event.country) if p)
+        if place:
+            coords = (f" ({event.latitude:.4f}, {event.longitude:.4f})"
+                      if event.latitude is not None and event.longitude is not None else "")
+            parts.append(f"<br>{escape(place)}{coords}")
+        kind = " › ".join(t for t in (event.event_type, event.sub_event_type) if t)
+        if kind:
+            parts.append(f"<br>{escape(kind)}")
+        parts.append(f"<br>Analyst's confidence: {escape(event.confidence.label)}")
+        if event.fatalities is not None:
+            parts.append(f"<br>Fatalities: {event.fatalities}")
+        parts.append("</p>")
+        if event.summary:
+            parts.append(f"<p>{escape(event.summary)}</p>")
+        if event.participants:
+            rows = "".join(f"<li>{escape(actors[p.actor_uid].name if p.actor_uid in actors else '?')} "
+                           f"<span style='color:gray'>({escape(p.role.label)})</span></li>" for p in event.participants)
+            parts.append(f"<p><b>Actors</b></p><ul>{rows}</ul>")
+        if event.citations:
+            rows = []
+            for c in event.citations:
+                source = sources.get(c.source_uid)
+                name = escape(source.name) if source else "?"
+                grade = f"{source.reliability} ({RELIABILITY_LABELS[source.reliability]})" if source else "?"
+                quote = f"<br>“{escape(c.quote)}”" if c.quote else ""
+                rows.append(f"<li><b>{name}</b> — source {grade}; information {c.credibility} "
+                            f"({CREDIBILITY_LABELS[c.credibility]}){quote}</li>")
+            parts.append(f"<p><b>Sources</b></p><ul>{''.join(rows)}</ul>")
+        else:
+            parts.append("<p style='color:#c0392b'>No source cited.</p>")
+        if event.tags:
+            parts.append(f"<p>Tags: {escape(', '.join(event.tags))}</p>")
+        if event.notes:
+            parts.append(f"<p><b>Notes</b><br>{escape(event.notes)}</p>")
+        parts.append(f"<p style='color:gray'>Created {event.created:%d %b %Y %H:%M}, "
+                     f"changed {event.updated:%d %b %Y %H:%M} UTC</p>")
+        return "".join(parts)

@@ -1,0 +1,202 @@
+"""The event table: every matching event, sortable, without loading a million rows.
+
+The model keeps only the matching row ids in the chosen order (one integer each) and
+reads whole events a page at a time as the view scrolls, keeping a few pages cached.
+Sorting asks the store for a new order (dates sort by their fuzzy bounds, never by
+text), so sorting and filtering cost one query each, whatever the size.
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from typing import Optional
+
+from PySide6.QtCore import QAbstractTableModel, QItemSelection, QItemSelectionModel, QModelIndex, QObject, Qt, Signal
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
+
+from ..core.model import Event
+from .session import Session
+
+PAGE = 200
+MAX_PAGES = 40
+
+COLUMNS: list[tuple[str, Optional[str]]] = [
+    # header, store sort order (None: not sortable)
+    ("When", "date"),
+    ("Title", "title"),
+    ("Place", "place"),
+    ("Type", "type"),
+    ("Actors", None),
+    ("Sources", None),
+    ("Confidence", "confidence"),
+]
+WHEN, TITLE, PLACE, TYPE, ACTORS, SOURCES, CONFIDENCE = range(len(COLUMNS))
+
+EVENT_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+class EventTableModel(QAbstractTableModel):
+    """Rows are the session's filtered events; reading a row loads its page."""
+
+    loaded = Signal()
+
+    def __init__(self, session: Session, parent: Optional[QObject] = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.ids: list[int] = []
+        self.row_of: dict[int, int] = {}
+        self.order = "date"
+        self.descending = False
+        self._pages: OrderedDict[int, list[Event]] = OrderedDict()
+        session.workspaceChanged.connect(self.reload)
+        session.filterChanged.connect(self.reload)
+        session.dataChanged.connect(self.reload)
+
+    # -- loading ------------------------------------------------------------------
+    def reload(self, *_: object) -> None:
+        ws = self.session.ws
+        self.beginResetModel()
+        self._pages.clear()
+        self.ids = ws.event_ids(self.session.filter, self.order, self.descending) if ws else []
+        self.row_of = {}
+        self.endResetModel()
+        self.loaded.emit()
+
+    def row_for_id(self, event_id: int) -> int:
+        """The table row showing this event, or -1 (the index is built on first need)."""
+        if not self.row_of and self.ids:
+            self.row_of = {event_id: row for row, event_id in enumerate(self.ids)}
+        return self.row_of.get(event_id, -1)
+
+    def event_at(self, row: int) -> Optional[Event]:
+        if not 0 <= row < len(self.ids):
+            return None
+        page = row // PAGE
+        events = self._pages.get(page)
+        if events is None:
+            events = self.session.ws.events_by_ids(self.ids[page * PAGE:(page + 1) * PAGE])
+            self._pages[page] = events
+            if len(self._pages) > MAX_PAGES:
+                self._pages.popitem(last=False)
+        else:
+            self._pages.move_to_end(page)
+        offset = row - page * PAGE
+        return events[offset] if offset < len(events) else None
+
+    # -- Qt's model interface ---------------------------------------------------------
+    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.ids)
+
+    def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return COLUMNS[section][0]
+        return None
+
+    def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        if role == EVENT_ID_ROLE:
+            return self.ids[index.row()]
+        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return None
+        event = self.event_at(index.row())
+        if event is None:
+            return None
+        column = index.column()
+        if column == WHEN:
+            return event.when.label if role == Qt.ItemDataRole.DisplayRole else event.when.edtf
+        if column == TITLE:
+            return event.title if role == Qt.ItemDataRole.DisplayRole else (event.summary or event.title)
+        if column == PLACE:
+            return ", ".join(p for p in (event.place, event.country) if p)
+        if column == TYPE:
+            return event.sub_event_type or event.event_type
+        if column == ACTORS:
+            actors = self.session.actors
+            return ", ".join(actors[u].name for u in event.actor_uids if u in actors)
+        if column == SOURCES:
+            sources = self.session.sources
+            return ", ".join(f"{sources[u].name} ({sources[u].reliability})" for u in event.source_uids if u in sources)
+        if column == CONFIDENCE:
+            return event.confidence.label
+        return None
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        key = COLUMNS[column][1]
+        if key is None:
+            return
+        self.order = key
+        self.descending = order == Qt.SortOrder.DescendingOrder
+        self.reload()
+
+
+class EventTable(QTableView):
+    """The table view; shares its selection with the session (and so the timeline)."""
+
+    eventActivated = Signal(int)
+
+    def __init__(self, session: Session, parent: Optional[QWidget] = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.model_ = EventTableModel(session, self)
+        self.setModel(self.model_)
+        self.setObjectName("eventTable")
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.setSortingEnabled(True)
+        self.sortByColumn(WHEN, Qt.SortOrder.AscendingOrder)
+        self.setAlternatingRowColors(True)
+        self.setWordWrap(False)
+        self.verticalHeader().hide()
+        self.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
+        header = self.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        for column, width in ((WHEN, 130), (TITLE, 320), (PLACE, 140), (TYPE, 150), (ACTORS, 220), (SOURCES, 180)):
+            self.setColumnWidth(column, width)
+        self._syncing = False
+        self.selectionModel().selectionChanged.connect(self._selection_changed)
+        self.model_.loaded.connect(self._restore_selection)
+        self.doubleClicked.connect(self._activated)
+        session.selectionChanged.connect(self._follow_selection)
+
+    def selected_ids(self) -> list[int]:
+        return [self.model_.ids[i.row()] for i in self.selectionModel().selectedRows()]
+
+    def _selection_changed(self, *_: object) -> None:
+        if not self._syncing:
+            self.session.set_selection(self.selected_ids(), self)
+
+    def _activated(self, index: QModelIndex) -> None:
+        self.eventActivated.emit(self.model_.ids[index.row()])
+
+    def keyPressEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentIndex().isValid():
+            self._activated(self.currentIndex())
+            return
+        super().keyPressEvent(event)
+
+    def _restore_selection(self) -> None:
+        self._follow_selection(self.session.selection, None, scroll=False)
+
+    def _follow_selection(self, ids: list[int], origin: object, scroll: bool = True) -> None:
+        if origin is self:
+            return
+        self._syncing = True
+        try:
+            selection = QItemSelection()
+            last = self.model_.columnCount() - 1
+            rows = sorted(r for r in (self.model_.row_for_id(i) for i in ids) if r >= 0)
+            for row in rows:
+                selection.select(self.model_.index(row, 0), self.model_.index(row, last))
+            self.selectionModel().select(selection, QItemSelectionModel.SelectionFlag.ClearAndSelect)
+            if rows:
+                self.selectionModel().setCurrentIndex(self.model_.index(rows[0], 0),
+                                                      QItemSelectionModel.SelectionFlag.NoUpdate)
+                if scroll:
+                    self.scrollTo(self.model_.index(rows[0], 0), QAbstractItemView.ScrollHint.PositionAtCenter)
+        finally:
+            self._syncing = False

@@ -1,0 +1,400 @@
+"""The window an analyst lives in: timeline in the middle, panels around it, menus.
+
+The window owns the `Session` and wires the parts to it; the parts never call each
+other.  Every edit is on disk the moment it is made (each is one store transaction),
+so there is no Save: File offers "Save a Copy As" instead.  Window geometry, dock
+layout, recent files and the last workspace come back at the next start (QSettings).
+"""
+
+from __future__ import annotations
+
+import traceback
+from pathlib import Path
+from typing import Callable, Optional
+
+from PySide6.QtCore import QByteArray, QSettings, Qt
+from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QApplication, QDockWidget, QFileDialog, QMainWindow, QMessageBox, QVBoxLayout, QWidget,
+)
+
+from .. import __version__
+from ..core.errors import BrieferError
+from ..store import Workspace
+from ..store.workspace import WORKSPACE_SUFFIX
+from . import commands, icons, theme
+from .actor_panel import ActorPanel
+from .details import DetailsPanel
+from .event_editor import EventEditor
+from .event_table import EventTable
+from .filter_bar import FilterBar
+from .session import Session
+from .source_panel import SourcePanel
+from .timeline import TimelineView
+
+MAX_RECENT = 8
+FILE_FILTER = f"Briefer workspaces (*{WORKSPACE_SUFFIX})"
+
+
+def show_error(parent: Optional[QWidget], title: str, error: BaseException | str) -> None:
+    """One clear message; the user never sees a traceback."""
+    QMessageBox.warning(parent, title, str(error))
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, settings: Optional[QSettings] = None) -> None:
+        super().__init__()
+        self.settings = settings or QSettings()
+        self.session = Session(self)
+        self.setObjectName("mainWindow")
+        self.setWindowIcon(icons.app_icon())
+        self.setAcceptDrops(True)
+        self.setDockNestingEnabled(True)
+
+        self.filter_bar = FilterBar(self.session)
+        self.timeline = TimelineView()
+        self.timeline.setObjectName("timeline")
+        central = QWidget()
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.filter_bar)
+        layout.addWidget(self.timeline, 1)
+        self.setCentralWidget(central)
+
+        self.table = EventTable(self.session)
+        self.actor_panel = ActorPanel(self.session)
+        self.source_panel = SourcePanel(self.session)
+        self.details = DetailsPanel(self.session)
+        self.docks: dict[str, QDockWidget] = {}
+        self._add_dock("Events", self.table, Qt.DockWidgetArea.BottomDockWidgetArea)
+        self._add_dock("Actors", self.actor_panel, Qt.DockWidgetArea.LeftDockWidgetArea)
+        self._add_dock("Sources", self.source_panel, Qt.DockWidgetArea.LeftDockWidgetArea)
+        self._add_dock("Details", self.details, Qt.DockWidgetArea.RightDockWidgetArea)
+        self.tabifyDockWidget(self.docks["Actors"], self.docks["Sources"])
+        self.docks["Actors"].raise_()
+        self.resizeDocks([self.docks["Events"]], [260], Qt.Orientation.Vertical)
+        self.resizeDocks([self.docks["Actors"], self.docks["Details"]], [300, 300], Qt.Orientation.Horizontal)
+
+        self._build_actions()
+        self._build_menus()
+        self.statusBar()
+        self.filter_bar.problem.connect(lambda text: self.statusBar().showMessage(text, 8000) if text else None)
+
+        # the timeline speaks in row ids, like the table; the session keeps them in step
+        self.session.workspaceChanged.connect(self._workspace_changed)
+        self.session.filterChanged.connect(self.timeline.set_filter)
+        self.session.dataChanged.connect(self.timeline.reload)
+        self.session.selectionChanged.connect(self._selection_to_timeline)
+        self.timeline.selectionChanged.connect(lambda ids: self.session.set_selection(ids, self.timeline))
+        self.timeline.eventActivated.connect(self.edit_event)
+        self.table.eventActivated.connect(self.edit_event)
+        self.details.editRequested.connect(self.edit_event)
+        self.actor_panel.filterRequested.connect(self.filter_bar.show_actors)
+        self.source_panel.filterRequested.connect(self.filter_bar.show_sources)
+        self.source_panel.eventRequested.connect(self._select_event_uid)
+        self.session.undo_stack.cleanChanged.connect(lambda *_: self._update_title())
+
+        self.resize(1400, 900)
+        geometry = self.settings.value("window/geometry")
+        if isinstance(geometry, QByteArray):
+            self.restoreGeometry(geometry)
+        state = self.settings.value("window/state")
+        if isinstance(state, QByteArray):
+            self.restoreState(state)
+        self._update_title()
+
+    def _add_dock(self, title: str, widget: QWidget, area: Qt.DockWidgetArea) -> None:
+        dock = QDockWidget(title, self)
+        dock.setObjectName(f"dock{title}")
+        dock.setWidget(widget)
+        self.addDockWidget(area, dock)
+        self.docks[title] = dock
+
+    # -- actions ----------------------------------------------------------------------------
+    def _action(self, text: str, slot: Callable, shortcut=None, icon: str = "", tip: str = "") -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        if icon:
+            action.setIcon(icons.icon(icon))
+        if tip:
+            action.setStatusTip(tip)
+        action.triggered.connect(lambda *_: self._guarded(slot))
+        return action
+
+    def _guarded(self, slot: Callable) -> None:
+        """Run a menu command; a BrieferError becomes a message, never a traceback."""
+        try:
+            slot()
+        except BrieferError as error:
+            show_error(self, "Briefer", error)
+
+    def _build_actions(self) -> None:
+        K = QKeySequence.StandardKey
+        self.act_new = self._action("&New Workspace…", self.new_workspace, K.New, "new")
+        self.act_open = self._action("&Open Workspace…", self.open_dialog, K.Open, "open")
+        self.act_copy = self._action("Save a &Copy As…", self.save_copy, K.SaveAs, "save")
+        self.act_import_article = self._action("&Article…", self.import_article, "Ctrl+Shift+A", "article",
+                                               "Turn a news report into sourced events")
+        self.act_import_dataset = self._action("&Dataset (ACLED, GDELT, CSV, TimelineJS…)…", self.import_dataset,
+                                               "Ctrl+Shift+I", "import")
+        self.act_export = self._action("&Export…", self.export_dataset, "Ctrl+Shift+E", "export")
+        self.act_brief = self._action("&Brief…", self.brief, K.Print, "brief", "Print a PDF brief")
+        self.act_close = self._action("&Close Workspace", self.close_workspace, K.Close)
+        self.act_quit = self._action("&Quit", self.close, K.Quit)
+        self.act_quit.setMenuRole(QAction.MenuRole.QuitRole)
+
+        self.act_undo = self.session.undo_stack.createUndoAction(self, "&Undo")
+        self.act_undo.setShortcut(K.Undo)
+        self.act_undo.setIcon(icons.icon("undo"))
+        self.act_redo = self.session.undo_stack.createRedoAction(self, "&Redo")
+        self.act_redo.setShortcut(K.Redo)
+        self.act_redo.setIcon(icons.icon("redo"))
+        self.act_new_event = self._action("New &Event…", self.new_event, "Ctrl+E", "add")
+        self.act_edit_event = self._action("Edit Event…", self.edit_selected, "Ctrl+Return", "edit")
+        self.act_delete = self._action("&Delete Selected Events", self.delete_selected, K.Delete, "delete")
+        self.act_find = self._action("&Find…", self.focus_find, K.Find, "find")
+        self.act_preferences = self._action("&Preferences…", self.preferences, K.Preferences)
+        self.act_preferences.setMenuRole(QAction.MenuRole.PreferencesRole)
+        self.act_about = self._action("&About Briefer", self.about)
+        self.act_about.setMenuRole(QAction.MenuRole.AboutRole)
+        self.workspace_actions = [self.act_copy, self.act_import_article, self.act_import_dataset, self.act_export,
+                                  self.act_brief, self.act_close, self.act_new_event, self.act_edit_event,
+                                  self.act_delete, self.act_find]
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu("&File")
+        file_menu.addActions([self.act_new, self.act_open])
+        self.recent_menu = file_menu.addMenu("Open &Recent")
+        self.recent_menu.aboutToShow.connect(self._fill_recent)
+        file_menu.addAction(self.act_copy)
+        file_menu.addSeparator()
+        import_menu = file_menu.addMenu("&Import")
+        import_menu.addActions([self.act_import_article, self.act_import_dataset])
+        file_menu.addAction(self.act_export)
+        file_menu.addAction(self.act_brief)
+        file_menu.addSeparator()
+        file_menu.addActions([self.act_close, self.act_quit])
+
+        edit_menu = bar.addMenu("&Edit")
+        edit_menu.addActions([self.act_undo, self.act_redo])
+        edit_menu.addSeparator()
+        edit_menu.addActions([self.act_new_event, self.act_edit_event, self.act_delete])
+        edit_menu.addSeparator()
+        edit_menu.addActions([self.act_find, self.act_preferences])
+
+        view_menu = bar.addMenu("&View")
+        for dock in self.docks.values():
+            view_menu.addAction(dock.toggleViewAction())
+        view_menu.addSeparator()
+        for action in self.timeline.actions_for_menu():
+            if action is None:
+                view_menu.addSeparator()
+            else:
+                view_menu.addAction(action)
+        view_menu.addSeparator()
+        view_menu.addMenu(theme.scheme_menu(self, self.settings))
+
+        help_menu = bar.addMenu("&Help")
+        help_menu.addAction(self.act_about)
+
+        toolbar = self.addToolBar("Main")
+        toolbar.setObjectName("mainToolbar")
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        toolbar.addActions([self.act_new_event, self.act_import_article, self.act_brief])
+        toolbar.addSeparator()
+        toolbar.addActions([self.act_undo, self.act_redo])
+
+    # -- workspace files --------------------------------------------------------------------------
+    def open_path(self, path: str | Path, create: bool = False) -> bool:
+        """Open (or create) a workspace; a file that cannot be opened leaves the current one open."""
+        try:
+            ws = Workspace.create(path) if create else Workspace.open(path)
+        except BrieferError as error:
+            show_error(self, "Cannot open workspace", error)
+            return False
+        self.session.open(ws)
+        self._remember(ws.path)
+        return True
+
+    def new_workspace(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, "New workspace", self._folder(), FILE_FILTER)
+        if path:
+            if not path.endswith(WORKSPACE_SUFFIX):
+                path += WORKSPACE_SUFFIX
+            if Path(path).exists():
+                show_error(self, "New workspace", f"{path} already exists; open it instead, or choose another name")
+                return
+            self.open_path(path, create=True)
+
+    def open_dialog(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, "Open workspace", self._folder(), FILE_FILTER + ";;All files (*)")
+        if path:
+            self.open_path(path)
+
+    def save_copy(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, "Save a copy", self._folder(), FILE_FILTER)
+        if path:
+            if not path.endswith(WORKSPACE_SUFFIX):
+                path += WORKSPACE_SUFFIX
+            self.session.ws.save_copy(path)
+            self.statusBar().showMessage(f"Saved a copy as {path}", 5000)
+
+    def close_workspace(self) -> None:
+        self.session.close()
+
+    def _folder(self) -> str:
+        return str(self.session.ws.path.parent) if self.session.ws else str(Path.home())
+
+    def _remember(self, path: Path) -> None:
+        recent = [p for p in self.recent_files() if p != str(path)]
+        recent.insert(0, str(path))
+        self.settings.setValue("recent", recent[:MAX_RECENT])
+        self.settings.setValue("lastWorkspace", str(path))
+
+    def recent_files(self) -> list[str]:
+        value = self.settings.value("recent") or []
+        return [value] if isinstance(value, str) else list(value)
+
+    def _fill_recent(self) -> None:
+        self.recent_menu.clear()
+        for path in self.recent_files():
+            action = self.recent_menu.addAction(path)
+            action.setEnabled(Path(path).exists())
+            action.triggered.connect(lambda *_, p=path: self.open_path(p))
+        if self.recent_menu.isEmpty():
+            self.recent_menu.addAction("(none)").setEnabled(False)
+
+    def _workspace_changed(self) -> None:
+        ws = self.session.ws
+        for action in self.workspace_actions:
+            action.setEnabled(ws is not None)
+        self.timeline.set_workspace(ws)
+        self._update_title()
+
+    def _update_title(self) -> None:
+        ws = self.session.ws
+        self.setWindowTitle(f"{ws.name} — Briefer" if ws else "Briefer")
+        if ws is not None:
+            self.setWindowFilePath(str(ws.path))
+
+    # -- drag a workspace onto the window --------------------------------------------------------
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 - Qt's name
+        if any(u.toLocalFile().endswith(WORKSPACE_SUFFIX) for u in event.mimeData().urls()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802 - Qt's name
+        for url in event.mimeData().urls():
+            if url.toLocalFile().endswith(WORKSPACE_SUFFIX):
+                self.open_path(url.toLocalFile())
+                event.acceptProposedAction()
+                return
+
+    # -- events --------------------------------------------------------------------------------
+    def _selection_to_timeline(self, ids: list[int], origin: object) -> None:
+        if origin is not self.timeline:
+            self.timeline.select_ids(ids, scroll=True)
+
+    def _select_event_uid(self, uid: str) -> None:
+        ids = self.session.ws.event_ids(self.session.filter.with_(uids=(uid,)))
+        if not ids:
+            self.filter_bar.clear_all()
+            ids = self.session.ws.event_ids(self.session.filter.with_(uids=(uid,)))
+        self.session.set_selection(ids, None)
+
+    def new_event(self) -> None:
+        editor = EventEditor(self.session, None, self)
+        editor.exec()
+
+    def edit_event(self, event_id: int) -> None:
+        events = self.session.ws.events_by_ids([event_id])
+        if events:
+            EventEditor(self.session, events[0], self).exec()
+
+    def edit_selected(self) -> None:
+        if self.session.selection:
+            self.edit_event(self.session.selection[0])
+
+    def delete_selected(self) -> None:
+        ids = self.session.selection
+        if not ids:
+            self.statusBar().showMessage("Select the events to delete first", 5000)
+            return
+        events = self.session.ws.events_by_ids(ids)
+        commands.apply(self.session, commands.delete_events(self.session, events))
+        self.session.set_selection([], None)
+        self.statusBar().showMessage(f"Deleted {len(events)} event(s); Undo brings them back", 5000)
+
+    def focus_find(self) -> None:
+        self.filter_bar.text.setFocus()
+        self.filter_bar.text.selectAll()
+
+    # -- services (their dialogs live in their own modules) ------------------------------------
+    def import_article(self) -> None:
+        from .intake_review import IntakeDialog
+
+        dialog = IntakeDialog(self.session.ws, self)
+        dialog.exec()
+        self.session.notify_changed()
+
+    def import_dataset(self) -> None:
+        from .import_dialog import ImportDialog
+
+        dialog = ImportDialog(self.session.ws, self)
+        dialog.exec()
+        self.session.undo_stack.clear()  # an import is one transaction, not an undoable edit
+        self.session.notify_changed()
+
+    def export_dataset(self) -> None:
+        from .export_dialog import export_dialog
+
+        export_dialog(self, self.session.ws, self.session.filter)
+
+    def brief(self) -> None:
+        from .brief_dialog import BriefDialog
+
+        uids = [e.uid for e in self.session.ws.events_by_ids(self.session.selection)]
+        BriefDialog(self.session.ws, self.session.filter, uids, self).exec()
+
+    def preferences(self) -> None:
+        theme.PreferencesDialog(self, self.settings).exec()
+
+    def about(self) -> None:
+        import PySide6
+        import reportlab
+
+        QMessageBox.about(
+            self, "About Briefer",
+            f"<h3>Briefer {__version__}</h3><p>Events, actors and sources of a developing situation, "
+            f"on a timeline, offline.</p><p>Python {'.'.join(map(str, __import__('sys').version_info[:3]))}"
+            f" · Qt {PySide6.QtCore.qVersion()} · PySide6 {PySide6.__version__} · reportlab {reportlab.Version}"
+            f"</p>",
+        )
+
+    # -- closing ---------------------------------------------------------------------------------
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
+        self.settings.setValue("window/geometry", self.saveGeometry())
+        self.settings.setValue("window/state", self.saveState())
+        self.settings.sync()
+        self.session.close()
+        super().closeEvent(event)
+
+
+def install_excepthook(log_path: Path) -> None:
+    """Unexpected errors become a message and a log entry; never a traceback on screen."""
+    import sys
+
+    def hook(kind, value, tb) -> None:
+        log_path.parent.mkdir(parents=True, exist_ok=True)
+        with open(log_path, "a", encoding="utf-8") as log:
+            log.write("".join(traceback.format_exception(kind, value, tb)) + "\n")
+        parent = QApplication.activeWindow()
+        text = str(value) if isinstance(value, BrieferError) else (
+            f"Something went wrong ({kind.__name__}: {value}).\nYour workspace is safe; details were written "
+            f"to {log_path}.")
+        QMessageBox.warning(parent, "Briefer", text)
+
+    sys.excepthook = hook
+

@@ -1,0 +1,89 @@
+"""The open workspace as the window sees it: one object every view listens to.
+
+Views never talk to each other directly.  They read the store through the session,
+change it only through undo commands pushed on the session's stack, and follow its
+signals: `dataChanged` after any edit (or undo), `filterChanged` when the analyst
+narrows what is shown, `selectionChanged` when the selected events change.  That keeps
+table, timeline, panels and inspector in step without knowing about each other.
+"""
+
+from __future__ import annotations
+
+from typing import Optional
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QUndoCommand, QUndoStack
+
+from ..core.filter import EventFilter
+from ..core.model import Actor, Source
+from ..store import Workspace
+
+
+class Session(QObject):
+    workspaceChanged = Signal()
+    dataChanged = Signal()
+    filterChanged = Signal(object)  # EventFilter
+    selectionChanged = Signal(object, object)  # list[int] row ids, the QObject that changed it
+
+    def __init__(self, parent: Optional[QObject] = None) -> None:
+        super().__init__(parent)
+        self.ws: Optional[Workspace] = None
+        self.undo_stack = QUndoStack(self)
+        self.filter = EventFilter()
+        self.selection: list[int] = []
+        self._actors: Optional[dict[str, Actor]] = None
+        self._sources: Optional[dict[str, Source]] = None
+        self.dataChanged.connect(self._forget_caches)
+
+    # -- the workspace ------------------------------------------------------------
+    def open(self, ws: Optional[Workspace]) -> None:
+        """Take over `ws` (closing the previous one); None leaves the window empty."""
+        if self.ws is not None:
+            self.ws.close()
+        self.ws = ws
+        self.undo_stack.clear()
+        self.filter = EventFilter()
+        self.selection = []
+        self._forget_caches()
+        self.workspaceChanged.emit()
+        self.filterChanged.emit(self.filter)
+
+    def close(self) -> None:
+        self.open(None)
+
+    # -- edits --------------------------------------------------------------------
+    def push(self, command: QUndoCommand) -> None:
+        """Run an edit so that it can be undone; the store has it on disk at once."""
+        self.undo_stack.push(command)
+
+    def notify_changed(self) -> None:
+        self.dataChanged.emit()
+
+    # -- what is shown ------------------------------------------------------------
+    def set_filter(self, f: EventFilter) -> None:
+        if f != self.filter:
+            self.filter = f
+            self.filterChanged.emit(f)
+
+    def set_selection(self, ids: list[int], origin: Optional[QObject] = None) -> None:
+        ids = list(ids)
+        if ids != self.selection:
+            self.selection = ids
+            self.selectionChanged.emit(ids, origin)
+
+    # -- cached lookups the views use on every paint ---------------------------------
+    def _forget_caches(self) -> None:
+        self._actors = None
+        self._sources = None
+
+    @property
+    def actors(self) -> dict[str, Actor]:
+        if self._actors is None:
+            self._actors = {a.uid: a for a in self.ws.actors()} if self.ws else {}
+        return self._actors
+
+    @property
+    def sources(self) -> dict[str, Source]:
+        if self._sources is None:
+            self._sources = {s.uid: s for s in self.ws.sources()} if self.ws else {}
+        return self._sources

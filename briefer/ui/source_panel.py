@@ -1,0 +1,340 @@
+"""The source panel: who reported, how far to trust them, and what they published.
+
+Sources carry their Admiralty grade (A–F) and how often events cite them; their
+documents sit beneath them.  Opening a document shows its text with every passage an
+event quotes highlighted; a click on a highlight selects that event, so the analyst
+can go from the report to the timeline and back.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from typing import Optional
+
+from PySide6.QtCore import QUrl, Qt, Signal
+from PySide6.QtGui import QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import (
+    QAbstractItemView, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit,
+    QMessageBox, QPlainTextEdit, QTextBrowser, QToolButton, QTreeView, QVBoxLayout, QWidget,
+)
+
+from ..core.errors import BrieferError
+from ..core.model import CREDIBILITY_LABELS, RELIABILITY_LABELS, Document, Source, SourceKind
+from ..core.when import When
+from . import commands, icons
+from .session import Session
+
+UID_ROLE = Qt.ItemDataRole.UserRole + 1
+KIND_ROLE = Qt.ItemDataRole.UserRole + 2
+
+
+class SourcePanel(QWidget):
+    filterRequested = Signal(list)  # source names
+    eventRequested = Signal(str)  # event uid (from a highlight in a document)
+
+    def __init__(self, session: Session, parent: Optional[QWidget] = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.setObjectName("sourcePanel")
+        self.model = QStandardItemModel(self)
+        self.view = QTreeView(objectName="sourceTree")
+        self.view.setModel(self.model)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.view.setUniformRowHeights(True)
+        self.filter_toggle = QToolButton(text="Filter", objectName="sourceFilterToggle", checkable=True)
+        self.filter_toggle.setIcon(icons.icon("filter"))
+        self.filter_toggle.setToolTip("Show only the events citing the selected sources")
+        buttons = QHBoxLayout()
+        for name, tip, slot, icon in (("add", "Add source", self.add_source, "add"),
+                                      ("add_document", "Add document to the selected source", self.add_document,
+                                       "document"),
+                                      ("edit", "Edit", self.edit, "edit"),
+                                      ("open", "Read the document", self.open_document, "article"),
+                                      ("delete", "Delete", self.delete, "delete")):
+            button = QToolButton(objectName=f"source_{name}")
+            button.setIcon(icons.icon(icon))
+            button.setToolTip(tip)
+            button.clicked.connect(lambda *_, s=slot: self._guarded(s))
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.filter_toggle)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.view, 1)
+        layout.addLayout(buttons)
+        self.view.selectionModel().selectionChanged.connect(self._selection_changed)
+        self.filter_toggle.toggled.connect(self._selection_changed)
+        self.view.doubleClicked.connect(lambda *_: self._guarded(self._activated))
+        session.workspaceChanged.connect(self.reload)
+        session.dataChanged.connect(self.reload)
+        self.reload()
+
+    def _guarded(self, slot) -> None:
+        try:
+            slot()
+        except BrieferError as error:
+            QMessageBox.warning(self, "Sources", str(error))
+
+    def reload(self) -> None:
+        self.model.clear()
+        self.model.setHorizontalHeaderLabels(["Source", "Grade", "Citations"])
+        ws = self.session.ws
+        if ws is None:
+            return
+        counts = ws.source_citation_counts()
+        for source in sorted(self.session.sources.values(), key=lambda s: s.name.casefold()):
+            name = QStandardItem(icons.icon("source"), source.name)
+            name.setData(source.uid, UID_ROLE)
+            name.setData("source", KIND_ROLE)
+            name.setToolTip(f"{source.kind.label} · {source.reliability}: {RELIABILITY_LABELS[source.reliability]}"
+                            + (f"\n{source.url}" if source.url else ""))
+            grade = QStandardItem(source.reliability)
+            grade.setToolTip(RELIABILITY_LABELS[source.reliability])
+            grade.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
+            count = QStandardItem()
+            count.setData(counts.get(source.uid, 0), Qt.ItemDataRole.DisplayRole)
+            for document in ws.documents(source.uid):
+                doc = QStandardItem(icons.icon("document"), document.title)
+                doc.setData(document.uid, UID_ROLE)
+                doc.setData("document", KIND_ROLE)
+                doc.setToolTip(f"{document.published.label if document.published else 'undated'}"
+                               + (f" · {document.author}" if document.author else ""))
+                published = QStandardItem(document.published.label if document.published else "")
+                name.appendRow([doc, published, QStandardItem()])
+            self.model.appendRow([name, grade, count])
+        header = self.view.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, header.ResizeMode.Stretch)
+        self.view.resizeColumnToContents(1)
+        self.view.resizeColumnToContents(2)
+
+    def _selected(self, kind: str) -> list[str]:
+        return [i.data(UID_ROLE) for i in self.view.selectionModel().selectedRows(0) if i.data(KIND_ROLE) == kind]
+
+    def _selection_changed(self, *_: object) -> None:
+        if self.filter_toggle.isChecked():
+            sources = self.session.sources
+            self.filterRequested.emit([sources[u].name for u in self._selected("source") if u in sources])
+        elif self.sender() is self.filter_toggle:
+            self.filterRequested.emit([])
+
+    def _activated(self) -> None:
+        if self._selected("document"):
+            self.open_document()
+        else:
+            self.edit()
+
+    # -- edits ------------------------------------------------------------------------------
+    def add_source(self) -> None:
+        dialog = SourceDialog(None, self)
+        if dialog.exec():
+            commands.apply(self.session, commands.add_source(self.session, dialog.source))
+
+    def add_document(self) -> None:
+        sources = self._selected("source")
+        if not sources:
+            raise BrieferError("select the source that published the document first")
+        dialog = DocumentDialog(self.session, sources[0], None, self)
+        if dialog.exec():
+            commands.apply(self.session, commands.add_document(self.session, dialog.document))
+
+    def edit(self) -> None:
+        ws = self.session.ws
+        if documents := self._selected("document"):
+            old = ws.get_document(documents[0])
+            dialog = DocumentDialog(self.session, old.source_uid, old, self)
+            if dialog.exec() and dialog.document != old:
+                commands.apply(self.session, commands.edit_document(self.session, old, dialog.document))
+        elif sources := self._selected("source"):
+            old = ws.get_source(sources[0])
+            dialog = SourceDialog(old, self)
+            if dialog.exec() and dialog.source != old:
+                commands.apply(self.session, commands.edit_source(self.session, old, dialog.source))
+
+    def delete(self) -> None:
+        ws = self.session.ws
+        if documents := self._selected("document"):
+            document = ws.get_document(documents[0])
+            commands.apply(self.session, commands.delete_document(self.session, document))
+        elif sources := self._selected("source"):
+            source = ws.get_source(sources[0])
+            used = ws.source_citation_counts().get(source.uid, 0)
+            if used:
+                answer = QMessageBox.question(
+                    self, "Delete source",
+                    f"“{source.name}” is cited {used} time(s). Deleting it removes those citations and its "
+                    f"documents from the events (Undo brings them back). Delete it?")
+                if answer != QMessageBox.StandardButton.Yes:
+                    return
+            commands.apply(self.session, commands.delete_source(self.session, source))
+
+    def open_document(self) -> None:
+        documents = self._selected("document")
+        if not documents:
+            raise BrieferError("select a document to read")
+        reader = DocumentReader(self.session, documents[0], self)
+        reader.eventRequested.connect(self.eventRequested)
+        reader.show()
+
+
+class SourceDialog(QDialog):
+    def __init__(self, source: Optional[Source], parent: Optional[QWidget] = None) -> None:
+        super().__init__(parent)
+        self.original = source
+        self.source: Optional[Source] = None
+        self.setWindowTitle("Edit source" if source else "New source")
+        self.name = QLineEdit(source.name if source else "", objectName="sourceName")
+        self.kind = QComboBox(objectName="sourceKind")
+        for kind in SourceKind:
+            self.kind.addItem(kind.label, kind.value)
+        self.kind.setCurrentIndex(self.kind.findData((source.kind if source else SourceKind.OUTLET).value))
+        self.reliability = QComboBox(objectName="sourceReliability")
+        for grade, label in RELIABILITY_LABELS.items():
+            self.reliability.addItem(f"{grade} – {label}", grade)
+        self.reliability.setCurrentIndex(self.reliability.findData(source.reliability if source else "F"))
+        self.url = QLineEdit(source.url if source else "", objectName="sourceUrl")
+        self.notes = QPlainTextEdit(source.notes if source else "", objectName="sourceNotes")
+        self.notes.setMaximumHeight(80)
+        form = QFormLayout(self)
+        form.addRow("&Name:", self.name)
+        form.addRow("&Kind:", self.kind)
+        form.addRow("&Reliability:", self.reliability)
+        form.addRow("&URL:", self.url)
+        form.addRow("N&otes:", self.notes)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+    def accept(self) -> None:
+        try:
+            fields = dict(name=self.name.text().strip(), kind=SourceKind(self.kind.currentData()),
+                          reliability=self.reliability.currentData(), url=self.url.text().strip(),
+                          notes=self.notes.toPlainText().strip())
+            self.source = Source(**fields, uid=self.original.uid) if self.original else Source(**fields)
+        except BrieferError as error:
+            QMessageBox.warning(self, self.windowTitle(), str(error))
+            return
+        super().accept()
+
+
+class DocumentDialog(QDialog):
+    def __init__(self, session: Session, source_uid: str, document: Optional[Document],
+                 parent: Optional[QWidget] = None) -> None:
+        super().__init__(parent)
+        self.source_uid = source_uid
+        self.original = document
+        self.document: Optional[Document] = None
+        self.setWindowTitle("Edit document" if document else "New document")
+        self.resize(640, 480)
+        self.title = QLineEdit(document.title if document else "", objectName="documentTitle")
+        self.published = QLineEdit(document.published.edtf if document and document.published else "",
+                                   objectName="documentPublished", placeholderText="e.g. 2019-02-09")
+        self.published_label = QLabel()
+        self.author = QLineEdit(document.author if document else "", objectName="documentAuthor")
+        self.url = QLineEdit(document.url if document else "", objectName="documentUrl")
+        self.text = QPlainTextEdit(document.text if document else "", objectName="documentText")
+        self.text.setReadOnly(document is not None)  # the text is what was cited; its hash identifies it
+        form = QFormLayout(self)
+        form.addRow("&Title:", self.title)
+        form.addRow("&Published:", self.published)
+        form.addRow("", self.published_label)
+        form.addRow("&Author:", self.author)
+        form.addRow("&URL:", self.url)
+        form.addRow("Te&xt:", self.text)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+        self.published.textChanged.connect(self._show_date)
+        self._show_date()
+
+    def _show_date(self) -> None:
+        text = self.published.text().strip()
+        if not text:
+            self.published_label.setText("")
+            return
+        try:
+            self.published_label.setText(When.parse_friendly(text).label)
+            self.published_label.setStyleSheet("")
+        except BrieferError as error:
+            self.published_label.setText(str(error))
+            self.published_label.setStyleSheet("color: #c0392b;")
+
+    def accept(self) -> None:
+        try:
+            text = self.published.text().strip()
+            published = When.parse_friendly(text) if text else None
+            if self.original:
+                self.document = Document(self.source_uid, self.title.text().strip(), self.original.text, published,
+                                         self.author.text().strip(), self.url.text().strip(),
+                                         self.original.content_hash, self.original.uid)
+            else:
+                self.document = Document(self.source_uid, self.title.text().strip(), self.text.toPlainText(),
+                                         published, self.author.text().strip(), self.url.text().strip())
+        except BrieferError as error:
+            QMessageBox.warning(self, self.windowTitle(), str(error))
+            return
+        super().accept()
+
+
+def highlighted_html(text: str, citations: list[tuple[str, str, int, str]]) -> str:
+    """The document as HTML, every quoted passage a link to the event that cites it.
+
+    Quotes are matched ignoring differences in spacing; a quote not found in the text
+    is listed above it, so no citation goes unseen."""
+    spans: list[tuple[int, int, str, str]] = []
+    missing: list[tuple[str, str, str]] = []
+    for event_uid, title, credibility, quote in citations:
+        if not quote.strip():
+            continue
+        pattern = r"\s+".join(re.escape(w) for w in quote.split())
+        match = re.search(pattern, text, re.IGNORECASE)
+        if match and not any(a < match.end() and match.start() < b for a, b, _, _ in spans):
+            spans.append((match.start(), match.end(), event_uid, f"{title} (credibility {credibility}: "
+                                                                  f"{CREDIBILITY_LABELS[credibility]})"))
+        else:
+            missing.append((event_uid, title, quote))
+    parts, last = [], 0
+    for start, end, uid, tip in sorted(spans):
+        parts.append(html.escape(text[last:start]))
+        parts.append(f'<a href="event:{uid}" title="{html.escape(tip)}" '
+                     f'style="background-color:#fde68a; color:#1f2933; text-decoration:none">'
+                     f'{html.escape(text[start:end])}</a>')
+        last = end
+    parts.append(html.escape(text[last:]))
+    body = "".join(parts).replace("\n", "<br>")
+    head = "".join(f'<p><i>Quoted by <a href="event:{uid}">{html.escape(title)}</a> but not found in the text: '
+                   f'“{html.escape(quote)}”</i></p>' for uid, title, quote in missing)
+    return head + body
+
+
+class DocumentReader(QDialog):
+    eventRequested = Signal(str)
+
+    def __init__(self, session: Session, document_uid: str, parent: Optional[QWidget] = None) -> None:
+        super().__init__(parent)
+        ws = session.ws
+        document = ws.get_document(document_uid)
+        source = ws.get_source(document.source_uid)
+        self.setWindowTitle(f"{document.title} — {source.name}")
+        self.resize(720, 640)
+        self.citations = ws.document_citations(document_uid)
+        self.browser = QTextBrowser(objectName="documentBrowser")
+        self.browser.setOpenLinks(False)
+        self.browser.setHtml(highlighted_html(document.text, self.citations))
+        self.browser.anchorClicked.connect(self._clicked)
+        info = QLabel(f"<b>{html.escape(document.title)}</b><br>{html.escape(source.name)} "
+                      f"({source.reliability}) · {document.published.label if document.published else 'undated'}"
+                      f"{' · ' + html.escape(document.author) if document.author else ''} · "
+                      f"{len(self.citations)} citation(s) highlighted")
+        info.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.addWidget(info)
+        layout.addWidget(self.browser, 1)
+
+    def _clicked(self, url: QUrl) -> None:
+        if url.scheme() == "event":
+            self.eventRequested.emit(url.path())

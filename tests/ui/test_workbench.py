@@ -1,0 +1,261 @@
+"""The analyst's day, through the widgets: create, add, cite, filter, merge, undo, reopen."""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialogButtonBox, QInputDialog, QMessageBox
+
+from briefer.core.model import Participant
+from briefer.store import Workspace
+from briefer.ui.actor_panel import ActorDialog
+from briefer.ui.event_editor import EventEditor
+from briefer.ui.event_table import TITLE, WHEN
+from briefer.ui.source_panel import SourceDialog
+
+
+def table_titles(window) -> list[str]:
+    model = window.table.model()
+    return [model.index(r, TITLE).data() for r in range(model.rowCount())]
+
+
+def select_actors(window, names: list[str]) -> None:
+    panel = window.actor_panel
+    panel.view.clearSelection()
+    proxy = panel.proxy
+    for row in range(proxy.rowCount()):
+        index = proxy.index(row, 0)
+        if index.data() in names:
+            panel.view.selectionModel().select(index, panel.view.selectionModel().SelectionFlag.Select
+                                               | panel.view.selectionModel().SelectionFlag.Rows)
+
+
+def add_event(window, qtbot, answer, title: str, when: str, actor: str, quote: str) -> None:
+    def fill(editor: EventEditor) -> None:
+        qtbot.keyClicks(editor.title, title)
+        qtbot.keyClicks(editor.when, when)
+        if actor:
+            editor.actors.add_row(None)
+            editor.actors.table.cellWidget(0, 0).setText(actor)
+        editor.citations.add_row(None)
+        source, _, credibility, quote_edit = (editor.citations.table.cellWidget(0, c) for c in range(4))
+        source.setCurrentIndex(source.findText("Reuters (B)"))
+        credibility.setCurrentIndex(credibility.findData(2))
+        quote_edit.setText(quote)
+
+    answer(EventEditor, fill)
+    window.act_new_event.trigger()
+
+
+def test_an_analysts_session_from_new_workspace_to_reopening(window, qtbot, answer, tmp_path: Path,
+                                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    path = tmp_path / "syria.briefer"
+    assert window.open_path(path, create=True)
+    assert window.windowTitle().startswith("syria")
+
+    # an actor with an alias, a graded source
+    answer(ActorDialog, lambda d: (d.name.setText("Islamic State"), d.aliases.setText("Daesh, ISIL")))
+    qtbot.mouseClick(window.actor_panel.findChild(type(window.actor_panel.filter_toggle), "actor_add"),
+                     Qt.MouseButton.LeftButton)
+    answer(SourceDialog, lambda d: (d.name.setText("Reuters"), d.reliability.setCurrentIndex(
+        d.reliability.findData("B"))))
+    qtbot.mouseClick(window.source_panel.findChild(type(window.source_panel.filter_toggle), "source_add"),
+                     Qt.MouseButton.LeftButton)
+    assert window.session.ws.find_actor("daesh").name == "Islamic State"
+    assert window.session.ws.find_source("Reuters").reliability == "B"
+
+    # the event, cited, and a second one that does not involve IS
+    add_event(window, qtbot, answer, "SDF pauses offensive on Baghouz", "2019-02-09", "Daesh",
+              "the offensive is on hold while civilians leave")
+    answer(SourceDialog, lambda d: d.name.setText("Local monitor"))
+    window.source_panel.add_source()
+    add_event(window, qtbot, answer, "Coalition reviews troop levels", "Jan 2019", "", "")
+    event = window.session.ws.search_events(window.session.filter.with_(text="Baghouz"))[0]
+    assert event.when.edtf == "2019-02-09"
+    assert [(c.credibility, c.quote) for c in event.citations] == [(2, "the offensive is on hold while civilians leave")]
+    assert table_titles(window) == ["Coalition reviews troop levels", "SDF pauses offensive on Baghouz"]
+
+    # filter by typing the alias in the actor filter
+    qtbot.keyClicks(window.filter_bar.actors, "Daesh")
+    qtbot.keyClick(window.filter_bar.actors, Qt.Key.Key_Return)
+    assert table_titles(window) == ["SDF pauses offensive on Baghouz"]
+    assert window.filter_bar.count.text() == "1 of 2 events"
+    window.filter_bar.clear_all()
+    assert len(table_titles(window)) == 2
+
+    # a duplicate actor, merged, then the merge undone
+    answer(ActorDialog, lambda d: d.name.setText("ISIS"))
+    window.actor_panel.add()
+    isis = window.session.ws.find_actor("ISIS")
+    troops = window.session.ws.search_events(window.session.filter.with_(text="troop"))[0]
+    window.session.ws.update_event(replace(troops, participants=(Participant(isis.uid),)))
+    window.session.notify_changed()
+    select_actors(window, ["Islamic State", "ISIS"])
+    assert len(window.actor_panel.selected_uids()) == 2
+    monkeypatch.setattr(QInputDialog, "getItem", staticmethod(lambda *a, **k: ("Islamic State", True)))
+    window.actor_panel.merge()
+    ws = window.session.ws
+    assert ws.find_actor("ISIS").name == "Islamic State"
+    assert len(ws.actors()) == 1
+    assert window.session.undo_stack.undoText() == "Merge actor ISIS into Islamic State"
+    window.act_undo.trigger()
+    assert ws.find_actor("ISIS").uid == isis.uid
+    assert "ISIS" not in ws.find_actor("Daesh").aliases
+    troops = ws.get_event(troops.uid)
+    assert troops.actor_uids == (isis.uid,)
+
+    # delete an event, then undo
+    window.session.set_selection(ws.event_ids(window.session.filter.with_(text="Baghouz")))
+    window.act_delete.trigger()
+    assert table_titles(window) == ["Coalition reviews troop levels"]
+    window.act_undo.trigger()
+    assert table_titles(window) == ["Coalition reviews troop levels", "SDF pauses offensive on Baghouz"]
+
+    # everything is on disk as left: reopen the file
+    window.close_workspace()
+    with Workspace.open(path) as again:
+        assert again.find_actor("Daesh").name == "Islamic State"
+        assert again.find_actor("ISIS").uid == isis.uid
+        baghouz = again.search_events(window.session.filter.with_(text="Baghouz"))[0]
+        assert baghouz.citations[0].quote == "the offensive is on hold while civilians leave"
+        assert again.resolve_source("Reuters").reliability == "B"
+        assert again.event_count() == 2
+
+
+def test_the_date_field_says_what_it_understood_or_why_not(window, qtbot, tmp_path: Path) -> None:
+    window.open_path(tmp_path / "w.briefer", create=True)
+    editor = EventEditor(window.session, None, window)
+    qtbot.addWidget(editor)
+    qtbot.keyClicks(editor.title, "Priest abducted in Raqqa")
+    ok = editor.buttons.button(QDialogButtonBox.StandardButton.Ok)
+    qtbot.keyClicks(editor.when, "2013~")
+    assert editor.when_label.text().startswith("c. 2013")
+    assert ok.isEnabled()
+    editor.when.clear()
+    qtbot.keyClicks(editor.when, "4-9 Feb 2019")
+    assert editor.when_label.text().startswith("4–9 Feb 2019")
+    editor.when.clear()
+    qtbot.keyClicks(editor.when, "soon")
+    assert "soon" in editor.when_label.text()
+    assert not ok.isEnabled()
+    assert "date" in editor.message.text()
+    editor.when.setText("2019-02-30")
+    assert not ok.isEnabled()
+    editor.when.setText("2019-02-09")
+    editor.latitude.setText("north")
+    assert "latitude 'north' is not a number" in editor.message.text()
+    assert not ok.isEnabled()
+
+
+def test_an_unknown_actor_in_the_editor_can_be_created_from_the_picker(window, qtbot, tmp_path: Path,
+                                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    window.open_path(tmp_path / "w.briefer", create=True)
+    monkeypatch.setattr(QMessageBox, "question", staticmethod(lambda *a, **k: QMessageBox.StandardButton.Yes))
+    editor = EventEditor(window.session, None, window)
+    qtbot.addWidget(editor)
+    editor.title.setText("Spokesman speaks")
+    editor.when.setText("2019-02-09")
+    editor.actors.add_row(None)
+    editor.actors.table.cellWidget(0, 0).setText("Mustafa Bali")
+    editor.accept()
+    ws = window.session.ws
+    bali = ws.resolve_actor("Mustafa Bali")
+    assert ws.search_events()[0].actor_uids == (bali.uid,)
+
+
+def test_search_text_that_cannot_be_searched_shows_a_message_and_keeps_the_view(window, qtbot,
+                                                                                   demo_workspace) -> None:
+    path = demo_workspace.path
+    demo_workspace.close()
+    window.open_path(path)
+    before = window.table.model().rowCount()
+    for text in ['"unbalanced (', "AND OR NOT", "-", "a*b* ) (", "NEAR(x y"]:
+        window.filter_bar.text.setText(text)
+        window.filter_bar.apply()  # never raises
+    window.filter_bar.text.setText("***")
+    window.filter_bar.apply()
+    assert "no words to search" in window.filter_bar.message.text()
+    assert window.table.model().rowCount() <= before
+    window.filter_bar.text.setText("Baghouz")
+    window.filter_bar.apply()
+    assert window.filter_bar.message.text() == ""
+    assert 0 < window.table.model().rowCount() < before
+
+
+def test_the_table_sorts_dates_by_their_bounds_not_their_text(window, tmp_path: Path) -> None:
+    from briefer.core.model import Event
+    from briefer.core.when import When
+
+    window.open_path(tmp_path / "w.briefer", create=True)
+    ws = window.session.ws
+    for title, edtf in [("year", "2019"), ("day", "2019-02-09"), ("early", "2018-12-31"), ("month", "2019-03")]:
+        ws.add_event(Event(title, When.parse(edtf)))
+    window.session.notify_changed()
+    assert table_titles(window) == ["early", "year", "day", "month"]
+    window.table.sortByColumn(WHEN, Qt.SortOrder.DescendingOrder)
+    assert table_titles(window) == ["month", "day", "year", "early"]
+    window.table.sortByColumn(TITLE, Qt.SortOrder.AscendingOrder)
+    assert table_titles(window) == ["day", "early", "month", "year"]
+
+
+def test_a_saved_view_is_recalled_by_name(window, demo_workspace) -> None:
+    path = demo_workspace.path
+    demo_workspace.close()
+    window.open_path(path)
+    window.filter_bar.actors.setText("Daesh")
+    window.filter_bar.start.setText("2019")
+    window.filter_bar.apply()
+    wanted = window.table.model().rowCount()
+    window.session.ws.save_view("IS in 2019", window.session.filter)
+    window.filter_bar.refresh_choices()
+    window.filter_bar.clear_all()
+    assert window.table.model().rowCount() > wanted
+    window.filter_bar._recall_view(window.filter_bar.views.findData("IS in 2019"))
+    assert window.table.model().rowCount() == wanted
+    assert window.filter_bar.actors.text() != ""
+
+
+def test_a_file_that_is_not_a_workspace_gives_a_message_and_keeps_the_open_one(window, tmp_path: Path,
+                                                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    messages: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", staticmethod(lambda parent, title, text, *a: messages.append(text)))
+    window.open_path(tmp_path / "good.briefer", create=True)
+    bogus = tmp_path / "notes.briefer"
+    bogus.write_text("shopping list\n")
+    assert not window.open_path(bogus)
+    assert messages and "notes.briefer" in messages[0]
+    assert window.session.ws.path.name == "good.briefer"
+    assert bogus.read_text() == "shopping list\n"
+
+
+def test_layout_and_recent_files_come_back(qtbot, settings, tmp_path: Path) -> None:
+    from briefer.ui.main_window import MainWindow
+
+    first = MainWindow(settings)
+    qtbot.addWidget(first)
+    first.open_path(tmp_path / "a.briefer", create=True)
+    first.docks["Details"].hide()
+    first.close()
+    second = MainWindow(settings)
+    qtbot.addWidget(second)
+    assert second.recent_files()[0] == str(tmp_path / "a.briefer")
+    assert settings.value("lastWorkspace") == str(tmp_path / "a.briefer")
+    assert second.docks["Details"].isHidden()
+
+
+def test_qt_calls_do_not_leak_references_to_none(qtbot) -> None:
+    """PySide6 6.12.0 dropped a reference to None on every void Qt call and aborted the
+    process after a few thousand; this catches such a release before users do."""
+    from PySide6.QtWidgets import QLabel
+
+    label = QLabel()
+    qtbot.addWidget(label)
+    before = sys.getrefcount(None)
+    for i in range(20000):
+        label.setText("x")
+        label.setEnabled(i % 2 == 0)
+    assert sys.getrefcount(None) >= before - 100
