@@ -152,7 +152,7 @@ class AcledReader:
         self.text = open_text(self.path, encoding)
         self.encoding = self.text.encoding
         self.dataset_source: Optional[tuple[str, SourceKind]] = ACLED_SOURCE
-        self._dates: dict[tuple[str, str], When] = {}
+        self._dates: dict[tuple[str, str], tuple[When, str]] = {}
 
     def fraction(self) -> float:
         return self.text.bytes_read / self.text.size if self.text.size else 1.0
@@ -197,6 +197,7 @@ class AcledReader:
         extras = [(name, col[name]) for name in EXTRA_COLUMNS if name in col]
         monadic = i_a2 is None
         dates = self._dates
+        extras = [(f"{_NOTE_PREFIX}{name}: ", i) for name, i in extras]
         initiator, target = Role.INITIATOR, Role.TARGET
 
         for item in stream:
@@ -222,10 +223,11 @@ class AcledReader:
 
             try:
                 date_text, precision = r[i_date], v(i_prec).strip()
-                when = dates.get((date_text, precision))
-                if when is None:
-                    when = _when(parse_acled_date(date_text), precision)
-                    dates[(date_text, precision)] = when
+                known = dates.get((date_text, precision))
+                if known is None:
+                    day = parse_acled_date(date_text)
+                    known = dates[(date_text, precision)] = (_when(day, precision), str(day.year))
+                when, year = known
                 lat_text, lon_text, fat_text = v(i_lat).strip(), v(i_lon).strip(), v(i_fat).strip()
                 latitude = float(lat_text) if lat_text else None
                 longitude = float(lon_text) if lon_text else None
@@ -257,8 +259,7 @@ class AcledReader:
                 title += f": {actor1}" + (f" vs {actor2}" if actor2 else "")
             if place:
                 title += f" in {place}"
-            notes = "\n".join(f"{_NOTE_PREFIX}{name}: {r[i].strip()}" for name, i in extras
-                              if r[i].strip() and r[i] != "NA")
+            notes = "\n".join([label + r[i] for label, i in extras if r[i] and r[i] != "NA"])
             fields = {
                 "title": title, "when": when, "summary": v(i_notes).strip(), "place": place,
                 "latitude": latitude, "longitude": longitude, "country": v(i_country).strip(),
@@ -266,8 +267,7 @@ class AcledReader:
             }
             if i_tags is not None and r[i_tags] and r[i_tags] != "NA":
                 fields["tags"] = tuple(_split(r[i_tags]))
-            if i_year is not None and r[i_year].strip().isdigit() and int(r[i_year]) != when.earliest.year \
-                    and when.precision is Precision.DAY:
+            if i_year is not None and r[i_year] != year and r[i_year].strip() not in (year, "", "NA"):
                 yield Problem(line, f"event_date '{r[i_date]}' is not in the year {r[i_year].strip()} the row gives")
                 continue
             yield Row(line, fields, v(i_id).strip() if i_id is not None else "", actors, _split(v(i_src)))

@@ -39,11 +39,23 @@ BATCH = 2000
 BadRowPolicy = Union[Literal["import", "abort"], Callable[[ImportReport], bool]]
 
 
-def fast_uid() -> str:
-    """A random (version 4) UUID string; `uuid.uuid4()` is three times slower, and a
-    million-row import makes two or three of these per row."""
-    h = os.urandom(16).hex()
-    return f"{h[:8]}-{h[8:12]}-4{h[13:16]}-{'89ab'[int(h[16], 16) & 3]}{h[17:20]}-{h[20:]}"
+class _Uids:
+    """Random (version 4) UUID strings, made from one urandom call per thousand:
+    `str(uuid.uuid4())` costs more than the rest of a row's work in a large import."""
+
+    def __init__(self) -> None:
+        self._pool: list[str] = []
+
+    def __call__(self) -> str:
+        if not self._pool:
+            h = os.urandom(16 * 1024).hex()
+            self._pool = [
+                f"{h[i:i + 8]}-{h[i + 8:i + 12]}-4{h[i + 13:i + 16]}-{'89ab'[int(h[i + 16], 16) & 3]}"
+                f"{h[i + 17:i + 20]}-{h[i + 20:i + 32]}" for i in range(0, len(h), 32)]
+        return self._pool.pop()
+
+
+fast_uid = _Uids()
 
 
 @dataclass(slots=True)
