@@ -1,0 +1,120 @@
+"""Which dataset formats Briefer reads and writes, and telling a file's format by its look.
+
+The CLI and the import dialog both go through here, so a format added once is offered
+in both.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+from typing import Callable, Optional
+
+from ..core.filter import EventFilter
+from ..store import Workspace
+from .importing import DatasetReader
+from .json_format import ExchangeError
+
+__all__ = ["IMPORT_FORMATS", "EXPORT_FORMATS", "open_reader", "detect_format", "export_events"]
+
+# name -> label shown to the user
+IMPORT_FORMATS = {
+    "acled": "ACLED CSV",
+    "gdelt": "GDELT 1.0 / 2.0 events (tab-separated)",
+    "csv": "CSV or TSV with a column mapping",
+    "timelinejs": "TimelineJS JSON",
+    "timeline": "Timeline app (.timeline)",
+    "json": "Briefer JSON",
+}
+
+EXPORT_FORMATS = {
+    "acled": "CSV in ACLED's columns",
+    "timelinejs": "TimelineJS JSON",
+    "geojson": "GeoJSON of located events",
+    "json": "Briefer JSON (everything, full fidelity)",
+}
+
+EXPORT_SUFFIXES = {"acled": ".csv", "timelinejs": ".json", "geojson": ".geojson", "json": ".json"}
+
+
+def open_reader(fmt: str, path: str | os.PathLike[str], *, mapping: Optional[object] = None,
+                encoding: Optional[str] = None) -> DatasetReader:
+    """A reader for a dataset file; `mapping` (a ColumnMapping or a path to one) is for "csv"."""
+    if fmt == "acled":
+        from .acled import AcledReader
+        return AcledReader(path, encoding)
+    if fmt == "gdelt":
+        from .gdelt import GdeltReader
+        return GdeltReader(path, encoding)
+    if fmt == "csv":
+        from .csv_mapping import ColumnMapping, MappedCsvReader
+        if mapping is None:
+            raise ExchangeError("a CSV import needs a column mapping (--mapping FILE, or make one in the import dialog)")
+        if not isinstance(mapping, ColumnMapping):
+            mapping = ColumnMapping.load(mapping)  # type: ignore[arg-type]
+        return MappedCsvReader(path, mapping, encoding)
+    if fmt == "timelinejs":
+        from .timelinejs import TimelineJSReader
+        return TimelineJSReader(path)
+    if fmt == "timeline":
+        from .thetimeline import TimelineFileReader
+        return TimelineFileReader(path)
+    raise ExchangeError(f"'{fmt}' is not a dataset format Briefer reads (one of: {', '.join(IMPORT_FORMATS)})")
+
+
+def detect_format(path: str | os.PathLike[str]) -> Optional[str]:
+    """The format a file looks like, or None when it could be several."""
+    path = Path(path)
+    try:
+        with open(path, "rb") as handle:
+            head = handle.read(1 << 16)
+    except OSError:
+        return None
+    suffix = path.suffix.lower()
+    if suffix == ".timeline":
+        return "timeline"
+    text = head.decode("utf-8", errors="replace").lstrip("\ufeff").lstrip()
+    if text.startswith("{"):
+        if '"briefer-workspace"' in text:
+            return "json"
+        if '"events"' in text or '"timeline"' in text:
+            return "timelinejs"
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+        except (ValueError, OSError):
+            return None
+        if isinstance(data, dict) and data.get("format") == "briefer-workspace":
+            return "json"
+        return "timelinejs" if isinstance(data, dict) and ("events" in data or "timeline" in data) else None
+    if text.startswith("<?xml") or text.startswith("<timeline") or text.startswith("# Written by Timeline"):
+        return "timeline"
+    first = text.split("\n", 1)[0]
+    from .acled import is_acled_header
+    import csv
+    if is_acled_header(next(csv.reader([first]))):
+        return "acled"
+    cells = first.split("\t")
+    if len(cells) in (57, 58, 61) and cells[0].strip().isdigit() and cells[1].strip().isdigit():
+        return "gdelt"
+    return "csv" if suffix in (".csv", ".tsv", ".txt") else None
+
+
+def export_events(fmt: str, ws: Workspace, path: str | os.PathLike[str], f: Optional[EventFilter] = None) -> int:
+    """Write the filter's events (or all) in a format; returns how many were written."""
+    writers: dict[str, Callable[..., int]] = {}
+    if fmt == "acled":
+        from .acled import export_acled
+        writers[fmt] = export_acled
+    elif fmt == "timelinejs":
+        from .timelinejs import export_timelinejs
+        writers[fmt] = export_timelinejs
+    elif fmt == "geojson":
+        from .geojson import export_geojson
+        writers[fmt] = export_geojson
+    elif fmt == "json":
+        from .json_format import export_json
+        writers[fmt] = export_json
+    else:
+        raise ExchangeError(f"'{fmt}' is not a format Briefer writes (one of: {', '.join(EXPORT_FORMATS)})")
+    return writers[fmt](ws, path, f)
