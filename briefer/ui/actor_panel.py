@@ -163,9 +163,10 @@ class ActorPanel(QWidget):
         self.view.resizeColumnToContents(2)
         header = self.view.header()
         header.setStretchLastSection(False)
-        header.setSectionResizeMode(0, header.ResizeMode.Stretch)
-        header.setSectionResizeMode(1, header.ResizeMode.Interactive)
-        self.view.setColumnWidth(1, 110)
+        header.setSectionResizeMode(0, header.ResizeMode.Interactive)
+        header.setSectionResizeMode(1, header.ResizeMode.Stretch)
+        header.setSectionResizeMode(2, header.ResizeMode.ResizeToContents)
+        self.view.setColumnWidth(0, 170)
         self._loading = False
         self._reselect(selected)
 

@@ -1,0 +1,84 @@
+"""Columns the timeline draws from, read in bulk.
+
+A timeline of a million events cannot afford one Python object per event, so these
+functions return flat integer columns (as `array('q')`, which numpy takes without a
+copy) straight from the index that keeps events in date order.  Titles are read only
+for the few events drawn as glyphs, a page at a time.
+"""
+
+from __future__ import annotations
+
+from array import array
+from itertools import chain
+from typing import Sequence
+
+from .workspace import Workspace
+
+EVENT_COLUMNS = ("id", "earliest", "latest", "precision", "flags")
+
+
+def _columns(ws: Workspace, sql: str, params: Sequence = (), width: int = 1) -> list[array]:
+    flat = array("q", chain.from_iterable(ws.conn.execute(sql, params)))
+    return [flat[i::width] for i in range(width)]
+
+
+def event_columns(ws: Workspace) -> dict[str, array]:
+    """id, earliest, latest (seconds since 1970), precision and flags of every event, in date order."""
+    cols = _columns(ws, "SELECT id, earliest, latest, precision, flags FROM event ORDER BY earliest, latest, id",
+                    width=5)
+    return dict(zip(EVENT_COLUMNS, cols))
+
+
+def lane_pairs(ws: Workspace, mode: str) -> tuple[array, array, list[str]]:
+    """(event ids, lane numbers, lane names) for swimlanes by actor, type, source or country.
+
+    An event appears once per lane it belongs to (three actors: three lanes); events
+    without any (no actor, no type…) go to a last lane named "(none)"."""
+    if mode == "actor":
+        names = ws.conn.execute("SELECT id, name FROM actor ORDER BY name COLLATE NOCASE").fetchall()
+        pairs_sql = "SELECT DISTINCT event_id, actor_id FROM event_actor"
+        orphans_sql = "SELECT id FROM event WHERE id NOT IN (SELECT event_id FROM event_actor)"
+    elif mode == "source":
+        names = ws.conn.execute("SELECT id, name FROM source ORDER BY name COLLATE NOCASE").fetchall()
+        pairs_sql = "SELECT DISTINCT event_id, source_id FROM citation"
+        orphans_sql = "SELECT id FROM event WHERE id NOT IN (SELECT event_id FROM citation)"
+    elif mode in ("type", "country"):
+        column = "event_type" if mode == "type" else "country"
+        values = [r[0] for r in ws.conn.execute(
+            f"SELECT DISTINCT {column} FROM event WHERE {column} != '' ORDER BY {column} COLLATE NOCASE")]
+        names = list(enumerate(values))
+        lane_of = {v: i for i, v in enumerate(values)}
+        ids, lanes = array("q"), array("q")
+        orphans = array("q")
+        for event_id, value in ws.conn.execute(f"SELECT id, {column} FROM event"):
+            if value:
+                ids.append(event_id)
+                lanes.append(lane_of[value])
+            else:
+                orphans.append(event_id)
+        return _with_orphans(ids, lanes, [n for _, n in names], orphans)
+    else:
+        raise ValueError(f"unknown lane mode {mode!r}")
+    number = {row_id: i for i, (row_id, _) in enumerate(names)}
+    event_ids, keys = _columns(ws, pairs_sql, width=2)
+    lanes = array("q", (number[k] for k in keys))
+    (orphans,) = _columns(ws, orphans_sql)
+    return _with_orphans(event_ids, lanes, [n for _, n in names], orphans)
+
+
+def _with_orphans(ids: array, lanes: array, names: list[str], orphans: array) -> tuple[array, array, list[str]]:
+    if len(orphans):
+        ids.extend(orphans)
+        lanes.extend(array("q", [len(names)]) * len(orphans))
+        names = names + ["(none)"]
+    return ids, lanes, names
+
+
+def event_titles(ws: Workspace, ids: Sequence[int]) -> dict[int, str]:
+    titles: dict[int, str] = {}
+    ids = list(ids)
+    for i in range(0, len(ids), 500):
+        chunk = ids[i:i + 500]
+        marks = ",".join("?" * len(chunk))
+        titles.update(ws.conn.execute(f"SELECT id, title FROM event WHERE id IN ({marks})", chunk))
+    return titles

@@ -1,0 +1,1015 @@
+"""The timeline widget: events over time, in lanes, drawn by what is known of their dates.
+
+Everything drawn comes from the columns in `data.py`; a frame touches only what is in
+view.  A lane shows glyphs when its events in view can be packed into a few rows with
+their labels (or at least their glyphs); otherwise it shows a density strip (events per
+pixel column, two binary searches per column), and zooming in turns the strip back
+into glyphs.  The layout of a frame is computed once per view state and kept, so the
+geometry questions tests and hit-testing ask read the same numbers the painter used.
+"""
+
+from __future__ import annotations
+
+import html
+import math
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from typing import Optional, Sequence
+
+import numpy as np
+from PySide6.QtCore import QEvent, QPointF, QRect, QRectF, QSize, Qt, Signal
+from PySide6.QtGui import (
+    QAction, QActionGroup, QBrush, QColor, QFont, QFontMetricsF, QImage, QKeyEvent, QKeySequence, QLinearGradient, QMouseEvent,
+    QPainter, QPainterPath, QPaintEvent, QPalette, QPen, QPolygonF, QWheelEvent,
+)
+from PySide6.QtWidgets import (
+    QComboBox, QFileDialog, QHBoxLayout, QInputDialog, QLabel, QMessageBox, QScrollBar, QToolButton,
+    QToolTip, QVBoxLayout, QWidget,
+)
+
+from ...core.errors import BrieferError
+from ...core.filter import EventFilter
+from ...core.model import RELIABILITY_LABELS
+from ...core.when import When
+from ...store import Workspace
+from ...store import timeline as store_timeline
+from .. import icons
+from . import axis
+from .data import (
+    DAY, DAY_PRECISION, FLAG_APPROXIMATE, FLAG_INTERVAL, FLAG_OPEN_END, FLAG_OPEN_START, FLAG_UNCERTAIN, Lane,
+    TimelineData, pack_rows,
+)
+
+HEADER_W = 170.0
+AXIS_H = 42.0
+SCROLL_H = 0.0
+ROW_H = 22.0
+LANE_PAD = 5.0
+DENSITY_H = 30.0
+COLLAPSED_H = 22.0
+MAX_ROWS = 30  # rows of glyphs a lane may take before it is drawn as density
+GLYPH_LIMIT = 400  # events of one lane in view above which it is drawn as density
+LABEL_MAX = 220.0
+POINT_R = 5.0
+BAR_H = 16.0
+MIN_SPAN = 2 * 3600.0
+MAX_SPAN = 400 * 365.25 * DAY
+LANE_MODES = {"none": "No lanes", "actor": "By actor", "type": "By event type", "source": "By source",
+              "country": "By country"}
+LANE_COLOURS = ["#3b82c4", "#e07b39", "#3a9e5c", "#c2463f", "#8a63b8", "#8c6d3f", "#d160a6", "#6f7b87",
+                "#b5a31f", "#2aa5b8"]
+
+
+@dataclass
+class Glyph:
+    event_id: int
+    index: int  # position in the data columns
+    kind: str  # "point" or "bar"
+    x0: float
+    x1: float
+    y: float  # centre line of its row
+    flags: int
+    title: str
+    label_w: float  # room for the label (0: none)
+    clipped_left: bool = False
+    clipped_right: bool = False
+
+    def rect(self) -> QRectF:
+        half = POINT_R if self.kind == "point" else BAR_H / 2
+        return QRectF(self.x0, self.y - half, max(self.x1 - self.x0, 1.0), 2 * half)
+
+
+@dataclass
+class LaneLayout:
+    lane: Lane
+    number: int
+    y: float
+    height: float
+    mode: str  # "glyphs", "density", "collapsed"
+    in_view: int
+    glyphs: list[Glyph] = field(default_factory=list)
+    counts: Optional[np.ndarray] = None
+
+
+@dataclass
+class Frame:
+    width: int
+    height: int
+    t0: float
+    t1: float
+    lanes: list[LaneLayout]
+    total_height: float
+
+
+class TimelineCanvas(QWidget):
+    """The painted area; the `TimelineView` around it adds the toolbar and scrollbars."""
+
+    def __init__(self, view: "TimelineView") -> None:
+        super().__init__(view)
+        self.view = view
+        self.setMouseTracking(True)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
+        self.setMinimumSize(QSize(400, 160))
+        self.grabGesture(Qt.GestureType.PinchGesture)
+        self._drag_start: Optional[QPointF] = None
+        self._drag_t0 = 0.0
+        self._band: Optional[QRectF] = None
+        self._pressed_glyph: Optional[Glyph] = None
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt's name
+        painter = QPainter(self)
+        try:
+            self.view.paint(painter, self.width(), self.height(), band=self._band)
+        finally:
+            painter.end()
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        self.view._frame = None
+        self.view._update_scrollbars()
+
+    # -- mouse ---------------------------------------------------------------------------
+    def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt's name
+        pos = event.position()
+        self.setFocus()
+        if event.button() == Qt.MouseButton.MiddleButton:
+            self._drag_start, self._drag_t0 = pos, self.view.t0
+            return
+        if event.button() != Qt.MouseButton.LeftButton:
+            return
+        if pos.x() < HEADER_W:
+            self.view.toggle_lane_at(pos.y())
+            return
+        glyph = self.view.glyph_at(pos)
+        mods = event.modifiers()
+        if mods & Qt.KeyboardModifier.ShiftModifier:  # Shift: rubber band (a plain Shift-click adds)
+            self._band = QRectF(pos, pos)
+            self._pressed_glyph = glyph
+        elif glyph is not None:
+            self.view.click_event(glyph.event_id, mods)
+            self._pressed_glyph = glyph
+        elif mods & Qt.KeyboardModifier.ControlModifier:
+            self._band = QRectF(pos, pos)
+        else:
+            self._drag_start, self._drag_t0 = pos, self.view.t0
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt's name
+        pos = event.position()
+        if self._band is not None:
+            self._band.setBottomRight(pos)
+            self.update()
+        elif self._drag_start is not None:
+            dx = pos.x() - self._drag_start.x()
+            span = self.view.t1 - self.view.t0
+            self.view.set_range(self._drag_t0 - dx / self.view.time_width(self.width()) * span,
+                                self._drag_t0 - dx / self.view.time_width(self.width()) * span + span)
+            self.setCursor(Qt.CursorShape.ClosedHandCursor)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt's name
+        if self._band is not None:
+            band = self._band.normalized()
+            if band.width() < 4 and band.height() < 4 and self._pressed_glyph is not None:
+                self.view.click_event(self._pressed_glyph.event_id, event.modifiers())
+            else:
+                self.view.select_in_rect(band, event.modifiers())
+            self._band = None
+            self.update()
+        self._drag_start = None
+        self._pressed_glyph = None
+        self.unsetCursor()
+
+    def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt's name
+        glyph = self.view.glyph_at(event.position())
+        if glyph is not None:
+            self.view.eventActivated.emit(glyph.event_id)
+
+    def wheelEvent(self, event: QWheelEvent) -> None:  # noqa: N802 - Qt's name
+        delta = event.angleDelta()
+        pixel = event.pixelDelta()
+        if event.modifiers() & Qt.KeyboardModifier.ShiftModifier or abs(delta.x()) > abs(delta.y()):
+            steps = (delta.x() or delta.y()) / 120.0
+            self.view.pan_fraction(-0.1 * steps)
+        elif delta.y():
+            self.view.zoom(1.2 ** (delta.y() / 120.0), event.position().x())
+        elif pixel.y():
+            self.view.zoom(1.01 ** pixel.y(), event.position().x())
+        event.accept()
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ToolTip:
+            glyph = self.view.glyph_at(QPointF(event.pos()))
+            if glyph is not None:
+                QToolTip.showText(event.globalPos(), self.view.tooltip_html(glyph.event_id), self)
+            else:
+                QToolTip.hideText()
+                event.ignore()
+            return True
+        if event.type() == QEvent.Type.NativeGesture:
+            if event.gestureType() == Qt.NativeGestureType.ZoomNativeGesture:
+                self.view.zoom(1.0 + event.value(), event.position().x())
+                return True
+        if event.type() == QEvent.Type.Gesture:
+            pinch = event.gesture(Qt.GestureType.PinchGesture)
+            if pinch is not None:
+                centre = self.mapFromGlobal(pinch.centerPoint().toPoint())
+                self.view.zoom(pinch.scaleFactor(), float(centre.x()))
+                return True
+        return super().event(event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt's name
+        key = event.key()
+        centre = HEADER_W + self.view.time_width(self.width()) / 2
+        if key in (Qt.Key.Key_Plus, Qt.Key.Key_Equal) or event.matches(QKeySequence.StandardKey.ZoomIn):
+            self.view.zoom(1.5, centre)
+        elif key in (Qt.Key.Key_Minus, Qt.Key.Key_Underscore) or event.matches(QKeySequence.StandardKey.ZoomOut):
+            self.view.zoom(1 / 1.5, centre)
+        elif key == Qt.Key.Key_Left:
+            self.view.pan_fraction(-0.1)
+        elif key == Qt.Key.Key_Right:
+            self.view.pan_fraction(0.1)
+        elif key == Qt.Key.Key_Up:
+            self.view.vbar.setValue(self.view.vbar.value() - int(ROW_H * 3))
+        elif key == Qt.Key.Key_Down:
+            self.view.vbar.setValue(self.view.vbar.value() + int(ROW_H * 3))
+        elif key == Qt.Key.Key_Home:
+            self.view.fit_all()
+        elif key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            if self.view.current_id is not None:
+                self.view.eventActivated.emit(self.view.current_id)
+        elif key == Qt.Key.Key_Escape:
+            self.view.select_ids([], scroll=False)
+            self.view.selectionChanged.emit([])
+        else:
+            super().keyPressEvent(event)
+
+
+class TimelineView(QWidget):
+    """Zoomable timeline with swimlanes; speaks in event row ids, like the event table."""
+
+    selectionChanged = Signal(list)  # row ids, on user selection only
+    eventActivated = Signal(int)
+
+    def __init__(self, parent: Optional[QWidget] = None) -> None:
+        super().__init__(parent)
+        self.ws: Optional[Workspace] = None
+        self.data = TimelineData()
+        self.filter = EventFilter()
+        self.lane_mode = "none"
+        self.t0, self.t1 = self._default_range()
+        self.selection: set[int] = set()
+        self.current_id: Optional[int] = None
+        self.show_legend = True
+        self._titles: dict[int, str] = {}
+        self._frame: Optional[Frame] = None
+        self._metrics = QFontMetricsF(self.font())
+        self._width_cache: dict[str, float] = {}
+
+        self.canvas = TimelineCanvas(self)
+        self.hbar = QScrollBar(Qt.Orientation.Horizontal, objectName="timelineHBar")
+        self.hbar.setRange(0, 10000)
+        self.vbar = QScrollBar(Qt.Orientation.Vertical, objectName="timelineVBar")
+        self.hbar.valueChanged.connect(self._hbar_moved)
+        self.vbar.valueChanged.connect(self._vbar_moved)
+
+        self.lanes_box = QComboBox(objectName="timelineLanes")
+        for key, label in LANE_MODES.items():
+            self.lanes_box.addItem(label, key)
+        self.lanes_box.currentIndexChanged.connect(lambda *_: self.set_lanes(self.lanes_box.currentData()))
+        self.status = QLabel(objectName="timelineStatus")
+        bar = QHBoxLayout()
+        bar.setContentsMargins(6, 2, 6, 2)
+        bar.addWidget(QLabel("Lanes:"))
+        bar.addWidget(self.lanes_box)
+        self._actions = self._make_actions()
+        for action in self._actions[:6]:
+            if action is None:
+                continue
+            button = QToolButton()
+            button.setDefaultAction(action)
+            button.setAutoRaise(True)
+            bar.addWidget(button)
+        bar.addStretch(1)
+        bar.addWidget(self.status)
+        grid = QHBoxLayout()
+        grid.setContentsMargins(0, 0, 0, 0)
+        grid.setSpacing(0)
+        grid.addWidget(self.canvas, 1)
+        grid.addWidget(self.vbar)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addLayout(bar)
+        layout.addLayout(grid, 1)
+        layout.addWidget(self.hbar)
+
+    # -- public API -------------------------------------------------------------------------
+    def set_workspace(self, ws: Optional[Workspace]) -> None:
+        self.ws = ws
+        self.selection = set()
+        self.current_id = None
+        self.filter = EventFilter()
+        self.reload()
+        self.fit_all()
+
+    def reload(self) -> None:
+        """Read the columns again (after an edit, an undo, an import)."""
+        self._titles.clear()
+        self.data = TimelineData(store_timeline.event_columns(self.ws) if self.ws else None)
+        self._apply_lanes()
+        self._apply_filter()
+        self._changed()
+
+    def set_filter(self, f: EventFilter) -> None:
+        self.filter = f
+        self._apply_filter()
+        self._changed()
+
+    def set_lanes(self, mode: str) -> None:
+        if mode not in LANE_MODES:
+            raise ValueError(f"unknown lane mode {mode!r}")
+        self.lane_mode = mode
+        index = self.lanes_box.findData(mode)
+        if self.lanes_box.currentIndex() != index:
+            self.lanes_box.blockSignals(True)
+            self.lanes_box.setCurrentIndex(index)
+            self.lanes_box.blockSignals(False)
+        for action in self._lane_actions:
+            action.setChecked(action.data() == mode)
+        self._apply_lanes()
+        self._changed()
+
+    def select_ids(self, ids: Sequence[int], scroll: bool = True) -> None:
+        self.selection = set(int(i) for i in ids)
+        self.current_id = int(ids[0]) if len(ids) else None
+        if scroll and self.selection:
+            self._scroll_to(list(self.selection))
+        self.canvas.update()
+
+    def selected_ids(self) -> list[int]:
+        return sorted(self.selection)
+
+    def fit_all(self) -> None:
+        bounds = self.data.bounds()
+        self._fit(bounds or self._default_range())
+
+    def fit_selection(self) -> None:
+        bounds = self.data.bounds(self.data.indices_of(self.selection)) if self.selection else None
+        if bounds is None:
+            return
+        self._fit(bounds)
+
+    def go_to(self, when: When) -> None:
+        """Centre on a fuzzy date, zoomed so that its own span is a third of the view."""
+        lo = float(max(when.earliest_ts, axis.MIN_TS))
+        hi = float(min(when.latest_ts + 1, axis.MAX_TS))
+        if when.open_start:
+            lo = hi - 365 * DAY
+        if when.open_end:
+            hi = lo + 365 * DAY
+        span = max((hi - lo) * 3, 14 * DAY)
+        centre = (lo + hi) / 2
+        self.set_range(centre - span / 2, centre + span / 2)
+
+    def zoom_in(self) -> None:
+        self.zoom(1.5, HEADER_W + self.time_width(self.canvas.width()) / 2)
+
+    def zoom_out(self) -> None:
+        self.zoom(1 / 1.5, HEADER_W + self.time_width(self.canvas.width()) / 2)
+
+    def visible_range(self) -> tuple[datetime, datetime]:
+        return axis.to_datetime(self.t0), axis.to_datetime(self.t1)
+
+    def x_for(self, moment: datetime | float) -> float:
+        ts = moment if isinstance(moment, (int, float)) else axis.to_ts(moment)
+        return self._x(ts, self.canvas.width())
+
+    def datetime_at(self, x: float) -> datetime:
+        return axis.to_datetime(self._ts_at(x, self.canvas.width()))
+
+    def event_rect(self, event_id: int) -> list[QRectF]:
+        """Where an event is drawn (one rect per lane showing it as a glyph), in canvas coordinates."""
+        return [g.rect() for lane in self.frame().lanes for g in lane.glyphs if g.event_id == event_id]
+
+    def lane_names(self) -> list[str]:
+        return [lane.name for lane in self.data.lanes]
+
+    def lane_layouts(self) -> list[LaneLayout]:
+        return self.frame().lanes
+
+    def export_png(self, path: str, width: int, height: int) -> None:
+        image = QImage(width, height, QImage.Format.Format_ARGB32_Premultiplied)
+        painter = QPainter(image)
+        try:
+            self.paint(painter, width, height, export=True)
+        finally:
+            painter.end()
+        if not image.save(str(path), "PNG"):
+            raise BrieferError(f"cannot write {path}")
+
+    def export_svg(self, path: str, width: int, height: int) -> None:
+        from PySide6.QtSvg import QSvgGenerator
+
+        generator = QSvgGenerator()
+        generator.setFileName(str(path))
+        generator.setSize(QSize(width, height))
+        generator.setViewBox(QRect(0, 0, width, height))
+        generator.setTitle("Briefer timeline")
+        painter = QPainter(generator)
+        try:
+            self.paint(painter, width, height, export=True)
+        finally:
+            painter.end()
+
+    def actions_for_menu(self) -> list[Optional[QAction]]:
+        return self._actions
+
+    # -- actions ----------------------------------------------------------------------------------
+    def _make_actions(self) -> list[Optional[QAction]]:
+        def action(text: str, slot, shortcut=None, icon: str = "") -> QAction:
+            a = QAction(text, self)
+            if shortcut is not None:
+                a.setShortcut(QKeySequence(shortcut))
+                a.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+            if icon:
+                a.setIcon(icons.icon(icon))
+            a.triggered.connect(lambda *_: slot())
+            return a
+
+        self.act_zoom_in = action("Zoom &In", self.zoom_in, QKeySequence.StandardKey.ZoomIn, "zoom-in")
+        self.act_zoom_out = action("Zoom &Out", self.zoom_out, QKeySequence.StandardKey.ZoomOut, "zoom-out")
+        self.act_fit_all = action("&Fit All", self.fit_all, "Ctrl+0", "fit")
+        self.act_fit_selection = action("Fit &Selection", self.fit_selection, "Ctrl+9", "fit")
+        self.act_go_to = action("&Go to Date…", self._ask_go_to, "Ctrl+G", "calendar")
+        self.act_export_png = action("Export Timeline as &PNG…", lambda: self._ask_export("png"))
+        self.act_export_svg = action("Export Timeline as S&VG…", lambda: self._ask_export("svg"))
+        self.act_legend = action("Show &Legend", self._toggle_legend)
+        self.act_legend.setCheckable(True)
+        self.act_legend.setChecked(True)
+        group = QActionGroup(self)
+        self._lane_actions = []
+        for key, label in LANE_MODES.items():
+            a = QAction(f"Lanes: {label}", self, checkable=True)
+            a.setData(key)
+            a.setChecked(key == "none")
+            a.triggered.connect(lambda *_, k=key: self.set_lanes(k))
+            group.addAction(a)
+            self._lane_actions.append(a)
+        return [self.act_zoom_in, self.act_zoom_out, self.act_fit_all, self.act_fit_selection, self.act_go_to,
+                None, *self._lane_actions, None, self.act_legend, self.act_export_png, self.act_export_svg]
+
+    def _toggle_legend(self) -> None:
+        self.show_legend = self.act_legend.isChecked()
+        self.canvas.update()
+
+    def _ask_go_to(self) -> None:
+        text, ok = QInputDialog.getText(self, "Go to date", "Date (e.g. 2019-02-09, Feb 2019, c. 2013):")
+        if not ok or not text.strip():
+            return
+        try:
+            self.go_to(When.parse_friendly(text))
+        except BrieferError as error:
+            QMessageBox.warning(self, "Go to date", str(error))
+
+    def _ask_export(self, kind: str) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, f"Export timeline as {kind.upper()}", f"timeline.{kind}",
+                                              f"{kind.upper()} (*.{kind})")
+        if not path:
+            return
+        size = self.canvas.size()
+        width, height = max(size.width(), 1600), max(size.height(), 900)
+        (self.export_png if kind == "png" else self.export_svg)(path, width, height)
+
+    # -- state ----------------------------------------------------------------------------------
+    @staticmethod
+    def _default_range() -> tuple[float, float]:
+        now = axis.to_ts(datetime.now(timezone.utc).replace(tzinfo=None))
+        return now - 365 * DAY, now + 30 * DAY
+
+    def _apply_lanes(self) -> None:
+        pairs = None
+        if self.ws is not None and self.lane_mode != "none":
+            pairs = store_timeline.lane_pairs(self.ws, self.lane_mode)
+        self.data.set_lanes(self.lane_mode, pairs)
+
+    def _apply_filter(self) -> None:
+        if self.ws is None or self.filter.is_empty:
+            self.data.set_visible_ids(None)
+        else:
+            self.data.set_visible_ids(self.ws.event_ids(self.filter))
+
+    def _changed(self) -> None:
+        self._frame = None
+        self._update_scrollbars()
+        shown = int(self.data.visible.sum())
+        self.status.setText(f"{shown:,} events" + (f" · {len(self.data.lanes)} lanes"
+                                                    if self.lane_mode != "none" else ""))
+        self.canvas.update()
+
+    def time_width(self, width: float) -> float:
+        return max(width - HEADER_W, 1.0)
+
+    def _x(self, ts: float, width: float) -> float:
+        return HEADER_W + (ts - self.t0) / (self.t1 - self.t0) * self.time_width(width)
+
+    def _ts_at(self, x: float, width: float) -> float:
+        return self.t0 + (x - HEADER_W) / self.time_width(width) * (self.t1 - self.t0)
+
+    def set_range(self, t0: float, t1: float) -> None:
+        span = min(max(t1 - t0, MIN_SPAN), MAX_SPAN)
+        centre = (t0 + t1) / 2
+        t0 = min(max(centre - span / 2, axis.MIN_TS), axis.MAX_TS - span)
+        self.t0, self.t1 = t0, t0 + span
+        self._frame = None
+        self._update_scrollbars()
+        self.canvas.update()
+
+    def _fit(self, bounds: tuple[float, float]) -> None:
+        lo, hi = bounds
+        span = max(hi - lo, 2 * DAY)
+        margin = span * 0.05
+        self.set_range(lo - margin, lo + span + margin)
+
+    def zoom(self, factor: float, anchor_x: float) -> None:
+        """Zoom by `factor` (>1: in) keeping the moment under `anchor_x` where it is."""
+        width = self.canvas.width()
+        anchor = self._ts_at(anchor_x, width)
+        span = min(max((self.t1 - self.t0) / factor, MIN_SPAN), MAX_SPAN)
+        fraction = (anchor_x - HEADER_W) / self.time_width(width)
+        t0 = anchor - fraction * span
+        self.t0, self.t1 = t0, t0 + span
+        self._frame = None
+        self._update_scrollbars()
+        self.canvas.update()
+
+    def pan_fraction(self, fraction: float) -> None:
+        shift = (self.t1 - self.t0) * fraction
+        self.set_range(self.t0 + shift, self.t1 + shift)
+
+    def _scroll_to(self, ids: list[int]) -> None:
+        indices = self.data.indices_of(ids)
+        bounds = self.data.bounds(indices)
+        if bounds is None:
+            return
+        lo, hi = bounds
+        span = self.t1 - self.t0
+        if hi - lo > span:
+            self._fit(bounds)
+        elif lo < self.t0 or hi > self.t1:
+            centre = (lo + hi) / 2
+            self.set_range(centre - span / 2, centre + span / 2)
+        frame = self.frame()
+        for lane in frame.lanes:
+            if any(g.event_id in self.selection for g in lane.glyphs):
+                top = lane.y + self.vbar.value() - AXIS_H
+                if not (self.vbar.value() <= top <= self.vbar.value() + self.canvas.height() - AXIS_H - ROW_H):
+                    self.vbar.setValue(int(top))
+                break
+
+    # -- scrollbars ---------------------------------------------------------------------------------
+    def _scroll_extent(self) -> tuple[float, float]:
+        bounds = self.data.bounds() or (self.t0, self.t1)
+        span = max(bounds[1] - bounds[0], self.t1 - self.t0)
+        return min(bounds[0] - span * 0.1, self.t0), max(bounds[1] + span * 0.1, self.t1)
+
+    def _update_scrollbars(self) -> None:
+        lo, hi = self._scroll_extent()
+        span = self.t1 - self.t0
+        self.hbar.blockSignals(True)
+        room = max(hi - lo - span, 1.0)
+        self.hbar.setPageStep(max(1, int(10000 * span / max(hi - lo, 1.0))))
+        self.hbar.setValue(int(10000 * (self.t0 - lo) / room))
+        self.hbar.blockSignals(False)
+        frame = self.frame()
+        visible = self.canvas.height() - AXIS_H
+        self.vbar.blockSignals(True)
+        self.vbar.setRange(0, max(0, int(frame.total_height - visible)))
+        self.vbar.setPageStep(max(1, int(visible)))
+        self.vbar.blockSignals(False)
+
+    def _hbar_moved(self, value: int) -> None:
+        lo, hi = self._scroll_extent()
+        span = self.t1 - self.t0
+        t0 = lo + value / 10000 * max(hi - lo - span, 0.0)
+        self.t0, self.t1 = t0, t0 + span
+        self._frame = None
+        self.canvas.update()
+
+    def _vbar_moved(self, value: int) -> None:
+        self._frame = None
+        self.canvas.update()
+
+    # -- layout ----------------------------------------------------------------------------------
+    def _measure(self, text: str) -> float:
+        width = self._width_cache.get(text)
+        if width is None:
+            width = self._metrics.horizontalAdvance(text)
+            if len(self._width_cache) > 50000:
+                self._width_cache.clear()
+            self._width_cache[text] = width
+        return width
+
+    def _title(self, ids: Sequence[int]) -> None:
+        missing = [i for i in ids if i not in self._titles]
+        if missing and self.ws is not None:
+            if len(self._titles) > 100000:
+                self._titles.clear()
+            self._titles.update(store_timeline.event_titles(self.ws, missing))
+
+    def frame(self, width: Optional[int] = None, height: Optional[int] = None) -> Frame:
+        width = width or self.canvas.width()
+        height = height or self.canvas.height()
+        frame = self._frame
+        if frame is None or (frame.width, frame.height, frame.t0, frame.t1) != (width, height, self.t0, self.t1):
+            frame = self._layout(width, height, self.vbar.value())
+            if width == self.canvas.width() and height == self.canvas.height():
+                self._frame = frame
+        return frame
+
+    def _layout(self, width: int, height: int, v_offset: float) -> Frame:
+        data = self.data
+        t0, t1 = self.t0, self.t1
+        scale = self.time_width(width) / (t1 - t0)
+        y = AXIS_H - v_offset
+        lanes: list[LaneLayout] = []
+        for number, lane in enumerate(data.lanes):
+            if lane.collapsed:
+                lanes.append(LaneLayout(lane, number, y, COLLAPSED_H, "collapsed", 0))
+                y += COLLAPSED_H
+                continue
+            in_view = data.count_in(lane, t0, t1)
+            off_screen = y > height or y + DENSITY_H < AXIS_H - 400  # cheap estimate for far lanes
+            if in_view > GLYPH_LIMIT or (off_screen and in_view > 50):
+                layout = self._density(lane, number, y, in_view, width, scale)
+            else:
+                layout = self._glyphs(lane, number, y, in_view, width, scale)
+            lanes.append(layout)
+            y += layout.height
+        return Frame(width, height, t0, t1, lanes, y + v_offset - AXIS_H)
+
+    def _density(self, lane: Lane, number: int, y: float, in_view: int, width: int, scale: float) -> LaneLayout:
+        columns = int(self.time_width(width))
+        edges = self.t0 + np.arange(columns + 1, dtype=np.float64) / scale
+        counts = self.data.density(lane, edges)
+        return LaneLayout(lane, number, y, DENSITY_H + 2 * LANE_PAD, "density", in_view, counts=counts)
+
+    def _glyphs(self, lane: Lane, number: int, y: float, in_view: int, width: int, scale: float) -> LaneLayout:
+        data = self.data
+        items = data.lane_items_in(lane, self.t0, self.t1)
+        events = data.item_event[items]
+        ids = data.ids[events]
+        self._title(ids.tolist())
+        starts, ends = data.start[events], data.end[events]
+        prec, flags = data.precision[events], data.flags[events]
+        left, right = HEADER_W - 12.0, float(width) + 12.0
+        x_start = HEADER_W + (starts - self.t0) * scale
+        x_end = HEADER_W + (ends - self.t0) * scale
+        is_point = ((flags & FLAG_INTERVAL) == 0) & (prec >= DAY_PRECISION)
+        centre = np.where(prec > DAY_PRECISION, x_start, (x_start + x_end) / 2)
+        x0 = np.where(is_point, centre - POINT_R, np.clip(x_start, left, right))
+        x1 = np.where(is_point, centre + POINT_R, np.clip(np.maximum(x_end, x_start + 3), left, right))
+        titles = [self._titles.get(int(i), "") for i in ids]
+        label_w = np.array([min(self._measure(t) + 8.0, LABEL_MAX) for t in titles]) if titles else np.zeros(0)
+        # with full labels if they fit, else glyphs only (labels elided to the room left)
+        extent = np.where(is_point, x1 + 2 + label_w, np.maximum(x1, np.maximum(x0, HEADER_W) + 12 + label_w))
+        rows, used = pack_rows(x0.tolist(), extent.tolist(), gap=6.0, max_rows=MAX_ROWS)
+        full_labels = used <= MAX_ROWS
+        if not full_labels:
+            rows, used = pack_rows(x0.tolist(), x1.tolist(), gap=3.0, max_rows=MAX_ROWS)
+            if used > MAX_ROWS:
+                return self._density(lane, number, y, in_view, width, scale)
+        glyphs: list[Glyph] = []
+        for k in range(len(items)):
+            row_y = y + LANE_PAD + rows[k] * ROW_H + ROW_H / 2
+            glyphs.append(Glyph(int(ids[k]), int(events[k]), "point" if is_point[k] else "bar", float(x0[k]),
+                                float(x1[k]), row_y, int(flags[k]), titles[k],
+                                float(label_w[k]) if full_labels else 0.0,
+                                bool(x_start[k] < left), bool(x_end[k] > right)))
+        if not full_labels:  # room for a label runs to the next glyph in the same row
+            by_row: dict[int, list[Glyph]] = {}
+            for g in glyphs:
+                by_row.setdefault(int(round((g.y - y - LANE_PAD - ROW_H / 2) / ROW_H)), []).append(g)
+            for row in by_row.values():
+                for a, b in zip(row, row[1:] + [None]):
+                    limit = (b.x0 - 6) if b is not None else float(width)
+                    room = limit - (a.x1 + 2 if a.kind == "point" else max(a.x0, HEADER_W) + 12)
+                    a.label_w = room if room >= 28 else 0.0
+        height = max(used, 1) * ROW_H + 2 * LANE_PAD
+        return LaneLayout(lane, number, y, height, "glyphs", in_view, glyphs)
+
+    # -- hit testing and selection --------------------------------------------------------------------
+    def glyph_at(self, pos: QPointF) -> Optional[Glyph]:
+        best, best_d = None, 1e9
+        for lane in self.frame().lanes:
+            if not lane.y <= pos.y() <= lane.y + lane.height:
+                continue
+            for g in lane.glyphs:
+                r = g.rect().adjusted(-3, -4, 3, 4)
+                if r.contains(pos):
+                    d = abs((r.center().x()) - pos.x()) if g.kind == "point" else 0.0
+                    if d < best_d:
+                        best, best_d = g, d
+        return best
+
+    def click_event(self, event_id: int, modifiers: Qt.KeyboardModifier) -> None:
+        if modifiers & Qt.KeyboardModifier.ControlModifier:
+            self.selection ^= {event_id}
+        elif modifiers & Qt.KeyboardModifier.ShiftModifier:
+            self.selection.add(event_id)
+        else:
+            self.selection = {event_id}
+        self.current_id = event_id
+        self.canvas.update()
+        self.selectionChanged.emit(self.selected_ids())
+
+    def select_in_rect(self, rect: QRectF, modifiers: Qt.KeyboardModifier) -> None:
+        hits = {g.event_id for lane in self.frame().lanes for g in lane.glyphs if rect.intersects(g.rect())}
+        if modifiers & (Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier):
+            self.selection |= hits
+        else:
+            self.selection = hits
+        self.canvas.update()
+        self.selectionChanged.emit(self.selected_ids())
+
+    def toggle_lane_at(self, y: float) -> None:
+        for lane in self.frame().lanes:
+            if lane.y <= y <= lane.y + min(lane.height, ROW_H + LANE_PAD):
+                lane.lane.collapsed = not lane.lane.collapsed
+                self._changed()
+                return
+
+    def tooltip_html(self, event_id: int) -> str:
+        if self.ws is None:
+            return ""
+        events = self.ws.events_by_ids([event_id])
+        if not events:
+            return ""
+        e = events[0]
+        esc = html.escape
+        actors = []
+        for p in e.participants:
+            try:
+                actors.append(f"{esc(self.ws.get_actor(p.actor_uid).name)} ({esc(p.role.label)})")
+            except BrieferError:
+                continue
+        sources = []
+        for c in e.citations:
+            try:
+                s = self.ws.get_source(c.source_uid)
+            except BrieferError:
+                continue
+            sources.append(f"{esc(s.name)} — {s.reliability} ({esc(RELIABILITY_LABELS[s.reliability])}), "
+                           f"credibility {c.credibility}")
+        parts = [f"<b>{esc(e.title)}</b>", esc(e.when.label)]
+        if e.place or e.country:
+            parts.append(esc(", ".join(p for p in (e.place, e.country) if p)))
+        if actors:
+            parts.append("Actors: " + ", ".join(actors))
+        parts.append("Sources: " + ("<br>&nbsp;&nbsp;".join(sources) if sources else "<i>none cited</i>"))
+        return "<br>".join(parts)
+
+    # -- painting --------------------------------------------------------------------------------------
+    def paint(self, painter: QPainter, width: int, height: int, band: Optional[QRectF] = None,
+              export: bool = False) -> None:
+        if export:
+            frame = self._layout(width, height, 0.0)
+        else:
+            frame = self.frame(width, height)
+        pal = self.palette()
+        base = pal.color(QPalette.ColorRole.Base)
+        text = pal.color(QPalette.ColorRole.Text)
+        mid = pal.color(QPalette.ColorRole.Mid)
+        alternate = pal.color(QPalette.ColorRole.AlternateBase)
+        highlight = pal.color(QPalette.ColorRole.Highlight)
+        painter.fillRect(QRectF(0, 0, width, height), base)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        painter.setFont(self.font())
+
+        # lane bands
+        for lane in frame.lanes:
+            if lane.y > height or lane.y + lane.height < AXIS_H:
+                continue
+            if lane.number % 2:
+                painter.fillRect(QRectF(0, lane.y, width, lane.height), alternate)
+
+        unit = axis.choose_unit(self.t0, self.t1, self.time_width(width), self._measure)
+        self._paint_grid(painter, unit, width, height, mid)
+        clip_top = QRectF(HEADER_W, AXIS_H, width - HEADER_W, height - AXIS_H)
+        painter.save()
+        painter.setClipRect(clip_top)
+        for lane in frame.lanes:
+            if lane.y > height or lane.y + lane.height < AXIS_H:
+                continue
+            colour = QColor(LANE_COLOURS[lane.number % len(LANE_COLOURS)]) if self.lane_mode != "none" else \
+                QColor(LANE_COLOURS[0])
+            if lane.mode == "density":
+                self._paint_density(painter, lane, colour, text)
+            elif lane.mode == "glyphs":
+                self._paint_glyphs(painter, lane, colour, text, highlight, width)
+        self._paint_today(painter, width, height)
+        painter.restore()
+        self._paint_axis(painter, unit, width, base, text, mid)
+        self._paint_headers(painter, frame, height, base, text, mid)
+        if self.show_legend:
+            self._paint_legend(painter, width, height, base, text, mid)
+        if not len(self.data):
+            painter.setPen(mid)
+            painter.drawText(QRectF(HEADER_W, AXIS_H, width - HEADER_W, height - AXIS_H),
+                             Qt.AlignmentFlag.AlignCenter, "No events yet" if self.ws else "No workspace open")
+        if band is not None:
+            painter.setPen(QPen(highlight, 1, Qt.PenStyle.DashLine))
+            fill = QColor(highlight)
+            fill.setAlpha(40)
+            painter.setBrush(fill)
+            painter.drawRect(band.normalized())
+
+    def _paint_grid(self, painter: QPainter, unit: axis.Unit, width: int, height: int, mid: QColor) -> None:
+        grid = QColor(mid)
+        grid.setAlpha(60)
+        painter.setPen(QPen(grid, 1))
+        for ts, _ in axis.ticks(unit, self.t0, self.t1):
+            x = self._x(ts, width)
+            if x >= HEADER_W:
+                painter.drawLine(QPointF(x, AXIS_H), QPointF(x, height))
+
+    def _paint_axis(self, painter: QPainter, unit: axis.Unit, width: int, base: QColor, text: QColor,
+                    mid: QColor) -> None:
+        painter.fillRect(QRectF(0, 0, width, AXIS_H), base)
+        painter.setPen(QPen(mid, 1))
+        painter.drawLine(QPointF(0, AXIS_H - 0.5), QPointF(width, AXIS_H - 0.5))
+        fm = self._metrics
+        painter.setPen(text)
+        last_right = -1e9
+        for ts, label in axis.ticks(unit, self.t0, self.t1):
+            x = self._x(ts, width)
+            if x < HEADER_W:
+                continue
+            painter.setPen(QPen(mid, 1))
+            painter.drawLine(QPointF(x, AXIS_H - 8), QPointF(x, AXIS_H))
+            painter.setPen(text)
+            w = self._measure(label)
+            if x + 3 > last_right + 4:
+                painter.drawText(QPointF(x + 3, AXIS_H - 10), label)
+                last_right = x + 3 + w
+        # context row: the month above days, the year above months...; the first sticks to the left
+        bold = QFont(self.font())
+        bold.setBold(True)
+        painter.setFont(bold)
+        majors = axis.major_ticks(unit, self.t0, self.t1)
+        bold_fm = QFontMetricsF(bold)
+        for k, (ts, label) in enumerate(majors):
+            x = max(self._x(ts, width), HEADER_W) + 3
+            next_x = self._x(majors[k + 1][0], width) if k + 1 < len(majors) else width
+            w = bold_fm.horizontalAdvance(label)
+            if x + w > next_x - 4:
+                x = min(x, next_x - 4 - w)
+            if x >= HEADER_W and x + w <= width:
+                painter.drawText(QPointF(x, fm.ascent() + 4), label)
+        painter.setFont(self.font())
+
+    def _paint_today(self, painter: QPainter, width: int, height: int) -> None:
+        now = axis.to_ts(datetime.now(timezone.utc).replace(tzinfo=None))
+        if self.t0 <= now <= self.t1:
+            x = self._x(now, width)
+            painter.setPen(QPen(QColor("#d64541"), 1.5))
+            painter.drawLine(QPointF(x, AXIS_H), QPointF(x, height))
+            painter.drawText(QPointF(x + 3, AXIS_H + 12), "today")
+
+    def _paint_density(self, painter: QPainter, lane: LaneLayout, colour: QColor, text: QColor) -> None:
+        counts = lane.counts
+        if counts is None or not len(counts):
+            return
+        peak = float(counts.max()) or 1.0
+        level = np.log1p(counts) / math.log1p(peak)
+        top = lane.y + LANE_PAD
+        h = DENSITY_H
+        # a histogram drawn as one image: each pixel column's height and opacity follow its count
+        rows = int(h)
+        heights = (level * rows).astype(np.int32)
+        image = np.zeros((rows, len(counts), 4), dtype=np.uint8)
+        r, g, b = colour.red(), colour.green(), colour.blue()
+        alpha = (80 + 175 * level).astype(np.uint8)
+        mask = np.arange(rows)[::-1, None] < heights[None, :]
+        image[..., 0] = b
+        image[..., 1] = g
+        image[..., 2] = r
+        image[..., 3] = np.where(mask, alpha[None, :], 0)
+        image[..., :3] = (image[..., :3].astype(np.uint16) * image[..., 3:4] // 255).astype(np.uint8)
+        qimage = QImage(image.data, len(counts), rows, len(counts) * 4, QImage.Format.Format_ARGB32_Premultiplied)
+        painter.drawImage(QRectF(HEADER_W, top, len(counts), rows), qimage)
+        painter.setPen(text)
+        painter.drawText(QRectF(HEADER_W + 6, top, 400, 14), Qt.AlignmentFlag.AlignLeft,
+                         f"{lane.in_view:,} events in view — zoom in to see each")
+
+    def _paint_glyphs(self, painter: QPainter, lane: LaneLayout, colour: QColor, text: QColor, highlight: QColor,
+                      width: int) -> None:
+        faded = QColor(colour)
+        faded.setAlpha(110)
+        solid_pen = QPen(colour.darker(130), 1.2)
+        dashed_pen = QPen(colour.darker(130), 1.4, Qt.PenStyle.DashLine)
+        select_pen = QPen(highlight, 2.4)
+        fm = self._metrics
+        bold = QFont(self.font())
+        bold.setBold(True)
+        for g in lane.glyphs:
+            uncertain = bool(g.flags & FLAG_UNCERTAIN)
+            approximate = bool(g.flags & FLAG_APPROXIMATE)
+            selected = g.event_id in self.selection
+            rect = g.rect()
+            if g.kind == "point":
+                painter.setBrush(faded if (uncertain or approximate) else colour)
+                painter.setPen(dashed_pen if uncertain else solid_pen)
+                painter.drawEllipse(rect)
+            else:  # bars are light so that their label reads on them
+                light = QColor(colour)
+                light.setAlpha(70 if (uncertain or approximate) else 105)
+                if approximate:  # approximate: the ends fade out
+                    gradient = QLinearGradient(rect.left(), 0, rect.right(), 0)
+                    edge = QColor(colour)
+                    edge.setAlpha(0)
+                    fade = min(0.3, 14 / max(rect.width(), 1))
+                    gradient.setColorAt(0, edge)
+                    gradient.setColorAt(fade, light)
+                    gradient.setColorAt(1 - fade, light)
+                    gradient.setColorAt(1, edge)
+                    painter.setBrush(QBrush(gradient))
+                else:
+                    painter.setBrush(light)
+                painter.setPen(dashed_pen if uncertain else (Qt.PenStyle.NoPen if approximate else solid_pen))
+                painter.drawRoundedRect(rect, 3, 3)
+                painter.setBrush(colour.darker(140))
+                painter.setPen(Qt.PenStyle.NoPen)
+                if g.flags & FLAG_OPEN_START or g.clipped_left:
+                    self._arrow(painter, max(rect.left(), HEADER_W) + 2, rect.center().y(), -1,
+                                bool(g.flags & FLAG_OPEN_START))
+                if g.flags & FLAG_OPEN_END or g.clipped_right:
+                    self._arrow(painter, min(rect.right(), width) - 2, rect.center().y(), 1,
+                                bool(g.flags & FLAG_OPEN_END))
+            if selected:
+                painter.setBrush(Qt.BrushStyle.NoBrush)
+                painter.setPen(select_pen)
+                painter.drawRoundedRect(rect.adjusted(-2.5, -2.5, 2.5, 2.5), 4, 4)
+            if g.label_w > 0 and g.title:
+                x = (g.x1 + 3) if g.kind == "point" else max(g.x0, HEADER_W) + 12
+                label = fm.elidedText(g.title, Qt.TextElideMode.ElideRight, g.label_w - 6)
+                painter.setFont(bold if selected else self.font())
+                painter.setPen(text)
+                painter.drawText(QPointF(x, g.y + fm.ascent() / 2 - 1.5), label)
+        painter.setFont(self.font())
+
+    @staticmethod
+    def _arrow(painter: QPainter, tip: float, y: float, direction: int, open_end: bool) -> None:
+        """An arrow at a bar's end: large for an open end ("since 2014"), small where the
+        bar merely runs past the edge of the view."""
+        size = 6.0 if open_end else 4.0
+        painter.drawPolygon(QPolygonF([QPointF(tip, y), QPointF(tip - direction * size, y - size),
+                                       QPointF(tip - direction * size, y + size)]))
+
+    def _paint_headers(self, painter: QPainter, frame: Frame, height: int, base: QColor, text: QColor,
+                       mid: QColor) -> None:
+        painter.fillRect(QRectF(0, AXIS_H, HEADER_W, height - AXIS_H), base)
+        painter.setPen(QPen(mid, 1))
+        painter.drawLine(QPointF(HEADER_W - 0.5, 0), QPointF(HEADER_W - 0.5, height))
+        fm = self._metrics
+        for lane in frame.lanes:
+            if lane.y > height or lane.y + lane.height < AXIS_H:
+                continue
+            painter.setPen(QPen(mid, 1))
+            painter.drawLine(QPointF(0, lane.y + lane.height), QPointF(HEADER_W, lane.y + lane.height))
+            painter.setPen(text)
+            arrow = "▸" if lane.lane.collapsed else "▾"
+            label = fm.elidedText(lane.lane.name, Qt.TextElideMode.ElideRight, HEADER_W - 60)
+            y = max(lane.y, AXIS_H) + LANE_PAD + fm.ascent()
+            painter.drawText(QPointF(6, y), f"{arrow} {label}")
+            painter.setPen(mid)
+            count = f"{lane.lane.size:,}"
+            painter.drawText(QPointF(HEADER_W - 8 - fm.horizontalAdvance(count), y), count)
+        painter.fillRect(QRectF(0, 0, HEADER_W, AXIS_H), base)
+        painter.setPen(mid)
+        painter.drawText(QRectF(6, 4, HEADER_W - 12, AXIS_H - 8), Qt.AlignmentFlag.AlignLeft |
+                         Qt.AlignmentFlag.AlignVCenter, LANE_MODES[self.lane_mode])
+
+    def _paint_legend(self, painter: QPainter, width: int, height: int, base: QColor, text: QColor,
+                      mid: QColor) -> None:
+        items = [("point", 0, "day"), ("bar", 0, "month, year, interval"), ("bar", FLAG_APPROXIMATE, "approximate ~"),
+                 ("bar", FLAG_UNCERTAIN, "uncertain ?"), ("bar", FLAG_OPEN_END, "open end")]
+        fm = self._metrics
+        w = 26 + max(fm.horizontalAdvance(t) for _, _, t in items) + 10
+        h = len(items) * 18 + 10
+        box = QRectF(width - w - 10, height - h - 10, w, h)
+        background = QColor(base)
+        background.setAlpha(230)
+        painter.setBrush(background)
+        painter.setPen(QPen(mid, 1))
+        painter.drawRoundedRect(box, 4, 4)
+        colour = QColor(LANE_COLOURS[0])
+        for k, (kind, flags, label) in enumerate(items):
+            y = box.top() + 14 + k * 18
+            glyph = Glyph(-1, -1, kind, box.left() + 8 + (2 if kind == "point" else 0),
+                          box.left() + (20 if kind == "bar" else 18), y, flags, "", 0.0)
+            lane = LaneLayout(Lane("", 0, 0, np.zeros(0)), 0, 0, 0, "glyphs", 0, [glyph])
+            saved = self.selection
+            self.selection = set()
+            self._paint_glyphs(painter, lane, colour, text, colour, width)
+            self.selection = saved
+            painter.setPen(text)
+            painter.drawText(QPointF(box.left() + 28, y + fm.ascent() / 2 - 1), label)
