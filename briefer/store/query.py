@@ -65,17 +65,34 @@ def fts_query(text: str) -> Optional[str]:
     return " AND ".join(parts)
 
 
+# A page of a big result is found by walking the date index and testing each row when
+# the filter's narrowest condition still matches more than this many events; below it,
+# the matching rows are gathered first and sorted.
+_SCAN_ABOVE = 20_000
+
+
 class QueryStore(EventStore):
-    def _where(self, f: EventFilter) -> tuple[str, list]:
+    def _date_bounds(self, f: EventFilter) -> Optional[tuple[int, int]]:
+        if f.start is None and f.end is None:
+            return None
+        lo = f.start.earliest_ts if f.start is not None else _MIN_TS
+        hi = f.end.latest_ts if f.end is not None else _MAX_TS
+        if lo > hi:
+            raise QueryError("the date range ends before it starts")
+        return lo, hi
+
+    def _where(self, f: EventFilter, scan: bool = False, dates: bool = True) -> tuple[str, list]:
+        """The filter as SQL.  With `scan`, membership tests are written `+e.id IN (...)`
+        so that SQLite evaluates them row by row while walking the date index instead of
+        driving the query from them; `dates=False` leaves the date range to the caller."""
         conds: list[str] = []
         params: list = []
+        member = "+e.id IN" if scan else "e.id IN"
         selective = bool(f.actors or f.sources or f.text.strip() or f.uids is not None or f.tags)
-        if f.start is not None or f.end is not None:
-            lo = f.start.earliest_ts if f.start is not None else _MIN_TS
-            hi = f.end.latest_ts if f.end is not None else _MAX_TS
-            if lo > hi:
-                raise QueryError("the date range ends before it starts")
-            if not selective:
+        bounds = self._date_bounds(f) if dates else None
+        if bounds is not None:
+            lo, hi = bounds
+            if not selective and not scan:
                 conds.append("e.id IN (SELECT id FROM event_span WHERE lo <= ? AND hi >= ?)")
                 params += [hi // DAY, lo // DAY]
             conds.append("e.earliest <= ? AND e.latest >= ?")
@@ -87,14 +104,14 @@ class QueryStore(EventStore):
             actor_ids = "SELECT a.id FROM actor a WHERE a.uid IN (SELECT value FROM json_each(?))"
             if f.actor_mode == "all":
                 for uid in f.actors:
-                    conds.append(f"e.id IN (SELECT event_id FROM event_actor WHERE actor_id IN ({actor_ids}))")
+                    conds.append(f"{member} (SELECT event_id FROM event_actor WHERE actor_id IN ({actor_ids}))")
                     params.append(json.dumps([uid]))
             else:
-                conds.append(f"e.id IN (SELECT event_id FROM event_actor WHERE actor_id IN ({actor_ids}))")
+                conds.append(f"{member} (SELECT event_id FROM event_actor WHERE actor_id IN ({actor_ids}))")
                 params.append(json.dumps(list(f.actors)))
         if f.sources:
             conds.append(
-                "e.id IN (SELECT event_id FROM citation WHERE source_id IN "
+                f"{member} (SELECT event_id FROM citation WHERE source_id IN "
                 "(SELECT id FROM source WHERE uid IN (SELECT value FROM json_each(?))))"
             )
             params.append(json.dumps(list(f.sources)))
@@ -102,17 +119,15 @@ class QueryStore(EventStore):
             conds.append("e.event_type IN (SELECT value FROM json_each(?))")
             params.append(json.dumps(list(f.event_types)))
         if f.tags:
-            conds.append("e.id IN (SELECT event_id FROM event_tag WHERE tag IN (SELECT value FROM json_each(?)))")
+            conds.append(f"{member} (SELECT event_id FROM event_tag WHERE tag IN (SELECT value FROM json_each(?)))")
             params.append(json.dumps(list(f.tags)))
         if f.min_reliability:
-            conds.append(
-                "e.id IN (SELECT c.event_id FROM citation c JOIN source s ON s.id = c.source_id "
-                "WHERE s.reliability <= ?)"
-            )
+            conds.append(f"{member} (SELECT c.event_id FROM citation c JOIN source s ON s.id = c.source_id "
+                         "WHERE s.reliability <= ?)")
             params.append(Reliability.parse(f.min_reliability))
         query = fts_query(f.text) if f.text else None
         if query is not None:
-            conds.append("e.id IN (SELECT rowid FROM event_fts WHERE event_fts MATCH ?)")
+            conds.append(f"{member} (SELECT rowid FROM event_fts WHERE event_fts MATCH ?)")
             params.append(query)
         return (" WHERE " + " AND ".join(conds)) if conds else "", params
 
@@ -124,14 +139,67 @@ class QueryStore(EventStore):
                 raise QueryError(f"cannot search for that text ({error})") from None
             raise
 
+    def _narrowest(self, f: EventFilter) -> Optional[int]:
+        """How many events the most selective membership condition allows (an upper
+        bound, cheap to count from the indexes), or None when there is no such condition."""
+        counts: list[int] = []
+        if f.uids is not None:
+            counts.append(len(f.uids))
+        if f.actors:
+            sizes = [self._run(
+                "SELECT count(*) FROM event_actor WHERE actor_id IN "
+                "(SELECT id FROM actor WHERE uid IN (SELECT value FROM json_each(?)))", [json.dumps(group)]
+            ).fetchone()[0] for group in ([[u] for u in f.actors] if f.actor_mode == "all" else [list(f.actors)])]
+            counts.append(min(sizes))
+        if f.sources:
+            counts.append(self._run(
+                "SELECT count(*) FROM citation WHERE source_id IN "
+                "(SELECT id FROM source WHERE uid IN (SELECT value FROM json_each(?)))", [json.dumps(list(f.sources))]
+            ).fetchone()[0])
+        if f.tags:
+            counts.append(self._run("SELECT count(*) FROM event_tag WHERE tag IN (SELECT value FROM json_each(?))",
+                                    [json.dumps(list(f.tags))]).fetchone()[0])
+        query = fts_query(f.text) if f.text else None
+        if query is not None:
+            counts.append(self._run("SELECT count(*) FROM event_fts WHERE event_fts MATCH ?", [query]).fetchone()[0])
+        return min(counts) if counts else None
+
+    def _page_ids(self, f: EventFilter, limit: int, offset: int) -> list[int]:
+        """One page of matching ids in date order, without sorting every match.
+
+        When the narrowest condition is broad, walk the date index and test rows as they
+        come, stopping at the page's end.  A date range is walked from its start; the few
+        events that began before it and are still running (long intervals, open ends)
+        come first, found through the span index."""
+        narrowest = self._narrowest(f)
+        if narrowest is not None and narrowest <= _SCAN_ABOVE:
+            where, params = self._where(f)
+            return [r[0] for r in self._run(
+                f"SELECT e.id FROM event e{where}{_ORDER} LIMIT ? OFFSET ?", params + [limit, offset])]
+        bounds = self._date_bounds(f)
+        where, params = self._where(f, scan=True, dates=False)
+        joiner = " AND " if where else " WHERE "
+        if bounds is None:
+            return [r[0] for r in self._run(
+                f"SELECT e.id FROM event e{where}{_ORDER} LIMIT ? OFFSET ?", params + [limit, offset])]
+        lo, hi = bounds
+        running = [r[0] for r in self._run(
+            f"SELECT e.id FROM event e{where}{joiner}e.id IN (SELECT id FROM event_span WHERE lo <= ? AND hi >= ?) "
+            f"AND e.earliest < ? AND e.latest >= ?{_ORDER}", params + [lo // DAY, lo // DAY, lo, lo])]
+        page = running[offset:offset + limit]
+        rest_offset = max(0, offset - len(running))
+        if len(page) < limit:
+            page += [r[0] for r in self._run(
+                f"SELECT e.id FROM event e INDEXED BY event_order{where}{joiner}e.earliest >= ? AND e.earliest <= ?"
+                f"{_ORDER} LIMIT ? OFFSET ?", params + [lo, hi, limit - len(page), rest_offset])]
+        return page
+
     def search_events(self, f: EventFilter = EventFilter(), limit: Optional[int] = None, offset: int = 0) -> list[Event]:
         """Matching events in date order, a page at a time."""
-        where, params = self._where(f)
-        sql = "SELECT e.id FROM event e" + where + _ORDER
         if limit is not None:
-            sql += " LIMIT ? OFFSET ?"
-            params = params + [limit, offset]
-        ids = [r[0] for r in self._run(sql, params)]
+            return self.events_by_ids(self._page_ids(f, limit, offset))
+        where, params = self._where(f)
+        ids = [r[0] for r in self._run("SELECT e.id FROM event e" + where + _ORDER, params)]
         return self.events_by_ids(ids)
 
     def count_events(self, f: EventFilter = EventFilter()) -> int:
