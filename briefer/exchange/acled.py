@@ -86,9 +86,17 @@ def _year(text: str) -> int:
     return year
 
 
-def parse_acled_date(text: str, year_hint: Optional[int] = None) -> date:
+def parse_acled_date(text: str) -> date:
     """A date as ACLED files write it; ValueError names what is wrong."""
-    text = text.strip()
+    try:
+        return _parse_date(text.strip())
+    except ValueError as error:
+        if str(error).startswith("event_date"):
+            raise
+        raise ValueError(f"event_date '{text.strip()}' is not a date ({error})") from None
+
+
+def _parse_date(text: str) -> date:
     m = _ISO.match(text)
     if m:
         return date(int(m[1]), int(m[2]), int(m[3]))

@@ -40,6 +40,9 @@ ENCODING_LABELS = {
 }
 
 _C1 = re.compile("[\x80-\x9f]")
+# A multi-byte UTF-8 character: in a Windows-1252 file this is almost surely UTF-8 text
+# pasted in (Ã© for é), i.e. a file mixing encodings.
+_UTF8_SEQ = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
 
 
 def _repair_c1(text: str) -> str:
@@ -71,8 +74,8 @@ def detect_encoding(sample: bytes) -> str:
         even = sample[0::2].count(b"\x00")
         odd = sample[1::2].count(b"\x00")
         return "utf-16-be" if even > odd else "utf-16-le"
-    if _utf8_ok(sample):
-        return "utf-8"
+    if _utf8_ok(sample) or _UTF8_SEQ.search(sample):
+        return "utf-8"  # with some invalid lines: a mixed file, whose foreign lines are reported
     try:
         sample.decode("cp1252")
     except UnicodeDecodeError:
@@ -158,6 +161,8 @@ class TextFile:
                 self.bytes_read += len(block)
                 try:
                     text = chunk.decode(codec)
+                    if codec == "cp1252" and _UTF8_SEQ.search(chunk):
+                        raise UnicodeDecodeError(codec, chunk, 0, 1, "UTF-8 inside")
                 except UnicodeDecodeError:
                     for raw in chunk.split(b"\n")[:-1]:
                         line_no += 1
@@ -178,6 +183,14 @@ class TextFile:
     def _line(self, raw: bytes, line_no: int, codec: str, check_c1: bool) -> str:
         try:
             text = raw.decode(codec)
+            if codec == "cp1252" and _UTF8_SEQ.search(raw):
+                try:
+                    raw.decode("utf-8")
+                except UnicodeDecodeError:
+                    pass
+                else:
+                    self.bad_lines[line_no] = "this line is UTF-8 in a Windows-1252 file: the file mixes encodings"
+                    return text
         except UnicodeDecodeError:
             self.bad_lines[line_no] = _describe_bad(raw, codec)
             return raw.decode(codec, errors="replace")
