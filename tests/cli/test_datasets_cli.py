@@ -1,0 +1,108 @@
+"""briefer-cli import/export of datasets, as scripts use them."""
+
+from __future__ import annotations
+
+import csv
+import json
+from pathlib import Path
+
+import pytest
+
+from .test_records_cli import assert_clean_error, cli, dump
+
+FIXTURES = Path(__file__).resolve().parents[1] / "exchange" / "fixtures"
+
+
+@pytest.fixture
+def ws_path(tmp_path: Path) -> Path:
+    path = tmp_path / "cli.briefer"
+    cli("init", str(path))
+    return path
+
+
+def test_import_acled_with_json_output_and_a_saved_report(ws_path: Path, tmp_path: Path) -> None:
+    report_path = tmp_path / "report.csv"
+    out = cli("-w", str(ws_path), "import", "--format", "acled", str(FIXTURES / "acled_small.csv"), "--json",
+              "--report", str(report_path)).stdout
+    result = json.loads(out)
+    assert result["added"]["events"] == 4 and result["added"]["sources"] == 3 and result["added"]["actors"] >= 5
+    assert [(s["line"], s["reason"]) for s in result["skipped"]][1] == (7, "latitude 'north' is not a number")
+    assert result["report"] == str(report_path) and report_path.exists()
+    again = json.loads(cli("-w", str(ws_path), "import", "--format", "acled", str(FIXTURES / "acled_small.csv"),
+                           "--json").stdout)
+    assert again["added"]["events"] == 0 and again["unchanged"] == 4
+    assert Path(again["report"]).exists()
+
+
+def test_import_guesses_the_format_and_prints_counts(ws_path: Path) -> None:
+    out = cli("-w", str(ws_path), "import", str(FIXTURES / "small_legacy.timeline")).stdout
+    assert "added 2 events, 0 actors, 1 sources" in out
+    assert "line 6:" in out and "report: " in out
+
+
+def test_import_csv_with_a_mapping(ws_path: Path) -> None:
+    out = cli("-w", str(ws_path), "import", "--format", "csv", str(FIXTURES / "reports_mapped.csv"),
+              "--mapping", str(FIXTURES / "reports_mapping.json"), "--json").stdout
+    assert json.loads(out)["added"]["events"] == 2
+    found = json.loads(cli("-w", str(ws_path), "search", "--json", "--actor", "Black Flag Movement").stdout)
+    assert [e["title"] for e in found] == ["Checkpoint attacked"]
+
+
+def test_abort_on_bad_rows_changes_nothing_and_exits_non_zero(ws_path: Path) -> None:
+    before = dump(ws_path)
+    result = cli("-w", str(ws_path), "import", "--format", "acled", str(FIXTURES / "acled_small.csv"),
+                 "--on-bad-rows", "abort", check=False)
+    assert_clean_error(result, "Nothing was imported")
+    assert dump(ws_path) == before
+
+
+@pytest.mark.parametrize("args, fragment", [
+    (["import", "--format", "acled", "/no/such.csv"], "no such file"),
+    (["import", "--format", "acled", str(FIXTURES / "reports_mapped.csv")], "not an ACLED file"),
+    (["import", "--format", "csv", str(FIXTURES / "reports_mapped.csv")], "needs a column mapping"),
+    (["import", str(FIXTURES / "reports_mapped.csv")], "--format csv --mapping"),
+    (["import", "--format", "csv", str(FIXTURES / "reports_mapped.csv"), "--mapping", "/no/map.json"],
+     "no such mapping file"),
+    (["import", "--format", "acled"], "needs a FILE"),
+    (["export", "--format", "geojson", "/no/such/folder/x.geojson"], "No such file"),
+])
+def test_bad_input_is_one_line_and_changes_nothing(ws_path: Path, args: list[str], fragment: str) -> None:
+    before = dump(ws_path)
+    assert_clean_error(cli("-w", str(ws_path), *args, check=False), fragment)
+    assert dump(ws_path) == before
+
+
+def test_exports_with_filters(tmp_path: Path) -> None:
+    demo = tmp_path / "demo.briefer"
+    cli("init", str(demo), "--demo")
+    w = ["-w", str(demo)]
+    everything = len(json.loads(cli(*w, "search", "--json").stdout))
+
+    acled = tmp_path / "all.csv"
+    assert cli(*w, "export", "--format", "acled", str(acled)).stdout.strip() == f"exported {everything} events"
+    assert len(list(csv.DictReader(acled.open()))) == everything
+
+    some = tmp_path / "some.json"
+    result = json.loads(cli(*w, "export", "--format", "timelinejs", str(some), "--from", "2019", "--json").stdout)
+    in_2019 = len(json.loads(cli(*w, "search", "--json", "--from", "2019").stdout))
+    assert result["events"] == in_2019 == len(json.loads(some.read_text())["events"]) < everything
+
+    geo = tmp_path / "located.geojson"
+    cli(*w, "export", "--format", "geojson", str(geo))
+    assert json.loads(geo.read_text())["type"] == "FeatureCollection"
+
+    full = tmp_path / "full.json"
+    cli(*w, "export", "--format", "json", str(full))
+    copy = tmp_path / "copy.briefer"
+    cli("init", str(copy))
+    assert "added" in cli("-w", str(copy), "import", "--format", "json", str(full)).stdout
+    assert len(json.loads(cli("-w", str(copy), "search", "--json").stdout)) == everything
+
+
+def test_real_acled_and_gdelt_from_the_command_line(shared_data: Path, ws_path: Path) -> None:
+    syria = json.loads(cli("-w", str(ws_path), "import", str(shared_data / "acled" / "acled_syria_2019-10_exporttool.csv"),
+                           "--json").stdout)
+    assert syria["added"]["events"] == 448 and syria["format"] == "ACLED CSV"
+    gdelt = json.loads(cli("-w", str(ws_path), "import", "--format", "gdelt",
+                           str(shared_data / "gdelt" / "gdelt2_20161013151500.export.first1000.CSV"), "--json").stdout)
+    assert gdelt["added"]["events"] == 1000
