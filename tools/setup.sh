@@ -62,11 +62,13 @@ if [ ! -x "$VENV/bin/python" ]; then
     say "creating $VENV"
     "$PYTHON" -m venv "$VENV"
 fi
+EXTRAS="test"
+[ "${1:-test}" = package ] && EXTRAS="test,package"
 STAMP="$VENV/.briefer-installed"
-WANT="$(cat "$ROOT/pyproject.toml" | sha256sum | cut -c1-16)"
+WANT="$( (cat "$ROOT/pyproject.toml"; echo "$EXTRAS") | sha256sum | cut -c1-16)"
 if [ ! -f "$STAMP" ] || [ "$(cat "$STAMP")" != "$WANT" ]; then
     say "installing Briefer and its dependencies into $VENV"
     "$VENV/bin/python" -m pip install --quiet --disable-pip-version-check --upgrade pip
-    "$VENV/bin/python" -m pip install --quiet --disable-pip-version-check -e "$ROOT[test]"
+    "$VENV/bin/python" -m pip install --quiet --disable-pip-version-check -e "$ROOT[$EXTRAS]"
     echo "$WANT" > "$STAMP"
 fi

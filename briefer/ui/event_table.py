@@ -111,7 +111,7 @@ class EventTableModel(QAbstractTableModel):
         if column == TITLE:
             return event.title if role == Qt.ItemDataRole.DisplayRole else (event.summary or event.title)
         if column == PLACE:
-            return ", ".join(p for p in (event.place, event.country) if p)
+            return ", ".join(dict.fromkeys(p for p in (event.place, event.country) if p))
         if column == TYPE:
             return event.sub_event_type or event.event_type
         if column == ACTORS:

@@ -73,8 +73,6 @@ class MainWindow(QMainWindow):
         self._add_dock("Details", self.details, Qt.DockWidgetArea.RightDockWidgetArea)
         self.tabifyDockWidget(self.docks["Actors"], self.docks["Sources"])
         self.docks["Actors"].raise_()
-        self.resizeDocks([self.docks["Events"]], [260], Qt.Orientation.Vertical)
-        self.resizeDocks([self.docks["Actors"], self.docks["Details"]], [300, 300], Qt.Orientation.Horizontal)
 
         self._build_actions()
         self._build_menus()
@@ -100,9 +98,15 @@ class MainWindow(QMainWindow):
         if isinstance(geometry, QByteArray):
             self.restoreGeometry(geometry)
         state = self.settings.value("window/state")
-        if isinstance(state, QByteArray):
-            self.restoreState(state)
+        self._layout_restored = isinstance(state, QByteArray) and self.restoreState(state)
         self._update_title()
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().showEvent(event)
+        if not self._layout_restored:  # first start: give the panels room
+            self._layout_restored = True
+            self.resizeDocks([self.docks["Events"]], [int(self.height() * 0.3)], Qt.Orientation.Vertical)
+            self.resizeDocks([self.docks["Actors"], self.docks["Details"]], [330, 300], Qt.Orientation.Horizontal)
 
     def _add_dock(self, title: str, widget: QWidget, area: Qt.DockWidgetArea) -> None:
         dock = QDockWidget(title, self)
