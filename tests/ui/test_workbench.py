@@ -259,3 +259,25 @@ def test_qt_calls_do_not_leak_references_to_none(qtbot) -> None:
         label.setText("x")
         label.setEnabled(i % 2 == 0)
     assert sys.getrefcount(None) >= before - 100
+
+
+def test_export_writes_the_events_shown_or_all(window, demo_workspace, tmp_path: Path) -> None:
+    import json
+
+    from briefer.ui.export_dialog import ExportDialog
+
+    path = demo_workspace.path
+    demo_workspace.close()
+    window.open_path(path)
+    window.filter_bar.text.setText("Baghouz")
+    window.filter_bar.apply()
+    shown = window.table.model().rowCount()
+    dialog = ExportDialog(window.session.ws, window.session.filter, window)
+    dialog.format.setCurrentIndex(dialog.format.findData("geojson"))
+    assert dialog.scope_filter.isChecked()
+    assert dialog.write(str(tmp_path / "shown.geojson")) <= shown
+    features = json.loads((tmp_path / "shown.geojson").read_text())["features"]
+    assert features and all("Baghouz" in json.dumps(f) for f in features)
+    dialog.scope_all.setChecked(True)
+    dialog.format.setCurrentIndex(dialog.format.findData("json"))
+    assert dialog.write(str(tmp_path / "all.json")) == window.session.ws.event_count()
