@@ -14,4 +14,12 @@ trap 'rm -rf "$WORK"' EXIT
 "$APP/briefer-cli" -w "$WORK/demo.briefer" search --actor Daesh --from 2019 --json > "$WORK/found.json"
 python3 -c "import json,sys; d=json.load(open(sys.argv[1])); assert d, 'no events found'; print(f'built app found {len(d)} events for Daesh in 2019')" "$WORK/found.json"
 QT_QPA_PLATFORM=offscreen "$APP/briefer" --version
-echo "built: $APP"
+# the window itself, offscreen, on a fresh demo copy: still running after 8 s means it started
+status=0
+BRIEFER_DATA_DIR="$WORK/data" QT_QPA_PLATFORM=offscreen timeout 8 "$APP/briefer" --demo || status=$?
+if [ "$status" -ne 124 ]; then
+    echo "the built GUI exited early (status $status); see $WORK/data/briefer.log" >&2
+    exit 1
+fi
+test -f "$WORK/data/Demo.briefer" || { echo "the built GUI did not create its demo workspace" >&2; exit 1; }
+echo "built: $APP ($(du -sh "$APP" | cut -f1)); the GUI started on a demo copy"
