@@ -1,0 +1,92 @@
+"""intake: the article assistant from the command line.
+
+Prints what the assistant proposes for a report (or, with --json, one object
+scripts can read); nothing lands unless --accept-all says so.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+
+from ..intake.assistant import analyse
+from ..intake.landing import accept, accept_all_choices
+from ..intake.reading import read_article
+from ..store import Workspace
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    cmd = sub.add_parser("intake", help="propose events, actors, dates and citations from a news report")
+    cmd.add_argument("file", metavar="FILE", help="a .txt, .md, .html/.htm or .eml report")
+    cmd.add_argument("--json", action="store_true", help="print one JSON object instead of text")
+    cmd.add_argument("--accept-all", action="store_true",
+                     help="land every proposed event (with its actors, sources and citations)")
+    cmd.add_argument("--outlet", metavar="NAME", help="the source that published the report, if not found in it")
+    cmd.set_defaults(run=run_intake)
+
+
+def run_intake(args: argparse.Namespace, ws: Workspace) -> int:
+    article = read_article(args.file)
+    if args.outlet:
+        article.outlet = args.outlet
+    analysis = analyse(ws, article)
+    result = analysis.to_json()
+    if args.accept_all:
+        landed = accept(ws, analysis, accept_all_choices(analysis))
+        result["landed"] = {"document": landed.document_uid, "document_added": landed.document_added,
+                            "events": len(landed.events), "actors": len(landed.actors),
+                            "sources": len(landed.sources), "skipped": landed.skipped}
+    if args.json:
+        print(json.dumps(result, ensure_ascii=False, indent=2))
+        return 0
+    _print_text(result)
+    return 0
+
+
+def _print_text(r: dict) -> None:
+    doc = r["document"]
+    print(f"Document  {doc['title']}")
+    print(f"  outlet  {doc['outlet']}{'' if doc['outlet_known'] else '  (new source)'}")
+    print(f"  published  {doc['published'] or 'unknown: relative dates are not resolved'}")
+    if doc["author"]:
+        print(f"  author  {doc['author']}")
+    if doc["already_stored"]:
+        print("  this text is already stored (same content hash)")
+    print(f"\nActors ({len(r['actors'])})")
+    for a in r["actors"]:
+        seen = ", ".join(a["aliases_seen"])
+        print(f"  {'known' if a['known'] else 'new  '}  {a['name']}  [{a['kind']}]  seen as: {seen}")
+    if r["sources"]:
+        print(f"\nSources ({len(r['sources'])})")
+        for s in r["sources"]:
+            print(f"  {'known' if s['known'] else 'new  '}  {s['name']}  [{s['kind']}]")
+    print(f"\nDates ({len(r['dates'])})")
+    for d in r["dates"]:
+        print(f"  {d['text']!r} -> {d['when']}  ({d['rule']})")
+    print(f"\nStatements ({len(r['citations'])})")
+    for c in r["citations"]:
+        via = f" via {c['source']}" if c["source"] else ""
+        print(f"  {c['speaker']}{via}: \u201c{_cut(c['quote'], 100)}\u201d")
+    print(f"\nEvents ({len(r['events'])})")
+    for e in r["events"]:
+        print(f"  {e['when'] or '(no date)'}  {e['title']}")
+        details = []
+        if e["place"]:
+            details.append(f"place: {e['place']}")
+        if e["actors"]:
+            details.append("actors: " + ", ".join(f"{a['name']} ({a['role']})" for a in e["actors"]))
+        details.append(f"source: {e['source']}")
+        print("      " + "; ".join(details))
+    landed = r.get("landed")
+    if landed is not None:
+        print(f"\nLanded {landed['events']} events, {landed['actors']} new actors, {landed['sources']} new sources"
+              f"{'' if landed['document_added'] else ' (document already stored)'}")
+        for why in landed["skipped"]:
+            print(f"  skipped: {why}")
+    else:
+        print("\nNothing was added: run with --accept-all to land these, or review them in the app.")
+
+
+def _cut(text: str, limit: int) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[:limit - 1] + "…"

@@ -1,0 +1,183 @@
+"""The article assistant: from a report to proposals an analyst accepts or rejects.
+
+`analyse` reads only; nothing enters the workspace until `landing.accept` is given
+the analyst's choices.  The known names of the workspace are indexed once and kept
+while the workspace's actors and sources stay the same, so a second article is
+analysed without rebuilding anything.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from datetime import date
+from typing import Optional
+from urllib.parse import urlparse
+
+from ..core.model import content_hash, normalize_name
+from ..core.when import When
+from . import lexicon as L
+from .dates import FUTURE_RE, find_dates
+from .entities import Entity, Gazetteer, find_entities
+from .events import draft_events
+from .proposals import (ActorProposal, Analysis, CitationProposal, DateProposal, DocumentProposal, EventProposal,
+                        ParticipantProposal, SourceProposal)
+from .reading import Article, article_from_text
+from .statements import find_statements
+from .text import split_sentences
+
+__all__ = ["analyse", "analyse_text", "UNKNOWN_OUTLET"]
+
+UNKNOWN_OUTLET = "Unknown outlet"
+
+_GAZETTEERS: dict[str, tuple[int, Gazetteer]] = {}
+
+
+def gazetteer_for(ws) -> Gazetteer:
+    """The workspace's names, rebuilt only when its actors or sources changed."""
+    names = ws.actor_names()
+    sources = ws.sources()
+    signature = hash((tuple(names), tuple((s.uid, s.name, s.notes) for s in sources)))
+    key = str(getattr(ws, "path", id(ws)))
+    cached = _GAZETTEERS.get(key)
+    if cached is not None and cached[0] == signature:
+        return cached[1]
+    gaz = Gazetteer(ws.actors(), sources)
+    _GAZETTEERS[key] = (signature, gaz)
+    return gaz
+
+
+def analyse_text(ws, text: str, **metadata) -> Analysis:
+    """Pasted text: the same reading rules as a .txt file."""
+    return analyse(ws, article_from_text(text, **metadata))
+
+
+def _outlet(ws, article: Article) -> tuple[str, bool, Optional[str], str]:
+    """(name, known, uid, why) of the source the document belongs to."""
+    name = " ".join((article.outlet or "").split())
+    if name:
+        found = ws.find_source(name)
+        if found is not None:
+            return found.name, True, found.uid, "outlet named in the report"
+    host = (urlparse(article.url).hostname or "").lower().removeprefix("www.") if article.url else ""
+    if host:
+        for source in ws.sources():
+            s_host = (urlparse(source.url).hostname or "").lower().removeprefix("www.")
+            if s_host and (host == s_host or host.endswith("." + s_host)):
+                return source.name, True, source.uid, f"the report's address is on {s_host}"
+    if name:
+        # Slugs such as "trt" or "sana" are acronyms of outlets.
+        if name.islower() and len(name) <= 5 and " " not in name:
+            name = name.upper()
+        found = ws.find_source(name)
+        if found is not None:
+            return found.name, True, found.uid, "outlet named in the report"
+        return name, False, None, "outlet named in the report; new source"
+    if host:
+        return host, False, None, "the report's web address; new source"
+    return UNKNOWN_OUTLET, False, None, "no outlet found: name it before accepting"
+
+
+def analyse(ws, article: Article, published: Optional[date] = None) -> Analysis:
+    """Proposals for one article; `published` overrides the date found in it."""
+    if published is not None:
+        article = replace(article, published=published)
+    text = article.text
+    pub_day = article.published
+    pub = When.day(pub_day) if pub_day else None
+    outlet, outlet_known, outlet_uid, outlet_why = _outlet(ws, article)
+    digest = content_hash(text)
+    existing = ws.find_document_by_hash(digest)
+    notes = list(article.notes) + [f"outlet: {outlet_why}"]
+    if existing is not None:
+        notes.append("this text is already stored: accepting adds events to that document, not a copy")
+    document = DocumentProposal(article.title, outlet, outlet_known, outlet_uid, pub, article.author, article.url,
+                                text, digest, existing.uid if existing else None, notes)
+
+    sentences = split_sentences(text)
+    skipped = list(article.skipped)
+
+    def in_body(start: int) -> bool:
+        return start >= article.body_start and not any(a <= start < b for a, b in skipped)
+
+    body = [i for i, s in enumerate(sentences) if in_body(s.start)]
+    starts = [s.start for s in sentences]
+
+    def future_context(offset: int) -> bool:
+        import bisect
+
+        i = bisect.bisect_right(starts, offset) - 1
+        if i < 0:
+            return False
+        s = sentences[i]
+        return bool(FUTURE_RE.search(text, s.start, s.end))
+
+    dates = [d for d in find_dates(text, pub_day, future_context=future_context) if in_body(d.start)]
+    gaz = gazetteer_for(ws)
+    entities, mentions = find_entities(text, sentences, gaz, skipped)
+    statements = find_statements(text, sentences, mentions, entities, outlet)
+    drafts = draft_events(text, sentences, body, dates, mentions, entities, statements, pub)
+
+    date_props = [DateProposal(f"date-{i + 1}", d.text, (d.start, d.end), d.when, d.rule, d.forward)
+                  for i, d in enumerate(dates)]
+    date_ids = {(d.start, d.end): p.id for d, p in zip(dates, date_props)}
+
+    actor_props: list[ActorProposal] = []
+    source_props: list[SourceProposal] = []
+    actor_of: dict[str, str] = {}
+    source_of: dict[str, str] = {}
+    for e in entities:
+        if e.actor:
+            pid = f"actor-{len(actor_props) + 1}"
+            actor_props.append(ActorProposal(pid, e.name, e.kind, e.known_actor is not None, e.known_actor,
+                                             e.aliases_seen, e.spans, e.title))
+            actor_of[e.id] = pid
+        if e.source or _speaks_as_source(e, statements):
+            if normalize_name(e.name) == normalize_name(outlet):
+                continue
+            pid = f"source-{len(source_props) + 1}"
+            known = e.known_source is not None
+            kind = e.source_kind if e.source_kind in _SOURCE_KINDS else _source_kind(e)
+            source_props.append(SourceProposal(pid, e.name, kind, known, e.known_source, e.spans,
+                                               "known source" if known else "carries a statement in the report"))
+            source_of[e.id] = pid
+
+    citation_props: list[CitationProposal] = []
+    citation_of: dict[int, str] = {}
+    for i, st in enumerate(statements):
+        pid = f"citation-{len(citation_props) + 1}"
+        citation_props.append(CitationProposal(
+            pid, st.speaker, actor_of.get(st.speaker_entity or ""), st.source or outlet,
+            source_of.get(st.source_entity or ""), st.quote, st.quote_span, st.rule))
+        citation_of[id(st)] = pid
+
+    event_props: list[EventProposal] = []
+    for draft in drafts:
+        participants = [ParticipantProposal(actor_of[eid], role) for eid, role in draft.participants if eid in actor_of]
+        st = draft.statement
+        source_name = (st.source or outlet) if st else outlet
+        source_id = source_of.get(st.source_entity or "") if st else None
+        event_props.append(EventProposal(
+            f"event-{len(event_props) + 1}", draft.title, draft.when, draft.when_rule, draft.place, participants,
+            draft.quote, (draft.clause.start, draft.clause.end), source_name, source_id,
+            [citation_of[id(st)]] if st is not None else [],
+            date_ids.get((draft.date.start, draft.date.end)) if draft.date else None))
+    return Analysis(document, date_props, actor_props, source_props, citation_props, event_props, pub_day)
+
+
+_SOURCE_KINDS = {"news_agency", "outlet", "ngo", "official", "social_media", "other"}
+
+
+def _speaks_as_source(entity: Entity, statements) -> bool:
+    return any(st.source_entity == entity.id for st in statements)
+
+
+def _source_kind(entity: Entity) -> str:
+    name = entity.name.lower()
+    if normalize_name(entity.name) in L.NEWS_AGENCIES or re.search(r"\b(?:news|agency|press|times|post)\b", name):
+        return "news_agency"
+    if re.search(r"\b(?:observatory|watch|committee|network|centre|center|monitor|crescent|cross)\b", name):
+        return "ngo"
+    if re.search(r"\b(?:ministry|government|office|command|council|army|forces)\b", name):
+        return "official"
+    return "other"

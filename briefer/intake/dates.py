@@ -1,0 +1,462 @@
+"""Date expressions in a report, resolved against its publication date.
+
+Reports say "this week", "on Saturday" or "by April"; what they mean depends on when
+they were published, and the analyst must be able to see how each was read.  So every
+resolved date carries the rule that produced it in plain words.  The rules are
+Briefer's own for the relative forms because the general parsers read some of them
+the wrong way (dateparser reads "within a week" as a week *ago*); dateparser is used
+for the explicit dates people write in too many shapes to list.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from typing import Optional
+
+from ..core.when import Point, When
+
+__all__ = ["DateMention", "find_dates", "parse_date_text", "format_day"]
+
+
+@dataclass(frozen=True)
+class DateMention:
+    start: int
+    end: int
+    text: str
+    when: When
+    rule: str
+    forward: bool = False  # about the future of the report (an expectation, a deadline)
+
+
+MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
+MONTHS.update({m.lower(): i for i, m in enumerate(calendar.month_abbr) if m})
+MONTHS["sept"] = 9
+WEEKDAYS = {d.lower(): i for i, d in enumerate(calendar.day_name)}
+NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+           "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "a couple of": 2, "a few": 3,
+           "several": 3, "24": 1}
+
+_MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
+          r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?)")
+_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_NUM = r"(?:\d{1,3}|a couple of|a few|several|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
+_UNIT = r"(?:hours?|days?|weeks?|months?|years?|decades?)"
+_ORD = r"(?:st|nd|rd|th)?"
+_YEAR = r"(?:1[89]\d\d|20\d\d)"
+
+FUTURE_RE = re.compile(r"\b(?:will|shall|is due|are due|due to|plans? to|planned|planning|going to|to be completed|"
+                       r"expects?|expected|upcoming|scheduled|would)\b", re.I)
+
+
+def format_day(day: date) -> str:
+    return f"{day.day} {calendar.month_abbr[day.month]} {day.year}"
+
+
+def _day(d: date, **q: bool) -> When:
+    return When.day(d, **q)
+
+
+def _month_when(year: int, month: int) -> When:
+    return When.month(year, month)
+
+
+def _add_months(d: date, months: int) -> date:
+    index = d.year * 12 + d.month - 1 + months
+    year, month = divmod(index, 12)
+    return date(year, month + 1, min(d.day, calendar.monthrange(year, month + 1)[1]))
+
+
+_PLURAL_DEFAULT = {"hours": 24, "days": 7, "weeks": 4, "months": 3, "years": 2, "decades": 2}
+
+
+def _number(text: Optional[str], unit: str = "") -> int:
+    """How many units a phrase counts; "the coming days" without a number is taken as a few."""
+    if not text:
+        return _PLURAL_DEFAULT.get(unit.lower(), 1)
+    text = text.lower().strip()
+    if text.isdigit():
+        return int(text)
+    return NUMBERS.get(text, 1)
+
+
+def _span_back(pub: date, n: int, unit: str) -> date:
+    unit = unit.rstrip("s")
+    if unit == "hour":
+        return pub - timedelta(days=max(1, (n + 23) // 24))
+    if unit == "day":
+        return pub - timedelta(days=n)
+    if unit == "week":
+        return pub - timedelta(weeks=n)
+    if unit == "month":
+        return _add_months(pub, -n)
+    if unit == "decade":
+        n *= 10
+    try:
+        return pub.replace(year=pub.year - n)
+    except ValueError:
+        return pub.replace(year=pub.year - n, day=28)
+
+
+def _span_forward(pub: date, n: int, unit: str) -> date:
+    unit = unit.rstrip("s")
+    if unit == "hour":
+        return pub + timedelta(days=max(1, (n + 23) // 24))
+    if unit == "day":
+        return pub + timedelta(days=n)
+    if unit == "week":
+        return pub + timedelta(weeks=n)
+    if unit == "month":
+        return _add_months(pub, n)
+    if unit == "decade":
+        n *= 10
+    try:
+        return pub.replace(year=pub.year + n)
+    except ValueError:
+        return pub.replace(year=pub.year + n, day=28)
+
+
+def _safe_date(year: int, month: int, day: int) -> Optional[date]:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+# ---------------------------------------------------------------------------------
+# The rules.  Each is (pattern, handler, flags); a handler gets the match, the
+# publication date (or None) and whether the sentence speaks of the future, and
+# returns (When, rule) or None when it cannot resolve.
+
+Resolved = Optional[tuple[When, str, bool]]
+
+
+def _explicit_dmy(m: re.Match, pub: Optional[date], future: bool) -> Resolved:
+    day = _safe_date(int(m["y"]), MONTHS[m["m"].lower().rstrip(".")], int(m["d"]))
+    return (_day(day), "a full date written out", False) if day else None
+
+
+def _numeric(m: re.Match, pub: Optional[date], future: bool) -> Resolved:
+    a, b, y = int(m["a"]), int(m["b"]), int(m["y"])
+    if m["sep"] == ".":
+        day, rule = _safe_date(y, b, a), "a numeric date, day.month.year"
+    else:
+        day, rule = _safe_date(y, a, b), "a numeric date, month/day/year"
+        if day is None:
+            day, rule = _safe_date(y, b, a), "a numeric date, day/month/year"
+    return (_day(day), rule, False) if day else None
+
+
+def _iso(m: re.Match, pub: Optional[date], future: bool) -> Resolved:
+    day = _safe_date(int(m["y"]), int(m["m"]), int(m["d"]))
+    return (_day(day), "an ISO date", False) if day else None
+
+
+def _day_month(m: re.Match, pub: Optional[date], future: bool) -> Resolved:
+    if pub is None:
+        return None
+    month = MONTHS[m["m"].lower().rstrip(".")]
+    day = _safe_date(pub.year, month, int(m["d"]))
+    if day is None:
+        return None
+    if not future and day > pub + timedelta(days=7):
+        day = _safe_date(pub.year - 1, month, int(m["d"])) or day
+        rule = f"day and month without a year: the last one before publication ({format_day(pub)})"
+    elif future and day < pub - timedelta(days=7):
+        day = _safe_date(pub.year + 1, month, int(m["d"])) or day
+        rule = f"day and month without a year: the next one after publication ({format_day(pub)})"
+    else:
+        rule = f"day and month without a year: the year of publication ({pub.year})"
+    return _day(day), rule, day > pub
+
+
+def _month_year(m: re.Match, pub: Optional[date], future: bool) -> Resolved:
+    year, month = int(m["y"]), MONTHS[m["m"].lower().rstrip(".")]
+    prep = (m["prep"] or "").lower().strip()
+    point = Point.of(year, month)
+    if prep in ("by", "until", "till", "before"):
+        return When.before(point), f"'{prep} {calendar.month_name[month]} {year}': no later than that month", True
+    if prep in ("since", "from"):
+        return When.since(point), f"'{prep} {calendar.month_name[month]} {year}': from that month on", False
+    if prep == "early":
+        return When.between(Point.of(year, month, 1), Point.of(year, month, 10)), "early in the month: days 1–10", False
+    if prep == "late":
+        last = calendar.monthrange(year, month)[1]
+        return When.between(Point.of(year, month, 20), Point.of(year, month, last)), "late in the month: from day 20", False
+    return When.of(point), "a month and year", False
+
+
+def _month_alone(m: re.Match, pub: Optional[date], future: bool) -> Resolved:
+    if pub is None:
+        return None
+    prep = m["prep"].lower()
+    month = MONTHS[m["m"].lower().rstrip(".")]
+    name = calendar.month_name[month]
+    if prep in ("by", "until", "till", "before") or future:
+        year = pub.year if month >= pub.month else pub.year + 1
+        rule = f"'{prep} {name}' without a year: the next {name} on or after publication ({format_day(pub)})"
+        forward = True
+    else:
+        year = pub.year if month <= pub.month else pub.year - 1
+        rule = f"'{prep} {name}' without a year: the last {name} on or before publication ({format_day(pub)})"
+        forward = False
+    point = Point.of(year, month)
+    if prep in ("by", "until", "till", "before"):
+        return When.before(point), rule + "; no later than that month", True
+    if prep in ("since", "from"):
+        return When.since(point), rule + "; from that month on", False
+    return When.of(point), rule, forward
+
+
+def _year_range(m: re.Match, pub: Optional[date], future: bool) -> Resolved:
+    a, b = int(m["a"]), int(m["b"])
+    if b < a:
+        return None
+    return When.between(Point.of(a), Point.of(b)), f"years {a} to {b}", False
+
+
+def _year_prep(m: re.Match, pub: Optional[date], future: bool) -> Resolved:
+    year = int(m["y"])
+    prep = m["prep"].lower().strip()
+    if prep in ("since", "from"):
+        return When.since(Point.of(year)), f"'{prep} {year}': from that year on (the end is open)", False
+    if prep in ("by", "until", "till", "before"):
+        return When.before(Point.of(year)), f"'{prep} {year}': no later than that year", True
+    if prep == "early":
+        return When.between(Point.of(year, 1), Point.of(year, 4)), "early in the year: January to April", False
+    if prep == "late":
+        return When.between(Point.of(year, 9), Point.of(year, 12)), "late in the year: September to December", False
+    if prep in ("mid", "mid-"):
+        return When.between(Point.of(year, 5), Point.of(year, 8)), "the middle of the year: May to August", False
+    return When.year(year), f"'{m.group().strip()}': the year named", False
+
+
+def _bare_year(m: re.Match, pub: Optional[date], future: bool) -> Resolved:
+    year = int(m["y"])
+    if pub is not None and year > pub.year + 10:
+        return None
+    return When.year(year), "a year named on its own", False
+
+
+def _relative_day(m: re.Match, pub: Optional[date], future: bool) -> Resolved:
+    if pub is None:
+        return None
+    word = m.group().lower()
+    if "yesterday" in word or "last night" in word:
+        return _day(pub - timedelta(days=1)), f"'{m.group()}': the day before publication ({format_day(pub)})", False
+    if "tomorrow" in word:
+        return _day(pub + timedelta(days=1)), f"'{m.group()}': the day after publication ({format_day(pub)})", True
+    return _day(pub), f"'{m.group()}': the day of publication", False
+
+
+def _weekday(m: re.Match, pub: Optional[date], future: bool) -> Resolved:
+    if pub is None:
+        return None
+    name = m["w"].capitalize()
+    target = WEEKDAYS[m["w"].lower()]
+    which = (m["which"] or "").lower().strip()
+    if which == "next" or (future and which != "last"):
+        ahead = (target - pub.weekday()) % 7 or (7 if which == "next" else 0)
+        day = pub + timedelta(days=ahead)
+        rule = f"'{m.group().strip()}': the first {name} on or after publication ({format_day(pub)}), the sentence speaks of what is to come"
+        return _day(day), rule, True
+    back = (pub.weekday() - target) % 7
+    if which == "last" and back == 0:
+        back = 7
+    day = pub - timedelta(days=back)
+    rule = f"'{m.group().strip()}': the last {name} on or before publication ({format_day(pub)})"
+    return _day(day), rule, False
+
+
+def _this_unit(m: re.Match, pub: Optional[date], future: bool) -> Resolved:
+    if pub is None:
+        return None
+    which, unit = m["which"].lower(), m["unit"].lower()
+    earlier, later = bool(m["earlier"]) and m["earlier"].lower() == "earlier", bool(m["earlier"]) and m["earlier"].lower() == "later"
+    text = m.group().strip()
+    if which == "this":
+        if unit == "week":
+            if later:
+                return (When.between(Point.of(pub.year, pub.month, pub.day), _pt(pub + timedelta(days=6))),
+                        f"'{text}': the 7 days from publication ({format_day(pub)})", True)
+            start = pub - timedelta(days=6)
+            return (When.between(_pt(start), _pt(pub)),
+                    f"'{text}': the 7 days up to publication ({format_day(start)} – {format_day(pub)})", False)
+        if unit == "month":
+            if earlier:
+                return When.between(Point.of(pub.year, pub.month, 1), _pt(pub)), f"'{text}': from the 1st of the month to publication", False
+            return _month_when(pub.year, pub.month), f"'{text}': the month of publication", later
+        if unit == "year":
+            if earlier:
+                return When.between(Point.of(pub.year, 1, 1), _pt(pub)), f"'{text}': from 1 January to publication", False
+            return When.year(pub.year), f"'{text}': the year of publication", later
+    if which in ("last", "past", "previous"):
+        if unit == "week":
+            start = pub - timedelta(days=pub.weekday() + 7)
+            end = start + timedelta(days=6)
+            return When.between(_pt(start), _pt(end)), f"'{text}': the calendar week (Monday–Sunday) before publication", False
+        if unit == "month":
+            prev = _add_months(pub.replace(day=1), -1)
+            return _month_when(prev.year, prev.month), f"'{text}': the calendar month before publication ({format_day(pub)})", False
+        if unit == "year":
+            return When.year(pub.year - 1), f"'{text}': the year before publication", False
+    if which == "next":
+        if unit == "week":
+            start = pub + timedelta(days=7 - pub.weekday())
+            return When.between(_pt(start), _pt(start + timedelta(days=6))), f"'{text}': the calendar week after publication", True
+        if unit == "month":
+            nxt = _add_months(pub.replace(day=1), 1)
+            return _month_when(nxt.year, nxt.month), f"'{text}': the calendar month after publication", True
+        if unit == "year":
+            return When.year(pub.year + 1), f"'{text}': the year after publication", True
+    return None
+
+
+def _pt(d: date) -> Point:
+    return Point.of(d.year, d.month, d.day)
+
+
+def _past_n(m: re.Match, pub: Optional[date], future: bool) -> Resolved:
+    if pub is None:
+        return None
+    n = _number(m["n"], m["unit"])
+    unit = m["unit"].lower()
+    direction = m["dir"].lower()
+    text = m.group().strip()
+    if direction in ("coming", "next", "following"):
+        end = _span_forward(pub, n, unit)
+        return When.between(_pt(pub), _pt(end)), f"'{text}': from publication ({format_day(pub)}) forward", True
+    start = _span_back(pub, n, unit)
+    return (When.between(_pt(start), _pt(pub)),
+            f"'{text}': the {n} {unit.rstrip('s')}{'s' if n != 1 else ''} up to publication ({format_day(start)} – {format_day(pub)})",
+            False)
+
+
+def _within(m: re.Match, pub: Optional[date], future: bool) -> Resolved:
+    if pub is None:
+        return None
+    n = _number(m["n"], m["unit"])
+    unit = m["unit"].lower()
+    end = _span_forward(pub, n, unit)
+    return (When.between(_pt(pub), _pt(end)),
+            f"'{m.group().strip()}': forward from publication, {format_day(pub)} – {format_day(end)} "
+            "(an expectation, not something that happened)", True)
+
+
+def _ago(m: re.Match, pub: Optional[date], future: bool) -> Resolved:
+    if pub is None:
+        return None
+    n = _number(m["n"])
+    unit = m["unit"].lower()
+    day = _span_back(pub, n, unit)
+    if unit.startswith(("year", "decade")):
+        return When.year(day.year, approximate=True), f"'{m.group().strip()}': counted back from publication, about {day.year}", False
+    if unit.startswith("month"):
+        return When.month(day.year, day.month, approximate=True), f"'{m.group().strip()}': counted back from publication", False
+    return _day(day, approximate=unit.startswith("week")), f"'{m.group().strip()}': counted back from publication ({format_day(pub)})", False
+
+
+def _recent(m: re.Match, pub: Optional[date], future: bool) -> Resolved:
+    if pub is None:
+        return None
+    unit = m["unit"].lower()
+    n = {"days": 7, "weeks": 42, "months": 180}[unit]
+    start = pub - timedelta(days=n)
+    return When.between(_pt(start), _pt(pub)), f"'{m.group().strip()}': taken as the {n} days up to publication", False
+
+
+_I = re.I
+RULES: list[tuple[re.Pattern, object]] = [
+    (re.compile(rf"\b(?P<d>\d{{1,2}}){_ORD}\s+(?:of\s+)?(?P<m>{_MONTH}),?\s+(?P<y>{_YEAR})\b"), _explicit_dmy),
+    (re.compile(rf"\b(?P<m>{_MONTH})\s+(?P<d>\d{{1,2}}){_ORD},?\s+(?P<y>{_YEAR})\b"), _explicit_dmy),
+    (re.compile(r"\b(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})\b"), _iso),
+    (re.compile(r"\b(?P<a>\d{1,2})(?P<sep>[./])(?P<b>\d{1,2})(?P=sep)(?P<y>\d{4})\b"), _numeric),
+    (re.compile(rf"\b(?P<a>{_YEAR})\s*(?:–|-|to|until|till|through)\s*(?P<b>{_YEAR})\b"), _year_range),
+    (re.compile(rf"\bbetween\s+(?P<a>{_YEAR})\s+and\s+(?P<b>{_YEAR})\b"), _year_range),
+    (re.compile(rf"(?:\b(?P<prep>[Ii]n|[Bb]y|[Ss]ince|[Ff]rom|[Uu]ntil|[Tt]ill|[Bb]efore|[Ee]arly|[Ll]ate)\s+)?(?P<m>{_MONTH})\s+(?P<y>{_YEAR})\b"), _month_year),
+    (re.compile(rf"\b(?P<d>\d{{1,2}}){_ORD}\s+(?:of\s+)?(?P<m>{_MONTH})(?![\w])"), _day_month),
+    (re.compile(rf"\b(?P<m>{_MONTH})\s+(?P<d>\d{{1,2}}){_ORD}(?![\d:])"), _day_month),
+    (re.compile(rf"\b(?P<prep>[Ii]n|[Bb]y|[Ss]ince|[Ff]rom|[Uu]ntil|[Tt]ill|[Bb]efore|[Ee]arly|[Ll]ate)\s+(?P<m>{_MONTH})(?![\w])"), _month_alone),
+    (re.compile(rf"\b(?P<prep>in|by|since|from|until|till|before|during|of|early|late|mid-?|in early|in late)\s*(?P<y>{_YEAR})\b(?!\s*[-–]\s*\d)", _I), _year_prep),
+    (re.compile(r"\b(?:today|tonight|this morning|this afternoon|this evening|yesterday|last night|tomorrow)\b", _I), _relative_day),
+    (re.compile(rf"\b(?:(?P<which>last|next|this|on|early on|late on)\s+)?(?P<w>{_WEEKDAY})(?:\s+(?:morning|afternoon|evening|night))?\b"), _weekday),
+    (re.compile(r"\b(?:(?P<earlier>earlier|later)\s+)?(?P<which>this|last|past|previous|next)\s+(?P<unit>week|month|year)\b", _I), _this_unit),
+    (re.compile(rf"\b(?:(?:over|in|during|for|within)\s+)?the\s+(?P<dir>past|last|previous|coming|next|following)\s+(?:(?P<n>{_NUM})\s+)?(?P<unit>{_UNIT})\b", _I), _past_n),
+    (re.compile(rf"\bwithin\s+(?:the\s+next\s+)?(?P<n>{_NUM})?\s*(?P<unit>{_UNIT})\b", _I), _within),
+    (re.compile(rf"\b(?P<n>{_NUM})\s+(?P<unit>{_UNIT})\s+ago\b", _I), _ago),
+    (re.compile(r"\bin recent (?P<unit>days|weeks|months)\b", _I), _recent),
+    (re.compile(rf"(?<![\d.,/\-])\b(?P<y>{_YEAR})\b(?![\d.,/\-]\d)"), _bare_year),
+]
+
+
+def find_dates(text: str, published: Optional[date], start: int = 0, end: Optional[int] = None,
+               future_context: Optional[callable] = None) -> list[DateMention]:
+    """Every date expression in text[start:end], longest first where they overlap.
+
+    `future_context(offset)` says whether the sentence at an offset speaks of the future,
+    which decides whether "on Saturday" is the one before or after publication.
+    """
+    end = len(text) if end is None else end
+    found: list[DateMention] = []
+    taken: list[tuple[int, int]] = []
+    candidates = []
+    for priority, (pattern, handler) in enumerate(RULES):
+        for m in pattern.finditer(text, start, end):
+            candidates.append((m.start(), -(m.end() - m.start()), priority, m, handler))
+    # Longest match first, then the rule listed first.
+    candidates.sort(key=lambda c: (c[1], c[2], c[0]))
+    for s, neg_len, _priority, m, handler in candidates:
+        e = s - neg_len
+        if any(s < te and ts < e for ts, te in taken):
+            continue
+        future = bool(future_context(s)) if future_context else False
+        try:
+            resolved = handler(m, published, future)
+        except (ValueError, KeyError):
+            resolved = None
+        if resolved is None:
+            continue
+        when, rule, forward = resolved
+        taken.append((s, e))
+        found.append(DateMention(s, e, text[s:e], when, rule, forward))
+    found.sort(key=lambda d: d.start)
+    return found
+
+
+_NUMERIC_RE = re.compile(r"^\s*(\d{1,2})([./])(\d{1,2})\2(\d{4})\s*$")
+
+
+def parse_date_text(text: str) -> Optional[date]:
+    """A publication date written alone ("09 February, 2019", "5/2/2017", "2019-02-09T10:00",
+    "Sat, 9 Feb 2019 10:00:00 +0000"); None when the text is not only a date."""
+    text = (text or "").strip()
+    if not text or len(text) > 60 or not re.search(r"\d", text):
+        return None
+    m = re.match(r"^(\d{4})-(\d{2})-(\d{2})(?:[T ][\d:.+\-Z]*)?$", text)
+    if m:
+        return _safe_date(int(m[1]), int(m[2]), int(m[3]))
+    m = _NUMERIC_RE.match(text)
+    if m:
+        a, b, y = int(m[1]), int(m[3]), int(m[4])
+        if m[2] == ".":
+            return _safe_date(y, b, a)
+        return _safe_date(y, a, b) or _safe_date(y, b, a)
+    words = re.sub(r"[^\w\s]", " ", text).split()
+    if not any(w.lower().rstrip(".") in MONTHS for w in words) and not re.search(r"\d{4}", text):
+        return None
+    if len([w for w in words if not (w.isdigit() or w.lower() in MONTHS or w.lower()[:3] in WEEKDAY_ABBR
+                                     or re.fullmatch(r"\d+(?:st|nd|rd|th)|\d\d:\d\d.*|[+-]?\d{4}|gmt|utc|at|on|of", w.lower()))]) > 0:
+        return None
+    import dateparser  # imported late: it takes a while to load and is rarely needed
+
+    parsed = dateparser.parse(text, languages=["en"], settings={
+        "DATE_ORDER": "DMY", "PREFER_DAY_OF_MONTH": "first", "REQUIRE_PARTS": ["day", "month", "year"],
+        "RETURN_AS_TIMEZONE_AWARE": False})
+    if isinstance(parsed, datetime):
+        return parsed.date()
+    return None
+
+
+WEEKDAY_ABBR = {d.lower()[:3] for d in calendar.day_name}

@@ -1,0 +1,514 @@
+"""Who a report names: actors the workspace knows, and new ones worth proposing.
+
+Known actors and sources are found by any of their names, ignoring case (except for
+short acronyms such as "IS", which must be written in capitals), accents and
+apostrophe style, and tolerating spelling variants (rapidfuzz).  New candidates are
+capitalised phrases that something marks as a person (a title, an apposition, a
+speech verb), an organisation or an armed group; the names one report uses for one
+actor ("Islamic State group", "IS", "Daesh (IS)"; "Father Paolo Dall'Oglio",
+"Father Paolo") are grouped by general rules: parenthesised aliases, acronyms built
+from initials, and parts of a person's name.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Iterable, Optional, Sequence
+
+from rapidfuzz import fuzz, process
+
+from ..core.model import Actor, Source
+from . import lexicon as L
+from .text import Sentence, Token, fold, tokenize
+
+__all__ = ["Gazetteer", "Mention", "Entity", "find_entities"]
+
+FUZZY_CUTOFF = 88
+
+
+@dataclass(frozen=True)
+class _Entry:
+    kind: str  # "actor" or "source"
+    uid: str
+    name: str
+    case_sensitive: bool
+    actor_kind: str = ""
+
+
+class Gazetteer:
+    """Every name and alias the workspace knows, keyed by folded tokens."""
+
+    def __init__(self, actors: Sequence[Actor] = (), sources: Sequence[Source] = ()) -> None:
+        self.index: dict[str, list[_Entry]] = {}
+        self.max_tokens = 1
+        for actor in actors:
+            for name in actor.names:
+                self._add(name, _Entry("actor", actor.uid, actor.name, _case_sensitive(name), actor.kind.value))
+        for source in sources:
+            self._add(source.name, _Entry("source", source.uid, source.name, _case_sensitive(source.name),
+                                          source.kind.value))
+            short = re.search(r"\balso ([A-Z]{2,6})\b", source.notes or "")
+            if short:
+                self._add(short.group(1), _Entry("source", source.uid, source.name, True, source.kind.value))
+        self.keys = [k for k in self.index if len(k) >= 5]
+        self.sources = list(sources)
+
+    def _add(self, name: str, entry: _Entry) -> None:
+        tokens = [t.key for t in tokenize(name)]
+        if not tokens:
+            return
+        key = " ".join(tokens)
+        entries = self.index.setdefault(key, [])
+        if entry not in entries:
+            entries.append(entry)
+        self.max_tokens = max(self.max_tokens, len(tokens))
+
+    def fuzzy(self, key: str) -> Optional[list[_Entry]]:
+        """Entries whose name is a spelling variant of `key` ("Mustapha Bali")."""
+        if len(key) < 5 or not self.keys:
+            return None
+        best = process.extractOne(key, self.keys, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF)
+        return self.index[best[0]] if best else None
+
+    @classmethod
+    def from_workspace(cls, ws) -> "Gazetteer":
+        return cls(ws.actors(), ws.sources())
+
+
+def _case_sensitive(name: str) -> bool:
+    """Short all-capital names ("IS", "US", "SDF") only match in capitals: "is" and "us" are words."""
+    letters = [c for c in name if c.isalpha()]
+    return len(letters) <= 5 and bool(letters) and all(c.isupper() for c in letters)
+
+
+@dataclass
+class Mention:
+    start: int
+    end: int
+    text: str
+    kind: str = ""  # person, organisation, armed_group, state, source, place, other
+    title: str = ""
+    name: str = ""  # the text without a title
+    known: Optional[_Entry] = None
+    modifier: bool = False  # "US" in "US-backed": mentioned, not acting
+    also_source: Optional[_Entry] = None  # a known actor that is also a known source
+    entity: str = ""  # id of the entity the mention belongs to
+    sentence: int = -1
+
+    @property
+    def key(self) -> str:
+        return " ".join(t.key for t in tokenize(self.name or self.text))
+
+
+@dataclass
+class Entity:
+    id: str
+    name: str
+    kind: str  # an ActorKind value, or "source"
+    actor: bool  # proposed as an actor
+    source: bool  # proposed as a source
+    known_actor: Optional[str] = None  # uid
+    known_source: Optional[str] = None  # uid
+    title: str = ""
+    mentions: list[Mention] = field(default_factory=list)
+    source_kind: str = ""
+
+    @property
+    def known(self) -> bool:
+        return bool(self.known_actor if self.actor else self.known_source)
+
+    @property
+    def aliases_seen(self) -> list[str]:
+        seen: dict[str, None] = {}
+        for m in self.mentions:
+            seen.setdefault(" ".join(m.text.split()))
+        return list(seen)
+
+    @property
+    def spans(self) -> list[tuple[int, int]]:
+        return [(m.start, m.end) for m in self.mentions]
+
+
+# ---------------------------------------------------------------------------------
+
+
+def _split_modifiers(tokens: list[Token]) -> tuple[list[Token], set[int]]:
+    """"US-backed" gives the token "US" marked as a modifier."""
+    out: list[Token] = []
+    modifiers: set[int] = set()
+    for t in tokens:
+        if "-" in t.text:
+            head, _, tail = t.text.rpartition("-")
+            if tail.lower() in L.MODIFIER_SUFFIXES and head:
+                modifiers.add(len(out))
+                out.append(Token(head, t.start, t.start + len(head), fold(head)))
+                continue
+        out.append(t)
+    return out, modifiers
+
+
+def _gap_ok(text: str, a: Token, b: Token) -> bool:
+    gap = text[a.end:b.start]
+    return gap.strip() == "" and "\n" not in gap
+
+
+class _Finder:
+    def __init__(self, text: str, sentences: Sequence[Sentence], gazetteer: Gazetteer,
+                 skipped: Sequence[tuple[int, int]]) -> None:
+        self.text = text
+        self.sentences = sentences
+        self.gaz = gazetteer
+        self.skipped = skipped
+        self.lower_words = {m.group() for m in re.finditer(r"\b[a-z][a-z'\-]+\b", text)}
+        self.mentions: list[Mention] = []
+
+    # -- known names ---------------------------------------------------------------
+    def scan_known(self, si: int, tokens: list[Token], modifiers: set[int]) -> set[int]:
+        used: set[int] = set()
+        i = 0
+        n_tok = len(tokens)
+        while i < n_tok:
+            matched = False
+            for n in range(min(self.gaz.max_tokens, n_tok - i), 0, -1):
+                window = tokens[i:i + n]
+                if n > 1 and not all(_gap_ok(self.text, a, b) for a, b in zip(window, window[1:])):
+                    continue
+                key = " ".join(t.key for t in window)
+                entries = self.gaz.index.get(key)
+                if not entries:
+                    continue
+                surface = self.text[window[0].start:window[-1].end]
+                entries = [e for e in entries if self._case_ok(e, surface)]
+                if not entries:
+                    continue
+                actor = next((e for e in entries if e.kind == "actor"), None)
+                entry = actor or entries[0]
+                self.mentions.append(Mention(window[0].start, window[-1].end, surface, name=surface, known=entry,
+                                             modifier=(i in modifiers and n == 1), sentence=si,
+                                             kind=entry.actor_kind if entry.kind == "actor" else "source"))
+                if entry.kind == "actor" and len(entries) > 1:
+                    self.mentions[-1].also_source = next((e for e in entries if e.kind == "source"), None)
+                used.update(range(i, i + n))
+                i += n
+                matched = True
+                break
+            if not matched:
+                i += 1
+        return used
+
+    @staticmethod
+    def _case_ok(entry: _Entry, surface: str) -> bool:
+        if entry.case_sensitive:
+            letters = [c for c in surface if c.isalpha()]
+            return all(c.isupper() for c in letters)
+        return any(c.isupper() for c in surface) or not any(c.isupper() for c in entry.name)
+
+    # -- capitalised phrases ---------------------------------------------------------
+    def runs(self, sentence: Sentence, tokens: list[Token], used: set[int]) -> list[list[int]]:
+        runs: list[list[int]] = []
+        current: list[int] = []
+        pending: list[int] = []  # connectors waiting for a capitalised word
+        first_index = 0
+        for idx, tok in enumerate(tokens):
+            capital = self._is_name_word(tok, idx == first_index or self._after_opening(sentence, tok))
+            if idx in used:
+                capital = False
+            joined = bool(current) and _gap_ok(self.text, tokens[(pending or current)[-1]], tok)
+            if capital:
+                if current and joined:
+                    current.extend(pending)
+                    current.append(idx)
+                else:
+                    if current:
+                        runs.append(current)
+                    current = [idx]
+                pending = []
+            elif current and joined and tok.key in L.CONNECTORS and tok.text.islower() and len(pending) < 2:
+                pending.append(idx)
+            else:
+                if current:
+                    runs.append(current)
+                current, pending = [], []
+        if current:
+            runs.append(current)
+        return runs
+
+    def _after_opening(self, sentence: Sentence, tok: Token) -> bool:
+        before = self.text[sentence.start:tok.start].rstrip()
+        return before.endswith(('"', "“", "‘", "(", ":", "—", "-")) and len(before) < 3
+
+    def _is_name_word(self, tok: Token, sentence_start: bool) -> bool:
+        if not tok.text[0].isupper() or tok.text[0].isdigit():
+            return False
+        if tok.key in L.MONTH_WORDS:
+            return False
+        if tok.all_caps and len(tok.text.replace(".", "")) > 6:
+            return False  # shouting ("PICTURES") or a dateline city
+        if sentence_start and not tok.all_caps:
+            if tok.key in L.COMMON_CAPS or tok.text.lower() in self.lower_words:
+                return False
+        elif tok.key in L.COMMON_CAPS and tok.key not in ("the",) and len(tok.text) > 1 and tok.text != tok.text.upper():
+            # "At least" in a title-case headline is not a name
+            return tok.key not in {"the", "a", "an", "of", "in", "on", "at", "for", "to", "and", "by", "from"}
+        return True
+
+    def classify(self, sentence: Sentence, tokens: list[Token], run: list[int], si: int, modifiers: set[int]) -> None:
+        words = [tokens[i] for i in run]
+        # strip a leading title ("President", "Prime Minister", "Father")
+        title_words: list[Token] = []
+        while len(words) > 1 and (words[0].key.rstrip(".") in L.TITLES) and (
+                words[0].key not in L.TITLE_LEADS or (len(words) > 2 and words[1].key in L.TITLES)):
+            title_words.append(words.pop(0))
+        # a lone demonym, or demonyms in front of a name ("British", "Syrian Kurdish")
+        if (len(words) > 1 and words[0].key in L.DEMONYMS and not self._org_like(words)
+                and (words[1].key in L.TITLES or words[1].all_caps)):
+            words.pop(0)
+            while len(words) > 1 and words[0].key.rstrip(".") in L.TITLES and (
+                    words[0].key not in L.TITLE_LEADS or (len(words) > 2 and words[1].key in L.TITLES)):
+                title_words.append(words.pop(0))
+        if not words or (len(words) == 1 and words[0].key in L.DEMONYMS):
+            return
+        while words and words[-1].key in L.CONNECTORS:
+            words.pop()
+        if not words:
+            return
+        start, end = words[0].start, words[-1].end
+        if title_words:
+            start_with_title = title_words[0].start
+        else:
+            start_with_title = start
+        name = self.text[start:end]
+        surface = self.text[start_with_title:end]
+        keys = {w.key for w in words}
+        before = self.text[max(sentence.start, start_with_title - 40):start_with_title]
+        after = self.text[end:min(sentence.end, end + 40)]
+        prev_word = re.search(r"([A-Za-z\-']+)\W*$", re.sub(r"(?:\b(?:the|a|an)\s*)$", "", before.rstrip(), flags=re.I))
+        prev = prev_word.group(1).lower() if prev_word else ""
+        next_word = re.match(r"\W*([A-Za-z\-']+)", after)
+        nxt = next_word.group(1).lower() if next_word else ""
+        kind = ""
+        title = " ".join(t.text for t in title_words)
+        acronym = len(words) == 1 and words[0].all_caps and 2 <= len(words[0].text.replace(".", "")) <= 6
+        if title_words:
+            kind = "person"
+        elif keys & L.ARMED_WORDS:
+            kind = "armed_group"
+        elif self._agency(name):
+            kind = "source"
+        elif keys & L.ORG_WORDS and len(words) > 1:
+            kind = "organisation"
+        elif acronym:
+            kind = L.STATE_ACRONYMS.get(words[0].text.replace(".", ""), "organisation")
+            if nxt in L.ARMED_CUES and kind == "organisation":
+                kind = "armed_group"
+        elif nxt in L.ARMED_CUES and prev not in L.PLACE_PREPOSITIONS:
+            kind = "armed_group" if nxt not in ("members", "commanders") or len(words) > 1 else ""
+        elif prev in L.PERSON_NOUNS and prev_word and prev_word.group(1).islower():
+            kind, title = "person", prev
+        elif re.match(r"\s*,\s*(?:(?:a|the|an)\s+)?(?:" + "|".join(sorted(L.PERSON_NOUNS)) + r")\b", after):
+            kind = "person"
+        elif prev in ("told", "to") and re.match(r"\s*(?:[.,;]|$|news agency|in an interview|on\b|that\b)", after) and prev == "told":
+            kind = "source"
+        elif (prev in L.PLACE_PREPOSITIONS or prev in L.DIRECTIONS or nxt in L.PLACE_NOUNS
+              or self._place_noun_before(before)):
+            kind = "place"
+        elif nxt in L.SPEECH_VERBS and 2 <= len(words) <= 4:
+            kind = "person"
+        elif re.match(r"\s*(?:'s|’s)?\s*(?:spokes(?:man|woman|person)|media office|leader|commander|fighters)", after):
+            kind = "organisation"
+        if kind == "armed_group" and nxt == "group" and after.lower().lstrip().startswith("group"):
+            end = end + after.lower().index("group") + len("group")
+            surface = self.text[start_with_title:end]
+        self.mentions.append(Mention(start_with_title, end, surface, kind=kind or "other", title=title, name=name,
+                                     modifier=run[0] in modifiers and len(run) == 1, sentence=si))
+
+    @staticmethod
+    def _org_like(words: list[Token]) -> bool:
+        keys = {w.key for w in words}
+        return bool(keys & (L.ARMED_WORDS | L.ORG_WORDS))
+
+    @staticmethod
+    def _place_noun_before(before: str) -> bool:
+        return bool(re.search(r"\b(?:town|city|village|province|governorate|district|region|area) of\s*$", before))
+
+    @staticmethod
+    def _agency(name: str) -> bool:
+        return fold(" ".join(name.split())) in L.NEWS_AGENCIES
+
+    def run(self) -> list[Mention]:
+        for si, sentence in enumerate(self.sentences):
+            tokens, modifiers = _split_modifiers(tokenize(self.text, sentence.start, sentence.end))
+            used = self.scan_known(si, tokens, modifiers)
+            for run in self.runs(sentence, tokens, used):
+                self.classify(sentence, tokens, run, si, modifiers)
+        self.mentions = [m for m in self.mentions if not self._bracketed(m)]
+        self.mentions.sort(key=lambda m: m.start)
+        return self.mentions
+
+    def _bracketed(self, m: Mention) -> bool:
+        return bool(re.search(r"\[[^\]]*$", self.text[max(0, m.start - 30):m.start])) and "]" in self.text[m.end:m.end + 30]
+
+
+# ---------------------------------------------------------------------------------
+# Grouping
+
+
+class _Union:
+    def __init__(self, n: int) -> None:
+        self.parent = list(range(n))
+
+    def find(self, i: int) -> int:
+        while self.parent[i] != i:
+            self.parent[i] = self.parent[self.parent[i]]
+            i = self.parent[i]
+        return i
+
+    def union(self, a: int, b: int) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[max(ra, rb)] = min(ra, rb)
+
+
+_INITIAL_SKIP = {"of", "for", "the", "and", "de", "al", "el", "group", "in", "on", "la", "le", "du"}
+
+
+def _initials(name: str, skip: bool = True) -> str:
+    words = [w for w in re.split(r"[\s\-]+", name) if w]
+    if skip:
+        words = [w for w in words if w.lower() not in _INITIAL_SKIP]
+    return "".join(w[0] for w in words).upper()
+
+
+def _group(text: str, mentions: list[Mention], gaz: Gazetteer) -> list[Entity]:
+    actorish = [m for m in mentions if m.kind not in ("place",)]
+    n = len(actorish)
+    u = _Union(n)
+    by_key: dict[str, int] = {}
+    by_known: dict[tuple[str, str], int] = {}
+    for i, m in enumerate(actorish):
+        if m.known is not None:
+            k = (m.known.kind, m.known.uid)
+            if k in by_known:
+                u.union(by_known[k], i)
+            else:
+                by_known[k] = i
+        key = m.key
+        if key in by_key:
+            u.union(by_key[key], i)
+        else:
+            by_key[key] = i
+    # "Daesh (IS)", "Syrian Democratic Forces (SDF)"
+    for i, a in enumerate(actorish):
+        for j in range(i + 1, min(n, i + 3)):
+            b = actorish[j]
+            between = text[a.end:b.start]
+            if re.fullmatch(r"\s*\(\s*", between) and text[b.end:b.end + 2].lstrip().startswith(")"):
+                u.union(i, j)
+    # acronyms built from initials: SDF = Syrian Democratic Forces, SOHR, IS = Islamic State (group)
+    acronyms = [i for i, m in enumerate(actorish) if re.fullmatch(r"[A-Z]{2,6}", m.text.replace(".", ""))]
+    multi = [i for i, m in enumerate(actorish) if len((m.name or m.text).split()) > 1]
+    for i in acronyms:
+        acr = actorish[i].text.replace(".", "")
+        for j in multi:
+            name = actorish[j].name or actorish[j].text
+            if acr in (_initials(name), _initials(name, skip=False)):
+                if actorish[i].known is not None and actorish[j].known is not None \
+                        and actorish[i].known.uid != actorish[j].known.uid:
+                    continue
+                u.union(i, j)
+    # parts of a person's name: "Trump" for "Donald Trump", "Father Paolo" for "Father Paolo Dall'Oglio"
+    persons = [i for i, m in enumerate(actorish)
+               if (m.kind == "person" or (m.known is not None and m.known.actor_kind == "person"))
+               and len(m.key.split()) > 1]
+    for i, m in enumerate(actorish):
+        tokens = m.key.split()
+        if not tokens or len(tokens) > 2 or m.known is not None and m.known.actor_kind != "person":
+            continue
+        if m.kind not in ("person", "other", "source", "organisation") and m.known is None:
+            continue
+        fits = set()
+        for j in persons:
+            if j == i:
+                continue
+            full = actorish[j].key.split()
+            if len(full) <= len(tokens):
+                continue
+            if full[-len(tokens):] == tokens or (m.title and full[:len(tokens)] == tokens):
+                fits.add(u.find(j))
+        if len(fits) == 1:
+            u.union(i, fits.pop())
+    # spelling variants among the new names
+    keys = [(i, m.key) for i, m in enumerate(actorish) if m.known is None and len(m.key) >= 6]
+    for x in range(len(keys)):
+        for y in range(x + 1, len(keys)):
+            if fuzz.ratio(keys[x][1], keys[y][1]) >= 92:
+                u.union(keys[x][0], keys[y][0])
+    # spelling variants of known names
+    for i, m in enumerate(actorish):
+        if m.known is None and m.kind != "place":
+            entries = gaz.fuzzy(m.key)
+            if entries:
+                m.known = next((e for e in entries if e.kind == "actor"), entries[0])
+                if m.kind in ("other", ""):
+                    m.kind = m.known.actor_kind if m.known.kind == "actor" else "source"
+                k = (m.known.kind, m.known.uid)
+                if k in by_known:
+                    u.union(by_known[k], i)
+                else:
+                    by_known[k] = i
+
+    groups: dict[int, list[Mention]] = {}
+    for i, m in enumerate(actorish):
+        groups.setdefault(u.find(i), []).append(m)
+    entities: list[Entity] = []
+    for members in sorted(groups.values(), key=lambda ms: ms[0].start):
+        entity = _entity(members, gaz)
+        if entity is None:
+            continue
+        entity.id = f"actor-{len(entities) + 1}"
+        for m in members:
+            m.entity = entity.id
+        entities.append(entity)
+    return entities
+
+
+_KIND_RANK = {"person": 5, "armed_group": 4, "state": 4, "organisation": 3, "source": 2, "other": 0, "": 0}
+
+
+def _entity(members: list[Mention], gaz: Gazetteer) -> Optional[Entity]:
+    known_actor = next((m.known for m in members if m.known is not None and m.known.kind == "actor"), None)
+    known_source = next((m.known for m in members if m.known is not None and m.known.kind == "source"), None)
+    if known_source is None:
+        known_source = next((m.also_source for m in members if m.also_source is not None), None)
+    kinds = [m.kind for m in members if m.kind not in ("", "other", "place")]
+    title = next((m.title for m in members if m.title), "")
+    if known_actor is not None:
+        return Entity("", known_actor.name, known_actor.actor_kind or "other", actor=True,
+                      source=known_source is not None, known_actor=known_actor.uid,
+                      known_source=known_source.uid if known_source else None, title=title, mentions=members)
+    if known_source is not None:
+        return Entity("", known_source.name, "source", actor=False, source=True, known_source=known_source.uid,
+                      title=title, mentions=members, source_kind=known_source.actor_kind)
+    if not kinds:
+        return None
+    kind = max(kinds, key=lambda k: _KIND_RANK.get(k, 0))
+    # The fullest name the report uses, without its title, is the proposed name.
+    names = [m for m in members if m.kind != "source" or kind == "source"]
+    best = max(names or members, key=lambda m: (len(m.key.split()) if not m.key.isupper() else 0,
+                                                 not m.text.isupper(), len(m.name)))
+    name = " ".join(best.name.split())
+    if kind == "source":
+        return Entity("", name, "source", actor=False, source=True, title=title, mentions=members,
+                      source_kind="news_agency")
+    return Entity("", name, kind, actor=True, source=False, title=title, mentions=members,
+                  source_kind="news_agency" if fold(name) in L.NEWS_AGENCIES else "")
+
+
+def find_entities(text: str, sentences: Sequence[Sentence], gazetteer: Gazetteer,
+                  skipped: Iterable[tuple[int, int]] = ()) -> tuple[list[Entity], list[Mention]]:
+    """Entities (grouped mentions) and every mention, places included."""
+    finder = _Finder(text, sentences, gazetteer, list(skipped))
+    mentions = finder.run()
+    entities = _group(text, mentions, gazetteer)
+    return entities, mentions

@@ -1,0 +1,178 @@
+"""Candidate events: one or more per sentence that reports something happening.
+
+A sentence is split where it joins two dated happenings ("murdered in 2013, but a
+report this week claimed ..."), so that each gets its own date.  Each candidate has
+its date (the first past-looking date of the clause, else the publication day, with
+the rule said), place, actors with roles and the clause as the supporting quote.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Optional, Sequence
+
+from ..core.model import Role
+from ..core.when import When
+from . import lexicon as L
+from .dates import DateMention
+from .entities import Entity, Mention
+from .statements import Statement
+from .text import Sentence
+
+__all__ = ["Clause", "EventDraft", "draft_events"]
+
+_TRIGGER_RE = re.compile(r"\b(?:" + "|".join(re.escape(s) for s in sorted(L.EVENT_STEMS, key=len, reverse=True)) + r")\w*",
+                         re.I)
+_SPLIT_RE = re.compile(r",\s+but\s+|;\s+|\s+until\s+|,\s+while\s+|,\s+whereas\s+|,\s+and\s+(?=\w+\s+(?:has|have|had|was|were|is|are)\b)")
+_AFFECT_RE = re.compile(r"\b(?:murder|kill|kidnap|abduct|hold|held|holding|hostage|detain|execut|behead|releas|free|"
+                        r"captur|arrest|wound|injur|disappear|missing|imprison|jail|sentenc)\w*", re.I)
+_LEAD_RE = re.compile(r"^(?:(?:and|but|also|once|then|meanwhile|however|this follows reports that|there are fears that|"
+                      r"it comes as|this comes as)\b[\s,]*)+", re.I)
+_PRONOUN_RE = re.compile(r"\b(?:he|she|him|her)\b")
+
+
+@dataclass
+class Clause:
+    sentence: int
+    start: int
+    end: int
+
+
+@dataclass
+class EventDraft:
+    clause: Clause
+    title: str
+    when: Optional[When]
+    when_rule: str
+    date: Optional[DateMention]
+    place: str
+    participants: list[tuple[str, Role]] = field(default_factory=list)  # (entity id, role)
+    statement: Optional[Statement] = None
+    quote: str = ""
+
+
+def _clauses(text: str, si: int, sentence: Sentence, dates: Sequence[DateMention]) -> list[Clause]:
+    """Split only where both sides carry their own date."""
+    cuts = [sentence.start]
+    for m in _SPLIT_RE.finditer(text, sentence.start, sentence.end):
+        cuts.append(m.start())
+    cuts.append(sentence.end)
+    pieces = [(cuts[i], cuts[i + 1]) for i in range(len(cuts) - 1)]
+    merged: list[list[int]] = []
+    for a, b in pieces:
+        has_date = any(a <= d.start < b for d in dates)
+        if merged and not (has_date and merged[-1][2]):
+            merged[-1][1] = b
+            merged[-1][2] = merged[-1][2] or has_date
+        else:
+            merged.append([a, b, has_date])
+    result = []
+    for a, b, _ in merged:
+        sep = _SPLIT_RE.match(text, a)
+        start = sep.end() if sep else a
+        result.append(Clause(si, start, b))
+    return result
+
+
+def _shorten(text: str, limit: int = 110) -> str:
+    text = " ".join(text.split()).strip(" ,;.")
+    if len(text) <= limit:
+        return text
+    return text[:limit].rsplit(" ", 1)[0].rstrip(" ,;") + "…"
+
+
+def _title(text: str) -> str:
+    text = _LEAD_RE.sub("", text.strip().strip("\"“”")).strip()
+    text = text[:1].upper() + text[1:]
+    return _shorten(text)
+
+
+def draft_events(text: str, sentences: Sequence[Sentence], body: Sequence[int], dates: Sequence[DateMention],
+                 mentions: Sequence[Mention], entities: Sequence[Entity], statements: Sequence[Statement],
+                 published: Optional[When]) -> list[EventDraft]:
+    by_id = {e.id: e for e in entities}
+    actor_mentions = [m for m in mentions if m.entity and by_id.get(m.entity) is not None and by_id[m.entity].actor]
+    places = [m for m in mentions if m.kind == "place"]
+    statement_by_sentence = {s.sentence: s for s in statements}
+    drafts: list[EventDraft] = []
+    last_person: Optional[str] = None
+    for si in body:
+        sentence = sentences[si]
+        s_dates = [d for d in dates if sentence.start <= d.start < sentence.end]
+        statement = statement_by_sentence.get(si)
+        persons_here: list[str] = []
+        for clause in _clauses(text, si, sentence, s_dates):
+            c_text = text[clause.start:clause.end]
+            c_mentions = [m for m in actor_mentions if clause.start <= m.start < clause.end]
+            c_dates = [d for d in s_dates if clause.start <= d.start < clause.end]
+            trigger = _TRIGGER_RE.search(c_text)
+            in_clause_statement = None
+            if statement is not None and (
+                    clause.start <= statement.quote_span[0] <= clause.end
+                    or any(m.entity == statement.speaker_entity for m in c_mentions if statement.speaker_entity)):
+                in_clause_statement = statement
+            if trigger is None or len(c_text.split()) < 4:
+                persons_here += [m.entity for m in c_mentions if by_id[m.entity].kind == "person"]
+                continue
+            if not c_mentions and not c_dates:
+                continue
+            date = next((d for d in c_dates if not d.forward), None) or (c_dates[0] if c_dates else None)
+            if date is not None:
+                when, rule = date.when, f"{date.text}: {date.rule}"
+            elif published is not None:
+                when, rule = published, "no date in the sentence: the day of publication"
+            else:
+                when, rule = None, "no date in the sentence and no publication date: set one"
+            participants = _roles(text, clause, c_mentions, trigger, by_id, in_clause_statement)
+            # "he" / "she" with one person named just before
+            if _PRONOUN_RE.search(c_text) and _AFFECT_RE.search(c_text):
+                previous = persons_here[-1:] or ([last_person] if last_person else [])
+                for pid in previous:
+                    if pid not in [p for p, _ in participants]:
+                        participants.append((pid, Role.AFFECTED))
+            place_m = next((p for p in places if clause.start <= p.start < clause.end), None)
+            place = _place_text(text, place_m, clause) if place_m else ""
+            drafts.append(EventDraft(clause, _title(c_text), when, rule, date, place, participants,
+                                     in_clause_statement, " ".join(c_text.split()).strip(" ,;")))
+            persons_here += [m.entity for m in c_mentions if by_id[m.entity].kind == "person"]
+        if persons_here:
+            last_person = persons_here[-1]
+    return drafts
+
+
+def _place_text(text: str, place: Mention, clause: Clause) -> str:
+    before = text[max(clause.start, place.start - 20):place.start].split()
+    if before and before[-1].lower() in L.DIRECTIONS:
+        return f"{before[-1]} {place.text}"
+    return place.text
+
+
+def _roles(text: str, clause: Clause, c_mentions: Sequence[Mention], trigger: re.Match,
+           by_id: dict[str, Entity], statement: Optional[Statement]) -> list[tuple[str, Role]]:
+    trigger_pos = clause.start + trigger.start()
+    result: dict[str, Role] = {}
+    affect = _AFFECT_RE.search(text, clause.start, clause.end)
+    for m in c_mentions:
+        entity = by_id[m.entity]
+        if statement is not None and statement.speaker_entity == m.entity:
+            role = Role.SPOKESPERSON
+        elif m.modifier:
+            role = Role.MENTIONED
+        elif re.search(r"\bby\s+(?:the\s+)?(?:\w+[\s-]+){0,2}$", text[max(clause.start, m.start - 30):m.start]) \
+                and m.start - trigger_pos < 60 and m.start > trigger_pos:
+            role = Role.INITIATOR
+        elif entity.kind == "person" and affect is not None and (
+                m.start > affect.start() or re.search(r"\b(?:is|was|were|are|been|be)\b", text[m.end:affect.start()] or "")):
+            role = Role.AFFECTED
+        elif m.start < trigger_pos:
+            role = Role.INITIATOR
+        else:
+            role = Role.TARGET
+        previous = result.get(m.entity)
+        if previous is None or _RANK[role] > _RANK[previous]:
+            result[m.entity] = role
+    return list(result.items())
+
+
+_RANK = {Role.MENTIONED: 0, Role.TARGET: 1, Role.AFFECTED: 2, Role.INITIATOR: 3, Role.SPOKESPERSON: 4}

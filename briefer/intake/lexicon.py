@@ -1,0 +1,146 @@
+"""Word lists the assistant reads English news with.
+
+Kept apart from the rules so that they can grow without touching the logic.  They
+name kinds of words (titles, organisation nouns, speech verbs), not the actors of
+any particular conflict: those come from the workspace.
+"""
+
+from __future__ import annotations
+
+# Titles written before a name: "President Donald Trump", "Father Paolo".
+TITLES = {
+    "president", "vice", "father", "pope", "minister", "prime", "foreign", "defence", "defense", "interior",
+    "general", "gen", "colonel", "col", "lt", "lieutenant", "major", "maj", "captain", "capt", "sergeant", "sgt",
+    "commander", "brigadier", "admiral", "sheikh", "shaikh", "sheik", "dr", "mr", "mrs", "ms", "miss", "king",
+    "queen", "prince", "princess", "emir", "imam", "bishop", "archbishop", "patriarch", "rev", "reverend",
+    "brother", "sister", "ayatollah", "senator", "sen", "secretary", "ambassador", "envoy", "judge",
+    "chancellor", "governor", "mayor", "professor", "prof", "mullah", "cardinal", "sultan", "crown",
+    "spokesman", "spokeswoman",
+}
+# Multi-word title starts that only count with a following title word ("Prime Minister").
+TITLE_LEADS = {"vice", "prime", "foreign", "defence", "defense", "interior", "crown"}
+
+# Lower-case nouns that introduce a person: "British journalist John Cantlie".
+PERSON_NOUNS = {
+    "journalist", "spokesman", "spokeswoman", "spokesperson", "commander", "leader", "priest", "chief",
+    "official", "minister", "envoy", "activist", "reporter", "photographer", "correspondent", "analyst",
+    "resident", "president", "general", "colonel", "cleric", "lawyer", "doctor", "researcher", "director",
+    "founder", "hostage", "monk", "nun", "pastor", "imam", "sheikh", "governor", "mayor", "ambassador",
+    "diplomat", "negotiator", "officer", "soldier", "head", "writer", "blogger", "filmmaker", "humanitarian",
+    "worker", "volunteer", "nurse", "surgeon", "cameraman", "editor", "businessman", "jesuit", "militant",
+    "jihadist", "rebel", "defector", "prisoner", "detainee", "captive", "citizen", "national",
+}
+# After a name: "Mustafa Bali, head of the SDF media office".
+APPOSITION_NOUNS = PERSON_NOUNS | {"a", "the", "an", "one"}
+
+ARMED_WORDS = {
+    "forces", "army", "brigade", "brigades", "battalion", "battalions", "front", "militia", "militias", "units",
+    "guard", "guards", "corps", "regiment", "division", "mujahideen", "jihad", "hezbollah", "hizbollah",
+    "taliban", "qaeda", "shabaab", "haram", "legion", "resistance", "peshmerga", "hashd", "mobilisation",
+    "mobilization", "tahrir", "ahrar", "jabhat", "liwa", "jaish", "katibat", "squadron", "commandos",
+}
+ORG_WORDS = {
+    "observatory", "ministry", "council", "party", "movement", "organisation", "organization", "agency",
+    "committee", "coalition", "commission", "office", "union", "institute", "network", "company", "group",
+    "association", "foundation", "centre", "center", "federation", "assembly", "parliament", "government",
+    "court", "police", "bank", "fund", "crescent", "cross", "nations", "alliance", "administration",
+    "authority", "department", "watch", "international", "programme", "program", "service", "services",
+    "media", "press", "news", "times", "post", "channel", "radio", "television", "tv", "monitor", "red",
+    "helmets", "defence", "defense", "command", "council", "directorate", "secretariat", "mission", "cabinet",
+    "senate", "congress", "pentagon", "kremlin", "unicef", "unhcr", "who", "icrc", "msf",
+}
+# Words after a name that say it is an armed group: "IS fighters", "Islamic State group".
+ARMED_CUES = {
+    "group", "fighters", "militants", "jihadists", "gunmen", "rebels", "troops", "militia", "terrorists",
+    "insurgents", "cells", "extremists", "forces", "loyalists", "mercenaries", "commanders", "members",
+}
+
+# Actors that are states by their acronym.
+STATE_ACRONYMS = {"US": "state", "USA": "state", "UK": "state", "EU": "organisation", "UN": "organisation",
+                  "NATO": "organisation", "UAE": "state", "KSA": "state", "DRC": "state"}
+
+NEWS_AGENCIES = {
+    "reuters", "afp", "agence france-presse", "agence france presse", "associated press", "ap", "sana",
+    "anadolu", "anadolu agency", "xinhua", "tass", "sputnik", "ria novosti", "interfax", "bbc", "al jazeera",
+    "cnn", "irna", "fars", "tasnim", "dpa", "ansa", "efe", "kyodo", "yonhap", "upi", "bloomberg", "amaq",
+    "hawar", "anha", "rudaw", "kurdistan 24", "syrian arab news agency", "al arabiya", "al-arabiya",
+    "al-jazeera", "the new arab", "al-araby", "alaraby", "middle east eye", "the guardian", "new york times",
+    "washington post", "wall street journal", "daily sabah", "trt", "ahram", "jordan times", "al-masdar",
+    "enab baladi", "smart news", "step news", "orient news", "qasioun",
+}
+
+# Sentence-initial words that are capitalised only for being first.
+COMMON_CAPS = {
+    "the", "a", "an", "this", "that", "these", "those", "there", "it", "its", "he", "she", "they", "we", "i",
+    "you", "his", "her", "their", "our", "my", "once", "also", "but", "and", "or", "so", "in", "on", "at",
+    "for", "after", "before", "while", "when", "where", "if", "as", "since", "until", "meanwhile", "however",
+    "according", "some", "many", "more", "most", "several", "other", "another", "both", "each", "all", "no",
+    "not", "with", "without", "by", "from", "to", "of", "into", "during", "despite", "although", "though",
+    "yet", "still", "then", "now", "here", "what", "who", "which", "why", "how", "heavy", "at", "about",
+    "over", "under", "among", "between", "last", "next", "earlier", "later", "only", "even", "just",
+    "about", "around", "nearly", "almost", "some", "few", "thousands", "hundreds", "dozens", "tens",
+    "local", "security", "sources", "reports", "officials", "residents", "civilians", "witnesses", "tags",
+    "topic", "get", "short", "url", "read", "share", "updated", "published", "date", "photo", "video",
+    "pictures", "image", "images", "click", "follow", "breaking", "exclusive", "update", "live",
+    "we", "there", "such", "any", "every", "mostly", "following", "whether", "because", "unless", "than",
+    "do", "does", "did", "is", "are", "was", "were", "be", "been", "has", "have", "had", "will", "would",
+    "can", "could", "should", "may", "might", "must", "shall", "let", "please", "see", "said", "says",
+    "puzzlingly", "separately", "elsewhere", "instead", "indeed", "moreover", "further", "furthermore",
+}
+
+DEMONYMS = {
+    "syrian", "iraqi", "kurdish", "turkish", "russian", "american", "british", "french", "german", "iranian",
+    "israeli", "lebanese", "jordanian", "saudi", "egyptian", "libyan", "yemeni", "afghan", "pakistani",
+    "indian", "chinese", "italian", "spanish", "european", "arab", "arabic", "western", "eastern", "northern",
+    "southern", "islamic", "muslim", "christian", "sunni", "shia", "shiite", "alawite", "druze", "yazidi",
+    "assyrian", "armenian", "palestinian", "qatari", "emirati", "kuwaiti", "bahraini", "omani", "tunisian",
+    "algerian", "moroccan", "sudanese", "somali", "nigerian", "malian", "belgian", "dutch", "swedish",
+    "danish", "norwegian", "australian", "canadian", "japanese", "korean", "ukrainian", "chechen", "uzbek",
+    "tajik", "turkmen", "circassian", "bedouin", "jihadi", "jihadist", "kurd", "kurds", "arabs", "turks",
+    "english", "international", "foreign", "western-backed", "iranian-backed", "russian-backed",
+}
+
+MONTH_WORDS = {
+    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+    "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+}
+
+# "US-backed", "Daesh-held": the name before the hyphen is mentioned, not acting.
+MODIFIER_SUFFIXES = {"backed", "led", "held", "controlled", "run", "allied", "affiliated", "linked", "based",
+                     "supported", "style", "occupied", "dominated", "friendly", "funded", "armed", "aligned",
+                     "sponsored", "inspired", "claimed"}
+
+CONNECTORS = {"of", "for", "the", "de", "al", "el", "bin", "ibn", "von", "van", "du", "la", "le", "and", "abu", "abdel", "abd"}
+
+# Prepositions after which a capitalised name is a place.
+PLACE_PREPOSITIONS = {"in", "at", "near", "outside", "around", "into", "across", "towards", "toward", "through",
+                      "inside", "within", "from", "along", "to", "of", "on", "west", "east", "north", "south"}
+PLACE_NOUNS = {"pocket", "area", "region", "province", "governorate", "town", "city", "village", "district",
+               "camp", "enclave", "valley", "river", "countryside", "border", "desert", "field", "base", "countryside",
+               "neighbourhood", "neighborhood", "suburb", "outskirts", "hamlet", "hamlets", "front", "frontline"}
+DIRECTIONS = {"eastern", "western", "northern", "southern", "central", "north-eastern", "north-western",
+              "south-eastern", "south-western", "northeastern", "northwestern", "southeastern", "southwestern",
+              "rural", "east", "west", "north", "south"}
+
+SPEECH_VERBS = {
+    "said", "says", "say", "told", "tells", "added", "adds", "claimed", "claims", "stated", "states", "reported",
+    "reports", "announced", "announces", "confirmed", "confirms", "denied", "denies", "warned", "warns",
+    "insisted", "explained", "noted", "argued", "alleged", "declared", "tweeted", "wrote", "estimated",
+    "revealed", "acknowledged", "admitted", "urged", "vowed", "pledged", "accused", "quoted", "citing",
+}
+
+# Words that make a sentence about something happening (stems, matched at word start).
+EVENT_STEMS = (
+    "attack", "offensive", "assault", "kill", "murder", "execut", "behead", "shell", "bomb", "strike", "airstrike",
+    "air strike", "raid", "clash", "fight", "battle", "ambush", "captur", "seiz", "took", "take", "taken", "retak",
+    "recaptur", "liberat", "withdr", "retreat", "evacuat", "flee", "fled", "displac", "corridor", "siege",
+    "besieg", "surround", "advanc", "push", "launch", "renew", "resum", "halt", "paus", "suspend", "hold",
+    "held", "holding", "detain", "arrest", "kidnap", "abduct", "hostage", "releas", "freed", "negotiat", "talks",
+    "ceasefire", "truce", "surrender", "defeat", "control", "destroy", "damag", "wound", "injur", "dead",
+    "death", "die", "casualt", "massacre", "explo", "blast", "deploy", "enter", "storm", "occup", "encircl",
+    "protest", "demonstrat", "smuggl", "insurgen", "open", "clos", "collaps", "fell", "fall", "expel", "expell",
+    "shot", "shoot", "fire", "trapped", "starv", "shortage", "hit", "target", "struck", "besieg", "sentenc",
+    "disappear", "missing", "spotted", "seen", "escap", "defect", "join", "form", "establish", "announc",
+    "proclaim", "declar", "agree", "sign", "reject", "accus", "deni", "vow", "threat", "warn", "expect",
+)

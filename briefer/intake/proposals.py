@@ -1,0 +1,148 @@
+"""What the assistant proposes, each with the text that supports it.
+
+Proposals are plain mutable records: the review view edits them in place (a title, a
+date, a role) before the analyst accepts them; nothing here touches the workspace.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any, Optional
+
+from ..core.model import Role
+from ..core.when import When
+
+__all__ = ["DocumentProposal", "DateProposal", "ActorProposal", "SourceProposal", "CitationProposal",
+           "ParticipantProposal", "EventProposal", "Analysis"]
+
+Span = tuple[int, int]
+
+
+@dataclass
+class DocumentProposal:
+    title: str
+    outlet: str  # the source's name as it will be stored
+    outlet_known: bool
+    outlet_uid: Optional[str]
+    published: Optional[When]
+    author: str = ""
+    url: str = ""
+    text: str = ""
+    content_hash: str = ""
+    existing_uid: Optional[str] = None  # the same text is already stored
+    notes: list[str] = field(default_factory=list)
+
+
+@dataclass
+class DateProposal:
+    id: str
+    text: str
+    span: Span
+    when: When
+    rule: str
+    forward: bool = False
+
+
+@dataclass
+class ActorProposal:
+    id: str
+    name: str
+    kind: str  # ActorKind value
+    known: bool
+    uid: Optional[str]  # the known actor's uid
+    aliases_seen: list[str]
+    spans: list[Span]
+    title: str = ""
+
+
+@dataclass
+class SourceProposal:
+    id: str
+    name: str
+    kind: str  # SourceKind value
+    known: bool
+    uid: Optional[str]
+    spans: list[Span]
+    why: str = ""
+
+
+@dataclass
+class CitationProposal:
+    id: str
+    speaker: str
+    speaker_actor: Optional[str]  # ActorProposal id
+    source: str  # source name ("" = the report itself)
+    source_id: Optional[str]  # SourceProposal id
+    quote: str
+    span: Span
+    rule: str
+
+
+@dataclass
+class ParticipantProposal:
+    actor: str  # ActorProposal id
+    role: Role
+
+
+@dataclass
+class EventProposal:
+    id: str
+    title: str
+    when: Optional[When]
+    when_rule: str
+    place: str
+    participants: list[ParticipantProposal]
+    quote: str
+    span: Span
+    source: str  # name of the source the claim comes through
+    source_id: Optional[str]  # SourceProposal id, None = the document's outlet
+    citations: list[str] = field(default_factory=list)  # CitationProposal ids
+    date_id: Optional[str] = None
+    summary: str = ""
+
+
+@dataclass
+class Analysis:
+    document: DocumentProposal
+    dates: list[DateProposal]
+    actors: list[ActorProposal]
+    sources: list[SourceProposal]
+    citations: list[CitationProposal]
+    events: list[EventProposal]
+    published_day: Optional[date] = None
+
+    def actor(self, pid: str) -> ActorProposal:
+        return next(a for a in self.actors if a.id == pid)
+
+    def source(self, pid: str) -> SourceProposal:
+        return next(s for s in self.sources if s.id == pid)
+
+    def citation(self, pid: str) -> CitationProposal:
+        return next(c for c in self.citations if c.id == pid)
+
+    def to_json(self) -> dict[str, Any]:
+        """The shape `briefer-cli intake --json` prints."""
+        actors = {a.id: a for a in self.actors}
+        doc = self.document
+        return {
+            "document": {
+                "title": doc.title, "outlet": doc.outlet, "outlet_known": doc.outlet_known,
+                "published": doc.published.edtf if doc.published else None, "author": doc.author, "url": doc.url,
+                "content_hash": doc.content_hash, "already_stored": doc.existing_uid is not None,
+                "notes": list(doc.notes),
+            },
+            "actors": [{"id": a.id, "name": a.name, "kind": a.kind, "known": a.known, "aliases_seen": a.aliases_seen,
+                        "title": a.title, "spans": [list(s) for s in a.spans]} for a in self.actors],
+            "sources": [{"id": s.id, "name": s.name, "kind": s.kind, "known": s.known,
+                         "spans": [list(x) for x in s.spans]} for s in self.sources],
+            "dates": [{"id": d.id, "text": d.text, "when": d.when.edtf, "label": d.when.label, "rule": d.rule,
+                       "span": list(d.span)} for d in self.dates],
+            "events": [{"id": e.id, "title": e.title, "when": e.when.edtf if e.when else None,
+                        "when_rule": e.when_rule,
+                        "actors": [{"name": actors[p.actor].name, "role": p.role.value} for p in e.participants],
+                        "place": e.place, "quote": e.quote, "source": e.source, "span": list(e.span),
+                        "citations": list(e.citations)} for e in self.events],
+            "citations": [{"id": c.id, "speaker": c.speaker, "source": c.source, "quote": c.quote,
+                           "span": list(c.span), "rule": c.rule} for c in self.citations],
+        }

@@ -1,0 +1,313 @@
+"""Reading a report: plain text, Markdown, HTML or an e-mail, into text plus metadata.
+
+The metadata (headline, outlet, author, publication date) is only a first guess that
+the analyst can correct; each guess keeps a note of where it came from.  The text
+kept is what the analyst reads in the review view and what gets stored, so every
+span the assistant proposes is an offset into it.
+"""
+
+from __future__ import annotations
+
+import email
+import email.policy
+import html
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from email.utils import parsedate_to_datetime
+from pathlib import Path
+from typing import Optional
+from urllib.parse import urlparse
+
+from ..core.errors import BrieferError
+from .dates import parse_date_text
+
+__all__ = ["Article", "IntakeError", "read_article", "article_from_text", "SUPPORTED_SUFFIXES"]
+
+SUPPORTED_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm", ".eml")
+
+
+class IntakeError(BrieferError):
+    """A report that cannot be read; the message names the file."""
+
+
+@dataclass
+class Article:
+    text: str
+    title: str = ""
+    outlet: str = ""
+    author: str = ""
+    published: Optional[date] = None
+    url: str = ""
+    location: str = ""
+    body_start: int = 0  # offset where the body (after headline and header lines) begins
+    notes: list[str] = field(default_factory=list)  # where each metadata guess came from
+    skipped: list[tuple[int, int]] = field(default_factory=list)  # date lines, captions: not body text
+    path: str = ""
+
+
+def read_article(path: str | Path) -> Article:
+    path = Path(path)
+    suffix = path.suffix.lower()
+    if suffix not in SUPPORTED_SUFFIXES:
+        raise IntakeError(f"{path.name}: Briefer reads articles from {', '.join(SUPPORTED_SUFFIXES)} files")
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        raise IntakeError(f"{path}: {error.strerror or error}") from None
+    if not data.strip():
+        raise IntakeError(f"{path.name}: the file is empty")
+    if suffix == ".eml":
+        article = _read_email(data, path.name)
+    elif suffix in (".html", ".htm"):
+        article = _read_html(_decode(data, path.name), path.name)
+    else:
+        text = _decode(data, path.name)
+        if suffix in (".md", ".markdown"):
+            text = _strip_markdown(text)
+        article = article_from_text(text)
+    article.path = str(path)
+    return article
+
+
+def _decode(data: bytes, name: str) -> str:
+    """UTF-8 (with or without BOM) or UTF-16 with BOM; cp1252 only when UTF-8 fails,
+    and then said so rather than mangling silently."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        pass
+    try:
+        return data.decode("cp1252")
+    except UnicodeDecodeError:
+        raise IntakeError(f"{name}: the text is neither UTF-8, UTF-16 nor Windows-1252; save it as UTF-8") from None
+
+
+def _normalise(text: str) -> str:
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " ")
+    return "\n".join(line.rstrip() for line in text.strip("\n").split("\n")).strip()
+
+
+_HEADER_RE = re.compile(r"^(?P<key>[A-Za-z][A-Za-z \-]{1,24}):\s*(?P<value>.*\S)?\s*$")
+_HEADER_KEYS = {
+    "headline": "title", "title": "title", "subject": "title",
+    "date": "date", "published": "date", "publication date": "date", "dateline": "date", "date-extracted": "date_extracted",
+    "outlet": "outlet", "source": "outlet", "publisher": "outlet", "site": "outlet", "newspaper": "outlet",
+    "author": "author", "by": "author", "byline": "author", "url": "url", "link": "url", "location": "location",
+}
+_NOISE_LINE_RE = re.compile(r"^(?:\d+\s+min(?:ute)?s?\s+read|share|advertisement|read more|print)$", re.I)
+_CAPTION_RE = re.compile(r"\[[^\]]{2,40}\]\s*$")
+
+
+def article_from_text(text: str, *, title: str = "", outlet: str = "", author: str = "",
+                      published: Optional[date] = None, url: str = "") -> Article:
+    """Plain text: a header block ("Headline: ...", "Date: ..."), else a headline line,
+    then date lines ("09 February, 2019") and captions before the body."""
+    text = _normalise(text)
+    article = Article(text, title, outlet, author, published, url)
+    lines = text.split("\n")
+    offsets = []
+    pos = 0
+    for line in lines:
+        offsets.append(pos)
+        pos += len(line) + 1
+    i = 0
+    # "Key: value" header block at the top
+    header_seen = False
+    while i < len(lines):
+        m = _HEADER_RE.match(lines[i])
+        key = _HEADER_KEYS.get(m.group("key").strip().lower()) if m else None
+        if m is None or key is None:
+            break
+        header_seen = True
+        value = (m.group("value") or "").strip()
+        _apply_header(article, key, value, f"the '{m.group('key')}:' header line")
+        i += 1
+    if header_seen:
+        while i < len(lines) and not lines[i].strip():
+            i += 1
+    elif lines and lines[0].strip() and not article.title and _looks_like_headline(lines[0]):
+        article.title = lines[0].strip().lstrip("#").strip()
+        article.notes.append("headline: the first line")
+        i = 1
+    article.body_start = offsets[i] if i < len(lines) else len(text)
+    # Date lines, bylines, noise and captions among the first lines are not body text.
+    seen = 0
+    while i < len(lines) and seen < 8:
+        line = lines[i].strip()
+        span = (offsets[i], offsets[i] + len(lines[i]))
+        i += 1
+        if not line:
+            continue
+        seen += 1
+        if len(line) < 60 and (day := parse_date_text(line)) is not None:
+            if article.published is None:
+                article.published = day
+                article.notes.append(f"publication date: the line '{line}'")
+            article.skipped.append(span)
+        elif _NOISE_LINE_RE.match(line):
+            article.skipped.append(span)
+        elif (by := re.match(r"^By\s+([A-Z][\w.'’\- ]{2,60})$", line)):
+            if not article.author:
+                article.author = by.group(1).strip()
+                article.notes.append("author: the byline")
+            article.skipped.append(span)
+        elif _CAPTION_RE.search(line) and len(line) < 200:
+            article.skipped.append(span)
+    if article.published is None:
+        _dateline(article)
+    if not article.title:
+        first = text[article.body_start:].split("\n", 1)[0]
+        article.title = _shorten(first, 100) or "Untitled report"
+        article.notes.append("headline: none found; the first words of the text")
+    return article
+
+
+def _apply_header(article: Article, key: str, value: str, where: str) -> None:
+    if not value:
+        return
+    if key == "title" and not article.title:
+        article.title = value
+    elif key == "date" and article.published is None:
+        article.published = parse_date_text(value)
+        if article.published is not None:
+            article.notes.append(f"publication date: {where}")
+    elif key == "date_extracted":
+        article.notes.append(f"{where} gives when the page was collected ({value}), not when it was published")
+    elif key == "outlet" and not article.outlet:
+        article.outlet = value
+    elif key == "author" and not article.author:
+        article.author = value
+    elif key == "url" and not article.url:
+        article.url = value
+    elif key == "location" and not article.location:
+        article.location = value
+    else:
+        return
+    if key != "date":
+        article.notes.append(f"{key}: {where}")
+
+
+def _looks_like_headline(line: str) -> bool:
+    line = line.strip()
+    return 0 < len(line.split()) <= 25 and not line.endswith((".", ",", ";", ":")) or line.startswith("#")
+
+
+_DATELINE_RE = re.compile(
+    r"^\s*(?:(?:Date of publication|Published(?: on)?|Last updated(?: at| on)?|Updated)\s*:?\s*)?"
+    r"(?P<date>(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?,?\s+)?"
+    r"(?:\d{1,2}\s+[A-Z][a-z]{2,8}\.?,?\s+\d{4}|[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}[./]\d{1,2}[./]\d{4}"
+    r"|\d{4}-\d{2}-\d{2}))"
+)
+
+
+def _dateline(article: Article) -> None:
+    """A date opening the body ("2 May 2017 At least ...", "Published November 17 2017")."""
+    head = article.text[article.body_start:article.body_start + 80]
+    m = _DATELINE_RE.match(head)
+    if m:
+        day = parse_date_text(m.group("date"))
+        if day is not None:
+            article.published = day
+            article.notes.append(f"publication date: the dateline '{m.group(0).strip()}'")
+
+
+def _shorten(text: str, limit: int) -> str:
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    cut = text[:limit].rsplit(" ", 1)[0]
+    return cut + "…"
+
+
+def _strip_markdown(text: str) -> str:
+    text = re.sub(r"!\[([^\]]*)\]\([^)]*\)", r"\1", text)
+    text = re.sub(r"\[([^\]]+)\]\([^)]*\)", r"\1", text)
+    text = re.sub(r"^\s{0,3}#{1,6}\s*", "", text, flags=re.M)
+    text = re.sub(r"^\s{0,3}>\s?", "", text, flags=re.M)
+    text = re.sub(r"(\*\*|__)(.+?)\1", r"\2", text)
+    text = re.sub(r"(?<![\w*])\*(?!\s)(.+?)(?<!\s)\*(?![\w*])", r"\1", text)
+    text = re.sub(r"^\s*[-*+]\s+", "", text, flags=re.M)
+    return text
+
+
+def _read_html(markup: str, name: str) -> Article:
+    """Main text and metadata by trafilatura (offline: it is given the markup, never a URL)."""
+    import trafilatura
+
+    try:
+        doc = trafilatura.bare_extraction(markup, with_metadata=True, include_comments=False,
+                                          include_tables=False, as_dict=True)
+    except Exception:  # trafilatura raises assorted errors on broken markup
+        doc = None
+    if doc and (doc.get("text") or "").strip():
+        body = doc.get("text") or ""
+        title = (doc.get("title") or "").strip()
+        article = article_from_text(body)
+        if title:
+            if article.title and article.title != title and article.body_start:
+                # the extracted body repeats no headline: keep the whole text as body
+                article = article_from_text(title + "\n\n" + body)
+            article.title = title
+            article.notes.append("headline: the page's title metadata")
+        published = parse_date_text(doc.get("date") or "")
+        if published is not None:
+            article.published = published
+            article.notes.append("publication date: the page's metadata")
+        if doc.get("author"):
+            article.author = doc["author"]
+            article.notes.append("author: the page's metadata")
+        if doc.get("sitename"):
+            article.outlet = doc["sitename"]
+            article.notes.append("outlet: the page's site name")
+        if doc.get("url"):
+            article.url = doc["url"]
+        if not article.outlet and article.url:
+            article.outlet = urlparse(article.url).hostname or ""
+        return article
+    # Too little for the extractor: strip the tags ourselves.
+    stripped = re.sub(r"(?is)<(script|style).*?</\1>", " ", markup)
+    stripped = re.sub(r"(?i)<br\s*/?>|</p>|</div>|</h\d>|</li>", "\n", stripped)
+    stripped = html.unescape(re.sub(r"<[^>]+>", " ", stripped))
+    stripped = "\n".join(" ".join(line.split()) for line in stripped.split("\n"))
+    stripped = re.sub(r"\n{3,}", "\n\n", stripped)
+    if not stripped.strip():
+        raise IntakeError(f"{name}: the page holds no readable text")
+    return article_from_text(stripped)
+
+
+def _read_email(data: bytes, name: str) -> Article:
+    message = email.message_from_bytes(data, policy=email.policy.default)
+    body_part = message.get_body(preferencelist=("plain", "html"))
+    if body_part is None:
+        raise IntakeError(f"{name}: the message has no text part")
+    try:
+        content = body_part.get_content()
+    except (LookupError, UnicodeDecodeError):
+        content = body_part.get_payload(decode=True).decode("utf-8", "replace")
+    if body_part.get_content_subtype() == "html":
+        article = _read_html(content, name)
+    else:
+        article = article_from_text(content)
+    subject = str(message.get("Subject", "") or "").strip()
+    subject = re.sub(r"^(?:(?:Fwd?|Re|TR|AW|WG)\s*:\s*)+", "", subject, flags=re.I)
+    if subject:
+        article.title = subject
+        article.notes.append("headline: the message subject")
+    if article.published is None and message.get("Date"):
+        try:
+            article.published = parsedate_to_datetime(str(message["Date"])).date()
+            article.notes.append("publication date: the message's Date header (when it was sent)")
+        except (TypeError, ValueError):
+            pass
+    sender = message.get("From")
+    if sender is not None and not article.outlet:
+        addresses = getattr(sender, "addresses", ())
+        if addresses:
+            display = addresses[0].display_name
+            domain = addresses[0].domain
+            article.outlet = display or domain
+            article.notes.append("outlet: the sender of the message")
+    return article

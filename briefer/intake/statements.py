@@ -1,0 +1,260 @@
+"""Attributed statements: who said it, through whom, and what.
+
+"X said", "told Reuters", "according to Y", "a report from Z claimed": a claim in a
+report is only as good as the one who made it, so each becomes a citation proposal
+naming the speaker, the source that carried it and the quote.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Optional, Sequence
+
+from . import lexicon as L
+from .entities import Entity, Mention
+from .text import Sentence
+
+__all__ = ["Statement", "find_statements"]
+
+
+@dataclass
+class Statement:
+    sentence: int
+    speaker: str  # name as proposed (entity name) or the words the report uses
+    speaker_entity: Optional[str]  # entity id
+    source: str  # who carried it: "Reuters", the speaker's own report, or "" for the report itself
+    source_entity: Optional[str]
+    quote: str
+    quote_span: tuple[int, int]
+    span: tuple[int, int]  # the whole supporting text
+    verb: str
+    rule: str
+    direct: bool = False  # a quotation in quote marks
+
+
+_VERB_RE = re.compile(r"\b(" + "|".join(sorted(L.SPEECH_VERBS, key=len, reverse=True)) + r")\b")
+_QUOTE_RE = re.compile(r"[\"“]([^\"“”]{2,})[\"”]")
+_REPORT_RE = re.compile(
+    r"\b(?:a|the|an|in a|in its)?\s*(?:new\s+)?(?:report|statement|study|survey|tally|count|video|investigation|claim)s?\s+"
+    r"(?:from|by|of|issued by|published by|released by)\s+(?:the\s+)?", re.I)
+_ACCORDING_RE = re.compile(r"\baccording to\s+(?:the\s+|a\s+)?", re.I)
+_TOLD_RE = re.compile(r"\btold\s+(?:the\s+)?")
+_THAT_RE = re.compile(r"^\s*(?:,\s*)?(?:(?:on|this|last|late|early|in)\s+\w+(?:\s+\w+)?\s+)?(?:that\s+)?", re.I)
+
+
+_NOUN_LIKE = {"reports", "claims", "states", "says", "quoted", "citing"}
+_NOT_SPEAKERS = {"this", "that", "these", "those", "there", "it", "which", "what", "such"}
+
+
+def _clean_quote(text: str) -> str:
+    text = text.strip().strip(",;: ").strip()
+    return text
+
+
+def find_statements(text: str, sentences: Sequence[Sentence], mentions: Sequence[Mention],
+                    entities: Sequence[Entity], outlet: str) -> list[Statement]:
+    by_id = {e.id: e for e in entities}
+    statements: list[Statement] = []
+    by_sentence: dict[int, list[Mention]] = {}
+    for m in mentions:
+        if m.entity:
+            by_sentence.setdefault(m.sentence, []).append(m)
+    last_direct: Optional[Statement] = None
+    for si, sentence in enumerate(sentences):
+        ments = by_sentence.get(si, [])
+        found = _attribute(text, si, sentence, ments, by_id, outlet)
+        if found is not None:
+            statements.append(found)
+            if found.direct:
+                last_direct = found
+            continue
+        # A paragraph of quotation with no speaker continues the last person quoted.
+        if last_direct is not None and _opens_quotation(sentence.text) and sentence.paragraph - sentences[last_direct.sentence].paragraph <= 2:
+            quote = sentence.text.strip().strip("\"“”").strip()
+            q_start = text.index(quote, sentence.start) if quote else sentence.start
+            statements.append(Statement(
+                si, last_direct.speaker, last_direct.speaker_entity, last_direct.source, last_direct.source_entity,
+                quote, (q_start, q_start + len(quote)), sentence.span, "",
+                f"a quotation with no speaker right after {last_direct.speaker}'s: taken as still them speaking",
+                direct=True))
+        elif last_direct is not None and _inside_quotation(sentences, si):
+            quote = sentence.text.strip().strip("\"“”").strip()
+            q_start = text.index(quote, sentence.start) if quote else sentence.start
+            statements.append(Statement(
+                si, last_direct.speaker, last_direct.speaker_entity, last_direct.source, last_direct.source_entity,
+                quote, (q_start, q_start + len(quote)), sentence.span, "",
+                f"the quotation goes on: still {last_direct.speaker} speaking", direct=True))
+    return statements
+
+
+def _opens_quotation(sentence: str) -> bool:
+    return sentence.lstrip().startswith(('"', "“"))
+
+
+def _inside_quotation(sentences: Sequence[Sentence], si: int) -> bool:
+    """A sentence in the middle of a quoted paragraph: the paragraph opened a quotation
+    that has not been closed yet."""
+    sentence = sentences[si]
+    before = [s for s in sentences[:si] if s.paragraph == sentence.paragraph]
+    if not before or not _opens_quotation(before[0].text):
+        return False
+    joined = " ".join(s.text for s in before)
+    return (joined.count('"') + joined.count("“") + joined.count("”")) % 2 == 1
+
+
+def _entity_after(ments: Sequence[Mention], pos: int, limit: int = 6) -> Optional[Mention]:
+    for m in ments:
+        if pos <= m.start <= pos + limit:
+            return m
+    return None
+
+
+def _attribute(text: str, si: int, sentence: Sentence, ments: Sequence[Mention], by_id: dict[str, Entity],
+               outlet: str) -> Optional[Statement]:
+    s_text = sentence.text
+    quotes = [(sentence.start + m.start(1), sentence.start + m.end(1)) for m in _QUOTE_RE.finditer(s_text)]
+
+    def name_of(m: Optional[Mention]) -> tuple[str, Optional[str]]:
+        if m is None:
+            return "", None
+        e = by_id.get(m.entity)
+        return (e.name if e else m.text), (e.id if e else None)
+
+    def in_quote(pos: int) -> bool:
+        return any(a <= pos < b for a, b in quotes)
+
+    # "a report from Z (this week) claimed ..."
+    for rm in _REPORT_RE.finditer(s_text):
+        who = _entity_after(ments, sentence.start + rm.end())
+        if who is None or in_quote(sentence.start + rm.start()):
+            continue
+        verb = _VERB_RE.search(s_text, who.end - sentence.start)
+        if verb is None:
+            continue
+        name, eid = name_of(who)
+        q_start = sentence.start + verb.end()
+        quote = _after_verb(text, q_start, sentence.end)
+        return Statement(si, name, eid, name, eid, quote[0], quote[1], sentence.span, verb.group(),
+                         f"'{rm.group().strip()} {who.text} … {verb.group()}': {name} made the claim in its own report")
+    # "according to Y"
+    am = _ACCORDING_RE.search(s_text)
+    if am and not in_quote(sentence.start + am.start()):
+        who = _entity_after(ments, sentence.start + am.end())
+        if who is not None:
+            name, eid = name_of(who)
+            e = by_id.get(eid or "")
+            src_name, src_id = (name, eid) if e is not None and e.source else (outlet, None)
+            rest = (s_text[:am.start()] + " " + s_text[who.end - sentence.start:]).strip(" ,.")
+            rest_start = sentence.start if am.start() > 3 else who.end
+            quote = _clean_quote(rest)
+            return Statement(si, name, eid, src_name, src_id, quote, (rest_start, rest_start + len(s_text)),
+                             sentence.span, "according to", f"'according to {who.text}'")
+    # "X told Reuters", "X said"
+    for vm in _VERB_RE.finditer(s_text):
+        v_start = sentence.start + vm.start()
+        if in_quote(v_start):
+            continue
+        verb = vm.group()
+        source_m = None
+        if verb == "told":
+            after = _entity_after(ments, sentence.start + vm.end(), 5)
+            if after is not None:
+                e = by_id.get(after.entity)
+                if e is not None and (e.source or e.kind in ("organisation", "source")):
+                    source_m = after
+        speaker_m, phrase = _subject(text, sentence, ments, v_start, quotes, by_id)
+        if speaker_m is None and not phrase:
+            continue
+        if speaker_m is None and (verb in _NOUN_LIKE or phrase.split()[0].lower() in _NOT_SPEAKERS):
+            continue  # "This follows reports that ...": a noun, not someone speaking
+        name, eid = name_of(speaker_m) if speaker_m else (phrase, None)
+        if source_m is not None:
+            src_name, src_id = name_of(source_m)
+            how = f"'{verb} {source_m.text}': {src_name} carried it"
+        else:
+            e = by_id.get(eid or "")
+            if verb in ("reported", "reports") and e is not None and e.source:
+                src_name, src_id = name, eid
+            else:
+                src_name, src_id = outlet, None
+            how = f"'{(speaker_m.text if speaker_m else phrase)} {verb}'"
+        # the quote: a quotation in the sentence, else the reported clause
+        outside = [q for q in quotes if not (q[0] <= v_start < q[1])]
+        tail_words = len(text[sentence.start + vm.end():sentence.end].split())
+        if outside and tail_words > 3 and all(len(text[a:b].split()) < 5 for a, b in outside):
+            outside = []  # a few quoted words inside reported speech ("100 percent")
+        if outside:
+            q0, q1 = outside[0][0], outside[-1][1]
+            quote = (text[q0:q1].strip("\"“” "), (q0, q1))
+            direct = True
+        else:
+            direct = False
+            tail_end = sentence.start + vm.end()
+            subject_start = speaker_m.start if speaker_m else v_start - len(phrase) - 1
+            if text[tail_end:sentence.end].strip(" .,;") and len(text[tail_end:sentence.end].split()) > 3:
+                skip = source_m.end if source_m is not None else tail_end
+                quote = _after_verb(text, skip, sentence.end)
+            else:
+                q_end = subject_start
+                q_text = text[sentence.start:q_end].rstrip(" ,")
+                quote = (_clean_quote(q_text), (sentence.start, sentence.start + len(q_text)))
+        if not quote[0]:
+            continue
+        return Statement(si, name, eid, src_name, src_id, quote[0], quote[1], sentence.span, verb, how, direct)
+    return None
+
+
+def _after_verb(text: str, start: int, end: int) -> tuple[str, tuple[int, int]]:
+    segment = text[start:end]
+    m = _THAT_RE.match(segment)
+    skip = m.end() if m else 0
+    raw = segment[skip:]
+    quote = _clean_quote(raw.rstrip(" ."))
+    q_start = start + skip + (len(raw) - len(raw.lstrip()))
+    return quote, (q_start, q_start + len(quote))
+
+
+def _subject(text: str, sentence: Sentence, ments: Sequence[Mention], verb_start: int,
+             quotes: list[tuple[int, int]], by_id: dict[str, Entity]) -> tuple[Optional[Mention], str]:
+    """Who speaks: the first person named in the clause before the verb, else the name
+    right before the verb, else the last one; failing all, the words before the verb
+    ("a Britain-based war monitor")."""
+    window_start = sentence.start
+    for a, b in quotes:
+        if b <= verb_start:
+            window_start = max(window_start, b + 1)
+    clause = text[window_start:verb_start]
+    for sep in (";", " but ", " while ", " and "):
+        idx = clause.rfind(sep)
+        if idx >= 0 and sep != " and ":
+            window_start += idx + len(sep)
+            clause = text[window_start:verb_start]
+    inside = [m for m in ments if window_start <= m.start and m.end <= verb_start]
+    actors = [m for m in inside if by_id.get(m.entity) is not None]
+    persons = [m for m in actors if by_id[m.entity].kind == "person"]
+    if persons:
+        return persons[0], ""
+    if actors:
+        adjacent = [m for m in actors if not text[m.end:verb_start].strip(" ,’'s")]
+        return (adjacent[-1] if adjacent else actors[-1]), ""
+    words = re.findall(r"[\w\-’']+", clause)
+    if not words:
+        return None, ""
+    # the noun phrase before the verb: up to 5 words back, stopping at a verb-like word
+    phrase: list[str] = []
+    for w in reversed(words):
+        if w.lower() in ("the", "a", "an") or len(phrase) >= 5:
+            if w.lower() in ("the", "a", "an"):
+                phrase.insert(0, w)
+            break
+        if w.lower() in ("it", "he", "she", "they", "we", "i", "who", "which", "that"):
+            if not phrase:
+                return None, ""
+            break
+        if re.fullmatch(r"\w+(?:ed|ing)", w.lower()) and phrase:
+            break
+        phrase.insert(0, w)
+    if not phrase or all(p.lower() in ("the", "a", "an") for p in phrase):
+        return None, ""
+    return None, " ".join(phrase)
