@@ -1,1 +1,17 @@
-"""PDF briefs built with reportlab from the store (no Qt)."""
+"""PDF briefs built with reportlab from the store (no Qt).
+
+`build_brief(ws, settings, scope, out_path)` is what the CLI and the GUI call;
+`collect_brief` + `render_brief` split it so the GUI can lay out on a worker thread.
+"""
+
+from .build import BriefCancelled, BriefData, BriefResult, build_brief, collect_brief, render_brief
+from .settings import (
+    BriefError, BriefSettings, GROUPINGS, PAGE_SIZES, TEMPLATES, TLP_LEVELS, load_settings, next_brief_number,
+    record_brief, save_settings, tlp_level,
+)
+
+__all__ = [
+    "BriefCancelled", "BriefData", "BriefResult", "build_brief", "collect_brief", "render_brief",
+    "BriefError", "BriefSettings", "GROUPINGS", "PAGE_SIZES", "TEMPLATES", "TLP_LEVELS", "load_settings",
+    "next_brief_number", "record_brief", "save_settings", "tlp_level",
+]
