@@ -15,7 +15,7 @@ from ..core.model import Citation, Participant
 from .errors import WorkspaceError
 from .workspace import Workspace
 
-__all__ = ["existing_external_ids", "max_event_id", "add_links", "text_index_deferred"]
+__all__ = ["existing_external_ids", "max_event_id", "add_links", "text_index_deferred", "write_through"]
 
 _FTS_TRIGGER = "event_fts_insert"
 
@@ -105,3 +105,12 @@ def text_index_deferred(ws: Workspace) -> Iterator[Callable[[], None]]:
         catch_up()
     finally:
         ws.conn.execute(trigger_sql)
+
+
+def write_through(ws: Workspace) -> None:
+    """Copy committed pages from the WAL into the file itself.
+
+    A second connection (the import dialog's worker) checks the file's header before it
+    opens it; a workspace created moments ago still has its header in the WAL.
+    """
+    ws.conn.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchall()

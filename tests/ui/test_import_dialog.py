@@ -1,0 +1,143 @@
+"""The import dialog as an analyst uses it: choose, map, import in the background, read the report."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+from briefer.store import Workspace
+from briefer.ui.import_dialog import ImportDialog
+
+FIXTURES = Path(__file__).resolve().parents[1] / "exchange" / "fixtures"
+ACLED = FIXTURES / "acled_small.csv"
+
+
+@pytest.fixture
+def settings(tmp_path: Path) -> QSettings:
+    return QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+
+
+@pytest.fixture
+def dialog(qtbot, workspace: Workspace, settings: QSettings) -> ImportDialog:
+    d = ImportDialog(workspace, settings=settings)
+    qtbot.addWidget(d)
+    return d
+
+
+def answer_bad_rows(monkeypatch: pytest.MonkeyPatch, import_good: bool) -> list[str]:
+    asked: list[str] = []
+
+    def exec_(box: QMessageBox) -> int:
+        asked.append(box.text())
+        return QMessageBox.StandardButton.Yes if import_good else QMessageBox.StandardButton.No
+
+    monkeypatch.setattr(QMessageBox, "exec", exec_)
+    return asked
+
+
+def run_to_end(qtbot, dialog: ImportDialog) -> None:
+    dialog.next_button.click()
+    qtbot.waitUntil(lambda: dialog.worker is None and dialog.pages.currentIndex() == 2, timeout=30000)
+
+
+def test_acled_file_imports_after_the_user_accepts_the_good_rows(qtbot, dialog: ImportDialog, workspace: Workspace,
+                                                                 monkeypatch: pytest.MonkeyPatch,
+                                                                 tmp_path: Path) -> None:
+    asked = answer_bad_rows(monkeypatch, True)
+    dialog.set_file(str(ACLED))
+    assert dialog.chosen_format == "acled" and dialog.next_button.text() == "Import"
+    with qtbot.waitSignal(dialog.imported, timeout=30000) as signal:
+        dialog.next_button.click()
+    assert asked and "2 of 6 rows could not be read" in asked[0]
+    assert signal.args[0].added["events"] == 4
+    qtbot.waitUntil(lambda: dialog.worker is None)
+    assert workspace.count_events() == 4  # the dialog's own connection sees the worker's commit
+    assert "line 7: latitude 'north' is not a number" in dialog.report_view.toPlainText()
+    assert dialog.next_button.text() == "Close" and dialog.next_button.isEnabled()
+
+    target = tmp_path / "saved-report.csv"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    dialog.save_report_button.click()
+    assert target.read_text(encoding="utf-8").startswith("kind,line,where,reason")
+
+
+def test_declining_the_bad_rows_imports_nothing(qtbot, dialog: ImportDialog, workspace: Workspace,
+                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    answer_bad_rows(monkeypatch, False)
+    dialog.set_file(str(ACLED))
+    run_to_end(qtbot, dialog)
+    assert workspace.count_events() == 0 and workspace.actors() == []
+    assert dialog.report is not None and not dialog.report.committed
+    assert "Nothing was imported" in dialog.status_label.text()
+
+
+def big_acled(path: Path, rows: int) -> Path:
+    lines = ["event_id_cnty,event_date,time_precision,event_type,actor1,actor2,location,notes,source"]
+    lines += [f"BIG{i},2020-01-{i % 28 + 1:02d},1,Battles,Unit {i % 50},Unit {(i + 7) % 50},Place {i % 300},"
+              f"\"Fighting near place {i % 300}, again\",Paper {i % 20}" for i in range(rows)]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def test_cancel_during_the_import_leaves_the_workspace_as_it_was(qtbot, dialog: ImportDialog,
+                                                                  workspace: Workspace, tmp_path: Path) -> None:
+    dialog.set_file(str(big_acled(tmp_path / "big.csv", 8000)))
+    dialog.next_button.click()
+    assert dialog.cancel_button.text() == "Cancel import"
+    with qtbot.waitSignal(dialog.worker.progressed, timeout=30000):
+        pass
+    dialog.cancel_button.click()
+    qtbot.waitUntil(lambda: dialog.worker is None, timeout=30000)
+    assert dialog.report is not None and dialog.report.cancelled
+    assert workspace.count_events() == 0 and workspace.actors() == [] and workspace.sources() == []
+    assert "cancelled" in dialog.status_label.text()
+
+
+def test_a_generic_csv_is_mapped_with_a_preview_and_the_mapping_is_kept(qtbot, dialog: ImportDialog,
+                                                                         workspace: Workspace,
+                                                                         settings: QSettings,
+                                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    answer_bad_rows(monkeypatch, True)
+    dialog.set_file(str(FIXTURES / "reports_mapped.csv"))
+    assert dialog.chosen_format == "csv" and dialog.next_button.text() == "Next"
+    dialog.next_button.click()
+    assert dialog.pages.currentIndex() == 1
+    assert dialog.preview_table.columnCount() == 9 and dialog.preview_table.rowCount() == 4
+    assert dialog.preview_table.item(0, 2).text() == "Checkpoint attacked"
+    guessed = dialog.current_mapping()
+    assert guessed.columns["date"] == "Day" and guessed.columns["title"] == "Headline"
+    combos = dialog.target_combos
+    combos["place"].setCurrentText("Where")
+    combos["actor:initiator"].setCurrentText("Who did it")
+    combos["actor:target"].setCurrentText("Against whom")
+    combos["external_id"].setCurrentText("Ref")
+    dialog.separator_edit.setText("|")
+    assert "→ Place" in dialog.preview_table.horizontalHeaderItem(3).text()
+    dialog.save_mapping_as("Weekly reports")
+
+    with qtbot.waitSignal(dialog.imported, timeout=30000):
+        dialog.next_button.click()
+    attack = workspace.find_event_by_external_id("Ref" and "R-1")
+    assert attack is not None and attack.place == "Stone Bridge" and len(attack.participants) == 2
+    assert [workspace.get_source(c.source_uid).name for c in attack.citations][:2] == ["Eastland Monitor",
+                                                                                        "Radio Harbour"]
+
+    again = ImportDialog(workspace, settings=settings)
+    qtbot.addWidget(again)
+    again.set_file(str(FIXTURES / "reports_mapped.csv"))
+    again.next_button.click()
+    index = again.saved_combo.findText("Weekly reports")
+    assert index > 0
+    again.saved_combo.setCurrentIndex(index)
+    again.saved_combo.activated.emit(index)
+    assert again.current_mapping().columns == dialog.current_mapping().columns
+    assert again.current_mapping().list_separator == "|"
+
+
+def test_a_missing_file_cannot_be_imported(dialog: ImportDialog) -> None:
+    dialog.set_file("/no/such/file.csv")
+    assert not dialog.next_button.isEnabled()
+    assert "no such file" in dialog.file_info.text()
