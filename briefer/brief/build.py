@@ -48,6 +48,8 @@ Progress = Callable[[float, str], Optional[bool]]
 TOC_AFTER_PAGES = 3  # a brief longer than this gets a table of contents
 _GUESS_TOC_EVENTS = 25  # above this many events, lay out with a TOC first (saves a pass)
 _LOW_GRADES = frozenset("DEF")  # "graded below C"
+_CONTEXT_BEFORE = 35 * 86400  # what a daily brief's chart shows around its day
+_CONTEXT_AFTER = 4 * 86400
 
 
 class BriefCancelled(BriefError):
@@ -82,10 +84,11 @@ class BriefResult:
     references: int
     has_toc: bool
     seconds: float
+    number: int = 0
     warnings: list[str] = field(default_factory=list)
 
     def to_json(self) -> dict:
-        return {"path": str(self.path), "pages": self.pages, "events": self.events, "actors": self.actors,
+        return {"path": str(self.path), "number": self.number, "pages": self.pages, "events": self.events, "actors": self.actors,
                 "sources": self.sources, "references": self.references, "toc": self.has_toc,
                 "seconds": round(self.seconds, 3), "warnings": self.warnings}
 
@@ -421,7 +424,7 @@ def _event_flowables(number: int, event: Event, data: BriefData, refs: _Refs,
                      styles: dict[str, ParagraphStyle]) -> list[Flowable]:
     out: list[Flowable] = [para(f'<a name="ev{number}"/>E{number} · {esc(event.title)}', styles["event"])]
     meta = [esc(event.when.label)]
-    place = ", ".join(x for x in (event.place, event.country) if x and x.strip())
+    place = ", ".join(dict.fromkeys(x.strip() for x in (event.place, event.country) if x and x.strip()))
     if place:
         meta.append(esc(place))
     kind = " / ".join(x for x in (event.event_type, event.sub_event_type) if x)
@@ -558,11 +561,15 @@ def _chart(data: BriefData, numbers: dict[str, int], width: float) -> Optional[F
         w = event.when
         items.append(ChartItem(numbers[event.uid], w.earliest_ts, w.latest_ts, w.is_point, w.uncertain,
                                w.approximate, w.open_start, w.open_end, tuple(dict.fromkeys(lanes))))
-    lo = data.period_start.earliest_ts if data.period_start is not None else None
-    hi = data.period_end.latest_ts if data.period_end is not None else None
+    lo = data.period_start.earliest_ts if data.period_start is not None and not data.period_start.open_start else None
+    hi = data.period_end.latest_ts if data.period_end is not None and not data.period_end.open_end else None
+    highlight = (lo, hi) if lo is not None and hi is not None else None
+    if settings.template == "daily" and highlight is not None:
+        # a day alone shows every multi-day event as a full-width bar: show the weeks
+        # that led to it, and shade the day itself
+        lo, hi = lo - _CONTEXT_BEFORE, hi + _CONTEXT_AFTER
     lo, hi = chart_span(items, lo, hi)
-    max_rows = 6 if len(names) <= 3 else 4
-    return TimelineChart(items, names, lo, hi, width, max_rows=max_rows)
+    return TimelineChart(items, names, lo, hi, width, max_rows=30, highlight=highlight)
 
 
 def _header(data: BriefData, styles: dict[str, ParagraphStyle], width: float) -> list[Flowable]:
@@ -739,7 +746,7 @@ def render_brief(data: BriefData, out_path: Union[str, os.PathLike[str]],
     if progress is not None:
         progress(1.0, "Done")
     return BriefResult(out_path, pages, len(data.events), actors, sources, refs, with_toc,
-                       time.perf_counter() - started, warnings)
+                       time.perf_counter() - started, data.number, warnings)
 
 
 def build_brief(ws: object, settings: BriefSettings, filter_or_uids: Scope, out_path: Union[str, os.PathLike[str]],

@@ -136,7 +136,8 @@ class TimelineChart(Flowable):
     """A flowable that draws the timeline of a brief across the frame's width."""
 
     def __init__(self, items: Sequence[ChartItem], lanes: Sequence[str], lo_ts: int, hi_ts: int,
-                 width: float, max_rows: int = 4, caption: str = "") -> None:
+                 width: float, max_rows: int = 32, caption: str = "",
+                 highlight: Optional[tuple[int, int]] = None) -> None:
         super().__init__()
         register_fonts()
         if hi_ts <= lo_ts:
@@ -145,9 +146,15 @@ class TimelineChart(Flowable):
         self.lane_names = list(lanes)
         self.lo, self.hi = lo_ts, hi_ts
         self.width = width
-        self.max_rows = max(1, max_rows)
         self.caption = caption
-        self._layout()
+        self.highlight = highlight  # the period the brief covers, shaded when narrower than the chart
+        # rows go to the lanes that need them, within a budget that keeps the chart on a page
+        self._layout(None)
+        need = sorted(self.rows)
+        cap = max(need) if need else 1
+        while cap > 1 and sum(min(n, cap) for n in need) > max_rows:
+            cap -= 1
+        self._layout(cap)
 
     # x position of a moment, clamped to the plot
     def _x(self, ts: int) -> float:
@@ -155,7 +162,7 @@ class TimelineChart(Flowable):
         frac = (ts - self.lo) / (self.hi - self.lo)
         return HEADER_W + max(0.0, min(1.0, frac)) * plot_w
 
-    def _layout(self) -> None:
+    def _layout(self, cap: Optional[int]) -> None:
         per_lane: list[list[_Glyph]] = [[] for _ in self.lane_names]
         ends: list[list[float]] = [[] for _ in self.lane_names]
         for item in sorted(self.items, key=lambda i: (i.earliest_ts, i.latest_ts, i.number)):
@@ -175,7 +182,7 @@ class TimelineChart(Flowable):
                 row = next((r for r, end in enumerate(row_ends) if end + 2 <= x0), None)
                 labelled = True
                 if row is None:
-                    if len(row_ends) < self.max_rows:
+                    if cap is None or len(row_ends) < cap:
                         row = len(row_ends)
                         row_ends.append(0.0)
                     else:  # lane is full: overlap in the least crowded row, unlabelled
@@ -202,6 +209,11 @@ class TimelineChart(Flowable):
         ink = colors.HexColor("#333333")
         ticks = axis_ticks(self.lo, self.hi, max(2, int((plot_right - HEADER_W) / 55)))
         bottom = LEGEND_H + 4
+        if self.highlight is not None:
+            x0, x1 = self._x(self.highlight[0]), self._x(self.highlight[1])
+            if x1 - x0 < plot_right - HEADER_W - 1:
+                d.add(Rect(x0, bottom, max(x1 - x0, 1.0), top - bottom, fillColor=colors.HexColor("#fff1b8"),
+                           strokeColor=colors.HexColor("#e0b400"), strokeWidth=0.4))
         for ts, label in ticks:
             x = self._x(ts)
             d.add(Line(x, bottom, x, top, strokeColor=grid, strokeWidth=0.4))
@@ -211,8 +223,8 @@ class TimelineChart(Flowable):
         for lane, rows in enumerate(self.rows):
             lane_h = rows * ROW_H + 2 * LANE_PAD
             if lane % 2 == 0:
-                d.add(Rect(0, y - lane_h, plot_right, lane_h, fillColor=colors.HexColor("#f4f6f8"),
-                           strokeColor=None))
+                d.add(Rect(0, y - lane_h, plot_right, lane_h, fillColor=colors.HexColor("#5b6470"),
+                           fillOpacity=0.07, strokeColor=None))
             colour = colors.HexColor(LANE_COLOURS[lane % len(LANE_COLOURS)])
             group = Group()
             for g in self.glyphs[lane]:

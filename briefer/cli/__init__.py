@@ -15,10 +15,10 @@ from typing import Callable, Optional, Sequence
 from .. import __version__
 from ..core.errors import BrieferError
 from ..store import Workspace
-from . import exchange, intake, records
+from . import brief, exchange, intake, records
 
 # Each module adds subcommands whose `run(args, ws)` returns an exit code.
-COMMAND_MODULES = [records, exchange, intake]
+COMMAND_MODULES = [records, exchange, brief, intake]
 
 EXIT_USAGE = 2
 EXIT_ERROR = 1

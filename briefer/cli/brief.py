@@ -1,0 +1,108 @@
+"""`briefer-cli brief`: print a daily brief or a period summary to PDF, unattended."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from datetime import datetime
+from pathlib import Path
+
+from ..brief import BriefError, BriefSettings, build_brief, load_settings, record_brief
+from ..brief.settings import GROUPINGS, PAGE_SIZES, TEMPLATES
+from ..core.when import Precision, When
+from ..store import Workspace
+from .filters import add_filter_arguments, filter_from_args
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser(
+        "brief", help="write a PDF brief (daily brief or period summary)",
+        description="Write a PDF brief of the events matching the filter. The marking and the bottom line "
+                    "default to the workspace's last brief and are remembered for the next one.")
+    p.add_argument("--template", choices=list(TEMPLATES), default="daily",
+                   help="daily: one day (--date) or the 24 h up to --cutoff; period: any filter, with TOC")
+    p.add_argument("--date", metavar="EDTF", help="the day a daily brief covers (e.g. 2019-02-09)")
+    p.add_argument("--cutoff", metavar="TIME",
+                   help="daily brief without --date: the end of the 24 h covered (e.g. 2019-02-09T06:00; default now)")
+    p.add_argument("--marking", metavar="TEXT",
+                   help='handling marking on every page, e.g. "UNCLASSIFIED // FOR OFFICIAL USE ONLY" or "TLP:AMBER"')
+    p.add_argument("--title", metavar="TEXT", help="the brief's title")
+    p.add_argument("--desk", metavar="TEXT", help="desk or author named in the header")
+    bluf = p.add_mutually_exclusive_group()
+    bluf.add_argument("--bluf", metavar="TEXT", help="bottom line up front (key judgements; lines starting '- ' are bullets)")
+    bluf.add_argument("--bluf-file", metavar="FILE", help="read the bottom line from a UTF-8 text file")
+    p.add_argument("--group-by", choices=list(GROUPINGS), help="how key events are grouped (default: day for daily, "
+                                                                 "month for period)")
+    p.add_argument("--page-size", choices=list(PAGE_SIZES), help="a4 or letter (default: the last brief's, else a4)")
+    p.add_argument("--number", type=int, metavar="N", help="the brief's number (default: the last one + 1)")
+    p.add_argument("--no-chart", action="store_true", help="leave the timeline chart out")
+    p.add_argument("--out", required=True, metavar="FILE", help="the PDF to write")
+    p.add_argument("--json", action="store_true", help="print what was written as JSON")
+    add_filter_arguments(p)
+    p.set_defaults(run=run_brief)
+
+
+def _read_bluf(path: str) -> str:
+    try:
+        return Path(path).read_text(encoding="utf-8")
+    except UnicodeDecodeError:
+        raise BriefError(f"{path}: the bottom-line file is not UTF-8 text") from None
+
+
+def _cutoff(text: str) -> datetime:
+    try:
+        return datetime.fromisoformat(text.strip().replace(" ", "T"))
+    except ValueError:
+        raise BriefError(f"--cutoff '{text}' is not a date and time such as 2019-02-09T06:00") from None
+
+
+def settings_from_args(ws: Workspace, args: argparse.Namespace) -> BriefSettings:
+    """The workspace's last brief settings, overridden by what was given on the command line."""
+    if args.template == "daily" and (args.date_from or args.date_to):
+        raise BriefError("the daily template covers one day: use --date (or --cutoff), or --template period "
+                         "with --from/--to")
+    if args.template == "period" and (args.date or args.cutoff):
+        raise BriefError("--date and --cutoff are for the daily template; a period summary takes --from/--to")
+    if args.date and args.cutoff:
+        raise BriefError("give either --date or --cutoff, not both")
+    base = load_settings(ws)
+    changes: dict = {"template": args.template, "chart": not args.no_chart}
+    if args.date:
+        day = When.parse_friendly(args.date)
+        if day.interval or day.precision.value < Precision.DAY.value:
+            raise BriefError(f"--date '{args.date}' is not one day; a daily brief covers one day "
+                             "(use --template period for longer)")
+        changes["day"] = day
+    if args.cutoff:
+        changes["cutoff"] = _cutoff(args.cutoff)
+    for key in ("marking", "title", "desk", "page_size", "number"):
+        value = getattr(args, key)
+        if value is not None:
+            changes[key] = value
+    changes["group_by"] = args.group_by or ""
+    if args.bluf is not None:
+        changes["bluf"] = args.bluf.replace("\\n", "\n")
+    elif args.bluf_file:
+        changes["bluf"] = _read_bluf(args.bluf_file)
+    return base.with_(**changes)
+
+
+def run_brief(args: argparse.Namespace, ws: Workspace) -> int:
+    settings = settings_from_args(ws, args)
+    scope = filter_from_args(ws, args)
+    out = Path(args.out)
+    if out.suffix.lower() != ".pdf":
+        raise BriefError(f"{out}: the brief is a PDF; give a file name ending in .pdf")
+    result = build_brief(ws, settings, scope, out)
+    record_brief(ws, settings, result.number)
+    if args.json:
+        print(json.dumps(result.to_json(), ensure_ascii=False))
+    else:
+        toc = ", with contents" if result.has_toc else ""
+        print(f"wrote {result.path}: {result.pages} page{'s' if result.pages != 1 else ''}, "
+              f"{result.events} events, {result.references} sources cited{toc}")
+    for warning in result.warnings:
+        print(f"briefer-cli: note: {warning}", file=sys.stderr)
+    return 0
+
