@@ -110,7 +110,8 @@ def analyse(ws, article: Article, published: Optional[date] = None) -> Analysis:
         if i < 0:
             return False
         s = sentences[i]
-        return bool(FUTURE_RE.search(text, s.start, s.end))
+        # Only the words leading up to the date: "said on Friday that it would ..." is past.
+        return bool(FUTURE_RE.search(text, max(s.start, offset - 50), offset))
 
     dates = [d for d in find_dates(text, pub_day, future_context=future_context) if in_body(d.start)]
     gaz = gazetteer_for(ws)

@@ -48,7 +48,7 @@ _ORD = r"(?:st|nd|rd|th)?"
 _YEAR = r"(?:1[89]\d\d|20\d\d)"
 
 FUTURE_RE = re.compile(r"\b(?:will|shall|is due|are due|due to|plans? to|planned|planning|going to|to be completed|"
-                       r"expects?|expected|upcoming|scheduled|would)\b", re.I)
+                       r"expects?|expected|upcoming|scheduled)\b", re.I)
 
 
 def format_day(day: date) -> str:

@@ -92,6 +92,7 @@ class Mention:
     name: str = ""  # the text without a title
     known: Optional[_Entry] = None
     modifier: bool = False  # "US" in "US-backed": mentioned, not acting
+    reference: bool = False  # "the brigade": points back to a name, is not one
     also_source: Optional[_Entry] = None  # a known actor that is also a known source
     entity: str = ""  # id of the entity the mention belongs to
     sentence: int = -1
@@ -122,7 +123,8 @@ class Entity:
     def aliases_seen(self) -> list[str]:
         seen: dict[str, None] = {}
         for m in self.mentions:
-            seen.setdefault(" ".join(m.text.split()))
+            if not m.reference:
+                seen.setdefault(" ".join(m.text.split()))
         return list(seen)
 
     @property
@@ -498,11 +500,45 @@ def _entity(members: list[Mention], gaz: Gazetteer) -> Optional[Entity]:
     best = max(names or members, key=lambda m: (len(m.key.split()) if not m.key.isupper() else 0,
                                                  not m.text.isupper(), len(m.name)))
     name = " ".join(best.name.split())
-    if kind == "source":
+    if kind == "source" or (kind == "organisation" and _agency_name(name)):
         return Entity("", name, "source", actor=False, source=True, title=title, mentions=members,
                       source_kind="news_agency")
     return Entity("", name, kind, actor=True, source=False, title=title, mentions=members,
                   source_kind="news_agency" if fold(name) in L.NEWS_AGENCIES else "")
+
+
+def _agency_name(name: str) -> bool:
+    return fold(name) in L.NEWS_AGENCIES or bool(re.search(r"\b(?:news|agency|press|television|radio|tv)\b", name, re.I))
+
+
+def _definite_references(text: str, sentences: Sequence[Sentence], mentions: list[Mention],
+                         entities: list[Entity]) -> None:
+    """"the brigade" for the one "Northern Shield Brigade" of the report."""
+    heads: dict[str, list[Entity]] = {}
+    for e in entities:
+        words = e.name.split()
+        if e.actor and len(words) > 1 and e.kind in ("armed_group", "organisation"):
+            heads.setdefault(fold(words[-1]), []).append(e)
+    if not heads:
+        return
+    taken = [(m.start, m.end) for m in mentions]
+    first_mention = {e.id: min(m.start for m in e.mentions) for e in entities if e.mentions}
+    starts = [s.start for s in sentences]
+    import bisect
+
+    for m in re.finditer(r"\b[Tt]he ([a-z]+)\b", text):
+        found = heads.get(m.group(1))
+        if not found or len(found) != 1 or any(a < m.end() and m.start() < b for a, b in taken):
+            continue
+        entity = found[0]
+        if first_mention.get(entity.id, len(text)) > m.start():
+            continue  # only after the name was given
+        si = bisect.bisect_right(starts, m.start()) - 1
+        mention = Mention(m.start(1), m.end(1), m.group(1), kind=entity.kind, name=m.group(1), entity=entity.id,
+                          sentence=si, reference=True)
+        entity.mentions.append(mention)
+        mentions.append(mention)
+    mentions.sort(key=lambda x: x.start)
 
 
 def find_entities(text: str, sentences: Sequence[Sentence], gazetteer: Gazetteer,
@@ -511,4 +547,5 @@ def find_entities(text: str, sentences: Sequence[Sentence], gazetteer: Gazetteer
     finder = _Finder(text, sentences, gazetteer, list(skipped))
     mentions = finder.run()
     entities = _group(text, mentions, gazetteer)
+    _definite_references(text, sentences, mentions, entities)
     return entities, mentions

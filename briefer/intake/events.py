@@ -133,7 +133,10 @@ def draft_events(text: str, sentences: Sequence[Sentence], body: Sequence[int], 
                         participants.append((pid, Role.AFFECTED))
             place_m = next((p for p in places if clause.start <= p.start < clause.end), None)
             place = _place_text(text, place_m, clause) if place_m else ""
-            drafts.append(EventDraft(clause, _title(c_text), when, rule, date, place, participants,
+            title = _title(c_text)
+            if in_clause_statement is not None and in_clause_statement.direct and c_text.lstrip().startswith(('"', "“")):
+                title = _shorten(f"{in_clause_statement.speaker}: {in_clause_statement.quote}")
+            drafts.append(EventDraft(clause, title, when, rule, date, place, participants,
                                      in_clause_statement, " ".join(c_text.split()).strip(" ,;")))
             persons_here += [m.entity for m in c_mentions if by_id[m.entity].kind == "person"]
         if persons_here:

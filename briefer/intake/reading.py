@@ -238,14 +238,18 @@ def _read_html(markup: str, name: str) -> Article:
     import trafilatura
 
     try:
-        doc = trafilatura.bare_extraction(markup, with_metadata=True, include_comments=False,
-                                          include_tables=False, as_dict=True)
+        extracted = trafilatura.bare_extraction(markup, with_metadata=True, include_comments=False,
+                                                include_tables=False)
+        doc = extracted.as_dict() if extracted is not None and hasattr(extracted, "as_dict") else extracted
     except Exception:  # trafilatura raises assorted errors on broken markup
         doc = None
     if doc and (doc.get("text") or "").strip():
         body = doc.get("text") or ""
         title = (doc.get("title") or "").strip()
         article = article_from_text(body)
+        site = (doc.get("sitename") or "").strip()
+        if title and site:
+            title = re.sub(r"\s+[|\-–—:]\s+" + re.escape(site) + r"\s*$", "", title)
         if title:
             if article.title and article.title != title and article.body_start:
                 # the extracted body repeats no headline: keep the whole text as body

@@ -1,0 +1,84 @@
+"""`briefer-cli intake` as a script uses it: proposals as text or JSON, landing on request."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+FIXTURES = Path(__file__).resolve().parents[1] / "intake" / "fixtures"
+
+
+def cli(*args: str, check: bool = True) -> subprocess.CompletedProcess:
+    result = subprocess.run([sys.executable, "-m", "briefer.cli", *args], capture_output=True, text=True, timeout=120)
+    if check and result.returncode != 0:
+        raise AssertionError(f"briefer-cli {' '.join(args)} failed: {result.stderr}")
+    return result
+
+
+def dump(path: Path) -> list[str]:
+    conn = sqlite3.connect(path)
+    try:
+        return list(conn.iterdump())
+    finally:
+        conn.close()
+
+
+@pytest.fixture
+def ws_path(tmp_path: Path) -> Path:
+    path = tmp_path / "cli.briefer"
+    cli("init", str(path))
+    return path
+
+
+def test_json_has_the_shape_the_issue_promises(ws_path: Path) -> None:
+    before = dump(ws_path)
+    out = json.loads(cli("-w", str(ws_path), "intake", str(FIXTURES / "dam_talks.txt"), "--json").stdout)
+    assert out["document"]["title"] == "Talks over northern dam stall as militia keeps its guns"
+    assert out["document"]["outlet"] == "Valley Courier"
+    assert out["document"]["published"] == "2021-03-14"
+    actor = next(a for a in out["actors"] if a["name"] == "Idris Hallaq")
+    assert actor["known"] is False and actor["aliases_seen"] == ["Commander Idris Hallaq"]
+    date = next(d for d in out["dates"] if d["text"] == "within two weeks")
+    assert date["when"] == "2021-03-14/2021-03-28" and "forward" in date["rule"]
+    event = next(e for e in out["events"] if "seized" in e["quote"])
+    assert event["when"] == "2018" and event["source"] == "Valley Courier"
+    assert {"name": "Northern Shield Brigade", "role": "initiator"} in event["actors"]
+    assert {"title", "when", "actors", "place", "quote", "source"} <= set(event)
+    citation = next(c for c in out["citations"] if c["speaker"] == "Idris Hallaq")
+    assert citation["source"] == "Harbour News Agency" and "thieves" in citation["quote"]
+    assert dump(ws_path) == before  # proposals only
+
+
+def test_text_output_and_accept_all(ws_path: Path) -> None:
+    text = cli("-w", str(ws_path), "intake", str(FIXTURES / "dam_talks.html")).stdout
+    assert "Nothing was added" in text and "Idris Hallaq" in text
+    landed = json.loads(cli("-w", str(ws_path), "intake", str(FIXTURES / "dam_talks.html"), "--accept-all",
+                            "--json").stdout)["landed"]
+    assert landed["events"] >= 4 and landed["document_added"]
+    listed = json.loads(cli("-w", str(ws_path), "search", "--json").stdout)
+    assert len(listed) == landed["events"]
+    assert any(e["when"] == "2018" and "seized" in e["title"] for e in listed)
+    again = cli("-w", str(ws_path), "intake", str(FIXTURES / "dam_talks.html"), "--accept-all").stdout
+    assert "Landed 0 events" in again and "document already stored" in again
+
+
+def test_errors_are_one_line(ws_path: Path, tmp_path: Path) -> None:
+    result = cli("-w", str(ws_path), "intake", str(tmp_path / "missing.txt"), check=False)
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert "missing.txt" in result.stderr and len(result.stderr.strip().splitlines()) == 1
+    odd = tmp_path / "scan.pdf"
+    odd.write_bytes(b"%PDF-1.4")
+    result = cli("-w", str(ws_path), "intake", str(odd), check=False)
+    assert result.returncode == 1 and "scan.pdf" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_the_real_report(ws_path: Path, shared_data: Path) -> None:
+    out = json.loads(cli("-w", str(ws_path), "intake", str(shared_data / "articles/2019-02-09-sdf-offensive-on-hold.txt"),
+                         "--json").stdout)
+    assert out["document"]["published"] == "2019-02-09"
+    assert any(c["speaker"] == "Mustafa Bali" and c["source"] == "Reuters" for c in out["citations"])

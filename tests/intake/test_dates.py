@@ -1,0 +1,82 @@
+"""Date expressions resolved against the publication date, each with its rule."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from briefer.intake.dates import find_dates, parse_date_text
+
+PUB = date(2019, 2, 9)  # a Saturday
+
+
+def one(text: str, published: date | None = PUB, future: bool = False):
+    found = find_dates(text, published, future_context=lambda _offset: future)
+    assert len(found) == 1, found
+    return found[0]
+
+
+@pytest.mark.parametrize("text, edtf", [
+    ("this week", "2019-02-03/2019-02-09"),
+    ("within a week", "2019-02-09/2019-02-16"),
+    ("within two weeks", "2019-02-09/2019-02-23"),
+    ("by April", "../2019-04"),
+    ("by January", "../2020-01"),
+    ("in 2013", "2013"),
+    ("from 2014", "2014/.."),
+    ("since 2014", "2014/.."),
+    ("over the past two years", "2017-02-09/2019-02-09"),
+    ("last month", "2019-01"),
+    ("last week", "2019-01-28/2019-02-03"),
+    ("yesterday", "2019-02-08"),
+    ("on Saturday", "2019-02-09"),
+    ("on Thursday", "2019-02-07"),
+    ("three years ago", "2016~"),
+    ("in March", "2018-03"),
+    ("between 2011 and 2013", "2011/2013"),
+    ("9 February 2019", "2019-02-09"),
+    ("February 9, 2019", "2019-02-09"),
+    ("3 March", "2018-03-03"),
+    ("in February 2019", "2019-02"),
+    ("by April 2019", "../2019-04"),
+    ("earlier this month", "2019-02-01/2019-02-09"),
+])
+def test_expressions(text: str, edtf: str) -> None:
+    mention = one(f"It happened {text} there.")
+    assert mention.text == text
+    assert mention.when.edtf == edtf
+    assert mention.rule
+
+
+def test_within_is_forward_and_says_so() -> None:
+    mention = one("He expects them to be defeated within a week.")
+    assert mention.forward
+    assert "forward" in mention.rule
+
+
+def test_a_weekday_in_a_sentence_about_the_future_is_the_next_one() -> None:
+    assert one("Troops will pull out on Tuesday.", future=True).when.edtf == "2019-02-12"
+    assert one("Troops pulled out on Tuesday.").when.edtf == "2019-02-05"
+
+
+def test_relative_dates_need_a_publication_date() -> None:
+    assert find_dates("It happened this week, in 2013.", None)[0].text == "in 2013"
+
+
+def test_overlapping_expressions_take_the_longest() -> None:
+    found = find_dates("on 9 February 2019 and by April 2019", PUB)
+    assert [d.text for d in found] == ["9 February 2019", "by April 2019"]
+
+
+@pytest.mark.parametrize("text, day", [
+    ("09 February, 2019", date(2019, 2, 9)),
+    ("5/2/2017", date(2017, 5, 2)),
+    ("02.10.2017", date(2017, 10, 2)),
+    ("2019-02-09T10:00:00+00:00", date(2019, 2, 9)),
+    ("Sat, 9 Feb 2019 10:00:00 +0000", date(2019, 2, 9)),
+    ("2 min read", None),
+    ("Civilians are leaving", None),
+])
+def test_publication_date_lines(text: str, day: date | None) -> None:
+    assert parse_date_text(text) == day
