@@ -52,6 +52,9 @@ def _print_text(r: dict) -> None:
         print(f"  author  {doc['author']}")
     if doc["already_stored"]:
         print("  this text is already stored (same content hash)")
+    for note in doc["notes"]:
+        if note.startswith("the text is not"):
+            print(f"  note: {note}")
     print(f"\nActors ({len(r['actors'])})")
     for a in r["actors"]:
         seen = ", ".join(a["aliases_seen"])
@@ -78,7 +81,9 @@ def _print_text(r: dict) -> None:
         details.append(f"source: {e['source']}")
         print("      " + "; ".join(details))
     landed = r.get("landed")
-    if landed is not None:
+    if landed is not None and landed["document"] is None:
+        print("\nNothing to land: no events were proposed (the document is not stored without one).")
+    elif landed is not None:
         print(f"\nLanded {landed['events']} events, {landed['actors']} new actors, {landed['sources']} new sources"
               f"{'' if landed['document_added'] else ' (document already stored)'}")
         for why in landed["skipped"]:

@@ -89,6 +89,10 @@ def analyse(ws, article: Article, published: Optional[date] = None) -> Analysis:
     digest = content_hash(text)
     existing = ws.find_document_by_hash(digest)
     notes = list(article.notes) + [f"outlet: {outlet_why}"]
+    letters = [c for c in text if c.isalpha()]
+    if letters and sum(1 for c in letters if c.isascii()) < 0.5 * len(letters):
+        notes.append("the text is not in English: only names the workspace knows were looked for; "
+                     "dates and events need the analyst")
     if existing is not None:
         notes.append("this text is already stored: accepting adds events to that document, not a copy")
     document = DocumentProposal(article.title, outlet, outlet_known, outlet_uid, pub, article.author, article.url,
@@ -115,7 +119,8 @@ def analyse(ws, article: Article, published: Optional[date] = None) -> Analysis:
 
     dates = [d for d in find_dates(text, pub_day, future_context=future_context) if in_body(d.start)]
     gaz = gazetteer_for(ws)
-    entities, mentions = find_entities(text, sentences, gaz, skipped)
+    title_line = {i for i, s in enumerate(sentences) if s.start < article.body_start and s.text.strip() in article.title}
+    entities, mentions = find_entities(text, sentences, gaz, skipped, only=set(body) | title_line)
     statements = find_statements(text, sentences, mentions, entities, outlet)
     drafts = draft_events(text, sentences, body, dates, mentions, entities, statements, pub)
 

@@ -34,6 +34,7 @@ class _Entry:
     name: str
     case_sensitive: bool
     actor_kind: str = ""
+    has_capitals: bool = True  # the alias is written with capitals (so a match must have some)
 
 
 class Gazetteer:
@@ -44,10 +45,11 @@ class Gazetteer:
         self.max_tokens = 1
         for actor in actors:
             for name in actor.names:
-                self._add(name, _Entry("actor", actor.uid, actor.name, _case_sensitive(name), actor.kind.value))
+                self._add(name, _Entry("actor", actor.uid, actor.name, _case_sensitive(name), actor.kind.value,
+                                       any(c.isupper() for c in name)))
         for source in sources:
             self._add(source.name, _Entry("source", source.uid, source.name, _case_sensitive(source.name),
-                                          source.kind.value))
+                                          source.kind.value, any(c.isupper() for c in source.name)))
             short = re.search(r"\balso ([A-Z]{2,6})\b", source.notes or "")
             if short:
                 self._add(short.group(1), _Entry("source", source.uid, source.name, True, source.kind.value))
@@ -204,7 +206,7 @@ class _Finder:
         if entry.case_sensitive:
             letters = [c for c in surface if c.isalpha()]
             return all(c.isupper() for c in letters)
-        return any(c.isupper() for c in surface) or not any(c.isupper() for c in entry.name)
+        return any(c.isupper() for c in surface) or not entry.has_capitals
 
     # -- capitalised phrases ---------------------------------------------------------
     def runs(self, sentence: Sentence, tokens: list[Token], used: set[int]) -> list[list[int]]:
@@ -226,7 +228,8 @@ class _Finder:
                         runs.append(current)
                     current = [idx]
                 pending = []
-            elif current and joined and tok.key in L.CONNECTORS and tok.text.islower() and len(pending) < 2:
+            elif (current and joined and tok.key in L.CONNECTORS and tok.text.islower() and len(pending) < 2
+                  and (tok.key != "the" or pending)):
                 pending.append(idx)
             else:
                 if current:
@@ -338,8 +341,10 @@ class _Finder:
     def _agency(name: str) -> bool:
         return fold(" ".join(name.split())) in L.NEWS_AGENCIES
 
-    def run(self) -> list[Mention]:
+    def run(self, only: Optional[set[int]] = None) -> list[Mention]:
         for si, sentence in enumerate(self.sentences):
+            if only is not None and si not in only:
+                continue
             tokens, modifiers = _split_modifiers(tokenize(self.text, sentence.start, sentence.end))
             used = self.scan_known(si, tokens, modifiers)
             for run in self.runs(sentence, tokens, used):
@@ -542,10 +547,12 @@ def _definite_references(text: str, sentences: Sequence[Sentence], mentions: lis
 
 
 def find_entities(text: str, sentences: Sequence[Sentence], gazetteer: Gazetteer,
-                  skipped: Iterable[tuple[int, int]] = ()) -> tuple[list[Entity], list[Mention]]:
-    """Entities (grouped mentions) and every mention, places included."""
+                  skipped: Iterable[tuple[int, int]] = (), only: Optional[set[int]] = None
+                  ) -> tuple[list[Entity], list[Mention]]:
+    """Entities (grouped mentions) and every mention, places included; `only` limits the
+    search to those sentences (the headline and body, not header lines)."""
     finder = _Finder(text, sentences, gazetteer, list(skipped))
-    mentions = finder.run()
+    mentions = finder.run(only)
     entities = _group(text, mentions, gazetteer)
     _definite_references(text, sentences, mentions, entities)
     return entities, mentions

@@ -82,7 +82,14 @@ def _shorten(text: str, limit: int = 110) -> str:
     return text[:limit].rsplit(" ", 1)[0].rstrip(" ,;") + "…"
 
 
+_DATELINE_RE = re.compile(
+    r"^(?:(?:Date of publication|Published(?: on)?|Last updated(?: at| on)?|Updated)\s*:?\s*)?"
+    r"(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?,?\s+)?"
+    r"(?:\d{1,2}\s+[A-Z][a-z]+\.?,?\s+\d{4}|[A-Z][a-z]+\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}[./]\d{1,2}[./]\d{4})\s*[-–—:]?\s*")
+
+
 def _title(text: str) -> str:
+    text = _DATELINE_RE.sub("", text.strip())
     text = _LEAD_RE.sub("", text.strip().strip("\"“”")).strip()
     text = text[:1].upper() + text[1:]
     return _shorten(text)

@@ -86,6 +86,21 @@ COMMON_CAPS = {
     "do", "does", "did", "is", "are", "was", "were", "be", "been", "has", "have", "had", "will", "would",
     "can", "could", "should", "may", "might", "must", "shall", "let", "please", "see", "said", "says",
     "puzzlingly", "separately", "elsewhere", "instead", "indeed", "moreover", "further", "furthermore",
+    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "twenty",
+    "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety", "hundred", "fourteen", "fifteen",
+    "sixteen", "seventeen", "eighteen", "nineteen", "thirteen", "dozens", "scores", "millions",
+}
+
+# Words that make a phrase before "said" a speaker ("a Britain-based war monitor said").
+SPEAKER_NOUNS = {
+    "ministry", "monitor", "observatory", "group", "official", "officials", "source", "sources", "spokesman",
+    "spokeswoman", "spokesperson", "media", "agency", "army", "report", "statement", "residents", "activists",
+    "witnesses", "police", "military", "government", "regime", "council", "committee", "commander", "commanders",
+    "agencies", "organisation", "organization", "office", "command", "coalition", "forces", "militants",
+    "rebels", "fighters", "opposition", "doctors", "medics", "hospital", "charity", "envoy", "diplomats",
+    "diplomat", "minister", "leader", "leaders", "authorities", "embassy", "department", "pentagon", "kremlin",
+    "rights", "watchdog", "union", "mission", "channel", "newspaper", "outlet", "network", "tv", "television",
+    "state", "states", "country", "countries", "observers", "analysts", "experts", "people", "family", "relatives",
 }
 
 DEMONYMS = {
@@ -111,7 +126,7 @@ MODIFIER_SUFFIXES = {"backed", "led", "held", "controlled", "run", "allied", "af
                      "supported", "style", "occupied", "dominated", "friendly", "funded", "armed", "aligned",
                      "sponsored", "inspired", "claimed"}
 
-CONNECTORS = {"of", "for", "the", "de", "al", "el", "bin", "ibn", "von", "van", "du", "la", "le", "and", "abu", "abdel", "abd"}
+CONNECTORS = {"of", "for", "the", "de", "al", "el", "bin", "ibn", "von", "van", "du", "la", "le", "abu", "abdel", "abd"}
 
 # Prepositions after which a capitalised name is a place.
 PLACE_PREPOSITIONS = {"in", "at", "near", "outside", "around", "into", "across", "towards", "toward", "through",

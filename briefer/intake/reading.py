@@ -119,11 +119,12 @@ def article_from_text(text: str, *, title: str = "", outlet: str = "", author: s
     while i < len(lines):
         m = _HEADER_RE.match(lines[i])
         key = _HEADER_KEYS.get(m.group("key").strip().lower()) if m else None
-        if m is None or key is None:
+        if m is None or (key is None and not header_seen):
             break
         header_seen = True
-        value = (m.group("value") or "").strip()
-        _apply_header(article, key, value, f"the '{m.group('key')}:' header line")
+        if key is not None:  # other "Key: value" lines of the block (e.g. "Source-dataset:") are skipped
+            value = (m.group("value") or "").strip()
+            _apply_header(article, key, value, f"the '{m.group('key')}:' header line")
         i += 1
     if header_seen:
         while i < len(lines) and not lines[i].strip():

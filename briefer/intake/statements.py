@@ -237,7 +237,12 @@ def _subject(text: str, sentence: Sentence, ments: Sequence[Mention], verb_start
         return persons[0], ""
     if actors:
         adjacent = [m for m in actors if not text[m.end:verb_start].strip(" ,’'s")]
-        return (adjacent[-1] if adjacent else actors[-1]), ""
+        if adjacent:
+            return adjacent[-1], ""
+        near = [m for m in actors if len(text[m.end:verb_start].split()) <= 4
+                and not re.search(r"[,;]", text[m.end:verb_start])]
+        if near:
+            return near[-1], ""
     words = re.findall(r"[\w\-’']+", clause)
     if not words:
         return None, ""
@@ -255,6 +260,18 @@ def _subject(text: str, sentence: Sentence, ments: Sequence[Mention], verb_start
         if re.fullmatch(r"\w+(?:ed|ing)", w.lower()) and phrase:
             break
         phrase.insert(0, w)
-    if not phrase or all(p.lower() in ("the", "a", "an") for p in phrase):
+    while phrase and phrase[-1].lower() in _ADVERBS:
+        phrase.pop()
+    while phrase and phrase[0].lower() not in ("the", "a", "an") and not phrase[0][0].isupper() \
+            and phrase[0].lower() not in L.SPEAKER_NOUNS and len(phrase) > 1:
+        phrase.pop(0)
+    if not phrase or not any(w.lower() in L.SPEAKER_NOUNS or w.lower().rstrip("s") in L.SPEAKER_NOUNS
+                             for w in phrase[-2:]):
+        return None, ""  # not a noun phrase that can speak
+    if any(w.lower() in _ADVERBS for w in phrase):
         return None, ""
     return None, " ".join(phrase)
+
+
+_ADVERBS = {"also", "has", "have", "had", "not", "reportedly", "later", "earlier", "then", "further", "again",
+            "previously", "repeatedly", "officially", "publicly", "separately", "has not", "never", "already"}

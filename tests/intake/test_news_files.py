@@ -1,0 +1,62 @@
+"""The real reports in ../shared/data/news, tried as a user would: some lost their commas
+and apostrophes, some are in Arabic.  No crash, and sensible proposals."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from briefer.intake.assistant import analyse
+from briefer.intake.landing import accept, accept_all_choices
+from briefer.intake.reading import read_article
+
+
+def _files(shared_data: Path, folder: str) -> list[Path]:
+    files = sorted((shared_data / "news" / folder).glob("*.txt"))
+    assert files
+    return files
+
+
+def test_english_reports_give_dated_sourced_events(demo_workspace, shared_data: Path) -> None:
+    for path in _files(shared_data, "en_txt"):
+        analysis = analyse(demo_workspace, read_article(path))
+        assert analysis.document.published is not None, path.name
+        assert analysis.events, path.name
+        for event in analysis.events:
+            assert event.when is not None and event.title and event.quote, path.name
+            assert analysis.document.text[event.span[0]:event.span[1]].strip()
+        landed = accept(demo_workspace, analysis, accept_all_choices(analysis))
+        assert landed.document_uid is not None, path.name
+
+
+def test_the_trt_report_without_commas(demo_workspace, shared_data: Path) -> None:
+    analysis = analyse(demo_workspace, read_article(shared_data / "news/en_txt/fakes_1919191766_trt.txt"))
+    assert analysis.document.published.edtf == "2017-05-02"
+    assert analysis.document.outlet == "TRT"
+    names = {a.name: a for a in analysis.actors}
+    assert names["Islamic State"].known and "Daesh" in names["Islamic State"].aliases_seen
+    assert names["Rami Abdel Rahman"].kind == "person" and "Abdel Rahman" in names["Rami Abdel Rahman"].aliases_seen
+    assert "FA-KES" not in names  # the header block is not the report
+    speakers = {c.speaker for c in analysis.citations}
+    assert {"Syrian Observatory for Human Rights", "Rami Abdel Rahman"} <= speakers
+    killed = next(e for e in analysis.events if "24 people were killed" in e.quote)
+    assert killed.when.edtf == "2017-05-02"  # "on Tuesday", published on a Tuesday
+
+
+def test_arabic_reports_degrade_gracefully(demo_workspace, shared_data: Path) -> None:
+    for path in _files(shared_data, "ar_txt"):
+        analysis = analyse(demo_workspace, read_article(path))
+        assert analysis.document.title
+        assert any("not in English" in note for note in analysis.document.notes)
+        assert analysis.document.published is None  # the crawl date is not taken as the publication date
+        islamic_state = next(a for a in analysis.actors if a.name == "Islamic State")
+        assert islamic_state.known and "داعش" in islamic_state.aliases_seen
+
+
+@pytest.mark.parametrize("name", ["fa-kes_syria_subset10.csv", "saudinewsnet_ar_subset3.json"])
+def test_dataset_files_are_refused_with_the_file_named(shared_data: Path, name: str) -> None:
+    from briefer.intake.reading import IntakeError
+
+    with pytest.raises(IntakeError, match=name):
+        read_article(shared_data / "news" / name)
