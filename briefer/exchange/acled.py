@@ -191,8 +191,10 @@ class AcledReader:
         yield from self._rows(stream, col, width)
 
     def _rows(self, stream, col: dict[str, int], width: int) -> Iterator[Union[Row, Problem]]:
-        def at(name: str) -> Optional[int]:
-            return col.get(name)
+        # A column the file lacks reads the empty cell appended to every row (index `width`),
+        # so the loop below indexes rows directly: it runs a million times.
+        def at(name: str) -> int:
+            return col.get(name, width)
 
         i_id, i_date, i_prec = at("event_id_cnty"), at("event_date"), at("time_precision")
         i_type, i_sub = at("event_type"), at("sub_event_type")
@@ -202,11 +204,17 @@ class AcledReader:
         i_country, i_loc = at("country"), at("location")
         i_lat, i_lon = at("latitude"), at("longitude")
         i_src, i_notes, i_fat, i_tags, i_year = at("source"), at("notes"), at("fatalities"), at("tags"), at("year")
-        extras = [(name, col[name]) for name in EXTRA_COLUMNS if name in col]
-        monadic = i_a2 is None
+        extras = [(f"{_NOTE_PREFIX}{name}: ", col[name]) for name in EXTRA_COLUMNS if name in col]
+        monadic = "actor2" not in col and "interaction" in col
         dates = self._dates
-        extras = [(f"{_NOTE_PREFIX}{name}: ", i) for name, i in extras]
+        kinds: dict[tuple[str, str], ActorKind] = {}
         initiator, target = Role.INITIATOR, Role.TARGET
+
+        def kind(name: str, inter: str) -> ActorKind:
+            k = kinds.get((name, inter))
+            if k is None:
+                k = kinds[(name, inter)] = _kind(name, inter)
+            return k
 
         for item in stream:
             if isinstance(item, Problem):
@@ -217,68 +225,65 @@ class AcledReader:
             if n != width:
                 if n < width and n > 1:
                     r = r + [""] * (width - n)
-                elif n > width and not any(v.strip() for v in r[width:]):
+                elif n > width and not any(x.strip() for x in r[width:]):
                     r = r[:width]
                 else:
                     yield Problem(line, f"has {n} fields where the header has {width}")
                     continue
-
-            def v(i: Optional[int]) -> str:
-                if i is None:
-                    return ""
-                value = r[i]
-                return "" if value == "NA" else value
+            if "NA" in r:
+                r = ["" if x == "NA" else x for x in r]
+            r.append("")
 
             try:
-                date_text, precision = r[i_date], v(i_prec).strip()
+                date_text, precision = r[i_date], r[i_prec].strip()
                 known = dates.get((date_text, precision))
                 if known is None:
                     day = parse_acled_date(date_text)
                     known = dates[(date_text, precision)] = (_when(day, precision), str(day.year))
                 when, year = known
-                lat_text, lon_text, fat_text = v(i_lat).strip(), v(i_lon).strip(), v(i_fat).strip()
+                lat_text, lon_text, fat_text = r[i_lat], r[i_lon], r[i_fat]
                 latitude = float(lat_text) if lat_text else None
                 longitude = float(lon_text) if lon_text else None
-                fatalities = int(float(fat_text)) if fat_text else None
+                fatalities = int(fat_text) if fat_text.isdigit() else (int(float(fat_text)) if fat_text else None)
             except ValueError as error:
                 yield Problem(line, _explain(error, r, i_lat, i_lon, i_fat))
                 continue
+            year_text = r[i_year]
+            if year_text and year_text != year and year_text.strip() != year:
+                yield Problem(line, f"event_date '{date_text}' is not in the year {year_text.strip()} the row gives")
+                continue
 
-            event_type, sub_type = v(i_type).strip(), v(i_sub).strip()
-            actor1, actor2 = v(i_a1).strip(), v(i_a2).strip()
-            place = v(i_loc).strip()
-            inter1 = v(i_in1)
+            event_type, sub_type = r[i_type].strip(), r[i_sub].strip()
+            actor1, actor2 = r[i_a1].strip(), r[i_a2].strip()
+            place = r[i_loc].strip()
             actors = []
             role1 = initiator
-            if monadic and i_inter is not None and actor1:
-                role1 = _monadic_role(inter1, v(i_inter))
             if actor1:
-                actors.append((actor1, role1, _kind(actor1, inter1)))
-            for name in _split(v(i_as1)):
-                actors.append((name, role1, _kind(name, "")))
+                inter1 = r[i_in1]
+                if monadic:
+                    role1 = _monadic_role(inter1, r[i_inter])
+                actors.append((actor1, role1, kind(actor1, inter1)))
+            if r[i_as1]:
+                actors.extend((name, role1, kind(name, "")) for name in _split(r[i_as1]))
             if actor2:
-                actors.append((actor2, target, _kind(actor2, v(i_in2))))
-            for name in _split(v(i_as2)):
-                actors.append((name, target, _kind(name, "")))
+                actors.append((actor2, target, kind(actor2, r[i_in2])))
+            if r[i_as2]:
+                actors.extend((name, target, kind(name, "")) for name in _split(r[i_as2]))
 
-            what = sub_type or event_type or "Event"
-            title = what
+            title = sub_type or event_type or "Event"
             if actor1:
-                title += f": {actor1}" + (f" vs {actor2}" if actor2 else "")
+                title = f"{title}: {actor1} vs {actor2}" if actor2 else f"{title}: {actor1}"
             if place:
-                title += f" in {place}"
-            notes = "\n".join([label + r[i] for label, i in extras if r[i] and r[i] != "NA"])
+                title = f"{title} in {place}"
             fields = {
-                "title": title, "when": when, "summary": v(i_notes).strip(), "place": place,
-                "latitude": latitude, "longitude": longitude, "country": v(i_country).strip(),
-                "event_type": event_type, "sub_event_type": sub_type, "fatalities": fatalities, "notes": notes,
+                "title": title, "when": when, "summary": r[i_notes].strip(), "place": place,
+                "latitude": latitude, "longitude": longitude, "country": r[i_country].strip(),
+                "event_type": event_type, "sub_event_type": sub_type, "fatalities": fatalities,
+                "notes": "\n".join([label + r[i].strip() for label, i in extras if r[i]]),
             }
-            if i_tags is not None and r[i_tags] and r[i_tags] != "NA":
+            if r[i_tags]:
                 fields["tags"] = tuple(_split(r[i_tags]))
-            if i_year is not None and r[i_year] != year and r[i_year].strip() not in (year, "", "NA"):
-                yield Problem(line, f"event_date '{r[i_date]}' is not in the year {r[i_year].strip()} the row gives")
-                continue
-            yield Row(line, fields, v(i_id).strip() if i_id is not None else "", actors, _split(v(i_src)))
+            yield Row(line, fields, r[i_id].strip(), actors, _split(r[i_src]) if r[i_src] else [])
 
 
 def _explain(error: ValueError, r: list[str], i_lat, i_lon, i_fat) -> str:
@@ -286,7 +291,7 @@ def _explain(error: ValueError, r: list[str], i_lat, i_lon, i_fat) -> str:
     if text.startswith("event_date") or text.startswith("time_precision"):
         return text
     for name, i in (("latitude", i_lat), ("longitude", i_lon), ("fatalities", i_fat)):
-        if i is not None and r[i] and r[i] != "NA":
+        if r[i]:
             try:
                 float(r[i])
             except ValueError:

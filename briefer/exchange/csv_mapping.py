@@ -55,7 +55,7 @@ _GUESSES = {
     "fatalities": ("fatalities", "deaths", "killed", "dead", "casualties"),
     "tags": ("tags", "tag", "keywords", "labels"),
     "sources": ("source", "sources", "outlet", "publisher"),
-    "external_id": ("id", "event_id", "event_id_cnty", "uid", "identifier"),
+    "external_id": ("id", "event_id", "event_id_cnty", "uid", "identifier", "ref", "reference"),
     "actor:initiator": ("actor", "actor1", "actor_1", "perpetrator", "initiator", "by"),
     "actor:target": ("actor2", "actor_2", "target", "victim"),
 }

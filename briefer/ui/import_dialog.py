@@ -253,6 +253,8 @@ class ImportDialog(QDialog):
         grid.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         for target, label in {**TARGETS, **ROLE_TARGETS}.items():
             combo = QComboBox()
+            combo.setMinimumContentsLength(14)
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
             combo.currentIndexChanged.connect(self._mark_preview_columns)
             self.target_combos[target] = combo
             grid.addRow(label + ":", combo)
