@@ -25,6 +25,7 @@ from reportlab.lib.pagesizes import A4, LETTER
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus.doctemplate import IndexingFlowable
 from reportlab.platypus import (
     BaseDocTemplate, CondPageBreak, Flowable, Frame, KeepTogether, PageTemplate, Paragraph, Spacer, Table,
     TableStyle,
@@ -242,9 +243,8 @@ def _styles() -> dict[str, ParagraphStyle]:
         "note": ParagraphStyle("note", parent=base, fontSize=8, leading=10, textColor=grey),
         "marking": ParagraphStyle("marking", parent=base, fontName=FONT_BOLD, fontSize=8.5, leading=10,
                                   alignment=TA_CENTER, textColor=colors.HexColor("#7a1010")),
-        "toc1": ParagraphStyle("toc1", parent=base, fontName=FONT_BOLD, fontSize=9.5, leading=13, leftIndent=0,
-                               shaping=1),
-        "toc2": ParagraphStyle("toc2", parent=base, fontSize=8.5, leading=11, leftIndent=14, shaping=1),
+        "toc1": ParagraphStyle("toc1", parent=base, fontName=FONT_BOLD, fontSize=9.5, leading=13, leftIndent=0),
+        "toc2": ParagraphStyle("toc2", parent=base, fontSize=8.5, leading=11, leftIndent=14),
     }
     return s
 
@@ -286,35 +286,41 @@ class _BriefDoc(BaseDocTemplate):
             self.notify("TOCEntry", (level, flowable.toc_markup, self.page, key))
 
 
-def _numbered_canvas(data: BriefData, styles: dict[str, ParagraphStyle]) -> type:
-    """A canvas that keeps its pages until the end, to print "Page X of Y" on each."""
+class _PageTotal(IndexingFlowable):
+    """Knows the page count of the previous layout pass, so each page can say "of Y".
 
-    class NumberedCanvas(Canvas):
-        def __init__(self, *args: object, **kwargs: object) -> None:
-            super().__init__(*args, **kwargs)
-            self._pages: list[dict] = []
+    multiBuild lays out again until every indexing flowable is satisfied: this one is
+    satisfied when two passes end on the same page count.  (A canvas that holds its
+    pages back to number them at the end would break every link's destination.)"""
 
-        def showPage(self) -> None:
-            self._pages.append(dict(self.__dict__))
-            self._startPage()
+    def __init__(self, doc: "_BriefDoc") -> None:
+        super().__init__()
+        self.doc = doc
+        self.previous: Optional[int] = None
+        self.total: Optional[int] = None
 
-        def save(self) -> None:
-            total = len(self._pages)
-            for state in self._pages:
-                self.__dict__.update(state)
-                _draw_page_number(self, total)
-                super().showPage()
-            super().save()
+    def isSatisfied(self) -> bool:
+        return self.total is not None and self.previous == self.total
 
-    return NumberedCanvas
+    def beforeBuild(self) -> None:
+        self.previous = self.total
+
+    def afterBuild(self) -> None:
+        self.total = self.doc.page
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        return 0, 0
+
+    def draw(self) -> None:
+        pass
 
 
-def _draw_page_number(canvas: Canvas, total: int) -> None:
+def _draw_page_number(canvas: Canvas, total: Optional[int]) -> None:
     width, _ = canvas._pagesize
     canvas.saveState()
     canvas.setFont(FONT, 7.5)
     canvas.setFillColor(colors.HexColor("#5b6470"))
-    canvas.drawRightString(width - 18 * mm, 13 * mm, f"Page {canvas.getPageNumber()} of {total}")
+    canvas.drawRightString(width - 18 * mm, 13 * mm, f"Page {canvas.getPageNumber()} of {total or '?'}")
     canvas.restoreState()
 
 
@@ -359,6 +365,7 @@ def _on_page(canvas: Canvas, doc: _BriefDoc) -> None:
     canvas.setFillColor(colors.HexColor("#5b6470"))
     canvas.drawString(18 * mm, 13 * mm, f"Generated {_stamp(data.generated)} by Briefer")
     canvas.restoreState()
+    _draw_page_number(canvas, doc.page_total.previous)
 
 
 # -- the story ----------------------------------------------------------------------------
@@ -689,7 +696,7 @@ def _layout(data: BriefData, target: object, with_toc: bool, progress: Optional[
     doc.addPageTemplates([PageTemplate("brief", [frame], onPage=_on_page)])
     width = frame._aW
     state = {"size": 1, "pass": 0}
-    passes = 2 if with_toc else 1
+    passes = 2  # the first pass counts the pages, the second numbers them "X of Y"
 
     def report(kind: str, value: int) -> None:
         if progress is None:
@@ -699,16 +706,15 @@ def _layout(data: BriefData, target: object, with_toc: bool, progress: Optional[
         elif kind == "PASS":
             state["pass"] = value - 1
         elif kind == "PROGRESS":
-            done = (min(state["pass"], passes - 1) + value / state["size"]) / passes
-            if progress(share[0] + (share[1] - share[0]) * min(done, 1.0), "Laying out pages") is False:
+            done = (min(state["pass"], passes - 1) + min(value / state["size"], 1.0)) / passes
+            # a third pass (the contents moved a page break) must not run the bar backwards
+            state["done"] = max(state.get("done", 0.0), min(done, 1.0))
+            if progress(share[0] + (share[1] - share[0]) * state["done"], "Laying out pages") is False:
                 raise BriefCancelled("the brief was cancelled; nothing was written")
 
     doc.setProgressCallBack(report)
-    canvasmaker = _numbered_canvas(data, styles)
-    if with_toc:
-        doc.multiBuild(_story(data, styles, width, True), canvasmaker=canvasmaker, maxPasses=6)
-    else:
-        doc.build(_story(data, styles, width, False), canvasmaker=canvasmaker)
+    doc.page_total = _PageTotal(doc)
+    doc.multiBuild([doc.page_total, *_story(data, styles, width, with_toc)], maxPasses=6)
     return doc.page
 
 
@@ -723,12 +729,13 @@ def render_brief(data: BriefData, out_path: Union[str, os.PathLike[str]],
         raise BriefCancelled("the brief was cancelled; nothing was written")
     guess_toc = len(data.events) > _GUESS_TOC_EVENTS
     buffer = io.BytesIO()
-    pages = _layout(data, buffer, guess_toc, progress, (0.0, 0.9 if guess_toc else 0.5))
+    first_share = 0.9 if guess_toc else 0.5
+    pages = _layout(data, buffer, guess_toc, progress, (0.0, first_share))
     with_toc = guess_toc
     if (pages > TOC_AFTER_PAGES) != guess_toc:  # the guess was wrong: lay out again
         with_toc = not guess_toc
         buffer = io.BytesIO()
-        pages = _layout(data, buffer, with_toc, progress, (0.5, 0.97))
+        pages = _layout(data, buffer, with_toc, progress, (first_share, 0.97))
     warnings = []
     if data.settings.template == "daily" and pages > 3:
         warnings.append(f"this daily brief runs to {pages} pages; narrow the scope for a 1–3 page brief")

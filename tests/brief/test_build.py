@@ -1,0 +1,233 @@
+"""The two templates built from the demo workspace, read back with pypdf."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pypdf
+import pytest
+
+from briefer.brief import BriefCancelled, BriefError, BriefSettings, build_brief
+from briefer.core.filter import EventFilter
+from briefer.core.model import Citation, Event
+from briefer.core.when import When
+
+from .conftest import flat, page_texts
+
+MARKING = "UNCLASSIFIED // FOR TRAINING"  # what the demo workspace sets
+
+
+def daily(**changes) -> BriefSettings:
+    base = BriefSettings(template="daily", day=When.parse("2019-02-09"), title="Morning brief", desk="Levant desk",
+                         marking=MARKING, bluf="- The assault waits for civilians to leave.")
+    return base.with_(**changes)
+
+
+def period(**changes) -> BriefSettings:
+    return BriefSettings(template="period", title="The last pocket", desk="Levant desk", marking=MARKING).with_(
+        **changes)
+
+
+def outline_titles(reader: pypdf.PdfReader) -> list[str]:
+    titles: list[str] = []
+
+    def walk(items: list) -> None:
+        for item in items:
+            if isinstance(item, list):
+                walk(item)
+            else:
+                titles.append(item.title)
+
+    walk(reader.outline)
+    return titles
+
+
+def test_daily_brief_holds_each_event_of_the_day_once(demo_workspace, tmp_path: Path) -> None:
+    out = tmp_path / "daily.pdf"
+    result = build_brief(demo_workspace, daily(), None, out)
+    scope = demo_workspace.search_events(EventFilter(start=When.parse("2019-02-09"), end=When.parse("2019-02-09")))
+    assert result.events == len(scope) > 3
+    texts = page_texts(out)
+    assert 1 <= len(texts) == result.pages <= 3
+    whole = flat(" ".join(texts))
+    for event in scope:
+        assert len(re.findall(r"E\d+ · " + re.escape(flat(event.title)), whole)) == 1, event.title
+    # an event outside the day is not in it
+    assert "Islamic State proclaims a caliphate" not in whole
+    assert "Bottom line up front" in whole and "The assault waits for civilians to leave." in whole
+
+
+def test_every_page_carries_the_marking_twice_and_its_number(demo_workspace, tmp_path: Path) -> None:
+    out = tmp_path / "period.pdf"
+    result = build_brief(demo_workspace, period(), None, out)
+    texts = page_texts(out)
+    assert len(texts) == result.pages > 3
+    for number, text in enumerate(texts, start=1):
+        assert flat(text).count(MARKING) >= 2, f"page {number}"
+        assert f"Page {number} of {len(texts)}" in text
+
+
+def test_tlp_marking_on_every_page(demo_workspace, tmp_path: Path) -> None:
+    out = tmp_path / "tlp.pdf"
+    build_brief(demo_workspace, daily(marking="tlp:amber+strict"), None, out)
+    for text in page_texts(out):
+        assert text.count("TLP:AMBER+STRICT") >= 2
+
+
+def test_period_summary_has_contents_outline_and_metadata(demo_workspace, tmp_path: Path) -> None:
+    out = tmp_path / "period.pdf"
+    result = build_brief(demo_workspace, period(), None, out)
+    assert result.has_toc and result.events == demo_workspace.event_count()
+    reader = pypdf.PdfReader(str(out))
+    first = flat(reader.pages[0].extract_text())
+    assert "Contents" in first and "Actors involved" in first and "Sources" in first
+    titles = outline_titles(reader)
+    for section in ("Bottom line up front", "Timeline", f"Key events ({result.events})", "Actors involved",
+                    "Sources", "February 2019"):
+        assert section in titles
+    meta = reader.metadata
+    assert meta.title.startswith("The last pocket")
+    assert meta.author == "Levant desk"
+    assert "Period summary" in meta.subject
+    assert MARKING in meta.get("/Keywords") and "Islamic State" in meta.get("/Keywords")
+    whole = flat(" ".join(page_texts(out)))
+    for event in demo_workspace.search_events():
+        assert len(re.findall(r"E\d+ · " + re.escape(flat(event.title)), whole)) == 1, event.title
+
+
+def test_short_brief_has_no_contents(demo_workspace, tmp_path: Path) -> None:
+    out = tmp_path / "short.pdf"
+    result = build_brief(demo_workspace, period(start=When.parse("2019-03"), end=When.parse("2019-03")), None, out)
+    assert result.pages <= 3 and not result.has_toc
+    assert "Contents" not in flat(page_texts(out)[0])
+
+
+def test_citation_numbers_resolve_to_the_sources_section(demo_workspace, tmp_path: Path) -> None:
+    out = tmp_path / "period.pdf"
+    build_brief(demo_workspace, period(), None, out)
+    reader = pypdf.PdfReader(str(out))
+    texts = [flat(p.extract_text()) for p in reader.pages]
+    whole = " ".join(texts)
+    events_part, _, sources_part = whole.rpartition("Reliability of sources:")
+    cited = {int(n) for mark in re.findall(r"Sources: ((?:\[\d+\] ?)+)", events_part)
+             for n in re.findall(r"\d+", mark)}
+    assert cited, "no citation marks found"
+    listed = {int(n) for n in re.findall(r"\[(\d+)\] [^\[]+? — reliability [A-F]", sources_part)}
+    assert cited == listed
+    assert listed == set(range(1, len(listed) + 1))
+    # and each mark is a link that jumps to a page of the sources section
+    sources_first_page = next(i for i, t in enumerate(texts) if "Reliability of sources:" in t)
+    events_first_page = next(i for i, t in enumerate(texts) if "E1 · " in t)  # after the contents' links
+    assert events_first_page < sources_first_page
+    page_of = {page.indirect_reference.idnum: i for i, page in enumerate(reader.pages)}
+    jumps = []
+    for page in reader.pages[events_first_page:sources_first_page]:
+        for annot in page.get("/Annots", []):
+            dest = annot.get_object().get("/Dest")
+            if dest is not None:
+                jumps.append(page_of[dest[0].idnum])
+    assert jumps and all(target >= sources_first_page for target in jumps)
+
+
+def test_single_source_and_low_grade_events_are_flagged(demo_workspace, tmp_path: Path) -> None:
+    amaq, sdf_office = demo_workspace.resolve_source("Amaq"), demo_workspace.resolve_source("SDF media office")
+    reuters = demo_workspace.resolve_source("Reuters")
+    day = When.parse("2019-02-20")
+    demo_workspace.add_event(Event("Claimed ambush near Baghouz", day,
+                                   citations=(Citation(amaq.uid, 6), Citation(sdf_office.uid, 5))))
+    demo_workspace.add_event(Event("Convoy leaves the pocket", day, citations=(Citation(reuters.uid, 2),)))
+    demo_workspace.add_event(Event("Rumour of a tunnel", day))
+    out = tmp_path / "day.pdf"
+    build_brief(demo_workspace, daily(day=day), None, out)
+    whole = flat(" ".join(page_texts(out)))
+    blocks = re.split(r"(?=E\d+ · )", whole.split("Actors involved")[0])
+    flags = {b.split(" · ")[1].split(" 20 Feb")[0]: b for b in blocks if b.startswith("E")}
+    assert "only sources graded below C" in flags["Claimed ambush near Baghouz"]
+    assert "single source" not in flags["Claimed ambush near Baghouz"]
+    assert "single source" in flags["Convoy leaves the pocket"]
+    assert "graded below C" not in flags["Convoy leaves the pocket"]
+    assert "no source cited" in flags["Rumour of a tunnel"]
+
+
+def test_actor_section_counts_events_in_the_period(demo_workspace, tmp_path: Path) -> None:
+    out = tmp_path / "daily.pdf"
+    build_brief(demo_workspace, daily(), None, out)
+    whole = flat(" ".join(page_texts(out)))
+    actors_part = whole.split("Actors involved", 1)[1].split("Reliability of sources", 1)[0]
+    day = EventFilter(start=When.parse("2019-02-09"), end=When.parse("2019-02-09"))
+    sdf = demo_workspace.resolve_actor("SDF")
+    expected = demo_workspace.count_events(day.with_(actors=(sdf.uid,)))
+    assert re.search(r"Syrian Democratic Forces SDF, QSD, .+? armed group — " + str(expected), actors_part)
+
+
+@pytest.mark.parametrize("grouping", ["day", "month", "actor", "type"])
+def test_each_grouping_lists_every_event_once(demo_workspace, tmp_path: Path, grouping: str) -> None:
+    out = tmp_path / f"{grouping}.pdf"
+    result = build_brief(demo_workspace, period(group_by=grouping), None, out)
+    whole = flat(" ".join(page_texts(out)))
+    numbers = re.findall(r"\bE(\d+) · ", whole.split("Actors involved")[-2])
+    assert sorted(map(int, numbers)) == list(range(1, result.events + 1))
+
+
+def test_selection_scope_is_exactly_the_selection(demo_workspace, tmp_path: Path) -> None:
+    events = demo_workspace.search_events()
+    chosen = [events[0].uid, events[-1].uid]
+    out = tmp_path / "sel.pdf"
+    result = build_brief(demo_workspace, period(), chosen, out)
+    assert result.events == 2
+    whole = flat(" ".join(page_texts(out)))
+    assert flat(events[0].title) in whole and flat(events[-1].title) in whole
+    assert flat(events[1].title) not in whole
+
+
+def test_empty_scope_is_an_error_and_writes_nothing(demo_workspace, tmp_path: Path) -> None:
+    out = tmp_path / "empty.pdf"
+    with pytest.raises(BriefError, match="no events"):
+        build_brief(demo_workspace, daily(), EventFilter(tags=("no-such-tag",)), out)
+    assert not out.exists()
+    with pytest.raises(BriefError, match="no events"):
+        build_brief(demo_workspace, period(), EventFilter(text="nosuchwordanywhere"), out)
+    assert not out.exists()
+
+
+@pytest.mark.parametrize("size, width", [("a4", 595.3), ("letter", 612.0)])
+def test_page_sizes(demo_workspace, tmp_path: Path, size: str, width: float) -> None:
+    out = tmp_path / f"{size}.pdf"
+    build_brief(demo_workspace, daily(page_size=size), None, out)
+    for page in pypdf.PdfReader(str(out)).pages:
+        assert float(page.mediabox.width) == pytest.approx(width, abs=0.5)
+
+
+def test_progress_reaches_the_end_and_cancel_writes_nothing(demo_workspace, tmp_path: Path) -> None:
+    seen: list[float] = []
+    build_brief(demo_workspace, period(), None, tmp_path / "p.pdf", progress=lambda f, _: seen.append(f))
+    assert seen[0] == 0.0 and seen[-1] == 1.0 and len(seen) > 5
+    assert all(b >= a - 1e-9 for a, b in zip(seen, seen[1:]))
+
+    out = tmp_path / "cancelled.pdf"
+    out.write_bytes(b"yesterday's brief")
+    with pytest.raises(BriefCancelled):
+        build_brief(demo_workspace, period(), None, out, progress=lambda f, _: f < 0.3)
+    assert out.read_bytes() == b"yesterday's brief"
+    assert not list(tmp_path.glob("*.part"))
+
+
+def test_fuzzy_dates_print_honestly(demo_workspace, tmp_path: Path) -> None:
+    out = tmp_path / "period.pdf"
+    build_brief(demo_workspace, period(), None, out)
+    whole = flat(" ".join(page_texts(out)))
+    for label in ("c. Jul 2013", "2013?", "4–9 Feb 2019", "before Apr 2019", "since 2014"):
+        assert label in whole
+
+
+def test_the_pages_render(demo_workspace, tmp_path: Path) -> None:
+    pdfium = pytest.importorskip("pypdfium2")
+    out = tmp_path / "daily.pdf"
+    build_brief(demo_workspace, daily(), None, out)
+    pdf = pdfium.PdfDocument(str(out))
+    image = pdf[0].render(scale=60 / 72).to_pil()
+    png = tmp_path / "page1.png"
+    image.save(png)
+    assert png.stat().st_size > 5000
+    assert image.convert("L").getextrema()[0] < 80  # there is dark ink on it
