@@ -15,9 +15,9 @@ from typing import Mapping, Optional, Sequence
 from ..core.errors import BrieferError
 from ..core.model import (Actor, ActorKind, Citation, Document, Event, Participant, Role, Source, SourceKind,
                           normalize_name)
-from .proposals import Analysis, EventProposal, ParticipantProposal
+from .proposals import ActorProposal, Analysis, EventProposal, ParticipantProposal
 
-__all__ = ["accept", "accept_all_choices", "merge_events", "Landed", "DEFAULT_CREDIBILITY"]
+__all__ = ["accept", "accept_all_choices", "merge_events", "merge_actor_proposals", "Landed", "DEFAULT_CREDIBILITY"]
 
 DEFAULT_CREDIBILITY = 6  # "truth cannot be judged" until the analyst grades it
 
@@ -61,6 +61,39 @@ def merge_events(analysis: Analysis, ids: Sequence[str]) -> EventProposal:
         if keep.when is None:
             keep.when, keep.when_rule = other.when, other.when_rule
         analysis.events.remove(other)
+    return keep
+
+
+def merge_actor_proposals(analysis: Analysis, ids: Sequence[str]) -> ActorProposal:
+    """Two proposals that are one actor ("the Observatory" and "SOHR"): the first keeps
+    the other's names and mentions, and takes its place in events and statements."""
+    chosen = [a for a in analysis.actors if a.id in ids]
+    if len(chosen) < 2:
+        raise BrieferError("select at least two actors to merge")
+    known = [a for a in chosen if a.known]
+    if len({a.uid for a in known}) > 1:
+        raise BrieferError("two actors the workspace already knows cannot be merged here; use the actor panel")
+    keep = known[0] if known else chosen[0]
+    for other in chosen:
+        if other is keep:
+            continue
+        keep.aliases_seen.extend(n for n in other.aliases_seen if n not in keep.aliases_seen)
+        if other.name not in keep.aliases_seen:
+            keep.aliases_seen.append(other.name)
+        keep.spans.extend(other.spans)
+        for event in analysis.events:
+            roles = {p.actor: p for p in event.participants}
+            if other.id in roles:
+                if keep.id in roles:
+                    event.participants.remove(roles[other.id])
+                else:
+                    roles[other.id].actor = keep.id
+        for citation in analysis.citations:
+            if citation.speaker_actor == other.id:
+                citation.speaker_actor = keep.id
+                citation.speaker = keep.name
+        analysis.actors.remove(other)
+    keep.spans.sort()
     return keep
 
 

@@ -1,0 +1,563 @@
+"""The article assistant's review: the report on one side, what it proposes on the other.
+
+The analyst pastes a report or opens/drops a file, corrects the headline, outlet and
+publication date if needed, then goes through the proposals: each is highlighted in
+the text when selected, events can be edited in place (title, date, place), merged or
+rejected, actors renamed, merged or rejected, statements kept or dropped.  Only the
+events ticked as accepted land, in one transaction, when "Accept" is pressed; the
+dialog then emits `landed` and closes with QDialog.Accepted so the window refreshes.
+"""
+
+from __future__ import annotations
+
+import html
+from datetime import date
+from pathlib import Path
+from typing import Optional
+
+from PySide6.QtCore import QStringListModel, Qt, Signal
+from PySide6.QtGui import QColor, QDragEnterEvent, QDropEvent, QTextCharFormat, QTextCursor
+from PySide6.QtWidgets import (
+    QAbstractItemView, QCompleter, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QHBoxLayout, QLabel,
+    QLineEdit, QMessageBox, QPlainTextEdit, QPushButton, QSplitter, QStackedWidget, QTabWidget, QTextEdit,
+    QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget,
+)
+
+from ..core.errors import BrieferError
+from ..core.when import When
+from ..intake.assistant import analyse
+from ..intake.landing import Landed, accept, merge_actor_proposals, merge_events
+from ..intake.proposals import Analysis
+from ..intake.reading import SUPPORTED_SUFFIXES, Article, article_from_text, read_article
+
+__all__ = ["IntakeDialog"]
+
+COLOURS = {
+    "date": QColor("#cfe3ff"),
+    "actor": QColor("#fff1b8"),
+    "citation": QColor("#d5f5d0"),
+    "event": QColor("#eeeeee"),
+    "focus": QColor("#ffb86b"),
+}
+SPAN_ROLE = Qt.ItemDataRole.UserRole
+ID_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+class IntakeDialog(QDialog):
+    """File ▸ Import ▸ Article…: review the assistant's proposals and accept some."""
+
+    landed = Signal(object)  # briefer.intake.landing.Landed
+
+    def __init__(self, ws, parent: Optional[QWidget] = None, path: Optional[str] = None) -> None:
+        super().__init__(parent)
+        self.ws = ws
+        self.article: Optional[Article] = None
+        self.analysis: Optional[Analysis] = None
+        self.result_landed: Optional[Landed] = None
+        self._filling = False
+        self.setObjectName("intakeDialog")
+        self.setWindowTitle("Import article")
+        self.setAcceptDrops(True)
+        self.resize(1280, 780)
+
+        # -- the report's metadata, editable -----------------------------------------
+        self.headline = QLineEdit(objectName="intakeHeadline")
+        self.outlet = QLineEdit(objectName="intakeOutlet", placeholderText="the source that published it")
+        completer = QCompleter(QStringListModel([s.name for s in ws.sources()], self), self.outlet)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.outlet.setCompleter(completer)
+        self.outlet_note = QLabel(objectName="intakeOutletNote")
+        self.author = QLineEdit(objectName="intakeAuthor")
+        self.published = QLineEdit(objectName="intakePublished", placeholderText="2019-02-09")
+        self.published_note = QLabel(objectName="intakePublishedNote")
+        self.reread = QPushButton("Re-read with this date", objectName="intakeReread")
+        self.reread.clicked.connect(self._reanalyse)
+        meta = QFormLayout()
+        meta.addRow("Headline", self.headline)
+        outlet_row = QHBoxLayout()
+        outlet_row.addWidget(self.outlet, 1)
+        outlet_row.addWidget(self.outlet_note)
+        meta.addRow("Outlet", outlet_row)
+        meta.addRow("Author", self.author)
+        pub_row = QHBoxLayout()
+        pub_row.addWidget(self.published)
+        pub_row.addWidget(self.published_note, 1)
+        pub_row.addWidget(self.reread)
+        meta.addRow("Published", pub_row)
+        self.meta_box = QWidget()
+        self.meta_box.setLayout(meta)
+
+        # -- page 1: paste or open ----------------------------------------------------
+        self.paste = QPlainTextEdit(objectName="intakePaste")
+        self.paste.setPlaceholderText("Paste a news report here, or open or drop a file "
+                                      f"({', '.join(SUPPORTED_SUFFIXES)}).")
+        self.open_button = QPushButton("Open file…", objectName="intakeOpen")
+        self.open_button.clicked.connect(self._choose_file)
+        self.analyse_button = QPushButton("Analyse", objectName="intakeAnalyse")
+        self.analyse_button.clicked.connect(self._analyse_pasted)
+        self.analyse_button.setDefault(True)
+        paste_page = QWidget()
+        p_layout = QVBoxLayout(paste_page)
+        p_layout.addWidget(self.paste, 1)
+        row = QHBoxLayout()
+        row.addWidget(self.open_button)
+        row.addStretch(1)
+        row.addWidget(self.analyse_button)
+        p_layout.addLayout(row)
+
+        # -- page 2: review -------------------------------------------------------------
+        self.text_view = QTextEdit(objectName="intakeText", readOnly=True)
+        self.text_view.setAcceptDrops(False)
+        self.tabs = QTabWidget(objectName="intakeTabs")
+        self.events_tree = self._tree("intakeEvents", ["Accept", "Title", "When", "Place", "Actors", "Source"])
+        self.actors_tree = self._tree("intakeActors", ["Keep", "Name", "Kind", "Workspace", "Seen as"])
+        self.citations_tree = self._tree("intakeCitations", ["Keep", "Speaker", "Source", "Quote"])
+        self.dates_tree = self._tree("intakeDates", ["Text", "When", "Rule"])
+        for tree in (self.events_tree, self.actors_tree, self.citations_tree, self.dates_tree):
+            tree.currentItemChanged.connect(self._focus_item)
+        self.events_tree.itemChanged.connect(self._event_edited)
+        self.actors_tree.itemChanged.connect(self._actor_edited)
+        self.events_tree.itemChanged.connect(lambda *_: self._update_accept())
+
+        events_page = QWidget()
+        e_layout = QVBoxLayout(events_page)
+        e_layout.setContentsMargins(0, 0, 0, 0)
+        e_layout.addWidget(self.events_tree, 1)
+        e_buttons = QHBoxLayout()
+        self.accept_all_button = QPushButton("Accept all", objectName="intakeAcceptAll")
+        self.reject_all_button = QPushButton("Reject all", objectName="intakeRejectAll")
+        self.merge_events_button = QPushButton("Merge selected", objectName="intakeMergeEvents")
+        self.accept_all_button.clicked.connect(lambda: self._check_all(self.events_tree, True))
+        self.reject_all_button.clicked.connect(lambda: self._check_all(self.events_tree, False))
+        self.merge_events_button.clicked.connect(self._merge_events)
+        for b in (self.accept_all_button, self.reject_all_button, self.merge_events_button):
+            e_buttons.addWidget(b)
+        e_buttons.addStretch(1)
+        e_buttons.addWidget(QLabel("Double-click a title, date or place to edit it."))
+        e_layout.addLayout(e_buttons)
+
+        actors_page = QWidget()
+        a_layout = QVBoxLayout(actors_page)
+        a_layout.setContentsMargins(0, 0, 0, 0)
+        a_layout.addWidget(self.actors_tree, 1)
+        a_buttons = QHBoxLayout()
+        self.merge_actors_button = QPushButton("Merge selected", objectName="intakeMergeActors")
+        self.merge_actors_button.clicked.connect(self._merge_actors)
+        a_buttons.addWidget(self.merge_actors_button)
+        a_buttons.addStretch(1)
+        a_buttons.addWidget(QLabel("Untick an actor to leave it out; double-click a new actor's name to rename it."))
+        a_layout.addLayout(a_buttons)
+
+        self.tabs.addTab(events_page, "Events")
+        self.tabs.addTab(actors_page, "Actors")
+        self.tabs.addTab(self.citations_tree, "Statements")
+        self.tabs.addTab(self.dates_tree, "Dates")
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(self.text_view)
+        splitter.addWidget(self.tabs)
+        splitter.setSizes([520, 760])
+        review_page = QWidget()
+        r_layout = QVBoxLayout(review_page)
+        r_layout.setContentsMargins(0, 0, 0, 0)
+        r_layout.addWidget(splitter, 1)
+
+        self.pages = QStackedWidget()
+        self.pages.addWidget(paste_page)
+        self.pages.addWidget(review_page)
+
+        self.status = QLabel(objectName="intakeStatus", wordWrap=True)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        self.accept_button = self.buttons.addButton("Accept", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.accept_button.setObjectName("intakeAccept")
+        self.accept_button.setEnabled(False)
+        self.back_button = self.buttons.addButton("Another report…", QDialogButtonBox.ButtonRole.ResetRole)
+        self.back_button.setVisible(False)
+        self.back_button.clicked.connect(self._back)
+        self.buttons.accepted.connect(self._land)
+        self.buttons.rejected.connect(self.reject)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.meta_box)
+        layout.addWidget(self.pages, 1)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.status, 1)
+        bottom.addWidget(self.buttons)
+        layout.addLayout(bottom)
+        self.meta_box.setVisible(False)
+        if path:
+            self.open_file(path)
+
+    # -- building -----------------------------------------------------------------------
+    def _tree(self, name: str, headers: list[str]) -> QTreeWidget:
+        tree = QTreeWidget(objectName=name)
+        tree.setHeaderLabels(headers)
+        tree.setRootIsDecorated(False)
+        tree.setAlternatingRowColors(True)
+        tree.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        tree.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked | QAbstractItemView.EditTrigger.EditKeyPressed)
+        tree.setUniformRowHeights(True)
+        return tree
+
+    # -- input ----------------------------------------------------------------------------
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 (Qt name)
+        if self._dropped_path(event) is not None:
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802 (Qt name)
+        path = self._dropped_path(event)
+        if path is not None:
+            event.acceptProposedAction()
+            self.open_file(path)
+
+    @staticmethod
+    def _dropped_path(event) -> Optional[str]:
+        mime = event.mimeData()
+        if not mime.hasUrls():
+            return None
+        for url in mime.urls():
+            if url.isLocalFile() and Path(url.toLocalFile()).suffix.lower() in SUPPORTED_SUFFIXES:
+                return url.toLocalFile()
+        return None
+
+    def _choose_file(self) -> None:
+        pattern = " ".join(f"*{s}" for s in SUPPORTED_SUFFIXES)
+        path, _ = QFileDialog.getOpenFileName(self, "Open a report", "", f"Reports ({pattern});;All files (*)")
+        if path:
+            self.open_file(path)
+
+    def open_file(self, path: str) -> bool:
+        try:
+            article = read_article(path)
+        except BrieferError as error:
+            self._error(str(error))
+            return False
+        self.set_article(article)
+        return True
+
+    def _analyse_pasted(self) -> None:
+        text = self.paste.toPlainText()
+        if not text.strip():
+            self._error("Paste a report first, or open a file.")
+            return
+        self.set_article(article_from_text(text))
+
+    def set_article(self, article: Article) -> None:
+        """Show a report and what the assistant proposes for it."""
+        self.article = article
+        self.headline.setText(article.title)
+        self.outlet.setText(article.outlet)
+        self.author.setText(article.author)
+        self.published.setText(article.published.isoformat() if article.published else "")
+        self._run_analysis(article.published)
+
+    def _reanalyse(self) -> None:
+        if self.article is None:
+            return
+        text = self.published.text().strip()
+        day: Optional[date] = None
+        if text:
+            try:
+                when = When.parse_friendly(text)
+            except BrieferError as error:
+                self._error(str(error))
+                return
+            day = when.earliest.date()
+        self.article.published = day
+        self.article.title = self.headline.text().strip() or self.article.title
+        self.article.outlet = self.outlet.text().strip()
+        self.article.author = self.author.text().strip()
+        self._run_analysis(day)
+
+    def _run_analysis(self, day: Optional[date]) -> None:
+        assert self.article is not None
+        try:
+            self.analysis = analyse(self.ws, self.article, published=day)
+        except BrieferError as error:
+            self._error(str(error))
+            return
+        doc = self.analysis.document
+        self.outlet.setText(doc.outlet)
+        self.outlet_note.setText("known source" if doc.outlet_known else "new source")
+        self.published_note.setText(
+            doc.published.label if doc.published else "unknown: relative dates cannot be resolved; type one")
+        self.meta_box.setVisible(True)
+        self.pages.setCurrentIndex(1)
+        self.back_button.setVisible(True)
+        self._fill()
+        notes = [n for n in doc.notes if n.startswith(("this text is already", "the text is not", "outlet: no"))]
+        counts = (f"{len(self.analysis.events)} events, {len(self.analysis.actors)} actors, "
+                  f"{len(self.analysis.citations)} statements, {len(self.analysis.dates)} dates proposed. "
+                  "Tick the events to accept.")
+        self.status.setText(" ".join([counts, *notes]))
+        self._update_accept()
+
+    def _back(self) -> None:
+        self.analysis = None
+        self.article = None
+        self.meta_box.setVisible(False)
+        self.pages.setCurrentIndex(0)
+        self.back_button.setVisible(False)
+        self.paste.clear()
+        self._update_accept()
+
+    # -- showing proposals -------------------------------------------------------------
+    def _fill(self) -> None:
+        assert self.analysis is not None
+        a = self.analysis
+        self._filling = True
+        try:
+            self.text_view.setPlainText(a.document.text)
+            self._utf16 = _Utf16(a.document.text)
+            self.events_tree.clear()
+            for e in a.events:
+                self.events_tree.addTopLevelItem(self._event_item(e))
+            self.actors_tree.clear()
+            for actor in a.actors:
+                item = QTreeWidgetItem(["", actor.name, actor.kind.replace("_", " "),
+                                        "known" if actor.known else "new", ", ".join(actor.aliases_seen)])
+                item.setData(0, ID_ROLE, actor.id)
+                item.setData(0, SPAN_ROLE, actor.spans[0] if actor.spans else None)
+                flags = item.flags() | Qt.ItemFlag.ItemIsUserCheckable
+                if not actor.known:
+                    flags |= Qt.ItemFlag.ItemIsEditable
+                item.setFlags(flags)
+                item.setCheckState(0, Qt.CheckState.Checked)
+                if actor.title:
+                    item.setToolTip(1, actor.title)
+                self.actors_tree.addTopLevelItem(item)
+            self.citations_tree.clear()
+            for c in a.citations:
+                item = QTreeWidgetItem(["", c.speaker, c.source, c.quote])
+                item.setData(0, ID_ROLE, c.id)
+                item.setData(0, SPAN_ROLE, c.span)
+                item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+                item.setCheckState(0, Qt.CheckState.Checked)
+                item.setToolTip(3, f"{c.quote}\n\nWhy: {c.rule}")
+                self.citations_tree.addTopLevelItem(item)
+            self.dates_tree.clear()
+            for d in a.dates:
+                item = QTreeWidgetItem([d.text, d.when.label, d.rule])
+                item.setData(0, ID_ROLE, d.id)
+                item.setData(0, SPAN_ROLE, d.span)
+                item.setToolTip(2, d.rule)
+                self.dates_tree.addTopLevelItem(item)
+            for tree in (self.events_tree, self.actors_tree, self.citations_tree, self.dates_tree):
+                for column in range(tree.columnCount()):
+                    tree.resizeColumnToContents(column)
+            self.events_tree.setColumnWidth(1, 320)
+        finally:
+            self._filling = False
+        self._highlight(None)
+
+    def _event_item(self, e) -> QTreeWidgetItem:
+        assert self.analysis is not None
+        actors = ", ".join(f"{self.analysis.actor(p.actor).name} ({p.role.value})" for p in e.participants)
+        item = QTreeWidgetItem(["", e.title, e.when.label if e.when else "(no date)", e.place, actors, e.source])
+        item.setData(0, ID_ROLE, e.id)
+        item.setData(0, SPAN_ROLE, e.span)
+        item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable | Qt.ItemFlag.ItemIsEditable)
+        item.setCheckState(0, Qt.CheckState.Unchecked)
+        item.setToolTip(1, e.quote)
+        item.setToolTip(2, f"{e.when.edtf if e.when else ''}\nWhy: {e.when_rule}")
+        return item
+
+    def _highlight(self, focus: Optional[tuple[int, int]]) -> None:
+        if self.analysis is None:
+            return
+        a = self.analysis
+        selections = []
+
+        def add(span, colour: QColor, bold: bool = False) -> None:
+            if not span:
+                return
+            start, end = self._utf16(span[0]), self._utf16(span[1])
+            sel = QTextEdit.ExtraSelection()
+            cursor = QTextCursor(self.text_view.document())
+            cursor.setPosition(start)
+            cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+            fmt = QTextCharFormat()
+            fmt.setBackground(colour)
+            if bold:
+                fmt.setFontWeight(700)
+            sel.cursor = cursor
+            sel.format = fmt
+            selections.append(sel)
+
+        for e in a.events:
+            add(e.span, COLOURS["event"])
+        for c in a.citations:
+            add(c.span, COLOURS["citation"])
+        for actor in a.actors:
+            for span in actor.spans:
+                add(span, COLOURS["actor"])
+        for d in a.dates:
+            add(d.span, COLOURS["date"])
+        if focus:
+            add(focus, COLOURS["focus"], bold=True)
+            cursor = QTextCursor(self.text_view.document())
+            cursor.setPosition(self._utf16(focus[0]))
+            self.text_view.setTextCursor(cursor)
+            self.text_view.ensureCursorVisible()
+        self.text_view.setExtraSelections(selections)
+
+    def _focus_item(self, current: Optional[QTreeWidgetItem], _previous=None) -> None:
+        if current is None:
+            return
+        span = current.data(0, SPAN_ROLE)
+        self._highlight(tuple(span) if span else None)
+
+    # -- editing ----------------------------------------------------------------------------
+    def _event_edited(self, item: QTreeWidgetItem, column: int) -> None:
+        if self._filling or self.analysis is None:
+            return
+        event = next((e for e in self.analysis.events if e.id == item.data(0, ID_ROLE)), None)
+        if event is None:
+            return
+        text = item.text(column).strip()
+        self._filling = True
+        try:
+            if column == 1:
+                if text:
+                    event.title = text
+                else:
+                    item.setText(1, event.title)
+            elif column == 2:
+                try:
+                    event.when = When.parse_friendly(text)
+                    event.when_rule = "set by the analyst"
+                    item.setText(2, event.when.label)
+                    self.status.setText(f"Date of '{event.title}': {event.when.label} ({event.when.edtf})")
+                except BrieferError as error:
+                    item.setText(2, event.when.label if event.when else "(no date)")
+                    self._error(str(error))
+            elif column == 3:
+                event.place = text
+        finally:
+            self._filling = False
+
+    def _actor_edited(self, item: QTreeWidgetItem, column: int) -> None:
+        if self._filling or self.analysis is None or column != 1:
+            return
+        actor = self.analysis.actor(item.data(0, ID_ROLE))
+        text = item.text(1).strip()
+        if text and not actor.known:
+            actor.name = text
+            self._refresh_events()
+        else:
+            self._filling = True
+            item.setText(1, actor.name)
+            self._filling = False
+
+    def _check_all(self, tree: QTreeWidget, checked: bool) -> None:
+        state = Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked
+        for i in range(tree.topLevelItemCount()):
+            tree.topLevelItem(i).setCheckState(0, state)
+        self._update_accept()
+
+    def _selected_ids(self, tree: QTreeWidget) -> list[str]:
+        rows = sorted((tree.indexOfTopLevelItem(i), i.data(0, ID_ROLE)) for i in tree.selectedItems())
+        return [pid for _row, pid in rows]
+
+    def _merge_events(self) -> None:
+        if self.analysis is None:
+            return
+        try:
+            merged = merge_events(self.analysis, self._selected_ids(self.events_tree))
+        except BrieferError as error:
+            self._error(str(error))
+            return
+        self._refresh_events(check={merged.id})
+        self.status.setText(f"Merged into '{merged.title}'.")
+
+    def _merge_actors(self) -> None:
+        if self.analysis is None:
+            return
+        try:
+            kept = merge_actor_proposals(self.analysis, self._selected_ids(self.actors_tree))
+        except BrieferError as error:
+            self._error(str(error))
+            return
+        checked = self._checked(self.events_tree)
+        self._fill()
+        self._restore_checks(checked)
+        self.status.setText(f"Merged into {kept.name}.")
+
+    def _checked(self, tree: QTreeWidget) -> set[str]:
+        return {tree.topLevelItem(i).data(0, ID_ROLE) for i in range(tree.topLevelItemCount())
+                if tree.topLevelItem(i).checkState(0) == Qt.CheckState.Checked}
+
+    def _restore_checks(self, checked: set[str]) -> None:
+        for i in range(self.events_tree.topLevelItemCount()):
+            item = self.events_tree.topLevelItem(i)
+            if item.data(0, ID_ROLE) in checked:
+                item.setCheckState(0, Qt.CheckState.Checked)
+        self._update_accept()
+
+    def _refresh_events(self, check: set[str] = frozenset()) -> None:
+        checked = self._checked(self.events_tree) | set(check)
+        self._filling = True
+        try:
+            self.events_tree.clear()
+            for e in self.analysis.events:
+                self.events_tree.addTopLevelItem(self._event_item(e))
+        finally:
+            self._filling = False
+        self._restore_checks(checked)
+        self._highlight(None)
+
+    # -- landing ------------------------------------------------------------------------------
+    def choices(self) -> dict[str, bool]:
+        """What the analyst decided, by proposal id: ticked events are accepted, unticked
+        actors and statements rejected."""
+        choices: dict[str, bool] = {}
+        for tree in (self.events_tree, self.actors_tree, self.citations_tree):
+            for i in range(tree.topLevelItemCount()):
+                item = tree.topLevelItem(i)
+                choices[item.data(0, ID_ROLE)] = item.checkState(0) == Qt.CheckState.Checked
+        for pid in list(choices):
+            if pid.startswith("actor-") and choices[pid]:
+                del choices[pid]  # kept actors land only with an accepted event
+        return choices
+
+    def _update_accept(self) -> None:
+        count = len(self._checked(self.events_tree)) if self.analysis is not None else 0
+        self.accept_button.setEnabled(count > 0)
+        self.accept_button.setText(f"Accept {count} event{'s' if count != 1 else ''}" if count else "Accept")
+
+    def _land(self) -> None:
+        if self.analysis is None:
+            return
+        doc = self.analysis.document
+        doc.title = self.headline.text().strip()
+        outlet = self.outlet.text().strip()
+        if outlet != doc.outlet:
+            doc.outlet, doc.outlet_uid, doc.outlet_known = outlet, None, False
+        doc.author = self.author.text().strip()
+        try:
+            landed = accept(self.ws, self.analysis, self.choices())
+        except BrieferError as error:
+            self._error(str(error))
+            return
+        self.result_landed = landed
+        if landed.skipped:
+            QMessageBox.information(self, "Some events did not land", "\n".join(landed.skipped))
+        self.landed.emit(landed)
+        self.accept()
+
+    def _error(self, message: str) -> None:
+        self.status.setText(f"<span style='color:#c0392b'>{html.escape(message)}</span>")
+
+
+class _Utf16:
+    """Python offsets to Qt document positions (which count UTF-16 units)."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.simple = all(ord(c) < 0x10000 for c in text)
+
+    def __call__(self, offset: int) -> int:
+        if self.simple:
+            return offset
+        return len(self.text[:offset].encode("utf-16-le")) // 2

@@ -1,0 +1,125 @@
+"""The article review dialog: paste or open, see the proposals, accept only some."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+from PySide6.QtGui import QDropEvent, QTextCursor
+from PySide6.QtWidgets import QDialog
+
+from briefer.ui.intake_review import IntakeDialog
+
+FIXTURES = Path(__file__).resolve().parents[1] / "intake" / "fixtures"
+
+
+@pytest.fixture
+def dialog(qtbot, workspace):
+    dlg = IntakeDialog(workspace)
+    qtbot.addWidget(dlg)
+    dlg.show()
+    return dlg
+
+
+def _row(tree, column: int, fragment: str):
+    for i in range(tree.topLevelItemCount()):
+        item = tree.topLevelItem(i)
+        if fragment in item.text(column):
+            return item
+    raise AssertionError(f"no row with {fragment!r}")
+
+
+def test_paste_analyse_and_accept_only_the_ticked_event(qtbot, dialog, workspace) -> None:
+    dialog.paste.setPlainText((FIXTURES / "dam_talks.txt").read_text())
+    qtbot.mouseClick(dialog.analyse_button, Qt.MouseButton.LeftButton)
+    assert dialog.headline.text() == "Talks over northern dam stall as militia keeps its guns"
+    assert dialog.outlet.text() == "Valley Courier" and dialog.outlet_note.text() == "new source"
+    assert dialog.published.text() == "2021-03-14"
+    assert dialog.events_tree.topLevelItemCount() >= 4
+    assert not dialog.accept_button.isEnabled()  # nothing is accepted by default
+    seized = _row(dialog.events_tree, 1, "seized")
+    seized.setCheckState(0, Qt.CheckState.Checked)
+    assert dialog.accept_button.isEnabled() and dialog.accept_button.text() == "Accept 1 event"
+    with qtbot.waitSignal(dialog.landed) as landed:
+        qtbot.mouseClick(dialog.accept_button, Qt.MouseButton.LeftButton)
+    assert dialog.result() == QDialog.DialogCode.Accepted
+    assert len(landed.args[0].events) == 1
+    events = workspace.search_events()
+    assert [e.when.edtf for e in events] == ["2018"]
+    assert events[0].citations[0].document_uid == landed.args[0].document_uid
+
+
+def test_selecting_a_proposal_highlights_its_text(qtbot, dialog) -> None:
+    assert dialog.open_file(str(FIXTURES / "dam_talks.html"))
+    dialog.tabs.setCurrentIndex(3)
+    item = _row(dialog.dates_tree, 0, "within two weeks")
+    dialog.dates_tree.setCurrentItem(item)
+    cursor = dialog.text_view.textCursor()
+    text = dialog.text_view.toPlainText()
+    assert text[cursor.position():].startswith("within two weeks")
+    assert "forward" in item.text(2)
+    selections = dialog.text_view.extraSelections()
+    focus = selections[len(selections) - 1]
+    assert QTextCursor(focus.cursor).selectedText() == "within two weeks"
+
+
+def test_edit_reject_and_merge(qtbot, dialog, workspace) -> None:
+    dialog.open_file(str(FIXTURES / "dam_talks.txt"))
+    quote = _row(dialog.events_tree, 1, "thieves")
+    quote.setText(2, "not a date")  # refused, the old date stays
+    assert "not a date" in dialog.status.text() and quote.text(2) != "not a date"
+    quote.setText(2, "Mar 2021")
+    quote.setText(1, "Hallaq refuses to leave the dam")
+    quote.setCheckState(0, Qt.CheckState.Checked)
+    hallaq = _row(dialog.actors_tree, 1, "Idris Hallaq")
+    hallaq.setCheckState(0, Qt.CheckState.Unchecked)  # rejected
+    friday = _row(dialog.events_tree, 1, "on Friday")
+    seized = _row(dialog.events_tree, 1, "seized")
+    count = dialog.events_tree.topLevelItemCount()
+    friday.setSelected(True)
+    seized.setSelected(True)
+    qtbot.mouseClick(dialog.merge_events_button, Qt.MouseButton.LeftButton)
+    assert dialog.events_tree.topLevelItemCount() == count - 1
+    merged = _row(dialog.events_tree, 1, "on Friday")
+    assert merged.checkState(0) == Qt.CheckState.Checked
+    qtbot.mouseClick(dialog.accept_button, Qt.MouseButton.LeftButton)
+    titles = {e.title: e for e in workspace.search_events()}
+    assert set(titles) == {"Hallaq refuses to leave the dam", merged.text(1)}
+    assert titles["Hallaq refuses to leave the dam"].when.edtf == "2021-03"
+    assert workspace.find_actor("Idris Hallaq") is None
+
+
+def test_dropping_a_file_opens_it(qtbot, dialog) -> None:
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(FIXTURES / "dam_talks.eml"))])
+    event = QDropEvent(QPointF(10, 10), Qt.DropAction.CopyAction, mime, Qt.MouseButton.NoButton,
+                       Qt.KeyboardModifier.NoModifier)
+    dialog.dropEvent(event)
+    assert dialog.headline.text() == "Talks over northern dam stall as militia keeps its guns"
+    assert dialog.pages.currentIndex() == 1
+
+
+def test_a_bad_file_says_why_and_changes_nothing(qtbot, dialog, tmp_path: Path) -> None:
+    bad = tmp_path / "notes.txt"
+    bad.write_bytes(b"")
+    assert not dialog.open_file(str(bad))
+    assert "notes.txt" in dialog.status.text()
+    assert dialog.pages.currentIndex() == 0
+
+
+def test_cancel_lands_nothing(qtbot, dialog, workspace) -> None:
+    dialog.open_file(str(FIXTURES / "dam_talks.txt"))
+    qtbot.mouseClick(dialog.accept_all_button, Qt.MouseButton.LeftButton)
+    dialog.reject()
+    assert dialog.result() == QDialog.DialogCode.Rejected
+    assert workspace.count_events() == 0 and workspace.documents() == []
+
+
+def test_real_report_in_the_demo_workspace(qtbot, demo_workspace, shared_data: Path) -> None:
+    dlg = IntakeDialog(demo_workspace, path=str(shared_data / "articles/2019-02-09-sdf-offensive-on-hold.txt"))
+    qtbot.addWidget(dlg)
+    assert dlg.published.text() == "2019-02-09"
+    assert _row(dlg.actors_tree, 1, "Islamic State").text(3) == "known"
+    assert "Daesh" in _row(dlg.actors_tree, 1, "Islamic State").text(4)
+    assert _row(dlg.citations_tree, 1, "Mustafa Bali").text(2) == "Reuters"
