@@ -372,8 +372,13 @@ def export_acled(ws: Workspace, path: str | os.PathLike[str], f: Optional[EventF
 
 def _acled_row(e: Event, actor_names: dict[str, str], source_names: dict[str, str]) -> list[str]:
     extra, _ = _extras(e.notes)
-    first = [actor_names[p.actor_uid] for p in e.participants if p.role is not Role.TARGET]
-    second = [actor_names[p.actor_uid] for p in e.participants if p.role is Role.TARGET]
+    # ACLED has two sides: initiators (then spokespeople and the merely mentioned) and
+    # targets (then the affected).
+    order = {Role.INITIATOR: 0, Role.SPOKESPERSON: 1, Role.MENTIONED: 2, Role.TARGET: 0, Role.AFFECTED: 1}
+    side_two = (Role.TARGET, Role.AFFECTED)
+    ranked = sorted(enumerate(e.participants), key=lambda ip: (order[ip[1].role], ip[0]))
+    first = [actor_names[p.actor_uid] for _, p in ranked if p.role not in side_two]
+    second = [actor_names[p.actor_uid] for _, p in ranked if p.role in side_two]
     sources = [source_names[c.source_uid] for c in e.citations if source_names[c.source_uid] != ACLED_SOURCE[0]]
     event_date, precision = _acled_date_and_precision(e.when)
     values = {

@@ -21,11 +21,15 @@ _FTS_TRIGGER = "event_fts_insert"
 
 
 def existing_external_ids(ws: Workspace, external_ids: Iterable[str]) -> dict[str, int]:
-    """{external id: event row id} for those of `external_ids` already in the workspace."""
+    """{external id: event row id} for those of `external_ids` already in the workspace,
+    either as an event's external id or as its own uid (a Briefer event exported to a
+    dataset format carries its uid as the dataset's id, so importing it back adds nothing)."""
     wanted = [x for x in dict.fromkeys(external_ids) if x]
     found: dict[str, int] = {}
     for i in range(0, len(wanted), 5000):
         chunk = json.dumps(wanted[i:i + 5000])
+        found.update(ws.conn.execute(
+            "SELECT uid, id FROM event WHERE uid IN (SELECT value FROM json_each(?))", (chunk,)))
         found.update(ws.conn.execute(
             "SELECT external_id, id FROM event WHERE external_id IN (SELECT value FROM json_each(?))", (chunk,)))
     return found

@@ -258,3 +258,12 @@ def test_real_legacy_file_repairs_smart_quotes_and_says_so(shared_data: Path, wo
     assert line is not None
     assert any("’" in e.summary for e in workspace.search_events(limit=None))
     assert workspace.find_source("Agence France Presse") is not None  # trailing spaces trimmed
+
+
+def test_exporting_briefer_events_and_importing_them_back_adds_nothing(demo_workspace: Workspace,
+                                                                       tmp_path: Path) -> None:
+    out = tmp_path / "demo.csv"
+    count = export_acled(demo_workspace, out)
+    report = run_import(demo_workspace, AcledReader(out))
+    assert report.skipped_count == 0
+    assert report.added["events"] == 0 and report.unchanged == count == demo_workspace.count_events()
