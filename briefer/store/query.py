@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import re
 import sqlite3
+import unicodedata
 from typing import Optional
 
 from ..core.filter import EventFilter
@@ -33,6 +34,12 @@ SORT_ORDERS: dict[str, tuple[str, ...]] = {
 
 class QueryError(WorkspaceError):
     """A search text that cannot be searched; the message says why."""
+
+
+def _fold(word: str) -> str:
+    """A word as the full-text index keeps it (unicode61, diacritics removed, lower case)."""
+    text = unicodedata.normalize("NFKD", word)
+    return "".join(c for c in text if not unicodedata.combining(c)).casefold()
 
 
 def fts_query(text: str) -> Optional[str]:
@@ -82,12 +89,12 @@ class QueryStore(EventStore):
         return lo, hi
 
     def _where(self, f: EventFilter, scan: bool = False, dates: bool = True) -> tuple[str, list]:
-        """The filter as SQL.  With `scan`, membership tests are written `+e.id IN (...)`
-        so that SQLite evaluates them row by row while walking the date index instead of
-        driving the query from them; `dates=False` leaves the date range to the caller."""
+        """The filter as SQL.  By default each membership condition is a set the query can
+        be driven from (`e.id IN (...)`).  With `scan`, each is a per-row probe
+        (`EXISTS`, cheapest first, full text last) for walking the date index and stopping
+        at the end of a page.  `dates=False` leaves the date range to the caller."""
         conds: list[str] = []
         params: list = []
-        member = "+e.id IN" if scan else "e.id IN"
         selective = bool(f.actors or f.sources or f.text.strip() or f.uids is not None or f.tags)
         bounds = self._date_bounds(f) if dates else None
         if bounds is not None:
@@ -100,34 +107,37 @@ class QueryStore(EventStore):
         if f.uids is not None:
             conds.append("e.uid IN (SELECT value FROM json_each(?))")
             params.append(json.dumps(list(f.uids)))
-        if f.actors:
-            actor_ids = "SELECT a.id FROM actor a WHERE a.uid IN (SELECT value FROM json_each(?))"
-            if f.actor_mode == "all":
-                for uid in f.actors:
-                    conds.append(f"{member} (SELECT event_id FROM event_actor WHERE actor_id IN ({actor_ids}))")
-                    params.append(json.dumps([uid]))
-            else:
-                conds.append(f"{member} (SELECT event_id FROM event_actor WHERE actor_id IN ({actor_ids}))")
-                params.append(json.dumps(list(f.actors)))
-        if f.sources:
-            conds.append(
-                f"{member} (SELECT event_id FROM citation WHERE source_id IN "
-                "(SELECT id FROM source WHERE uid IN (SELECT value FROM json_each(?))))"
-            )
-            params.append(json.dumps(list(f.sources)))
         if f.event_types:
             conds.append("e.event_type IN (SELECT value FROM json_each(?))")
             params.append(json.dumps(list(f.event_types)))
+        actor_ids = "SELECT a.id FROM actor a WHERE a.uid IN (SELECT value FROM json_each(?))"
+        groups = [[u] for u in f.actors] if f.actor_mode == "all" else ([list(f.actors)] if f.actors else [])
+        for group in groups:
+            if scan:
+                conds.append(f"EXISTS (SELECT 1 FROM event_actor ea WHERE ea.event_id = e.id "
+                             f"AND ea.actor_id IN ({actor_ids}))")
+            else:
+                conds.append(f"e.id IN (SELECT event_id FROM event_actor WHERE actor_id IN ({actor_ids}))")
+            params.append(json.dumps(group))
         if f.tags:
-            conds.append(f"{member} (SELECT event_id FROM event_tag WHERE tag IN (SELECT value FROM json_each(?)))")
+            conds.append("EXISTS (SELECT 1 FROM event_tag t WHERE t.event_id = e.id AND t.tag IN "
+                         "(SELECT value FROM json_each(?)))" if scan else
+                         "e.id IN (SELECT event_id FROM event_tag WHERE tag IN (SELECT value FROM json_each(?)))")
             params.append(json.dumps(list(f.tags)))
+        if f.sources:
+            source_ids = "SELECT id FROM source WHERE uid IN (SELECT value FROM json_each(?))"
+            conds.append(f"EXISTS (SELECT 1 FROM citation c WHERE c.event_id = e.id AND c.source_id IN ({source_ids}))"
+                         if scan else f"e.id IN (SELECT event_id FROM citation WHERE source_id IN ({source_ids}))")
+            params.append(json.dumps(list(f.sources)))
         if f.min_reliability:
-            conds.append(f"{member} (SELECT c.event_id FROM citation c JOIN source s ON s.id = c.source_id "
-                         "WHERE s.reliability <= ?)")
+            reliable = "SELECT id FROM source WHERE reliability <= ?"
+            conds.append(f"EXISTS (SELECT 1 FROM citation c WHERE c.event_id = e.id AND c.source_id IN ({reliable}))"
+                         if scan else f"e.id IN (SELECT event_id FROM citation WHERE source_id IN ({reliable}))")
             params.append(Reliability.parse(f.min_reliability))
         query = fts_query(f.text) if f.text else None
         if query is not None:
-            conds.append(f"{member} (SELECT rowid FROM event_fts WHERE event_fts MATCH ?)")
+            conds.append("EXISTS (SELECT 1 FROM event_fts WHERE event_fts MATCH ? AND rowid = e.id)" if scan else
+                         "e.id IN (SELECT rowid FROM event_fts WHERE event_fts MATCH ?)")
             params.append(query)
         return (" WHERE " + " AND ".join(conds)) if conds else "", params
 
@@ -161,8 +171,24 @@ class QueryStore(EventStore):
                                     [json.dumps(list(f.tags))]).fetchone()[0])
         query = fts_query(f.text) if f.text else None
         if query is not None:
-            counts.append(self._run("SELECT count(*) FROM event_fts WHERE event_fts MATCH ?", [query]).fetchone()[0])
+            counts.append(self._text_matches_at_most(query))
         return min(counts) if counts else None
+
+    def _text_matches_at_most(self, query: str) -> int:
+        """An upper bound on the events a safe FTS query (from `fts_query`) matches, read
+        from the index's vocabulary: the rarest word's count (a prefix: its words' sum)."""
+        bounds = []
+        for phrase, star in re.findall(r'"([^"]*)"(\*?)', query):
+            for word in phrase.split():
+                term = _fold(word)
+                if star and word == phrase.split()[-1]:
+                    row = self.conn.execute("SELECT coalesce(sum(doc), 0) FROM event_fts_vocab "
+                                            "WHERE term >= ? AND term < ?", (term, term + "\uffff")).fetchone()
+                else:
+                    row = self.conn.execute("SELECT coalesce(max(doc), 0) FROM event_fts_vocab WHERE term = ?",
+                                            (term,)).fetchone()
+                bounds.append(row[0])
+        return min(bounds) if bounds else 0
 
     def _page_ids(self, f: EventFilter, limit: int, offset: int) -> list[int]:
         """One page of matching ids in date order, without sorting every match.

@@ -196,5 +196,11 @@ def _split(sql: str) -> list[str]:
     return [s for s in statements if s]
 
 
-MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_script(_V1), _script(_V2)]
+# Version 3: the full-text index's vocabulary, so that the query planner can tell how
+# many events a search word matches before choosing how to page through them.
+_V3 = """
+CREATE VIRTUAL TABLE event_fts_vocab USING fts5vocab(event_fts, 'row');
+"""
+
+MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_script(_V1), _script(_V2), _script(_V3)]
 SCHEMA_VERSION = len(MIGRATIONS)
