@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 from ..core.errors import BrieferError
 from ..core.model import Role
 from ..exchange.csv_mapping import ROLE_TARGETS, TARGETS, ColumnMapping, guess_mapping, preview
+from ..exchange.encoding import TextFile
 from ..exchange.formats import IMPORT_FORMATS, detect_format, open_reader
 from ..exchange.importing import run_import
 from ..exchange.json_format import import_json
@@ -167,11 +168,16 @@ class ImportDialog(QDialog):
             "Everything in the file is imported in one step: if you cancel, or something goes wrong, the "
             "workspace stays as it was. Importing the same file again adds nothing new.")
         explain.setWordWrap(True)
+        self.head_view = QPlainTextEdit()
+        self.head_view.setReadOnly(True)
+        self.head_view.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
+        self.head_view.setPlaceholderText("The file's first lines appear here.")
         layout = QVBoxLayout(page)
         layout.addLayout(form)
         layout.addWidget(self.file_info)
         layout.addWidget(explain)
-        layout.addStretch(1)
+        layout.addWidget(QLabel("First lines:"))
+        layout.addWidget(self.head_view, 1)
         return page
 
     def _browse(self) -> None:
@@ -190,11 +196,17 @@ class ImportDialog(QDialog):
             self._update_buttons()
             return
         fmt = detect_format(path)
+        size = path.stat().st_size
+        shown = f"{size / 1e6:.1f} MB" if size >= 100_000 else f"{max(1, round(size / 1000))} KB"
         if fmt is not None:
             self.format_combo.setCurrentIndex(self.format_combo.findData(fmt))
-            self.file_info.setText(f"Looks like: {DATASET_FORMATS[fmt]} ({path.stat().st_size / 1e6:.1f} MB)")
+            self.file_info.setText(f"Looks like: {DATASET_FORMATS[fmt]} ({shown})")
         else:
-            self.file_info.setText("The format could not be guessed; choose it.")
+            self.file_info.setText(f"The format could not be guessed ({shown}); choose it.")
+        try:
+            self.head_view.setPlainText("\n".join(line[:400] for line in TextFile(path).head(12)))
+        except (OSError, LookupError):
+            self.head_view.clear()
         self._update_buttons()
 
     @property
