@@ -37,6 +37,7 @@ COLOURS = {
     "actor": QColor("#fff1b8"),
     "citation": QColor("#d5f5d0"),
     "event": QColor("#eeeeee"),
+    "source": QColor("#ead7f7"),
     "focus": QColor("#ffb86b"),
 }
 SPAN_ROLE = Qt.ItemDataRole.UserRole
@@ -112,8 +113,9 @@ class IntakeDialog(QDialog):
         self.events_tree = self._tree("intakeEvents", ["Accept", "Title", "When", "Place", "Actors", "Source"])
         self.actors_tree = self._tree("intakeActors", ["Keep", "Name", "Kind", "Workspace", "Seen as"])
         self.citations_tree = self._tree("intakeCitations", ["Keep", "Speaker", "Source", "Quote"])
+        self.sources_tree = self._tree("intakeSources", ["Keep", "Name", "Kind", "Workspace", "Why"])
         self.dates_tree = self._tree("intakeDates", ["Text", "When", "Rule"])
-        for tree in (self.events_tree, self.actors_tree, self.citations_tree, self.dates_tree):
+        for tree in (self.events_tree, self.actors_tree, self.citations_tree, self.sources_tree, self.dates_tree):
             tree.currentItemChanged.connect(self._focus_item)
         self.events_tree.itemChanged.connect(self._event_edited)
         self.actors_tree.itemChanged.connect(self._actor_edited)
@@ -152,6 +154,7 @@ class IntakeDialog(QDialog):
         self.tabs.addTab(actors_page, "Actors")
         self.tabs.addTab(self.citations_tree, "Statements")
         self.tabs.addTab(self.dates_tree, "Dates")
+        self.tabs.addTab(self.sources_tree, "Sources")
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(self.text_view)
         splitter.addWidget(self.tabs)
@@ -336,6 +339,15 @@ class IntakeDialog(QDialog):
                 item.setCheckState(0, Qt.CheckState.Checked)
                 item.setToolTip(3, f"{c.quote}\n\nWhy: {c.rule}")
                 self.citations_tree.addTopLevelItem(item)
+            self.sources_tree.clear()
+            for src in a.sources:
+                item = QTreeWidgetItem(["", src.name, src.kind.replace("_", " "), "known" if src.known else "new",
+                                        src.why])
+                item.setData(0, ID_ROLE, src.id)
+                item.setData(0, SPAN_ROLE, src.spans[0] if src.spans else None)
+                item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+                item.setCheckState(0, Qt.CheckState.Checked)
+                self.sources_tree.addTopLevelItem(item)
             self.dates_tree.clear()
             for d in a.dates:
                 item = QTreeWidgetItem([d.text, d.when.label, d.rule])
@@ -343,7 +355,7 @@ class IntakeDialog(QDialog):
                 item.setData(0, SPAN_ROLE, d.span)
                 item.setToolTip(2, d.rule)
                 self.dates_tree.addTopLevelItem(item)
-            for tree in (self.events_tree, self.actors_tree, self.citations_tree, self.dates_tree):
+            for tree in (self.events_tree, self.actors_tree, self.citations_tree, self.sources_tree, self.dates_tree):
                 for column in range(tree.columnCount()):
                     tree.resizeColumnToContents(column)
             self.events_tree.setColumnWidth(1, 320)
@@ -392,6 +404,9 @@ class IntakeDialog(QDialog):
         for actor in a.actors:
             for span in actor.spans:
                 add(span, COLOURS["actor"])
+        for src in a.sources:
+            for span in src.spans:
+                add(span, COLOURS["source"])
         for d in a.dates:
             add(d.span, COLOURS["date"])
         if focus:
@@ -512,13 +527,13 @@ class IntakeDialog(QDialog):
         """What the analyst decided, by proposal id: ticked events are accepted, unticked
         actors and statements rejected."""
         choices: dict[str, bool] = {}
-        for tree in (self.events_tree, self.actors_tree, self.citations_tree):
+        for tree in (self.events_tree, self.actors_tree, self.citations_tree, self.sources_tree):
             for i in range(tree.topLevelItemCount()):
                 item = tree.topLevelItem(i)
                 choices[item.data(0, ID_ROLE)] = item.checkState(0) == Qt.CheckState.Checked
         for pid in list(choices):
-            if pid.startswith("actor-") and choices[pid]:
-                del choices[pid]  # kept actors land only with an accepted event
+            if pid.startswith(("actor-", "source-")) and choices[pid]:
+                del choices[pid]  # kept actors and sources land only with an accepted event
         return choices
 
     def _update_accept(self) -> None:

@@ -123,3 +123,5 @@ def test_real_report_in_the_demo_workspace(qtbot, demo_workspace, shared_data: P
     assert _row(dlg.actors_tree, 1, "Islamic State").text(3) == "known"
     assert "Daesh" in _row(dlg.actors_tree, 1, "Islamic State").text(4)
     assert _row(dlg.citations_tree, 1, "Mustafa Bali").text(2) == "Reuters"
+    assert _row(dlg.sources_tree, 1, "Reuters").text(3) == "known"
+    assert _row(dlg.sources_tree, 1, "Syrian Observatory for Human Rights").text(3) == "known"
