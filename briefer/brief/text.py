@@ -55,6 +55,7 @@ _COMPLEX = re.compile("[\u0300-\u036f\u0483-\u0489\u0590-\u08ff\u0900-\u0dff\u1a
 _SAFE_SCHEMES = ("http://", "https://", "mailto:")
 _TOKEN = re.compile(r"\s+|\S+")
 _PART = re.compile(r"\w+|\W")
+_X9 = frozenset(("RLE", "LRE", "RLO", "LRO", "PDF", "BN", "RLI", "LRI", "FSI", "PDI"))
 
 
 def _patch_set_rise() -> None:
@@ -146,6 +147,9 @@ def visual_order(tokens: list[str], base_level: int = 0) -> list[int]:
     text = "".join(tokens)
     if not text:
         return list(range(len(tokens)))
+    # python-bidi drops format characters (ZWJ, ZWNJ, soft hyphen, embeddings) under
+    # rule X9, which would shift every level after them: count them as neutrals
+    text = "".join("\ufffc" if unicodedata.bidirectional(c) in _X9 else c for c in text)
     levels = _char_levels(text, base_level)
     token_levels: list[int] = []
     pos = 0
@@ -182,7 +186,7 @@ def _visual_line(line: object, base_level: int) -> object:
     for frag in line.words:
         text = getattr(frag, "text", None)
         if hasattr(frag, "cbDefn") or not text:
-            pieces.append((frag, "\u200b" if hasattr(frag, "cbDefn") else ""))
+            pieces.append((frag, "\ufffc" if hasattr(frag, "cbDefn") else ""))
             continue
         for m in _TOKEN.finditer(text):
             token = text[m.start():m.end()]
