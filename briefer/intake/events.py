@@ -175,6 +175,8 @@ def _roles(text: str, clause: Clause, c_mentions: Sequence[Mention], trigger: re
         elif entity.kind == "person" and affect is not None and (
                 m.start > affect.start() or re.search(r"\b(?:is|was|were|are|been|be)\b", text[m.end:affect.start()] or "")):
             role = Role.AFFECTED
+        elif _is_subject(text, m, clause):
+            role = Role.INITIATOR
         elif m.start < trigger_pos:
             role = Role.INITIATOR
         else:
@@ -183,6 +185,25 @@ def _roles(text: str, clause: Clause, c_mentions: Sequence[Mention], trigger: re
         if previous is None or _RANK[role] > _RANK[previous]:
             result[m.entity] = role
     return list(result.items())
+
+
+_SUBJECT_AFTER_RE = re.compile(
+    r"^(?:['’]s\s+)?(?:[a-z\-]+\s+){0,2}?(?:will|would|has|have|had|is|are|was|were|could|can|may|might|must|shall|"
+    r"did|does|do|said|says|continued?|began|begins|launched|controlled|controls|seized|took|killed|captured|"
+    r"attacked|opened|renewed|claimed|announced|pushed|advanced|retreated|withdrew|fired|shelled|struck)\b")
+_NOT_SUBJECT_BEFORE_RE = re.compile(r"\b(?:of|by|on|against|to|from|with|in|at|into|for|between|among|toward|towards|"
+                                    r"than|and|near)\s+(?:the\s+|a\s+)?(?:[\w\-]+\s+)?$", re.I)
+
+
+def _is_subject(text: str, m: Mention, clause: Clause) -> bool:
+    """"the SDF will begin", "IS sleeper cells could", "US withdrawal": the actor acts."""
+    after = text[m.end:min(clause.end, m.end + 60)]
+    before = text[max(clause.start, m.start - 30):m.start]
+    if _NOT_SUBJECT_BEFORE_RE.search(before):
+        return bool(_TRIGGER_RE.match(after.lstrip())) and not re.search(r"\b(?:against|on|of)\s+\S*\s*$", before)
+    if _TRIGGER_RE.match(after.lstrip()):
+        return True
+    return bool(_SUBJECT_AFTER_RE.match(after.lstrip()))
 
 
 _RANK = {Role.MENTIONED: 0, Role.TARGET: 1, Role.AFFECTED: 2, Role.INITIATOR: 3, Role.SPOKESPERSON: 4}
