@@ -244,12 +244,14 @@ class _Finder:
         return before.endswith(('"', "“", "‘", "(", ":", "—", "-")) and len(before) < 3
 
     def _is_name_word(self, tok: Token, sentence_start: bool) -> bool:
+        if re.match(r"^(?:al|el|ad|as|ar|ash|at|az|ibn|abu)-[A-Z]", tok.text):
+            return True  # "al-Assad", "al-Baghdadi"
         if not tok.text[0].isupper() or tok.text[0].isdigit():
             return False
         if tok.key in L.MONTH_WORDS:
             return False
-        if tok.all_caps and len(tok.text.replace(".", "")) > 6:
-            return False  # shouting ("PICTURES") or a dateline city
+        if tok.all_caps and (len(tok.text.replace(".", "")) > 5 or tok.text in L.ALLCAPS_NOT_NAMES):
+            return False  # shouting ("PICTURES"), a dateline city ("MOSCOW"), "URL"
         if sentence_start and not tok.all_caps:
             if tok.key in L.COMMON_CAPS or tok.text.lower() in self.lower_words:
                 return False
@@ -278,6 +280,8 @@ class _Finder:
             words.pop()
         if not words:
             return
+        if len(words) >= 3 and any(w.key in L.HEADLINE_VERBS for w in words):
+            return  # a title-case headline quoted in the text, not a name
         start, end = words[0].start, words[-1].end
         if title_words:
             start_with_title = title_words[0].start
@@ -316,6 +320,7 @@ class _Finder:
         elif prev in ("told", "to") and re.match(r"\s*(?:[.,;]|$|news agency|in an interview|on\b|that\b)", after) and prev == "told":
             kind = "source"
         elif (prev in L.PLACE_PREPOSITIONS or prev in L.DIRECTIONS or nxt in L.PLACE_NOUNS
+              or (len(words) > 1 and words[-1].key in ("east", "west", "north", "south"))
               or self._place_noun_before(before)):
             kind = "place"
         elif nxt in L.SPEECH_VERBS and 2 <= len(words) <= 4:

@@ -29,7 +29,10 @@ _AFFECT_RE = re.compile(r"\b(?:murder|kill|kidnap|abduct|hold|held|holding|hosta
                         r"captur|arrest|wound|injur|disappear|missing|imprison|jail|sentenc)\w*", re.I)
 _LEAD_RE = re.compile(r"^(?:(?:and|but|also|once|then|meanwhile|however|this follows reports that|there are fears that|"
                       r"it comes as|this comes as)\b[\s,]*)+", re.I)
-_PRONOUN_RE = re.compile(r"\b(?:he|she|him|her)\b")
+# "he was being held", "killed him": the pronoun is the one the verb happens to
+_PRONOUN_RE = re.compile(r"\b(?:(?:he|she)\s+(?:is|was|were|had|has|may|might|could|would)\s+(?:\w+\s+){0,2}?"
+                         r"(?:been|being|be)\b|(?:he|she)\s+(?:is|was)\s+(?:still\s+)?(?:alive|dead|missing|held)"
+                         r"|\w+(?:ed|ing)\s+(?:him|her)\b)", re.I)
 
 
 @dataclass

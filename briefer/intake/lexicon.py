@@ -159,3 +159,13 @@ EVENT_STEMS = (
     "disappear", "missing", "spotted", "seen", "escap", "defect", "join", "form", "establish", "announc",
     "proclaim", "declar", "agree", "sign", "reject", "accus", "deni", "vow", "threat", "warn", "expect",
 )
+
+# All-capital words that are not names.
+ALLCAPS_NOT_NAMES = {"URL", "PDF", "HTML", "GMT", "UTC", "AM", "PM", "OK", "II", "III", "IV", "FAQ", "RSS", "PHOTO",
+                     "VIDEO", "LIVE", "NEW", "UPDATE"}
+
+# Verbs of title-case headlines ("Coalition Airstrikes Kill ..."): a run holding one is not a name.
+HEADLINE_VERBS = {"kill", "kills", "killed", "shows", "show", "says", "said", "claims", "slams", "hits", "seizes",
+                  "seized", "takes", "vows", "warns", "urges", "accuses", "reports", "launches", "launched",
+                  "attacks", "attacked", "destroys", "destroyed", "captures", "captured", "frees", "freed",
+                  "flee", "flees", "fleeing", "leaders", "mistakes", "lack", "led"}
