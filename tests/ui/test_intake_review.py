@@ -125,3 +125,23 @@ def test_real_report_in_the_demo_workspace(qtbot, demo_workspace, shared_data: P
     assert _row(dlg.citations_tree, 1, "Mustafa Bali").text(2) == "Reuters"
     assert _row(dlg.sources_tree, 1, "Reuters").text(3) == "known"
     assert _row(dlg.sources_tree, 1, "Syrian Observatory for Human Rights").text(3) == "known"
+
+
+def test_typing_the_publication_date_resolves_relative_dates(qtbot, dialog, workspace) -> None:
+    dialog.paste.setPlainText("Ferry service resumes\n\nThe Harbour Authority said on Monday that the ferry to "
+                              "Sahl island will resume within a week.")
+    qtbot.mouseClick(dialog.analyse_button, Qt.MouseButton.LeftButton)
+    assert dialog.published.text() == ""
+    assert "unknown" in dialog.published_note.text()
+    assert dialog.dates_tree.topLevelItemCount() == 0
+    dialog.published.setText("2022-06-08")
+    dialog.outlet.setText("Island Gazette")
+    qtbot.mouseClick(dialog.reread, Qt.MouseButton.LeftButton)
+    assert dialog.published_note.text() == "8 Jun 2022"
+    assert _row(dialog.dates_tree, 0, "on Monday").text(1) == "6 Jun 2022"
+    assert _row(dialog.dates_tree, 0, "within a week").text(1) == "8–15 Jun 2022"
+    dialog.events_tree.topLevelItem(0).setCheckState(0, Qt.CheckState.Checked)
+    qtbot.mouseClick(dialog.accept_button, Qt.MouseButton.LeftButton)
+    document = workspace.documents()[0]
+    assert workspace.get_source(document.source_uid).name == "Island Gazette"
+    assert document.published.edtf == "2022-06-08"
