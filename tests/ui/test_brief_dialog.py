@@ -1,0 +1,118 @@
+"""The Brief dialog: preview inside the dialog, save, remembered choices, no frozen window."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pypdf
+import pytest
+from PySide6.QtCore import QSettings
+
+from briefer.brief import load_settings
+from briefer.core.filter import EventFilter
+from briefer.ui.brief_dialog import BriefDialog
+
+
+@pytest.fixture
+def qsettings(tmp_path: Path) -> QSettings:
+    return QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+
+
+def make(qtbot, ws, qsettings, selected=(), f=EventFilter()) -> BriefDialog:
+    dialog = BriefDialog(ws, f, list(selected), settings=qsettings)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    return dialog
+
+
+def test_defaults_come_from_the_workspace(qtbot, demo_workspace, qsettings) -> None:
+    dialog = make(qtbot, demo_workspace, qsettings)
+    assert dialog.marking.currentText() == "UNCLASSIFIED // FOR TRAINING"
+    assert dialog.day.text() == "27 Oct 2019"  # the latest precisely dated demo event
+    assert not dialog.scope_radios["selection"].isEnabled()
+
+
+def test_preview_builds_in_a_thread_and_shows_every_page(qtbot, demo_workspace, qsettings) -> None:
+    dialog = make(qtbot, demo_workspace, qsettings)
+    dialog.template.setCurrentIndex(dialog.template.findData("period"))
+    with qtbot.waitSignal(dialog.built, timeout=60000) as blocker:
+        dialog.preview()
+        assert dialog.is_building()  # returned at once; the window keeps running its event loop
+        assert dialog.progress.isVisible() and not dialog.preview_button.isEnabled()
+    result = blocker.args[0]
+    assert result.pages > 3 and result.has_toc
+    assert dialog.preview_page_count() == result.pages
+    pixmap = dialog.page_labels[0].pixmap()
+    assert pixmap.width() > 400 and pixmap.height() > pixmap.width()
+    qtbot.waitUntil(lambda: dialog.preview_button.isEnabled())
+    assert not dialog.progress.isVisible()
+
+
+def test_save_writes_the_selection_and_remembers_the_bluf(qtbot, demo_workspace, qsettings, tmp_path) -> None:
+    events = demo_workspace.search_events()
+    chosen = [events[2].uid, events[5].uid, events[9].uid]
+    dialog = make(qtbot, demo_workspace, qsettings, selected=chosen)
+    dialog.template.setCurrentIndex(dialog.template.findData("period"))
+    dialog.scope_radios["selection"].setChecked(True)
+    dialog.bluf.setPlainText("- Three events matter today.")
+    dialog.marking.setCurrentText("TLP:GREEN")
+    dialog.page_size.setCurrentIndex(dialog.page_size.findData("letter"))
+    out = tmp_path / "brief.pdf"
+    with qtbot.waitSignal(dialog.saved, timeout=60000):
+        dialog.save_to(out)
+    reader = pypdf.PdfReader(str(out))
+    text = " ".join(p.extract_text() for p in reader.pages)
+    for i in (2, 5, 9):
+        assert events[i].title in text
+    assert events[0].title not in text
+    assert "Three events matter today." in text and "TLP:GREEN" in text
+    assert float(reader.pages[0].mediabox.width) == pytest.approx(612, abs=1)
+    remembered = load_settings(demo_workspace)
+    assert remembered.bluf == "- Three events matter today." and remembered.marking == "TLP:GREEN"
+    dialog.close()
+
+    again = make(qtbot, demo_workspace, qsettings, selected=chosen)
+    assert again.template.currentData() == "period"
+    assert again.page_size.currentData() == "letter"
+    assert again.scope_key() == "selection"
+    assert again.bluf.toPlainText() == "- Three events matter today."
+
+
+def test_saving_after_a_preview_writes_the_previewed_file(qtbot, demo_workspace, qsettings, tmp_path) -> None:
+    dialog = make(qtbot, demo_workspace, qsettings)
+    with qtbot.waitSignal(dialog.built, timeout=60000):
+        dialog.preview()
+    qtbot.waitUntil(lambda: not dialog.is_building())
+    previewed = dialog.result.path.read_bytes()
+    out = tmp_path / "daily.pdf"
+    with qtbot.waitSignal(dialog.saved, timeout=5000):
+        dialog.save_to(out)
+    assert out.read_bytes() == previewed
+
+
+def test_empty_scope_says_so_and_writes_nothing(qtbot, demo_workspace, qsettings, tmp_path) -> None:
+    dialog = make(qtbot, demo_workspace, qsettings, f=EventFilter(tags=("no-such-tag",)))
+    out = tmp_path / "empty.pdf"
+    with qtbot.waitSignal(dialog.failed, timeout=5000):
+        dialog.save_to(out)
+    assert "no events" in dialog.status.text().lower()
+    assert not out.exists()
+
+
+def test_bad_day_names_the_field(qtbot, demo_workspace, qsettings) -> None:
+    dialog = make(qtbot, demo_workspace, qsettings)
+    dialog.day.setText("Feb 2019")
+    with qtbot.waitSignal(dialog.failed, timeout=5000):
+        dialog.preview()
+    assert dialog.status.text().startswith("Day:")
+
+
+def test_cancel_stops_the_build(qtbot, demo_workspace, qsettings, tmp_path) -> None:
+    dialog = make(qtbot, demo_workspace, qsettings)
+    dialog.template.setCurrentIndex(dialog.template.findData("period"))
+    out = tmp_path / "cancelled.pdf"
+    with qtbot.waitSignal(dialog.failed, timeout=60000):
+        dialog.save_to(out)
+        dialog.cancel_build()
+    assert "cancelled" in dialog.status.text()
+    assert not out.exists()
