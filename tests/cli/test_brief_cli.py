@@ -1,0 +1,102 @@
+"""`briefer-cli brief` as a script uses it: a real subprocess, exit codes, one-line errors."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pypdf
+import pytest
+
+
+def cli(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "briefer.cli", *args], capture_output=True, text=True, timeout=120)
+
+
+def assert_clean_error(result: subprocess.CompletedProcess, fragment: str) -> None:
+    assert result.returncode != 0
+    assert "Traceback" not in result.stderr
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1, result.stderr
+    assert fragment in lines[0]
+
+
+@pytest.fixture
+def demo(tmp_path: Path) -> Path:
+    path = tmp_path / "demo.briefer"
+    result = cli("init", str(path), "--demo")
+    assert result.returncode == 0, result.stderr
+    return path
+
+
+def text_of(path: Path) -> str:
+    return " ".join(p.extract_text() for p in pypdf.PdfReader(str(path)).pages)
+
+
+def test_daily_brief(demo: Path, tmp_path: Path) -> None:
+    out = tmp_path / "daily.pdf"
+    result = cli("-w", str(demo), "brief", "--template", "daily", "--date", "2019-02-09", "--title", "Morning",
+                 "--marking", "TLP:AMBER", "--out", str(out))
+    assert result.returncode == 0, result.stderr
+    assert "wrote" in result.stdout and "pages" in result.stdout
+    reader = pypdf.PdfReader(str(out))
+    assert 1 <= len(reader.pages) <= 3
+    assert all(p.extract_text().count("TLP:AMBER") >= 2 for p in reader.pages)
+    assert reader.metadata.title.startswith("Morning")
+
+
+def test_period_summary_with_filter_options_and_json(demo: Path, tmp_path: Path) -> None:
+    out = tmp_path / "period.pdf"
+    result = cli("-w", str(demo), "brief", "--template", "period", "--from", "2019-01", "--to", "2019-03",
+                 "--actor", "SDF", "--page-size", "letter", "--json", "--out", str(out))
+    assert result.returncode == 0, result.stderr
+    report = json.loads(result.stdout)
+    search = cli("-w", str(demo), "search", "--from", "2019-01", "--to", "2019-03", "--actor", "SDF", "--json")
+    expected = json.loads(search.stdout)
+    assert report["events"] == len(expected) > 0
+    assert report["pages"] == len(pypdf.PdfReader(str(out)).pages)
+    text = text_of(out)
+    for event in expected:
+        assert event["title"].split()[0] in text
+    assert float(pypdf.PdfReader(str(out)).pages[0].mediabox.width) == pytest.approx(612, abs=1)
+
+
+def test_marking_and_bluf_carry_over_to_the_next_brief(demo: Path, tmp_path: Path) -> None:
+    first, second = tmp_path / "1.pdf", tmp_path / "2.pdf"
+    assert cli("-w", str(demo), "brief", "--date", "2019-02-09", "--marking", "SECRET // REL TO DEMO",
+               "--bluf", "- The pocket falls within weeks.", "--out", str(first)).returncode == 0
+    result = cli("-w", str(demo), "brief", "--date", "2019-02-10", "--json", "--out", str(second))
+    assert result.returncode == 0, result.stderr
+    text = text_of(second)
+    assert "SECRET // REL TO DEMO" in text and "The pocket falls within weeks." in text
+    assert json.loads(result.stdout)["number"] == 2
+
+
+def test_empty_scope_fails_with_one_line_and_no_file(demo: Path, tmp_path: Path) -> None:
+    out = tmp_path / "empty.pdf"
+    result = cli("-w", str(demo), "brief", "--date", "2019-02-09", "--tag", "no-such-tag", "--out", str(out))
+    assert_clean_error(result, "no events")
+    assert not out.exists()
+
+
+@pytest.mark.parametrize("args, fragment", [
+    (["--template", "period", "--date", "2019-02-09"], "--date and --cutoff are for the daily template"),
+    (["--template", "daily", "--from", "2019-01"], "use --date"),
+    (["--date", "Feb 2019"], "is not one day"),
+    (["--date", "not a date"], "not a date"),
+    (["--date", "2019-02-09", "--cutoff", "2019-02-09T06:00"], "either --date or --cutoff"),
+    (["--page-size", "legal"], "invalid choice"),
+    (["--actor", "Nobody"], "Nobody"),
+])
+def test_bad_options_fail_with_one_clear_line(demo: Path, tmp_path: Path, args: list[str], fragment: str) -> None:
+    out = tmp_path / "x.pdf"
+    result = cli("-w", str(demo), "brief", *args, "--out", str(out))
+    assert_clean_error(result, fragment)
+    assert not out.exists()
+
+
+def test_unwritable_destination(demo: Path, tmp_path: Path) -> None:
+    result = cli("-w", str(demo), "brief", "--date", "2019-02-09", "--out", str(tmp_path / "no" / "dir.pdf"))
+    assert_clean_error(result, "no such folder")
