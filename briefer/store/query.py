@@ -10,7 +10,7 @@ import json
 import re
 import sqlite3
 import unicodedata
-from typing import Optional
+from typing import Callable, Optional
 
 from ..core.filter import EventFilter
 from ..core.model import Event, Reliability
@@ -76,6 +76,25 @@ def fts_query(text: str) -> Optional[str]:
 # the filter's narrowest condition still matches more than this many events; below it,
 # the matching rows are gathered first and sorted.
 _SCAN_ABOVE = 20_000
+_DRIVE_UP_TO_IN_RANGE = 60_000  # with a date range, walking it costs more (its running events)
+
+
+class _Condition:
+    """A membership condition: SQL to drive a query from it, SQL to probe one row, and
+    a cheap upper bound on how many events it lets through (computed when first asked)."""
+
+    def __init__(self, name: str, driving_sql: str, probe_sql: Optional[str], params: list,
+                 estimate: "Callable[[], int]", probe_cost: int = 1) -> None:
+        self.name, self.driving_sql, self.probe_sql, self.params = name, driving_sql, probe_sql, params
+        self.probe_cost = probe_cost
+        self._estimate = estimate
+        self._value: Optional[int] = None
+
+    @property
+    def estimate(self) -> int:
+        if self._value is None:
+            self._value = self._estimate()
+        return self._value
 
 
 class QueryStore(EventStore):
@@ -88,58 +107,94 @@ class QueryStore(EventStore):
             raise QueryError("the date range ends before it starts")
         return lo, hi
 
-    def _where(self, f: EventFilter, scan: bool = False, dates: bool = True) -> tuple[str, list]:
-        """The filter as SQL.  By default each membership condition is a set the query can
-        be driven from (`e.id IN (...)`).  With `scan`, each is a per-row probe
-        (`EXISTS`, cheapest first, full text last) for walking the date index and stopping
-        at the end of a page.  `dates=False` leaves the date range to the caller."""
-        conds: list[str] = []
+    def _conditions(self, f: EventFilter, dates: bool = True) -> tuple[list[str], list, list[_Condition]]:
+        """The filter as plain row conditions (and their parameters) plus membership
+        conditions, each of which can either drive the query or be probed row by row."""
+        plain: list[str] = []
         params: list = []
-        selective = bool(f.actors or f.sources or f.text.strip() or f.uids is not None or f.tags)
+        members: list[_Condition] = []
         bounds = self._date_bounds(f) if dates else None
         if bounds is not None:
             lo, hi = bounds
-            if not selective and not scan:
-                conds.append("e.id IN (SELECT id FROM event_span WHERE lo <= ? AND hi >= ?)")
-                params += [hi // DAY, lo // DAY]
-            conds.append("e.earliest <= ? AND e.latest >= ?")
+            plain.append("e.earliest <= ? AND e.latest >= ?")
             params += [hi, lo]
+            members.append(_Condition(
+                "dates", "e.id IN (SELECT id FROM event_span WHERE lo <= ? AND hi >= ?)", None,
+                [hi // DAY, lo // DAY],
+                lambda: self.conn.execute("SELECT count(*) FROM event_span WHERE lo <= ? AND hi >= ?",
+                                          (hi // DAY, lo // DAY)).fetchone()[0]))
         if f.uids is not None:
-            conds.append("e.uid IN (SELECT value FROM json_each(?))")
+            plain.append("e.uid IN (SELECT value FROM json_each(?))")
             params.append(json.dumps(list(f.uids)))
         if f.event_types:
-            conds.append("e.event_type IN (SELECT value FROM json_each(?))")
+            plain.append("e.event_type IN (SELECT value FROM json_each(?))")
             params.append(json.dumps(list(f.event_types)))
         actor_ids = "SELECT a.id FROM actor a WHERE a.uid IN (SELECT value FROM json_each(?))"
         groups = [[u] for u in f.actors] if f.actor_mode == "all" else ([list(f.actors)] if f.actors else [])
-        for group in groups:
-            if scan:
-                conds.append(f"EXISTS (SELECT 1 FROM event_actor ea WHERE ea.event_id = e.id "
-                             f"AND ea.actor_id IN ({actor_ids}))")
-            else:
-                conds.append(f"e.id IN (SELECT event_id FROM event_actor WHERE actor_id IN ({actor_ids}))")
-            params.append(json.dumps(group))
+        for k, group in enumerate(groups):
+            members.append(_Condition(
+                f"actors{k}", f"e.id IN (SELECT event_id FROM event_actor WHERE actor_id IN ({actor_ids}))",
+                f"EXISTS (SELECT 1 FROM event_actor ea WHERE ea.event_id = e.id AND ea.actor_id IN ({actor_ids}))",
+                [json.dumps(group)],
+                lambda g=group: self.conn.execute(
+                    f"SELECT count(*) FROM event_actor WHERE actor_id IN ({actor_ids})", (json.dumps(g),)
+                ).fetchone()[0]))
         if f.tags:
-            conds.append("EXISTS (SELECT 1 FROM event_tag t WHERE t.event_id = e.id AND t.tag IN "
-                         "(SELECT value FROM json_each(?)))" if scan else
-                         "e.id IN (SELECT event_id FROM event_tag WHERE tag IN (SELECT value FROM json_each(?)))")
-            params.append(json.dumps(list(f.tags)))
+            tags = json.dumps(list(f.tags))
+            members.append(_Condition(
+                "tags", "e.id IN (SELECT event_id FROM event_tag WHERE tag IN (SELECT value FROM json_each(?)))",
+                "EXISTS (SELECT 1 FROM event_tag t WHERE t.event_id = e.id AND t.tag IN (SELECT value FROM json_each(?)))",
+                [tags], lambda: self.conn.execute(
+                    "SELECT count(*) FROM event_tag WHERE tag IN (SELECT value FROM json_each(?))", (tags,)
+                ).fetchone()[0]))
         if f.sources:
+            sources = json.dumps(list(f.sources))
             source_ids = "SELECT id FROM source WHERE uid IN (SELECT value FROM json_each(?))"
-            conds.append(f"EXISTS (SELECT 1 FROM citation c WHERE c.event_id = e.id AND c.source_id IN ({source_ids}))"
-                         if scan else f"e.id IN (SELECT event_id FROM citation WHERE source_id IN ({source_ids}))")
-            params.append(json.dumps(list(f.sources)))
+            members.append(_Condition(
+                "sources", f"e.id IN (SELECT event_id FROM citation WHERE source_id IN ({source_ids}))",
+                f"EXISTS (SELECT 1 FROM citation c WHERE c.event_id = e.id AND c.source_id IN ({source_ids}))",
+                [sources], lambda: self.conn.execute(
+                    f"SELECT count(*) FROM citation WHERE source_id IN ({source_ids})", (sources,)).fetchone()[0]))
         if f.min_reliability:
+            grade = Reliability.parse(f.min_reliability)
             reliable = "SELECT id FROM source WHERE reliability <= ?"
-            conds.append(f"EXISTS (SELECT 1 FROM citation c WHERE c.event_id = e.id AND c.source_id IN ({reliable}))"
-                         if scan else f"e.id IN (SELECT event_id FROM citation WHERE source_id IN ({reliable}))")
-            params.append(Reliability.parse(f.min_reliability))
+            members.append(_Condition(
+                "reliability", f"e.id IN (SELECT event_id FROM citation WHERE source_id IN ({reliable}))",
+                f"EXISTS (SELECT 1 FROM citation c WHERE c.event_id = e.id AND c.source_id IN ({reliable}))",
+                [grade], lambda: self.conn.execute(
+                    f"SELECT count(*) FROM citation WHERE source_id IN ({reliable})", (grade,)).fetchone()[0]))
         query = fts_query(f.text) if f.text else None
         if query is not None:
-            conds.append("EXISTS (SELECT 1 FROM event_fts WHERE event_fts MATCH ? AND rowid = e.id)" if scan else
-                         "e.id IN (SELECT rowid FROM event_fts WHERE event_fts MATCH ?)")
-            params.append(query)
-        return (" WHERE " + " AND ".join(conds)) if conds else "", params
+            members.append(_Condition(
+                "text", "e.id IN (SELECT rowid FROM event_fts WHERE event_fts MATCH ?)",
+                "EXISTS (SELECT 1 FROM event_fts WHERE event_fts MATCH ? AND rowid = e.id)",
+                [query], lambda: self._text_matches_at_most(query), probe_cost=5))
+        return plain, params, members
+
+    @staticmethod
+    def _narrowest_of(members: list[_Condition]) -> Optional[_Condition]:
+        return min(members, key=lambda c: c.estimate) if members else None
+
+    def _where(self, f: EventFilter, scan: bool = False, dates: bool = True,
+               driver: Optional[str] = None) -> tuple[str, list]:
+        """The filter as SQL.  One membership condition drives the query (the narrowest,
+        or `driver`); the others are probed row by row (`EXISTS`, cheapest first), so a
+        broad condition never has to be gathered into a set.  With `scan`, none drives:
+        the caller walks the date index and stops at the end of a page.  `dates=False`
+        leaves the date range to the caller."""
+        plain, params, members = self._conditions(f, dates)
+        if not scan and members:
+            drive = next((c for c in members if c.name == driver), None) or self._narrowest_of(members)
+        else:
+            drive = None
+        conds, values = list(plain), list(params)
+        if drive is not None:
+            conds.insert(0, drive.driving_sql)
+            values[0:0] = drive.params
+        for c in sorted((c for c in members if c is not drive and c.probe_sql), key=lambda c: c.probe_cost):
+            conds.append(c.probe_sql)
+            values += c.params
+        return (" WHERE " + " AND ".join(conds)) if conds else "", values
 
     def _run(self, sql: str, params: list) -> sqlite3.Cursor:
         try:
@@ -149,39 +204,15 @@ class QueryStore(EventStore):
                 raise QueryError(f"cannot search for that text ({error})") from None
             raise
 
-    def _narrowest(self, f: EventFilter) -> Optional[int]:
-        """How many events the most selective membership condition allows (an upper
-        bound, cheap to count from the indexes), or None when there is no such condition."""
-        counts: list[int] = []
-        if f.uids is not None:
-            counts.append(len(f.uids))
-        if f.actors:
-            sizes = [self._run(
-                "SELECT count(*) FROM event_actor WHERE actor_id IN "
-                "(SELECT id FROM actor WHERE uid IN (SELECT value FROM json_each(?)))", [json.dumps(group)]
-            ).fetchone()[0] for group in ([[u] for u in f.actors] if f.actor_mode == "all" else [list(f.actors)])]
-            counts.append(min(sizes))
-        if f.sources:
-            counts.append(self._run(
-                "SELECT count(*) FROM citation WHERE source_id IN "
-                "(SELECT id FROM source WHERE uid IN (SELECT value FROM json_each(?)))", [json.dumps(list(f.sources))]
-            ).fetchone()[0])
-        if f.tags:
-            counts.append(self._run("SELECT count(*) FROM event_tag WHERE tag IN (SELECT value FROM json_each(?))",
-                                    [json.dumps(list(f.tags))]).fetchone()[0])
-        query = fts_query(f.text) if f.text else None
-        if query is not None:
-            counts.append(self._text_matches_at_most(query))
-        return min(counts) if counts else None
-
     def _text_matches_at_most(self, query: str) -> int:
         """An upper bound on the events a safe FTS query (from `fts_query`) matches, read
         from the index's vocabulary: the rarest word's count (a prefix: its words' sum)."""
         bounds = []
         for phrase, star in re.findall(r'"([^"]*)"(\*?)', query):
-            for word in phrase.split():
+            words = phrase.split()
+            for word in words:
                 term = _fold(word)
-                if star and word == phrase.split()[-1]:
+                if star and word == words[-1]:
                     row = self.conn.execute("SELECT coalesce(sum(doc), 0) FROM event_fts_vocab "
                                             "WHERE term >= ? AND term < ?", (term, term + "\uffff")).fetchone()
                 else:
@@ -193,25 +224,26 @@ class QueryStore(EventStore):
     def _page_ids(self, f: EventFilter, limit: int, offset: int) -> list[int]:
         """One page of matching ids in date order, without sorting every match.
 
-        When the narrowest condition is broad, walk the date index and test rows as they
-        come, stopping at the page's end.  A date range is walked from its start; the few
-        events that began before it and are still running (long intervals, open ends)
-        come first, found through the span index."""
-        narrowest = self._narrowest(f)
-        if narrowest is not None and narrowest <= _SCAN_ABOVE:
-            where, params = self._where(f)
+        When even the narrowest condition is broad, walk the date index and probe rows as
+        they come, stopping at the page's end.  A date range is walked from its start;
+        the events that began before it and are still running (long intervals, open
+        ends) come first, found through the span index."""
+        bounds = self._date_bounds(f)
+        _, _, members = self._conditions(f)
+        # a date range is walked (below) rather than gathered: its cost is its running events, not its size
+        narrowest = self._narrowest_of([c for c in members if c.name != "dates"])
+        if narrowest is not None and narrowest.estimate <= (_DRIVE_UP_TO_IN_RANGE if bounds else _SCAN_ABOVE):
+            where, params = self._where(f, driver=narrowest.name)
             return [r[0] for r in self._run(
                 f"SELECT e.id FROM event e{where}{_ORDER} LIMIT ? OFFSET ?", params + [limit, offset])]
-        bounds = self._date_bounds(f)
         where, params = self._where(f, scan=True, dates=False)
         joiner = " AND " if where else " WHERE "
         if bounds is None:
             return [r[0] for r in self._run(
-                f"SELECT e.id FROM event e{where}{_ORDER} LIMIT ? OFFSET ?", params + [limit, offset])]
+                f"SELECT e.id FROM event e INDEXED BY event_order{where}{_ORDER} LIMIT ? OFFSET ?",
+                params + [limit, offset])]
         lo, hi = bounds
-        running = [r[0] for r in self._run(
-            f"SELECT e.id FROM event e{where}{joiner}e.id IN (SELECT id FROM event_span WHERE lo <= ? AND hi >= ?) "
-            f"AND e.earliest < ? AND e.latest >= ?{_ORDER}", params + [lo // DAY, lo // DAY, lo, lo])]
+        running = self._running_ids(where, params, lo, need=offset + limit)
         page = running[offset:offset + limit]
         rest_offset = max(0, offset - len(running))
         if len(page) < limit:
@@ -219,6 +251,29 @@ class QueryStore(EventStore):
                 f"SELECT e.id FROM event e INDEXED BY event_order{where}{joiner}e.earliest >= ? AND e.earliest <= ?"
                 f"{_ORDER} LIMIT ? OFFSET ?", params + [lo, hi, limit - len(page), rest_offset])]
         return page
+
+    def _running_ids(self, where: str, params: list, lo: int, need: int) -> list[int]:
+        """Matching events that began before `lo` and still run at it, in date order; at
+        least `need` of them when there are that many (all of them otherwise).
+
+        The span index hands them over by start day, cheaply; they are checked a batch
+        of days at a time, so a page rarely has to look at every long-running event."""
+        joiner = " AND " if where else " WHERE "
+        day = lo // DAY
+        spans = self.conn.execute("SELECT id, lo FROM event_span WHERE lo <= ? AND hi >= ? ORDER BY lo, id",
+                                  (day, day)).fetchall()
+        found: list[int] = []
+        start = 0
+        while start < len(spans) and len(found) < need:
+            stop = min(len(spans), start + max(need * 4, 500))
+            while stop < len(spans) and spans[stop][1] == spans[stop - 1][1]:
+                stop += 1  # never split a day: the order within it is settled below
+            chunk = json.dumps([i for i, _ in spans[start:stop]])
+            found += [r[0] for r in self._run(
+                f"SELECT e.id FROM event e{where}{joiner}e.id IN (SELECT value FROM json_each(?)) "
+                f"AND e.earliest < ? AND e.latest >= ?{_ORDER}", params + [chunk, lo, lo])]
+            start = stop
+        return found
 
     def search_events(self, f: EventFilter = EventFilter(), limit: Optional[int] = None, offset: int = 0) -> list[Event]:
         """Matching events in date order, a page at a time."""

@@ -38,6 +38,7 @@ def busy(workspace):
 def test_pages_are_slices_of_the_full_date_order(busy, monkeypatch: pytest.MonkeyPatch, scan_above: int) -> None:
     ws, actors = busy
     monkeypatch.setattr(query, "_SCAN_ABOVE", scan_above)
+    monkeypatch.setattr(query, "_DRIVE_UP_TO_IN_RANGE", scan_above)
     filters = [
         EventFilter(),
         EventFilter(start=When.parse("2014"), end=When.parse("2016-06")),
@@ -47,6 +48,7 @@ def test_pages_are_slices_of_the_full_date_order(busy, monkeypatch: pytest.Monke
         EventFilter(text="raid", start=When.parse("2013"), end=When.parse("2017")),
         EventFilter(actors=(actors[0].uid,), start=When.parse("2015")),
         EventFilter(actors=(actors[0].uid, actors[1].uid), actor_mode="all"),
+        EventFilter(actors=(actors[2].uid,), text="talks", start=When.parse("2011"), end=When.parse("2018")),
     ]
     for f in filters:
         everything = [e.uid for e in ws.search_events(f)]
