@@ -9,7 +9,7 @@ from __future__ import annotations
 import argparse
 import json
 
-from ..intake.assistant import analyse
+from ..intake.assistant import UNKNOWN_OUTLET, analyse
 from ..intake.landing import accept, accept_all_choices
 from ..intake.reading import read_article
 from ..store import Workspace
@@ -47,6 +47,8 @@ def _print_text(r: dict) -> None:
     doc = r["document"]
     print(f"Document  {doc['title']}")
     print(f"  outlet  {doc['outlet']}{'' if doc['outlet_known'] else '  (new source)'}")
+    if doc["outlet"] == UNKNOWN_OUTLET:
+        print("          no outlet found in the report: name it with --outlet NAME")
     print(f"  published  {doc['published'] or 'unknown: relative dates are not resolved'}")
     if doc["author"]:
         print(f"  author  {doc['author']}")

@@ -66,6 +66,8 @@ def read_article(path: str | Path) -> Article:
         if suffix in (".md", ".markdown"):
             text = _strip_markdown(text)
         article = article_from_text(text)
+    if not article.text.strip():
+        raise IntakeError(f"{path.name}: the file holds no readable text")
     article.path = str(path)
     return article
 
@@ -86,7 +88,7 @@ def _decode(data: bytes, name: str) -> str:
 
 
 def _normalise(text: str) -> str:
-    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " ")
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " ").replace("\x00", "")
     return "\n".join(line.rstrip() for line in text.strip("\n").split("\n")).strip()
 
 
