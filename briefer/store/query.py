@@ -7,6 +7,8 @@ parameter through `json_each`, so a selection of any size needs no formatted SQL
 from __future__ import annotations
 
 import json
+from array import array
+from itertools import chain
 import re
 import sqlite3
 import unicodedata
@@ -298,6 +300,26 @@ class QueryStore(EventStore):
         direction = " DESC" if descending else ""
         keys = ", ".join(k + direction for k in SORT_ORDERS[order])
         return [r[0] for r in self._run(f"SELECT e.id FROM event e{where} ORDER BY {keys}", params)]
+
+    def page_ids(self, f: EventFilter, limit: int, offset: int = 0) -> list[int]:
+        """Row ids of one page of matching events in date order (what a windowed table reads)."""
+        return self._page_ids(f, limit, offset)
+
+    def matching_ids(self, f: EventFilter) -> array:
+        """Row ids of every matching event, in no particular order (what the timeline masks by):
+        no sort, and flat integers rather than a list of tuples."""
+        where, params = self._where(f)
+        return array("q", chain.from_iterable(self._run("SELECT e.id FROM event e" + where, params)))
+
+    def position_of(self, f: EventFilter, event_id: int) -> int:
+        """Where an event stands in the filter's date order (0-based), or -1 if it does not match."""
+        where, params = self._where(f)
+        joiner = " AND " if where else " WHERE "
+        if self._run(f"SELECT 1 FROM event e{where}{joiner}e.id = ?", params + [event_id]).fetchone() is None:
+            return -1
+        return self._run(
+            f"SELECT count(*) FROM event e{where}{joiner}(e.earliest, e.latest, e.id) < "
+            "(SELECT earliest, latest, id FROM event WHERE id = ?)", params + [event_id]).fetchone()[0]
 
     def event_uids(self, f: EventFilter = EventFilter()) -> list[str]:
         where, params = self._where(f)

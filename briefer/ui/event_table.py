@@ -1,9 +1,10 @@
 """The event table: every matching event, sortable, without loading a million rows.
 
-The model keeps only the matching row ids in the chosen order (one integer each) and
-reads whole events a page at a time as the view scrolls, keeping a few pages cached.
-Sorting asks the store for a new order (dates sort by their fuzzy bounds, never by
-text), so sorting and filtering cost one query each, whatever the size.
+Up to 50,000 matches the model keeps their row ids in the chosen order (one integer
+each); beyond that, in date order, it keeps only the count and asks the store for the
+window the view shows (the store walks its date index, so a window costs the same near
+the top or deep down).  Either way whole events are read a page at a time as the view
+scrolls, a few pages cached.  Dates sort by their fuzzy bounds, never by text.
 """
 
 from __future__ import annotations
@@ -19,6 +20,8 @@ from .session import Session
 
 PAGE = 200
 MAX_PAGES = 40
+LOAD_ALL_UP_TO = 50_000  # above this many matches, date order is read a window at a time
+MAP_SELECTION_UP_TO = 200  # selected events looked up one by one in a windowed table
 
 COLUMNS: list[tuple[str, Optional[str]]] = [
     # header, store sort order (None: not sortable)
@@ -44,6 +47,9 @@ class EventTableModel(QAbstractTableModel):
         super().__init__(parent)
         self.session = session
         self.ids: list[int] = []
+        self.windowed = False
+        self.total = 0
+        self._window_ids: dict[int, list[int]] = {}
         self.row_of: dict[int, int] = {}
         self.order = "date"
         self.descending = False
@@ -57,24 +63,59 @@ class EventTableModel(QAbstractTableModel):
         ws = self.session.ws
         self.beginResetModel()
         self._pages.clear()
-        self.ids = ws.event_ids(self.session.filter, self.order, self.descending) if ws else []
+        self._window_ids.clear()
         self.row_of = {}
+        self.ids = []
+        self.windowed = False
+        self.total = 0
+        if ws is not None:
+            f = self.session.filter
+            date_order = self.order == "date" and not self.descending
+            self.total = (ws.event_count() if f.is_empty else ws.count_events(f)) if date_order else 0
+            if date_order and self.total > LOAD_ALL_UP_TO:
+                self.windowed = True
+            else:
+                self.ids = ws.event_ids(f, self.order, self.descending)
+                self.total = len(self.ids)
         self.endResetModel()
         self.loaded.emit()
 
+    def id_at(self, row: int) -> int:
+        if not self.windowed:
+            return self.ids[row]
+        return self._ids_of_page(row // PAGE)[row % PAGE]
+
+    def _ids_of_page(self, page: int) -> list[int]:
+        ids = self._window_ids.get(page)
+        if ids is None:
+            ids = self.session.ws.page_ids(self.session.filter, PAGE, page * PAGE)
+            if len(self._window_ids) > MAX_PAGES:
+                self._window_ids.clear()
+            self._window_ids[page] = ids
+            for k, event_id in enumerate(ids):
+                self.row_of[event_id] = page * PAGE + k
+        return ids
+
     def row_for_id(self, event_id: int) -> int:
         """The table row showing this event, or -1 (the index is built on first need)."""
+        if self.windowed:
+            row = self.row_of.get(event_id)
+            if row is None:
+                row = self.session.ws.position_of(self.session.filter, event_id)
+                self.row_of[event_id] = row
+            return row
         if not self.row_of and self.ids:
             self.row_of = {event_id: row for row, event_id in enumerate(self.ids)}
         return self.row_of.get(event_id, -1)
 
     def event_at(self, row: int) -> Optional[Event]:
-        if not 0 <= row < len(self.ids):
+        if not 0 <= row < self.total:
             return None
         page = row // PAGE
         events = self._pages.get(page)
         if events is None:
-            events = self.session.ws.events_by_ids(self.ids[page * PAGE:(page + 1) * PAGE])
+            ids = self._ids_of_page(page) if self.windowed else self.ids[page * PAGE:(page + 1) * PAGE]
+            events = self.session.ws.events_by_ids(ids)
             self._pages[page] = events
             if len(self._pages) > MAX_PAGES:
                 self._pages.popitem(last=False)
@@ -85,7 +126,7 @@ class EventTableModel(QAbstractTableModel):
 
     # -- Qt's model interface ---------------------------------------------------------
     def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.ids)
+        return 0 if parent.isValid() else self.total
 
     def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(COLUMNS)
@@ -99,7 +140,7 @@ class EventTableModel(QAbstractTableModel):
         if not index.isValid():
             return None
         if role == EVENT_ID_ROLE:
-            return self.ids[index.row()]
+            return self.id_at(index.row())
         if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return None
         event = self.event_at(index.row())
@@ -164,14 +205,14 @@ class EventTable(QTableView):
         session.selectionChanged.connect(self._follow_selection)
 
     def selected_ids(self) -> list[int]:
-        return [self.model_.ids[i.row()] for i in self.selectionModel().selectedRows()]
+        return [self.model_.id_at(i.row()) for i in self.selectionModel().selectedRows()]
 
     def _selection_changed(self, *_: object) -> None:
         if not self._syncing:
             self.session.set_selection(self.selected_ids(), self)
 
     def _activated(self, index: QModelIndex) -> None:
-        self.eventActivated.emit(self.model_.ids[index.row()])
+        self.eventActivated.emit(self.model_.id_at(index.row()))
 
     def keyPressEvent(self, event) -> None:  # noqa: N802 - Qt's name
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentIndex().isValid():
@@ -189,9 +230,11 @@ class EventTable(QTableView):
         try:
             selection = QItemSelection()
             last = self.model_.columnCount() - 1
+            if self.model_.windowed:
+                ids = ids[:MAP_SELECTION_UP_TO]
             rows = sorted(r for r in (self.model_.row_for_id(i) for i in ids) if r >= 0)
-            for row in rows:
-                selection.select(self.model_.index(row, 0), self.model_.index(row, last))
+            for first, final in _runs(rows):
+                selection.select(self.model_.index(first, 0), self.model_.index(final, last))
             self.selectionModel().select(selection, QItemSelectionModel.SelectionFlag.ClearAndSelect)
             if rows:
                 self.selectionModel().setCurrentIndex(self.model_.index(rows[0], 0),
@@ -200,3 +243,14 @@ class EventTable(QTableView):
                     self.scrollTo(self.model_.index(rows[0], 0), QAbstractItemView.ScrollHint.PositionAtCenter)
         finally:
             self._syncing = False
+
+
+def _runs(rows: list[int]) -> list[tuple[int, int]]:
+    """Sorted rows as (first, last) runs of consecutive rows: one selection range each."""
+    runs: list[tuple[int, int]] = []
+    for row in rows:
+        if runs and row == runs[-1][1] + 1:
+            runs[-1] = (runs[-1][0], row)
+        elif not runs or row != runs[-1][1]:
+            runs.append((row, row))
+    return runs

@@ -281,3 +281,27 @@ def test_export_writes_the_events_shown_or_all(window, demo_workspace, tmp_path:
     dialog.scope_all.setChecked(True)
     dialog.format.setCurrentIndex(dialog.format.findData("json"))
     assert dialog.write(str(tmp_path / "all.json")) == window.session.ws.event_count()
+
+
+def test_a_large_result_is_read_a_window_at_a_time_and_shows_the_same(window, demo_workspace,
+                                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    from briefer.ui import event_table
+
+    path = demo_workspace.path
+    demo_workspace.close()
+    window.open_path(path)
+    everything = table_titles(window)
+    ids = [window.table.model().id_at(r) for r in range(len(everything))]
+    monkeypatch.setattr(event_table, "LOAD_ALL_UP_TO", 5)
+    monkeypatch.setattr(event_table, "PAGE", 4)
+    window.session.notify_changed()
+    model = window.table.model()
+    assert model.windowed and model.ids == []
+    assert table_titles(window) == everything
+    window.session.set_selection([ids[17], ids[3]], None)
+    assert sorted(window.table.selected_ids()) == sorted([ids[17], ids[3]])
+    window.filter_bar.text.setText("Baghouz")
+    window.filter_bar.apply()
+    expected = [e.title for e in window.session.ws.search_events(window.session.filter)]
+    assert 0 < len(expected) < len(everything)
+    assert table_titles(window) == expected

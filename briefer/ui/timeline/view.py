@@ -495,7 +495,7 @@ class TimelineView(QWidget):
         if self.ws is None or self.filter.is_empty:
             self.data.set_visible_ids(None)
         else:
-            self.data.set_visible_ids(self.ws.event_ids(self.filter))
+            self.data.set_visible_ids(self.ws.matching_ids(self.filter))
 
     def _changed(self) -> None:
         self._frame = None
