@@ -167,7 +167,10 @@ def run_search(args: argparse.Namespace, ws: Workspace) -> int:
     for e in events:
         actors = ", ".join(actor_names[p.actor_uid] for p in e.participants)
         print(f"{e.when.label:<22} {e.title}" + (f"  [{actors}]" if actors else "") + f"  {e.uid}")
-    print(f"{len(events)} of {ws.count_events()} events", file=sys.stderr)
+    matched = len(events) if args.limit is None or len(events) < args.limit else ws.count_events(f)
+    total = ws.count_events()
+    shown = f"{len(events)} shown, " if matched != len(events) else ""
+    print(f"{shown}{matched} of {total} events match", file=sys.stderr)
     return 0
 
 

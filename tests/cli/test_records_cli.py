@@ -72,6 +72,11 @@ def test_a_session_from_the_command_line(ws_path: Path) -> None:
     assert json.loads(cli(*w, "search", "--json", "--from", "2019", "--min-reliability", "B").stdout)[0]["uid"] == uid
     assert json.loads(cli(*w, "search", "--json", "--text", "baghouz").stdout)[0]["uid"] == uid
 
+    listed = cli(*w, "search", "--limit", "1")
+    assert "9 Feb 2019" not in listed.stdout and "c. 2013" in listed.stdout
+    assert listed.stderr.strip() == "1 shown, 2 of 2 events match"
+    assert cli(*w, "search", "--actor", "SDF").stderr.strip() == "1 of 2 events match"
+
     shown = json.loads(cli(*w, "show", uid, "--json").stdout)
     assert shown["citations"] == [{"source": "Reuters", "reliability": "B", "credibility": 2,
                                    "quote": "civilians are coming out daily"}]
