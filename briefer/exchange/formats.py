@@ -74,7 +74,11 @@ def detect_format(path: str | os.PathLike[str]) -> Optional[str]:
     suffix = path.suffix.lower()
     if suffix == ".timeline":
         return "timeline"
-    text = head.decode("utf-8", errors="replace").lstrip("\ufeff").lstrip()
+    from .encoding import detect_encoding
+    codec = detect_encoding(head)
+    if codec.startswith("utf-16"):
+        head = head[: len(head) - len(head) % 2]  # the sample may cut a character in two
+    text = head.decode(codec, errors="replace").lstrip("\ufeff").lstrip()
     if text.startswith("{"):
         if '"briefer-workspace"' in text:
             return "json"

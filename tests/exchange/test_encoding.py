@@ -80,3 +80,15 @@ def test_utf8_lines_in_a_windows_1252_file_are_reported(tmp_path: Path, workspac
     report = run_import(workspace, AcledReader(path, encoding="cp1252"))
     assert [p.line for p in report.skipped] == [4] and "mixes encodings" in report.skipped[0].reason
     assert sorted(e.place for e in workspace.search_events()) == ["Cádiz", "Málaga"]
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-le", "cp1252", "utf-8-sig"])
+def test_the_format_is_told_whatever_the_encoding(tmp_path: Path, encoding: str) -> None:
+    from briefer.exchange.formats import detect_format
+
+    path = tmp_path / "export.csv"
+    path.write_bytes((HEADER + rows("Málaga")).encode(encoding))
+    assert detect_format(path) == "acled"
+    gdelt = tmp_path / "events.txt"
+    gdelt.write_bytes(("\t".join(["1", "20190209"] + [""] * 55) + "\n").encode(encoding))
+    assert detect_format(gdelt) == "gdelt"
