@@ -12,18 +12,20 @@ from __future__ import annotations
 
 import html
 import math
+import re
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
+from pathlib import Path
 from typing import Optional, Sequence
 
 import numpy as np
-from PySide6.QtCore import QEvent, QLineF, QPointF, QRect, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QBuffer, QEvent, QIODevice, QLineF, QPointF, QRect, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import (
     QAction, QActionGroup, QBrush, QColor, QFont, QFontMetricsF, QImage, QKeyEvent, QKeySequence, QLinearGradient, QMouseEvent,
     QPainter, QPainterPath, QPaintEvent, QPalette, QPen, QPolygonF, QWheelEvent,
 )
 from PySide6.QtWidgets import (
-    QComboBox, QFileDialog, QHBoxLayout, QInputDialog, QLabel, QMessageBox, QScrollBar, QToolButton,
+    QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QSpinBox, QHBoxLayout, QInputDialog, QLabel, QMessageBox, QScrollBar, QToolButton,
     QToolTip, QVBoxLayout, QWidget,
 )
 
@@ -49,13 +51,15 @@ DENSITY_H = 30.0
 COLLAPSED_H = 22.0
 MAX_ROWS = 30  # rows of glyphs a lane may take before it is drawn as density
 GLYPH_LIMIT = 400  # events of one lane in view above which it is drawn as density
-LABEL_MAX = 220.0
+LABEL_MAX = 320.0
 POINT_R = 5.0
 BAR_H = 16.0
 MIN_SPAN = 2 * 3600.0
 MAX_SPAN = 400 * 365.25 * DAY
 LANE_MODES = {"none": "No lanes", "actor": "By actor", "type": "By event type", "source": "By source",
               "country": "By country"}
+LEGEND_ITEMS = [("point", 0, "day"), ("bar", 0, "month, year, span"), ("bar", FLAG_APPROXIMATE, "~ approximate"),
+                ("bar", FLAG_UNCERTAIN, "? uncertain"), ("bar", FLAG_OPEN_END, "open end")]
 LANE_COLOURS = ["#3b82c4", "#e07b39", "#3a9e5c", "#c2463f", "#8a63b8", "#8c6d3f", "#d160a6", "#6f7b87",
                 "#b5a31f", "#2aa5b8"]
 
@@ -73,10 +77,34 @@ class Glyph:
     label_w: float  # room for the label (0: none)
     clipped_left: bool = False
     clipped_right: bool = False
+    label_after: bool = False  # a bar too short for its label has it after its end
 
     def rect(self) -> QRectF:
         half = POINT_R if self.kind == "point" else BAR_H / 2
         return QRectF(self.x0, self.y - half, max(self.x1 - self.x0, 1.0), 2 * half)
+
+    @property
+    def label(self) -> str:
+        return label_text(self.title, self.flags)
+
+    def label_x(self) -> float:
+        """Where the label starts: right of a point or of a short bar, else inside the bar
+        (past its left arrow, if any)."""
+        if self.kind == "point":
+            return self.x1 + 3
+        if self.label_after:
+            return self.x1 + 4
+        return max(self.x0, HEADER_W) + (12 if (self.flags & FLAG_OPEN_START or self.clipped_left) else 6)
+
+    def label_rect(self) -> QRectF:
+        """The room the label may take (empty when no label is drawn)."""
+        return QRectF(self.label_x(), self.y - ROW_H / 2 + 2, max(self.label_w - 6, 0.0), ROW_H - 4)
+
+
+def label_text(title: str, flags: int) -> str:
+    """A glyph's label: its title, marked "?" when the date is uncertain, "~" when approximate."""
+    marks = ("?" if flags & FLAG_UNCERTAIN else "") + ("~" if flags & FLAG_APPROXIMATE else "")
+    return f"{marks} {title}" if marks and title else title
 
 
 @dataclass
@@ -116,6 +144,7 @@ class TimelineCanvas(QWidget):
         self._drag_t0 = 0.0
         self._band: Optional[QRectF] = None
         self._pressed_glyph: Optional[Glyph] = None
+        self.hover_x: Optional[float] = None  # where the mouse is, for zooming by keys
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt's name
         painter = QPainter(self)
@@ -155,6 +184,7 @@ class TimelineCanvas(QWidget):
 
     def mouseMoveEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt's name
         pos = event.position()
+        self.hover_x = pos.x()
         if self._band is not None:
             self._band.setBottomRight(pos)
             self.update()
@@ -177,6 +207,10 @@ class TimelineCanvas(QWidget):
         self._drag_start = None
         self._pressed_glyph = None
         self.unsetCursor()
+
+    def leaveEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt's name
+        self.hover_x = None
+        super().leaveEvent(event)
 
     def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt's name
         glyph = self.view.glyph_at(event.position())
@@ -218,11 +252,10 @@ class TimelineCanvas(QWidget):
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt's name
         key = event.key()
-        centre = HEADER_W + self.view.time_width(self.width()) / 2
         if key in (Qt.Key.Key_Plus, Qt.Key.Key_Equal) or event.matches(QKeySequence.StandardKey.ZoomIn):
-            self.view.zoom(1.5, centre)
+            self.view.zoom_in()
         elif key in (Qt.Key.Key_Minus, Qt.Key.Key_Underscore) or event.matches(QKeySequence.StandardKey.ZoomOut):
-            self.view.zoom(1 / 1.5, centre)
+            self.view.zoom_out()
         elif key == Qt.Key.Key_Left:
             self.view.pan_fraction(-0.1)
         elif key == Qt.Key.Key_Right:
@@ -259,6 +292,7 @@ class TimelineView(QWidget):
         self.selection: set[int] = set()
         self.current_id: Optional[int] = None
         self.show_legend = True
+        self._export_size = (1920, 1080)
         self._titles: dict[int, str] = {}
         self._frame: Optional[Frame] = None
         self._metrics = QFontMetricsF(self.font())
@@ -288,7 +322,9 @@ class TimelineView(QWidget):
             button.setDefaultAction(action)
             button.setAutoRaise(True)
             bar.addWidget(button)
-        bar.addStretch(1)
+        bar.addSpacing(12)
+        self.legend = LegendStrip(self)
+        bar.addWidget(self.legend, 1)
         bar.addWidget(self.status)
         grid = QHBoxLayout()
         grid.setContentsMargins(0, 0, 0, 0)
@@ -371,10 +407,24 @@ class TimelineView(QWidget):
         self.set_range(centre - span / 2, centre + span / 2)
 
     def zoom_in(self) -> None:
-        self.zoom(1.5, HEADER_W + self.time_width(self.canvas.width()) / 2)
+        """One step in, about the mouse when it is over the events, else about the middle."""
+        self.zoom(1.5, self._zoom_anchor())
 
     def zoom_out(self) -> None:
-        self.zoom(1 / 1.5, HEADER_W + self.time_width(self.canvas.width()) / 2)
+        self.zoom(1 / 1.5, self._zoom_anchor())
+
+    def _zoom_anchor(self) -> float:
+        x = self.canvas.hover_x
+        if x is not None and HEADER_W <= x <= self.canvas.width():
+            return x
+        return HEADER_W + self.time_width(self.canvas.width()) / 2
+
+    def today_x(self, width: Optional[int] = None) -> Optional[float]:
+        """Where the line for today is drawn (None: today is out of view)."""
+        now = axis.to_ts(datetime.now(timezone.utc).replace(tzinfo=None))
+        if not self.t0 <= now <= self.t1:
+            return None
+        return self._x(now, width or self.canvas.width())
 
     def visible_range(self) -> tuple[datetime, datetime]:
         return axis.to_datetime(self.t0), axis.to_datetime(self.t1)
@@ -403,14 +453,17 @@ class TimelineView(QWidget):
             self.paint(painter, width, height, export=True)
         finally:
             painter.end()
-        if not image.save(str(path), "PNG"):
+        if not image.save(str(path), "PNG"):  # Qt says no more than that
             raise BrieferError(f"cannot write {path}")
 
     def export_svg(self, path: str, width: int, height: int) -> None:
         from PySide6.QtSvg import QSvgGenerator
 
+        buffer = QBuffer()
+        buffer.open(QIODevice.OpenModeFlag.WriteOnly)
         generator = QSvgGenerator()
-        generator.setFileName(str(path))
+        generator.setOutputDevice(buffer)
+        generator.setResolution(96)  # font sizes in CSS pixels, as laid out
         generator.setSize(QSize(width, height))
         generator.setViewBox(QRect(0, 0, width, height))
         generator.setTitle("Briefer timeline")
@@ -419,6 +472,13 @@ class TimelineView(QWidget):
             self.paint(painter, width, height, export=True)
         finally:
             painter.end()
+        svg = bytes(buffer.data()).decode("utf-8")
+        # Qt states the size in millimetres; a slide wants the pixels asked for
+        svg = re.sub(r'<svg width="[^"]*" height="[^"]*"', f'<svg width="{width}" height="{height}"', svg, count=1)
+        try:
+            Path(path).write_text(svg, encoding="utf-8")
+        except OSError as error:
+            raise BrieferError(f"cannot write {path}: {error.strerror or error}") from None
 
     def actions_for_menu(self) -> list[Optional[QAction]]:
         return self._actions
@@ -459,7 +519,7 @@ class TimelineView(QWidget):
 
     def _toggle_legend(self) -> None:
         self.show_legend = self.act_legend.isChecked()
-        self.canvas.update()
+        self.legend.setVisible(self.show_legend)
 
     def _ask_go_to(self) -> None:
         text, ok = QInputDialog.getText(self, "Go to date", "Date (e.g. 2019-02-09, Feb 2019, c. 2013):")
@@ -471,13 +531,19 @@ class TimelineView(QWidget):
             QMessageBox.warning(self, "Go to date", str(error))
 
     def _ask_export(self, kind: str) -> None:
+        dialog = ExportSizeDialog(self, kind, self._export_size)
+        if not dialog.exec():
+            return
+        self._export_size = dialog.chosen_size()
         path, _ = QFileDialog.getSaveFileName(self, f"Export timeline as {kind.upper()}", f"timeline.{kind}",
                                               f"{kind.upper()} (*.{kind})")
         if not path:
             return
-        size = self.canvas.size()
-        width, height = max(size.width(), 1600), max(size.height(), 900)
-        (self.export_png if kind == "png" else self.export_svg)(path, width, height)
+        width, height = self._export_size
+        try:
+            (self.export_png if kind == "png" else self.export_svg)(path, width, height)
+        except BrieferError as error:
+            QMessageBox.warning(self, "Export timeline", str(error))
 
     # -- state ----------------------------------------------------------------------------------
     @staticmethod
@@ -535,7 +601,7 @@ class TimelineView(QWidget):
         anchor = self._ts_at(anchor_x, width)
         span = min(max((self.t1 - self.t0) / factor, MIN_SPAN), MAX_SPAN)
         fraction = (anchor_x - HEADER_W) / self.time_width(width)
-        t0 = anchor - fraction * span
+        t0 = min(max(anchor - fraction * span, axis.MIN_TS), axis.MAX_TS - span)
         self.t0, self.t1 = t0, t0 + span
         self._frame = None
         self._update_scrollbars()
@@ -668,9 +734,15 @@ class TimelineView(QWidget):
         x0 = np.where(is_point, centre - POINT_R, np.clip(x_start, left, right))
         x1 = np.where(is_point, centre + POINT_R, np.clip(np.maximum(x_end, x_start + 3), left, right))
         titles = [self._titles.get(int(i), "") for i in ids]
-        label_w = np.array([min(self._measure(t) + 8.0, LABEL_MAX) for t in titles]) if titles else np.zeros(0)
+        label_w = np.array([min(self._measure(label_text(t, int(f))) + 8.0, LABEL_MAX)
+                            for t, f in zip(titles, flags)]) if titles else np.zeros(0)
         # with full labels if they fit, else glyphs only (labels elided to the room left)
-        extent = np.where(is_point, x1 + 2 + label_w, np.maximum(x1, np.maximum(x0, HEADER_W) + 12 + label_w))
+        shown_left = np.maximum(x0, HEADER_W)
+        arrow_left = ((flags & FLAG_OPEN_START) != 0) | (x_start < left)
+        inside = shown_left + np.where(arrow_left, 12.0, 6.0)
+        after = ~is_point & (x_end <= right) & (x1 - 4 - inside < label_w - 6)
+        label_x = np.where(is_point, x1 + 3, np.where(after, x1 + 4, inside))
+        extent = np.maximum(x1, label_x + label_w)  # the same rule as Glyph.label_x
         rows, used = pack_rows(x0.tolist(), extent.tolist(), gap=6.0, max_rows=MAX_ROWS)
         full_labels = used <= MAX_ROWS
         if not full_labels:
@@ -683,7 +755,7 @@ class TimelineView(QWidget):
             glyphs.append(Glyph(int(ids[k]), int(events[k]), "point" if is_point[k] else "bar", float(x0[k]),
                                 float(x1[k]), row_y, int(flags[k]), titles[k],
                                 float(label_w[k]) if full_labels else 0.0,
-                                bool(x_start[k] < left), bool(x_end[k] > right)))
+                                bool(x_start[k] < left), bool(x_end[k] > right), bool(after[k])))
         if not full_labels:  # room for a label runs to the next glyph in the same row
             by_row: dict[int, list[Glyph]] = {}
             for g in glyphs:
@@ -691,8 +763,17 @@ class TimelineView(QWidget):
             for row in by_row.values():
                 for a, b in zip(row, row[1:] + [None]):
                     limit = (b.x0 - 6) if b is not None else float(width)
-                    room = limit - (a.x1 + 2 if a.kind == "point" else max(a.x0, HEADER_W) + 12)
+                    room = limit - a.label_x()
                     a.label_w = room if room >= 28 else 0.0
+        for g in glyphs:  # labels end at the view's right edge, elided there
+            if g.label_w > 0 or g.label_after:
+                room = float(width) - 4 - g.label_x() + 6
+                if room < 34 and g.label_after:  # no room after the bar: inside it, elided
+                    g.label_after = False
+                    room = min(float(width) - 4, g.x1 - 4) - g.label_x() + 6
+                    g.label_w = max(g.label_w, room)
+                if room < g.label_w:
+                    g.label_w = room if room >= 34 else 0.0
         height = max(used, 1) * ROW_H + 2 * LANE_PAD
         return LaneLayout(lane, number, y, height, "glyphs", in_view, glyphs)
 
@@ -809,7 +890,7 @@ class TimelineView(QWidget):
         painter.restore()
         self._paint_axis(painter, unit, width, base, text, mid)
         self._paint_headers(painter, frame, height, base, text, mid)
-        if self.show_legend:
+        if export and self.show_legend:
             self._paint_legend(painter, width, height, base, text, mid)
         if not len(self.data):
             painter.setPen(mid)
@@ -873,9 +954,8 @@ class TimelineView(QWidget):
         painter.setFont(self.font())
 
     def _paint_today(self, painter: QPainter, width: int, height: int) -> None:
-        now = axis.to_ts(datetime.now(timezone.utc).replace(tzinfo=None))
-        if self.t0 <= now <= self.t1:
-            x = self._x(now, width)
+        x = self.today_x(width)
+        if x is not None:
             painter.setPen(QPen(QColor("#d64541"), 1.5))
             painter.drawLine(QPointF(x, AXIS_H), QPointF(x, height))
             painter.drawText(QPointF(x + 3, AXIS_H + 12), "today")
@@ -907,11 +987,14 @@ class TimelineView(QWidget):
                          f"{lane.in_view:,} events in view — zoom in to see each")
 
     def _paint_glyphs(self, painter: QPainter, lane: LaneLayout, colour: QColor, text: QColor, highlight: QColor,
-                      width: int) -> None:
-        faded = QColor(colour)
-        faded.setAlpha(110)
-        solid_pen = QPen(colour.darker(130), 1.2)
-        dashed_pen = QPen(colour.darker(130), 1.4, Qt.PenStyle.DashLine)
+                      width: int, left: float = HEADER_W) -> None:
+        """Certain dates solid; approximate (~) with dotted edges and bars fading out at
+        their ends; uncertain (?) fainter with dashed edges.  Labels carry the same mark."""
+        dark = self.palette().color(QPalette.ColorRole.Base).lightness() < 128
+        edge = colour.lighter(135) if dark else colour.darker(130)
+        solid_pen = QPen(edge, 1.2)
+        dashed_pen = QPen(edge, 1.3, Qt.PenStyle.DashLine)
+        dotted_pen = QPen(edge, 1.5, Qt.PenStyle.DotLine)
         select_pen = QPen(highlight, 2.4)
         fm = self._metrics
         bold = QFont(self.font())
@@ -921,31 +1004,42 @@ class TimelineView(QWidget):
             approximate = bool(g.flags & FLAG_APPROXIMATE)
             selected = g.event_id in self.selection
             rect = g.rect()
+            pen = dashed_pen if uncertain else (dotted_pen if approximate else solid_pen)
             if g.kind == "point":
-                painter.setBrush(faded if (uncertain or approximate) else colour)
-                painter.setPen(dashed_pen if uncertain else solid_pen)
+                fill = QColor(colour)
+                fill.setAlpha(90 if uncertain else (150 if approximate else 255))
+                painter.setBrush(fill)
+                painter.setPen(pen)
                 painter.drawEllipse(rect)
             else:  # bars are light so that their label reads on them
                 light = QColor(colour)
-                light.setAlpha(70 if (uncertain or approximate) else 105)
-                if approximate:  # approximate: the ends fade out
+                light.setAlpha(60 if uncertain else 105)
+                if approximate and rect.width() >= 24:  # approximate: the ends fade out
                     gradient = QLinearGradient(rect.left(), 0, rect.right(), 0)
-                    edge = QColor(colour)
-                    edge.setAlpha(0)
-                    fade = min(0.3, 14 / max(rect.width(), 1))
-                    gradient.setColorAt(0, edge)
+                    faint = QColor(colour)
+                    faint.setAlpha(18)
+                    fade = min(0.3, 16 / rect.width())
+                    gradient.setColorAt(0, faint)
                     gradient.setColorAt(fade, light)
                     gradient.setColorAt(1 - fade, light)
-                    gradient.setColorAt(1, edge)
+                    gradient.setColorAt(1, faint)
                     painter.setBrush(QBrush(gradient))
+                    outline = QLinearGradient(rect.left(), 0, rect.right(), 0)  # edges fade out too
+                    clear = QColor(edge)
+                    clear.setAlpha(0)
+                    outline.setColorAt(0, clear)
+                    outline.setColorAt(fade, edge)
+                    outline.setColorAt(1 - fade, edge)
+                    outline.setColorAt(1, clear)
+                    pen = QPen(QBrush(outline), 1.2)
                 else:
                     painter.setBrush(light)
-                painter.setPen(dashed_pen if uncertain else (Qt.PenStyle.NoPen if approximate else solid_pen))
+                painter.setPen(pen)
                 painter.drawRoundedRect(rect, 3, 3)
-                painter.setBrush(colour.darker(140))
+                painter.setBrush(colour.lighter(150) if dark else colour.darker(140))
                 painter.setPen(Qt.PenStyle.NoPen)
                 if g.flags & FLAG_OPEN_START or g.clipped_left:
-                    self._arrow(painter, max(rect.left(), HEADER_W) + 2, rect.center().y(), -1,
+                    self._arrow(painter, max(rect.left(), left) + 2, rect.center().y(), -1,
                                 bool(g.flags & FLAG_OPEN_START))
                 if g.flags & FLAG_OPEN_END or g.clipped_right:
                     self._arrow(painter, min(rect.right(), width) - 2, rect.center().y(), 1,
@@ -955,11 +1049,10 @@ class TimelineView(QWidget):
                 painter.setPen(select_pen)
                 painter.drawRoundedRect(rect.adjusted(-2.5, -2.5, 2.5, 2.5), 4, 4)
             if g.label_w > 0 and g.title:
-                x = (g.x1 + 3) if g.kind == "point" else max(g.x0, HEADER_W) + 12
-                label = fm.elidedText(g.title, Qt.TextElideMode.ElideRight, g.label_w - 6)
+                label = fm.elidedText(g.label, Qt.TextElideMode.ElideRight, g.label_w - 6)
                 painter.setFont(bold if selected else self.font())
                 painter.setPen(text)
-                painter.drawText(QPointF(x, g.y + fm.ascent() / 2 - 1.5), label)
+                painter.drawText(QPointF(g.label_x(), g.y + fm.ascent() / 2 - 1.5), label)
         painter.setFont(self.font())
 
     @staticmethod
@@ -983,39 +1076,105 @@ class TimelineView(QWidget):
             painter.drawLine(QPointF(0, lane.y + lane.height), QPointF(HEADER_W, lane.y + lane.height))
             painter.setPen(text)
             arrow = "▸" if lane.lane.collapsed else "▾"
-            label = fm.elidedText(lane.lane.name, Qt.TextElideMode.ElideRight, HEADER_W - 60)
+            count = f"{lane.lane.size:,}"
+            room = HEADER_W - 6 - fm.horizontalAdvance(f"{arrow} ") - 14 - fm.horizontalAdvance(count) - 8
+            label = fm.elidedText(lane.lane.name, Qt.TextElideMode.ElideRight, room)
             y = max(lane.y, AXIS_H) + LANE_PAD + fm.ascent()
             painter.drawText(QPointF(6, y), f"{arrow} {label}")
             painter.setPen(mid)
-            count = f"{lane.lane.size:,}"
             painter.drawText(QPointF(HEADER_W - 8 - fm.horizontalAdvance(count), y), count)
         painter.fillRect(QRectF(0, 0, HEADER_W, AXIS_H), base)
         painter.setPen(mid)
         painter.drawText(QRectF(6, 4, HEADER_W - 12, AXIS_H - 8), Qt.AlignmentFlag.AlignLeft |
                          Qt.AlignmentFlag.AlignVCenter, LANE_MODES[self.lane_mode])
 
+    def paint_legend_items(self, painter: QPainter, x: float, y: float, right: float, text: QColor) -> float:
+        """The legend's glyphs and words in one row from (x, y centre line), as many as fit
+        before `right`; returns where the row ended."""
+        fm = self._metrics
+        colour = QColor(LANE_COLOURS[0])
+        saved = self.selection
+        self.selection = set()
+        try:
+            for kind, flags, label in LEGEND_ITEMS:
+                glyph_w = 10.0 if kind == "point" else 26.0
+                needed = glyph_w + 5 + fm.horizontalAdvance(label)
+                if x + needed > right:
+                    break
+                glyph = Glyph(-1, -1, kind, x, x + glyph_w, y, flags, "", 0.0)
+                lane = LaneLayout(Lane("", 0, 0, np.zeros(0)), 0, 0, 0, "glyphs", 0, [glyph])
+                self._paint_glyphs(painter, lane, colour, text, colour, int(right) + 100, left=-1e9)
+                painter.setPen(text)
+                painter.drawText(QPointF(x + glyph_w + 5, y + fm.ascent() / 2 - 1.5), label)
+                x += needed + 14
+        finally:
+            self.selection = saved
+        return x
+
+    def legend_width(self) -> float:
+        fm = self._metrics
+        return sum((10.0 if kind == "point" else 26.0) + 5 + fm.horizontalAdvance(label) + 14
+                   for kind, _, label in LEGEND_ITEMS)
+
     def _paint_legend(self, painter: QPainter, width: int, height: int, base: QColor, text: QColor,
                       mid: QColor) -> None:
-        items = [("point", 0, "day"), ("bar", 0, "month, year, interval"), ("bar", FLAG_APPROXIMATE, "approximate ~"),
-                 ("bar", FLAG_UNCERTAIN, "uncertain ?"), ("bar", FLAG_OPEN_END, "open end")]
-        fm = self._metrics
-        w = 26 + max(fm.horizontalAdvance(t) for _, _, t in items) + 10
-        h = len(items) * 18 + 10
+        """For exports: the legend as a box in the lower right corner."""
+        w = self.legend_width() + 6
+        h = 24.0
         box = QRectF(width - w - 10, height - h - 10, w, h)
         background = QColor(base)
-        background.setAlpha(230)
+        background.setAlpha(235)
         painter.setBrush(background)
         painter.setPen(QPen(mid, 1))
         painter.drawRoundedRect(box, 4, 4)
-        colour = QColor(LANE_COLOURS[0])
-        for k, (kind, flags, label) in enumerate(items):
-            y = box.top() + 14 + k * 18
-            glyph = Glyph(-1, -1, kind, box.left() + 8 + (2 if kind == "point" else 0),
-                          box.left() + (20 if kind == "bar" else 18), y, flags, "", 0.0)
-            lane = LaneLayout(Lane("", 0, 0, np.zeros(0)), 0, 0, 0, "glyphs", 0, [glyph])
-            saved = self.selection
-            self.selection = set()
-            self._paint_glyphs(painter, lane, colour, text, colour, width)
-            self.selection = saved
-            painter.setPen(text)
-            painter.drawText(QPointF(box.left() + 28, y + fm.ascent() / 2 - 1), label)
+        self.paint_legend_items(painter, box.left() + 10, box.center().y(), box.right(), text)
+
+
+class LegendStrip(QWidget):
+    """The legend in the timeline's toolbar, so that it never hides an event; it shows
+    as many of its items as there is room for."""
+
+    def __init__(self, view: TimelineView) -> None:
+        super().__init__(view)
+        self.view = view
+        self.setObjectName("timelineLegend")
+        self.setToolTip("Dates as drawn: a point for a day, a bar for a month, a year or an interval; "
+                        "~ approximate, ? uncertain; an arrow for an open end")
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt's name
+        return QSize(int(self.view.legend_width()) + 4, 22)
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt's name
+        return QSize(0, 22)
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt's name
+        painter = QPainter(self)
+        try:
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+            painter.setFont(self.view.font())
+            self.view.paint_legend_items(painter, 2.0, self.height() / 2, float(self.width()),
+                                         self.palette().color(QPalette.ColorRole.WindowText))
+        finally:
+            painter.end()
+
+
+class ExportSizeDialog(QDialog):
+    """Width and height of the exported picture, in pixels."""
+
+    def __init__(self, parent: QWidget, kind: str, size: tuple[int, int]) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(f"Export timeline as {kind.upper()}")
+        self.width_box = QSpinBox(objectName="exportWidth", minimum=200, maximum=8000, suffix=" px")
+        self.height_box = QSpinBox(objectName="exportHeight", minimum=150, maximum=8000, suffix=" px")
+        self.width_box.setValue(size[0])
+        self.height_box.setValue(size[1])
+        form = QFormLayout(self)
+        form.addRow("Width:", self.width_box)
+        form.addRow("Height:", self.height_box)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+    def chosen_size(self) -> tuple[int, int]:
+        return self.width_box.value(), self.height_box.value()
