@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Optional
 
-from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt, QTimer, Signal
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QInputDialog, QLineEdit,
@@ -25,13 +25,21 @@ from .session import Session
 UID_ROLE = Qt.ItemDataRole.UserRole + 1
 NAMES_ROLE = Qt.ItemDataRole.UserRole + 2
 GROUPINGS = {"flat": "All actors", "kind": "By kind", "tree": "By affiliation"}
+HIGHLIGHT_UP_TO = 10_000  # events selected when actors are highlighted (the first, in date order)
 
 
 class _NameFilter(QSortFilterProxyModel):
     """Matches the search text against an actor's name and aliases; keeps parents of matches."""
 
+    text = ""  # casefolded search text; kept as plain text (a regular expression would escape "-", "." or Arabic)
+
+    def set_text(self, text: str) -> None:
+        self.beginFilterChange()
+        self.text = text.strip().casefold()
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
     def filterAcceptsRow(self, row: int, parent: QModelIndex) -> bool:  # noqa: N802 - Qt's name
-        text = self.filterRegularExpression().pattern().casefold()
+        text = self.text
         if not text:
             return True
         index = self.sourceModel().index(row, 0, parent)
@@ -69,7 +77,8 @@ class ActorPanel(QWidget):
         self.view.setUniformRowHeights(True)
         self.filter_toggle = QToolButton(text="Filter", objectName="actorFilterToggle", checkable=True)
         self.filter_toggle.setIcon(icons.icon("filter"))
-        self.filter_toggle.setToolTip("Show only the events of the selected actors")
+        self.filter_toggle.setToolTip("On: show only the events of the selected actors.\n"
+                                      "Off: select (highlight) their events on the timeline and in the table.")
         buttons = QHBoxLayout()
         for name, tip, slot, icon in (("add", "Add actor", self.add, "add"), ("edit", "Edit actor", self.edit, "edit"),
                                       ("merge", "Merge selected actors", self.merge, "merge"),
@@ -110,6 +119,13 @@ class ActorPanel(QWidget):
     def reload(self) -> None:
         selected = set(self.selected_uids())
         self._loading = True
+        try:
+            self._fill()
+            self._reselect(selected)
+        finally:
+            self._loading = False
+
+    def _fill(self) -> None:
         self.model.clear()
         self.model.setHorizontalHeaderLabels(["Actor", "Aliases", "Events"])
         ws = self.session.ws
@@ -166,17 +182,21 @@ class ActorPanel(QWidget):
         header.setSectionResizeMode(0, header.ResizeMode.Interactive)
         header.setSectionResizeMode(1, header.ResizeMode.Stretch)
         header.setSectionResizeMode(2, header.ResizeMode.ResizeToContents)
-        self.view.setColumnWidth(0, 170)
-        self._loading = False
-        self._reselect(selected)
+        self.view.setColumnWidth(0, max(170, min(240, self.view.sizeHintForColumn(0))))
 
     def _aliases_edited(self, item: QStandardItem) -> None:
         """Aliases edited in place: one undoable edit; a refused alias puts the old text back."""
         if self._loading or item.column() != 1:
             return
-        uid = item.data(UID_ROLE)
+        # the edit reloads this model, so it runs once Qt has finished with the item
+        uid, text = item.data(UID_ROLE), item.text()
+        QTimer.singleShot(0, self, lambda: self._save_aliases(uid, text))
+
+    def _save_aliases(self, uid: str, text: str) -> None:
+        if self.session.ws is None or uid not in self.session.actors:
+            return
         old = self.session.ws.get_actor(uid)
-        aliases = tuple(dict.fromkeys(a.strip() for a in item.text().split(",") if a.strip()))
+        aliases = tuple(dict.fromkeys(a.strip() for a in text.split(",") if a.strip()))
         if aliases == old.aliases:
             return
         try:
@@ -199,7 +219,7 @@ class ActorPanel(QWidget):
             self._reselect_under(self.proxy.index(row, 0, index), uids, selection)
 
     def _search(self, text: str) -> None:
-        self.proxy.setFilterFixedString(text.strip())
+        self.proxy.set_text(text)
         self.view.expandAll()
 
     def selected_uids(self) -> list[str]:
@@ -210,11 +230,19 @@ class ActorPanel(QWidget):
         self._reselect({uid})
 
     def _selection_changed(self, *_: object) -> None:
+        """Filter to the selected actors' events, or (toggle off) select those events."""
+        if self._loading or self.session.ws is None:
+            return
+        uids = self.selected_uids()
         if self.filter_toggle.isChecked():
             actors = self.session.actors
-            self.filterRequested.emit([actors[u].name for u in self.selected_uids() if u in actors])
-        elif not self.filter_toggle.isChecked() and self.sender() is self.filter_toggle:
+            self.filterRequested.emit([actors[u].name for u in uids if u in actors])
+            return
+        if self.sender() is self.filter_toggle:
             self.filterRequested.emit([])
+        if uids:
+            f = self.session.filter.with_(actors=tuple(uids), actor_mode="any")
+            self.session.set_selection(self.session.ws.page_ids(f, HIGHLIGHT_UP_TO, 0), self)
 
     # -- edits --------------------------------------------------------------------------
     def add(self) -> None:
@@ -243,10 +271,17 @@ class ActorPanel(QWidget):
         if not ok:
             return
         keep = actors[names.index(keep_name)]
-        for drop in actors:
-            if drop.uid != keep.uid:
+        drops = [a for a in actors if a.uid != keep.uid]
+        stack = self.session.undo_stack
+        if len(drops) > 1:  # one undo step for the whole merge
+            stack.beginMacro(f"Merge {len(drops)} actors into {keep.name}")
+        try:
+            for drop in drops:
                 keep_now = self.session.ws.get_actor(keep.uid)
                 commands.apply(self.session, commands.merge_actors(self.session, keep_now, drop))
+        finally:
+            if len(drops) > 1:
+                stack.endMacro()
 
     def delete(self) -> None:
         uids = self.selected_uids()

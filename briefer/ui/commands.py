@@ -119,6 +119,27 @@ def delete_events(session: Session, events: Sequence[Event]) -> StoreCommand:
     return StoreCommand(session, name, redo, undo)
 
 
+def creating_actors(command: StoreCommand, actors: Sequence[Actor]) -> StoreCommand:
+    """`command` that first creates `actors` (new ones its event names): one undo step."""
+    if not actors:
+        return command
+    actors = list(actors)
+    redo_step, undo_step = command._redo_step, command._undo_step
+
+    def redo(ws: Workspace) -> None:
+        for actor in actors:
+            ws.add_actor(actor)
+        redo_step(ws)
+
+    def undo(ws: Workspace) -> None:
+        undo_step(ws)
+        for actor in actors:
+            ws.delete_actor(actor.uid)
+
+    names = ", ".join(a.name for a in actors)
+    return StoreCommand(command.session, f"{command.text()} (new actor {names})", redo, undo)
+
+
 # -- actors ---------------------------------------------------------------------------
 def add_actor(session: Session, actor: Actor) -> StoreCommand:
     return StoreCommand(session, f"Add actor {_quoted(actor.name)}",
@@ -194,6 +215,30 @@ def delete_source(session: Session, source: Source) -> StoreCommand:
         _restore_events(ws, events)
 
     return StoreCommand(session, f"Delete source {_quoted(source.name)}", redo, undo)
+
+
+def merge_sources(session: Session, keep: Source, drop: Source) -> StoreCommand:
+    """Move `drop`'s documents and citations to `keep`, then delete `drop`; undo puts all back."""
+    ws = session.ws
+    events = _events_with(ws, EventFilter(sources=(drop.uid,)))
+    documents = [ws.get_document(d.uid) for d in ws.documents(drop.uid)]
+
+    def redo(ws: Workspace) -> None:
+        for document in documents:
+            ws.update_document(replace(document, source_uid=keep.uid))
+        for event in events:
+            citations = tuple(replace(c, source_uid=keep.uid) if c.source_uid == drop.uid else c
+                              for c in event.citations)
+            ws.update_event(replace(event, citations=citations), touch=False)
+        ws.delete_source(drop.uid)
+
+    def undo(ws: Workspace) -> None:
+        ws.add_source(drop)
+        for document in documents:
+            ws.update_document(document)
+        _restore_events(ws, events)
+
+    return StoreCommand(session, f"Merge source {drop.name} into {keep.name}", redo, undo)
 
 
 def add_document(session: Session, document: Document) -> StoreCommand:

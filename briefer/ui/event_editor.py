@@ -201,10 +201,13 @@ class EventEditor(QDialog):
     def accept(self) -> None:
         try:
             event = self.build(resolve_actors=True)
+            command = None
             if self.original is None:
-                commands.apply(self.session, commands.add_events(self.session, [event]))
+                command = commands.add_events(self.session, [event])
             elif event != self.original:
-                commands.apply(self.session, commands.edit_event(self.session, self.original, event))
+                command = commands.edit_event(self.session, self.original, event)
+            if command is not None:  # actors created from the picker land with the event, in one undo step
+                commands.apply(self.session, commands.creating_actors(command, self.actors.new_actors))
         except BrieferError as error:
             self.message.setText(str(error))
             return
@@ -245,6 +248,7 @@ class ParticipantTable(_RowTable):
         self.session = session
         names = sorted({n for n, _ in session.ws.actor_names()}, key=str.casefold)
         self.names = QStringListModel(names)
+        self.new_actors: list[Actor] = []
         self.add_button.clicked.connect(lambda: self.add_row(None))
 
     def add_row(self, participant: Optional[Participant]) -> None:
@@ -268,22 +272,29 @@ class ParticipantTable(_RowTable):
             name.setFocus()
 
     def participants(self, resolve: bool, parent: QWidget) -> tuple[Participant, ...]:
-        """Actors by name or alias; with `resolve`, an unknown name offers to create the actor."""
+        """Actors by name or alias; with `resolve`, an unknown name offers to create the actor.
+
+        Actors to create are kept in `new_actors`; the editor adds them together with
+        the event, so one Undo takes back both."""
         result: list[Participant] = []
+        if resolve:
+            self.new_actors = []
+        pending = {a.name.casefold(): a for a in self.new_actors}
         for row in range(self.table.rowCount()):
             name = self.table.cellWidget(row, 0).text().strip()
             role = Role(self.table.cellWidget(row, 1).currentData())
             if not name:
                 continue
-            actor = self.session.ws.find_actor(name)
+            actor = self.session.ws.find_actor(name) or pending.get(name.casefold())
             if actor is None:
                 if not resolve:
                     continue  # checked when OK is pressed
                 answer = QMessageBox.question(parent, "New actor", f"No actor is called “{name}”. Create it?")
                 if answer != QMessageBox.StandardButton.Yes:
                     raise BrieferError(f"no actor is called '{name}'")
-                actor = Actor(name, ActorKind.OTHER)
-                commands.apply(self.session, commands.add_actor(self.session, actor))
+                actor = Actor(name, ActorKind.OTHER)  # its kind can be set in the Actors panel
+                self.new_actors.append(actor)
+                pending[name.casefold()] = actor
             if all(p.actor_uid != actor.uid for p in result):
                 result.append(Participant(actor.uid, role))
         return tuple(result)

@@ -157,7 +157,8 @@ class MainWindow(QMainWindow):
         self.act_redo.setIcon(icons.icon("redo"))
         self.act_new_event = self._action("New &Event…", self.new_event, "Ctrl+E", "add")
         self.act_edit_event = self._action("Edit Event…", self.edit_selected, "Ctrl+Return", "edit")
-        self.act_delete = self._action("&Delete Selected Events", self.delete_selected, K.Delete, "delete")
+        self.act_delete = self._action("&Delete", self.delete_selected, K.Delete, "delete",
+                                       "Delete the selected events (or actor, or source, in their panel)")
         self.act_find = self._action("&Find…", self.focus_find, K.Find, "find")
         self.act_preferences = self._action("&Preferences…", self.preferences, K.Preferences)
         self.act_preferences.setMenuRole(QAction.MenuRole.PreferencesRole)
@@ -322,6 +323,12 @@ class MainWindow(QMainWindow):
             self.edit_event(self.session.selection[0])
 
     def delete_selected(self) -> None:
+        """Delete what is selected where the keyboard focus is: actors, sources or events."""
+        focus = QApplication.focusWidget()
+        for panel in (self.actor_panel, self.source_panel):
+            if focus is not None and (focus is panel or panel.isAncestorOf(focus)):
+                panel.delete()
+                return
         ids = self.session.selection
         if not ids:
             self.statusBar().showMessage("Select the events to delete first", 5000)

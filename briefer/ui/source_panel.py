@@ -15,8 +15,8 @@ from typing import Optional
 from PySide6.QtCore import QUrl, Qt, Signal
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
-    QAbstractItemView, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit,
-    QMessageBox, QPlainTextEdit, QTextBrowser, QToolButton, QTreeView, QVBoxLayout, QWidget,
+    QAbstractItemView, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QInputDialog, QLabel,
+    QLineEdit, QMessageBox, QPlainTextEdit, QTextBrowser, QToolButton, QTreeView, QVBoxLayout, QWidget,
 )
 
 from ..core.errors import BrieferError
@@ -27,6 +27,7 @@ from .session import Session
 
 UID_ROLE = Qt.ItemDataRole.UserRole + 1
 KIND_ROLE = Qt.ItemDataRole.UserRole + 2
+HIGHLIGHT_UP_TO = 10_000  # events selected when sources are highlighted (the first, in date order)
 
 
 class SourcePanel(QWidget):
@@ -43,9 +44,11 @@ class SourcePanel(QWidget):
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.view.setUniformRowHeights(True)
-        self.filter_toggle = QToolButton(text="Filter", objectName="sourceFilterToggle", checkable=True)
+        self.filter_toggle = QToolButton(text="Filter", objectName="sourceFilterToggle", checkable=True, checked=True)
         self.filter_toggle.setIcon(icons.icon("filter"))
-        self.filter_toggle.setToolTip("Show only the events citing the selected sources")
+        self.filter_toggle.setToolTip("On: show only the events citing the selected sources.\n"
+                                      "Off: select (highlight) those events on the timeline and in the table.")
+        self._loading = False
         buttons = QHBoxLayout()
         for name, tip, slot, icon in (("add", "Add source", self.add_source, "add"),
                                       ("add_document", "Add document to the selected source", self.add_document,
@@ -78,6 +81,20 @@ class SourcePanel(QWidget):
             QMessageBox.warning(self, "Sources", str(error))
 
     def reload(self) -> None:
+        selected = {i.data(UID_ROLE) for i in self.view.selectionModel().selectedRows(0)}
+        self._loading = True
+        try:
+            self._fill()
+            selection = self.view.selectionModel()
+            for row in range(self.model.rowCount()):
+                source = self.model.index(row, 0)
+                for index in [source] + [self.model.index(r, 0, source) for r in range(self.model.rowCount(source))]:
+                    if index.data(UID_ROLE) in selected:
+                        selection.select(index, selection.SelectionFlag.Select | selection.SelectionFlag.Rows)
+        finally:
+            self._loading = False
+
+    def _fill(self) -> None:
         self.model.clear()
         self.model.setHorizontalHeaderLabels(["Source", "Grade", "Citations"])
         ws = self.session.ws
@@ -113,12 +130,30 @@ class SourcePanel(QWidget):
     def _selected(self, kind: str) -> list[str]:
         return [i.data(UID_ROLE) for i in self.view.selectionModel().selectedRows(0) if i.data(KIND_ROLE) == kind]
 
+    def selected_source_uids(self) -> list[str]:
+        """The selected sources, a selected document standing for its source."""
+        uids = []
+        for index in self.view.selectionModel().selectedRows(0):
+            if index.data(KIND_ROLE) == "document":
+                index = index.parent()
+            if index.data(UID_ROLE) not in uids:
+                uids.append(index.data(UID_ROLE))
+        return uids
+
     def _selection_changed(self, *_: object) -> None:
+        """Filter to the events citing the selected sources, or (toggle off) select them."""
+        if self._loading or self.session.ws is None:
+            return
+        uids = self.selected_source_uids()
         if self.filter_toggle.isChecked():
             sources = self.session.sources
-            self.filterRequested.emit([sources[u].name for u in self._selected("source") if u in sources])
-        elif self.sender() is self.filter_toggle:
+            self.filterRequested.emit([sources[u].name for u in uids if u in sources])
+            return
+        if self.sender() is self.filter_toggle:
             self.filterRequested.emit([])
+        if uids:
+            f = self.session.filter.with_(sources=tuple(uids))
+            self.session.set_selection(self.session.ws.page_ids(f, HIGHLIGHT_UP_TO, 0), self)
 
     def _activated(self) -> None:
         if self._selected("document"):
@@ -162,11 +197,26 @@ class SourcePanel(QWidget):
             source = ws.get_source(sources[0])
             used = ws.source_citation_counts().get(source.uid, 0)
             if used:
-                answer = QMessageBox.question(
-                    self, "Delete source",
-                    f"“{source.name}” is cited {used} time(s). Deleting it removes those citations and its "
-                    f"documents from the events (Undo brings them back). Delete it?")
-                if answer != QMessageBox.StandardButton.Yes:
+                box = QMessageBox(QMessageBox.Icon.Question, "Delete source",
+                                  f"“{source.name}” is cited {used} time(s).", parent=self)
+                box.setInformativeText("Delete it with its citations and documents, or move them to another "
+                                       "source first? (Undo brings everything back.)")
+                remove = box.addButton("Delete with citations", QMessageBox.ButtonRole.DestructiveRole)
+                move = box.addButton("Move to…", QMessageBox.ButtonRole.AcceptRole)
+                box.addButton(QMessageBox.StandardButton.Cancel)
+                box.exec()
+                if box.clickedButton() is move:
+                    others = sorted((x for x in self.session.sources.values() if x.uid != source.uid),
+                                    key=lambda x: x.name.casefold())
+                    if not others:
+                        raise BrieferError("there is no other source to move the citations to")
+                    name, ok = QInputDialog.getItem(self, "Move citations", f"Move the citations of “{source.name}” "
+                                                    "and its documents to:", [x.name for x in others], 0, False)
+                    if ok:
+                        keep = next(x for x in others if x.name == name)
+                        commands.apply(self.session, commands.merge_sources(self.session, keep, source))
+                    return
+                if box.clickedButton() is not remove:
                     return
             commands.apply(self.session, commands.delete_source(self.session, source))
 

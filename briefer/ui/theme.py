@@ -1,27 +1,92 @@
 """Light and dark: follow the OS unless the analyst chose one (kept in QSettings).
 
-Qt 6.8+ reports and sets the colour scheme through `QStyleHints`; with the Fusion
-style that gives a proper dark palette everywhere, including on desktops that expose
-no platform theme (there the OS reports "unknown" and light is used).
+Qt 6.8+ reports and requests the colour scheme through `QStyleHints`.  Where the
+platform theme honours the request (Windows, macOS, GNOME/KDE through their platform
+themes) that is all it takes.  Where it cannot (a bare X11 session, Xvfb, a desktop
+without a platform theme) the request changes nothing, so after every change we check
+the palette the application actually got and, if it is the wrong shade, install
+Fusion's palette of the right one ourselves.  "Follow the system" also follows the
+OS switching while Briefer runs (`colorSchemeChanged`).
 """
 
 from __future__ import annotations
 
+from typing import Optional
+
 from PySide6.QtCore import QSettings, Qt
-from PySide6.QtGui import QActionGroup, QGuiApplication
-from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QMenu, QWidget
+from PySide6.QtGui import QActionGroup, QColor, QGuiApplication, QPalette
+from PySide6.QtWidgets import QApplication, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QMenu, QWidget
 
 SCHEMES = {"system": Qt.ColorScheme.Unknown, "light": Qt.ColorScheme.Light, "dark": Qt.ColorScheme.Dark}
 LABELS = {"system": "Follow the system", "light": "Light", "dark": "Dark"}
 
+_state = {"chosen": "system", "own_palette": False, "listening": False}
+
+
+def dark_palette() -> QPalette:
+    """Fusion in dark: the colours Qt's own dark themes use, with readable links."""
+    p = QPalette()
+    roles = QPalette.ColorRole
+    window, base, text = QColor(45, 45, 48), QColor(30, 30, 32), QColor(230, 230, 230)
+    for role, colour in ((roles.Window, window), (roles.WindowText, text), (roles.Base, base),
+                         (roles.AlternateBase, QColor(40, 40, 43)), (roles.ToolTipBase, QColor(60, 60, 64)),
+                         (roles.ToolTipText, text), (roles.PlaceholderText, QColor(140, 140, 140)),
+                         (roles.Text, text), (roles.Button, QColor(55, 55, 58)), (roles.ButtonText, text),
+                         (roles.BrightText, QColor(255, 90, 90)), (roles.Light, QColor(75, 75, 78)),
+                         (roles.Midlight, QColor(62, 62, 65)), (roles.Mid, QColor(40, 40, 42)),
+                         (roles.Dark, QColor(25, 25, 26)), (roles.Shadow, QColor(10, 10, 10)),
+                         (roles.Highlight, QColor(42, 110, 187)), (roles.HighlightedText, QColor(255, 255, 255)),
+                         (roles.Link, QColor(110, 170, 240)), (roles.LinkVisited, QColor(170, 140, 230))):
+        p.setColor(role, colour)
+    disabled = QPalette.ColorGroup.Disabled
+    for role in (roles.WindowText, roles.Text, roles.ButtonText):
+        p.setColor(disabled, role, QColor(120, 120, 120))
+    p.setColor(disabled, roles.Highlight, QColor(70, 70, 72))
+    return p
+
+
+def palette_is_dark(palette: QPalette) -> bool:
+    return palette.window().color().lightness() < 128
+
+
+def wants_dark(name: Optional[str] = None) -> bool:
+    """Whether the scheme `name` (default: the one in force) means dark right now."""
+    name = name or _state["chosen"]
+    if name == "system":
+        return QGuiApplication.styleHints().colorScheme() == Qt.ColorScheme.Dark
+    return name == "dark"
+
 
 def apply_scheme(name: str) -> None:
+    """Ask the platform for `name` ("system", "light", "dark"), then make sure we got it."""
+    app = QApplication.instance()
+    if app is None:
+        return
+    name = name if name in SCHEMES else "system"
+    _state["chosen"] = name
     hints = QGuiApplication.styleHints()
-    scheme = SCHEMES.get(name, Qt.ColorScheme.Unknown)
+    if not _state["listening"]:
+        hints.colorSchemeChanged.connect(lambda *_: _sync_palette())
+        _state["listening"] = True
+    scheme = SCHEMES[name]
     if scheme == Qt.ColorScheme.Unknown:
         hints.unsetColorScheme()
     else:
         hints.setColorScheme(scheme)
+    _sync_palette()
+
+
+def _sync_palette() -> None:
+    app = QApplication.instance()
+    if app is None:
+        return
+    if _state["own_palette"]:  # back to what the platform and style give, then look again
+        app.setPalette(QPalette())
+        _state["own_palette"] = False
+    dark = wants_dark()
+    if palette_is_dark(app.palette()) != dark:
+        app.setPalette(dark_palette() if dark else app.style().standardPalette())
+        _state["own_palette"] = True
 
 
 def current(settings: QSettings) -> str:
@@ -35,7 +100,7 @@ def choose(settings: QSettings, name: str) -> None:
 
 
 def is_dark(widget: QWidget) -> bool:
-    return widget.palette().window().color().lightness() < 128
+    return palette_is_dark(widget.palette())
 
 
 def scheme_menu(parent: QWidget, settings: QSettings) -> QMenu:
@@ -43,10 +108,13 @@ def scheme_menu(parent: QWidget, settings: QSettings) -> QMenu:
     group = QActionGroup(menu)
     for name, label in LABELS.items():
         action = menu.addAction(label)
+        action.setObjectName(f"scheme_{name}")
         action.setCheckable(True)
         action.setChecked(current(settings) == name)
         action.triggered.connect(lambda *_, n=name: choose(settings, n))
         group.addAction(action)
+    menu.aboutToShow.connect(lambda: [a.setChecked(a.objectName() == f"scheme_{current(settings)}")
+                                      for a in menu.actions()])
     return menu
 
 
