@@ -47,6 +47,7 @@ Progress = Callable[[float, str], Optional[bool]]
 """progress(fraction 0..1, what is happening); returning False cancels the build."""
 
 TOC_AFTER_PAGES = 3  # a brief longer than this gets a table of contents
+_TOC_MAX_GROUPS = 30  # more groups than this: the contents list the sections only
 _GUESS_TOC_EVENTS = 25  # above this many events, lay out with a TOC first (saves a pass)
 _LOW_GRADES = frozenset("DEF")  # "graded below C"
 _CONTEXT_BEFORE = 35 * 86400  # what a daily brief's chart shows around its day
@@ -251,7 +252,8 @@ def _styles() -> dict[str, ParagraphStyle]:
 
 # -- flowables with outline entries -------------------------------------------------------
 class _Heading(Paragraph):
-    """A heading that becomes a bookmark, an outline entry and (level ≤ 1) a TOC line."""
+    """A heading that becomes a bookmark, an outline entry and a TOC line (unless its
+    `toc_markup` is None)."""
 
     def __init__(self, markup: str, style: ParagraphStyle, level: int, key: str) -> None:
         super().__init__(markup, style)
@@ -275,6 +277,10 @@ class _BriefDoc(BaseDocTemplate):
         self.styles = styles
         super().__init__(target, **kw)
 
+    def handle_documentBegin(self) -> None:
+        self.canv._briefer_dry = getattr(self, "_dry", False)
+        super().handle_documentBegin()
+
     def afterFlowable(self, flowable: Flowable) -> None:
         level = getattr(flowable, "outline_level", None)
         if level is None:
@@ -282,8 +288,30 @@ class _BriefDoc(BaseDocTemplate):
         key = flowable.outline_key
         self.canv.bookmarkPage(key)
         self.canv.addOutlineEntry(flowable.outline_text, key, level=level, closed=level > 0)
-        if level <= 1:
+        if flowable.toc_markup is not None:
             self.notify("TOCEntry", (level, flowable.toc_markup, self.page, key))
+
+
+class _Frame(Frame):
+    """A frame that only measures, without drawing, during a dry layout pass.
+
+    The first pass of `multiBuild` is never the one saved (the page total cannot be
+    satisfied before a second pass), so drawing it would be wasted work."""
+
+    def _add(self, flowable: Flowable, canv: Canvas, trySplit: int = 0) -> int:
+        if not getattr(canv, "_briefer_dry", False):
+            return super()._add(flowable, canv, trySplit)
+        flowable.drawOn = _draw_nothing  # type: ignore[method-assign]
+        try:
+            return super()._add(flowable, canv, trySplit)
+        finally:
+            del flowable.drawOn
+
+    add = _add  # Frame binds `add` to its own _add
+
+
+def _draw_nothing(*args: object, **kwargs: object) -> None:
+    return None
 
 
 class _PageTotal(IndexingFlowable):
@@ -304,6 +332,7 @@ class _PageTotal(IndexingFlowable):
 
     def beforeBuild(self) -> None:
         self.previous = self.total
+        self.doc._dry = self.total is None  # the first pass: never saved, see _Frame
 
     def afterBuild(self) -> None:
         self.total = self.doc.page
@@ -346,6 +375,8 @@ def _draw_marking(canvas: Canvas, data: BriefData, styles: dict[str, ParagraphSt
 
 
 def _on_page(canvas: Canvas, doc: _BriefDoc) -> None:
+    if getattr(canvas, "_briefer_dry", False):
+        return
     data, styles = doc.data, doc.styles
     width, height = canvas._pagesize
     _draw_marking(canvas, data, styles, height - 11 * mm)
@@ -632,6 +663,8 @@ def _story(data: BriefData, styles: dict[str, ParagraphStyle], width: float, wit
     if with_toc:
         toc = TableOfContents(levelStyles=[styles["toc1"], styles["toc2"]], dotsMinLevel=0)
         story += [Spacer(1, 6), para("Contents", styles["h2"]), toc]
+    else:
+        toc = None
     story += _bluf(data, styles)
     groups = _ordered_groups(data.events, s.grouping, data.actors)
     numbers: dict[str, int] = {}
@@ -645,7 +678,10 @@ def _story(data: BriefData, styles: dict[str, ParagraphStyle], width: float, wit
     story.append(_heading(f"Key events ({len(data.events)})", styles["h1"], 0, "events"))
     for g, (heading, events) in enumerate(groups):
         story.append(CondPageBreak(40 * mm))
-        story.append(_heading(esc(heading), styles["h2"], 1, f"group{g}"))
+        group_heading = _heading(esc(heading), styles["h2"], 1, f"group{g}")
+        if len(groups) > _TOC_MAX_GROUPS:  # a contents page per decade helps no one: the outline has them
+            group_heading.toc_markup = None
+        story.append(group_heading)
         for event in events:
             story.append(KeepTogether(_event_flowables(numbers[event.uid], event, data, refs, styles)))
     table = _actor_table(data, styles, width)
@@ -656,6 +692,12 @@ def _story(data: BriefData, styles: dict[str, ParagraphStyle], width: float, wit
                       "item: 1 (confirmed by other sources) to 6 (cannot be judged).", styles["note"]))
     sources = _source_flowables(data, refs, styles)
     story += sources if sources else [para("No source is cited for these events.", styles["note"])]
+    if toc is not None:
+        # the headings are known before layout, only their pages are not: with the
+        # entries in place the first pass lays the contents out at their final height,
+        # so two passes settle both the contents and "page X of Y" (not three)
+        toc.addEntries([(f.outline_level, f.toc_markup, 0, f.outline_key) for f in story
+                        if getattr(f, "toc_markup", None) is not None])
     return story
 
 
@@ -691,12 +733,13 @@ def _layout(data: BriefData, target: object, with_toc: bool, progress: Optional[
     margin_x, margin_top, margin_bottom = 18 * mm, 20 * mm, 22 * mm
     doc = _BriefDoc(target, data, styles, pagesize=pagesize, leftMargin=margin_x, rightMargin=margin_x,
                     topMargin=margin_top, bottomMargin=margin_bottom, **_metadata(data))
-    frame = Frame(margin_x, margin_bottom, pagesize[0] - 2 * margin_x, pagesize[1] - margin_top - margin_bottom,
+    frame = _Frame(margin_x, margin_bottom, pagesize[0] - 2 * margin_x, pagesize[1] - margin_top - margin_bottom,
                   id="body", leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
     doc.addPageTemplates([PageTemplate("brief", [frame], onPage=_on_page)])
     width = frame._aW
     state = {"size": 1, "pass": 0}
-    passes = 2  # the first pass counts the pages, the second numbers them "X of Y"
+    # the first (dry) pass measures the pages, the second draws them numbered "X of Y"
+    weights = (0.4, 0.6)
 
     def report(kind: str, value: int) -> None:
         if progress is None:
@@ -706,7 +749,8 @@ def _layout(data: BriefData, target: object, with_toc: bool, progress: Optional[
         elif kind == "PASS":
             state["pass"] = value - 1
         elif kind == "PROGRESS":
-            done = (min(state["pass"], passes - 1) + min(value / state["size"], 1.0)) / passes
+            k = min(state["pass"], len(weights) - 1)
+            done = sum(weights[:k]) + weights[k] * min(value / state["size"], 1.0)
             # a third pass (the contents moved a page break) must not run the bar backwards
             state["done"] = max(state.get("done", 0.0), min(done, 1.0))
             if progress(share[0] + (share[1] - share[0]) * state["done"], "Laying out pages") is False:
@@ -714,7 +758,7 @@ def _layout(data: BriefData, target: object, with_toc: bool, progress: Optional[
 
     doc.setProgressCallBack(report)
     doc.page_total = _PageTotal(doc)
-    doc.multiBuild([doc.page_total, *_story(data, styles, width, with_toc)], maxPasses=6)
+    doc.passes = doc.multiBuild([doc.page_total, *_story(data, styles, width, with_toc)], maxPasses=6)
     return doc.page
 
 

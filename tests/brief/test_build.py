@@ -231,3 +231,43 @@ def test_the_pages_render(demo_workspace, tmp_path: Path) -> None:
     image.save(png)
     assert png.stat().st_size > 5000
     assert image.convert("L").getextrema()[0] < 80  # there is dark ink on it
+
+
+def test_contents_and_page_totals_point_at_the_right_pages(demo_workspace, tmp_path: Path) -> None:
+    out = tmp_path / "period.pdf"
+    result = build_brief(demo_workspace, period(), None, out)
+    reader = pypdf.PdfReader(str(out))
+    pages: dict[str, int] = {}
+
+    def walk(items: list) -> None:
+        for item in items:
+            if isinstance(item, list):
+                walk(item)
+            else:
+                pages[item.title] = reader.get_destination_page_number(item) + 1
+
+    walk(reader.outline)
+    contents = flat(" ".join(page.extract_text() for page in reader.pages[:2]))
+    contents = contents[contents.index("Contents"):]
+    for title in ("Bottom line up front", "Timeline", f"Key events ({result.events})", "February 2019",
+                  "Actors involved", "Sources"):
+        # pypdf extracts each line's dots and page number (drawn last) before its title
+        listed = re.search(r"(?:\. ?)+(\d+) ?" + re.escape(title), contents)
+        assert listed, title
+        assert int(listed.group(1)) == pages[title], title
+    for number, text in enumerate(page_texts(out), start=1):
+        assert f"Page {number} of {result.pages}" in text
+
+
+def test_many_groups_stay_in_the_outline_but_leave_the_contents(demo_workspace, tmp_path: Path, monkeypatch) -> None:
+    from briefer.brief import build as build_module
+
+    monkeypatch.setattr(build_module, "_TOC_MAX_GROUPS", 3)
+    out = tmp_path / "period.pdf"
+    result = build_brief(demo_workspace, period(), None, out)
+    reader = pypdf.PdfReader(str(out))
+    contents = flat(reader.pages[0].extract_text())
+    contents = contents[contents.index("Contents"):contents.index("Bottom line up front", contents.index("Sources"))]
+    assert result.has_toc and "Actors involved" in contents and "Sources" in contents
+    assert "February 2019" not in contents
+    assert "February 2019" in outline_titles(reader)
