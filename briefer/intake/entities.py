@@ -166,6 +166,10 @@ class _Finder:
         self.skipped = skipped
         self.lower_words = {m.group() for m in re.finditer(r"\b[a-z][a-z'\-]+\b", text)}
         self.mentions: list[Mention] = []
+        # A report that lost its apostrophes writes "Russias forces" for "Russia's forces".
+        self.no_apostrophes = not re.search(r"\w['’]s\b", text)
+        self.capital_words = {m.group() for m in re.finditer(r"\b[A-Z][\w\-]+", text)} if self.no_apostrophes else set()
+        self.possessive: set[int] = set()  # token starts of such possessives, in the current sentence
 
     # -- known names ---------------------------------------------------------------
     def scan_known(self, si: int, tokens: list[Token], modifiers: set[int]) -> set[int]:
@@ -218,9 +222,9 @@ class _Finder:
             capital = self._is_name_word(tok, idx == first_index or self._after_opening(sentence, tok))
             if idx in used:
                 capital = False
-            joined = bool(current) and _gap_ok(self.text, tokens[(pending or current)[-1]], tok)
+            joined = bool(current) and self._joined(tokens[(pending or current)[-1]], tok)
             if capital:
-                if current and joined:
+                if current and joined and not (not pending and self._breaks_before(tokens, current, tok)):
                     current.extend(pending)
                     current.append(idx)
                 else:
@@ -238,6 +242,41 @@ class _Finder:
         if current:
             runs.append(current)
         return runs
+
+    def _trim_possessives(self, tokens: list[Token]) -> list[Token]:
+        """"Russias" is "Russia" followed by a lost "'s" when the report has no apostrophes
+        and writes "Russia" or "Russian" elsewhere; the name ends there."""
+        self.possessive = set()
+        if not self.no_apostrophes:
+            return tokens
+        out: list[Token] = []
+        for t in tokens:
+            word = t.text
+            if (len(word) > 3 and word[0].isupper() and word.endswith("s") and word[-2].islower()
+                    and word[-2] not in "su" and (word[:-1] in self.capital_words or word[:-1] + "n" in self.capital_words)):
+                t = Token(word[:-1], t.start, t.end - 1, fold(word[:-1]))
+                self.possessive.add(t.start)
+            out.append(t)
+        return out
+
+    def _breaks_before(self, tokens: list[Token], current: list[int], tok: Token) -> bool:
+        """A lost comma or full stop between two names: "Omar the Chechen The Pentagon",
+        "Robert Mardini ICRC regional director", "Russias Aerospace Forces"."""
+        last = tokens[current[-1]]
+        if last.start in self.possessive:
+            return True
+        if tok.text == "The":
+            return True
+        if tok.all_caps and len(current) >= 2 and not any(tokens[i].all_caps for i in current):
+            return True
+        return False
+
+    def _joined(self, a: Token, b: Token) -> bool:
+        """Adjacent words of one name; "Maj. Gen. Igor Konashenkov" keeps its dotted titles."""
+        if _gap_ok(self.text, a, b):
+            return True
+        gap = self.text[a.end:b.start]
+        return gap.startswith(".") and gap[1:].strip() == "" and "\n" not in gap and a.key in L.TITLES
 
     def _after_opening(self, sentence: Sentence, tok: Token) -> bool:
         before = self.text[sentence.start:tok.start].rstrip()
@@ -317,6 +356,9 @@ class _Finder:
             kind, title = "person", prev
         elif re.match(r"\s*,\s*(?:(?:a|the|an)\s+)?(?:" + "|".join(sorted(L.PERSON_NOUNS)) + r")\b", after):
             kind = "person"
+        elif (len(words) >= 2 and not self._org_like(words)
+              and re.match(r"\s+[A-Z]{2,6}\s+(?:[a-z]+\s+)?(?:" + "|".join(sorted(L.PERSON_NOUNS)) + r")\b", after)):
+            kind = "person"  # a report without commas: "Robert Mardini ICRC regional director"
         elif prev in ("told", "to") and re.match(r"\s*(?:[.,;]|$|news agency|in an interview|on\b|that\b)", after) and prev == "told":
             kind = "source"
         elif (prev in L.PLACE_PREPOSITIONS or prev in L.DIRECTIONS or nxt in L.PLACE_NOUNS
@@ -351,12 +393,56 @@ class _Finder:
             if only is not None and si not in only:
                 continue
             tokens, modifiers = _split_modifiers(tokenize(self.text, sentence.start, sentence.end))
+            tokens = self._trim_possessives(tokens)
             used = self.scan_known(si, tokens, modifiers)
             for run in self.runs(sentence, tokens, used):
                 self.classify(sentence, tokens, run, si, modifiers)
         self.mentions = [m for m in self.mentions if not self._bracketed(m)]
         self.mentions.sort(key=lambda m: m.start)
+        self._split_glued()
         return self.mentions
+
+    def _split_glued(self) -> None:
+        """Two names glued by a lost comma: "in Hama Human Rights Watch said" when the report
+        names "Human Rights Watch" elsewhere, "Deir al-Zor Moumtzis said" after "Panos Moumtzis"."""
+        kinds: dict[str, str] = {}
+        surnames: dict[str, dict[str, int]] = {}  # surname -> full name -> where first written
+        for m in self.mentions:
+            key = m.key
+            if key and m.kind not in ("", "other", "place"):
+                kinds.setdefault(key, m.kind)
+            words = key.split()
+            if m.kind == "person" and len(words) > 1:
+                surnames.setdefault(words[-1], {}).setdefault(key, m.start)
+        if not kinds:
+            return
+        out: list[Mention] = []
+        for m in self.mentions:
+            toks = tokenize(self.text, m.start, m.end)
+            split = None
+            if m.known is None and not m.title and not m.reference and len(toks) >= 2:
+                for k in range(1, len(toks)):
+                    suffix = " ".join(t.key for t in toks[k:])
+                    kind = kinds.get(suffix)
+                    if kind is not None and kind != "person" and k < len(toks):
+                        split = (k, kind)
+                        break
+                    # a person already introduced by full name, whose surname ends this run
+                    owners = {o for o, at in surnames.get(suffix, {}).items() if at < m.start and o != m.key} \
+                        if len(toks) - k == 1 else set()
+                    if owners and not any(set(o.split()[:-1]) & {t.key for t in toks[:k]} for o in owners):
+                        split = (k, "person")
+                        break
+            if split is None:
+                out.append(m)
+                continue
+            k, kind = split
+            head, tail = toks[:k], toks[k:]
+            out.append(Mention(head[0].start, head[-1].end, self.text[head[0].start:head[-1].end], kind="other",
+                               name=self.text[head[0].start:head[-1].end], sentence=m.sentence))
+            out.append(Mention(tail[0].start, tail[-1].end, self.text[tail[0].start:tail[-1].end], kind=kind,
+                               name=self.text[tail[0].start:tail[-1].end], sentence=m.sentence))
+        self.mentions = out
 
     def _bracketed(self, m: Mention) -> bool:
         return bool(re.search(r"\[[^\]]*$", self.text[max(0, m.start - 30):m.start])) and "]" in self.text[m.end:m.end + 30]

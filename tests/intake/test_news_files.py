@@ -60,3 +60,14 @@ def test_dataset_files_are_refused_with_the_file_named(shared_data: Path, name: 
 
     with pytest.raises(IntakeError, match=name):
         read_article(shared_data / "news" / name)
+
+
+def test_names_run_together_by_lost_commas_are_told_apart(workspace, shared_data: Path) -> None:
+    names: set[str] = set()
+    for path in _files(shared_data, "en_txt"):
+        names |= {a.name for a in analyse(workspace, read_article(path)).actors}
+    assert {"Igor Konashenkov", "Panos Moumtzis", "Robert Mardini", "Human Rights Watch"} <= names
+    for glued in ("Maj", "Deir al-Zor Moumtzis", "Robert Mardini ICRC", "Hama Human Rights Watch",
+                  "Kenneth Roth Human Rights Watch", "Chechen The Pentagon", "Russias Aerospace Forces",
+                  "Bashar al Assads"):
+        assert glued not in names
