@@ -244,9 +244,8 @@ def test_a_document_shows_its_cited_passages_and_a_click_selects_the_event(demo,
     position, href = anchors[-1]
     cursor = QTextCursor(document)
     cursor.setPosition(position)
-    point = reader.browser.cursorRect(cursor).center()
-    reader.browser.ensureCursorVisible()
     reader.browser.setTextCursor(cursor)
+    reader.browser.ensureCursorVisible()  # scrolled to, as a reader would
     point = reader.browser.cursorRect(cursor).center()
     with qtbot.waitSignal(demo.session.selectionChanged):
         qtbot.mouseClick(reader.browser.viewport(), Qt.MouseButton.LeftButton, pos=point)

@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 import sys
-from dataclasses import replace
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox, QInputDialog, QMessageBox
 
-from briefer.core.model import Participant
 from briefer.store import Workspace
 from briefer.ui.actor_panel import ActorDialog
 from briefer.ui.event_editor import EventEditor
@@ -92,8 +90,17 @@ def test_an_analysts_session_from_new_workspace_to_reopening(window, qtbot, answ
     window.actor_panel.add()
     isis = window.session.ws.find_actor("ISIS")
     troops = window.session.ws.search_events(window.session.filter.with_(text="troop"))[0]
-    window.session.ws.update_event(replace(troops, participants=(Participant(isis.uid),)))
-    window.session.notify_changed()
+
+    def link_isis(editor: EventEditor) -> None:
+        editor.tabs.setCurrentIndex(1)
+        editor.actors.add_button.click()
+        qtbot.keyClicks(editor.actors.table.cellWidget(0, 0), "ISIS")
+
+    answer(EventEditor, link_isis)
+    window.table.selectRow(table_titles(window).index("Coalition reviews troop levels"))
+    window.act_edit_event.trigger()
+    assert window.session.undo_stack.undoText() == "Edit event “Coalition reviews troop levels”"
+    assert window.session.ws.get_event(troops.uid).actor_uids == (isis.uid,)
     select_actors(window, ["Islamic State", "ISIS"])
     assert len(window.actor_panel.selected_uids()) == 2
     monkeypatch.setattr(QInputDialog, "getItem", staticmethod(lambda *a, **k: ("Islamic State", True)))
@@ -102,6 +109,9 @@ def test_an_analysts_session_from_new_workspace_to_reopening(window, qtbot, answ
     assert ws.find_actor("ISIS").name == "Islamic State"
     assert len(ws.actors()) == 1
     assert window.session.undo_stack.undoText() == "Merge actor ISIS into Islamic State"
+    assert ws.get_event(troops.uid).actor_uids == (ws.find_actor("Islamic State").uid,)
+    window.actor_panel.search.setText("isis")
+    assert window.actor_panel.proxy.rowCount() == 1
     window.act_undo.trigger()
     assert ws.find_actor("ISIS").uid == isis.uid
     assert "ISIS" not in ws.find_actor("Daesh").aliases
@@ -115,8 +125,9 @@ def test_an_analysts_session_from_new_workspace_to_reopening(window, qtbot, answ
     window.act_undo.trigger()
     assert table_titles(window) == ["Coalition reviews troop levels", "SDF pauses offensive on Baghouz"]
 
-    # everything is on disk as left: reopen the file
+    # everything is on disk as left (there is no Save): close, then reopen the file from Open Recent
     window.close_workspace()
+    assert window.windowTitle() == "Briefer" and window.table.model().rowCount() == 0
     with Workspace.open(path) as again:
         assert again.find_actor("Daesh").name == "Islamic State"
         assert again.find_actor("ISIS").uid == isis.uid
@@ -124,6 +135,19 @@ def test_an_analysts_session_from_new_workspace_to_reopening(window, qtbot, answ
         assert baghouz.citations[0].quote == "the offensive is on hold while civilians leave"
         assert again.resolve_source("Reuters").reliability == "B"
         assert again.event_count() == 2
+    window._fill_recent()
+    next(a for a in window.recent_menu.actions() if a.text() == str(path)).trigger()
+    assert window.windowTitle().startswith("syria")
+    assert table_titles(window) == ["Coalition reviews troop levels", "SDF pauses offensive on Baghouz"]
+    window.actor_panel.search.setText("daesh")
+    assert window.actor_panel.proxy.rowCount() == 1
+    window.filter_bar.actors.setText("Daesh")
+    window.filter_bar.apply()
+    assert table_titles(window) == ["SDF pauses offensive on Baghouz"]
+    window.session.set_selection(window.session.ws.event_ids(window.session.filter), None)
+    details = window.details.browser.toPlainText()
+    assert "Reuters" in details and "the offensive is on hold while civilians leave" in details
+    assert "Islamic State" in details
 
 
 def test_the_date_field_says_what_it_understood_or_why_not(window, qtbot, tmp_path: Path) -> None:
