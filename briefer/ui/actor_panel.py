@@ -182,7 +182,7 @@ class ActorPanel(QWidget):
         header.setSectionResizeMode(0, header.ResizeMode.Interactive)
         header.setSectionResizeMode(1, header.ResizeMode.Stretch)
         header.setSectionResizeMode(2, header.ResizeMode.ResizeToContents)
-        self.view.setColumnWidth(0, max(170, min(240, self.view.sizeHintForColumn(0))))
+        self.view.setColumnWidth(0, max(150, min(190, self.view.sizeHintForColumn(0))))
 
     def _aliases_edited(self, item: QStandardItem) -> None:
         """Aliases edited in place: one undoable edit; a refused alias puts the old text back."""

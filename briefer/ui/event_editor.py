@@ -49,8 +49,10 @@ class EventEditor(QDialog):
         self.summary.setMaximumHeight(90)
         self.place = QLineEdit(objectName="eventPlace")
         self.country = QLineEdit(objectName="eventCountry")
-        self.latitude = QLineEdit(objectName="eventLatitude", placeholderText="latitude")
-        self.longitude = QLineEdit(objectName="eventLongitude", placeholderText="longitude")
+        self.latitude = QLineEdit(objectName="eventLatitude", placeholderText="latitude", toolTip="Latitude")
+        self.longitude = QLineEdit(objectName="eventLongitude", placeholderText="longitude", toolTip="Longitude")
+        self.place.setPlaceholderText("place")
+        self.country.setPlaceholderText("country")
         self.event_type = QComboBox(objectName="eventType", editable=True)
         self.event_type.addItems([""] + sorted(set(ACLED_EVENT_TYPES) | set(ws.event_types())))
         self.sub_type = QComboBox(objectName="eventSubType", editable=True)
@@ -76,11 +78,11 @@ class EventEditor(QDialog):
         place_row.addWidget(self.country, 1)
         place_row.addWidget(self.latitude)
         place_row.addWidget(self.longitude)
-        form.addRow("&Place, country:", place_row)
+        form.addRow(self._label("&Place, country:", self.place), place_row)
         type_row = QHBoxLayout()
         type_row.addWidget(self.event_type, 1)
         type_row.addWidget(self.sub_type, 1)
-        form.addRow("T&ype:", type_row)
+        form.addRow(self._label("T&ype:", self.event_type), type_row)
         form.addRow("Ta&gs:", self.tags)
         form.addRow("&Fatalities:", self.fatalities)
         form.addRow("&Confidence:", self.confidence)
@@ -113,6 +115,13 @@ class EventEditor(QDialog):
         else:
             self._fill_sub_types("")
         self._validate()
+
+    @staticmethod
+    def _label(text: str, buddy: QWidget) -> QLabel:
+        """A form label for a row of several fields; its Alt-key goes to the first."""
+        label = QLabel(text)
+        label.setBuddy(buddy)
+        return label
 
     def _load(self, e: Event) -> None:
         self.title.setText(e.title)
@@ -304,7 +313,11 @@ class CitationTable(_RowTable):
     def __init__(self, session: Session) -> None:
         super().__init__(["Source", "Document", "Credibility", "Quoted words"], "eventCitations")
         self.session = session
-        self.table.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        for column, width in ((0, 180), (1, 140), (2, 130)):
+            self.table.setColumnWidth(column, width)
         self.add_button.clicked.connect(lambda: self.add_row(None))
         self._uids: dict[int, str] = {}
 

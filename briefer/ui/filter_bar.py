@@ -50,7 +50,7 @@ class FilterBar(QWidget):
         self.end = QLineEdit(placeholderText="to (e.g. Feb 2019)", objectName="filterTo")
         self.actors = QLineEdit(placeholderText="actors, by name or alias", objectName="filterActors")
         self.sources = QLineEdit(placeholderText="sources", objectName="filterSources")
-        for field_, width in ((self.start, 110), (self.end, 110)):
+        for field_, width in ((self.start, 130), (self.end, 130)):
             field_.setMaximumWidth(width)
         self.event_type = QComboBox(objectName="filterType")
         self.tag = QComboBox(objectName="filterTag")

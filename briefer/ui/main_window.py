@@ -106,7 +106,7 @@ class MainWindow(QMainWindow):
         if not self._layout_restored:  # first start: give the panels room
             self._layout_restored = True
             self.resizeDocks([self.docks["Events"]], [int(self.height() * 0.3)], Qt.Orientation.Vertical)
-            self.resizeDocks([self.docks["Actors"], self.docks["Details"]], [330, 300], Qt.Orientation.Horizontal)
+            self.resizeDocks([self.docks["Actors"], self.docks["Details"]], [360, 300], Qt.Orientation.Horizontal)
 
     def _add_dock(self, title: str, widget: QWidget, area: Qt.DockWidgetArea) -> None:
         dock = QDockWidget(title, self)

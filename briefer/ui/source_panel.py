@@ -118,8 +118,9 @@ class SourcePanel(QWidget):
                 doc.setData("document", KIND_ROLE)
                 doc.setToolTip(f"{document.published.label if document.published else 'undated'}"
                                + (f" · {document.author}" if document.author else ""))
-                published = QStandardItem(document.published.label if document.published else "")
-                name.appendRow([doc, published, QStandardItem()])
+                cited = QStandardItem()
+                cited.setData(len(ws.document_citations(document.uid)), Qt.ItemDataRole.DisplayRole)
+                name.appendRow([doc, QStandardItem(), cited])
             self.model.appendRow([name, grade, count])
         header = self.view.header()
         header.setStretchLastSection(False)
@@ -379,7 +380,7 @@ class DocumentReader(QDialog):
         info = QLabel(f"<b>{html.escape(document.title)}</b><br>{html.escape(source.name)} "
                       f"({source.reliability}) · {document.published.label if document.published else 'undated'}"
                       f"{' · ' + html.escape(document.author) if document.author else ''} · "
-                      f"{len(self.citations)} citation(s) highlighted")
+                      f"{len(self.citations)} citation(s) highlighted; click one to select its event")
         info.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.addWidget(info)
