@@ -71,7 +71,7 @@ UNITS: list[Unit] = [
     Unit("quarter", 90 * 86400, lambda d: datetime(d.year, d.month - (d.month - 1) % 3, 1),
          lambda d: _add_months(d, 3), lambda d: f"Q{(d.month - 1) // 3 + 1}", "year"),
     Unit("year", 365 * 86400, *_years(1), lambda d: str(d.year), "decade"),
-    Unit("5 years", 5 * 365 * 86400, *_years(5), lambda d: str(d.year), "century"),
+    Unit("5 years", 5 * 365 * 86400, *_years(5), lambda d: str(d.year), "decade"),
     Unit("decade", 10 * 365 * 86400, *_years(10), lambda d: f"{d.year}s", "century"),
     Unit("50 years", 50 * 365 * 86400, *_years(50), lambda d: str(d.year), "millennium"),
     Unit("century", 100 * 365 * 86400, *_years(100), lambda d: f"{d.year}s", "millennium"),
@@ -84,7 +84,7 @@ MAJOR_LABELS: dict[str, Callable[[datetime], str]] = {
     "month": lambda d: f"{MONTH_ABBR[d.month - 1]} {d.year}",
     "year": lambda d: str(d.year),
     "decade": lambda d: f"{d.year}s",
-    "century": lambda d: f"{d.year}s",
+    "century": lambda d: f"{d.year}–{d.year + 99}",  # not "1900s", which reads as a decade
     "millennium": lambda d: str(d.year),
 }
 

@@ -10,6 +10,7 @@ microseconds, whatever the number of events.
 
 from __future__ import annotations
 
+import heapq
 from dataclasses import dataclass, field
 from typing import Optional, Sequence
 
@@ -159,21 +160,30 @@ class TimelineData:
 
 def pack_rows(x0: Sequence[float], x1: Sequence[float], gap: float = 4.0,
               max_rows: int = 1 << 30) -> tuple[np.ndarray, int]:
-    """Greedy interval packing in pixel space: each item (in start order) takes the
-    first row whose last item ended `gap` pixels before it starts.  Returns row numbers
-    and the number of rows used, or stops early with max_rows + 1 when that is exceeded
-    (the lane is then drawn as density).  Run on the items in view only."""
-    rows = np.zeros(len(x0), dtype=np.int64)
-    row_ends: list[float] = []
-    for i, (start, end_) in enumerate(zip(x0, x1)):
-        for r, end in enumerate(row_ends):
-            if end + gap <= start:
-                rows[i] = r
-                row_ends[r] = end_
-                break
+    """Greedy interval packing in pixel space: taken from left to right, each item goes
+    to the lowest row whose last item ended `gap` pixels before it starts.  Returns row
+    numbers (in the order given) and the number of rows used, or stops early with
+    max_rows + 1 when that is exceeded.  Two heaps (rows busy by end, rows free by
+    number) make it O(n log n), run on the items in view only."""
+    starts = np.asarray(x0, dtype=np.float64)
+    ends = np.asarray(x1, dtype=np.float64).tolist()
+    rows = np.zeros(len(starts), dtype=np.int64)
+    busy: list[tuple[float, int]] = []
+    free: list[int] = []
+    used = 0
+    order = np.argsort(starts, kind="stable").tolist()
+    start_list = starts.tolist()
+    for i in order:
+        start = start_list[i]
+        while busy and busy[0][0] + gap <= start:
+            heapq.heappush(free, heapq.heappop(busy)[1])
+        if free:
+            row = heapq.heappop(free)
         else:
-            if len(row_ends) >= max_rows:
+            if used >= max_rows:
                 return rows, max_rows + 1
-            rows[i] = len(row_ends)
-            row_ends.append(end_)
-    return rows, len(row_ends)
+            row = used
+            used += 1
+        rows[i] = row
+        heapq.heappush(busy, (ends[i], row))
+    return rows, used

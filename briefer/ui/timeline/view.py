@@ -11,7 +11,6 @@ geometry questions tests and hit-testing ask read the same numbers the painter u
 from __future__ import annotations
 
 import html
-import math
 import re
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
@@ -49,7 +48,7 @@ ROW_H = 22.0
 LANE_PAD = 5.0
 DENSITY_H = 30.0
 COLLAPSED_H = 22.0
-MAX_ROWS = 30  # rows of glyphs a lane may take before it is drawn as density
+MAX_ROWS = 30  # rows a lane may take with every label in full; past that, glyphs only
 GLYPH_LIMIT = 400  # events of one lane in view above which it is drawn as density
 LABEL_MAX = 320.0
 POINT_R = 5.0
@@ -117,6 +116,14 @@ class LaneLayout:
     in_view: int
     glyphs: list[Glyph] = field(default_factory=list)
     counts: Optional[np.ndarray] = None
+    estimated: bool = False  # below the view: drawn as density until scrolled to
+
+    def move_to(self, y: float) -> None:
+        dy = y - self.y
+        if dy:
+            self.y = y
+            for g in self.glyphs:
+                g.y += dy
 
 
 @dataclass
@@ -231,8 +238,12 @@ class TimelineCanvas(QWidget):
 
     def event(self, event: QEvent) -> bool:
         if event.type() == QEvent.Type.ToolTip:
-            glyph = self.view.glyph_at(QPointF(event.pos()))
-            if glyph is not None:
+            pos = QPointF(event.pos())
+            lane = self.view.lane_at(pos.y()) if pos.x() < HEADER_W else None
+            glyph = self.view.glyph_at(pos)
+            if lane is not None:
+                QToolTip.showText(event.globalPos(), self.view.lane_tooltip(lane), self)
+            elif glyph is not None:
                 QToolTip.showText(event.globalPos(), self.view.tooltip_html(glyph.event_id), self)
             else:
                 QToolTip.hideText()
@@ -295,6 +306,9 @@ class TimelineView(QWidget):
         self._export_size = (1920, 1080)
         self._titles: dict[int, str] = {}
         self._frame: Optional[Frame] = None
+        self._lane_cache: dict[int, LaneLayout] = {}
+        self._lane_cache_key: tuple = ()
+        self._generation = 0  # counts changes of data, filter, lanes and their folding
         self._metrics = QFontMetricsF(self.font())
         self._width_cache: dict[str, float] = {}
 
@@ -565,6 +579,7 @@ class TimelineView(QWidget):
 
     def _changed(self) -> None:
         self._frame = None
+        self._generation += 1
         self._update_scrollbars()
         shown = int(self.data.visible.sum())
         self.status.setText(f"{shown:,} events" + (f" · {len(self.data.lanes)} lanes"
@@ -645,6 +660,9 @@ class TimelineView(QWidget):
         self.hbar.setPageStep(max(1, int(10000 * span / max(hi - lo, 1.0))))
         self.hbar.setValue(int(10000 * (self.t0 - lo) / room))
         self.hbar.blockSignals(False)
+        self._update_vbar()
+
+    def _update_vbar(self) -> None:
         frame = self.frame()
         visible = self.canvas.height() - AXIS_H
         self.vbar.blockSignals(True)
@@ -662,6 +680,7 @@ class TimelineView(QWidget):
 
     def _vbar_moved(self, value: int) -> None:
         self._frame = None
+        self._update_vbar()  # lanes scrolled to may have grown from their estimate
         self.canvas.update()
 
     # -- layout ----------------------------------------------------------------------------------
@@ -691,23 +710,37 @@ class TimelineView(QWidget):
                 self._frame = frame
         return frame
 
-    def _layout(self, width: int, height: int, v_offset: float) -> Frame:
+    def _layout(self, width: int, height: int, v_offset: float, cache: bool = True) -> Frame:
         data = self.data
         t0, t1 = self.t0, self.t1
         scale = self.time_width(width) / (t1 - t0)
         y = AXIS_H - v_offset
         lanes: list[LaneLayout] = []
+        # Lanes laid out for this zoom are kept, so scrolling up and down only moves them.
+        # A lane below the view with many events is estimated as density until it is
+        # scrolled to; lanes above the view keep their real height, so nothing jumps.
+        key = (width, t0, t1, self._generation)
+        if not cache:
+            self._lane_cache_key = ()
+        if key != self._lane_cache_key:
+            self._lane_cache, self._lane_cache_key = {}, key
         for number, lane in enumerate(data.lanes):
-            if lane.collapsed:
-                lanes.append(LaneLayout(lane, number, y, COLLAPSED_H, "collapsed", 0))
-                y += COLLAPSED_H
-                continue
-            in_view = data.count_in(lane, t0, t1)
-            off_screen = y > height or y + DENSITY_H < AXIS_H - 400  # cheap estimate for far lanes
-            if in_view > GLYPH_LIMIT or (off_screen and in_view > 50):
-                layout = self._density(lane, number, y, in_view, width, scale)
+            below = y > height
+            layout = self._lane_cache.get(number)
+            if layout is not None and layout.lane is lane and (layout.mode == "collapsed") == lane.collapsed \
+                    and (not layout.estimated or below):
+                layout.move_to(y)
+            elif lane.collapsed:  # a thin strip of its density still shows where its events are
+                layout = self._density(lane, number, y, data.count_in(lane, t0, t1), width, scale)
+                layout.mode, layout.height = "collapsed", COLLAPSED_H
             else:
-                layout = self._glyphs(lane, number, y, in_view, width, scale)
+                in_view = data.count_in(lane, t0, t1)
+                if in_view > GLYPH_LIMIT or (below and in_view > 50):
+                    layout = self._density(lane, number, y, in_view, width, scale)
+                    layout.estimated = in_view <= GLYPH_LIMIT
+                else:
+                    layout = self._glyphs(lane, number, y, in_view, width, scale)
+            self._lane_cache[number] = layout
             lanes.append(layout)
             y += layout.height
         return Frame(width, height, t0, t1, lanes, y + v_offset - AXIS_H)
@@ -743,12 +776,10 @@ class TimelineView(QWidget):
         after = ~is_point & (x_end <= right) & (x1 - 4 - inside < label_w - 6)
         label_x = np.where(is_point, x1 + 3, np.where(after, x1 + 4, inside))
         extent = np.maximum(x1, label_x + label_w)  # the same rule as Glyph.label_x
-        rows, used = pack_rows(x0.tolist(), extent.tolist(), gap=6.0, max_rows=MAX_ROWS)
+        rows, used = pack_rows(x0, extent, gap=6.0, max_rows=MAX_ROWS)
         full_labels = used <= MAX_ROWS
-        if not full_labels:
-            rows, used = pack_rows(x0.tolist(), x1.tolist(), gap=3.0, max_rows=MAX_ROWS)
-            if used > MAX_ROWS:
-                return self._density(lane, number, y, in_view, width, scale)
+        if not full_labels:  # glyphs only, as many rows as they take (at most GLYPH_LIMIT)
+            rows, used = pack_rows(x0, x1, gap=3.0)
         glyphs: list[Glyph] = []
         for k in range(len(items)):
             row_y = y + LANE_PAD + rows[k] * ROW_H + ROW_H / 2
@@ -761,9 +792,13 @@ class TimelineView(QWidget):
             for g in glyphs:
                 by_row.setdefault(int(round((g.y - y - LANE_PAD - ROW_H / 2) / ROW_H)), []).append(g)
             for row in by_row.values():
+                row.sort(key=lambda g: g.x0)
                 for a, b in zip(row, row[1:] + [None]):
                     limit = (b.x0 - 6) if b is not None else float(width)
                     room = limit - a.label_x()
+                    if room < 28 and a.label_after:  # no room after a short bar: inside it
+                        a.label_after = False
+                        room = min(limit, a.x1 - 4 + 6) - a.label_x()
                     a.label_w = room if room >= 28 else 0.0
         for g in glyphs:  # labels end at the view's right edge, elided there
             if g.label_w > 0 or g.label_after:
@@ -811,12 +846,31 @@ class TimelineView(QWidget):
         self.canvas.update()
         self.selectionChanged.emit(self.selected_ids())
 
-    def toggle_lane_at(self, y: float) -> None:
+    def lane_at(self, y: float) -> Optional[LaneLayout]:
+        """The lane drawn at height y (below the axis), if any."""
+        if y < AXIS_H:
+            return None
         for lane in self.frame().lanes:
-            if lane.y <= y <= lane.y + min(lane.height, ROW_H + LANE_PAD):
-                lane.lane.collapsed = not lane.lane.collapsed
-                self._changed()
-                return
+            if lane.y <= y < lane.y + lane.height:
+                return lane
+        return None
+
+    def toggle_lane_at(self, y: float) -> None:
+        """A click on a lane's header collapses it, or opens it again."""
+        lane = self.lane_at(y)
+        if lane is not None:
+            self.set_lane_collapsed(lane.lane.name, not lane.lane.collapsed)
+
+    def set_lane_collapsed(self, name: str, collapsed: bool) -> None:
+        for lane in self.data.lanes:
+            if lane.name == name:
+                lane.collapsed = collapsed
+        self._changed()
+
+    def lane_tooltip(self, lane: LaneLayout) -> str:
+        action = "expand" if lane.lane.collapsed else "collapse"
+        return (f"<b>{html.escape(lane.lane.name)}</b><br>{lane.lane.size:,} events, {lane.in_view:,} in view"
+                f"<br><i>Click to {action}</i>")
 
     def tooltip_html(self, event_id: int) -> str:
         if self.ws is None:
@@ -852,7 +906,8 @@ class TimelineView(QWidget):
     def paint(self, painter: QPainter, width: int, height: int, band: Optional[QRectF] = None,
               export: bool = False) -> None:
         if export:
-            frame = self._layout(width, height, 0.0)
+            frame = self._layout(width, height, 0.0, cache=False)
+            self._frame = None  # the screen's layout is laid out again
         else:
             frame = self.frame(width, height)
         pal = self.palette()
@@ -882,7 +937,7 @@ class TimelineView(QWidget):
                 continue
             colour = QColor(LANE_COLOURS[lane.number % len(LANE_COLOURS)]) if self.lane_mode != "none" else \
                 QColor(LANE_COLOURS[0])
-            if lane.mode == "density":
+            if lane.mode in ("density", "collapsed"):
                 self._paint_density(painter, lane, colour, text)
             elif lane.mode == "glyphs":
                 self._paint_glyphs(painter, lane, colour, text, highlight, width)
@@ -961,30 +1016,46 @@ class TimelineView(QWidget):
             painter.drawText(QPointF(x + 3, AXIS_H + 12), "today")
 
     def _paint_density(self, painter: QPainter, lane: LaneLayout, colour: QColor, text: QColor) -> None:
+        """A histogram drawn as one image: each pixel column's height and opacity follow
+        its count.  Events under every column (long spans) make a faint band, and the bars
+        show what varies above it, so a few long intervals do not flatten the picture."""
         counts = lane.counts
         if counts is None or not len(counts):
             return
-        peak = float(counts.max()) or 1.0
-        level = np.log1p(counts) / math.log1p(peak)
-        top = lane.y + LANE_PAD
-        h = DENSITY_H
-        # a histogram drawn as one image: each pixel column's height and opacity follow its count
-        rows = int(h)
-        heights = (level * rows).astype(np.int32)
-        image = np.zeros((rows, len(counts), 4), dtype=np.uint8)
-        r, g, b = colour.red(), colour.green(), colour.blue()
-        alpha = (80 + 175 * level).astype(np.uint8)
+        floor = int(counts.min())
+        varying = counts - floor
+        peak = float(varying.max())
+        level = np.sqrt(varying / peak) if peak > 0 else np.zeros(len(counts))
+        collapsed = lane.mode == "collapsed"
+        top = lane.y + (4 if collapsed else LANE_PAD)
+        rows = int(COLLAPSED_H - 8 if collapsed else DENSITY_H)
+        heights = np.where(varying > 0, np.maximum((level * rows).astype(np.int32), 2), 0)
+        alpha = (90 + 165 * level).astype(np.uint8)
         mask = np.arange(rows)[::-1, None] < heights[None, :]
-        image[..., 0] = b
-        image[..., 1] = g
-        image[..., 2] = r
-        image[..., 3] = np.where(mask, alpha[None, :], 0)
+        band = 45 if floor > 0 else 0
+        image = np.zeros((rows, len(counts), 4), dtype=np.uint8)
+        image[..., 0] = colour.blue()
+        image[..., 1] = colour.green()
+        image[..., 2] = colour.red()
+        image[..., 3] = np.where(mask, alpha[None, :], band)
         image[..., :3] = (image[..., :3].astype(np.uint16) * image[..., 3:4] // 255).astype(np.uint8)
         qimage = QImage(image.data, len(counts), rows, len(counts) * 4, QImage.Format.Format_ARGB32_Premultiplied)
         painter.drawImage(QRectF(HEADER_W, top, len(counts), rows), qimage)
+        if collapsed:
+            return
+        note = f"{lane.in_view:,} events in view"
+        if floor:
+            note += f" ({floor:,} across all of it)"
+        note += " — zoom in to see each"
+        fm = self._metrics
+        box = QRectF(HEADER_W + 4, top + 1, fm.horizontalAdvance(note) + 10, fm.height() + 2)
+        backdrop = QColor(self.palette().color(QPalette.ColorRole.Base))
+        backdrop.setAlpha(200)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(backdrop)
+        painter.drawRoundedRect(box, 3, 3)
         painter.setPen(text)
-        painter.drawText(QRectF(HEADER_W + 6, top, 400, 14), Qt.AlignmentFlag.AlignLeft,
-                         f"{lane.in_view:,} events in view — zoom in to see each")
+        painter.drawText(box, Qt.AlignmentFlag.AlignCenter, note)
 
     def _paint_glyphs(self, painter: QPainter, lane: LaneLayout, colour: QColor, text: QColor, highlight: QColor,
                       width: int, left: float = HEADER_W) -> None:
