@@ -19,7 +19,7 @@ from ..core.when import When
 from . import lexicon as L
 from .dates import FUTURE_RE, find_dates
 from .entities import Entity, Gazetteer, find_entities
-from .events import draft_events
+from .events import draft_events, sentence_drafts
 from .proposals import (ActorProposal, Analysis, CitationProposal, DateProposal, DocumentProposal, EventProposal,
                         ParticipantProposal, SourceProposal)
 from .reading import Article, article_from_text
@@ -90,9 +90,10 @@ def analyse(ws, article: Article, published: Optional[date] = None) -> Analysis:
     existing = ws.find_document_by_hash(digest)
     notes = list(article.notes) + [f"outlet: {outlet_why}"]
     letters = [c for c in text if c.isalpha()]
-    if letters and sum(1 for c in letters if c.isascii()) < 0.5 * len(letters):
-        notes.append("the text is not in English: only names the workspace knows were looked for; "
-                     "dates and events need the analyst")
+    foreign = bool(letters) and sum(1 for c in letters if c.isascii()) < 0.5 * len(letters)
+    if foreign:
+        notes.append("the text is not in English: only names the workspace knows were looked for; the "
+                     "sentences naming them are offered as events to edit, dated by publication")
     if existing is not None:
         notes.append("this text is already stored: accepting adds events to that document, not a copy")
     document = DocumentProposal(article.title, outlet, outlet_known, outlet_uid, pub, article.author, article.url,
@@ -123,6 +124,8 @@ def analyse(ws, article: Article, published: Optional[date] = None) -> Analysis:
     entities, mentions = find_entities(text, sentences, gaz, skipped, only=set(body) | title_line)
     statements = find_statements(text, sentences, mentions, entities, outlet)
     drafts = draft_events(text, sentences, body, dates, mentions, entities, statements, pub)
+    if foreign and not drafts:
+        drafts = sentence_drafts(text, sentences, body, mentions, entities, pub, article.title)
 
     date_props = [DateProposal(f"date-{i + 1}", d.text, (d.start, d.end), d.when, d.rule, d.forward)
                   for i, d in enumerate(dates)]

@@ -210,3 +210,35 @@ def _is_subject(text: str, m: Mention, clause: Clause) -> bool:
 
 
 _RANK = {Role.MENTIONED: 0, Role.TARGET: 1, Role.AFFECTED: 2, Role.INITIATOR: 3, Role.SPOKESPERSON: 4}
+
+
+def sentence_drafts(text: str, sentences: Sequence[Sentence], body: Sequence[int], mentions: Sequence[Mention],
+                    entities: Sequence[Entity], published: Optional[When], headline: str) -> list[EventDraft]:
+    """For a report the rules cannot read (not English): each body sentence naming a known
+    actor becomes a draft to edit, the first titled by the headline; the actors are only
+    "mentioned", the date is the publication's.  With no such sentence, the lead sentence."""
+    by_id = {e.id: e for e in entities}
+    named: dict[int, list[str]] = {}
+    for m in mentions:
+        entity = by_id.get(m.entity) if m.entity else None
+        if entity is not None and entity.actor and m.sentence in body:
+            named.setdefault(m.sentence, [])
+            if entity.id not in named[m.sentence]:
+                named[m.sentence].append(entity.id)
+    chosen = [si for si in body if si in named] or [si for si in body if sentences[si].text.strip()][:1]
+    if published is not None:
+        when, rule = published, "a sentence the rules cannot read: the day of publication"
+    else:
+        when, rule = None, "a sentence the rules cannot read, and no publication date: set one"
+    drafts: list[EventDraft] = []
+    for n, si in enumerate(chosen):
+        sentence = sentences[si]
+        start = sentence.start + (len(sentence.text) - len(sentence.text.lstrip()))
+        end = sentence.start + len(sentence.text.rstrip())
+        quote = " ".join(text[start:end].split())
+        if not quote:
+            continue
+        title = _shorten(headline) if n == 0 and headline else _shorten(quote)
+        participants = [(eid, Role.MENTIONED) for eid in named.get(si, [])]
+        drafts.append(EventDraft(Clause(si, start, end), title, when, rule, None, "", participants, None, quote))
+    return drafts

@@ -68,6 +68,8 @@ def read_article(path: str | Path) -> Article:
         article = article_from_text(text)
     if not article.text.strip():
         raise IntakeError(f"{path.name}: the file holds no readable text")
+    if article.published is None:
+        _date_from_url(article)
     article.path = str(path)
     return article
 
@@ -161,6 +163,8 @@ def article_from_text(text: str, *, title: str = "", outlet: str = "", author: s
             article.skipped.append(span)
     if article.published is None:
         _dateline(article)
+    if article.published is None:
+        _date_from_url(article)
     if not article.title:
         first = text[article.body_start:].split("\n", 1)[0]
         article.title = _shorten(first, 100) or "Untitled report"
@@ -179,6 +183,7 @@ def _apply_header(article: Article, key: str, value: str, where: str) -> None:
             article.notes.append(f"publication date: {where}")
     elif key == "date_extracted":
         article.notes.append(f"{where} gives when the page was collected ({value}), not when it was published")
+        return
     elif key == "outlet" and not article.outlet:
         article.outlet = value
     elif key == "author" and not article.author:
@@ -215,6 +220,22 @@ def _dateline(article: Article) -> None:
         if day is not None:
             article.published = day
             article.notes.append(f"publication date: the dateline '{m.group(0).strip()}'")
+
+
+_URL_DATE_RE = re.compile(r"/(?P<y>(?:19|20)\d\d)[/-](?P<m>[01]?\d)[/-](?P<d>[0-3]?\d)(?=[/\-_.]|$)")
+
+
+def _date_from_url(article: Article) -> None:
+    """News addresses often carry the publication day: ".../2015/08/06/article_979488.html"."""
+    m = _URL_DATE_RE.search(article.url or "")
+    if m is None:
+        return
+    try:
+        day = date(int(m.group("y")), int(m.group("m")), int(m.group("d")))
+    except ValueError:
+        return
+    article.published = day
+    article.notes.append(f"publication date: the date in the address ({m.group(0).strip('/')})")
 
 
 def _shorten(text: str, limit: int) -> str:

@@ -49,9 +49,17 @@ def test_arabic_reports_degrade_gracefully(demo_workspace, shared_data: Path) ->
         analysis = analyse(demo_workspace, read_article(path))
         assert analysis.document.title
         assert any("not in English" in note for note in analysis.document.notes)
-        assert analysis.document.published is None  # the crawl date is not taken as the publication date
         islamic_state = next(a for a in analysis.actors if a.name == "Islamic State")
         assert islamic_state.known and "داعش" in islamic_state.aliases_seen
+        # sentences naming known actors are offered as events to edit, never an empty page
+        assert analysis.events
+        for event in analysis.events:
+            assert analysis.document.text[event.span[0]:event.span[1]].strip()
+            assert {analysis.actor(p.actor).name for p in event.participants} <= {"Islamic State"}
+    dated = {p.name: analyse(demo_workspace, read_article(p)).document.published for p in _files(shared_data, "ar_txt")}
+    # the publication day comes from the address when it holds one; the crawl date is never taken
+    assert dated["saudinewsnet_2015-08-06_716_aleqtisadiya.txt"].edtf == "2015-08-06"
+    assert dated["saudinewsnet_2015-08-09_939_alweeam.txt"] is None
 
 
 @pytest.mark.parametrize("name", ["fa-kes_syria_subset10.csv", "saudinewsnet_ar_subset3.json"])

@@ -73,3 +73,29 @@ def test_windows_1252_and_utf16_text(tmp_path: Path) -> None:
     u16 = tmp_path / "u16.txt"
     u16.write_bytes("Headline: Aid arrives\n\nTrucks came.".encode("utf-16"))
     assert read_article(u16).title == "Aid arrives"
+
+
+@pytest.mark.parametrize("url, day", [
+    ("https://news.example/2015/08/06/article_979488.html", date(2015, 8, 6)),
+    ("https://news.example/world/2019-02-09/offensive-on-hold", date(2019, 2, 9)),
+    ("https://news.example/2019/02/31/no-such-day.html", None),
+    ("https://news.example/article/427346/title", None),
+])
+def test_the_address_gives_the_publication_day_when_nothing_else_does(url: str, day) -> None:
+    article = article_from_text(f"Headline: Convoy reaches the valley\nURL: {url}\n\nAid trucks reached the valley.")
+    assert article.published == day
+    if day is not None:
+        assert any("address" in note for note in article.notes)
+
+
+def test_a_date_in_the_report_wins_over_the_address() -> None:
+    article = article_from_text("Headline: Convoy reaches the valley\nDate: 12 March 2020\n"
+                                "URL: https://news.example/2015/08/06/a.html\n\nAid trucks reached the valley.")
+    assert article.published == date(2020, 3, 12)
+
+
+def test_a_collection_date_is_never_the_publication_date() -> None:
+    article = article_from_text("Headline: Convoy reaches the valley\nDate-extracted: 2015-08-09 17:31:35\n\n"
+                                "Aid trucks reached the valley.")
+    assert article.published is None
+    assert any("collected" in note for note in article.notes)

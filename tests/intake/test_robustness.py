@@ -36,3 +36,20 @@ def test_any_text_gets_an_answer_with_valid_spans(demo_workspace, text: str, pub
         assert event.title
         assert all(analysis.actor(p.actor) for p in event.participants)
     assert analysis.to_json()["document"]["title"]
+
+
+def test_a_report_in_another_language_offers_its_sentences_naming_known_actors(demo_workspace) -> None:
+    from briefer.intake.assistant import analyse
+    from briefer.intake.reading import article_from_text
+
+    islamic_state = demo_workspace.find_actor("Islamic State")
+    assert "داعش" in {a for a in islamic_state.aliases}
+    text = ("Headline: عنوان الخبر عن القتال\nURL: https://news.example/2015/08/06/a.html\n\n"
+            "قال مصدر محلي إن عناصر داعش انسحبوا من القرية.\nوعادت العائلات إلى منازلها بعد الظهر.")
+    analysis = analyse(demo_workspace, article_from_text(text))
+    assert any("not in English" in note for note in analysis.document.notes)
+    assert len(analysis.events) == 1
+    event = analysis.events[0]
+    assert event.title == "عنوان الخبر عن القتال" and "داعش" in event.quote
+    assert event.when.edtf == "2015-08-06" and "publication" in event.when_rule
+    assert [(analysis.actor(p.actor).name, p.role.value) for p in event.participants] == [("Islamic State", "mentioned")]
