@@ -74,6 +74,7 @@ class ActorPanel(QWidget):
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
                                   | QAbstractItemView.EditTrigger.EditKeyPressed)
         self._loading = False
+        self._aliases_width = 85
         self.view.setUniformRowHeights(True)
         self.filter_toggle = QToolButton(text="Filter", objectName="actorFilterToggle", checkable=True)
         self.filter_toggle.setIcon(icons.icon("filter"))
@@ -126,6 +127,8 @@ class ActorPanel(QWidget):
             self._loading = False
 
     def _fill(self) -> None:
+        if self.model.columnCount() > 1:  # keep the width the analyst gave the aliases
+            self._aliases_width = self.view.columnWidth(1) or self._aliases_width
         self.model.clear()
         self.model.setHorizontalHeaderLabels(["Actor", "Aliases", "Events"])
         ws = self.session.ws
@@ -179,10 +182,10 @@ class ActorPanel(QWidget):
         self.view.resizeColumnToContents(2)
         header = self.view.header()
         header.setStretchLastSection(False)
-        header.setSectionResizeMode(0, header.ResizeMode.Interactive)
-        header.setSectionResizeMode(1, header.ResizeMode.Stretch)
+        header.setSectionResizeMode(0, header.ResizeMode.Stretch)  # names first; aliases show in full on hover
+        header.setSectionResizeMode(1, header.ResizeMode.Interactive)
         header.setSectionResizeMode(2, header.ResizeMode.ResizeToContents)
-        self.view.setColumnWidth(0, max(150, min(190, self.view.sizeHintForColumn(0))))
+        self.view.setColumnWidth(1, self._aliases_width)
 
     def _aliases_edited(self, item: QStandardItem) -> None:
         """Aliases edited in place: one undoable edit; a refused alias puts the old text back."""

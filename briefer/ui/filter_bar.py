@@ -12,7 +12,7 @@ from typing import Optional
 
 from PySide6.QtCore import QSignalBlocker, QStringListModel, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
-    QComboBox, QCompleter, QHBoxLayout, QInputDialog, QLabel, QLineEdit, QMessageBox, QToolButton,
+    QComboBox, QCompleter, QHBoxLayout, QInputDialog, QLabel, QLineEdit, QMessageBox, QSizePolicy, QToolButton,
     QVBoxLayout, QWidget,
 )
 
@@ -59,12 +59,15 @@ class FilterBar(QWidget):
         for grade in "ABCDE":
             self.reliability.addItem(f"Source {grade} or better", grade)
         self.views = QComboBox(objectName="filterViews")
-        self.views.setMinimumContentsLength(10)
+        for combo in (self.event_type, self.tag, self.reliability, self.views):  # narrow windows still fit
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(7)
         self.save_view = QToolButton(text="Save view…", objectName="saveView")
         self.clear = QToolButton(text="Clear", objectName="clearFilter")
         self.count = QLabel(objectName="filterCount")
         self.message = QLabel(objectName="filterMessage")
-        self.message.setStyleSheet("color: #c0392b;")
+        self.message.setStyleSheet("color: #e0533d;")  # readable on light and dark
+        self.message.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self._actor_names = QStringListModel(self)
         self._source_names = QStringListModel(self)
         for edit, names in ((self.actors, self._actor_names), (self.sources, self._source_names)):
@@ -81,13 +84,13 @@ class FilterBar(QWidget):
         top.addWidget(self.end)
         top.addWidget(self.actors, 2)
         top.addWidget(self.sources, 1)
+        top.addWidget(self.count)
         bottom = QHBoxLayout()
         bottom.setContentsMargins(0, 0, 0, 0)
         for widget in (self.event_type, self.tag, self.reliability, QLabel("View:"), self.views, self.save_view,
                        self.clear):
             bottom.addWidget(widget)
         bottom.addWidget(self.message, 1)
-        bottom.addWidget(self.count)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 4, 6, 4)
         layout.setSpacing(4)
