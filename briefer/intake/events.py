@@ -135,6 +135,9 @@ def draft_events(text: str, sentences: Sequence[Sentence], body: Sequence[int], 
             else:
                 when, rule = None, "no date in the sentence and no publication date: set one"
             participants = _roles(text, clause, c_mentions, trigger, by_id, in_clause_statement)
+            speaker = in_clause_statement.speaker_entity if in_clause_statement is not None else None
+            if speaker and speaker in by_id and by_id[speaker].actor and speaker not in [p for p, _ in participants]:
+                participants.insert(0, (speaker, Role.SPOKESPERSON))  # a quotation going on: still them
             # "he" / "she" with one person named just before
             if _PRONOUN_RE.search(c_text) and _AFFECT_RE.search(c_text):
                 previous = persons_here[-1:] or ([last_person] if last_person else [])
@@ -166,11 +169,13 @@ def _roles(text: str, clause: Clause, c_mentions: Sequence[Mention], trigger: re
     trigger_pos = clause.start + trigger.start()
     result: dict[str, Role] = {}
     affect = _AFFECT_RE.search(text, clause.start, clause.end)
+    speaker_ends = [m.end for m in c_mentions if statement is not None and statement.speaker_entity == m.entity]
     for m in c_mentions:
         entity = by_id[m.entity]
         if statement is not None and statement.speaker_entity == m.entity:
             role = Role.SPOKESPERSON
-        elif m.modifier:
+        elif m.modifier or any(end <= m.start and _APPOSITION_RE.match(text[end:m.start]) for end in speaker_ends):
+            # "Mustafa Bali, head of the SDF media office, told Reuters": who the speaker is, not a party
             role = Role.MENTIONED
         elif re.search(r"\bby\s+(?:the\s+)?(?:\w+[\s-]+){0,2}$", text[max(clause.start, m.start - 30):m.start]) \
                 and m.start - trigger_pos < 60 and m.start > trigger_pos:
@@ -189,6 +194,8 @@ def _roles(text: str, clause: Clause, c_mentions: Sequence[Mention], trigger: re
             result[m.entity] = role
     return list(result.items())
 
+
+_APPOSITION_RE = re.compile(r"^\s*,\s*(?:(?:a|an|the)\s+)?(?:[\w\-]+\s+){0,3}(?:of|for|at|with|from)\s+(?:the\s+|a\s+)?$")
 
 _SUBJECT_AFTER_RE = re.compile(
     r"^(?:['’]s\s+)?(?:[a-z\-]+\s+){0,2}?(?:will|would|has|have|had|is|are|was|were|could|can|may|might|must|shall|"

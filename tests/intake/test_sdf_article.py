@@ -167,3 +167,13 @@ def test_new_candidates_in_an_empty_workspace(workspace, shared_data: Path) -> N
     assert _actor(analysis, "Donald Trump").title == "President"
     assert _actor(analysis, "John Cantlie").title == "journalist"
     assert "Reuters" not in kinds  # an agency is a source, not an actor
+
+
+def test_bali_speaks_in_both_of_his_quotations(analysis: Analysis) -> None:
+    corridor = _event(analysis, "safe corridor")
+    roles = _roles(analysis, corridor)
+    assert roles["Mustafa Bali"] == "spokesperson"
+    assert roles.get("Syrian Democratic Forces") in (None, "mentioned")  # his office, not a party to the corridor
+    attack = _event(analysis, "launch an attack")
+    assert _roles(analysis, attack)["Mustafa Bali"] == "spokesperson"
+    assert attack.source == "Reuters"
