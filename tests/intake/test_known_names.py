@@ -1,0 +1,34 @@
+"""Known actors are found however the report writes them: case, accents, apostrophes and
+transliteration variants (fuzzy matching), and are not proposed again as new actors."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from briefer.core.model import Actor, ActorKind
+from briefer.intake.assistant import analyse_text
+
+TEXT = ("Talks at the dam\n\n"
+        "The jesuit Paolo Dall’Oglio was seen in Raqqa, a report said on Monday. "
+        "Abou Bakr al-Baghdadi ordered the attack, officials said. "
+        "HAYAT TAHRIR AL-SHAM fighters shelled the town. "
+        "Hay'at Tahrir al-Sham attacked the village and Jaish al-Islam fighters attacked Douma. "
+        "Paolo Dall'Öglio was not seen again.")
+
+
+def test_variants_of_known_names_are_the_known_actors(workspace) -> None:
+    known = {
+        "Paolo Dall'Oglio": workspace.add_actor(Actor("Paolo Dall'Oglio", ActorKind.PERSON, aliases=("Father Paolo",))),
+        "Abu Bakr al-Baghdadi": workspace.add_actor(Actor("Abu Bakr al-Baghdadi", ActorKind.PERSON)),
+        "Hayat Tahrir al-Sham": workspace.add_actor(Actor("Hayat Tahrir al-Sham", ActorKind.ARMED_GROUP)),
+        "Jaysh al-Islam": workspace.add_actor(Actor("Jaysh al-Islam", ActorKind.ARMED_GROUP)),
+    }
+    analysis = analyse_text(workspace, TEXT, published=date(2019, 2, 9))
+    found = {a.name: a for a in analysis.actors}
+    for name, actor in known.items():
+        assert found[name].known and found[name].uid == actor.uid, name
+    assert {"Paolo Dall’Oglio", "Paolo Dall'Öglio"} <= set(found["Paolo Dall'Oglio"].aliases_seen)
+    assert "Abou Bakr al-Baghdadi" in found["Abu Bakr al-Baghdadi"].aliases_seen
+    assert {"HAYAT TAHRIR AL-SHAM", "Hay'at Tahrir al-Sham"} <= set(found["Hayat Tahrir al-Sham"].aliases_seen)
+    assert "Jaish al-Islam" in found["Jaysh al-Islam"].aliases_seen
+    assert not any(not a.known for a in analysis.actors if "Baghdadi" in a.name or "Islam" in a.name)
