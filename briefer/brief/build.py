@@ -36,9 +36,9 @@ from .. import __version__
 from ..core.filter import EventFilter
 from ..core.model import CREDIBILITY_LABELS, RELIABILITY_LABELS, Actor, Document, Event, Source
 from ..core.when import MONTH_ABBR, When
-from .chart import ChartItem, TimelineChart, chart_span
+from .chart import AXIS_H, LANE_PAD, LEGEND_H, ROW_H, ChartItem, TimelineChart, chart_span
 from .settings import TLP_LEVELS, BriefError, BriefSettings
-from .text import FONT, FONT_BOLD, esc, has_rtl, link, para, plain, register_fonts
+from .text import FONT, FONT_BOLD, esc, has_rtl, link, para, plain, register_fonts, rtl_first
 
 __all__ = ["BriefData", "BriefResult", "BriefCancelled", "collect_brief", "render_brief", "build_brief",
            "Progress", "TOC_AFTER_PAGES"]
@@ -571,7 +571,7 @@ def _source_flowables(data: BriefData, refs: _Refs, styles: dict[str, ParagraphS
     return out
 
 
-def _chart(data: BriefData, numbers: dict[str, int], width: float) -> Optional[Flowable]:
+def _chart(data: BriefData, numbers: dict[str, int], width: float, height: float) -> Optional[Flowable]:
     settings = data.settings
     counts: dict[str, int] = {}
     for event in data.events:
@@ -607,7 +607,11 @@ def _chart(data: BriefData, numbers: dict[str, int], width: float) -> Optional[F
         # that led to it, and shade the day itself
         lo, hi = lo - _CONTEXT_BEFORE, hi + _CONTEXT_AFTER
     lo, hi = chart_span(items, lo, hi)
-    return TimelineChart(items, names, lo, hi, width, max_rows=30, highlight=highlight)
+    if settings.template == "daily":
+        max_rows = 30  # keeps the daily brief short
+    else:  # a period summary may give the chart a page of its own (less its heading)
+        max_rows = max(30, int((height - 40 - AXIS_H - LEGEND_H - 4 - 2 * LANE_PAD * len(names)) // ROW_H))
+    return TimelineChart(items, names, lo, hi, width, max_rows=max_rows, highlight=highlight)
 
 
 def _header(data: BriefData, styles: dict[str, ParagraphStyle], width: float) -> list[Flowable]:
@@ -650,14 +654,18 @@ def _bluf(data: BriefData, styles: dict[str, ParagraphStyle]) -> list[Flowable]:
     for line in lines:
         bullet = re.match(r"^([-*•])\s+", line)
         text = line[bullet.end():] if bullet else line
-        p = para(esc(text), styles["bluf"])
-        if bullet:
-            p.bulletText = "•"
+        if bullet and rtl_first(text):  # an Arabic judgement: its bullet on the right, where it starts
+            p = para("• " + esc(text), styles["bluf"])
+        else:
+            p = para(esc(text), styles["bluf"])
+            if bullet:
+                p.bulletText = "•"
         out.append(p)
     return out
 
 
-def _story(data: BriefData, styles: dict[str, ParagraphStyle], width: float, with_toc: bool) -> list[Flowable]:
+def _story(data: BriefData, styles: dict[str, ParagraphStyle], width: float, height: float,
+           with_toc: bool) -> list[Flowable]:
     s = data.settings
     story: list[Flowable] = _header(data, styles, width)
     if with_toc:
@@ -673,7 +681,7 @@ def _story(data: BriefData, styles: dict[str, ParagraphStyle], width: float, wit
             numbers[event.uid] = len(numbers) + 1
     if s.chart:
         story.append(_heading("Timeline", styles["h1"], 0, "timeline"))
-        story.append(_chart(data, numbers, width))
+        story.append(_chart(data, numbers, width, height))
     refs = _Refs()
     story.append(_heading(f"Key events ({len(data.events)})", styles["h1"], 0, "events"))
     for g, (heading, events) in enumerate(groups):
@@ -758,7 +766,7 @@ def _layout(data: BriefData, target: object, with_toc: bool, progress: Optional[
 
     doc.setProgressCallBack(report)
     doc.page_total = _PageTotal(doc)
-    doc.passes = doc.multiBuild([doc.page_total, *_story(data, styles, width, with_toc)], maxPasses=6)
+    doc.passes = doc.multiBuild([doc.page_total, *_story(data, styles, width, frame._aH, with_toc)], maxPasses=6)
     return doc.page
 
 

@@ -40,7 +40,7 @@ from ..resources import resource_path
 
 __all__ = [
     "FONT", "FONT_BOLD", "register_fonts", "esc", "link", "needs_shaping", "has_rtl",
-    "BidiParagraph", "para", "visual_order", "plain",
+    "BidiParagraph", "para", "visual_order", "plain", "rtl_first",
 ]
 
 FONT = "BrieferSans"
@@ -114,6 +114,11 @@ def has_rtl(text: str) -> bool:
     return _RTL.search(text) is not None
 
 
+def rtl_first(text: str) -> bool:
+    """True when the text's first strong letter is right-to-left (it reads from the right)."""
+    return has_rtl(text) and _uba.get_base_level(text) == 1
+
+
 def plain(markup: str) -> str:
     """Markup back to the text a reader sees (for outlines and PDF metadata)."""
     text = re.sub(r"<[^>]*>", "", markup)
@@ -180,6 +185,12 @@ def visual_order(tokens: list[str], base_level: int = 0) -> list[int]:
     return order
 
 
+def _loose(ch: str) -> bool:
+    """Punctuation that harfbuzz drew on the Arabic side of a word but the bidi algorithm
+    must place itself (mirrored brackets stay with the word: harfbuzz mirrored them)."""
+    return unicodedata.bidirectional(ch) in ("CS", "ON", "ET", "ES") and not unicodedata.mirrored(ch)
+
+
 def _visual_line(line: object, base_level: int) -> object:
     """A copy of one laid-out reportlab line (kind 1) with its words in visual order."""
     pieces: list[tuple[object, str]] = []
@@ -190,8 +201,26 @@ def _visual_line(line: object, base_level: int) -> object:
             continue
         for m in _TOKEN.finditer(text):
             token = text[m.start():m.end()]
-            if token.isspace() or any(unicodedata.bidirectional(c) in ("R", "AL") for c in token):
-                pieces.append((frag, token))  # an Arabic word: harfbuzz ordered it already
+            if token.isspace():
+                pieces.append((frag, token))
+            elif any(unicodedata.bidirectional(c) in ("R", "AL") for c in token):
+                # an Arabic word: harfbuzz ordered its letters already, right to left,
+                # and took its punctuation along ("مستمرة." comes as ".ةرمتسم").  Punctuation
+                # goes back out as tokens of its own (in logical order) so the bidi
+                # algorithm can place it: in a Latin line the full stop after an
+                # Arabic phrase belongs right of the whole phrase, not of its last word.
+                lead = 0
+                while lead < len(token) - 1 and _loose(token[lead]):
+                    lead += 1
+                trail = len(token)
+                while trail > lead + 1 and _loose(token[trail - 1]):
+                    trail -= 1
+                start = m.start()
+                for k in range(len(token) - 1, trail - 1, -1):  # logically before the word
+                    pieces.append((frag, text[start + k:start + k + 1]))
+                pieces.append((frag, text[start + lead:start + trail]))
+                for k in range(lead - 1, -1, -1):  # logically after it
+                    pieces.append((frag, text[start + k:start + k + 1]))
             else:  # "Reuters." -> "Reuters" "." so the full stop can sit on the Arabic side
                 start = m.start()
                 for part in _PART.finditer(token):
@@ -259,7 +288,6 @@ def para(markup: str, style: ParagraphStyle) -> Paragraph:
     aligned right, as its reader expects."""
     if not needs_shaping(markup):
         return Paragraph(markup, style)
-    rtl_first = has_rtl(markup) and _uba.get_base_level(plain(markup)) == 1
     if has_rtl(markup):
-        return BidiParagraph(markup, _shaped(style, rtl_first))
+        return BidiParagraph(markup, _shaped(style, rtl_first(plain(markup))))
     return Paragraph(markup, _shaped(style, False))

@@ -136,3 +136,18 @@ def test_format_characters_do_not_shift_the_order() -> None:
     assert visual_order(tokens) == [0, 1, 2, 5, 4, 3, 6, 7]
     tokens = ["by", " ", "می\u200cخواهم", " ", "قوات", " ", "on"]
     assert visual_order(tokens) == [0, 1, 4, 3, 2, 5, 6]
+
+
+def test_punctuation_after_an_arabic_phrase_sits_where_the_bidi_algorithm_puts_it(workspace, tmp_path: Path) -> None:
+    """In a Latin line, the full stop and the comma after an Arabic phrase go right of
+    the whole phrase (harfbuzz alone draws them at the left of the phrase's last word)."""
+    pdfium = pytest.importorskip("pypdfium2")
+    workspace.add_event(Event("Statement", DAY, summary=f"Quoted: {ARABIC_QUOTE}. Then {ARABIC_NAME}, said Ali."))
+    out = brief_of(workspace, tmp_path)
+    page = pdfium.PdfDocument(str(out))[0].get_textpage()
+    boxes = [(page.get_text_range(i, 1), page.get_charbox(i)) for i in range(page.count_chars())]
+    y = next(box[1] for ch, box in boxes if ch == "Q")
+    line = sorted(((box[0] + box[2]) / 2, ch) for ch, box in boxes if abs(box[1] - y) < 2 and ch.strip())
+    visual = "".join(ch for _, ch in line)  # left to right, as drawn
+    assert visual.startswith("Quoted:") and visual.endswith("saidAli.")
+    assert ".Then" in visual and ",said" in visual, visual
