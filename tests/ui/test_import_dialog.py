@@ -141,3 +141,36 @@ def test_a_missing_file_cannot_be_imported(dialog: ImportDialog) -> None:
     dialog.set_file("/no/such/file.csv")
     assert not dialog.next_button.isEnabled()
     assert "no such file" in dialog.file_info.text()
+
+
+def test_a_mapping_saved_to_a_file_drives_the_command_line(qtbot, dialog: ImportDialog, tmp_path: Path,
+                                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    import json
+    import subprocess
+    import sys
+
+    dialog.set_file(str(FIXTURES / "reports_mapped.csv"))
+    dialog.next_button.click()
+    dialog.target_combos["place"].setCurrentText("Where")
+    dialog.target_combos["actor:initiator"].setCurrentText("Who did it")
+    dialog.target_combos["external_id"].setCurrentText("Ref")
+    dialog.separator_edit.setText("|")
+    target = tmp_path / "weekly-mapping.json"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    dialog._save_file()
+    assert json.loads(target.read_text(encoding="utf-8"))["columns"]["place"] == "Where"
+
+    ws_path = tmp_path / "cli.briefer"
+    run = [sys.executable, "-m", "briefer.cli"]
+    subprocess.run([*run, "init", str(ws_path)], check=True, capture_output=True, timeout=120)
+    out = subprocess.run([*run, "-w", str(ws_path), "import", "--format", "csv", str(FIXTURES / "reports_mapped.csv"),
+                          "--mapping", str(target), "--json"], check=True, capture_output=True, text=True, timeout=120)
+    result = json.loads(out.stdout)
+    assert result["added"]["events"] >= 2
+    ws = Workspace.open(ws_path)
+    try:
+        attack = ws.find_event_by_external_id("R-1")
+        assert attack is not None and attack.place == "Stone Bridge"
+        assert ws.find_actor("Black Flag Movement") is not None
+    finally:
+        ws.close()
