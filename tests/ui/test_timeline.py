@@ -16,7 +16,7 @@ from briefer.core.when import When
 from briefer.store import Workspace
 from briefer.ui.timeline import TimelineView
 from briefer.ui.timeline import axis
-from briefer.ui.timeline.view import GLYPH_LIMIT, HEADER_W
+from briefer.ui.timeline.view import AXIS_H, GLYPH_LIMIT, HEADER_W
 
 
 @pytest.fixture
@@ -172,14 +172,44 @@ def test_an_event_with_three_actors_is_in_three_lanes(view, ws) -> None:
     assert view.lane_names() == ["Reuters", "(none)"]
 
 
+def _assert_nothing_overlaps(view) -> None:
+    """No two glyphs, no two labels, and no label and glyph overlap within a lane."""
+    for lane in view.lane_layouts():
+        boxes = []
+        for g in lane.glyphs:
+            boxes.append((g.event_id, "glyph", g.rect()))
+            if g.label_w > 0:
+                boxes.append((g.event_id, "label", g.label_rect()))
+        for i, (id_a, kind_a, a) in enumerate(boxes):
+            for id_b, kind_b, b in boxes[i + 1:]:
+                if id_a == id_b and {kind_a, kind_b} == {"glyph", "label"} and kind_a != kind_b:
+                    continue  # a bar's own label is drawn on it
+                inter = a.intersected(b)
+                assert inter.width() <= 0.01 or inter.height() <= 0.01, (lane.lane.name, id_a, kind_a, id_b, kind_b)
+
+
 def test_events_stack_so_that_no_two_glyphs_or_labels_overlap(view) -> None:
     view.go_to(When.parse("2019-02"))
-    for lane in view.lane_layouts():
-        spans = [(g.y, g.x0, max(g.x1, g.x0 + g.label_w)) for g in lane.glyphs]
-        for i, a in enumerate(spans):
-            for b in spans[i + 1:]:
-                if a[0] == b[0]:
-                    assert a[2] <= b[1] or b[2] <= a[1]
+    _assert_nothing_overlaps(view)
+
+
+@pytest.mark.parametrize("lanes", ["none", "actor", "type", "source", "country"])
+@pytest.mark.parametrize("where", [None, "2014", "2019-02", "2019-03-23"])
+def test_the_demo_never_draws_one_thing_over_another(qtbot, demo_workspace, lanes, where) -> None:
+    view = TimelineView()
+    qtbot.addWidget(view)
+    view.resize(900, 2000)  # tall enough that every lane is laid out as it would be on screen
+    view.set_workspace(demo_workspace)
+    view.set_lanes(lanes)
+    if where is None:
+        view.fit_all()
+    else:
+        view.go_to(When.parse(where))
+    drawn = [g for lane in view.lane_layouts() for g in lane.glyphs]
+    assert drawn
+    _assert_nothing_overlaps(view)
+    # every label that is drawn stays inside the view
+    assert all(g.label_rect().right() <= view.canvas.width() for g in drawn if g.label_w > 0)
 
 
 def test_lanes_collapse_from_their_header(view, qtbot) -> None:
@@ -270,9 +300,13 @@ def test_table_and_timeline_share_the_selection(window, qtbot, demo_workspace) -
     demo_workspace.close()
     window.open_path(path)
     table, timeline = window.table, window.timeline
+    timeline.go_to(When.parse("2030"))  # far from every event
     table.selectRow(3)
     wanted = table.selected_ids()
     assert timeline.selected_ids() == wanted
+    assert timeline.event_rect(wanted[0])  # scrolled into view, drawn as a glyph
+    lo, hi = timeline.visible_range()
+    assert lo.year < 2030
     ws = window.session.ws
     target = ws.event_ids(EventFilter(text="caliphate"))[0]
     timeline.go_to(When.parse("2014-06"))
@@ -285,3 +319,256 @@ def test_table_and_timeline_share_the_selection(window, qtbot, demo_workspace) -
     timeline.fit_all()
     drawn = {g.event_id for lane in timeline.lane_layouts() for g in lane.glyphs}
     assert drawn and drawn <= set(ws.event_ids(EventFilter(text="Baghouz")))
+
+
+def test_plus_and_minus_keys_zoom_about_the_mouse(view, qtbot) -> None:
+    x = 420
+    qtbot.mouseMove(view.canvas, QPoint(x, 300))
+    under = view.datetime_at(x)
+    span = view.t1 - view.t0
+    qtbot.keyClick(view.canvas, Qt.Key.Key_Plus)
+    assert view.t1 - view.t0 == pytest.approx(span / 1.5)
+    assert abs((view.datetime_at(x) - under).total_seconds()) < 60
+    qtbot.keyClick(view.canvas, Qt.Key.Key_Minus)
+    assert view.t1 - view.t0 == pytest.approx(span)
+    assert abs((view.datetime_at(x) - under).total_seconds()) < 60
+
+
+def test_a_trackpad_pinch_and_scroll_zoom_about_the_fingers(view) -> None:
+    from PySide6.QtGui import QNativeGestureEvent, QPointingDevice
+
+    x = 900.0
+    under = view.datetime_at(x)
+    span = view.t1 - view.t0
+    pinch = QNativeGestureEvent(Qt.NativeGestureType.ZoomNativeGesture, QPointingDevice.primaryPointingDevice(), 2,
+                                QPointF(x, 200), QPointF(x, 200), QPointF(view.canvas.mapToGlobal(QPoint(int(x), 200))),
+                                0.25, QPointF(0, 0))
+    QApplication.sendEvent(view.canvas, pinch)
+    assert view.t1 - view.t0 == pytest.approx(span / 1.25)
+    assert abs((view.datetime_at(x) - under).total_seconds()) < 60
+    # a two-finger scroll on a trackpad sends pixels, not wheel steps
+    wheel = QWheelEvent(QPointF(x, 200), QPointF(view.canvas.mapToGlobal(QPoint(int(x), 200))), QPoint(0, 30),
+                        QPoint(0, 0), Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier,
+                        Qt.ScrollPhase.ScrollUpdate, False)
+    QApplication.sendEvent(view.canvas, wheel)
+    assert view.t1 - view.t0 < span / 1.25
+    assert abs((view.datetime_at(x) - under).total_seconds()) < 60
+
+
+def test_zoom_goes_from_centuries_down_to_hours(view) -> None:
+    for _ in range(60):
+        view.zoom(1.5, 600)
+    assert 3600 <= view.t1 - view.t0 <= 3 * 3600  # hours, and no further
+    for _ in range(80):
+        view.zoom(1 / 1.5, 600)
+    assert view.t1 - view.t0 > 300 * 365 * 86400
+
+
+def test_today_has_a_marker_when_it_is_in_view(view) -> None:
+    now = datetime.utcnow()
+    view.set_range(axis.to_ts(now - timedelta(days=30)), axis.to_ts(now + timedelta(days=10)))
+    x = view.today_x()
+    assert x == pytest.approx(view.x_for(now), abs=2)
+    assert HEADER_W < x < view.canvas.width()
+    view.go_to(When.parse("2019-02"))
+    assert view.today_x() is None
+
+
+@pytest.mark.parametrize("text, kind, left, right", [
+    ("2019-03-23T14:30", "point", datetime(2019, 3, 23, 14, 30), None),  # a time: a point at that moment
+    ("2019-03-23", "point", datetime(2019, 3, 23, 12), None),  # a day: a point at its middle
+    ("2019-03", "bar", datetime(2019, 3, 1), datetime(2019, 4, 1)),  # a month: its bounds
+    ("2019-03-10/2019-03-20", "bar", datetime(2019, 3, 10), datetime(2019, 3, 21)),
+    ("2019-03?", "bar", datetime(2019, 3, 1), datetime(2019, 4, 1)),
+    ("2019-03~", "bar", datetime(2019, 3, 1), datetime(2019, 4, 1)),
+])
+def test_each_kind_of_date_is_drawn_at_its_bounds(qtbot, tmp_path: Path, text, kind, left, right) -> None:
+    with Workspace.create(tmp_path / "d.briefer") as ws:
+        ws.add_events([Event("The event", When.parse(text))])
+        view = TimelineView()
+        qtbot.addWidget(view)
+        view.resize(1200, 500)
+        view.set_workspace(ws)
+        view.set_range(axis.to_ts(datetime(2019, 2, 20)), axis.to_ts(datetime(2019, 4, 10)))
+        (glyph,) = [g for lane in view.lane_layouts() for g in lane.glyphs]
+        assert glyph.kind == kind
+        if kind == "point":
+            assert glyph.rect().center().x() == pytest.approx(view.x_for(left), abs=0.5)
+        else:
+            assert glyph.x0 == pytest.approx(view.x_for(left), abs=0.5)
+            assert glyph.x1 == pytest.approx(view.x_for(right), abs=0.5)
+
+
+def test_open_ended_intervals_run_to_the_edge_with_an_arrow(view, ws) -> None:
+    ws.add_events([Event("Siege", When.parse("../2019-02"))])
+    view.reload()
+    view.go_to(When.parse("2019-02"))
+    siege = [g for lane in view.lane_layouts() for g in lane.glyphs if g.title == "Siege"][0]
+    assert siege.flags & 4 and siege.x0 <= HEADER_W  # open start: from the left edge
+    assert siege.x1 == pytest.approx(view.x_for(datetime(2019, 3, 1)), abs=0.5)
+    view.go_to(When.parse("2030"))
+    holds = [g for lane in view.lane_layouts() for g in lane.glyphs if g.title == "Holds territory"][0]
+    assert holds.flags & 8 and holds.x0 <= HEADER_W and holds.x1 >= view.canvas.width()
+
+
+def test_uncertain_and_approximate_labels_carry_their_mark(view) -> None:
+    view.fit_all()
+    labels = {g.title: g.label for lane in view.lane_layouts() for g in lane.glyphs}
+    assert labels["Reported killed"] == "? Reported killed"
+    assert labels["Priest abducted"] == "~ Priest abducted"
+    assert labels["Month of fighting"] == "Month of fighting"
+
+
+@pytest.mark.parametrize("mode", ["actor", "type", "source", "country"])
+def test_every_event_is_drawn_once_in_each_of_its_lanes(qtbot, demo_workspace, mode) -> None:
+    view = TimelineView()
+    qtbot.addWidget(view)
+    view.resize(1400, 5000)
+    view.set_workspace(demo_workspace)
+    view.set_lanes(mode)
+    view.set_range(axis.to_ts(datetime(2012, 1, 1)), axis.to_ts(datetime(2020, 12, 31)))
+    ids = demo_workspace.event_ids()
+    for row_id, e in zip(ids, demo_workspace.events_by_ids(ids)):
+        if mode == "actor":
+            expected = {demo_workspace.get_actor(p.actor_uid).name for p in e.participants} or {"(none)"}
+        elif mode == "source":
+            expected = {demo_workspace.get_source(c.source_uid).name for c in e.citations} or {"(none)"}
+        elif mode == "type":
+            expected = {e.event_type or "(none)"}
+        else:
+            expected = {e.country or "(none)"}
+        drawn = [lane.lane.name for lane in view.lane_layouts() for g in lane.glyphs if g.event_id == row_id]
+        assert sorted(drawn) == sorted(expected), e.title
+
+
+def test_lane_names_stay_in_sight_while_scrolling_down_a_tall_lane(view, qtbot) -> None:
+    view.resize(1200, 200)
+    qtbot.waitUntil(lambda: view.canvas.height() < 200)
+    view.set_lanes("actor")
+    view.go_to(When.parse("2019-02"))
+    tall = max(view.lane_layouts(), key=lambda lane: lane.height)
+    assert tall.height > 60
+    target = int(tall.y - AXIS_H + 20)
+    view.vbar.setValue(target)  # its top is now above the view
+    assert view.vbar.value() == target
+    lane = [lane for lane in view.lane_layouts() if lane.lane is tall.lane][0]
+    assert lane.y < AXIS_H
+    assert view.header_rect(lane).top() == pytest.approx(AXIS_H)
+    assert view.lane_at(AXIS_H + 5) is lane  # a click there folds that lane
+
+
+def test_scrolling_down_never_moves_the_lanes_above(qtbot, tmp_path: Path) -> None:
+    with Workspace.create(tmp_path / "many.briefer") as ws:
+        actors = [ws.add_actor(Actor(f"Actor {k:02}")) for k in range(30)]
+        start = date(2018, 1, 1)
+        ws.add_events(Event(f"Clash {i}", When.day(start + timedelta(days=i % 300)),
+                            participants=(Participant(actors[i % 30].uid),)) for i in range(3000))
+        view = TimelineView()
+        qtbot.addWidget(view)
+        view.resize(1200, 500)
+        view.set_workspace(ws)
+        view.set_lanes("actor")
+        view.go_to(When.parse("2018-06"))
+        seen: dict[str, float] = {}
+        for value in range(0, view.vbar.maximum(), 50):
+            view.vbar.setValue(value)
+            for lane in view.lane_layouts():
+                if lane.y < view.canvas.height():  # in view or above it
+                    top = lane.y + value
+                    assert seen.setdefault(lane.lane.name, top) == pytest.approx(top)
+        assert len(seen) == 30
+
+
+def test_density_switches_to_glyphs_exactly_at_the_limit(qtbot, tmp_path: Path) -> None:
+    with Workspace.create(tmp_path / "limit.briefer") as ws:
+        start = date(2015, 1, 1)
+        ws.add_events(Event(f"Clash {i}", When.day(start + timedelta(days=i))) for i in range(GLYPH_LIMIT))
+        view = TimelineView()
+        qtbot.addWidget(view)
+        view.resize(1400, 900)
+        view.set_workspace(ws)
+        view.set_range(axis.to_ts(datetime(2014, 12, 1)), axis.to_ts(datetime(2016, 3, 1)))
+        lane = view.lane_layouts()[0]
+        assert lane.in_view == GLYPH_LIMIT and lane.mode == "glyphs" and len(lane.glyphs) == GLYPH_LIMIT
+        ws.add_events([Event("One more", When.day(date(2015, 6, 1)))])
+        view.reload()
+        view.set_range(axis.to_ts(datetime(2014, 12, 1)), axis.to_ts(datetime(2016, 3, 1)))
+        lane = view.lane_layouts()[0]
+        assert lane.in_view == GLYPH_LIMIT + 1 and lane.mode == "density" and not lane.glyphs
+        assert lane.counts.max() >= 2  # the day with two events stands out
+        view.go_to(When.parse("2015-06"))
+        assert view.lane_layouts()[0].mode == "glyphs"
+
+
+def test_many_long_intervals_still_turn_into_glyphs_when_zoomed_in(qtbot, tmp_path: Path) -> None:
+    with Workspace.create(tmp_path / "long.briefer") as ws:
+        ws.add_events(Event(f"Occupation {i}", When.parse(f"{2000 + i % 10}/..")) for i in range(120))
+        view = TimelineView()
+        qtbot.addWidget(view)
+        view.resize(1200, 600)
+        view.set_workspace(ws)
+        view.go_to(When.parse("2015-03-01"))
+        lane = view.lane_layouts()[0]
+        assert lane.mode == "glyphs" and len(lane.glyphs) == 120  # one row each, scrolled through
+
+
+def test_a_collapsed_lane_still_shows_where_its_events_are(view) -> None:
+    view.set_lanes("actor")
+    view.go_to(When.parse("2019-02"))
+    view.set_lane_collapsed("SDF", True)
+    sdf = [lane for lane in view.lane_layouts() if lane.lane.name == "SDF"][0]
+    assert sdf.mode == "collapsed" and not sdf.glyphs and sdf.counts.sum() > 0
+    assert "Click to expand" in view.lane_tooltip(sdf)
+    view.set_filter(EventFilter(text="paused"))  # folding survives a new filter
+    assert [lane.mode for lane in view.lane_layouts() if lane.lane.name == "SDF"] == ["collapsed"]
+
+
+def test_ctrl_click_toggles_and_shift_click_adds(view, ws, qtbot) -> None:
+    view.go_to(When.parse("2019-02"))
+    a, b = event_id(ws, "Offensive paused"), event_id(ws, "Month of fighting")
+    centre = {i: view.event_rect(i)[0].center().toPoint() for i in (a, b)}
+    qtbot.mouseClick(view.canvas, Qt.MouseButton.LeftButton, pos=centre[a])
+    qtbot.mouseClick(view.canvas, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.ShiftModifier, pos=centre[b])
+    assert view.selected_ids() == sorted([a, b])
+    qtbot.mouseClick(view.canvas, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.ControlModifier, pos=centre[a])
+    assert view.selected_ids() == [b]
+    with qtbot.waitSignal(view.selectionChanged) as signal:
+        qtbot.keyClick(view.canvas, Qt.Key.Key_Escape)
+    assert signal.args == [[]] and view.selected_ids() == []
+
+
+def test_go_to_an_open_ended_date(view) -> None:
+    view.go_to(When.parse_friendly("since 2014"))
+    lo, hi = view.visible_range()
+    assert lo < datetime(2014, 1, 1) < hi
+
+
+def test_export_asks_for_the_size(view, tmp_path: Path, answer, monkeypatch) -> None:
+    from briefer.ui.timeline.view import ExportSizeDialog
+
+    def fill(dialog) -> None:
+        dialog.width_box.setValue(1024)
+        dialog.height_box.setValue(600)
+
+    answer(ExportSizeDialog, fill)
+    target = tmp_path / "slide.png"
+    monkeypatch.setattr("briefer.ui.timeline.view.QFileDialog.getSaveFileName",
+                        lambda *args, **kwargs: (str(target), "PNG (*.png)"))
+    view.act_export_png.trigger()
+    image = QImage(str(target))
+    assert (image.width(), image.height()) == (1024, 600)
+    target = tmp_path / "slide.svg"
+    view.act_export_svg.trigger()
+    import xml.etree.ElementTree as ET
+
+    root = ET.parse(target).getroot()
+    assert (root.get("width"), root.get("height"), root.get("viewBox")) == ("1024", "600", "0 0 1024 600")
+
+
+def test_export_to_a_folder_that_does_not_exist_says_so(view, tmp_path: Path) -> None:
+    from briefer.core.errors import BrieferError
+
+    with pytest.raises(BrieferError, match="cannot write"):
+        view.export_png(tmp_path / "missing" / "t.png", 800, 600)
+    with pytest.raises(BrieferError, match="cannot write"):
+        view.export_svg(tmp_path / "missing" / "t.svg", 800, 600)

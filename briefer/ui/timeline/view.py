@@ -867,6 +867,13 @@ class TimelineView(QWidget):
                 lane.collapsed = collapsed
         self._changed()
 
+    @staticmethod
+    def header_rect(lane: LaneLayout) -> QRectF:
+        """Where a lane's name is drawn: at its top, or, while the lane is scrolled partly
+        above the view, held just under the axis until the lane's end pushes it up."""
+        top = min(max(lane.y, AXIS_H), lane.y + lane.height - ROW_H)
+        return QRectF(0, top, HEADER_W, ROW_H)
+
     def lane_tooltip(self, lane: LaneLayout) -> str:
         action = "expand" if lane.lane.collapsed else "collapse"
         return (f"<b>{html.escape(lane.lane.name)}</b><br>{lane.lane.size:,} events, {lane.in_view:,} in view"
@@ -940,7 +947,8 @@ class TimelineView(QWidget):
             if lane.mode in ("density", "collapsed"):
                 self._paint_density(painter, lane, colour, text)
             elif lane.mode == "glyphs":
-                self._paint_glyphs(painter, lane, colour, text, highlight, width)
+                self._paint_glyphs(painter, lane, colour, text, highlight, width, top=AXIS_H - ROW_H,
+                                   bottom=height + ROW_H)
         self._paint_today(painter, width, height)
         painter.restore()
         self._paint_axis(painter, unit, width, base, text, mid)
@@ -1058,7 +1066,7 @@ class TimelineView(QWidget):
         painter.drawText(box, Qt.AlignmentFlag.AlignCenter, note)
 
     def _paint_glyphs(self, painter: QPainter, lane: LaneLayout, colour: QColor, text: QColor, highlight: QColor,
-                      width: int, left: float = HEADER_W) -> None:
+                      width: int, left: float = HEADER_W, top: float = -1e9, bottom: float = 1e9) -> None:
         """Certain dates solid; approximate (~) with dotted edges and bars fading out at
         their ends; uncertain (?) fainter with dashed edges.  Labels carry the same mark."""
         dark = self.palette().color(QPalette.ColorRole.Base).lightness() < 128
@@ -1071,6 +1079,8 @@ class TimelineView(QWidget):
         bold = QFont(self.font())
         bold.setBold(True)
         for g in lane.glyphs:
+            if g.y < top or g.y > bottom:  # rows of a tall lane out of sight
+                continue
             uncertain = bool(g.flags & FLAG_UNCERTAIN)
             approximate = bool(g.flags & FLAG_APPROXIMATE)
             selected = g.event_id in self.selection
@@ -1150,7 +1160,7 @@ class TimelineView(QWidget):
             count = f"{lane.lane.size:,}"
             room = HEADER_W - 6 - fm.horizontalAdvance(f"{arrow} ") - 14 - fm.horizontalAdvance(count) - 8
             label = fm.elidedText(lane.lane.name, Qt.TextElideMode.ElideRight, room)
-            y = max(lane.y, AXIS_H) + LANE_PAD + fm.ascent()
+            y = self.header_rect(lane).top() + LANE_PAD + fm.ascent()
             painter.drawText(QPointF(6, y), f"{arrow} {label}")
             painter.setPen(mid)
             painter.drawText(QPointF(HEADER_W - 8 - fm.horizontalAdvance(count), y), count)
