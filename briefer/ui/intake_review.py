@@ -293,7 +293,7 @@ class IntakeDialog(QDialog):
         counts = (f"{len(self.analysis.events)} events, {len(self.analysis.actors)} actors, "
                   f"{len(self.analysis.citations)} statements, {len(self.analysis.dates)} dates proposed. "
                   "Tick the events to accept.")
-        self.status.setText(" ".join([counts, *notes]))
+        self.status.setText(" ".join([counts, *(n[:1].upper() + n[1:] + ("" if n.endswith(".") else ".") for n in notes)]))
         self._update_accept()
 
     def _back(self) -> None:
