@@ -71,7 +71,7 @@ class EventTableModel(QAbstractTableModel):
         if ws is not None:
             f = self.session.filter
             date_order = self.order == "date" and not self.descending
-            self.total = (ws.event_count() if f.is_empty else ws.count_events(f)) if date_order else 0
+            self.total = self.session.count(f) if date_order else 0
             if date_order and self.total > LOAD_ALL_UP_TO:
                 self.windowed = True
             else:

@@ -148,7 +148,7 @@ class FilterBar(QWidget):
             tags=(self.tag.currentData(),) if self.tag.currentData() else (),
             min_reliability=self.reliability.currentData(), text=self.text.text().strip(),
         )
-        ws.count_events(f)  # a search text the index cannot take fails here, with its reason
+        self.session.count(f)  # a search text the index cannot take fails here, with its reason
         return f
 
     @staticmethod
@@ -243,6 +243,6 @@ class FilterBar(QWidget):
         if ws is None:
             self.count.clear()
             return
-        total = ws.event_count()
-        shown = total if self.session.filter.is_empty else ws.count_events(self.session.filter)
+        total = self.session.count(EventFilter())
+        shown = self.session.count()
         self.count.setText(f"{shown:,} of {total:,} events")

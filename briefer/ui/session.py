@@ -33,6 +33,7 @@ class Session(QObject):
         self.selection: list[int] = []
         self._actors: Optional[dict[str, Actor]] = None
         self._sources: Optional[dict[str, Source]] = None
+        self._counts: dict[EventFilter, int] = {}
         self.dataChanged.connect(self._forget_caches)
 
     # -- the workspace ------------------------------------------------------------
@@ -75,6 +76,19 @@ class Session(QObject):
     def _forget_caches(self) -> None:
         self._actors = None
         self._sources = None
+        self._counts = {}
+
+    def count(self, f: Optional[EventFilter] = None) -> int:
+        """How many events match `f` (default: the current filter); remembered until the next edit,
+        so the filter bar, its count and the table ask the store once per filter change."""
+        f = self.filter if f is None else f
+        if self.ws is None:
+            return 0
+        if f not in self._counts:
+            if len(self._counts) > 64:
+                self._counts = {}
+            self._counts[f] = self.ws.event_count() if f.is_empty else self.ws.count_events(f)
+        return self._counts[f]
 
     @property
     def actors(self) -> dict[str, Actor]:
