@@ -32,7 +32,7 @@ from ..brief import (
 )
 from ..core.errors import BrieferError
 from ..core.filter import EventFilter
-from ..core.when import When
+from ..core.when import Precision, When, WhenError
 from ..store import Workspace
 
 __all__ = ["BriefDialog", "BriefWorker"]
@@ -43,6 +43,14 @@ MARKING_PRESETS = [
 ]
 PREVIEW_WIDTH = 520  # pixels of a previewed page
 SCOPES = {"filter": "Current filter", "selection": "Selected events", "period": "Period only (ignore the filter)"}
+
+
+def _parse(field: str, text: str) -> When:
+    """A date typed in the form; a bad one is an error that names its field."""
+    try:
+        return When.parse_friendly(text)
+    except WhenError as error:
+        raise BrieferError(f"{field}: {error}") from None
 
 
 class BriefWorker(QThread):
@@ -131,6 +139,8 @@ class BriefDialog(QDialog):
             self.template.addItem(label, key)
         self.day = QLineEdit()
         self.day.setPlaceholderText("e.g. 9 Feb 2019")
+        self.cutoff = QLineEdit()
+        self.cutoff.setPlaceholderText("or the 24 h up to, e.g. 9 Feb 2019 06:00 (empty: now)")
         self.date_from = QLineEdit()
         self.date_from.setPlaceholderText("from (e.g. Jan 2019)")
         self.date_to = QLineEdit()
@@ -175,6 +185,7 @@ class BriefDialog(QDialog):
         form = QFormLayout()
         form.addRow("&Template", self.template)
         form.addRow("&Day", self.day)
+        form.addRow("C&ut-off", self.cutoff)
         form.addRow("&Period", period_row)
         scope_group = QGroupBox("Scope")
         scope_group.setLayout(scope_box)
@@ -292,6 +303,7 @@ class BriefDialog(QDialog):
     def _update_enabled(self) -> None:
         daily = self.template.currentData() == "daily"
         self.day.setEnabled(daily)
+        self.cutoff.setEnabled(daily)
         self.date_from.setEnabled(not daily)
         self.date_to.setEnabled(not daily)
 
@@ -306,16 +318,24 @@ class BriefDialog(QDialog):
         changes: dict = {}
         if template == "daily":
             text = self.day.text().strip()
+            cutoff = self.cutoff.text().strip()
+            if text and cutoff:
+                raise BrieferError("Day and Cut-off: give one of them (a day, or the 24 h up to a cut-off time)")
             if text:
-                day = When.parse_friendly(text)
+                day = _parse("Day", text)
                 if day.interval or not day.is_point:
                     raise BrieferError(f"Day: '{text}' is not one day")
                 changes["day"] = day
+            elif cutoff:
+                moment = _parse("Cut-off", cutoff)
+                if moment.interval or moment.precision is not Precision.MINUTE:
+                    raise BrieferError(f"Cut-off: '{cutoff}' is not a time of day such as 9 Feb 2019 06:00")
+                changes["cutoff"] = moment.earliest
         else:
             for key, field in (("start", self.date_from), ("end", self.date_to)):
                 text = field.text().strip()
                 if text:
-                    changes[key] = When.parse_friendly(text)
+                    changes[key] = _parse("Period", text)
         return BriefSettings(
             template=template, title=self.title.text().strip(), desk=self.desk.text().strip(),
             marking=self.marking.currentText().strip(), bluf=self.bluf.toPlainText(),
@@ -424,10 +444,10 @@ class BriefDialog(QDialog):
     def _finish_save(self, path: Path, result: BriefResult) -> None:
         try:
             record_brief(self.ws, self.brief_settings(), result.number)
+            self.status.setText(f"Saved {path} ({result.pages} pages)")
         except BrieferError as error:  # the PDF is written; only remembering failed
             self.status.setText(f"Saved {path}, but the workspace could not keep the settings: {error}")
         self._save_choices()
-        self.status.setText(f"Saved {path} ({result.pages} pages)")
         self._pending_save = None
         self.saved.emit(path)
 

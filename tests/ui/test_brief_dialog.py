@@ -116,3 +116,28 @@ def test_cancel_stops_the_build(qtbot, demo_workspace, qsettings, tmp_path) -> N
         dialog.cancel_build()
     assert "cancelled" in dialog.status.text()
     assert not out.exists()
+
+
+def test_daily_brief_of_the_24_hours_up_to_a_cutoff(qtbot, demo_workspace, qsettings, tmp_path) -> None:
+    dialog = make(qtbot, demo_workspace, qsettings)
+    dialog.day.setText("")
+    dialog.cutoff.setText("10 Feb 2019 06:00")
+    out = tmp_path / "cutoff.pdf"
+    with qtbot.waitSignal(dialog.saved, timeout=60000):
+        dialog.save_to(out)
+    text = " ".join(page.extract_text() for page in pypdf.PdfReader(str(out)).pages)
+    assert "9 Feb 2019 06:00 UTC – 10 Feb 2019 06:00 UTC" in " ".join(text.split())
+    assert "SDF pause the offensive on Baghouz" in " ".join(text.split())  # 9 Feb, inside the 24 h
+    assert "Trump expects Islamic State defeated" not in " ".join(text.split())  # 6 Feb, outside
+
+
+@pytest.mark.parametrize("day, cutoff, field", [("9 Feb 2019", "10 Feb 2019 06:00", "Day and Cut-off"),
+                                                ("", "10 Feb 2019", "Cut-off:"), ("", "yesterday-ish", "Cut-off:"),
+                                                ("Febtember", "", "Day:")])
+def test_bad_day_or_cutoff_names_the_field(qtbot, demo_workspace, qsettings, day, cutoff, field) -> None:
+    dialog = make(qtbot, demo_workspace, qsettings)
+    dialog.day.setText(day)
+    dialog.cutoff.setText(cutoff)
+    with qtbot.waitSignal(dialog.failed, timeout=5000):
+        dialog.preview()
+    assert dialog.status.text().startswith(field)
