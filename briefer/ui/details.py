@@ -98,6 +98,8 @@ class DetailsPanel(QWidget):
             parts.append(f"<p>Tags: {escape(', '.join(event.tags))}</p>")
         if event.notes:
             parts.append(f"<p><b>Notes</b><br>{escape(event.notes)}</p>")
+        if event.external_id:
+            parts.append(f"<p style='color:gray'>Imported record {escape(event.external_id)}</p>")
         parts.append(f"<p style='color:gray'>Created {event.created:%d %b %Y %H:%M}, "
                      f"changed {event.updated:%d %b %Y %H:%M} UTC</p>")
         return "".join(parts)

@@ -93,7 +93,11 @@ class MainWindow(QMainWindow):
         self.source_panel.eventRequested.connect(self._select_event_uid)
         self.session.undo_stack.cleanChanged.connect(lambda *_: self._update_title())
 
-        self.resize(1400, 900)
+        screen = self.screen().availableGeometry() if self.screen() else None
+        if screen is not None and screen.width() > 0:  # first start: 1400x900, or 90% of a smaller screen
+            self.resize(min(1400, int(screen.width() * 0.9)), min(900, int(screen.height() * 0.9)))
+        else:
+            self.resize(1400, 900)
         geometry = self.settings.value("window/geometry")
         if isinstance(geometry, QByteArray):
             self.restoreGeometry(geometry)

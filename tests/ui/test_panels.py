@@ -305,7 +305,10 @@ def test_an_event_and_the_actor_created_for_it_are_one_undo_step(demo, qtbot, mo
     for name in ("Elders of Hajin", "elders of hajin", "SDF"):
         editor.actors.add_row(None)
         editor.actors.table.cellWidget(editor.actors.table.rowCount() - 1, 0).setText(name)
+    total = ws.event_count()
+    assert demo.filter_bar.count.text() == f"{total} of {total} events"
     editor.accept()
+    assert demo.filter_bar.count.text() == f"{total + 1} of {total + 1} events"
     elders = ws.find_actor("Elders of Hajin")
     event = ws.search_events(EventFilter(text="elders"))[0]
     assert event.actor_uids == (elders.uid, ws.find_actor("SDF").uid)
@@ -313,6 +316,7 @@ def test_an_event_and_the_actor_created_for_it_are_one_undo_step(demo, qtbot, mo
     demo.act_undo.trigger()
     assert ws.find_actor("Elders of Hajin") is None
     assert not ws.search_events(EventFilter(text="elders"))
+    assert demo.filter_bar.count.text() == f"{total} of {total} events"
     demo.act_redo.trigger()
     assert ws.find_actor("Elders of Hajin").uid == elders.uid
 
