@@ -94,6 +94,10 @@ class _BadRowsRefused(Exception):
     pass
 
 
+class _NothingReadable(Exception):
+    """Every row was bad: a wrong format or a broken file, not a few bad rows."""
+
+
 class _Names:
     """Actors and sources by name: found in the workspace or created, once each."""
 
@@ -183,6 +187,8 @@ def run_import(
                 _import(ws, reader, report, stamp, cancelled, progress, index_new, batch_size)
             if report.encoding == "":
                 report.encoding = reader.encoding
+            if report.skipped_count and report.skipped_count >= report.rows_read:
+                raise _NothingReadable()
             if report.skipped_count:
                 if on_bad_rows == "abort":
                     raise _BadRowsRefused()
@@ -190,6 +196,10 @@ def run_import(
                     raise _BadRowsRefused()
     except ImportCancelled:
         report.cancelled = True
+        _undo_counts(report)
+    except _NothingReadable:
+        report.aborted = (f"none of its {report.rows_read:,} rows could be read as {report.format or 'this format'}"
+                          " (is it the right format?)")
         _undo_counts(report)
     except _BadRowsRefused:
         report.aborted = (f"{report.skipped_count:,} rows could not be read, and importing only the good rows "

@@ -56,3 +56,16 @@ def test_real_gdelt_files(shared_data: Path, workspace: Workspace) -> None:
     syria = [e for e in workspace.search_events(limit=None) if e.country == "Syria"]
     assert len(syria) >= 8 + 24 - 5  # ActionGeo SY rows (a few name another country last)
     assert workspace.find_actor("United States") is not None
+
+
+def test_a_file_of_another_format_imports_nothing_not_even_the_dataset_source(tmp_path: Path,
+                                                                              workspace: Workspace) -> None:
+    from .helpers import FIXTURES, dump
+
+    before = dump(workspace.path)
+    for on_bad_rows in ("import", lambda report: True):
+        report = run_import(workspace, GdeltReader(FIXTURES / "acled_small.csv"), on_bad_rows=on_bad_rows)
+        assert not report.committed and report.added["sources"] == 0
+        assert report.aborted.startswith("none of its") and "right format" in report.aborted
+        assert report.skipped and report.skipped[0].line == 1
+    assert workspace.sources() == [] and dump(workspace.path) == before
