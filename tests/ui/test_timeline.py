@@ -572,3 +572,22 @@ def test_export_to_a_folder_that_does_not_exist_says_so(view, tmp_path: Path) ->
         view.export_png(tmp_path / "missing" / "t.png", 800, 600)
     with pytest.raises(BrieferError, match="cannot write"):
         view.export_svg(tmp_path / "missing" / "t.svg", 800, 600)
+
+
+def test_spans_covering_the_whole_view_become_one_band_above_the_glyphs(qtbot, tmp_path: Path) -> None:
+    with Workspace.create(tmp_path / "band.briefer") as ws:
+        ws.add_events(Event(f"Occupation {i}", When.parse("2001/..")) for i in range(GLYPH_LIMIT + 50))
+        ws.add_events(Event(f"Raid {i}", When.day(date(2015, 3, 1 + i))) for i in range(10))
+        view = TimelineView()
+        qtbot.addWidget(view)
+        view.resize(1200, 600)
+        view.set_workspace(ws)
+        view.go_to(When.parse("2015-03"))
+        lane = view.lane_layouts()[0]
+        assert lane.in_view == GLYPH_LIMIT + 60
+        assert lane.mode == "glyphs" and lane.spanning == GLYPH_LIMIT + 50
+        assert sorted(g.title for g in lane.glyphs) == sorted(f"Raid {i}" for i in range(10))
+        band = view.spanning_rect(lane, view.canvas.width())
+        assert all(g.rect().top() >= band.bottom() for g in lane.glyphs)  # the band is above, apart
+        view.fit_all()  # from far out, all of them are density again
+        assert view.lane_layouts()[0].mode == "density"

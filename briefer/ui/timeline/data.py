@@ -136,14 +136,24 @@ class TimelineData:
                 self.lanes.append(lane)
 
     # -- questions a frame asks ----------------------------------------------------------------
-    def lane_items_in(self, lane: Lane, t0: float, t1: float) -> np.ndarray:
-        """Item positions of a lane's events overlapping [t0, t1), in start order.
+    def lane_items_in(self, lane: Lane, t0: float, t1: float, skip_spanning: bool = False) -> np.ndarray:
+        """Item positions of a lane's events overlapping [t0, t1), in start order (without
+        those covering all of it, with `skip_spanning`).
 
         Starts are sorted, ends are not: every item starting before t1 is a candidate and
         the end test is vectorised; long intervals starting far left are kept."""
         stop = lane.start + int(np.searchsorted(self.item_start[lane.start:lane.stop], t1, side="left"))
         candidates = np.arange(lane.start, stop)
-        return candidates[self.item_end[lane.start:stop] > t0]
+        ends = self.item_end[lane.start:stop]
+        if skip_spanning:
+            return candidates[(ends > t0) & ~((self.item_start[lane.start:stop] <= t0) & (ends >= t1))]
+        return candidates[ends > t0]
+
+    def spanning_count(self, lane: Lane, t0: float, t1: float) -> int:
+        """How many of a lane's events cover all of [t0, t1) (they say nothing about where
+        in the view something happened)."""
+        stop = lane.start + int(np.searchsorted(self.item_start[lane.start:lane.stop], t0, side="right"))
+        return int(np.count_nonzero(self.item_end[lane.start:stop] >= t1))
 
     def count_in(self, lane: Lane, t0: float, t1: float) -> int:
         """How many of a lane's events overlap [t0, t1): #starts before t1 - #ends at or before t0."""

@@ -117,6 +117,7 @@ class LaneLayout:
     glyphs: list[Glyph] = field(default_factory=list)
     counts: Optional[np.ndarray] = None
     estimated: bool = False  # below the view: drawn as density until scrolled to
+    spanning: int = 0  # events covering the whole view, drawn as one band above the glyphs
 
     def move_to(self, y: float) -> None:
         dy = y - self.y
@@ -735,7 +736,12 @@ class TimelineView(QWidget):
                 layout.mode, layout.height = "collapsed", COLLAPSED_H
             else:
                 in_view = data.count_in(lane, t0, t1)
-                if in_view > GLYPH_LIMIT or (below and in_view > 50):
+                # too many to draw, but most may be long spans covering the whole view:
+                # they become one band, and the rest are drawn as glyphs
+                spanning = data.spanning_count(lane, t0, t1) if in_view > GLYPH_LIMIT and not below else 0
+                if spanning and in_view - spanning <= GLYPH_LIMIT:
+                    layout = self._glyphs(lane, number, y, in_view, width, scale, spanning)
+                elif in_view > GLYPH_LIMIT or (below and in_view > 50):
                     layout = self._density(lane, number, y, in_view, width, scale)
                     layout.estimated = in_view <= GLYPH_LIMIT
                 else:
@@ -751,9 +757,11 @@ class TimelineView(QWidget):
         counts = self.data.density(lane, edges)
         return LaneLayout(lane, number, y, DENSITY_H + 2 * LANE_PAD, "density", in_view, counts=counts)
 
-    def _glyphs(self, lane: Lane, number: int, y: float, in_view: int, width: int, scale: float) -> LaneLayout:
+    def _glyphs(self, lane: Lane, number: int, y: float, in_view: int, width: int, scale: float,
+                spanning: int = 0) -> LaneLayout:
         data = self.data
-        items = data.lane_items_in(lane, self.t0, self.t1)
+        items = data.lane_items_in(lane, self.t0, self.t1, skip_spanning=bool(spanning))
+        band = 1 if spanning else 0  # the band of spanning events takes the first row
         events = data.item_event[items]
         ids = data.ids[events]
         self._title(ids.tolist())
@@ -782,7 +790,7 @@ class TimelineView(QWidget):
             rows, used = pack_rows(x0, x1, gap=3.0)
         glyphs: list[Glyph] = []
         for k in range(len(items)):
-            row_y = y + LANE_PAD + rows[k] * ROW_H + ROW_H / 2
+            row_y = y + LANE_PAD + (rows[k] + band) * ROW_H + ROW_H / 2
             glyphs.append(Glyph(int(ids[k]), int(events[k]), "point" if is_point[k] else "bar", float(x0[k]),
                                 float(x1[k]), row_y, int(flags[k]), titles[k],
                                 float(label_w[k]) if full_labels else 0.0,
@@ -809,8 +817,8 @@ class TimelineView(QWidget):
                     g.label_w = max(g.label_w, room)
                 if room < g.label_w:
                     g.label_w = room if room >= 34 else 0.0
-        height = max(used, 1) * ROW_H + 2 * LANE_PAD
-        return LaneLayout(lane, number, y, height, "glyphs", in_view, glyphs)
+        height = (max(used, 1) + band) * ROW_H + 2 * LANE_PAD
+        return LaneLayout(lane, number, y, height, "glyphs", in_view, glyphs, spanning=spanning)
 
     # -- hit testing and selection --------------------------------------------------------------------
     def glyph_at(self, pos: QPointF) -> Optional[Glyph]:
@@ -947,6 +955,8 @@ class TimelineView(QWidget):
             if lane.mode in ("density", "collapsed"):
                 self._paint_density(painter, lane, colour, text)
             elif lane.mode == "glyphs":
+                if lane.spanning:
+                    self._paint_spanning(painter, lane, colour, text, width)
                 self._paint_glyphs(painter, lane, colour, text, highlight, width, top=AXIS_H - ROW_H,
                                    bottom=height + ROW_H)
         self._paint_today(painter, width, height)
@@ -1064,6 +1074,22 @@ class TimelineView(QWidget):
         painter.drawRoundedRect(box, 3, 3)
         painter.setPen(text)
         painter.drawText(box, Qt.AlignmentFlag.AlignCenter, note)
+
+    def _paint_spanning(self, painter: QPainter, lane: LaneLayout, colour: QColor, text: QColor,
+                        width: int) -> None:
+        rect = self.spanning_rect(lane, width)
+        fill = QColor(colour)
+        fill.setAlpha(55)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(fill)
+        painter.drawRect(rect)
+        painter.setPen(text)
+        painter.drawText(rect.adjusted(8, 0, 0, 0), Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                         f"{lane.spanning:,} events run across all of the view (see them in the table)")
+
+    @staticmethod
+    def spanning_rect(lane: LaneLayout, width: int) -> QRectF:
+        return QRectF(HEADER_W, lane.y + LANE_PAD + (ROW_H - BAR_H) / 2, width - HEADER_W, BAR_H)
 
     def _paint_glyphs(self, painter: QPainter, lane: LaneLayout, colour: QColor, text: QColor, highlight: QColor,
                       width: int, left: float = HEADER_W, top: float = -1e9, bottom: float = 1e9) -> None:
