@@ -227,6 +227,8 @@ def _styles() -> dict[str, ParagraphStyle]:
         "subtitle": ParagraphStyle("subtitle", parent=base, fontSize=10, leading=13, textColor=grey, spaceAfter=6),
         "h1": ParagraphStyle("h1", parent=base, fontName=FONT_BOLD, fontSize=13, leading=16, spaceBefore=10,
                              spaceAfter=5, textColor=colors.HexColor("#17375e"), keepWithNext=1),
+        "h1-loose": ParagraphStyle("h1-loose", parent=base, fontName=FONT_BOLD, fontSize=13, leading=16,
+                                   spaceBefore=10, spaceAfter=5, textColor=colors.HexColor("#17375e")),
         "h2": ParagraphStyle("h2", parent=base, fontName=FONT_BOLD, fontSize=10.5, leading=13, spaceBefore=7,
                              spaceAfter=3, textColor=colors.HexColor("#17375e"), keepWithNext=1),
         "event": ParagraphStyle("event", parent=base, fontName=FONT_BOLD, fontSize=9.5, leading=12, spaceBefore=5,
@@ -611,7 +613,9 @@ def _chart(data: BriefData, numbers: dict[str, int], width: float, height: float
         max_rows = 30  # keeps the daily brief short
     else:  # a period summary may give the chart a page of its own (less its heading)
         max_rows = max(30, int((height - 40 - AXIS_H - LEGEND_H - 4 - 2 * LANE_PAD * len(names)) // ROW_H))
-    return TimelineChart(items, names, lo, hi, width, max_rows=max_rows, highlight=highlight)
+    # a daily brief is 1-3 pages: its chart gives up rows rather than leave page 1 half empty
+    return TimelineChart(items, names, lo, hi, width, max_rows=max_rows, highlight=highlight,
+                         shrink=settings.template == "daily")
 
 
 def _header(data: BriefData, styles: dict[str, ParagraphStyle], width: float) -> list[Flowable]:
@@ -693,7 +697,10 @@ def _story(data: BriefData, styles: dict[str, ParagraphStyle], width: float, hei
         for event in events:
             story.append(KeepTogether(_event_flowables(numbers[event.uid], event, data, refs, styles)))
     table = _actor_table(data, styles, width)
-    story.append(_heading("Actors involved", styles["h1"], 0, "actors"))
+    # a long table may start at the foot of a page (its header row repeats): keeping it
+    # with its heading would push the whole table, and leave a gap, onto the next page
+    story.append(CondPageBreak(30 * mm))
+    story.append(_heading("Actors involved", styles["h1-loose"], 0, "actors"))
     story.append(table if table is not None else para("No actor is recorded for these events.", styles["note"]))
     story.append(_heading("Sources", styles["h1"], 0, "sources"))
     story.append(para("Reliability of sources: A (completely reliable) to F (cannot be judged); credibility of each "

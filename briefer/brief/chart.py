@@ -42,6 +42,7 @@ LANE_PAD = 3.0
 LEGEND_H = 14.0
 LABEL_SIZE = 6.0
 POINT_R = 2.6
+_MIN_CAP = 2  # a shrinking chart keeps at least this many rows in a crowded lane
 
 
 @dataclass(frozen=True)
@@ -137,7 +138,7 @@ class TimelineChart(Flowable):
 
     def __init__(self, items: Sequence[ChartItem], lanes: Sequence[str], lo_ts: int, hi_ts: int,
                  width: float, max_rows: int = 32, caption: str = "",
-                 highlight: Optional[tuple[int, int]] = None) -> None:
+                 highlight: Optional[tuple[int, int]] = None, shrink: bool = False) -> None:
         super().__init__()
         register_fonts()
         if hi_ts <= lo_ts:
@@ -154,6 +155,8 @@ class TimelineChart(Flowable):
         cap = max(need) if need else 1
         while cap > 1 and sum(min(n, cap) for n in need) > max_rows:
             cap -= 1
+        self.full_cap = cap
+        self.shrink = shrink  # may give up rows (labels) to fit the space left on the page
         self._layout(cap)
 
     # x position of a moment, clamped to the plot
@@ -197,6 +200,14 @@ class TimelineChart(Flowable):
         self.height = AXIS_H + lanes_h + LEGEND_H + 4
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        if self.shrink:
+            cap = self.full_cap
+            self._layout(cap)
+            while self.height > availHeight and cap > _MIN_CAP:
+                cap -= 1
+                self._layout(cap)
+            if self.height > availHeight:  # not even so: whole, on the next page
+                self._layout(self.full_cap)
         return self.width, self.height
 
     # -- drawing ------------------------------------------------------------------------

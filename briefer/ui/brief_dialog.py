@@ -21,7 +21,7 @@ from typing import Optional
 from PySide6.QtCore import QSettings, Qt, QThread, Signal, Slot
 from PySide6.QtGui import QImage, QPixmap
 from PySide6.QtWidgets import (
-    QButtonGroup, QCheckBox, QComboBox, QDialog, QFileDialog, QFormLayout, QGroupBox, QHBoxLayout, QLabel,
+    QButtonGroup, QCheckBox, QComboBox, QDialog, QFileDialog, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLayout,
     QLineEdit, QPlainTextEdit, QProgressBar, QPushButton, QRadioButton, QScrollArea, QSplitter, QVBoxLayout,
     QWidget,
 )
@@ -186,7 +186,9 @@ class BriefDialog(QDialog):
         form.addRow("&Template", self.template)
         form.addRow("&Day", self.day)
         form.addRow("C&ut-off", self.cutoff)
-        form.addRow("&Period", period_row)
+        period_label = QLabel("&Period")
+        period_label.setBuddy(self.date_from)
+        form.addRow(period_label, period_row)
         scope_group = QGroupBox("Scope")
         scope_group.setLayout(scope_box)
         form.addRow(scope_group)
@@ -231,6 +233,8 @@ class BriefDialog(QDialog):
         self.pages_widget = QWidget()
         self.pages_layout = QVBoxLayout(self.pages_widget)
         self.pages_layout.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
+        # the pages keep their size and the area scrolls (else the layout squeezes them on top of each other)
+        self.pages_layout.setSizeConstraint(QLayout.SizeConstraint.SetMinimumSize)
         self.pages_label = QLabel("Press Preview to see the pages here.")
         self.pages_layout.addWidget(self.pages_label)
         self.preview_area = QScrollArea()
@@ -474,6 +478,7 @@ class BriefDialog(QDialog):
         for number, image in enumerate(images, start=1):
             label = QLabel()
             label.setPixmap(QPixmap.fromImage(image))
+            label.setFixedSize(image.width() + 2, image.height() + 2)  # whole pages, never squeezed
             label.setToolTip(f"Page {number} of {len(images)}")
             label.setStyleSheet("border: 1px solid #9aa3ad; background: white;")
             self.pages_layout.addWidget(label)

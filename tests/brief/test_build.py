@@ -194,9 +194,12 @@ def test_empty_scope_is_an_error_and_writes_nothing(demo_workspace, tmp_path: Pa
 @pytest.mark.parametrize("size, width", [("a4", 595.3), ("letter", 612.0)])
 def test_page_sizes(demo_workspace, tmp_path: Path, size: str, width: float) -> None:
     out = tmp_path / f"{size}.pdf"
-    build_brief(demo_workspace, daily(page_size=size), None, out)
+    result = build_brief(demo_workspace, daily(page_size=size, marking="UNCLASSIFIED // FOR OFFICIAL USE ONLY"),
+                         None, out)
     for page in pypdf.PdfReader(str(out)).pages:
         assert float(page.mediabox.width) == pytest.approx(width, abs=0.5)
+    # the demo's busiest day (9 events, 5 of them long-running) is still a 1-3 page daily brief
+    assert result.pages <= 3 and not result.warnings
 
 
 def test_progress_reaches_the_end_and_cancel_writes_nothing(demo_workspace, tmp_path: Path) -> None:

@@ -44,6 +44,12 @@ def test_preview_builds_in_a_thread_and_shows_every_page(qtbot, demo_workspace, 
     assert dialog.preview_page_count() == result.pages
     pixmap = dialog.page_labels[0].pixmap()
     assert pixmap.width() > 400 and pixmap.height() > pixmap.width()
+    qtbot.waitUntil(lambda: dialog.page_labels[-1].y() > 0)  # laid out
+    labels = dialog.page_labels
+    for label in labels:  # each page shown whole, one under the other
+        assert label.height() >= label.pixmap().height()
+    for above, below in zip(labels, labels[1:]):
+        assert below.y() >= above.y() + above.height()
     qtbot.waitUntil(lambda: dialog.preview_button.isEnabled())
     assert not dialog.progress.isVisible()
 
