@@ -9,7 +9,9 @@ from __future__ import annotations
 import argparse
 import json
 
+from ..core.errors import BrieferError
 from ..intake.assistant import UNKNOWN_OUTLET, analyse
+from ..intake.dates import parse_date_text
 from ..intake.landing import accept, accept_all_choices
 from ..intake.reading import read_article
 from ..store import Workspace
@@ -21,15 +23,32 @@ def register(sub: argparse._SubParsersAction) -> None:
     cmd.add_argument("--json", action="store_true", help="print one JSON object instead of text")
     cmd.add_argument("--accept-all", action="store_true",
                      help="land every proposed event (with its actors, sources and citations)")
-    cmd.add_argument("--outlet", metavar="NAME", help="the source that published the report, if not found in it")
+    cmd.add_argument("--outlet", metavar="NAME", help="the source that published the report (overrides what was found)")
+    cmd.add_argument("--published", metavar="DAY", help="the publication day, e.g. 2019-02-09 or '9 Feb 2019' "
+                                                        "(overrides what was found; relative dates follow it)")
+    cmd.add_argument("--title", metavar="TEXT", help="the headline (overrides what was found)")
+    cmd.add_argument("--author", metavar="NAME", help="the author (overrides what was found)")
     cmd.set_defaults(run=run_intake)
 
 
 def run_intake(args: argparse.Namespace, ws: Workspace) -> int:
+    published = None
+    if args.published:
+        published = parse_date_text(args.published)
+        if published is None:
+            raise BrieferError(f"--published {args.published!r}: not a day (write it as 2019-02-09 or 9 Feb 2019)")
     article = read_article(args.file)
     if args.outlet:
         article.outlet = args.outlet
-    analysis = analyse(ws, article)
+        article.notes.append("outlet: given with --outlet")
+    if args.title:
+        article.title = args.title
+        article.notes.append("headline: given with --title")
+    if args.author:
+        article.author = args.author
+    if published is not None:
+        article.notes.append("publication date: given with --published")
+    analysis = analyse(ws, article, published=published)
     result = analysis.to_json()
     if args.accept_all:
         landed = accept(ws, analysis, accept_all_choices(analysis))

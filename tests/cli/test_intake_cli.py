@@ -82,3 +82,27 @@ def test_the_real_report(ws_path: Path, shared_data: Path) -> None:
                          "--json").stdout)
     assert out["document"]["published"] == "2019-02-09"
     assert any(c["speaker"] == "Mustafa Bali" and c["source"] == "Reuters" for c in out["citations"])
+
+
+def test_the_analyst_corrects_headline_outlet_and_date(ws_path: Path) -> None:
+    out = json.loads(cli("-w", str(ws_path), "intake", str(FIXTURES / "dam_talks.txt"), "--json",
+                         "--published", "20 Mar 2021", "--title", "Dam talks stall", "--outlet", "Island Gazette",
+                         "--author", "R. Haddad").stdout)
+    doc = out["document"]
+    assert (doc["title"], doc["outlet"], doc["published"], doc["author"]) == (
+        "Dam talks stall", "Island Gazette", "2021-03-20", "R. Haddad")
+    assert next(d for d in out["dates"] if d["text"] == "within two weeks")["when"] == "2021-03-20/2021-04-03"
+    landed = json.loads(cli("-w", str(ws_path), "intake", str(FIXTURES / "dam_talks.txt"), "--json", "--accept-all",
+                            "--published", "2021-03-20", "--outlet", "Island Gazette").stdout)["landed"]
+    assert landed["events"] >= 1
+    sources = json.loads(cli("-w", str(ws_path), "search", "--json", "--source", "Island Gazette").stdout)
+    assert len(sources) == landed["events"]
+
+
+def test_a_publication_day_that_is_not_a_day_is_one_line(ws_path: Path) -> None:
+    before = dump(ws_path)
+    result = cli("-w", str(ws_path), "intake", str(FIXTURES / "dam_talks.txt"), "--published", "soon",
+                 "--accept-all", check=False)
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert "--published 'soon'" in result.stderr and len(result.stderr.strip().splitlines()) == 1
+    assert dump(ws_path) == before
