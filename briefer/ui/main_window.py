@@ -36,6 +36,22 @@ MAX_RECENT = 8
 FILE_FILTER = f"Briefer workspaces (*{WORKSPACE_SUFFIX})"
 
 
+# keys for the standard actions that some platforms leave without one (Qt's generic Linux theme has
+# no Quit or Preferences key); the platform's own binding wins where it has one
+FALLBACK_KEYS = {QKeySequence.StandardKey.Quit: "Ctrl+Q", QKeySequence.StandardKey.Preferences: "Ctrl+,"}
+
+
+def set_shortcuts(action: QAction, key: QKeySequence.StandardKey | str) -> None:
+    """Every binding the platform has for a standard key (Redo is Ctrl+Y *and* Ctrl+Shift+Z)."""
+    if isinstance(key, QKeySequence.StandardKey):
+        bindings = QKeySequence.keyBindings(key)
+        if not bindings and key in FALLBACK_KEYS:
+            bindings = [QKeySequence(FALLBACK_KEYS[key])]
+        action.setShortcuts(bindings)
+    else:
+        action.setShortcut(QKeySequence(key))
+
+
 def show_error(parent: Optional[QWidget], title: str, error: BaseException | str) -> None:
     """One clear message; the user never sees a traceback."""
     QMessageBox.warning(parent, title, str(error))
@@ -123,7 +139,7 @@ class MainWindow(QMainWindow):
     def _action(self, text: str, slot: Callable, shortcut=None, icon: str = "", tip: str = "") -> QAction:
         action = QAction(text, self)
         if shortcut is not None:
-            action.setShortcut(QKeySequence(shortcut))
+            set_shortcuts(action, shortcut)
         if icon:
             action.setIcon(icons.icon(icon))
         if tip:
@@ -154,10 +170,10 @@ class MainWindow(QMainWindow):
         self.act_quit.setMenuRole(QAction.MenuRole.QuitRole)
 
         self.act_undo = self.session.undo_stack.createUndoAction(self, "&Undo")
-        self.act_undo.setShortcut(K.Undo)
+        set_shortcuts(self.act_undo, K.Undo)
         self.act_undo.setIcon(icons.icon("undo"))
         self.act_redo = self.session.undo_stack.createRedoAction(self, "&Redo")
-        self.act_redo.setShortcut(K.Redo)
+        set_shortcuts(self.act_redo, K.Redo)
         self.act_redo.setIcon(icons.icon("redo"))
         self.act_new_event = self._action("New &Event…", self.new_event, "Ctrl+E", "add")
         self.act_edit_event = self._action("Edit Event…", self.edit_selected, "Ctrl+Return", "edit")
