@@ -24,6 +24,7 @@ from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.pagesizes import A4, LETTER
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus.doctemplate import IndexingFlowable
 from reportlab.platypus import (
@@ -376,6 +377,23 @@ def _draw_marking(canvas: Canvas, data: BriefData, styles: dict[str, ParagraphSt
     canvas.restoreState()
 
 
+def _marking_width(data: BriefData, page_width: float) -> float:
+    level = data.settings.tlp
+    if level:
+        return stringWidth(f"TLP:{level}", FONT_BOLD, 9) + 12
+    return min(stringWidth(data.settings.marking.strip(), FONT_BOLD, 8.5), page_width - 40 * mm)
+
+
+def _elide(text: str, room: float, font: str, size: float) -> str:
+    """`text`, cut short with an ellipsis to fit `room` points ("" when nothing fits)."""
+    if stringWidth(text, font, size) <= room:
+        return text
+    cut = len(text)
+    while cut > 0 and stringWidth(text[:cut].rstrip() + "…", font, size) > room:
+        cut -= 1
+    return text[:cut].rstrip() + "…" if cut > 3 else ""
+
+
 def _on_page(canvas: Canvas, doc: _BriefDoc) -> None:
     if getattr(canvas, "_briefer_dry", False):
         return
@@ -390,9 +408,16 @@ def _on_page(canvas: Canvas, doc: _BriefDoc) -> None:
     canvas.line(18 * mm, 17 * mm, width - 18 * mm, 17 * mm)
     canvas.restoreState()
     # running head: title and number; drawn as a paragraph since a title may be Arabic
-    head = para(esc(f"{data.settings.display_title} · No. {data.number}"), styles["note"])
-    head.wrap(width - 36 * mm, 20)
-    head.drawOn(canvas, 18 * mm, height - 13 * mm)
+    # it keeps clear of the marking centred above it: a long title is cut short
+    room = (width - _marking_width(data, width)) / 2 - 18 * mm - 4 * mm
+    number = f" · No. {data.number}"
+    style = styles["note"]
+    title = _elide(data.settings.display_title, room - stringWidth(number, style.fontName, style.fontSize),
+                   style.fontName, style.fontSize)
+    head = para(esc(f"{title}{number}" if title else number.lstrip(" ·")), style)
+    head.wrap(max(room, 20 * mm), 20)
+    x = 18 * mm if not rtl_first(title) else width - 18 * mm - max(room, 20 * mm)
+    head.drawOn(canvas, x, height - 13 * mm)
     canvas.saveState()
     canvas.setFont(FONT, 7.5)
     canvas.setFillColor(colors.HexColor("#5b6470"))
