@@ -13,6 +13,14 @@ trap 'rm -rf "$WORK"' EXIT
 "$APP/briefer-cli" init "$WORK/demo.briefer" --demo
 "$APP/briefer-cli" -w "$WORK/demo.briefer" search --actor Daesh --from 2019 --json > "$WORK/found.json"
 python3 -c "import json,sys; d=json.load(open(sys.argv[1])); assert d, 'no events found'; print(f'built app found {len(d)} events for Daesh in 2019')" "$WORK/found.json"
+# the services whose data files PyInstaller must carry: HTML extraction and dates, datasets, PDF fonts
+"$APP/briefer-cli" -w "$WORK/demo.briefer" intake "$ROOT/tests/intake/fixtures/dam_talks.html" --json > "$WORK/intake.json"
+python3 -c "import json,sys; d=json.load(open(sys.argv[1])); assert d['events'] and d['dates'], d; print(f\"built app proposed {len(d['events'])} events from an HTML report\")" "$WORK/intake.json"
+"$APP/briefer-cli" -w "$WORK/demo.briefer" import --format acled "$ROOT/tests/exchange/fixtures/acled_small.csv" --json > /dev/null
+"$APP/briefer-cli" -w "$WORK/demo.briefer" export --format geojson "$WORK/events.geojson" > /dev/null
+"$APP/briefer-cli" -w "$WORK/demo.briefer" brief --template period --from 2019-01 --to 2019-03 --out "$WORK/brief.pdf" > /dev/null
+head -c 5 "$WORK/brief.pdf" | grep -q '%PDF-' || { echo "the built app wrote no PDF brief" >&2; exit 1; }
+echo "built app imported ACLED, exported GeoJSON and wrote a PDF brief ($(stat -c %s "$WORK/brief.pdf") bytes)"
 QT_QPA_PLATFORM=offscreen "$APP/briefer" --version
 # the window itself, offscreen, on a fresh demo copy: still running after 8 s means it started
 status=0
