@@ -10,7 +10,7 @@ from pathlib import Path
 
 from ..brief import BriefError, BriefSettings, build_brief, load_settings, record_brief
 from ..brief.settings import GROUPINGS, PAGE_SIZES, TEMPLATES
-from ..core.when import Precision, When
+from ..core.when import Precision, When, WhenError
 from ..store import Workspace
 from .filters import add_filter_arguments, filter_from_args
 
@@ -57,6 +57,13 @@ def _cutoff(text: str) -> datetime:
         raise BriefError(f"--cutoff '{text}' is not a date and time such as 2019-02-09T06:00") from None
 
 
+def _when(option: str, text: str) -> When:
+    try:
+        return When.parse_friendly(text)
+    except WhenError as error:
+        raise BriefError(f"{option}: {error}") from None
+
+
 def settings_from_args(ws: Workspace, args: argparse.Namespace) -> BriefSettings:
     """The workspace's last brief settings, overridden by what was given on the command line."""
     if args.template == "daily" and (args.date_from or args.date_to):
@@ -69,7 +76,7 @@ def settings_from_args(ws: Workspace, args: argparse.Namespace) -> BriefSettings
     base = load_settings(ws)
     changes: dict = {"template": args.template, "chart": not args.no_chart}
     if args.date:
-        day = When.parse_friendly(args.date)
+        day = _when("--date", args.date)
         if day.interval or day.precision.value < Precision.DAY.value:
             raise BriefError(f"--date '{args.date}' is not one day; a daily brief covers one day "
                              "(use --template period for longer)")
@@ -90,6 +97,9 @@ def settings_from_args(ws: Workspace, args: argparse.Namespace) -> BriefSettings
 
 def run_brief(args: argparse.Namespace, ws: Workspace) -> int:
     settings = settings_from_args(ws, args)
+    for option, text in (("--from", args.date_from), ("--to", args.date_to)):
+        if text:
+            _when(option, text)  # a bad date is named by its option
     scope = filter_from_args(ws, args)
     out = Path(args.out)
     if out.suffix.lower() != ".pdf":
