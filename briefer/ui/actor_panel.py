@@ -106,9 +106,27 @@ class ActorPanel(QWidget):
         self.filter_toggle.toggled.connect(self._selection_changed)
         self.view.doubleClicked.connect(lambda index: index.column() != 1 and self._guarded(self.edit))
         self.model.itemChanged.connect(self._aliases_edited)
-        session.workspaceChanged.connect(self.reload)
-        session.dataChanged.connect(self.reload)
+        self._stale = False
+        session.workspaceChanged.connect(self._data_changed)
+        session.dataChanged.connect(self._data_changed)
         self.reload()
+
+    def _data_changed(self) -> None:
+        """Reload now if the panel is on screen, else when it is shown: counting every actor's or
+        source's events takes a moment in a large workspace, and a hidden panel needs none."""
+        if self.session.ws is None or (self.isVisible() and not self.visibleRegion().isEmpty()):
+            self.reload()
+        else:  # hidden, or a dock tab behind another (Qt moves those off screen rather than hiding them)
+            self._stale = True
+
+    def reload_if_stale(self) -> None:
+        """Called when the panel comes on screen (shown, or its dock tab raised)."""
+        if self._stale:
+            self.reload()
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().showEvent(event)
+        self.reload_if_stale()
 
     def _guarded(self, slot) -> None:
         try:
@@ -118,6 +136,7 @@ class ActorPanel(QWidget):
 
     # -- contents ---------------------------------------------------------------------
     def reload(self) -> None:
+        self._stale = False
         selected = set(self.selected_uids())
         self._loading = True
         try:

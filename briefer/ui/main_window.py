@@ -87,6 +87,8 @@ class MainWindow(QMainWindow):
         self._add_dock("Actors", self.actor_panel, Qt.DockWidgetArea.LeftDockWidgetArea)
         self._add_dock("Sources", self.source_panel, Qt.DockWidgetArea.LeftDockWidgetArea)
         self._add_dock("Details", self.details, Qt.DockWidgetArea.RightDockWidgetArea)
+        for name, panel in (("Actors", self.actor_panel), ("Sources", self.source_panel)):
+            self.docks[name].visibilityChanged.connect(lambda shown, p=panel: shown and p.reload_if_stale())
         self.tabifyDockWidget(self.docks["Actors"], self.docks["Sources"])
         self.docks["Actors"].raise_()
 

@@ -205,6 +205,7 @@ def test_the_delete_key_deletes_what_is_selected_in_the_focused_panel(demo, qtbo
 # -- sources and documents ------------------------------------------------------------------------
 def test_sources_show_grade_citations_and_documents_and_selecting_one_filters(demo) -> None:
     panel, ws = demo.source_panel, demo.session.ws
+    demo.docks["Sources"].raise_()  # the Sources tab
     counts = ws.source_citation_counts()
     model = panel.view.model()
     names = rows_of(panel.view)
@@ -223,6 +224,7 @@ def test_sources_show_grade_citations_and_documents_and_selecting_one_filters(de
 
 def test_a_document_shows_its_cited_passages_and_a_click_selects_the_event(demo, qtbot) -> None:
     panel, ws = demo.source_panel, demo.session.ws
+    demo.docks["Sources"].raise_()
     select_in(panel.view, "Assault on last IS enclave waits for civilians to leave")
     panel.open_document()
     reader = panel.findChild(DocumentReader)
@@ -255,6 +257,7 @@ def test_a_document_shows_its_cited_passages_and_a_click_selects_the_event(demo,
 
 def test_deleting_a_cited_source_can_move_its_citations_to_another(demo, monkeypatch) -> None:
     panel, ws = demo.source_panel, demo.session.ws
+    demo.docks["Sources"].raise_()
     arab = ws.find_source("The New Arab")
     citing = ws.event_uids(EventFilter(sources=(arab.uid,)))
     documents = ws.documents(arab.uid)
@@ -277,6 +280,19 @@ def test_deleting_a_cited_source_can_move_its_citations_to_another(demo, monkeyp
     panel.delete()
     assert ws.find_source("The New Arab") is None
     assert all(arab.uid not in e.source_uids for e in ws.events_by_uids(citing))
+
+
+def test_a_panel_behind_its_tab_catches_up_when_raised(demo, answer) -> None:
+    from briefer.ui.source_panel import SourceDialog
+
+    demo.docks["Sources"].raise_()
+    answer(SourceDialog, lambda d: d.name.setText("Kurdistan 24"))
+    demo.source_panel.add_source()
+    demo.docks["Actors"].raise_()
+    demo.act_undo.trigger()  # the source goes while its panel is out of sight
+    demo.docks["Sources"].raise_()
+    assert "Kurdistan 24" not in rows_of(demo.source_panel.view)
+    assert demo.source_panel.view.model().rowCount() == len(demo.session.ws.sources())
 
 
 # -- the event editor ---------------------------------------------------------------------------
