@@ -267,3 +267,22 @@ def test_exporting_briefer_events_and_importing_them_back_adds_nothing(demo_work
     report = run_import(demo_workspace, AcledReader(out))
     assert report.skipped_count == 0
     assert report.added["events"] == 0 and report.unchanged == count == demo_workspace.count_events()
+
+
+def test_legacy_pandas_written_files(workspace: Workspace) -> None:
+    """2016 realtime files: an unnamed index column, alphabetical columns, ally_actor_* and gwno,
+    Windows-1252 punctuation stored as control characters."""
+    report = run_import(workspace, AcledReader(FIXTURES / "acled_legacy_pandas.csv"))
+    assert report.committed and report.skipped_count == 0 and report.added["events"] == 3
+    assert [w.line for w in report.warnings] == [3]
+    protest = by_id(workspace, "LEG301")
+    assert names(workspace, protest) == {"initiator": ["Protesters (Eastland)", "Teachers Union (Eastland)"]}
+    assert protest.when.edtf == "2016-07-02" and protest.latitude == pytest.approx(12.5)
+    mortar = by_id(workspace, "LEG302")
+    assert names(workspace, mortar) == {"initiator": ["Black Flag Movement"],
+                                        "target": ["Civilians (Eastland)", "Villagers (Eastland)"]}
+    assert cited(workspace, mortar) == ["Eastland Monitor", "Radio Harbour", "ACLED"]
+    assert mortar.summary.endswith("the council said ’ again.") and "ACLED iso: 999" in mortar.notes
+    battle = by_id(workspace, "LEG303")
+    assert battle.when.edtf == "2016-07" and battle.latitude is None and battle.fatalities is None
+    assert run_import(workspace, AcledReader(FIXTURES / "acled_legacy_pandas.csv")).added["events"] == 0
