@@ -9,10 +9,11 @@ from __future__ import annotations
 from html import escape
 from typing import Optional
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QEvent, Signal
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QTextBrowser, QVBoxLayout, QWidget
 
 from ..core.model import CREDIBILITY_LABELS, RELIABILITY_LABELS, Event
+from . import theme
 from .session import Session
 
 MAX_LISTED = 50
@@ -41,6 +42,11 @@ class DetailsPanel(QWidget):
         session.dataChanged.connect(self.refresh)
         session.workspaceChanged.connect(self.refresh)
         self.refresh()
+
+    def changeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:  # light <-> dark: colours in the HTML follow
+            self.refresh()
 
     def refresh(self, *_: object) -> None:
         ws = self.session.ws
@@ -93,7 +99,7 @@ class DetailsPanel(QWidget):
                             f"({CREDIBILITY_LABELS[c.credibility]}){quote}</li>")
             parts.append(f"<p><b>Sources</b></p><ul>{''.join(rows)}</ul>")
         else:
-            parts.append("<p style='color:#c0392b'>No source cited.</p>")
+            parts.append(f"<p style='color:{theme.error_colour(self)}'>No source cited.</p>")
         if event.tags:
             parts.append(f"<p>Tags: {escape(', '.join(event.tags))}</p>")
         if event.notes:

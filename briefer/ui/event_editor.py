@@ -22,11 +22,10 @@ from ..core.errors import BrieferError
 from ..core.event_types import ACLED_EVENT_TYPES
 from ..core.model import CREDIBILITY_LABELS, Actor, ActorKind, Citation, Confidence, Event, Participant, Role
 from ..core.when import When
-from . import commands
+from . import commands, theme
 from .filter_bar import _MultiCompleter
 from .session import Session
 
-ERROR_STYLE = "color: #c0392b;"
 
 
 class EventEditor(QDialog):
@@ -97,7 +96,7 @@ class EventEditor(QDialog):
         self.tabs = tabs
 
         self.message = QLabel(objectName="eventMessage")
-        self.message.setStyleSheet(ERROR_STYLE)
+        self.message.setStyleSheet(theme.error_style(self))
         self.message.setWordWrap(True)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.accepted.connect(self.accept)
@@ -159,7 +158,7 @@ class EventEditor(QDialog):
                 self.when_label.setStyleSheet("")
             except BrieferError as error:
                 self.when_label.setText(str(error))
-                self.when_label.setStyleSheet(ERROR_STYLE)
+                self.when_label.setStyleSheet(theme.error_style(self))
         else:
             self.when_label.setText("")
         try:

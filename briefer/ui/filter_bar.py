@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 from ..core.errors import BrieferError
 from ..core.filter import EventFilter
 from ..core.when import When
+from . import theme
 from .session import Session
 
 ANY = "Any"
@@ -66,7 +67,6 @@ class FilterBar(QWidget):
         self.clear = QToolButton(text="Clear", objectName="clearFilter")
         self.count = QLabel(objectName="filterCount")
         self.message = QLabel(objectName="filterMessage")
-        self.message.setStyleSheet("color: #e0533d;")  # readable on light and dark
         self.message.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self._actor_names = QStringListModel(self)
         self._source_names = QStringListModel(self)
@@ -180,6 +180,7 @@ class FilterBar(QWidget):
         try:
             f = self.build_filter()
         except BrieferError as error:
+            self.message.setStyleSheet(theme.error_style(self))  # for the scheme in force now
             self.message.setText(str(error))
             self.message.setToolTip(str(error))
             self.problem.emit(str(error))

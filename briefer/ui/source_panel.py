@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 from ..core.errors import BrieferError
 from ..core.model import CREDIBILITY_LABELS, RELIABILITY_LABELS, Document, Source, SourceKind
 from ..core.when import When
-from . import commands, icons
+from . import commands, icons, theme
 from .session import Session
 
 UID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -331,7 +331,7 @@ class DocumentDialog(QDialog):
             self.published_label.setStyleSheet("")
         except BrieferError as error:
             self.published_label.setText(str(error))
-            self.published_label.setStyleSheet("color: #c0392b;")
+            self.published_label.setStyleSheet(theme.error_style(self))
 
     def accept(self) -> None:
         try:

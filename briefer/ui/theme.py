@@ -103,6 +103,16 @@ def is_dark(widget: QWidget) -> bool:
     return palette_is_dark(widget.palette())
 
 
+def error_colour(widget: Optional[QWidget] = None) -> str:
+    """Red for messages, readable on the scheme in force (light red on dark, dark red on light)."""
+    palette = widget.palette() if widget is not None else QApplication.palette()
+    return "#ff8a7a" if palette_is_dark(palette) else "#b3261e"
+
+
+def error_style(widget: Optional[QWidget] = None) -> str:
+    return f"color: {error_colour(widget)};"
+
+
 def scheme_menu(parent: QWidget, settings: QSettings) -> QMenu:
     menu = QMenu("Colour &Scheme", parent)
     group = QActionGroup(menu)
