@@ -266,7 +266,3 @@ def delete_document(session: Session, document: Document) -> StoreCommand:
 
     return StoreCommand(session, f"Delete document {_quoted(document.title)}", redo, undo)
 
-
-def unlink_actor(session: Session, event: Event, actor_uid: str) -> StoreCommand:
-    new = replace(event, participants=tuple(p for p in event.participants if p.actor_uid != actor_uid))
-    return edit_event(session, event, new)

@@ -121,7 +121,7 @@ class MainWindow(QMainWindow):
             self.restoreGeometry(geometry)
         state = self.settings.value("window/state")
         self._layout_restored = isinstance(state, QByteArray) and self.restoreState(state)
-        self._update_title()
+        self._workspace_changed()  # no workspace yet: its commands are off until one is open
 
     def showEvent(self, event) -> None:  # noqa: N802 - Qt's name
         super().showEvent(event)
@@ -304,8 +304,7 @@ class MainWindow(QMainWindow):
     def _update_title(self) -> None:
         ws = self.session.ws
         self.setWindowTitle(f"{ws.name} — Briefer" if ws else "Briefer")
-        if ws is not None:
-            self.setWindowFilePath(str(ws.path))
+        self.setWindowFilePath(str(ws.path) if ws is not None else "")
 
     # -- drag a workspace onto the window --------------------------------------------------------
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 - Qt's name

@@ -393,6 +393,16 @@ def test_the_colour_scheme_can_be_chosen_and_sticks(window, qtbot, settings, res
     assert theme.palette_is_dark(app.palette()) == theme.wants_dark("system")
 
 
+def test_without_a_workspace_its_commands_are_off(window, tmp_path: Path) -> None:
+    for action in (window.act_new_event, window.act_delete, window.act_brief, window.act_export, window.act_copy):
+        assert not action.isEnabled()
+    assert window.act_new.isEnabled() and window.act_open.isEnabled()
+    window.open_path(tmp_path / "w.briefer", create=True)
+    assert window.act_new_event.isEnabled()
+    window.close_workspace()
+    assert not window.act_new_event.isEnabled() and window.windowTitle() == "Briefer"
+
+
 def test_dropping_a_workspace_on_the_window_opens_it(window, tmp_path: Path, demo_workspace) -> None:
     path = demo_workspace.path
     demo_workspace.close()
