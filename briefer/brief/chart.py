@@ -60,6 +60,13 @@ class ChartItem:
     lanes: tuple[int, ...]
 
 
+def glyph_label(item: ChartItem) -> str:
+    """An event's label on the chart: its number, marked "?" when its date is uncertain
+    and "~" when approximate, as the app's timeline marks its labels."""
+    marks = ("?" if item.uncertain else "") + ("~" if item.approximate else "")
+    return f"{marks} E{item.number}" if marks else f"E{item.number}"
+
+
 # -- axis ---------------------------------------------------------------------------------
 _HOUR, _DAY = 3600, 86400
 
@@ -177,7 +184,7 @@ class TimelineChart(Flowable):
             else:
                 x0, x1 = self._x(item.earliest_ts), self._x(item.latest_ts)
                 x1 = max(x1, x0 + 2 * POINT_R)
-            label_w = stringWidth(f"E{item.number}", FONT, LABEL_SIZE) + 3
+            label_w = stringWidth(glyph_label(item), FONT, LABEL_SIZE) + 3
             # a bar carries its label inside when it is wide enough, a point beside it
             extent = x1 + label_w if (item.is_point or x1 - x0 < label_w + 8) else x1
             for lane in item.lanes:
@@ -250,11 +257,13 @@ class TimelineChart(Flowable):
     def _glyph(self, group: Group, g: _Glyph, cy: float, colour: colors.Color) -> None:
         item = g.item
         dark = colors.Color(colour.red * 0.7, colour.green * 0.7, colour.blue * 0.7)
-        dash = [1.6, 1.2] if item.uncertain else None
-        fuzzy = item.uncertain or item.approximate
+        # the app's pens: dashed edge when uncertain (?), dotted when approximate (~)
+        dash = [1.6, 1.2] if item.uncertain else ([0.5, 0.9] if item.approximate else None)
         if item.is_point:
             cx = (g.x0 + g.x1) / 2
-            group.add(Circle(cx, cy, POINT_R, fillColor=colour, fillOpacity=0.45 if fuzzy else 1.0,
+            # the app's fill: fainter when uncertain than when approximate
+            opacity = 0.35 if item.uncertain else (0.59 if item.approximate else 1.0)
+            group.add(Circle(cx, cy, POINT_R, fillColor=colour, fillOpacity=opacity,
                              strokeColor=dark, strokeWidth=0.7, strokeDashArray=dash))
             label_x = g.x1 + 1.5
         else:
@@ -271,9 +280,13 @@ class TimelineChart(Flowable):
                 if item.uncertain:
                     group.add(Rect(g.x0, cy - h / 2, width, h, rx=1.5, ry=1.5, fillColor=None,
                                    strokeColor=dark, strokeWidth=0.6, strokeDashArray=dash))
+                else:  # a dotted edge that fades out with the ends
+                    for y in (cy - h / 2, cy + h / 2):
+                        group.add(Line(g.x0 + band, y, g.x1 - band, y, strokeColor=dark, strokeWidth=0.6,
+                                       strokeDashArray=dash))
             else:
                 group.add(Rect(g.x0, cy - h / 2, width, h, rx=1.5, ry=1.5, fillColor=colour,
-                               fillOpacity=0.28 if fuzzy else 0.42, strokeColor=dark, strokeWidth=0.6,
+                               fillOpacity=0.24 if item.uncertain else 0.41, strokeColor=dark, strokeWidth=0.6,
                                strokeDashArray=dash))
             for at_start, clipped, open_ in ((True, g.clipped_left, item.open_start),
                                             (False, g.clipped_right, item.open_end)):
@@ -282,9 +295,9 @@ class TimelineChart(Flowable):
                     tip = g.x0 + 0.5 if at_start else g.x1 - 0.5
                     back = tip + size if at_start else tip - size
                     group.add(Polygon([tip, cy, back, cy + size, back, cy - size], fillColor=dark, strokeColor=None))
-            label_x = g.x0 + 4 if width >= stringWidth(f"E{item.number}", FONT, LABEL_SIZE) + 8 else g.x1 + 1.5
+            label_x = g.x0 + 4 if width >= stringWidth(glyph_label(item), FONT, LABEL_SIZE) + 8 else g.x1 + 1.5
         if g.labelled:
-            group.add(String(label_x, cy - LABEL_SIZE * 0.35, f"E{item.number}", fontName=FONT,
+            group.add(String(label_x, cy - LABEL_SIZE * 0.35, glyph_label(item), fontName=FONT,
                              fontSize=LABEL_SIZE, fillColor=colors.HexColor("#222222")))
 
     def _legend(self, d: Drawing, y: float) -> None:
@@ -292,9 +305,9 @@ class TimelineChart(Flowable):
         x = HEADER_W
         samples = [
             ("day", ChartItem(0, 0, 0, True, False, False, False, False, ())),
-            ("month, year, interval", ChartItem(0, 0, 0, False, False, False, False, False, ())),
-            ("approximate ~", ChartItem(0, 0, 0, False, False, True, False, False, ())),
-            ("uncertain ?", ChartItem(0, 0, 0, False, True, False, False, False, ())),
+            ("month, year, span", ChartItem(0, 0, 0, False, False, False, False, False, ())),
+            ("~ approximate", ChartItem(0, 0, 0, False, False, True, False, False, ())),
+            ("? uncertain", ChartItem(0, 0, 0, False, True, False, False, False, ())),
             ("open end", ChartItem(0, 0, 0, False, False, False, False, True, ())),
         ]
         group = Group()
