@@ -195,8 +195,10 @@ class EventTable(QTableView):
         self.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
         header = self.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
-        for column, width in ((WHEN, 130), (TITLE, 320), (PLACE, 140), (TYPE, 150), (ACTORS, 220), (SOURCES, 180)):
+        header.setSectionResizeMode(TITLE, QHeaderView.ResizeMode.Stretch)  # the title takes the spare width
+        header.setStretchLastSection(False)
+        for column, width in ((WHEN, 130), (TITLE, 320), (PLACE, 140), (TYPE, 160), (ACTORS, 240), (SOURCES, 220),
+                              (CONFIDENCE, 105)):
             self.setColumnWidth(column, width)
         self._syncing = False
         self.selectionModel().selectionChanged.connect(self._selection_changed)
