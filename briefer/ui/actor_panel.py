@@ -114,19 +114,23 @@ class ActorPanel(QWidget):
     def _data_changed(self) -> None:
         """Reload now if the panel is on screen, else when it is shown: counting every actor's or
         source's events takes a moment in a large workspace, and a hidden panel needs none."""
-        if self.session.ws is None or (self.isVisible() and not self.visibleRegion().isEmpty()):
+        if self.session.ws is None or self._on_screen():
             self.reload()
-        else:  # hidden, or a dock tab behind another (Qt moves those off screen rather than hiding them)
+        else:
             self._stale = True
 
+    def _on_screen(self) -> bool:
+        # a dock tab behind another is moved off screen rather than hidden
+        return self.isVisible() and not self.visibleRegion().isEmpty()
+
     def reload_if_stale(self) -> None:
-        """Called when the panel comes on screen (shown, or its dock tab raised)."""
-        if self._stale:
+        """Called when the panel may have come on screen (shown, or its dock tab raised)."""
+        if self._stale and self._on_screen():
             self.reload()
 
     def showEvent(self, event) -> None:  # noqa: N802 - Qt's name
         super().showEvent(event)
-        self.reload_if_stale()
+        QTimer.singleShot(0, self, self.reload_if_stale)  # once the dock layout has placed the panel
 
     def _guarded(self, slot) -> None:
         try:
