@@ -220,6 +220,11 @@ def test_sources_show_grade_citations_and_documents_and_selecting_one_filters(de
     assert demo.filter_bar.sources.text() == "Amaq"
     select_in(panel.view, "SDF take Hajin after three months of fighting")  # a document stands for its source
     assert demo.filter_bar.sources.text() == "Agence France-Presse"
+    panel.filter_toggle.click()  # off: the source's events are highlighted among all
+    assert demo.filter_bar.sources.text() == ""
+    afp_events = set(ws.event_ids(EventFilter(sources=(ws.find_source("Agence France-Presse").uid,))))
+    assert set(demo.session.selection) == afp_events == set(demo.table.selected_ids())
+    assert demo.table.model().rowCount() == ws.event_count()
 
 
 def test_a_document_shows_its_cited_passages_and_a_click_selects_the_event(demo, qtbot) -> None:
