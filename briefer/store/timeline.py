@@ -2,8 +2,9 @@
 
 A timeline of a million events cannot afford one Python object per event, so these
 functions return flat integer columns (as `array('q')`, which numpy takes without a
-copy) straight from the index that keeps events in date order.  Titles are read only
-for the few events drawn as glyphs, a page at a time.
+copy) straight from the index that keeps events in date order: bounds and row id are
+all that index holds, so it is read without touching the table.  What only a drawn
+glyph needs (title, precision, flags) is read for the few events drawn, a page at a time.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from typing import Sequence
 
 from .workspace import Workspace
 
-EVENT_COLUMNS = ("id", "earliest", "latest", "precision", "flags")
+EVENT_COLUMNS = ("earliest", "latest", "id")
 
 
 def _columns(ws: Workspace, sql: str, params: Sequence = (), width: int = 1) -> list[array]:
@@ -23,10 +24,23 @@ def _columns(ws: Workspace, sql: str, params: Sequence = (), width: int = 1) -> 
 
 
 def event_columns(ws: Workspace) -> dict[str, array]:
-    """id, earliest, latest (seconds since 1970), precision and flags of every event, in date order."""
-    cols = _columns(ws, "SELECT id, earliest, latest, precision, flags FROM event ORDER BY earliest, latest, id",
-                    width=5)
+    """earliest, latest (seconds since 1970) and row id of every event, in date order
+    (read from the covering index `event_order` alone)."""
+    cols = _columns(ws, "SELECT earliest, latest, id FROM event ORDER BY earliest, latest, id", width=3)
     return dict(zip(EVENT_COLUMNS, cols))
+
+
+def glyph_details(ws: Workspace, ids: Sequence[int]) -> dict[int, tuple[str, int, int]]:
+    """title, precision and flags of these events, by row id."""
+    details: dict[int, tuple[str, int, int]] = {}
+    ids = list(ids)
+    for i in range(0, len(ids), 500):
+        chunk = ids[i:i + 500]
+        marks = ",".join("?" * len(chunk))
+        for row_id, title, precision, flags in ws.conn.execute(
+                f"SELECT id, title, precision, flags FROM event WHERE id IN ({marks})", chunk):
+            details[row_id] = (title, precision, flags)
+    return details
 
 
 def lane_pairs(ws: Workspace, mode: str) -> tuple[array, array, list[str]]:
@@ -72,13 +86,3 @@ def _with_orphans(ids: array, lanes: array, names: list[str], orphans: array) ->
         lanes.extend(array("q", [len(names)]) * len(orphans))
         names = names + ["(none)"]
     return ids, lanes, names
-
-
-def event_titles(ws: Workspace, ids: Sequence[int]) -> dict[int, str]:
-    titles: dict[int, str] = {}
-    ids = list(ids)
-    for i in range(0, len(ids), 500):
-        chunk = ids[i:i + 500]
-        marks = ",".join("?" * len(chunk))
-        titles.update(ws.conn.execute(f"SELECT id, title FROM event WHERE id IN ({marks})", chunk))
-    return titles

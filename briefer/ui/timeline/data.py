@@ -19,6 +19,8 @@ import numpy as np
 FLAG_UNCERTAIN, FLAG_APPROXIMATE, FLAG_OPEN_START, FLAG_OPEN_END, FLAG_INTERVAL = 1, 2, 4, 8, 16
 DAY_PRECISION = 5  # Precision.DAY; MINUTE is 6
 DAY = 86400.0
+OPEN_START_TS = -62135596800.0  # an open start is stored as the first moment of year 1
+OPEN_END_TS = 253402300800.0  # an open end as the last second of 9999 (plus one: ends are exclusive)
 
 
 @dataclass
@@ -35,17 +37,21 @@ class Lane:
 
 
 class TimelineData:
-    """Columns of all events plus the current lanes and filter."""
+    """Columns of all events plus the current lanes and filter.
+
+    Bounds and ids are loaded for every event; precision and flags only for the events
+    drawn as glyphs (`fill_details`), -1 / 0 until then."""
 
     def __init__(self, columns: Optional[dict] = None) -> None:
         columns = columns or {}
         self.ids = np.asarray(columns.get("id", ()), dtype=np.int64)
         self.start = np.asarray(columns.get("earliest", ()), dtype=np.float64)
         self.end = np.asarray(columns.get("latest", ()), dtype=np.float64) + 1.0  # latest is the last second
-        self.precision = np.asarray(columns.get("precision", ()), dtype=np.int8)
-        self.flags = np.asarray(columns.get("flags", ()), dtype=np.int16)
+        self.precision = np.asarray(columns.get("precision", np.full(len(self.ids), -1)), dtype=np.int8)
+        self.flags = np.asarray(columns.get("flags", np.zeros(len(self.ids))), dtype=np.int16)
         self.index_of_id = None  # built on first need
         self.visible = np.ones(len(self.ids), dtype=bool)
+        self._shown_bounds: Optional[tuple] = None  # bounds() of the shown events, kept
         self._lane_pairs: Optional[tuple[np.ndarray, np.ndarray, list[str]]] = None
         self.mode = "none"
         self.set_lanes("none")
@@ -66,6 +72,11 @@ class TimelineData:
         found = sorted_ids[pos] == ids
         return order[pos[found]], found
 
+    def fill_details(self, indices: np.ndarray, precision: Sequence[int], flags: Sequence[int]) -> None:
+        """Precision and flags of these events, read for drawing them."""
+        self.precision[indices] = np.asarray(precision, dtype=np.int8)
+        self.flags[indices] = np.asarray(flags, dtype=np.int16)
+
     def indices_of(self, ids: Sequence[int]) -> np.ndarray:
         """Positions of row ids in the columns (unknown ids are dropped)."""
         return self._positions(ids)[0]
@@ -73,13 +84,15 @@ class TimelineData:
     def bounds(self, indices: Optional[np.ndarray] = None, ignore_open: bool = True) -> Optional[tuple[float, float]]:
         """The time span covered by these events (or all shown ones), open ends left out."""
         if indices is None:
-            indices = np.flatnonzero(self.visible)
+            if self._shown_bounds is None:
+                self._shown_bounds = (self.bounds(np.flatnonzero(self.visible), ignore_open),)
+            return self._shown_bounds[0]
         if len(indices) == 0:
             return None
-        starts, ends, flags = self.start[indices], self.end[indices], self.flags[indices]
+        starts, ends = self.start[indices], self.end[indices]
         if ignore_open:
-            known_start = starts[(flags & FLAG_OPEN_START) == 0]
-            known_end = ends[(flags & FLAG_OPEN_END) == 0]
+            known_start = starts[starts > OPEN_START_TS]
+            known_end = ends[ends < OPEN_END_TS]
             lo = known_start.min() if len(known_start) else (known_end.min() if len(known_end) else None)
             hi = known_end.max() if len(known_end) else (known_start.max() if len(known_start) else None)
             if lo is None:
@@ -90,6 +103,7 @@ class TimelineData:
     # -- filter and lanes ------------------------------------------------------------------
     def set_visible_ids(self, ids: Optional[Sequence[int]]) -> None:
         """Show only these row ids (None: all)."""
+        self._shown_bounds = None
         if ids is None:
             self.visible = np.ones(len(self.ids), dtype=bool)
         else:
@@ -134,6 +148,16 @@ class TimelineData:
                 lane = Lane(name, a, b, np.sort(self.item_end[a:b]))
                 lane.collapsed = name in collapsed
                 self.lanes.append(lane)
+        # For counting every lane's events in view at once: starts and sorted ends of all
+        # lanes in one pair of arrays, each lane shifted into a band of its own.
+        self._t_min = float(min(self.item_start.min(), 0.0)) - 1.0 if len(self.item_start) else 0.0
+        self._band = (float(self.item_end.max()) if len(self.item_end) else 1.0) - self._t_min + 2.0
+        shift = np.repeat(np.arange(len(self.lanes), dtype=np.float64) * self._band,
+                          [lane.size for lane in self.lanes])
+        self._start_keys = np.concatenate([self.item_start[lane.start:lane.stop] for lane in self.lanes]
+                                          or [np.zeros(0)]) - self._t_min + shift
+        self._end_keys = np.concatenate([lane.ends for lane in self.lanes] or [np.zeros(0)]) - self._t_min + shift
+        self._lane_offsets = np.array([lane.start for lane in self.lanes], dtype=np.int64)
 
     # -- questions a frame asks ----------------------------------------------------------------
     def lane_items_in(self, lane: Lane, t0: float, t1: float, skip_spanning: bool = False) -> np.ndarray:
@@ -154,6 +178,16 @@ class TimelineData:
         in the view something happened)."""
         stop = lane.start + int(np.searchsorted(self.item_start[lane.start:lane.stop], t0, side="right"))
         return int(np.count_nonzero(self.item_end[lane.start:stop] >= t1))
+
+    def counts_in(self, t0: float, t1: float) -> np.ndarray:
+        """count_in for every lane, in one pair of binary searches."""
+        if not self.lanes:
+            return np.zeros(0, dtype=np.int64)
+        lo, hi = self._t_min, self._t_min + self._band - 1.0
+        base = np.arange(len(self.lanes), dtype=np.float64) * self._band - self._t_min
+        started = np.searchsorted(self._start_keys, base + min(max(t1, lo), hi), side="left")
+        ended = np.searchsorted(self._end_keys, base + min(max(t0, lo), hi), side="right")
+        return started - ended
 
     def count_in(self, lane: Lane, t0: float, t1: float) -> int:
         """How many of a lane's events overlap [t0, t1): #starts before t1 - #ends at or before t0."""

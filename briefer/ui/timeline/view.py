@@ -11,6 +11,7 @@ geometry questions tests and hit-testing ask read the same numbers the painter u
 from __future__ import annotations
 
 import html
+import math
 import re
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
@@ -21,7 +22,7 @@ import numpy as np
 from PySide6.QtCore import QBuffer, QEvent, QIODevice, QLineF, QPointF, QRect, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import (
     QAction, QActionGroup, QBrush, QColor, QFont, QFontMetricsF, QImage, QKeyEvent, QKeySequence, QLinearGradient, QMouseEvent,
-    QPainter, QPainterPath, QPaintEvent, QPalette, QPen, QPolygonF, QWheelEvent,
+    QPainter, QPainterPath, QPaintEngine, QPaintEvent, QPalette, QPen, QPixmap, QPolygonF, QStaticText, QWheelEvent,
 )
 from PySide6.QtWidgets import (
     QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QSpinBox, QHBoxLayout, QInputDialog, QLabel, QMessageBox, QScrollBar, QToolButton,
@@ -116,7 +117,6 @@ class LaneLayout:
     in_view: int
     glyphs: list[Glyph] = field(default_factory=list)
     counts: Optional[np.ndarray] = None
-    estimated: bool = False  # below the view: drawn as density until scrolled to
     spanning: int = 0  # events covering the whole view, drawn as one band above the glyphs
 
     def move_to(self, y: float) -> None:
@@ -310,6 +310,8 @@ class TimelineView(QWidget):
         self._lane_cache: dict[int, LaneLayout] = {}
         self._lane_cache_key: tuple = ()
         self._generation = 0  # counts changes of data, filter, lanes and their folding
+        self._static_cache: dict[tuple[str, bool], QStaticText] = {}
+        self._sprites: dict[tuple, QPixmap] = {}
         self._metrics = QFontMetricsF(self.font())
         self._width_cache: dict[str, float] = {}
 
@@ -459,6 +461,7 @@ class TimelineView(QWidget):
         return [lane.name for lane in self.data.lanes]
 
     def lane_layouts(self) -> list[LaneLayout]:
+        """The lanes laid out for the view: those in it and above it (not those below)."""
         return self.frame().lanes
 
     def export_png(self, path: str, width: int, height: int) -> None:
@@ -694,12 +697,21 @@ class TimelineView(QWidget):
             self._width_cache[text] = width
         return width
 
-    def _title(self, ids: Sequence[int]) -> None:
-        missing = [i for i in ids if i not in self._titles]
-        if missing and self.ws is not None:
-            if len(self._titles) > 100000:
-                self._titles.clear()
-            self._titles.update(store_timeline.event_titles(self.ws, missing))
+    def _fetch_details(self, ids: np.ndarray, events: np.ndarray) -> None:
+        """Title, precision and flags of events about to be drawn as glyphs, read once."""
+        if self.ws is None:
+            return
+        need = {int(i) for i in ids[self.data.precision[events] < 0]}
+        need.update(i for i in ids.tolist() if i not in self._titles)
+        if not need:
+            return
+        details = store_timeline.glyph_details(self.ws, sorted(need))
+        if len(self._titles) > 100000:
+            self._titles.clear()
+        found = list(details)
+        self._titles.update((row_id, title) for row_id, (title, _, _) in details.items())
+        self.data.fill_details(self.data.indices_of(found), [details[i][1] for i in found],
+                               [details[i][2] for i in found])
 
     def frame(self, width: Optional[int] = None, height: Optional[int] = None) -> Frame:
         width = width or self.canvas.width()
@@ -718,38 +730,56 @@ class TimelineView(QWidget):
         y = AXIS_H - v_offset
         lanes: list[LaneLayout] = []
         # Lanes laid out for this zoom are kept, so scrolling up and down only moves them.
-        # A lane below the view with many events is estimated as density until it is
-        # scrolled to; lanes above the view keep their real height, so nothing jumps.
+        # Lanes below the view are not laid out (their height is guessed until they are
+        # scrolled to); lanes above it keep their real height, so nothing in view jumps.
         key = (width, t0, t1, self._generation)
         if not cache:
             self._lane_cache_key = ()
         if key != self._lane_cache_key:
             self._lane_cache, self._lane_cache_key = {}, key
+        counts_array = data.counts_in(t0, t1)
+        counts = counts_array.tolist()
         for number, lane in enumerate(data.lanes):
-            below = y > height
+            if y > height:  # the rest is below the view: not laid out, only their heights guessed
+                y += self._heights_below(number, counts_array)
+                break
             layout = self._lane_cache.get(number)
-            if layout is not None and layout.lane is lane and (layout.mode == "collapsed") == lane.collapsed \
-                    and (not layout.estimated or below):
+            if layout is not None and layout.lane is lane and (layout.mode == "collapsed") == lane.collapsed:
                 layout.move_to(y)
             elif lane.collapsed:  # a thin strip of its density still shows where its events are
-                layout = self._density(lane, number, y, data.count_in(lane, t0, t1), width, scale)
+                layout = self._density(lane, number, y, counts[number], width, scale)
                 layout.mode, layout.height = "collapsed", COLLAPSED_H
             else:
-                in_view = data.count_in(lane, t0, t1)
+                in_view = counts[number]
                 # too many to draw, but most may be long spans covering the whole view:
                 # they become one band, and the rest are drawn as glyphs
-                spanning = data.spanning_count(lane, t0, t1) if in_view > GLYPH_LIMIT and not below else 0
+                spanning = data.spanning_count(lane, t0, t1) if in_view > GLYPH_LIMIT else 0
                 if spanning and in_view - spanning <= GLYPH_LIMIT:
                     layout = self._glyphs(lane, number, y, in_view, width, scale, spanning)
-                elif in_view > GLYPH_LIMIT or (below and in_view > 50):
+                elif in_view > GLYPH_LIMIT:
                     layout = self._density(lane, number, y, in_view, width, scale)
-                    layout.estimated = in_view <= GLYPH_LIMIT
                 else:
                     layout = self._glyphs(lane, number, y, in_view, width, scale)
             self._lane_cache[number] = layout
             lanes.append(layout)
             y += layout.height
         return Frame(width, height, t0, t1, lanes, y + v_offset - AXIS_H)
+
+    def _heights_below(self, first: int, counts: np.ndarray) -> float:
+        """Total height of lanes first.. (below the view): as laid out before at this zoom,
+        else a guess (a density strip, or up to three rows) made good when scrolled to."""
+        rest = counts[first:]
+        heights = np.where(rest > GLYPH_LIMIT, DENSITY_H + 2 * LANE_PAD,
+                           np.minimum(np.maximum(rest, 1), 3) * ROW_H + 2 * LANE_PAD)
+        lanes = self.data.lanes
+        for k, lane in enumerate(lanes[first:]):
+            if lane.collapsed:
+                heights[k] = COLLAPSED_H
+        for number, layout in self._lane_cache.items():
+            if number >= first and layout.lane is lanes[number] and \
+                    (layout.mode == "collapsed") == lanes[number].collapsed:
+                heights[number - first] = layout.height
+        return float(heights.sum())
 
     def _density(self, lane: Lane, number: int, y: float, in_view: int, width: int, scale: float) -> LaneLayout:
         columns = int(self.time_width(width))
@@ -764,7 +794,7 @@ class TimelineView(QWidget):
         band = 1 if spanning else 0  # the band of spanning events takes the first row
         events = data.item_event[items]
         ids = data.ids[events]
-        self._title(ids.tolist())
+        self._fetch_details(ids, events)
         starts, ends = data.start[events], data.end[events]
         prec, flags = data.precision[events], data.flags[events]
         left, right = HEADER_W - 12.0, float(width) + 12.0
@@ -1104,6 +1134,10 @@ class TimelineView(QWidget):
         fm = self._metrics
         bold = QFont(self.font())
         bold.setBold(True)
+        # on screen, points are stamped from a drawn image and labels are kept laid out
+        # (several times faster than drawing each); vector exports draw them all
+        raster = painter.paintEngine() is not None and painter.paintEngine().type() == QPaintEngine.Type.Raster
+        ascent = fm.ascent()
         for g in lane.glyphs:
             if g.y < top or g.y > bottom:  # rows of a tall lane out of sight
                 continue
@@ -1112,7 +1146,11 @@ class TimelineView(QWidget):
             selected = g.event_id in self.selection
             rect = g.rect()
             pen = dashed_pen if uncertain else (dotted_pen if approximate else solid_pen)
-            if g.kind == "point":
+            if g.kind == "point" and raster:
+                sprite = self._point_sprite(colour, pen, 90 if uncertain else (150 if approximate else 255),
+                                            painter.device().devicePixelRatioF())
+                painter.drawPixmap(QPointF(rect.left() - 2, rect.top() - 2), sprite)
+            elif g.kind == "point":
                 fill = QColor(colour)
                 fill.setAlpha(90 if uncertain else (150 if approximate else 255))
                 painter.setBrush(fill)
@@ -1156,11 +1194,48 @@ class TimelineView(QWidget):
                 painter.setPen(select_pen)
                 painter.drawRoundedRect(rect.adjusted(-2.5, -2.5, 2.5, 2.5), 4, 4)
             if g.label_w > 0 and g.title:
-                label = fm.elidedText(g.label, Qt.TextElideMode.ElideRight, g.label_w - 6)
+                label = g.label
+                if selected or self._measure(label) > g.label_w - 6:
+                    label = (QFontMetricsF(bold) if selected else fm).elidedText(
+                        label, Qt.TextElideMode.ElideRight, g.label_w - 6)
                 painter.setFont(bold if selected else self.font())
                 painter.setPen(text)
-                painter.drawText(QPointF(g.label_x(), g.y + fm.ascent() / 2 - 1.5), label)
+                baseline = g.y + ascent / 2 - 1.5
+                if raster:
+                    painter.drawStaticText(QPointF(g.label_x(), baseline - ascent), self._static_text(label, selected))
+                else:
+                    painter.drawText(QPointF(g.label_x(), baseline), label)
         painter.setFont(self.font())
+
+    def _static_text(self, label: str, bold: bool) -> QStaticText:
+        key = (label, bold)
+        static = self._static_cache.get(key)
+        if static is None:
+            if len(self._static_cache) > 20000:
+                self._static_cache.clear()
+            static = QStaticText(label)
+            static.setTextFormat(Qt.TextFormat.PlainText)
+            self._static_cache[key] = static
+        return static
+
+    def _point_sprite(self, colour: QColor, pen: QPen, alpha: int, ratio: float) -> QPixmap:
+        key = (colour.rgba(), pen.color().rgba(), pen.style().value, alpha, ratio)
+        sprite = self._sprites.get(key)
+        if sprite is None:
+            size = 2 * POINT_R + 4
+            sprite = QPixmap(int(math.ceil(size * ratio)), int(math.ceil(size * ratio)))
+            sprite.setDevicePixelRatio(ratio)
+            sprite.fill(Qt.GlobalColor.transparent)
+            stamp = QPainter(sprite)
+            stamp.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+            fill = QColor(colour)
+            fill.setAlpha(alpha)
+            stamp.setBrush(fill)
+            stamp.setPen(pen)
+            stamp.drawEllipse(QRectF(2, 2, 2 * POINT_R, 2 * POINT_R))
+            stamp.end()
+            self._sprites[key] = sprite
+        return sprite
 
     @staticmethod
     def _arrow(painter: QPainter, tip: float, y: float, direction: int, open_end: bool) -> None:
