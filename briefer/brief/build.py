@@ -153,6 +153,10 @@ def collect_brief(ws: object, settings: BriefSettings, scope: Scope = None) -> B
         f = scope
     else:
         f = EventFilter(uids=tuple(scope))
+    page_width = _page_size(settings.page_size)[0]
+    if not settings.tlp and marking_font_size(settings.marking, page_width) is None:
+        raise BriefError(f"the marking is too long to print on one line at the top and bottom of each page "
+                         f"({len(settings.marking.strip())} characters); shorten it")
     start, end = brief_period(settings, f)
     f = f.with_(start=start, end=end)
     label = _describe_scope(f, ws, selection)
@@ -371,17 +375,35 @@ def _draw_marking(canvas: Canvas, data: BriefData, styles: dict[str, ParagraphSt
         canvas.setFont(FONT_BOLD, 9)
         canvas.drawCentredString(width / 2, y, label)
     elif settings.marking.strip():
-        p = para(esc(settings.marking.strip()), styles["marking"])
+        size = marking_font_size(settings.marking, width) or _MARKING_SIZES[-1]
+        style = ParagraphStyle("marking-fit", parent=styles["marking"], fontSize=size, leading=size + 1.5)
+        p = para(esc(settings.marking.strip()), style)
         _, h = p.wrap(width - 40 * mm, 30)
         p.drawOn(canvas, 20 * mm, y - 2 + 10 - h)
     canvas.restoreState()
+
+
+_MARKING_SIZES = (8.5, 8, 7.5, 7, 6.5, 6)
+
+
+def marking_font_size(marking: str, page_width: float) -> Optional[float]:
+    """The largest type size at which a classification line fits on one line across the
+    page (it is printed at the top and bottom of every page); None when none does."""
+    register_fonts()
+    text = marking.strip()
+    for size in _MARKING_SIZES:
+        if stringWidth(text, FONT_BOLD, size) <= page_width - 40 * mm:
+            return size
+    return None
 
 
 def _marking_width(data: BriefData, page_width: float) -> float:
     level = data.settings.tlp
     if level:
         return stringWidth(f"TLP:{level}", FONT_BOLD, 9) + 12
-    return min(stringWidth(data.settings.marking.strip(), FONT_BOLD, 8.5), page_width - 40 * mm)
+    text = data.settings.marking.strip()
+    size = marking_font_size(text, page_width) or _MARKING_SIZES[-1]
+    return min(stringWidth(text, FONT_BOLD, size), page_width - 40 * mm)
 
 
 def _elide(text: str, room: float, font: str, size: float) -> str:
@@ -414,10 +436,11 @@ def _on_page(canvas: Canvas, doc: _BriefDoc) -> None:
     style = styles["note"]
     title = _elide(data.settings.display_title, room - stringWidth(number, style.fontName, style.fontSize),
                    style.fontName, style.fontSize)
-    head = para(esc(f"{title}{number}" if title else number.lstrip(" ·")), style)
-    head.wrap(max(room, 20 * mm), 20)
-    x = 18 * mm if not rtl_first(title) else width - 18 * mm - max(room, 20 * mm)
-    head.drawOn(canvas, x, height - 13 * mm)
+    if room >= stringWidth(number, style.fontName, style.fontSize):  # else the marking needs the whole line
+        head = para(esc(f"{title}{number}" if title else number.lstrip(" ·")), style)
+        head.wrap(room, 20)
+        x = 18 * mm if not rtl_first(title) else width - 18 * mm - room
+        head.drawOn(canvas, x, height - 13 * mm)
     canvas.saveState()
     canvas.setFont(FONT, 7.5)
     canvas.setFillColor(colors.HexColor("#5b6470"))

@@ -274,3 +274,15 @@ def test_many_groups_stay_in_the_outline_but_leave_the_contents(demo_workspace, 
     assert result.has_toc and "Actors involved" in contents and "Sources" in contents
     assert "February 2019" not in contents
     assert "February 2019" in outline_titles(reader)
+
+
+def test_a_long_classification_line_is_printed_whole_and_a_too_long_one_refused(demo_workspace, tmp_path) -> None:
+    long_marking = "UNCLASSIFIED // FOR OFFICIAL USE ONLY // REL TO USA, GBR, AUS, CAN, NZL // EXERCISE ONLY"
+    out = tmp_path / "long.pdf"
+    build_brief(demo_workspace, daily(marking=long_marking), None, out)
+    for text in page_texts(out):
+        assert text.count(long_marking) == 3 if "Handling" in text else text.count(long_marking) == 2
+    too_long = tmp_path / "too-long.pdf"
+    with pytest.raises(BriefError, match="marking is too long"):
+        build_brief(demo_workspace, daily(marking="SECRET // " * 30), None, too_long)
+    assert not too_long.exists()
