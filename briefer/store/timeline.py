@@ -75,7 +75,7 @@ def lane_pairs(ws: Workspace, mode: str) -> tuple[array, array, list[str]]:
         raise ValueError(f"unknown lane mode {mode!r}")
     number = {row_id: i for i, (row_id, _) in enumerate(names)}
     event_ids, keys = _columns(ws, pairs_sql, width=2)
-    lanes = array("q", (number[k] for k in keys))
+    lanes = array("q", map(number.__getitem__, keys))
     (orphans,) = _columns(ws, orphans_sql)
     return _with_orphans(event_ids, lanes, [n for _, n in names], orphans)
 

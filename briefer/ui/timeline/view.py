@@ -58,8 +58,9 @@ MIN_SPAN = 2 * 3600.0
 MAX_SPAN = 400 * 365.25 * DAY
 LANE_MODES = {"none": "No lanes", "actor": "By actor", "type": "By event type", "source": "By source",
               "country": "By country"}
-LEGEND_ITEMS = [("point", 0, "day"), ("bar", 0, "month, year, span"), ("bar", FLAG_APPROXIMATE, "~ approximate"),
+LEGEND_ITEMS = [("point", 0, "day"), ("bar", 0, "month, year, span"), ("bar", FLAG_APPROXIMATE, "~ approx."),
                 ("bar", FLAG_UNCERTAIN, "? uncertain"), ("bar", FLAG_OPEN_END, "open end")]
+LEGEND_GAP = 10.0
 LANE_COLOURS = ["#3b82c4", "#e07b39", "#3a9e5c", "#c2463f", "#8a63b8", "#8c6d3f", "#d160a6", "#6f7b87",
                 "#b5a31f", "#2aa5b8"]
 
@@ -1248,6 +1249,8 @@ class TimelineView(QWidget):
     def _paint_headers(self, painter: QPainter, frame: Frame, height: int, base: QColor, text: QColor,
                        mid: QColor) -> None:
         painter.fillRect(QRectF(0, AXIS_H, HEADER_W, height - AXIS_H), base)
+        quiet = QColor(text)  # secondary text; Mid is for lines (near Base in dark palettes)
+        quiet.setAlphaF(0.55)
         painter.setPen(QPen(mid, 1))
         painter.drawLine(QPointF(HEADER_W - 0.5, 0), QPointF(HEADER_W - 0.5, height))
         fm = self._metrics
@@ -1263,10 +1266,10 @@ class TimelineView(QWidget):
             label = fm.elidedText(lane.lane.name, Qt.TextElideMode.ElideRight, room)
             y = self.header_rect(lane).top() + LANE_PAD + fm.ascent()
             painter.drawText(QPointF(6, y), f"{arrow} {label}")
-            painter.setPen(mid)
+            painter.setPen(quiet)
             painter.drawText(QPointF(HEADER_W - 8 - fm.horizontalAdvance(count), y), count)
         painter.fillRect(QRectF(0, 0, HEADER_W, AXIS_H), base)
-        painter.setPen(mid)
+        painter.setPen(quiet)
         painter.drawText(QRectF(6, 4, HEADER_W - 12, AXIS_H - 8), Qt.AlignmentFlag.AlignLeft |
                          Qt.AlignmentFlag.AlignVCenter, LANE_MODES[self.lane_mode])
 
@@ -1279,23 +1282,26 @@ class TimelineView(QWidget):
         self.selection = set()
         try:
             for kind, flags, label in LEGEND_ITEMS:
-                glyph_w = 10.0 if kind == "point" else 26.0
+                glyph_w = 10.0 if kind == "point" else 24.0
                 needed = glyph_w + 5 + fm.horizontalAdvance(label)
-                if x + needed > right:
+                if x + needed > right:  # no room for the rest: say so (the tooltip has them all)
+                    painter.setPen(text)
+                    if x + fm.horizontalAdvance("…") <= right:
+                        painter.drawText(QPointF(x, y + fm.ascent() / 2 - 1.5), "…")
                     break
                 glyph = Glyph(-1, -1, kind, x, x + glyph_w, y, flags, "", 0.0)
                 lane = LaneLayout(Lane("", 0, 0, np.zeros(0)), 0, 0, 0, "glyphs", 0, [glyph])
                 self._paint_glyphs(painter, lane, colour, text, colour, int(right) + 100, left=-1e9)
                 painter.setPen(text)
                 painter.drawText(QPointF(x + glyph_w + 5, y + fm.ascent() / 2 - 1.5), label)
-                x += needed + 14
+                x += needed + LEGEND_GAP
         finally:
             self.selection = saved
         return x
 
     def legend_width(self) -> float:
         fm = self._metrics
-        return sum((10.0 if kind == "point" else 26.0) + 5 + fm.horizontalAdvance(label) + 14
+        return sum((10.0 if kind == "point" else 24.0) + 5 + fm.horizontalAdvance(label) + LEGEND_GAP
                    for kind, _, label in LEGEND_ITEMS)
 
     def _paint_legend(self, painter: QPainter, width: int, height: int, base: QColor, text: QColor,
@@ -1320,8 +1326,9 @@ class LegendStrip(QWidget):
         super().__init__(view)
         self.view = view
         self.setObjectName("timelineLegend")
-        self.setToolTip("Dates as drawn: a point for a day, a bar for a month, a year or an interval; "
-                        "~ approximate, ? uncertain; an arrow for an open end")
+        self.setToolTip("How dates are drawn: a point for a day or a time; a bar across the bounds of a month, "
+                        "a year or an interval; ~ approximate (fading ends, dotted edge); ? uncertain (faint, "
+                        "dashed edge); an arrow where an interval is open-ended")
 
     def sizeHint(self) -> QSize:  # noqa: N802 - Qt's name
         return QSize(int(self.view.legend_width()) + 4, 22)
