@@ -16,7 +16,7 @@ import shutil
 import tempfile
 import threading
 from pathlib import Path
-from typing import Optional
+from typing import Callable, Optional
 
 from PySide6.QtCore import QSettings, Qt, QThread, Signal, Slot
 from PySide6.QtGui import QImage, QPixmap
@@ -42,6 +42,7 @@ MARKING_PRESETS = [
     "TLP:AMBER+STRICT", "TLP:RED",
 ]
 PREVIEW_WIDTH = 520  # pixels of a previewed page
+PREVIEW_PAGES = 60  # pages rasterised for the preview (~1.5 MB each); the saved PDF has them all
 SCOPES = {"filter": "Current filter", "selection": "Selected events", "period": "Period only (ignore the filter)"}
 
 
@@ -74,8 +75,16 @@ class BriefWorker(QThread):
 
     def run(self) -> None:  # noqa: D401 - Qt's name
         try:
-            result = render_brief(self.data, self.out, self._progress)
-            images = render_pages(self.out, self.preview_width) if self.preview_width else []
+            result = render_brief(self.data, self.out, lambda f, text: self._progress(f * 0.9, text))
+            images = []
+            if self.preview_width:
+                pages = min(result.pages, PREVIEW_PAGES)
+
+                def step(done: int) -> bool:
+                    return self._progress(0.9 + 0.1 * done / max(pages, 1), f"Drawing the preview ({done}/{pages})")
+
+                # the PDF is complete by now: Cancel here only stops drawing the preview
+                images = render_pages(self.out, self.preview_width, PREVIEW_PAGES, step)
             self.done.emit(result, images)
         except BriefCancelled as error:
             self.failed.emit(str(error))
@@ -85,14 +94,22 @@ class BriefWorker(QThread):
             self.failed.emit(f"the brief could not be built ({type(error).__name__}: {error})")
 
 
-def render_pages(pdf: Path, width: int) -> list[QImage]:
-    """Every page of `pdf` as a QImage `width` pixels wide (safe off the GUI thread)."""
+def render_pages(pdf: Path, width: int, limit: Optional[int] = None,
+                 progress: Optional[Callable[[int], bool]] = None) -> list[QImage]:
+    """The pages of `pdf` (the first `limit` of them) as QImages `width` pixels wide (safe
+    off the GUI thread).  `progress(pages done)` returning False stops early."""
     import pypdfium2 as pdfium
 
     images = []
     document = pdfium.PdfDocument(str(pdf))
     try:
-        for page in document:
+        for index, page in enumerate(document):
+            if limit is not None and index >= limit:
+                page.close()
+                break
+            if progress is not None and progress(index) is False:
+                page.close()
+                break
             scale = width / page.get_width()
             bitmap = page.render(scale=scale, rev_byteorder=True)  # RGB(A) byte order for QImage
             pil = bitmap.to_pil().convert("RGBA")
@@ -438,9 +455,10 @@ class BriefDialog(QDialog):
         self._preview_key = self._building_key
         self._show_pages(images)
         toc = ", with contents" if result.has_toc else ""
+        shown = "" if len(images) >= result.pages else f"\nThe preview shows the first {len(images)} pages."
         self.status.setText(f"{result.pages} page{'s' if result.pages != 1 else ''}, {result.events} events, "
                             f"{result.references} sources cited{toc} ({result.seconds:.1f} s)"
-                            + "".join(f"\nNote: {w}" for w in result.warnings))
+                            + "".join(f"\nNote: {w}" for w in result.warnings) + shown)
         if self._pending_save is not None:
             self._finish_save(self._pending_save, result)
         self.built.emit(result)

@@ -147,3 +147,18 @@ def test_bad_day_or_cutoff_names_the_field(qtbot, demo_workspace, qsettings, day
     with qtbot.waitSignal(dialog.failed, timeout=5000):
         dialog.preview()
     assert dialog.status.text().startswith(field)
+
+
+def test_a_long_brief_previews_its_first_pages_only(qtbot, demo_workspace, qsettings, monkeypatch) -> None:
+    from briefer.ui import brief_dialog
+
+    monkeypatch.setattr(brief_dialog, "PREVIEW_PAGES", 2)
+    dialog = make(qtbot, demo_workspace, qsettings)
+    dialog.template.setCurrentIndex(dialog.template.findData("period"))
+    fractions: list[float] = []
+    with qtbot.waitSignal(dialog.built, timeout=60000) as blocker:
+        dialog.preview()
+        dialog.worker.progressed.connect(lambda f, _: fractions.append(f))
+    assert blocker.args[0].pages > 2 and dialog.preview_page_count() == 2
+    assert "first 2 pages" in dialog.status.text()
+    assert fractions == sorted(fractions)  # the bar never runs backwards
