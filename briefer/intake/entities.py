@@ -137,11 +137,22 @@ class Entity:
 # ---------------------------------------------------------------------------------
 
 
-def _split_modifiers(tokens: list[Token]) -> tuple[list[Token], set[int]]:
-    """"US-backed" gives the token "US" marked as a modifier."""
+def _split_modifiers(tokens: list[Token], text: str = "") -> tuple[list[Token], set[int]]:
+    """"US-backed" gives the token "US" marked as a modifier; so does "U.S.-led"."""
     out: list[Token] = []
     modifiers: set[int] = set()
-    for t in tokens:
+    skip_next = False
+    for i, t in enumerate(tokens):
+        if skip_next:
+            skip_next = False
+            continue
+        after = tokens[i + 1] if i + 1 < len(tokens) else None
+        if (text and after is not None and t.text.endswith(".") and text[t.end:after.start] == "-"
+                and after.key in L.MODIFIER_SUFFIXES):
+            modifiers.add(len(out))
+            out.append(t)
+            skip_next = True
+            continue
         if "-" in t.text:
             head, _, tail = t.text.rpartition("-")
             if tail.lower() in L.MODIFIER_SUFFIXES and head:
@@ -392,7 +403,7 @@ class _Finder:
         for si, sentence in enumerate(self.sentences):
             if only is not None and si not in only:
                 continue
-            tokens, modifiers = _split_modifiers(tokenize(self.text, sentence.start, sentence.end))
+            tokens, modifiers = _split_modifiers(tokenize(self.text, sentence.start, sentence.end), self.text)
             tokens = self._trim_possessives(tokens)
             used = self.scan_known(si, tokens, modifiers)
             for run in self.runs(sentence, tokens, used):

@@ -177,6 +177,11 @@ def _roles(text: str, clause: Clause, c_mentions: Sequence[Mention], trigger: re
         elif m.modifier or any(end <= m.start and _APPOSITION_RE.match(text[end:m.start]) for end in speaker_ends):
             # "Mustafa Bali, head of the SDF media office, told Reuters": who the speaker is, not a party
             role = Role.MENTIONED
+        elif re.search(r"\bbetween\s+(?:the\s+)?(?:[\w\-]+\s+){0,2}$", text[max(clause.start, m.start - 40):m.start]):
+            role = Role.INITIATOR  # "fighting between the SDF and IS": the first side; the other is the target
+        elif re.search(r"\bbetween\s+(?:the\s+)?(?:[\w\-]+\s+){0,5}and\s+(?:the\s+)?(?:[\w\-]+\s+){0,2}$",
+                       text[max(clause.start, m.start - 80):m.start]):
+            role = Role.TARGET
         elif re.search(r"\bby\s+(?:the\s+)?(?:\w+[\s-]+){0,2}$", text[max(clause.start, m.start - 30):m.start]) \
                 and m.start - trigger_pos < 60 and m.start > trigger_pos:
             role = Role.INITIATOR
