@@ -105,7 +105,10 @@ def analyse(ws, article: Article, published: Optional[date] = None) -> Analysis:
     def in_body(start: int) -> bool:
         return start >= article.body_start and not any(a <= start < b for a, b in skipped)
 
-    body = [i for i, s in enumerate(sentences) if in_body(s.start)]
+    # a sentence opened by a dateline ("Published 17 November 2017 A car bomb ...") is body text
+    body = [i for i, s in enumerate(sentences)
+            if in_body(s.start) or (article.dateline is not None and article.dateline[0] <= s.start < article.dateline[1]
+                                    and s.end > article.dateline[1])]
     starts = [s.start for s in sentences]
 
     def future_context(offset: int) -> bool:

@@ -44,6 +44,7 @@ class Article:
     notes: list[str] = field(default_factory=list)  # where each metadata guess came from
     skipped: list[tuple[int, int]] = field(default_factory=list)  # date lines, captions: not body text
     path: str = ""
+    dateline: Optional[tuple[int, int]] = None  # "Published 17 November 2017" opening the body: not an event date
 
 
 def read_article(path: str | Path) -> Article:
@@ -161,8 +162,7 @@ def article_from_text(text: str, *, title: str = "", outlet: str = "", author: s
             article.skipped.append(span)
         elif _CAPTION_RE.search(line) and len(line) < 200:
             article.skipped.append(span)
-    if article.published is None:
-        _dateline(article)
+    _dateline(article)
     if article.published is None:
         _date_from_url(article)
     if not article.title:
@@ -218,8 +218,15 @@ def _dateline(article: Article) -> None:
     if m:
         day = parse_date_text(m.group("date"))
         if day is not None:
-            article.published = day
-            article.notes.append(f"publication date: the dateline '{m.group(0).strip()}'")
+            span = (article.body_start + len(head) - len(head.lstrip()), article.body_start + m.end())
+            article.dateline = span
+            article.skipped.append(span)
+            if article.published is None:
+                article.published = day
+                article.notes.append(f"publication date: the dateline '{m.group(0).strip()}'")
+            elif day != article.published:
+                article.notes.append(f"the dateline '{m.group(0).strip()}' differs from the publication date "
+                                     "found first; it is not taken as an event's date")
 
 
 _URL_DATE_RE = re.compile(r"/(?P<y>(?:19|20)\d\d)[/-](?P<m>[01]?\d)[/-](?P<d>[0-3]?\d)(?=[/\-_.]|$)")

@@ -99,3 +99,19 @@ def test_a_collection_date_is_never_the_publication_date() -> None:
                                 "Aid trucks reached the valley.")
     assert article.published is None
     assert any("collected" in note for note in article.notes)
+
+
+def test_a_dateline_after_a_header_date_is_not_an_event_date(workspace) -> None:
+    from briefer.intake.assistant import analyse
+
+    article = article_from_text("Headline: Car bomb near the camp\nDate: 11/6/2017\n\n"
+                                "Published November 17 2017 A car bomb killed 26 people near the camp on Friday "
+                                "the Harbour Police said.")
+    assert article.published == date(2017, 11, 6)
+    assert article.dateline is not None
+    assert article.text[article.dateline[0]:article.dateline[1]] == "Published November 17 2017"
+    assert any("differs" in note for note in article.notes)
+    analysis = analyse(workspace, article)
+    assert [d.text for d in analysis.dates] == ["on Friday"]
+    bomb = next(e for e in analysis.events if "car bomb" in e.quote)
+    assert bomb.when.edtf == "2017-11-03"
