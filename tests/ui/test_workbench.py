@@ -52,7 +52,11 @@ def add_event(window, qtbot, answer, title: str, when: str, actor: str, quote: s
 def test_an_analysts_session_from_new_workspace_to_reopening(window, qtbot, answer, tmp_path: Path,
                                                               monkeypatch: pytest.MonkeyPatch) -> None:
     path = tmp_path / "syria.briefer"
-    assert window.open_path(path, create=True)
+    from PySide6.QtWidgets import QFileDialog
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(tmp_path / "syria"), "")))
+    window.act_new.trigger()  # File ▸ New Workspace…, named without the suffix
+    assert window.session.ws.path == path
     assert window.windowTitle().startswith("syria")
 
     # an actor with an alias, a graded source
@@ -329,3 +333,19 @@ def test_a_large_result_is_read_a_window_at_a_time_and_shows_the_same(window, de
     expected = [e.title for e in window.session.ws.search_events(window.session.filter)]
     assert 0 < len(expected) < len(everything)
     assert table_titles(window) == expected
+
+
+def test_save_a_copy_writes_a_workspace_that_opens_with_everything(window, demo_workspace, tmp_path: Path,
+                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    from PySide6.QtWidgets import QFileDialog
+
+    path = demo_workspace.path
+    demo_workspace.close()
+    window.open_path(path)
+    copy = tmp_path / "copy.briefer"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(copy), "")))
+    window.act_copy.trigger()
+    assert window.session.ws.path == path  # still working in the original
+    with Workspace.open(copy) as again:
+        assert again.event_count() == window.session.ws.event_count()
+        assert again.find_actor("Daesh").name == "Islamic State"
