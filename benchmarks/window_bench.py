@@ -29,7 +29,6 @@ from PySide6.QtCore import QSettings  # noqa: E402
 from PySide6.QtGui import QImage  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
-from briefer.store import Workspace  # noqa: E402
 from briefer.ui.main_window import MainWindow  # noqa: E402
 
 
