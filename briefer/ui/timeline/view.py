@@ -612,8 +612,8 @@ class TimelineView(QWidget):
     def _fit(self, bounds: tuple[float, float]) -> None:
         lo, hi = bounds
         span = max(hi - lo, 2 * DAY)
-        margin = span * 0.05
-        self.set_range(lo - margin, lo + span + margin)
+        # a little room on the left, more on the right where the last labels go
+        self.set_range(lo - span * 0.04, lo + span * 1.15)
 
     def zoom(self, factor: float, anchor_x: float) -> None:
         """Zoom by `factor` (>1: in) keeping the moment under `anchor_x` where it is."""
@@ -655,7 +655,7 @@ class TimelineView(QWidget):
     def _scroll_extent(self) -> tuple[float, float]:
         bounds = self.data.bounds() or (self.t0, self.t1)
         span = max(bounds[1] - bounds[0], self.t1 - self.t0)
-        return min(bounds[0] - span * 0.1, self.t0), max(bounds[1] + span * 0.1, self.t1)
+        return min(bounds[0] - span * 0.25, self.t0), max(bounds[1] + span * 0.25, self.t1)
 
     def _update_scrollbars(self) -> None:
         lo, hi = self._scroll_extent()
@@ -1038,7 +1038,7 @@ class TimelineView(QWidget):
             if x < HEADER_W:
                 continue
             w = self._measure(label)
-            if x + 3 > last_right + 4:
+            if x + 3 > last_right + 4 and x + 3 + w <= width - 2:
                 painter.drawText(QPointF(x + 3, AXIS_H - 10), label)
                 last_right = x + 3 + w
         # context row: the month above days, the year above months...; the first sticks to the left
@@ -1062,7 +1062,9 @@ class TimelineView(QWidget):
         if x is not None:
             painter.setPen(QPen(QColor("#d64541"), 1.5))
             painter.drawLine(QPointF(x, AXIS_H), QPointF(x, height))
-            painter.drawText(QPointF(x + 3, AXIS_H + 12), "today")
+            label_w = self._measure("today")
+            left = x + 3 if x + 3 + label_w <= width - 2 else x - 3 - label_w  # inside the view
+            painter.drawText(QPointF(left, AXIS_H + 12), "today")
 
     def _paint_density(self, painter: QPainter, lane: LaneLayout, colour: QColor, text: QColor) -> None:
         """A histogram drawn as one image: each pixel column's height and opacity follow
@@ -1133,8 +1135,6 @@ class TimelineView(QWidget):
         dotted_pen = QPen(edge, 1.5, Qt.PenStyle.DotLine)
         select_pen = QPen(highlight, 2.4)
         fm = self._metrics
-        bold = QFont(self.font())
-        bold.setBold(True)
         # on screen, points are stamped from a drawn image and labels are kept laid out
         # (several times faster than drawing each); vector exports draw them all
         raster = painter.paintEngine() is not None and painter.paintEngine().type() == QPaintEngine.Type.Raster
@@ -1196,17 +1196,23 @@ class TimelineView(QWidget):
                 painter.drawRoundedRect(rect.adjusted(-2.5, -2.5, 2.5, 2.5), 4, 4)
             if g.label_w > 0 and g.title:
                 label = g.label
-                if selected or self._measure(label) > g.label_w - 6:
-                    label = (QFontMetricsF(bold) if selected else fm).elidedText(
-                        label, Qt.TextElideMode.ElideRight, g.label_w - 6)
-                painter.setFont(bold if selected else self.font())
-                painter.setPen(text)
+                label_w = self._measure(label)
+                if label_w > g.label_w - 6:
+                    label = fm.elidedText(label, Qt.TextElideMode.ElideRight, g.label_w - 6)
+                    label_w = self._measure(label)
                 baseline = g.y + ascent / 2 - 1.5
+                if selected:  # the label of a selected event is marked, in the same room
+                    mark = QColor(highlight)
+                    mark.setAlpha(60)
+                    painter.setPen(Qt.PenStyle.NoPen)
+                    painter.setBrush(mark)
+                    painter.drawRoundedRect(QRectF(g.label_x() - 2, g.y - fm.height() / 2, label_w + 4, fm.height()),
+                                            3, 3)
+                painter.setPen(text)
                 if raster:
-                    painter.drawStaticText(QPointF(g.label_x(), baseline - ascent), self._static_text(label, selected))
+                    painter.drawStaticText(QPointF(g.label_x(), baseline - ascent), self._static_text(label, False))
                 else:
                     painter.drawText(QPointF(g.label_x(), baseline), label)
-        painter.setFont(self.font())
 
     def _static_text(self, label: str, bold: bool) -> QStaticText:
         key = (label, bold)
