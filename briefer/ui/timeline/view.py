@@ -1190,10 +1190,12 @@ class TimelineView(QWidget):
                 if g.flags & FLAG_OPEN_END or g.clipped_right:
                     self._arrow(painter, min(rect.right(), width) - 2, rect.center().y(), 1,
                                 bool(g.flags & FLAG_OPEN_END))
-            if selected:
+            if selected:  # a ring in the highlight colour, edged in the text colour to stand out on any lane
                 painter.setBrush(Qt.BrushStyle.NoBrush)
                 painter.setPen(select_pen)
                 painter.drawRoundedRect(rect.adjusted(-2.5, -2.5, 2.5, 2.5), 4, 4)
+                painter.setPen(QPen(text, 1.0))
+                painter.drawRoundedRect(rect.adjusted(-4.2, -4.2, 4.2, 4.2), 5, 5)
             if g.label_w > 0 and g.title:
                 label = g.label
                 label_w = self._measure(label)
