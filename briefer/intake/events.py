@@ -127,7 +127,9 @@ def draft_events(text: str, sentences: Sequence[Sentence], body: Sequence[int], 
                 continue
             if not c_mentions and not c_dates:
                 continue
-            date = next((d for d in c_dates if not d.forward), None) or (c_dates[0] if c_dates else None)
+            # "the worst fighting since the battle for Aleppo last year": that date is the yardstick, not the event's
+            dated = [d for d in c_dates if not _REFERENCE_RE.search(text, max(clause.start, d.start - 60), d.start)]
+            date = next((d for d in dated if not d.forward), None) or (dated[0] if dated else None)
             if date is not None:
                 when, rule = date.when, f"{date.text}: {date.rule}"
             elif published is not None:
@@ -199,6 +201,8 @@ def _roles(text: str, clause: Clause, c_mentions: Sequence[Mention], trigger: re
             result[m.entity] = role
     return list(result.items())
 
+
+_REFERENCE_RE = re.compile(r"\b(?:since|than)\s+(?:the\s+|a\s+|an\s+)?(?:[\w\-]+\s+){1,6}$", re.I)
 
 _APPOSITION_RE = re.compile(r"^\s*,\s*(?:(?:a|an|the)\s+)?(?:[\w\-]+\s+){0,3}(?:of|for|at|with|from)\s+(?:the\s+|a\s+)?$")
 

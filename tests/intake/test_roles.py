@@ -23,3 +23,12 @@ def test_a_dotted_acronym_leading_others_is_only_mentioned(workspace) -> None:
 def test_fighting_between_two_sides(workspace) -> None:
     found = roles(workspace, "Fighting between the Valley Guard and the Black Flag Movement killed 11 people on Sunday.")
     assert found == {"Valley Guard": "initiator", "Black Flag Movement": "target"}
+
+
+def test_a_yardstick_date_is_not_the_events_date(workspace) -> None:
+    analysis = analyse_text(workspace, "Dam report\n\nThe valley saw its worst fighting since the battle for the "
+                                       "dam last year, the Harbour Police said on Thursday.", published=PUBLISHED)
+    assert [e.when.edtf for e in analysis.events] == ["2019-02-07"]
+    analysis = analyse_text(workspace, "Dam report\n\nThe Valley Guard has held the dam since 2014.",
+                            published=PUBLISHED)
+    assert [e.when.edtf for e in analysis.events] == ["2014/.."]
