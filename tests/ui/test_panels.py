@@ -377,8 +377,14 @@ def restore_scheme():
     theme.apply_scheme("system")
 
 
+def lightest_stroke(icon) -> int:
+    image = icon.pixmap(32, 32).toImage()
+    return max(image.pixelColor(x, y).lightness() for x in range(32) for y in range(32)
+               if image.pixelColor(x, y).alpha() > 200)
+
+
 def test_the_colour_scheme_can_be_chosen_and_sticks(window, qtbot, settings, restore_scheme) -> None:
-    from briefer.ui import theme
+    from briefer.ui import icons, theme
 
     app = QApplication.instance()
     view_menu = next(a.menu() for a in window.menuBar().actions() if a.text() == "&View")
@@ -386,6 +392,7 @@ def test_the_colour_scheme_can_be_chosen_and_sticks(window, qtbot, settings, res
     next(a for a in schemes.actions() if a.text() == "Dark").trigger()
     assert theme.palette_is_dark(app.palette())
     qtbot.waitUntil(lambda: theme.is_dark(window))  # widgets take the new palette from the event loop
+    assert lightest_stroke(icons.icon("add")) > lightest_stroke(icons._icon("add", False)) + 40  # icons lighten
     assert settings.value("colorScheme") == "dark"
     dialog = theme.PreferencesDialog(window, settings)
     assert dialog.scheme.currentData() == "dark"
