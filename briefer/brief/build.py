@@ -28,7 +28,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus.doctemplate import IndexingFlowable
 from reportlab.platypus import (
-    BaseDocTemplate, CondPageBreak, Flowable, Frame, KeepTogether, PageTemplate, Paragraph, Spacer, Table,
+    BaseDocTemplate, CondPageBreak, Flowable, Frame, KeepTogether, PageTemplate, Spacer, Table,
     TableStyle,
 )
 from reportlab.platypus.tableofcontents import TableOfContents
@@ -39,7 +39,7 @@ from ..core.model import CREDIBILITY_LABELS, RELIABILITY_LABELS, Actor, Document
 from ..core.when import MONTH_ABBR, When
 from .chart import AXIS_H, LANE_PAD, LEGEND_H, ROW_H, ChartItem, TimelineChart, chart_span
 from .settings import TLP_LEVELS, BriefError, BriefSettings
-from .text import FONT, FONT_BOLD, esc, has_rtl, link, para, plain, register_fonts, rtl_first
+from .text import FONT, FONT_BOLD, Para, esc, has_rtl, link, para, plain, register_fonts, rtl_first
 
 __all__ = ["BriefData", "BriefResult", "BriefCancelled", "collect_brief", "render_brief", "build_brief",
            "Progress", "TOC_AFTER_PAGES"]
@@ -258,7 +258,7 @@ def _styles() -> dict[str, ParagraphStyle]:
 
 
 # -- flowables with outline entries -------------------------------------------------------
-class _Heading(Paragraph):
+class _Heading(Para):
     """A heading that becomes a bookmark, an outline entry and a TOC line (unless its
     `toc_markup` is None)."""
 

@@ -40,7 +40,7 @@ from ..resources import resource_path
 
 __all__ = [
     "FONT", "FONT_BOLD", "register_fonts", "esc", "link", "needs_shaping", "has_rtl",
-    "BidiParagraph", "para", "visual_order", "plain", "rtl_first",
+    "BidiParagraph", "Para", "para", "visual_order", "plain", "rtl_first",
 ]
 
 FONT = "BrieferSans"
@@ -241,7 +241,25 @@ def _visual_line(line: object, base_level: int) -> object:
     return new
 
 
-class BidiParagraph(Paragraph):
+class Para(Paragraph):
+    """A Paragraph that breaks its lines once per width.
+
+    platypus wraps the same paragraph again and again at the same width (KeepTogether
+    measures its content, then the frame measures each piece; every layout pass starts
+    over), and breaking lines is most of a brief's layout time.  The lines are kept
+    while `blPara` is the one they produced (`split` may delete it)."""
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        cached = self.__dict__.get("_wrapped")
+        if cached is not None and cached[0] == availWidth and self.__dict__.get("blPara") is cached[1]:
+            self.width, self.height = cached[2]
+            return cached[2]
+        size = super().wrap(availWidth, availHeight)
+        self._wrapped = (availWidth, self.__dict__.get("blPara"), size)
+        return size
+
+
+class BidiParagraph(Para):
     """A Paragraph whose lines are put in visual (bidi) order when drawn.
 
     Line breaking stays in logical order (so splitting across pages keeps the words in
@@ -287,7 +305,7 @@ def para(markup: str, style: ParagraphStyle) -> Paragraph:
     A paragraph whose first strong letter is right-to-left (an Arabic quote) is also
     aligned right, as its reader expects."""
     if not needs_shaping(markup):
-        return Paragraph(markup, style)
+        return Para(markup, style)
     if has_rtl(markup):
         return BidiParagraph(markup, _shaped(style, rtl_first(plain(markup))))
-    return Paragraph(markup, _shaped(style, False))
+    return Para(markup, _shaped(style, False))
