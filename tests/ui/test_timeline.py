@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
+import numpy as np
 import pytest
 from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QImage, QWheelEvent
@@ -607,7 +608,17 @@ def test_counts_of_all_lanes_at_once_agree_with_each_lane(demo_workspace) -> Non
     data.set_lanes("actor", store_timeline.lane_pairs(demo_workspace, "actor"))
     spans = [("2019-02-01", "2019-03-01"), ("2010-01-01", "2030-01-01"), ("2014-06-29", "2014-06-30"),
              ("0001-01-02", "9999-12-30"), ("2031-01-01", "2032-01-01")]
-    for a, b in spans:
-        t0, t1 = (axis.to_ts(datetime.fromisoformat(x)) for x in (a, b))
-        assert data.counts_in(t0, t1).tolist() == [data.count_in(lane, t0, t1) for lane in data.lanes]
+    def overlapping(lane, t0: float, t1: float) -> int:  # the plain way: test every event of the lane
+        events = data.item_event[lane.start:lane.stop]
+        return int(((data.start[events] < t1) & (data.end[events] > t0)).sum())
+
+    for (a, b), shift in [(span, shift) for span in spans for shift in (0.0, 0.5)]:  # on and between seconds
+        t0, t1 = (axis.to_ts(datetime.fromisoformat(x)) + shift for x in (a, b))
+        expected = [overlapping(lane, t0, t1) for lane in data.lanes]
+        assert data.counts_in(t0, t1).tolist() == expected
+        assert [data.count_in(lane, t0, t1) for lane in data.lanes] == expected
+        edges = np.linspace(t0, t1, 7)
+        for lane in data.lanes:
+            assert data.density(lane, edges).tolist() == [overlapping(lane, x, y) for x, y in zip(edges, edges[1:])]
+            assert len(data.lane_items_in(lane, t0, t1)) == overlapping(lane, t0, t1)
     assert max(data.counts_in(axis.to_ts(datetime(2019, 2, 1)), axis.to_ts(datetime(2019, 3, 1)))) > 0

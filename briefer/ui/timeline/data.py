@@ -11,7 +11,7 @@ microseconds, whatever the number of events.
 from __future__ import annotations
 
 import heapq
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Optional, Sequence
 
 import numpy as np
@@ -28,7 +28,7 @@ class Lane:
     name: str
     start: int  # slice of the items arrays
     stop: int
-    ends: np.ndarray = field(repr=False)  # item ends of this lane, sorted
+    offset: int = 0  # added to a moment (whole seconds) to find it among this lane's keys
     collapsed: bool = False
 
     @property
@@ -120,44 +120,51 @@ class TimelineData:
         else:
             event_ids, lanes, names = pairs
             idx, found = self._positions(np.asarray(event_ids, dtype=np.int64))
-            lanes = np.asarray(lanes, dtype=np.int64)[found]
-            self._lane_pairs = (idx, lanes, list(names))
+            lanes = np.asarray(lanes, dtype=np.int64)[found].astype(np.int32)
+            self._lane_pairs = (idx.astype(np.int32 if len(self.ids) < 2 ** 31 else np.int64), lanes, list(names))
         self._build_lanes()
 
     def _build_lanes(self) -> None:
+        """Items (event, lane) sorted by lane, then start.  Each lane's starts and ends are
+        kept as whole-second integer keys shifted into a band of their own, so that one
+        sorted array of starts and one of ends serve every lane (and every lane at once)."""
         collapsed = {lane.name for lane in getattr(self, "lanes", []) if lane.collapsed}
         if self._lane_pairs is None:
-            events = np.flatnonzero(self.visible)  # already in start order
-            self.item_event = events
-            self.item_lane = np.zeros(len(events), dtype=np.int64)
+            item_event = np.flatnonzero(self.visible)  # already in start order
+            item_lane = np.zeros(len(item_event), dtype=np.int32)
             names = ["All events"]
         else:
             idx, lanes, names = self._lane_pairs
             keep = self.visible[idx]
             idx, lanes = idx[keep], lanes[keep]
             order = np.lexsort((self.start[idx], lanes))
-            self.item_event = idx[order]
-            self.item_lane = lanes[order]
-        self.item_start = self.start[self.item_event]
-        self.item_end = self.end[self.item_event]
-        bounds = np.searchsorted(self.item_lane, np.arange(len(names) + 1))
+            item_event, item_lane = idx[order], lanes[order]
+        self.item_event = item_event.astype(np.int32 if len(self.ids) < 2 ** 31 else np.int64)
+        starts = self.start[item_event].astype(np.int64)
+        self.item_end = self.end[item_event]
+        bounds = np.searchsorted(item_lane, np.arange(len(names) + 1))
+        self._t_lo = int(starts.min()) - 1 if len(starts) else 0
+        self._band = (int(self.item_end.max()) if len(starts) else 1) - self._t_lo + 2
         self.lanes: list[Lane] = []
         for number, name in enumerate(names):
             a, b = int(bounds[number]), int(bounds[number + 1])
             if b > a or self._lane_pairs is None:
-                lane = Lane(name, a, b, np.sort(self.item_end[a:b]))
-                lane.collapsed = name in collapsed
-                self.lanes.append(lane)
-        # For counting every lane's events in view at once: starts and sorted ends of all
-        # lanes in one pair of arrays, each lane shifted into a band of its own.
-        self._t_min = float(min(self.item_start.min(), 0.0)) - 1.0 if len(self.item_start) else 0.0
-        self._band = (float(self.item_end.max()) if len(self.item_end) else 1.0) - self._t_min + 2.0
-        shift = np.repeat(np.arange(len(self.lanes), dtype=np.float64) * self._band,
-                          [lane.size for lane in self.lanes])
-        self._start_keys = np.concatenate([self.item_start[lane.start:lane.stop] for lane in self.lanes]
-                                          or [np.zeros(0)]) - self._t_min + shift
-        self._end_keys = np.concatenate([lane.ends for lane in self.lanes] or [np.zeros(0)]) - self._t_min + shift
-        self._lane_offsets = np.array([lane.start for lane in self.lanes], dtype=np.int64)
+                offset = len(self.lanes) * self._band - self._t_lo
+                self.lanes.append(Lane(name, a, b, offset, name in collapsed))
+        self._offsets = np.array([lane.offset for lane in self.lanes], dtype=np.int64)
+        shift = np.repeat(self._offsets, [lane.size for lane in self.lanes])
+        self._start_keys = starts + shift
+        self._end_keys = np.sort(self.item_end.astype(np.int64) + shift)  # bands keep lanes apart
+
+    def _before(self, t, offset) -> np.ndarray:
+        """Key of "starts before t" (a start s < t is s < ceil(t))."""
+        t = np.clip(np.ceil(t), self._t_lo, self._t_lo + self._band - 1)
+        return t.astype(np.int64) + offset
+
+    def _at_or_before(self, t, offset) -> np.ndarray:
+        """Key of "ends at or before t" (an end e <= t is e <= floor(t))."""
+        t = np.clip(np.floor(t), self._t_lo, self._t_lo + self._band - 1)
+        return t.astype(np.int64) + offset
 
     # -- questions a frame asks ----------------------------------------------------------------
     def lane_items_in(self, lane: Lane, t0: float, t1: float, skip_spanning: bool = False) -> np.ndarray:
@@ -166,40 +173,37 @@ class TimelineData:
 
         Starts are sorted, ends are not: every item starting before t1 is a candidate and
         the end test is vectorised; long intervals starting far left are kept."""
-        stop = lane.start + int(np.searchsorted(self.item_start[lane.start:lane.stop], t1, side="left"))
+        stop = int(np.searchsorted(self._start_keys, self._before(t1, lane.offset), side="left"))
         candidates = np.arange(lane.start, stop)
         ends = self.item_end[lane.start:stop]
         if skip_spanning:
-            return candidates[(ends > t0) & ~((self.item_start[lane.start:stop] <= t0) & (ends >= t1))]
+            started = self._start_keys[lane.start:stop] <= self._at_or_before(t0, lane.offset)
+            return candidates[(ends > t0) & ~(started & (ends >= t1))]
         return candidates[ends > t0]
 
     def spanning_count(self, lane: Lane, t0: float, t1: float) -> int:
         """How many of a lane's events cover all of [t0, t1) (they say nothing about where
         in the view something happened)."""
-        stop = lane.start + int(np.searchsorted(self.item_start[lane.start:lane.stop], t0, side="right"))
+        stop = int(np.searchsorted(self._start_keys, self._at_or_before(t0, lane.offset), side="right"))
         return int(np.count_nonzero(self.item_end[lane.start:stop] >= t1))
 
     def counts_in(self, t0: float, t1: float) -> np.ndarray:
         """count_in for every lane, in one pair of binary searches."""
-        if not self.lanes:
-            return np.zeros(0, dtype=np.int64)
-        lo, hi = self._t_min, self._t_min + self._band - 1.0
-        base = np.arange(len(self.lanes), dtype=np.float64) * self._band - self._t_min
-        started = np.searchsorted(self._start_keys, base + min(max(t1, lo), hi), side="left")
-        ended = np.searchsorted(self._end_keys, base + min(max(t0, lo), hi), side="right")
+        started = np.searchsorted(self._start_keys, self._before(t1, self._offsets), side="left")
+        ended = np.searchsorted(self._end_keys, self._at_or_before(t0, self._offsets), side="right")
         return started - ended
 
     def count_in(self, lane: Lane, t0: float, t1: float) -> int:
         """How many of a lane's events overlap [t0, t1): #starts before t1 - #ends at or before t0."""
-        starts = self.item_start[lane.start:lane.stop]
-        return int(np.searchsorted(starts, t1, side="left") - np.searchsorted(lane.ends, t0, side="right"))
+        started = np.searchsorted(self._start_keys, self._before(t1, lane.offset), side="left")
+        ended = np.searchsorted(self._end_keys, self._at_or_before(t0, lane.offset), side="right")
+        return int(started - ended)
 
     def density(self, lane: Lane, edges: np.ndarray) -> np.ndarray:
         """Events overlapping each span between consecutive `edges` (len(edges) - 1 counts)."""
-        starts = self.item_start[lane.start:lane.stop]
-        before_end = np.searchsorted(starts, edges[1:], side="left")
-        ended = np.searchsorted(lane.ends, edges[:-1], side="right")
-        return before_end - ended
+        started = np.searchsorted(self._start_keys, self._before(edges[1:], lane.offset), side="left")
+        ended = np.searchsorted(self._end_keys, self._at_or_before(edges[:-1], lane.offset), side="right")
+        return started - ended
 
 
 def pack_rows(x0: Sequence[float], x1: Sequence[float], gap: float = 4.0,

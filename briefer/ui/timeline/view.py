@@ -1298,7 +1298,7 @@ class TimelineView(QWidget):
                         painter.drawText(QPointF(x, y + fm.ascent() / 2 - 1.5), "…")
                     break
                 glyph = Glyph(-1, -1, kind, x, x + glyph_w, y, flags, "", 0.0)
-                lane = LaneLayout(Lane("", 0, 0, np.zeros(0)), 0, 0, 0, "glyphs", 0, [glyph])
+                lane = LaneLayout(Lane("", 0, 0), 0, 0, 0, "glyphs", 0, [glyph])
                 self._paint_glyphs(painter, lane, colour, text, colour, int(right) + 100, left=-1e9)
                 painter.setPen(text)
                 painter.drawText(QPointF(x + glyph_w + 5, y + fm.ascent() / 2 - 1.5), label)
