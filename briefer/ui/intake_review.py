@@ -458,7 +458,18 @@ class IntakeDialog(QDialog):
         actor = self.analysis.actor(item.data(0, ID_ROLE))
         text = item.text(1).strip()
         if text and not actor.known:
-            actor.name = text
+            found = self.ws.find_actor(text)
+            if found is not None:  # renamed to an actor the workspace has: it is that actor
+                actor.name, actor.uid, actor.known, actor.kind = found.name, found.uid, True, found.kind.value
+                self._filling = True
+                item.setText(1, found.name)
+                item.setText(2, actor.kind.replace("_", " "))
+                item.setText(3, "known")
+                item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
+                self._filling = False
+                self.status.setText(f"{text}: the workspace's actor {found.name}.")
+            else:
+                actor.name = text
             self._refresh_events()
         else:
             self._filling = True

@@ -145,3 +145,27 @@ def test_typing_the_publication_date_resolves_relative_dates(qtbot, dialog, work
     document = workspace.documents()[0]
     assert workspace.get_source(document.source_uid).name == "Island Gazette"
     assert document.published.edtf == "2022-06-08"
+
+
+def test_an_actor_renamed_to_a_known_one_and_two_merged(qtbot, dialog, workspace) -> None:
+    from briefer.core.model import Actor, ActorKind
+
+    known = workspace.add_actor(Actor("Abu Idris", ActorKind.PERSON))  # the analyst knows him by his kunya
+    dialog.open_file(str(FIXTURES / "dam_talks.txt"))
+    hallaq = _row(dialog.actors_tree, 1, "Idris Hallaq")
+    assert hallaq.text(3) == "new"
+    hallaq.setText(1, "abu idris")
+    assert (hallaq.text(1), hallaq.text(3)) == ("Abu Idris", "known")
+    count = dialog.actors_tree.topLevelItemCount()
+    brigade = _row(dialog.actors_tree, 1, "Northern Shield Brigade")
+    hallaq.setSelected(True)
+    brigade.setSelected(True)
+    qtbot.mouseClick(dialog.merge_actors_button, Qt.MouseButton.LeftButton)
+    assert dialog.actors_tree.topLevelItemCount() == count - 1
+    seized = _row(dialog.events_tree, 1, "seized")
+    seized.setCheckState(0, Qt.CheckState.Checked)
+    qtbot.mouseClick(dialog.accept_button, Qt.MouseButton.LeftButton)
+    event = workspace.search_events()[0]
+    actors = {p.actor_uid for p in event.participants}
+    assert known.uid in actors
+    assert workspace.find_actor("Idris Hallaq") is None and workspace.find_actor("Northern Shield Brigade") is None
