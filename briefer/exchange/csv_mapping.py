@@ -46,7 +46,7 @@ _GUESSES = {
     "date": ("date", "event_date", "start", "start_date", "day", "when", "sqldate", "startdate"),
     "end_date": ("end", "end_date", "enddate", "until"),
     "summary": ("summary", "description", "notes", "text", "details", "body"),
-    "place": ("place", "location", "city", "town", "village", "site"),
+    "place": ("place", "location", "city", "town", "village", "site", "where", "locality", "area"),
     "latitude": ("latitude", "lat", "y"),
     "longitude": ("longitude", "lon", "lng", "long", "x"),
     "country": ("country",),
@@ -56,8 +56,9 @@ _GUESSES = {
     "tags": ("tags", "tag", "keywords", "labels"),
     "sources": ("source", "sources", "outlet", "publisher"),
     "external_id": ("id", "event_id", "event_id_cnty", "uid", "identifier", "ref", "reference"),
-    "actor:initiator": ("actor", "actor1", "actor_1", "perpetrator", "initiator", "by"),
-    "actor:target": ("actor2", "actor_2", "target", "victim"),
+    "actor:initiator": ("actor", "actor1", "actor_1", "perpetrator", "initiator", "by", "who", "who_did_it",
+                        "attacker", "side_a"),
+    "actor:target": ("actor2", "actor_2", "target", "victim", "against", "against_whom", "side_b"),
 }
 
 

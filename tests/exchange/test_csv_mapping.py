@@ -87,3 +87,10 @@ def test_a_mapping_naming_a_missing_column(workspace: Workspace) -> None:
 ])
 def test_date_forms(text: str, order: str, edtf: str) -> None:
     assert parse_any_date(text, order).edtf == edtf
+
+
+def test_plain_english_column_names_are_guessed() -> None:
+    guessed = guess_mapping(["Ref", "Day", "Headline", "Where", "Who did it", "Against whom", "Outlet"])
+    assert guessed.columns["place"] == "Where" and guessed.columns["external_id"] == "Ref"
+    assert guessed.actors == [{"column": "Who did it", "role": "initiator"},
+                              {"column": "Against whom", "role": "target"}]
