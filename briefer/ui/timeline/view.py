@@ -312,6 +312,7 @@ class TimelineView(QWidget):
         self._lane_cache_key: tuple = ()
         self._generation = 0  # counts changes of data, filter, lanes and their folding
         self._static_cache: dict[tuple[str, bool], QStaticText] = {}
+        self._elide_cache: dict[tuple[str, int], str] = {}
         self._sprites: dict[tuple, QPixmap] = {}
         self._metrics = QFontMetricsF(self.font())
         self._width_cache: dict[str, float] = {}
@@ -1127,94 +1128,127 @@ class TimelineView(QWidget):
     def _paint_glyphs(self, painter: QPainter, lane: LaneLayout, colour: QColor, text: QColor, highlight: QColor,
                       width: int, left: float = HEADER_W, top: float = -1e9, bottom: float = 1e9) -> None:
         """Certain dates solid; approximate (~) with dotted edges and bars fading out at
-        their ends; uncertain (?) fainter with dashed edges.  Labels carry the same mark."""
+        their ends; uncertain (?) fainter with dashed edges.  Labels carry the same mark.
+
+        Drawn in passes (points, bars, selection, labels) so that the painter's state
+        changes a few times per lane rather than per glyph."""
         dark = self.palette().color(QPalette.ColorRole.Base).lightness() < 128
         edge = colour.lighter(135) if dark else colour.darker(130)
-        solid_pen = QPen(edge, 1.2)
-        dashed_pen = QPen(edge, 1.3, Qt.PenStyle.DashLine)
-        dotted_pen = QPen(edge, 1.5, Qt.PenStyle.DotLine)
-        select_pen = QPen(highlight, 2.4)
+        pens = {0: QPen(edge, 1.2), FLAG_UNCERTAIN: QPen(edge, 1.3, Qt.PenStyle.DashLine),
+                FLAG_APPROXIMATE: QPen(edge, 1.5, Qt.PenStyle.DotLine)}
+        alphas = {0: 255, FLAG_UNCERTAIN: 90, FLAG_APPROXIMATE: 150}
         fm = self._metrics
         # on screen, points are stamped from a drawn image and labels are kept laid out
         # (several times faster than drawing each); vector exports draw them all
         raster = painter.paintEngine() is not None and painter.paintEngine().type() == QPaintEngine.Type.Raster
-        ascent = fm.ascent()
-        for g in lane.glyphs:
-            if g.y < top or g.y > bottom:  # rows of a tall lane out of sight
+        ratio = painter.device().devicePixelRatioF() if raster else 1.0
+        shown = [g for g in lane.glyphs if top <= g.y <= bottom]  # rows of a tall lane out of sight are skipped
+
+        def style(flags: int) -> int:  # uncertain wins over approximate for the edge
+            return FLAG_UNCERTAIN if flags & FLAG_UNCERTAIN else (flags & FLAG_APPROXIMATE)
+
+        # points
+        sprites: dict[int, QPixmap] = {}
+        for g in shown:
+            if g.kind != "point":
                 continue
-            uncertain = bool(g.flags & FLAG_UNCERTAIN)
-            approximate = bool(g.flags & FLAG_APPROXIMATE)
-            selected = g.event_id in self.selection
-            rect = g.rect()
-            pen = dashed_pen if uncertain else (dotted_pen if approximate else solid_pen)
-            if g.kind == "point" and raster:
-                sprite = self._point_sprite(colour, pen, 90 if uncertain else (150 if approximate else 255),
-                                            painter.device().devicePixelRatioF())
-                painter.drawPixmap(QPointF(rect.left() - 2, rect.top() - 2), sprite)
-            elif g.kind == "point":
+            kind = style(g.flags)
+            if raster:
+                sprite = sprites.get(kind)
+                if sprite is None:
+                    sprite = sprites[kind] = self._point_sprite(colour, pens[kind], alphas[kind], ratio)
+                painter.drawPixmap(QPointF(g.x0 - 2, g.y - POINT_R - 2), sprite)
+            else:
                 fill = QColor(colour)
-                fill.setAlpha(90 if uncertain else (150 if approximate else 255))
+                fill.setAlpha(alphas[kind])
                 painter.setBrush(fill)
-                painter.setPen(pen)
-                painter.drawEllipse(rect)
-            else:  # bars are light so that their label reads on them
-                light = QColor(colour)
-                light.setAlpha(60 if uncertain else 105)
-                if approximate and rect.width() >= 24:  # approximate: the ends fade out
-                    gradient = QLinearGradient(rect.left(), 0, rect.right(), 0)
-                    faint = QColor(colour)
-                    faint.setAlpha(18)
-                    fade = min(0.3, 16 / rect.width())
-                    gradient.setColorAt(0, faint)
-                    gradient.setColorAt(fade, light)
-                    gradient.setColorAt(1 - fade, light)
-                    gradient.setColorAt(1, faint)
-                    painter.setBrush(QBrush(gradient))
-                    outline = QLinearGradient(rect.left(), 0, rect.right(), 0)  # edges fade out too
-                    clear = QColor(edge)
-                    clear.setAlpha(0)
-                    outline.setColorAt(0, clear)
-                    outline.setColorAt(fade, edge)
-                    outline.setColorAt(1 - fade, edge)
-                    outline.setColorAt(1, clear)
-                    pen = QPen(QBrush(outline), 1.2)
-                else:
-                    painter.setBrush(light)
-                painter.setPen(pen)
-                painter.drawRoundedRect(rect, 3, 3)
-                painter.setBrush(colour.lighter(150) if dark else colour.darker(140))
+                painter.setPen(pens[kind])
+                painter.drawEllipse(g.rect())
+        # bars: light, so that their label reads on them
+        light = QColor(colour)
+        light.setAlpha(105)
+        faint_fill = QColor(colour)
+        faint_fill.setAlpha(60)
+        arrow_brush = colour.lighter(150) if dark else colour.darker(140)
+        for g in shown:
+            if g.kind != "bar":
+                continue
+            rect = g.rect()
+            kind = style(g.flags)
+            pen = pens[kind]
+            fill = faint_fill if kind == FLAG_UNCERTAIN else light
+            if g.flags & FLAG_APPROXIMATE and rect.width() >= 24:  # approximate: the ends fade out
+                fade = min(0.3, 16 / rect.width())
+                gradient = QLinearGradient(rect.left(), 0, rect.right(), 0)
+                faint = QColor(colour)
+                faint.setAlpha(18)
+                for at, c in ((0, faint), (fade, fill), (1 - fade, fill), (1, faint)):
+                    gradient.setColorAt(at, c)
+                painter.setBrush(QBrush(gradient))
+                outline = QLinearGradient(rect.left(), 0, rect.right(), 0)  # edges fade out too
+                clear = QColor(edge)
+                clear.setAlpha(0)
+                for at, c in ((0, clear), (fade, edge), (1 - fade, edge), (1, clear)):
+                    outline.setColorAt(at, c)
+                pen = QPen(QBrush(outline), 1.2)
+            else:
+                painter.setBrush(fill)
+            painter.setPen(pen)
+            painter.drawRoundedRect(rect, 3, 3)
+            open_start, open_end = g.flags & FLAG_OPEN_START, g.flags & FLAG_OPEN_END
+            if open_start or open_end or g.clipped_left or g.clipped_right:
+                painter.setBrush(arrow_brush)
                 painter.setPen(Qt.PenStyle.NoPen)
-                if g.flags & FLAG_OPEN_START or g.clipped_left:
-                    self._arrow(painter, max(rect.left(), left) + 2, rect.center().y(), -1,
-                                bool(g.flags & FLAG_OPEN_START))
-                if g.flags & FLAG_OPEN_END or g.clipped_right:
-                    self._arrow(painter, min(rect.right(), width) - 2, rect.center().y(), 1,
-                                bool(g.flags & FLAG_OPEN_END))
-            if selected:  # a ring in the highlight colour, edged in the text colour to stand out on any lane
-                painter.setBrush(Qt.BrushStyle.NoBrush)
-                painter.setPen(select_pen)
+                y = rect.center().y()
+                if open_start or g.clipped_left:
+                    self._arrow(painter, max(rect.left(), left) + 2, y, -1, bool(open_start))
+                if open_end or g.clipped_right:
+                    self._arrow(painter, min(rect.right(), width) - 2, y, 1, bool(open_end))
+        # selection: a ring in the highlight colour, edged in the text colour to stand out on any lane
+        chosen = [g for g in shown if g.event_id in self.selection] if self.selection else []
+        if chosen:
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            ring, rim = QPen(highlight, 2.4), QPen(text, 1.0)
+            mark = QColor(highlight)
+            mark.setAlpha(60)
+            for g in chosen:
+                rect = g.rect()
+                painter.setPen(ring)
                 painter.drawRoundedRect(rect.adjusted(-2.5, -2.5, 2.5, 2.5), 4, 4)
-                painter.setPen(QPen(text, 1.0))
+                painter.setPen(rim)
                 painter.drawRoundedRect(rect.adjusted(-4.2, -4.2, 4.2, 4.2), 5, 5)
-            if g.label_w > 0 and g.title:
-                label = g.label
+        # labels
+        ascent, line = fm.ascent(), fm.height()
+        painter.setFont(self.font())
+        painter.setPen(text)
+        for g in shown:
+            if g.label_w <= 0 or not g.title:
+                continue
+            label = g.label
+            label_w = self._measure(label)
+            if label_w > g.label_w - 6:
+                label = self._elided(label, g.label_w - 6)
                 label_w = self._measure(label)
-                if label_w > g.label_w - 6:
-                    label = fm.elidedText(label, Qt.TextElideMode.ElideRight, g.label_w - 6)
-                    label_w = self._measure(label)
-                baseline = g.y + ascent / 2 - 1.5
-                if selected:  # the label of a selected event is marked, in the same room
-                    mark = QColor(highlight)
-                    mark.setAlpha(60)
-                    painter.setPen(Qt.PenStyle.NoPen)
-                    painter.setBrush(mark)
-                    painter.drawRoundedRect(QRectF(g.label_x() - 2, g.y - fm.height() / 2, label_w + 4, fm.height()),
-                                            3, 3)
+            x = g.label_x()
+            if chosen and g.event_id in self.selection:  # the label of a selected event is marked
+                painter.setPen(Qt.PenStyle.NoPen)
+                painter.setBrush(mark)
+                painter.drawRoundedRect(QRectF(x - 2, g.y - line / 2, label_w + 4, line), 3, 3)
                 painter.setPen(text)
-                if raster:
-                    painter.drawStaticText(QPointF(g.label_x(), baseline - ascent), self._static_text(label, False))
-                else:
-                    painter.drawText(QPointF(g.label_x(), baseline), label)
+            baseline = g.y + ascent / 2 - 1.5
+            if raster:
+                painter.drawStaticText(QPointF(x, baseline - ascent), self._static_text(label, False))
+            else:
+                painter.drawText(QPointF(x, baseline), label)
+
+    def _elided(self, label: str, room: float) -> str:
+        key = (label, int(room))
+        text = self._elide_cache.get(key)
+        if text is None:
+            if len(self._elide_cache) > 20000:
+                self._elide_cache.clear()
+            text = self._elide_cache[key] = self._metrics.elidedText(label, Qt.TextElideMode.ElideRight, int(room))
+        return text
 
     def _static_text(self, label: str, bold: bool) -> QStaticText:
         key = (label, bold)
