@@ -137,7 +137,7 @@ class BriefDialog(QDialog):
         self.selected_uids = list(selected_uids)
         self.qsettings = settings or QSettings()
         self.worker: Optional[BriefWorker] = None
-        self.result: Optional[BriefResult] = None
+        self.last_result: Optional[BriefResult] = None
         self._preview_key: Optional[tuple] = None
         self._pending_save: Optional[Path] = None
         self._data: Optional[BriefData] = None
@@ -398,13 +398,13 @@ class BriefDialog(QDialog):
         except BrieferError as error:
             self._fail(str(error))
             return
-        if self.result is not None and key == self._preview_key and self.result.path.exists():
+        if self.last_result is not None and key == self._preview_key and self.last_result.path.exists():
             try:
-                shutil.copyfile(self.result.path, path)
+                shutil.copyfile(self.last_result.path, path)
             except OSError as error:
                 self._fail(f"{path}: cannot write the brief ({error.strerror or error})")
                 return
-            self._finish_save(path, self.result)
+            self._finish_save(path, self.last_result)
             return
         self._start(path)
 
@@ -451,7 +451,7 @@ class BriefDialog(QDialog):
 
     @Slot(object, object)
     def _on_done(self, result: BriefResult, images: list) -> None:
-        self.result = result
+        self.last_result = result
         self._preview_key = self._building_key
         self._show_pages(images)
         toc = ", with contents" if result.has_toc else ""

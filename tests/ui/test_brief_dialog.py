@@ -89,7 +89,7 @@ def test_saving_after_a_preview_writes_the_previewed_file(qtbot, demo_workspace,
     with qtbot.waitSignal(dialog.built, timeout=60000):
         dialog.preview()
     qtbot.waitUntil(lambda: not dialog.is_building())
-    previewed = dialog.result.path.read_bytes()
+    previewed = dialog.last_result.path.read_bytes()
     out = tmp_path / "daily.pdf"
     with qtbot.waitSignal(dialog.saved, timeout=5000):
         dialog.save_to(out)
@@ -162,3 +162,30 @@ def test_a_long_brief_previews_its_first_pages_only(qtbot, demo_workspace, qsett
     assert blocker.args[0].pages > 2 and dialog.preview_page_count() == 2
     assert "first 2 pages" in dialog.status.text()
     assert fractions == sorted(fractions)  # the bar never runs backwards
+
+
+def test_file_brief_opens_on_the_windows_filter_and_selection(window, answer, demo_workspace) -> None:
+    from briefer.core.filter import EventFilter as Filter
+    from briefer.ui.brief_dialog import BriefDialog
+
+    path = demo_workspace.path
+    demo_workspace.close()
+    assert window.open_path(path)
+    session = window.session
+    session.set_filter(Filter(text="Baghouz"))
+    ids = session.ws.event_ids(session.filter)[:2]
+    session.set_selection(ids)
+    seen: dict = {}
+
+    def look(dialog: BriefDialog) -> None:
+        seen["filter"] = dialog.current_filter
+        seen["selected"] = dialog.selected_uids
+        seen["selection enabled"] = dialog.scope_radios["selection"].isEnabled()
+        seen["filter label"] = dialog.scope_radios["filter"].text()
+
+    answer(BriefDialog, look)
+    window.act_brief.trigger()
+    assert seen["filter"] == session.filter
+    assert seen["selected"] == [e.uid for e in session.ws.events_by_ids(ids)] and len(ids) == 2
+    assert seen["selection enabled"]
+    assert f"({session.ws.count_events(session.filter)} events)" in seen["filter label"]
