@@ -85,10 +85,14 @@ class _Condition:
     """A membership condition: SQL to drive a query from it, SQL to probe one row, and
     a cheap upper bound on how many events it lets through (computed when first asked)."""
 
-    def __init__(self, name: str, driving_sql: str, probe_sql: Optional[str], params: list,
-                 estimate: "Callable[[], int]", probe_cost: int = 1) -> None:
-        self.name, self.driving_sql, self.probe_sql, self.params = name, driving_sql, probe_sql, params
-        self.probe_cost = probe_cost
+    def __init__(self, name: str, ids_sql: str, probe_sql: Optional[str], params: list,
+                 estimate: "Callable[[], int]", probe_cost: int = 1, exact: bool = True) -> None:
+        # ids_sql selects the matching event ids, each once; `exact` says whether it is the
+        # whole condition (a date range's span index is exact only for whole days)
+        self.name, self.ids_sql, self.probe_sql, self.params = name, ids_sql, probe_sql, params
+        self.driving_sql = f"e.id IN ({ids_sql})"
+        self.alone: tuple[str, list] = (ids_sql, params)
+        self.probe_cost, self.exact = probe_cost, exact
         self._estimate = estimate
         self._value: Optional[int] = None
 
@@ -121,57 +125,71 @@ class QueryStore(EventStore):
             plain.append("e.earliest <= ? AND e.latest >= ?")
             params += [hi, lo]
             members.append(_Condition(
-                "dates", "e.id IN (SELECT id FROM event_span WHERE lo <= ? AND hi >= ?)", None,
+                "dates", "SELECT id FROM event_span WHERE lo <= ? AND hi >= ?", None,
                 [hi // DAY, lo // DAY],
                 lambda: self.conn.execute("SELECT count(*) FROM event_span WHERE lo <= ? AND hi >= ?",
-                                          (hi // DAY, lo // DAY)).fetchone()[0]))
+                                          (hi // DAY, lo // DAY)).fetchone()[0],
+                exact=lo % DAY == 0 and hi % DAY == DAY - 1))
         if f.uids is not None:
             plain.append("e.uid IN (SELECT value FROM json_each(?))")
             params.append(json.dumps(list(f.uids)))
         if f.event_types:
             plain.append("e.event_type IN (SELECT value FROM json_each(?))")
             params.append(json.dumps(list(f.event_types)))
-        actor_ids = "SELECT a.id FROM actor a WHERE a.uid IN (SELECT value FROM json_each(?))"
         groups = [[u] for u in f.actors] if f.actor_mode == "all" else ([list(f.actors)] if f.actors else [])
         for k, group in enumerate(groups):
-            members.append(_Condition(
-                f"actors{k}", f"e.id IN (SELECT event_id FROM event_actor WHERE actor_id IN ({actor_ids}))",
-                f"EXISTS (SELECT 1 FROM event_actor ea WHERE ea.event_id = e.id AND ea.actor_id IN ({actor_ids}))",
-                [json.dumps(group)],
-                lambda g=group: self.conn.execute(
-                    f"SELECT count(*) FROM event_actor WHERE actor_id IN ({actor_ids})", (json.dumps(g),)
-                ).fetchone()[0]))
+            members.append(self._link(f"actors{k}", "event_actor", "actor_id", "event_actor_actor",
+                                      self._ids_of("actor", group)))
         if f.tags:
-            tags = json.dumps(list(f.tags))
-            members.append(_Condition(
-                "tags", "e.id IN (SELECT event_id FROM event_tag WHERE tag IN (SELECT value FROM json_each(?)))",
-                "EXISTS (SELECT 1 FROM event_tag t WHERE t.event_id = e.id AND t.tag IN (SELECT value FROM json_each(?)))",
-                [tags], lambda: self.conn.execute(
-                    "SELECT count(*) FROM event_tag WHERE tag IN (SELECT value FROM json_each(?))", (tags,)
-                ).fetchone()[0]))
+            members.append(self._link("tags", "event_tag", "tag", "event_tag_tag", list(f.tags)))
         if f.sources:
-            sources = json.dumps(list(f.sources))
-            source_ids = "SELECT id FROM source WHERE uid IN (SELECT value FROM json_each(?))"
-            members.append(_Condition(
-                "sources", f"e.id IN (SELECT event_id FROM citation WHERE source_id IN ({source_ids}))",
-                f"EXISTS (SELECT 1 FROM citation c WHERE c.event_id = e.id AND c.source_id IN ({source_ids}))",
-                [sources], lambda: self.conn.execute(
-                    f"SELECT count(*) FROM citation WHERE source_id IN ({source_ids})", (sources,)).fetchone()[0]))
+            members.append(self._link("sources", "citation", "source_id", "citation_source",
+                                      self._ids_of("source", list(f.sources))))
         if f.min_reliability:
             grade = Reliability.parse(f.min_reliability)
-            reliable = "SELECT id FROM source WHERE reliability <= ?"
-            members.append(_Condition(
-                "reliability", f"e.id IN (SELECT event_id FROM citation WHERE source_id IN ({reliable}))",
-                f"EXISTS (SELECT 1 FROM citation c WHERE c.event_id = e.id AND c.source_id IN ({reliable}))",
-                [grade], lambda: self.conn.execute(
-                    f"SELECT count(*) FROM citation WHERE source_id IN ({reliable})", (grade,)).fetchone()[0]))
+            reliable = [r[0] for r in self.conn.execute("SELECT id FROM source WHERE reliability <= ?", (grade,))]
+            members.append(self._link("reliability", "citation", "source_id", "citation_source", reliable))
         query = fts_query(f.text) if f.text else None
         if query is not None:
             members.append(_Condition(
-                "text", "e.id IN (SELECT rowid FROM event_fts WHERE event_fts MATCH ?)",
+                "text", "SELECT rowid FROM event_fts WHERE event_fts MATCH ?",
                 "EXISTS (SELECT 1 FROM event_fts WHERE event_fts MATCH ? AND rowid = e.id)",
                 [query], lambda: self._text_matches_at_most(query), probe_cost=5))
         return plain, params, members
+
+    def _ids_of(self, table: str, uids: list[str]) -> list[int]:
+        return [r[0] for r in self.conn.execute(
+            f"SELECT id FROM {table} WHERE uid IN (SELECT value FROM json_each(?))", (json.dumps(uids),))]
+
+    def _link(self, name: str, table: str, column: str, index: str, values: list) -> _Condition:
+        """Events linked through `table` (actors, tags, citations) to any of `values`."""
+        listed = json.dumps(values)
+        among = "IN (SELECT value FROM json_each(?))"
+        condition = _Condition(
+            name, f"SELECT event_id FROM {table} WHERE {column} {among}",
+            f"EXISTS (SELECT 1 FROM {table} x WHERE x.event_id = e.id AND x.{column} {among})", [listed],
+            lambda: self.conn.execute(f"SELECT count(*) FROM {table} WHERE {column} {among}",
+                                      (listed,)).fetchone()[0])
+        # listing them alone: one value walks its index in event order (no sort); several
+        # must be told to use the index, or the planner scans the whole table for DISTINCT
+        if len(values) == 1:
+            condition.alone = (f"SELECT DISTINCT event_id FROM {table} WHERE {column} = ?", list(values))
+        else:
+            condition.alone = (f"SELECT DISTINCT event_id FROM {table} INDEXED BY {index} WHERE {column} {among}",
+                               [listed])
+        return condition
+
+    def _alone(self, f: EventFilter) -> Optional[tuple[str, list]]:
+        """When the filter is one membership condition and nothing else, the SQL that
+        lists its event ids straight from its index (no event row is read), else None.
+        Counting a common word or a busy actor this way is an index walk, not a join."""
+        plain, params, members = self._conditions(f)
+        if len(members) != 1 or not members[0].exact:
+            return None
+        only = members[0]
+        if plain and not (only.name == "dates" and len(plain) == 1):
+            return None
+        return only.alone[0], list(only.alone[1])
 
     @staticmethod
     def _narrowest_of(members: list[_Condition]) -> Optional[_Condition]:
@@ -286,6 +304,9 @@ class QueryStore(EventStore):
         return self.events_by_ids(ids)
 
     def count_events(self, f: EventFilter = EventFilter()) -> int:
+        alone = self._alone(f)
+        if alone is not None:
+            return self._run(f"SELECT count(*) FROM ({alone[0]})", alone[1]).fetchone()[0]
         where, params = self._where(f)
         return self._run("SELECT count(*) FROM event e" + where, params).fetchone()[0]
 
@@ -308,6 +329,9 @@ class QueryStore(EventStore):
     def matching_ids(self, f: EventFilter) -> array:
         """Row ids of every matching event, in no particular order (what the timeline masks by):
         no sort, and flat integers rather than a list of tuples."""
+        alone = self._alone(f)
+        if alone is not None:
+            return array("q", chain.from_iterable(self._run(alone[0], alone[1])))
         where, params = self._where(f)
         return array("q", chain.from_iterable(self._run("SELECT e.id FROM event e" + where, params)))
 

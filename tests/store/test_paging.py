@@ -56,3 +56,40 @@ def test_pages_are_slices_of_the_full_date_order(busy, monkeypatch: pytest.Monke
         for offset in (0, 7, 50, len(everything) - 3, len(everything) + 5):
             page = [e.uid for e in ws.search_events(f, limit=25, offset=max(offset, 0))]
             assert page == everything[max(offset, 0):max(offset, 0) + 25], (f, offset)
+
+
+def test_counts_and_id_lists_agree_with_the_events_found(workspace, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A filter of one condition is counted straight from its index; the answer must be
+    the one reading every event gives: an actor in two roles counts once, a date range
+    with a time of day is not widened to whole days."""
+    from briefer.core.model import Citation, Role, Source
+
+    rng = random.Random(3)
+    actors = [workspace.add_actor(Actor(f"Group {i}")) for i in range(3)]
+    sources = [workspace.add_source(Source(f"Outlet {i}", reliability=grade)) for i, grade in enumerate("BD")]
+    events = []
+    for i in range(300):
+        day = date(2018, 1, 1) + timedelta(days=rng.randrange(365))
+        when = When.parse(f"{day.isoformat()}T{rng.randrange(24):02d}:00") if i % 3 == 0 else When.day(day)
+        a = rng.choice(actors).uid
+        roles = (Participant(a, Role.INITIATOR), Participant(a, Role.TARGET)) if i % 5 == 0 else (Participant(a),)
+        events.append(Event(f"{rng.choice(['clash', 'raid'])} {i}", when, participants=roles,
+                            tags=tuple(rng.sample(["hajin", "raqqa"], rng.randint(0, 2))),
+                            citations=tuple(Citation(s.uid, 2) for s in rng.sample(sources, rng.randint(0, 2)))))
+    workspace.add_events(events)
+    filters = [
+        EventFilter(text="clash"), EventFilter(actors=(actors[0].uid,)),
+        EventFilter(actors=(actors[0].uid, actors[1].uid)), EventFilter(tags=("hajin",)),
+        EventFilter(sources=(sources[0].uid,)), EventFilter(min_reliability="B"),
+        EventFilter(start=When.parse("2018-03"), end=When.parse("2018-05")),
+        EventFilter(start=When.parse("2018-03-04T10:00"), end=When.parse("2018-03-20T06:00")),
+        EventFilter(end=When.parse("2018-02")), EventFilter(start=When.parse("2018-11-30")),
+    ]
+    for f in filters:
+        found = {e.uid for e in workspace.search_events(f)}
+        ids = workspace.matching_ids(f)
+        assert workspace.count_events(f) == len(found) == len(ids) == len(set(ids)), f
+        assert sorted(workspace.events_by_ids(list(ids)), key=lambda e: e.uid) == sorted(
+            workspace.search_events(f), key=lambda e: e.uid), f
+    assert workspace.count_events(EventFilter(actors=(actors[0].uid,))) < sum(
+        len(e.participants) for e in events if e.participants[0].actor_uid == actors[0].uid)
