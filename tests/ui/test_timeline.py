@@ -17,7 +17,7 @@ from briefer.core.when import When
 from briefer.store import Workspace
 from briefer.ui.timeline import TimelineView
 from briefer.ui.timeline import axis
-from briefer.ui.timeline.view import AXIS_H, GLYPH_LIMIT, HEADER_W
+from briefer.ui.timeline.view import AXIS_H, GLYPH_LIMIT
 
 
 @pytest.fixture
@@ -84,7 +84,7 @@ def test_keys_zoom_and_pan(view, qtbot) -> None:
 def test_dragging_pans_by_the_distance_dragged(view, qtbot) -> None:
     seconds_per_px = (view.t1 - view.t0) / view.time_width(view.canvas.width())
     t0 = view.t0
-    empty = QPoint(int(HEADER_W) + 40, view.canvas.height() - 30)
+    empty = QPoint(int(view.header_w) + 40, view.canvas.height() - 30)
     assert view.glyph_at(QPointF(empty)) is None
     qtbot.mousePress(view.canvas, Qt.MouseButton.LeftButton, pos=empty)
     qtbot.mouseMove(view.canvas, empty + QPoint(100, 0))
@@ -372,7 +372,7 @@ def test_today_has_a_marker_when_it_is_in_view(view) -> None:
     view.set_range(axis.to_ts(now - timedelta(days=30)), axis.to_ts(now + timedelta(days=10)))
     x = view.today_x()
     assert x == pytest.approx(view.x_for(now), abs=2)
-    assert HEADER_W < x < view.canvas.width()
+    assert view.header_w < x < view.canvas.width()
     view.go_to(When.parse("2019-02"))
     assert view.today_x() is None
 
@@ -407,11 +407,11 @@ def test_open_ended_intervals_run_to_the_edge_with_an_arrow(view, ws) -> None:
     view.reload()
     view.go_to(When.parse("2019-02"))
     siege = [g for lane in view.lane_layouts() for g in lane.glyphs if g.title == "Siege"][0]
-    assert siege.flags & 4 and siege.x0 <= HEADER_W  # open start: from the left edge
+    assert siege.flags & 4 and siege.x0 <= view.header_w  # open start: from the left edge
     assert siege.x1 == pytest.approx(view.x_for(datetime(2019, 3, 1)), abs=0.5)
     view.go_to(When.parse("2030"))
     holds = [g for lane in view.lane_layouts() for g in lane.glyphs if g.title == "Holds territory"][0]
-    assert holds.flags & 8 and holds.x0 <= HEADER_W and holds.x1 >= view.canvas.width()
+    assert holds.flags & 8 and holds.x0 <= view.header_w and holds.x1 >= view.canvas.width()
 
 
 def test_uncertain_and_approximate_labels_carry_their_mark(view) -> None:
@@ -622,3 +622,17 @@ def test_counts_of_all_lanes_at_once_agree_with_each_lane(demo_workspace) -> Non
             assert data.density(lane, edges).tolist() == [overlapping(lane, x, y) for x, y in zip(edges, edges[1:])]
             assert len(data.lane_items_in(lane, t0, t1)) == overlapping(lane, t0, t1)
     assert max(data.counts_in(axis.to_ts(datetime(2019, 2, 1)), axis.to_ts(datetime(2019, 3, 1)))) > 0
+
+
+def test_the_lane_names_column_is_as_wide_as_the_names_need(view) -> None:
+    narrow = view.header_w
+    view.set_lanes("actor")
+    assert view.header_w > narrow  # "United States" needs more room than "All events"
+    from PySide6.QtGui import QFontMetricsF
+
+    fm = QFontMetricsF(view.font())
+    assert all(fm.horizontalAdvance(f"▾ {name}") < view.header_w - 20 for name in view.lane_names())
+    x_before = view.x_for(datetime(2019, 2, 1))
+    view.set_lanes("none")
+    assert view.header_w == narrow
+    assert view.x_for(datetime(2019, 2, 1)) != x_before  # the events' area grew

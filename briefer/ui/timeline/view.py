@@ -42,7 +42,8 @@ from .data import (
     TimelineData, pack_rows,
 )
 
-HEADER_W = 170.0
+HEADER_W = 170.0  # the lane names' column: as wide as they need, within these bounds
+HEADER_MIN, HEADER_MAX = 110.0, 240.0
 AXIS_H = 42.0
 SCROLL_H = 0.0
 ROW_H = 22.0
@@ -79,6 +80,7 @@ class Glyph:
     clipped_left: bool = False
     clipped_right: bool = False
     label_after: bool = False  # a bar too short for its label has it after its end
+    left: float = HEADER_W  # where the events' area starts (right of the lane names)
 
     def rect(self) -> QRectF:
         half = POINT_R if self.kind == "point" else BAR_H / 2
@@ -95,7 +97,7 @@ class Glyph:
             return self.x1 + 3
         if self.label_after:
             return self.x1 + 4
-        return max(self.x0, HEADER_W) + (12 if (self.flags & FLAG_OPEN_START or self.clipped_left) else 6)
+        return max(self.x0, self.left) + (12 if (self.flags & FLAG_OPEN_START or self.clipped_left) else 6)
 
     def label_rect(self) -> QRectF:
         """The room the label may take (empty when no label is drawn)."""
@@ -175,7 +177,7 @@ class TimelineCanvas(QWidget):
             return
         if event.button() != Qt.MouseButton.LeftButton:
             return
-        if pos.x() < HEADER_W:
+        if pos.x() < self.view.header_w:
             self.view.toggle_lane_at(pos.y())
             return
         glyph = self.view.glyph_at(pos)
@@ -241,7 +243,7 @@ class TimelineCanvas(QWidget):
     def event(self, event: QEvent) -> bool:
         if event.type() == QEvent.Type.ToolTip:
             pos = QPointF(event.pos())
-            lane = self.view.lane_at(pos.y()) if pos.x() < HEADER_W else None
+            lane = self.view.lane_at(pos.y()) if pos.x() < self.view.header_w else None
             glyph = self.view.glyph_at(pos)
             if lane is not None:
                 QToolTip.showText(event.globalPos(), self.view.lane_tooltip(lane), self)
@@ -305,6 +307,7 @@ class TimelineView(QWidget):
         self.selection: set[int] = set()
         self.current_id: Optional[int] = None
         self.show_legend = True
+        self.header_w = HEADER_MIN
         self._export_size = (1920, 1080)
         self._titles: dict[int, str] = {}
         self._frame: Optional[Frame] = None
@@ -434,9 +437,9 @@ class TimelineView(QWidget):
 
     def _zoom_anchor(self) -> float:
         x = self.canvas.hover_x
-        if x is not None and HEADER_W <= x <= self.canvas.width():
+        if x is not None and self.header_w <= x <= self.canvas.width():
             return x
-        return HEADER_W + self.time_width(self.canvas.width()) / 2
+        return self.header_w + self.time_width(self.canvas.width()) / 2
 
     def today_x(self, width: Optional[int] = None) -> Optional[float]:
         """Where the line for today is drawn (None: today is out of view)."""
@@ -586,20 +589,29 @@ class TimelineView(QWidget):
     def _changed(self) -> None:
         self._frame = None
         self._generation += 1
+        self._fit_header()
         self._update_scrollbars()
         shown = int(self.data.visible.sum())
         self.status.setText(f"{shown:,} events" + (f" · {len(self.data.lanes)} lanes"
                                                     if self.lane_mode != "none" else ""))
         self.canvas.update()
 
+    def _fit_header(self) -> None:
+        """The lane names' column takes what the longest name and count need, within bounds."""
+        fm = self._metrics
+        need = max((fm.horizontalAdvance(f"▾ {lane.name}") + 14 + fm.horizontalAdvance(f"{lane.size:,}") + 14
+                    for lane in self.data.lanes), default=0.0)
+        need = max(need, fm.horizontalAdvance(LANE_MODES[self.lane_mode]) + 12)
+        self.header_w = float(math.ceil(min(max(need, HEADER_MIN), HEADER_MAX)))
+
     def time_width(self, width: float) -> float:
-        return max(width - HEADER_W, 1.0)
+        return max(width - self.header_w, 1.0)
 
     def _x(self, ts: float, width: float) -> float:
-        return HEADER_W + (ts - self.t0) / (self.t1 - self.t0) * self.time_width(width)
+        return self.header_w + (ts - self.t0) / (self.t1 - self.t0) * self.time_width(width)
 
     def _ts_at(self, x: float, width: float) -> float:
-        return self.t0 + (x - HEADER_W) / self.time_width(width) * (self.t1 - self.t0)
+        return self.t0 + (x - self.header_w) / self.time_width(width) * (self.t1 - self.t0)
 
     def set_range(self, t0: float, t1: float) -> None:
         span = min(max(t1 - t0, MIN_SPAN), MAX_SPAN)
@@ -621,7 +633,7 @@ class TimelineView(QWidget):
         width = self.canvas.width()
         anchor = self._ts_at(anchor_x, width)
         span = min(max((self.t1 - self.t0) / factor, MIN_SPAN), MAX_SPAN)
-        fraction = (anchor_x - HEADER_W) / self.time_width(width)
+        fraction = (anchor_x - self.header_w) / self.time_width(width)
         t0 = min(max(anchor - fraction * span, axis.MIN_TS), axis.MAX_TS - span)
         self.t0, self.t1 = t0, t0 + span
         self._frame = None
@@ -792,6 +804,7 @@ class TimelineView(QWidget):
     def _glyphs(self, lane: Lane, number: int, y: float, in_view: int, width: int, scale: float,
                 spanning: int = 0) -> LaneLayout:
         data = self.data
+        hw = self.header_w
         items = data.lane_items_in(lane, self.t0, self.t1, skip_spanning=bool(spanning))
         band = 1 if spanning else 0  # the band of spanning events takes the first row
         events = data.item_event[items]
@@ -799,9 +812,9 @@ class TimelineView(QWidget):
         self._fetch_details(ids, events)
         starts, ends = data.start[events], data.end[events]
         prec, flags = data.precision[events], data.flags[events]
-        left, right = HEADER_W - 12.0, float(width) + 12.0
-        x_start = HEADER_W + (starts - self.t0) * scale
-        x_end = HEADER_W + (ends - self.t0) * scale
+        left, right = self.header_w - 12.0, float(width) + 12.0
+        x_start = self.header_w + (starts - self.t0) * scale
+        x_end = self.header_w + (ends - self.t0) * scale
         is_point = ((flags & FLAG_INTERVAL) == 0) & (prec >= DAY_PRECISION)
         centre = np.where(prec > DAY_PRECISION, x_start, (x_start + x_end) / 2)
         x0 = np.where(is_point, centre - POINT_R, np.clip(x_start, left, right))
@@ -810,7 +823,7 @@ class TimelineView(QWidget):
         label_w = np.array([min(self._measure(label_text(t, int(f))) + 8.0, LABEL_MAX)
                             for t, f in zip(titles, flags)]) if titles else np.zeros(0)
         # with full labels if they fit, else glyphs only (labels elided to the room left)
-        shown_left = np.maximum(x0, HEADER_W)
+        shown_left = np.maximum(x0, self.header_w)
         arrow_left = ((flags & FLAG_OPEN_START) != 0) | (x_start < left)
         inside = shown_left + np.where(arrow_left, 12.0, 6.0)
         after = ~is_point & (x_end <= right) & (x1 - 4 - inside < label_w - 6)
@@ -826,7 +839,7 @@ class TimelineView(QWidget):
             glyphs.append(Glyph(int(ids[k]), int(events[k]), "point" if is_point[k] else "bar", float(x0[k]),
                                 float(x1[k]), row_y, int(flags[k]), titles[k],
                                 float(label_w[k]) if full_labels else 0.0,
-                                bool(x_start[k] < left), bool(x_end[k] > right), bool(after[k])))
+                                bool(x_start[k] < left), bool(x_end[k] > right), bool(after[k]), hw))
         if not full_labels:  # room for a label runs to the next glyph in the same row
             by_row: dict[int, list[Glyph]] = {}
             for g in glyphs:
@@ -907,12 +920,11 @@ class TimelineView(QWidget):
                 lane.collapsed = collapsed
         self._changed()
 
-    @staticmethod
-    def header_rect(lane: LaneLayout) -> QRectF:
+    def header_rect(self, lane: LaneLayout) -> QRectF:
         """Where a lane's name is drawn: at its top, or, while the lane is scrolled partly
         above the view, held just under the axis until the lane's end pushes it up."""
         top = min(max(lane.y, AXIS_H), lane.y + lane.height - ROW_H)
-        return QRectF(0, top, HEADER_W, ROW_H)
+        return QRectF(0, top, self.header_w, ROW_H)
 
     def lane_tooltip(self, lane: LaneLayout) -> str:
         action = "expand" if lane.lane.collapsed else "collapse"
@@ -976,7 +988,7 @@ class TimelineView(QWidget):
 
         unit = axis.choose_unit(self.t0, self.t1, self.time_width(width), self._measure)
         self._paint_grid(painter, unit, width, height, mid)
-        clip_top = QRectF(HEADER_W, AXIS_H, width - HEADER_W, height - AXIS_H)
+        clip_top = QRectF(self.header_w, AXIS_H, width - self.header_w, height - AXIS_H)
         painter.save()
         painter.setClipRect(clip_top)
         for lane in frame.lanes:
@@ -999,7 +1011,7 @@ class TimelineView(QWidget):
             self._paint_legend(painter, width, height, base, text, mid)
         if not len(self.data):
             painter.setPen(mid)
-            painter.drawText(QRectF(HEADER_W, AXIS_H, width - HEADER_W, height - AXIS_H),
+            painter.drawText(QRectF(self.header_w, AXIS_H, width - self.header_w, height - AXIS_H),
                              Qt.AlignmentFlag.AlignCenter, "No events yet" if self.ws else "No workspace open")
         if band is not None:
             painter.setPen(QPen(highlight, 1, Qt.PenStyle.DashLine))
@@ -1015,7 +1027,7 @@ class TimelineView(QWidget):
         grid = QColor(int(base.red() * 0.75 + mid.red() * 0.25), int(base.green() * 0.75 + mid.green() * 0.25),
                       int(base.blue() * 0.75 + mid.blue() * 0.25))
         lines = [QLineF(x, AXIS_H, x, height) for x in
-                 (round(self._x(ts, width)) + 0.5 for ts, _ in axis.ticks(unit, self.t0, self.t1)) if x >= HEADER_W]
+                 (round(self._x(ts, width)) + 0.5 for ts, _ in axis.ticks(unit, self.t0, self.t1)) if x >= self.header_w]
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
         painter.setPen(QPen(grid, 1))
@@ -1031,12 +1043,12 @@ class TimelineView(QWidget):
         tick_marks = [(round(self._x(ts, width)) + 0.5, label) for ts, label in axis.ticks(unit, self.t0, self.t1)]
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
-        painter.drawLines([QLineF(x, AXIS_H - 8, x, AXIS_H) for x, _ in tick_marks if x >= HEADER_W])
+        painter.drawLines([QLineF(x, AXIS_H - 8, x, AXIS_H) for x, _ in tick_marks if x >= self.header_w])
         painter.restore()
         painter.setPen(text)
         last_right = -1e9
         for x, label in tick_marks:
-            if x < HEADER_W:
+            if x < self.header_w:
                 continue
             w = self._measure(label)
             if x + 3 > last_right + 4 and x + 3 + w <= width - 2:
@@ -1049,12 +1061,12 @@ class TimelineView(QWidget):
         majors = axis.major_ticks(unit, self.t0, self.t1)
         bold_fm = QFontMetricsF(bold)
         for k, (ts, label) in enumerate(majors):
-            x = max(self._x(ts, width), HEADER_W) + 3
+            x = max(self._x(ts, width), self.header_w) + 3
             next_x = self._x(majors[k + 1][0], width) if k + 1 < len(majors) else width
             w = bold_fm.horizontalAdvance(label)
             if x + w > next_x - 4:
                 x = min(x, next_x - 4 - w)
-            if x >= HEADER_W and x + w <= width:
+            if x >= self.header_w and x + w <= width:
                 painter.drawText(QPointF(x, fm.ascent() + 4), label)
         painter.setFont(self.font())
 
@@ -1092,7 +1104,7 @@ class TimelineView(QWidget):
         image[..., 3] = np.where(mask, alpha[None, :], band)
         image[..., :3] = (image[..., :3].astype(np.uint16) * image[..., 3:4] // 255).astype(np.uint8)
         qimage = QImage(image.data, len(counts), rows, len(counts) * 4, QImage.Format.Format_ARGB32_Premultiplied)
-        painter.drawImage(QRectF(HEADER_W, top, len(counts), rows), qimage)
+        painter.drawImage(QRectF(self.header_w, top, len(counts), rows), qimage)
         if collapsed:
             return
         note = f"{lane.in_view:,} events in view"
@@ -1100,7 +1112,7 @@ class TimelineView(QWidget):
             note += f" ({floor:,} across all of it)"
         note += " — zoom in to see each"
         fm = self._metrics
-        box = QRectF(HEADER_W + 4, top + 1, fm.horizontalAdvance(note) + 10, fm.height() + 2)
+        box = QRectF(self.header_w + 4, top + 1, fm.horizontalAdvance(note) + 10, fm.height() + 2)
         backdrop = QColor(self.palette().color(QPalette.ColorRole.Base))
         backdrop.setAlpha(200)
         painter.setPen(Qt.PenStyle.NoPen)
@@ -1121,17 +1133,17 @@ class TimelineView(QWidget):
         painter.drawText(rect.adjusted(8, 0, 0, 0), Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
                          f"{lane.spanning:,} events run across all of the view (see them in the table)")
 
-    @staticmethod
-    def spanning_rect(lane: LaneLayout, width: int) -> QRectF:
-        return QRectF(HEADER_W, lane.y + LANE_PAD + (ROW_H - BAR_H) / 2, width - HEADER_W, BAR_H)
+    def spanning_rect(self, lane: LaneLayout, width: int) -> QRectF:
+        return QRectF(self.header_w, lane.y + LANE_PAD + (ROW_H - BAR_H) / 2, width - self.header_w, BAR_H)
 
     def _paint_glyphs(self, painter: QPainter, lane: LaneLayout, colour: QColor, text: QColor, highlight: QColor,
-                      width: int, left: float = HEADER_W, top: float = -1e9, bottom: float = 1e9) -> None:
+                      width: int, left: Optional[float] = None, top: float = -1e9, bottom: float = 1e9) -> None:
         """Certain dates solid; approximate (~) with dotted edges and bars fading out at
         their ends; uncertain (?) fainter with dashed edges.  Labels carry the same mark.
 
         Drawn in passes (points, bars, selection, labels) so that the painter's state
         changes a few times per lane rather than per glyph."""
+        left = self.header_w if left is None else left
         dark = self.palette().color(QPalette.ColorRole.Base).lightness() < 128
         edge = colour.lighter(135) if dark else colour.darker(130)
         pens = {0: QPen(edge, 1.2), FLAG_UNCERTAIN: QPen(edge, 1.3, Qt.PenStyle.DashLine),
@@ -1290,29 +1302,29 @@ class TimelineView(QWidget):
 
     def _paint_headers(self, painter: QPainter, frame: Frame, height: int, base: QColor, text: QColor,
                        mid: QColor) -> None:
-        painter.fillRect(QRectF(0, AXIS_H, HEADER_W, height - AXIS_H), base)
+        painter.fillRect(QRectF(0, AXIS_H, self.header_w, height - AXIS_H), base)
         quiet = QColor(text)  # secondary text; Mid is for lines (near Base in dark palettes)
         quiet.setAlphaF(0.55)
         painter.setPen(QPen(mid, 1))
-        painter.drawLine(QPointF(HEADER_W - 0.5, 0), QPointF(HEADER_W - 0.5, height))
+        painter.drawLine(QPointF(self.header_w - 0.5, 0), QPointF(self.header_w - 0.5, height))
         fm = self._metrics
         for lane in frame.lanes:
             if lane.y > height or lane.y + lane.height < AXIS_H:
                 continue
             painter.setPen(QPen(mid, 1))
-            painter.drawLine(QPointF(0, lane.y + lane.height), QPointF(HEADER_W, lane.y + lane.height))
+            painter.drawLine(QPointF(0, lane.y + lane.height), QPointF(self.header_w, lane.y + lane.height))
             painter.setPen(text)
             arrow = "▸" if lane.lane.collapsed else "▾"
             count = f"{lane.lane.size:,}"
-            room = HEADER_W - 6 - fm.horizontalAdvance(f"{arrow} ") - 14 - fm.horizontalAdvance(count) - 8
+            room = self.header_w - 6 - fm.horizontalAdvance(f"{arrow} ") - 14 - fm.horizontalAdvance(count) - 8
             label = fm.elidedText(lane.lane.name, Qt.TextElideMode.ElideRight, room)
             y = self.header_rect(lane).top() + LANE_PAD + fm.ascent()
             painter.drawText(QPointF(6, y), f"{arrow} {label}")
             painter.setPen(quiet)
-            painter.drawText(QPointF(HEADER_W - 8 - fm.horizontalAdvance(count), y), count)
-        painter.fillRect(QRectF(0, 0, HEADER_W, AXIS_H), base)
+            painter.drawText(QPointF(self.header_w - 8 - fm.horizontalAdvance(count), y), count)
+        painter.fillRect(QRectF(0, 0, self.header_w, AXIS_H), base)
         painter.setPen(quiet)
-        painter.drawText(QRectF(6, 4, HEADER_W - 12, AXIS_H - 8), Qt.AlignmentFlag.AlignLeft |
+        painter.drawText(QRectF(6, 4, self.header_w - 12, AXIS_H - 8), Qt.AlignmentFlag.AlignLeft |
                          Qt.AlignmentFlag.AlignVCenter, LANE_MODES[self.lane_mode])
 
     def paint_legend_items(self, painter: QPainter, x: float, y: float, right: float, text: QColor) -> float:
