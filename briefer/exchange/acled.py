@@ -34,6 +34,7 @@ from ..core.filter import EventFilter
 from ..core.model import ActorKind, Event, Role, SourceKind
 from ..core.when import Precision, When
 from ..store import Workspace
+from .export_util import ExportProgress, chunks, written
 from .importing import Row
 from .json_format import ExchangeError
 from .report import ImportReport, Problem
@@ -350,23 +351,22 @@ def _extras(notes: str) -> tuple[dict[str, str], str]:
     return found, "\n".join(rest)
 
 
-def export_acled(ws: Workspace, path: str | os.PathLike[str], f: Optional[EventFilter] = None) -> int:
+def export_acled(ws: Workspace, path: str | os.PathLike[str], f: Optional[EventFilter] = None,
+                 progress: Optional[ExportProgress] = None) -> int:
     """Write events (a filter's, or all) as a CSV in ACLED's current column layout.
     Events that did not come from ACLED get their Briefer id as event_id_cnty."""
     target = Path(path)
-    tmp = target.with_name(target.name + ".part")
     actor_names = {a.uid: a.name for a in ws.actors()}
     source_names = {s.uid: s.name for s in ws.sources()}
     ids = ws.event_ids(f or EventFilter())
     count = 0
-    with open(tmp, "w", encoding="utf-8", newline="") as handle:
+    with written(target) as handle:
         writer = csv.writer(handle, lineterminator="\n")
         writer.writerow(ACLED_COLUMNS)
-        for start in range(0, len(ids), 1000):
-            for event in ws.events_by_ids(ids[start:start + 1000]):
+        for events in chunks(ws, ids, progress):
+            for event in events:
                 writer.writerow(_acled_row(event, actor_names, source_names))
                 count += 1
-    tmp.replace(target)
     return count
 
 

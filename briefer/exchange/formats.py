@@ -104,8 +104,11 @@ def detect_format(path: str | os.PathLike[str]) -> Optional[str]:
     return "csv" if suffix in (".csv", ".tsv", ".txt") else None
 
 
-def export_events(fmt: str, ws: Workspace, path: str | os.PathLike[str], f: Optional[EventFilter] = None) -> int:
-    """Write the filter's events (or all) in a format; returns how many were written."""
+def export_events(fmt: str, ws: Workspace, path: str | os.PathLike[str], f: Optional[EventFilter] = None,
+                  progress: Optional[Callable[[int, int], Optional[bool]]] = None) -> int:
+    """Write the filter's events (or all) in a format; returns how many were written.
+    `progress(done, total)` is told how far the writing is; returning False cancels
+    (ExportCancelled, and no file is left behind)."""
     writers: dict[str, Callable[..., int]] = {}
     if fmt == "acled":
         from .acled import export_acled
@@ -121,4 +124,4 @@ def export_events(fmt: str, ws: Workspace, path: str | os.PathLike[str], f: Opti
         writers[fmt] = export_json
     else:
         raise ExchangeError(f"'{fmt}' is not a format Briefer writes (one of: {', '.join(EXPORT_FORMATS)})")
-    return writers[fmt](ws, path, f)
+    return writers[fmt](ws, path, f, progress)

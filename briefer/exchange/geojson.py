@@ -16,6 +16,7 @@ from typing import Any, Optional
 from ..core.filter import EventFilter
 from ..core.model import Event
 from ..store import Workspace
+from .export_util import ExportProgress, chunks, written
 
 __all__ = ["export_geojson", "feature"]
 
@@ -37,23 +38,22 @@ def feature(e: Event, actor_names: dict[str, str], source_names: dict[str, str])
     }
 
 
-def export_geojson(ws: Workspace, path: str | os.PathLike[str], f: Optional[EventFilter] = None) -> int:
+def export_geojson(ws: Workspace, path: str | os.PathLike[str], f: Optional[EventFilter] = None,
+                   progress: Optional[ExportProgress] = None) -> int:
     """Write the filter's located events (or all located events); returns how many."""
     target = Path(path)
-    tmp = target.with_name(target.name + ".part")
     actor_names = {a.uid: a.name for a in ws.actors()}
     source_names = {s.uid: s.name for s in ws.sources()}
     ids = ws.event_ids(f or EventFilter())
     count = 0
-    with open(tmp, "w", encoding="utf-8") as handle:
+    with written(target, newline=None) as handle:
         handle.write('{"type": "FeatureCollection", "features": [\n')
-        for i in range(0, len(ids), 1000):
-            for event in ws.events_by_ids(ids[i:i + 1000]):
+        for events in chunks(ws, ids, progress):
+            for event in events:
                 if event.latitude is None or event.longitude is None:
                     continue
                 handle.write(("" if count == 0 else ",\n")
                              + json.dumps(feature(event, actor_names, source_names), ensure_ascii=False))
                 count += 1
         handle.write("\n]}\n")
-    tmp.replace(target)
     return count

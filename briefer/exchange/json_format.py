@@ -12,7 +12,7 @@ import os
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
-from typing import Any, Iterable, Optional
+from typing import Any, Callable, Iterable, Optional
 
 from .. import __version__
 from ..core.errors import BrieferError
@@ -22,6 +22,7 @@ from ..core.model import (
 )
 from ..core.when import When
 from ..store import Workspace
+from .export_util import ExportCancelled
 
 FORMAT = "briefer-workspace"
 FORMAT_VERSION = 1
@@ -71,9 +72,12 @@ def event_to_dict(e: Event) -> dict[str, Any]:
     }
 
 
-def export_json(ws: Workspace, path: str | os.PathLike[str], f: Optional[EventFilter] = None) -> int:
+def export_json(ws: Workspace, path: str | os.PathLike[str], f: Optional[EventFilter] = None,
+                progress: Optional[Callable[[int, int], Optional[bool]]] = None) -> int:
     """Write the workspace (or the events of a filter, with what they refer to) to `path`.
-    Returns the number of events written."""
+    Returns the number of events written.  `progress(done, total)` may return False to cancel."""
+    if progress is not None and progress(0, 1) is False:
+        raise ExportCancelled("export cancelled")
     events = ws.search_events(f or EventFilter())
     actors, sources = ws.actors(), ws.sources()
     documents = ws.documents()
@@ -101,6 +105,8 @@ def export_json(ws: Workspace, path: str | os.PathLike[str], f: Optional[EventFi
     }
     target = Path(path)
     tmp = target.with_name(target.name + ".part")
+    if progress is not None and progress(len(events) // 2, len(events) or 1) is False:
+        raise ExportCancelled("export cancelled")
     tmp.write_text(json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8")
     tmp.replace(target)
     return len(events)

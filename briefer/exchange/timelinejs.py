@@ -27,6 +27,7 @@ from ..core.filter import EventFilter
 from ..core.model import Event, SourceKind
 from ..core.when import Point, Precision, When
 from ..store import Workspace
+from .export_util import ExportProgress, chunks, written
 from .importing import Row
 from .json_format import ExchangeError
 from .report import ImportReport, Problem
@@ -259,19 +260,18 @@ def _event_object(e: Event) -> dict[str, Any]:
     return obj
 
 
-def export_timelinejs(ws: Workspace, path: str | os.PathLike[str], f: Optional[EventFilter] = None) -> int:
+def export_timelinejs(ws: Workspace, path: str | os.PathLike[str], f: Optional[EventFilter] = None,
+                      progress: Optional[ExportProgress] = None) -> int:
     """Write the filter's events (or all) as a TimelineJS 3 JSON file."""
     target = Path(path)
-    tmp = target.with_name(target.name + ".part")
     ids = ws.event_ids(f or EventFilter())
-    with open(tmp, "w", encoding="utf-8") as handle:
+    with written(target, newline=None) as handle:
         handle.write('{"title": ' + json.dumps({"text": {"headline": html.escape(ws.name), "text": ""}},
                                                  ensure_ascii=False) + ',\n "events": [\n')
         first = True
-        for i in range(0, len(ids), 1000):
-            for event in ws.events_by_ids(ids[i:i + 1000]):
+        for events in chunks(ws, ids, progress):
+            for event in events:
                 handle.write(("" if first else ",\n") + json.dumps(_event_object(event), ensure_ascii=False))
                 first = False
         handle.write("\n]}\n")
-    tmp.replace(target)
     return len(ids)
