@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import io
 import os
+from ast import literal_eval
 import re
 import time
 from dataclasses import dataclass, field
@@ -31,7 +32,7 @@ from reportlab.platypus import (
     BaseDocTemplate, CondPageBreak, Flowable, Frame, KeepTogether, PageTemplate, Spacer, Table,
     TableStyle,
 )
-from reportlab.platypus.tableofcontents import TableOfContents
+from reportlab.platypus.tableofcontents import TableOfContents, drawPageNumbers
 
 from .. import __version__
 from ..core.filter import EventFilter
@@ -39,7 +40,7 @@ from ..core.model import CREDIBILITY_LABELS, RELIABILITY_LABELS, Actor, Document
 from ..core.when import MONTH_ABBR, When
 from .chart import AXIS_H, LANE_PAD, LEGEND_H, ROW_H, ChartItem, TimelineChart, chart_span
 from .settings import TLP_LEVELS, BriefError, BriefSettings
-from .text import FONT, FONT_BOLD, Para, esc, has_rtl, link, para, plain, register_fonts, rtl_first
+from .text import FONT, FONT_BOLD, Para, esc, has_rtl, link, ltr_para, para, plain, register_fonts, rtl_first
 
 __all__ = ["BriefData", "BriefResult", "BriefCancelled", "collect_brief", "render_brief", "build_brief",
            "Progress", "TOC_AFTER_PAGES"]
@@ -319,6 +320,38 @@ class _Frame(Frame):
 
 def _draw_nothing(*args: object, **kwargs: object) -> None:
     return None
+
+
+class _Contents(TableOfContents):
+    """reportlab's table of contents with its lines shaped and bidi-ordered like the rest
+    of the brief (a group headed by an Arabic actor name).  `wrap` is reportlab's own,
+    but for the paragraph it makes of each entry."""
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        entries = self._lastEntries or [(0, "Placeholder for table of contents", 0, None)]
+
+        def draw_entry_end(canvas: Canvas, kind: str, label: str) -> None:
+            page, level, key = label.split(",")
+            style = self.getLevelStyle(int(level))
+            dot = " . " if self.dotsMinLevel >= 0 and int(level) >= self.dotsMinLevel else ""
+            drawPageNumbers(canvas, style, [(int(page), literal_eval(key))], availWidth, availHeight, dot)
+
+        self.canv.setNamedCB("drawTOCEntryEnd", draw_entry_end)
+        rows = []
+        for level, text, page, key in entries:
+            style = self.getLevelStyle(level)
+            if key:
+                text = f'<a href="#{key}">{text}</a>'
+                key_value = repr(key).replace(",", "\\x2c").replace('"', "\\x2c")
+            else:
+                key_value = None
+            # (a shaped line breaks in reportlab 5.1 when the page-number callback is glued to a word)
+            gap = " " if has_rtl(text) else ""
+            rows.append([ltr_para(f'{text}{gap}<onDraw name="drawTOCEntryEnd" label="{page},{level},{key_value}"/>',
+                                  style)])
+        self._table = Table(rows, colWidths=(availWidth,), style=self.tableStyle)
+        self.width, self.height = self._table.wrapOn(self.canv, availWidth, availHeight)
+        return self.width, self.height
 
 
 class _PageTotal(IndexingFlowable):
@@ -721,7 +754,7 @@ def _story(data: BriefData, styles: dict[str, ParagraphStyle], width: float, hei
     s = data.settings
     story: list[Flowable] = _header(data, styles, width)
     if with_toc:
-        toc = TableOfContents(levelStyles=[styles["toc1"], styles["toc2"]], dotsMinLevel=0)
+        toc = _Contents(levelStyles=[styles["toc1"], styles["toc2"]], dotsMinLevel=0)
         story += [Spacer(1, 6), para("Contents", styles["h2"]), toc]
     else:
         toc = None

@@ -40,7 +40,7 @@ from ..resources import resource_path
 
 __all__ = [
     "FONT", "FONT_BOLD", "register_fonts", "esc", "link", "needs_shaping", "has_rtl",
-    "BidiParagraph", "Para", "para", "visual_order", "plain", "rtl_first",
+    "BidiParagraph", "Para", "para", "ltr_para", "visual_order", "plain", "rtl_first",
 ]
 
 FONT = "BrieferSans"
@@ -297,6 +297,16 @@ def _shaped(style: ParagraphStyle, right: bool) -> ParagraphStyle:
             shaped.alignment = TA_RIGHT
         found = _SHAPED_STYLES[key] = (style, shaped)
     return found[1]
+
+
+def ltr_para(markup: str, style: ParagraphStyle) -> Paragraph:
+    """Like `para`, but the line stays left-to-right at its base even when it starts with
+    Arabic (a contents line: its dots and page number follow it on the right)."""
+    if not has_rtl(markup):
+        return para(markup, style)
+    p = BidiParagraph(markup, _shaped(style, False))
+    p._base_level = 0
+    return p
 
 
 def para(markup: str, style: ParagraphStyle) -> Paragraph:

@@ -151,3 +151,29 @@ def test_punctuation_after_an_arabic_phrase_sits_where_the_bidi_algorithm_puts_i
     visual = "".join(ch for _, ch in line)  # left to right, as drawn
     assert visual.startswith("Quoted:") and visual.endswith("saidAli.")
     assert ".Then" in visual and ",said" in visual, visual
+
+
+def test_an_arabic_heading_in_the_contents_is_shaped_and_right_to_left(demo_workspace, tmp_path: Path) -> None:
+    pdfium = pytest.importorskip("pypdfium2")
+    name = "مجلس دير الزور العسكري"
+    actor = demo_workspace.add_actor(Actor(name, ActorKind.ARMED_GROUP))
+    demo_workspace.add_event(Event("Council statement", When.parse("2019-02-10"),
+                                   participants=(Participant(actor.uid, Role.INITIATOR),)))
+    out = tmp_path / "by-actor.pdf"
+    result = build_brief(demo_workspace, BriefSettings(template="period", group_by="actor"), None, out)
+    assert result.has_toc
+    page = pdfium.PdfDocument(str(out))[0].get_textpage()
+    chars, centres = [], []
+    for i in range(page.count_chars()):
+        left, _, right, _ = page.get_charbox(i)
+        for ch in unicodedata.normalize("NFKC", page.get_text_range(i, 1)):
+            chars.append(ch)
+            centres.append((left + right) / 2)
+    text = "".join(chars)
+    xs = []
+    for word in name.split():  # shaped words come back whole (in either order of letters)
+        at = text.find(word)
+        at = at if at >= 0 else text.find(word[::-1])
+        assert at >= 0, word
+        xs.append(sum(centres[at:at + len(word)]) / len(word))
+    assert xs == sorted(xs, reverse=True), xs
