@@ -6,6 +6,8 @@ import csv
 import json
 from pathlib import Path
 
+import pytest
+
 from briefer.core.filter import EventFilter
 from briefer.exchange.acled import AcledReader
 from briefer.exchange.geojson import export_geojson
@@ -41,3 +43,18 @@ def test_report_saves_as_text_and_csv(workspace: Workspace, tmp_path: Path) -> N
     assert [(r["kind"], r["line"]) for r in rows] == [("skipped", "6"), ("skipped", "7")]
     assert report.saved_to.endswith("report.csv")
     assert report.as_dict()["added"] == {"events": 4, "actors": report.added["actors"], "sources": 3}
+
+
+@pytest.mark.parametrize("fmt", ["acled", "timelinejs", "geojson", "json"])
+def test_an_export_reports_progress_and_can_be_cancelled(demo_workspace: Workspace, tmp_path: Path, fmt: str) -> None:
+    from briefer.exchange.export_util import ExportCancelled
+    from briefer.exchange.formats import export_events
+
+    seen: list[tuple[int, int]] = []
+    target = tmp_path / f"all.{fmt}"
+    export_events(fmt, demo_workspace, target, None, progress=lambda done, total: seen.append((done, total)))
+    assert target.exists() and seen and seen[0][0] == 0 and seen[-1][0] <= seen[-1][1]
+    target.write_text("older\n", encoding="utf-8")
+    with pytest.raises(ExportCancelled):
+        export_events(fmt, demo_workspace, target, None, progress=lambda done, total: False)
+    assert target.read_text(encoding="utf-8") == "older\n" and list(tmp_path.glob("*.part")) == []
