@@ -21,7 +21,8 @@ def register(sub: argparse._SubParsersAction) -> None:
         description="Write a PDF brief of the events matching the filter. The marking and the bottom line "
                     "default to the workspace's last brief and are remembered for the next one.")
     p.add_argument("--template", choices=list(TEMPLATES), default="daily",
-                   help="daily: one day (--date) or the 24 h up to --cutoff; period: any filter, with TOC")
+                   help="daily: one day (--date) or the 24 h up to --cutoff; period: any filter and length "
+                        "(a table of contents past three pages)")
     p.add_argument("--date", metavar="EDTF", help="the day a daily brief covers (e.g. 2019-02-09)")
     p.add_argument("--cutoff", metavar="TIME",
                    help="daily brief without --date: the end of the 24 h covered (e.g. 2019-02-09T06:00; default now)")
