@@ -22,7 +22,7 @@ import numpy as np
 from PySide6.QtCore import QBuffer, QEvent, QIODevice, QLineF, QPointF, QRect, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import (
     QAction, QActionGroup, QBrush, QColor, QFont, QFontMetricsF, QImage, QKeyEvent, QKeySequence, QLinearGradient, QMouseEvent,
-    QPainter, QPainterPath, QPaintEngine, QPaintEvent, QPalette, QPen, QPixmap, QPolygonF, QStaticText, QWheelEvent,
+    QPainter, QPaintEngine, QPaintEvent, QPalette, QPen, QPixmap, QPolygonF, QStaticText, QWheelEvent,
 )
 from PySide6.QtWidgets import (
     QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QSpinBox, QHBoxLayout, QInputDialog, QLabel, QMessageBox, QScrollBar, QToolButton,
@@ -45,7 +45,6 @@ from .data import (
 HEADER_W = 170.0  # the lane names' column: as wide as they need, within these bounds
 HEADER_MIN, HEADER_MAX = 110.0, 240.0
 AXIS_H = 42.0
-SCROLL_H = 0.0
 ROW_H = 22.0
 LANE_PAD = 5.0
 DENSITY_H = 30.0
