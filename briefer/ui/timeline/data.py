@@ -137,8 +137,12 @@ class TimelineData:
             idx, lanes, names = self._lane_pairs
             keep = self.visible[idx]
             idx, lanes = idx[keep], lanes[keep]
-            order = np.lexsort((self.start[idx], lanes))
-            item_event, item_lane = idx[order], lanes[order]
+            # positions are in date order already, so (lane, position) is (lane, start): one integer sort
+            n = max(len(self.ids), 1)
+            key = lanes.astype(np.int64) * n + idx
+            key.sort()
+            item_lane = key // n
+            item_event = key - item_lane * n
         self.item_event = item_event.astype(np.int32 if len(self.ids) < 2 ** 31 else np.int64)
         starts = self.start[item_event].astype(np.int64)
         self.item_end = self.end[item_event]
