@@ -43,12 +43,13 @@ from .settings import TLP_LEVELS, BriefError, BriefSettings
 from .text import FONT, FONT_BOLD, Para, esc, has_rtl, link, ltr_para, para, plain, register_fonts, rtl_first
 
 __all__ = ["BriefData", "BriefResult", "BriefCancelled", "collect_brief", "render_brief", "build_brief",
-           "Progress", "TOC_AFTER_PAGES"]
+           "Progress", "TOC_AFTER_PAGES", "MAX_EVENTS"]
 
 Progress = Callable[[float, str], Optional[bool]]
 """progress(fraction 0..1, what is happening); returning False cancels the build."""
 
 TOC_AFTER_PAGES = 3  # a brief longer than this gets a table of contents
+MAX_EVENTS = 5000  # a larger scope is a filter mistake, not something to print
 _TOC_MAX_GROUPS = 30  # more groups than this: the contents list the sections only
 _GUESS_TOC_EVENTS = 25  # above this many events, lay out with a TOC first (saves a pass)
 _LOW_GRADES = frozenset("DEF")  # "graded below C"
@@ -161,6 +162,10 @@ def collect_brief(ws: object, settings: BriefSettings, scope: Scope = None) -> B
     start, end = brief_period(settings, f)
     f = f.with_(start=start, end=end)
     label = _describe_scope(f, ws, selection)
+    count = ws.count_events(f)  # type: ignore[attr-defined]
+    if count > MAX_EVENTS:  # refused before anything is read: ~180 pages per thousand events
+        raise BriefError(f"the brief's scope holds {count:,} events ({label}); a brief takes at most "
+                         f"{MAX_EVENTS:,}: narrow the period or the filter")
     events: list[Event] = ws.search_events(f)  # type: ignore[attr-defined]
     period = _period_label(start, end)
     if not events:

@@ -286,3 +286,16 @@ def test_a_long_classification_line_is_printed_whole_and_a_too_long_one_refused(
     with pytest.raises(BriefError, match="marking is too long"):
         build_brief(demo_workspace, daily(marking="SECRET // " * 30), None, too_long)
     assert not too_long.exists()
+
+
+def test_a_scope_too_large_to_print_is_refused_before_reading_it(demo_workspace, tmp_path: Path, monkeypatch) -> None:
+    from briefer.brief import build as build_module
+
+    monkeypatch.setattr(build_module, "MAX_EVENTS", 5)
+    read = []
+    monkeypatch.setattr(type(demo_workspace), "search_events",
+                        lambda self, *a, **k: read.append(1) or [])
+    out = tmp_path / "huge.pdf"
+    with pytest.raises(BriefError, match=r"holds 23 events .*at most 5: narrow"):
+        build_brief(demo_workspace, period(), None, out)
+    assert not read and not out.exists()
