@@ -636,3 +636,20 @@ def test_the_lane_names_column_is_as_wide_as_the_names_need(view) -> None:
     view.set_lanes("none")
     assert view.header_w == narrow
     assert view.x_for(datetime(2019, 2, 1)) != x_before  # the events' area grew
+
+
+def test_hovering_shows_the_tooltip_of_the_event_or_the_lane(view, ws, qtbot) -> None:
+    from PySide6.QtGui import QHelpEvent
+    from PySide6.QtWidgets import QToolTip
+
+    view.go_to(When.parse("2019-02"))
+    point = view.event_rect(event_id(ws, "Offensive paused"))[0].center().toPoint()
+    QApplication.sendEvent(view.canvas, QHelpEvent(QHelpEvent.Type.ToolTip, point, view.canvas.mapToGlobal(point)))
+    qtbot.waitUntil(QToolTip.isVisible)
+    assert "Offensive paused" in QToolTip.text() and "Reuters" in QToolTip.text()
+    view.set_lanes("actor")
+    header = QPoint(10, int(view.lane_layouts()[0].y) + 8)
+    QApplication.sendEvent(view.canvas, QHelpEvent(QHelpEvent.Type.ToolTip, header, view.canvas.mapToGlobal(header)))
+    qtbot.waitUntil(lambda: "Islamic State" in QToolTip.text())
+    assert "Click to collapse" in QToolTip.text()
+    QToolTip.hideText()
