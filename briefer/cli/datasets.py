@@ -104,7 +104,7 @@ def run_import_command(args: argparse.Namespace, ws: Workspace) -> int:
         raise UsageError("--mapping is for --format csv")
     reader = open_reader(fmt, path, mapping=args.mapping, encoding=args.encoding)
     report = ImportReport(file=str(path))
-    run_import(ws, reader, on_bad_rows=args.on_bad_rows, report=report)
+    run_import(ws, reader, on_bad_rows=args.on_bad_rows, report=report, progress=_progress_line())
     target = Path(args.report) if args.report else _default_report_path(Path(path))
     try:
         report.save(target)
@@ -118,6 +118,23 @@ def run_import_command(args: argparse.Namespace, ws: Workspace) -> int:
         print(f"briefer-cli: {report.summary()} (report: {report.saved_to})", file=sys.stderr)
         return 1
     return 0
+
+
+def _progress_line():
+    """On a terminal, a line on stderr that says how far the import is (Ctrl-C cancels it
+    and changes nothing); in scripts and pipes, nothing."""
+    if not sys.stderr.isatty():
+        return None
+    last = [-1]
+
+    def show(fraction: float, report: ImportReport) -> None:
+        percent = int(fraction * 100)
+        if percent != last[0]:
+            last[0] = percent
+            end = "\n" if fraction >= 1.0 else ""
+            print(f"\r{percent:3d}%  {report.rows_read:,} rows read (Ctrl-C cancels, nothing is changed)",
+                  end=end, file=sys.stderr, flush=True)
+    return show
 
 
 def _print_report(report: ImportReport) -> None:

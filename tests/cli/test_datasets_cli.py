@@ -106,3 +106,38 @@ def test_real_acled_and_gdelt_from_the_command_line(shared_data: Path, ws_path: 
     gdelt = json.loads(cli("-w", str(ws_path), "import", "--format", "gdelt",
                            str(shared_data / "gdelt" / "gdelt2_20161013151500.export.first1000.CSV"), "--json").stdout)
     assert gdelt["added"]["events"] == 1000
+
+
+def test_a_terminal_sees_progress_and_a_pipe_does_not(ws_path: Path, tmp_path: Path) -> None:
+    import os
+    import pty
+    import subprocess
+    import sys
+
+    big = tmp_path / "big.csv"
+    lines = ["event_id_cnty,event_date,event_type,actor1,location,notes,source"]
+    lines += [f"PRG{i},2020-01-{i % 28 + 1:02d},Protests,Protesters,Town {i % 50},Gathering,Paper" for i in range(3000)]
+    big.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    parent, child = pty.openpty()
+    try:
+        result = subprocess.run([sys.executable, "-m", "briefer.cli", "-w", str(ws_path), "import", str(big)],
+                                stdout=subprocess.PIPE, stderr=child, timeout=120)
+        os.close(child)
+        child = -1
+        shown = b""
+        while True:
+            try:
+                chunk = os.read(parent, 4096)
+            except OSError:
+                break
+            if not chunk:
+                break
+            shown += chunk
+    finally:
+        os.close(parent)
+        if child != -1:
+            os.close(child)
+    assert result.returncode == 0 and b"added 3000 events" in result.stdout
+    assert b"100%  3,000 rows read" in shown
+    piped = cli("-w", str(ws_path), "import", str(big))
+    assert piped.stderr == "" and "3000 already in the workspace" in piped.stdout
