@@ -16,7 +16,7 @@ from ast import literal_eval
 import re
 import time
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from typing import Callable, Optional, Sequence, Union
 
@@ -111,7 +111,7 @@ def brief_period(settings: BriefSettings, scope_filter: EventFilter) -> tuple[Op
     if settings.template == "daily":
         if settings.day is not None:
             return settings.day, settings.day
-        cutoff = settings.cutoff or datetime.now().replace(second=0, microsecond=0)
+        cutoff = settings.cutoff or _utc_now().replace(second=0)
         return _minute(cutoff - timedelta(hours=24)), _minute(cutoff)
     if settings.start is not None or settings.end is not None:
         return settings.start, settings.end
@@ -187,7 +187,7 @@ def collect_brief(ws: object, settings: BriefSettings, scope: Scope = None) -> B
 
         number = next_brief_number(ws)
     return BriefData(settings, events, actors, sources, documents, start, end, label,
-                     getattr(ws, "name", ""), number, settings.generated or datetime.now().replace(microsecond=0))
+                     getattr(ws, "name", ""), number, settings.generated or _utc_now())
 
 
 # -- labels -------------------------------------------------------------------------------
@@ -220,6 +220,11 @@ def _events_span_label(events: Sequence[Event]) -> str:
 
 def _long_day(moment: datetime) -> str:
     return f"{moment:%A} {moment.day} {moment:%B} {moment.year}"
+
+
+def _utc_now() -> datetime:
+    """Now, as the workspace keeps times: naive UTC."""
+    return datetime.now(timezone.utc).replace(tzinfo=None, microsecond=0)
 
 
 def _stamp(moment: datetime) -> str:
@@ -482,7 +487,7 @@ def _on_page(canvas: Canvas, doc: _BriefDoc) -> None:
     canvas.saveState()
     canvas.setFont(FONT, 7.5)
     canvas.setFillColor(colors.HexColor("#5b6470"))
-    canvas.drawString(18 * mm, 13 * mm, f"Generated {_stamp(data.generated)} by Briefer")
+    canvas.drawString(18 * mm, 13 * mm, f"Generated {_stamp(data.generated)} UTC by Briefer")
     canvas.restoreState()
     _draw_page_number(canvas, doc.page_total.previous)
 
@@ -717,8 +722,9 @@ def _header(data: BriefData, styles: dict[str, ParagraphStyle], width: float) ->
     rows = [
         ("Desk", esc(s.desk) if s.desk.strip() else "—"),
         ("Period covered", esc(period)),
-        ("Cut-off", _stamp(cutoff) if cutoff else "—"),
-        ("Generated", _stamp(data.generated)),
+        ("Cut-off", (_stamp(cutoff) + (" UTC" if s.template == "daily" and s.day is None else "")) if cutoff
+         else "—"),
+        ("Generated", _stamp(data.generated) + " UTC"),
         ("Scope", esc(data.scope_label) + f" · {len(data.events)} event{'s' if len(data.events) != 1 else ''}"),
         ("Handling", esc(s.marking.strip()) or "—"),
     ]

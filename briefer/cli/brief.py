@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from datetime import datetime
+from datetime import datetime, timezone
 from pathlib import Path
 
 from ..brief import BriefError, BriefSettings, build_brief, load_settings, record_brief
@@ -25,7 +25,8 @@ def register(sub: argparse._SubParsersAction) -> None:
                         "(a table of contents past three pages)")
     p.add_argument("--date", metavar="EDTF", help="the day a daily brief covers (e.g. 2019-02-09)")
     p.add_argument("--cutoff", metavar="TIME",
-                   help="daily brief without --date: the end of the 24 h covered (e.g. 2019-02-09T06:00; default now)")
+                   help="daily brief without --date: the end of the 24 h covered, in UTC unless an offset is given "
+                        "(e.g. 2019-02-09T06:00 or 2019-02-09T09:00+03:00; default now)")
     p.add_argument("--marking", metavar="TEXT",
                    help='handling marking on every page, e.g. "UNCLASSIFIED // FOR OFFICIAL USE ONLY" or "TLP:AMBER"')
     p.add_argument("--title", metavar="TEXT", help="the brief's title")
@@ -52,10 +53,14 @@ def _read_bluf(path: str) -> str:
 
 
 def _cutoff(text: str) -> datetime:
+    """A cut-off time: UTC unless it names its offset (2019-02-09T09:00+03:00)."""
     try:
-        return datetime.fromisoformat(text.strip().replace(" ", "T"))
+        moment = datetime.fromisoformat(text.strip().replace(" ", "T"))
     except ValueError:
         raise BriefError(f"--cutoff '{text}' is not a date and time such as 2019-02-09T06:00") from None
+    if moment.tzinfo is not None:
+        moment = moment.astimezone(timezone.utc).replace(tzinfo=None)
+    return moment
 
 
 def _when(option: str, text: str) -> When:

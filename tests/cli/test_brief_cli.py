@@ -104,3 +104,12 @@ def test_bad_options_fail_with_one_clear_line(demo: Path, tmp_path: Path, args: 
 def test_unwritable_destination(demo: Path, tmp_path: Path) -> None:
     result = cli("-w", str(demo), "brief", "--date", "2019-02-09", "--out", str(tmp_path / "no" / "dir.pdf"))
     assert_clean_error(result, "no such folder")
+
+
+def test_a_cutoff_with_an_offset_is_read_as_utc(demo: Path, tmp_path: Path) -> None:
+    out = tmp_path / "cutoff.pdf"
+    result = cli("-w", str(demo), "brief", "--cutoff", "2019-02-10T09:00+03:00", "--out", str(out))
+    assert result.returncode == 0, result.stderr
+    first = " ".join(pypdf.PdfReader(str(out)).pages[0].extract_text().split())
+    assert "9 Feb 2019 06:00 UTC – 10 Feb 2019 06:00 UTC" in first
+    assert "Cut-off 10 Feb 2019 06:00 UTC" in first
