@@ -51,6 +51,7 @@ DENSITY_H = 30.0
 COLLAPSED_H = 22.0
 MAX_ROWS = 30  # rows a lane may take with every label in full; past that, glyphs only
 GLYPH_LIMIT = 400  # events of one lane in view above which it is drawn as density
+HEAT_FROM = GLYPH_LIMIT // 4  # events in view from which a lane of glyphs shows its density behind them
 LABEL_MAX = 320.0
 POINT_R = 5.0
 BAR_H = 16.0
@@ -862,7 +863,10 @@ class TimelineView(QWidget):
                 if room < g.label_w:
                     g.label_w = room if room >= 34 else 0.0
         height = (max(used, 1) + band) * ROW_H + 2 * LANE_PAD
-        return LaneLayout(lane, number, y, height, "glyphs", in_view, glyphs, spanning=spanning)
+        layout = LaneLayout(lane, number, y, height, "glyphs", in_view, glyphs, spanning=spanning)
+        if in_view >= HEAT_FROM:  # a busy lane keeps its density as a faint heat behind the glyphs
+            layout.counts = self._density(lane, number, y, in_view, width, scale).counts
+        return layout
 
     # -- hit testing and selection --------------------------------------------------------------------
     def glyph_at(self, pos: QPointF) -> Optional[Glyph]:
@@ -998,6 +1002,8 @@ class TimelineView(QWidget):
             if lane.mode in ("density", "collapsed"):
                 self._paint_density(painter, lane, colour, text)
             elif lane.mode == "glyphs":
+                if lane.counts is not None:
+                    self._paint_heat(painter, lane, colour)
                 if lane.spanning:
                     self._paint_spanning(painter, lane, colour, text, width)
                 self._paint_glyphs(painter, lane, colour, text, highlight, width, top=AXIS_H - ROW_H,
@@ -1078,6 +1084,29 @@ class TimelineView(QWidget):
             left = x + 3 if x + 3 + label_w <= width - 2 else x - 3 - label_w  # inside the view
             painter.drawText(QPointF(left, AXIS_H + 12), "today")
 
+    @staticmethod
+    def _levels(counts: np.ndarray) -> tuple[int, np.ndarray, np.ndarray]:
+        """(count under every column, what varies above it, its level 0..1 on a square-root scale)."""
+        floor = int(counts.min())
+        varying = counts - floor
+        peak = float(varying.max())
+        return floor, varying, (np.sqrt(varying / peak) if peak > 0 else np.zeros(len(counts)))
+
+    def _paint_heat(self, painter: QPainter, lane: LaneLayout, colour: QColor) -> None:
+        """The same density as a strip, faint, behind a busy lane's glyphs: zooming in across
+        the glyph limit keeps the picture of where events crowd."""
+        counts = lane.counts
+        if counts is None or not len(counts):
+            return
+        _, varying, level = self._levels(counts)
+        image = np.zeros((1, len(counts), 4), dtype=np.uint8)
+        alpha = np.where(varying > 0, 8 + 26 * level, 0).astype(np.uint16)
+        for channel, value in enumerate((colour.blue(), colour.green(), colour.red())):
+            image[0, :, channel] = (value * alpha // 255).astype(np.uint8)
+        image[0, :, 3] = alpha.astype(np.uint8)
+        qimage = QImage(image.data, len(counts), 1, len(counts) * 4, QImage.Format.Format_ARGB32_Premultiplied)
+        painter.drawImage(QRectF(self.header_w, lane.y, len(counts), lane.height), qimage)
+
     def _paint_density(self, painter: QPainter, lane: LaneLayout, colour: QColor, text: QColor) -> None:
         """A histogram drawn as one image: each pixel column's height and opacity follow
         its count.  Events under every column (long spans) make a faint band, and the bars
@@ -1085,11 +1114,10 @@ class TimelineView(QWidget):
         counts = lane.counts
         if counts is None or not len(counts):
             return
-        floor = int(counts.min())
-        varying = counts - floor
-        peak = float(varying.max())
-        level = np.sqrt(varying / peak) if peak > 0 else np.zeros(len(counts))
+        floor, varying, level = self._levels(counts)
         collapsed = lane.mode == "collapsed"
+        if not collapsed:
+            self._paint_heat(painter, lane, colour)
         top = lane.y + (4 if collapsed else LANE_PAD)
         rows = int(COLLAPSED_H - 8 if collapsed else DENSITY_H)
         heights = np.where(varying > 0, np.maximum((level * rows).astype(np.int32), 2), 0)
