@@ -497,6 +497,7 @@ def test_density_switches_to_glyphs_exactly_at_the_limit(qtbot, tmp_path: Path) 
         view.set_range(axis.to_ts(datetime(2014, 12, 1)), axis.to_ts(datetime(2016, 3, 1)))
         lane = view.lane_layouts()[0]
         assert lane.in_view == GLYPH_LIMIT and lane.mode == "glyphs" and len(lane.glyphs) == GLYPH_LIMIT
+        assert lane.counts is not None and lane.counts.sum() >= GLYPH_LIMIT  # the heat behind the glyphs
         ws.add_events([Event("One more", When.day(date(2015, 6, 1)))])
         view.reload()
         view.set_range(axis.to_ts(datetime(2014, 12, 1)), axis.to_ts(datetime(2016, 3, 1)))
