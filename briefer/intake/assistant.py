@@ -119,7 +119,15 @@ def analyse(ws, article: Article, published: Optional[date] = None) -> Analysis:
             return False
         s = sentences[i]
         # Only the words leading up to the date: "said on Friday that it would ..." is past.
-        return bool(FUTURE_RE.search(text, max(s.start, offset - 50), offset))
+        if FUTURE_RE.search(text, max(s.start, offset - 50), offset):
+            return True
+        # A date opening the sentence governs its verb: "On Tuesday the talks will kick off".
+        head = re.sub(r"\b(?:[Oo]n|[Bb]y|[Ss]tarting|[Ff]rom)\s*$", "", text[s.start:offset]).rstrip()
+        if not head.strip(" \t\"“'([") or head.endswith((":", "]", ".")):
+            after = text[offset:min(s.end, offset + 80)]
+            speech = re.search(r"\b(?:" + "|".join(sorted(L.SPEECH_VERBS)) + r")\b", after)
+            return bool(FUTURE_RE.search(after[:speech.start()] if speech else after))
+        return False
 
     dates = [d for d in find_dates(text, pub_day, future_context=future_context) if in_body(d.start)]
     gaz = gazetteer_for(ws)

@@ -168,6 +168,11 @@ def _gap_ok(text: str, a: Token, b: Token) -> bool:
     return gap.strip() == "" and "\n" not in gap
 
 
+# Words after which a name opens a clause (and may be its subject): "and Turkey has ...".
+_CLAUSE_OPENERS = {"and", "but", "while", "as", "when", "that", "after", "because", "since", "whereas",
+                   "although", "though", "said", "says", "meanwhile", "then", "where", "before", "until", "if"}
+
+
 class _Finder:
     def __init__(self, text: str, sentences: Sequence[Sentence], gazetteer: Gazetteer,
                  skipped: Sequence[tuple[int, int]]) -> None:
@@ -376,6 +381,9 @@ class _Finder:
               or (len(words) > 1 and words[-1].key in ("east", "west", "north", "south"))
               or self._place_noun_before(before)):
             kind = "place"
+        elif (fold(" ".join(w.text for w in words)) in L.COUNTRIES and nxt in L.STATE_VERBS
+              and (prev in _CLAUSE_OPENERS or not before.strip() or before.rstrip()[-1] in ',;:"“(—')):
+            kind = "state"  # "Russia is a close ally", "Turkey has hosted talks"
         elif nxt in L.SPEECH_VERBS and 2 <= len(words) <= 4:
             kind = "person"
         elif re.match(r"\s*(?:'s|’s)?\s*(?:spokes(?:man|woman|person)|media office|leader|commander|fighters)", after):

@@ -124,7 +124,8 @@ MONTH_WORDS = {
 # "US-backed", "Daesh-held": the name before the hyphen is mentioned, not acting.
 MODIFIER_SUFFIXES = {"backed", "led", "held", "controlled", "run", "allied", "affiliated", "linked", "based",
                      "supported", "style", "occupied", "dominated", "friendly", "funded", "armed", "aligned",
-                     "sponsored", "inspired", "claimed"}
+                     "sponsored", "inspired", "claimed", "brokered", "mediated", "hosted", "imposed", "monitored",
+                     "organised", "organized", "trained", "installed", "appointed", "designated", "listed"}
 
 CONNECTORS = {"of", "for", "the", "de", "al", "el", "bin", "ibn", "von", "van", "du", "la", "le", "abu", "abdel", "abd"}
 
@@ -169,3 +170,37 @@ HEADLINE_VERBS = {"kill", "kills", "killed", "shows", "show", "says", "said", "c
                   "seized", "takes", "vows", "warns", "urges", "accuses", "reports", "launches", "launched",
                   "attacks", "attacked", "destroys", "destroyed", "captures", "captured", "frees", "freed",
                   "flee", "flees", "fleeing", "leaders", "mistakes", "lack", "led"}
+
+# States by their usual English names (general knowledge, like the demonyms above): a state
+# acting or speaking in a sentence ("Russia said", "Turkey has hosted") is a state actor; after
+# "in", "near", ... it stays a place.
+COUNTRIES = {
+    "afghanistan", "albania", "algeria", "andorra", "angola", "argentina", "armenia", "australia", "austria",
+    "azerbaijan", "bahamas", "bahrain", "bangladesh", "barbados", "belarus", "belgium", "belize", "benin",
+    "bhutan", "bolivia", "bosnia", "botswana", "brazil", "britain", "great britain", "brunei", "bulgaria",
+    "burkina faso", "burundi", "burma", "cambodia", "cameroon", "canada", "cape verde", "chad", "chile", "china",
+    "colombia", "comoros", "congo", "costa rica", "croatia", "cuba", "cyprus", "czechia", "czech republic",
+    "denmark", "djibouti", "dominican republic", "ecuador", "egypt", "el salvador", "eritrea", "estonia",
+    "eswatini", "ethiopia", "fiji", "finland", "france", "gabon", "gambia", "georgia", "germany", "ghana",
+    "greece", "guatemala", "guinea", "guyana", "haiti", "honduras", "hungary", "iceland", "india", "indonesia",
+    "iran", "iraq", "ireland", "israel", "italy", "ivory coast", "jamaica", "japan", "jordan", "kazakhstan",
+    "kenya", "kosovo", "kuwait", "kyrgyzstan", "laos", "latvia", "lebanon", "lesotho", "liberia", "libya",
+    "liechtenstein", "lithuania", "luxembourg", "madagascar", "malawi", "malaysia", "maldives", "mali", "malta",
+    "mauritania", "mauritius", "mexico", "moldova", "monaco", "mongolia", "montenegro", "morocco", "mozambique",
+    "myanmar", "namibia", "nepal", "netherlands", "new zealand", "nicaragua", "niger", "nigeria", "north korea",
+    "north macedonia", "norway", "oman", "pakistan", "palestine", "panama", "papua new guinea", "paraguay",
+    "peru", "philippines", "poland", "portugal", "qatar", "romania", "russia", "rwanda", "saudi arabia",
+    "senegal", "serbia", "sierra leone", "singapore", "slovakia", "slovenia", "somalia", "south africa",
+    "south korea", "south sudan", "soviet union", "spain", "sri lanka", "sudan", "sweden", "switzerland",
+    "syria", "taiwan", "tajikistan", "tanzania", "thailand", "togo", "tunisia", "turkey", "turkiye",
+    "turkmenistan", "uganda", "ukraine", "united arab emirates", "united kingdom", "united states",
+    "united states of america", "uruguay", "uzbekistan", "venezuela", "vietnam", "yemen", "zambia", "zimbabwe",
+}
+# Verbs after a state's name that make it act: "Russia is a close ally", "Turkey has hosted".
+STATE_VERBS = SPEECH_VERBS | {
+    "is", "was", "has", "have", "had", "will", "would", "could", "began", "begins", "launched", "launches",
+    "sent", "sends", "deployed", "deploys", "struck", "strikes", "hosted", "hosts", "backed", "backs",
+    "supported", "supports", "accused", "called", "calls", "demanded", "demands", "agreed", "agrees", "signed",
+    "signs", "rejected", "rejects", "imposed", "imposes", "recalled", "expelled", "closed", "opened", "seized",
+    "captured", "attacked", "bombed", "shelled", "withdrew", "intervened", "entered", "invaded", "condemned",
+}

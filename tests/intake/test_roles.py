@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
 from briefer.intake.assistant import analyse_text
 
 PUBLISHED = date(2019, 2, 9)
@@ -32,3 +34,30 @@ def test_a_yardstick_date_is_not_the_events_date(workspace) -> None:
     analysis = analyse_text(workspace, "Dam report\n\nThe Valley Guard has held the dam since 2014.",
                             published=PUBLISHED)
     assert [e.when.edtf for e in analysis.events] == ["2014/.."]
+
+
+def test_a_state_acting_in_a_sentence_is_a_state_actor_and_a_place_stays_a_place(workspace) -> None:
+    analysis = analyse_text(workspace, "Dam report\n\nTurkey has sent engineers to the dam on Monday, and Jordan "
+                                       "said it would help. The province that borders Iraq was shelled on Sunday.",
+                            published=PUBLISHED)
+    kinds = {a.name: a.kind for a in analysis.actors}
+    assert kinds.get("Turkey") == "state" and kinds.get("Jordan") == "state"
+    assert "Iraq" not in kinds  # the object of "borders", not a party
+
+
+def test_a_modifier_like_un_brokered_is_not_a_place(workspace) -> None:
+    analysis = analyse_text(workspace, "Dam report\n\nThe eighth round of UN-brokered talks on the dam collapsed "
+                                       "on Monday.", published=PUBLISHED)
+    event = analysis.events[0]
+    assert event.place != "UN-brokered"
+    assert [(analysis.actor(p.actor).name, p.role.value) for p in event.participants] == [("UN", "mentioned")]
+
+
+@pytest.mark.parametrize("sentence, edtf", [
+    ("On Tuesday the next round of talks on the dam will open.", "2019-02-12"),
+    ("On Tuesday the engineers said they will open the dam.", "2019-02-05"),  # said then: past
+    ("Talks opened on Tuesday.", "2019-02-05"),
+])
+def test_a_weekday_opening_a_sentence_about_the_future_is_the_next_one(workspace, sentence: str, edtf: str) -> None:
+    analysis = analyse_text(workspace, "Dam report\n\n" + sentence, published=PUBLISHED)
+    assert [d.when.edtf for d in analysis.dates] == [edtf]
