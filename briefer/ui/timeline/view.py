@@ -53,6 +53,7 @@ MAX_ROWS = 30  # rows a lane may take with every label in full; past that, glyph
 GLYPH_LIMIT = 400  # events of one lane in view above which it is drawn as density
 HEAT_FROM = GLYPH_LIMIT // 4  # events in view from which a lane of glyphs shows its density behind them
 LABEL_MAX = 320.0
+DASHED_END = 48.0  # an uncertain bar longer than twice this is dashed only this far from each end
 POINT_R = 5.0
 BAR_H = 16.0
 MIN_SPAN = 2 * 3600.0
@@ -1105,7 +1106,9 @@ class TimelineView(QWidget):
             image[0, :, channel] = (value * alpha // 255).astype(np.uint8)
         image[0, :, 3] = alpha.astype(np.uint8)
         qimage = QImage(image.data, len(counts), 1, len(counts) * 4, QImage.Format.Format_ARGB32_Premultiplied)
-        painter.drawImage(QRectF(self.header_w, lane.y, len(counts), lane.height), qimage)
+        # as tall as a density strip, where the strip was: a full tall lane would cost a few ms a frame
+        painter.drawImage(QRectF(self.header_w, lane.y, len(counts), min(lane.height, DENSITY_H + 2 * LANE_PAD)),
+                          qimage)
 
     def _paint_density(self, painter: QPainter, lane: LaneLayout, colour: QColor, text: QColor) -> None:
         """A histogram drawn as one image: each pixel column's height and opacity follow
@@ -1209,6 +1212,9 @@ class TimelineView(QWidget):
         faint_fill = QColor(colour)
         faint_fill.setAlpha(60)
         arrow_brush = colour.lighter(150) if dark else colour.darker(140)
+        faint_edge = QColor(edge)
+        faint_edge.setAlpha(110)
+        faint_pen = QPen(faint_edge, 1.0)
         for g in shown:
             if g.kind != "bar":
                 continue
@@ -1232,8 +1238,19 @@ class TimelineView(QWidget):
                 pen = QPen(QBrush(outline), 1.2)
             else:
                 painter.setBrush(fill)
-            painter.setPen(pen)
-            painter.drawRoundedRect(rect, 3, 3)
+            if kind == FLAG_UNCERTAIN and rect.width() > 2 * DASHED_END:
+                # a dashed stroke costs per dash: a long bar gets a faint edge, dashed at its ends
+                painter.setPen(faint_pen)
+                painter.drawRoundedRect(rect, 3, 3)
+                painter.setPen(pen)
+                l, r, t, b = rect.left(), rect.right(), rect.top(), rect.bottom()
+                painter.drawPolyline(QPolygonF([QPointF(l + DASHED_END, t), QPointF(l, t), QPointF(l, b),
+                                                QPointF(l + DASHED_END, b)]))
+                painter.drawPolyline(QPolygonF([QPointF(r - DASHED_END, t), QPointF(r, t), QPointF(r, b),
+                                                QPointF(r - DASHED_END, b)]))
+            else:
+                painter.setPen(pen)
+                painter.drawRoundedRect(rect, 3, 3)
             open_start, open_end = g.flags & FLAG_OPEN_START, g.flags & FLAG_OPEN_END
             if open_start or open_end or g.clipped_left or g.clipped_right:
                 painter.setBrush(arrow_brush)
