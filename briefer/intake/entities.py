@@ -168,6 +168,17 @@ def _gap_ok(text: str, a: Token, b: Token) -> bool:
     return gap.strip() == "" and "\n" not in gap
 
 
+# Plurals that end names ("Syrian Democratic Forces" beside "Air Force"): never a lost "'s".
+_PLURAL_NAME_WORDS = {
+    "forces", "units", "nations", "states", "rights", "services", "affairs", "guards", "brigades", "battalions",
+    "militias", "islands", "emirates", "helmets", "troops", "arms", "allies", "operations", "relations", "news",
+    "times", "resources", "works", "crossings", "heights", "territories", "lands", "mountains", "hills", "fields",
+    "springs", "falls", "brothers", "sisters", "friends", "partners", "fighters", "rebels", "workers", "doctors",
+    "mothers", "martyrs", "defenders", "volunteers", "guardians", "eagles", "lions", "tigers", "knights", "sons",
+    "commandos", "regiments", "divisions", "corps", "legions", "squadrons", "councils", "committees", "movements",
+    "parties", "groups", "agencies", "ministries", "courts", "borders", "americas", "philippines", "netherlands",
+}
+
 # Words after which a name opens a clause (and may be its subject): "and Turkey has ...".
 _CLAUSE_OPENERS = {"and", "but", "while", "as", "when", "that", "after", "because", "since", "whereas",
                    "although", "though", "said", "says", "meanwhile", "then", "where", "before", "until", "if"}
@@ -269,7 +280,8 @@ class _Finder:
         for t in tokens:
             word = t.text
             if (len(word) > 3 and word[0].isupper() and word.endswith("s") and word[-2].islower()
-                    and word[-2] not in "su" and (word[:-1] in self.capital_words or word[:-1] + "n" in self.capital_words)):
+                    and word[-2] not in "su" and word.lower() not in _PLURAL_NAME_WORDS
+                    and (word[:-1] in self.capital_words or word[:-1] + "n" in self.capital_words)):
                 t = Token(word[:-1], t.start, t.end - 1, fold(word[:-1]))
                 self.possessive.add(t.start)
             out.append(t)

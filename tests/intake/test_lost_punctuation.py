@@ -59,3 +59,14 @@ def test_a_possessive_without_its_apostrophe_is_the_name(analysis: Analysis) -> 
     for a in analysis.actors:
         for start, end in a.spans:
             assert text[start:end].strip()
+
+
+def test_a_plural_ending_a_name_is_not_taken_for_a_lost_apostrophe(workspace) -> None:
+    from datetime import date
+
+    from briefer.intake.assistant import analyse_text
+
+    text = ("Dam report\n\nThe Eastland Air Force struck the ridge on Monday. "
+            "Valley Democratic Forces fighters said the Valley Democratic Forces held the dam.")
+    names = {a.name for a in analyse_text(workspace, text, published=date(2019, 2, 9)).actors}
+    assert "Valley Democratic Forces" in names and "Valley Democratic Force" not in names
