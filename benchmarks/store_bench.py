@@ -61,7 +61,8 @@ def _raw_baseline(template: Path, target: Path, events: list) -> float:
                    e.place, e.latitude, e.longitude, e.country, e.event_type, e.sub_event_type, e.fatalities,
                    e.confidence.value, e.notes, e.external_id, "2020-01-01T00:00:00", "2020-01-01T00:00:00"))
         sp.append((i, w.earliest_ts // DAY, w.latest_ts // DAY))
-        ea.extend((i, actor_ids[p.actor_uid], p.role.value, k) for k, p in enumerate(e.participants))
+        ea.extend((i, actor_ids[p.actor_uid], p.role.value, k, w.earliest_ts, w.latest_ts)
+                  for k, p in enumerate(e.participants))
         ci.extend((c.uid, i, source_ids[c.source_uid], None, c.credibility, c.quote, k)
                   for k, c in enumerate(e.citations))
         tg.extend((i, t) for t in e.tags)
@@ -70,7 +71,7 @@ def _raw_baseline(template: Path, target: Path, events: list) -> float:
     conn.executemany("INSERT INTO event(id, uid, title, summary, when_edtf, earliest, latest, precision, flags, "
                      "place, latitude, longitude, country, event_type, sub_event_type, fatalities, confidence, "
                      "notes, external_id, created, updated) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", ev)
-    conn.executemany("INSERT OR IGNORE INTO event_actor VALUES (?, ?, ?, ?)", ea)
+    conn.executemany("INSERT OR IGNORE INTO event_actor VALUES (?, ?, ?, ?, ?, ?)", ea)
     conn.executemany("INSERT INTO citation(uid, event_id, source_id, document_id, credibility, quote, position) "
                      "VALUES (?,?,?,?,?,?,?)", ci)
     conn.executemany("INSERT OR IGNORE INTO event_tag VALUES (?, ?)", tg)

@@ -150,8 +150,8 @@ class ActorStore(Connection):
             keep_id, drop_id = self._actor_id(keep_uid), self._actor_id(drop_uid)
             keep, drop = self.get_actor(keep_uid), self.get_actor(drop_uid)
             self.conn.execute(
-                "INSERT OR IGNORE INTO event_actor(event_id, actor_id, role, position) "
-                "SELECT event_id, ?, role, position FROM event_actor WHERE actor_id = ?",
+                "INSERT OR IGNORE INTO event_actor(event_id, actor_id, role, position, earliest, latest) "
+                "SELECT event_id, ?, role, position, earliest, latest FROM event_actor WHERE actor_id = ?",
                 (keep_id, drop_id),
             )
             self.conn.execute("UPDATE actor SET member_of = ? WHERE member_of = ? AND id != ?", (keep_id, drop_id, keep_id))

@@ -86,9 +86,11 @@ class EventStore(Connection):
 
     def _write_links(self, event_id: int, event: Event, actor_ids: dict[str, int], source_ids: dict[str, int],
                      document_ids: dict[str, int]) -> None:
+        lo, hi = event.when.earliest_ts, event.when.latest_ts
         self.conn.executemany(
-            "INSERT OR IGNORE INTO event_actor(event_id, actor_id, role, position) VALUES (?, ?, ?, ?)",
-            [(event_id, actor_ids[p.actor_uid], p.role.value, i) for i, p in enumerate(event.participants)],
+            "INSERT OR IGNORE INTO event_actor(event_id, actor_id, role, position, earliest, latest) "
+            "VALUES (?, ?, ?, ?, ?, ?)",
+            [(event_id, actor_ids[p.actor_uid], p.role.value, i, lo, hi) for i, p in enumerate(event.participants)],
         )
         self.conn.executemany(
             "INSERT INTO citation(uid, event_id, source_id, document_id, credibility, quote, position) "
@@ -140,7 +142,8 @@ class EventStore(Connection):
             row = self._event_row(event)
             event_rows.append((event_id, *row))
             span_rows.append((event_id, row[4] // DAY, row[5] // DAY))
-            actor_rows.extend((event_id, actors[p.actor_uid], p.role.value, i) for i, p in enumerate(event.participants))
+            actor_rows.extend((event_id, actors[p.actor_uid], p.role.value, i, row[4], row[5])
+                              for i, p in enumerate(event.participants))
             citation_rows.extend(
                 (c.uid, event_id, sources[c.source_uid], documents.get(c.document_uid) if c.document_uid else None,
                  c.credibility, c.quote, i) for i, c in enumerate(event.citations))
@@ -148,7 +151,8 @@ class EventStore(Connection):
         try:
             self.conn.executemany(self._INSERT_EVENT_WITH_ID, event_rows)
             self.conn.executemany(
-                "INSERT OR IGNORE INTO event_actor(event_id, actor_id, role, position) VALUES (?, ?, ?, ?)", actor_rows)
+                "INSERT OR IGNORE INTO event_actor(event_id, actor_id, role, position, earliest, latest) "
+                "VALUES (?, ?, ?, ?, ?, ?)", actor_rows)
             self.conn.executemany(
                 "INSERT INTO citation(uid, event_id, source_id, document_id, credibility, quote, position) "
                 "VALUES (?, ?, ?, ?, ?, ?, ?)", citation_rows)

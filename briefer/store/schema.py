@@ -202,5 +202,24 @@ _V3 = """
 CREATE VIRTUAL TABLE event_fts_vocab USING fts5vocab(event_fts, 'row');
 """
 
-MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_script(_V1), _script(_V2), _script(_V3)]
+# Version 4: each actor link carries its event's bounds, indexed by actor then date, so
+# "this actor's events in this period" is one index range instead of a visit to every
+# event of the actor or of the period.  Triggers keep the copies equal to the event's.
+_V4 = """
+ALTER TABLE event_actor ADD COLUMN earliest INTEGER;
+ALTER TABLE event_actor ADD COLUMN latest INTEGER;
+UPDATE event_actor SET earliest = (SELECT earliest FROM event WHERE event.id = event_actor.event_id),
+                       latest = (SELECT latest FROM event WHERE event.id = event_actor.event_id);
+CREATE INDEX event_actor_when ON event_actor(actor_id, earliest, latest, event_id);
+CREATE TRIGGER event_actor_dates AFTER INSERT ON event_actor WHEN new.earliest IS NULL OR new.latest IS NULL BEGIN
+    UPDATE event_actor SET earliest = (SELECT earliest FROM event WHERE id = new.event_id),
+                           latest = (SELECT latest FROM event WHERE id = new.event_id)
+    WHERE event_id = new.event_id AND actor_id = new.actor_id AND role = new.role;
+END;
+CREATE TRIGGER event_dates_to_actors AFTER UPDATE OF earliest, latest ON event BEGIN
+    UPDATE event_actor SET earliest = new.earliest, latest = new.latest WHERE event_id = new.id;
+END;
+"""
+
+MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_script(_V1), _script(_V2), _script(_V3), _script(_V4)]
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -34,11 +34,14 @@ def busy(workspace):
     return workspace, actors
 
 
+@pytest.mark.parametrize("text_set_above", [0, 10**9])
 @pytest.mark.parametrize("scan_above", [0, 10**9])
-def test_pages_are_slices_of_the_full_date_order(busy, monkeypatch: pytest.MonkeyPatch, scan_above: int) -> None:
+def test_pages_are_slices_of_the_full_date_order(busy, monkeypatch: pytest.MonkeyPatch, scan_above: int,
+                                                 text_set_above: int) -> None:
     ws, actors = busy
     monkeypatch.setattr(query, "_SCAN_ABOVE", scan_above)
     monkeypatch.setattr(query, "_DRIVE_UP_TO_IN_RANGE", scan_above)
+    monkeypatch.setattr(query, "_TEXT_SET_ABOVE", text_set_above)
     filters = [
         EventFilter(),
         EventFilter(start=When.parse("2014"), end=When.parse("2016-06")),
@@ -93,3 +96,35 @@ def test_counts_and_id_lists_agree_with_the_events_found(workspace, monkeypatch:
             workspace.search_events(f), key=lambda e: e.uid), f
     assert workspace.count_events(EventFilter(actors=(actors[0].uid,))) < sum(
         len(e.participants) for e in events if e.participants[0].actor_uid == actors[0].uid)
+
+
+@pytest.mark.parametrize("text_set_above", [0, 10**9])
+def test_an_actor_in_a_period_follows_edits_merges_and_new_words(workspace, monkeypatch: pytest.MonkeyPatch,
+                                                                 text_set_above: int) -> None:
+    """The store answers "actor X in period P with word W" from copies (the links' dates,
+    a gathered set of the word's events); every edit must reach them."""
+    from dataclasses import replace
+
+    monkeypatch.setattr(query, "_TEXT_SET_ABOVE", text_set_above)
+
+    sdf, dup = workspace.add_actor(Actor("SDF")), workspace.add_actor(Actor("S.D.F."))
+    events = [Event(f"clash near Hajin {i}", When.day(date(2018, 1, 1) + timedelta(days=i)),
+                    participants=(Participant(sdf.uid),)) for i in range(60)]
+    workspace.add_events(events)
+    january = EventFilter(actors=(sdf.uid,), start=When.parse("2018-01"), end=When.parse("2018-01"), text="clash")
+    assert workspace.count_events(january) == 31
+
+    moved = replace(events[0], when=When.parse("2018-03-01"))
+    workspace.update_event(moved)
+    assert workspace.count_events(january) == 30
+    assert moved.uid in {e.uid for e in workspace.search_events(
+        EventFilter(actors=(sdf.uid,), start=When.parse("2018-03"), text="clash"))}
+
+    workspace.add_event(Event("another clash", When.parse("2018-01-15"), participants=(Participant(dup.uid),)))
+    assert workspace.count_events(january) == 30
+    workspace.merge_actors(sdf.uid, dup.uid)
+    assert workspace.count_events(january) == 31
+    assert len(workspace.page_ids(january, 100)) == 31
+
+    workspace.update_event(replace(events[1], title="talks near Hajin"))
+    assert workspace.count_events(january) == 30

@@ -150,3 +150,33 @@ def test_save_a_copy_writes_a_workspace_that_opens(tmp_path: Path, demo_workspac
     copy = demo_workspace.save_copy(tmp_path / "copy.briefer")
     with Workspace.open(copy) as ws:
         assert ws.event_count() == demo_workspace.event_count()
+
+
+def test_a_version_3_workspace_keeps_finding_an_actor_s_events_by_date(tmp_path: Path) -> None:
+    """Version 4 copies each event's bounds onto its actor links; a file written before
+    must get them on opening, or "this actor in this period" would silently find nothing."""
+    from briefer.core.filter import EventFilter
+    from briefer.core.when import When
+
+    path = tmp_path / "v3.briefer"
+    conn = sqlite3.connect(path, isolation_level=None)
+    conn.execute("BEGIN")
+    for migrate in MIGRATIONS[:3]:
+        migrate(conn)
+    conn.execute("PRAGMA user_version = 3")
+    conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+    conn.execute("INSERT INTO actor(id, uid, name, kind) VALUES (1, 'a-1', 'Syrian Democratic Forces', 'armed_group')")
+    when = When.parse("2019-02-09")
+    conn.execute("INSERT INTO event(id, uid, title, when_edtf, earliest, latest, precision, flags, created, updated) "
+                 "VALUES (1, 'e-1', 'SDF pause the offensive', ?, ?, ?, 3, 0, '2019-02-10', '2019-02-10')",
+                 (when.edtf, when.earliest_ts, when.latest_ts))
+    conn.execute("INSERT INTO event_actor(event_id, actor_id, role, position) VALUES (1, 1, 'initiator', 0)")
+    conn.execute("INSERT INTO event_span(id, lo, hi) VALUES (1, ?, ?)", (when.earliest_ts // 86400, when.latest_ts // 86400))
+    conn.execute("COMMIT")
+    conn.close()
+    with Workspace.open(path) as ws:
+        assert ws.schema_version == SCHEMA_VERSION
+        in_feb = EventFilter(actors=("a-1",), start=When.parse("2019-02"), end=When.parse("2019-02"))
+        assert [e.uid for e in ws.search_events(in_feb)] == ["e-1"]
+        assert ws.count_events(in_feb) == 1
+        assert ws.count_events(EventFilter(actors=("a-1",), start=When.parse("2019-03"))) == 0
