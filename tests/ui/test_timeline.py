@@ -654,3 +654,18 @@ def test_hovering_shows_the_tooltip_of_the_event_or_the_lane(view, ws, qtbot) ->
     qtbot.waitUntil(lambda: "Islamic State" in QToolTip.text())
     assert "Click to collapse" in QToolTip.text()
     QToolTip.hideText()
+
+
+def test_a_touch_screen_pinch_zooms_about_the_fingers(view) -> None:
+    from PySide6.QtWidgets import QGestureEvent, QPinchGesture
+
+    x = 800
+    under = view.datetime_at(x)
+    span = view.t1 - view.t0
+    pinch = QPinchGesture()
+    pinch.setScaleFactor(1.25)
+    pinch.setCenterPoint(QPointF(view.canvas.mapToGlobal(QPoint(x, 200))))
+    QApplication.sendEvent(view.canvas, QGestureEvent([pinch]))
+    assert view.t1 - view.t0 == pytest.approx(span / 1.25)
+    one_pixel = (view.t1 - view.t0) / view.time_width(view.canvas.width())
+    assert abs((view.datetime_at(x) - under).total_seconds()) <= one_pixel

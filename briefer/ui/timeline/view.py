@@ -25,7 +25,7 @@ from PySide6.QtGui import (
     QPainter, QPaintEngine, QPaintEvent, QPalette, QPen, QPixmap, QPolygonF, QStaticText, QWheelEvent,
 )
 from PySide6.QtWidgets import (
-    QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QSpinBox, QHBoxLayout, QInputDialog, QLabel, QMessageBox, QScrollBar, QToolButton,
+    QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QPinchGesture, QSpinBox, QHBoxLayout, QInputDialog, QLabel, QMessageBox, QScrollBar, QToolButton,
     QToolTip, QVBoxLayout, QWidget,
 )
 
@@ -260,7 +260,8 @@ class TimelineCanvas(QWidget):
                 return True
         if event.type() == QEvent.Type.Gesture:
             pinch = event.gesture(Qt.GestureType.PinchGesture)
-            if pinch is not None:
+            if isinstance(pinch, QPinchGesture):  # a touch screen's pinch (trackpads send native gestures)
+                event.accept(pinch)
                 centre = self.mapFromGlobal(pinch.centerPoint().toPoint())
                 self.view.zoom(pinch.scaleFactor(), float(centre.x()))
                 return True
