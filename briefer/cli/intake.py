@@ -51,6 +51,9 @@ def run_intake(args: argparse.Namespace, ws: Workspace) -> int:
     analysis = analyse(ws, article, published=published)
     result = analysis.to_json()
     if args.accept_all:
+        if analysis.document.outlet == UNKNOWN_OUTLET:  # nothing lands without saying where it came from
+            raise BrieferError(f"{args.file}: no outlet found in the report; name it with --outlet NAME "
+                               "(nothing was added)")
         landed = accept(ws, analysis, accept_all_choices(analysis))
         result["landed"] = {"document": landed.document_uid, "document_added": landed.document_added,
                             "events": len(landed.events), "actors": len(landed.actors),

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from ..core.errors import BrieferError
 from ..core.when import When
-from ..intake.assistant import analyse
+from ..intake.assistant import UNKNOWN_OUTLET, analyse
 from ..intake.landing import Landed, accept, merge_actor_proposals, merge_events
 from ..intake.proposals import Analysis
 from ..intake.reading import SUPPORTED_SUFFIXES, Article, article_from_text, read_article
@@ -558,6 +558,11 @@ class IntakeDialog(QDialog):
         doc = self.analysis.document
         doc.title = self.headline.text().strip()
         outlet = self.outlet.text().strip()
+        if not outlet or outlet == UNKNOWN_OUTLET:  # nothing lands without saying where it came from
+            self._error("Name the outlet that published this report (or where it came from) before accepting.")
+            self.outlet.setFocus()
+            self.outlet.selectAll()
+            return
         if outlet != doc.outlet:
             doc.outlet, doc.outlet_uid, doc.outlet_known = outlet, None, False
         doc.author = self.author.text().strip()

@@ -106,3 +106,16 @@ def test_a_publication_day_that_is_not_a_day_is_one_line(ws_path: Path) -> None:
     assert result.returncode == 1 and "Traceback" not in result.stderr
     assert "--published 'soon'" in result.stderr and len(result.stderr.strip().splitlines()) == 1
     assert dump(ws_path) == before
+
+
+def test_accept_all_needs_an_outlet(ws_path: Path, tmp_path: Path) -> None:
+    report = tmp_path / "report.txt"
+    report.write_text("Ferry service resumes\n\n9 June 2022\nThe Harbour Authority said on Monday that the ferry "
+                      "to Sahl island resumed after the storm damaged the pier.\n", encoding="utf-8")
+    before = dump(ws_path)
+    result = cli("-w", str(ws_path), "intake", str(report), "--accept-all", check=False)
+    assert result.returncode == 1 and "--outlet NAME" in result.stderr and "Traceback" not in result.stderr
+    assert dump(ws_path) == before
+    landed = json.loads(cli("-w", str(ws_path), "intake", str(report), "--accept-all", "--json",
+                            "--outlet", "Island Gazette").stdout)["landed"]
+    assert landed["events"] == 1

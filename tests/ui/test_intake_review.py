@@ -169,3 +169,18 @@ def test_an_actor_renamed_to_a_known_one_and_two_merged(qtbot, dialog, workspace
     actors = {p.actor_uid for p in event.participants}
     assert known.uid in actors
     assert workspace.find_actor("Idris Hallaq") is None and workspace.find_actor("Northern Shield Brigade") is None
+
+
+def test_nothing_lands_until_the_outlet_is_named(qtbot, dialog, workspace) -> None:
+    dialog.paste.setPlainText("Ferry service resumes\n\n9 June 2022\nThe Harbour Authority said on Monday that "
+                              "the ferry to Sahl island resumed after the storm damaged the pier.")
+    qtbot.mouseClick(dialog.analyse_button, Qt.MouseButton.LeftButton)
+    assert dialog.outlet.text() == "Unknown outlet"
+    dialog.events_tree.topLevelItem(0).setCheckState(0, Qt.CheckState.Checked)
+    qtbot.mouseClick(dialog.accept_button, Qt.MouseButton.LeftButton)
+    assert "Name the outlet" in dialog.status.text() and dialog.isVisible()
+    assert workspace.count_events() == 0 and workspace.documents() == [] and workspace.sources() == []
+    dialog.outlet.setText("Island Gazette")
+    qtbot.mouseClick(dialog.accept_button, Qt.MouseButton.LeftButton)
+    assert workspace.count_events() == 1
+    assert workspace.get_source(workspace.documents()[0].source_uid).name == "Island Gazette"
