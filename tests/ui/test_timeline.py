@@ -669,3 +669,18 @@ def test_a_touch_screen_pinch_zooms_about_the_fingers(view) -> None:
     assert view.t1 - view.t0 == pytest.approx(span / 1.25)
     one_pixel = (view.t1 - view.t0) / view.time_width(view.canvas.width())
     assert abs((view.datetime_at(x) - under).total_seconds()) <= one_pixel
+
+
+def test_export_shows_the_lanes_scrolled_to(view, qtbot, tmp_path: Path) -> None:
+    view.resize(1200, 200)
+    qtbot.waitUntil(lambda: view.canvas.height() < 200)
+    view.set_lanes("actor")
+    view.go_to(When.parse("2019-02"))
+    view.vbar.setValue(view.vbar.maximum())
+    assert view.vbar.value() > 0
+    shown = [lane.lane.name for lane in view.lane_layouts() if lane.y + lane.height > AXIS_H]
+    first_shown = shown[0]
+    view.export_svg(tmp_path / "t.svg", 1200, view.canvas.height())
+    text = (tmp_path / "t.svg").read_text()
+    assert first_shown in text and view.lane_names()[0] != first_shown
+    assert view.lane_names()[0] not in text

@@ -970,7 +970,7 @@ class TimelineView(QWidget):
     def paint(self, painter: QPainter, width: int, height: int, band: Optional[QRectF] = None,
               export: bool = False) -> None:
         if export:
-            frame = self._layout(width, height, 0.0, cache=False)
+            frame = self._layout(width, height, float(self.vbar.value()), cache=False)  # scrolled as on screen
             self._frame = None  # the screen's layout is laid out again
         else:
             frame = self.frame(width, height)
