@@ -63,7 +63,7 @@ class TimelineData:
     def _positions(self, ids: Sequence[int]) -> tuple[np.ndarray, np.ndarray]:
         if self.index_of_id is None:
             order = np.argsort(self.ids, kind="stable")
-            self.index_of_id = (self.ids[order], order)
+            self.index_of_id = (self.ids[order], order.astype(np.int32 if len(self.ids) < 2 ** 31 else np.int64))
         sorted_ids, order = self.index_of_id
         ids = np.asarray(ids if isinstance(ids, np.ndarray) else list(ids), dtype=np.int64)
         if len(sorted_ids) == 0:
