@@ -136,10 +136,11 @@ class ActorStore(Connection):
         ).fetchall()
 
     def actor_event_counts(self) -> dict[str, int]:
-        # one index range per actor: a join with GROUP BY made SQLite build a temporary index each call
+        # one index range per actor, read in event order so that DISTINCT needs no sort
+        # (a join with GROUP BY built a temporary index on every call)
         return dict(self.conn.execute(
-            "SELECT a.uid, (SELECT count(DISTINCT ea.event_id) FROM event_actor ea WHERE ea.actor_id = a.id) "
-            "FROM actor a"
+            "SELECT a.uid, (SELECT count(*) FROM (SELECT DISTINCT event_id FROM event_actor "
+            "INDEXED BY event_actor_actor WHERE actor_id = a.id)) FROM actor a"
         ).fetchall())
 
     def merge_actors(self, keep_uid: str, drop_uid: str) -> Actor:

@@ -226,7 +226,8 @@ class QueryStore(EventStore):
         # listing them alone: one value walks its index in event order (no sort); several
         # must be told to use the index, or the planner scans the whole table for DISTINCT
         if len(values) == 1:
-            condition.alone = (f"SELECT DISTINCT event_id FROM {table} WHERE {column} = ?", list(values))
+            condition.alone = (f"SELECT DISTINCT event_id FROM {table} INDEXED BY {index} WHERE {column} = ?",
+                               list(values))
         else:
             condition.alone = (f"SELECT DISTINCT event_id FROM {table} INDEXED BY {index} WHERE {column} {among}",
                                [listed])

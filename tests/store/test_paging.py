@@ -128,3 +128,21 @@ def test_an_actor_in_a_period_follows_edits_merges_and_new_words(workspace, monk
 
     workspace.update_event(replace(events[1], title="talks near Hajin"))
     assert workspace.count_events(january) == 30
+
+
+def test_panel_counts_count_events_not_links(workspace) -> None:
+    """The Actors panel's number is events: an actor both initiator and spokesperson of
+    one event counts once; the Sources panel's number is citations."""
+    from briefer.core.model import Citation, Role, Source
+
+    sdf, bali = workspace.add_actor(Actor("SDF")), workspace.add_actor(Actor("Mustafa Bali"))
+    reuters = workspace.add_source(Source("Reuters", reliability="B"))
+    workspace.add_events([
+        Event("SDF pause the offensive", When.parse("2019-02-09"),
+              participants=(Participant(sdf.uid, Role.INITIATOR), Participant(sdf.uid, Role.SPOKESPERSON),
+                            Participant(bali.uid, Role.SPOKESPERSON)),
+              citations=(Citation(reuters.uid, 2, "one"), Citation(reuters.uid, 3, "two"))),
+        Event("SDF resume the offensive", When.parse("2019-02-10"), participants=(Participant(sdf.uid),)),
+    ])
+    assert workspace.actor_event_counts() == {sdf.uid: 2, bali.uid: 1}
+    assert workspace.source_citation_counts() == {reuters.uid: 2}
