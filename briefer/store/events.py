@@ -238,12 +238,19 @@ class EventStore(Connection):
     def event_count(self) -> int:
         return self.conn.execute("SELECT count(*) FROM event").fetchone()[0]
 
+    def _distinct(self, table: str, column: str) -> list[str]:
+        """The distinct non-empty values of an indexed column, one index seek per value
+        (a plain DISTINCT reads the whole index: 0.1 s at 1M events, at every refresh)."""
+        return [r[0] for r in self.conn.execute(
+            f"WITH RECURSIVE v(x) AS (SELECT min({column}) FROM {table} WHERE {column} > '' "
+            f"UNION ALL SELECT (SELECT min({column}) FROM {table} WHERE {column} > v.x) FROM v WHERE v.x IS NOT NULL) "
+            "SELECT x FROM v WHERE x IS NOT NULL")]
+
     def tags(self) -> list[str]:
-        return [r[0] for r in self.conn.execute("SELECT DISTINCT tag FROM event_tag ORDER BY tag COLLATE NOCASE")]
+        return sorted(self._distinct("event_tag", "tag"), key=str.casefold)
 
     def event_types(self) -> list[str]:
-        return [r[0] for r in self.conn.execute(
-            "SELECT DISTINCT event_type FROM event WHERE event_type != '' ORDER BY event_type")]
+        return self._distinct("event", "event_type")
 
     def _hydrate(self, rows: Sequence[tuple]) -> list[Event]:
         if not rows:

@@ -146,3 +146,12 @@ def test_panel_counts_count_events_not_links(workspace) -> None:
     ])
     assert workspace.actor_event_counts() == {sdf.uid: 2, bali.uid: 1}
     assert workspace.source_citation_counts() == {reuters.uid: 2}
+
+
+def test_filter_choices_list_each_tag_and_type_once_in_order(workspace) -> None:
+    workspace.add_events([
+        Event(f"event {i}", When.parse("2019"), event_type=kind, tags=tags)
+        for i, (kind, tags) in enumerate([("Battles", ("hajin", "Baghouz")), ("", ("hajin",)),
+                                           ("Protests", ()), ("Battles", ("airstrikes",))])])
+    assert workspace.event_types() == ["Battles", "Protests"]
+    assert workspace.tags() == ["airstrikes", "Baghouz", "hajin"]
