@@ -25,7 +25,7 @@ from PySide6.QtGui import (
     QPainter, QPaintEngine, QPaintEvent, QPalette, QPen, QPixmap, QPolygonF, QStaticText, QWheelEvent,
 )
 from PySide6.QtWidgets import (
-    QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QPinchGesture, QSpinBox, QHBoxLayout, QInputDialog, QLabel, QMessageBox, QScrollBar, QToolButton,
+    QApplication, QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QPinchGesture, QSpinBox, QHBoxLayout, QInputDialog, QLabel, QMessageBox, QScrollBar, QToolButton,
     QToolTip, QVBoxLayout, QWidget,
 )
 
@@ -395,8 +395,15 @@ class TimelineView(QWidget):
             self.lanes_box.blockSignals(False)
         for action in self._lane_actions:
             action.setChecked(action.data() == mode)
-        self._apply_lanes()
-        self._changed()
+        busy = len(self.data) > 100_000  # a second or two with a million events: say so
+        if busy:
+            QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            self._apply_lanes()
+            self._changed()
+        finally:
+            if busy:
+                QApplication.restoreOverrideCursor()
 
     def select_ids(self, ids: Sequence[int], scroll: bool = True) -> None:
         self.selection = set(int(i) for i in ids)
