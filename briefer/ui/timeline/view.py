@@ -1091,6 +1091,10 @@ class TimelineView(QWidget):
             painter.drawLine(QPointF(x, AXIS_H), QPointF(x, height))
             label_w = self._measure("today")
             left = x + 3 if x + 3 + label_w <= width - 2 else x - 3 - label_w  # inside the view
+            backdrop = QColor(self.palette().color(QPalette.ColorRole.Base))
+            backdrop.setAlpha(215)
+            fm = self._metrics
+            painter.fillRect(QRectF(left - 2, AXIS_H + 12 - fm.ascent(), label_w + 4, fm.height()), backdrop)
             painter.drawText(QPointF(left, AXIS_H + 12), "today")
 
     @staticmethod
@@ -1292,6 +1296,8 @@ class TimelineView(QWidget):
             label_w = self._measure(label)
             if label_w > g.label_w - 6:
                 label = self._elided(label, g.label_w - 6)
+                if len(label.rstrip("…").strip()) < 3:  # "B…" tells nothing
+                    continue
                 label_w = self._measure(label)
             x = g.label_x()
             if chosen and g.event_id in self.selection:  # the label of a selected event is marked
