@@ -10,6 +10,9 @@ is needed or copied.  Baselines measured in the same run:
                         the event table and its text index, no actors, sources or
                         checks (the floor for any importer that keeps events searchable).
 
+Two stages of Briefer's own import are timed too, to show where the time goes: the ACLED
+reader alone, and reader plus import loop with the workspace's bulk insert left out.
+
 The Briefer import runs in a child process so that its peak RSS is its own.
 
     python benchmarks/import_bench.py [--events N] [--json]
@@ -137,6 +140,36 @@ def raw_executemany(path: Path, folder: Path) -> float:
     return elapsed
 
 
+def reader_pass(path: Path) -> float:
+    """Stage 1 of the import: the ACLED reader alone (parse, check, map a row), nothing built or written."""
+    from briefer.exchange.acled import AcledReader
+    from briefer.exchange.report import ImportReport
+
+    start = time.perf_counter()
+    for _ in AcledReader(path).rows(ImportReport()):
+        pass
+    return time.perf_counter() - start
+
+
+def build_pass(path: Path, folder: Path) -> float:
+    """Stages 1+2: reader and import loop (actors and sources found or made, events built),
+    with the bulk insert of events left out: what the workspace's writing costs is the rest."""
+    from briefer.exchange.acled import AcledReader
+    from briefer.exchange.importing import run_import
+    from briefer.store import Workspace
+
+    target = folder / "build.briefer"
+    for suffix in ("", "-wal", "-shm"):
+        Path(str(target) + suffix).unlink(missing_ok=True)
+    ws = Workspace.create(target)
+    ws.add_events = lambda events: len(list(events))  # type: ignore[method-assign]
+    start = time.perf_counter()
+    run_import(ws, AcledReader(path))
+    elapsed = time.perf_counter() - start
+    ws.close()
+    return elapsed
+
+
 def briefer_import(path: Path, folder: Path) -> dict:
     """Runs in a child process: the import alone, its time and peak memory."""
     from briefer.exchange.acled import AcledReader
@@ -170,7 +203,11 @@ def bench(n: int) -> dict:
     result = json.loads(child.stdout)
     csv_s = csv_pass(path)
     raw_s = raw_executemany(path, CACHE)
+    reader_s = reader_pass(path)
+    build_s = build_pass(path, CACHE)
     return {
+        "reader_only_rows_per_s": round(n / reader_s),
+        "built_not_written_rows_per_s": round(n / build_s),
         "rows": n, "file_mb": round(path.stat().st_size / 1e6, 1),
         "import_rows_per_s": round(n / result["seconds"]),
         "csv_reader_rows_per_s": round(n / csv_s),
@@ -200,6 +237,8 @@ def main() -> None:
     print(f"  csv.reader pass       {r['csv_reader_rows_per_s']:>10,} rows/s   (baseline)")
     print(f"  raw executemany       {r['raw_executemany_rows_per_s']:>10,} rows/s   (baseline: events + text index only)")
     print(f"  re-import (no change) {r['reimport_rows_per_s']:>10,} rows/s   ({r['reimport_added']} added)")
+    print(f"  stage: reader only    {r['reader_only_rows_per_s']:>10,} rows/s   (ACLED rows parsed and checked)")
+    print(f"  stage: + events built {r['built_not_written_rows_per_s']:>10,} rows/s   (everything but the bulk insert)")
     print(f"  peak RSS              {r['peak_rss_mb']:>10,.0f} MB       (target < 300 MB)")
     print(f"  created               {r['events']:,} events, {r['actors']:,} actors, {r['sources']:,} sources")
 
