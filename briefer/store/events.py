@@ -172,7 +172,7 @@ class EventStore(Connection):
                     "SELECT 1 FROM event WHERE uid = ?", (event.uid,)).fetchone():
                 return WorkspaceError(f"an event with id {event.uid} already exists")
             if event.external_id and (event.external_id in seen_external or self.conn.execute(
-                    "SELECT 1 FROM event WHERE external_id = ?", (event.external_id,)).fetchone()):
+                    "SELECT 1 FROM event WHERE external_id != '' AND external_id = ?", (event.external_id,)).fetchone()):
                 return WorkspaceError(f"an event with the external id {event.external_id} already exists")
             for c in event.citations:
                 if c.uid in seen_citations or self.conn.execute(
