@@ -51,6 +51,7 @@ class TimelineData:
         self.flags = np.asarray(columns.get("flags", np.zeros(len(self.ids))), dtype=np.int16)
         self.index_of_id = None  # built on first need
         self.visible = np.ones(len(self.ids), dtype=bool)
+        self._all_visible = True
         self._shown_bounds: Optional[tuple] = None  # bounds() of the shown events, kept
         self._lane_pairs: Optional[tuple[np.ndarray, np.ndarray, list[str]]] = None
         self.mode = "none"
@@ -103,16 +104,22 @@ class TimelineData:
     # -- filter and lanes ------------------------------------------------------------------
     def set_visible_ids(self, ids: Optional[Sequence[int]]) -> None:
         """Show only these row ids (None: all)."""
+        if ids is None and self._all_visible:
+            return  # nothing to rebuild (opening a workspace asks this several times: 0.1 s at 1M)
         self._shown_bounds = None
         if ids is None:
             self.visible = np.ones(len(self.ids), dtype=bool)
         else:
             self.visible = np.zeros(len(self.ids), dtype=bool)
             self.visible[self.indices_of(ids)] = True
+        self._all_visible = ids is None
         self._build_lanes()
 
     def set_lanes(self, mode: str, pairs: Optional[tuple[Sequence[int], Sequence[int], list[str]]] = None) -> None:
         """Lanes by "none", or by pairs (event ids, lane numbers, lane names) from the store."""
+        if (mode == "none" or pairs is None) and self.mode == "none" and self._lane_pairs is None \
+                and hasattr(self, "lanes"):
+            return  # already one lane of the shown events
         self.mode = mode
         if mode == "none" or pairs is None:
             self.mode = "none"
