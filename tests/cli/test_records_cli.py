@@ -3,39 +3,13 @@
 from __future__ import annotations
 
 import json
-import sqlite3
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from briefer import __version__
 
-
-def cli(*args: str, check: bool = True) -> subprocess.CompletedProcess:
-    result = subprocess.run([sys.executable, "-m", "briefer.cli", *args], capture_output=True, text=True,
-                            timeout=120)
-    if check and result.returncode != 0:
-        raise AssertionError(f"briefer-cli {' '.join(args)} failed: {result.stderr}")
-    return result
-
-
-def dump(path: Path) -> list[str]:
-    """The workspace's content as SQL text (page counters may change; content must not)."""
-    conn = sqlite3.connect(path)
-    try:
-        return list(conn.iterdump())
-    finally:
-        conn.close()
-
-
-def assert_clean_error(result: subprocess.CompletedProcess, fragment: str) -> None:
-    assert result.returncode != 0
-    assert "Traceback" not in result.stderr
-    lines = result.stderr.strip().splitlines()
-    assert len(lines) == 1, result.stderr
-    assert fragment in lines[0]
+from .helpers import assert_clean_error, cli, dump
 
 
 @pytest.fixture
