@@ -51,6 +51,8 @@ def test_pages_are_slices_of_the_full_date_order(busy, monkeypatch: pytest.Monke
         EventFilter(text="raid", start=When.parse("2013"), end=When.parse("2017")),
         EventFilter(actors=(actors[0].uid,), start=When.parse("2015")),
         EventFilter(actors=(actors[0].uid, actors[1].uid), actor_mode="all"),
+        EventFilter(actors=(actors[0].uid, actors[1].uid), start=When.parse("2012"), end=When.parse("2018")),
+        EventFilter(actors=(actors[1].uid,), text="raid", end=When.parse("2016-05-31T12:00")),
         EventFilter(actors=(actors[2].uid,), text="talks", start=When.parse("2011"), end=When.parse("2018")),
     ]
     for f in filters:
@@ -87,6 +89,8 @@ def test_counts_and_id_lists_agree_with_the_events_found(workspace, monkeypatch:
         EventFilter(start=When.parse("2018-03"), end=When.parse("2018-05")),
         EventFilter(start=When.parse("2018-03-04T10:00"), end=When.parse("2018-03-20T06:00")),
         EventFilter(end=When.parse("2018-02")), EventFilter(start=When.parse("2018-11-30")),
+        EventFilter(actors=(actors[0].uid,), start=When.parse("2018-02")),
+        EventFilter(actors=(actors[0].uid, actors[2].uid), start=When.parse("2018-02"), text="raid"),
     ]
     for f in filters:
         found = {e.uid for e in workspace.search_events(f)}
