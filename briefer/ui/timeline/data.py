@@ -10,7 +10,10 @@ microseconds, whatever the number of events.
 
 from __future__ import annotations
 
+import ctypes
+import ctypes.util
 import heapq
+import sys
 from dataclasses import dataclass
 from typing import Optional, Sequence
 
@@ -21,6 +24,21 @@ DAY_PRECISION = 5  # Precision.DAY; MINUTE is 6
 DAY = 86400.0
 OPEN_START_TS = -62135596800.0  # an open start is stored as the first moment of year 1
 OPEN_END_TS = 253402300800.0  # an open end as the last second of 9999 (plus one: ends are exclusive)
+
+
+def release_freed_memory() -> None:
+    """Hand memory freed by a rebuild back to the system (glibc only).
+
+    Building lanes for a million events passes through several hundred MB of temporary
+    arrays; glibc keeps freed heap pages for reuse, so without this the process would
+    hold twice what the timeline needs (1M events by actor: 430 MB instead of 200 MB)."""
+    if not sys.platform.startswith("linux"):
+        return
+    try:
+        libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6")
+        libc.malloc_trim(0)
+    except (OSError, AttributeError):  # not glibc (musl has no malloc_trim): nothing to do
+        pass
 
 
 @dataclass

@@ -39,7 +39,7 @@ from .. import icons
 from . import axis
 from .data import (
     DAY, DAY_PRECISION, FLAG_APPROXIMATE, FLAG_INTERVAL, FLAG_OPEN_END, FLAG_OPEN_START, FLAG_UNCERTAIN, Lane,
-    TimelineData, pack_rows,
+    TimelineData, pack_rows, release_freed_memory,
 )
 
 HEADER_W = 170.0  # the lane names' column: as wide as they need, within these bounds
@@ -377,6 +377,8 @@ class TimelineView(QWidget):
         self.data = TimelineData(store_timeline.event_columns(self.ws) if self.ws else None)
         self._apply_lanes()
         self._apply_filter()
+        if len(self.data) > 100_000:
+            release_freed_memory()
         self._changed()
 
     def set_filter(self, f: EventFilter) -> None:
@@ -403,6 +405,7 @@ class TimelineView(QWidget):
             self._changed()
         finally:
             if busy:
+                release_freed_memory()
                 QApplication.restoreOverrideCursor()
 
     def select_ids(self, ids: Sequence[int], scroll: bool = True) -> None:
