@@ -184,10 +184,9 @@ class QueryStore(EventStore):
     def _text_by_set(text: _Condition, drive: Optional[_Condition]) -> bool:
         """Whether to gather a common word's events once (~0.15 µs an event) rather than
         ask the text index about each row (~16 µs a row): when the rows to check cost more."""
-        if text.estimate <= _TEXT_SET_ABOVE:
-            return False
-        rows = drive.estimate if drive is not None else _SCAN_ABOVE
-        return rows * 100 > text.estimate
+        if drive is None or text.estimate <= _TEXT_SET_ABOVE:
+            return False  # no driver: a page is walked in date order and stops at its end
+        return drive.estimate * 100 > text.estimate
 
     def _text_hits(self, query: str) -> str:
         """A temporary table of the events matching a safe FTS query, kept for the next
