@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from ..core.errors import BrieferError
 from ..core.model import Actor, ActorKind
 from . import commands, icons
+from .lazy_panel import LazyPanel
 from .session import Session
 
 UID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -50,7 +51,7 @@ class _NameFilter(QSortFilterProxyModel):
         return any(self.filterAcceptsRow(r, index) for r in range(model.rowCount(index)))
 
 
-class ActorPanel(QWidget):
+class ActorPanel(LazyPanel):
     filterRequested = Signal(list)  # actor names to filter the views by
 
     def __init__(self, session: Session, parent: Optional[QWidget] = None) -> None:
@@ -106,31 +107,7 @@ class ActorPanel(QWidget):
         self.filter_toggle.toggled.connect(self._selection_changed)
         self.view.doubleClicked.connect(lambda index: index.column() != 1 and self._guarded(self.edit))
         self.model.itemChanged.connect(self._aliases_edited)
-        self._stale = False
-        session.workspaceChanged.connect(self._data_changed)
-        session.dataChanged.connect(self._data_changed)
-        self.reload()
-
-    def _data_changed(self) -> None:
-        """Reload now if the panel is on screen, else when it is shown: counting every actor's or
-        source's events takes a moment in a large workspace, and a hidden panel needs none."""
-        if self.session.ws is None or self._on_screen():
-            self.reload()
-        else:
-            self._stale = True
-
-    def _on_screen(self) -> bool:
-        # a dock tab behind another is moved off screen rather than hidden
-        return self.isVisible() and not self.visibleRegion().isEmpty()
-
-    def reload_if_stale(self) -> None:
-        """Called when the panel may have come on screen (shown, or its dock tab raised)."""
-        if self._stale and self._on_screen():
-            self.reload()
-
-    def showEvent(self, event) -> None:  # noqa: N802 - Qt's name
-        super().showEvent(event)
-        QTimer.singleShot(0, self, self.reload_if_stale)  # once the dock layout has placed the panel
+        self.watch()
 
     def _guarded(self, slot) -> None:
         try:

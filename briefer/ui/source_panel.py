@@ -12,7 +12,7 @@ import html
 import re
 from typing import Optional
 
-from PySide6.QtCore import QTimer, QUrl, Qt, Signal
+from PySide6.QtCore import QUrl, Qt, Signal
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QInputDialog, QLabel,
@@ -23,6 +23,7 @@ from ..core.errors import BrieferError
 from ..core.model import CREDIBILITY_LABELS, RELIABILITY_LABELS, Document, Source, SourceKind
 from ..core.when import When
 from . import commands, icons, theme
+from .lazy_panel import LazyPanel
 from .session import Session
 
 UID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -30,7 +31,7 @@ KIND_ROLE = Qt.ItemDataRole.UserRole + 2
 HIGHLIGHT_UP_TO = 10_000  # events selected when sources are highlighted (the first, in date order)
 
 
-class SourcePanel(QWidget):
+class SourcePanel(LazyPanel):
     filterRequested = Signal(list)  # source names
     eventRequested = Signal(str)  # event uid (from a highlight in a document)
 
@@ -70,31 +71,7 @@ class SourcePanel(QWidget):
         self.view.selectionModel().selectionChanged.connect(self._selection_changed)
         self.filter_toggle.toggled.connect(self._selection_changed)
         self.view.doubleClicked.connect(lambda *_: self._guarded(self._activated))
-        self._stale = False
-        session.workspaceChanged.connect(self._data_changed)
-        session.dataChanged.connect(self._data_changed)
-        self.reload()
-
-    def _data_changed(self) -> None:
-        """Reload now if the panel is on screen, else when it is shown: counting every actor's or
-        source's events takes a moment in a large workspace, and a hidden panel needs none."""
-        if self.session.ws is None or self._on_screen():
-            self.reload()
-        else:
-            self._stale = True
-
-    def _on_screen(self) -> bool:
-        # a dock tab behind another is moved off screen rather than hidden
-        return self.isVisible() and not self.visibleRegion().isEmpty()
-
-    def reload_if_stale(self) -> None:
-        """Called when the panel may have come on screen (shown, or its dock tab raised)."""
-        if self._stale and self._on_screen():
-            self.reload()
-
-    def showEvent(self, event) -> None:  # noqa: N802 - Qt's name
-        super().showEvent(event)
-        QTimer.singleShot(0, self, self.reload_if_stale)  # once the dock layout has placed the panel
+        self.watch()
 
     def _guarded(self, slot) -> None:
         try:

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import sqlite3
 import subprocess
 import sys
-from pathlib import Path
+
+from ..dumps import dump  # noqa: F401 - the CLI tests import it from here
 
 
 def cli(*args: str, check: bool = True) -> subprocess.CompletedProcess:
@@ -14,15 +14,6 @@ def cli(*args: str, check: bool = True) -> subprocess.CompletedProcess:
     if check and result.returncode != 0:
         raise AssertionError(f"briefer-cli {' '.join(args)} failed: {result.stderr}")
     return result
-
-
-def dump(path: Path) -> list[str]:
-    """The workspace's content as SQL text (page counters may change; content must not)."""
-    conn = sqlite3.connect(path)
-    try:
-        return list(conn.iterdump())
-    finally:
-        conn.close()
 
 
 def assert_clean_error(result: subprocess.CompletedProcess, fragment: str) -> None:

@@ -2,16 +2,8 @@
 
 from __future__ import annotations
 
-import sqlite3
 from pathlib import Path
 
+from ..dumps import dump  # noqa: F401 - the exchange tests import it from here
+
 FIXTURES = Path(__file__).parent / "fixtures"
-
-
-def dump(path: Path) -> list[str]:
-    """Everything in a workspace file as SQL text: equal dumps mean nothing changed."""
-    conn = sqlite3.connect(path)
-    try:
-        return list(conn.iterdump())
-    finally:
-        conn.close()
