@@ -736,8 +736,10 @@ class TimelineView(QWidget):
             self._titles.clear()
         found = list(details)
         self._titles.update((row_id, title) for row_id, (title, _, _) in details.items())
-        self.data.fill_details(self.data.indices_of(found), [details[i][1] for i in found],
-                               [details[i][2] for i in found])
+        # the positions are at hand: no need for the id index (its first build costs 70 ms at 1M)
+        position = dict(zip(ids.tolist(), events.tolist()))
+        self.data.fill_details(np.array([position[i] for i in found], dtype=np.int64),
+                               [details[i][1] for i in found], [details[i][2] for i in found])
 
     def frame(self, width: Optional[int] = None, height: Optional[int] = None) -> Frame:
         width = width or self.canvas.width()
@@ -1108,6 +1110,13 @@ class TimelineView(QWidget):
         peak = float(varying.max())
         return floor, varying, (np.sqrt(varying / peak) if peak > 0 else np.zeros(len(counts)))
 
+    @staticmethod
+    def _argb(colour: QColor, alpha):
+        """Premultiplied ARGB32 words (as QImage keeps them) of a colour at these alphas."""
+        alpha = np.asarray(alpha, dtype=np.uint32)
+        r, g, b = (np.uint32(c) * alpha // 255 for c in (colour.red(), colour.green(), colour.blue()))
+        return (alpha << 24) | (r << 16) | (g << 8) | b
+
     def _paint_heat(self, painter: QPainter, lane: LaneLayout, colour: QColor) -> None:
         """The same density as a strip, faint, behind a busy lane's glyphs: zooming in across
         the glyph limit keeps the picture of where events crowd."""
@@ -1139,15 +1148,13 @@ class TimelineView(QWidget):
         top = lane.y + (4 if collapsed else LANE_PAD)
         rows = int(COLLAPSED_H - 8 if collapsed else DENSITY_H)
         heights = np.where(varying > 0, np.maximum((level * rows).astype(np.int32), 2), 0)
-        alpha = (90 + 165 * level).astype(np.uint8)
+        alpha = (90 + 165 * level).astype(np.uint8).astype(np.uint32)
         mask = np.arange(rows)[::-1, None] < heights[None, :]
         band = 45 if floor > 0 else 0
-        image = np.zeros((rows, len(counts), 4), dtype=np.uint8)
-        image[..., 0] = colour.blue()
-        image[..., 1] = colour.green()
-        image[..., 2] = colour.red()
-        image[..., 3] = np.where(mask, alpha[None, :], band)
-        image[..., :3] = (image[..., :3].astype(np.uint16) * image[..., 3:4] // 255).astype(np.uint8)
+        # one premultiplied ARGB word per column for the bar and one for the band, then a
+        # single pass picks between them: a lane's strip costs ~0.1 ms instead of ~0.6 ms
+        bar = self._argb(colour, alpha)
+        image = np.where(mask, bar[None, :], self._argb(colour, np.uint32(band))).astype(np.uint32)
         qimage = QImage(image.data, len(counts), rows, len(counts) * 4, QImage.Format.Format_ARGB32_Premultiplied)
         painter.drawImage(QRectF(self.header_w, top, len(counts), rows), qimage)
         if collapsed:
