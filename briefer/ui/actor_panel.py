@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Optional
 
-from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt, QTimer, Signal
+from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt, QThread, QTimer, Signal
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QInputDialog, QLineEdit,
@@ -18,7 +18,9 @@ from PySide6.QtWidgets import (
 )
 
 from ..core.errors import BrieferError
+from ..core.filter import EventFilter
 from ..core.model import Actor, ActorKind
+from ..store import Workspace
 from . import commands, icons
 from .lazy_panel import LazyPanel
 from .session import Session
@@ -51,12 +53,37 @@ class _NameFilter(QSortFilterProxyModel):
         return any(self.filterAcceptsRow(r, index) for r in range(model.rowCount(index)))
 
 
+# Past this many events the actors' event counts are read on a worker thread (one index
+# range per actor: about a second with a million events and a cold disk cache) while the
+# panel already lists the actors; the window is usable before they arrive.
+COUNT_IN_BACKGROUND_ABOVE = 100_000
+
+
+class _CountWorker(QThread):
+    """Counts every actor's events on its own connection to the workspace file."""
+
+    counted = Signal(int, object)  # generation, {actor uid: events}
+
+    def __init__(self, path, generation: int, parent: Optional[QWidget] = None) -> None:
+        super().__init__(parent)
+        self.path, self.generation = path, generation
+
+    def run(self) -> None:  # noqa: D401 - Qt's name
+        try:
+            with Workspace.open(self.path) as ws:
+                self.counted.emit(self.generation, ws.actor_event_counts())
+        except BrieferError:
+            self.counted.emit(self.generation, None)  # the panel counts on the main thread instead
+
+
 class ActorPanel(LazyPanel):
     filterRequested = Signal(list)  # actor names to filter the views by
+    countsReady = Signal()  # counts read in the background have been filled in
 
     def __init__(self, session: Session, parent: Optional[QWidget] = None) -> None:
         super().__init__(parent)
         self.session = session
+        self._workers: set[_CountWorker] = set()
         self.setObjectName("actorPanel")
         self.search = QLineEdit(placeholderText="Find actor or alias…", clearButtonEnabled=True,
                                 objectName="actorSearch")
@@ -135,7 +162,7 @@ class ActorPanel(LazyPanel):
         if ws is None:
             return
         actors = sorted(self.session.actors.values(), key=lambda a: a.name.casefold())
-        counts = ws.actor_event_counts()
+        counts = self._counts_now(ws)
         mode = self.grouping.currentData()
         root = self.model.invisibleRootItem()
         items: dict[str, QStandardItem] = {}
@@ -152,7 +179,9 @@ class ActorPanel(LazyPanel):
             aliases.setData(actor.uid, UID_ROLE)
             aliases.setToolTip("Double-click to edit the aliases (comma-separated)")
             count = QStandardItem()
-            count.setData(counts.get(actor.uid, 0), Qt.ItemDataRole.DisplayRole)
+            count.setData(actor.uid, UID_ROLE)
+            if counts is not None:
+                count.setData(counts.get(actor.uid, 0), Qt.ItemDataRole.DisplayRole)
             count.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             count.setEditable(False)
             items[actor.uid] = name
@@ -186,6 +215,44 @@ class ActorPanel(LazyPanel):
         header.setSectionResizeMode(1, header.ResizeMode.Interactive)
         header.setSectionResizeMode(2, header.ResizeMode.ResizeToContents)
         self.view.setColumnWidth(1, self._aliases_width)
+
+    def _counts_now(self, ws: Workspace) -> Optional[dict[str, int]]:
+        """The counts, or None while a worker reads them for a large workspace."""
+        self._count_generation = getattr(self, "_count_generation", 0) + 1
+        if self.session.count(EventFilter()) <= COUNT_IN_BACKGROUND_ABOVE:
+            return ws.actor_event_counts()
+        worker = _CountWorker(ws.path, self._count_generation, self)
+        worker.counted.connect(self._counted)
+        worker.finished.connect(lambda w=worker: self._workers.discard(w))
+        self._workers.add(worker)
+        worker.start()
+        return None
+
+    def wait_for_counts(self) -> None:
+        """Let running counts finish (a thread must not outlive its panel)."""
+        for worker in list(self._workers):
+            worker.wait()
+
+    def _counted(self, generation: int, counts: Optional[dict[str, int]]) -> None:
+        if generation != self._count_generation or self.session.ws is None:
+            return  # the workspace changed meanwhile: a newer count is on its way
+        if counts is None:
+            counts = self.session.ws.actor_event_counts()
+        self._loading = True
+        try:
+            self._set_counts(self.model.invisibleRootItem(), counts)
+        finally:
+            self._loading = False
+        self.view.resizeColumnToContents(2)
+        self.countsReady.emit()
+
+    def _set_counts(self, parent: QStandardItem, counts: dict[str, int]) -> None:
+        for row in range(parent.rowCount()):
+            name, count = parent.child(row, 0), parent.child(row, 2)
+            if count is not None and count.data(UID_ROLE):
+                count.setData(counts.get(count.data(UID_ROLE), 0), Qt.ItemDataRole.DisplayRole)
+            if name is not None and name.hasChildren():
+                self._set_counts(name, counts)
 
     def _aliases_edited(self, item: QStandardItem) -> None:
         """Aliases edited in place: one undoable edit; a refused alias puts the old text back."""

@@ -410,6 +410,7 @@ class MainWindow(QMainWindow):
         self.settings.setValue("window/geometry", self.saveGeometry())
         self.settings.setValue("window/state", self.saveState())
         self.settings.sync()
+        self.actor_panel.wait_for_counts()
         self.session.close()
         super().closeEvent(event)
 

@@ -97,6 +97,29 @@ def test_actors_are_listed_flat_by_kind_or_as_an_affiliation_tree_with_their_eve
     assert "al-baghdadi" in panel.view.model().index(0, 0, panel.view.model().index(0, 0)).data(NAMES_ROLE)
 
 
+def test_a_large_workspace_lists_its_actors_at_once_and_counts_them_in_the_background(demo, qtbot,
+                                                                                       monkeypatch) -> None:
+    """With a million events the counts take a second: the window must not wait for them,
+    and they must arrive, also after grouping changes while they are being read."""
+    from briefer.ui import actor_panel
+
+    monkeypatch.setattr(actor_panel, "COUNT_IN_BACKGROUND_ABOVE", 0)
+    panel, ws = demo.actor_panel, demo.session.ws
+    counts = ws.actor_event_counts()
+    with qtbot.waitSignal(panel.countsReady, timeout=10_000):
+        panel.reload()
+        flat = panel.view.model()
+        assert flat.rowCount() == len(ws.actors())
+        panel.grouping.setCurrentIndex(panel.grouping.findData("tree"))  # a second count overtakes the first
+    qtbot.waitUntil(lambda: not panel._workers, timeout=10_000)
+    top = rows_of(panel.view)
+    islamic_state = flat.index(top.index("Islamic State"), 0)
+    assert flat.index(top.index("Islamic State"), 2).data() == counts[flat.index(top.index("Islamic State"), 0)
+                                                                        .data(UID_ROLE)]
+    member = flat.index(0, 2, islamic_state)
+    assert member.data() == counts[flat.index(0, 0, islamic_state).data(UID_ROLE)]
+
+
 def test_aliases_are_edited_in_place_and_a_taken_alias_is_refused(demo, qtbot, monkeypatch) -> None:
     panel, ws = demo.actor_panel, demo.session.ws
     warnings: list[str] = []
