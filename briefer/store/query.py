@@ -80,9 +80,13 @@ def fts_query(text: str) -> Optional[str]:
 _SCAN_ABOVE = 20_000
 _DRIVE_UP_TO_IN_RANGE = 60_000  # with a date range, walking it costs more (its running events)
 # A search word matching more events than this may be gathered into a temporary table
-# instead of being looked up in the text index row by row (see `_text_by_set`).
+# instead of being looked up in the text index row by row (see `_text_test`).
 _TEXT_SET_ABOVE = 2_000
 _SMALL_ENOUGH = 2_000  # a condition letting this few events through drives without comparing the rest
+_TEXT_PROBE = "EXISTS (SELECT 1 FROM event_fts WHERE event_fts MATCH ? AND rowid = {row_id})"
+# an actor's links in a period, from the links' own copy of their event's bounds
+_ACTOR_IN_PERIOD = ("FROM event_actor INDEXED BY event_actor_when "
+                    "WHERE actor_id IN (SELECT value FROM json_each(?)) AND earliest <= ? AND latest >= ?")
 
 
 class _Condition:
@@ -124,11 +128,7 @@ class QueryStore(EventStore):
 
         The last answer is kept while the workspace is unchanged: one page or count asks
         for it more than once, and its estimates are index scans worth not repeating."""
-        try:
-            key = (f, dates, self._data_version())
-            hash(key)
-        except TypeError:  # a filter holding something unhashable: no memo
-            return self._conditions_now(f, dates)
+        key = (f, dates, self._data_version())
         memo = getattr(self, "_conditions_memo", None)
         if memo is not None and memo[0] == key:
             return memo[1]
@@ -176,17 +176,18 @@ class QueryStore(EventStore):
         if query is not None:
             members.append(_Condition(
                 "text", "SELECT rowid FROM event_fts WHERE event_fts MATCH ?",
-                "EXISTS (SELECT 1 FROM event_fts WHERE event_fts MATCH ? AND rowid = e.id)",
+                _TEXT_PROBE.format(row_id="e.id"),
                 [query], lambda: self._text_matches_at_most(query), probe_cost=5))
         return plain, params, members
 
-    @staticmethod
-    def _text_by_set(text: _Condition, drive: Optional[_Condition]) -> bool:
-        """Whether to gather a common word's events once (~0.15 µs an event) rather than
-        ask the text index about each row (~16 µs a row): when the rows to check cost more."""
-        if drive is None or text.estimate <= _TEXT_SET_ABOVE:
-            return False  # no driver: a page is walked in date order and stops at its end
-        return drive.estimate * 100 > text.estimate
+    def _text_test(self, text: _Condition, drive: Optional[_Condition], row_id: str) -> tuple[str, list]:
+        """SQL testing that the event `row_id` has the words.  A common word's events are
+        gathered once (~0.15 µs an event) when that costs less than asking the text index
+        about each row the query goes through (~16 µs a row); without a driver a page is
+        walked in date order and stops at its end, so rows are asked about."""
+        if drive is not None and text.estimate > _TEXT_SET_ABOVE and drive.estimate * 100 > text.estimate:
+            return f"{row_id} IN temp.{self._text_hits(text.params[0])}", []
+        return _TEXT_PROBE.format(row_id=row_id), list(text.params)
 
     def _text_hits(self, query: str) -> str:
         """A temporary table of the events matching a safe FTS query, kept for the next
@@ -236,8 +237,7 @@ class QueryStore(EventStore):
         """An actor condition narrowed to a period: the links' copy of their event's bounds
         answers it from one index, so it drives a query of a busy actor in a short period
         without visiting the actor's other events or the period's other events."""
-        ids_sql = ("SELECT event_id FROM event_actor INDEXED BY event_actor_when "
-                   "WHERE actor_id IN (SELECT value FROM json_each(?)) AND earliest <= ? AND latest >= ?")
+        ids_sql = f"SELECT event_id {_ACTOR_IN_PERIOD}"
         params = [link.params[0], hi, lo]
         narrowed = _Condition(link.name, ids_sql, link.probe_sql, params, lambda: self.conn.execute(
             f"SELECT count(*) FROM ({ids_sql})", params).fetchone()[0])
@@ -254,16 +254,11 @@ class QueryStore(EventStore):
         if len(plain) != 1 or "dates" not in names or "actors0" not in names or names - {"dates", "actors0", "text"}:
             return None
         actor = next(c for c in members if c.name == "actors0")
-        sql = ("SELECT DISTINCT event_id, earliest, latest FROM event_actor INDEXED BY event_actor_when "
-               "WHERE actor_id IN (SELECT value FROM json_each(?)) AND earliest <= ? AND latest >= ?")
-        params = list(actor.params)
+        sql, params = f"SELECT DISTINCT event_id, earliest, latest {_ACTOR_IN_PERIOD}", list(actor.params)
         text = next((c for c in members if c.name == "text"), None)
         if text is not None:
-            if self._text_by_set(text, actor):
-                sql += f" AND event_id IN temp.{self._text_hits(text.params[0])}"
-            else:
-                sql += " AND EXISTS (SELECT 1 FROM event_fts WHERE event_fts MATCH ? AND rowid = event_actor.event_id)"
-                params += text.params
+            text_sql, text_params = self._text_test(text, actor, "event_actor.event_id")
+            sql, params = f"{sql} AND {text_sql}", params + text_params
         return sql, params
 
     def _alone(self, f: EventFilter) -> Optional[tuple[str, list]]:
@@ -307,11 +302,9 @@ class QueryStore(EventStore):
             conds.insert(0, drive.driving_sql)
             values[0:0] = drive.params
         for c in sorted((c for c in members if c is not drive and c.probe_sql), key=lambda c: c.probe_cost):
-            if c.name == "text" and self._text_by_set(c, drive):
-                conds.append(f"e.id IN temp.{self._text_hits(c.params[0])}")
-                continue
-            conds.append(c.probe_sql)
-            values += c.probe_params
+            sql, probe_params = self._text_test(c, drive, "e.id") if c.name == "text" else (c.probe_sql, c.probe_params)
+            conds.append(sql)
+            values += probe_params
         return (" WHERE " + " AND ".join(conds)) if conds else "", values
 
     def _run(self, sql: str, params: list) -> sqlite3.Cursor:
