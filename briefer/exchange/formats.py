@@ -13,6 +13,7 @@ from typing import Callable, Optional
 
 from ..core.filter import EventFilter
 from ..store import Workspace
+from .export_util import ExportProgress
 from .importing import DatasetReader
 from .json_format import ExchangeError
 
@@ -105,23 +106,19 @@ def detect_format(path: str | os.PathLike[str]) -> Optional[str]:
 
 
 def export_events(fmt: str, ws: Workspace, path: str | os.PathLike[str], f: Optional[EventFilter] = None,
-                  progress: Optional[Callable[[int, int], Optional[bool]]] = None) -> int:
+                  progress: Optional[ExportProgress] = None) -> int:
     """Write the filter's events (or all) in a format; returns how many were written.
     `progress(done, total)` is told how far the writing is; returning False cancels
     (ExportCancelled, and no file is left behind)."""
-    writers: dict[str, Callable[..., int]] = {}
+    writer: Callable[..., int]
     if fmt == "acled":
-        from .acled import export_acled
-        writers[fmt] = export_acled
+        from .acled import export_acled as writer
     elif fmt == "timelinejs":
-        from .timelinejs import export_timelinejs
-        writers[fmt] = export_timelinejs
+        from .timelinejs import export_timelinejs as writer
     elif fmt == "geojson":
-        from .geojson import export_geojson
-        writers[fmt] = export_geojson
+        from .geojson import export_geojson as writer
     elif fmt == "json":
-        from .json_format import export_json
-        writers[fmt] = export_json
+        from .json_format import export_json as writer
     else:
         raise ExchangeError(f"'{fmt}' is not a format Briefer writes (one of: {', '.join(EXPORT_FORMATS)})")
-    return writers[fmt](ws, path, f, progress)
+    return writer(ws, path, f, progress)

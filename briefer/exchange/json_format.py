@@ -12,7 +12,7 @@ import os
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
-from typing import Any, Callable, Iterable, Optional
+from typing import Any, Iterable, Optional
 
 from .. import __version__
 from ..core.errors import BrieferError
@@ -22,7 +22,7 @@ from ..core.model import (
 )
 from ..core.when import When
 from ..store import Workspace
-from .export_util import ExportCancelled
+from .export_util import ExportCancelled, ExportProgress, written
 
 FORMAT = "briefer-workspace"
 FORMAT_VERSION = 1
@@ -73,7 +73,7 @@ def event_to_dict(e: Event) -> dict[str, Any]:
 
 
 def export_json(ws: Workspace, path: str | os.PathLike[str], f: Optional[EventFilter] = None,
-                progress: Optional[Callable[[int, int], Optional[bool]]] = None) -> int:
+                progress: Optional[ExportProgress] = None) -> int:
     """Write the workspace (or the events of a filter, with what they refer to) to `path`.
     Returns the number of events written.  `progress(done, total)` may return False to cancel."""
     if progress is not None and progress(0, 1) is False:
@@ -103,12 +103,10 @@ def export_json(ws: Workspace, path: str | os.PathLike[str], f: Optional[EventFi
         "documents": [document_to_dict(d) for d in documents],
         "events": [event_to_dict(e) for e in events],
     }
-    target = Path(path)
-    tmp = target.with_name(target.name + ".part")
     if progress is not None and progress(len(events) // 2, len(events) or 1) is False:
         raise ExportCancelled("export cancelled")
-    tmp.write_text(json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8")
-    tmp.replace(target)
+    with written(Path(path), newline=None) as out:
+        out.write(json.dumps(data, ensure_ascii=False, indent=1))
     return len(events)
 
 
