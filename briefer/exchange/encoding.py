@@ -25,6 +25,8 @@ import re
 from pathlib import Path
 from typing import BinaryIO, Iterator, Optional
 
+from ..core.errors import BrieferError
+
 __all__ = ["TextFile", "detect_encoding", "ENCODING_LABELS"]
 
 BLOCK = 1 << 20
@@ -61,6 +63,16 @@ def _utf8_ok(sample: bytes) -> bool:
         return True
     except UnicodeDecodeError as error:
         return error.start >= len(sample) - 3 and error.reason == "unexpected end of data"
+
+
+_CONTROL = re.compile(rb"[\x00-\x08\x0e-\x1a\x1c-\x1f]")
+
+
+def _looks_binary(sample: bytes) -> bool:
+    """Control bytes no text file has (UTF-16's zero bytes aside): a PNG, a PDF, an .xlsx."""
+    if detect_encoding(sample).startswith("utf-16"):
+        return False
+    return len(_CONTROL.findall(sample[:4096])) > 2
 
 
 def detect_encoding(sample: bytes) -> str:
@@ -115,6 +127,9 @@ class TextFile:
         self.size = self.path.stat().st_size
         with open(self.path, "rb") as handle:
             sample = handle.read(SAMPLE)
+        if encoding is None and _looks_binary(sample):
+            raise BrieferError(f"{self.path}: not a text file (it holds binary data, like an image or a "
+                               "spreadsheet); export it as CSV first")
         self.codec = encoding or detect_encoding(sample)
         codecs.lookup(self.codec)  # an unknown name fails here, not half-way
         self.encoding = ENCODING_LABELS.get(self.codec, self.codec)

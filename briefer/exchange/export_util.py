@@ -27,6 +27,8 @@ class ExportCancelled(BrieferError):
 def written(target: Path, newline: Optional[str] = "") -> Iterator[TextIO]:
     """Write to TARGET.part and rename it to TARGET only when everything was written;
     on any failure or cancel the partial file is removed and TARGET is left as it was."""
+    if not target.parent.is_dir():
+        raise BrieferError(f"{target}: the folder {target.parent} does not exist")
     tmp = target.with_name(target.name + ".part")
     handle = open(tmp, "w", encoding="utf-8", newline=newline)
     try:

@@ -205,6 +205,9 @@ class ImportDialog(QDialog):
             self.file_info.setText(f"The format could not be guessed ({shown}); choose it.")
         try:
             self.head_view.setPlainText("\n".join(line[:400] for line in TextFile(path).head(12)))
+        except BrieferError as error:  # not a text file: say so before the user presses Import
+            self.head_view.clear()
+            self.file_info.setText(str(error).split(": ", 1)[-1])
         except (OSError, LookupError):
             self.head_view.clear()
         self._update_buttons()

@@ -64,7 +64,8 @@ def test_abort_on_bad_rows_changes_nothing_and_exits_non_zero(ws_path: Path) -> 
     (["import", "--format", "csv", str(FIXTURES / "reports_mapped.csv"), "--mapping", "/no/map.json"],
      "no such mapping file"),
     (["import", "--format", "acled"], "needs a FILE"),
-    (["export", "--format", "geojson", "/no/such/folder/x.geojson"], "No such file"),
+    (["export", "--format", "geojson", "/no/such/folder/x.geojson"], "the folder /no/such/folder does not exist"),
+    (["export", "--format", "json", "/no/such/folder/x.json"], "the folder /no/such/folder does not exist"),
 ])
 def test_bad_input_is_one_line_and_changes_nothing(ws_path: Path, args: list[str], fragment: str) -> None:
     before = dump(ws_path)

@@ -92,3 +92,18 @@ def test_the_format_is_told_whatever_the_encoding(tmp_path: Path, encoding: str)
     gdelt = tmp_path / "events.txt"
     gdelt.write_bytes(("\t".join(["1", "20190209"] + [""] * 55) + "\n").encode(encoding))
     assert detect_format(gdelt) == "gdelt"
+
+
+def test_a_binary_file_is_refused_by_name_and_the_workspace_is_untouched(tmp_path: Path, workspace: Workspace) -> None:
+    """An image or a spreadsheet chosen by mistake: one clear message, nothing imported."""
+    from briefer.core.errors import BrieferError
+
+    png = tmp_path / "chart.png"
+    png.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x01\x00" + bytes(range(256)) * 8)
+    before = workspace.event_count()
+    with pytest.raises(BrieferError, match=r"chart\.png: not a text file"):
+        run_import(workspace, AcledReader(TextFile(png)))
+    assert workspace.event_count() == before
+    utf16 = tmp_path / "wide.csv"
+    utf16.write_bytes((HEADER + rows("Hajin")).encode("utf-16-le"))  # zero bytes, but text
+    assert TextFile(utf16, None).codec == "utf-16-le"

@@ -143,6 +143,14 @@ def test_a_missing_file_cannot_be_imported(dialog: ImportDialog) -> None:
     assert "no such file" in dialog.file_info.text()
 
 
+def test_an_image_chosen_by_mistake_is_named_as_not_a_text_file(dialog: ImportDialog, tmp_path: Path) -> None:
+    png = tmp_path / "map.png"
+    png.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)) * 8)
+    dialog.set_file(str(png))
+    assert "not a text file" in dialog.file_info.text()
+    assert dialog.head_view.toPlainText() == ""
+
+
 def test_a_mapping_saved_to_a_file_drives_the_command_line(qtbot, dialog: ImportDialog, tmp_path: Path,
                                                            monkeypatch: pytest.MonkeyPatch) -> None:
     import json
