@@ -139,7 +139,7 @@ def bench(n: int, folder: Path, seed: int = 1) -> dict:
         a, b = year_range()
         ws.count_events(EventFilter(start=a, end=b, actors=(rng.choice(popular),), text=rng.choice(generate.VERBS)))
 
-    repeat = 40 if n <= 100_000 else 20
+    repeat = 100
     filters = {name: _latency(fn, repeat) for name, fn in [
         ("date+actor+text", combined), ("date range", date_only), ("actor", actor_only), ("text", text_only),
         ("count date+actor+text", count_combined)]}

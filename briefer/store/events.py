@@ -13,6 +13,7 @@ from ..core.when import When
 from .connection import Connection
 from .errors import WorkspaceError
 
+_SETTLE_TEXT_INDEX_FROM = 5_000
 DAY = 86400
 FLAG_UNCERTAIN, FLAG_APPROXIMATE, FLAG_OPEN_START, FLAG_OPEN_END, FLAG_INTERVAL = 1, 2, 4, 8, 16
 
@@ -129,7 +130,22 @@ class EventStore(Connection):
                     batch = []
             if batch:
                 count += self._insert_batch(batch)
+            self.settle_text_index(count)
         return count
+
+    def settle_text_index(self, added: int) -> None:
+        """After a bulk insert of `added` events, merge the full-text index into one segment.
+
+        Rows indexed a few at a time leave FTS5 with many segments, and every search word
+        is then looked up in each: at 1M events a word's lookup for one event costs about
+        28 µs, against 7 µs once merged (merging a 1M index takes about 2 s).  Done only
+        when the batch is a tenth of the workspace or more, so a small addition to a big
+        workspace does not pay for rewriting the whole index."""
+        if added < _SETTLE_TEXT_INDEX_FROM:
+            return
+        total = self.conn.execute("SELECT coalesce(max(id), 0) FROM event").fetchone()[0]
+        if added * 10 >= total:
+            self.conn.execute("INSERT INTO event_fts(event_fts) VALUES ('optimize')")
 
     def _insert_batch(self, batch: list[Event]) -> int:
         """Insert a batch with one executemany per table: row ids are assigned here, so

@@ -94,7 +94,7 @@ def text_index_deferred(ws: Workspace) -> Iterator[Callable[[], None]]:
         yield lambda: None
         return
     trigger_sql = row[0]
-    last = max_event_id(ws)
+    last = first = max_event_id(ws)
     ws.conn.execute(f"DROP TRIGGER {_FTS_TRIGGER}")
 
     def catch_up() -> None:
@@ -109,6 +109,7 @@ def text_index_deferred(ws: Workspace) -> Iterator[Callable[[], None]]:
     try:
         yield catch_up
         catch_up()
+        ws.settle_text_index(last - first)
     finally:
         ws.conn.execute(trigger_sql)
 

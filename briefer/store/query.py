@@ -18,9 +18,11 @@ from ..core.filter import EventFilter
 from ..core.model import Event, Reliability
 from ..core.when import MAX_DATETIME, MIN_DATETIME, to_timestamp
 from .events import DAY, EventStore
+from .schema import RUNNING_CLASS_DAYS, running_class
 from .errors import WorkspaceError
 
 _ORDER = " ORDER BY e.earliest, e.latest, e.id"
+_RUNNING_CLASS = running_class("e.")
 _MIN_TS, _MAX_TS = to_timestamp(MIN_DATETIME), to_timestamp(MAX_DATETIME)
 _WORD = re.compile(r"[\w][\w'’\-]*\*?", re.UNICODE)
 
@@ -82,6 +84,7 @@ _DRIVE_UP_TO_IN_RANGE = 60_000  # with a date range, walking it costs more (its 
 # A search word matching more events than this may be gathered into a temporary table
 # instead of being looked up in the text index row by row (see `_text_test`).
 _TEXT_SET_ABOVE = 2_000
+_PROBE_PER_GATHERED = 35  # asking the text index about one event costs as much as gathering this many
 _SMALL_ENOUGH = 2_000  # a condition letting this few events through drives without comparing the rest
 _TEXT_PROBE = "EXISTS (SELECT 1 FROM event_fts WHERE event_fts MATCH ? AND rowid = {row_id})"
 # an actor's links in a period, from the links' own copy of their event's bounds
@@ -180,13 +183,18 @@ class QueryStore(EventStore):
                 [query], lambda: self._text_matches_at_most(query), probe_cost=5))
         return plain, params, members
 
-    def _text_test(self, text: _Condition, drive: Optional[_Condition], row_id: str) -> tuple[str, list]:
+    def _text_test(self, text: _Condition, drive: Optional[_Condition], row_id: str,
+                   probes: Optional[int] = None) -> tuple[str, list]:
         """SQL testing that the event `row_id` has the words.  A common word's events are
-        gathered once (~0.15 µs an event) when that costs less than asking the text index
-        about each row the query goes through (~16 µs a row); without a driver a page is
-        walked in date order and stops at its end, so rows are asked about."""
-        if drive is not None and text.estimate > _TEXT_SET_ABOVE and drive.estimate * 100 > text.estimate:
-            return f"{row_id} IN temp.{self._text_hits(text.params[0])}", []
+        gathered once (~0.2 µs an event) when that costs less than asking the text index
+        about each row the query goes through (~7 µs a row with the index merged, see
+        `settle_text_index`); without a driver a page is walked in date order and stops at
+        its end, so rows are asked about.  `probes` is how many rows a walk that stops at
+        the end of a page is expected to go through (else: every row the driver lets by)."""
+        if drive is not None and text.estimate > _TEXT_SET_ABOVE:
+            worth_gathering = text.estimate // _PROBE_PER_GATHERED
+            if (probes is None or probes > worth_gathering) and drive.estimate > worth_gathering:
+                return f"{row_id} IN temp.{self._text_hits(text.params[0])}", []
         return _TEXT_PROBE.format(row_id=row_id), list(text.params)
 
     def _text_hits(self, query: str) -> str:
@@ -244,22 +252,56 @@ class QueryStore(EventStore):
         narrowed.probe_params = list(link.params)
         return narrowed
 
-    def _actor_period(self, f: EventFilter) -> Optional[tuple[str, list]]:
-        """For "these actors in this period (with these words)" and nothing else: SQL of
-        the matching (event_id, earliest, latest), distinct, from the actor links' own
-        copy of the bounds.  No event row is read, so a busy actor in a long period costs
-        an index range rather than a visit to each of its events in a 1 GB table."""
+    def _actor_period_parts(self, f: EventFilter) -> Optional[tuple[_Condition, Optional[_Condition]]]:
+        """The actor and text conditions of a filter that is "these actors in this period
+        (with these words)" and nothing else, or None."""
         plain, _, members = self._conditions(f)
         names = {c.name for c in members}
         if len(plain) != 1 or "dates" not in names or "actors0" not in names or names - {"dates", "actors0", "text"}:
             return None
         actor = next(c for c in members if c.name == "actors0")
+        return actor, next((c for c in members if c.name == "text"), None)
+
+    def _actor_period(self, f: EventFilter) -> Optional[tuple[str, list]]:
+        """For "these actors in this period (with these words)" and nothing else: SQL of
+        the matching (event_id, earliest, latest), distinct, from the actor links' own
+        copy of the bounds.  No event row is read, so a busy actor in a long period costs
+        an index range rather than a visit to each of its events in a 1 GB table."""
+        parts = self._actor_period_parts(f)
+        if parts is None:
+            return None
+        actor, text = parts
         sql, params = f"SELECT DISTINCT event_id, earliest, latest {_ACTOR_IN_PERIOD}", list(actor.params)
-        text = next((c for c in members if c.name == "text"), None)
         if text is not None:
             text_sql, text_params = self._text_test(text, actor, "event_actor.event_id")
             sql, params = f"{sql} AND {text_sql}", params + text_params
         return sql, params
+
+    def _one_actor_period_page(self, f: EventFilter, limit: int, offset: int) -> Optional[list[int]]:
+        """A page of "this one actor in this period (with these words)": the actor's links
+        are walked in date order straight from their index and the walk stops at the end
+        of the page, so a common word is asked about only for the events the page goes
+        through (a fifth of events having the word: about five per event shown)."""
+        parts = self._actor_period_parts(f)
+        if parts is None:
+            return None
+        actor, text = parts
+        actor_ids = json.loads(actor.params[0])
+        if len(actor_ids) != 1:
+            return None
+        sql = ("SELECT event_id FROM event_actor INDEXED BY event_actor_when "
+               "WHERE actor_id = ? AND earliest <= ? AND latest >= ?")
+        params = [actor_ids[0], *actor.params[1:]]
+        if text is not None:
+            walked = (offset + limit) * self._events_at_most() // max(1, text.estimate)
+            text_sql, text_params = self._text_test(text, actor, "event_id", probes=walked)
+            sql, params = f"{sql} AND {text_sql}", params + text_params
+        # an actor in two roles of one event has two links, side by side in the index
+        sql += " GROUP BY earliest, latest, event_id ORDER BY earliest, latest, event_id LIMIT ? OFFSET ?"
+        return [r[0] for r in self._run(sql, params + [limit, offset])]
+
+    def _events_at_most(self) -> int:
+        return self.conn.execute("SELECT coalesce(max(id), 0) FROM event").fetchone()[0]
 
     def _alone(self, f: EventFilter) -> Optional[tuple[str, list]]:
         """When the filter is one membership condition and nothing else, the SQL that
@@ -317,7 +359,20 @@ class QueryStore(EventStore):
 
     def _text_matches_at_most(self, query: str) -> int:
         """An upper bound on the events a safe FTS query (from `fts_query`) matches, read
-        from the index's vocabulary: the rarest word's count (a prefix: its words' sum)."""
+        from the index's vocabulary: the rarest word's count (a prefix: its words' sum).
+
+        A word's count is read from its whole list of events (5 ms for a word in a fifth
+        of 1M events), so counts are kept until the workspace changes: a search usually
+        keeps its words while the dates and actors around it change."""
+        version = self._data_version()
+        memo = getattr(self, "_vocab_memo", None)
+        if memo is None or memo[0] != version or len(memo[1]) > 256:
+            memo = self._vocab_memo = (version, {})
+        if query not in memo[1]:
+            memo[1][query] = self._count_text_matches_at_most(query)
+        return memo[1][query]
+
+    def _count_text_matches_at_most(self, query: str) -> int:
         bounds = []
         for phrase, star in re.findall(r'"([^"]*)"(\*?)', query):
             words = phrase.split()
@@ -339,6 +394,9 @@ class QueryStore(EventStore):
         they come, stopping at the page's end.  A date range is walked from its start;
         the events that began before it and are still running (long intervals, open
         ends) come first, found through the span index."""
+        one_actor = self._one_actor_period_page(f, limit, offset)
+        if one_actor is not None:
+            return one_actor
         period = self._actor_period(f)
         if period is not None:
             return [r[0] for r in self._run(f"SELECT event_id FROM ({period[0]}) ORDER BY earliest, latest, event_id "
@@ -371,24 +429,22 @@ class QueryStore(EventStore):
         """Matching events that began before `lo` and still run at it, in date order; at
         least `need` of them when there are that many (all of them otherwise).
 
-        The span index hands them over by start day, cheaply; they are checked a batch
-        of days at a time, so a page rarely has to look at every long-running event."""
-        joiner = " AND " if where else " WHERE "
-        day = lo // DAY
-        spans = self.conn.execute("SELECT id, lo FROM event_span WHERE lo <= ? AND hi >= ? ORDER BY lo, id",
-                                  (day, day)).fetchall()
-        found: list[int] = []
-        start = 0
-        while start < len(spans) and len(found) < need:
-            stop = min(len(spans), start + max(need * 4, 500))
-            while stop < len(spans) and spans[stop][1] == spans[stop - 1][1]:
-                stop += 1  # never split a day: the order within it is settled below
-            chunk = json.dumps([i for i, _ in spans[start:stop]])
-            found += [r[0] for r in self._run(
-                f"SELECT e.id FROM event e{where}{joiner}e.id IN (SELECT value FROM json_each(?)) "
-                f"AND e.earliest < ? AND e.latest >= ?{_ORDER}", params + [chunk, lo, lo])]
-            start = stop
-        return found
+        One index range per duration class (see schema version 5): an event of a class
+        that runs at `lo` began less than the class's longest duration before it.  SQLite
+        merges the ranges in date order and stops at `need`, reading event rows only to
+        test the filter's other conditions."""
+        conditions = f" AND {where[len(' WHERE '):]}" if where else ""
+        arms, values = [], []
+        for k in range(len(RUNNING_CLASS_DAYS) + 1):
+            since = ""
+            if k < len(RUNNING_CLASS_DAYS):
+                since = "e.earliest > ? AND "
+                values.append(lo - RUNNING_CLASS_DAYS[k] * DAY)
+            arms.append(f"SELECT e.id, e.earliest, e.latest FROM event e INDEXED BY event_running "
+                        f"WHERE {_RUNNING_CLASS} = {k} AND {since}e.earliest < ? AND e.latest >= ?{conditions}")
+            values += [lo, lo, *params]
+        sql = " UNION ALL ".join(arms) + " ORDER BY 2, 3, 1 LIMIT ?"
+        return [r[0] for r in self._run(sql, values + [need])]
 
     def search_events(self, f: EventFilter = EventFilter(), limit: Optional[int] = None, offset: int = 0) -> list[Event]:
         """Matching events in date order, a page at a time."""

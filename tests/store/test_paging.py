@@ -28,7 +28,8 @@ def busy(workspace):
                 "open_end": lambda: When.parse(f"{day.isoformat()}/.."),
                 "open_start": lambda: When.parse(f"../{day.isoformat()}")}[shape]()
         word = rng.choice(["clash", "raid", "talks"])
-        events.append(Event(f"{word} number {i}", when,
+        events.append(Event(f"{word} number {i}", when, event_type=rng.choice(["Battles", "Protests"]),
+                            tags=("hajin",) if i % 4 == 0 else (),
                             participants=tuple(Participant(a.uid) for a in rng.sample(actors, rng.randint(0, 2)))))
     workspace.add_events(events)
     return workspace, actors
@@ -54,6 +55,10 @@ def test_pages_are_slices_of_the_full_date_order(busy, monkeypatch: pytest.Monke
         EventFilter(actors=(actors[0].uid, actors[1].uid), start=When.parse("2012"), end=When.parse("2018")),
         EventFilter(actors=(actors[1].uid,), text="raid", end=When.parse("2016-05-31T12:00")),
         EventFilter(actors=(actors[2].uid,), text="talks", start=When.parse("2011"), end=When.parse("2018")),
+        # the events running at a period's start, with conditions tested on their rows
+        EventFilter(start=When.parse("2015-07"), end=When.parse("2015-08"), event_types=("Protests",)),
+        EventFilter(start=When.parse("2013-02-14T09:00"), end=When.parse("2019"), tags=("hajin",), text="clash"),
+        EventFilter(start=When.parse("2019-12-31"), actors=(actors[3].uid, actors[0].uid), text="talks"),
     ]
     for f in filters:
         everything = [e.uid for e in ws.search_events(f)]
@@ -159,3 +164,17 @@ def test_filter_choices_list_each_tag_and_type_once_in_order(workspace) -> None:
                                            ("Protests", ()), ("Battles", ("airstrikes",))])])
     assert workspace.event_types() == ["Battles", "Protests"]
     assert workspace.tags() == ["airstrikes", "Baghouz", "hajin"]
+
+
+def test_a_bulk_insert_merges_the_text_index_and_every_word_is_still_found(workspace,
+                                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    from briefer.store import events as store_events
+
+    monkeypatch.setattr(store_events, "_SETTLE_TEXT_INDEX_FROM", 10)
+    workspace.add_events([Event(f"shelling of Hajin day {i}", When.day(date(2019, 1, 1) + timedelta(days=i)))
+                          for i in range(30)])
+    workspace.add_events([Event(f"talks in Baghouz round {i}", When.parse("2019-02")) for i in range(40)])
+    workspace.conn.execute("INSERT INTO event_fts(event_fts) VALUES ('integrity-check')")
+    assert workspace.count_events(EventFilter(text="Hajin")) == 30
+    assert workspace.count_events(EventFilter(text="baghouz round")) == 40
+    assert len(workspace.search_events(EventFilter(text="shelling", start=When.parse("2019-01-10")), limit=5)) == 5
