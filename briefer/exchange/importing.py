@@ -28,13 +28,14 @@ from ..core.model import (
     ActorKind, Actor, Citation, Event, Participant, Role, Source, SourceKind, normalize_name, now_utc,
 )
 from ..store import Workspace
-from ..store.external import add_links, existing_external_ids, max_event_id, text_index_deferred
+from ..store.external import add_links, existing_external_ids, indexes_deferred, max_event_id, text_index_deferred
 from .json_format import ExchangeError
 from .report import ImportReport, Problem
 
 __all__ = ["Row", "DatasetReader", "ImportCancelled", "run_import", "fast_uid", "BadRowPolicy"]
 
 BATCH = 2000
+DEFER_INDEXES_FROM = 20_000  # events added, and at least as many as the workspace had (see indexes_deferred)
 
 BadRowPolicy = Union[Literal["import", "abort"], Callable[[ImportReport], bool]]
 
@@ -183,8 +184,8 @@ def run_import(
     cancelled = cancel or (lambda: False)
     try:
         with ws.transaction():
-            with text_index_deferred(ws) as index_new:
-                _import(ws, reader, report, stamp, cancelled, progress, index_new, batch_size)
+            with text_index_deferred(ws) as index_new, indexes_deferred(ws) as defer_indexes:
+                _import(ws, reader, report, stamp, cancelled, progress, index_new, defer_indexes, batch_size)
             if report.encoding == "":
                 report.encoding = reader.encoding
             if report.skipped_count and report.skipped_count >= report.rows_read:
@@ -220,7 +221,7 @@ def _undo_counts(report: ImportReport) -> None:
 
 def _import(ws: Workspace, reader: DatasetReader, report: ImportReport, stamp, cancelled: Callable[[], bool],
             progress: Optional[Callable[[float, ImportReport], None]], index_new: Callable[[], None],
-            batch_size: int) -> None:
+            defer_indexes: Callable[[], None], batch_size: int) -> None:
     names = _Names(ws, report)
     first_new_id = max_event_id(ws) + 1
     dataset_citation_source = None
@@ -249,6 +250,9 @@ def _import(ws: Workspace, reader: DatasetReader, report: ImportReport, stamp, c
         if fresh:
             report.added["events"] += ws.add_events(fresh)
             index_new()  # per batch: one statement for the batch, and progress that means something
+            added = report.added["events"]
+            if added >= DEFER_INDEXES_FROM and added >= first_new_id - 1:
+                defer_indexes()  # a big import into a smaller workspace: rebuilding them costs less
         batch.clear()
         by_external.clear()
         rows_of.clear()

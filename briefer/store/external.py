@@ -15,7 +15,8 @@ from ..core.model import Citation, Participant
 from .errors import WorkspaceError
 from .workspace import Workspace
 
-__all__ = ["existing_external_ids", "max_event_id", "add_links", "text_index_deferred", "write_through"]
+__all__ = ["existing_external_ids", "max_event_id", "add_links", "text_index_deferred", "indexes_deferred",
+           "write_through"]
 
 _FTS_TRIGGER = "event_fts_insert"
 
@@ -112,6 +113,43 @@ def text_index_deferred(ws: Workspace) -> Iterator[Callable[[], None]]:
         ws.settle_text_index(last - first)
     finally:
         ws.conn.execute(trigger_sql)
+
+
+# Indexes an import never reads.  The date-ordered ones are written all over by a big
+# import (a dataset is not in date order): at 1M events nearly every insert into them
+# misses the page cache.  The rest cost less to build once than to keep up.  Kept: the
+# unique ones, the external-id index (each batch looks its ids up) and citations by
+# event (a later row of the same dataset event adds to its citations).
+_DEFERRABLE_INDEXES = ("event_order", "event_running", "event_type_index", "event_actor_when",
+                       "event_actor_actor", "citation_source", "citation_document", "event_tag_tag")
+
+
+@contextmanager
+def indexes_deferred(ws: Workspace) -> Iterator[Callable[[], None]]:
+    """Build the date-ordered indexes once at the end of a big import instead of row by row.
+
+    The yielded function drops them (call it once the import has grown big enough for a
+    rebuild over the whole workspace to cost less than keeping them up); on a normal exit
+    they are created again exactly as the schema wrote them.  Everything runs inside the
+    caller's transaction: on a rollback SQLite restores the dropped indexes itself.
+    Queries run meanwhile on this connection stay correct, only slower."""
+    if ws._depth == 0:
+        raise WorkspaceError("indexes_deferred needs an open transaction")
+    dropped: list[str] = []
+
+    def defer() -> None:
+        if dropped:
+            return
+        for name in _DEFERRABLE_INDEXES:
+            row = ws.conn.execute("SELECT sql FROM sqlite_master WHERE type = 'index' AND name = ?",
+                                  (name,)).fetchone()
+            if row is not None:
+                dropped.append(row[0])
+                ws.conn.execute(f"DROP INDEX {name}")
+
+    yield defer
+    for sql in dropped:
+        ws.conn.execute(sql)
 
 
 def write_through(ws: Workspace) -> None:

@@ -9,6 +9,7 @@ import pytest
 
 from briefer.core.filter import EventFilter
 from briefer.core.model import Actor, ActorKind, Role
+from briefer.core.when import When
 from briefer.exchange.acled import AcledReader, export_acled, parse_acled_date
 from briefer.exchange.importing import run_import
 from briefer.store import Workspace
@@ -286,3 +287,27 @@ def test_legacy_pandas_written_files(workspace: Workspace) -> None:
     battle = by_id(workspace, "LEG303")
     assert battle.when.edtf == "2016-07" and battle.latitude is None and battle.fatalities is None
     assert run_import(workspace, AcledReader(FIXTURES / "acled_legacy_pandas.csv")).added["events"] == 0
+
+
+def test_a_big_import_builds_its_date_indexes_at_the_end_and_a_cancel_keeps_them(
+        workspace: Workspace, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Past a size, an import drops the date-ordered indexes and builds them once at the
+    end; the workspace must come out with exactly the schema it had, and a cancel after
+    the drop must leave it exactly as it was."""
+    from briefer.exchange import importing
+
+    def schema() -> list[tuple]:
+        return workspace.conn.execute("SELECT type, name, sql FROM sqlite_master ORDER BY name").fetchall()
+
+    monkeypatch.setattr(importing, "DEFER_INDEXES_FROM", 1)
+    before, shape = dump(workspace.path), schema()
+    seen = []
+    report = run_import(workspace, AcledReader(SMALL), batch_size=1, cancel=lambda: len(seen) >= 2,
+                        progress=lambda fraction, r: seen.append(fraction))
+    assert report.cancelled and dump(workspace.path) == before and schema() == shape
+
+    report = run_import(workspace, AcledReader(SMALL), batch_size=1)
+    assert report.committed and report.added["events"] == 4 and schema() == shape
+    assert workspace.conn.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
+    found = workspace.search_events(EventFilter(start=When.parse("2019-02-10"), end=When.parse("2019-03")), limit=10)
+    assert len(found) == workspace.count_events(EventFilter(start=When.parse("2019-02-10"), end=When.parse("2019-03"))) > 0
