@@ -393,7 +393,7 @@ class QueryStore(EventStore):
         When even the narrowest condition is broad, walk the date index and probe rows as
         they come, stopping at the page's end.  A date range is walked from its start;
         the events that began before it and are still running (long intervals, open
-        ends) come first, found through the span index."""
+        ends) come first, from the index by duration class (see `_running_ids`)."""
         one_actor = self._one_actor_period_page(f, limit, offset)
         if one_actor is not None:
             return one_actor
