@@ -237,7 +237,12 @@ def running_class(prefix: str = "") -> str:
     return f"(CASE {whens} ELSE {len(RUNNING_CLASS_DAYS)} END)"
 
 
-_V5 = f"CREATE INDEX event_running ON event({running_class()}, earliest, latest, id);"
+# The same version merges the full-text index once (see `EventStore.settle_text_index`):
+# a workspace grown before bulk inserts did so looks each word up in every segment.
+_V5 = f"""
+CREATE INDEX event_running ON event({running_class()}, earliest, latest, id);
+INSERT INTO event_fts(event_fts) VALUES ('optimize');
+"""
 
 MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     _script(_V1), _script(_V2), _script(_V3), _script(_V4), _script(_V5)]
