@@ -68,7 +68,7 @@ def _utf8_ok(sample: bytes) -> bool:
 _CONTROL = re.compile(rb"[\x00-\x08\x0e-\x1a\x1c-\x1f]")
 
 
-def _looks_binary(sample: bytes) -> bool:
+def looks_binary(sample: bytes) -> bool:
     """Control bytes no text file has (UTF-16's zero bytes aside): a PNG, a PDF, an .xlsx."""
     if detect_encoding(sample).startswith("utf-16"):
         return False
@@ -82,10 +82,12 @@ def detect_encoding(sample: bytes) -> str:
     if sample.startswith(codecs.BOM_UTF16_LE) or sample.startswith(codecs.BOM_UTF16_BE):
         return "utf-16"
     if len(sample) >= 4 and sample.count(b"\x00") > len(sample) // 4:
-        # UTF-16 without a BOM: ASCII text has its zero bytes on one side.
+        # UTF-16 without a BOM: ASCII text has its zero bytes on one side (binary data,
+        # an image say, has them on both, and is left to `looks_binary`)
         even = sample[0::2].count(b"\x00")
         odd = sample[1::2].count(b"\x00")
-        return "utf-16-be" if even > odd else "utf-16-le"
+        if max(even, odd) >= 0.95 * (even + odd):
+            return "utf-16-be" if even > odd else "utf-16-le"
     if _utf8_ok(sample) or _UTF8_SEQ.search(sample):
         return "utf-8"  # with some invalid lines: a mixed file, whose foreign lines are reported
     try:
@@ -127,7 +129,7 @@ class TextFile:
         self.size = self.path.stat().st_size
         with open(self.path, "rb") as handle:
             sample = handle.read(SAMPLE)
-        if encoding is None and _looks_binary(sample):
+        if encoding is None and looks_binary(sample):
             raise BrieferError(f"{self.path}: not a text file (it holds binary data, like an image or a "
                                "spreadsheet); export it as CSV first")
         self.codec = encoding or detect_encoding(sample)
@@ -230,8 +232,9 @@ class TextFile:
                 for line in text:
                     line_no += 1
                     yield line
-            except UnicodeDecodeError:
-                self.bad_lines[line_no + 1] = f"not valid {self.encoding}; the rest of the file could not be read"
+            except UnicodeError as error:  # a bad sequence, or no byte-order mark for "utf-16"
+                self.bad_lines[line_no + 1] = (f"not valid {self.encoding} ({error}); "
+                                               "the rest of the file could not be read")
                 yield "\n"
         self.bytes_read = self.size
 

@@ -42,6 +42,7 @@ EXPORT_SUFFIXES = {"acled": ".csv", "timelinejs": ".json", "geojson": ".geojson"
 def open_reader(fmt: str, path: str | os.PathLike[str], *, mapping: Optional[object] = None,
                 encoding: Optional[str] = None) -> DatasetReader:
     """A reader for a dataset file; `mapping` (a ColumnMapping or a path to one) is for "csv"."""
+    check_input(path)
     if fmt == "acled":
         from .acled import AcledReader
         return AcledReader(path, encoding)
@@ -64,15 +65,35 @@ def open_reader(fmt: str, path: str | os.PathLike[str], *, mapping: Optional[obj
     raise ExchangeError(f"'{fmt}' is not a dataset format Briefer reads (one of: {', '.join(IMPORT_FORMATS)})")
 
 
+def check_input(path: str | os.PathLike[str]) -> None:
+    """Refuse, by name, what no importer can read: a missing file, a folder, an empty file."""
+    path = Path(path)
+    try:
+        info = path.stat()
+    except FileNotFoundError:
+        raise ExchangeError(f"{path}: no such file") from None
+    except OSError as error:
+        raise ExchangeError(f"{path}: {error.strerror or error}") from None
+    if path.is_dir():
+        raise ExchangeError(f"{path}: is a folder, not a file")
+    if info.st_size == 0 and path.is_file():
+        raise ExchangeError(f"{path}: the file is empty")
+
+
 def detect_format(path: str | os.PathLike[str]) -> Optional[str]:
-    """The format a file looks like, or None when it could be several."""
+    """The format a file looks like, or None when it could be several.  A file no
+    importer can read (missing, a folder, empty, binary) is refused by name."""
+    check_input(path)
     path = Path(path)
     try:
         with open(path, "rb") as handle:
             head = handle.read(1 << 16)
-    except OSError:
-        return None
+    except OSError as error:
+        raise ExchangeError(f"{path}: {error.strerror or error}") from None
     suffix = path.suffix.lower()
+    from .encoding import looks_binary
+    if looks_binary(head):
+        raise ExchangeError(f"{path}: not a text file (it holds binary data, like an image or a spreadsheet)")
     if suffix == ".timeline":
         return "timeline"
     from .encoding import detect_encoding
@@ -97,7 +118,11 @@ def detect_format(path: str | os.PathLike[str]) -> Optional[str]:
     first = text.split("\n", 1)[0]
     from .acled import is_acled_header
     import csv
-    if is_acled_header(next(csv.reader([first]))):
+    try:
+        header = next(csv.reader([first]), [])
+    except csv.Error:
+        header = []
+    if is_acled_header(header):
         return "acled"
     cells = first.split("\t")
     if len(cells) in (57, 58, 61) and cells[0].strip().isdigit() and cells[1].strip().isdigit():

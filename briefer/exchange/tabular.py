@@ -51,11 +51,23 @@ def records(text: TextFile, report: ImportReport, delimiter: str = ",",
             quoting: int = csv.QUOTE_MINIMAL) -> Iterator[Union[tuple[int, list[str]], Problem]]:
     """(first line, fields) per record, or a Problem for a record on a line that could
     not be decoded.  Repairs the decoder made are reported as warnings."""
-    reader = csv.reader(text.lines(), delimiter=delimiter, quoting=quoting, strict=False)
+    quotes = [0]  # quote marks in the lines of the record being read
+
+    def counted(lines: Iterator[str]) -> Iterator[str]:
+        for line in lines:
+            quotes[0] += line.count('"')
+            yield line
+
+    reader = csv.reader(counted(text.lines()), delimiter=delimiter, quoting=quoting, strict=False)
     bad, repaired = text.bad_lines, text.repaired_lines
     previous = 0
+    held: Optional[tuple[int, list[str]]] = None  # the last record is checked before it is passed on
     try:
         for fields in reader:
+            odd, quotes[0] = quotes[0] % 2, 0
+            if held is not None:
+                yield held
+                held = None
             last = reader.line_num
             first = previous + 1
             previous = last
@@ -69,6 +81,14 @@ def records(text: TextFile, report: ImportReport, delimiter: str = ",",
                     continue
             if not fields:
                 continue
+            if odd and quoting != csv.QUOTE_NONE:
+                held = (first, fields)  # a quote left open: fine inside a file, not at its very end
+                continue
             yield first, fields
     except csv.Error as error:
+        if held is not None:
+            yield held
         yield Problem(previous + 1, f"cannot be read as CSV ({error}); the rest of the file was not read")
+        return
+    if held is not None:
+        yield Problem(held[0], "ends inside a quoted field: the file seems cut short (this row was not imported)")

@@ -195,7 +195,13 @@ class ImportDialog(QDialog):
             self.file_info.setText(f"{name}: no such file" if name else "")
             self._update_buttons()
             return
-        fmt = detect_format(path)
+        try:
+            fmt = detect_format(path)
+        except BrieferError as error:  # empty, binary, unreadable: say so before the user presses Import
+            self.head_view.clear()
+            self.file_info.setText(str(error).split(": ", 1)[-1])
+            self._update_buttons()
+            return
         size = path.stat().st_size
         shown = f"{size / 1e6:.1f} MB" if size >= 100_000 else f"{max(1, round(size / 1000))} KB"
         if fmt is not None:

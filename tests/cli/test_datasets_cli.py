@@ -73,6 +73,45 @@ def test_bad_input_is_one_line_and_changes_nothing(ws_path: Path, args: list[str
     assert dump(ws_path) == before
 
 
+PNG = bytes.fromhex("89504e470d0a1a0a0000000d4948445200000010000000100806000000") + bytes(range(256)) * 4
+
+
+@pytest.mark.parametrize("make, args, fragment", [
+    (lambda d: d, ["import"], "is a folder, not a file"),
+    (lambda d: d, ["import", "--format", "acled"], "is a folder, not a file"),
+    (lambda d: _write(d / "empty.csv", b""), ["import"], "the file is empty"),
+    (lambda d: _write(d / "empty.csv", b""), ["import", "--format", "gdelt"], "the file is empty"),
+    (lambda d: _write(d / "photo.png", PNG), ["import"], "not a text file"),
+    (lambda d: _write(d / "photo.csv", PNG), ["import", "--format", "gdelt"], "not a text file"),
+    (lambda d: _write(d / "plain.csv", (FIXTURES / "acled_small.csv").read_bytes()),
+     ["import", "--format", "acled", "--encoding", "utf-16"], "UTF-16"),
+])
+def test_files_no_importer_can_read_are_refused_by_name(ws_path: Path, tmp_path: Path, make, args: list[str],
+                                                        fragment: str) -> None:
+    target = make(tmp_path)
+    before = dump(ws_path)
+    assert_clean_error(cli("-w", str(ws_path), *args, str(target), "--report", str(tmp_path / "r.txt"),
+                           check=False), fragment)
+    assert dump(ws_path) == before
+
+
+def _write(path: Path, data: bytes) -> Path:
+    path.write_bytes(data)
+    return path
+
+
+def test_a_file_cut_short_inside_a_quoted_note_reports_its_last_row(ws_path: Path, tmp_path: Path) -> None:
+    whole = (FIXTURES / "acled_small.csv").read_text(encoding="utf-8")
+    last = whole.rstrip("\n").rsplit("\n", 1)[1]
+    assert last.count('"') >= 2
+    cut = tmp_path / "cut.csv"
+    cut.write_text(whole.rstrip("\n")[: len(whole.rstrip("\n")) - len(last) + last.index('"') + 5], encoding="utf-8")
+    result = json.loads(cli("-w", str(ws_path), "import", "--format", "acled", str(cut), "--json",
+                            "--report", str(tmp_path / "r.txt")).stdout)
+    assert [p["line"] for p in result["skipped"] if "cut short" in p["reason"]] == [len(whole.splitlines())]
+    assert result["added"]["events"] < len(whole.splitlines()) - 1
+
+
 def test_exports_with_filters(tmp_path: Path) -> None:
     demo = tmp_path / "demo.briefer"
     cli("init", str(demo), "--demo")
