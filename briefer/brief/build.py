@@ -890,6 +890,10 @@ def render_brief(data: BriefData, out_path: Union[str, os.PathLike[str]],
     warnings = []
     if data.settings.template == "daily" and pages > 3:
         warnings.append(f"this daily brief runs to {pages} pages; narrow the scope for a 1–3 page brief")
+    if out_path.is_dir():
+        raise BriefError(f"{out_path}: is a folder; give the name of the PDF to write")
+    if out_path.exists() and not out_path.is_file():
+        raise BriefError(f"{out_path}: is not a regular file (a device or a pipe); give the name of a PDF")
     tmp = out_path.with_name(out_path.name + ".part")
     try:
         tmp.write_bytes(buffer.getvalue())

@@ -27,17 +27,27 @@ class ExportCancelled(BrieferError):
 def written(target: Path, newline: Optional[str] = "") -> Iterator[TextIO]:
     """Write to TARGET.part and rename it to TARGET only when everything was written;
     on any failure or cancel the partial file is removed and TARGET is left as it was."""
+    if target.is_dir():
+        raise BrieferError(f"{target}: is a folder; give the name of the file to write")
+    if target.exists() and not target.is_file():
+        raise BrieferError(f"{target}: is not a regular file (a device or a pipe); give the name of a file")
     if not target.parent.is_dir():
         raise BrieferError(f"{target}: the folder {target.parent} does not exist")
     tmp = target.with_name(target.name + ".part")
-    handle = open(tmp, "w", encoding="utf-8", newline=newline)
+    try:
+        handle = open(tmp, "w", encoding="utf-8", newline=newline)
+    except OSError as error:
+        raise BrieferError(f"{target}: cannot be written ({error.strerror or error})") from None
     try:
         with handle:
             yield handle
+        tmp.replace(target)
+    except OSError as error:
+        tmp.unlink(missing_ok=True)
+        raise BrieferError(f"{target}: cannot be written ({error.strerror or error})") from None
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
-    tmp.replace(target)
 
 
 def chunks(ws: Workspace, ids: Sequence[int], progress: Optional[ExportProgress] = None) -> Iterator[list[Event]]:

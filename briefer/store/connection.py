@@ -226,6 +226,8 @@ class Connection:
         target = Path(target)
         if target.resolve() == self.path.resolve():
             raise WorkspaceError(f"{target}: is the open workspace itself")
+        if target.exists() and not target.is_file():
+            raise WorkspaceError(f"{target}: is a folder or a device, not a file")
         tmp = target.with_name(target.name + ".part")
         tmp.unlink(missing_ok=True)
         copy = sqlite3.connect(tmp)

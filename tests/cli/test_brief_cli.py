@@ -107,3 +107,17 @@ def test_a_cutoff_with_an_offset_is_read_as_utc(demo: Path, tmp_path: Path) -> N
     first = " ".join(pypdf.PdfReader(str(out)).pages[0].extract_text().split())
     assert "9 Feb 2019 06:00 UTC – 10 Feb 2019 06:00 UTC" in first
     assert "Cut-off 10 Feb 2019 06:00 UTC" in first
+
+
+def test_a_brief_to_a_folder_or_a_device_writes_nothing(demo: Path, tmp_path: Path) -> None:
+    import os
+
+    out = tmp_path / "briefs.pdf"  # a folder, whatever its name says
+    out.mkdir()
+    pipe = out / "pipe.pdf"
+    os.mkfifo(pipe)  # stands for a device: a write through a rename would replace it with a file
+    assert_clean_error(cli("-w", str(demo), "brief", "--date", "2019-02-09", "--out", str(out)), "is a folder")
+    assert_clean_error(cli("-w", str(demo), "brief", "--date", "2019-02-09", "--out", str(pipe)),
+                       "not a regular file")
+    assert pipe.is_fifo() and [p.name for p in out.iterdir()] == ["pipe.pdf"]
+    assert not list(tmp_path.glob("*.part"))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -110,6 +111,19 @@ def test_a_file_cut_short_inside_a_quoted_note_reports_its_last_row(ws_path: Pat
                             "--report", str(tmp_path / "r.txt")).stdout)
     assert [p["line"] for p in result["skipped"] if "cut short" in p["reason"]] == [len(whole.splitlines())]
     assert result["added"]["events"] < len(whole.splitlines()) - 1
+
+
+@pytest.mark.parametrize("fmt", ["json", "acled", "geojson", "timelinejs"])
+def test_an_export_to_a_folder_or_a_device_writes_nothing_anywhere(ws_path: Path, tmp_path: Path, fmt: str) -> None:
+    folder = tmp_path / "out"
+    folder.mkdir()
+    assert_clean_error(cli("-w", str(ws_path), "export", "--format", fmt, str(folder), check=False), "is a folder")
+    pipe = tmp_path / "pipe"
+    os.mkfifo(pipe)  # stands for a device: a write through a rename would replace it with a file
+    assert_clean_error(cli("-w", str(ws_path), "export", "--format", fmt, str(pipe), check=False),
+                       "not a regular file")
+    assert pipe.is_fifo()
+    assert not any(folder.iterdir()) and not list(tmp_path.glob("*.part"))
 
 
 def test_exports_with_filters(tmp_path: Path) -> None:
