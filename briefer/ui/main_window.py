@@ -298,6 +298,8 @@ class MainWindow(QMainWindow):
         ws = self.session.ws
         for action in self.workspace_actions:
             action.setEnabled(ws is not None)
+        for panel in (self.actor_panel, self.source_panel):  # their add/edit buttons need a workspace
+            panel.setEnabled(ws is not None)
         self.timeline.set_workspace(ws)
         self._update_title()
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialogButtonBox, QInputDialog, QMessageBox
+from PySide6.QtWidgets import QDialogButtonBox, QInputDialog, QMessageBox, QToolButton
 
 from briefer.store import Workspace
 from briefer.ui.actor_panel import ActorDialog
@@ -132,6 +132,10 @@ def test_an_analysts_session_from_new_workspace_to_reopening(window, qtbot, answ
     # everything is on disk as left (there is no Save): close, then reopen the file from Open Recent
     window.close_workspace()
     assert window.windowTitle() == "Briefer" and window.table.model().rowCount() == 0
+    # with no workspace, nothing offers to add an actor or a source (it raised AttributeError)
+    for name in ("actor_add", "actor_edit", "source_add"):
+        button = window.findChild(QToolButton, name)
+        assert button is not None and not button.isEnabled(), name
     with Workspace.open(path) as again:
         assert again.find_actor("Daesh").name == "Islamic State"
         assert again.find_actor("ISIS").uid == isis.uid
