@@ -40,6 +40,7 @@ COLOURS = {
     "source": QColor("#ead7f7"),
     "focus": QColor("#ffb86b"),
 }
+_INK = QColor("#1a1a1a")  # text over the pale marks, in a dark colour scheme too
 SPAN_ROLE = Qt.ItemDataRole.UserRole
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -68,6 +69,7 @@ class IntakeDialog(QDialog):
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.outlet.setCompleter(completer)
         self.outlet_note = QLabel(objectName="intakeOutletNote")
+        self.outlet.textEdited.connect(self._outlet_typed)
         self.author = QLineEdit(objectName="intakeAuthor")
         self.published = QLineEdit(objectName="intakePublished", placeholderText="2019-02-09")
         self.published_note = QLabel(objectName="intakePublishedNote")
@@ -199,6 +201,8 @@ class IntakeDialog(QDialog):
         tree.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         tree.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked | QAbstractItemView.EditTrigger.EditKeyPressed)
         tree.setUniformRowHeights(True)
+        # a little air per row: tick boxes as tall as the text run together into one strip
+        tree.setStyleSheet("QTreeWidget::item { padding: 3px 0px; }")
         return tree
 
     # -- input ----------------------------------------------------------------------------
@@ -281,8 +285,8 @@ class IntakeDialog(QDialog):
             self._error(str(error))
             return
         doc = self.analysis.document
-        self.outlet.setText(doc.outlet)
-        self.outlet_note.setText("known source" if doc.outlet_known else "new source")
+        self.outlet.setText("" if doc.outlet == UNKNOWN_OUTLET else doc.outlet)
+        self._outlet_typed(self.outlet.text())
         self.published_note.setText(
             doc.published.label if doc.published else "unknown: relative dates cannot be resolved; type one")
         self.meta_box.setVisible(True)
@@ -303,6 +307,7 @@ class IntakeDialog(QDialog):
         self.pages.setCurrentIndex(0)
         self.back_button.setVisible(False)
         self.paste.clear()
+        self.status.clear()  # it spoke of the report just left
         self._update_accept()
 
     # -- showing proposals -------------------------------------------------------------
@@ -391,6 +396,7 @@ class IntakeDialog(QDialog):
             cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
             fmt = QTextCharFormat()
             fmt.setBackground(colour)
+            fmt.setForeground(_INK)  # the pale marks are light in any colour scheme: dark text stays readable
             if bold:
                 fmt.setFontWeight(700)
             sel.cursor = cursor
@@ -546,6 +552,14 @@ class IntakeDialog(QDialog):
             if pid.startswith(("actor-", "source-")) and choices[pid]:
                 del choices[pid]  # kept actors and sources land only with an accepted event
         return choices
+
+    def _outlet_typed(self, text: str) -> None:
+        """Say whether the outlet as typed is a source the workspace has, as the analyst types."""
+        text = text.strip()
+        if not text:
+            self.outlet_note.setText("needed before accepting")
+        else:
+            self.outlet_note.setText("known source" if self.ws.find_source(text) is not None else "new source")
 
     def _update_accept(self) -> None:
         count = len(self._checked(self.events_tree)) if self.analysis is not None else 0

@@ -9,6 +9,7 @@ from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent, QTextCursor
 from PySide6.QtWidgets import QDialog
 
+from briefer.core.model import Source
 from briefer.ui.intake_review import IntakeDialog
 
 FIXTURES = Path(__file__).resolve().parents[1] / "intake" / "fixtures"
@@ -175,12 +176,17 @@ def test_nothing_lands_until_the_outlet_is_named(qtbot, dialog, workspace) -> No
     dialog.paste.setPlainText("Ferry service resumes\n\n9 June 2022\nThe Harbour Authority said on Monday that "
                               "the ferry to Sahl island resumed after the storm damaged the pier.")
     qtbot.mouseClick(dialog.analyse_button, Qt.MouseButton.LeftButton)
-    assert dialog.outlet.text() == "Unknown outlet"
+    assert dialog.outlet.text() == "" and dialog.outlet_note.text() == "needed before accepting"
     dialog.events_tree.topLevelItem(0).setCheckState(0, Qt.CheckState.Checked)
     qtbot.mouseClick(dialog.accept_button, Qt.MouseButton.LeftButton)
     assert "Name the outlet" in dialog.status.text() and dialog.isVisible()
     assert workspace.count_events() == 0 and workspace.documents() == [] and workspace.sources() == []
-    dialog.outlet.setText("Island Gazette")
+    workspace.add_source(Source("Harbour Radio"))
+    qtbot.keyClicks(dialog.outlet, "harbour radio")
+    assert dialog.outlet_note.text() == "known source"  # said as it is typed, before any re-read
+    dialog.outlet.clear()
+    qtbot.keyClicks(dialog.outlet, "Island Gazette")
+    assert dialog.outlet_note.text() == "new source"
     qtbot.mouseClick(dialog.accept_button, Qt.MouseButton.LeftButton)
     assert workspace.count_events() == 1
     assert workspace.get_source(workspace.documents()[0].source_uid).name == "Island Gazette"
