@@ -44,7 +44,10 @@ class Gazetteer:
         self.index: dict[str, list[_Entry]] = {}
         self.max_tokens = 1
         for actor in actors:
-            for name in actor.names:
+            names = list(actor.names)
+            for name in actor.names:  # "ISIS" finds the actor known as "Daesh" (lexicon.SAME_ACTOR)
+                names += [n for n in same_actor(name) if n not in names]
+            for name in names:
                 self._add(name, _Entry("actor", actor.uid, actor.name, _case_sensitive(name), actor.kind.value,
                                        any(c.isupper() for c in name)))
         for source in sources:
@@ -76,6 +79,18 @@ class Gazetteer:
     @classmethod
     def from_workspace(cls, ws) -> "Gazetteer":
         return cls(ws.actors(), ws.sources())
+
+
+def _name_key(name: str) -> str:
+    return " ".join(t.key for t in tokenize(name))
+
+
+_SAME_ACTOR: dict[str, tuple[str, ...]] = {_name_key(n): names for names in L.SAME_ACTOR for n in names}
+
+
+def same_actor(name: str) -> tuple[str, ...]:
+    """The other names the press uses for the actor called `name` (none for most names)."""
+    return tuple(n for n in _SAME_ACTOR.get(_name_key(name), ()) if n != name)
 
 
 def _case_sensitive(name: str) -> bool:
@@ -527,6 +542,15 @@ def _group(text: str, mentions: list[Mention], gaz: Gazetteer) -> list[Entity]:
             u.union(by_key[key], i)
         else:
             by_key[key] = i
+    # names the press uses for one actor: "ISIS" and "Daesh"
+    by_alias_set: dict[tuple[str, ...], int] = {}
+    for i, m in enumerate(actorish):
+        names = _SAME_ACTOR.get(m.key)
+        if names is not None and m.known is None:
+            if names in by_alias_set:
+                u.union(by_alias_set[names], i)
+            else:
+                by_alias_set[names] = i
     # "Daesh (IS)", "Syrian Democratic Forces (SDF)"
     for i, a in enumerate(actorish):
         for j in range(i + 1, min(n, i + 3)):

@@ -204,3 +204,17 @@ STATE_VERBS = SPEECH_VERBS | {
     "signs", "rejected", "rejects", "imposed", "imposes", "recalled", "expelled", "closed", "opened", "seized",
     "captured", "attacked", "bombed", "shelled", "withdrew", "intervened", "entered", "invaded", "condemned",
 }
+# Names the press uses for one and the same actor, which no general rule (initials,
+# brackets) can tie together: "ISIS" and "Daesh" are IS.  A known actor going by any of
+# them is found by all of them; one report's mentions of several are one candidate.
+SAME_ACTOR = (
+    ("Islamic State", "Islamic State group", "IS", "ISIS", "ISIL", "Daesh", "Da'esh", "Daish",
+     "Islamic State of Iraq and the Levant", "Islamic State of Iraq and Syria", "Islamic State of Iraq and al-Sham"),
+    ("Syrian Democratic Forces", "SDF", "QSD"),
+    ("People's Protection Units", "YPG"),
+    ("Kurdistan Workers' Party", "PKK"),
+    ("Hayat Tahrir al-Sham", "Hay'at Tahrir al-Sham", "HTS", "Tahrir al-Sham"),
+    ("Nusra Front", "al-Nusra Front", "Jabhat al-Nusra", "Jabhat Fatah al-Sham"),
+    ("Syrian Arab Army", "SAA"),
+    ("Free Syrian Army", "FSA"),
+)

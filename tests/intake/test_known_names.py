@@ -32,3 +32,20 @@ def test_variants_of_known_names_are_the_known_actors(workspace) -> None:
     assert {"HAYAT TAHRIR AL-SHAM", "Hay'at Tahrir al-Sham"} <= set(found["Hayat Tahrir al-Sham"].aliases_seen)
     assert "Jaish al-Islam" in found["Jaysh al-Islam"].aliases_seen
     assert not any(not a.known for a in analysis.actors if "Baghdadi" in a.name or "Islam" in a.name)
+
+
+def test_the_names_the_press_uses_for_one_group_are_one_actor(workspace) -> None:
+    """IS = ISIS = ISIL = Daesh: no rule of initials or brackets ties these together."""
+    text = ("Fighting near the river\n\n"
+            "ISIS fighters attacked the village at dawn, residents said on Monday. "
+            "Kurdish-led forces said ISIL had lost the ridge. "
+            "Daesh militants shelled the road, the SDF said.")
+    analysis = analyse_text(workspace, text, published=date(2019, 2, 9))
+    group = [a for a in analysis.actors if {"ISIS", "ISIL", "Daesh"} & set(a.aliases_seen)]
+    assert len(group) == 1 and {"ISIS", "ISIL", "Daesh"} <= set(group[0].aliases_seen), group
+
+    known = workspace.add_actor(Actor("Islamic State", ActorKind.ARMED_GROUP, aliases=("IS", "Daesh")))
+    analysis = analyse_text(workspace, text, published=date(2019, 2, 9))
+    found = [a for a in analysis.actors if "ISIS" in a.aliases_seen]
+    assert len(found) == 1 and found[0].known and found[0].uid == known.uid
+    assert not [a for a in analysis.actors if not a.known and {"ISIL", "Daesh"} & set(a.aliases_seen)]
