@@ -58,6 +58,9 @@ def read_article(path: str | Path) -> Article:
         raise IntakeError(f"{path}: {error.strerror or error}") from None
     if not data.strip():
         raise IntakeError(f"{path.name}: the file is empty")
+    if _looks_binary(data[:4096]):
+        raise IntakeError(f"{path.name}: not a text file (it holds binary data, like an image); "
+                          "open the report itself, or paste its text")
     if suffix == ".eml":
         article = _read_email(data, path.name)
     elif suffix in (".html", ".htm"):
@@ -73,6 +76,16 @@ def read_article(path: str | Path) -> Article:
         _date_from_url(article)
     article.path = str(path)
     return article
+
+
+_CONTROL = re.compile(rb"[\x00-\x08\x0e-\x1a\x1c-\x1f]")
+
+
+def _looks_binary(head: bytes) -> bool:
+    """Control bytes no report has: an image or a PDF renamed .txt (UTF-16's zero bytes aside)."""
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return False
+    return len(_CONTROL.findall(head)) > 2
 
 
 def _decode(data: bytes, name: str) -> str:

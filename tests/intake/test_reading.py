@@ -64,6 +64,11 @@ def test_unsupported_and_empty_files_are_named(tmp_path: Path) -> None:
     empty.write_text("  \n")
     with pytest.raises(IntakeError, match="empty.txt: the file is empty"):
         read_article(empty)
+    image = tmp_path / "photo.txt"  # a PNG renamed: its header and chunk names would become a headline and actors
+    image.write_bytes(bytes.fromhex("89504e470d0a1a0a0000000d49484452000000100000001008060000001ff3ff61")
+                      + b"IDAT" + bytes(range(64)) + b"IEND")
+    with pytest.raises(IntakeError, match="photo.txt: not a text file"):
+        read_article(image)
 
 
 def test_windows_1252_and_utf16_text(tmp_path: Path) -> None:
