@@ -113,9 +113,14 @@ def _external_id(unique_id: Any, item: Any) -> str:
     """The entry's own id, or a digest of the whole entry: the same entry imported
     again is recognised, two different entries on the same day are not confused."""
     if isinstance(unique_id, str) and unique_id.strip():
-        return f"timelinejs:{unique_id.strip()}"
+        # as written: an export of Briefer's carries each event's uid or dataset id, which
+        # are how the workspace knows them again
+        return unique_id.strip()
     digest = hashlib.sha1(json.dumps(item, sort_keys=True, default=str).encode()).hexdigest()[:20]
-    return f"timelinejs:{digest}"
+    return f"{_PREFIX}{digest}"
+
+
+_PREFIX = "timelinejs:"  # an entry without an id is known by a digest of itself
 
 
 class TimelineJSReader:
@@ -254,7 +259,8 @@ def _event_object(e: Event) -> dict[str, Any]:
                    if e.summary else ""}
     if e.event_type:
         obj["group"] = e.event_type
-    obj["unique_id"] = e.uid
+    # the id it came with (from any dataset), or Briefer's own: importing the export back adds nothing
+    obj["unique_id"] = e.external_id.removeprefix(_PREFIX) or e.uid
     if e.latitude is not None and e.longitude is not None:
         obj["location"] = {"lat": e.latitude, "lon": e.longitude, "name": e.place}
     return obj

@@ -60,6 +60,21 @@ def test_export_to_timelinejs_reads_back(workspace: Workspace, demo_workspace: W
         assert copied[title].earliest.date() == when.earliest.date(), title
 
 
+def test_an_export_imported_back_adds_nothing_wherever_it_goes(workspace: Workspace, demo_workspace: Workspace,
+                                                                tmp_path: Path) -> None:
+    """Back into the workspace it came from, and a copy's export back into the original."""
+    out = tmp_path / "demo.json"
+    count = export_timelinejs(demo_workspace, out)
+    again = run_import(demo_workspace, TimelineJSReader(out))
+    assert again.added["events"] == 0 and again.unchanged == count
+    assert run_import(workspace, TimelineJSReader(out)).added["events"] == count
+    copy_out = tmp_path / "copy.json"
+    export_timelinejs(workspace, copy_out)
+    assert run_import(demo_workspace, TimelineJSReader(copy_out)).added["events"] == 0
+    assert run_import(workspace, TimelineJSReader(copy_out)).added["events"] == 0
+    assert demo_workspace.count_events() == workspace.count_events() == count
+
+
 def test_export_of_a_filter(demo_workspace: Workspace, tmp_path: Path) -> None:
     out = tmp_path / "some.json"
     f = EventFilter(start=None, text="corridors")
