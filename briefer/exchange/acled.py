@@ -50,11 +50,13 @@ ACLED_COLUMNS = (
     "timestamp",
 )
 
-_ALIASES = {"ally_actor_1": "assoc_actor_1", "ally_actor_2": "assoc_actor_2", "gwno": "iso"}
+# (gwno, the Gleditsch–Ward country number of 2016 files, is not ISO's number: it is kept
+# under its own name and not written into `iso` on export)
+_ALIASES = {"ally_actor_1": "assoc_actor_1", "ally_actor_2": "assoc_actor_2"}
 
 # Columns kept as labelled lines in the event's notes (and written back on export).
 EXTRA_COLUMNS = ("region", "admin1", "admin2", "admin3", "iso", "geo_precision", "source_scale", "disorder_type",
-                 "civilian_targeting", "inter1", "inter2", "interaction", "timestamp")
+                 "civilian_targeting", "inter1", "inter2", "interaction", "timestamp", "gwno")
 _NOTE_PREFIX = "ACLED "
 
 ACLED_SOURCE = ("ACLED", SourceKind.NGO)

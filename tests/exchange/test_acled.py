@@ -283,7 +283,8 @@ def test_legacy_pandas_written_files(workspace: Workspace) -> None:
     assert names(workspace, mortar) == {"initiator": ["Black Flag Movement"],
                                         "target": ["Civilians (Eastland)", "Villagers (Eastland)"]}
     assert cited(workspace, mortar) == ["Eastland Monitor", "Radio Harbour", "ACLED"]
-    assert mortar.summary.endswith("the council said ’ again.") and "ACLED iso: 999" in mortar.notes
+    assert mortar.summary.endswith("the council said ’ again.") and "ACLED gwno: 999" in mortar.notes
+    assert "ACLED iso:" not in mortar.notes  # a Gleditsch–Ward number is not an ISO country code
     battle = by_id(workspace, "LEG303")
     assert battle.when.edtf == "2016-07" and battle.latitude is None and battle.fatalities is None
     assert run_import(workspace, AcledReader(FIXTURES / "acled_legacy_pandas.csv")).added["events"] == 0
