@@ -779,9 +779,13 @@ def _story(data: BriefData, styles: dict[str, ParagraphStyle], width: float, hei
         story.append(_heading("Timeline", styles["h1"], 0, "timeline"))
         story.append(_chart(data, numbers, width, height))
     refs = _Refs()
+    # the room check comes before the section's heading, not between it and its first
+    # group: a break there left "Key events" alone at the foot of a page
+    story.append(CondPageBreak(50 * mm))
     story.append(_heading(f"Key events ({len(data.events)})", styles["h1"], 0, "events"))
     for g, (heading, events) in enumerate(groups):
-        story.append(CondPageBreak(40 * mm))
+        if g:
+            story.append(CondPageBreak(40 * mm))
         group_heading = _heading(esc(heading), styles["h2"], 1, f"group{g}")
         if len(groups) > _TOC_MAX_GROUPS:  # a contents page per decade helps no one: the outline has them
             group_heading.toc_markup = None

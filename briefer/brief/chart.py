@@ -318,6 +318,11 @@ class TimelineChart(Flowable):
             group.add(String(x + w + 3, cy - 2.2, label, fontName=FONT, fontSize=6.3,
                              fillColor=colors.HexColor("#444444")))
             x += w + 3 + stringWidth(label, FONT, 6.3) + 10
+        if any(not g.labelled for lane in self.glyphs for g in lane):
+            group.add(String(x, cy - 2.2, "+N", fontName=FONT, fontSize=6.3, fillColor=colors.HexColor("#8a5a00")))
+            x += stringWidth("+N", FONT, 6.3) + 3
+            group.add(String(x, cy - 2.2, "unlabelled (no room)", fontName=FONT,
+                             fontSize=6.3, fillColor=colors.HexColor("#444444")))
         d.add(group)
 
     def draw(self) -> None:
@@ -332,13 +337,22 @@ class TimelineChart(Flowable):
             count = len({g.item.number for g in self.glyphs[lane]})
             p = para(esc(name), style)
             _, h = p.wrap(HEADER_W - 26, lane_h)
-            if h > lane_h:  # too long for the lane: one line, cut
+            long_word = any(stringWidth(w, style.fontName, style.fontSize) > HEADER_W - 26 for w in name.split())
+            if h > lane_h or long_word:  # too long for the lane, or a word would be cut in two: one line, elided
                 p = para(esc(_elide(name, HEADER_W - 26, style.fontName, style.fontSize)), style)
                 _, h = p.wrap(HEADER_W - 26, lane_h)
             p.drawOn(canvas, 3, y - LANE_PAD - min(h, lane_h - LANE_PAD))
             c = para(str(count), count_style)
             c.wrap(22, ROW_H)
             c.drawOn(canvas, HEADER_W - 4 - stringWidth(str(count), FONT, 6.8), y - LANE_PAD - 8)
+            # events drawn over others, without a label, when the lane ran out of rows: say how many
+            hidden = len({g.item.number for g in self.glyphs[lane] if not g.labelled})
+            if hidden:
+                canvas.saveState()
+                canvas.setFont(FONT, 5.6)
+                canvas.setFillColor(colors.HexColor("#8a5a00"))
+                canvas.drawRightString(HEADER_W - 4, y - LANE_PAD - 16, f"+{hidden}")
+                canvas.restoreState()
             y -= lane_h
         if self.caption:
             canvas.saveState()

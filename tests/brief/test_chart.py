@@ -50,6 +50,21 @@ def test_a_shrinking_chart_gives_up_rows_to_fit_and_takes_them_back_when_there_i
     assert chart.wrap(500, 1000)[1] == full
 
 
+def test_a_lane_out_of_rows_says_how_many_events_it_drew_without_a_label(tmp_path: Path) -> None:
+    from reportlab.platypus import SimpleDocTemplate
+
+    items = [item(n, 0, lanes=(0,)) for n in range(1, 27)] + [item(27, 3, lanes=(1,))]
+    chart = TimelineChart(items, ["Syrian Democratic Forces", "Militia (Pro-Government)"], T0 - 10 * DAY,
+                          T0 + 10 * DAY, 500, max_rows=4)
+    out = tmp_path / "chart.pdf"
+    SimpleDocTemplate(str(out)).build([chart])
+    text = pypdf.PdfReader(str(out)).pages[0].extract_text()
+    labelled = sum(1 for g in chart.glyphs[0] if g.labelled)
+    assert f"+{26 - labelled}" in text and "unlabelled" in text
+    # a lane name too long for its header is elided, never cut mid-word ("(Pro-Gove" / "rnment)")
+    assert "Militia (Pro-Go" in text and "rnment" not in text.replace("Government", "")
+
+
 def test_axis_ticks_are_round_dates_inside_the_span() -> None:
     lo, hi = T0, to_timestamp(datetime(2019, 12, 31))
     ticks = axis_ticks(lo, hi, 8)
