@@ -371,6 +371,8 @@ class MainWindow(QMainWindow):
 
         dialog = IntakeDialog(self.session.ws, self)
         dialog.exec()
+        if dialog.result_landed is not None:  # like an import: one transaction, not an undoable edit
+            self.session.undo_stack.clear()
         self.session.notify_changed()
 
     def import_dataset(self) -> None:

@@ -173,6 +173,15 @@ def test_an_event_with_three_actors_is_in_three_lanes(view, ws) -> None:
     assert view.lane_names() == ["Reuters", "(none)"]
 
 
+def test_a_lane_keeps_its_colour_when_a_filter_moves_it(view, ws) -> None:
+    view.set_lanes("actor")
+    before = {name: view._lane_colour(name).name() for name in view.lane_names()}
+    assert len(set(before.values())) == len(before)  # neighbours differ
+    view.set_filter(EventFilter(text="month"))
+    assert view.lane_names()[0] == "SDF"  # first now, second before
+    assert {n: view._lane_colour(n).name() for n in view.lane_names()} == {n: before[n] for n in view.lane_names()}
+
+
 def _assert_nothing_overlaps(view) -> None:
     """No two glyphs, no two labels, and no label and glyph overlap within a lane."""
     for lane in view.lane_layouts():

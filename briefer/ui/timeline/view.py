@@ -305,6 +305,7 @@ class TimelineView(QWidget):
         self.data = TimelineData()
         self.filter = EventFilter()
         self.lane_mode = "none"
+        self._colour_of: dict[str, int] = {}  # lane name -> colour, kept while the workspace is open
         self.t0, self.t1 = self._default_range()
         self.selection: set[int] = set()
         self.current_id: Optional[int] = None
@@ -363,7 +364,16 @@ class TimelineView(QWidget):
         layout.addWidget(self.hbar)
 
     # -- public API -------------------------------------------------------------------------
+    def _lane_colour(self, name: str) -> QColor:
+        """A lane's colour follows its actor (country, type...), not its place in the list:
+        Islamic State stays red whichever filter moves it.  Colours are handed out in turn
+        as names first appear, so neighbours on the first view still differ."""
+        if name not in self._colour_of:
+            self._colour_of[name] = len(self._colour_of) % len(LANE_COLOURS)
+        return QColor(LANE_COLOURS[self._colour_of[name]])
+
     def set_workspace(self, ws: Optional[Workspace]) -> None:
+        self._colour_of.clear()
         self.ws = ws
         self.selection = set()
         self.current_id = None
@@ -1011,8 +1021,7 @@ class TimelineView(QWidget):
         for lane in frame.lanes:
             if lane.y > height or lane.y + lane.height < AXIS_H:
                 continue
-            colour = QColor(LANE_COLOURS[lane.number % len(LANE_COLOURS)]) if self.lane_mode != "none" else \
-                QColor(LANE_COLOURS[0])
+            colour = self._lane_colour(lane.lane.name) if self.lane_mode != "none" else QColor(LANE_COLOURS[0])
             if lane.mode in ("density", "collapsed"):
                 self._paint_density(painter, lane, colour, text)
             elif lane.mode == "glyphs":
