@@ -90,6 +90,10 @@ class ColumnMapping:
         known = {f for f in cls.__dataclass_fields__}
         unknown = set(data) - known
         if unknown:
+            if unknown <= set(TARGETS):  # {"title": "Headline"}: columns written at the top level
+                first = sorted(unknown)[0]
+                raise ExchangeError(f"{where}: {', '.join(sorted(unknown))} go under \"columns\", as in "
+                                    f"{{\"columns\": {{\"{first}\": \"{data[first]}\", \"date\": ...}}}}")
             raise ExchangeError(f"{where}: unknown key(s) {', '.join(sorted(unknown))} (known: {', '.join(sorted(known))})")
         mapping = cls(**data)
         mapping.check(where)

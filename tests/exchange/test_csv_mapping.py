@@ -66,6 +66,7 @@ def test_guess_and_preview() -> None:
     ({"columns": {"title": "Headline"}}, "no column is mapped to the date"),
     ({"columns": {"date": "Day", "colour": "X"}}, "'colour' is not a target"),
     ({"columns": {"date": "Day"}, "speed": 3}, "unknown key"),
+    ({"title": "Headline", "date": "Day"}, 'date, title go under "columns"'),
     ({"columns": {"date": "Day"}, "actors": [{"column": "Who", "role": "wizard"}]}, "actor role 'wizard'"),
 ])
 def test_bad_mappings_are_clear_errors(data: dict, message: str) -> None:
