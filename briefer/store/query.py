@@ -492,6 +492,19 @@ class QueryStore(EventStore):
         where, params = self._where(f)
         return array("q", chain.from_iterable(self._run("SELECT e.id FROM event e" + where, params)))
 
+    def matching_among(self, f: EventFilter, ids: list[int]) -> list[int]:
+        """Those of `ids` the filter lets through, in the order given: what stays selected
+        when the filter changes.  Each row is looked up by id and tested, so the cost is
+        the selection's size, not the filter's."""
+        if not ids:
+            return []
+        where, params = self._where(f, scan=True)
+        joiner = " AND " if where else " WHERE "
+        kept = {r[0] for r in self._run(
+            f"SELECT e.id FROM event e{where}{joiner}e.id IN (SELECT value FROM json_each(?))",
+            params + [json.dumps(list(ids))])}
+        return [i for i in ids if i in kept]
+
     def position_of(self, f: EventFilter, event_id: int) -> int:
         """Where an event stands in the filter's date order (0-based), or -1 if it does not match."""
         where, params = self._where(f)

@@ -65,6 +65,8 @@ class Session(QObject):
         if f != self.filter:
             self.filter = f
             self.filterChanged.emit(f)
+            if self.selection and self.ws is not None:  # what the filter hides is no longer selected
+                self.set_selection(self.ws.matching_among(f, self.selection))
 
     def set_selection(self, ids: list[int], origin: Optional[QObject] = None) -> None:
         ids = list(ids)

@@ -508,3 +508,18 @@ def test_every_icon_the_window_uses_is_in_resources_and_draws() -> None:
             image = icons.icon(name).pixmap(size, size).toImage()
             assert not image.isNull() and image.width() == size
             assert any(image.pixelColor(x, y).alpha() for x in range(size) for y in range(size)), name
+
+
+def test_a_filter_that_hides_the_selected_event_takes_it_out_of_the_details(demo) -> None:
+    """Selecting Raqqa, then searching "Baghouz": the details must not go on showing Raqqa."""
+    ws = demo.session.ws
+    raqqa = ws.event_ids(EventFilter(text="Raqqa"))
+    baghouz = ws.event_ids(EventFilter(text="Baghouz"))
+    assert raqqa and baghouz and not set(raqqa) & set(baghouz)
+    demo.session.set_selection(raqqa[:1] + baghouz[:1])
+    shown = ws.events_by_ids(raqqa[:1])[0].title
+    assert shown in demo.details.browser.toPlainText()
+    demo.filter_bar.text.setText("Baghouz")
+    demo.filter_bar.apply()
+    assert demo.session.selection == baghouz[:1]
+    assert shown not in demo.details.browser.toPlainText()
