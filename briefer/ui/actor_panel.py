@@ -132,6 +132,7 @@ class ActorPanel(LazyPanel):
         self.grouping.currentIndexChanged.connect(self.reload)
         self.view.selectionModel().selectionChanged.connect(self._selection_changed)
         self.filter_toggle.toggled.connect(self._selection_changed)
+        self.session.filterChanged.connect(self._filter_changed)
         self.view.doubleClicked.connect(lambda index: index.column() != 1 and self._guarded(self.edit))
         self.model.itemChanged.connect(self._aliases_edited)
         self.watch()
@@ -298,6 +299,16 @@ class ActorPanel(LazyPanel):
 
     def select_uid(self, uid: str) -> None:
         self._reselect({uid})
+
+    def _filter_changed(self, f: EventFilter) -> None:
+        """Clear (or a saved view) may drop the actors this panel filters by: it lets go of
+        them too, rather than showing a selection that no longer filters anything."""
+        if self.filter_toggle.isChecked() and not f.actors and self.selected_uids():
+            self._loading = True
+            try:
+                self.view.clearSelection()
+            finally:
+                self._loading = False
 
     def _selection_changed(self, *_: object) -> None:
         """Filter to the selected actors' events, or (toggle off) select those events."""

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QLineEdit, QMessageBox, QPlainTextEdit, QTextBrowser, QToolButton, QTreeView, QVBoxLayout, QWidget,
 )
 
+from ..core.filter import EventFilter
 from ..core.errors import BrieferError
 from ..core.model import CREDIBILITY_LABELS, RELIABILITY_LABELS, Document, Source, SourceKind
 from ..core.when import When
@@ -70,6 +71,7 @@ class SourcePanel(LazyPanel):
         layout.addLayout(buttons)
         self.view.selectionModel().selectionChanged.connect(self._selection_changed)
         self.filter_toggle.toggled.connect(self._selection_changed)
+        self.session.filterChanged.connect(self._filter_changed)
         self.view.doubleClicked.connect(lambda *_: self._guarded(self._activated))
         self.watch()
 
@@ -140,6 +142,16 @@ class SourcePanel(LazyPanel):
             if index.data(UID_ROLE) not in uids:
                 uids.append(index.data(UID_ROLE))
         return uids
+
+    def _filter_changed(self, f: EventFilter) -> None:
+        """Clear (or a saved view) may drop the sources this panel filters by: it lets go of
+        them too, rather than showing a selection that no longer filters anything."""
+        if self.filter_toggle.isChecked() and not f.sources and self.selected_source_uids():
+            self._loading = True
+            try:
+                self.view.clearSelection()
+            finally:
+                self._loading = False
 
     def _selection_changed(self, *_: object) -> None:
         """Filter to the events citing the selected sources, or (toggle off) select them."""

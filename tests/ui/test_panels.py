@@ -161,6 +161,15 @@ def test_selected_actors_highlight_their_events_or_filter_to_them(demo) -> None:
     panel.filter_toggle.click()  # back to highlighting: the filter goes
     assert demo.filter_bar.actors.text() == ""
     assert demo.table.model().rowCount() == total
+    # Clear in the filter bar lets go of the actor the panel filtered by; nothing brings it back
+    panel.filter_toggle.click()
+    assert demo.table.model().rowCount() == len(his)
+    demo.filter_bar.clear_all()
+    demo.filter_bar.apply()
+    assert demo.table.model().rowCount() == total and panel.selected_uids() == []
+    panel.search.setText("tru")
+    panel.search.setText("")
+    assert demo.filter_bar.actors.text() == "" and demo.table.model().rowCount() == total
 
 
 def test_merging_several_actors_is_one_undo_step(demo, monkeypatch) -> None:
