@@ -315,7 +315,9 @@ class CitationTable(_RowTable):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
-        for column, width in ((0, 180), (1, 140), (2, 130)):
+        widest = max(self.table.fontMetrics().horizontalAdvance(f"{g} – {label}")
+                     for g, label in CREDIBILITY_LABELS.items())
+        for column, width in ((0, 180), (1, 140), (2, widest + 40)):  # a grade's words are read whole
             self.table.setColumnWidth(column, width)
         self.add_button.clicked.connect(lambda: self.add_row(None))
         self._uids: dict[int, str] = {}

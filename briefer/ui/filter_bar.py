@@ -62,7 +62,8 @@ class FilterBar(QWidget):
         self.views = QComboBox(objectName="filterViews")
         for combo in (self.event_type, self.tag, self.reliability, self.views):  # narrow windows still fit
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-            combo.setMinimumContentsLength(7)
+            combo.setMinimumContentsLength(10)
+            combo.currentTextChanged.connect(combo.setToolTip)  # the whole choice, when the box cuts it
         self.save_view = QToolButton(text="Save view…", objectName="saveView")
         self.clear = QToolButton(text="Clear", objectName="clearFilter")
         self.count = QLabel(objectName="filterCount")

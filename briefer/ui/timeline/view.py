@@ -55,6 +55,7 @@ HEAT_FROM = GLYPH_LIMIT // 4  # events in view from which a lane of glyphs shows
 LABEL_MAX = 320.0
 DASHED_END = 48.0  # an uncertain bar longer than twice this is dashed only this far from each end
 POINT_R = 5.0
+LABEL_GAP = 5.5  # from a glyph to its label: clear of the selection's outer rim (4.2 px out)
 BAR_H = 16.0
 MIN_SPAN = 2 * 3600.0
 MAX_SPAN = 400 * 365.25 * DAY
@@ -95,9 +96,9 @@ class Glyph:
         """Where the label starts: right of a point or of a short bar, else inside the bar
         (past its left arrow, if any)."""
         if self.kind == "point":
-            return self.x1 + 3
+            return self.x1 + LABEL_GAP
         if self.label_after:
-            return self.x1 + 4
+            return self.x1 + LABEL_GAP
         return max(self.x0, self.left) + (12 if (self.flags & FLAG_OPEN_START or self.clipped_left) else 6)
 
     def label_rect(self) -> QRectF:
@@ -851,7 +852,7 @@ class TimelineView(QWidget):
         arrow_left = ((flags & FLAG_OPEN_START) != 0) | (x_start < left)
         inside = shown_left + np.where(arrow_left, 12.0, 6.0)
         after = ~is_point & (x_end <= right) & (x1 - 4 - inside < label_w - 6)
-        label_x = np.where(is_point, x1 + 3, np.where(after, x1 + 4, inside))
+        label_x = np.where(is_point | after, x1 + LABEL_GAP, inside)
         extent = np.maximum(x1, label_x + label_w)  # the same rule as Glyph.label_x
         rows, used = pack_rows(x0, extent, gap=6.0, max_rows=MAX_ROWS)
         full_labels = used <= MAX_ROWS
