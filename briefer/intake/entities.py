@@ -22,7 +22,7 @@ from ..core.model import Actor, Source
 from . import lexicon as L
 from .text import Sentence, Token, fold, tokenize
 
-__all__ = ["Gazetteer", "Mention", "Entity", "find_entities"]
+__all__ = ["Gazetteer", "Mention", "Entity", "find_entities", "same_actor", "well_known_actor_keys"]
 
 FUZZY_CUTOFF = 88
 
@@ -81,11 +81,30 @@ class Gazetteer:
         return cls(ws.actors(), ws.sources())
 
 
+def _countries(toks: list[Token]) -> Optional[list[tuple[int, int]]]:
+    """Token ranges of the two or more country names a run is made of ("Soviet Union
+    Tunisia"), longest names first, or None when the run is anything else."""
+    keys = [t.key for t in toks]
+    parts, i = [], 0
+    while i < len(keys):
+        j = next((j for j in range(min(len(keys), i + 4), i, -1) if " ".join(keys[i:j]) in L.COUNTRIES), None)
+        if j is None:
+            return None
+        parts.append((i, j))
+        i = j
+    return parts if len(parts) >= 2 else None
+
+
 def _name_key(name: str) -> str:
     return " ".join(t.key for t in tokenize(name))
 
 
 _SAME_ACTOR: dict[str, tuple[str, ...]] = {_name_key(n): names for names in L.SAME_ACTOR for n in names}
+
+
+def well_known_actor_keys() -> set[str]:
+    """The folded names of lexicon.SAME_ACTOR: actors, never places ("faces of Daesh")."""
+    return set(_SAME_ACTOR)
 
 
 def same_actor(name: str) -> tuple[str, ...]:
@@ -326,7 +345,7 @@ class _Finder:
         return before.endswith(('"', "“", "‘", "(", ":", "—", "-")) and len(before) < 3
 
     def _is_name_word(self, tok: Token, sentence_start: bool) -> bool:
-        if re.match(r"^(?:al|el|ad|as|ar|ash|at|az|ibn|abu)-[A-Z]", tok.text):
+        if re.match(r"^(?:al|el|ad|as|ar|ash|at|az|ez|es|an|ibn|abu)-[A-Z]", tok.text):
             return True  # "al-Assad", "al-Baghdadi"
         if not tok.text[0].isupper() or tok.text[0].isdigit():
             return False
@@ -460,11 +479,17 @@ class _Finder:
             words = key.split()
             if m.kind == "person" and len(words) > 1:
                 surnames.setdefault(words[-1], {}).setdefault(key, m.start)
-        if not kinds:
-            return
         out: list[Mention] = []
         for m in self.mentions:
             toks = tokenize(self.text, m.start, m.end)
+            countries = _countries(toks) if m.known is None and len(toks) >= 2 else None
+            if countries:  # "the former Soviet Union Tunisia and Egypt": one name per country
+                kind = "state" if m.kind == "state" else "place"
+                for i, j in countries:
+                    start, end = toks[i].start, toks[j - 1].end
+                    out.append(Mention(start, end, self.text[start:end], kind=kind, name=self.text[start:end],
+                                       sentence=m.sentence))
+                continue
             split = None
             if m.known is None and not m.title and not m.reference and len(toks) >= 2:
                 for k in range(1, len(toks)):

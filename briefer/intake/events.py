@@ -16,7 +16,7 @@ from ..core.model import Role
 from ..core.when import When
 from . import lexicon as L
 from .dates import DateMention
-from .entities import Entity, Mention
+from .entities import Entity, Mention, well_known_actor_keys
 from .statements import Statement
 from .text import Sentence
 
@@ -103,7 +103,9 @@ def draft_events(text: str, sentences: Sequence[Sentence], body: Sequence[int], 
                  published: Optional[When]) -> list[EventDraft]:
     by_id = {e.id: e for e in entities}
     actor_mentions = [m for m in mentions if m.entity and by_id.get(m.entity) is not None and by_id[m.entity].actor]
-    places = [m for m in mentions if m.kind == "place"]
+    # a name the report uses for an actor ("faces of Daesh") is not where something happened
+    actor_keys = {m.key for m in actor_mentions} | well_known_actor_keys()
+    places = [m for m in mentions if m.kind == "place" and m.key not in actor_keys]
     statement_by_sentence = {s.sentence: s for s in statements}
     drafts: list[EventDraft] = []
     last_person: Optional[str] = None
@@ -146,7 +148,7 @@ def draft_events(text: str, sentences: Sequence[Sentence], body: Sequence[int], 
                 for pid in previous:
                     if pid not in [p for p, _ in participants]:
                         participants.append((pid, Role.AFFECTED))
-            place_m = next((p for p in places if clause.start <= p.start < clause.end), None)
+            place_m = _where(text, [p for p in places if clause.start <= p.start < clause.end])
             place = _place_text(text, place_m, clause) if place_m else ""
             title = _title(c_text)
             if in_clause_statement is not None and in_clause_statement.direct and c_text.lstrip().startswith(('"', "“")):
@@ -157,6 +159,20 @@ def draft_events(text: str, sentences: Sequence[Sentence], body: Sequence[int], 
         if persons_here:
             last_person = persons_here[-1]
     return drafts
+
+
+_AT = {"in", "near", "at", "around", "outside", "inside", "into", "across", "on", "of", "to", "towards", "toward"}
+
+
+def _where(text: str, candidates: list[Mention]) -> Optional[Mention]:
+    """The clause's place: one said to be where it happened ("near Deir ez-Zor") before one
+    said to be where people came from ("fighters from Tunisia"), else the first."""
+    for m in candidates:
+        before = text[max(0, m.start - 25):m.start].split()
+        words = [w.lower().strip(",;") for w in before[-3:]]
+        if words and (words[-1] in _AT or (len(words) > 1 and words[-2] in _AT and words[-1] in L.DIRECTIONS)):
+            return m
+    return candidates[0] if candidates else None
 
 
 def _place_text(text: str, place: Mention, clause: Clause) -> str:

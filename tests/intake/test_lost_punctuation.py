@@ -70,3 +70,19 @@ def test_a_plural_ending_a_name_is_not_taken_for_a_lost_apostrophe(workspace) ->
             "Valley Democratic Forces fighters said the Valley Democratic Forces held the dam.")
     names = {a.name for a in analyse_text(workspace, text, published=date(2019, 2, 9)).actors}
     assert "Valley Democratic Forces" in names and "Valley Democratic Force" not in names
+
+
+def test_glued_country_names_and_names_with_particles_are_places_not_actors(workspace) -> None:
+    from datetime import date
+
+    from briefer.intake.assistant import analyse_text
+
+    text = ("Strikes in the valley\n\n"
+            "Fighters from the former Soviet Union Tunisia and Egypt were killed near Deir ez-Zor on Saturday "
+            "the ministry said. The Pentagon said one of the best known faces of Daesh was killed in Raqqa "
+            "on Friday.")
+    result = analyse_text(workspace, text, published=date(2017, 10, 8))
+    names = {a.name for a in result.actors}
+    assert not {n for n in names if "Soviet Union" in n or "Tunisia" in n}, names
+    places = {e.place for e in result.events}
+    assert "Deir ez-Zor" in " ".join(places) and "Deir" not in places and "Daesh" not in places, places
