@@ -206,6 +206,9 @@ def _roles(text: str, clause: Clause, c_mentions: Sequence[Mention], trigger: re
         elif entity.kind == "person" and affect is not None and (
                 m.start > affect.start() or re.search(r"\b(?:is|was|were|are|been|be)\b", text[m.end:affect.start()] or "")):
             role = Role.AFFECTED
+        elif m.start < trigger_pos and _PASSIVE_RE.search(text[m.end:trigger_pos]) \
+                and not re.search(r"[.;:]", text[m.end:trigger_pos]):
+            role = Role.TARGET  # "100 fighters were killed by the army": the subject suffered it
         elif _is_subject(text, m, clause):
             role = Role.INITIATOR
         elif m.start < trigger_pos:
@@ -217,6 +220,8 @@ def _roles(text: str, clause: Clause, c_mentions: Sequence[Mention], trigger: re
             result[m.entity] = role
     return list(result.items())
 
+
+_PASSIVE_RE = re.compile(r"\b(?:was|were|is|are|been|being|be|got|gets|get)\s+(?:\w+ly\s+)?$", re.I)
 
 _REFERENCE_RE = re.compile(r"\b(?:since|than)\s+(?:the\s+|a\s+|an\s+)?(?:[\w\-]+\s+){1,6}$", re.I)
 

@@ -61,3 +61,9 @@ def test_a_modifier_like_un_brokered_is_not_a_place(workspace) -> None:
 def test_a_weekday_opening_a_sentence_about_the_future_is_the_next_one(workspace, sentence: str, edtf: str) -> None:
     analysis = analyse_text(workspace, "Dam report\n\n" + sentence, published=PUBLISHED)
     assert [d.when.edtf for d in analysis.dates] == [edtf]
+
+
+def test_the_subject_of_a_passive_verb_suffered_it(workspace) -> None:
+    found = roles(workspace, "Dozens of Black Flag Movement militants were killed by the Northern Shield Brigade "
+                             "near the dam on Monday.")
+    assert found == {"Black Flag Movement": "target", "Northern Shield Brigade": "initiator"}
