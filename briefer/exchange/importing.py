@@ -95,6 +95,10 @@ class _BadRowsRefused(Exception):
     pass
 
 
+class _NoRows(Exception):
+    """A header and nothing else: nothing to import, and nothing (not even its source) is added."""
+
+
 class _NothingReadable(Exception):
     """Every row was bad: a wrong format or a broken file, not a few bad rows."""
 
@@ -188,6 +192,8 @@ def run_import(
                 _import(ws, reader, report, stamp, cancelled, progress, index_new, defer_indexes, batch_size)
             if report.encoding == "":
                 report.encoding = reader.encoding
+            if report.rows_read == 0:
+                raise _NoRows()
             if report.skipped_count and report.skipped_count >= report.rows_read:
                 raise _NothingReadable()
             if report.skipped_count:
@@ -197,6 +203,9 @@ def run_import(
                     raise _BadRowsRefused()
     except ImportCancelled:
         report.cancelled = True
+        _undo_counts(report)
+    except _NoRows:
+        report.aborted = "the file holds no rows to import (a header at most)"
         _undo_counts(report)
     except _NothingReadable:
         report.aborted = (f"none of its {report.rows_read:,} rows could be read as {report.format or 'this format'}"

@@ -176,6 +176,8 @@ class MainWindow(QMainWindow):
         self.act_undo.setIcon(icons.icon("undo"))
         self.act_redo = self.session.undo_stack.createRedoAction(self, "&Redo")
         set_shortcuts(self.act_redo, K.Redo)
+        if QKeySequence("Ctrl+Y") not in self.act_redo.shortcuts():  # X11's Redo is Ctrl+Shift+Z alone
+            self.act_redo.setShortcuts([*self.act_redo.shortcuts(), QKeySequence("Ctrl+Y")])
         self.act_redo.setIcon(icons.icon("redo"))
         self.act_new_event = self._action("New &Event…", self.new_event, "Ctrl+E", "add")
         self.act_edit_event = self._action("Edit Event…", self.edit_selected, "Ctrl+Return", "edit")

@@ -86,6 +86,8 @@ PNG = bytes.fromhex("89504e470d0a1a0a0000000d4948445200000010000000100806000000"
     (lambda d: _write(d / "photo.csv", PNG), ["import", "--format", "gdelt"], "not a text file"),
     (lambda d: _write(d / "plain.csv", (FIXTURES / "acled_small.csv").read_bytes()),
      ["import", "--format", "acled", "--encoding", "utf-16"], "UTF-16"),
+    (lambda d: _write(d / "header.csv", (FIXTURES / "acled_small.csv").read_bytes().split(b"\n")[0] + b"\n"),
+     ["import"], "no rows to import"),
 ])
 def test_files_no_importer_can_read_are_refused_by_name(ws_path: Path, tmp_path: Path, make, args: list[str],
                                                         fragment: str) -> None:
