@@ -44,8 +44,10 @@ class EventEditor(QDialog):
         self.title = QLineEdit(objectName="eventTitle")
         self.when = QLineEdit(objectName="eventWhen", placeholderText="2019-02-09, Feb 2019, c. 2013, before Apr 2019…")
         self.when_label = QLabel(objectName="eventWhenLabel")
+        self.when_label.setWordWrap(True)  # a long bad date's message must not widen the dialog off the screen
         self.summary = QPlainTextEdit(objectName="eventSummary")
         self.summary.setMaximumHeight(90)
+        self.summary.setTabChangesFocus(True)  # Tab moves on, as in every other field
         self.place = QLineEdit(objectName="eventPlace")
         self.country = QLineEdit(objectName="eventCountry")
         self.latitude = QLineEdit(objectName="eventLatitude", placeholderText="latitude", toolTip="Latitude")
@@ -65,6 +67,7 @@ class EventEditor(QDialog):
             self.confidence.addItem(level.label, level.value)
         self.confidence.setCurrentIndex(self.confidence.findData(Confidence.MODERATE.value))
         self.notes = QPlainTextEdit(objectName="eventNotes")
+        self.notes.setTabChangesFocus(True)
 
         general = QWidget()
         form = QFormLayout(general)
@@ -114,6 +117,8 @@ class EventEditor(QDialog):
         else:
             self._fill_sub_types("")
         self._validate()
+        tabs.setFocusPolicy(Qt.FocusPolicy.TabFocus)  # typing starts in the title, not on the tab bar
+        self.title.setFocus()
 
     @staticmethod
     def _label(text: str, buddy: QWidget) -> QLabel:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialogButtonBox, QInputDialog, QMessageBox, QToolButton
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QInputDialog, QMessageBox, QToolButton
 
 from briefer.store import Workspace
 from briefer.ui.actor_panel import ActorDialog
@@ -181,6 +181,22 @@ def test_the_date_field_says_what_it_understood_or_why_not(window, qtbot, tmp_pa
     editor.latitude.setText("north")
     assert "latitude 'north' is not a number" in editor.message.text()
     assert not ok.isEnabled()
+
+
+def test_the_event_editor_starts_in_the_title_and_keeps_its_width(window, qtbot, tmp_path: Path) -> None:
+    window.open_path(tmp_path / "w.briefer", create=True)
+    editor = EventEditor(window.session, None, window)
+    qtbot.addWidget(editor)
+    editor.show()
+    qtbot.waitExposed(editor)
+    assert editor.focusWidget() is editor.title  # what the analyst types first is the title
+    width = editor.width()
+    editor.when.setText("sometime between the second siege and whenever the corridor opens again " * 3)
+    QApplication.processEvents()  # let the layout settle
+    assert editor.width() <= width + 1 and editor.sizeHint().width() < 1200
+    editor.summary.setFocus()
+    qtbot.keyClick(editor.summary, Qt.Key.Key_Tab)
+    assert editor.summary.toPlainText() == "" and not editor.summary.hasFocus()  # Tab moves on
 
 
 def test_an_unknown_actor_in_the_editor_can_be_created_from_the_picker(window, qtbot, tmp_path: Path,
