@@ -19,6 +19,7 @@ and only the actor and source names seen so far are cached.
 from __future__ import annotations
 
 import os
+import re
 import time
 from dataclasses import dataclass, field, replace
 from typing import Callable, Iterator, Literal, Optional, Protocol, Union
@@ -103,6 +104,9 @@ class _NothingReadable(Exception):
     """Every row was bad: a wrong format or a broken file, not a few bad rows."""
 
 
+_LINK_WORDS = {"for", "of", "the", "and", "on", "in", "de", "du", "des", "la", "le", "al"}
+
+
 class _Names:
     """Actors and sources by name: found in the workspace or created, once each."""
 
@@ -110,6 +114,7 @@ class _Names:
         self.ws, self.report = ws, report
         self.actors: dict[str, str] = {}
         self.sources: dict[str, str] = {}
+        self._initials: Optional[dict[str, list[Source]]] = None
 
     def actor(self, name: str, kind: ActorKind) -> str:
         uid = self.actors.get(name)
@@ -117,7 +122,7 @@ class _Names:
             key = normalize_name(name)
             uid = self.actors.get(key)
             if uid is None:
-                found = self.ws.find_actor(name)
+                found = self.ws.find_actor(name) or self._actor_by_parts(name)
                 if found is None:
                     found = self.ws.add_actor(Actor(name.strip(), kind))
                     self.report.added["actors"] += 1
@@ -126,13 +131,35 @@ class _Names:
             self.actors[name] = uid
         return uid
 
+    def _actor_by_parts(self, name: str) -> Optional[Actor]:
+        """ACLED writes some actors as "QSD: Syrian Democratic Forces": the workspace may
+        know them by either part."""
+        head, sep, tail = name.partition(":")
+        if not sep or not head.strip() or not tail.strip() or len(head) > 40:
+            return None
+        return self.ws.find_actor(tail.strip()) or self.ws.find_actor(head.strip())
+
+    def _source_by_initials(self, name: str) -> Optional[Source]:
+        """"SOHR" for the Syrian Observatory for Human Rights, when exactly one source has
+        those initials (a dataset names its sources as the analyst did not)."""
+        letters = name.strip().replace(".", "")
+        if not re.fullmatch(r"[A-Z]{2,6}", letters):
+            return None
+        if self._initials is None:
+            self._initials = {}
+            for s in self.ws.sources():
+                words = [w for w in re.split(r"[\s\-]+", s.name) if w and w.lower() not in _LINK_WORDS]
+                self._initials.setdefault("".join(w[0].upper() for w in words), []).append(s)
+        found = self._initials.get(letters, [])
+        return found[0] if len(found) == 1 else None
+
     def source(self, name: str, kind: SourceKind = SourceKind.OTHER) -> str:
         uid = self.sources.get(name)
         if uid is None:
             key = normalize_name(name)
             uid = self.sources.get(key)
             if uid is None:
-                found = self.ws.find_source(name)
+                found = self.ws.find_source(name) or self._source_by_initials(name)
                 if found is None:
                     found = self.ws.add_source(Source(name.strip(), kind))
                     self.report.added["sources"] += 1

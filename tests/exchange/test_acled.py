@@ -312,3 +312,24 @@ def test_a_big_import_builds_its_date_indexes_at_the_end_and_a_cancel_keeps_them
     assert workspace.conn.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
     found = workspace.search_events(EventFilter(start=When.parse("2019-02-10"), end=When.parse("2019-03")), limit=10)
     assert len(found) == workspace.count_events(EventFilter(start=When.parse("2019-02-10"), end=When.parse("2019-03"))) > 0
+
+
+def test_dataset_names_find_the_actors_and_sources_the_analyst_already_has(workspace: Workspace,
+                                                                          tmp_path: Path) -> None:
+    """ACLED's "RDU: Riverside Defence Units" is the analyst's Riverside Defence Units (alias RDU);
+    its source "EM" is the one source with those initials, Eastland Monitor."""
+    from briefer.core.model import Source
+
+    rdu = workspace.add_actor(Actor("Riverside Defence Units", ActorKind.ARMED_GROUP, aliases=("RDU",)))
+    monitor = workspace.add_source(Source("Eastland Monitor"))
+    lines = SMALL.read_text(encoding="utf-8").splitlines()
+    row = lines[1].replace('"Riverside Defence Units"', '"RDU: Riverside Defence Units"').replace(
+        '"Eastland Monitor; Radio Harbour"', '"EM; Radio Harbour"')
+    path = tmp_path / "named.csv"
+    path.write_text(lines[0] + "\n" + row + "\n", encoding="utf-8")
+    report = run_import(workspace, AcledReader(path))
+    assert report.committed and report.added["events"] == 1
+    event = workspace.search_events()[0]
+    assert rdu.uid in event.actor_uids and monitor.uid in event.source_uids
+    assert workspace.find_actor("RDU: Riverside Defence Units") is None
+    assert [s.name for s in workspace.sources()].count("EM") == 0
