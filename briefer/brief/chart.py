@@ -308,7 +308,7 @@ class TimelineChart(Flowable):
             ("month, year, span", ChartItem(0, 0, 0, False, False, False, False, False, ())),
             ("~ approximate", ChartItem(0, 0, 0, False, False, True, False, False, ())),
             ("? uncertain", ChartItem(0, 0, 0, False, True, False, False, False, ())),
-            ("open end", ChartItem(0, 0, 0, False, False, False, False, True, ())),
+            ("open end, or beyond the chart", ChartItem(0, 0, 0, False, False, False, False, True, ())),
         ]
         group = Group()
         cy = y + 5

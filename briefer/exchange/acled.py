@@ -30,6 +30,7 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Iterator, Optional, Union
 
+from ..core.errors import BrieferError
 from ..core.filter import EventFilter
 from ..core.model import ActorKind, Event, Role, SourceKind
 from ..core.when import Precision, When
@@ -273,13 +274,17 @@ class AcledReader:
             if r[i_as2]:
                 actors.extend((name, target, kind(name, "")) for name in _split(r[i_as2]))
 
+            summary = r[i_notes].strip()
+            if "[Briefer date:" in summary:  # exported by Briefer: the event's own date, whole
+                exact, summary = _exact_date(summary)
+                when = exact or when
             title = sub_type or event_type or "Event"
             if actor1:
                 title = f"{title}: {actor1} vs {actor2}" if actor2 else f"{title}: {actor1}"
             if place:
                 title = f"{title} in {place}"
             fields = {
-                "title": title, "when": when, "summary": r[i_notes].strip(), "place": place,
+                "title": title, "when": when, "summary": summary, "place": place,
                 "latitude": latitude, "longitude": longitude, "country": r[i_country].strip(),
                 "event_type": event_type, "sub_event_type": sub_type, "fatalities": fatalities,
                 "notes": "\n".join([label + r[i].strip() for label, i in extras if r[i]]),
@@ -323,11 +328,12 @@ def _monadic_role(inter: str, interaction: str) -> Role:
 
 # -- export -------------------------------------------------------------------------
 def _acled_date_and_precision(when: When) -> tuple[str, int]:
+    """ACLED's nearest: a day (1), a week (2) or a month (3).  An open end keeps the known
+    bound, at month precision: "before Apr 2019" is not a day in April."""
     lo, hi = when.earliest, when.latest
-    if when.open_start:
-        lo = hi
-    if when.open_end:
-        hi = lo
+    if when.open_start or when.open_end:
+        known = hi if when.open_start else lo
+        return date(known.year, known.month, 15).isoformat(), 3
     if when.precision is Precision.MONTH and not when.interval:
         return date(lo.year, lo.month, 15).isoformat(), 3
     middle = (lo + (hi - lo) / 2).date()
@@ -337,6 +343,29 @@ def _acled_date_and_precision(when: When) -> tuple[str, int]:
     if days <= 7:
         return middle.isoformat(), 2
     return middle.isoformat(), 3
+
+
+_EXACT_DATE = re.compile(r"\s*\[Briefer date: ([^\]]+)\]\s*$")
+
+
+def _with_exact_date(notes: str, when: When, event_date: str, precision: int) -> str:
+    """The notes, ending "[Briefer date: 2019]" when ACLED's day, week or month says less
+    than the event's date (a year, a season, an open end): a reader sees it, and an
+    import into Briefer takes the date back whole."""
+    if _when(date.fromisoformat(event_date), str(precision)) == when:
+        return notes
+    return f"{notes} [Briefer date: {when.edtf}]"
+
+
+def _exact_date(notes: str) -> tuple[Optional[When], str]:
+    """An exported event's own date, when its notes carry one, and the notes without it."""
+    found = _EXACT_DATE.search(notes)
+    if found is None:
+        return None, notes
+    try:
+        return When.parse(found.group(1).strip()), notes[:found.start()]
+    except BrieferError:
+        return None, notes
 
 
 def _extras(notes: str) -> tuple[dict[str, str], str]:
@@ -391,7 +420,7 @@ def _acled_row(e: Event, actor_names: dict[str, str], source_names: dict[str, st
         "country": e.country, "location": e.place,
         "latitude": "" if e.latitude is None else repr(e.latitude),
         "longitude": "" if e.longitude is None else repr(e.longitude),
-        "source": "; ".join(sources), "notes": e.summary or e.title,
+        "source": "; ".join(sources), "notes": _with_exact_date(e.summary or e.title, e.when, event_date, precision),
         "fatalities": "" if e.fatalities is None else str(e.fatalities), "tags": "; ".join(e.tags),
         "timestamp": extra.get("timestamp") or str(int((e.updated - datetime(1970, 1, 1)).total_seconds())),
     }

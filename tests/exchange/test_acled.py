@@ -201,6 +201,36 @@ def test_export_in_acled_columns_reimports_to_the_same_events(workspace: Workspa
         copy.close()
 
 
+@pytest.mark.parametrize("edtf, date_, precision", [
+    ("2019", "2019-07-02", "3"), ("../2019-04", "2019-04-15", "3"), ("2014/..", "2014-01-15", "3"),
+    ("2019-01/2019-02", "2019-01-30", "3"), ("2019-02", "2019-02-15", "3"), ("2019-02-09", "2019-02-09", "1"),
+])
+def test_a_date_acled_cannot_say_is_kept_in_the_notes_and_read_back(workspace: Workspace, tmp_path: Path,
+                                                                    edtf: str, date_: str, precision: str) -> None:
+    """ACLED knows a day, a week or a month: "before Apr 2019" is not a day in April, and a
+    year or an open end comes back whole when the export is imported into Briefer."""
+    from briefer.core.model import Event
+    from briefer.exchange.acled import export_acled as export
+
+    workspace.add_event(Event("Checkpoint handed over", When.parse(edtf), summary="The handover was reported."))
+    out = tmp_path / "out.csv"
+    export(workspace, out)
+    row = next(csv.DictReader(out.open(encoding="utf-8")))
+    assert (row["event_date"], row["time_precision"]) == (date_, precision)
+    exact = ACLED_EXACT.get(edtf)
+    assert row["notes"].endswith(f"[Briefer date: {edtf}]") == (exact is None)
+    copy = Workspace.create(tmp_path / "copy.briefer")
+    try:
+        run_import(copy, AcledReader(out))
+        back = copy.search_events()[0]
+        assert back.when == When.parse(edtf) and back.summary == "The handover was reported."
+    finally:
+        copy.close()
+
+
+ACLED_EXACT = {"2019-02": True, "2019-02-09": True}  # said whole by ACLED's own columns
+
+
 def test_export_of_a_filter_writes_only_its_events(workspace: Workspace, tmp_path: Path) -> None:
     run_import(workspace, AcledReader(SMALL))
     out = tmp_path / "battles.csv"
