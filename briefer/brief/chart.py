@@ -308,7 +308,7 @@ class TimelineChart(Flowable):
             ("month, year, span", ChartItem(0, 0, 0, False, False, False, False, False, ())),
             ("~ approximate", ChartItem(0, 0, 0, False, False, True, False, False, ())),
             ("? uncertain", ChartItem(0, 0, 0, False, True, False, False, False, ())),
-            ("open end, or beyond the chart", ChartItem(0, 0, 0, False, False, False, False, True, ())),
+            ("open or cut end", ChartItem(0, 0, 0, False, False, False, False, True, ())),
         ]
         group = Group()
         cy = y + 5
@@ -321,7 +321,7 @@ class TimelineChart(Flowable):
         if any(not g.labelled for lane in self.glyphs for g in lane):
             group.add(String(x, cy - 2.2, "+N", fontName=FONT, fontSize=6.3, fillColor=colors.HexColor("#8a5a00")))
             x += stringWidth("+N", FONT, 6.3) + 3
-            group.add(String(x, cy - 2.2, "unlabelled (no room)", fontName=FONT,
+            group.add(String(x, cy - 2.2, "unlabelled", fontName=FONT,
                              fontSize=6.3, fillColor=colors.HexColor("#444444")))
         d.add(group)
 
