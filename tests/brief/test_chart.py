@@ -80,7 +80,7 @@ def test_the_chart_is_drawn_as_vectors_with_marked_labels(demo_workspace, tmp_pa
     reader = pypdf.PdfReader(str(out))
     page = next(p for p in reader.pages if "~ approximate" in (p.extract_text() or ""))
     text = page.extract_text()
-    assert "? uncertain" in text and "open end" in text
+    assert "? uncertain" in text and "open or cut end" in text
     assert "? E" in text and "~ E" in text  # the demo has uncertain and approximate dates
     xobjects = page["/Resources"].get("/XObject", {})
     assert not any(x.get_object().get("/Subtype") == "/Image" for x in xobjects.values())
