@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Optional
 
-from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt, QThread, QTimer, Signal
+from PySide6.QtCore import QEvent, QModelIndex, QSortFilterProxyModel, Qt, QThread, QTimer, Signal
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QInputDialog, QLineEdit,
@@ -104,6 +104,7 @@ class ActorPanel(LazyPanel):
         self._loading = False
         self._aliases_width = 85
         self.view.setUniformRowHeights(True)
+        self.view.installEventFilter(self)  # a narrow panel drops the aliases column before the names
         self.filter_toggle = QToolButton(text="Filter", objectName="actorFilterToggle", checkable=True)
         self.filter_toggle.setIcon(icons.icon("filter"))
         self.filter_toggle.setToolTip("On: show only the events of the selected actors.\n"
@@ -136,6 +137,12 @@ class ActorPanel(LazyPanel):
         self.view.doubleClicked.connect(lambda index: index.column() != 1 and self._guarded(self.edit))
         self.model.itemChanged.connect(self._aliases_edited)
         self.watch()
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt's name
+        if watched is self.view and event.type() == QEvent.Type.Resize:
+            narrow = event.size().width() < self.fontMetrics().horizontalAdvance("M") * 24
+            self.view.setColumnHidden(1, narrow)  # aliases still show in the actor's tooltip
+        return super().eventFilter(watched, event)
 
     def _guarded(self, slot) -> None:
         try:

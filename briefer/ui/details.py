@@ -26,6 +26,7 @@ class DetailsPanel(QWidget):
         super().__init__(parent)
         self.session = session
         self.setObjectName("detailsPanel")
+        self.setMinimumWidth(self.fontMetrics().horizontalAdvance("M") * 14)  # never a column of single words
         self.browser = QTextBrowser(objectName="detailsBrowser")
         self.browser.setOpenLinks(False)
         self.edit_button = QPushButton("Edit…", objectName="detailsEdit")

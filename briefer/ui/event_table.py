@@ -195,11 +195,12 @@ class EventTable(QTableView):
         self.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
         header = self.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setSectionResizeMode(TITLE, QHeaderView.ResizeMode.Stretch)  # the title takes the spare width
         header.setStretchLastSection(False)
         for column, width in ((WHEN, 130), (TITLE, 320), (PLACE, 140), (TYPE, 160), (ACTORS, 240), (SOURCES, 220),
                               (CONFIDENCE, 105)):
             self.setColumnWidth(column, width)
+        self._fitting = False
+        header.sectionResized.connect(lambda column, *_: column != TITLE and self._fit_title())
         self._syncing = False
         self.selectionModel().selectionChanged.connect(self._selection_changed)
         self.model_.loaded.connect(self._restore_selection)
@@ -208,6 +209,23 @@ class EventTable(QTableView):
 
     def selected_ids(self) -> list[int]:
         return [self.model_.id_at(i.row()) for i in self.selectionModel().selectedRows()]
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().resizeEvent(event)
+        self._fit_title()
+
+    def _fit_title(self) -> None:
+        """The title takes the spare width, but never less than a readable minimum: in a
+        narrow window the table scrolls sideways instead of cutting every title to "Isla…"."""
+        if self._fitting:
+            return
+        self._fitting = True
+        try:
+            others = sum(self.columnWidth(c) for c in range(self.model_.columnCount()) if c != TITLE)
+            floor = self.fontMetrics().horizontalAdvance("M") * 22
+            self.setColumnWidth(TITLE, max(floor, self.viewport().width() - others))
+        finally:
+            self._fitting = False
 
     def _selection_changed(self, *_: object) -> None:
         if not self._syncing:

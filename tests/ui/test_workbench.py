@@ -369,3 +369,21 @@ def test_save_a_copy_writes_a_workspace_that_opens_with_everything(window, demo_
     with Workspace.open(copy) as again:
         assert again.event_count() == window.session.ws.event_count()
         assert again.find_actor("Daesh").name == "Islamic State"
+
+
+def test_a_small_window_keeps_titles_and_actor_names_readable(window, qtbot, tmp_path: Path) -> None:
+    window.open_path(tmp_path / "w.briefer", create=True)
+    window.show()
+    window.resize(1000, 700)
+    qtbot.waitExposed(window)
+    QApplication.processEvents()
+    floor = window.table.fontMetrics().horizontalAdvance("M") * 22
+    assert window.table.columnWidth(TITLE) >= floor  # the table scrolls sideways rather than cut titles to "Isla…"
+    panel = window.actor_panel
+    panel.view.resize(150, 300)
+    assert panel.view.isColumnHidden(1)  # in a narrow panel the aliases go before the names do
+    panel.view.resize(600, 300)
+    assert not panel.view.isColumnHidden(1)
+    window.resize(1900, 1000)
+    QApplication.processEvents()
+    assert window.table.columnWidth(TITLE) >= floor
