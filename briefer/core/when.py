@@ -290,6 +290,9 @@ class When:
         if "/" in text:
             left, _, right = text.partition("/")
             if "/" in right:
+                if re.fullmatch(r"\d{1,2}/\d{1,2}/\d{2,4}", text):  # 9/2/2019: 9 Feb or Sep 2?
+                    raise WhenError(f"'{text}' could be read two ways (day/month or month/day): write "
+                                    "2019-02-09 or 9 Feb 2019")
                 raise WhenError(f"'{text}': an interval has one '/'")
             start = None if left == ".." else Point.parse(left)
             end = None if right == ".." else Point.parse(right)
@@ -307,7 +310,9 @@ class When:
         except WhenError as edtf_error:
             try:
                 return _parse_friendly(str(text).strip())
-            except WhenError:
+            except WhenError as friendly_error:
+                if "has no day" in str(friendly_error):  # understood, but no such day: say so
+                    raise friendly_error from None
                 if re.match(r"^[\d\-X/.?~%T: ]+$", str(text).strip()):
                     raise edtf_error from None
                 raise WhenError(

@@ -191,3 +191,13 @@ def test_labels_of_simple_dates_read_back(when: When) -> None:
     """What Briefer prints, an analyst can type back in (where the label is unambiguous)."""
     assert When.parse_friendly(when.label).earliest == when.earliest
     assert When.parse_friendly(when.label).latest == when.latest
+
+
+@pytest.mark.parametrize("typed, fragment", [
+    ("9/2/2019", "could be read two ways"),  # 9 Feb or 2 Sep: never guessed
+    ("Feb 31 2019", "Feb 2019 has no day 31"),  # understood, but there is no such day
+    ("31 Feb 2019", "Feb 2019 has no day 31"),
+])
+def test_friendly_forms_that_cannot_be_taken_say_why(typed: str, fragment: str) -> None:
+    with pytest.raises(WhenError, match=fragment):
+        When.parse_friendly(typed)

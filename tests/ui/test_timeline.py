@@ -693,3 +693,14 @@ def test_export_shows_the_lanes_scrolled_to(view, qtbot, tmp_path: Path) -> None
     text = (tmp_path / "t.svg").read_text()
     assert first_shown in text and view.lane_names()[0] != first_shown
     assert view.lane_names()[0] not in text
+
+
+def test_a_new_period_in_the_filter_is_shown_whole(view) -> None:
+    view.fit_all()
+    view.set_filter(EventFilter(start=When.parse("2019-02"), end=When.parse("2019-02")))
+    lo, hi = When.parse("2019-02").earliest_ts, When.parse("2019-02").latest_ts
+    assert view.t0 <= lo and view.t1 >= hi and (view.t1 - view.t0) < 3 * (hi - lo)
+    view.go_to(When.parse("2010"))  # the analyst moves away; a filter change that keeps the period does not pull back
+    t0 = view.t0
+    view.set_filter(EventFilter(start=When.parse("2019-02"), end=When.parse("2019-02"), text="offensive"))
+    assert view.t0 == t0

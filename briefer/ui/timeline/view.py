@@ -393,9 +393,19 @@ class TimelineView(QWidget):
         self._changed()
 
     def set_filter(self, f: EventFilter) -> None:
+        period_changed = (f.start, f.end) != (self.filter.start, self.filter.end)
         self.filter = f
         self._apply_filter()
+        if period_changed and (f.start is not None or f.end is not None):
+            self._fit_period(f)  # a new period is shown whole, not left bunched at one edge
         self._changed()
+
+    def _fit_period(self, f: EventFilter) -> None:
+        data = self.data.bounds()
+        lo = float(f.start.earliest_ts) if f.start is not None else (data[0] if data else None)
+        hi = float(f.end.latest_ts + 1) if f.end is not None else (data[1] if data else None)
+        if lo is not None and hi is not None and hi > lo:
+            self._fit((max(lo, axis.MIN_TS), min(hi, axis.MAX_TS)))
 
     def set_lanes(self, mode: str) -> None:
         if mode not in LANE_MODES:
