@@ -73,7 +73,8 @@ _ABBREVIATIONS = {
     "gov", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "no", "vs",
     "etc", "inc", "ltd", "co", "corp", "mt", "ft", "brig", "adm", "cmdr", "sgt", "pres", "approx",
 }
-_END_RE = re.compile(r"[.!?]+[\"”’')\]]*(?=\s)|[.!?]+[\"”’')\]]*$")
+# (and a full stop that lost its space, "the capital.The video": a word, a stop, a capitalised word)
+_END_RE = re.compile(r"[.!?]+[\"”’')\]]*(?=\s)|[.!?]+[\"”’')\]]*$|(?<=[a-z]{2})\.(?=[A-Z][a-z])")
 
 
 def _is_boundary(text: str, end_match: re.Match) -> bool:

@@ -86,3 +86,12 @@ def test_glued_country_names_and_names_with_particles_are_places_not_actors(work
     assert not {n for n in names if "Soviet Union" in n or "Tunisia" in n}, names
     places = {e.place for e in result.events}
     assert "Deir ez-Zor" in " ".join(places) and "Deir" not in places and "Daesh" not in places, places
+
+
+def test_a_full_stop_that_lost_its_space_still_ends_the_sentence() -> None:
+    from briefer.intake.text import split_sentences
+
+    found = [s.text for s in split_sentences("Fighters entered the capital.The video was posted on Monday. "
+                                             "U.S. troops left; see reuters.com for more.")]
+    assert found == ["Fighters entered the capital.", "The video was posted on Monday.",
+                     "U.S. troops left; see reuters.com for more."]
