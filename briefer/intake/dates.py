@@ -188,6 +188,28 @@ def _month_year(m: re.Match, pub: Optional[date], future: bool) -> Resolved:
     return When.of(point), "a month and year", False
 
 
+def _month_relative_year(m: re.Match, pub: Optional[date], future: bool) -> Resolved:
+    """"since June last year": the month of the year before (this, after) publication."""
+    if pub is None:
+        return None
+    year = pub.year + {"last": -1, "this": 0, "next": 1}[m["rel"]]
+    when, rule, forward = _month_year(_Fields(m, y=str(year)), pub, future)
+    which = {"last": "the year before", "this": "the year of", "next": "the year after"}[m["rel"]]
+    month = calendar.month_name[MONTHS[m["m"].lower().rstrip(".")]]
+    return when, (f"'{m['m']} {m['rel']} year': {month} {year}, {which} publication ({format_day(pub)}); "
+                  + rule.split(": ", 1)[-1]), forward
+
+
+class _Fields:
+    """A match's named groups, some replaced (to reuse a resolver written for another pattern)."""
+
+    def __init__(self, m: re.Match, **values: str) -> None:
+        self._m, self._values = m, values
+
+    def __getitem__(self, name: str):
+        return self._values[name] if name in self._values else self._m[name]
+
+
 def _month_alone(m: re.Match, pub: Optional[date], future: bool) -> Resolved:
     if pub is None:
         return None
@@ -378,6 +400,8 @@ RULES: list[tuple[re.Pattern, object]] = [
     (re.compile(rf"(?:\b(?P<prep>[Ii]n|[Bb]y|[Ss]ince|[Ff]rom|[Uu]ntil|[Tt]ill|[Bb]efore|[Ee]arly|[Ll]ate)\s+)?(?P<m>{_MONTH})\s+(?P<y>{_YEAR})\b"), _month_year),
     (re.compile(rf"\b(?P<d>\d{{1,2}}){_ORD}\s+(?:of\s+)?(?P<m>{_MONTH})(?![\w])"), _day_month),
     (re.compile(rf"\b(?P<m>{_MONTH})\s+(?P<d>\d{{1,2}}){_ORD}(?![\d:])"), _day_month),
+    (re.compile(rf"(?:\b(?P<prep>[Ii]n|[Bb]y|[Ss]ince|[Ff]rom|[Uu]ntil|[Tt]ill|[Bb]efore|[Ee]arly|[Ll]ate)\s+)?"
+                rf"(?P<m>{_MONTH})\s+(?P<rel>last|this|next)\s+year\b"), _month_relative_year),
     (re.compile(rf"\b(?P<prep>[Ii]n|[Bb]y|[Ss]ince|[Ff]rom|[Uu]ntil|[Tt]ill|[Bb]efore|[Ee]arly|[Ll]ate)\s+(?P<m>{_MONTH})(?![\w])"), _month_alone),
     (re.compile(rf"\b(?P<prep>in|by|since|from|until|till|before|during|of|early|late|mid-?|in early|in late)\s*(?P<y>{_YEAR})\b(?!\s*[-–]\s*\d)", _I), _year_prep),
     (re.compile(r"\b(?:today|tonight|this morning|this afternoon|this evening|yesterday|last night|tomorrow)\b", _I), _relative_day),

@@ -41,6 +41,9 @@ def one(text: str, published: date | None = PUB, future: bool = False):
     ("in February 2019", "2019-02"),
     ("by April 2019", "../2019-04"),
     ("earlier this month", "2019-02-01/2019-02-09"),
+    ("since June last year", "2018-06/.."),
+    ("in March last year", "2018-03"),
+    ("by April next year", "../2020-04"),
 ])
 def test_expressions(text: str, edtf: str) -> None:
     mention = one(f"It happened {text} there.")
