@@ -583,7 +583,7 @@ class ImportDialog(QDialog):
         super().closeEvent(event)
 
     def reject(self) -> None:
-        if self.worker is not None:
-            self.worker.cancel()
-            self.worker.wait()
+        if self.worker is not None:  # Escape while importing: cancel it, and say so, like the Cancel button
+            self._cancel()
+            return
         super().reject()

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from briefer.store import Workspace
@@ -94,6 +94,19 @@ def test_cancel_during_the_import_leaves_the_workspace_as_it_was(qtbot, dialog: 
     assert dialog.report is not None and dialog.report.cancelled
     assert workspace.count_events() == 0 and workspace.actors() == [] and workspace.sources() == []
     assert "cancelled" in dialog.status_label.text()
+
+
+def test_escape_during_the_import_cancels_it_and_says_so(qtbot, dialog: ImportDialog, workspace: Workspace,
+                                                         tmp_path: Path) -> None:
+    dialog.show()
+    dialog.set_file(str(big_acled(tmp_path / "big.csv", 8000)))
+    dialog.next_button.click()
+    with qtbot.waitSignal(dialog.worker.progressed, timeout=30000):
+        pass
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    assert dialog.isVisible() and "Cancelling" in dialog.status_label.text()
+    qtbot.waitUntil(lambda: dialog.worker is None, timeout=30000)
+    assert dialog.report is not None and dialog.report.cancelled and workspace.count_events() == 0
 
 
 def test_a_generic_csv_is_mapped_with_a_preview_and_the_mapping_is_kept(qtbot, dialog: ImportDialog,
