@@ -22,13 +22,12 @@ from ..core.filter import EventFilter
 from ..core.model import Actor, ActorKind
 from ..store import Workspace
 from . import commands, icons
-from .lazy_panel import LazyPanel
+from .lazy_panel import FilteringPanel
 from .session import Session
 
 UID_ROLE = Qt.ItemDataRole.UserRole + 1
 NAMES_ROLE = Qt.ItemDataRole.UserRole + 2
 GROUPINGS = {"flat": "All actors", "kind": "By kind", "tree": "By affiliation"}
-HIGHLIGHT_UP_TO = 10_000  # events selected when actors are highlighted (the first, in date order)
 
 
 class _NameFilter(QSortFilterProxyModel):
@@ -76,8 +75,9 @@ class _CountWorker(QThread):
             self.counted.emit(self.generation, None)  # the panel counts on the main thread instead
 
 
-class ActorPanel(LazyPanel):
-    filterRequested = Signal(list)  # actor names to filter the views by
+class ActorPanel(FilteringPanel):
+    filter_field = "actors"
+    filter_extra = {"actor_mode": "any"}
     countsReady = Signal()  # counts read in the background have been filled in
 
     def __init__(self, session: Session, parent: Optional[QWidget] = None) -> None:
@@ -131,9 +131,7 @@ class ActorPanel(LazyPanel):
 
         self.search.textChanged.connect(self._search)
         self.grouping.currentIndexChanged.connect(self.reload)
-        self.view.selectionModel().selectionChanged.connect(self._selection_changed)
-        self.filter_toggle.toggled.connect(self._selection_changed)
-        self.session.filterChanged.connect(self._filter_changed)
+        self.watch_filtering()
         self.view.doubleClicked.connect(lambda index: index.column() != 1 and self._guarded(self.edit))
         self.model.itemChanged.connect(self._aliases_edited)
         self.watch()
@@ -304,33 +302,14 @@ class ActorPanel(LazyPanel):
         uids = [i.data(UID_ROLE) for i in self.view.selectionModel().selectedRows(0)] if self.view.model() else []
         return [u for u in uids if u]
 
+    def chosen_uids(self) -> list[str]:
+        return self.selected_uids()
+
+    def records(self) -> dict:
+        return self.session.actors
+
     def select_uid(self, uid: str) -> None:
         self._reselect({uid})
-
-    def _filter_changed(self, f: EventFilter) -> None:
-        """Clear (or a saved view) may drop the actors this panel filters by: it lets go of
-        them too, rather than showing a selection that no longer filters anything."""
-        if self.filter_toggle.isChecked() and not f.actors and self.selected_uids():
-            self._loading = True
-            try:
-                self.view.clearSelection()
-            finally:
-                self._loading = False
-
-    def _selection_changed(self, *_: object) -> None:
-        """Filter to the selected actors' events, or (toggle off) select those events."""
-        if self._loading or self.session.ws is None:
-            return
-        uids = self.selected_uids()
-        if self.filter_toggle.isChecked():
-            actors = self.session.actors
-            self.filterRequested.emit([actors[u].name for u in uids if u in actors])
-            return
-        if self.sender() is self.filter_toggle:
-            self.filterRequested.emit([])
-        if uids:
-            f = self.session.filter.with_(actors=tuple(uids), actor_mode="any")
-            self.session.set_selection(self.session.ws.page_ids(f, HIGHLIGHT_UP_TO, 0), self)
 
     # -- edits --------------------------------------------------------------------------
     def add(self) -> None:

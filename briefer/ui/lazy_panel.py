@@ -7,10 +7,15 @@ it reloads when it comes on screen instead.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QTimer
+from typing import Mapping
+
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QWidget
 
+from ..core.filter import EventFilter
 from .session import Session
+
+HIGHLIGHT_UP_TO = 10_000  # events selected when a panel's records are highlighted (the first, in date order)
 
 
 class LazyPanel(QWidget):
@@ -45,3 +50,52 @@ class LazyPanel(QWidget):
     def showEvent(self, event) -> None:  # noqa: N802 - Qt's name
         super().showEvent(event)
         QTimer.singleShot(0, self, self.reload_if_stale)  # once the dock layout has placed the panel
+
+
+class FilteringPanel(LazyPanel):
+    """The Actors and Sources panels: with the Filter toggle on, the selected records
+    filter the views; off, their events are selected (highlighted) everywhere.
+
+    Subclasses set `filter_field` ("actors", "sources"), build `view` and
+    `filter_toggle`, keep `_loading` true while they fill the view, implement
+    `chosen_uids()` and `records()`, and call `watch_filtering()` once built."""
+
+    filterRequested = Signal(list)  # names to filter the views by ([] lets go)
+    filter_field = ""
+    filter_extra: dict = {}  # more of the filter that goes with the field (actors: any of them)
+
+    def chosen_uids(self) -> list[str]:  # pragma: no cover - every panel has its own
+        raise NotImplementedError
+
+    def records(self) -> Mapping:  # pragma: no cover - uid -> record with a .name
+        raise NotImplementedError
+
+    def watch_filtering(self) -> None:
+        self.view.selectionModel().selectionChanged.connect(self._selection_changed)
+        self.filter_toggle.toggled.connect(self._selection_changed)
+        self.session.filterChanged.connect(self._filter_changed)
+
+    def _filter_changed(self, f: EventFilter) -> None:
+        """Clear (or a saved view) may drop what this panel filters by: it lets go of its
+        selection too, rather than show one that no longer filters anything."""
+        if self.filter_toggle.isChecked() and not getattr(f, self.filter_field) and self.chosen_uids():
+            self._loading = True
+            try:
+                self.view.clearSelection()
+            finally:
+                self._loading = False
+
+    def _selection_changed(self, *_: object) -> None:
+        """Filter to the selected records' events, or (toggle off) select those events."""
+        if self._loading or self.session.ws is None:
+            return
+        uids = self.chosen_uids()
+        if self.filter_toggle.isChecked():
+            records = self.records()
+            self.filterRequested.emit([records[u].name for u in uids if u in records])
+            return
+        if self.sender() is self.filter_toggle:
+            self.filterRequested.emit([])
+        if uids:
+            f = self.session.filter.with_(**{self.filter_field: tuple(uids)}, **self.filter_extra)
+            self.session.set_selection(self.session.ws.page_ids(f, HIGHLIGHT_UP_TO, 0), self)

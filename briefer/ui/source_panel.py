@@ -19,21 +19,19 @@ from PySide6.QtWidgets import (
     QLineEdit, QMessageBox, QPlainTextEdit, QTextBrowser, QToolButton, QTreeView, QVBoxLayout, QWidget,
 )
 
-from ..core.filter import EventFilter
 from ..core.errors import BrieferError
 from ..core.model import CREDIBILITY_LABELS, RELIABILITY_LABELS, Document, Source, SourceKind
 from ..core.when import When
 from . import commands, icons, theme
-from .lazy_panel import LazyPanel
+from .lazy_panel import FilteringPanel
 from .session import Session
 
 UID_ROLE = Qt.ItemDataRole.UserRole + 1
 KIND_ROLE = Qt.ItemDataRole.UserRole + 2
-HIGHLIGHT_UP_TO = 10_000  # events selected when sources are highlighted (the first, in date order)
 
 
-class SourcePanel(LazyPanel):
-    filterRequested = Signal(list)  # source names
+class SourcePanel(FilteringPanel):
+    filter_field = "sources"
     eventRequested = Signal(str)  # event uid (from a highlight in a document)
 
     def __init__(self, session: Session, parent: Optional[QWidget] = None) -> None:
@@ -69,9 +67,7 @@ class SourcePanel(LazyPanel):
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.view, 1)
         layout.addLayout(buttons)
-        self.view.selectionModel().selectionChanged.connect(self._selection_changed)
-        self.filter_toggle.toggled.connect(self._selection_changed)
-        self.session.filterChanged.connect(self._filter_changed)
+        self.watch_filtering()
         self.view.doubleClicked.connect(lambda *_: self._guarded(self._activated))
         self.watch()
 
@@ -133,6 +129,12 @@ class SourcePanel(LazyPanel):
     def _selected(self, kind: str) -> list[str]:
         return [i.data(UID_ROLE) for i in self.view.selectionModel().selectedRows(0) if i.data(KIND_ROLE) == kind]
 
+    def chosen_uids(self) -> list[str]:
+        return self.selected_source_uids()
+
+    def records(self) -> dict:
+        return self.session.sources
+
     def selected_source_uids(self) -> list[str]:
         """The selected sources, a selected document standing for its source."""
         uids = []
@@ -142,31 +144,6 @@ class SourcePanel(LazyPanel):
             if index.data(UID_ROLE) not in uids:
                 uids.append(index.data(UID_ROLE))
         return uids
-
-    def _filter_changed(self, f: EventFilter) -> None:
-        """Clear (or a saved view) may drop the sources this panel filters by: it lets go of
-        them too, rather than showing a selection that no longer filters anything."""
-        if self.filter_toggle.isChecked() and not f.sources and self.selected_source_uids():
-            self._loading = True
-            try:
-                self.view.clearSelection()
-            finally:
-                self._loading = False
-
-    def _selection_changed(self, *_: object) -> None:
-        """Filter to the events citing the selected sources, or (toggle off) select them."""
-        if self._loading or self.session.ws is None:
-            return
-        uids = self.selected_source_uids()
-        if self.filter_toggle.isChecked():
-            sources = self.session.sources
-            self.filterRequested.emit([sources[u].name for u in uids if u in sources])
-            return
-        if self.sender() is self.filter_toggle:
-            self.filterRequested.emit([])
-        if uids:
-            f = self.session.filter.with_(sources=tuple(uids))
-            self.session.set_selection(self.session.ws.page_ids(f, HIGHLIGHT_UP_TO, 0), self)
 
     def _activated(self) -> None:
         if self._selected("document"):
