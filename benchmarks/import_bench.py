@@ -108,17 +108,27 @@ def csv_pass(path: Path) -> float:
     return time.perf_counter() - start
 
 
-def raw_executemany(path: Path, folder: Path) -> float:
-    from briefer.store import Workspace
-
-    target = folder / "raw.briefer"
+def _remove(target: Path) -> Path:
+    """`target` gone, with its WAL and shared-memory files: each run starts from nothing."""
     for suffix in ("", "-wal", "-shm"):
         Path(str(target) + suffix).unlink(missing_ok=True)
-    Workspace.create(target).close()
+    return target
+
+
+def _raw_connection(target: Path) -> sqlite3.Connection:
+    """A plain sqlite3 connection to a new, empty workspace file, set up as Briefer sets up its own."""
+    from briefer.store import Workspace
+
+    Workspace.create(_remove(target)).close()
     conn = sqlite3.connect(target, isolation_level=None)
     conn.execute("PRAGMA journal_mode = WAL")
     conn.execute("PRAGMA synchronous = NORMAL")
     conn.execute("PRAGMA cache_size = -65536")
+    return conn
+
+
+def raw_executemany(path: Path, folder: Path) -> float:
+    conn = _raw_connection(folder / "raw.briefer")
     start = time.perf_counter()
     conn.execute("BEGIN")
     conn.execute("DROP TRIGGER event_fts_insert")
@@ -150,15 +160,8 @@ def raw_all_tables(path: Path, folder: Path) -> float:
     actor links, one citation per source plus one for the dataset, each with a UUID),
     without foreign-key checks, the text-index trigger or any non-unique index while
     loading; the text index and the indexes are built once at the end."""
-    from briefer.store import Workspace
-
     target = folder / "raw-all.briefer"
-    for suffix in ("", "-wal", "-shm"):
-        Path(str(target) + suffix).unlink(missing_ok=True)
-    Workspace.create(target).close()
-    conn = sqlite3.connect(target, isolation_level=None)
-    conn.execute("PRAGMA synchronous = NORMAL")
-    conn.execute("PRAGMA cache_size = -65536")
+    conn = _raw_connection(target)
     start = time.perf_counter()
     conn.execute("BEGIN")
     conn.execute("DROP TRIGGER event_fts_insert")
@@ -219,8 +222,7 @@ def raw_all_tables(path: Path, folder: Path) -> float:
     conn.execute("COMMIT")
     elapsed = time.perf_counter() - start
     conn.close()
-    for suffix in ("", "-wal", "-shm"):
-        Path(str(target) + suffix).unlink(missing_ok=True)
+    _remove(target)
     return elapsed
 
 
@@ -242,9 +244,7 @@ def build_pass(path: Path, folder: Path) -> float:
     from briefer.exchange.importing import run_import
     from briefer.store import Workspace
 
-    target = folder / "build.briefer"
-    for suffix in ("", "-wal", "-shm"):
-        Path(str(target) + suffix).unlink(missing_ok=True)
+    target = _remove(folder / "build.briefer")
     ws = Workspace.create(target)
     ws.add_events = lambda events: len(list(events))  # type: ignore[method-assign]
     start = time.perf_counter()
@@ -260,9 +260,7 @@ def briefer_import(path: Path, folder: Path) -> dict:
     from briefer.exchange.importing import run_import
     from briefer.store import Workspace
 
-    target = folder / "import.briefer"
-    for suffix in ("", "-wal", "-shm"):
-        Path(str(target) + suffix).unlink(missing_ok=True)
+    target = _remove(folder / "import.briefer")
     ws = Workspace.create(target)
     start = time.perf_counter()
     report = run_import(ws, AcledReader(path))
