@@ -85,9 +85,7 @@ def _default_report_path(source: Path) -> Path:
 def run_import_command(args: argparse.Namespace, ws: Workspace) -> int:
     path, fmt, json_out = _file_and_output(args, "import")
     if fmt is None:
-        if not Path(path).exists():
-            raise ExchangeError(f"{path}: no such file")
-        fmt = detect_format(path)
+        fmt = detect_format(path)  # a missing, empty or binary file is refused here, by name
         if fmt is None:
             raise ExchangeError(f"{path}: cannot tell the file's format; give one with --format "
                                 f"({', '.join(IMPORT_FORMATS)})")

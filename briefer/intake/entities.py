@@ -22,7 +22,7 @@ from ..core.model import Actor, Source
 from . import lexicon as L
 from .text import Sentence, Token, fold, tokenize
 
-__all__ = ["Gazetteer", "Mention", "Entity", "find_entities", "same_actor", "well_known_actor_keys"]
+__all__ = ["Gazetteer", "Mention", "Entity", "find_entities", "same_actor", "WELL_KNOWN_ACTOR_KEYS"]
 
 FUZZY_CUTOFF = 88
 
@@ -102,9 +102,8 @@ def _name_key(name: str) -> str:
 _SAME_ACTOR: dict[str, tuple[str, ...]] = {_name_key(n): names for names in L.SAME_ACTOR for n in names}
 
 
-def well_known_actor_keys() -> set[str]:
-    """The folded names of lexicon.SAME_ACTOR: actors, never places ("faces of Daesh")."""
-    return set(_SAME_ACTOR)
+# the folded names of lexicon.SAME_ACTOR: actors, never places ("faces of Daesh")
+WELL_KNOWN_ACTOR_KEYS = frozenset(_SAME_ACTOR)
 
 
 def same_actor(name: str) -> tuple[str, ...]:

@@ -16,7 +16,7 @@ from ..core.model import Role
 from ..core.when import When
 from . import lexicon as L
 from .dates import DateMention
-from .entities import Entity, Mention, well_known_actor_keys
+from .entities import WELL_KNOWN_ACTOR_KEYS, Entity, Mention
 from .statements import Statement
 from .text import Sentence
 
@@ -104,7 +104,7 @@ def draft_events(text: str, sentences: Sequence[Sentence], body: Sequence[int], 
     by_id = {e.id: e for e in entities}
     actor_mentions = [m for m in mentions if m.entity and by_id.get(m.entity) is not None and by_id[m.entity].actor]
     # a name the report uses for an actor ("faces of Daesh") is not where something happened
-    actor_keys = {m.key for m in actor_mentions} | well_known_actor_keys()
+    actor_keys = {m.key for m in actor_mentions} | WELL_KNOWN_ACTOR_KEYS
     places = [m for m in mentions if m.kind == "place" and m.key not in actor_keys]
     statement_by_sentence = {s.sentence: s for s in statements}
     drafts: list[EventDraft] = []
