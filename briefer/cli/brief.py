@@ -111,7 +111,11 @@ def run_brief(args: argparse.Namespace, ws: Workspace) -> int:
     if out.suffix.lower() != ".pdf":
         raise BriefError(f"{out}: the brief is a PDF; give a file name ending in .pdf")
     result = build_brief(ws, settings, scope, out)
-    record_brief(ws, settings, result.number)
+    if ws.read_only:  # the PDF is written; there is nowhere to remember its number and settings
+        print("briefer-cli: note: the workspace is read-only; this brief's number and settings were not "
+              "remembered", file=sys.stderr)
+    else:
+        record_brief(ws, settings, result.number)
     if args.json:
         print(json.dumps(result.to_json(), ensure_ascii=False))
     else:

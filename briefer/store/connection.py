@@ -11,6 +11,7 @@ import json
 import os
 import sqlite3
 import struct
+import urllib.parse
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, Iterator
@@ -43,6 +44,17 @@ def read_header(path: Path) -> tuple[int, int]:
     return application_id, user_version
 
 
+def _writable(path: Path) -> bool:
+    """Can this process write the workspace: the file, and its folder (for the -wal and
+    -shm files) unless both of those exist and are writable."""
+    if not os.access(path, os.W_OK):
+        return False
+    if os.access(path.parent, os.W_OK | os.X_OK):
+        return True
+    companions = [Path(f"{path}{suffix}") for suffix in ("-wal", "-shm")]
+    return all(os.access(c, os.W_OK) for c in companions)
+
+
 class Connection:
     """The SQLite connection of one open workspace and its transaction helpers."""
 
@@ -53,6 +65,7 @@ class Connection:
         self.path = Path(path)
         self._depth = 0
         self._wrote = False
+        self.read_only = False  # opened read-only: the file or its folder cannot be written
         if create:
             if self.path.exists():
                 raise WorkspaceError(f"{self.path}: already exists; open it instead or choose another name")
@@ -80,9 +93,16 @@ class Connection:
                 f"{self.path}: written by a newer Briefer (format {version}; this version reads up to "
                 f"{SCHEMA_VERSION}); update Briefer to open it"
             )
+        self.read_only = not _writable(self.path)
         self._connect()
         try:
-            self._check_not_busy()
+            if self.read_only and version < SCHEMA_VERSION:
+                raise WorkspaceError(
+                    f"{self.path}: the workspace is read-only and was written by an older Briefer (format "
+                    f"{version}); it must be upgraded, which needs a writable file and folder — copy it "
+                    "somewhere you can write")
+            if not self.read_only:
+                self._check_not_busy()
             if version < SCHEMA_VERSION:
                 self._backup_before_migration(version)
                 self._migrate(version)
@@ -96,6 +116,9 @@ class Connection:
 
     # -- lifecycle -------------------------------------------------------------------
     def _connect(self) -> None:
+        if self.read_only:
+            self._connect_read_only()
+            return
         try:
             self.conn = sqlite3.connect(
                 self.path, isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False
@@ -110,6 +133,26 @@ class Connection:
             raise self._explain(error) from None
         except sqlite3.DatabaseError as error:
             raise WorkspaceError(f"{self.path}: the workspace file is damaged ({error})") from None
+
+    def _connect_read_only(self) -> None:
+        """Open for reading only; with no -shm beside the file and a folder we may not write,
+        SQLite cannot share the WAL index, so the file is read as it is (immutable)."""
+        uri = "file:" + urllib.parse.quote(os.path.abspath(self.path)) + "?mode=ro"
+        last: sqlite3.Error | None = None
+        for extra in ("", "&immutable=1"):
+            try:
+                self.conn = sqlite3.connect(uri + extra, uri=True, isolation_level=None,
+                                            timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False)
+                self.conn.execute("SELECT count(*) FROM meta").fetchone()
+                self.conn.execute("PRAGMA query_only = ON")
+                return
+            except sqlite3.OperationalError as error:
+                last = error
+                self.conn.close()
+            except sqlite3.DatabaseError as error:
+                self.conn.close()
+                raise WorkspaceError(f"{self.path}: the workspace file is damaged ({error})") from None
+        raise WorkspaceError(f"{self.path}: the workspace is read-only and cannot be read here ({last})")
 
     def _check_not_busy(self) -> None:
         """Refuse a workspace another process is writing to, before we change anything."""
@@ -175,6 +218,9 @@ class Connection:
     @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
         """One transaction per public write; nested calls become savepoints."""
+        if self.read_only:
+            raise WorkspaceError(f"{self.path}: the workspace is read-only (the file or its folder cannot be "
+                                 "written); nothing was changed")
         depth = self._depth
         name = f"sp{depth}"
         try:
@@ -184,13 +230,16 @@ class Connection:
         self._depth += 1
         try:
             yield self.conn
+        except sqlite3.OperationalError as error:  # disk full, read-only after all: say so
+            self._depth = depth
+            self._roll_back(depth, name)
+            explained = self._explain(error)
+            if str(explained) == f"{self.path}: {error}":  # nothing to explain: a bug, keep its traceback
+                raise
+            raise explained from None
         except BaseException:
             self._depth = depth
-            if depth == 0:
-                self.conn.execute("ROLLBACK")
-            else:
-                self.conn.execute(f"ROLLBACK TO {name}")
-                self.conn.execute(f"RELEASE {name}")
+            self._roll_back(depth, name)
             raise
         else:
             self._depth = depth
@@ -198,9 +247,23 @@ class Connection:
                 self.conn.execute("COMMIT" if depth == 0 else f"RELEASE {name}")
                 self._wrote = True
             except sqlite3.OperationalError as error:
-                if depth == 0:
+                if depth == 0 and self.conn.in_transaction:
                     self.conn.execute("ROLLBACK")
                 raise self._explain(error) from None
+
+    def _roll_back(self, depth: int, name: str) -> None:
+        """Undo the failed transaction or savepoint; SQLite may have rolled back already
+        (a full disk does), and saying "no transaction is active" would hide why."""
+        if not self.conn.in_transaction:
+            return
+        try:
+            if depth == 0:
+                self.conn.execute("ROLLBACK")
+            else:
+                self.conn.execute(f"ROLLBACK TO {name}")
+                self.conn.execute(f"RELEASE {name}")
+        except sqlite3.OperationalError:
+            pass
 
     # -- meta and settings -----------------------------------------------------------
     def _set_meta(self, key: str, value: str) -> None:
