@@ -11,26 +11,23 @@ no output may be the workspace (or its -wal/-shm/backup files) or one of its inp
 from __future__ import annotations
 
 import argparse
+import os
 import signal
 import sys
 from typing import Callable, Optional, Sequence
 
 from .. import __version__
 from ..core.errors import BrieferError
-from ..core.files import check_output
+from ..core.files import check_input, check_output
 from ..store import Workspace
-from . import brief, exchange, intake, records
+from .options import Parser as _Parser
+from . import brief, exchange, intake, options, records
 
 # Each module adds subcommands whose `run(args, ws)` returns an exit code.
 COMMAND_MODULES = [records, exchange, brief, intake]
 
-EXIT_USAGE = 2
+EXIT_USAGE = options.EXIT_USAGE
 EXIT_ERROR = 1
-
-
-class _Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> None:  # one line, no usage dump
-        self.exit(EXIT_USAGE, f"briefer-cli: {message} (see briefer-cli --help)\n")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -53,6 +50,9 @@ def check_outputs(args: argparse.Namespace) -> None:
     """Refuse, before anything is read or changed, an output that is the workspace, one of
     its companion files, or an input of the same command (by device and inode, after links)."""
     inputs = _file_arguments(args, "reads")
+    for source in inputs:
+        if os.path.exists(source):  # a missing file is the command's to name
+            check_input(source)  # a pipe or a device would hang or never end
     workspaces = [args.workspace] if getattr(args, "workspace", None) else []
     for target in _file_arguments(args, "writes"):
         check_output(target, inputs=inputs, workspaces=workspaces)

@@ -10,12 +10,13 @@ from typing import Any, Optional
 from ..core.errors import ValidationError
 from ..core.model import (
     Actor, ActorKind, Citation, Confidence, Credibility, Event, Participant, Role, Source, SourceKind,
-    CREDIBILITY_LABELS, RELIABILITY_LABELS,
+    CREDIBILITY_LABELS, MAX_FATALITIES, RELIABILITY_LABELS,
 )
 from ..core.when import When
 from ..demo import create_demo_workspace
 from ..store import Workspace
 from .filters import add_filter_arguments, filter_from_args
+from .options import count
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -56,14 +57,14 @@ def register(sub: argparse._SubParsersAction) -> None:
     e.add_argument("--quote", default="", help="the quoted words, for every --source")
     e.add_argument("--type", dest="event_type", default="")
     e.add_argument("--tag", action="append", default=[])
-    e.add_argument("--fatalities", type=int)
+    e.add_argument("--fatalities", type=count(0, MAX_FATALITIES), metavar="N")
     e.add_argument("--confidence", default="moderate", help="low, moderate or high")
     e.add_argument("--json", action="store_true", help="print the new event as JSON")
     e.set_defaults(run=run_add_event)
 
     q = sub.add_parser("search", help="list events matching a filter, in date order")
     add_filter_arguments(q)
-    q.add_argument("--limit", type=int, help="at most this many")
+    q.add_argument("--limit", type=count(0, 1_000_000_000), metavar="N", help="at most this many")
     q.add_argument("--json", action="store_true", help="a JSON array of events")
     q.set_defaults(run=run_search)
 

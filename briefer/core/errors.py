@@ -13,3 +13,8 @@ class WhenError(BrieferError, ValueError):
 
 class ValidationError(BrieferError, ValueError):
     """A field of a record holds a value it cannot hold; the message names the field."""
+
+
+def too_deep(where: object) -> str:
+    """The message for a file nested deeper than Python can read (`[[[[…]]]]`, a MIME bomb)."""
+    return f"{where}: nested too deeply to read (thousands of levels); not a file Briefer can take"

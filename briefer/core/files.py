@@ -32,7 +32,7 @@ from .errors import BrieferError
 
 __all__ = [
     "OutputRefused", "check_output", "output", "replacing", "write_bytes", "write_text",
-    "register_workspace", "unregister_workspace", "same_file", "TEMP_SUFFIX",
+    "register_workspace", "unregister_workspace", "same_file", "TEMP_SUFFIX", "check_input", "read_bytes",
 ]
 
 PathLike = Union[str, "os.PathLike[str]"]
@@ -276,3 +276,38 @@ def write_text(target: PathLike, text: str, *, inputs: Iterable[Optional[PathLik
     with output(target, "w", inputs=inputs, encoding=encoding, newline=newline) as handle:
         handle.write(text)
     return Path(target)
+
+
+# -- reading a user's file ------------------------------------------------------------
+def check_input(path: PathLike, what: str = "file") -> Path:
+    """Refuse an input that is not a regular file before anyone opens it: opening a pipe
+    waits for a writer forever, and a device (/dev/zero) never ends."""
+    path = Path(path)
+    try:
+        info = os.stat(path)  # stat never blocks, even on a pipe
+    except FileNotFoundError:
+        raise BrieferError(f"{path}: no such {what}") from None
+    except OSError as error:
+        raise BrieferError(f"{path}: cannot be read ({error.strerror or error})") from None
+    if stat.S_ISDIR(info.st_mode):
+        raise BrieferError(f"{path}: is a folder, not a {what}")
+    if not stat.S_ISREG(info.st_mode):
+        raise BrieferError(f"{path}: is not a regular file (a pipe or a device); give a {what}")
+    return path
+
+
+def read_bytes(path: PathLike, limit: int, what: str = "file") -> bytes:
+    """The bytes of a regular file of at most LIMIT bytes, else a BrieferError naming it.
+    The file is opened without blocking, so a pipe swapped in after the check is refused too."""
+    path = check_input(path, what)
+    try:
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+    except OSError as error:
+        raise BrieferError(f"{path}: cannot be read ({error.strerror or error})") from None
+    with os.fdopen(fd, "rb") as handle:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise BrieferError(f"{path}: is not a regular file (a pipe or a device); give a {what}")
+        data = handle.read(limit + 1)
+    if len(data) > limit:
+        raise BrieferError(f"{path}: is larger than {limit:,} bytes, more than a {what} Briefer reads")
+    return data

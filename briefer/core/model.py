@@ -146,6 +146,8 @@ class Credibility:
 
 
 def _require(value: str, what: str) -> None:
+    if not isinstance(value, str):  # a number or a list where a file should hold text
+        raise ValidationError(f"{what} is not text ({type(value).__name__} {str(value)[:40]!r})")
     if not value or not value.strip():
         raise ValidationError(f"{what} is empty")
 
@@ -223,6 +225,10 @@ class Participant:
     role: Role = Role.MENTIONED
 
 
+# A count of dead above this is a typo or a hostile file (and would not fit SQLite's integers).
+MAX_FATALITIES = 100_000_000
+
+
 @dataclass(frozen=True)
 class Event:
     title: str
@@ -255,6 +261,9 @@ class Event:
             raise ValidationError(f"longitude {self.longitude} is outside -180..180")
         if self.fatalities is not None and self.fatalities < 0:
             raise ValidationError(f"fatalities {self.fatalities} is negative")
+        if self.fatalities is not None and self.fatalities > MAX_FATALITIES:
+            raise ValidationError(f"fatalities {self.fatalities} is more than {MAX_FATALITIES:,}; "
+                                  "no event counts that many dead")
 
     @property
     def actor_uids(self) -> tuple[str, ...]:

@@ -22,7 +22,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any, Iterator, Optional, Union
 
-from ..core.errors import WhenError
+from ..core.errors import WhenError, too_deep
 from ..core.files import write_text
 from ..core.model import ActorKind, Role, SourceKind
 from ..core.when import Point, When
@@ -108,6 +108,8 @@ class ColumnMapping:
             raise ExchangeError(f"{path}: no such mapping file") from None
         except (UnicodeDecodeError, json.JSONDecodeError) as error:
             raise ExchangeError(f"{path}: not a JSON mapping ({error})") from None
+        except RecursionError:
+            raise ExchangeError(too_deep(path)) from None
         return cls.from_dict(data, str(path))
 
     def check(self, where: str = "mapping") -> None:

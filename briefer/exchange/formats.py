@@ -11,6 +11,8 @@ import os
 from pathlib import Path
 from typing import Callable, Optional
 
+from ..core.errors import BrieferError
+from ..core.files import check_input as regular_file
 from ..core.filter import EventFilter
 from ..store import Workspace
 from .export_util import ExportProgress
@@ -66,17 +68,13 @@ def open_reader(fmt: str, path: str | os.PathLike[str], *, mapping: Optional[obj
 
 
 def check_input(path: str | os.PathLike[str]) -> None:
-    """Refuse, by name, what no importer can read: a missing file, a folder, an empty file."""
-    path = Path(path)
+    """Refuse, by name, what no importer can read: a missing file, a folder, a pipe or a
+    device (reading one would hang or never end), an empty file."""
     try:
-        info = path.stat()
-    except FileNotFoundError:
-        raise ExchangeError(f"{path}: no such file") from None
-    except OSError as error:
-        raise ExchangeError(f"{path}: {error.strerror or error}") from None
-    if path.is_dir():
-        raise ExchangeError(f"{path}: is a folder, not a file")
-    if info.st_size == 0 and path.is_file():
+        path = regular_file(path)
+    except BrieferError as error:
+        raise ExchangeError(str(error)) from None
+    if path.stat().st_size == 0:
         raise ExchangeError(f"{path}: the file is empty")
 
 
@@ -108,7 +106,7 @@ def detect_format(path: str | os.PathLike[str]) -> Optional[str]:
             return "timelinejs"
         try:
             data = json.loads(path.read_text(encoding="utf-8"))
-        except (ValueError, OSError):
+        except (ValueError, OSError, RecursionError):
             return None
         if isinstance(data, dict) and data.get("format") == "briefer-workspace":
             return "json"

@@ -15,7 +15,8 @@ from pathlib import Path
 from typing import Any, Iterable, Optional
 
 from .. import __version__
-from ..core.errors import BrieferError
+from ..core.errors import BrieferError, too_deep
+from ..core.files import check_input
 from ..core.filter import EventFilter
 from ..core.model import (
     Actor, ActorKind, Citation, Confidence, Document, Event, Participant, Role, Source, SourceKind,
@@ -129,6 +130,7 @@ def _parents_first(actors: list[Actor]) -> list[Actor]:
 
 # -- from JSON ----------------------------------------------------------------------
 def _load(path: Path) -> dict[str, Any]:
+    check_input(path)  # a pipe or a device would hang the import
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
@@ -137,6 +139,8 @@ def _load(path: Path) -> dict[str, Any]:
         raise ExchangeError(f"{path}: not UTF-8 text") from None
     except json.JSONDecodeError as error:
         raise ExchangeError(f"{path}: not valid JSON (line {error.lineno}: {error.msg})") from None
+    except RecursionError:
+        raise ExchangeError(too_deep(path)) from None
     if not isinstance(data, dict) or data.get("format") != FORMAT:
         raise ExchangeError(f"{path}: not a Briefer JSON export (no \"format\": \"{FORMAT}\")")
     if data.get("version", 0) > FORMAT_VERSION:

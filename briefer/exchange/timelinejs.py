@@ -22,7 +22,7 @@ import re
 from pathlib import Path
 from typing import Any, Iterator, Optional, Union
 
-from ..core.errors import WhenError
+from ..core.errors import WhenError, too_deep
 from ..core.filter import EventFilter
 from ..core.model import Event, SourceKind
 from ..core.when import Point, Precision, When
@@ -141,6 +141,8 @@ class TimelineJSReader:
             raise ExchangeError(f"{self.path}: not UTF-8 text (byte {error.start})") from None
         except json.JSONDecodeError as error:
             raise ExchangeError(f"{self.path}: not valid JSON (line {error.lineno}: {error.msg})") from None
+        except RecursionError:
+            raise ExchangeError(too_deep(self.path)) from None
         if not isinstance(self.data, dict) or not ("events" in self.data or "timeline" in self.data):
             raise ExchangeError(f"{self.path}: not a TimelineJS file (no \"events\" or \"timeline\")")
         self._done = False

@@ -19,7 +19,8 @@ from pathlib import Path
 from typing import Optional
 from urllib.parse import urlparse
 
-from ..core.errors import BrieferError
+from ..core.errors import BrieferError, too_deep
+from ..core.files import check_input
 from .dates import parse_date_text
 
 __all__ = ["Article", "IntakeError", "read_article", "article_from_text", "SUPPORTED_SUFFIXES"]
@@ -52,6 +53,7 @@ def read_article(path: str | Path) -> Article:
     suffix = path.suffix.lower()
     if suffix not in SUPPORTED_SUFFIXES:
         raise IntakeError(f"{path.name}: Briefer reads articles from {', '.join(SUPPORTED_SUFFIXES)} files")
+    check_input(path, "report file")  # a pipe or a device would hang the intake
     try:
         data = path.read_bytes()
     except OSError as error:
@@ -62,7 +64,10 @@ def read_article(path: str | Path) -> Article:
         raise IntakeError(f"{path.name}: not a text file (it holds binary data, like an image); "
                           "open the report itself, or paste its text")
     if suffix == ".eml":
-        article = _read_email(data, path.name)
+        try:
+            article = _read_email(data, path.name)
+        except RecursionError:  # a MIME bomb: parts nested thousands deep
+            raise IntakeError(too_deep(path.name)) from None
     elif suffix in (".html", ".htm"):
         article = _read_html(_decode(data, path.name), path.name)
     else:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
+import stat
 import struct
 import urllib.parse
 from contextlib import contextmanager
@@ -28,7 +29,12 @@ BUSY_TIMEOUT_MS = 1500
 def read_header(path: Path) -> tuple[int, int]:
     """(application_id, user_version) of a file, or WorkspaceError if it is not SQLite."""
     try:
-        with open(path, "rb") as handle:
+        if os.path.exists(path) and not os.path.isdir(path) and not os.path.isfile(path):
+            raise WorkspaceError(f"{path}: is not a regular file (a pipe or a device), not a workspace file")
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)  # a pipe put there meanwhile must not block
+        with os.fdopen(fd, "rb") as handle:
+            if not stat.S_ISREG(os.fstat(fd).st_mode):
+                raise WorkspaceError(f"{path}: is not a regular file (a pipe or a device), not a workspace file")
             header = handle.read(100)
     except FileNotFoundError:
         raise WorkspaceError(f"{path}: no such workspace file") from None
@@ -71,17 +77,20 @@ class Connection:
                 raise WorkspaceError(f"{self.path}: already exists; open it instead or choose another name")
             if not self.path.parent.is_dir():
                 raise WorkspaceError(f"{self.path.parent}: no such folder")
-            self._connect()
-            try:
+            try:  # a full disk or a kill half-way leaves no file, not an empty one
+                self._connect()
                 self._migrate(0)
                 with self.transaction():
                     self.conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
                     self._set_meta("created_by", f"Briefer {__version__}")
                     self._set_meta("name", self.path.stem)
-            except BaseException:
-                self.conn.close()
-                for suffix in ("", "-wal", "-shm"):
+            except BaseException as error:
+                if getattr(self, "conn", None) is not None:
+                    self.conn.close()
+                for suffix in ("", "-wal", "-shm", "-journal"):
                     Path(str(self.path) + suffix).unlink(missing_ok=True)
+                if isinstance(error, sqlite3.Error):
+                    raise self._explain(error) from None
                 raise
             register_workspace(self.path)
             return
@@ -172,6 +181,9 @@ class Connection:
             return WorkspaceError(f"{self.path}: the workspace file is read-only")
         if "disk is full" in text or "full" in text:
             return WorkspaceError(f"{self.path}: the disk is full; nothing was changed")
+        if "disk I/O error" in text:
+            return WorkspaceError(f"{self.path}: the disk could not be written (disk I/O error: is it full or "
+                                  "failing?); nothing was changed")
         if "malformed" in text or "not a database" in text or "corrupt" in text:
             return WorkspaceError(f"{self.path}: the workspace file is damaged ({text})")
         return WorkspaceError(f"{self.path}: {text}")
@@ -245,7 +257,9 @@ class Connection:
             self._depth = depth
             try:
                 self.conn.execute("COMMIT" if depth == 0 else f"RELEASE {name}")
-                self._wrote = True
+                # only a commit wrote anything: a savepoint released inside a transaction that is
+                # then rolled back must not make close() write statistics into the file
+                self._wrote = self._wrote or depth == 0
             except sqlite3.OperationalError as error:
                 if depth == 0 and self.conn.in_transaction:
                     self.conn.execute("ROLLBACK")

@@ -111,3 +111,24 @@ def test_a_read_only_workspace_reads_and_refuses_writes(world: Path, how: str) -
     assert "read-only" in brief["stderr"] and (world / "out" / "brief.pdf").read_bytes().startswith(b"%PDF-")
     assert ws.read_bytes() == before
     os.chmod(folder, 0o755)
+
+
+_FULL_DISK = r"""
+import resource, signal, sys
+signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # a write past the limit fails (EFBIG) like a full disk
+limit = int(sys.argv[1])
+resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit))
+from briefer.cli import main
+sys.exit(main(sys.argv[2:]))
+"""
+
+
+@pytest.mark.parametrize("room", [0, 4096, 65536])
+@pytest.mark.parametrize("demo", [False, True], ids=["init", "init --demo"])
+def test_init_on_a_full_disk_leaves_no_file(tmp_path: Path, room: int, demo: bool) -> None:
+    target = tmp_path / "new.briefer"
+    result = subprocess.run([sys.executable, "-c", _FULL_DISK, str(room), "init", str(target), *(["--demo"] * demo)],
+                            capture_output=True, text=True, timeout=120)
+    assert result.returncode == 1, result.stderr
+    assert "Traceback" not in result.stderr and "disk" in result.stderr and str(target) in result.stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == []
