@@ -22,6 +22,7 @@ LANE_PAD = 5.0
 DENSITY_H = 30.0
 COLLAPSED_H = 22.0
 MAX_ROWS = 30  # rows a lane may take with every label in full; past that, glyphs only
+WHOLE_LANE_PACK = 3000  # lanes of up to this many events are packed whole, so panning moves no row
 GLYPH_LIMIT = 400  # events of one lane in view above which it is drawn as density
 HEAT_FROM = GLYPH_LIMIT // 4  # events in view from which a lane of glyphs shows its density behind them
 LABEL_MAX = 320.0
@@ -55,6 +56,7 @@ class Glyph:
     clipped_right: bool = False
     label_after: bool = False  # a bar too short for its label has it after its end
     left: float = HEADER_W  # where the events' area starts (right of the lane names)
+    label_shift: float = 0.0  # a label that would start left of the events' area is moved right this far
 
     def rect(self) -> QRectF:
         half = POINT_R if self.kind == "point" else BAR_H / 2
@@ -67,10 +69,8 @@ class Glyph:
     def label_x(self) -> float:
         """Where the label starts: right of a point or of a short bar, else inside the bar
         (past its left arrow, if any)."""
-        if self.kind == "point":
-            return self.x1 + LABEL_GAP
-        if self.label_after:
-            return self.x1 + LABEL_GAP
+        if self.kind == "point" or self.label_after:
+            return self.x1 + LABEL_GAP + self.label_shift
         return max(self.x0, self.left) + (12 if (self.flags & FLAG_OPEN_START or self.clipped_left) else 6)
 
     def label_rect(self) -> QRectF:
@@ -85,6 +85,14 @@ def label_text(title: str, flags: int) -> str:
 
 
 @dataclass
+class LanePacking:
+    """Rows of a lane's events (by position in the lane) at one zoom."""
+    rows: np.ndarray
+    used: int
+    full: bool  # with room for every label
+
+
+@dataclass
 class LaneLayout:
     lane: Lane
     number: int
@@ -95,6 +103,8 @@ class LaneLayout:
     glyphs: list[Glyph] = field(default_factory=list)
     counts: Optional[np.ndarray] = None
     spanning: int = 0  # events covering the whole view, drawn as one band above the glyphs
+    before: int = 0  # events of the lane left of the view (an edge marker says how many)
+    after: int = 0  # and right of it
 
     def move_to(self, y: float) -> None:
         dy = y - self.y

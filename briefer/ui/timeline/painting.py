@@ -66,6 +66,7 @@ class PaintingMixin:
                 self._paint_glyphs(painter, lane, colour, text, highlight, width, top=AXIS_H - ROW_H,
                                    bottom=height + ROW_H)
         self._paint_today(painter, width, height)
+        self._paint_edge_markers(painter, frame, width, height, text)
         painter.restore()
         self._paint_axis(painter, unit, width, base, text, mid)
         self._paint_headers(painter, frame, height, base, text, mid)
@@ -131,6 +132,39 @@ class PaintingMixin:
             if x >= self.header_w and x + w <= width:
                 painter.drawText(QPointF(x, fm.ascent() + 4), label)
         painter.setFont(self.font())
+
+    def edge_marker_rects(self, lane: LaneLayout, width: int) -> tuple[Optional[QRectF], Optional[QRectF]]:
+        """Where the counts of a lane's events left and right of the view are drawn (None: none there)."""
+        fm = self._metrics
+        top = lane.y + LANE_PAD + (ROW_H - fm.height()) / 2 - 1
+        rects: list[Optional[QRectF]] = []
+        for count, text in ((lane.before, f"◂ {lane.before:,}"), (lane.after, f"{lane.after:,} ▸")):
+            if not count or lane.mode == "collapsed":
+                rects.append(None)
+                continue
+            w = self._measure(text) + 8
+            x = self.header_w + 2 if text.startswith("◂") else width - 2 - w
+            rects.append(QRectF(x, top, w, fm.height() + 2))
+        return rects[0], rects[1]
+
+    def _paint_edge_markers(self, painter: QPainter, frame: Frame, width: int, height: int, text: QColor) -> None:
+        """How many of each lane's events lie left and right of the view, at its edges: a
+        filter whose matches are elsewhere never looks like an empty lane."""
+        backdrop = QColor(self.palette().color(QPalette.ColorRole.Base))
+        backdrop.setAlpha(225)
+        quiet = QColor(text)
+        quiet.setAlphaF(0.75)
+        for lane in frame.lanes:
+            if lane.y > height or lane.y + lane.height < AXIS_H:
+                continue
+            for rect, label in zip(self.edge_marker_rects(lane, width),
+                                   (f"◂ {lane.before:,}", f"{lane.after:,} ▸")):
+                if rect is None:
+                    continue
+                painter.setPen(QPen(quiet, 1))
+                painter.setBrush(backdrop)
+                painter.drawRoundedRect(rect, 4, 4)
+                painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, label)
 
     def _paint_today(self, painter: QPainter, width: int, height: int) -> None:
         x = self.today_x(width)
@@ -411,6 +445,15 @@ class PaintingMixin:
         painter.drawPolygon(QPolygonF([QPointF(tip, y), QPointF(tip - direction * size, y - size),
                                        QPointF(tip - direction * size, y + size)]))
 
+    def lane_header_text(self, lane) -> str:
+        """A lane's name as its header shows it: elided in the middle, so that names that
+        differ only at their end ("Military Forces of Syria (2000-2011)", "… (2011-)") stay
+        apart; the tooltip has it whole."""
+        fm = self._metrics
+        arrow = "▸" if lane.collapsed else "▾"
+        room = self.header_w - 6 - fm.horizontalAdvance(f"{arrow} ") - 14 - fm.horizontalAdvance(f"{lane.size:,}") - 8
+        return f"{arrow} {fm.elidedText(lane.name, Qt.TextElideMode.ElideMiddle, room)}"
+
     def _paint_headers(self, painter: QPainter, frame: Frame, height: int, base: QColor, text: QColor,
                        mid: QColor) -> None:
         painter.fillRect(QRectF(0, AXIS_H, self.header_w, height - AXIS_H), base)
@@ -425,12 +468,9 @@ class PaintingMixin:
             painter.setPen(QPen(mid, 1))
             painter.drawLine(QPointF(0, lane.y + lane.height), QPointF(self.header_w, lane.y + lane.height))
             painter.setPen(text)
-            arrow = "▸" if lane.lane.collapsed else "▾"
             count = f"{lane.lane.size:,}"
-            room = self.header_w - 6 - fm.horizontalAdvance(f"{arrow} ") - 14 - fm.horizontalAdvance(count) - 8
-            label = fm.elidedText(lane.lane.name, Qt.TextElideMode.ElideRight, room)
             y = self.header_rect(lane).top() + LANE_PAD + fm.ascent()
-            painter.drawText(QPointF(6, y), f"{arrow} {label}")
+            painter.drawText(QPointF(6, y), self.lane_header_text(lane.lane))
             painter.setPen(quiet)
             painter.drawText(QPointF(self.header_w - 8 - fm.horizontalAdvance(count), y), count)
         painter.fillRect(QRectF(0, 0, self.header_w, AXIS_H), base)

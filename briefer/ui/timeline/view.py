@@ -37,7 +37,7 @@ from . import axis
 from .canvas import TimelineCanvas
 from .data import DAY, TimelineData, release_freed_memory
 from .frame import (
-    AXIS_H, HEADER_MAX, HEADER_MIN, LANE_COLOURS, LANE_MODES, MAX_SPAN, MIN_SPAN, ROW_H, Frame, Glyph, LaneLayout,
+    AXIS_H, HEADER_MAX, HEADER_MIN, LANE_COLOURS, LANE_MODES, MAX_SPAN, MIN_SPAN, ROW_H, Frame, Glyph, LaneLayout, LanePacking,
 )
 from .layout import LayoutMixin
 from .painting import PaintingMixin
@@ -67,6 +67,8 @@ class TimelineView(LayoutMixin, PaintingMixin, QWidget):
         self._frame: Optional[Frame] = None
         self._lane_cache: dict[int, LaneLayout] = {}
         self._lane_cache_key: tuple = ()
+        self._packings: dict[tuple, LanePacking] = {}  # whole lanes packed at a zoom (layout.py)
+        self._row_memory: dict[tuple, dict[str, int]] = {}  # rows of busy lanes seen at a zoom
         self._generation = 0  # counts changes of data, filter, lanes and their folding
         self._static_cache: dict[tuple[str, bool], QStaticText] = {}
         self._elide_cache: dict[tuple[str, int], str] = {}
@@ -86,6 +88,12 @@ class TimelineView(LayoutMixin, PaintingMixin, QWidget):
             self.lanes_box.addItem(label, key)
         self.lanes_box.currentIndexChanged.connect(lambda *_: self.set_lanes(self.lanes_box.currentData()))
         self.status = QLabel(objectName="timelineStatus")
+        # a filter whose matches are all out of view offers to show them (the view stays
+        # where the analyst put it until asked)
+        self.show_matches = QToolButton(objectName="timelineShowMatches")
+        self.show_matches.setAutoRaise(True)
+        self.show_matches.setVisible(False)
+        self.show_matches.clicked.connect(lambda *_: self.fit_all())
         bar = QHBoxLayout()
         bar.setContentsMargins(6, 2, 6, 2)
         bar.addWidget(QLabel("Lanes:"))
@@ -101,6 +109,7 @@ class TimelineView(LayoutMixin, PaintingMixin, QWidget):
         bar.addSpacing(12)
         self.legend = LegendStrip(self)
         bar.addWidget(self.legend, 1)
+        bar.addWidget(self.show_matches)
         bar.addWidget(self.status)
         grid = QHBoxLayout()
         grid.setContentsMargins(0, 0, 0, 0)
@@ -375,9 +384,21 @@ class TimelineView(LayoutMixin, PaintingMixin, QWidget):
         self._fit_header()
         self._update_scrollbars()
         shown = int(self.data.visible.sum())
-        self.status.setText(f"{shown:,} events" + (f" · {len(self.data.lanes)} lanes"
-                                                    if self.lane_mode != "none" else ""))
+        lanes = len(self.data.lanes)
+        self.status.setText(f"{shown:,} event{'' if shown == 1 else 's'}" + (
+            f" · {lanes:,} lane{'' if lanes == 1 else 's'}" if self.lane_mode != "none" else ""))
+        self._update_matches_hint()
         self.canvas.update()
+
+    def _update_matches_hint(self) -> None:
+        """Offer "Show the N matches" while a filter's matches are all out of view."""
+        shown = len(self.data.item_event)
+        hidden = bool(shown) and not self.filter.is_empty and not self.data.counts_in(self.t0, self.t1).any()
+        if hidden:
+            count = int(self.data.visible.sum())
+            self.show_matches.setText(f"Show the {count:,} match{'' if count == 1 else 'es'}")
+        if self.show_matches.isVisibleTo(self) != hidden:
+            self.show_matches.setVisible(hidden)
 
     def _fit_header(self) -> None:
         """The lane names' column takes what the longest name and count need, within bounds."""
@@ -403,6 +424,7 @@ class TimelineView(LayoutMixin, PaintingMixin, QWidget):
         self.t0, self.t1 = t0, t0 + span
         self._frame = None
         self._update_scrollbars()
+        self._update_matches_hint()
         self.canvas.update()
 
     def _fit(self, bounds: tuple[float, float]) -> None:
@@ -421,6 +443,7 @@ class TimelineView(LayoutMixin, PaintingMixin, QWidget):
         self.t0, self.t1 = t0, t0 + span
         self._frame = None
         self._update_scrollbars()
+        self._update_matches_hint()
         self.canvas.update()
 
     def pan_fraction(self, fraction: float) -> None:
@@ -439,13 +462,32 @@ class TimelineView(LayoutMixin, PaintingMixin, QWidget):
         elif lo < self.t0 or hi > self.t1:
             centre = (lo + hi) / 2
             self.set_range(centre - span / 2, centre + span / 2)
-        frame = self.frame()
-        for lane in frame.lanes:
-            if any(g.event_id in self.selection for g in lane.glyphs):
-                top = lane.y + self.vbar.value() - AXIS_H
-                if not (self.vbar.value() <= top <= self.vbar.value() + self.canvas.height() - AXIS_H - ROW_H):
-                    self.vbar.setValue(int(top))
-                break
+        self._scroll_to_row(indices)
+
+    def _scroll_to_row(self, indices) -> None:
+        """Scroll down or up to the row of the first of these events, in the first lane that
+        has one, even when that lane is below the lanes laid out so far."""
+        number = self.data.first_lane_of(indices)
+        if number is None:
+            return
+        offset = self.vbar.value()
+        frame = self._layout(self.canvas.width(), self.canvas.height(), offset, through=number)
+        layout = next((lane for lane in frame.lanes if lane.number == number), None)
+        if layout is None:
+            return
+        self._frame = None
+        self._update_vbar()  # the lanes laid out on the way down may be taller than guessed
+        wanted = set(int(i) for i in indices)
+        ys = [g.y for g in layout.glyphs if g.index in wanted]
+        if ys:  # the glyph's own row, not the top of a tall lane
+            top, bottom = min(ys) - ROW_H / 2, max(ys) + ROW_H / 2
+        else:  # folded, or a density strip: the lane itself
+            top, bottom = layout.y, layout.y + min(layout.height, 2 * ROW_H)
+        view_top, view_bottom = AXIS_H, self.canvas.height()
+        if top < view_top or bottom > view_bottom:
+            # a little of the lane above the row stays in sight, for its name
+            self.vbar.setValue(int(offset + top - AXIS_H - min(ROW_H, max(0.0, top - layout.y))))
+        self._frame = None
 
     # -- scrollbars ---------------------------------------------------------------------------------
     def _scroll_extent(self) -> tuple[float, float]:
@@ -466,10 +508,13 @@ class TimelineView(LayoutMixin, PaintingMixin, QWidget):
     def _update_vbar(self) -> None:
         frame = self.frame()
         visible = self.canvas.height() - AXIS_H
+        value = self.vbar.value()
         self.vbar.blockSignals(True)
         self.vbar.setRange(0, max(0, int(frame.total_height - visible)))
         self.vbar.setPageStep(max(1, int(visible)))
         self.vbar.blockSignals(False)
+        if self.vbar.value() != value:  # clamped: the frame laid out at the old offset is stale
+            self._frame = None
 
     def _hbar_moved(self, value: int) -> None:
         lo, hi = self._scroll_extent()
@@ -477,6 +522,7 @@ class TimelineView(LayoutMixin, PaintingMixin, QWidget):
         t0 = lo + value / 10000 * max(hi - lo - span, 0.0)
         self.t0, self.t1 = t0, t0 + span
         self._frame = None
+        self._update_matches_hint()
         self.canvas.update()
 
     def _vbar_moved(self, value: int) -> None:
@@ -547,7 +593,8 @@ class TimelineView(LayoutMixin, PaintingMixin, QWidget):
 
     def lane_tooltip(self, lane: LaneLayout) -> str:
         action = "expand" if lane.lane.collapsed else "collapse"
-        return (f"<b>{html.escape(lane.lane.name)}</b><br>{lane.lane.size:,} events, {lane.in_view:,} in view"
+        return (f"<b>{html.escape(lane.lane.name)}</b><br>{lane.lane.size:,} event{'' if lane.lane.size == 1 else 's'}, "
+                f"{lane.in_view:,} in view"
                 f"<br><i>Click to {action}</i>")
 
     def tooltip_html(self, event_id: int) -> str:
