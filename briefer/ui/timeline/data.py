@@ -119,6 +119,11 @@ class TimelineData:
             return float(lo), float(hi)
         return float(starts.min()), float(ends.max())
 
+    @property
+    def lane_pairs(self) -> Optional[tuple[np.ndarray, np.ndarray, list[str]]]:
+        """(positions, lane numbers, lane names) of every event's lanes, shown or not (None: no lanes)."""
+        return self._lane_pairs
+
     # -- filter and lanes ------------------------------------------------------------------
     def set_visible_ids(self, ids: Optional[Sequence[int]]) -> None:
         """Show only these row ids (None: all)."""

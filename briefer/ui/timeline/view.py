@@ -30,6 +30,7 @@ from ...core.errors import BrieferError
 from ...core.filter import EventFilter
 from ...core.model import RELIABILITY_LABELS
 from ...core.when import When
+from ...edit import ChangeSet
 from ...store import Workspace
 from ...store import timeline as store_timeline
 from .. import icons
@@ -150,6 +151,62 @@ class TimelineView(LayoutMixin, PaintingMixin, QWidget):
         if len(self.data) > 100_000:
             release_freed_memory()
         self._changed()
+
+    def apply_changes(self, changes: ChangeSet) -> None:
+        """Refresh after an edit, touching only what it changed: an edited title or actor
+        costs a layout of the view, not a reread of every event (that is for events that
+        came, went or moved in time)."""
+        if self.ws is None:
+            return
+        events = changes.events
+        if changes.everything or events.added or events.removed or events.moved:
+            self.reload()
+            return
+        relane = refilter = False
+        if events.changed:
+            ids = list(self.ws.event_ids(EventFilter(uids=tuple(sorted(events.changed)))))
+            positions, found = self.data._positions(ids)
+            if not found.all():
+                self.reload()
+                return
+            for i in ids:
+                self._titles.pop(i, None)
+            self.data.precision[positions] = -1  # title, precision and flags are read again when drawn
+            if self.lane_mode != "none":
+                relane = len(ids) > 50 or self._lanes_moved(ids, positions)
+            if not self.filter.is_empty:
+                now = set(self.ws.matching_among(self.filter, ids))
+                refilter = any((i in now) != bool(self.data.visible[k]) for i, k in zip(ids, positions.tolist()))
+        kind = {"actor": "actors", "source": "sources"}.get(self.lane_mode)
+        if kind and changes.touches(kind) and not relane:
+            relane = self._lane_names_stale(kind, getattr(changes, kind))
+        if relane:
+            self._apply_lanes()
+        if refilter:
+            self._apply_filter()
+        self._changed()
+
+    def _lanes_moved(self, ids: list[int], positions) -> bool:
+        """Whether these events now belong to other lanes than those they are drawn in."""
+        pairs = self.data.lane_pairs
+        if pairs is None:
+            return False
+        index, lanes, names = pairs
+        now = store_timeline.lanes_of(self.ws, self.lane_mode, ids)
+        for event_id, position in zip(ids, positions.tolist()):
+            drawn = frozenset(names[n] for n in lanes[index == position].tolist())
+            if drawn != now[event_id]:
+                return True
+        return False
+
+    def _lane_names_stale(self, kind: str, changes) -> bool:
+        """A lane is named after an actor (a source): renaming, adding or removing one renames lanes."""
+        pairs = self.data.lane_pairs
+        if pairs is None or changes.removed:
+            return True
+        names = set(pairs[2])
+        get = self.ws.get_actor if kind == "actors" else self.ws.get_source
+        return any(get(uid).name not in names for uid in changes.changed | changes.added)
 
     def set_filter(self, f: EventFilter) -> None:
         period_changed = (f.start, f.end) != (self.filter.start, self.filter.end)
