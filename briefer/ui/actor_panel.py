@@ -23,6 +23,7 @@ from ..core.model import Actor, ActorKind
 from ..store import Workspace
 from . import commands, icons
 from .lazy_panel import FilteringPanel
+from .screen_fit import fit_to_screen
 from .session import Session
 
 UID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -104,6 +105,8 @@ class ActorPanel(FilteringPanel):
                                   | QAbstractItemView.EditTrigger.EditKeyPressed)
         self._loading = False
         self._aliases_width = 85
+        self._fitting = False
+        self.view.header().sectionResized.connect(self._aliases_resized)
         self.view.setUniformRowHeights(True)
         self.view.installEventFilter(self)  # a narrow panel drops the aliases column before the names
         self.filter_toggle = QToolButton(text="Filter", objectName="actorFilterToggle", checkable=True)
@@ -139,9 +142,28 @@ class ActorPanel(FilteringPanel):
 
     def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt's name
         if watched is self.view and event.type() == QEvent.Type.Resize:
-            narrow = event.size().width() < self.fontMetrics().horizontalAdvance("M") * 24
-            self.view.setColumnHidden(1, narrow)  # aliases still show in the actor's tooltip
+            self._fit_columns(event.size().width())
         return super().eventFilter(watched, event)
+
+    def _fit_columns(self, width: Optional[int] = None) -> None:
+        """Names keep room for a dozen characters however narrow the dock: the aliases
+        give way first (narrower, then hidden: they still show in the actor's tooltip).
+        The width the analyst gave the aliases is remembered, not the squeezed one."""
+        width = self.view.viewport().width() if width is None else width
+        em = self.fontMetrics().horizontalAdvance("M")
+        room = width - 12 * em - self.view.columnWidth(2)
+        narrow = room < 5 * em
+        self._fitting = True
+        try:
+            self.view.setColumnHidden(1, narrow)
+            if not narrow:
+                self.view.setColumnWidth(1, min(self._aliases_width, room))
+        finally:
+            self._fitting = False
+
+    def _aliases_resized(self, column: int, old: int, new: int) -> None:
+        if column == 1 and new > 0 and not self._fitting and not self._loading:
+            self._aliases_width = new  # the analyst dragged it
 
     def _guarded(self, slot) -> None:
         try:
@@ -161,8 +183,6 @@ class ActorPanel(FilteringPanel):
             self._loading = False
 
     def _fill(self) -> None:
-        if self.model.columnCount() > 1:  # keep the width the analyst gave the aliases
-            self._aliases_width = self.view.columnWidth(1) or self._aliases_width
         self.model.clear()
         self.model.setHorizontalHeaderLabels(["Actor", "Aliases", "Events"])
         ws = self.session.ws
@@ -221,7 +241,7 @@ class ActorPanel(FilteringPanel):
         header.setSectionResizeMode(0, header.ResizeMode.Stretch)  # names first; aliases show in full on hover
         header.setSectionResizeMode(1, header.ResizeMode.Interactive)
         header.setSectionResizeMode(2, header.ResizeMode.ResizeToContents)
-        self.view.setColumnWidth(1, self._aliases_width)
+        self._fit_columns()
 
     def _counts_now(self, ws: Workspace) -> Optional[dict[str, int]]:
         """The counts, or None while a worker reads them for a large workspace."""
@@ -315,7 +335,7 @@ class ActorPanel(FilteringPanel):
     # -- edits --------------------------------------------------------------------------
     def add(self) -> None:
         dialog = ActorDialog(self.session, None, self)
-        if dialog.exec():
+        if fit_to_screen(dialog).exec():
             commands.apply(self.session, commands.add_actor(self.session, dialog.actor))
 
     def edit(self) -> None:
@@ -324,7 +344,7 @@ class ActorPanel(FilteringPanel):
             return
         old = self.session.ws.get_actor(uids[0])
         dialog = ActorDialog(self.session, old, self)
-        if dialog.exec() and dialog.actor != old:
+        if fit_to_screen(dialog).exec() and dialog.actor != old:
             commands.apply(self.session, commands.edit_actor(self.session, old, dialog.actor))
 
     def merge(self) -> None:

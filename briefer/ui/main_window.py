@@ -28,6 +28,7 @@ from .details import DetailsPanel
 from .event_editor import EventEditor
 from .event_table import EventTable
 from .filter_bar import FilterBar
+from .screen_fit import fit_to_screen
 from .session import Session
 from .source_panel import SourcePanel
 from .timeline import TimelineView
@@ -95,7 +96,8 @@ class MainWindow(QMainWindow):
         self._build_actions()
         self._build_menus()
         self.statusBar()
-        self.filter_bar.problem.connect(lambda text: self.statusBar().showMessage(text, 8000) if text else None)
+        self._filter_error: Optional[str] = None
+        self.filter_bar.problem.connect(self._filter_problem)
 
         # the timeline speaks in row ids, like the table; the session keeps them in step
         self.session.workspaceChanged.connect(self._workspace_changed)
@@ -122,6 +124,14 @@ class MainWindow(QMainWindow):
         state = self.settings.value("window/state")
         self._layout_restored = isinstance(state, QByteArray) and self.restoreState(state)
         self._workspace_changed()  # no workspace yet: its commands are off until one is open
+
+    def _filter_problem(self, text: str) -> None:
+        """A filter the bar could not read is said in the status bar until a filter succeeds."""
+        if text:
+            self._filter_error = text
+            self.statusBar().showMessage(text, 8000)
+        elif self._filter_error is not None and self.statusBar().currentMessage() == self._filter_error:
+            self.statusBar().clearMessage()  # stale: the filter in force now is fine
 
     def showEvent(self, event) -> None:  # noqa: N802 - Qt's name
         super().showEvent(event)
@@ -336,12 +346,12 @@ class MainWindow(QMainWindow):
 
     def new_event(self) -> None:
         editor = EventEditor(self.session, None, self)
-        editor.exec()
+        fit_to_screen(editor).exec()
 
     def edit_event(self, event_id: int) -> None:
         events = self.session.ws.events_by_ids([event_id])
         if events:
-            EventEditor(self.session, events[0], self).exec()
+            fit_to_screen(EventEditor(self.session, events[0], self)).exec()
 
     def edit_selected(self) -> None:
         if self.session.selection:
@@ -372,7 +382,7 @@ class MainWindow(QMainWindow):
         from .intake_review import IntakeDialog
 
         dialog = IntakeDialog(self.session.ws, self)
-        dialog.exec()
+        fit_to_screen(dialog).exec()
         if dialog.result_landed is not None:  # like an import: one transaction, not an undoable edit
             self.session.undo_stack.clear()
         self.session.notify_changed()
@@ -381,7 +391,7 @@ class MainWindow(QMainWindow):
         from .import_dialog import ImportDialog
 
         dialog = ImportDialog(self.session.ws, self)
-        dialog.exec()
+        fit_to_screen(dialog).exec()
         self.session.undo_stack.clear()  # an import is one transaction, not an undoable edit
         self.session.notify_changed()
 
@@ -394,10 +404,10 @@ class MainWindow(QMainWindow):
         from .brief_dialog import BriefDialog
 
         uids = [e.uid for e in self.session.ws.events_by_ids(self.session.selection)]
-        BriefDialog(self.session.ws, self.session.filter, uids, self).exec()
+        fit_to_screen(BriefDialog(self.session.ws, self.session.filter, uids, self)).exec()
 
     def preferences(self) -> None:
-        theme.PreferencesDialog(self, self.settings).exec()
+        fit_to_screen(theme.PreferencesDialog(self, self.settings)).exec()
 
     def about(self) -> None:
         import PySide6

@@ -24,6 +24,7 @@ from ..core.model import CREDIBILITY_LABELS, RELIABILITY_LABELS, Document, Sourc
 from ..core.when import When
 from . import commands, icons, theme
 from .lazy_panel import FilteringPanel
+from .screen_fit import fit_to_screen
 from .session import Session
 
 UID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -155,7 +156,7 @@ class SourcePanel(FilteringPanel):
     # -- edits ------------------------------------------------------------------------------
     def add_source(self) -> None:
         dialog = SourceDialog(None, self)
-        if dialog.exec():
+        if fit_to_screen(dialog).exec():
             commands.apply(self.session, commands.add_source(self.session, dialog.source))
 
     def add_document(self) -> None:
@@ -163,7 +164,7 @@ class SourcePanel(FilteringPanel):
         if not sources:
             raise BrieferError("select the source that published the document first")
         dialog = DocumentDialog(self.session, sources[0], None, self)
-        if dialog.exec():
+        if fit_to_screen(dialog).exec():
             commands.apply(self.session, commands.add_document(self.session, dialog.document))
 
     def edit(self) -> None:
@@ -171,12 +172,12 @@ class SourcePanel(FilteringPanel):
         if documents := self._selected("document"):
             old = ws.get_document(documents[0])
             dialog = DocumentDialog(self.session, old.source_uid, old, self)
-            if dialog.exec() and dialog.document != old:
+            if fit_to_screen(dialog).exec() and dialog.document != old:
                 commands.apply(self.session, commands.edit_document(self.session, old, dialog.document))
         elif sources := self._selected("source"):
             old = ws.get_source(sources[0])
             dialog = SourceDialog(old, self)
-            if dialog.exec() and dialog.source != old:
+            if fit_to_screen(dialog).exec() and dialog.source != old:
                 commands.apply(self.session, commands.edit_source(self.session, old, dialog.source))
 
     def delete(self) -> None:

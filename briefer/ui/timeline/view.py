@@ -22,7 +22,7 @@ from PySide6.QtGui import (
     QAction, QActionGroup, QColor, QFontMetricsF, QImage, QKeySequence, QPainter, QPixmap, QStaticText,
 )
 from PySide6.QtWidgets import (
-    QApplication, QComboBox, QFileDialog, QHBoxLayout, QInputDialog, QLabel, QMessageBox, QScrollBar, QToolButton,
+    QApplication, QComboBox, QFileDialog, QHBoxLayout, QLabel, QMessageBox, QScrollBar, QToolButton,
     QVBoxLayout, QWidget,
 )
 
@@ -34,6 +34,7 @@ from ...edit import ChangeSet
 from ...store import Workspace
 from ...store import timeline as store_timeline
 from .. import icons
+from ..screen_fit import fit_to_screen
 from . import axis
 from .canvas import TimelineCanvas
 from .data import DAY, TimelineData, release_freed_memory
@@ -42,7 +43,7 @@ from .frame import (
 )
 from .layout import LayoutMixin
 from .painting import PaintingMixin
-from .widgets import ExportSizeDialog, LegendStrip
+from .widgets import ExportSizeDialog, GoToDateDialog, LegendStrip
 
 
 class TimelineView(LayoutMixin, PaintingMixin, QWidget):
@@ -64,6 +65,7 @@ class TimelineView(LayoutMixin, PaintingMixin, QWidget):
         self.show_legend = True
         self.header_w = HEADER_MIN
         self._export_size = (1920, 1080)
+        self._go_to_text = ""
         self._titles: dict[int, str] = {}
         self._frame: Optional[Frame] = None
         self._lane_cache: dict[int, LaneLayout] = {}
@@ -394,17 +396,15 @@ class TimelineView(LayoutMixin, PaintingMixin, QWidget):
         self.legend.setVisible(self.show_legend)
 
     def _ask_go_to(self) -> None:
-        text, ok = QInputDialog.getText(self, "Go to date", "Date (e.g. 2019-02-09, Feb 2019, c. 2013):")
-        if not ok or not text.strip():
-            return
-        try:
-            self.go_to(When.parse_friendly(text))
-        except BrieferError as error:
-            QMessageBox.warning(self, "Go to date", str(error))
+        """Ask for a date; one it cannot read is said so in the dialog, with the text kept to correct."""
+        dialog = GoToDateDialog(self, self._go_to_text)
+        if fit_to_screen(dialog).exec() and dialog.when is not None:
+            self._go_to_text = dialog.text.text()
+            self.go_to(dialog.when)
 
     def _ask_export(self, kind: str) -> None:
         dialog = ExportSizeDialog(self, kind, self._export_size)
-        if not dialog.exec():
+        if not fit_to_screen(dialog).exec():
             return
         self._export_size = dialog.chosen_size()
         path, _ = QFileDialog.getSaveFileName(self, f"Export timeline as {kind.upper()}", f"timeline.{kind}",

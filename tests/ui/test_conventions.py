@@ -1,0 +1,111 @@
+"""Workbench conventions an analyst expects of a desktop tool: dialogs that fit a laptop,
+fields that say what they understood, messages that go when they no longer hold."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPoint, QSettings, Qt
+from PySide6.QtWidgets import QDialogButtonBox, QDockWidget
+
+from briefer.core.model import Source
+from briefer.core.when import When
+from briefer.ui.screen_fit import available_area, fit_to_screen
+from briefer.ui.timeline.widgets import GoToDateDialog
+
+
+def open_demo(window, demo_workspace) -> None:
+    path = demo_workspace.path
+    demo_workspace.close()
+    window.open_path(path)
+
+
+def test_go_to_date_keeps_the_text_and_says_why_on_an_error(window, qtbot, answer, demo_workspace) -> None:
+    open_demo(window, demo_workspace)
+    seen = []
+
+    def type_bad(dialog: GoToDateDialog) -> None:
+        dialog.text.setText("9 Febuary 2019")
+        seen.append(dialog)
+
+    answer(GoToDateDialog, type_bad)
+    before = (window.timeline.t0, window.timeline.t1)
+    window.timeline.act_go_to.trigger()
+    dialog = seen[0]
+    assert dialog.text.text() == "9 Febuary 2019"  # kept, to correct
+    assert "Febuary" in dialog.error.text() and not dialog.error.isHidden()
+    assert (window.timeline.t0, window.timeline.t1) == before
+
+    answer(GoToDateDialog, lambda d: d.text.setText("early Feb 2019"))
+    window.timeline.act_go_to.trigger()
+    lo, hi = window.timeline.visible_range()
+    assert lo.date() <= When.parse("2019-02-01").earliest.date() and hi.date() >= When.parse("2019-02-10").latest.date()
+
+
+def test_a_filter_error_leaves_the_status_bar_once_a_filter_succeeds(window, qtbot, demo_workspace) -> None:
+    open_demo(window, demo_workspace)
+    bar = window.filter_bar
+    bar.start.setText("Febtober 2019")
+    bar.apply()
+    assert "Febtober" in window.statusBar().currentMessage()
+    bar.start.setText("Feb 2019")
+    bar.apply()
+    assert window.statusBar().currentMessage() == ""
+    window.statusBar().showMessage("Saved a copy", 5000)  # someone else's message is left alone
+    bar.apply()
+    assert window.statusBar().currentMessage() == "Saved a copy"
+
+
+def test_the_actors_panel_keeps_the_names_in_a_narrow_dock(qtbot, demo_workspace) -> None:
+    from briefer.ui.actor_panel import ActorPanel
+    from briefer.ui.session import Session
+
+    session = Session()
+    session.open(demo_workspace)
+    panel = ActorPanel(session)
+    qtbot.addWidget(panel)
+    panel.resize(600, 400)
+    panel.show()
+    qtbot.waitExposed(panel)
+    em = panel.fontMetrics().horizontalAdvance("M")
+    panel.view.setColumnWidth(1, 400)  # the analyst once gave the aliases a lot of room
+    for width in (600, 190, 300, 600, 230, 350, 160, 600):
+        panel.resize(width, 400)
+        qtbot.waitUntil(lambda: panel.view.width() <= width)
+        room = panel.view.viewport().width() - panel.view.columnWidth(2)
+        assert panel.view.columnWidth(0) >= min(12 * em, room) - 2, (width, panel.view.columnWidth(0))
+    assert not panel.view.isColumnHidden(1)  # wide again: the aliases are back, at the width they were given
+    assert panel.view.columnWidth(1) == min(400, panel.view.viewport().width() - 12 * em - panel.view.columnWidth(2))
+    session.ws = None  # the fixture closes it
+
+
+def test_picking_an_outlet_from_the_list_says_whether_it_is_known(qtbot, workspace) -> None:
+    from briefer.ui.intake_review import IntakeDialog
+
+    workspace.add_source(Source("Reuters", reliability="B"))
+    dialog = IntakeDialog(workspace)
+    qtbot.addWidget(dialog)
+    dialog.outlet.setText("Nobody")
+    dialog._outlet_typed("Nobody")
+    assert dialog.outlet_note.text() == "new source"
+    completer = dialog.outlet.completer()
+    completer.activated.emit("Reuters")  # what a pick from the popup sends
+    assert dialog.outlet_note.text() == "known source"
+
+
+def test_tall_dialogs_fit_the_screen_with_their_buttons_in_sight(qtbot, demo_workspace, tmp_path) -> None:
+    from briefer.core.filter import EventFilter
+    from briefer.ui.brief_dialog import BriefDialog
+    from briefer.ui.intake_review import IntakeDialog
+
+    settings = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
+    for dialog in (IntakeDialog(demo_workspace), BriefDialog(demo_workspace, EventFilter(), [], settings=settings)):
+        qtbot.addWidget(dialog)
+        fit_to_screen(dialog)
+        dialog.show()
+        qtbot.waitExposed(dialog)
+        area = available_area(dialog)
+        assert dialog.width() <= area.width() and dialog.height() <= area.height()
+        for box in dialog.findChildren(QDialogButtonBox):
+            if box.isVisible():
+                corner = box.mapTo(dialog, QPoint(box.width(), box.height()))
+                assert corner.y() <= dialog.height() and corner.x() <= dialog.width(), type(dialog).__name__
+        dialog.close()
