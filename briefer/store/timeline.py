@@ -113,3 +113,14 @@ def lanes_of(ws: Workspace, mode: str, ids: Sequence[int]) -> dict[int, frozense
         for event_id, name in ws.conn.execute(sql, chunk):
             found[event_id].add(name)
     return {i: frozenset(names or {"(none)"}) for i, names in found.items()}
+
+
+def last_event_id(ws: Workspace) -> int:
+    """The highest event row id (0: none): events added after this have higher ones."""
+    return ws.conn.execute("SELECT coalesce(max(id), 0) FROM event").fetchone()[0]
+
+
+def event_ids_after(ws: Workspace, row_id: int) -> list[int]:
+    """Row ids of the events added since `last_event_id` said `row_id` (an import's events), in date order."""
+    return [r[0] for r in ws.conn.execute(
+        "SELECT id FROM event WHERE id > ? ORDER BY earliest, latest, id", (row_id,))]

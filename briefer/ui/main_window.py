@@ -15,17 +15,21 @@ from typing import Callable, Optional
 from PySide6.QtCore import QByteArray, QSettings, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import (
-    QApplication, QDockWidget, QFileDialog, QMainWindow, QMessageBox, QVBoxLayout, QWidget,
+    QApplication, QDockWidget, QFileDialog, QMainWindow, QMessageBox, QStackedWidget, QVBoxLayout, QWidget,
 )
 
 from .. import __version__
 from ..core.errors import BrieferError
+from ..core.filter import EventFilter
+from ..edit import ChangeSet
 from ..store import Workspace
+from ..store import timeline as store_timeline
 from ..store.workspace import WORKSPACE_SUFFIX
 from . import commands, icons, theme
 from .actor_panel import ActorPanel
 from .details import DetailsPanel
 from .event_editor import EventEditor
+from .empty_state import EmptyState
 from .event_table import EventTable
 from .filter_bar import FilterBar
 from .screen_fit import fit_to_screen
@@ -71,13 +75,19 @@ class MainWindow(QMainWindow):
         self.filter_bar = FilterBar(self.session)
         self.timeline = TimelineView()
         self.timeline.setObjectName("timeline")
-        central = QWidget()
-        layout = QVBoxLayout(central)
+        work = QWidget()
+        layout = QVBoxLayout(work)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         layout.addWidget(self.filter_bar)
         layout.addWidget(self.timeline, 1)
-        self.setCentralWidget(central)
+        self.empty_state = EmptyState(lambda: self._guarded(self.new_workspace), lambda: self._guarded(self.open_dialog),
+                                      lambda: self._guarded(self.open_demo), self.recent_files)
+        self.empty_state.openRequested.connect(self.open_path)
+        self.central = QStackedWidget(objectName="central")
+        self.central.addWidget(self.empty_state)
+        self.central.addWidget(work)
+        self.setCentralWidget(self.central)
 
         self.table = EventTable(self.session)
         self.actor_panel = ActorPanel(self.session)
@@ -103,6 +113,7 @@ class MainWindow(QMainWindow):
         self.session.workspaceChanged.connect(self._workspace_changed)
         self.session.filterChanged.connect(self.timeline.set_filter)
         self.session.changed.connect(self.timeline.apply_changes)
+        self.session.changed.connect(self._show_new_events)
         self.session.selectionChanged.connect(self._selection_to_timeline)
         self.timeline.selectionChanged.connect(lambda ids: self.session.set_selection(ids, self.timeline))
         self.timeline.eventActivated.connect(self.edit_event)
@@ -313,7 +324,32 @@ class MainWindow(QMainWindow):
         for panel in (self.actor_panel, self.source_panel):  # their add/edit buttons need a workspace
             panel.setEnabled(ws is not None)
         self.timeline.set_workspace(ws)
+        self.central.setCurrentIndex(1 if ws is not None else 0)
+        if ws is None:
+            self.empty_state.refresh()
         self._update_title()
+
+    def open_demo(self) -> None:
+        from ..demo import fresh_demo_copy
+
+        self.open_path(fresh_demo_copy())
+
+    def _show_new_events(self, changes: ChangeSet) -> None:
+        """Events an edit adds (the editor, Redo of a delete) are selected and brought into view."""
+        if changes.everything or not changes.events.added or self.session.ws is None:
+            return
+        self.show_events(sorted(changes.events.added))
+
+    def show_events(self, uids: list[str]) -> None:
+        """Select these events and show them on the timeline and in the table; if the filter
+        hides them, it is cleared first (they were just made: the analyst wants to see them)."""
+        ws = self.session.ws
+        wanted = EventFilter(uids=tuple(uids))
+        ids = ws.event_ids(self.session.filter.with_(uids=tuple(uids)))
+        if len(ids) < len(uids) and not self.session.filter.is_empty:
+            self.filter_bar.clear_all()
+            ids = ws.event_ids(wanted)
+        self.session.set_selection(ids, None)
 
     def _update_title(self) -> None:
         ws = self.session.ws
@@ -386,14 +422,20 @@ class MainWindow(QMainWindow):
         if dialog.result_landed is not None:  # like an import: one transaction, not an undoable edit
             self.session.undo_stack.clear()
         self.session.notify_changed()
+        if dialog.result_landed is not None and dialog.result_landed.events:
+            self.show_events(dialog.result_landed.events)  # what landed is selected and shown
 
     def import_dataset(self) -> None:
         from .import_dialog import ImportDialog
 
+        last = store_timeline.last_event_id(self.session.ws)
         dialog = ImportDialog(self.session.ws, self)
         fit_to_screen(dialog).exec()
         self.session.undo_stack.clear()  # an import is one transaction, not an undoable edit
         self.session.notify_changed()
+        landed = store_timeline.event_ids_after(self.session.ws, last)
+        if landed:  # the imported events are selected and shown
+            self.session.set_selection(landed, None)
 
     def export_dataset(self) -> None:
         from .export_dialog import export_dialog

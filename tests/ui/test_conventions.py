@@ -109,3 +109,42 @@ def test_tall_dialogs_fit_the_screen_with_their_buttons_in_sight(qtbot, demo_wor
                 corner = box.mapTo(dialog, QPoint(box.width(), box.height()))
                 assert corner.y() <= dialog.height() and corner.x() <= dialog.width(), type(dialog).__name__
         dialog.close()
+
+
+def test_with_no_workspace_the_window_offers_new_open_recent_and_the_demo(window, qtbot, demo_workspace) -> None:
+    assert window.central.currentWidget() is window.empty_state
+    assert not window.empty_state.recent_title.isVisibleTo(window.empty_state)  # nothing recent yet
+    window.empty_state.buttons["demo"].click()
+    assert window.session.ws is not None and window.session.ws.event_count() > 0
+    assert window.central.currentIndex() == 1
+    demo = str(window.session.ws.path)
+    window.close_workspace()
+    assert window.central.currentWidget() is window.empty_state
+    links = [b for b in window.empty_state.findChildren(type(window.empty_state.buttons["new"]), "emptyRecent")]
+    assert [b.toolTip() for b in links] == [demo]
+    links[0].click()
+    assert str(window.session.ws.path) == demo
+
+
+def test_a_new_event_is_selected_and_shown_even_past_a_filter(window, qtbot, answer, demo_workspace) -> None:
+    from briefer.ui.event_editor import EventEditor
+
+    open_demo(window, demo_workspace)
+    window.filter_bar.text.setText("Baghouz")
+    window.filter_bar.apply()
+    window.timeline.go_to(When.parse("2030"))
+
+    def fill(editor: EventEditor) -> None:
+        editor.title.setText("Ceasefire talks resume")
+        editor.when.setText("2016-05-03")
+
+    answer(EventEditor, fill)
+    window.act_new_event.trigger()
+    ws = window.session.ws
+    from briefer.core.filter import EventFilter
+
+    new_id = ws.event_ids(EventFilter(text='"Ceasefire talks resume"'))[0]
+    assert window.session.selection == [new_id]
+    assert window.table.selected_ids() == [new_id]
+    assert window.timeline.event_rect(new_id)  # drawn: the view went to it
+    assert window.session.filter.is_empty  # the filter that hid it was let go
