@@ -136,6 +136,8 @@ class ActorPanel(FilteringPanel):
         self.search.textChanged.connect(self._search)
         self.grouping.currentIndexChanged.connect(self.reload)
         self.watch_filtering()
+        self.add_context_menu([("Edit Actor…", self.edit), ("Merge Selected Actors…", self.merge),
+                               ("Delete Actor", self.delete), ("Add Actor…", self.add)])
         self.view.doubleClicked.connect(lambda index: index.column() != 1 and self._guarded(self.edit))
         self.model.itemChanged.connect(self._aliases_edited)
         self.watch()

@@ -271,6 +271,10 @@ class EventTable(QTableView):
             return
         super().keyPressEvent(event)
 
+    def show_ids(self, ids: list[int]) -> None:
+        """Select these events' rows and scroll the first to the middle."""
+        self._follow_selection(ids, None)
+
     def _restore_selection(self) -> None:
         self._follow_selection(self.session.selection, None, scroll=False)
 

@@ -7,9 +7,10 @@ it reloads when it comes on screen instead.
 
 from __future__ import annotations
 
-from typing import Mapping
+from typing import Callable, Mapping
 
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QWidget
 
 from ..core.filter import EventFilter
@@ -76,6 +77,20 @@ class FilteringPanel(LazyPanel):
 
     def records(self) -> Mapping:  # pragma: no cover - uid -> record with a .name
         raise NotImplementedError
+
+    def add_context_menu(self, items: list[tuple[str, Callable[[], None]]]) -> None:
+        """A right-click on the list offers these, and filtering the views to the records chosen."""
+        self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        for text, slot in [*items, ("Filter to These", self.filter_to_chosen)]:
+            action = QAction(text, self.view)
+            action.triggered.connect(lambda *_, s=slot: self._guarded(s))
+            self.view.addAction(action)
+
+    def filter_to_chosen(self) -> None:
+        records = self.records()
+        names = [records[u].name for u in self.chosen_uids() if u in records]
+        if names:
+            self.filterRequested.emit(names)
 
     def watch_filtering(self) -> None:
         self.view.selectionModel().selectionChanged.connect(self._selection_changed)

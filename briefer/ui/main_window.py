@@ -119,6 +119,10 @@ class MainWindow(QMainWindow):
         self.timeline.eventActivated.connect(self.edit_event)
         self.table.eventActivated.connect(self.edit_event)
         self.details.editRequested.connect(self.edit_event)
+        self.timeline.laneFilterRequested.connect(self._filter_to_lane)
+        self.timeline.event_menu_actions = [self.act_edit_event, self.act_show_in_table, self.act_delete]
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        self.table.addActions([self.act_edit_event, self.act_show_on_timeline, self.act_delete])
         self.actor_panel.filterRequested.connect(self.filter_bar.show_actors)
         self.source_panel.filterRequested.connect(self.filter_bar.show_sources)
         self.source_panel.eventRequested.connect(self._select_event_uid)
@@ -205,13 +209,15 @@ class MainWindow(QMainWindow):
         self.act_delete = self._action("&Delete", self.delete_selected, K.Delete, "delete",
                                        "Delete the selected events (or actor, or source, in their panel)")
         self.act_find = self._action("&Find…", self.focus_find, K.Find, "find")
+        self.act_show_in_table = self._action("Show in &Table", self.show_in_table)
+        self.act_show_on_timeline = self._action("Show on Time&line", lambda: self.timeline.fit_selection())
         self.act_preferences = self._action("&Preferences…", self.preferences, K.Preferences)
         self.act_preferences.setMenuRole(QAction.MenuRole.PreferencesRole)
         self.act_about = self._action("&About Briefer", self.about)
         self.act_about.setMenuRole(QAction.MenuRole.AboutRole)
         self.workspace_actions = [self.act_copy, self.act_import_article, self.act_import_dataset, self.act_export,
                                   self.act_brief, self.act_close, self.act_new_event, self.act_edit_event,
-                                  self.act_delete, self.act_find]
+                                  self.act_delete, self.act_find, self.act_show_in_table, self.act_show_on_timeline]
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
@@ -408,6 +414,19 @@ class MainWindow(QMainWindow):
         commands.apply(self.session, commands.delete_events(self.session, events))
         self.session.set_selection([], None)
         self.statusBar().showMessage(f"Deleted {len(events)} event(s); Undo brings them back", 5000)
+
+    def show_in_table(self) -> None:
+        self.docks["Events"].show()
+        self.docks["Events"].raise_()
+        self.table.show_ids(self.session.selection)
+
+    def _filter_to_lane(self, mode: str, name: str) -> None:
+        if mode == "actor":
+            self.filter_bar.show_actors([name])
+        elif mode == "source":
+            self.filter_bar.show_sources([name])
+        elif mode == "type":
+            self.filter_bar.event_type.setCurrentIndex(max(0, self.filter_bar.event_type.findData(name)))
 
     def focus_find(self) -> None:
         self.filter_bar.text.setFocus()

@@ -70,6 +70,9 @@ class SourcePanel(FilteringPanel):
         layout.addWidget(self.view, 1)
         layout.addLayout(buttons)
         self.watch_filtering()
+        self.add_context_menu([("Edit…", self.edit), ("Read the Document", self.open_document),
+                               ("Add Document…", self.add_document), ("Delete", self.delete),
+                               ("Add Source…", self.add_source)])
         self.view.doubleClicked.connect(lambda *_: self._guarded(self._activated))
         self.watch()
 

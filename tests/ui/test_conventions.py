@@ -148,3 +148,48 @@ def test_a_new_event_is_selected_and_shown_even_past_a_filter(window, qtbot, ans
     assert window.table.selected_ids() == [new_id]
     assert window.timeline.event_rect(new_id)  # drawn: the view went to it
     assert window.session.filter.is_empty  # the filter that hid it was let go
+
+
+def menu_texts(menu) -> list[str]:
+    return [a.text() for a in menu.actions() if not a.isSeparator()]
+
+
+def test_right_click_menus_on_glyphs_lanes_rows_actors_and_sources(window, qtbot, demo_workspace) -> None:
+    open_demo(window, demo_workspace)
+    timeline, ws = window.timeline, window.session.ws
+    from briefer.core.filter import EventFilter
+
+    target = ws.event_ids(EventFilter(text="caliphate"))[0]
+    timeline.go_to(When.parse("2014-06"))
+    rect = timeline.event_rect(target)[0]
+    menu = timeline.context_menu(rect.center())
+    assert menu_texts(menu)[:3] == ["Edit Event…", "Show in &Table", "&Delete"]
+    assert window.session.selection == [target]  # the event right-clicked is the one acted on
+    empty = timeline.context_menu(QPoint(timeline.header_w + 5, timeline.canvas.height() - 3).toPointF())
+    assert "&Fit All" in menu_texts(empty)
+
+    timeline.set_lanes("actor")
+    lane = timeline.lane_layouts()[0]
+    name = lane.lane.name
+    menu = timeline.context_menu(timeline.header_rect(lane).center())
+    texts = menu_texts(menu)
+    assert texts[:3] == ["Fold", f"Filter to {name}", "Fit This Lane"] and "Fold All Lanes" in texts
+    next(a for a in menu.actions() if a.text() == f"Filter to {name}").trigger()
+    assert window.session.filter.actors == (ws.find_actor(name).uid,)
+    next(a for a in timeline.context_menu(timeline.header_rect(timeline.lane_layouts()[0]).center()).actions()
+         if a.text() == "Fold All Lanes").trigger()
+    assert all(lane.collapsed for lane in timeline.data.lanes)
+
+    table_texts = [a.text() for a in window.table.actions()]
+    assert window.table.contextMenuPolicy() == Qt.ContextMenuPolicy.ActionsContextMenu
+    assert table_texts == ["Edit Event…", "Show on Time&line", "&Delete"]
+
+    window.filter_bar.clear_all()
+    panel = window.actor_panel
+    panel.reload()
+    panel.select_uid(ws.find_actor("Islamic State").uid)
+    actions = {a.text(): a for a in panel.view.actions()}
+    assert {"Edit Actor…", "Merge Selected Actors…", "Delete Actor", "Filter to These"} <= set(actions)
+    actions["Filter to These"].trigger()
+    assert window.session.filter.actors == (ws.find_actor("Islamic State").uid,)
+    assert "Filter to These" in [a.text() for a in window.source_panel.view.actions()]

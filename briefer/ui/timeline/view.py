@@ -10,14 +10,13 @@ geometry questions tests and hit-testing ask read the same numbers the painter u
 
 from __future__ import annotations
 
-import html
 import math
 import re
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Optional, Sequence
 
-from PySide6.QtCore import QBuffer, QIODevice, QPointF, QRect, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QBuffer, QIODevice, QRect, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import (
     QAction, QActionGroup, QColor, QFontMetricsF, QImage, QKeySequence, QPainter, QPixmap, QStaticText,
 )
@@ -28,7 +27,6 @@ from PySide6.QtWidgets import (
 
 from ...core.errors import BrieferError
 from ...core.filter import EventFilter
-from ...core.model import RELIABILITY_LABELS
 from ...core.when import When
 from ...edit import ChangeSet
 from ...store import Workspace
@@ -39,18 +37,20 @@ from . import axis
 from .canvas import TimelineCanvas
 from .data import DAY, TimelineData, release_freed_memory
 from .frame import (
-    AXIS_H, HEADER_MAX, HEADER_MIN, LANE_COLOURS, LANE_MODES, MAX_SPAN, MIN_SPAN, ROW_H, Frame, Glyph, LaneLayout, LanePacking,
+    AXIS_H, HEADER_MAX, HEADER_MIN, LANE_COLOURS, LANE_MODES, MAX_SPAN, MIN_SPAN, ROW_H, Frame, LaneLayout, LanePacking,
 )
+from .hits import HitsMixin
 from .layout import LayoutMixin
 from .painting import PaintingMixin
 from .widgets import ExportSizeDialog, GoToDateDialog, LegendStrip
 
 
-class TimelineView(LayoutMixin, PaintingMixin, QWidget):
+class TimelineView(LayoutMixin, PaintingMixin, HitsMixin, QWidget):
     """Zoomable timeline with swimlanes; speaks in event row ids, like the event table."""
 
     selectionChanged = Signal(list)  # row ids, on user selection only
     eventActivated = Signal(int)
+    laneFilterRequested = Signal(str, str)  # lane mode, lane name: "filter to this lane"
 
     def __init__(self, parent: Optional[QWidget] = None) -> None:
         super().__init__(parent)
@@ -66,6 +66,7 @@ class TimelineView(LayoutMixin, PaintingMixin, QWidget):
         self.header_w = HEADER_MIN
         self._export_size = (1920, 1080)
         self._go_to_text = ""
+        self.event_menu_actions: list[QAction] = []  # what a right-click on an event offers (the window's)
         self._titles: dict[int, str] = {}
         self._frame: Optional[Frame] = None
         self._lane_cache: dict[int, LaneLayout] = {}
@@ -586,101 +587,3 @@ class TimelineView(LayoutMixin, PaintingMixin, QWidget):
         self._frame = None
         self._update_vbar()  # lanes scrolled to may have grown from their estimate
         self.canvas.update()
-
-    # -- hit testing and selection --------------------------------------------------------------------
-    def glyph_at(self, pos: QPointF) -> Optional[Glyph]:
-        best, best_d = None, 1e9
-        for lane in self.frame().lanes:
-            if not lane.y <= pos.y() <= lane.y + lane.height:
-                continue
-            for g in lane.glyphs:
-                r = g.rect().adjusted(-3, -4, 3, 4)
-                if r.contains(pos):
-                    d = abs((r.center().x()) - pos.x()) if g.kind == "point" else 0.0
-                    if d < best_d:
-                        best, best_d = g, d
-        return best
-
-    def click_event(self, event_id: int, modifiers: Qt.KeyboardModifier) -> None:
-        if modifiers & Qt.KeyboardModifier.ControlModifier:
-            self.selection ^= {event_id}
-        elif modifiers & Qt.KeyboardModifier.ShiftModifier:
-            self.selection.add(event_id)
-        else:
-            self.selection = {event_id}
-        self.current_id = event_id
-        self.canvas.update()
-        self.selectionChanged.emit(self.selected_ids())
-
-    def select_in_rect(self, rect: QRectF, modifiers: Qt.KeyboardModifier) -> None:
-        hits = {g.event_id for lane in self.frame().lanes for g in lane.glyphs if rect.intersects(g.rect())}
-        if modifiers & (Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier):
-            self.selection |= hits
-        else:
-            self.selection = hits
-        self.canvas.update()
-        self.selectionChanged.emit(self.selected_ids())
-
-    def lane_at(self, y: float) -> Optional[LaneLayout]:
-        """The lane drawn at height y (below the axis), if any."""
-        if y < AXIS_H:
-            return None
-        for lane in self.frame().lanes:
-            if lane.y <= y < lane.y + lane.height:
-                return lane
-        return None
-
-    def toggle_lane_at(self, y: float) -> None:
-        """A click on a lane's header collapses it, or opens it again."""
-        lane = self.lane_at(y)
-        if lane is not None:
-            self.set_lane_collapsed(lane.lane.name, not lane.lane.collapsed)
-
-    def set_lane_collapsed(self, name: str, collapsed: bool) -> None:
-        for lane in self.data.lanes:
-            if lane.name == name:
-                lane.collapsed = collapsed
-        self._changed()
-
-    def header_rect(self, lane: LaneLayout) -> QRectF:
-        """Where a lane's name is drawn: at its top, or, while the lane is scrolled partly
-        above the view, held just under the axis until the lane's end pushes it up."""
-        top = min(max(lane.y, AXIS_H), lane.y + lane.height - ROW_H)
-        return QRectF(0, top, self.header_w, ROW_H)
-
-    def lane_tooltip(self, lane: LaneLayout) -> str:
-        action = "expand" if lane.lane.collapsed else "collapse"
-        return (f"<b>{html.escape(lane.lane.name)}</b><br>{lane.lane.size:,} event{'' if lane.lane.size == 1 else 's'}, "
-                f"{lane.in_view:,} in view"
-                f"<br><i>Click to {action}</i>")
-
-    def tooltip_html(self, event_id: int) -> str:
-        if self.ws is None:
-            return ""
-        events = self.ws.events_by_ids([event_id])
-        if not events:
-            return ""
-        e = events[0]
-        esc = html.escape
-        actors = []
-        for p in e.participants:
-            try:
-                actors.append(f"{esc(self.ws.get_actor(p.actor_uid).name)} ({esc(p.role.label)})")
-            except BrieferError:
-                continue
-        sources = []
-        for c in e.citations:
-            try:
-                s = self.ws.get_source(c.source_uid)
-            except BrieferError:
-                continue
-            sources.append(f"{esc(s.name)} — {s.reliability} ({esc(RELIABILITY_LABELS[s.reliability])}), "
-                           f"credibility {c.credibility}")
-        parts = [f"<b>{esc(e.title)}</b>", esc(e.when.label)]
-        if e.place or e.country:
-            parts.append(esc(", ".join(p for p in (e.place, e.country) if p)))
-        if actors:
-            parts.append("Actors: " + ", ".join(actors))
-        parts.append("Sources: " + ("<br>&nbsp;&nbsp;".join(sources) if sources else "<i>none cited</i>"))
-        return "<br>".join(parts)
-
