@@ -133,17 +133,25 @@ class PaintingMixin:
                 painter.drawText(QPointF(x, fm.ascent() + 4), label)
         painter.setFont(self.font())
 
+    @staticmethod
+    def edge_marker_texts(lane: LaneLayout) -> tuple[str, str]:
+        return f"◂ {lane.before:,} earlier", f"{lane.after:,} later ▸"
+
     def edge_marker_rects(self, lane: LaneLayout, width: int) -> tuple[Optional[QRectF], Optional[QRectF]]:
-        """Where the counts of a lane's events left and right of the view are drawn (None: none there)."""
+        """Where a lane with nothing in view says how many of its events lie left and right
+        of the view (None: none there, or the lane has events in view: its glyphs speak)."""
+        if lane.in_view or lane.mode == "collapsed":
+            return None, None
         fm = self._metrics
         top = lane.y + LANE_PAD + (ROW_H - fm.height()) / 2 - 1
         rects: list[Optional[QRectF]] = []
-        for count, text in ((lane.before, f"◂ {lane.before:,}"), (lane.after, f"{lane.after:,} ▸")):
-            if not count or lane.mode == "collapsed":
+        for count, text, left in ((lane.before, self.edge_marker_texts(lane)[0], True),
+                                  (lane.after, self.edge_marker_texts(lane)[1], False)):
+            if not count:
                 rects.append(None)
                 continue
-            w = self._measure(text) + 8
-            x = self.header_w + 2 if text.startswith("◂") else width - 2 - w
+            w = self._measure(text) + 10
+            x = self.header_w + 4 if left else width - 4 - w
             rects.append(QRectF(x, top, w, fm.height() + 2))
         return rects[0], rects[1]
 
@@ -157,8 +165,7 @@ class PaintingMixin:
         for lane in frame.lanes:
             if lane.y > height or lane.y + lane.height < AXIS_H:
                 continue
-            for rect, label in zip(self.edge_marker_rects(lane, width),
-                                   (f"◂ {lane.before:,}", f"{lane.after:,} ▸")):
+            for rect, label in zip(self.edge_marker_rects(lane, width), self.edge_marker_texts(lane)):
                 if rect is None:
                     continue
                 painter.setPen(QPen(quiet, 1))

@@ -13,7 +13,6 @@ from __future__ import annotations
 import math
 import re
 from datetime import datetime, timezone
-from pathlib import Path
 from typing import Optional, Sequence
 
 from PySide6.QtCore import QBuffer, QIODevice, QRect, QRectF, QSize, Qt, Signal
