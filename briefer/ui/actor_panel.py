@@ -78,7 +78,8 @@ class _CountWorker(QThread):
 
 class ActorPanel(FilteringPanel):
     filter_field = "actors"
-    shows = ("events", "actors")  # the edits that change what it lists or counts
+    shows = ("actors",)  # the edits that change the rows
+    counts_events = True
     filter_extra = {"actor_mode": "any"}
     countsReady = Signal()  # counts read in the background have been filled in
 
@@ -256,6 +257,11 @@ class ActorPanel(FilteringPanel):
         self._workers.add(worker)
         worker.start()
         return None
+
+    def refresh_counts(self) -> None:
+        counts = self._counts_now(self.session.ws)
+        if counts is not None:
+            self._counted(self._count_generation, counts)
 
     def wait_for_counts(self) -> None:
         """Let running counts finish (a thread must not outlive its panel)."""

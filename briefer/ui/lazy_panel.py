@@ -33,12 +33,22 @@ class LazyPanel(QWidget):
         self.session.changed.connect(self._changes)
         self.reload()
 
-    # what a panel shows: an edit touching none of these leaves it as it is
+    # what a panel lists: an edit touching none of these leaves its rows as they are
     shows: tuple[str, ...] = ("events", "actors", "sources", "documents")
+    counts_events = False  # True: it counts events, and an edit of events changes only those counts
 
     def _changes(self, changes) -> None:
         if any(changes.touches(kind) for kind in self.shows):
             self._data_changed()
+        elif self.counts_events and changes.touches("events") and self.session.ws is not None:
+            if self._on_screen():
+                self.refresh_counts()
+            else:
+                self._stale = True
+
+    def refresh_counts(self) -> None:
+        """Count the events again, in place (a panel that counts overrides this)."""
+        self.reload()
 
     def _data_changed(self) -> None:
         if self.session.ws is None or self._on_screen():

@@ -33,7 +33,8 @@ KIND_ROLE = Qt.ItemDataRole.UserRole + 2
 
 class SourcePanel(FilteringPanel):
     filter_field = "sources"
-    shows = ("events", "sources", "documents")  # the edits that change what it lists or counts
+    shows = ("sources", "documents")  # the edits that change the rows
+    counts_events = True
     eventRequested = Signal(str)  # event uid (from a highlight in a document)
 
     def __init__(self, session: Session, parent: Optional[QWidget] = None) -> None:
@@ -130,6 +131,17 @@ class SourcePanel(FilteringPanel):
         header.setSectionResizeMode(0, header.ResizeMode.Stretch)
         self.view.resizeColumnToContents(1)
         self.view.resizeColumnToContents(2)
+
+    def refresh_counts(self) -> None:
+        """Citations counted again, in place: an edited event changes no row."""
+        ws = self.session.ws
+        counts = ws.source_citation_counts()
+        for row in range(self.model.rowCount()):
+            name, count = self.model.item(row, 0), self.model.item(row, 2)
+            count.setData(counts.get(name.data(UID_ROLE), 0), Qt.ItemDataRole.DisplayRole)
+            for child in range(name.rowCount()):
+                doc, cited = name.child(child, 0), name.child(child, 2)
+                cited.setData(len(ws.document_citations(doc.data(UID_ROLE))), Qt.ItemDataRole.DisplayRole)
 
     def _selected(self, kind: str) -> list[str]:
         return [i.data(UID_ROLE) for i in self.view.selectionModel().selectedRows(0) if i.data(KIND_ROLE) == kind]
