@@ -78,8 +78,8 @@ def test_selecting_an_event_whose_lane_is_far_below_scrolls_to_its_row(qtbot, ma
 def test_a_tall_lane_scrolls_to_the_selected_glyph_row_not_its_top(qtbot, tmp_path: Path) -> None:
     with Workspace.create(tmp_path / "tall.briefer") as ws:
         ws.add_events(Event(f"Long report title number {i}", When.parse("2019-02-09"))
-                      for i in range(60))  # 60 rows of one day
-        view = make_view(qtbot, ws, height=400)
+                      for i in range(12))  # 12 rows of one day
+        view = make_view(qtbot, ws, height=220)
         view.go_to(When.parse("2019-02-09"))
         last = max(ws.event_ids(EventFilter()))
         rows = {g.event_id: g.y for lane in view.lane_layouts() for g in lane.glyphs}
@@ -155,3 +155,18 @@ def test_lane_names_differing_only_at_the_end_stay_apart(qtbot, tmp_path: Path) 
         assert all(s.rstrip().endswith("command") for s in shown)
         tips = " ".join(view.lane_tooltip(lane) for lane in view.lane_layouts())
         assert "under the old command" in tips and "under the new command" in tips and "1 event," in tips
+
+
+def test_events_crowded_into_a_few_pixels_show_their_density_not_a_tower(qtbot, tmp_path: Path) -> None:
+    with Workspace.create(tmp_path / "tower.briefer") as ws:
+        ws.add_events(Event(f"Strike {i}", When.parse(f"2019-02-{1 + i % 5:02}")) for i in range(193))
+        ws.add_events(Event(f"Occupation {i}", When.parse(f"{2000 + i % 10}/..")) for i in range(20))
+        view = make_view(qtbot, ws, height=600)
+        view.go_to(When.parse("2019"))  # five days within a few pixels
+        lane = view.lane_layouts()[0]
+        assert lane.mode == "density" and lane.height < 100 and lane.in_view == 213
+    with Workspace.create(tmp_path / "few.briefer") as ws:
+        ws.add_events(Event(f"Strike {i}", When.parse(f"2019-02-{1 + i:02}")) for i in range(10))
+        view = make_view(qtbot, ws, height=600)
+        view.go_to(When.parse("2019"))
+        assert view.lane_layouts()[0].mode == "glyphs"  # ten stack into ten rows: still glyphs

@@ -22,6 +22,7 @@ LANE_PAD = 5.0
 DENSITY_H = 30.0
 COLLAPSED_H = 22.0
 MAX_ROWS = 30  # rows a lane may take with every label in full; past that, glyphs only
+STACK_ROWS = 12  # rows of bare glyphs a lane may take; past that, its density (events per pixel)
 WHOLE_LANE_PACK = 1000  # lanes of up to this many events are packed whole, so panning moves no row
 GLYPH_LIMIT = 400  # events of one lane in view above which it is drawn as density
 HEAT_FROM = GLYPH_LIMIT // 4  # events in view from which a lane of glyphs shows its density behind them
