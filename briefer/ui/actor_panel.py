@@ -27,6 +27,7 @@ from .screen_fit import fit_to_screen
 from .session import Session
 
 UID_ROLE = Qt.ItemDataRole.UserRole + 1
+PLACE_ROLE = Qt.ItemDataRole.UserRole + 12  # (name, kind, affiliation): what decides a row's place
 NAMES_ROLE = Qt.ItemDataRole.UserRole + 2
 GROUPINGS = {"flat": "All actors", "kind": "By kind", "tree": "By affiliation"}
 
@@ -200,14 +201,12 @@ class ActorPanel(FilteringPanel):
         def row_for(actor: Actor) -> list[QStandardItem]:
             name = QStandardItem(actor.name)
             name.setData(actor.uid, UID_ROLE)
-            name.setData(" ".join(n.casefold() for n in actor.names), NAMES_ROLE)
             name.setIcon(icons.icon("actor" if actor.kind == ActorKind.PERSON else "group"))
-            tip = actor.kind.label + (f" · also {', '.join(actor.aliases)}" if actor.aliases else "")
-            name.setToolTip(tip)
             name.setEditable(False)
-            aliases = QStandardItem(", ".join(actor.aliases))
+            aliases = QStandardItem()
             aliases.setData(actor.uid, UID_ROLE)
             aliases.setToolTip("Double-click to edit the aliases (comma-separated)")
+            self._describe(name, aliases, actor)
             count = QStandardItem()
             count.setData(actor.uid, UID_ROLE)
             if counts is not None:
@@ -245,6 +244,47 @@ class ActorPanel(FilteringPanel):
         header.setSectionResizeMode(1, header.ResizeMode.Interactive)
         header.setSectionResizeMode(2, header.ResizeMode.ResizeToContents)
         self._fit_columns()
+
+    @staticmethod
+    def _describe(name: QStandardItem, aliases: QStandardItem, actor: Actor) -> None:
+        """What a row says of its actor besides its name and place in the list."""
+        name.setData(" ".join(n.casefold() for n in actor.names), NAMES_ROLE)
+        name.setData((actor.name, actor.kind, actor.member_of), PLACE_ROLE)
+        name.setToolTip(actor.kind.label + (f" · also {', '.join(actor.aliases)}" if actor.aliases else ""))
+        aliases.setText(", ".join(actor.aliases))
+
+    def _changes(self, changes) -> None:
+        """An actor edited without moving in the list (its description, its aliases) has its
+        row rewritten; anything else reloads the list."""
+        if not changes.everything and changes.actors.only_changed and not changes.touches("events") \
+                and self._rewrite_rows(changes.actors.changed):
+            return
+        super()._changes(changes)
+
+    def _rewrite_rows(self, uids: frozenset[str]) -> bool:
+        rows: dict[str, tuple[QStandardItem, QStandardItem]] = {}
+
+        def walk(parent: QStandardItem) -> None:
+            for row in range(parent.rowCount()):
+                name = parent.child(row, 0)
+                if name is not None and name.data(UID_ROLE) in uids:
+                    rows[name.data(UID_ROLE)] = (name, parent.child(row, 1))
+                if name is not None and name.hasChildren():
+                    walk(name)
+
+        walk(self.model.invisibleRootItem())
+        actors = self.session.actors
+        if set(rows) != set(uids) or any(
+                uid not in actors or rows[uid][0].data(PLACE_ROLE) != (actors[uid].name, actors[uid].kind,
+                                                                       actors[uid].member_of) for uid in uids):
+            return False  # renamed, regrouped or moved under another actor: the list is rebuilt
+        self._loading = True
+        try:
+            for uid, (name, aliases) in rows.items():
+                self._describe(name, aliases, actors[uid])
+        finally:
+            self._loading = False
+        return True
 
     def _counts_now(self, ws: Workspace) -> Optional[dict[str, int]]:
         """The counts, or None while a worker reads them for a large workspace."""

@@ -53,9 +53,16 @@ def test_each_view_refreshes_only_what_an_edit_touched(window, qtbot, demo_works
     commands.apply(session, commands.edit_event(session, now, replace(now, participants=others)))
     assert resets.counts["actors"] == 0 and count_of() == old_count - 1
 
-    # an actor's description: its panel rebuilds; the table and the timeline's columns stay
-    commands.apply(session, commands.edit_actor(session, isis, replace(isis, description="renamed note")))
-    assert resets.counts["actors"] == 1 and resets.counts["table"] == 0 and timeline.data is columns
+    # an actor's description or aliases: its row is rewritten in place; table and timeline stay
+    commands.apply(session, commands.edit_actor(session, isis, replace(isis, description="note",
+                                                                      aliases=(*isis.aliases, "Daesh"))))
+    assert resets.counts == {"table": 0, "actors": 0, "sources": 0} and timeline.data is columns
+    row = window.actor_panel.model.findItems("Islamic State")[0].row()
+    assert "Daesh" in window.actor_panel.model.item(row, 1).text()
+    # renamed, it moves in the list: the panel is rebuilt
+    isis = ws.get_actor(isis.uid)
+    commands.apply(session, commands.edit_actor(session, isis, replace(isis, name="ISIL")))
+    assert resets.counts["actors"] == 1 and window.actor_panel.model.findItems("ISIL")
 
     # a new event: the table and the timeline read again
     commands.apply(session, commands.add_events(session, [Event("New clash", When.parse("2019-03-02"),
