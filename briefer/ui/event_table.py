@@ -97,10 +97,16 @@ class EventTableModel(QAbstractTableModel):
                 return
             ids = ws.event_ids(EventFilter(uids=tuple(sorted(events.changed))))
             f = self.session.filter
-            rows = [self.row_for_id(i) for i in ids]
-            if not f.is_empty and set(ws.matching_among(f, ids)) != {i for i, r in zip(ids, rows) if r >= 0}:
-                self.reload()  # came into the filter, or left it
-                return
+            # rows read so far (a row never read has nothing on screen to repaint)
+            rows = [self.row_of.get(i, -1) if self.windowed else self.row_for_id(i) for i in ids]
+            if not f.is_empty:
+                now = set(ws.matching_among(f, ids))
+                # a large result asks the store where a row never read stands (-1: not in the filter)
+                before = {i for i, r in zip(ids, rows)
+                          if (r if r >= 0 or not self.windowed else self.row_for_id(i)) >= 0}
+                if now != before:
+                    self.reload()  # came into the filter, or left it
+                    return
             for page in {r // PAGE for r in rows if r >= 0}:
                 self._pages.pop(page, None)
             for row in rows:

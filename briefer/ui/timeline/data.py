@@ -80,6 +80,11 @@ class TimelineData:
 
     # -- lookups -----------------------------------------------------------------------
     def _positions(self, ids: Sequence[int]) -> tuple[np.ndarray, np.ndarray]:
+        if self.index_of_id is None and len(ids) <= 8:  # a few (an edit's): a scan each beats the index's sort
+            ids = np.asarray(ids if isinstance(ids, np.ndarray) else list(ids), dtype=np.int64)
+            hits = [np.flatnonzero(self.ids == i) for i in ids.tolist()]
+            found = np.array([len(h) > 0 for h in hits], dtype=bool)
+            return np.array([h[0] for h in hits if len(h)], dtype=np.int64), found
         if self.index_of_id is None:
             order = np.argsort(self.ids, kind="stable")
             self.index_of_id = (self.ids[order], order.astype(np.int32 if len(self.ids) < 2 ** 31 else np.int64))
