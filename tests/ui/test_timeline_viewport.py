@@ -170,3 +170,28 @@ def test_events_crowded_into_a_few_pixels_show_their_density_not_a_tower(qtbot, 
         view = make_view(qtbot, ws, height=600)
         view.go_to(When.parse("2019"))
         assert view.lane_layouts()[0].mode == "glyphs"  # ten stack into ten rows: still glyphs
+
+
+def test_lanes_sort_hide_the_empty_and_come_back_as_left(qtbot, many_lanes) -> None:
+    late = many_lanes.find_actor("Actor 05")  # the busiest at the end of 2018
+    many_lanes.add_events(Event(f"Late clash {i}", When.parse("2018-12-20"), participants=(Participant(late.uid),))
+                          for i in range(5))
+    view = make_view(qtbot, many_lanes, height=3000)
+    view.set_lanes("actor")
+    names = [lane.lane.name for lane in view.lane_layouts()]
+    assert names == sorted(names)
+    view.set_range(When.parse("2018-12-15").earliest_ts, When.parse("2018-12-31").latest_ts)
+    view.set_lane_sort("events")
+    shown = view.lane_layouts()
+    assert shown[0].lane.name == "Actor 05" and [lane.in_view for lane in shown] == \
+        sorted((lane.in_view for lane in shown), reverse=True)
+    view.hide_empty_button.click()
+    assert view.hide_empty_lanes and all(lane.in_view > 0 for lane in view.lane_layouts())
+    assert len(view.lane_layouts()) < 30
+    view.set_lane_sort("recent")
+    assert view.lane_layouts()[0].lane.name == "Actor 05"
+    # the arrangement is the workspace's: it comes back with it
+    again = make_view(qtbot, many_lanes)
+    assert (again.lane_mode, again.lane_sort, again.hide_empty_lanes) == ("actor", "recent", True)
+    assert again.lanes_box.currentData() == "actor" and again.sort_box.currentData() == "recent"
+    assert again.hide_empty_button.isChecked()

@@ -106,6 +106,7 @@ class LaneLayout:
     spanning: int = 0  # events covering the whole view, drawn as one band above the glyphs
     before: int = 0  # events of the lane left of the view (an edge marker says how many)
     after: int = 0  # and right of it
+    position: int = 0  # its place among the lanes shown (they may be sorted)
 
     def move_to(self, y: float) -> None:
         dy = y - self.y

@@ -44,7 +44,7 @@ class PaintingMixin:
         for lane in frame.lanes:
             if lane.y > height or lane.y + lane.height < AXIS_H:
                 continue
-            if lane.number % 2:
+            if lane.position % 2:
                 painter.fillRect(QRectF(0, lane.y, width, lane.height), alternate)
 
         unit = axis.choose_unit(self.t0, self.t1, self.time_width(width), self._measure)

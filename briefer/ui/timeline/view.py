@@ -20,7 +20,7 @@ from PySide6.QtGui import (
     QAction, QActionGroup, QColor, QFontMetricsF, QImage, QKeySequence, QPainter, QPixmap, QStaticText,
 )
 from PySide6.QtWidgets import (
-    QApplication, QComboBox, QFileDialog, QHBoxLayout, QLabel, QMessageBox, QScrollBar, QToolButton,
+    QComboBox, QFileDialog, QHBoxLayout, QLabel, QMessageBox, QScrollBar, QToolButton,
     QVBoxLayout, QWidget,
 )
 
@@ -40,12 +40,13 @@ from .frame import (
     AXIS_H, HEADER_MAX, HEADER_MIN, LANE_COLOURS, LANE_MODES, MAX_SPAN, MIN_SPAN, ROW_H, Frame, LaneLayout, LanePacking,
 )
 from .hits import HitsMixin
+from .lanes import LanesMixin
 from .layout import LayoutMixin
 from .painting import PaintingMixin
 from .widgets import ExportSizeDialog, GoToDateDialog, LegendStrip
 
 
-class TimelineView(LayoutMixin, PaintingMixin, HitsMixin, QWidget):
+class TimelineView(LayoutMixin, PaintingMixin, HitsMixin, LanesMixin, QWidget):
     """Zoomable timeline with swimlanes; speaks in event row ids, like the event table."""
 
     selectionChanged = Signal(list)  # row ids, on user selection only
@@ -58,6 +59,8 @@ class TimelineView(LayoutMixin, PaintingMixin, HitsMixin, QWidget):
         self.data = TimelineData()
         self.filter = EventFilter()
         self.lane_mode = "none"
+        self.lane_sort = "name"  # or "events" (in view) or "recent" (last activity)
+        self.hide_empty_lanes = False
         self._colour_of: dict[str, int] = {}  # lane name -> colour, kept while the workspace is open
         self.t0, self.t1 = self._default_range()
         self.selection: set[int] = set()
@@ -91,6 +94,7 @@ class TimelineView(LayoutMixin, PaintingMixin, HitsMixin, QWidget):
         for key, label in LANE_MODES.items():
             self.lanes_box.addItem(label, key)
         self.lanes_box.currentIndexChanged.connect(lambda *_: self.set_lanes(self.lanes_box.currentData()))
+        self.make_lane_controls()
         self.status = QLabel(objectName="timelineStatus")
         # a filter whose matches are all out of view offers to show them (the view stays
         # where the analyst put it until asked)
@@ -102,6 +106,8 @@ class TimelineView(LayoutMixin, PaintingMixin, HitsMixin, QWidget):
         bar.setContentsMargins(6, 2, 6, 2)
         bar.addWidget(QLabel("Lanes:"))
         bar.addWidget(self.lanes_box)
+        bar.addWidget(self.sort_box)
+        bar.addWidget(self.hide_empty_button)
         self._actions = self._make_actions()
         for action in self._actions[:6]:
             if action is None:
@@ -142,6 +148,7 @@ class TimelineView(LayoutMixin, PaintingMixin, HitsMixin, QWidget):
         self.selection = set()
         self.current_id = None
         self.filter = EventFilter()
+        self.restore_arrangement()
         self.reload()
         self.fit_all()
 
@@ -225,28 +232,6 @@ class TimelineView(LayoutMixin, PaintingMixin, HitsMixin, QWidget):
         hi = float(f.end.latest_ts + 1) if f.end is not None else (data[1] if data else None)
         if lo is not None and hi is not None and hi > lo:
             self._fit((max(lo, axis.MIN_TS), min(hi, axis.MAX_TS)))
-
-    def set_lanes(self, mode: str) -> None:
-        if mode not in LANE_MODES:
-            raise ValueError(f"unknown lane mode {mode!r}")
-        self.lane_mode = mode
-        index = self.lanes_box.findData(mode)
-        if self.lanes_box.currentIndex() != index:
-            self.lanes_box.blockSignals(True)
-            self.lanes_box.setCurrentIndex(index)
-            self.lanes_box.blockSignals(False)
-        for action in self._lane_actions:
-            action.setChecked(action.data() == mode)
-        busy = len(self.data) > 100_000  # a second or two with a million events: say so
-        if busy:
-            QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            self._apply_lanes()
-            self._changed()
-        finally:
-            if busy:
-                release_freed_memory()
-                QApplication.restoreOverrideCursor()
 
     def select_ids(self, ids: Sequence[int], scroll: bool = True) -> None:
         self.selection = set(int(i) for i in ids)
@@ -390,7 +375,8 @@ class TimelineView(LayoutMixin, PaintingMixin, HitsMixin, QWidget):
             group.addAction(a)
             self._lane_actions.append(a)
         return [self.act_zoom_in, self.act_zoom_out, self.act_fit_all, self.act_fit_selection, self.act_go_to,
-                None, *self._lane_actions, None, self.act_legend, self.act_export_png, self.act_export_svg]
+                None, *self._lane_actions, None, *self.arrangement_actions(), None, self.act_legend,
+                self.act_export_png, self.act_export_svg]
 
     def _toggle_legend(self) -> None:
         self.show_legend = self.act_legend.isChecked()
@@ -525,9 +511,12 @@ class TimelineView(LayoutMixin, PaintingMixin, HitsMixin, QWidget):
     def _scroll_to_row(self, indices) -> None:
         """Scroll down or up to the row of the first of these events, in the first lane that
         has one, even when that lane is below the lanes laid out so far."""
-        number = self.data.first_lane_of(indices)
-        if number is None:
+        numbers = self.data.lanes_of(indices)
+        order = self.lane_order(self.data.counts_in(self.t0, self.t1))
+        shown = [n for n in order if n in set(numbers)]
+        if not shown:
             return
+        number = shown[0]  # the topmost lane showing it
         offset = self.vbar.value()
         frame = self._layout(self.canvas.width(), self.canvas.height(), offset, through=number)
         layout = next((lane for lane in frame.lanes if lane.number == number), None)
