@@ -6,6 +6,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
+from PySide6.QtGui import QColor
 
 from briefer.core.filter import EventFilter
 from briefer.core.model import Actor, Event, Participant
@@ -195,3 +196,28 @@ def test_lanes_sort_hide_the_empty_and_come_back_as_left(qtbot, many_lanes) -> N
     assert (again.lane_mode, again.lane_sort, again.hide_empty_lanes) == ("actor", "recent", True)
     assert again.lanes_box.currentData() == "actor" and again.sort_box.currentData() == "recent"
     assert again.hide_empty_button.isChecked()
+
+
+def test_an_exported_picture_is_light_with_title_dates_marking_and_source(qtbot, tmp_path: Path, demo_workspace) -> None:
+    from PySide6.QtGui import QImage
+
+    from briefer.ui import theme
+    from briefer.ui.timeline.export import export_texts
+
+    theme.apply_scheme("dark")
+    try:
+        view = make_view(qtbot, demo_workspace)
+        assert view.palette().color(view.palette().ColorRole.Base).lightness() < 128
+        view.go_to(When.parse("2019-02"))
+        texts = export_texts(view)
+        assert texts["title"] == f"{demo_workspace.name} — timeline"
+        assert "2019 – " in texts["range"] and texts["range"].endswith("events")
+        assert texts["marking"] and texts["source"].startswith(f"Source: Briefer workspace {demo_workspace.name}")
+        path = tmp_path / "slide.png"
+        view.export_png(str(path), 1200, 700)
+        image = QImage(str(path))
+        assert QColor(image.pixel(5, 5)).lightness() > 200 and QColor(image.pixel(600, 400)).lightness() > 150
+        assert any(QColor(image.pixel(x, 20)).lightness() < 100 for x in range(12, 200))  # the title's ink
+        assert view.palette().color(view.palette().ColorRole.Base).lightness() < 128  # the screen stays dark
+    finally:
+        theme.apply_scheme("system")

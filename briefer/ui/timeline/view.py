@@ -36,6 +36,7 @@ from ..screen_fit import fit_to_screen
 from . import axis
 from .canvas import TimelineCanvas
 from .data import DAY, TimelineData, release_freed_memory
+from .export import paint_export
 from .frame import (
     AXIS_H, HEADER_MAX, HEADER_MIN, LANE_COLOURS, LANE_MODES, MAX_SPAN, MIN_SPAN, ROW_H, Frame, LaneLayout, LanePacking,
 )
@@ -310,7 +311,7 @@ class TimelineView(LayoutMixin, PaintingMixin, HitsMixin, LanesMixin, QWidget):
         image = QImage(width, height, QImage.Format.Format_ARGB32_Premultiplied)
         painter = QPainter(image)
         try:
-            self.paint(painter, width, height, export=True)
+            paint_export(self, painter, width, height)
         finally:
             painter.end()
         data = QBuffer()
@@ -332,7 +333,7 @@ class TimelineView(LayoutMixin, PaintingMixin, HitsMixin, LanesMixin, QWidget):
         generator.setTitle("Briefer timeline")
         painter = QPainter(generator)
         try:
-            self.paint(painter, width, height, export=True)
+            paint_export(self, painter, width, height)
         finally:
             painter.end()
         svg = bytes(buffer.data()).decode("utf-8")
