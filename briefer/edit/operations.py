@@ -14,6 +14,7 @@ from typing import Callable, Iterable, Optional, Sequence
 
 from ..core.filter import EventFilter
 from ..core.model import Actor, Document, Event, Source
+from ..core.period import Period
 from ..store import Workspace
 from .changes import ChangeSet
 
@@ -311,3 +312,42 @@ def delete_document(ws: Workspace, document: Document) -> Edit:
         return ChangeSet.of("documents", added=[document]) | _restore_events(ws, citing)
 
     return Edit(f"Delete document {quoted(document.title)}", apply, revert)
+
+
+# -- periods ---------------------------------------------------------------------------
+def add_period(period: Period) -> Edit:
+    def apply(ws: Workspace) -> ChangeSet:
+        ws.add_period(period)
+        return ChangeSet.of("periods", added=[period])
+
+    def revert(ws: Workspace) -> ChangeSet:
+        ws.delete_period(period.uid)
+        return ChangeSet.of("periods", removed=[period])
+
+    return Edit(f"Add period {quoted(period.name)}", apply, revert)
+
+
+def edit_period(old: Period, new: Period) -> Edit:
+    def apply(ws: Workspace) -> ChangeSet:
+        ws.update_period(new)
+        return ChangeSet.of("periods", changed=[new])
+
+    def revert(ws: Workspace) -> ChangeSet:
+        ws.update_period(old)
+        return ChangeSet.of("periods", changed=[old])
+
+    return Edit(f"Edit period {quoted(new.name)}", apply, revert)
+
+
+def delete_period(ws: Workspace, period: Period) -> Edit:
+    period = ws.get_period(period.uid)
+
+    def apply(ws: Workspace) -> ChangeSet:
+        ws.delete_period(period.uid)
+        return ChangeSet.of("periods", removed=[period])
+
+    def revert(ws: Workspace) -> ChangeSet:
+        ws.add_period(period)
+        return ChangeSet.of("periods", added=[period])
+
+    return Edit(f"Delete period {quoted(period.name)}", apply, revert)

@@ -210,6 +210,7 @@ class MainWindow(QMainWindow):
                                        "Delete the selected events (or actor, or source, in their panel)")
         self.act_find = self._action("&Find…", self.focus_find, K.Find, "find")
         self.act_show_in_table = self._action("Show in &Table", self.show_in_table)
+        self.act_periods = self._action("&Periods…", self.edit_periods, tip="Named date ranges shaded on the timeline")
         self.act_show_on_timeline = self._action("Show on Time&line", lambda: self.timeline.fit_selection())
         self.act_preferences = self._action("&Preferences…", self.preferences, K.Preferences)
         self.act_preferences.setMenuRole(QAction.MenuRole.PreferencesRole)
@@ -217,7 +218,8 @@ class MainWindow(QMainWindow):
         self.act_about.setMenuRole(QAction.MenuRole.AboutRole)
         self.workspace_actions = [self.act_copy, self.act_import_article, self.act_import_dataset, self.act_export,
                                   self.act_brief, self.act_close, self.act_new_event, self.act_edit_event,
-                                  self.act_delete, self.act_find, self.act_show_in_table, self.act_show_on_timeline]
+                                  self.act_delete, self.act_find, self.act_show_in_table, self.act_show_on_timeline,
+                                  self.act_periods]
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
@@ -238,6 +240,7 @@ class MainWindow(QMainWindow):
         edit_menu.addActions([self.act_undo, self.act_redo])
         edit_menu.addSeparator()
         edit_menu.addActions([self.act_new_event, self.act_edit_event, self.act_delete])
+        edit_menu.addAction(self.act_periods)
         edit_menu.addSeparator()
         edit_menu.addActions([self.act_find, self.act_preferences])
 
@@ -418,6 +421,11 @@ class MainWindow(QMainWindow):
         commands.apply(self.session, commands.delete_events(self.session, events))
         self.session.set_selection([], None)
         self.statusBar().showMessage(f"Deleted {len(events)} event(s); Undo brings them back", 5000)
+
+    def edit_periods(self) -> None:
+        from .periods_dialog import PeriodsDialog
+
+        fit_to_screen(PeriodsDialog(self.session, self)).exec()
 
     def show_in_table(self) -> None:
         self.docks["Events"].show()

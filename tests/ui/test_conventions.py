@@ -193,3 +193,47 @@ def test_right_click_menus_on_glyphs_lanes_rows_actors_and_sources(window, qtbot
     actions["Filter to These"].trigger()
     assert window.session.filter.actors == (ws.find_actor("Islamic State").uid,)
     assert "Filter to These" in [a.text() for a in window.source_panel.view.actions()]
+
+
+def test_periods_are_added_edited_deleted_with_undo_and_shaded_on_the_timeline(window, qtbot, answer,
+                                                                              demo_workspace) -> None:
+    from briefer.ui.periods_dialog import PeriodForm, PeriodsDialog
+
+    open_demo(window, demo_workspace)
+    ws, stack = window.session.ws, window.session.undo_stack
+    dialogs = []
+    answer(PeriodsDialog, lambda d: dialogs.append(d))
+    window.act_periods.trigger()
+    dialog = dialogs[0]
+    answer(PeriodForm, lambda f: (f.name.setText("Battle of Baghouz"), f.dates.setText("9 Feb - 23 Mar 2019")))
+    dialog.add()
+    assert [(p.name, p.when.edtf) for p in ws.periods()] == [("Battle of Baghouz", "2019-02-09/2019-03-23")]
+    assert dialog.table.rowCount() == 1 and dialog.table.item(0, 1).text() == "9 Feb – 23 Mar 2019"
+    window.timeline.go_to(When.parse("2019-03"))
+    bands = window.timeline.period_bands(window.timeline.canvas.width())
+    assert [name for _, _, name in bands] == ["Battle of Baghouz"]
+    dialog.table.selectRow(0)
+    answer(PeriodForm, lambda f: f.dates.setText("spring 2019"))
+    dialog.edit()  # a season has both ends: it can be a period
+    assert ws.periods()[0].when.edtf == "2019-21"
+    stack.undo()
+    assert ws.periods()[0].when.edtf == "2019-02-09/2019-03-23"
+    dialog.table.selectRow(0)
+    dialog.delete()
+    assert ws.periods() == [] and dialog.table.rowCount() == 0
+    assert window.timeline.period_bands(window.timeline.canvas.width()) == []
+    stack.undo()
+    assert [p.name for p in ws.periods()] == ["Battle of Baghouz"] and dialog.table.rowCount() == 1
+    answer(PeriodForm, lambda f: (f.name.setText("Open"), f.dates.setText("since 2014")))
+    seen = []
+    original = PeriodForm.accept
+
+    def spy(form):
+        original(form)
+        seen.append(form.error.text())
+    PeriodForm.accept = spy
+    try:
+        dialog.add()
+    finally:
+        PeriodForm.accept = original
+    assert "both ends" in seen[0] and len(ws.periods()) == 1

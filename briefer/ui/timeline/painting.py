@@ -12,6 +12,7 @@ from PySide6.QtGui import (
     QPolygonF, QStaticText,
 )
 
+from ...core.period import PERIOD_COLOURS
 from . import axis
 from .data import FLAG_APPROXIMATE, FLAG_OPEN_END, FLAG_OPEN_START, FLAG_UNCERTAIN, Lane
 from .frame import (
@@ -49,6 +50,7 @@ class PaintingMixin:
 
         unit = axis.choose_unit(self.t0, self.t1, self.time_width(width), self._measure)
         self._paint_grid(painter, unit, width, height, mid)
+        self._paint_periods(painter, width, height, text)
         clip_top = QRectF(self.header_w, AXIS_H, width - self.header_w, height - AXIS_H)
         painter.save()
         painter.setClipRect(clip_top)
@@ -82,6 +84,38 @@ class PaintingMixin:
             fill.setAlpha(40)
             painter.setBrush(fill)
             painter.drawRect(band.normalized())
+
+    def period_bands(self, width: int) -> list[tuple[QRectF, QColor, str]]:
+        """The periods in view: (the band across the events' area, its colour, its name)."""
+        bands = []
+        for k, period in enumerate(self.periods):
+            lo, hi = float(period.when.earliest_ts), float(period.when.latest_ts + 1)
+            if hi <= self.t0 or lo >= self.t1:
+                continue
+            x0, x1 = max(self._x(lo, width), self.header_w), min(self._x(hi, width), float(width))
+            colour = QColor(period.colour or PERIOD_COLOURS[k % len(PERIOD_COLOURS)])
+            bands.append((QRectF(x0, AXIS_H, max(x1 - x0, 1.0), 0), colour, period.name))
+        return bands
+
+    def _paint_periods(self, painter: QPainter, width: int, height: int, text: QColor) -> None:
+        """Periods as faint bands behind the events, edged at both ends, named at the foot of the view."""
+        fm = self._metrics
+        for rect, colour, name in self.period_bands(width):
+            rect.setHeight(height - AXIS_H)
+            fill = QColor(colour)
+            fill.setAlpha(30)
+            painter.fillRect(rect, fill)
+            edge = QColor(colour)
+            edge.setAlpha(140)
+            painter.fillRect(QRectF(rect.left(), AXIS_H - 4, rect.width(), 4), edge)  # its span on the axis
+            label = self._elided(name, rect.width() - 8)
+            if len(label.rstrip("…")) >= 3:
+                box = QRectF(rect.left() + 4, height - fm.height() - 6, self._measure(label) + 8, fm.height() + 2)
+                backdrop = QColor(colour)
+                backdrop.setAlpha(60)
+                painter.fillRect(box, backdrop)
+                painter.setPen(text)
+                painter.drawText(box, Qt.AlignmentFlag.AlignCenter, label)
 
     def _paint_grid(self, painter: QPainter, unit: axis.Unit, width: int, height: int, mid: QColor) -> None:
         """Opaque, pixel-aligned, unantialiased lines in one call: translucent antialiased

@@ -60,6 +60,7 @@ class TimelineView(LayoutMixin, PaintingMixin, HitsMixin, LanesMixin, QWidget):
         self.data = TimelineData()
         self.filter = EventFilter()
         self.lane_mode = "none"
+        self.periods: list = []  # the workspace's periods (eras), drawn as bands
         self.lane_sort = "name"  # or "events" (in view) or "recent" (last activity)
         self.hide_empty_lanes = False
         self._colour_of: dict[str, int] = {}  # lane name -> colour, kept while the workspace is open
@@ -156,6 +157,7 @@ class TimelineView(LayoutMixin, PaintingMixin, HitsMixin, LanesMixin, QWidget):
     def reload(self) -> None:
         """Read the columns again (after an edit, an undo, an import)."""
         self._titles.clear()
+        self.periods = self.ws.periods() if self.ws else []
         self.data = TimelineData(store_timeline.event_columns(self.ws) if self.ws else None)
         self._apply_lanes()
         self._apply_filter()
@@ -169,6 +171,9 @@ class TimelineView(LayoutMixin, PaintingMixin, HitsMixin, LanesMixin, QWidget):
         came, went or moved in time)."""
         if self.ws is None:
             return
+        if changes.touches("periods"):
+            self.periods = self.ws.periods()
+            self.canvas.update()
         events = changes.events
         if changes.everything or events.added or events.removed or events.moved:
             self.reload()
