@@ -7,9 +7,9 @@ from dataclasses import dataclass, field
 
 from .errors import BrieferError
 from .model import new_uid
+from .style import PERIOD_COLOURS  # noqa: F401 - periods' palette, with them
 from .when import When
 
-PERIOD_COLOURS = ("#8a63b8", "#3a9e5c", "#e07b39", "#3b82c4", "#c2463f", "#8c6d3f")
 
 
 @dataclass(frozen=True)

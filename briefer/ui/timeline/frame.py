@@ -12,6 +12,7 @@ from typing import Optional
 import numpy as np
 from PySide6.QtCore import QRectF
 
+from ...core.style import LANE_COLOURS  # noqa: F401 - the timeline's name for it
 from .data import DAY, FLAG_APPROXIMATE, FLAG_OPEN_END, FLAG_OPEN_START, FLAG_UNCERTAIN, Lane
 
 HEADER_W = 170.0  # the lane names' column: as wide as they need, within these bounds
@@ -38,8 +39,6 @@ LANE_MODES = {"none": "No lanes", "actor": "By actor", "type": "By event type", 
 LEGEND_ITEMS = [("point", 0, "day"), ("bar", 0, "month, year, span"), ("bar", FLAG_APPROXIMATE, "~ approx."),
                 ("bar", FLAG_UNCERTAIN, "? uncertain"), ("bar", FLAG_OPEN_END, "open end")]
 LEGEND_GAP = 10.0
-LANE_COLOURS = ["#3b82c4", "#e07b39", "#3a9e5c", "#c2463f", "#8a63b8", "#8c6d3f", "#d160a6", "#6f7b87",
-                "#b5a31f", "#2aa5b8"]
 
 
 @dataclass
