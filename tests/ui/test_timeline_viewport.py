@@ -221,3 +221,28 @@ def test_an_exported_picture_is_light_with_title_dates_marking_and_source(qtbot,
         assert view.palette().color(view.palette().ColorRole.Base).lightness() < 128  # the screen stays dark
     finally:
         theme.apply_scheme("system")
+
+
+def test_colour_by_a_field_with_a_legend_that_hides_and_colours_that_last(qtbot, demo_workspace) -> None:
+    from PySide6.QtWidgets import QToolButton
+
+    view = make_view(qtbot, demo_workspace)
+    view.fit_all()
+    everything = {g.event_id for lane in view.lane_layouts() for g in lane.glyphs}
+    view.colour_box.setCurrentIndex(view.colour_box.findData("type"))
+    assert view.colour_by == "type" and view.colour_legend.isVisibleTo(view)
+    entries = {b.text(): b for b in view.colour_legend.findChildren(QToolButton, "colourLegendEntry")}
+    types = set(demo_workspace.event_types())
+    assert types <= set(entries) and "(no type)" in entries
+    colours = {value: view.value_colour(value).name() for value in entries}
+    assert len(set(colours.values())) >= min(len(colours), 8)  # told apart
+    attack = sorted(types)[0]
+    entries[attack].click()  # hide that type's events
+    shown = {g.event_id for lane in view.lane_layouts() for g in lane.glyphs}
+    hidden = {i for i in everything if view.event_value(i) == attack}
+    assert hidden and shown == everything - hidden
+    # the workspace remembers: colour-by, each value's colour, what is hidden
+    again = make_view(qtbot, demo_workspace)
+    assert again.colour_by == "type" and again.colour_box.currentData() == "type"
+    assert {value: again.value_colour(value).name() for value in colours} == colours
+    assert again.hidden_values() == {attack}

@@ -247,7 +247,12 @@ class LayoutMixin:
             if np.count_nonzero(short) > STACK_ROWS and pack_rows(x0[short], x1[short], gap=3.0)[1] > STACK_ROWS:
                 return self._density(lane, number, y, in_view, width, scale)
         glyphs: list[Glyph] = []
+        hidden = self.hidden_values() if self.colour_by != "lane" else set()
+        if self.colour_by != "lane":
+            self.fetch_values(ids.tolist())
         for k in range(len(items)):
+            if hidden and self.event_value(int(ids[k])) in hidden:
+                continue  # its value is switched off in the colour legend
             row_y = y + LANE_PAD + (rows[k] + band) * ROW_H + ROW_H / 2
             glyphs.append(Glyph(int(ids[k]), int(events[k]), "point" if is_point[k] else "bar", float(x0[k]),
                                 float(x1[k]), row_y, int(flags[k]), titles[k],

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from dataclasses import replace
 from typing import Optional
 
 import numpy as np
@@ -65,9 +66,18 @@ class PaintingMixin:
                     self._paint_heat(painter, lane, colour)
                 if lane.spanning:
                     self._paint_spanning(painter, lane, colour, text, width)
-                self._paint_glyphs(painter, lane, colour, text, highlight, width, top=AXIS_H - ROW_H,
-                                   bottom=height + ROW_H)
+                if self.colour_by == "lane":
+                    self._paint_glyphs(painter, lane, colour, text, highlight, width, top=AXIS_H - ROW_H,
+                                       bottom=height + ROW_H)
+                    continue
+                groups: dict[str, list] = {}
+                for g in lane.glyphs:
+                    groups.setdefault(self.event_value(g.event_id) or "", []).append(g)
+                for value, glyphs in groups.items():  # each value in its own colour
+                    self._paint_glyphs(painter, replace(lane, glyphs=glyphs), self.value_colour(value), text,
+                                       highlight, width, top=AXIS_H - ROW_H, bottom=height + ROW_H)
         self._paint_today(painter, width, height)
+        self._paint_periods(painter, width, height, text, names=True)
         self._paint_edge_markers(painter, frame, width, height, text)
         painter.restore()
         self._paint_axis(painter, unit, width, base, text, mid)
@@ -97,25 +107,31 @@ class PaintingMixin:
             bands.append((QRectF(x0, AXIS_H, max(x1 - x0, 1.0), 0), colour, period.name))
         return bands
 
-    def _paint_periods(self, painter: QPainter, width: int, height: int, text: QColor) -> None:
-        """Periods as faint bands behind the events, edged at both ends, named at the foot of the view."""
+    def _paint_periods(self, painter: QPainter, width: int, height: int, text: QColor, names: bool = False) -> None:
+        """Periods as faint bands behind the events, marked on the axis; with `names`, their
+        names at the foot of the view (painted over the events, so that they read)."""
         fm = self._metrics
         for rect, colour, name in self.period_bands(width):
             rect.setHeight(height - AXIS_H)
-            fill = QColor(colour)
-            fill.setAlpha(30)
-            painter.fillRect(rect, fill)
-            edge = QColor(colour)
-            edge.setAlpha(140)
-            painter.fillRect(QRectF(rect.left(), AXIS_H - 4, rect.width(), 4), edge)  # its span on the axis
+            if not names:
+                fill = QColor(colour)
+                fill.setAlpha(30)
+                painter.fillRect(rect, fill)
+                edge = QColor(colour)
+                edge.setAlpha(140)
+                painter.fillRect(QRectF(rect.left(), AXIS_H - 4, rect.width(), 4), edge)  # its span on the axis
+                continue
             label = self._elided(name, rect.width() - 8)
             if len(label.rstrip("…")) >= 3:
                 box = QRectF(rect.left() + 4, height - fm.height() - 6, self._measure(label) + 8, fm.height() + 2)
-                backdrop = QColor(colour)
-                backdrop.setAlpha(60)
+                backdrop = QColor(self.palette().color(QPalette.ColorRole.Base))
+                backdrop.setAlpha(225)
                 painter.fillRect(box, backdrop)
+                edge = QColor(colour)
+                edge.setAlpha(200)
+                painter.fillRect(QRectF(box.left(), box.top(), 3, box.height()), edge)
                 painter.setPen(text)
-                painter.drawText(box, Qt.AlignmentFlag.AlignCenter, label)
+                painter.drawText(box.adjusted(3, 0, 0, 0), Qt.AlignmentFlag.AlignCenter, label)
 
     def _paint_grid(self, painter: QPainter, unit: axis.Unit, width: int, height: int, mid: QColor) -> None:
         """Opaque, pixel-aligned, unantialiased lines in one call: translucent antialiased

@@ -35,6 +35,7 @@ from .. import icons
 from ..screen_fit import fit_to_screen
 from . import axis
 from .canvas import TimelineCanvas
+from .colours import ColoursMixin
 from .data import DAY, TimelineData, release_freed_memory
 from .export import paint_export
 from .frame import (
@@ -47,7 +48,7 @@ from .painting import PaintingMixin
 from .widgets import ExportSizeDialog, GoToDateDialog, LegendStrip
 
 
-class TimelineView(LayoutMixin, PaintingMixin, HitsMixin, LanesMixin, QWidget):
+class TimelineView(LayoutMixin, PaintingMixin, HitsMixin, LanesMixin, ColoursMixin, QWidget):
     """Zoomable timeline with swimlanes; speaks in event row ids, like the event table."""
 
     selectionChanged = Signal(list)  # row ids, on user selection only
@@ -97,6 +98,7 @@ class TimelineView(LayoutMixin, PaintingMixin, HitsMixin, LanesMixin, QWidget):
             self.lanes_box.addItem(label, key)
         self.lanes_box.currentIndexChanged.connect(lambda *_: self.set_lanes(self.lanes_box.currentData()))
         self.make_lane_controls()
+        self.make_colour_controls()
         self.status = QLabel(objectName="timelineStatus")
         # a filter whose matches are all out of view offers to show them (the view stays
         # where the analyst put it until asked)
@@ -110,6 +112,7 @@ class TimelineView(LayoutMixin, PaintingMixin, HitsMixin, LanesMixin, QWidget):
         bar.addWidget(self.lanes_box)
         bar.addWidget(self.sort_box)
         bar.addWidget(self.hide_empty_button)
+        bar.addWidget(self.colour_box)
         self._actions = self._make_actions()
         for action in self._actions[:6]:
             if action is None:
@@ -132,6 +135,7 @@ class TimelineView(LayoutMixin, PaintingMixin, HitsMixin, LanesMixin, QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         layout.addLayout(bar)
+        layout.addWidget(self.colour_legend)
         layout.addLayout(grid, 1)
         layout.addWidget(self.hbar)
 
@@ -151,12 +155,14 @@ class TimelineView(LayoutMixin, PaintingMixin, HitsMixin, LanesMixin, QWidget):
         self.current_id = None
         self.filter = EventFilter()
         self.restore_arrangement()
+        self.restore_colours()
         self.reload()
         self.fit_all()
 
     def reload(self) -> None:
         """Read the columns again (after an edit, an undo, an import)."""
         self._titles.clear()
+        self.forget_values()
         self.periods = self.ws.periods() if self.ws else []
         self.data = TimelineData(store_timeline.event_columns(self.ws) if self.ws else None)
         self._apply_lanes()
@@ -187,6 +193,9 @@ class TimelineView(LayoutMixin, PaintingMixin, HitsMixin, LanesMixin, QWidget):
                 return
             for i in ids:
                 self._titles.pop(i, None)
+            self.forget_values(ids)
+            if self.colour_by != "lane":
+                self.refresh_colour_legend()  # a new type or tag gets its entry
             self.data.precision[positions] = -1  # title, precision and flags are read again when drawn
             if self.lane_mode != "none":
                 relane = len(ids) > 50 or self._lanes_moved(ids, positions)
