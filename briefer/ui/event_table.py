@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidge
 from ..core.filter import EventFilter
 from ..core.model import Event
 from ..edit import ChangeSet
+from .preferences import when_text
 from .session import Session
 
 PAGE = 200
@@ -185,7 +186,7 @@ class EventTableModel(QAbstractTableModel):
             return None
         column = index.column()
         if column == WHEN:
-            return event.when.label if role == Qt.ItemDataRole.DisplayRole else event.when.edtf
+            return when_text(event.when) if role == Qt.ItemDataRole.DisplayRole else event.when.edtf
         if column == TITLE:
             return event.title if role == Qt.ItemDataRole.DisplayRole else (event.summary or event.title)
         if column == PLACE:

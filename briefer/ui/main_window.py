@@ -25,7 +25,7 @@ from ..edit import ChangeSet
 from ..store import Workspace
 from ..store import timeline as store_timeline
 from ..store.workspace import WORKSPACE_SUFFIX
-from . import commands, icons, theme
+from . import commands, icons, preferences, theme
 from .actor_panel import ActorPanel
 from .details import DetailsPanel
 from .event_editor import EventEditor
@@ -66,6 +66,7 @@ class MainWindow(QMainWindow):
     def __init__(self, settings: Optional[QSettings] = None) -> None:
         super().__init__()
         self.settings = settings or QSettings()
+        preferences.apply(preferences.Preferences.load(self.settings))
         self.session = Session(self)
         self.setObjectName("mainWindow")
         self.setWindowIcon(icons.app_icon())
@@ -274,6 +275,8 @@ class MainWindow(QMainWindow):
         except BrieferError as error:
             show_error(self, "Cannot open workspace", error)
             return False
+        if create and preferences.CURRENT.marking:  # the analyst's marking for new workspaces
+            ws.set_setting("brief.marking", preferences.CURRENT.marking)
         self.session.open(ws)
         self._remember(ws.path)
         return True
@@ -480,7 +483,12 @@ class MainWindow(QMainWindow):
         fit_to_screen(BriefDialog(self.session.ws, self.session.filter, uids, self)).exec()
 
     def preferences(self) -> None:
-        fit_to_screen(theme.PreferencesDialog(self, self.settings)).exec()
+        from .preferences import PreferencesDialog
+
+        if fit_to_screen(PreferencesDialog(self, self.settings)).exec():  # dates and weeks as now asked
+            self.table.model_.layoutChanged.emit()
+            self.details.refresh()
+            self.timeline.canvas.update()
 
     def about(self) -> None:
         import PySide6

@@ -4,7 +4,7 @@ fields that say what they understood, messages that go when they no longer hold.
 from __future__ import annotations
 
 from PySide6.QtCore import QPoint, QSettings, Qt
-from PySide6.QtWidgets import QDialogButtonBox, QDockWidget
+from PySide6.QtWidgets import QDialogButtonBox
 
 from briefer.core.model import Source
 from briefer.core.when import When
@@ -237,3 +237,42 @@ def test_periods_are_added_edited_deleted_with_undo_and_shaded_on_the_timeline(w
     finally:
         PeriodForm.accept = original
     assert "both ends" in seen[0] and len(ws.periods()) == 1
+
+
+def test_preferences_marking_date_order_week_start_and_time_zone(window, qtbot, answer, tmp_path) -> None:
+    from briefer.core.model import Event
+    from briefer.ui import preferences
+    from briefer.ui.preferences import Preferences, PreferencesDialog, when_text
+    from briefer.ui.timeline import axis
+
+    def choose(dialog: PreferencesDialog) -> None:
+        dialog.marking.setText("TLP:AMBER")
+        dialog.date_order.setCurrentIndex(dialog.date_order.findData("mdy"))
+        dialog.week_start.setCurrentIndex(dialog.week_start.findData(6))
+        dialog.time_zone.setCurrentText("Asia/Damascus")
+
+    answer(PreferencesDialog, choose)
+    try:
+        window.act_preferences.trigger()
+        prefs = Preferences.load(window.settings)
+        assert (prefs.marking, prefs.date_order, prefs.week_start, prefs.time_zone) == \
+            ("TLP:AMBER", "mdy", 6, "Asia/Damascus")
+        assert when_text(When.parse("2019-02-09")) == "Feb 9, 2019"
+        assert when_text(When.parse("2019-02-04/2019-02-09")) == "Feb 4–9, 2019"
+        assert when_text(When.parse("2019-02-09T14:30:00Z")) == "Feb 9, 2019 16:30 EET"
+        monday = axis.ticks(axis.UNITS[[u.name for u in axis.UNITS].index("week")],
+                            axis.to_ts(__import__("datetime").datetime(2019, 2, 1)),
+                            axis.to_ts(__import__("datetime").datetime(2019, 2, 28)))
+        assert all(axis.to_datetime(ts).weekday() == 6 for ts, _ in monday)  # weeks start on Sunday
+        window.open_path(tmp_path / "new.briefer", create=True)
+        ws = window.session.ws
+        assert ws.setting("brief.marking") == "TLP:AMBER"  # a new workspace takes the analyst's marking
+        ws.add_events([Event("Strike", When.parse("2019-02-09T14:30:00Z"))])
+        window.session.notify_changed()
+        assert window.table.model_.index(0, 0).data() == "Feb 9, 2019 16:30 EET"
+
+        answer(PreferencesDialog, lambda d: d.time_zone.setCurrentText("Mars/Olympus"))
+        window.act_preferences.trigger()  # refused, said why; nothing changed
+        assert Preferences.load(window.settings).time_zone == "Asia/Damascus"
+    finally:
+        preferences.apply(Preferences())

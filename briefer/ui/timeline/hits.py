@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QMenu
 
 from ...core.errors import BrieferError
 from ...core.model import RELIABILITY_LABELS
+from ..preferences import when_text
 from .frame import AXIS_H, ROW_H, Glyph, LaneLayout
 
 FILTERABLE_LANES = ("actor", "source", "type")  # lanes whose name the filter bar can take
@@ -107,7 +108,7 @@ class HitsMixin:
                 continue
             sources.append(f"{esc(s.name)} — {s.reliability} ({esc(RELIABILITY_LABELS[s.reliability])}), "
                            f"credibility {c.credibility}")
-        parts = [f"<b>{esc(e.title)}</b>", esc(e.when.label)]
+        parts = [f"<b>{esc(e.title)}</b>", esc(when_text(e.when))]
         if e.place or e.country:
             parts.append(esc(", ".join(p for p in (e.place, e.country) if p)))
         if actors:
