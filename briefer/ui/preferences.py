@@ -14,7 +14,6 @@ from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout,
 
 from ..core.when import MONTH_ABBR, Precision, When
 from . import theme
-from .timeline import axis
 
 DATE_ORDERS = {"dmy": "9 Feb 2019", "mdy": "Feb 9, 2019", "iso": "2019-02-09 (EDTF)"}
 WEEK_STARTS = {0: "Monday", 6: "Sunday", 5: "Saturday"}
@@ -54,6 +53,8 @@ CURRENT = Preferences()  # in force in this window (set at start and by the dial
 
 
 def apply(prefs: Preferences) -> None:
+    from .timeline import axis  # here: the timeline writes its dates through this module
+
     global CURRENT
     CURRENT = prefs
     axis.WEEK_START = prefs.week_start
