@@ -6,14 +6,15 @@ from dataclasses import replace
 from typing import Optional
 
 from PySide6.QtWidgets import (
-    QAbstractItemView, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QMessageBox,
+    QAbstractItemView, QDialog, QDialogButtonBox, QHBoxLayout, QLabel, QLineEdit, QMessageBox,
     QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
 )
 
 from ..core.errors import BrieferError
 from ..core.period import Period
 from ..core.when import When
-from . import commands, theme
+from . import commands
+from .forms import build_form
 from .screen_fit import fit_to_screen
 from .session import Session
 
@@ -32,19 +33,8 @@ class PeriodForm(QDialog):
         self.colour = QLineEdit(period.colour if period else "", objectName="periodColour",
                                 placeholderText="#rrggbb (empty: the next of the palette)")
         self.notes = QLineEdit(period.notes if period else "", objectName="periodNotes")
-        self.error = QLabel(objectName="periodError", wordWrap=True)
-        self.error.setStyleSheet(theme.error_style(self))
-        self.error.hide()
-        form = QFormLayout(self)
-        form.addRow("Name:", self.name)
-        form.addRow("Dates:", self.dates)
-        form.addRow("Colour:", self.colour)
-        form.addRow("Notes:", self.notes)
-        form.addRow(self.error)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        form.addRow(buttons)
+        self.error = build_form(self, [("Name:", self.name), ("Dates:", self.dates), ("Colour:", self.colour),
+                                       ("Notes:", self.notes)], "periodError")
 
     def accept(self) -> None:
         try:

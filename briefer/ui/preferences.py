@@ -10,10 +10,11 @@ from dataclasses import dataclass
 from datetime import timezone
 
 from PySide6.QtCore import QSettings
-from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QWidget
+from PySide6.QtWidgets import QComboBox, QDialog, QLineEdit, QWidget
 
 from ..core.when import MONTH_ABBR, Precision, When
 from . import theme
+from .forms import build_form
 
 DATE_ORDERS = {"dmy": "9 Feb 2019", "mdy": "Feb 9, 2019", "iso": "2019-02-09 (EDTF)"}
 WEEK_STARTS = {0: "Monday", 6: "Sunday", 5: "Saturday"}
@@ -110,20 +111,9 @@ class PreferencesDialog(QDialog):
         self.time_zone = QComboBox(objectName="prefTimeZone", editable=True)
         self.time_zone.addItems(["UTC", *sorted(z for z in zoneinfo.available_timezones() if "/" in z)])
         self.time_zone.setCurrentText(prefs.time_zone)
-        self.error = QLabel(objectName="prefError")
-        self.error.setStyleSheet(theme.error_style(self))
-        self.error.hide()
-        form = QFormLayout(self)
-        form.addRow("Colour scheme:", self.scheme)
-        form.addRow("Marking of new workspaces:", self.marking)
-        form.addRow("Dates written as:", self.date_order)
-        form.addRow("Weeks start on:", self.week_start)
-        form.addRow("Show times in:", self.time_zone)
-        form.addRow(self.error)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        form.addRow(buttons)
+        self.error = build_form(self, [("Colour scheme:", self.scheme), ("Marking of new workspaces:", self.marking),
+                                       ("Dates written as:", self.date_order), ("Weeks start on:", self.week_start),
+                                       ("Show times in:", self.time_zone)], "prefError")
 
     def accept(self) -> None:
         zone = self.time_zone.currentText().strip()

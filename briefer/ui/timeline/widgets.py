@@ -6,11 +6,11 @@ from typing import TYPE_CHECKING, Optional
 
 from PySide6.QtCore import QSize
 from PySide6.QtGui import QPainter, QPaintEvent, QPalette
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QSpinBox, QWidget
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLineEdit, QSpinBox, QWidget
 
 from ...core.errors import BrieferError
 from ...core.when import When
-from .. import theme
+from ..forms import build_form
 
 if TYPE_CHECKING:
     from .view import TimelineView
@@ -77,16 +77,7 @@ class GoToDateDialog(QDialog):
         self.text = QLineEdit(text, objectName="goToDate",
                               placeholderText="2019-02-09, Feb 2019, early Mar 2019, Q1 2019, c. 2013")
         self.text.selectAll()
-        self.error = QLabel(objectName="goToDateError", wordWrap=True)
-        self.error.setStyleSheet(theme.error_style(self))
-        self.error.hide()
-        form = QFormLayout(self)
-        form.addRow("Date:", self.text)
-        form.addRow(self.error)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        form.addRow(buttons)
+        self.error = build_form(self, [("Date:", self.text)], "goToDateError")
         self.text.textEdited.connect(lambda *_: self.error.hide())
 
     def accept(self) -> None:
