@@ -15,10 +15,10 @@ from typing import Callable, Optional, Sequence
 from .. import __version__
 from ..core.errors import BrieferError
 from ..store import Workspace
-from . import brief, exchange, intake, records
+from . import brief, exchange, intake, merge, records
 
 # Each module adds subcommands whose `run(args, ws)` returns an exit code.
-COMMAND_MODULES = [records, exchange, brief, intake]
+COMMAND_MODULES = [records, exchange, brief, intake, merge]
 
 EXIT_USAGE = 2
 EXIT_ERROR = 1
