@@ -177,12 +177,15 @@ class _Merger:
         if self.cs.source_id:
             report.peer_existed = bool(ws.peer(self.cs.source_id)["at"])
             report.peer_before = ws.peer(self.cs.source_id)
-        deletions: list[tuple[str, str, Any, Any]] = []
         self.parents: list[tuple[str, Optional[str]]] = []
-        for kind in KINDS:
-            changes = self.cs.records.get(kind) or {}
-            if changes:
-                self.merge_kind(kind, changes, deletions)
+        # deletions first (events before the actors they name), so that a name an actor
+        # gave up by a merge over there is free when the actor that took it arrives
+        for deletions in (True, False):
+            for kind in (reversed(KINDS) if deletions else KINDS):
+                changes = {u: c for u, c in (self.cs.records.get(kind) or {}).items()
+                           if (c.fields is None) == deletions}
+                if changes:
+                    self.merge_kind(kind, changes)
         for actor_uid, parent in self.parents:  # members after the actors they belong to exist
             if parent and ws.revisions_of("actor", [parent]):
                 actor = ws.get_actor(actor_uid)
@@ -190,12 +193,10 @@ class _Merger:
                     revs = ws.revisions_of("actor", [actor_uid])[actor_uid]
                     ws.update_actor(replace(actor, member_of=parent))
                     ws.set_revisions("actor", actor_uid, revs[0], revs[1])
-        for kind, uid, ch, before in sorted(deletions, key=lambda d: -KINDS.index(d[0])):
-            self.delete(kind, uid, ch, before)
         if self.cs.source_id and self.cs.has_revisions:
             ws.set_peer(self.cs.source_id, self.cs.source_name, seen=self.cs.until, acked=self.cs.acks)
 
-    def merge_kind(self, kind: str, changes: dict, deletions: list) -> None:
+    def merge_kind(self, kind: str, changes: dict) -> None:
         ws, acked = self.ws, self.acked
         uids = list(changes)
         mine = ws.current_fields(kind, uids)
@@ -227,7 +228,7 @@ class _Merger:
                     self.conflict(kind, uid, DELETED_FIELD, m, m, None, mine_stamp, ch.modified)
                     if self.prefer != "theirs":
                         continue
-                deletions.append((kind, uid, ch, before))
+                self.delete(kind, uid, ch, before)
                 continue
             if m is None:
                 if uid in tombs and ((tombs[uid][1] or 0) > acked or not self.cs.has_revisions):

@@ -38,6 +38,15 @@ def open_other(path: str | os.PathLike[str]) -> Iterator[Workspace]:
     """The workspace file at `path`, to read from; WorkspaceError says why it cannot be."""
     path = Path(path)
     application_id, version = read_header(path)
+    try:  # the header on disk lags behind a workspace still open elsewhere (its WAL): ask SQLite
+        probe = sqlite3.connect(f"file:{quote(str(path.resolve()))}?mode=ro", uri=True)
+        try:
+            application_id = probe.execute("PRAGMA application_id").fetchone()[0]
+            version = probe.execute("PRAGMA user_version").fetchone()[0]
+        finally:
+            probe.close()
+    except sqlite3.DatabaseError:
+        pass
     if application_id != APPLICATION_ID:
         raise WorkspaceError(f"{path}: not a Briefer workspace (an SQLite file of another program)")
     if version > SCHEMA_VERSION:
