@@ -30,7 +30,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     m.add_argument("--prefer", choices=["mine", "theirs"],
                    help="decide every conflict for this side (default: leave them open for review)")
     m.add_argument("--json", action="store_true", help="print the merge report as JSON")
-    m.set_defaults(run=run_merge)
+    m.set_defaults(run=run_merge, reads=("other",))
 
     p = sub.add_parser("peers", help="this workspace's id and the workspaces it has exchanged with")
     p.add_argument("--json", action="store_true")
@@ -44,7 +44,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
     cp = sub.add_parser("copy", help="make a copy to work on elsewhere that merges back three-way")
     cp.add_argument("path", metavar="NEW.briefer")
-    cp.set_defaults(run=run_copy)
+    cp.set_defaults(run=run_copy, writes=("path",))
 
 
 def add_change_package_arguments(parser: argparse.ArgumentParser) -> None:
