@@ -58,6 +58,7 @@ class ChartItem:
     open_start: bool
     open_end: bool
     lanes: tuple[int, ...]
+    new: bool = False  # dated in the brief's window: labelled even where its lane is a histogram
 
 
 def glyph_label(item: ChartItem) -> str:
