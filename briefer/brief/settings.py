@@ -41,7 +41,7 @@ _MARKING_KEY = "brief.marking"  # also written by the demo workspace
 _BLUF_KEY = "brief.bluf"
 _BLUF_ORIGIN_KEY = "brief.bluf_origin"  # {"number": N, "day": "2019-02-09"}: the brief it was written for
 _NUMBER_KEY = "brief.last_number"
-_LAST_CUTOFF_KEY = "brief.last_cutoff"
+_LAST_DAILY_KEY = "brief.last_daily"  # {"number": N, "cutoff": ISO}: what the next daily "covers since"
 _TEMPLATE_KEY = "brief.template.{}"  # title, desk, next brief due, contact: each template its own
 _PER_TEMPLATE = ("title", "desk", "next_due", "contact")
 _TRANSIENT = ("day", "start", "end", "cutoff", "number", "generated", "bluf_carried", "bluf_number", "bluf_day",
@@ -197,11 +197,11 @@ def load_settings(ws: Any, template: Optional[str] = None) -> BriefSettings:
         except (TypeError, ValueError):
             day = None
         changes.update(bluf_carried=True, bluf_number=number if isinstance(number, int) else None, bluf_day=day)
-    last = ws.setting(_NUMBER_KEY, 0)
-    if isinstance(last, int) and last > 0:
-        changes["previous_number"] = last
-        cutoff = ws.setting(_LAST_CUTOFF_KEY)
+    last = ws.setting(_LAST_DAILY_KEY)
+    if isinstance(last, dict) and isinstance(last.get("number"), int):
+        changes["previous_number"] = last["number"]
         try:
+            cutoff = last.get("cutoff")
             changes["previous_cutoff"] = datetime.fromisoformat(cutoff) if isinstance(cutoff, str) else None
         except ValueError:
             pass
@@ -234,9 +234,12 @@ def next_brief_number(ws: Any) -> int:
 def record_brief(ws: Any, settings: BriefSettings, number: int, day: Optional[date] = None,
                  cutoff: Optional[datetime] = None) -> None:
     """After a brief was saved (never after a preview): remember its settings, its
-    number and cut-off (the next one "covers events since brief No. N")."""
+    number and, for a daily brief, its cut-off (the next daily "covers events since
+    brief No. N")."""
     with ws.transaction():
         save_settings(ws, settings, number, day)
         if number >= next_brief_number(ws):
             ws.set_setting(_NUMBER_KEY, number)
-            ws.set_setting(_LAST_CUTOFF_KEY, cutoff.isoformat() if cutoff is not None else None)
+        if settings.template == "daily":
+            ws.set_setting(_LAST_DAILY_KEY, {"number": number,
+                                             "cutoff": cutoff.isoformat() if cutoff is not None else None})

@@ -12,7 +12,7 @@ from typing import Optional, Sequence
 
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Spacer
+from reportlab.platypus import CondPageBreak, Flowable, KeepTogether
 
 from ..core.model import Actor, Event
 from .chart import ChartItem, TimelineChart, chart_span
@@ -167,11 +167,12 @@ def story(data: BriefData, styles: dict[str, ParagraphStyle], width: float, heig
     s = data.settings
     daily = s.template == "daily"
     out: list[Flowable] = header(data, styles, width)
-    if with_toc:
+    contents: list[Flowable] = []
+    toc = None
+    if with_toc:  # after page 1's matter: the reader in a hurry gets the bottom line, not a list of pages
         toc = Contents(levelStyles=[styles["toc1"], styles["toc2"]], dotsMinLevel=0)
-        out += [Spacer(1, 6), para("Contents", styles["h2"]), toc]
-    else:
-        toc = None
+        contents = [CondPageBreak(60 * mm), heading("Contents", styles["h1"], 0, "contents"), toc]
+        contents[1].toc_markup = None
     out += bluf(data, styles)
     out += key_figures_table(data, styles, width)
     groups = _ordered_groups(data.new, s.grouping, data.actors)
@@ -184,11 +185,14 @@ def story(data: BriefData, styles: dict[str, ParagraphStyle], width: float, heig
     refs = References()
     chart: list[Flowable] = []
     if s.chart and data.events:
-        chart = [heading("Timeline", styles["h1"], 0, "timeline"), _chart(data, numbers, width, height)]
+        # not kept with its heading: platypus would measure the chart for a whole page and
+        # move both on; alone, the chart is told the room left and shrinks to it
+        chart = [CondPageBreak(45 * mm), heading("Timeline", styles["h1-loose"], 0, "timeline"),
+                 _chart(data, numbers, width, height)]
     events = _key_events(data, groups, numbers, refs, styles, daily)
     # a daily brief leads with its new events, the chart after them; a period summary
     # leads with its chart, shrunk to the room left on page 1
-    out += (events + chart) if daily else (chart + events)
+    out += (contents + events + chart) if daily else (chart + contents + events)
     out += continuing_flowables(data.continuing, numbers, refs, data, styles)
     table = actor_table(data, styles, width)
     # a long table may start at the foot of a page (its header row repeats): keeping it

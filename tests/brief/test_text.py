@@ -159,7 +159,8 @@ def test_an_arabic_heading_in_the_contents_is_shaped_and_right_to_left(demo_work
     out = tmp_path / "by-actor.pdf"
     result = build_brief(demo_workspace, BriefSettings(template="period", group_by="actor"), None, out)
     assert result.has_toc
-    page = pdfium.PdfDocument(str(out))[0].get_textpage()
+    document = pdfium.PdfDocument(str(out))
+    page = next(p.get_textpage() for p in document if "Contents" in p.get_textpage().get_text_range())
     chars, centres = [], []
     for i in range(page.count_chars()):
         left, _, right, _ = page.get_charbox(i)
