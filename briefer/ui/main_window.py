@@ -277,6 +277,7 @@ class MainWindow(QMainWindow):
             return False
         if create and preferences.CURRENT.marking:  # the analyst's marking for new workspaces
             ws.set_setting("brief.marking", preferences.CURRENT.marking)
+        ws.analyst = theme.analyst_name(self.settings)
         self.session.open(ws)
         self._remember(ws.path)
         return True
@@ -489,6 +490,8 @@ class MainWindow(QMainWindow):
             self.table.model_.layoutChanged.emit()
             self.details.refresh()
             self.timeline.canvas.update()
+            if self.session.ws is not None:
+                self.session.ws.analyst = theme.analyst_name(self.settings)
 
     def about(self) -> None:
         import PySide6

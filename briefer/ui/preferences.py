@@ -98,6 +98,8 @@ class PreferencesDialog(QDialog):
         for name, label in theme.LABELS.items():
             self.scheme.addItem(label, name)
         self.scheme.setCurrentIndex(self.scheme.findData(theme.current(settings)))
+        self.analyst = QLineEdit(theme.analyst_name(settings), objectName="prefAnalyst")
+        self.analyst.setToolTip("Recorded with every change you make, and shown to the analysts you merge with")
         self.marking = QLineEdit(prefs.marking, objectName="prefMarking",
                                  placeholderText="e.g. TLP:AMBER — for the briefs of new workspaces")
         self.date_order = QComboBox(objectName="prefDateOrder")
@@ -111,7 +113,8 @@ class PreferencesDialog(QDialog):
         self.time_zone = QComboBox(objectName="prefTimeZone", editable=True)
         self.time_zone.addItems(["UTC", *sorted(z for z in zoneinfo.available_timezones() if "/" in z)])
         self.time_zone.setCurrentText(prefs.time_zone)
-        self.error = build_form(self, [("Colour scheme:", self.scheme), ("Marking of new workspaces:", self.marking),
+        self.error = build_form(self, [("Colour scheme:", self.scheme), ("Your name:", self.analyst),
+                                       ("Marking of new workspaces:", self.marking),
                                        ("Dates written as:", self.date_order), ("Weeks start on:", self.week_start),
                                        ("Show times in:", self.time_zone)], "prefError")
 
@@ -122,6 +125,7 @@ class PreferencesDialog(QDialog):
             self.error.show()
             return
         theme.choose(self.settings, self.scheme.currentData())
+        self.settings.setValue("analyst", self.analyst.text().strip())
         prefs = Preferences(self.marking.text().strip(), self.date_order.currentData(),
                             self.week_start.currentData(), zone)
         prefs.save(self.settings)

@@ -126,3 +126,10 @@ def scheme_menu(parent: QWidget, settings: QSettings) -> QMenu:
     menu.aboutToShow.connect(lambda: [a.setChecked(a.objectName() == f"scheme_{current(settings)}")
                                       for a in menu.actions()])
     return menu
+
+
+def analyst_name(settings: QSettings) -> str:
+    """The name recorded with this analyst's changes: Preferences, else the OS user."""
+    from ..store.provenance import default_analyst
+
+    return str(settings.value("analyst", "") or "").strip() or default_analyst()
