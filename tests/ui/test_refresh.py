@@ -68,3 +68,17 @@ def test_each_view_refreshes_only_what_an_edit_touched(window, qtbot, demo_works
     commands.apply(session, commands.add_events(session, [Event("New clash", When.parse("2019-03-02"),
                                                                 participants=(Participant(isis.uid),))]))
     assert resets.counts["table"] == 1 and timeline.data is not columns
+
+
+def test_a_new_type_or_tag_joins_the_filter_bar_without_reading_them_all(window, qtbot, demo_workspace,
+                                                                        monkeypatch) -> None:
+    path = demo_workspace.path
+    demo_workspace.close()
+    window.open_path(path)
+    session, ws, bar = window.session, window.session.ws, window.filter_bar
+    monkeypatch.setattr(type(ws), "event_types", lambda self: (_ for _ in ()).throw(AssertionError("read all")))
+    monkeypatch.setattr(type(ws), "tags", lambda self: (_ for _ in ()).throw(AssertionError("read all")))
+    commands.apply(session, commands.add_events(session, [Event("Drone sighted", When.parse("2019-03-03"),
+                                                                event_type="Surveillance", tags=("drones",))]))
+    assert bar.event_type.findData("Surveillance") > 0 and bar.tag.findData("drones") > 0
+    assert "Any type" == bar.event_type.itemText(0)
