@@ -164,6 +164,18 @@ def write_package(cs: ChangeSet, path: str | os.PathLike[str]) -> dict[str, Any]
     return manifest
 
 
+def export_package(ws: Workspace, peer: dict[str, Any], path: str | os.PathLike[str],
+                   everything: bool = False) -> tuple[ChangeSet, dict[str, Any]]:
+    """Write what `peer` has not had from `ws` since the last package (`everything`: since
+    the last exchange the peer confirmed) and remember that it went out."""
+    since = peer["acked"] if everything else max(peer["acked"], peer["sent"])
+    cs = changes_since(ws, since, peer["workspace"])
+    with ws.transaction():
+        manifest = write_package(cs, path)
+        ws.set_peer(peer["workspace"], peer["name"], sent=cs.until)
+    return cs, manifest
+
+
 def is_package(path: Path) -> bool:
     return zipfile.is_zipfile(path)
 

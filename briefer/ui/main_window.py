@@ -23,6 +23,7 @@ from ..core.errors import BrieferError
 from ..store import Workspace
 from ..store.workspace import WORKSPACE_SUFFIX
 from . import commands, icons, theme
+from .exchange_menu import ExchangeActions
 from .actor_panel import ActorPanel
 from .details import DetailsPanel
 from .event_editor import EventEditor
@@ -206,6 +207,7 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.act_brief)
         file_menu.addSeparator()
         file_menu.addActions([self.act_close, self.act_quit])
+        self.exchange = ExchangeActions(self, self.session, file_menu, before=self.act_close)
 
         edit_menu = bar.addMenu("&Edit")
         edit_menu.addActions([self.act_undo, self.act_redo])
