@@ -60,16 +60,17 @@ class ConflictDialog(QDialog):
         self.heading = QLabel(objectName="conflictHeading")
         self.heading.setWordWrap(True)
         self.tree = QTreeWidget(objectName="conflictTree")
-        self.tree.setColumnCount(4)
-        self.tree.setHeaderLabels(["Record / field", "Mine (here)", "Theirs", "Theirs changed by"])
+        self.tree.setColumnCount(5)
+        self.tree.setHeaderLabels(["Record / field", "Mine (here)", "changed by", "Theirs", "changed by"])
         self.tree.setSelectionMode(QTreeWidget.SelectionMode.ExtendedSelection)
         self.tree.setAlternatingRowColors(True)
         self.tree.setWordWrap(True)
         header = self.tree.header()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
-        header.resizeSection(0, 220)
+        for column, mode in ((1, QHeaderView.ResizeMode.Stretch), (2, QHeaderView.ResizeMode.ResizeToContents),
+                             (3, QHeaderView.ResizeMode.Stretch), (4, QHeaderView.ResizeMode.ResizeToContents)):
+            header.setSectionResizeMode(column, mode)
+        header.resizeSection(0, 150)
         self.keep_mine = QPushButton("Keep &Mine", objectName="keepMine")
         self.take_theirs = QPushButton("Take &Theirs", objectName="takeTheirs")
         self.all_mine = QPushButton("All Mine", objectName="allMine")
@@ -111,28 +112,29 @@ class ConflictDialog(QDialog):
         for c in conflicts:
             key = (c["kind"], c["uid"])
             if key not in records:
-                parent = QTreeWidgetItem([f"{c['kind']}: {c['title']}", "", "", f"from {c['peer_name']}"])
+                parent = QTreeWidgetItem([f"{c['kind'].capitalize()} “{c['title']}” — merged from {c['peer_name']}"])
                 parent.setData(0, ID_ROLE, ("record", key))
                 font = parent.font(0)
                 font.setBold(True)
                 parent.setFont(0, font)
                 records[key] = parent
                 self.tree.addTopLevelItem(parent)
+                parent.setFirstColumnSpanned(True)
             name = "whole record" if c["field"] == "(deleted)" else c["field"].split(":")[0].replace("_", " ")
-            item = QTreeWidgetItem([name, f"{show_value(c['mine'])}\n{show_stamp(c['mine_by'])}".strip(),
+            item = QTreeWidgetItem([name, show_value(c["mine"]), show_stamp(c["mine_by"]),
                                     show_value(c["theirs"]), show_stamp(c["theirs_by"])])
             item.setData(0, ID_ROLE, ("conflict", c["id"]))
-            for column, value in ((1, c["mine"]), (2, c["theirs"])):
+            for column, value in ((1, c["mine"]), (3, c["theirs"])):
                 item.setToolTip(column, escape(show_value(value, 2000)))
             records[key].addChild(item)
         if proposals:
-            group = QTreeWidgetItem(["Proposed duplicates", "Here", "Theirs (added beside it)", ""])
+            group = QTreeWidgetItem(["Proposed duplicates", "Here", "", "Theirs (added beside it)", ""])
             group.setData(0, ID_ROLE, ("proposals", None))
             self.tree.addTopLevelItem(group)
             names = {a.uid: a.name for a in ws.actors()} | {s.uid: s.name for s in ws.sources()}
             for p in proposals:
-                item = QTreeWidgetItem([p["kind"], names.get(p["mine"], p["mine"]), names.get(p["theirs"], p["title"]),
-                                        f"from {p['peer_name']}"])
+                item = QTreeWidgetItem([p["kind"], names.get(p["mine"], p["mine"]), "",
+                                        names.get(p["theirs"], p["title"]), f"from {p['peer_name']}"])
                 item.setData(0, ID_ROLE, ("proposal", p["id"]))
                 group.addChild(item)
         self.tree.expandAll()

@@ -50,10 +50,10 @@ def test_a_merge_is_one_undo_step_and_its_conflicts_show_until_decided(window, t
     dialog = ConflictDialog(session, window)
     tree = dialog.tree
     record = tree.topLevelItem(0)
-    assert record.text(0) == "event: Desk's title"
+    assert record.text(0) == "Event “Desk's title” — merged from laptop"
     field = record.child(0)
-    assert (field.text(0), field.text(2)) == ("title", "Bashir's title") and "Bashir" in field.text(3)
-    assert "Desk's title" in field.text(1) and "Amal" in field.text(1)
+    assert (field.text(0), field.text(3)) == ("title", "Bashir's title") and "Bashir" in field.text(4)
+    assert field.text(1) == "Desk's title" and "Amal" in field.text(2)
     field.setSelected(True)
     dialog.take_theirs.click()
     assert session.ws.get_event("event-0").title == "Bashir's title"
