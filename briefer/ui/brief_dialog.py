@@ -206,7 +206,7 @@ class BriefDialog(QDialog):
         self.bluf_note = QLabel("")
         self.bluf_note.setObjectName("blufCarried")
         self.bluf_note.setWordWrap(True)
-        self.bluf_note.setStyleSheet("color: #8a3b00;")
+        self.bluf_note.setStyleSheet("color: #b35c1e;")  # readable on light and dark palettes
         self.omit_bluf = QCheckBox("Leave the bottom line out")
 
         form = QFormLayout()
@@ -497,7 +497,8 @@ class BriefDialog(QDialog):
         self._show_pages(images)
         toc = ", with contents" if result.has_toc else ""
         shown = "" if len(images) >= result.pages else f"\nThe preview shows the first {len(images)} pages."
-        self.status.setText(f"{result.pages} page{'s' if result.pages != 1 else ''}, {result.events} events, "
+        news = f" ({result.new} new, {result.continuing} continuing)" if result.continuing or not result.new else ""
+        self.status.setText(f"{result.pages} page{'s' if result.pages != 1 else ''}, {result.events} events{news}, "
                             f"{result.references} sources cited{toc} ({result.seconds:.1f} s)"
                             + "".join(f"\nNote: {w}" for w in result.warnings) + shown)
         if self._pending_save is not None:
