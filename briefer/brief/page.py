@@ -243,6 +243,18 @@ def _elide(text: str, room: float, font: str, size: float) -> str:
 
 
 def on_page(canvas: Canvas, doc: BriefDoc) -> None:
+    """What every page carries.  It is the same on every page but for the page number:
+    drawn once, as a form, and placed on each page (hundreds of pages, one drawing)."""
+    if not getattr(doc, "_furniture", False):
+        canvas.beginForm("briefer-furniture")
+        _draw_furniture(canvas, doc)
+        canvas.endForm()
+        doc._furniture = True
+    canvas.doForm("briefer-furniture")
+    _draw_page_number(canvas)
+
+
+def _draw_furniture(canvas: Canvas, doc: BriefDoc) -> None:
     data, styles = doc.data, doc.styles
     width, height = canvas._pagesize
     _draw_marking(canvas, data, styles, height - 11 * mm)
@@ -270,5 +282,4 @@ def on_page(canvas: Canvas, doc: BriefDoc) -> None:
     canvas.setFillColor(colors.HexColor("#5b6470"))
     canvas.drawString(18 * mm, 13 * mm, f"Generated {stamp(data.generated)} UTC by Briefer")
     canvas.restoreState()
-    _draw_page_number(canvas)
 
