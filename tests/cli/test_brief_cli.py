@@ -138,7 +138,7 @@ def test_bad_options_fail_with_one_clear_line(demo: Path, tmp_path: Path, args: 
 
 def test_unwritable_destination(demo: Path, tmp_path: Path) -> None:
     result = cli("-w", str(demo), "brief", "--date", "2019-02-09", "--out", str(tmp_path / "no" / "dir.pdf"))
-    assert_clean_error(result, "no such folder")
+    assert_clean_error(result, "does not exist")
 
 
 def test_a_cutoff_with_an_offset_is_read_as_utc(demo: Path, tmp_path: Path) -> None:
