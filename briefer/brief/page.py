@@ -127,7 +127,15 @@ class BriefDoc(BaseDocTemplate):
         canvas.save()
 
 
-BodyFrame = Frame
+class BodyFrame(Frame):
+    """The page's one frame.  platypus deep-copies the current frame each time it
+    measures a KeepTogether (every event of a brief): a shallow copy does as well (the
+    copy's own generated content is dropped at once), at a fraction of the cost."""
+
+    def __deepcopy__(self, memo: dict) -> "BodyFrame":
+        twin = object.__new__(type(self))
+        twin.__dict__ = dict(self.__dict__)
+        return twin
 
 _TOC_NUMBER_W = 22.0  # room kept at the right of a contents line for its page number
 
