@@ -31,6 +31,7 @@ from ..brief import (
     load_settings, record_brief, render_brief,
 )
 from ..core.errors import BrieferError
+from ..core.files import write_bytes
 from ..core.filter import EventFilter
 from ..core.when import Precision, When, WhenError
 from ..store import Workspace
@@ -440,8 +441,11 @@ class BriefDialog(QDialog):
             self._fail(str(error))
             return
         if self.last_result is not None and key == self._preview_key and self.last_result.path.exists():
-            try:
-                shutil.copyfile(self.last_result.path, path)
+            try:  # the safe writer: never over the workspace, never through a symlink, whole or not at all
+                write_bytes(path, self.last_result.path.read_bytes())
+            except BrieferError as error:
+                self._fail(f"{error}; the brief was not written")
+                return
             except OSError as error:
                 self._fail(f"{path}: cannot write the brief ({error.strerror or error})")
                 return
