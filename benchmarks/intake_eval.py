@@ -2,6 +2,10 @@
 
     python benchmarks/intake_eval.py [--json] [--per-report] [--only ID ...] [--set DIR]
 
+Held out means held out: whoever works on the assistant reads only the aggregate figures (the
+table, or --json without --per-report) and never the reports, the annotations or the per-report
+lists of what was missed (--per-report), which quote the annotations.
+
 The set is `benchmarks/intake_eval/`: `reports/*.txt` (real VOA and Wikinews reports, sources and
 licences in each header and in SOURCES.md) and `annotations/*.json`, written by hand before Briefer
 ran on them, following GUIDELINES.md.  Each report is read and analysed exactly as `briefer-cli intake
@@ -437,7 +441,9 @@ def git_commit() -> str:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--json", action="store_true", help="print one JSON object instead of the table")
-    ap.add_argument("--per-report", action="store_true", help="also list, per report, what was missed and extra")
+    ap.add_argument("--per-report", action="store_true",
+                    help="also list, per report, what was missed and extra (quotes the annotations: not for "
+                         "whoever tunes the assistant)")
     ap.add_argument("--only", nargs="*", metavar="ID", help="only these report ids")
     ap.add_argument("--set", type=Path, default=SET_DIR, help="the evaluation set (default: benchmarks/intake_eval)")
     ap.add_argument("--timeout", type=int, default=120, help="seconds allowed per report (0 = no limit)")
@@ -471,7 +477,10 @@ def main(argv: list[str] | None = None) -> int:
     meta = {"reports": len(reports), "commit": git_commit(), "date": time.strftime("%Y-%m-%d", time.gmtime()),
             "seconds": round(time.perf_counter() - started, 1), "workspace": "empty"}
     if args.json:
-        print(json.dumps({"meta": meta, "overall": by_lang, "reports": per_report}, ensure_ascii=False, indent=1))
+        names = ("actors_missed", "actors_extra", "speakers_missed", "speakers_extra")
+        reports_out = {rid: ({k: v for k, v in s.items() if k not in names} if not args.per_report else s)
+                       for rid, s in per_report.items()}
+        print(json.dumps({"meta": meta, "overall": by_lang, "reports": reports_out}, ensure_ascii=False, indent=1))
         return 0
     print_table(meta, by_lang, errors)
     if args.per_report:
