@@ -38,7 +38,7 @@ from reportlab.lib.styles import ParagraphStyle  # noqa: E402
 from reportlab.lib.units import mm  # noqa: E402
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Table, TableStyle  # noqa: E402
 
-from briefer.brief import BriefSettings, build_brief, collect_brief, render_brief  # noqa: E402
+from briefer.brief import BriefSettings, build_brief, collect_brief  # noqa: E402
 from briefer.brief.text import FONT, FONT_BOLD, esc, register_fonts  # noqa: E402
 from briefer.core.when import When  # noqa: E402
 from briefer.demo import create_demo_workspace  # noqa: E402
