@@ -21,10 +21,10 @@ from ..core.errors import BrieferError
 from ..core.files import check_input, check_output
 from ..store import Workspace
 from .options import Parser as _Parser
-from . import brief, exchange, intake, options, records
+from . import brief, exchange, intake, merge, options, records
 
 # Each module adds subcommands whose `run(args, ws)` returns an exit code.
-COMMAND_MODULES = [records, exchange, brief, intake]
+COMMAND_MODULES = [records, exchange, brief, intake, merge]
 
 EXIT_USAGE = options.EXIT_USAGE
 EXIT_ERROR = 1

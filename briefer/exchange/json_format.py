@@ -21,6 +21,7 @@ from ..core.filter import EventFilter
 from ..core.model import (
     Actor, ActorKind, Citation, Confidence, Document, Event, Participant, Role, Source, SourceKind,
 )
+from ..core.period import Period
 from ..core.when import When
 from ..store import Workspace
 from .export_util import ExportCancelled, ExportProgress, written
@@ -98,11 +99,13 @@ def export_json(ws: Workspace, path: str | os.PathLike[str], f: Optional[EventFi
         documents = [d for d in documents if d.uid in used_documents]
     data = {
         "format": FORMAT, "version": FORMAT_VERSION, "exported_by": f"Briefer {__version__}",
-        "workspace": ws.name,
+        "workspace": ws.name, "workspace_id": ws.workspace_id,
         "actors": [actor_to_dict(a) for a in _parents_first(actors)],
         "sources": [source_to_dict(s) for s in sources],
         "documents": [document_to_dict(d) for d in documents],
         "events": [event_to_dict(e) for e in events],
+        "periods": [{"uid": p.uid, "name": p.name, "when": p.when.edtf, "colour": p.colour, "notes": p.notes}
+                    for p in ws.periods()],
     }
     if progress is not None and progress(len(events) // 2, len(events) or 1) is False:
         raise ExportCancelled("export cancelled")
@@ -209,6 +212,12 @@ def import_json(ws: Workspace, path: str | os.PathLike[str]) -> ImportReport:
                 new_events.append(event_from_dict(d))
             where = "events"
             report.added["events"] = ws.add_events(new_events)
+            known_periods = {p.uid for p in ws.periods()}
+            for i, d in _records(data, "periods", path):
+                where = f"periods[{i}] ('{d.get('name', '')}')"
+                if d["uid"] not in known_periods:
+                    ws.add_period(Period(d["name"], When.parse(d["when"]), d.get("colour", ""), d.get("notes", ""),
+                                         d["uid"]))
     except KeyError as error:
         raise ExchangeError(f"{path}: {where} lacks the field {error}") from None
     except (BrieferError, ValueError, TypeError) as error:

@@ -25,7 +25,8 @@ from typing import Any, Iterator, Optional, Union
 from ..core.errors import WhenError, too_deep
 from ..core.filter import EventFilter
 from ..core.model import Event, SourceKind
-from ..core.when import Point, Precision, When
+from ..core.period import Period
+from ..core.when import SEASONS, Point, Precision, When
 from ..store import Workspace
 from .export_util import ExportProgress, chunks, written
 from .importing import Row
@@ -240,7 +241,7 @@ def _media_notes(media: Any) -> str:
 def _date_object(p: Point) -> dict[str, str]:
     out = {"year": str(int(p.year.replace("X", "0")))}
     if p.month and p.month != "XX":
-        out["month"] = str(int(p.month))
+        out["month"] = str(SEASONS[p.season][0] if p.season else int(p.month))  # a season: its first month
         if p.day and p.day != "XX":
             out["day"] = str(int(p.day))
             if p.time:
@@ -281,5 +282,14 @@ def export_timelinejs(ws: Workspace, path: str | os.PathLike[str], f: Optional[E
             for event in events:
                 handle.write(("" if first else ",\n") + json.dumps(_event_object(event), ensure_ascii=False))
                 first = False
-        handle.write("\n]}\n")
+        eras = [_era_object(period) for period in ws.periods()]
+        handle.write("\n]" + (',\n "eras": ' + json.dumps(eras, ensure_ascii=False) if eras else "") + "}\n")
     return len(ids)
+
+
+def _era_object(period: Period) -> dict[str, Any]:
+    """A period as a TimelineJS era: its first and last day, and its name."""
+    lo, hi = period.when.earliest, period.when.latest
+    return {"start_date": {"year": str(lo.year), "month": str(lo.month), "day": str(lo.day)},
+            "end_date": {"year": str(hi.year), "month": str(hi.month), "day": str(hi.day)},
+            "text": {"headline": html.escape(period.name), "text": html.escape(period.notes)}}

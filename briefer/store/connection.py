@@ -72,6 +72,7 @@ class Connection:
         self._depth = 0
         self._wrote = False
         self.read_only = False  # opened read-only: the file or its folder cannot be written
+        self.analyst = ""  # who edits (Preferences); empty: $BRIEFER_ANALYST or the OS user
         if create:
             if self.path.exists():
                 raise WorkspaceError(f"{self.path}: already exists; open it instead or choose another name")
@@ -256,6 +257,8 @@ class Connection:
         else:
             self._depth = depth
             try:
+                if depth == 0:
+                    self._before_commit()
                 self.conn.execute("COMMIT" if depth == 0 else f"RELEASE {name}")
                 # only a commit wrote anything: a savepoint released inside a transaction that is
                 # then rolled back must not make close() write statistics into the file
@@ -278,6 +281,9 @@ class Connection:
                 self.conn.execute(f"RELEASE {name}")
         except sqlite3.OperationalError:
             pass
+
+    def _before_commit(self) -> None:
+        """Last writes of a transaction (the provenance stamps); nothing here."""
 
     # -- meta and settings -----------------------------------------------------------
     def _set_meta(self, key: str, value: str) -> None:

@@ -31,6 +31,7 @@ from ..brief import (
     load_settings, record_brief, render_brief,
 )
 from ..core.errors import BrieferError
+from ..core.files import write_bytes
 from ..core.filter import EventFilter
 from ..core.when import Precision, When, WhenError
 from ..store import Workspace
@@ -148,6 +149,7 @@ class BriefDialog(QDialog):
         self._build_ui()
         self._load_choices()
         self._update_enabled()
+        self._update_bluf_note()
 
     # -- widgets ------------------------------------------------------------------------
     def _build_ui(self) -> None:
@@ -183,6 +185,10 @@ class BriefDialog(QDialog):
 
         self.title = QLineEdit()
         self.desk = QLineEdit()
+        self.next_due = QLineEdit()
+        self.next_due.setPlaceholderText("optional, e.g. 11 Feb 2019 07:00")
+        self.contact = QLineEdit()
+        self.contact.setPlaceholderText("optional releasability or contact line")
         self.marking = QComboBox()
         self.marking.setEditable(True)
         self.marking.addItems(MARKING_PRESETS)
@@ -197,7 +203,12 @@ class BriefDialog(QDialog):
         self.chart.setChecked(True)
         self.bluf = QPlainTextEdit()
         self.bluf.setPlaceholderText("Key judgements; start a line with '- ' for a bullet")
-        self.bluf.setMinimumHeight(110)
+        self.bluf.setMinimumHeight(90)
+        self.bluf_note = QLabel("")
+        self.bluf_note.setObjectName("blufCarried")
+        self.bluf_note.setWordWrap(True)
+        self.bluf_note.setStyleSheet("color: #b35c1e;")  # readable on light and dark palettes
+        self.omit_bluf = QCheckBox("Leave the bottom line out")
 
         form = QFormLayout()
         form.addRow("&Template", self.template)
@@ -211,13 +222,16 @@ class BriefDialog(QDialog):
         form.addRow(scope_group)
         form.addRow("T&itle", self.title)
         form.addRow("D&esk", self.desk)
+        form.addRow("&Next brief due", self.next_due)
+        form.addRow("C&ontact", self.contact)
         form.addRow("&Marking", self.marking)
         form.addRow("&Group events", self.group_by)
         form.addRow("Page si&ze", self.page_size)
         form.addRow("", self.chart)
         bluf_label = QLabel("&Bottom line up front")
         bluf_label.setBuddy(self.bluf)
-        form.addRow(bluf_label)
+        form.addRow(bluf_label, self.omit_bluf)
+        form.addRow(self.bluf_note)
         form.addRow(self.bluf)
 
         self.progress = QProgressBar()
@@ -268,6 +282,9 @@ class BriefDialog(QDialog):
         layout.addWidget(splitter)
 
         self.template.currentIndexChanged.connect(self._update_enabled)
+        self.template.currentIndexChanged.connect(self._load_template_fields)
+        self.bluf.textChanged.connect(self._update_bluf_note)
+        self.omit_bluf.toggled.connect(self._update_bluf_note)
         self.scope_buttons.buttonClicked.connect(lambda _: self._update_enabled())
         self.preview_button.clicked.connect(self.preview)
         self.save_button.clicked.connect(self._ask_save)
@@ -288,11 +305,31 @@ class BriefDialog(QDialog):
         self.scope_radios.get(scope, self.scope_radios["filter"]).setChecked(True)
         self.date_from.setText(str(q.value("brief/from", "")))
         self.date_to.setText(str(q.value("brief/to", "")))
+        self.marking.setCurrentText(remembered.marking)
+        self._remembered_bluf = remembered  # its bottom line, and the brief it was written for
+        self.bluf.setPlainText(remembered.bluf)
+        self._load_template_fields()
+        self.day.setText(self._default_day())
+
+    def _load_template_fields(self) -> None:
+        """Title, desk, next-due and contact as last used with the chosen template."""
+        remembered = load_settings(self.ws, self.template.currentData())
         self.title.setText(remembered.title)
         self.desk.setText(remembered.desk)
-        self.marking.setCurrentText(remembered.marking)
-        self.bluf.setPlainText(remembered.bluf)
-        self.day.setText(self._default_day())
+        self.next_due.setText(remembered.next_due)
+        self.contact.setText(remembered.contact)
+
+    def _bluf_is_carried(self) -> bool:
+        remembered = self._remembered_bluf
+        return remembered.bluf_carried and self.bluf.toPlainText() == remembered.bluf
+
+    def _update_bluf_note(self) -> None:
+        self.bluf.setEnabled(not self.omit_bluf.isChecked())
+        carried = self._bluf_is_carried() and not self.omit_bluf.isChecked()
+        origin = self._remembered_bluf.bluf_origin
+        self.bluf_note.setText(f"Carried over from {origin}: the brief will say so. Edit it for today's, "
+                               "or leave it out." if carried and origin else "")
+        self.bluf_note.setVisible(bool(self.bluf_note.text()))
 
     def _default_day(self) -> str:
         """The day of the latest precisely dated event in scope: a morning brief is about
@@ -357,11 +394,16 @@ class BriefDialog(QDialog):
                 text = field.text().strip()
                 if text:
                     changes[key] = _parse("Period", text)
+        remembered = self._remembered_bluf
+        if self._bluf_is_carried():
+            changes.update(bluf_carried=True, bluf_number=remembered.bluf_number, bluf_day=remembered.bluf_day)
         return BriefSettings(
             template=template, title=self.title.text().strip(), desk=self.desk.text().strip(),
+            next_due=self.next_due.text().strip(), contact=self.contact.text().strip(),
             marking=self.marking.currentText().strip(), bluf=self.bluf.toPlainText(),
-            page_size=self.page_size.currentData(), group_by=self.group_by.currentData() or "",
-            chart=self.chart.isChecked(), **changes)
+            omit_bluf=self.omit_bluf.isChecked(), page_size=self.page_size.currentData(),
+            group_by=self.group_by.currentData() or "", chart=self.chart.isChecked(),
+            previous_number=remembered.previous_number, previous_cutoff=remembered.previous_cutoff, **changes)
 
     def scope(self) -> object:
         key = self.scope_key()
@@ -399,8 +441,11 @@ class BriefDialog(QDialog):
             self._fail(str(error))
             return
         if self.last_result is not None and key == self._preview_key and self.last_result.path.exists():
-            try:
-                shutil.copyfile(self.last_result.path, path)
+            try:  # the safe writer: never over the workspace, never through a symlink, whole or not at all
+                write_bytes(path, self.last_result.path.read_bytes())
+            except BrieferError as error:
+                self._fail(f"{error}; the brief was not written")
+                return
             except OSError as error:
                 self._fail(f"{path}: cannot write the brief ({error.strerror or error})")
                 return
@@ -456,7 +501,8 @@ class BriefDialog(QDialog):
         self._show_pages(images)
         toc = ", with contents" if result.has_toc else ""
         shown = "" if len(images) >= result.pages else f"\nThe preview shows the first {len(images)} pages."
-        self.status.setText(f"{result.pages} page{'s' if result.pages != 1 else ''}, {result.events} events, "
+        news = f" ({result.new} new, {result.continuing} continuing)" if result.continuing or not result.new else ""
+        self.status.setText(f"{result.pages} page{'s' if result.pages != 1 else ''}, {result.events} events{news}, "
                             f"{result.references} sources cited{toc} ({result.seconds:.1f} s)"
                             + "".join(f"\nNote: {w}" for w in result.warnings) + shown)
         if self._pending_save is not None:
@@ -465,7 +511,9 @@ class BriefDialog(QDialog):
 
     def _finish_save(self, path: Path, result: BriefResult) -> None:
         try:
-            record_brief(self.ws, self.brief_settings(), result.number)
+            record_brief(self.ws, self.brief_settings(), result.number, result.day, result.cutoff)
+            self._remembered_bluf = load_settings(self.ws, self.template.currentData())
+            self._update_bluf_note()
             self.status.setText(f"Saved {path} ({result.pages} pages)")
         except BrieferError as error:  # the PDF is written; only remembering failed
             self.status.setText(f"Saved {path}, but the workspace could not keep the settings: {error}")

@@ -17,7 +17,7 @@ from briefer.core.when import When
 from briefer.store import Workspace
 from briefer.ui.timeline import TimelineView
 from briefer.ui.timeline import axis
-from briefer.ui.timeline.view import AXIS_H, GLYPH_LIMIT
+from briefer.ui.timeline.frame import AXIS_H, GLYPH_LIMIT
 
 
 @pytest.fixture
@@ -502,6 +502,8 @@ def test_density_switches_to_glyphs_exactly_at_the_limit(qtbot, tmp_path: Path) 
         view = TimelineView()
         qtbot.addWidget(view)
         view.resize(1400, 900)
+        view.show()  # at its width: three pixels a day, a few rows of glyphs (a tower would be density)
+        qtbot.waitExposed(view)
         view.set_workspace(ws)
         view.set_range(axis.to_ts(datetime(2014, 12, 1)), axis.to_ts(datetime(2016, 3, 1)))
         lane = view.lane_layouts()[0]
@@ -561,7 +563,7 @@ def test_go_to_an_open_ended_date(view) -> None:
 
 
 def test_export_asks_for_the_size(view, tmp_path: Path, answer, monkeypatch) -> None:
-    from briefer.ui.timeline.view import ExportSizeDialog
+    from briefer.ui.timeline.widgets import ExportSizeDialog
 
     def fill(dialog) -> None:
         dialog.width_box.setValue(1024)
