@@ -32,7 +32,7 @@ class Parser(argparse.ArgumentParser):
     def _get_value(self, action: argparse.Action, arg_string: str) -> Any:
         may_be_empty = action.dest in MAY_BE_EMPTY and not isinstance(action, argparse._AppendAction)
         if action.option_strings and not may_be_empty and not arg_string.strip():
-            self.error(f"{_name(action)} is empty; give a value or leave the option out")
+            self.error(f"{_name(action)}: the value is empty; give one or leave the option out")
         value = super()._get_value(action, arg_string)
         if isinstance(value, bool):
             return value

@@ -59,7 +59,7 @@ def resolve_conflicts(ws: Workspace, side: str, ids: Optional[Iterable[int]] = N
     with ws.transaction():
         for c in conflicts:
             _decide(ws, c, side)
-            ws.conn.execute("UPDATE conflict SET status = ? WHERE id = ?", (side, c["id"]))
+            ws.set_conflict_status(c["id"], side)
     return len(conflicts)
 
 
@@ -106,7 +106,7 @@ def decide_proposal(ws: Workspace, proposal_id: int, merge: bool) -> None:
                 ws.merge_actors(keep_uid, drop_uid)
             else:
                 merge_sources(ws, keep_uid, drop_uid)
-        ws.conn.execute("UPDATE conflict SET status = ? WHERE id = ?", ("merged" if merge else "apart", proposal_id))
+        ws.set_conflict_status(proposal_id, "merged" if merge else "apart")
 
 
 def merge_sources(ws: Workspace, keep_uid: str, drop_uid: str) -> None:

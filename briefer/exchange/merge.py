@@ -281,7 +281,7 @@ class _Merger:
         conflict_id = self.ws.add_conflict(kind, uid, name, title, mine, theirs, mine_by, theirs_by,
                                            self.cs.source_id, self.peer_name)
         if status != "open":
-            self.ws.conn.execute("UPDATE conflict SET status = ? WHERE id = ?", (status, conflict_id))
+            self.ws.set_conflict_status(conflict_id, status)
         self.report.conflicts.append({
             "id": conflict_id, "kind": kind, "uid": uid, "title": title, "field": name, "mine": mine,
             "theirs": theirs, "mine_by": mine_by.as_list() if mine_by else None,
@@ -290,7 +290,7 @@ class _Merger:
     def propose(self, kind: str, mine_uid: str, mine_name: str, theirs_uid: str, theirs_name: str, why: str) -> None:
         conflict_id = self.ws.add_conflict(kind, theirs_uid, SAME_ENTITY, theirs_name, mine_uid, theirs_uid,
                                            None, None, self.cs.source_id, self.peer_name)
-        self.ws.conn.execute("UPDATE conflict SET status = 'proposed' WHERE id = ?", (conflict_id,))
+        self.ws.set_conflict_status(conflict_id, "proposed")
         self.report.proposals.append({"id": conflict_id, "kind": kind, "mine": mine_uid, "mine_name": mine_name,
                                       "theirs": theirs_uid, "theirs_name": theirs_name, "why": why})
 

@@ -382,6 +382,10 @@ class ProvenanceStore(Connection):
              peer, peer_name))
         return int(cur.lastrowid)
 
+    def set_conflict_status(self, conflict_id: int, status: str) -> None:
+        """Mark a conflict or proposal decided ('mine', 'theirs', 'merged', 'apart', 'proposed')."""
+        self.conn.execute("UPDATE conflict SET status = ? WHERE id = ?", (status, conflict_id))
+
     def conflicts(self, status: str = "open") -> list[dict[str, Any]]:
         rows = self.conn.execute(f"SELECT {', '.join(self._CONFLICT_COLUMNS)} FROM conflict WHERE status = ? "
                                  "ORDER BY kind, title, uid, id", (status,)).fetchall()
