@@ -103,10 +103,12 @@ class EventStore(Connection):
             "INSERT OR IGNORE INTO event_tag(event_id, tag) VALUES (?, ?)",
             [(event_id, t.strip()) for t in event.tags if t.strip()],
         )
-        self.conn.execute(
-            "INSERT OR REPLACE INTO event_span(id, lo, hi) VALUES (?, ?, ?)",
-            (event_id, event.when.earliest_ts // DAY, event.when.latest_ts // DAY),
-        )
+        self._write_span(event_id, lo, hi)
+
+    def _write_span(self, event_id: int, lo: int, hi: int) -> None:
+        """Index an event's bounds in whole days (the span index a date range reads)."""
+        self.conn.execute("INSERT OR REPLACE INTO event_span(id, lo, hi) VALUES (?, ?, ?)",
+                          (event_id, lo // DAY, hi // DAY))
 
     def _link_ids(self, events: Sequence[Event]) -> tuple[dict[str, int], dict[str, int], dict[str, int]]:
         actors = self._ids_by_uid("actor", (p.actor_uid for e in events for p in e.participants))

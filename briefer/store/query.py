@@ -175,13 +175,19 @@ class QueryStore(EventStore):
             grade = Reliability.parse(f.min_reliability)
             reliable = [r[0] for r in self.conn.execute("SELECT id FROM source WHERE reliability <= ?", (grade,))]
             members.append(self._link("reliability", "citation", "source_id", "citation_source", reliable))
-        query = fts_query(f.text) if f.text else None
-        if query is not None:
-            members.append(_Condition(
-                "text", "SELECT rowid FROM event_fts WHERE event_fts MATCH ?",
-                _TEXT_PROBE.format(row_id="e.id"),
-                [query], lambda: self._text_matches_at_most(query), probe_cost=5))
+        text = self._text_condition(f.text) if f.text else None
+        if text is not None:
+            members.append(text)
         return plain, params, members
+
+    def _text_condition(self, text: str) -> Optional[_Condition]:
+        """The events having the words of a search text (None: nothing to search for)."""
+        query = fts_query(text)
+        if query is None:
+            return None
+        return _Condition("text", "SELECT rowid FROM event_fts WHERE event_fts MATCH ?",
+                          _TEXT_PROBE.format(row_id="e.id"), [query],
+                          lambda: self._text_matches_at_most(query), probe_cost=5)
 
     def _text_test(self, text: _Condition, drive: Optional[_Condition], row_id: str,
                    probes: Optional[int] = None) -> tuple[str, list]:
