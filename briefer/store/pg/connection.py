@@ -140,6 +140,10 @@ class PgConnection:
         self._depth += 1
         try:
             yield self.conn
+        except sqlite3.Error as error:  # what the shared code did not turn into a message itself
+            self._depth = depth
+            self._rollback(depth, name)
+            raise self._explain(error) from None
         except BaseException:
             self._depth = depth
             self._rollback(depth, name)
@@ -170,6 +174,9 @@ class PgConnection:
         where = self.path.shown()
         if "read-only" in text:
             return WorkspaceError(f"{where}: your role may only read this desk; nothing was changed")
+        if "NUL (0x00)" in text:
+            return WorkspaceError(f"{where}: a text holds a NUL character, which a desk cannot store; "
+                                  "nothing was changed")
         if "connection" in text and ("closed" in text or "lost" in text or "terminat" in text):
             return WorkspaceError(f"{where}: the connection to the desk was lost; nothing was changed")
         return WorkspaceError(f"{where}: {text}")
