@@ -147,6 +147,10 @@ class Connection:
             self.conn = None  # type: ignore[assignment]
             unregister_workspace(self.path)
 
+    def watch(self) -> None:
+        """Other sessions' changes as they commit: a desk's (`store.pg`); a file has none."""
+        return None
+
     def release_cache(self) -> None:
         """Hand back the page cache a read of every event filled (tens of MB at 1M events)."""
         self.conn.execute("PRAGMA shrink_memory")

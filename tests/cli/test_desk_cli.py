@@ -75,3 +75,43 @@ def test_desk_refusals_are_one_clear_line(desk: str, pg_server) -> None:
     secret = desk.replace("postgresql:///", "postgresql://someone:hunter2@/").replace("user=briefer_test&", "")
     result = cli("-w", secret.replace("t_", "nodb_"), "search", check=False)
     assert result.returncode != 0 and "hunter2" not in result.stderr and "Traceback" not in result.stderr
+
+
+def test_a_password_in_the_address_is_never_kept(desk: str) -> None:
+    from briefer.store import Workspace
+
+    cli("desk", "init", desk)
+    with Workspace.open(desk.replace("postgresql:///", "postgresql://briefer_test:hunter2@/")) as ws:
+        assert "hunter2" not in str(ws.path) and "hunter2" not in ws.path.shown()
+        assert ws.event_count() == 0
+
+
+def test_a_reader_reads_and_is_told_the_desk_is_read_only(desk: str, pg_server) -> None:
+    import uuid
+
+    import psycopg
+
+    cli("desk", "init", desk)
+    cli("-w", desk, "add", "actor", "Syrian Democratic Forces", "--alias", "SDF")
+    cli("desk", "roles", desk)
+    names = {level: f"analyst_{level}_{uuid.uuid4().hex[:6]}" for level in ("reader", "editor")}
+    with psycopg.connect(pg_server.url("postgres"), autocommit=True) as conn:
+        for login in names.values():
+            conn.execute(f'CREATE ROLE "{login}" LOGIN')
+    for level, login in names.items():
+        assert f"{login} is now" in cli("desk", "grant", desk, login, level).stdout
+    reader = desk.replace("user=briefer_test", f"user={names['reader']}")
+    editor = desk.replace("user=briefer_test", f"user={names['editor']}")
+    assert json.loads(cli("desk", "info", reader, "--json").stdout)["access"] == "reader"
+    assert json.loads(cli("desk", "info", editor, "--json").stdout)["access"] == "editor"
+    assert json.loads(cli("desk", "info", desk, "--json").stdout)["access"] == "admin"
+    assert cli("-w", reader, "search", "--actor", "SDF").stderr.strip() == "0 of 0 events match"
+    assert_clean_error(cli("-w", reader, "add", "event", "Raid", "--when", "2019", check=False),
+                       "your role may only read this desk")
+    cli("-w", editor, "add", "event", "Raid", "--when", "2019", "--actor", "SDF")
+    assert cli("-w", reader, "search", "--actor", "SDF").stderr.strip() == "1 of 1 events match"
+    # an editor may not hand out roles; a name is an identifier, never SQL
+    assert_clean_error(cli("desk", "grant", editor, names["reader"], "admin", check=False), "administrator")
+    assert_clean_error(cli("desk", "grant", desk, 'x"; DROP TABLE event; --', "reader", check=False),
+                       "has no role")
+    assert json.loads(cli("desk", "info", desk, "--json").stdout)["events"] == 1

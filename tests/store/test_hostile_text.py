@@ -12,7 +12,7 @@ from briefer.core.when import When
 from briefer.store import QueryError, WorkspaceError
 
 HOSTILE = ["Robert'); DROP TABLE event; --", "%s %(x)s ? $1 \\x :name", 'name" OR 1=1 --', "ISIS' OR ''='",
-           "a & b | !c <-> d:*", "قوات سوريا الديمقراطية", "x'; SELECT pg_sleep(5); --", "E'\\\\' || chr(39)"]
+           "a & b | !c <-> d:*", "ʼab*", "ŉ*", "x\\*", "قوات سوريا الديمقراطية", "x'; SELECT pg_sleep(5); --", "E'\\\\' || chr(39)"]
 
 
 def test_hostile_names_round_trip_and_filter(workspace) -> None:

@@ -28,6 +28,8 @@ from typing import Any, Iterable, Iterator, Optional, Sequence
 import psycopg
 from psycopg import errors as pg_errors
 
+from ..errors import WorkspaceError
+
 # the key of each table an INSERT OR REPLACE writes to, and its other columns come from the statement
 _KEYS = {"meta": ("key",), "setting": ("key",), "tombstone": ("kind", "uid"), "peer": ("workspace",),
          "saved_view": ("name",)}
@@ -127,16 +129,17 @@ class PgConn:
     handles (a unique or foreign key violation is an `IntegrityError`), so that code is
     written once; the PostgreSQL error's text goes with it."""
 
-    def __init__(self, conn: psycopg.Connection) -> None:
+    def __init__(self, conn: psycopg.Connection, where: str = "desk") -> None:
         self.raw = conn
+        self.where = where
 
     def execute(self, sql: str, params: Iterable[Any] = ()) -> Result:
         text, lists, returning = translate(sql)
-        cursor = self.raw.cursor()
         try:
+            cursor = self.raw.cursor()
             cursor.execute(text, _bind(tuple(params), lists) if lists else tuple(params), prepare=False)
         except psycopg.Error as error:
-            raise as_sqlite_error(error) from error
+            raise self.error(error) from None
         if returning:
             row = cursor.fetchone()
             return Result(None, row[0] if row else None)
@@ -147,23 +150,36 @@ class PgConn:
         data = [_bind(r, lists) for r in rows] if lists else list(rows)
         if not data:
             return Result(None)
-        cursor = self.raw.cursor()
         try:
+            cursor = self.raw.cursor()
             cursor.executemany(text, data)
         except psycopg.Error as error:
-            raise as_sqlite_error(error) from error
+            raise self.error(error) from None
         return Result(None)
 
     def close(self) -> None:
         self.raw.close()
 
+    def error(self, error: psycopg.Error) -> Exception:
+        """A constraint violation as the `sqlite3.IntegrityError` the shared code explains
+        itself; anything else as a message for the user, naming the desk."""
+        text = (getattr(error.diag, "message_primary", None) or str(error)).strip().splitlines()[0]
+        if isinstance(error, psycopg.IntegrityError):
+            return sqlite3.IntegrityError(text)
+        if isinstance(error, (pg_errors.InsufficientPrivilege, pg_errors.ReadOnlySqlTransaction)):
+            return WorkspaceError(f"{self.where}: your role may only read this desk; nothing was changed")
+        if "NUL (0x00)" in text:
+            return WorkspaceError(f"{self.where}: a text holds a NUL character, which a desk cannot store; "
+                                  "nothing was changed")
+        if isinstance(error, psycopg.OperationalError) or self.raw.closed:
+            return WorkspaceError(f"{self.where}: the connection to the desk was lost ({text}); "
+                                  "what was not saved was not changed")
+        return WorkspaceError(f"{self.where}: the desk refused this ({text}); nothing was changed")
+
 
 def as_sqlite_error(error: psycopg.Error) -> sqlite3.Error:
-    text = (error.diag.message_primary or str(error)).strip()
+    """For the few callers outside `PgConn` (bulk COPY): the same rule, as sqlite3 errors."""
+    text = (getattr(error.diag, "message_primary", None) or str(error)).strip()
     if isinstance(error, psycopg.IntegrityError):
         return sqlite3.IntegrityError(text)
-    if isinstance(error, (pg_errors.InsufficientPrivilege, pg_errors.ReadOnlySqlTransaction)):
-        return sqlite3.OperationalError(f"read-only: {text}")
-    if isinstance(error, psycopg.OperationalError):
-        return sqlite3.OperationalError(text)
-    return sqlite3.DatabaseError(text)
+    return sqlite3.OperationalError(text)

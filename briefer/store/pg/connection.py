@@ -25,6 +25,10 @@ class DeskAddress(str):
     file's path stands: its `name` is the database's."""
 
     def __new__(cls, url: str) -> "DeskAddress":
+        parts = urlsplit(url)
+        if parts.password is not None:  # never kept: not in titles, recent files or messages
+            at = url.index("@", url.index("://") + 3)
+            url = url[:url.index(":", url.index("://") + 3)] + url[at:]
         return super().__new__(cls, url)
 
     @property
@@ -42,12 +46,8 @@ class DeskAddress(str):
     stem = name
 
     def shown(self) -> str:
-        """The address without a password, for messages and titles."""
-        parts = self.parts
-        if parts.password is None:
-            return str(self)
-        netloc = parts.netloc.replace(f":{parts.password}@", ":***@")
-        return parts._replace(netloc=netloc).geturl()
+        """The address for messages and titles (it never holds a password)."""
+        return str(self)
 
 
 class PgConnection:
@@ -57,11 +57,12 @@ class PgConnection:
 
     def __init__(self, location: str, *, create: bool = False) -> None:
         self.path = DeskAddress(location)
+        self._url = location  # as given, for this session's connections only; never stored
         self._depth = 0
         self._wrote = False
         self.analyst = ""
         raw = self._connect_raw()
-        self.conn = PgConn(raw)  # type: ignore[assignment]
+        self.conn = PgConn(raw, self.path.shown())  # type: ignore[assignment]
         try:
             version = self._installed_version()
             if create:
@@ -88,7 +89,7 @@ class PgConnection:
 
     def _connect_raw(self) -> psycopg.Connection:
         try:
-            return psycopg.connect(str(self.path), autocommit=True, connect_timeout=10,
+            return psycopg.connect(self._url, autocommit=True, connect_timeout=10,
                                    application_name="briefer")
         except psycopg.OperationalError as error:
             raise WorkspaceError(f"{self.path.shown()}: cannot connect ({_first_line(error)})") from None
@@ -130,17 +131,20 @@ class PgConnection:
     # -- transactions ------------------------------------------------------------------
     @contextmanager
     def transaction(self) -> Iterator[Any]:
-        """One transaction per public write (READ COMMITTED); nested calls are savepoints."""
+        """One transaction per public write (READ COMMITTED); nested calls are savepoints.
+        Whatever goes wrong, it is rolled back whole: nothing is half-written."""
         depth = self._depth
         name = f"sp{depth}"
-        try:
-            self.conn.execute("BEGIN" if depth == 0 else f"SAVEPOINT {name}")
-        except sqlite3.Error as error:
-            raise self._explain(error) from None
+        self.conn.execute("BEGIN" if depth == 0 else f"SAVEPOINT {name}")
         self._depth += 1
         try:
             yield self.conn
-        except sqlite3.Error as error:  # what the shared code did not turn into a message itself
+            if depth == 0:
+                self._before_commit()
+            self._depth = depth
+            self.conn.execute("COMMIT" if depth == 0 else f"RELEASE SAVEPOINT {name}")
+            self._wrote = True
+        except sqlite3.Error as error:  # a violation the shared code did not explain itself
             self._depth = depth
             self._rollback(depth, name)
             raise self._explain(error) from None
@@ -148,38 +152,19 @@ class PgConnection:
             self._depth = depth
             self._rollback(depth, name)
             raise
-        else:
-            self._depth = depth
-            try:
-                if depth == 0:
-                    self._before_commit()
-                self.conn.execute("COMMIT" if depth == 0 else f"RELEASE SAVEPOINT {name}")
-                self._wrote = True
-            except sqlite3.Error as error:
-                self._rollback(depth, name)
-                raise self._explain(error) from None
 
     def _rollback(self, depth: int, name: str) -> None:
         try:
             if depth == 0:
-                self.conn.raw.rollback() if not self.conn.raw.autocommit else self.conn.execute("ROLLBACK")
+                self.conn.execute("ROLLBACK")
             else:
                 self.conn.execute(f"ROLLBACK TO SAVEPOINT {name}")
                 self.conn.execute(f"RELEASE SAVEPOINT {name}")
-        except (sqlite3.Error, psycopg.Error):
+        except WorkspaceError:
             pass  # the connection is gone: the server rolled back
 
     def _explain(self, error: sqlite3.Error) -> WorkspaceError:
-        text = str(error)
-        where = self.path.shown()
-        if "read-only" in text:
-            return WorkspaceError(f"{where}: your role may only read this desk; nothing was changed")
-        if "NUL (0x00)" in text:
-            return WorkspaceError(f"{where}: a text holds a NUL character, which a desk cannot store; "
-                                  "nothing was changed")
-        if "connection" in text and ("closed" in text or "lost" in text or "terminat" in text):
-            return WorkspaceError(f"{where}: the connection to the desk was lost; nothing was changed")
-        return WorkspaceError(f"{where}: {text}")
+        return WorkspaceError(f"{self.path.shown()}: {error}; nothing was changed")
 
     # -- meta and settings ---------------------------------------------------------------
     @property

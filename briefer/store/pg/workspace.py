@@ -8,16 +8,17 @@ two apart, and must not need to.
 
 from __future__ import annotations
 
-import re
 from array import array
 from itertools import chain
 from typing import Optional
 
 from ...core.filter import EventFilter
 from ...core.model import Event
-from ..query import _ORDER, QueryError, _Condition, _WORD
+from ..query import _ORDER, _Condition, search_terms
 from ..workspace import Workspace
+from ..provenance import KIND_TABLES
 from .connection import PgConnection
+from .notify import CHANNEL, DeskWatcher, change_payload
 
 _EVENT_COPY_COLUMNS = ("id, uid, title, summary, when_edtf, earliest, latest, precision, flags, place, latitude, "
                        "longitude, country, event_type, sub_event_type, fatalities, confidence, notes, external_id, "
@@ -25,38 +26,22 @@ _EVENT_COPY_COLUMNS = ("id, uid, title, summary, when_edtf, earliest, latest, pr
 
 
 def ts_query(text: str) -> Optional[tuple[str, list[str]]]:
-    """What a user typed as a tsquery expression with bound words: every word must match,
-    "quoted phrases" match as phrases, `word*` is a prefix.  Like `fts_query`, any
-    operator typed is searched as a plain word; None when there is nothing to search."""
-    text = text.strip()
-    if not text:
+    """What a user typed (see `search_terms`) as a tsquery expression whose words are bound
+    parameters; None when there is nothing to search for."""
+    terms = search_terms(text)
+    if terms is None:
         return None
-    parts: list[str] = []
-    values: list[str] = []
-    chunks = re.split(r'("[^"]*")', text) if text.count('"') % 2 == 0 else [text.replace('"', " ")]
-    for chunk in chunks:
-        if chunk.startswith('"') and chunk.endswith('"') and len(chunk) >= 2:
-            words = [w.rstrip("*") for w in _WORD.findall(chunk[1:-1])]
-            if words:
-                parts.append("phraseto_tsquery('simple', briefer_fold(?))")
-                values.append(" ".join(words))
-            continue
-        for word in _WORD.findall(chunk):
-            prefix = word.endswith("*")
-            word = word.rstrip("*").strip("-'’")
-            if not word:
-                continue
-            if prefix:  # the folded word holds only letters, digits and spaces: safe inside quotes
-                parts.append("to_tsquery('simple', '''' || briefer_fold(?) || ''':*')")
-            else:
-                parts.append("phraseto_tsquery('simple', briefer_fold(?))")
-            values.append(word)
-    if not parts:
-        raise QueryError(f"'{text}' has no words to search for")
-    return "(" + " && ".join(parts) + ")", values
+    parts = [
+        # a folded word holds only letters, digits and spaces: safe inside the quotes
+        "to_tsquery('simple', '''' || briefer_fold(?) || ''':*')" if prefix
+        else "phraseto_tsquery('simple', briefer_fold(?))"
+        for _, prefix in terms]
+    return "(" + " && ".join(parts) + ")", [" ".join(words) for words, _ in terms]
 
 
 class _PgEvents:
+    _LOCK_ROW = " FOR UPDATE"  # two analysts saving the same event at once: the second waits, then sees the first
+
     def _write_span(self, event_id: int, lo: int, hi: int) -> None:
         """The bounds are indexed on the event row itself."""
 
@@ -98,8 +83,7 @@ class _PgEvents:
             if isinstance(error, psycopg.IntegrityError):
                 raise self._explain_conflict(batch) from None
             if isinstance(error, psycopg.Error):
-                from .adapter import as_sqlite_error
-                raise self._explain(as_sqlite_error(error)) from None
+                raise self.conn.error(error) from None
             raise
         return len(batch)
 
@@ -160,6 +144,30 @@ class _PgQuery:
         return (0, 0)
 
 
+class _PgLive:
+    """Each committed write tells the desk's other sessions what it changed (`notify.py`)."""
+
+    def _before_commit(self) -> None:
+        changed: dict[str, list[str]] = {}
+        if self._provenance_ready():
+            for kind, table in KIND_TABLES.items():
+                key = "name" if kind == "view" else "uid"
+                uids = [r[0] for r in self.conn.execute(f"SELECT {key} FROM {table} WHERE rev IS NULL")]
+                if uids:
+                    changed[kind] = uids
+            deleted: dict[str, list[str]] = {}
+            for kind, uid in self.conn.execute("SELECT kind, uid FROM tombstone WHERE rev IS NULL"):
+                deleted.setdefault(kind, []).append(uid)
+        super()._before_commit()
+        if changed or (self._provenance_ready() and deleted):
+            rev = self.conn.execute("SELECT max(rev) FROM revision").fetchone()[0]
+            self.conn.execute("SELECT pg_notify(?, ?)", (CHANNEL, change_payload(rev, self.who(), changed, deleted)))
+
+    def watch(self) -> DeskWatcher:
+        """Other sessions' committed changes to this desk, as they happen."""
+        return DeskWatcher(self._url, self.conn.raw.info.backend_pid, self.path.shown())
+
+
 class _PgProvenance:
     def _has_table(self, name: str) -> bool:
         cache = self.__dict__.setdefault("_tables", {})
@@ -171,7 +179,7 @@ class _PgProvenance:
         return cache[name]
 
 
-class DeskWorkspace(_PgEvents, _PgQuery, _PgProvenance, PgConnection, Workspace):
+class DeskWorkspace(_PgEvents, _PgQuery, _PgLive, _PgProvenance, PgConnection, Workspace):
     """A workspace on a PostgreSQL desk: open with `Workspace.open("postgresql://…")`."""
 
 
