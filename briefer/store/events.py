@@ -225,6 +225,8 @@ class EventStore(Connection):
         row = self.conn.execute(f"SELECT rev FROM event WHERE uid = ?{self._LOCK_ROW}", (uid,)).fetchone()
         if overwrite or seen is None or row is None or row[0] is None or row[0] == seen:
             return
+        if row[0] in self.__dict__.get("_own_revisions", ()):
+            return  # the version stored now is this session's own (a merge, a touch): nothing to lose
         stamp = self.stamps([row[0]]).get(row[0])
         raise EditConflict("event", uid, title, stamp.analyst if stamp else "", stamp.at if stamp else "")
 

@@ -108,3 +108,14 @@ def test_a_lost_connection_is_a_clear_message_and_nothing_is_half_written(worksp
         workspace.actors()
     with Workspace.open(str(workspace.path)) as again:
         assert again.event_count() == 0 and [a.name for a in again.actors()] == ["SDF"]
+
+
+def test_a_session_s_own_writes_by_other_paths_are_not_conflicts(two_analysts) -> None:
+    omar, _ = two_analysts
+    sdf, dup = omar.add_actor(Actor("SDF")), omar.add_actor(Actor("Syrian Democratic Forces"))
+    from briefer.core.model import Participant
+    event = omar.add_event(Event("Raid", When.parse("2019"), participants=(Participant(dup.uid),)))
+    mine = omar.get_event(event.uid)
+    omar.merge_actors(sdf.uid, dup.uid)  # changes the event's actors (a new version, written here)
+    omar.update_event(replace(mine, title="Raid near Hajin", participants=()))
+    omar.delete_event(event.uid)
