@@ -8,6 +8,8 @@ from pathlib import Path
 
 import pytest
 
+from briefer.store.pg.schema import SCHEMA_VERSION as DESK_VERSION
+
 from .helpers import assert_clean_error, cli
 
 @pytest.fixture
@@ -19,7 +21,7 @@ def desk(pg_server):
 
 def test_a_desk_session_from_the_command_line(desk: str, tmp_path: Path) -> None:
     created = cli("desk", "init", desk)
-    assert "created the Briefer desk" in created.stdout and "schema version 1" in created.stdout
+    assert "created the Briefer desk" in created.stdout and f"schema version {DESK_VERSION}" in created.stdout
     w = ["-w", desk]
     cli(*w, "add", "actor", "Islamic State", "--kind", "armed_group", "--alias", "ISIS", "--alias", "Dāesh")
     cli(*w, "add", "actor", "Syrian Democratic Forces", "--kind", "armed_group", "--alias", "SDF")
@@ -61,7 +63,7 @@ def test_a_desk_session_from_the_command_line(desk: str, tmp_path: Path) -> None
     assert pdf.read_bytes().startswith(b"%PDF")
 
     info = json.loads(cli("desk", "info", desk, "--json").stdout)
-    assert (info["events"], info["actors"], info["sources"], info["schema_version"]) == (2, 2, 1, 1)
+    assert (info["events"], info["actors"], info["sources"], info["schema_version"]) == (2, 2, 1, DESK_VERSION)
 
 
 def test_desk_refusals_are_one_clear_line(desk: str, pg_server) -> None:

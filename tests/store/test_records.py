@@ -194,3 +194,10 @@ def test_saved_views_and_settings_persist(new_location) -> None:
     with Workspace.open(path) as ws:
         assert ws.views()["February"] == f
         assert ws.setting("brief.marking") == "TLP:AMBER"
+
+
+def test_periods_are_kept_on_both_backends(workspace) -> None:
+    from briefer.core.period import Period
+
+    period = workspace.add_period(Period("Battle of Baghouz", When.parse("2019-02-09/2019-03-23")))
+    assert [p.uid for p in workspace.periods()] == [period.uid]

@@ -119,3 +119,4 @@ def test_a_session_s_own_writes_by_other_paths_are_not_conflicts(two_analysts) -
     omar.merge_actors(sdf.uid, dup.uid)  # changes the event's actors (a new version, written here)
     omar.update_event(replace(mine, title="Raid near Hajin", participants=()))
     omar.delete_event(event.uid)
+

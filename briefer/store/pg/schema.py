@@ -281,7 +281,27 @@ def _v1(conn: psycopg.Connection) -> None:
     conn.execute("CREATE INDEX tombstone_unstamped ON tombstone((1)) WHERE rev IS NULL")
 
 
-MIGRATIONS: list[Callable[[psycopg.Connection], None]] = [_v1]
+# Version 2: periods (eras), as the file's migration of the same name.
+_V2_PERIODS = """
+CREATE TABLE IF NOT EXISTS period (
+    id       bigserial PRIMARY KEY,
+    uid      text NOT NULL UNIQUE,
+    name     text NOT NULL,
+    edtf     text NOT NULL,
+    earliest bigint NOT NULL,
+    latest   bigint NOT NULL,
+    colour   text NOT NULL DEFAULT '',
+    notes    text NOT NULL DEFAULT ''
+);
+CREATE INDEX IF NOT EXISTS period_when ON period(earliest, latest);
+"""
+
+
+def _v2(conn: psycopg.Connection) -> None:
+    conn.execute(_V2_PERIODS)
+
+
+MIGRATIONS: list[Callable[[psycopg.Connection], None]] = [_v1, _v2]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 VERSION_TABLE = """
