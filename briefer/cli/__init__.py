@@ -21,10 +21,10 @@ from ..core.errors import BrieferError
 from ..core.files import check_input, check_output
 from ..store import Workspace
 from .options import Parser as _Parser
-from . import brief, exchange, intake, merge, options, records
+from . import brief, desk, exchange, intake, merge, options, records
 
 # Each module adds subcommands whose `run(args, ws)` returns an exit code.
-COMMAND_MODULES = [records, exchange, brief, intake, merge]
+COMMAND_MODULES = [records, exchange, brief, intake, merge, desk]
 
 EXIT_USAGE = options.EXIT_USAGE
 EXIT_ERROR = 1
@@ -33,7 +33,8 @@ EXIT_ERROR = 1
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="briefer-cli", description="Briefer from the command line.")
     parser.add_argument("--version", action="version", version=f"briefer-cli {__version__}")
-    parser.add_argument("-w", "--workspace", metavar="PATH", help="the .briefer workspace file")
+    parser.add_argument("-w", "--workspace", metavar="PATH",
+                        help="the .briefer workspace file, or a desk: postgresql://HOST/DATABASE")
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     for module in COMMAND_MODULES:
         module.register(subparsers)
