@@ -180,13 +180,18 @@ class Connection:
         self._depth += 1
         try:
             yield self.conn
-        except BaseException:
+        except BaseException as error:
             self._depth = depth
-            if depth == 0:
-                self.conn.execute("ROLLBACK")
-            else:
-                self.conn.execute(f"ROLLBACK TO {name}")
-                self.conn.execute(f"RELEASE {name}")
+            # SQLite itself rolls the whole transaction back on some errors (a full disk):
+            # then there is nothing left to roll back, and saying so would hide the cause.
+            if self.conn.in_transaction:
+                if depth == 0:
+                    self.conn.execute("ROLLBACK")
+                else:
+                    self.conn.execute(f"ROLLBACK TO {name}")
+                    self.conn.execute(f"RELEASE {name}")
+            if depth == 0 and isinstance(error, sqlite3.OperationalError):
+                raise self._explain(error) from None
             raise
         else:
             self._depth = depth
