@@ -9,14 +9,16 @@ from __future__ import annotations
 
 import json
 from contextlib import contextmanager
+import sqlite3
 from typing import Callable, Iterable, Iterator, Sequence
 
-from ..core.model import Citation, Participant
+from ..core.model import normalize_name
 from .errors import WorkspaceError
 from .workspace import Workspace
 
 __all__ = ["existing_external_ids", "max_event_id", "add_links", "text_index_deferred", "indexes_deferred",
-           "write_through"]
+           "write_through", "remembered_actors", "remember_actors", "row_id", "foreign_keys_off", "insert_rows",
+           "check_new_links"]
 
 _FTS_TRIGGER = "event_fts_insert"
 
@@ -42,36 +44,30 @@ def max_event_id(ws: Workspace) -> int:
     return ws.conn.execute("SELECT coalesce(max(id), 0) FROM event").fetchone()[0]
 
 
-def add_links(ws: Workspace, event_id: int, participants: Sequence[Participant],
-              citations: Sequence[Citation]) -> None:
-    """Add actors and citations to a stored event (a later row of the same dataset
-    event naming another actor), keeping what it has: order continues after it."""
+def add_links(ws: Workspace, event_id: int, actors: Sequence[tuple[int, str]],
+              citations: Sequence[tuple[str, int]]) -> None:
+    """Add actor links (actor id, role) and citations (uid, source id) to a stored event
+    (a later row of the same dataset event naming another actor), keeping what it has:
+    order continues after it."""
     with ws.transaction():
         conn = ws.conn
         position = conn.execute("SELECT coalesce(max(position) + 1, 0) FROM event_actor WHERE event_id = ?",
                                 (event_id,)).fetchone()[0]
-        for p in participants:
-            actor = conn.execute("SELECT id FROM actor WHERE uid = ?", (p.actor_uid,)).fetchone()
-            if actor is None:
-                raise WorkspaceError(f"no actor with id {p.actor_uid}")
+        for actor_id, role in actors:
             if conn.execute("SELECT 1 FROM event_actor WHERE event_id = ? AND actor_id = ?",
-                            (event_id, actor[0])).fetchone():
+                            (event_id, actor_id)).fetchone():
                 continue
             conn.execute("INSERT INTO event_actor(event_id, actor_id, role, position) VALUES (?, ?, ?, ?)",
-                         (event_id, actor[0], p.role.value, position))
+                         (event_id, actor_id, role, position))
             position += 1
         position = conn.execute("SELECT coalesce(max(position) + 1, 0) FROM citation WHERE event_id = ?",
                                 (event_id,)).fetchone()[0]
-        for c in citations:
-            source = conn.execute("SELECT id FROM source WHERE uid = ?", (c.source_uid,)).fetchone()
-            if source is None:
-                raise WorkspaceError(f"no source with id {c.source_uid}")
+        for uid, source_id in citations:
             if conn.execute("SELECT 1 FROM citation WHERE event_id = ? AND source_id = ?",
-                            (event_id, source[0])).fetchone():
+                            (event_id, source_id)).fetchone():
                 continue
             conn.execute("INSERT INTO citation(uid, event_id, source_id, document_id, credibility, quote, position) "
-                         "VALUES (?, ?, ?, NULL, ?, ?, ?)",
-                         (c.uid, event_id, source[0], c.credibility, c.quote, position))
+                         "VALUES (?, ?, ?, NULL, 6, '', ?)", (uid, event_id, source_id, position))
             position += 1
 
 
@@ -112,7 +108,14 @@ def text_index_deferred(ws: Workspace) -> Iterator[Callable[[], None]]:
         catch_up()
         ws.settle_text_index(last - first)
     finally:
-        ws.conn.execute(trigger_sql)
+        _restore(ws, trigger_sql)
+
+
+def _restore(ws: Workspace, sql: str) -> None:
+    """Create again what was dropped, unless SQLite has rolled the whole transaction back
+    by itself (a full disk): then it is back already, and nothing may be written."""
+    if ws.conn.in_transaction:
+        ws.conn.execute(sql)
 
 
 # Indexes an import never reads.  The date-ordered ones are written all over by a big
@@ -149,7 +152,7 @@ def indexes_deferred(ws: Workspace) -> Iterator[Callable[[], None]]:
 
     yield defer
     for sql in dropped:
-        ws.conn.execute(sql)
+        _restore(ws, sql)
 
 
 def write_through(ws: Workspace) -> None:
@@ -159,3 +162,79 @@ def write_through(ws: Workspace) -> None:
     opens it; a workspace created moments ago still has its header in the WAL.
     """
     ws.conn.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchall()
+
+
+def remembered_actors(ws: Workspace, dataset: str) -> dict[str, str]:
+    """{incoming name, folded: actor uid} that earlier imports of this dataset landed names on."""
+    return dict(ws.conn.execute(
+        "SELECT m.key, a.uid FROM import_actor_map m JOIN actor a ON a.id = m.actor_id WHERE m.dataset = ?",
+        (dataset,)).fetchall())
+
+
+def remember_actors(ws: Workspace, dataset: str, chosen: dict[str, str]) -> None:
+    """Keep {incoming name: actor uid} for the next import of this dataset (in the caller's transaction)."""
+    with ws.transaction():
+        ws.conn.executemany(
+            "INSERT OR REPLACE INTO import_actor_map(dataset, key, name, actor_id) "
+            "SELECT ?, ?, ?, id FROM actor WHERE uid = ?",
+            [(dataset, normalize_name(name), name, uid) for name, uid in chosen.items()])
+
+
+def row_id(ws: Workspace, table: str, uid: str) -> int:
+    """The row id of an actor or a source, for the bulk rows an import writes."""
+    if table not in ("actor", "source"):
+        raise ValueError(table)
+    row = ws.conn.execute(f"SELECT id FROM {table} WHERE uid = ?", (uid,)).fetchone()
+    if row is None:
+        raise WorkspaceError(f"no {table} with id {uid}")
+    return row[0]
+
+
+@contextmanager
+def foreign_keys_off(ws: Workspace) -> Iterator[None]:
+    """Foreign keys unchecked for a bulk import (SQLite changes this only outside a
+    transaction): the importer writes ids it has just looked up or made, and
+    `check_new_links` checks them all once before the commit."""
+    if ws._depth:
+        yield
+        return
+    ws.conn.execute("PRAGMA foreign_keys = OFF")
+    try:
+        yield
+    finally:
+        ws.conn.execute("PRAGMA foreign_keys = ON")
+
+
+_INSERT_EVENT = (
+    "INSERT INTO event(id, uid, title, summary, when_edtf, earliest, latest, precision, flags, place, "
+    "latitude, longitude, country, event_type, sub_event_type, fatalities, confidence, notes, "
+    "external_id, created, updated) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")
+
+
+def insert_rows(ws: Workspace, events: list[tuple], actors: list[tuple], citations: list[tuple],
+                tags: list[tuple], spans: list[tuple]) -> None:
+    """Plain executemany of an import's rows, ids already assigned: events (id, uid, ...),
+    actor links (event id, actor id, role, position, earliest, latest), citations (uid,
+    event id, source id, position), tags (event id, tag) and date spans (id, lo, hi)."""
+    conn = ws.conn
+    try:
+        conn.executemany(_INSERT_EVENT, events)
+        conn.executemany("INSERT OR IGNORE INTO event_actor(event_id, actor_id, role, position, earliest, latest) "
+                         "VALUES (?, ?, ?, ?, ?, ?)", actors)
+        conn.executemany("INSERT INTO citation(uid, event_id, source_id, credibility, position) "
+                         "VALUES (?, ?, ?, 6, ?)", citations)
+        if tags:
+            conn.executemany("INSERT OR IGNORE INTO event_tag(event_id, tag) VALUES (?, ?)", tags)
+        conn.executemany("INSERT INTO event_span(id, lo, hi) VALUES (?, ?, ?)", spans)
+    except sqlite3.IntegrityError as error:
+        raise WorkspaceError(f"the imported events conflict with records already in the workspace ({error})") from None
+
+
+def check_new_links(ws: Workspace, first_event_id: int) -> None:
+    """Every actor and source the new events (from `first_event_id` on) link to exists."""
+    bad = ws.conn.execute(
+        "SELECT 1 FROM event_actor WHERE event_id >= ? AND actor_id NOT IN (SELECT id FROM actor) "
+        "UNION ALL SELECT 1 FROM citation WHERE event_id >= ? AND source_id NOT IN (SELECT id FROM source) LIMIT 1",
+        (first_event_id, first_event_id)).fetchone()
+    if bad is not None:
+        raise WorkspaceError("the import linked events to actors or sources that do not exist; nothing was imported")

@@ -1,0 +1,142 @@
+"""Dataset imports of several files at once, bad numbers, a full disk, and the reader
+process: one transaction, one report, the workspace untouched on any failure."""
+
+from __future__ import annotations
+
+import csv
+import io
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from briefer.core.errors import BrieferError
+from briefer.exchange.formats import choose_formats, expand_inputs, open_reader
+from briefer.exchange.importing import run_import
+from briefer.store import Workspace
+
+from .helpers import FIXTURES, dump
+
+SMALL = FIXTURES / "acled_small.csv"
+HEADER = SMALL.read_text(encoding="utf-8").splitlines()[0].split(",")
+
+
+def acled_file(path: Path, rows: int, prefix: str = "GEN", fatalities=lambda i: str(i % 5)) -> Path:
+    """An ACLED file of `rows` simple rows (ids PREFIX1...)."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(HEADER)
+    for i in range(1, rows + 1):
+        values = dict.fromkeys(HEADER, "")
+        values.update(event_id_cnty=f"{prefix}{i}", event_date=f"{1 + i % 28:02d} March 2019", year="2019",
+                      time_precision="1", event_type="Battles", sub_event_type="Armed clash",
+                      actor1=f"Unit {i % 7} Brigade", actor2="Civilians (Eastland)", inter2="7",
+                      country="Eastland", location=f"Village {i % 50}", latitude="34.1", longitude="40.2",
+                      source="Eastland Monitor", notes=f"Row {i} of a generated file, with words to index.",
+                      fatalities=fatalities(i))
+        writer.writerow([values[h] for h in HEADER])
+    path.write_text(buffer.getvalue(), encoding="utf-8")
+    return path
+
+
+def readers(paths: list[Path]) -> list:
+    return [open_reader("acled", p) for p in paths]
+
+
+@pytest.mark.parametrize("value", ["1e400", "9" * 30, "-1e400", "nan"])
+def test_a_number_sqlite_cannot_hold_is_a_bad_row_with_its_line(workspace: Workspace, tmp_path: Path,
+                                                                  value: str) -> None:
+    path = acled_file(tmp_path / "big.csv", 5, fatalities=lambda i: value if i == 3 else "1")
+    report = run_import(workspace, open_reader("acled", path))
+    assert report.committed and report.added["events"] == 4
+    assert [(p.line, p.reason[:len("fatalities")]) for p in report.skipped] == [(4, "fatalities")]
+    assert value[:10] in report.skipped[0].reason
+    assert workspace.find_event_by_external_id("GEN3") is None
+
+
+def test_several_files_are_one_import_with_one_report_naming_each_file(workspace: Workspace, tmp_path: Path) -> None:
+    a = acled_file(tmp_path / "a.csv", 30, "AAA", fatalities=lambda i: "x" if i == 2 else "0")
+    b = acled_file(tmp_path / "b.csv", 20, "BBB")
+    seen: list[tuple[float, str]] = []
+    report = run_import(workspace, readers([a, b]), batch_size=7,
+                        progress=lambda f, r: seen.append((f, r.current_file)))
+    assert report.committed and report.added["events"] == 49 and report.rows_read == 50
+    assert report.files == [str(a), str(b)]
+    assert [p.place for p in report.skipped] == ["a.csv, line 3"]
+    assert [f for f, _ in seen] == sorted(f for f, _ in seen) and seen[-1][0] == 1.0
+    assert {name for _, name in seen[:-1]} == {str(a), str(b)}
+    assert max(f for f, name in seen if name == str(a)) <= 0.61  # a.csv is about 60% of the bytes
+    assert "a.csv" in report.to_text() and "b.csv" in report.to_text()
+
+
+def test_a_fatal_error_in_any_file_leaves_the_workspace_as_it_was(workspace: Workspace, tmp_path: Path) -> None:
+    good = acled_file(tmp_path / "good.csv", 40)
+    broken = tmp_path / "broken.csv"
+    broken.write_text("no,acled,header\n1,2,3\n", encoding="utf-8")
+    before = dump(workspace.path)
+    with pytest.raises(BrieferError, match="broken.csv: not an ACLED file"):
+        run_import(workspace, [open_reader("acled", good), open_reader("acled", broken)])
+    assert dump(workspace.path) == before
+
+
+def test_a_folder_is_its_dataset_files_and_the_rest_is_left_out_by_name(tmp_path: Path) -> None:
+    folder = tmp_path / "exports"
+    folder.mkdir()
+    acled_file(folder / "2019-b.csv", 3)
+    acled_file(folder / "2019-A.csv", 3)
+    (folder / "README.txt").write_text("What these files are.\n", encoding="utf-8")
+    (folder / "photo.png").write_bytes(b"\x89PNG\r\n")
+    chosen, left_out = choose_formats(expand_inputs([folder]), None, False)
+    assert [(p.name, f) for p, f in chosen] == [("2019-A.csv", "acled"), ("2019-b.csv", "acled")]
+    assert len(left_out) == 1 and "README.txt" in left_out[0]
+    with pytest.raises(BrieferError, match="README.txt: not an ACLED or GDELT file"):
+        choose_formats(expand_inputs([folder / "README.txt"]), None, False)
+
+
+def test_a_full_disk_says_so_and_leaves_the_workspace_as_it_was(workspace: Workspace, tmp_path: Path) -> None:
+    """SQLite rolls the transaction back by itself when the disk fills: the import must
+    say "disk is full" (not "cannot rollback - no transaction is active")."""
+    path = acled_file(tmp_path / "many.csv", 3000)
+    before = dump(workspace.path)
+    pages = workspace.conn.execute("PRAGMA page_count").fetchone()[0]
+    workspace.conn.execute(f"PRAGMA max_page_count = {pages + 40}")  # room for a few batches, not all
+    with pytest.raises(BrieferError, match="disk is full") as error:
+        run_import(workspace, open_reader("acled", path), batch_size=200)
+    assert "rollback" not in str(error.value)
+    assert dump(workspace.path) == before
+    workspace.conn.execute("PRAGMA max_page_count = 1073741823")
+    assert workspace.conn.execute("SELECT count(*) FROM sqlite_master WHERE name = 'event_fts_insert'").fetchone()[0]
+    assert run_import(workspace, open_reader("acled", path)).added["events"] == 3000
+
+
+@pytest.mark.parametrize("monadic", [False, True])
+def test_the_reader_process_lands_the_same_events_as_reading_in_place(tmp_path: Path, monadic: bool) -> None:
+    source = FIXTURES / ("acled_monadic_crlf.csv" if monadic else "acled_small.csv")
+    results = []
+    for parallel in (False, True):
+        ws = Workspace.create(tmp_path / f"{parallel}.briefer")
+        report = run_import(ws, open_reader("acled", source), parallel=parallel, batch_size=2)
+        events = sorted((e.external_id, e.title, e.when.edtf, e.fatalities,
+                         tuple(sorted((ws.get_actor(p.actor_uid).name, p.role.value) for p in e.participants)),
+                         tuple(sorted(ws.get_source(c.source_uid).name for c in e.citations)))
+                        for e in ws.search_events(limit=100))
+        results.append((report.added, report.skipped_count, report.merged, report.warning_count, events))
+        ws.close()
+    assert results[0] == results[1] and results[0][0]["events"] > 0
+
+
+def test_a_cancel_stops_the_reader_process_and_changes_nothing(workspace: Workspace, tmp_path: Path) -> None:
+    path = acled_file(tmp_path / "many.csv", 3000)
+    before = dump(workspace.path)
+    calls = []
+    report = run_import(workspace, open_reader("acled", path), parallel=True, batch_size=100,
+                        cancel=lambda: len(calls) >= 3, progress=lambda f, r: calls.append(f))
+    assert report.cancelled and not report.committed and dump(workspace.path) == before
+
+
+def test_the_foreign_keys_are_checked_again_after_an_import(workspace: Workspace, tmp_path: Path) -> None:
+    run_import(workspace, open_reader("acled", acled_file(tmp_path / "a.csv", 5)))
+    assert workspace.conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
+    assert workspace.conn.execute("PRAGMA foreign_key_check").fetchall() == []
+    with pytest.raises(sqlite3.IntegrityError):
+        workspace.conn.execute("INSERT INTO event_actor(event_id, actor_id, role) VALUES (1, 999, 'target')")
