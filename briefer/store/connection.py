@@ -199,7 +199,7 @@ class Connection:
                 self.conn.execute("COMMIT" if depth == 0 else f"RELEASE {name}")
                 self._wrote = True
             except sqlite3.OperationalError as error:
-                if depth == 0:
+                if depth == 0 and self.conn.in_transaction:  # a full disk at COMMIT has rolled back already
                     self.conn.execute("ROLLBACK")
                 raise self._explain(error) from None
 

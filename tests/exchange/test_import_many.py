@@ -5,7 +5,10 @@ from __future__ import annotations
 
 import csv
 import io
+import os
+import shutil
 import sqlite3
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -107,6 +110,35 @@ def test_a_full_disk_says_so_and_leaves_the_workspace_as_it_was(workspace: Works
     workspace.conn.execute("PRAGMA max_page_count = 1073741823")
     assert workspace.conn.execute("SELECT count(*) FROM sqlite_master WHERE name = 'event_fts_insert'").fetchone()[0]
     assert run_import(workspace, open_reader("acled", path)).added["events"] == 3000
+
+
+@pytest.fixture
+def small_disk(tmp_path: Path):
+    """A real 1 MB file system when this process may mount one (root with the
+    capability, as on the developers' machine); else a folder whose workspace SQLite
+    limits to a few pages more than it has, which fills the same way but earlier."""
+    target = tmp_path / "disk"
+    target.mkdir()
+    mounted = os.geteuid() == 0 and shutil.which("mount") is not None and subprocess.run(
+        ["mount", "-t", "tmpfs", "-o", "size=1m", "tmpfs", str(target)], capture_output=True).returncode == 0
+    yield target, mounted
+    if mounted:
+        subprocess.run(["umount", "-l", str(target)], check=False)
+
+
+def test_a_disk_that_fills_at_commit_says_so_and_leaves_the_workspace_as_it_was(small_disk, tmp_path: Path) -> None:
+    folder, mounted = small_disk
+    ws = Workspace.create(folder / "small.briefer")
+    if not mounted:
+        pages = ws.conn.execute("PRAGMA page_count").fetchone()[0]
+        ws.conn.execute(f"PRAGMA max_page_count = {pages + 40}")
+    data = acled_file(tmp_path / "many.csv", 3000)
+    before = dump(ws.path)
+    with pytest.raises(BrieferError, match="disk is full") as error:
+        run_import(ws, open_reader("acled", data))
+    assert "rollback" not in str(error.value)
+    ws.close()
+    assert dump(folder / "small.briefer") == before
 
 
 @pytest.mark.parametrize("monadic", [False, True])
