@@ -25,7 +25,6 @@ import os
 import re
 import time
 from dataclasses import dataclass, field
-from datetime import datetime
 from pathlib import Path
 from typing import Callable, Iterator, Literal, Optional, Protocol, Sequence, Union
 

@@ -28,7 +28,7 @@ import sys
 import threading
 import traceback
 from datetime import datetime
-from typing import Any, Callable, Iterator, Optional, Sequence
+from typing import Any, Callable, Iterator, Sequence
 
 from ..core.errors import BrieferError
 from ..core.model import Event
