@@ -284,8 +284,10 @@ class _Writer:
         self.reader: DatasetReader = readers[0]
         self.dataset = ""
         self.dataset_source_id: Optional[int] = None
-        self.pending: list[list] = []  # [event row, external id, [(actor id, role)], [source id], tags, rows]
-        self.by_external: dict[str, int] = {}
+        # the batch's rows: events, actor links, citations, tags, date spans (ids given in land)
+        self.rows: tuple[list, list, list, list, list] = ([], [], [], [], [])
+        self.by_external: dict[str, int] = {}  # external id: its event's id in this batch
+        self.links: dict[int, list] = {}  # event id: [links, sources, rows, lo, hi] for events with an external id
         self._warnings_seen = 0
         plan.start(ws, report)
         # a big import into a smaller workspace: rebuilding the date indexes at the end costs less
@@ -344,91 +346,110 @@ class _Writer:
         return found
 
     def land(self, items: list) -> None:
-        report, pending, by_external = self.report, self.pending, self.by_external
-        actor_ids, sources = self.actor_ids, self.sources
+        """Turn a batch into rows, ids given in order; `flush` writes them.  A row about
+        an event earlier in the batch (same external id) adds to that event instead."""
+        report, by_external = self.report, self.by_external
+        actor_ids, source_ids = self.actor_ids, self.sources.ids
         dataset, dataset_source = self.dataset, self.dataset_source_id
+        events, actor_rows, citation_rows, tag_rows, spans = self.rows
+        event_id = self.next_id + len(events)
         for item in items:
             report.rows_read += 1
-            if isinstance(item, Problem):
-                report.skip(item.line, item.reason, item.where)
+            if len(item) == 3:  # a problem: line, reason, where
+                report.skip(*item)
                 continue
             line, where, row, external_id, actors, source_names, tags, uids = item
             try:
-                links = []
-                for name, role, kind in actors:
-                    actor = actor_ids.get((dataset, name))
-                    links.append((actor if actor is not None else self.actor_id(name, kind), role))
-                cited = [sources.id(s) for s in source_names]
+                links = [((actor_ids.get((dataset, name)) or self.actor_id(name, kind)), role)
+                         for name, role, kind in actors]
+                cited = [source_ids.get(s) or self.sources.id(s) for s in source_names]
             except BrieferError as error:  # e.g. a new actor's name belongs to another
                 report.skip(line, str(error), where)
                 continue
             if dataset_source is not None:
                 cited.append(dataset_source)
             if external_id:
-                index = by_external.get(external_id)
-                if index is not None:
-                    _merge(pending[index], links, cited, uids)
+                earlier = by_external.get(external_id)
+                if earlier is not None:
+                    self._add_to(earlier, links, cited, uids)
                     report.merged += 1
                     continue
-                by_external[external_id] = len(pending)
-            pending.append([row, external_id, links, cited, tags, 1, list(uids)])
+                by_external[external_id] = event_id
+            lo, hi = row[4], row[5]
+            events.append((event_id, *row))
+            spans.append((event_id, lo // DAY, hi // DAY))
+            actor_rows.extend([(event_id, actor, role, i, lo, hi) for i, (actor, role) in enumerate(links)])
+            cited = list(dict.fromkeys(cited))
+            citation_rows.extend([(uids[i], event_id, source, i) for i, source in enumerate(cited)])
+            if tags:
+                tag_rows.extend([(event_id, t) for t in tags])
+            if external_id:
+                self.links[event_id] = [links, cited, 1, lo, hi]
+            event_id += 1
+
+    def _add_to(self, event_id: int, links: list, cited: list, uids: Sequence[str]) -> None:
+        """Actors and sources of another row about an event of this batch.  A second
+        "initiator" becomes a target: one-actor-per-row files list each side on its own row."""
+        have_links, have_cited, _, lo, hi = entry = self.links[event_id]
+        have = {actor for actor, _ in have_links}
+        has_initiator = any(role == _INITIATOR for _, role in have_links)
+        _, actor_rows, citation_rows, _, _ = self.rows
+        for actor, role in links:
+            if actor in have:
+                continue
+            if role == _INITIATOR and has_initiator:
+                role = _TARGET
+            actor_rows.append((event_id, actor, role, len(have_links), lo, hi))
+            have_links.append((actor, role))
+            have.add(actor)
+        for uid, source in zip(uids, cited):
+            if source not in have_cited:
+                citation_rows.append((uid, event_id, source, len(have_cited)))
+                have_cited.append(source)
+        entry[2] += 1
 
     def flush(self) -> None:
-        pending, report = self.pending, self.report
-        if not pending:
+        events, actor_rows, citation_rows, tag_rows, spans = self.rows
+        if not events:
             return
+        report = self.report
         stored = existing_external_ids(self.ws, self.by_external) if self.by_external else {}
-        events, actor_rows, citation_rows, tag_rows, spans = [], [], [], [], []
-        event_id = self.next_id
-        for row, external_id, links, cited, tags, rows, uids in pending:
-            found = stored.get(external_id) if external_id else None
-            if found is None:
-                events.append((event_id, *row))
-                lo, hi = row[4], row[5]
-                spans.append((event_id, lo // DAY, hi // DAY))
-                seen = set()
-                for position, (actor, role) in enumerate(links):
-                    actor_rows.append((event_id, actor, role, position, lo, hi))
-                position = 0
-                for source in cited:
-                    if source not in seen:
-                        seen.add(source)
-                        citation_rows.append((uids[position], event_id, source, position))
-                        position += 1
-                tag_rows.extend((event_id, t) for t in tags)
-                event_id += 1
-            elif found >= self.first_new_id:  # an event of an earlier batch of this import
-                add_links(self.ws, found, links, list(zip(uids, dict.fromkeys(cited))))
-                report.merged += 1
-            else:  # already in the workspace: its rows change nothing
-                report.unchanged += 1
-                report.merged -= rows - 1
+        if stored:  # some of the batch's events are already in the workspace: write only the others
+            known = set()
+            for external_id, found in stored.items():
+                event_id = self.by_external[external_id]
+                known.add(event_id)
+                links, cited, rows, _, _ = self.links[event_id]
+                if found >= self.first_new_id:  # an event of an earlier batch of this import
+                    uids = [c[0] for c in citation_rows if c[1] == event_id]
+                    add_links(self.ws, found, links, list(zip(uids, cited)))
+                    report.merged += 1
+                else:  # already in the workspace: its rows change nothing
+                    report.unchanged += 1
+                    report.merged -= rows - 1
+            events[:] = [r for r in events if r[0] not in known]
+            for rows_of, key in ((actor_rows, 0), (citation_rows, 1), (tag_rows, 0), (spans, 0)):
+                rows_of[:] = [r for r in rows_of if r[key] not in known]
+            # the ids left are not in a row any more: give them again, in order
+            renumber = {old[0]: self.next_id + i for i, old in enumerate(events)}
+            if any(old != new for old, new in renumber.items()):
+                events[:] = [(renumber[r[0]], *r[1:]) for r in events]
+                for rows_of, key in ((actor_rows, 0), (citation_rows, 1), (tag_rows, 0), (spans, 0)):
+                    rows_of[:] = [(*r[:key], renumber[r[key]], *r[key + 1:]) for r in rows_of]
         if events:
             insert_rows(self.ws, events, actor_rows, citation_rows, tag_rows, spans)
             report.added["events"] += len(events)
-            self.next_id = event_id
+            self.next_id = events[-1][0] + 1
             added = report.added["events"]
             if added >= DEFER_INDEXES_FROM and added >= self.first_new_id - 1:
                 self.defer_indexes()
-        pending.clear()
+        for rows_of in self.rows:
+            rows_of.clear()
         self.by_external.clear()
+        self.links.clear()
 
 
-def _merge(event: list, links: list[tuple[int, str]], cited: list[int], uids: Sequence[str]) -> None:
-    """Add the actors and sources of another row about the same event.  A second
-    "initiator" becomes a target: one-actor-per-row files list each side on its own row."""
-    have = {actor for actor, _ in event[2]}
-    has_initiator = any(role == Role.INITIATOR.value for _, role in event[2])
-    for actor, role in links:
-        if actor in have:
-            continue
-        if role == Role.INITIATOR.value and has_initiator:
-            role = Role.TARGET.value
-        event[2].append((actor, role))
-        have.add(actor)
-    event[3].extend(s for s in cited if s not in event[3])
-    event[5] += 1
-    event[6].extend(uids)
+_INITIATOR, _TARGET = Role.INITIATOR.value, Role.TARGET.value
 
 
 def reader_error(path: os.PathLike[str] | str, message: str) -> ExchangeError:

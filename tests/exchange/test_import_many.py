@@ -172,3 +172,19 @@ def test_the_foreign_keys_are_checked_again_after_an_import(workspace: Workspace
     assert workspace.conn.execute("PRAGMA foreign_key_check").fetchall() == []
     with pytest.raises(sqlite3.IntegrityError):
         workspace.conn.execute("INSERT INTO event_actor(event_id, actor_id, role) VALUES (1, 999, 'target')")
+
+
+def test_a_file_that_overlaps_the_workspace_adds_only_its_new_events(workspace: Workspace, tmp_path: Path) -> None:
+    """Known events in the middle of a batch are left out and the new ones keep one run of ids."""
+    run_import(workspace, open_reader("acled", acled_file(tmp_path / "first.csv", 40)))
+    lines = acled_file(tmp_path / "more.csv", 60).read_text(encoding="utf-8").splitlines()
+    mixed = tmp_path / "mixed.csv"
+    mixed.write_text("\n".join([lines[0]] + [lines[i] for i in (45, 3, 50, 7, 55)]) + "\n", encoding="utf-8")
+    report = run_import(workspace, open_reader("acled", mixed))
+    assert report.added["events"] == 3 and report.unchanged == 2
+    ids = [r[0] for r in workspace.conn.execute("SELECT id FROM event ORDER BY id")]
+    assert ids == list(range(1, 44))
+    assert workspace.find_event_by_external_id("GEN50").place == "Village 0"
+    assert workspace.conn.execute("SELECT count(*) FROM citation WHERE event_id > 40").fetchone()[0] == 6
+    assert workspace.conn.execute("SELECT count(*) FROM event_actor WHERE event_id > 40").fetchone()[0] == 6
+    assert workspace.conn.execute("PRAGMA foreign_key_check").fetchall() == []
