@@ -89,16 +89,20 @@ def _not_a_file(path: Path, mode: int) -> Optional[str]:
     return None
 
 
+def _stat(path: Path, missing: str) -> os.stat_result:
+    try:
+        return path.stat()
+    except FileNotFoundError:
+        raise ExchangeError(f"{path}: {missing}") from None
+    except OSError as error:
+        raise ExchangeError(f"{path}: {error.strerror or error}") from None
+
+
 def check_input(path: str | os.PathLike[str]) -> None:
     """Refuse, by name, what no importer can read: a missing file, a folder, a named
     pipe or a device (reading them could wait forever or never end), an empty file."""
     path = Path(path)
-    try:
-        info = path.stat()
-    except FileNotFoundError:
-        raise ExchangeError(f"{path}: no such file") from None
-    except OSError as error:
-        raise ExchangeError(f"{path}: {error.strerror or error}") from None
+    info = _stat(path, "no such file")
     problem = _not_a_file(path, info.st_mode)
     if problem:
         raise ExchangeError(f"{path}: {problem}")
@@ -117,12 +121,7 @@ def expand_inputs(paths: Sequence[str | os.PathLike[str]]) -> list[tuple[Path, b
     found: dict[Path, bool] = {}
     for given in paths:
         path = Path(given)
-        try:
-            info = path.stat()
-        except FileNotFoundError:
-            raise ExchangeError(f"{path}: no such file or folder") from None
-        except OSError as error:
-            raise ExchangeError(f"{path}: {error.strerror or error}") from None
+        info = _stat(path, "no such file or folder")
         if stat.S_ISDIR(info.st_mode):
             inside = sorted((p for p in path.iterdir() if p.suffix.lower() in IMPORTABLE_SUFFIXES
                              and not p.name.startswith(".") and p.is_file()), key=lambda p: p.name.casefold())

@@ -211,16 +211,9 @@ def test_a_terminal_sees_progress_and_a_pipe_does_not(ws_path: Path, tmp_path: P
 
 def _acled(path: Path, rows: list[tuple[str, str, str]]) -> Path:
     """An ACLED file of (id, actor1, actor2) rows."""
-    header = (FIXTURES / "acled_small.csv").read_text(encoding="utf-8").splitlines()[0].split(",")
-    with path.open("w", encoding="utf-8", newline="") as handle:
-        writer = csv.writer(handle, lineterminator="\n")
-        writer.writerow(header)
-        for event_id, a1, a2 in rows:
-            values = dict.fromkeys(header, "")
-            values.update(event_id_cnty=event_id, event_date="2019-10-10", year="2019", event_type="Battles",
-                          actor1=a1, actor2=a2, country="Syria", location="Tal Abyad", source="SOHR", notes="Clash.")
-            writer.writerow([values[h] for h in header])
-    return path
+    from ..exchange.helpers import clash, write_acled
+
+    return write_acled(path, [clash(*row) for row in rows])
 
 
 def test_a_folder_and_a_file_are_one_import_and_one_report(ws_path: Path, tmp_path: Path) -> None:

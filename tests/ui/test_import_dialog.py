@@ -211,18 +211,9 @@ def test_a_mapping_saved_to_a_file_drives_the_command_line(qtbot, dialog: Import
 
 
 def syria_acled(path: Path, rows: list[tuple[str, str, str]]) -> Path:
-    import csv
+    from ..exchange.helpers import clash, write_acled
 
-    header = ACLED.read_text(encoding="utf-8").splitlines()[0].split(",")
-    with path.open("w", encoding="utf-8", newline="") as handle:
-        writer = csv.writer(handle, lineterminator="\n")
-        writer.writerow(header)
-        for event_id, a1, a2 in rows:
-            values = dict.fromkeys(header, "")
-            values.update(event_id_cnty=event_id, event_date="2019-10-12", year="2019", event_type="Battles",
-                          actor1=a1, actor2=a2, country="Syria", location="Ras al Ain", source="SOHR", notes="Clash.")
-            writer.writerow([values[h] for h in header])
-    return path
+    return write_acled(path, [clash(*row) for row in rows])
 
 
 def test_the_analyst_reconciles_actor_names_before_they_land_and_the_choice_is_remembered(
