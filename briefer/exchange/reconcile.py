@@ -192,11 +192,13 @@ class ActorMatcher:
             if len(found_all) == 1:
                 return existing(found_all[0], f"'{forms.full}' are the initials of '{found_all[0].name}'")
         key = normalize_name(forms.full)
-        for other_key, actor in self.by_key.items():
-            if len(other_key) >= 8 and " " in other_key and key.startswith(other_key + " "):
-                rest = key[len(other_key):]
-                if not rest.lstrip().startswith("(") and "/" not in rest and " - " not in rest:
-                    return existing(actor, f"it continues {self._called(actor, other_key)}")
+        words = key.split(" ")
+        for n in range(len(words) - 1, 1, -1):  # the longest run of its first words that is a name
+            head, rest = " ".join(words[:n]), " " + " ".join(words[n:])
+            actor = self.by_key.get(head)
+            if actor is not None and len(head) >= 8 and not rest.lstrip().startswith("(") and "/" not in rest \
+                    and " - " not in rest:
+                return existing(actor, f"it continues {self._called(actor, head)}")
         best = process.extractOne(key, self._choice_keys(), scorer=fuzz.ratio, score_cutoff=FUZZY_SCORE)
         if best is not None:
             actor = self.by_key[best[0]]
