@@ -7,7 +7,8 @@ its actors and sources still by name.  It yields messages:
 
     ("file", index, format, encoding)   a file starts
     ("rows", items, fraction, warnings, warning count)
-                                        a batch: prepared tuples and `Problem`s
+                                        a batch: prepared tuples, and (line, reason,
+                                        where) for each row that could not be read
     ("end", index, encoding)            the file is done
 
 For a big import it runs in a child process (`in_child`), so that reading and checking
@@ -31,7 +32,7 @@ from datetime import datetime
 from typing import Any, Callable, Iterator, Sequence
 
 from ..core.errors import BrieferError
-from ..core.model import Event
+from ..core.model import Confidence, check_event
 from ..store.events import when_columns
 from .report import ImportReport, Problem
 
@@ -41,26 +42,33 @@ PARALLEL_FROM_BYTES = 4_000_000  # about 10,000 ACLED rows: below, starting a pr
 _QUEUED_BATCHES = 4  # how far the reader may run ahead of the writer (memory stays flat)
 
 class _Rows:
-    """An event's columns as `EventStore._event_row` writes them (the same tuple), made
-    faster for a million rows: the date's columns are worked out once per date object
-    (readers reuse them) and enum values are read without their descriptor."""
+    """An event's columns as `EventStore._event_row` writes them for `Event(**fields)`
+    (the same tuple, checked by the same `check_event`), made without building the
+    `Event`: at a million rows that costs more than the rest of the row's checking.  The
+    date's columns are worked out once per date object (readers reuse them)."""
 
     def __init__(self, stamp: datetime) -> None:
         self.stamp = stamp.isoformat(timespec="seconds")
         self.whens: dict[int, tuple] = {}
 
-    def __call__(self, e: Event) -> tuple:
-        known = self.whens.get(id(e.when))
-        if known is None or known[0] is not e.when:
+    def __call__(self, f: dict, external_id: str, uid: str) -> tuple:
+        title, when = f.get("title", ""), f.get("when")
+        latitude, longitude, fatalities = f.get("latitude"), f.get("longitude"), f.get("fatalities")
+        check_event(title, when, latitude, longitude, fatalities)
+        known = self.whens.get(id(when))
+        if known is None or known[0] is not when:
             if len(self.whens) > 100_000:
                 self.whens.clear()
-            known = self.whens[id(e.when)] = (e.when, when_columns(e.when))  # holding it keeps its id its own
-        return (e.uid, e.title.strip(), e.summary, *known[1], e.place, e.latitude, e.longitude, e.country,
-                e.event_type, e.sub_event_type, e.fatalities, e.confidence._value_, e.notes, e.external_id,
-                self.stamp, self.stamp)
+            known = self.whens[id(when)] = (when, when_columns(when))  # holding it keeps its id its own
+        confidence = f.get("confidence", Confidence.MODERATE)
+        return (uid, title.strip(), f.get("summary", ""), *known[1], f.get("place", ""), latitude, longitude,
+                f.get("country", ""), f.get("event_type", ""), f.get("sub_event_type", ""), fatalities,
+                confidence._value_, f.get("notes", ""), external_id, self.stamp, self.stamp)
 
 
-def prepared(readers: Sequence[Any], stamp: datetime, batch_size: int, uid: Callable[[], str]) -> Iterator[tuple]:
+def prepared(readers: Sequence[Any], stamp: datetime, batch_size: int, uid: Callable[[], str],
+             pack: Callable[[list], Any] = lambda items: items) -> Iterator[tuple]:
+    """The messages above; `pack` turns each batch into what is sent (bytes, for a child)."""
     event_row = _Rows(stamp)
     for index, reader in enumerate(readers):
         report = ImportReport()  # collects the warnings the reader makes
@@ -69,41 +77,35 @@ def prepared(readers: Sequence[Any], stamp: datetime, batch_size: int, uid: Call
         sent = 0
         for item in reader.rows(report):
             if isinstance(item, Problem):
-                items.append(item)
+                items.append((item.line, item.reason, item.where))
             else:
                 try:
-                    event = Event(**item.fields, external_id=item.external_id, created=stamp, updated=stamp,
-                                  uid=uid())
-                    row = event_row(event)
+                    row = event_row(item.fields, item.external_id, uid())
                 except BrieferError as error:
-                    items.append(Problem(item.line, str(error), item.where))
+                    items.append((item.line, str(error), item.where))
                     continue
                 except (ValueError, TypeError, OverflowError) as error:
-                    items.append(Problem(item.line, f"cannot be read ({error})", item.where))
+                    items.append((item.line, f"cannot be read ({error})", item.where))
                     continue
                 actors = tuple((name, role._value_, kind._value_) for name, role, kind in item.actors)
-                tags = tuple(t.strip() for t in event.tags if t.strip())
+                tags = tuple(t.strip() for t in item.fields.get("tags", ()) if t.strip())
                 # a citation id for each source and the dataset's own (some go unused when
                 # a source is named twice): made here, in the reader's process
                 uids = tuple(uid() for _ in range(len(item.sources) + 1))
                 items.append((item.line, item.where, row, item.external_id, actors, tuple(item.sources), tags, uids))
             if len(items) >= batch_size:
-                yield ("rows", _packed(items), reader.fraction(), report.warnings[sent:], report.warning_count)
+                yield ("rows", pack(items), reader.fraction(), report.warnings[sent:], report.warning_count)
                 sent = len(report.warnings)
                 items = []
-        yield ("rows", _packed(items), 1.0, report.warnings[sent:], report.warning_count)
+        yield ("rows", pack(items), 1.0, report.warnings[sent:], report.warning_count)
         yield ("end", index, reader.encoding)
 
 
-def _packed(items: list) -> bytes:
-    """A batch as `marshal` bytes: tuples of strings and numbers load about twice as
-    fast as from pickle, and the writer's process is the one that waits."""
-    return marshal.dumps([(p.line, p.reason, p.where) if isinstance(p, Problem) else p for p in items])
-
-
-def unpacked(data: bytes) -> list:
-    """The batch again: prepared rows (8 values), and problems (3: line, reason, where)."""
-    return marshal.loads(data)
+def unpacked(data: Any) -> list:
+    """A batch as the writer reads it: prepared rows (8 values) and problems (3: line,
+    reason, where); from a child, `marshal` bytes (tuples of strings and numbers load
+    faster than from pickle)."""
+    return marshal.loads(data) if isinstance(data, bytes) else data
 
 
 def _child(specs: list, stamp: datetime, batch_size: int, out: Any) -> None:
@@ -113,7 +115,7 @@ def _child(specs: list, stamp: datetime, batch_size: int, out: Any) -> None:
         from .importing import fast_uid
 
         readers = [open_reader(fmt, path, mapping=mapping, encoding=encoding) for fmt, path, mapping, encoding in specs]
-        for message in prepared(readers, stamp, batch_size, fast_uid):
+        for message in prepared(readers, stamp, batch_size, fast_uid, marshal.dumps):
             out.put(message)
         out.put(None)
     except BrieferError as error:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 import os
 import shutil
 import sqlite3
@@ -188,3 +189,35 @@ def test_a_file_that_overlaps_the_workspace_adds_only_its_new_events(workspace: 
     assert workspace.conn.execute("SELECT count(*) FROM citation WHERE event_id > 40").fetchone()[0] == 6
     assert workspace.conn.execute("SELECT count(*) FROM event_actor WHERE event_id > 40").fetchone()[0] == 6
     assert workspace.conn.execute("PRAGMA foreign_key_check").fetchall() == []
+
+
+def test_the_rows_an_import_writes_are_the_stores_own_for_the_same_event(shared_data: Path) -> None:
+    """The import builds each event's columns without building the `Event`; they must be
+    the tuple `EventStore` writes for `Event(**fields)`, and bad fields fail alike."""
+    from briefer.core.errors import BrieferError as Invalid
+    from briefer.core.model import Event, now_utc
+    from briefer.exchange.importing import Row
+    from briefer.exchange.prepare import _Rows
+    from briefer.exchange.report import ImportReport
+    from briefer.store.events import EventStore
+
+    stamp = now_utc()
+    build = _Rows(stamp)
+    files = [("acled", p) for p in sorted(FIXTURES.glob("acled_*.csv"))] + \
+        [("acled", p) for p in sorted((shared_data / "acled").glob("*.csv"))] + \
+        [("gdelt", p) for p in sorted((shared_data / "gdelt").glob("gdelt*_events_sample*.tsv"))] + \
+        [("timeline", FIXTURES / "small_xml.timeline"), ("timelinejs", FIXTURES / "timelinejs_small.json")]
+    compared = 0
+    for fmt, path in files:
+        for row in open_reader(fmt, path).rows(ImportReport()):
+            if not isinstance(row, Row):
+                continue
+            try:
+                event = Event(**row.fields, external_id=row.external_id, created=stamp, updated=stamp, uid="u")
+            except Invalid as error:
+                with pytest.raises(Invalid, match=re.escape(str(error))):
+                    build(row.fields, row.external_id, "u")
+                continue
+            assert build(row.fields, row.external_id, "u") == EventStore._event_row(event), (path.name, row.line)
+            compared += 1
+    assert compared > 2000
