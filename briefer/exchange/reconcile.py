@@ -212,7 +212,7 @@ class ActorMatcher:
 
     @staticmethod
     def _called(actor: Actor, name: str) -> str:
-        if normalize_name(name) == normalize_name(actor.name):
+        if _loose(name) == _loose(actor.name):
             return f"the actor '{actor.name}'"
         return f"an alias of '{actor.name}'"
 
