@@ -157,12 +157,20 @@ def raw_executemany(path: Path, folder: Path) -> float:
     return elapsed
 
 
-def raw_all_tables(path: Path, folder: Path) -> float:
+# The ACLED columns Briefer keeps as labelled lines in an event's notes (and indexes for
+# search): the floor writes the same text.
+NOTE_COLUMNS = (("region", 16), ("admin1", 18), ("admin2", 19), ("iso", 15), ("geo_precision", 24),
+                ("source_scale", 26), ("disorder_type", 4), ("inter1", 9), ("inter2", 12), ("interaction", 13),
+                ("timestamp", 30))
+
+
+def raw_all_tables(path: Path, folder: Path, notes: bool = True) -> float:
     """The floor for any importer that writes what Briefer keeps: csv.reader and plain
-    executemany of every row Briefer writes for an event (the event, its date span, two
-    actor links, one citation per source plus one for the dataset, each with a UUID),
-    without foreign-key checks, the text-index trigger or any non-unique index while
-    loading; the text index and the indexes are built once at the end."""
+    executemany of every row Briefer writes for an event (the event with the same notes
+    text, its date span, two actor links, one citation per source plus one for the
+    dataset, each with a UUID), without foreign-key checks, the text-index trigger or any
+    non-unique index while loading; the text index and the indexes are built once at the
+    end.  `notes=False` leaves the notes empty, as this floor did before."""
     target = folder / "raw-all.briefer"
     conn = _raw_connection(target)
     start = time.perf_counter()
@@ -190,7 +198,7 @@ def raw_all_tables(path: Path, folder: Path) -> float:
     acled = named("source", sources, "ACLED")
     ev_sql = ("INSERT INTO event(id, uid, title, summary, when_edtf, earliest, latest, precision, flags, place, "
               "latitude, longitude, country, event_type, sub_event_type, fatalities, confidence, notes, "
-              "external_id, created, updated) VALUES (?,?,?,?,?,?,?,5,0,?,?,?,?,?,?,?,'moderate','',?,?,?)")
+              "external_id, created, updated) VALUES (?,?,?,?,?,?,?,5,0,?,?,?,?,?,?,?,'moderate',?,?,?,?)")
     ea_sql = "INSERT OR IGNORE INTO event_actor VALUES (?, ?, ?, ?, ?, ?)"
     ci_sql = "INSERT INTO citation(uid, event_id, source_id, credibility, position) VALUES (?, ?, ?, 6, ?)"
     sp_sql = "INSERT INTO event_span VALUES (?, ?, ?)"
@@ -201,9 +209,10 @@ def raw_all_tables(path: Path, folder: Path) -> float:
         ev, ea, ci, sp = [], [], [], []
         for i, r in enumerate(reader, start=1):
             lo = 1262304000 + (i % 5000) * 86400
+            note = "\n".join([f"ACLED {name}: {r[k]}" for name, k in NOTE_COLUMNS if r[k]]) if notes else ""
             ev.append((i, f"0190f7a2-{i:04x}-7000-8000-000000000000", f"{r[6]}: {r[7]} vs {r[10]} in {r[21]}",
                        r[27], r[1], lo, lo + 86399, r[21], float(r[22]), float(r[23]), r[17], r[5], r[6],
-                       int(r[28]), r[0], stamp, stamp))
+                       int(r[28]), note, r[0], stamp, stamp))
             sp.append((i, lo // 86400, lo // 86400))
             ea.append((i, named("actor", actors, r[7]), "initiator", 0, lo, lo + 86399))
             if r[10]:
