@@ -57,7 +57,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     imp.add_argument("--actor-map", metavar="FILE",
                      help="what each actor name becomes (JSON); when FILE does not exist, write the proposals "
                           "there and import nothing")
-    imp.set_defaults(run=run_import_command)
+    # the actor map is read and written back by design: checked as an output (not the
+    # workspace, not a dataset being imported), not as an input
+    imp.set_defaults(run=run_import_command, reads=("files", "json_opt", "mapping"), writes=("report", "actor_map"))
 
     exp = sub.add_parser("export", help="write events to a file")
     exp.add_argument("file", nargs="?", metavar="FILE")
@@ -65,7 +67,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     exp.add_argument("--json", dest="json_opt", nargs="?", const=True, default=None, metavar="FILE",
                      help="print the result as JSON; `--json FILE` alone writes a Briefer JSON export")
     add_filter_arguments(exp)
-    exp.set_defaults(run=run_export_command)
+    exp.set_defaults(run=run_export_command, writes=("file", "json_opt"))
 
 
 def _file_and_output(args: argparse.Namespace, verb: str) -> tuple[list[str], Optional[str], bool]:
@@ -134,8 +136,8 @@ def run_import_command(args: argparse.Namespace, ws: Workspace) -> int:
     target = Path(args.report) if args.report else _default_report_path(files[0])
     try:
         report.save(target)
-    except OSError as error:
-        print(f"briefer-cli: the report could not be saved to {target} ({error.strerror})", file=sys.stderr)
+    except BrieferError as error:
+        print(f"briefer-cli: the report was not saved: {error}", file=sys.stderr)
     if json_out:
         print(json.dumps(report.as_dict(), ensure_ascii=False))
     else:

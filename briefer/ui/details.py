@@ -40,7 +40,7 @@ class DetailsPanel(QWidget):
         layout.addWidget(self.browser, 1)
         layout.addLayout(row)
         session.selectionChanged.connect(self.refresh)
-        session.dataChanged.connect(self.refresh)
+        session.changed.connect(self._changed)
         session.workspaceChanged.connect(self.refresh)
         self.refresh()
 
@@ -49,14 +49,22 @@ class DetailsPanel(QWidget):
         if event.type() == QEvent.Type.PaletteChange:  # light <-> dark: colours in the HTML follow
             self.refresh()
 
+    def _changed(self, changes) -> None:
+        """Read the selected events again only when the edit touched them or the names they show."""
+        if changes.everything or changes.touches("actors") or changes.touches("sources") \
+                or changes.touches("documents") or self._shown_uids & changes.events.touched:
+            self.refresh()
+
     def refresh(self, *_: object) -> None:
         ws = self.session.ws
         ids = self.session.selection
         self.edit_button.setEnabled(bool(ids))
+        self._shown_uids: frozenset[str] = frozenset()
         if ws is None or not ids:
             self.browser.setHtml("<p style='color:gray'>Select an event on the timeline or in the table.</p>")
             return
         events = ws.events_by_ids(ids[:MAX_LISTED])
+        self._shown_uids = frozenset(e.uid for e in events)
         if len(ids) == 1 and events:
             self.browser.setHtml(self.event_html(events[0]))
         else:

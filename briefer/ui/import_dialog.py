@@ -357,8 +357,8 @@ class ImportDialog(ColumnMappingStep, QDialog):
         if name:
             try:
                 self.report.save(name)
-            except OSError as error:
-                QMessageBox.warning(self, "Save report", f"{name}: {error.strerror}")
+            except BrieferError as error:
+                QMessageBox.warning(self, "Save report", str(error))
 
     # -- navigation ---------------------------------------------------------------------
     def _update_buttons(self) -> None:

@@ -159,7 +159,10 @@ class ColumnMappingStep:
         name, _ = QFileDialog.getSaveFileName(self, "Save mapping", self._stem() + "-mapping.json",
                                               "Mapping (*.json)")
         if name:
-            self.current_mapping().save(name)
+            try:
+                self.current_mapping().save(name)
+            except BrieferError as error:
+                self.mapping_error.setText(str(error))
 
     def _enter_mapping(self) -> None:
         self._fill_saved()

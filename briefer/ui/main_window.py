@@ -100,7 +100,7 @@ class MainWindow(QMainWindow):
         # the timeline speaks in row ids, like the table; the session keeps them in step
         self.session.workspaceChanged.connect(self._workspace_changed)
         self.session.filterChanged.connect(self.timeline.set_filter)
-        self.session.dataChanged.connect(self.timeline.reload)
+        self.session.changed.connect(self.timeline.apply_changes)
         self.session.selectionChanged.connect(self._selection_to_timeline)
         self.timeline.selectionChanged.connect(lambda ids: self.session.set_selection(ids, self.timeline))
         self.timeline.eventActivated.connect(self.edit_event)
@@ -268,7 +268,11 @@ class MainWindow(QMainWindow):
         if path:
             if not path.endswith(WORKSPACE_SUFFIX):
                 path += WORKSPACE_SUFFIX
-            self.session.ws.save_copy(path)
+            try:
+                self.session.ws.save_copy(path)
+            except BrieferError as error:  # the workspace itself, its -wal, a folder, a full disk
+                show_error(self, "Save a copy", str(error))
+                return
             self.statusBar().showMessage(f"Saved a copy as {path}", 5000)
 
     def close_workspace(self) -> None:
