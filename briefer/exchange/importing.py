@@ -21,6 +21,7 @@ only the distinct actor and source names seen so far are cached.
 
 from __future__ import annotations
 
+import itertools
 import os
 import re
 import time
@@ -36,7 +37,7 @@ from ..store.external import (
     max_event_id, row_id, text_index_deferred,
 )
 from .json_format import ExchangeError
-from .prepare import PARALLEL_FROM_BYTES, can_use_child, in_child, prepared, unpacked
+from .prepare import PARALLEL_FROM_BYTES, ReaderDidNotStart, can_use_child, in_child, prepared, unpacked
 from .reconcile import ActorPlan, Decision
 from .report import ImportReport, Problem
 
@@ -299,9 +300,16 @@ class _Writer:
         stamp = now_utc()
         if parallel is None:
             parallel = sum(self.sizes) >= PARALLEL_FROM_BYTES
+        messages: Iterator[tuple] = iter(())
         if parallel and can_use_child(self.readers):
             messages = in_child(self.readers, stamp, self.batch_size, self.cancelled)
-        else:
+            try:
+                messages = itertools.chain([next(messages)], messages)
+            except StopIteration:  # cancelled before the first batch
+                pass
+            except ReaderDidNotStart:
+                parallel = False
+        if not parallel or not can_use_child(self.readers):
             messages = prepared(self.readers, stamp, self.batch_size, fast_uid)
         for message in messages:
             kind = message[0]

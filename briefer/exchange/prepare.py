@@ -36,7 +36,7 @@ from ..core.model import Confidence, check_event
 from ..store.events import when_columns
 from .report import ImportReport, Problem
 
-__all__ = ["prepared", "in_child", "unpacked", "PARALLEL_FROM_BYTES"]
+__all__ = ["prepared", "in_child", "unpacked", "PARALLEL_FROM_BYTES", "ReaderDidNotStart"]
 
 PARALLEL_FROM_BYTES = 4_000_000  # about 10,000 ACLED rows: below, starting a process costs more than it saves
 _QUEUED_BATCHES = 4  # how far the reader may run ahead of the writer (memory stays flat)
@@ -126,6 +126,10 @@ def _child(specs: list, stamp: datetime, batch_size: int, out: Any) -> None:
         out.put(("crash", traceback.format_exc(limit=4)))
 
 
+class ReaderDidNotStart(Exception):
+    """The reader process ended before it said anything: the import reads in place instead."""
+
+
 def can_use_child(readers: Sequence[Any]) -> bool:
     """Only readers that can be opened again by name, and not in a frozen app (whose
     executable cannot start a plain Python child)."""
@@ -144,6 +148,7 @@ def in_child(readers: Sequence[Any], stamp: datetime, batch_size: int,
     child = context.Process(target=_child, args=(specs, stamp, batch_size, out), daemon=True,
                             name="briefer-import-reader")
     child.start()
+    started = False
     try:
         while True:
             try:
@@ -155,10 +160,13 @@ def in_child(readers: Sequence[Any], stamp: datetime, batch_size: int,
                     try:
                         message = out.get(timeout=1.0)
                     except queue_module.Empty:
+                        if not started:  # it could not start (an odd interpreter): read in this process
+                            raise ReaderDidNotStart() from None
                         raise BrieferError("the import's file reader stopped unexpectedly; nothing was imported") \
                             from None
                 else:
                     continue
+            started = True
             if message is None:
                 return
             if message[0] == "error":

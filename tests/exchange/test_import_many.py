@@ -221,3 +221,12 @@ def test_the_rows_an_import_writes_are_the_stores_own_for_the_same_event(shared_
             assert build(row.fields, row.external_id, "u") == EventStore._event_row(event), (path.name, row.line)
             compared += 1
     assert compared > 2000
+
+
+def test_a_reader_process_that_cannot_start_leaves_the_import_to_read_in_place(
+        workspace: Workspace, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from briefer.exchange import prepare
+
+    monkeypatch.setattr(prepare, "_child", lambda *args: os._exit(3))  # dies before it says anything
+    report = run_import(workspace, open_reader("acled", acled_file(tmp_path / "a.csv", 50)), parallel=True)
+    assert report.committed and report.added["events"] == 50
