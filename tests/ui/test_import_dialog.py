@@ -294,3 +294,41 @@ def test_the_actor_filter_lists_whole_names_however_narrow_its_field(window, qtb
     longest = popup.fontMetrics().horizontalAdvance("Islamic State (Syria) - Wilayat al-Khayr Province")
     assert longest > edit.width()  # the field alone would cut it
     assert popup.width() >= longest + 10
+
+
+def test_the_actor_step_is_changed_in_the_table_itself(qtbot, demo_workspace: Workspace, settings: QSettings,
+                                                        tmp_path: Path) -> None:
+    from PySide6.QtWidgets import QComboBox, QLineEdit, QStyleOptionViewItem
+
+    from briefer.ui.import_actors import ACTOR, CHOICE
+
+    d = ImportDialog(demo_workspace, settings=settings)
+    qtbot.addWidget(d)
+    d.set_file(str(syria_acled(tmp_path / "s.csv", [("SY1", "Operation Peace Spring", "Hezbollah")])))
+    to_actors(qtbot, d)
+    table = d.actor_choices.table
+    row = next(r for r in range(table.rowCount()) if table.item(r, 0).text() == "Operation Peace Spring")
+    delegate = table.itemDelegate()
+
+    def edit(column: int, pick: str) -> None:
+        index = table.model().index(row, column)
+        editor = delegate.createEditor(table.viewport(), QStyleOptionViewItem(), index)
+        delegate.setEditorData(editor, index)
+        if isinstance(editor, QComboBox):
+            editor.setCurrentIndex(editor.findText(pick))
+        else:
+            assert isinstance(editor, QLineEdit)
+            editor.setText(pick)
+        delegate.setModelData(editor, table.model(), index)
+
+    edit(CHOICE, "a new branch of")
+    assert d.actor_choices.missing_actor() == "Operation Peace Spring"  # a branch of whom?
+    d.next_button.click()
+    assert d.pages.currentIndex() == ACTORS_PAGE and "Choose the actor" in d.actor_choices.summary.text()
+    edit(ACTOR, "Syrian Democratic Forces")
+    assert table.item(row, 3).text() == "Chosen by you"
+    with qtbot.waitSignal(d.imported, timeout=30000):
+        d.next_button.click()
+    spring = demo_workspace.find_actor("Operation Peace Spring")
+    assert spring.member_of == demo_workspace.find_actor("Syrian Democratic Forces").uid
+    qtbot.waitUntil(lambda: d.worker is None)
