@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import Optional
 
 from ..core.errors import BrieferError
+from .merge import add_change_package_arguments, run_export_changes
 from ..exchange.formats import (
     EXPORT_FORMATS, IMPORT_FORMATS, choose_formats, expand_inputs, export_events, open_reader,
 )
@@ -67,7 +68,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     exp.add_argument("--json", dest="json_opt", nargs="?", const=True, default=None, metavar="FILE",
                      help="print the result as JSON; `--json FILE` alone writes a Briefer JSON export")
     add_filter_arguments(exp)
-    exp.set_defaults(run=run_export_command, writes=("file", "json_opt"))
+    add_change_package_arguments(exp)
+    exp.set_defaults(run=run_export_command, writes=("file", "json_opt", "out"))
 
 
 def _file_and_output(args: argparse.Namespace, verb: str) -> tuple[list[str], Optional[str], bool]:
@@ -240,6 +242,8 @@ def _print_report(report: ImportReport) -> None:
 
 
 def run_export_command(args: argparse.Namespace, ws: Workspace) -> int:
+    if args.changes_for:  # a change package for a peer (cli/merge.py)
+        return run_export_changes(args, ws)
     paths, fmt, json_out = _file_and_output(args, "export")
     path = paths[0]
     fmt = fmt or "json"

@@ -257,6 +257,9 @@ CREATE TABLE import_actor_map (
 CREATE INDEX import_actor_map_actor ON import_actor_map(actor_id);
 """
 
+from .provenance_schema import provenance_migration  # noqa: E402 - version 6 lives beside its tables
+
 MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
-    _script(_V1), _script(_V2), _script(_V3), _script(_V4), _script(_V5), _script(_ACTOR_MAP)]
+    _script(_V1), _script(_V2), _script(_V3), _script(_V4), _script(_V5), provenance_migration,
+    _script(_ACTOR_MAP)]
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -244,6 +244,7 @@ class MainWindow(QMainWindow):
         except BrieferError as error:
             show_error(self, "Cannot open workspace", error)
             return False
+        ws.analyst = theme.analyst_name(self.settings)
         self.session.open(ws)
         self._remember(ws.path)
         return True
@@ -402,6 +403,8 @@ class MainWindow(QMainWindow):
 
     def preferences(self) -> None:
         theme.PreferencesDialog(self, self.settings).exec()
+        if self.session.ws is not None:
+            self.session.ws.analyst = theme.analyst_name(self.settings)
 
     def about(self) -> None:
         import PySide6
