@@ -17,6 +17,7 @@ from briefer.exchange.conflicts import decide_proposal, resolve_conflicts
 from briefer.exchange.json_format import ExchangeError, export_json
 from briefer.exchange.merge import merge_path, undo_merge
 from briefer.store import Workspace, WorkspaceError
+from briefer.store.provenance_schema import provenance_migration
 from briefer.store.schema import APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION
 
 from .helpers import dump
@@ -44,9 +45,10 @@ def test_provenance_says_who_when_and_where(tmp_path: Path) -> None:
 def test_an_older_workspace_gets_provenance_and_an_id_when_migrated(tmp_path: Path) -> None:
     path = tmp_path / "old.briefer"
     conn = sqlite3.connect(path, isolation_level=None)
-    for migration in MIGRATIONS[:SCHEMA_VERSION - 1]:
+    before = MIGRATIONS.index(provenance_migration)  # a workspace from before provenance (not always the last)
+    for migration in MIGRATIONS[:before]:
         migration(conn)
-    conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION - 1}")
+    conn.execute(f"PRAGMA user_version = {before}")
     conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
     conn.execute("INSERT INTO meta VALUES ('name', 'old')")
     conn.execute("INSERT INTO actor(uid, name, kind) VALUES ('a1', 'Old actor', 'other')")
