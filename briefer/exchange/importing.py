@@ -33,8 +33,8 @@ from ..core.errors import BrieferError
 from ..core.model import ActorKind, Role, Source, SourceKind, normalize_name, now_utc
 from ..store import Workspace
 from ..store.external import (
-    add_links, check_new_links, existing_external_ids, foreign_keys_off, indexes_deferred, insert_rows,
-    max_event_id, row_id, text_index_deferred,
+    add_links, check_new_links, existing_external_ids, foreign_keys_off, import_revision, indexes_deferred,
+    insert_rows, max_event_id, row_id, text_index_deferred,
 )
 from .json_format import ExchangeError
 from .prepare import PARALLEL_FROM_BYTES, ReaderDidNotStart, can_use_child, in_child, prepared, unpacked
@@ -199,9 +199,10 @@ def run_import(
     cancelled = cancel or (lambda: False)
     plan = actors or ActorPlan()
     try:
-        with foreign_keys_off(ws), ws.transaction():
+        with foreign_keys_off(ws), import_revision(ws) as revision, ws.transaction():
             with text_index_deferred(ws) as index_new, indexes_deferred(ws) as defer_indexes:
                 writer = _Writer(ws, readers, report, plan, cancelled, progress, defer_indexes, batch_size)
+                writer.revision = revision
                 writer.run(parallel)
                 index_new()
                 check_new_links(ws, writer.first_new_id)
@@ -290,6 +291,8 @@ class _Writer:
         self.by_external: dict[str, int] = {}  # external id: its event's id in this batch
         self.links: dict[int, list] = {}  # event id: [links, sources, rows, lo, hi] for events with an external id
         self._warnings_seen = 0
+        # the import's revision (provenance), made when the first events are written, and written with them
+        self.revision: Callable[[], Optional[int]] = lambda: None
         plan.start(ws, report)
         # a big import into a smaller workspace: rebuilding the date indexes at the end costs less
         expected = sum(self.sizes) // _BYTES_PER_ROW
@@ -445,7 +448,7 @@ class _Writer:
                 for rows_of, key in ((actor_rows, 0), (citation_rows, 1), (tag_rows, 0), (spans, 0)):
                     rows_of[:] = [(*r[:key], renumber[r[key]], *r[key + 1:]) for r in rows_of]
         if events:
-            insert_rows(self.ws, events, actor_rows, citation_rows, tag_rows, spans)
+            insert_rows(self.ws, events, actor_rows, citation_rows, tag_rows, spans, self.revision())
             report.added["events"] += len(events)
             self.next_id = events[-1][0] + 1
             added = report.added["events"]

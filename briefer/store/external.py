@@ -10,15 +10,15 @@ from __future__ import annotations
 import json
 from contextlib import contextmanager
 import sqlite3
-from typing import Callable, Iterable, Iterator, Sequence
+from typing import Callable, Iterable, Iterator, Optional, Sequence
 
-from ..core.model import normalize_name
+from ..core.model import normalize_name, now_utc
 from .errors import WorkspaceError
 from .workspace import Workspace
 
 __all__ = ["existing_external_ids", "max_event_id", "add_links", "text_index_deferred", "indexes_deferred",
            "write_through", "remembered_actors", "remember_actors", "row_id", "foreign_keys_off", "insert_rows",
-           "check_new_links"]
+           "check_new_links", "import_revision"]
 
 _FTS_TRIGGER = "event_fts_insert"
 
@@ -124,7 +124,8 @@ def _restore(ws: Workspace, sql: str) -> None:
 # unique ones, the external-id index (each batch looks its ids up) and citations by
 # event (a later row of the same dataset event adds to its citations).
 _DEFERRABLE_INDEXES = ("event_order", "event_running", "event_type_index", "event_actor_when",
-                       "event_actor_actor", "citation_source", "citation_document", "event_tag_tag")
+                       "event_actor_actor", "citation_source", "citation_document", "event_tag_tag",
+                       "event_rev", "citation_rev")
 
 
 @contextmanager
@@ -205,24 +206,50 @@ def foreign_keys_off(ws: Workspace) -> Iterator[None]:
         ws.conn.execute("PRAGMA foreign_keys = ON")
 
 
-_INSERT_EVENT = (
-    "INSERT INTO event(id, uid, title, summary, when_edtf, earliest, latest, precision, flags, place, "
-    "latitude, longitude, country, event_type, sub_event_type, fatalities, confidence, notes, "
-    "external_id, created, updated) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")
+_EVENT_COLUMNS = ("id, uid, title, summary, when_edtf, earliest, latest, precision, flags, place, latitude, "
+                  "longitude, country, event_type, sub_event_type, fatalities, confidence, notes, external_id, "
+                  "created, updated")
+
+
+@contextmanager
+def import_revision(ws: Workspace) -> Iterator[Callable[[], Optional[int]]]:
+    """The revision an import's rows are written with (provenance): made once inside the
+    transaction by the yielded function, and used by the commit's stamping for what else
+    the import wrote, so that a million events are not written a second time at commit
+    to stamp them.  None in a workspace without provenance."""
+    made: list[Optional[int]] = []
+
+    def revision() -> Optional[int]:
+        if not made:
+            rev = None
+            if ws._provenance_ready():
+                rev = ws.new_revision(now_utc().isoformat(timespec="seconds"), ws.who(), ws.workspace_id)
+            ws._tx_rev = rev
+            made.append(rev)
+        return made[0]
+
+    try:
+        yield revision
+    finally:
+        ws._tx_rev = None  # a rolled-back import leaves no revision for the next transaction
 
 
 def insert_rows(ws: Workspace, events: list[tuple], actors: list[tuple], citations: list[tuple],
-                tags: list[tuple], spans: list[tuple]) -> None:
+                tags: list[tuple], spans: list[tuple], rev: Optional[int] = None) -> None:
     """Plain executemany of an import's rows, ids already assigned: events (id, uid, ...),
     actor links (event id, actor id, role, position, earliest, latest), citations (uid,
-    event id, source id, position), tags (event id, tag) and date spans (id, lo, hi)."""
+    event id, source id, position), tags (event id, tag) and date spans (id, lo, hi);
+    events and citations stamped with the revision `rev` when there is one."""
     conn = ws.conn
+    stamp = ", created_rev, rev" if rev is not None else ""
+    marks = f", {rev}, {rev}" if rev is not None else ""
     try:
-        conn.executemany(_INSERT_EVENT, events)
+        conn.executemany(f"INSERT INTO event({_EVENT_COLUMNS}{stamp}) "
+                         f"VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?{marks})", events)
         conn.executemany("INSERT OR IGNORE INTO event_actor(event_id, actor_id, role, position, earliest, latest) "
                          "VALUES (?, ?, ?, ?, ?, ?)", actors)
-        conn.executemany("INSERT INTO citation(uid, event_id, source_id, credibility, position) "
-                         "VALUES (?, ?, ?, 6, ?)", citations)
+        conn.executemany(f"INSERT INTO citation(uid, event_id, source_id, credibility, position{stamp}) "
+                         f"VALUES (?, ?, ?, 6, ?{marks})", citations)
         if tags:
             conn.executemany("INSERT OR IGNORE INTO event_tag(event_id, tag) VALUES (?, ?)", tags)
         conn.executemany("INSERT INTO event_span(id, lo, hi) VALUES (?, ?, ?)", spans)

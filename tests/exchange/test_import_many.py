@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 
 from briefer.core.errors import BrieferError
+from briefer.core.model import Actor
 from briefer.exchange.formats import choose_formats, expand_inputs, open_reader
 from briefer.exchange.importing import run_import
 from briefer.store import Workspace
@@ -230,3 +231,22 @@ def test_a_reader_process_that_cannot_start_leaves_the_import_to_read_in_place(
     monkeypatch.setattr(prepare, "_child", lambda *args: os._exit(3))  # dies before it says anything
     report = run_import(workspace, open_reader("acled", acled_file(tmp_path / "a.csv", 50)), parallel=True)
     assert report.committed and report.added["events"] == 50
+
+
+def test_an_import_is_one_revision_written_with_its_rows(workspace: Workspace, tmp_path: Path) -> None:
+    """Provenance: every event, citation, actor and source the import adds carries the one
+    revision of the import (the events are written with it, not stamped again at commit)."""
+    workspace.analyst = "Desk"
+    before = workspace.max_revision()
+    run_import(workspace, open_reader("acled", acled_file(tmp_path / "a.csv", 30)), batch_size=7)
+    assert workspace.max_revision() == before + 1
+    for table in ("event", "citation", "actor", "source"):
+        assert workspace.conn.execute(f"SELECT DISTINCT created_rev, rev FROM {table}").fetchall() == \
+            [(before + 1, before + 1)], table
+    event = workspace.find_event_by_external_id("GEN3")
+    assert workspace.provenance("event", event.uid).created.analyst == "Desk"
+    cancelled = run_import(workspace, open_reader("acled", acled_file(tmp_path / "b.csv", 30, "BBB")),
+                           cancel=lambda: True)
+    assert cancelled.cancelled and workspace.max_revision() == before + 1
+    workspace.add_actor(Actor("After"))
+    assert workspace.max_revision() == before + 2  # the cancelled import left no revision behind
