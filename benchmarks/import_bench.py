@@ -196,11 +196,16 @@ def raw_all_tables(path: Path, folder: Path, notes: bool = True) -> float:
         return found
 
     acled = named("source", sources, "ACLED")
+    # the provenance every record carries (its revision), where the schema has it
+    stamped = any(c[1] == "rev" for c in conn.execute("PRAGMA table_info(event)"))
+    rev_cols, rev_vals = (", created_rev, rev", ", 1, 1") if stamped else ("", "")
     ev_sql = ("INSERT INTO event(id, uid, title, summary, when_edtf, earliest, latest, precision, flags, place, "
               "latitude, longitude, country, event_type, sub_event_type, fatalities, confidence, notes, "
-              "external_id, created, updated) VALUES (?,?,?,?,?,?,?,5,0,?,?,?,?,?,?,?,'moderate',?,?,?,?)")
-    ea_sql = "INSERT OR IGNORE INTO event_actor VALUES (?, ?, ?, ?, ?, ?)"
-    ci_sql = "INSERT INTO citation(uid, event_id, source_id, credibility, position) VALUES (?, ?, ?, 6, ?)"
+              f"external_id, created, updated{rev_cols}) "
+              f"VALUES (?,?,?,?,?,?,?,5,0,?,?,?,?,?,?,?,'moderate',?,?,?,?{rev_vals})")
+    ea_sql = "INSERT OR IGNORE INTO event_actor(event_id, actor_id, role, position, earliest, latest) VALUES (?, ?, ?, ?, ?, ?)"
+    ci_sql = (f"INSERT INTO citation(uid, event_id, source_id, credibility, position{rev_cols}) "
+              f"VALUES (?, ?, ?, 6, ?{rev_vals})")
     sp_sql = "INSERT INTO event_span VALUES (?, ?, ?)"
     stamp = "2026-11-29T00:00:00+00:00"
     with open(path, encoding="utf-8", newline="") as handle:
