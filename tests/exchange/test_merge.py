@@ -45,7 +45,7 @@ def test_provenance_says_who_when_and_where(tmp_path: Path) -> None:
 def test_an_older_workspace_gets_provenance_and_an_id_when_migrated(tmp_path: Path) -> None:
     path = tmp_path / "old.briefer"
     conn = sqlite3.connect(path, isolation_level=None)
-    before = MIGRATIONS.index(provenance_migration)  # a workspace from before provenance (not always the last)
+    before = MIGRATIONS.index(provenance_migration)  # a workspace from before provenance (later ones may follow it)
     for migration in MIGRATIONS[:before]:
         migration(conn)
     conn.execute(f"PRAGMA user_version = {before}")
@@ -232,9 +232,10 @@ def test_a_newer_workspace_is_refused_and_an_older_one_is_migrated_in_a_copy(tmp
         merge_path(a, newer)
     older = tmp_path / "older.briefer"
     conn = sqlite3.connect(older, isolation_level=None)
-    for migration in MIGRATIONS[:SCHEMA_VERSION - 1]:
+    before = MIGRATIONS.index(provenance_migration)  # a workspace from before provenance (later ones may follow it)
+    for migration in MIGRATIONS[:before]:
         migration(conn)
-    conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION - 1}")
+    conn.execute(f"PRAGMA user_version = {before}")
     conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
     conn.execute("INSERT INTO actor(uid, name, kind) VALUES ('old-actor', 'Old Guard', 'other')")
     conn.close()
