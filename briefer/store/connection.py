@@ -195,8 +195,8 @@ class Connection:
                 else:
                     self.conn.execute(f"ROLLBACK TO {name}")
                     self.conn.execute(f"RELEASE {name}")
-            if depth == 0 and isinstance(error, sqlite3.OperationalError):
-                raise self._explain(error) from None
+            if depth == 0 and isinstance(error, sqlite3.OperationalError) and "full" in str(error):
+                raise self._explain(error) from None  # "the disk is full; nothing was changed"
             raise
         else:
             self._depth = depth
