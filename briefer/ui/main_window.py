@@ -26,6 +26,7 @@ from ..store import Workspace
 from ..store import timeline as store_timeline
 from ..store.workspace import WORKSPACE_SUFFIX
 from . import commands, icons, preferences, theme
+from .exchange_menu import ExchangeActions
 from .actor_panel import ActorPanel
 from .details import DetailsPanel
 from .event_editor import EventEditor
@@ -236,6 +237,7 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.act_brief)
         file_menu.addSeparator()
         file_menu.addActions([self.act_close, self.act_quit])
+        self.exchange = ExchangeActions(self, self.session, file_menu, before=self.act_close)
 
         edit_menu = bar.addMenu("&Edit")
         edit_menu.addActions([self.act_undo, self.act_redo])

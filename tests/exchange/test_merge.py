@@ -42,8 +42,8 @@ def test_provenance_says_who_when_and_where(tmp_path: Path) -> None:
     ws.close()
 
 
-def test_an_older_workspace_gets_provenance_and_an_id_when_migrated(tmp_path: Path) -> None:
-    path = tmp_path / "old.briefer"
+def _older(path: Path, actor_uid: str) -> Path:
+    """A workspace of the format before provenance, holding one actor."""
     conn = sqlite3.connect(path, isolation_level=None)
     before = MIGRATIONS.index(provenance_migration)  # a workspace from before provenance (later ones may follow it)
     for migration in MIGRATIONS[:before]:
@@ -51,8 +51,13 @@ def test_an_older_workspace_gets_provenance_and_an_id_when_migrated(tmp_path: Pa
     conn.execute(f"PRAGMA user_version = {before}")
     conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
     conn.execute("INSERT INTO meta VALUES ('name', 'old')")
-    conn.execute("INSERT INTO actor(uid, name, kind) VALUES ('a1', 'Old actor', 'other')")
+    conn.execute("INSERT INTO actor(uid, name, kind) VALUES (?, 'Old actor', 'other')", (actor_uid,))
     conn.close()
+    return path
+
+
+def test_an_older_workspace_gets_provenance_and_an_id_when_migrated(tmp_path: Path) -> None:
+    path = _older(tmp_path / "old.briefer", "a1")
     with Workspace.open(path) as ws:
         assert ws.workspace_id
         prov = ws.provenance("actor", "a1")
@@ -230,15 +235,7 @@ def test_a_newer_workspace_is_refused_and_an_older_one_is_migrated_in_a_copy(tmp
     conn.close()
     with pytest.raises(WorkspaceError, match="newer Briefer"):
         merge_path(a, newer)
-    older = tmp_path / "older.briefer"
-    conn = sqlite3.connect(older, isolation_level=None)
-    before = MIGRATIONS.index(provenance_migration)  # a workspace from before provenance (later ones may follow it)
-    for migration in MIGRATIONS[:before]:
-        migration(conn)
-    conn.execute(f"PRAGMA user_version = {before}")
-    conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
-    conn.execute("INSERT INTO actor(uid, name, kind) VALUES ('old-actor', 'Old Guard', 'other')")
-    conn.close()
+    older = _older(tmp_path / "older.briefer", "old-actor")
     before = older.read_bytes()
     report = merge_path(a, older)
     assert report.added["actor"] == 1 and older.read_bytes() == before

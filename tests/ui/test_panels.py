@@ -476,7 +476,7 @@ def test_the_menus_have_the_standard_commands_and_keys(window, monkeypatch) -> N
         return [a.text().replace("&", "").rstrip("…") for a in menu.actions() if not a.isSeparator()]
 
     assert texts(menus["File"]) == ["New Workspace", "Open Workspace", "Open Recent", "Save a Copy As", "Import",
-                                    "Export", "Brief", "Close Workspace", "Quit"]
+                                    "Export", "Brief", "Merge Workspace", "Exchange", "Close Workspace", "Quit"]
     edit = texts(menus["Edit"])
     for wanted in ("Undo", "Redo", "Delete", "Find", "Preferences"):
         assert wanted in edit
