@@ -173,7 +173,10 @@ def write_through(ws: Workspace) -> None:
 
 
 def remembered_actors(ws: Workspace, dataset: str) -> dict[str, str]:
-    """{incoming name, folded: actor uid} that earlier imports of this dataset landed names on."""
+    """{incoming name, folded: actor uid} that earlier imports of this dataset landed names on
+    (a desk on a server does not remember them yet: its schema has no such table)."""
+    if ws.backend != "sqlite":
+        return {}
     return dict(ws.conn.execute(
         "SELECT m.key, a.uid FROM import_actor_map m JOIN actor a ON a.id = m.actor_id WHERE m.dataset = ?",
         (dataset,)).fetchall())
@@ -181,6 +184,8 @@ def remembered_actors(ws: Workspace, dataset: str) -> dict[str, str]:
 
 def remember_actors(ws: Workspace, dataset: str, chosen: dict[str, str]) -> None:
     """Keep {incoming name: actor uid} for the next import of this dataset (in the caller's transaction)."""
+    if ws.backend != "sqlite":
+        return
     with ws.transaction():
         ws.conn.executemany(
             "INSERT OR REPLACE INTO import_actor_map(dataset, key, name, actor_id) "
