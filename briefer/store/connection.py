@@ -274,7 +274,7 @@ class Connection:
                 # then rolled back must not make close() write statistics into the file
                 self._wrote = self._wrote or depth == 0
             except sqlite3.OperationalError as error:
-                if depth == 0 and self.conn.in_transaction:
+                if depth == 0 and self.conn.in_transaction:  # a full disk at COMMIT has rolled back already
                     self.conn.execute("ROLLBACK")
                 raise self._explain(error) from None
 

@@ -18,7 +18,7 @@ IMPORTS = [  # (file, format the dialog would pass, fragment of the message)
     ("deep.json", "json", "nested too deeply"),
     ("deep_timelinejs.json", "timelinejs", "nested too deeply"),
     ("fifo.json", "json", "not a regular file"),
-    ("fifo.csv", "acled", "not a regular file"),
+    ("fifo.csv", "acled", "FIFO"),
     ("broken.json", "json", "not valid JSON"),
     ("list.json", "json", "list.json"),
     ("binary.csv", "acled", "binary.csv"),
