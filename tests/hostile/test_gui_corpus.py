@@ -60,7 +60,7 @@ def test_importing_a_hostile_file_says_why(qtbot, hostile, tmp_path: Path,  # no
     ws = tmp_path / "ws.briefer"
     shutil.copyfile(hostile["empty"], ws)
     before = ws.read_bytes()
-    worker = ImportWorker(ws, fmt, str(hostile["files"] / name), None, None)
+    worker = ImportWorker(ws, [(str(hostile["files"] / name), fmt)], None, None)
     failed: list[str] = []
     worker.failed.connect(failed.append)
     worker.ask_bad_rows.connect(lambda _report: worker.answer(False))
