@@ -244,7 +244,7 @@ CREATE INDEX event_running ON event({running_class()}, earliest, latest, id);
 INSERT INTO event_fts(event_fts) VALUES ('optimize');
 """
 
-from .provenance_schema import provenance_migration  # noqa: E402 - version 6 lives beside its tables
+from .provenance_schema import period_provenance_migration, provenance_migration  # noqa: E402 - beside their tables
 
 # Periods (eras): named date ranges the timeline shades and the exports carry
 # ("Battle of Baghouz", 2019-02-09/2019-03-23).  Self-contained: it may be ordered
@@ -264,5 +264,6 @@ CREATE INDEX IF NOT EXISTS period_when ON period(earliest, latest);
 """
 
 MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
-    _script(_V1), _script(_V2), _script(_V3), _script(_V4), _script(_V5), provenance_migration, _script(_PERIODS)]
+    _script(_V1), _script(_V2), _script(_V3), _script(_V4), _script(_V5), provenance_migration, _script(_PERIODS),
+    period_provenance_migration]
 SCHEMA_VERSION = len(MIGRATIONS)
