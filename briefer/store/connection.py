@@ -46,6 +46,8 @@ def read_header(path: Path) -> tuple[int, int]:
 class Connection:
     """The SQLite connection of one open workspace and its transaction helpers."""
 
+    backend = "sqlite"  # a desk's workspace (store.pg) says "postgresql"
+
     path: Path
     conn: sqlite3.Connection
 
@@ -144,6 +146,14 @@ class Connection:
             self.conn.close()
             self.conn = None  # type: ignore[assignment]
             unregister_workspace(self.path)
+
+    def watch(self) -> None:
+        """Other sessions' changes as they commit: a desk's (`store.pg`); a file has none."""
+        return None
+
+    def release_cache(self) -> None:
+        """Hand back the page cache a read of every event filled (tens of MB at 1M events)."""
+        self.conn.execute("PRAGMA shrink_memory")
 
     def __enter__(self) -> "Connection":
         return self

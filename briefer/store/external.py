@@ -89,6 +89,9 @@ def text_index_deferred(ws: Workspace) -> Iterator[Callable[[], None]]:
     """
     if ws._depth == 0:
         raise WorkspaceError("text_index_deferred needs an open transaction")
+    if ws.backend != "sqlite":  # a desk's text index is a column of the event row, kept by the server
+        yield lambda: None
+        return
     row = ws.conn.execute("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?",
                           (_FTS_TRIGGER,)).fetchone()
     if row is None:  # already deferred by an outer caller
@@ -136,6 +139,9 @@ def indexes_deferred(ws: Workspace) -> Iterator[Callable[[], None]]:
     if ws._depth == 0:
         raise WorkspaceError("indexes_deferred needs an open transaction")
     dropped: list[str] = []
+    if ws.backend != "sqlite":  # other analysts read a desk meanwhile: its indexes stay
+        yield lambda: None
+        return
 
     def defer() -> None:
         if dropped:
@@ -158,4 +164,5 @@ def write_through(ws: Workspace) -> None:
     A second connection (the import dialog's worker) checks the file's header before it
     opens it; a workspace created moments ago still has its header in the WAL.
     """
-    ws.conn.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchall()
+    if ws.backend == "sqlite":
+        ws.conn.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchall()

@@ -114,6 +114,7 @@ class ProvenanceStore(Connection):
     def new_revision(self, at: str, analyst: str, workspace: str, what: str = "") -> int:
         cur = self.conn.execute("INSERT INTO revision(at, analyst, workspace, what) VALUES (?, ?, ?, ?)",
                                 (at, analyst, workspace, what))
+        self.__dict__.setdefault("_own_revisions", set()).add(int(cur.lastrowid))  # what this session wrote
         return int(cur.lastrowid)
 
     def max_revision(self) -> int:
