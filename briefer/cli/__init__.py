@@ -47,7 +47,8 @@ def build_parser() -> argparse.ArgumentParser:
 def _file_arguments(args: argparse.Namespace, key: str) -> list[str]:
     """The values of the arguments a command lists under `reads` or `writes` that name files."""
     values = (getattr(args, name, None) for name in getattr(args, key, ()))
-    return [value for value in values if isinstance(value, str) and value]
+    flat = [v for value in values for v in (value if isinstance(value, list) else [value])]  # FILE... arguments
+    return [value for value in flat if isinstance(value, str) and value]
 
 
 def check_outputs(args: argparse.Namespace) -> None:

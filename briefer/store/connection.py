@@ -199,13 +199,18 @@ class Connection:
         self._depth += 1
         try:
             yield self.conn
-        except BaseException:
+        except BaseException as error:
             self._depth = depth
-            if depth == 0:
-                self.conn.execute("ROLLBACK")
-            else:
-                self.conn.execute(f"ROLLBACK TO {name}")
-                self.conn.execute(f"RELEASE {name}")
+            # SQLite itself rolls the whole transaction back on some errors (a full disk):
+            # then there is nothing left to roll back, and saying so would hide the cause.
+            if self.conn.in_transaction:
+                if depth == 0:
+                    self.conn.execute("ROLLBACK")
+                else:
+                    self.conn.execute(f"ROLLBACK TO {name}")
+                    self.conn.execute(f"RELEASE {name}")
+            if depth == 0 and isinstance(error, sqlite3.OperationalError) and "full" in str(error):
+                raise self._explain(error) from None  # "the disk is full; nothing was changed"
             raise
         else:
             self._depth = depth
@@ -215,7 +220,7 @@ class Connection:
                 self.conn.execute("COMMIT" if depth == 0 else f"RELEASE {name}")
                 self._wrote = True
             except sqlite3.OperationalError as error:
-                if depth == 0:
+                if depth == 0 and self.conn.in_transaction:  # a full disk at COMMIT has rolled back already
                     self.conn.execute("ROLLBACK")
                 raise self._explain(error) from None
 

@@ -95,11 +95,11 @@ class ProvenanceStore(Connection):
 
     # -- stamping -------------------------------------------------------------------
     def _before_commit(self) -> None:
-        """Give every row written without a revision the one of this transaction."""
-        self._tx_rev = None
+        """Give every row written without a revision the one of this transaction (made
+        here, unless a bulk writer made it already and wrote its rows with it: `_tx_rev`)."""
+        rev, self._tx_rev = self._tx_rev, None
         if not self._provenance_ready():
             return
-        rev: Optional[int] = None
         for table in (*PROVENANCE_TABLES, "tombstone"):
             if self.conn.execute(f"SELECT 1 FROM {table} WHERE rev IS NULL LIMIT 1").fetchone() is None:
                 continue
