@@ -424,7 +424,7 @@ def find_dates(text: str, published: Optional[date], start: int = 0, end: Option
     """
     end = len(text) if end is None else end
     found: list[DateMention] = []
-    taken: list[tuple[int, int]] = []
+    covered = bytearray(end - start)  # characters a longer date already holds (linear, unlike pairwise checks)
     candidates = []
     for priority, (pattern, handler) in enumerate(RULES):
         for m in pattern.finditer(text, start, end):
@@ -433,7 +433,7 @@ def find_dates(text: str, published: Optional[date], start: int = 0, end: Option
     candidates.sort(key=lambda c: (c[1], c[2], c[0]))
     for s, neg_len, _priority, m, handler in candidates:
         e = s - neg_len
-        if any(s < te and ts < e for ts, te in taken):
+        if any(covered[s - start:e - start]):
             continue
         future = bool(future_context(s)) if future_context else False
         try:
@@ -443,7 +443,7 @@ def find_dates(text: str, published: Optional[date], start: int = 0, end: Option
         if resolved is None:
             continue
         when, rule, forward = resolved
-        taken.append((s, e))
+        covered[s - start:e - start] = b"\x01" * (e - s)
         found.append(DateMention(s, e, text[s:e], when, rule, forward))
     found.sort(key=lambda d: d.start)
     return found

@@ -9,6 +9,7 @@ the rule said), place, actors with roles and the clause as the supporting quote.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from typing import Optional, Sequence
 
@@ -109,14 +110,16 @@ def draft_events(text: str, sentences: Sequence[Sentence], body: Sequence[int], 
     statement_by_sentence = {s.sentence: s for s in statements}
     drafts: list[EventDraft] = []
     last_person: Optional[str] = None
+    date_starts = [d.start for d in dates]  # (dates and mentions are in text order: bisect, not scan)
+    mention_starts = [m.start for m in actor_mentions]
     for si in body:
         sentence = sentences[si]
-        s_dates = [d for d in dates if sentence.start <= d.start < sentence.end]
+        s_dates = dates[bisect_left(date_starts, sentence.start):bisect_left(date_starts, sentence.end)]
         statement = statement_by_sentence.get(si)
         persons_here: list[str] = []
         for clause in _clauses(text, si, sentence, s_dates):
             c_text = text[clause.start:clause.end]
-            c_mentions = [m for m in actor_mentions if clause.start <= m.start < clause.end]
+            c_mentions = actor_mentions[bisect_left(mention_starts, clause.start):bisect_left(mention_starts, clause.end)]
             c_dates = [d for d in s_dates if clause.start <= d.start < clause.end]
             trigger = _TRIGGER_RE.search(c_text)
             in_clause_statement = None

@@ -96,7 +96,10 @@ def _inside_quotation(sentences: Sequence[Sentence], si: int) -> bool:
     """A sentence in the middle of a quoted paragraph: the paragraph opened a quotation
     that has not been closed yet."""
     sentence = sentences[si]
-    before = [s for s in sentences[:si] if s.paragraph == sentence.paragraph]
+    first = si
+    while first > 0 and sentences[first - 1].paragraph == sentence.paragraph and si - first < 50:
+        first -= 1  # (back to the paragraph's start, not over the whole report: linear time)
+    before = list(sentences[first:si])
     if not before or not _opens_quotation(before[0].text):
         return False
     joined = " ".join(s.text for s in before)
