@@ -35,6 +35,8 @@ from reportlab.platypus import (
 from reportlab.platypus.tableofcontents import TableOfContents, drawPageNumbers
 
 from .. import __version__
+from ..core.errors import BrieferError
+from ..core.files import check_output, write_bytes
 from ..core.filter import EventFilter
 from ..core.model import CREDIBILITY_LABELS, RELIABILITY_LABELS, Actor, Document, Event, Source
 from ..core.when import MONTH_ABBR, When
@@ -874,10 +876,15 @@ def _layout(data: BriefData, target: object, with_toc: bool, progress: Optional[
 
 
 def render_brief(data: BriefData, out_path: Union[str, os.PathLike[str]],
-                 progress: Optional[Progress] = None) -> BriefResult:
-    """Lay out and write the PDF.  Touches no workspace, so it may run on any thread."""
+                 progress: Optional[Progress] = None, inputs: Sequence[Union[str, os.PathLike[str]]] = ()) -> BriefResult:
+    """Lay out and write the PDF.  Touches no workspace, so it may run on any thread.
+    The PDF may not replace the workspace nor any of `inputs` (a bottom-line file)."""
     started = time.perf_counter()
     out_path = Path(out_path)
+    try:
+        check_output(out_path, inputs)  # say so before the layout, not after
+    except BrieferError as error:
+        raise BriefError(f"{error}; the brief was not written") from None
     if not out_path.parent.is_dir():
         raise BriefError(f"{out_path.parent}: no such folder; the brief was not written")
     if progress is not None and progress(0.0, "Preparing the brief") is False:
@@ -896,15 +903,10 @@ def render_brief(data: BriefData, out_path: Union[str, os.PathLike[str]],
         warnings.append(f"this daily brief runs to {pages} pages; narrow the scope for a 1–3 page brief")
     if out_path.is_dir():
         raise BriefError(f"{out_path}: is a folder; give the name of the PDF to write")
-    if out_path.exists() and not out_path.is_file():
-        raise BriefError(f"{out_path}: is not a regular file (a device or a pipe); give the name of a PDF")
-    tmp = out_path.with_name(out_path.name + ".part")
-    try:
-        tmp.write_bytes(buffer.getvalue())
-        os.replace(tmp, out_path)
-    except OSError as error:
-        tmp.unlink(missing_ok=True)
-        raise BriefError(f"{out_path}: cannot write the brief ({error.strerror or error})") from None
+    try:  # whole or not at all, never over the workspace or an input, never through a symlink
+        write_bytes(out_path, buffer.getvalue(), inputs=inputs)
+    except BrieferError as error:
+        raise BriefError(f"{error}; the brief was not written") from None
     keys = {(c.source_uid, c.document_uid) for e in data.events for c in e.citations}
     refs = len(keys)
     actors = len({u for e in data.events for u in e.actor_uids})
@@ -916,9 +918,10 @@ def render_brief(data: BriefData, out_path: Union[str, os.PathLike[str]],
 
 
 def build_brief(ws: object, settings: BriefSettings, filter_or_uids: Scope, out_path: Union[str, os.PathLike[str]],
-                progress: Optional[Progress] = None) -> BriefResult:
+                progress: Optional[Progress] = None,
+                inputs: Sequence[Union[str, os.PathLike[str]]] = ()) -> BriefResult:
     """Build a brief of the events in scope (a filter, a list of event uids, or None for
     all) into `out_path`.  Raise `BriefError` when the scope is empty or the file
     cannot be written."""
-    return render_brief(collect_brief(ws, settings, filter_or_uids), out_path, progress)
+    return render_brief(collect_brief(ws, settings, filter_or_uids), out_path, progress, inputs)
 

@@ -3,17 +3,21 @@
 Its surface is a contract: errors are one line on stderr and a non-zero exit, never
 a traceback; `--json` output is one JSON document on stdout.  Each group of commands
 lives in its own module with a `register(subparsers)` function, so that a service
-adds its commands without touching the others.
+adds its commands without touching the others.  A command names the arguments that are
+files it reads (`reads=`) and writes (`writes=`) in its `set_defaults`; before it runs,
+no output may be the workspace (or its -wal/-shm/backup files) or one of its inputs.
 """
 
 from __future__ import annotations
 
 import argparse
+import signal
 import sys
 from typing import Callable, Optional, Sequence
 
 from .. import __version__
 from ..core.errors import BrieferError
+from ..core.files import check_output
 from ..store import Workspace
 from . import brief, exchange, intake, records
 
@@ -39,6 +43,26 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _file_arguments(args: argparse.Namespace, key: str) -> list[str]:
+    """The values of the arguments a command lists under `reads` or `writes` that name files."""
+    values = (getattr(args, name, None) for name in getattr(args, key, ()))
+    return [value for value in values if isinstance(value, str) and value]
+
+
+def check_outputs(args: argparse.Namespace) -> None:
+    """Refuse, before anything is read or changed, an output that is the workspace, one of
+    its companion files, or an input of the same command (by device and inode, after links)."""
+    inputs = _file_arguments(args, "reads")
+    workspaces = [args.workspace] if getattr(args, "workspace", None) else []
+    for target in _file_arguments(args, "writes"):
+        check_output(target, inputs=inputs, workspaces=workspaces)
+
+
+def _terminate(signum: int, frame: object) -> None:
+    """SIGTERM ends the command like Ctrl-C: transactions roll back, temporary files go."""
+    raise SystemExit(128 + signum)
+
+
 def main(argv: Optional[Sequence[str]] = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
@@ -47,6 +71,18 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
         parser.print_help(sys.stderr)
         return EXIT_USAGE
     try:
+        previous = signal.signal(signal.SIGTERM, _terminate)
+    except ValueError:  # not the main thread: leave signals alone
+        return _run(args, run)
+    try:
+        return _run(args, run)
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
+def _run(args: argparse.Namespace, run: Callable[..., int]) -> int:
+    try:
+        check_outputs(args)
         if getattr(args, "needs_workspace", True):
             if not args.workspace:
                 print(f"briefer-cli: {args.command} needs a workspace: -w PATH", file=sys.stderr)

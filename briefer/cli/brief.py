@@ -42,7 +42,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--out", required=True, metavar="FILE", help="the PDF to write")
     p.add_argument("--json", action="store_true", help="print what was written as JSON")
     add_filter_arguments(p)
-    p.set_defaults(run=run_brief)
+    p.set_defaults(run=run_brief, reads=("bluf_file",), writes=("out",))
 
 
 def _read_bluf(path: str) -> str:

@@ -44,7 +44,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     imp.add_argument("--on-bad-rows", choices=["import", "abort"], default="import",
                      help="when some rows cannot be read: import the good rows (default) or nothing")
     imp.add_argument("--report", metavar="FILE", help="save the import report here (.txt or .csv)")
-    imp.set_defaults(run=run_import_command)
+    imp.set_defaults(run=run_import_command, reads=("file", "json_opt", "mapping"), writes=("report",))
 
     exp = sub.add_parser("export", help="write events to a file")
     exp.add_argument("file", nargs="?", metavar="FILE")
@@ -52,7 +52,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     exp.add_argument("--json", dest="json_opt", nargs="?", const=True, default=None, metavar="FILE",
                      help="print the result as JSON; `--json FILE` alone writes a Briefer JSON export")
     add_filter_arguments(exp)
-    exp.set_defaults(run=run_export_command)
+    exp.set_defaults(run=run_export_command, writes=("file", "json_opt"))
 
 
 def _file_and_output(args: argparse.Namespace, verb: str) -> tuple[str, Optional[str], bool]:
@@ -106,8 +106,8 @@ def run_import_command(args: argparse.Namespace, ws: Workspace) -> int:
     target = Path(args.report) if args.report else _default_report_path(Path(path))
     try:
         report.save(target)
-    except OSError as error:
-        print(f"briefer-cli: the report could not be saved to {target} ({error.strerror})", file=sys.stderr)
+    except BrieferError as error:
+        print(f"briefer-cli: the report was not saved: {error}", file=sys.stderr)
     if json_out:
         print(json.dumps(report.as_dict(), ensure_ascii=False))
     else:

@@ -28,7 +28,7 @@ def register(sub: argparse._SubParsersAction) -> None:
                                                         "(overrides what was found; relative dates follow it)")
     cmd.add_argument("--title", metavar="TEXT", help="the headline (overrides what was found)")
     cmd.add_argument("--author", metavar="NAME", help="the author (overrides what was found)")
-    cmd.set_defaults(run=run_intake)
+    cmd.set_defaults(run=run_intake, reads=("file",))
 
 
 def run_intake(args: argparse.Namespace, ws: Workspace) -> int:

@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any, Iterator, Optional, Union
 
 from ..core.errors import WhenError
+from ..core.files import write_text
 from ..core.model import ActorKind, Role, SourceKind
 from ..core.when import Point, When
 from .importing import Row
@@ -80,7 +81,7 @@ class ColumnMapping:
 
     def save(self, path: str | os.PathLike[str]) -> Path:
         target = Path(path)
-        target.write_text(self.to_json(), encoding="utf-8")
+        write_text(target, self.to_json())
         return target
 
     @classmethod

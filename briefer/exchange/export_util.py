@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Callable, Iterator, Optional, Sequence, TextIO
 
 from ..core.errors import BrieferError
+from ..core.files import output
 from ..core.model import Event
 from ..store import Workspace
 
@@ -25,29 +26,11 @@ class ExportCancelled(BrieferError):
 
 @contextmanager
 def written(target: Path, newline: Optional[str] = "") -> Iterator[TextIO]:
-    """Write to TARGET.part and rename it to TARGET only when everything was written;
-    on any failure or cancel the partial file is removed and TARGET is left as it was."""
-    if target.is_dir():
-        raise BrieferError(f"{target}: is a folder; give the name of the file to write")
-    if target.exists() and not target.is_file():
-        raise BrieferError(f"{target}: is not a regular file (a device or a pipe); give the name of a file")
-    if not target.parent.is_dir():
-        raise BrieferError(f"{target}: the folder {target.parent} does not exist")
-    tmp = target.with_name(target.name + ".part")
-    try:
-        handle = open(tmp, "w", encoding="utf-8", newline=newline)
-    except OSError as error:
-        raise BrieferError(f"{target}: cannot be written ({error.strerror or error})") from None
-    try:
-        with handle:
-            yield handle
-        tmp.replace(target)
-    except OSError as error:
-        tmp.unlink(missing_ok=True)
-        raise BrieferError(f"{target}: cannot be written ({error.strerror or error})") from None
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
+    """Write TARGET whole or not at all through the shared safe writer (`core.files`):
+    never over the open workspace, never through a symlink; on any failure or cancel
+    TARGET is left as it was."""
+    with output(target, "w", newline=newline) as handle:
+        yield handle  # type: ignore[misc]
 
 
 def chunks(ws: Workspace, ids: Sequence[int], progress: Optional[ExportProgress] = None) -> Iterator[list[Event]]:

@@ -16,6 +16,8 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any, Optional
 
+from ..core.files import write_text
+
 __all__ = ["Problem", "ImportReport", "MAX_LISTED"]
 
 # A file with a million bad rows should not make a report of a million lines in memory:
@@ -147,6 +149,6 @@ class ImportReport:
         """Write the report; a `.csv` name gets the CSV form, anything else text."""
         target = Path(path)
         text = self.to_csv() if target.suffix.lower() == ".csv" else self.to_text()
-        target.write_text(text, encoding="utf-8")
+        write_text(target, text, inputs=[self.file])  # never over the imported file or the workspace
         self.saved_to = str(target)
         return target

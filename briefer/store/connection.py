@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import sqlite3
 import struct
 from contextlib import contextmanager
@@ -17,6 +16,7 @@ from pathlib import Path
 from typing import Any, Iterator
 
 from .. import __version__
+from ..core.files import register_workspace, replacing, unregister_workspace
 from .errors import WorkspaceError
 from .schema import APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION
 
@@ -70,6 +70,7 @@ class Connection:
                 for suffix in ("", "-wal", "-shm"):
                     Path(str(self.path) + suffix).unlink(missing_ok=True)
                 raise
+            register_workspace(self.path)
             return
         application_id, version = read_header(self.path)
         if application_id != APPLICATION_ID:
@@ -91,6 +92,7 @@ class Connection:
         except BaseException:
             self.conn.close()
             raise
+        register_workspace(self.path)
 
     # -- lifecycle -------------------------------------------------------------------
     def _connect(self) -> None:
@@ -140,6 +142,7 @@ class Connection:
                 pass
             self.conn.close()
             self.conn = None  # type: ignore[assignment]
+            unregister_workspace(self.path)
 
     def __enter__(self) -> "Connection":
         return self
@@ -150,11 +153,12 @@ class Connection:
     # -- migrations ------------------------------------------------------------------
     def _backup_before_migration(self, version: int) -> Path:
         backup = self.path.with_name(f"{self.path.name}.v{version}.bak")
-        target = sqlite3.connect(backup)
-        try:
-            self.conn.backup(target)
-        finally:
-            target.close()
+        with replacing(backup, check=False) as tmp:  # the store's own file: never through a planted link
+            target = sqlite3.connect(tmp)
+            try:
+                self.conn.backup(target)
+            finally:
+                target.close()
         return backup
 
     def _migrate(self, version: int) -> None:
@@ -222,18 +226,16 @@ class Connection:
             )
 
     def save_copy(self, target: str | os.PathLike[str]) -> Path:
-        """Write a consistent copy of the workspace (File ▸ Save a Copy As)."""
+        """Write a consistent copy of the workspace (File ▸ Save a Copy As); never over
+        the workspace itself or its companion files, never through a symlink."""
         target = Path(target)
-        if target.resolve() == self.path.resolve():
-            raise WorkspaceError(f"{target}: is the open workspace itself")
-        if target.exists() and not target.is_file():
-            raise WorkspaceError(f"{target}: is a folder or a device, not a file")
-        tmp = target.with_name(target.name + ".part")
-        tmp.unlink(missing_ok=True)
-        copy = sqlite3.connect(tmp)
         try:
-            self.conn.backup(copy)
-        finally:
-            copy.close()
-        shutil.move(tmp, target)
+            with replacing(target) as tmp:
+                copy = sqlite3.connect(tmp)
+                try:
+                    self.conn.backup(copy)
+                finally:
+                    copy.close()
+        except sqlite3.Error as error:
+            raise self._explain(error) from None
         return target

@@ -353,7 +353,10 @@ class ImportDialog(QDialog):
         name, _ = QFileDialog.getSaveFileName(self, "Save mapping", Path(self.file_edit.text()).stem + "-mapping.json",
                                               "Mapping (*.json)")
         if name:
-            self.current_mapping().save(name)
+            try:
+                self.current_mapping().save(name)
+            except BrieferError as error:
+                self.mapping_error.setText(str(error))
 
     def _enter_mapping(self) -> None:
         self._fill_saved()
@@ -528,8 +531,8 @@ class ImportDialog(QDialog):
         if name:
             try:
                 self.report.save(name)
-            except OSError as error:
-                QMessageBox.warning(self, "Save report", f"{name}: {error.strerror}")
+            except BrieferError as error:
+                QMessageBox.warning(self, "Save report", str(error))
 
     # -- navigation ---------------------------------------------------------------------
     def _update_buttons(self) -> None:

@@ -268,7 +268,11 @@ class MainWindow(QMainWindow):
         if path:
             if not path.endswith(WORKSPACE_SUFFIX):
                 path += WORKSPACE_SUFFIX
-            self.session.ws.save_copy(path)
+            try:
+                self.session.ws.save_copy(path)
+            except BrieferError as error:  # the workspace itself, its -wal, a folder, a full disk
+                show_error(self, "Save a copy", str(error))
+                return
             self.statusBar().showMessage(f"Saved a copy as {path}", 5000)
 
     def close_workspace(self) -> None:

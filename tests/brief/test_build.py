@@ -213,7 +213,7 @@ def test_progress_reaches_the_end_and_cancel_writes_nothing(demo_workspace, tmp_
     with pytest.raises(BriefCancelled):
         build_brief(demo_workspace, period(), None, out, progress=lambda f, _: f < 0.3)
     assert out.read_bytes() == b"yesterday's brief"
-    assert not list(tmp_path.glob("*.part"))
+    assert not list(tmp_path.glob("*.briefer-tmp"))
 
 
 def test_fuzzy_dates_print_honestly(demo_workspace, tmp_path: Path) -> None:

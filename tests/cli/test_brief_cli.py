@@ -120,4 +120,4 @@ def test_a_brief_to_a_folder_or_a_device_writes_nothing(demo: Path, tmp_path: Pa
     assert_clean_error(cli("-w", str(demo), "brief", "--date", "2019-02-09", "--out", str(pipe)),
                        "not a regular file")
     assert pipe.is_fifo() and [p.name for p in out.iterdir()] == ["pipe.pdf"]
-    assert not list(tmp_path.glob("*.part"))
+    assert not list(tmp_path.glob("*.briefer-tmp"))

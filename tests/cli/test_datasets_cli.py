@@ -125,7 +125,7 @@ def test_an_export_to_a_folder_or_a_device_writes_nothing_anywhere(ws_path: Path
     assert_clean_error(cli("-w", str(ws_path), "export", "--format", fmt, str(pipe), check=False),
                        "not a regular file")
     assert pipe.is_fifo()
-    assert not any(folder.iterdir()) and not list(tmp_path.glob("*.part"))
+    assert not any(folder.iterdir()) and not list(tmp_path.glob("*.briefer-tmp"))
 
 
 def test_exports_with_filters(tmp_path: Path) -> None:

@@ -57,4 +57,4 @@ def test_an_export_reports_progress_and_can_be_cancelled(demo_workspace: Workspa
     target.write_text("older\n", encoding="utf-8")
     with pytest.raises(ExportCancelled):
         export_events(fmt, demo_workspace, target, None, progress=lambda done, total: False)
-    assert target.read_text(encoding="utf-8") == "older\n" and list(tmp_path.glob("*.part")) == []
+    assert target.read_text(encoding="utf-8") == "older\n" and list(tmp_path.glob("*.briefer-tmp")) == []

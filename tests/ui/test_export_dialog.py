@@ -161,7 +161,7 @@ def test_cancel_while_writing_leaves_no_file_and_the_old_one_intact(qtbot, demo_
     qtbot.waitUntil(lambda: dialog.worker is None, timeout=30000)
     assert "cancelled" in dialog.status_label.text() and dialog.isVisible()
     assert target.read_text(encoding="utf-8") == "an older export\n"
-    assert list(tmp_path.glob("*.part")) == [] and messages == []
+    assert list(tmp_path.glob("*.briefer-tmp")) == [] and messages == []
     dialog.reject()
     assert not dialog.isVisible()
 

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...core.errors import BrieferError
+from ...core.files import write_bytes, write_text
 from ...core.filter import EventFilter
 from ...core.model import RELIABILITY_LABELS
 from ...core.when import When
@@ -509,8 +510,11 @@ class TimelineView(QWidget):
             self.paint(painter, width, height, export=True)
         finally:
             painter.end()
-        if not image.save(str(path), "PNG"):  # Qt says no more than that
+        data = QBuffer()
+        data.open(QIODevice.OpenModeFlag.WriteOnly)
+        if not image.save(data, "PNG"):  # Qt says no more than that
             raise BrieferError(f"cannot write {path}")
+        write_bytes(path, bytes(data.data()))  # whole or not at all, never over the workspace or via a link
 
     def export_svg(self, path: str, width: int, height: int) -> None:
         from PySide6.QtSvg import QSvgGenerator
@@ -531,10 +535,7 @@ class TimelineView(QWidget):
         svg = bytes(buffer.data()).decode("utf-8")
         # Qt states the size in millimetres; a slide wants the pixels asked for
         svg = re.sub(r'<svg width="[^"]*" height="[^"]*"', f'<svg width="{width}" height="{height}"', svg, count=1)
-        try:
-            Path(path).write_text(svg, encoding="utf-8")
-        except OSError as error:
-            raise BrieferError(f"cannot write {path}: {error.strerror or error}") from None
+        write_text(path, svg)
 
     def actions_for_menu(self) -> list[Optional[QAction]]:
         return self._actions
