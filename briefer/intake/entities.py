@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Iterable, Optional, Sequence
 
 from .grouping import definite_references, group_mentions
+from .model_names import with_model_names
 from .mentions import MentionFinder
 from .names import WELL_KNOWN_ACTOR_KEYS, Entity, Gazetteer, Mention, same_actor
 from .text import Sentence
@@ -18,12 +19,18 @@ __all__ = ["Gazetteer", "Mention", "Entity", "find_entities", "same_actor", "WEL
 
 
 def find_entities(text: str, sentences: Sequence[Sentence], gazetteer: Gazetteer,
-                  skipped: Iterable[tuple[int, int]] = (), only: Optional[set[int]] = None
+                  skipped: Iterable[tuple[int, int]] = (), only: Optional[set[int]] = None,
+                  parsed: Optional[dict] = None, dateline: Optional[tuple[int, int]] = None
                   ) -> tuple[list[Entity], list[Mention]]:
     """Entities (grouped mentions) and every mention, places included; `only` limits the
-    search to those sentences (the headline and body, not header lines)."""
+    search to those sentences (the headline and body, not header lines).  Where a
+    sentence was parsed, the model's names complete the rules' and vet their guesses."""
     finder = MentionFinder(text, sentences, gazetteer, list(skipped))
     mentions = finder.run(only)
+    if parsed:
+        mentions = with_model_names(text, sentences, parsed, mentions)
+    if dateline is not None:  # "BEIRUT (Reuters) -": the agency and the city are no actors of the story
+        mentions = [m for m in mentions if not dateline[0] <= m.start < dateline[1]]
     entities = group_mentions(text, mentions, gazetteer)
     definite_references(text, sentences, mentions, entities)
     return entities, mentions

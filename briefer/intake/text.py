@@ -74,7 +74,7 @@ _ABBREVIATIONS = {
     "etc", "inc", "ltd", "co", "corp", "mt", "ft", "brig", "adm", "cmdr", "sgt", "pres", "approx",
 }
 # (and a full stop that lost its space, "the capital.The video": a word, a stop, a capitalised word)
-_END_RE = re.compile(r"[.!?]+[\"”’')\]]*(?=\s)|[.!?]+[\"”’')\]]*$|(?<=[a-z]{2})\.(?=[A-Z][a-z])")
+_END_RE = re.compile(r"[.!?؟]+[\"”’')\]]*(?=\s)|[.!?]+[\"”’')\]]*$|(?<=[a-z]{2})\.(?=[A-Z][a-z])")
 
 
 def _is_boundary(text: str, end_match: re.Match, line_start: int, line_end: int) -> bool:
