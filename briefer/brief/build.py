@@ -39,6 +39,7 @@ from ..core.errors import BrieferError
 from ..core.files import check_output, write_bytes
 from ..core.filter import EventFilter
 from ..core.model import CREDIBILITY_LABELS, RELIABILITY_LABELS, Actor, Document, Event, Source
+from ..core.status import status_label
 from ..core.when import MONTH_ABBR, When
 from .chart import AXIS_H, LANE_PAD, LEGEND_H, ROW_H, ChartItem, TimelineChart, chart_span
 from .settings import TLP_LEVELS, BriefError, BriefSettings
@@ -555,7 +556,8 @@ def _flags(event: Event, sources: dict[str, Source]) -> list[str]:
 
 def _event_flowables(number: int, event: Event, data: BriefData, refs: _Refs,
                      styles: dict[str, ParagraphStyle]) -> list[Flowable]:
-    out: list[Flowable] = [para(f'<a name="ev{number}"/>E{number} · {esc(event.title)}', styles["event"])]
+    out: list[Flowable] = [para(f'<a name="ev{number}"/>E{number} · {esc(status_label(event.tags, event.title))}',
+                                styles["event"])]
     meta = [esc(event.when.label)]
     place = ", ".join(dict.fromkeys(x.strip() for x in (event.place, event.country) if x and x.strip()))
     if place:

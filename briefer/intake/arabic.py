@@ -27,7 +27,7 @@ from .text import Sentence
 
 __all__ = ["is_arabic", "arabic_dates", "arabic_mentions", "arabic_statements", "arabic_drafts"]
 
-_AR = "\u0600-\u06FF"
+_AR = "\u0621-\u065F\u066E-\u06D3\u0640"  # letters and their marks, not the Arabic comma (U+060C) or digits
 _LETTERS = re.compile(f"[{_AR}]")
 _PREFIX = r"(?:و|ف|ب|ل|وب|ول|فب|فل|ك)?"
 _NOT_AR_BEFORE = rf"(?<![{_AR}])"
@@ -251,7 +251,8 @@ _SAY_RE = re.compile(
     rf"{_NOT_AR_BEFORE}(?:و|ف)?(?P<verb>قال|قالت|أفاد|أفادت|افاد|افادت|ذكر|ذكرت|أعلن|أعلنت|اعلن|اعلنت|أكد|أكدت|اكد|اكدت|"
     rf"صرح|صرحت|أوضح|أوضحت|أشار|أشارت|اشار|اشارت|أضاف|أضافت|اضاف|اضافت|نفى|نفت|زعم|زعمت|ادعى|ادعت|لفت|لفتت|"
     rf"نقل|نقلت|أورد|أوردت|بث|بثت|نشر|نشرت|تحدث|تحدثت){_NOT_AR_AFTER}")
-_ACCORDING_RE = re.compile(rf"{_NOT_AR_BEFORE}(?:و)?(?:وفقا|وفقاً|وفقًا|طبقا|طبقاً|بحسب|حسب|نقلا|نقلاً)\s*(?:لـ|ل|عن|لما\s+ذكره|لما\s+أفاد\s+به)?\s*")
+_ACCORDING_RE = re.compile(rf"{_NOT_AR_BEFORE}(?:و)?(?:وفقا|وفقاً|وفقًا|طبقا|طبقاً|بحسب|حسب|نقلا|نقلاً)\s*(?:لـ|ل|عن|لما\s+ذكره|لما\s+أفاد\s+به)?\s*"
+                           r"(?:(?:وكالة|وكالة أنباء|قناة|صحيفة|موقع|شبكة)\s+)?")
 _DENY = {"نفى", "نفت"}
 _CHANNEL_RE = re.compile(rf"{_NOT_AR_BEFORE}(?:ل|في|عبر|على)\s*(?P<ch>(?:وكالة|قناة|صحيفة|بيان|تلفزيون|موقع|حساب|تغريدة|"
                          rf"تلغرام|تليغرام|تويتر|فيسبوك|مؤتمر صحفي)(?:\s+[{_AR}]+){{0,2}})")
@@ -315,7 +316,7 @@ def _speaker(text: str, who: Optional[Mention], by_id: dict[str, Entity], pos: i
 def _statement(text: str, si: int, s: Sentence, name: str, eid: Optional[str], by_id: dict[str, Entity],
                outlet: str, q0: int, q1: int, verb: str, how: str, denial: bool = False) -> Optional[Statement]:
     raw = text[q0:q1]
-    lead = re.match(r"^[\s،,:]*(?:إن|أن|ان|بأن|ب)?\s*", raw)
+    lead = re.match(r"^[\s،,:]*(?:(?:إن|أن|ان|بأن|إنّ|أنّ)\s+)?", raw)
     q0 += lead.end() if lead else 0
     quote = text[q0:q1].strip(" .،\"«»")
     if not quote:
@@ -335,7 +336,7 @@ def _statement(text: str, si: int, s: Sentence, name: str, eid: Optional[str], b
 _TRIGGER_RE = re.compile(rf"{_NOT_AR_BEFORE}{_PREFIX}(?:{'|'.join(sorted(map(re.escape, L.ARABIC_EVENT_WORDS), key=len, reverse=True))})")
 _HARM_RE = re.compile(rf"{_NOT_AR_BEFORE}{_PREFIX}(?:مقتل|قتل|قتلى|إصابة|اصابة|جرح|جرحى|اختطاف|خطف|اعتقال|اعتقل|أسر|إعدام|اعدام)")
 _FUTURE_RE = re.compile(rf"{_NOT_AR_BEFORE}(?:سوف|يعتزم|تعتزم|يعتزمون|من المقرر|من المتوقع|يتوقع|يُتوقع|المرتقب)")
-_COND_RE = re.compile(rf"{_NOT_AR_BEFORE}(?:إذا|اذا|لو|في حال|قد\s+ي|ربما|يمكن)")
+_COND_RE = re.compile(rf"{_NOT_AR_BEFORE}(?:(?:إذا|اذا|لو|في حال|ربما|يمكن){_NOT_AR_AFTER}|قد\s+ي)")
 
 
 def arabic_drafts(text: str, sentences: Sequence[Sentence], body: Sequence[int], dates: Sequence[DateMention],
@@ -348,7 +349,7 @@ def arabic_drafts(text: str, sentences: Sequence[Sentence], body: Sequence[int],
     by_sentence: dict[int, list[Mention]] = {}
     for m in mentions:
         by_sentence.setdefault(m.sentence, []).append(m)
-    drafts: list[_Draft] = []
+    drafts: list[EventDraft] = []
     for si in body:
         s = sentences[si]
         trigger = _TRIGGER_RE.search(text, s.start, s.end)

@@ -225,6 +225,7 @@ def analyse(ws, article: Article, published: Optional[date] = None) -> Analysis:
             if match is not None:
                 proposal.match = EventMatch(match.uid, match.title, match.when, match.place, match.actors,
                                             match.score, match.why)
+                proposal.corroborate = True  # offered as a citation to it; the analyst can make it a new event
     proposed = [e for e in event_props if not e.expectation]
     expectations = [e for e in event_props if e.expectation]
     return Analysis(document, date_props, actor_props, source_props, citation_props, proposed, pub_day, expectations)

@@ -45,7 +45,7 @@ def _words(text: str) -> set[str]:
 
 
 def _window(when: When) -> Optional[tuple[When, When]]:
-    if when.start is None or when.end is None:
+    if when.interval and (when.start is None or when.end is None):
         return None  # an open interval ("since 2014") matches too much to mean anything
     lo, hi = when.earliest.date(), when.latest.date()
     if (hi - lo).days > 62:
