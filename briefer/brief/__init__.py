@@ -4,14 +4,15 @@
 `collect_brief` + `render_brief` split it so the GUI can lay out on a worker thread.
 """
 
-from .build import BriefCancelled, BriefData, BriefResult, build_brief, collect_brief, render_brief
+from .build import build_brief, collect_brief, render_brief
+from .data import BriefCancelled, BriefData, BriefResult
 from .settings import (
-    BriefError, BriefSettings, GROUPINGS, PAGE_SIZES, TEMPLATES, TLP_LEVELS, load_settings, next_brief_number,
+    BriefError, BriefSettings, BLUF_FILE_LIMIT, GROUPINGS, PAGE_SIZES, TEMPLATES, TLP_LEVELS, load_settings, next_brief_number,
     record_brief, save_settings, tlp_level,
 )
 
 __all__ = [
     "BriefCancelled", "BriefData", "BriefResult", "build_brief", "collect_brief", "render_brief",
-    "BriefError", "BriefSettings", "GROUPINGS", "PAGE_SIZES", "TEMPLATES", "TLP_LEVELS", "load_settings",
+    "BriefError", "BriefSettings", "BLUF_FILE_LIMIT", "GROUPINGS", "PAGE_SIZES", "TEMPLATES", "TLP_LEVELS", "load_settings",
     "next_brief_number", "record_brief", "save_settings", "tlp_level",
 ]

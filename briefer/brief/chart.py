@@ -15,6 +15,7 @@ only paragraphs are shaped and bidi-ordered (see `text.py`).
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Optional, Sequence
@@ -41,7 +42,11 @@ ROW_H = 11.0
 LANE_PAD = 3.0
 LEGEND_H = 14.0
 LABEL_SIZE = 6.0
+COUNT_SIZE = 5.6
 POINT_R = 2.6
+HIST_H = 22.0  # a histogram band
+HIST_AFTER = 60  # a lane with more events than this is drawn as a histogram
+_NEW_ROWS = 3  # rows for the new events labelled above a histogram
 _MIN_CAP = 2  # a shrinking chart keeps at least this many rows in a crowded lane
 
 
@@ -58,6 +63,7 @@ class ChartItem:
     open_start: bool
     open_end: bool
     lanes: tuple[int, ...]
+    new: bool = False  # dated in the brief's window: labelled even where its lane is a histogram
 
 
 def glyph_label(item: ChartItem) -> str:
@@ -137,11 +143,59 @@ class _Glyph:
     row: int
     clipped_left: bool
     clipped_right: bool
-    labelled: bool
+    labelled: bool = True
+
+
+@dataclass
+class _Lane:
+    """One lane as laid out: labelled glyphs in rows, or a histogram band (with the new
+    events labelled in rows above it when they all fit)."""
+
+    glyphs: list[_Glyph]
+    rows: int
+    count: int  # distinct events in the lane
+    histogram: Optional[list[int]] = None  # events per bin; None: every event is a glyph
+    long_running: int = 0  # events longer than a bin: in the lane's count, not in its bars
+
+    @property
+    def height(self) -> float:
+        return self.rows * ROW_H + (HIST_H if self.histogram is not None else 0.0) + 2 * LANE_PAD
+
+
+def _bin_edges(lo: int, hi: int, plot_w: float) -> tuple[list[int], str]:
+    """Bin edges (seconds) of the chart's histograms and the unit's name: the finest of
+    day, week, month, quarter, year whose bars are at least 2.5 pt wide."""
+    span = max(hi - lo, 1)
+    start = from_timestamp(lo).replace(hour=0, minute=0, second=0, microsecond=0)
+    for unit, days in (("day", 1), ("week", 7)):
+        if plot_w * days * _DAY / span >= 2.5:
+            first = start - timedelta(days=start.weekday()) if days == 7 else start
+            edges = []
+            moment = first
+            while to_timestamp(moment) <= hi:
+                edges.append(to_timestamp(moment))
+                moment += timedelta(days=days)
+            return edges + [to_timestamp(moment)], unit
+    for unit, months in (("month", 1), ("quarter", 3), ("year", 12), ("decade", 120)):
+        if plot_w * months * 30.44 * _DAY / span >= 2.5 or unit == "decade":
+            moment = datetime(start.year - (start.year % 10 if unit == "decade" else 0),
+                              1 if months >= 12 else start.month - (start.month - 1) % months, 1)
+            edges = []
+            while to_timestamp(moment) <= hi and moment.year < 9999 - months // 12:
+                edges.append(to_timestamp(moment))
+                moment = _add_months(moment, months)
+            return edges + [to_timestamp(moment)], unit
+    return [lo, hi], "period"
 
 
 class TimelineChart(Flowable):
-    """A flowable that draws the timeline of a brief across the frame's width."""
+    """A flowable that draws the timeline of a brief across the frame's width.
+
+    A lane holds each of its events as a labelled glyph, in as many rows as the labels
+    need.  A lane with more than `HIST_AFTER` events, or one whose labels would collide
+    within the rows it may have, is drawn as a histogram of events per day (week,
+    month...) with counts, and only its new events (dated in the brief's window) keep
+    labelled glyphs, if they all fit.  No glyph is ever drawn over a label."""
 
     def __init__(self, items: Sequence[ChartItem], lanes: Sequence[str], lo_ts: int, hi_ts: int,
                  width: float, max_rows: int = 32, caption: str = "",
@@ -156,9 +210,17 @@ class TimelineChart(Flowable):
         self.width = width
         self.caption = caption
         self.highlight = highlight  # the period the brief covers, shaded when narrower than the chart
+        self.edges, self.unit = _bin_edges(lo_ts, hi_ts, width - HEADER_W - 6)
+        self.boxes: list[tuple[str, int, float, float, float, float]] = []  # what was drawn, for tests
+        self._lane_items: list[list[tuple[ChartItem, float, float, float]]] = [[] for _ in self.lane_names]
+        for item in sorted(self.items, key=lambda i: (i.earliest_ts, i.latest_ts, i.number)):
+            if item.latest_ts < self.lo or item.earliest_ts > self.hi:
+                continue
+            x0, x1, extent = self._extent(item)
+            for lane in item.lanes:
+                self._lane_items[lane].append((item, x0, x1, extent))
         # rows go to the lanes that need them, within a budget that keeps the chart on a page
-        self._layout(None)
-        need = sorted(self.rows)
+        need = sorted(self._rows_needed(lane) for lane in range(len(self.lane_names)))
         cap = max(need) if need else 1
         while cap > 1 and sum(min(n, cap) for n in need) > max_rows:
             cap -= 1
@@ -172,39 +234,78 @@ class TimelineChart(Flowable):
         frac = (ts - self.lo) / (self.hi - self.lo)
         return HEADER_W + max(0.0, min(1.0, frac)) * plot_w
 
-    def _layout(self, cap: Optional[int]) -> None:
-        per_lane: list[list[_Glyph]] = [[] for _ in self.lane_names]
-        ends: list[list[float]] = [[] for _ in self.lane_names]
-        for item in sorted(self.items, key=lambda i: (i.earliest_ts, i.latest_ts, i.number)):
-            if item.latest_ts < self.lo or item.earliest_ts > self.hi:
-                continue
-            if item.is_point:
-                centre = self._x((item.earliest_ts + item.latest_ts) // 2)
-                x0, x1 = centre - POINT_R, centre + POINT_R
+    def _extent(self, item: ChartItem) -> tuple[float, float, float]:
+        """(x0, x1, right end of glyph and label) of an item."""
+        if item.is_point:
+            centre = self._x((item.earliest_ts + item.latest_ts) // 2)
+            x0, x1 = centre - POINT_R, centre + POINT_R
+        else:
+            x0, x1 = self._x(item.earliest_ts), self._x(item.latest_ts)
+            x1 = max(x1, x0 + 2 * POINT_R)
+        label_w = stringWidth(glyph_label(item), FONT, LABEL_SIZE) + 3
+        # a bar carries its label inside when it is wide enough, a point beside it
+        return x0, x1, (x1 + label_w if (item.is_point or x1 - x0 < label_w + 8) else x1)
+
+    def _place(self, entries: Sequence[tuple[ChartItem, float, float, float]],
+               cap: Optional[int]) -> Optional[tuple[list[_Glyph], int]]:
+        """Labelled glyphs in rows where no label meets a glyph; None when `cap` rows are not enough."""
+        ends: list[float] = []
+        glyphs = []
+        for item, x0, x1, extent in entries:
+            row = next((r for r, end in enumerate(ends) if end + 2 <= x0), None)
+            if row is None:
+                if cap is not None and len(ends) >= cap:
+                    return None
+                row = len(ends)
+                ends.append(0.0)
+            ends[row] = extent
+            glyphs.append(_Glyph(item, x0, x1, row, item.earliest_ts < self.lo or item.open_start,
+                                 item.latest_ts > self.hi or item.open_end))
+        return glyphs, len(ends)
+
+    def _rows_needed(self, lane: int) -> int:
+        entries = self._lane_items[lane]
+        if len(entries) > HIST_AFTER:
+            return 1 + _NEW_ROWS
+        placed = self._place(entries, None)
+        return placed[1] if placed else 1
+
+    def _histogram(self, entries: Sequence[tuple[ChartItem, float, float, float]]) -> tuple[list[int], int]:
+        counts = [0] * (len(self.edges) - 1)
+        long_running = 0
+        for item, *_ in entries:
+            mid = (item.earliest_ts + item.latest_ts) // 2
+            i = bisect_right(self.edges, mid) - 1
+            if item.open_start or item.open_end or not 0 <= i < len(counts) or \
+                    item.latest_ts - item.earliest_ts >= self.edges[i + 1] - self.edges[i]:
+                long_running += 1
             else:
-                x0, x1 = self._x(item.earliest_ts), self._x(item.latest_ts)
-                x1 = max(x1, x0 + 2 * POINT_R)
-            label_w = stringWidth(glyph_label(item), FONT, LABEL_SIZE) + 3
-            # a bar carries its label inside when it is wide enough, a point beside it
-            extent = x1 + label_w if (item.is_point or x1 - x0 < label_w + 8) else x1
-            for lane in item.lanes:
-                row_ends = ends[lane]
-                row = next((r for r, end in enumerate(row_ends) if end + 2 <= x0), None)
-                labelled = True
-                if row is None:
-                    if cap is None or len(row_ends) < cap:
-                        row = len(row_ends)
-                        row_ends.append(0.0)
-                    else:  # lane is full: overlap in the least crowded row, unlabelled
-                        row = min(range(len(row_ends)), key=row_ends.__getitem__)
-                        labelled = False
-                row_ends[row] = max(row_ends[row], extent if labelled else x1)
-                per_lane[lane].append(_Glyph(item, x0, x1, row, item.earliest_ts < self.lo or item.open_start,
-                                             item.latest_ts > self.hi or item.open_end, labelled))
-        self.glyphs = per_lane
-        self.rows = [max(1, len(e)) for e in ends]
-        lanes_h = sum(r * ROW_H + 2 * LANE_PAD for r in self.rows)
-        self.height = AXIS_H + lanes_h + LEGEND_H + 4
+                counts[i] += 1
+        return counts, long_running
+
+    def _layout(self, cap: int) -> None:
+        lanes = []
+        for entries in self._lane_items:
+            count = len({item.number for item, *_ in entries})
+            placed = self._place(entries, cap) if len(entries) <= HIST_AFTER else None
+            if placed is not None:
+                lanes.append(_Lane(placed[0], max(1, placed[1]), count))
+                continue
+            counts, long_running = self._histogram(entries)
+            new = [e for e in entries if e[0].new]
+            shown = (self._place(new, min(cap, _NEW_ROWS)) if new else None) or ([], 0)
+            lanes.append(_Lane(shown[0], shown[1], count, counts, long_running))
+        self.lanes = lanes
+        self.legend_rows = 1 if self._legend_width() <= self.width - HEADER_W else 2
+        self.height = AXIS_H + sum(lane.height for lane in lanes) + LEGEND_H * self.legend_rows + 4
+
+    @property
+    def glyphs(self) -> list[list[_Glyph]]:
+        return [lane.glyphs for lane in self.lanes]
+
+    @property
+    def rows(self) -> list[int]:
+        return [lane.rows for lane in self.lanes]
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
         if self.shrink:
@@ -221,12 +322,13 @@ class TimelineChart(Flowable):
     def drawing(self) -> Drawing:
         """Every shape but the lane names, as a reportlab Drawing (y grows upwards)."""
         d = Drawing(self.width, self.height)
+        self.boxes = []
         top = self.height - AXIS_H
         plot_right = self.width - 6
         grid = colors.HexColor("#d9dde3")
         ink = colors.HexColor("#333333")
         ticks = axis_ticks(self.lo, self.hi, max(2, int((plot_right - HEADER_W) / 55)))
-        bottom = LEGEND_H + 4
+        bottom = LEGEND_H * self.legend_rows + 4
         if self.highlight is not None:
             x0, x1 = self._x(self.highlight[0]), self._x(self.highlight[1])
             if x1 - x0 < plot_right - HEADER_W - 1:
@@ -238,22 +340,50 @@ class TimelineChart(Flowable):
             d.add(String(x + 1.5, top + 4, label, fontName=FONT, fontSize=6.5, fillColor=ink))
         d.add(Line(HEADER_W, top, plot_right, top, strokeColor=ink, strokeWidth=0.6))
         y = top
-        for lane, rows in enumerate(self.rows):
-            lane_h = rows * ROW_H + 2 * LANE_PAD
-            if lane % 2 == 0:
-                d.add(Rect(0, y - lane_h, plot_right, lane_h, fillColor=colors.HexColor("#5b6470"),
+        for index, lane in enumerate(self.lanes):
+            if index % 2 == 0:
+                d.add(Rect(0, y - lane.height, plot_right, lane.height, fillColor=colors.HexColor("#5b6470"),
                            fillOpacity=0.07, strokeColor=None))
-            colour = colors.HexColor(LANE_COLOURS[lane % len(LANE_COLOURS)])
+            colour = colors.HexColor(LANE_COLOURS[index % len(LANE_COLOURS)])
             group = Group()
-            for g in self.glyphs[lane]:
+            for g in lane.glyphs:
                 cy = y - LANE_PAD - g.row * ROW_H - ROW_H / 2
                 self._glyph(group, g, cy, colour)
+            if lane.histogram is not None:
+                self._bars(group, lane.histogram, y - LANE_PAD - lane.rows * ROW_H - HIST_H, colour)
             d.add(group)
-            y -= lane_h
+            y -= lane.height
         d.add(Line(HEADER_W, y, plot_right, y, strokeColor=grid, strokeWidth=0.4))
-        self._legend(d, 2)
+        self._legend(d, 2 + LEGEND_H * (self.legend_rows - 1))
         return d
 
+    def _bars(self, group: Group, counts: Sequence[int], base: float, colour: colors.Color) -> None:
+        """A histogram band from `base` up HIST_H: bars below, counts above them where they fit."""
+        peak = max(counts) if counts else 0
+        if not peak:
+            return
+        room = HIST_H - COUNT_SIZE - 3
+        dark = colors.Color(colour.red * 0.7, colour.green * 0.7, colour.blue * 0.7)
+        labels: list[tuple[float, float]] = []
+        order = sorted(range(len(counts)), key=lambda i: -counts[i])
+        for i in order:
+            if not counts[i]:
+                break
+            x0, x1 = self._x(self.edges[i]), self._x(self.edges[i + 1])
+            h = max(1.0, room * counts[i] / peak)
+            group.add(Rect(x0 + 0.3, base + 1, max(x1 - x0 - 0.6, 0.6), h, fillColor=colour, fillOpacity=0.55,
+                           strokeColor=dark, strokeWidth=0.3))
+            self.boxes.append(("bar", i, x0 + 0.3, base + 1, x1 - 0.3, base + 1 + h))
+            text = str(counts[i])
+            w = stringWidth(text, FONT, COUNT_SIZE)
+            cx = (x0 + x1) / 2
+            span = (max(cx - w / 2, HEADER_W), max(cx - w / 2, HEADER_W) + w)
+            if all(span[1] + 1 < a or span[0] - 1 > b for a, b in labels):  # the tallest first, never two on one another
+                labels.append(span)
+                y = base + HIST_H - COUNT_SIZE
+                group.add(String(span[0], y, text, fontName=FONT, fontSize=COUNT_SIZE,
+                                 fillColor=colors.HexColor("#333333")))
+                self.boxes.append(("count", i, span[0], y - 1.2, span[1], y + COUNT_SIZE * 0.75))
     def _glyph(self, group: Group, g: _Glyph, cy: float, colour: colors.Color) -> None:
         item = g.item
         dark = colors.Color(colour.red * 0.7, colour.green * 0.7, colour.blue * 0.7)
@@ -266,6 +396,7 @@ class TimelineChart(Flowable):
             group.add(Circle(cx, cy, POINT_R, fillColor=colour, fillOpacity=opacity,
                              strokeColor=dark, strokeWidth=0.7, strokeDashArray=dash))
             label_x = g.x1 + 1.5
+            width = g.x1 - g.x0
         else:
             h = 6.0
             width = g.x1 - g.x0
@@ -296,33 +427,53 @@ class TimelineChart(Flowable):
                     back = tip + size if at_start else tip - size
                     group.add(Polygon([tip, cy, back, cy + size, back, cy - size], fillColor=dark, strokeColor=None))
             label_x = g.x0 + 4 if width >= stringWidth(glyph_label(item), FONT, LABEL_SIZE) + 8 else g.x1 + 1.5
+        if item.number:  # (not a legend sample)
+            self.boxes.append(("glyph", item.number, g.x0, cy - 3.0 if not item.is_point else cy - POINT_R, g.x1,
+                               cy + 3.0 if not item.is_point else cy + POINT_R))
         if g.labelled:
-            group.add(String(label_x, cy - LABEL_SIZE * 0.35, glyph_label(item), fontName=FONT,
+            text = glyph_label(item)
+            group.add(String(label_x, cy - LABEL_SIZE * 0.35, text, fontName=FONT,
                              fontSize=LABEL_SIZE, fillColor=colors.HexColor("#222222")))
+            if item.number:
+                self.boxes.append(("label", item.number, label_x, cy - LABEL_SIZE * 0.55,
+                                   label_x + stringWidth(text, FONT, LABEL_SIZE), cy + LABEL_SIZE * 0.45))
 
-    def _legend(self, d: Drawing, y: float) -> None:
-        colour = colors.HexColor(LANE_COLOURS[0])
-        x = HEADER_W
-        samples = [
+    def _legend_entries(self) -> list[tuple[str, Optional[ChartItem]]]:
+        entries: list[tuple[str, Optional[ChartItem]]] = [
             ("day", ChartItem(0, 0, 0, True, False, False, False, False, ())),
             ("month, year, span", ChartItem(0, 0, 0, False, False, False, False, False, ())),
             ("~ approximate", ChartItem(0, 0, 0, False, False, True, False, False, ())),
             ("? uncertain", ChartItem(0, 0, 0, False, True, False, False, False, ())),
             ("open or cut end", ChartItem(0, 0, 0, False, False, False, False, True, ())),
         ]
+        if any(lane.histogram is not None for lane in getattr(self, "lanes", ())):
+            labelled = any(lane.glyphs for lane in self.lanes if lane.histogram is not None)
+            entries.append((f"events per {self.unit}, with counts" + ("; new events labelled" if labelled else ""),
+                            None))
+        return entries
+
+    def _legend_width(self) -> float:
+        return sum((2 * POINT_R if item is not None and item.is_point else 16.0) + 13 + stringWidth(label, FONT, 6.3)
+                   for label, item in self._legend_entries())
+
+    def _legend(self, d: Drawing, y: float) -> None:
+        colour = colors.HexColor(LANE_COLOURS[0])
+        x = HEADER_W
         group = Group()
         cy = y + 5
-        for label, item in samples:
-            w = 2 * POINT_R if item.is_point else 16.0
-            self._glyph(group, _Glyph(item, x, x + w, 0, False, item.open_end, False), cy, colour)
+        for label, item in self._legend_entries():
+            w = 2 * POINT_R if item is not None and item.is_point else 16.0
+            if x + w + 3 + stringWidth(label, FONT, 6.3) > self.width and x > HEADER_W:  # the second row
+                x, cy = HEADER_W, cy - LEGEND_H
+            if item is None:  # a histogram sample: three bars
+                for k, h in enumerate((3.0, 7.0, 5.0)):
+                    group.add(Rect(x + k * 5.3, cy - 3.5, 4.7, h, fillColor=colour, fillOpacity=0.55,
+                                   strokeColor=None))
+            else:
+                self._glyph(group, _Glyph(item, x, x + w, 0, False, item.open_end, False), cy, colour)
             group.add(String(x + w + 3, cy - 2.2, label, fontName=FONT, fontSize=6.3,
                              fillColor=colors.HexColor("#444444")))
             x += w + 3 + stringWidth(label, FONT, 6.3) + 10
-        if any(not g.labelled for lane in self.glyphs for g in lane):
-            group.add(String(x, cy - 2.2, "+N", fontName=FONT, fontSize=6.3, fillColor=colors.HexColor("#8a5a00")))
-            x += stringWidth("+N", FONT, 6.3) + 3
-            group.add(String(x, cy - 2.2, "unlabelled", fontName=FONT,
-                             fontSize=6.3, fillColor=colors.HexColor("#444444")))
         d.add(group)
 
     def draw(self) -> None:
@@ -331,10 +482,9 @@ class TimelineChart(Flowable):
         style = ParagraphStyle("lane", fontName=FONT_BOLD, fontSize=6.8, leading=8, textColor=colors.HexColor("#222222"))
         count_style = ParagraphStyle("lane-count", parent=style, fontName=FONT, textColor=colors.HexColor("#666666"))
         y = self.height - AXIS_H
-        for lane, rows in enumerate(self.rows):
-            lane_h = rows * ROW_H + 2 * LANE_PAD
-            name = self.lane_names[lane]
-            count = len({g.item.number for g in self.glyphs[lane]})
+        for index, lane in enumerate(self.lanes):
+            lane_h = lane.height
+            name = self.lane_names[index]
             p = para(esc(name), style)
             _, h = p.wrap(HEADER_W - 26, lane_h)
             long_word = any(stringWidth(w, style.fontName, style.fontSize) > HEADER_W - 26 for w in name.split())
@@ -342,16 +492,15 @@ class TimelineChart(Flowable):
                 p = para(esc(_elide(name, HEADER_W - 26, style.fontName, style.fontSize)), style)
                 _, h = p.wrap(HEADER_W - 26, lane_h)
             p.drawOn(canvas, 3, y - LANE_PAD - min(h, lane_h - LANE_PAD))
-            c = para(str(count), count_style)
-            c.wrap(22, ROW_H)
-            c.drawOn(canvas, HEADER_W - 4 - stringWidth(str(count), FONT, 6.8), y - LANE_PAD - 8)
-            # events drawn over others, without a label, when the lane ran out of rows: say how many
-            hidden = len({g.item.number for g in self.glyphs[lane] if not g.labelled})
-            if hidden:
+            count = str(lane.count)
+            c = para(count, count_style)
+            c.wrap(40, ROW_H)
+            c.drawOn(canvas, HEADER_W - 4 - stringWidth(count, FONT, 6.8), y - LANE_PAD - 8)
+            if lane.long_running:  # in the lane's count, drawn in no bar
                 canvas.saveState()
                 canvas.setFont(FONT, 5.6)
-                canvas.setFillColor(colors.HexColor("#8a5a00"))
-                canvas.drawRightString(HEADER_W - 4, y - LANE_PAD - 16, f"+{hidden}")
+                canvas.setFillColor(colors.HexColor("#666666"))
+                canvas.drawRightString(HEADER_W - 4, y - LANE_PAD - 16, f"{lane.long_running} longer")
                 canvas.restoreState()
             y -= lane_h
         if self.caption:

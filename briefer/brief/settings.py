@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import asdict, dataclass, field, fields, replace
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any, Optional
 
 from ..core.errors import BrieferError
@@ -18,7 +18,7 @@ from ..core.when import When, WhenError
 __all__ = [
     "BriefError", "BriefSettings", "TEMPLATES", "GROUPINGS", "PAGE_SIZES", "TLP_LEVELS",
     "tlp_level", "load_settings", "save_settings", "next_brief_number", "record_brief",
-    "DEFAULT_MARKING",
+    "DEFAULT_MARKING", "BLUF_FILE_LIMIT",
 ]
 
 TEMPLATES = {"daily": "Daily brief", "period": "Period summary"}
@@ -39,7 +39,14 @@ _TLP = re.compile(r"^\s*TLP\s*[:\s]\s*(CLEAR|WHITE|GREEN|AMBER\s*\+\s*STRICT|AMB
 _SETTINGS_KEY = "brief.settings"
 _MARKING_KEY = "brief.marking"  # also written by the demo workspace
 _BLUF_KEY = "brief.bluf"
+_BLUF_ORIGIN_KEY = "brief.bluf_origin"  # {"number": N, "day": "2019-02-09"}: the brief it was written for
 _NUMBER_KEY = "brief.last_number"
+_LAST_DAILY_KEY = "brief.last_daily"  # {"number": N, "cutoff": ISO}: what the next daily "covers since"
+_TEMPLATE_KEY = "brief.template.{}"  # title, desk, next brief due, contact: each template its own
+_PER_TEMPLATE = ("title", "desk", "next_due", "contact")
+_TRANSIENT = ("day", "start", "end", "cutoff", "number", "generated", "bluf_carried", "bluf_number", "bluf_day",
+              "omit_bluf", "previous_number", "previous_cutoff")
+BLUF_FILE_LIMIT = 1024 * 1024  # a bottom line is a few lines; a bigger file is the wrong file
 
 
 class BriefError(BrieferError):
@@ -80,6 +87,14 @@ class BriefSettings:
     chart: bool = True
     max_chart_lanes: int = 8
     generated: Optional[datetime] = None  # fixed in tests; now when None
+    next_due: str = ""  # "next brief due" in the header (optional, free text)
+    contact: str = ""  # releasability / contact line (optional)
+    omit_bluf: bool = False  # leave the bottom line out of this brief
+    bluf_carried: bool = False  # the bottom line was written for an earlier brief...
+    bluf_number: Optional[int] = None  # ...this one (None: an old workspace did not say)
+    bluf_day: Optional[date] = None
+    previous_number: Optional[int] = None  # the last brief saved, and its cut-off
+    previous_cutoff: Optional[datetime] = None
 
     def __post_init__(self) -> None:
         if self.template not in TEMPLATES:
@@ -107,6 +122,16 @@ class BriefSettings:
     def tlp(self) -> Optional[str]:
         return tlp_level(self.marking)
 
+    @property
+    def bluf_origin(self) -> str:
+        """"brief No. 3 of 9 Feb 2019" for a carried-over bottom line ("" for a fresh one)."""
+        if not self.bluf_carried or not self.bluf.strip():
+            return ""
+        if self.bluf_number is None:
+            return "an earlier brief"
+        day = f" of {self.bluf_day.day} {self.bluf_day:%b} {self.bluf_day.year}" if self.bluf_day else ""
+        return f"brief No. {self.bluf_number}{day}"
+
     def with_(self, **changes: Any) -> "BriefSettings":
         return replace(self, **changes)
 
@@ -116,7 +141,7 @@ class BriefSettings:
         for key in ("day", "start", "end"):
             value = getattr(self, key)
             data[key] = value.edtf if value is not None else None
-        for key in ("cutoff", "generated"):
+        for key in ("cutoff", "generated", "bluf_day", "previous_cutoff"):
             value = getattr(self, key)
             data[key] = value.isoformat() if value is not None else None
         return data
@@ -133,8 +158,10 @@ class BriefSettings:
             try:
                 if key in ("day", "start", "end"):
                     value = When.parse(value)
-                elif key in ("cutoff", "generated"):
+                elif key in ("cutoff", "generated", "previous_cutoff"):
                     value = datetime.fromisoformat(value)
+                elif key == "bluf_day":
+                    value = date.fromisoformat(value)
                 clean[key] = value
             except (WhenError, ValueError, TypeError):
                 continue
@@ -144,29 +171,59 @@ class BriefSettings:
             return cls()
 
 
-def load_settings(ws: Any) -> BriefSettings:
-    """The last brief's settings of this workspace (marking and BLUF included)."""
+def load_settings(ws: Any, template: Optional[str] = None) -> BriefSettings:
+    """The last brief's settings of this workspace, for `template` (default: the last
+    one's): its marking, the title and desk last used with that template, and the
+    bottom line marked as carried over from the brief it was written for."""
     settings = BriefSettings.from_json(ws.setting(_SETTINGS_KEY, {}) or {})
+    template = template if template in TEMPLATES else settings.template
+    changes: dict[str, Any] = {"template": template}
+    own = ws.setting(_TEMPLATE_KEY.format(template))
+    if isinstance(own, dict):
+        changes.update({k: v for k, v in own.items() if k in _PER_TEMPLATE and isinstance(v, str)})
+    elif template != settings.template:  # an older workspace kept one title: it was the other template's
+        changes.update({k: "" for k in _PER_TEMPLATE})
     marking = ws.setting(_MARKING_KEY)
-    bluf = ws.setting(_BLUF_KEY)
-    changes: dict[str, Any] = {}
     if isinstance(marking, str) and marking.strip():
         changes["marking"] = marking
-    if isinstance(bluf, str):
-        changes["bluf"] = bluf
+    bluf = ws.setting(_BLUF_KEY)
+    changes["bluf"] = bluf if isinstance(bluf, str) else ""
+    if changes["bluf"].strip():
+        origin = ws.setting(_BLUF_ORIGIN_KEY)
+        origin = origin if isinstance(origin, dict) else {}
+        number = origin.get("number")
+        try:
+            day = date.fromisoformat(origin["day"]) if origin.get("day") else None
+        except (TypeError, ValueError):
+            day = None
+        changes.update(bluf_carried=True, bluf_number=number if isinstance(number, int) else None, bluf_day=day)
+    last = ws.setting(_LAST_DAILY_KEY)
+    if isinstance(last, dict) and isinstance(last.get("number"), int):
+        changes["previous_number"] = last["number"]
+        try:
+            cutoff = last.get("cutoff")
+            changes["previous_cutoff"] = datetime.fromisoformat(cutoff) if isinstance(cutoff, str) else None
+        except ValueError:
+            pass
     # a remembered day, period, number or timestamp would be stale tomorrow
     changes.update(day=None, start=None, end=None, cutoff=None, number=None, generated=None)
     return settings.with_(**changes)
 
 
-def save_settings(ws: Any, settings: BriefSettings) -> None:
+def save_settings(ws: Any, settings: BriefSettings, number: Optional[int] = None,
+                  day: Optional[date] = None) -> None:
+    """Remember the settings; a bottom line written for this brief (`number`, `day`) is
+    kept with them, a carried-over or left-out one leaves the stored one as it was."""
     data = settings.to_json()
-    for key in ("day", "start", "end", "cutoff", "number", "generated"):
+    for key in (*_TRANSIENT, *_PER_TEMPLATE):
         data.pop(key, None)
     with ws.transaction():
         ws.set_setting(_SETTINGS_KEY, data)
+        ws.set_setting(_TEMPLATE_KEY.format(settings.template), {k: getattr(settings, k) for k in _PER_TEMPLATE})
         ws.set_setting(_MARKING_KEY, settings.marking)
-        ws.set_setting(_BLUF_KEY, settings.bluf)
+        if not settings.bluf_carried and not settings.omit_bluf:
+            ws.set_setting(_BLUF_KEY, settings.bluf)
+            ws.set_setting(_BLUF_ORIGIN_KEY, {"number": number, "day": day.isoformat() if day else None})
 
 
 def next_brief_number(ws: Any) -> int:
@@ -174,9 +231,15 @@ def next_brief_number(ws: Any) -> int:
     return (value if isinstance(value, int) and value > 0 else 0) + 1
 
 
-def record_brief(ws: Any, settings: BriefSettings, number: int) -> None:
-    """After a brief was written: remember its settings and its number."""
+def record_brief(ws: Any, settings: BriefSettings, number: int, day: Optional[date] = None,
+                 cutoff: Optional[datetime] = None) -> None:
+    """After a brief was saved (never after a preview): remember its settings, its
+    number and, for a daily brief, its cut-off (the next daily "covers events since
+    brief No. N")."""
     with ws.transaction():
-        save_settings(ws, settings)
+        save_settings(ws, settings, number, day)
         if number >= next_brief_number(ws):
             ws.set_setting(_NUMBER_KEY, number)
+        if settings.template == "daily":
+            ws.set_setting(_LAST_DAILY_KEY, {"number": number,
+                                             "cutoff": cutoff.isoformat() if cutoff is not None else None})

@@ -13,6 +13,14 @@ Three traps live here so that the rest of the brief builder can forget them:
   line.  Harfbuzz already orders the glyphs inside an Arabic word.
 * Shaping costs time, so only text that needs it (Arabic, Hebrew, combining marks)
   gets a shaping style; Latin text takes reportlab's fast path.
+* reportlab shapes with discretionary and standard ligatures on ("eaﬆ", "ﬁghters" in
+  any paragraph that also holds Arabic), and its fonts map each drawn glyph back to
+  the code point it was found under: a presentation form (ﻗﺴﺪ) or a ligature, so
+  searching the PDF for "district" or "قسد" finds nothing.  `register_fonts` turns
+  those ligatures off (Arabic keeps its required ones, lam-alef) and maps
+  presentation forms back to ordinary letters in the text a PDF reader extracts.
+* In a right-to-left run, brackets are mirrored (rule L4 of the bidi algorithm):
+  "(2019)" inside Arabic is drawn as the reader expects, not ")2019(".
 
 Never let an inline font change (e.g. `<b>`) fall inside a word that holds Arabic:
 reportlab shapes a whole word with its first font.  The builder puts font changes
@@ -29,6 +37,7 @@ from typing import Optional
 from xml.sax.saxutils import escape as _xml_escape
 
 from bidi import algorithm as _uba
+from bidi.mirror import MIRRORED as _MIRRORED
 from reportlab.lib.enums import TA_RIGHT
 from reportlab.lib.fonts import addMapping
 from reportlab.lib.styles import ParagraphStyle
@@ -40,7 +49,7 @@ from ..resources import resource_path
 
 __all__ = [
     "FONT", "FONT_BOLD", "register_fonts", "esc", "link", "needs_shaping", "has_rtl",
-    "BidiParagraph", "Para", "para", "ltr_para", "visual_order", "plain", "rtl_first",
+    "BidiParagraph", "Para", "para", "ltr_para", "visual_order", "visual_tokens", "plain", "rtl_first",
 ]
 
 FONT = "BrieferSans"
@@ -77,10 +86,54 @@ def _patch_set_rise() -> None:
     PDFTextObject.setRise = set_rise
 
 
+SHAPING_FEATURES = {"kern": True, "liga": False, "dlig": False}  # reportlab's default has liga and dlig on
+
+# code points a shaped glyph may be found under that a reader never typed
+_PRESENTATION = ((0xFB00, 0xFB06), (0xFB13, 0xFB17), (0xFB1D, 0xFB4F), (0xFB50, 0xFDFF), (0xFE70, 0xFEFF))
+
+
+def _extractable(code: int) -> str:
+    """The text a glyph found under `code` stands for: an Arabic presentation form or a
+    Latin ligature as its ordinary letters, anything else as itself."""
+    if any(lo <= code <= hi for lo, hi in _PRESENTATION):
+        plain_text = unicodedata.normalize("NFKC", chr(code))
+        if plain_text.strip():
+            # an Arabic ligature (lam-alef) is one glyph in a run drawn right to left: its
+            # letters go in drawing order too, so a reader that reverses the run reads "لا"
+            return plain_text[::-1] if len(plain_text) > 1 and has_rtl(plain_text) else plain_text
+    return chr(code)
+
+
+def _patch_shaping() -> None:
+    """No discretionary or standard ligatures when shaping; ordinary letters in the
+    ToUnicode map of every embedded font subset."""
+    from reportlab.pdfbase import ttfonts
+
+    shape = ttfonts.shapeFragWord
+    if shape.__defaults__ and shape.__defaults__[0] is not SHAPING_FEATURES and len(shape.__defaults__) == 2:
+        shape.__defaults__ = (SHAPING_FEATURES, shape.__defaults__[1])
+    if getattr(ttfonts.makeToUnicodeCMap, "_briefer", False):
+        return
+    original = ttfonts.makeToUnicodeCMap
+
+    def to_unicode_cmap(fontname: str, subset: list[int]) -> str:
+        cmap = original(fontname, subset)
+        for i, code in enumerate(subset):
+            text = _extractable(code)
+            if text != chr(code):
+                utf16 = text.encode("utf-16-be").hex().upper()
+                cmap = cmap.replace("<%02X> <%04X>" % (i, code), "<%02X> <%s>" % (i, utf16), 1)
+        return cmap
+
+    to_unicode_cmap._briefer = True  # type: ignore[attr-defined]
+    ttfonts.makeToUnicodeCMap = to_unicode_cmap
+
+
 @lru_cache(maxsize=1)
 def register_fonts() -> tuple[str, str]:
     """Register the shipped fonts once per process (parsing a TTF takes ~50 ms)."""
     _patch_set_rise()
+    _patch_shaping()
     for name, filename in FONT_FILES.items():
         pdfmetrics.registerFont(TTFont(name, str(resource_path("fonts", filename))))
     addMapping(FONT, 0, 0, FONT)
@@ -141,6 +194,20 @@ def _char_levels(text: str, base_level: int) -> list[int]:
 
 
 def visual_order(tokens: list[str], base_level: int = 0) -> list[int]:
+    return _visual_order(tokens, base_level)[0]
+
+
+def visual_tokens(tokens: list[str], base_level: int = 0) -> list[str]:
+    """The tokens as drawn left to right, brackets at odd levels mirrored (rule L4)."""
+    order, levels = _visual_order(tokens, base_level)
+    return [_mirrored(tokens[i], levels[i]) for i in order]
+
+
+def _mirrored(token: str, level: int) -> str:
+    return _MIRRORED[token] if level % 2 and len(token) == 1 and token in _MIRRORED else token
+
+
+def _visual_order(tokens: list[str], base_level: int = 0) -> tuple[list[int], list[int]]:
     """Indices of `tokens` (words and the spaces between them, in logical order) in
     the order they are drawn left to right.
 
@@ -151,7 +218,7 @@ def visual_order(tokens: list[str], base_level: int = 0) -> list[int]:
     """
     text = "".join(tokens)
     if not text:
-        return list(range(len(tokens)))
+        return list(range(len(tokens))), [base_level] * len(tokens)
     # python-bidi drops format characters (ZWJ, ZWNJ, soft hyphen, embeddings) under
     # rule X9, which would shift every level after them: count them as neutrals
     text = "".join("\ufffc" if unicodedata.bidirectional(c) in _X9 else c for c in text)
@@ -182,7 +249,7 @@ def visual_order(tokens: list[str], base_level: int = 0) -> list[int]:
                 i = j
             else:
                 i += 1
-    return order
+    return order, token_levels
 
 
 def _loose(ch: str) -> bool:
@@ -228,14 +295,14 @@ def _visual_line(line: object, base_level: int) -> object:
     tokens = [t for _, t in pieces]
     if not any(has_rtl(t) for t in tokens) and base_level == 0:
         return line
-    order = visual_order(tokens, base_level)
+    order, levels = _visual_order(tokens, base_level)
     words = []
     for i in order:
         frag, token = pieces[i]
         if hasattr(frag, "cbDefn") or not getattr(frag, "text", None):
             words.append(frag)
         else:
-            words.append(frag.clone(text=token))
+            words.append(frag.clone(text=_mirrored(token, levels[i])))  # rule L4: "(" drawn as ")"
     new = copy.copy(line)
     new.words = words
     return new

@@ -19,10 +19,10 @@ from .. import __version__
 from ..core.errors import BrieferError
 from ..core.files import check_output
 from ..store import Workspace
-from . import brief, exchange, intake, records
+from . import brief, exchange, intake, merge, records
 
 # Each module adds subcommands whose `run(args, ws)` returns an exit code.
-COMMAND_MODULES = [records, exchange, brief, intake]
+COMMAND_MODULES = [records, exchange, brief, intake, merge]
 
 EXIT_USAGE = 2
 EXIT_ERROR = 1

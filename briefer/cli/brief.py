@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
+import stat
 import sys
 from datetime import datetime, timezone
 from pathlib import Path
 
-from ..brief import BriefError, BriefSettings, build_brief, load_settings, record_brief
+from ..brief import BLUF_FILE_LIMIT, BriefError, BriefSettings, build_brief, load_settings, record_brief
 from ..brief.settings import GROUPINGS, PAGE_SIZES, TEMPLATES
 from ..core.when import Precision, When, WhenError
 from ..store import Workspace
@@ -18,8 +20,10 @@ from .filters import add_filter_arguments, filter_from_args
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser(
         "brief", help="write a PDF brief (daily brief or period summary)",
-        description="Write a PDF brief of the events matching the filter. The marking and the bottom line "
-                    "default to the workspace's last brief and are remembered for the next one.")
+        description="Write a PDF brief of the events matching the filter. The marking defaults to the "
+                    "workspace's last brief, the title, desk, next-due and contact lines to the last brief of the "
+                    "same template. A bottom line not given here is carried over from the brief it was written for, "
+                    "and the PDF says so (--no-bluf leaves it out).")
     p.add_argument("--template", choices=list(TEMPLATES), default="daily",
                    help="daily: one day (--date) or the 24 h up to --cutoff; period: any filter and length "
                         "(a table of contents past three pages)")
@@ -33,7 +37,11 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--desk", metavar="TEXT", help="desk or author named in the header")
     bluf = p.add_mutually_exclusive_group()
     bluf.add_argument("--bluf", metavar="TEXT", help="bottom line up front (key judgements; lines starting '- ' are bullets)")
-    bluf.add_argument("--bluf-file", metavar="FILE", help="read the bottom line from a UTF-8 text file")
+    bluf.add_argument("--bluf-file", metavar="FILE", help="read the bottom line from a UTF-8 text file (at most 1 MB)")
+    bluf.add_argument("--no-bluf", action="store_true",
+                      help="leave the bottom line out (the one remembered is not carried over into this brief)")
+    p.add_argument("--next-due", metavar="TEXT", help='"next brief due" in the header, e.g. "11 Feb 2019 07:00"')
+    p.add_argument("--contact", metavar="TEXT", help="releasability / contact line in the header")
     p.add_argument("--group-by", choices=list(GROUPINGS), help="how key events are grouped (default: day for daily, "
                                                                  "month for period)")
     p.add_argument("--page-size", choices=list(PAGE_SIZES), help="a4 or letter (default: the last brief's, else a4)")
@@ -46,10 +54,39 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def _read_bluf(path: str) -> str:
+    """The bottom-line file: a regular UTF-8 text file of at most 1 MB (a pipe or a
+    device would block or never end; a bigger file is the wrong file)."""
     try:
-        return Path(path).read_text(encoding="utf-8")
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+    except OSError as error:
+        raise BriefError(f"{path}: cannot read the bottom-line file ({error.strerror or error})") from None
+    try:
+        info = os.fstat(fd)
+        if stat.S_ISDIR(info.st_mode):
+            raise BriefError(f"{path}: is a folder, not a bottom-line file")
+        if not stat.S_ISREG(info.st_mode):
+            raise BriefError(f"{path}: is not a regular file (a pipe or a device); give a text file for --bluf-file")
+        if info.st_size > BLUF_FILE_LIMIT:
+            raise BriefError(f"{path}: the bottom-line file holds {info.st_size:,} bytes, more than 1 MB")
+        with os.fdopen(fd, "rb", closefd=False) as handle:
+            raw = handle.read(BLUF_FILE_LIMIT + 1)
+    finally:
+        os.close(fd)
+    if len(raw) > BLUF_FILE_LIMIT:
+        raise BriefError(f"{path}: the bottom-line file is larger than 1 MB")
+    try:
+        return raw.decode("utf-8")
     except UnicodeDecodeError:
         raise BriefError(f"{path}: the bottom-line file is not UTF-8 text") from None
+
+
+def _check_not_empty(args: argparse.Namespace) -> None:
+    """An option given with an empty value is a mistake (a script's unset variable), not "no value"."""
+    for option, value in (("--date", args.date), ("--cutoff", args.cutoff), ("--from", args.date_from),
+                          ("--to", args.date_to), ("--bluf-file", args.bluf_file)):
+        if value is not None and not value.strip():
+            raise BriefError(f"{option}: the value is empty; give a date (or leave the option out)"
+                             if option != "--bluf-file" else f"{option}: the file name is empty")
 
 
 def _cutoff(text: str) -> datetime:
@@ -72,6 +109,7 @@ def _when(option: str, text: str) -> When:
 
 def settings_from_args(ws: Workspace, args: argparse.Namespace) -> BriefSettings:
     """The workspace's last brief settings, overridden by what was given on the command line."""
+    _check_not_empty(args)
     if args.template == "daily" and (args.date_from or args.date_to):
         raise BriefError("the daily template covers one day: use --date (or --cutoff), or --template period "
                          "with --from/--to")
@@ -79,7 +117,7 @@ def settings_from_args(ws: Workspace, args: argparse.Namespace) -> BriefSettings
         raise BriefError("--date and --cutoff are for the daily template; a period summary takes --from/--to")
     if args.date and args.cutoff:
         raise BriefError("give either --date or --cutoff, not both")
-    base = load_settings(ws)
+    base = load_settings(ws, args.template)
     changes: dict = {"template": args.template, "chart": not args.no_chart}
     if args.date:
         day = _when("--date", args.date)
@@ -89,15 +127,17 @@ def settings_from_args(ws: Workspace, args: argparse.Namespace) -> BriefSettings
         changes["day"] = day
     if args.cutoff:
         changes["cutoff"] = _cutoff(args.cutoff)
-    for key in ("marking", "title", "desk", "page_size", "number"):
+    for key in ("marking", "title", "desk", "page_size", "number", "next_due", "contact"):
         value = getattr(args, key)
         if value is not None:
             changes[key] = value
     changes["group_by"] = args.group_by or ""
     if args.bluf is not None:
-        changes["bluf"] = args.bluf.replace("\\n", "\n")
+        changes.update(bluf=args.bluf.replace("\\n", "\n"), bluf_carried=False)
     elif args.bluf_file:
-        changes["bluf"] = _read_bluf(args.bluf_file)
+        changes.update(bluf=_read_bluf(args.bluf_file), bluf_carried=False)
+    elif args.no_bluf:
+        changes["omit_bluf"] = True
     return base.with_(**changes)
 
 
@@ -111,13 +151,16 @@ def run_brief(args: argparse.Namespace, ws: Workspace) -> int:
     if out.suffix.lower() != ".pdf":
         raise BriefError(f"{out}: the brief is a PDF; give a file name ending in .pdf")
     result = build_brief(ws, settings, scope, out)
-    record_brief(ws, settings, result.number)
+    record_brief(ws, settings, result.number, result.day, result.cutoff)
     if args.json:
         print(json.dumps(result.to_json(), ensure_ascii=False))
     else:
         toc = ", with contents" if result.has_toc else ""
         print(f"wrote {result.path}: {result.pages} page{'s' if result.pages != 1 else ''}, "
               f"{result.events} events, {result.references} sources cited{toc}")
+    if result.bluf_carried_from:
+        print(f"briefer-cli: warning: the bottom line was carried over from {result.bluf_carried_from}; give "
+              "--bluf or --bluf-file for today's, or --no-bluf to leave it out", file=sys.stderr)
     for warning in result.warnings:
         print(f"briefer-cli: note: {warning}", file=sys.stderr)
     return 0

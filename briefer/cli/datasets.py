@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Optional
 
 from ..core.errors import BrieferError
+from .merge import add_change_package_arguments, run_export_changes
 from ..exchange.formats import EXPORT_FORMATS, IMPORT_FORMATS, detect_format, export_events, open_reader
 from ..exchange.importing import run_import
 from ..exchange.json_format import ExchangeError, import_json
@@ -52,7 +53,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     exp.add_argument("--json", dest="json_opt", nargs="?", const=True, default=None, metavar="FILE",
                      help="print the result as JSON; `--json FILE` alone writes a Briefer JSON export")
     add_filter_arguments(exp)
-    exp.set_defaults(run=run_export_command, writes=("file", "json_opt"))
+    add_change_package_arguments(exp)
+    exp.set_defaults(run=run_export_command, writes=("file", "json_opt", "out"))
 
 
 def _file_and_output(args: argparse.Namespace, verb: str) -> tuple[str, Optional[str], bool]:
@@ -154,6 +156,8 @@ def _print_report(report: ImportReport) -> None:
 
 
 def run_export_command(args: argparse.Namespace, ws: Workspace) -> int:
+    if args.changes_for:  # a change package for a peer (cli/merge.py)
+        return run_export_changes(args, ws)
     path, fmt, json_out = _file_and_output(args, "export")
     fmt = fmt or "json"
     count = export_events(fmt, ws, path, filter_from_args(ws, args))

@@ -177,6 +177,11 @@ def run_search(args: argparse.Namespace, ws: Workspace) -> int:
 def run_show(args: argparse.Namespace, ws: Workspace) -> int:
     event = ws.get_event(args.uid)
     data = event_summary(ws, event)
+    names = ws.workspace_names()
+    data["provenance"] = ws.provenance("event", event.uid).as_dict(names)
+    cited = ws.citation_provenance(event.uid)
+    for c, item in zip(event.citations, data["citations"]):
+        item["provenance"] = cited[c.uid].as_dict(names) if c.uid in cited else None
     if args.json:
         print(json.dumps(data, ensure_ascii=False, indent=1))
         return 0
@@ -192,4 +197,9 @@ def run_show(args: argparse.Namespace, ws: Workspace) -> int:
               + (f" “{c['quote']}”" if c["quote"] else ""))
     if event.summary:
         print(f"\n{event.summary}")
+    for label, stamp in (("created", data["provenance"]["created"]), ("changed", data["provenance"]["modified"])):
+        if stamp:
+            where = stamp["workspace_name"] or stamp["workspace"]
+            print(f"  {label + ':':<8} {stamp['at'].replace('T', ' ').rstrip('Z')} UTC by {stamp['by'] or 'unknown'} "
+                  f"in {where}")
     return 0

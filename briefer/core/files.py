@@ -139,7 +139,7 @@ def check_output(target: PathLike, inputs: Iterable[Optional[PathLike]] = (),
     if info is not None and not stat.S_ISREG(info.st_mode):
         raise OutputRefused(f"{target}: is not a regular file (a device or a pipe); give the name of a file")
     if not target.parent.is_dir():
-        raise BrieferError(f"{target.parent}: no such folder; {target.name} was not written")
+        raise BrieferError(f"{target}: cannot write it; the folder {target.parent} does not exist")
     return target
 
 

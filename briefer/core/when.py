@@ -37,6 +37,9 @@ _MONTH_NAMES = {
     for name in (calendar.month_name[i], calendar.month_abbr[i], MONTH_ABBR[i - 1] + ".")
 }
 _MONTH_NAMES["sept"] = 9
+# EDTF level 1 seasons (month 21-24), as the northern hemisphere has them: first month, name
+SEASONS = {21: (3, "Spring"), 22: (6, "Summer"), 23: (9, "Autumn"), 24: (12, "Winter")}
+_SEASON_NAMES = {"spring": 21, "summer": 22, "autumn": 23, "fall": 23, "winter": 24}
 
 
 class Precision(Enum):
@@ -133,8 +136,18 @@ class Point:
         point._validate(text)
         return point
 
+    @property
+    def season(self) -> Optional[int]:
+        """21-24 for an EDTF season (spring, summer, autumn, winter), else None."""
+        return int(self.month) if self.month is not None and self.month.isdigit() and int(self.month) > 12 else None
+
     def _validate(self, text: str) -> None:
-        if self.month is not None and self.month != "XX":
+        if self.season is not None:
+            if self.season not in SEASONS:
+                raise WhenError(f"'{text}': month {self.month} is out of range (01–12, or 21–24 for a season)")
+            if self.day is not None or "X" in self.year:
+                raise WhenError(f"'{text}': a season has a known year and no day")
+        elif self.month is not None and self.month != "XX":
             if not 1 <= int(self.month) <= 12:
                 raise WhenError(f"'{text}': month {self.month} is out of range (01–12)")
             if "X" in self.year and self.day is not None:
@@ -173,6 +186,8 @@ class Point:
             year = 1
         if self.precision.value <= Precision.YEAR.value:
             return datetime(year, 1, 1)
+        if self.season is not None:
+            return datetime(year, SEASONS[self.season][0], 1)
         if self.precision is Precision.MONTH:
             return datetime(year, int(self.month), 1)
         hour, minute = (0, 0) if self.time is None else (int(x) for x in self.time.split(":"))
@@ -184,6 +199,10 @@ class Point:
         p = self.precision
         if p.value <= Precision.YEAR.value:
             return datetime(year, 12, 31, 23, 59, 59)
+        if self.season is not None:  # three months from its first (winter runs into the next year)
+            last = SEASONS[self.season][0] + 2
+            year, month = (year + 1, last - 12) if last > 12 else (year, last)
+            return datetime(year, month, calendar.monthrange(year, month)[1], 23, 59, 59)
         month = int(self.month)
         if p is Precision.MONTH:
             return datetime(year, month, calendar.monthrange(year, month)[1], 23, 59, 59)
@@ -215,6 +234,8 @@ class Point:
             return f"{self._day_label()} {self.time} UTC"
         if p is Precision.DAY:
             return self._day_label()
+        if self.season is not None:
+            return f"{SEASONS[self.season][1]} {self.year}"
         if p is Precision.MONTH:
             label = f"{MONTH_ABBR[int(self.month) - 1]} {self.year}"
             return label + (", day unknown" if self.day == "XX" else "")
@@ -267,6 +288,8 @@ class When:
                 raise WhenError(f"'{p}': an interval's ends are dates; a time of day cannot be used in an interval")
             if p is not None and "X" in str(p):
                 raise WhenError(f"'{p}': an interval's ends cannot have unspecified digits (X)")
+            if p is not None and p.season is not None:
+                raise WhenError(f"'{p}': an interval's ends are days, months or years, not seasons")
         if self.start is not None and self.end is not None and self.start.earliest > self.end.latest:
             raise WhenError(f"'{self.edtf}': the interval ends before it starts")
 
@@ -311,7 +334,7 @@ class When:
             try:
                 return _parse_friendly(str(text).strip())
             except WhenError as friendly_error:
-                if "has no day" in str(friendly_error):  # understood, but no such day: say so
+                if "has no day" in str(friendly_error) or "go with" in str(friendly_error):  # understood, but wrong
                     raise friendly_error from None
                 if re.match(r"^[\d\-X/.?~%T: ]+$", str(text).strip()):
                     raise edtf_error from None
@@ -474,9 +497,57 @@ def _explain_bad_point(text: str) -> str:
 _DASHES = re.compile(r"\s*[–—]\s*|\s+-\s+|\s+to\s+|\s+until\s+")
 
 
+_PART_OF = re.compile(r"^(early|mid|late)[- ](.+)$", re.I)
+_QUARTER = re.compile(r"^(?:Q([1-4])|([1-4])Q)[ -]?(\d{4})$", re.I)
+_SEASON = re.compile(r"^(spring|summer|autumn|fall|winter)[ -]?(\d{4})$", re.I)
+_DOTTED = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{4})$")
+_MONTH_RANGE = re.compile(r"^([A-Za-z]+\.?)-([A-Za-z]+\.? \d{4})$")  # "Feb-Mar 2019"
+
+
+def _thirds(point: Point) -> list[tuple[Point, Point]]:
+    """Early, mid and late parts of a month (days 1-10, 11-20, 21-end) or of a year (Jan-Apr,
+    May-Aug, Sep-Dec)."""
+    y = int(point.year)
+    if point.precision is Precision.MONTH and point.season is None:
+        m = int(point.month)
+        last = calendar.monthrange(y, m)[1]
+        return [(Point.of(y, m, a), Point.of(y, m, b)) for a, b in ((1, 10), (11, 20), (21, last))]
+    if point.precision is Precision.YEAR and point.month is None:
+        return [(Point.of(y, a), Point.of(y, b)) for a, b in ((1, 4), (5, 8), (9, 12))]
+    raise WhenError(f"'{point.label()}': early, mid and late go with a month or a year (early Feb 2019, late 2019)")
+
+
+def _parse_period_words(t: str) -> Optional[When]:
+    """The forms analysts write for parts of the calendar: "early/mid/late Feb 2019", "Q1 2019",
+    "spring 2019" (an EDTF season), "09.02.2019" (day first), "Feb-Mar 2019"."""
+    m = _PART_OF.match(t)
+    if m:
+        if _SEASON.match(m.group(2)):
+            raise WhenError(f"'{t}': early, mid and late go with a month or a year (early Feb 2019, late 2019)")
+        start, end = _thirds(_friendly_point(m.group(2)))[("early", "mid", "late").index(m.group(1).lower())]
+        return When(start, end, True)
+    m = _QUARTER.match(t)
+    if m:
+        quarter, year = int(m.group(1) or m.group(2)), int(m.group(3))
+        return When(Point.of(year, 3 * quarter - 2), Point.of(year, 3 * quarter), True)
+    m = _SEASON.match(t)
+    if m:
+        return When(Point.of(int(m.group(2)), _SEASON_NAMES[m.group(1).lower()]))
+    m = _DOTTED.match(t)
+    if m:
+        return When(Point.of(int(m.group(3)), int(m.group(2)), int(m.group(1))))
+    m = _MONTH_RANGE.match(t)
+    if m and m.group(1).lower().rstrip(".") in _MONTH_NAMES:
+        return _friendly_range(m.group(1), m.group(2))
+    return None
+
+
 def _parse_friendly(text: str) -> When:
     t = re.sub(r"\s+", " ", text.strip())
     low = t.lower()
+    words = _parse_period_words(t)
+    if words is not None:
+        return words
     for prefix in ("before ", "by ", "until ", "up to "):
         if low.startswith(prefix):
             return When.before(_friendly_point(t[len(prefix):]))

@@ -97,7 +97,7 @@ def export_json(ws: Workspace, path: str | os.PathLike[str], f: Optional[EventFi
         documents = [d for d in documents if d.uid in used_documents]
     data = {
         "format": FORMAT, "version": FORMAT_VERSION, "exported_by": f"Briefer {__version__}",
-        "workspace": ws.name,
+        "workspace": ws.name, "workspace_id": ws.workspace_id,
         "actors": [actor_to_dict(a) for a in _parents_first(actors)],
         "sources": [source_to_dict(s) for s in sources],
         "documents": [document_to_dict(d) for d in documents],

@@ -25,7 +25,7 @@ from typing import Any, Iterator, Optional, Union
 from ..core.errors import WhenError
 from ..core.filter import EventFilter
 from ..core.model import Event, SourceKind
-from ..core.when import Point, Precision, When
+from ..core.when import SEASONS, Point, Precision, When
 from ..store import Workspace
 from .export_util import ExportProgress, chunks, written
 from .importing import Row
@@ -238,7 +238,7 @@ def _media_notes(media: Any) -> str:
 def _date_object(p: Point) -> dict[str, str]:
     out = {"year": str(int(p.year.replace("X", "0")))}
     if p.month and p.month != "XX":
-        out["month"] = str(int(p.month))
+        out["month"] = str(SEASONS[p.season][0] if p.season else int(p.month))  # a season: its first month
         if p.day and p.day != "XX":
             out["day"] = str(int(p.day))
             if p.time:

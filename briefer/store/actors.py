@@ -19,6 +19,7 @@ class ActorStore(Connection):
         return row[0]
 
     def _write_names(self, actor_id: int, actor: Actor) -> None:
+        made = dict(self.conn.execute("SELECT key, created_rev FROM actor_name WHERE actor_id = ?", (actor_id,)))
         self.conn.execute("DELETE FROM actor_name WHERE actor_id = ?", (actor_id,))
         seen: set[str] = set()
         position = 0
@@ -34,14 +35,15 @@ class ActorStore(Connection):
             if holder is not None:
                 raise WorkspaceError(f"the name '{name}' already belongs to the actor '{holder[0]}'")
             self.conn.execute(
-                "INSERT INTO actor_name(actor_id, position, name, key) VALUES (?, ?, ?, ?)",
-                (actor_id, position, name, key),
+                "INSERT INTO actor_name(actor_id, position, name, key, created_rev) VALUES (?, ?, ?, ?, ?)",
+                (actor_id, position, name, key, made.get(key)),
             )
             position += 1
 
     def add_actor(self, actor: Actor) -> Actor:
         """Add an actor; an alias another actor holds is an error naming that actor."""
         with self.transaction():
+            self._clear_tombstones("actor", [actor.uid])
             member_id = self._actor_id(actor.member_of) if actor.member_of else None
             try:
                 cur = self.conn.execute(
@@ -56,11 +58,12 @@ class ActorStore(Connection):
     def update_actor(self, actor: Actor) -> Actor:
         with self.transaction():
             actor_id = self._actor_id(actor.uid)
+            self._remember("actor", actor.uid)
             member_id = self._actor_id(actor.member_of) if actor.member_of else None
             if member_id is not None and self._is_member_chain(member_id, actor_id):
                 raise WorkspaceError(f"'{actor.name}' cannot be a member of an actor that belongs to it")
             self.conn.execute(
-                "UPDATE actor SET name = ?, kind = ?, description = ?, member_of = ? WHERE id = ?",
+                "UPDATE actor SET name = ?, kind = ?, description = ?, member_of = ?, rev = NULL WHERE id = ?",
                 (actor.name.strip(), actor.kind.value, actor.description, member_id, actor_id),
             )
             self._write_names(actor_id, actor)
@@ -81,6 +84,7 @@ class ActorStore(Connection):
         """Delete an actor and its links to events; returns it as it was."""
         with self.transaction():
             actor = self.get_actor(uid)
+            self._remember("actor", uid)
             self.conn.execute("DELETE FROM actor WHERE uid = ?", (uid,))
         return actor
 
@@ -150,6 +154,10 @@ class ActorStore(Connection):
         with self.transaction():
             keep_id, drop_id = self._actor_id(keep_uid), self._actor_id(drop_uid)
             keep, drop = self.get_actor(keep_uid), self.get_actor(drop_uid)
+            self._remember("actor", drop_uid)
+            for event_uid, in self.conn.execute("SELECT DISTINCT e.uid FROM event_actor ea JOIN event e "
+                                                "ON e.id = ea.event_id WHERE ea.actor_id = ?", (drop_id,)).fetchall():
+                self.touch("event", event_uid)  # its actors change
             self.conn.execute(
                 "INSERT OR IGNORE INTO event_actor(event_id, actor_id, role, position, earliest, latest) "
                 "SELECT event_id, ?, role, position, earliest, latest FROM event_actor WHERE actor_id = ?",

@@ -53,6 +53,7 @@ class Connection:
         self.path = Path(path)
         self._depth = 0
         self._wrote = False
+        self.analyst = ""  # who edits (Preferences); empty: $BRIEFER_ANALYST or the OS user
         if create:
             if self.path.exists():
                 raise WorkspaceError(f"{self.path}: already exists; open it instead or choose another name")
@@ -195,12 +196,17 @@ class Connection:
         else:
             self._depth = depth
             try:
+                if depth == 0:
+                    self._before_commit()
                 self.conn.execute("COMMIT" if depth == 0 else f"RELEASE {name}")
                 self._wrote = True
             except sqlite3.OperationalError as error:
                 if depth == 0:
                     self.conn.execute("ROLLBACK")
                 raise self._explain(error) from None
+
+    def _before_commit(self) -> None:
+        """Last writes of a transaction (the provenance stamps); nothing here."""
 
     # -- meta and settings -----------------------------------------------------------
     def _set_meta(self, key: str, value: str) -> None:

@@ -150,6 +150,7 @@ class EventStore(Connection):
     def _insert_batch(self, batch: list[Event]) -> int:
         """Insert a batch with one executemany per table: row ids are assigned here, so
         links need no per-event round trip."""
+        self._clear_tombstones("event", (e.uid for e in batch))
         actors, sources, documents = self._link_ids(batch)
         first = self.conn.execute("SELECT coalesce(max(id), 0) + 1 FROM event").fetchone()[0]
         event_rows, actor_rows, citation_rows, tag_rows, span_rows = [], [], [], [], []
@@ -205,6 +206,7 @@ class EventStore(Connection):
             event = replace(event, updated=now_utc())
         with self.transaction():
             event_id = self._event_id(event.uid)
+            self._remember("event", event.uid)
             actors, sources, documents = self._link_ids([event])
             row = self._event_row(event)
             self.conn.execute(
@@ -213,15 +215,20 @@ class EventStore(Connection):
                 "confidence=?, notes=?, external_id=?, created=?, updated=? WHERE id = ?",
                 (*row[1:], event_id),
             )
+            cited = dict(self.conn.execute("SELECT uid, created_rev FROM citation WHERE event_id = ?", (event_id,)))
             for table in ("event_actor", "citation", "event_tag"):
                 self.conn.execute(f"DELETE FROM {table} WHERE event_id = ?", (event_id,))
             self._write_links(event_id, event, actors, sources, documents)
+            self.conn.execute("UPDATE event SET rev = NULL WHERE id = ?", (event_id,))
+            self.conn.executemany("UPDATE citation SET created_rev = ? WHERE uid = ?",
+                                  [(rev, uid) for uid, rev in cited.items() if rev is not None])
         return event
 
     def delete_event(self, uid: str) -> Event:
         """Delete an event; returns it whole, so that an undo can add it back."""
         with self.transaction():
             event = self.get_event(uid)
+            self._remember("event", uid)
             self.conn.execute("DELETE FROM event WHERE uid = ?", (uid,))
         return event
 

@@ -244,6 +244,8 @@ CREATE INDEX event_running ON event({running_class()}, earliest, latest, id);
 INSERT INTO event_fts(event_fts) VALUES ('optimize');
 """
 
+from .provenance_schema import provenance_migration  # noqa: E402 - version 6 lives beside its tables
+
 MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
-    _script(_V1), _script(_V2), _script(_V3), _script(_V4), _script(_V5)]
+    _script(_V1), _script(_V2), _script(_V3), _script(_V4), _script(_V5), provenance_migration]
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -35,6 +35,7 @@ class SourceStore(Connection):
     def add_source(self, source: Source) -> Source:
         with self.transaction():
             self._check_source_name(source)
+            self._clear_tombstones("source", [source.uid])
             try:
                 self.conn.execute(
                     "INSERT INTO source(uid, name, key, kind, reliability, url, notes) VALUES (?, ?, ?, ?, ?, ?, ?)",
@@ -49,6 +50,7 @@ class SourceStore(Connection):
         with self.transaction():
             self._source_id(source.uid)
             self._check_source_name(source)
+            self._remember("source", source.uid)
             self.conn.execute(
                 "UPDATE source SET name = ?, key = ?, kind = ?, reliability = ?, url = ?, notes = ? WHERE uid = ?",
                 (source.name.strip(), normalize_name(source.name), source.kind.value, source.reliability,
@@ -60,6 +62,9 @@ class SourceStore(Connection):
         """Delete a source, its documents and every citation of it; returns it as it was."""
         with self.transaction():
             source = self.get_source(uid)
+            self._remember("source", uid)
+            for document in self.documents(uid):
+                self._remember("document", document.uid)
             self.conn.execute("DELETE FROM source WHERE uid = ?", (uid,))
         return source
 
@@ -117,6 +122,7 @@ class SourceStore(Connection):
                 existing = self.find_document_by_hash(document.content_hash)
                 if existing is not None:
                     return existing
+            self._clear_tombstones("document", [document.uid])
             try:
                 self.conn.execute(
                     "INSERT INTO document(uid, source_id, title, published, author, url, text, content_hash) "
@@ -131,6 +137,7 @@ class SourceStore(Connection):
 
     def update_document(self, document: Document) -> Document:
         with self.transaction():
+            self._remember("document", document.uid)
             self.conn.execute(
                 "UPDATE document SET source_id = ?, title = ?, published = ?, author = ?, url = ? WHERE uid = ?",
                 (self._source_id(document.source_uid), document.title,
@@ -142,6 +149,7 @@ class SourceStore(Connection):
     def delete_document(self, uid: str) -> Document:
         with self.transaction():
             document = self.get_document(uid)
+            self._remember("document", uid)
             self.conn.execute("DELETE FROM document WHERE uid = ?", (uid,))
         return document
 

@@ -92,3 +92,27 @@ def _with_orphans(ids: array, lanes: array, names: list[str], orphans: array) ->
         lanes.extend(array("q", [len(names)]) * len(orphans))
         names = names + ["(none)"]
     return ids, lanes, names
+
+
+def lanes_of(ws: Workspace, mode: str, ids: Sequence[int]) -> dict[int, frozenset[str]]:
+    """The names of the lanes each of these events belongs to ("(none)" for none), by row id:
+    what the timeline compares after an edit to know whether its lanes still hold."""
+    ids = list(ids)
+    found: dict[int, set[str]] = {i: set() for i in ids}
+    for i in range(0, len(ids), 500):
+        chunk = ids[i:i + 500]
+        marks = ",".join("?" * len(chunk))
+        if mode == "actor":
+            sql = (f"SELECT ea.event_id, a.name FROM event_actor ea JOIN actor a ON a.id = ea.actor_id "
+                   f"WHERE ea.event_id IN ({marks})")
+        elif mode == "source":
+            sql = (f"SELECT c.event_id, s.name FROM citation c JOIN source s ON s.id = c.source_id "
+                   f"WHERE c.event_id IN ({marks})")
+        elif mode in ("type", "country"):
+            column = "event_type" if mode == "type" else "country"
+            sql = f"SELECT id, {column} FROM event WHERE id IN ({marks}) AND {column} != ''"
+        else:
+            raise ValueError(f"unknown lane mode {mode!r}")
+        for event_id, name in ws.conn.execute(sql, chunk):
+            found[event_id].add(name)
+    return {i: frozenset(names or {"(none)"}) for i, names in found.items()}

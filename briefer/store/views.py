@@ -34,7 +34,10 @@ class ViewStore(Connection):
         if not name.strip():
             raise WorkspaceError("a saved view needs a name")
         with self.transaction():
-            self.conn.execute("INSERT OR REPLACE INTO saved_view(name, filter) VALUES (?, ?)",
+            self._clear_tombstones("view", [name.strip()])
+            self._remember("view", name.strip())
+            self.conn.execute("INSERT INTO saved_view(name, filter) VALUES (?, ?) "
+                              "ON CONFLICT(name) DO UPDATE SET filter = excluded.filter",
                               (name.strip(), filter_to_json(f)))
 
     def views(self) -> dict[str, EventFilter]:
@@ -43,4 +46,5 @@ class ViewStore(Connection):
 
     def delete_view(self, name: str) -> None:
         with self.transaction():
+            self._remember("view", name)
             self.conn.execute("DELETE FROM saved_view WHERE name = ?", (name,))

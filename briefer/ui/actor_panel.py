@@ -77,6 +77,7 @@ class _CountWorker(QThread):
 
 class ActorPanel(FilteringPanel):
     filter_field = "actors"
+    shows = ("events", "actors")  # the edits that change what it lists or counts
     filter_extra = {"actor_mode": "any"}
     countsReady = Signal()  # counts read in the background have been filled in
 

@@ -148,6 +148,7 @@ class BriefDialog(QDialog):
         self._build_ui()
         self._load_choices()
         self._update_enabled()
+        self._update_bluf_note()
 
     # -- widgets ------------------------------------------------------------------------
     def _build_ui(self) -> None:
@@ -183,6 +184,10 @@ class BriefDialog(QDialog):
 
         self.title = QLineEdit()
         self.desk = QLineEdit()
+        self.next_due = QLineEdit()
+        self.next_due.setPlaceholderText("optional, e.g. 11 Feb 2019 07:00")
+        self.contact = QLineEdit()
+        self.contact.setPlaceholderText("optional releasability or contact line")
         self.marking = QComboBox()
         self.marking.setEditable(True)
         self.marking.addItems(MARKING_PRESETS)
@@ -197,7 +202,12 @@ class BriefDialog(QDialog):
         self.chart.setChecked(True)
         self.bluf = QPlainTextEdit()
         self.bluf.setPlaceholderText("Key judgements; start a line with '- ' for a bullet")
-        self.bluf.setMinimumHeight(110)
+        self.bluf.setMinimumHeight(90)
+        self.bluf_note = QLabel("")
+        self.bluf_note.setObjectName("blufCarried")
+        self.bluf_note.setWordWrap(True)
+        self.bluf_note.setStyleSheet("color: #8a3b00;")
+        self.omit_bluf = QCheckBox("Leave the bottom line out")
 
         form = QFormLayout()
         form.addRow("&Template", self.template)
@@ -211,13 +221,16 @@ class BriefDialog(QDialog):
         form.addRow(scope_group)
         form.addRow("T&itle", self.title)
         form.addRow("D&esk", self.desk)
+        form.addRow("&Next brief due", self.next_due)
+        form.addRow("C&ontact", self.contact)
         form.addRow("&Marking", self.marking)
         form.addRow("&Group events", self.group_by)
         form.addRow("Page si&ze", self.page_size)
         form.addRow("", self.chart)
         bluf_label = QLabel("&Bottom line up front")
         bluf_label.setBuddy(self.bluf)
-        form.addRow(bluf_label)
+        form.addRow(bluf_label, self.omit_bluf)
+        form.addRow(self.bluf_note)
         form.addRow(self.bluf)
 
         self.progress = QProgressBar()
@@ -268,6 +281,9 @@ class BriefDialog(QDialog):
         layout.addWidget(splitter)
 
         self.template.currentIndexChanged.connect(self._update_enabled)
+        self.template.currentIndexChanged.connect(self._load_template_fields)
+        self.bluf.textChanged.connect(self._update_bluf_note)
+        self.omit_bluf.toggled.connect(self._update_bluf_note)
         self.scope_buttons.buttonClicked.connect(lambda _: self._update_enabled())
         self.preview_button.clicked.connect(self.preview)
         self.save_button.clicked.connect(self._ask_save)
@@ -288,11 +304,31 @@ class BriefDialog(QDialog):
         self.scope_radios.get(scope, self.scope_radios["filter"]).setChecked(True)
         self.date_from.setText(str(q.value("brief/from", "")))
         self.date_to.setText(str(q.value("brief/to", "")))
+        self.marking.setCurrentText(remembered.marking)
+        self._remembered_bluf = remembered  # its bottom line, and the brief it was written for
+        self.bluf.setPlainText(remembered.bluf)
+        self._load_template_fields()
+        self.day.setText(self._default_day())
+
+    def _load_template_fields(self) -> None:
+        """Title, desk, next-due and contact as last used with the chosen template."""
+        remembered = load_settings(self.ws, self.template.currentData())
         self.title.setText(remembered.title)
         self.desk.setText(remembered.desk)
-        self.marking.setCurrentText(remembered.marking)
-        self.bluf.setPlainText(remembered.bluf)
-        self.day.setText(self._default_day())
+        self.next_due.setText(remembered.next_due)
+        self.contact.setText(remembered.contact)
+
+    def _bluf_is_carried(self) -> bool:
+        remembered = self._remembered_bluf
+        return remembered.bluf_carried and self.bluf.toPlainText() == remembered.bluf
+
+    def _update_bluf_note(self) -> None:
+        self.bluf.setEnabled(not self.omit_bluf.isChecked())
+        carried = self._bluf_is_carried() and not self.omit_bluf.isChecked()
+        origin = self._remembered_bluf.bluf_origin
+        self.bluf_note.setText(f"Carried over from {origin}: the brief will say so. Edit it for today's, "
+                               "or leave it out." if carried and origin else "")
+        self.bluf_note.setVisible(bool(self.bluf_note.text()))
 
     def _default_day(self) -> str:
         """The day of the latest precisely dated event in scope: a morning brief is about
@@ -357,11 +393,16 @@ class BriefDialog(QDialog):
                 text = field.text().strip()
                 if text:
                     changes[key] = _parse("Period", text)
+        remembered = self._remembered_bluf
+        if self._bluf_is_carried():
+            changes.update(bluf_carried=True, bluf_number=remembered.bluf_number, bluf_day=remembered.bluf_day)
         return BriefSettings(
             template=template, title=self.title.text().strip(), desk=self.desk.text().strip(),
+            next_due=self.next_due.text().strip(), contact=self.contact.text().strip(),
             marking=self.marking.currentText().strip(), bluf=self.bluf.toPlainText(),
-            page_size=self.page_size.currentData(), group_by=self.group_by.currentData() or "",
-            chart=self.chart.isChecked(), **changes)
+            omit_bluf=self.omit_bluf.isChecked(), page_size=self.page_size.currentData(),
+            group_by=self.group_by.currentData() or "", chart=self.chart.isChecked(),
+            previous_number=remembered.previous_number, previous_cutoff=remembered.previous_cutoff, **changes)
 
     def scope(self) -> object:
         key = self.scope_key()
@@ -465,7 +506,9 @@ class BriefDialog(QDialog):
 
     def _finish_save(self, path: Path, result: BriefResult) -> None:
         try:
-            record_brief(self.ws, self.brief_settings(), result.number)
+            record_brief(self.ws, self.brief_settings(), result.number, result.day, result.cutoff)
+            self._remembered_bluf = load_settings(self.ws, self.template.currentData())
+            self._update_bluf_note()
             self.status.setText(f"Saved {path} ({result.pages} pages)")
         except BrieferError as error:  # the PDF is written; only remembering failed
             self.status.setText(f"Saved {path}, but the workspace could not keep the settings: {error}")

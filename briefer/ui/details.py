@@ -12,6 +12,7 @@ from typing import Optional
 from PySide6.QtCore import QEvent, Signal
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QTextBrowser, QVBoxLayout, QWidget
 
+from ..core.errors import BrieferError
 from ..core.model import CREDIBILITY_LABELS, RELIABILITY_LABELS, Event
 from . import theme
 from .session import Session
@@ -40,7 +41,7 @@ class DetailsPanel(QWidget):
         layout.addWidget(self.browser, 1)
         layout.addLayout(row)
         session.selectionChanged.connect(self.refresh)
-        session.dataChanged.connect(self.refresh)
+        session.changed.connect(self._changed)
         session.workspaceChanged.connect(self.refresh)
         self.refresh()
 
@@ -49,14 +50,22 @@ class DetailsPanel(QWidget):
         if event.type() == QEvent.Type.PaletteChange:  # light <-> dark: colours in the HTML follow
             self.refresh()
 
+    def _changed(self, changes) -> None:
+        """Read the selected events again only when the edit touched them or the names they show."""
+        if changes.everything or changes.touches("actors") or changes.touches("sources") \
+                or changes.touches("documents") or self._shown_uids & changes.events.touched:
+            self.refresh()
+
     def refresh(self, *_: object) -> None:
         ws = self.session.ws
         ids = self.session.selection
         self.edit_button.setEnabled(bool(ids))
+        self._shown_uids: frozenset[str] = frozenset()
         if ws is None or not ids:
             self.browser.setHtml("<p style='color:gray'>Select an event on the timeline or in the table.</p>")
             return
         events = ws.events_by_ids(ids[:MAX_LISTED])
+        self._shown_uids = frozenset(e.uid for e in events)
         if len(ids) == 1 and events:
             self.browser.setHtml(self.event_html(events[0]))
         else:
@@ -107,6 +116,22 @@ class DetailsPanel(QWidget):
             parts.append(f"<p><b>Notes</b><br>{escape(event.notes)}</p>")
         if event.external_id:
             parts.append(f"<p style='color:gray'>Imported record {escape(event.external_id)}</p>")
-        parts.append(f"<p style='color:gray'>Created {event.created:%d %b %Y %H:%M}, "
-                     f"changed {event.updated:%d %b %Y %H:%M} UTC</p>")
+        parts.append(f"<p style='color:gray'>{self.provenance_html(event)}</p>")
         return "".join(parts)
+
+    def provenance_html(self, event: Event) -> str:
+        """Created and last changed: when (UTC), by whom, in which workspace."""
+        ws = self.session.ws
+        try:
+            prov = ws.provenance("event", event.uid)
+            names = ws.workspace_names()
+        except BrieferError:
+            return f"Created {event.created:%d %b %Y %H:%M}, changed {event.updated:%d %b %Y %H:%M} UTC"
+        lines = []
+        for label, stamp in (("Created", prov.created), ("Changed", prov.modified)):
+            if stamp is None:
+                continue
+            when = stamp.at.replace("T", " ")[:16]
+            where = names.get(stamp.workspace) or stamp.workspace[:8]
+            lines.append(f"{label} {escape(when)} UTC by {escape(stamp.analyst or 'unknown')} in {escape(where)}")
+        return "<br>".join(lines)

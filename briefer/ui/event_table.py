@@ -15,7 +15,9 @@ from typing import Optional
 from PySide6.QtCore import QAbstractTableModel, QItemSelection, QItemSelectionModel, QModelIndex, QObject, Qt, Signal
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
+from ..core.filter import EventFilter
 from ..core.model import Event
+from ..edit import ChangeSet
 from .session import Session
 
 PAGE = 200
@@ -56,7 +58,7 @@ class EventTableModel(QAbstractTableModel):
         self._pages: OrderedDict[int, list[Event]] = OrderedDict()
         session.workspaceChanged.connect(self.reload)
         session.filterChanged.connect(self.reload)
-        session.dataChanged.connect(self.reload)
+        session.changed.connect(self.apply_changes)
 
     # -- loading ------------------------------------------------------------------
     def reload(self, *_: object) -> None:
@@ -79,6 +81,35 @@ class EventTableModel(QAbstractTableModel):
                 self.total = len(self.ids)
         self.endResetModel()
         self.loaded.emit()
+
+    def apply_changes(self, changes: ChangeSet) -> None:
+        """After an edit: rows whose events changed in place are read again and repainted;
+        the table is read again only when events came, went, moved in date order or in
+        or out of the filter."""
+        ws = self.session.ws
+        events = changes.events
+        if ws is None or changes.everything or events.added or events.removed or events.moved:
+            self.reload()
+            return
+        if events.changed:
+            if self.order != "date":  # the edit may have changed the sort key
+                self.reload()
+                return
+            ids = ws.event_ids(EventFilter(uids=tuple(sorted(events.changed))))
+            f = self.session.filter
+            rows = [self.row_for_id(i) for i in ids]
+            if not f.is_empty and set(ws.matching_among(f, ids)) != {i for i, r in zip(ids, rows) if r >= 0}:
+                self.reload()  # came into the filter, or left it
+                return
+            for page in {r // PAGE for r in rows if r >= 0}:
+                self._pages.pop(page, None)
+            for row in rows:
+                if row >= 0:
+                    self.dataChanged.emit(self.index(row, 0), self.index(row, len(COLUMNS) - 1))
+        if changes.touches("actors") or changes.touches("sources"):  # names in the Actors and Sources columns
+            column = ACTORS if changes.touches("actors") else SOURCES
+            if self.total:
+                self.dataChanged.emit(self.index(0, column), self.index(self.total - 1, SOURCES))
 
     def id_at(self, row: int) -> int:
         if not self.windowed:

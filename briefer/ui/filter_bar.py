@@ -109,10 +109,16 @@ class FilterBar(QWidget):
         self.save_view.clicked.connect(self._save_view)
         self.clear.clicked.connect(self.clear_all)
         session.workspaceChanged.connect(self.refresh_choices)
-        session.dataChanged.connect(self.refresh_choices)
+        session.changed.connect(self._changes)
         session.filterChanged.connect(self._update_count)
-        session.dataChanged.connect(self._update_count)
         self.refresh_choices()
+
+    def _changes(self, changes) -> None:
+        """Names to complete and types and tags to choose follow edits; the count follows events."""
+        if any(changes.touches(kind) for kind in ("events", "actors", "sources")):
+            self.refresh_choices()
+        if changes.touches("events"):
+            self._update_count()
 
     # -- choices --------------------------------------------------------------------
     def refresh_choices(self) -> None:

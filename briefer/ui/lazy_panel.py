@@ -29,8 +29,15 @@ class LazyPanel(QWidget):
     def watch(self) -> None:
         self._stale = False
         self.session.workspaceChanged.connect(self._data_changed)
-        self.session.dataChanged.connect(self._data_changed)
+        self.session.changed.connect(self._changes)
         self.reload()
+
+    # what a panel shows: an edit touching none of these leaves it as it is
+    shows: tuple[str, ...] = ("events", "actors", "sources", "documents")
+
+    def _changes(self, changes) -> None:
+        if any(changes.touches(kind) for kind in self.shows):
+            self._data_changed()
 
     def _data_changed(self) -> None:
         if self.session.ws is None or self._on_screen():

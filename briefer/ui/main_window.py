@@ -100,7 +100,7 @@ class MainWindow(QMainWindow):
         # the timeline speaks in row ids, like the table; the session keeps them in step
         self.session.workspaceChanged.connect(self._workspace_changed)
         self.session.filterChanged.connect(self.timeline.set_filter)
-        self.session.dataChanged.connect(self.timeline.reload)
+        self.session.changed.connect(self.timeline.apply_changes)
         self.session.selectionChanged.connect(self._selection_to_timeline)
         self.timeline.selectionChanged.connect(lambda ids: self.session.set_selection(ids, self.timeline))
         self.timeline.eventActivated.connect(self.edit_event)
@@ -244,6 +244,7 @@ class MainWindow(QMainWindow):
         except BrieferError as error:
             show_error(self, "Cannot open workspace", error)
             return False
+        ws.analyst = theme.analyst_name(self.settings)
         self.session.open(ws)
         self._remember(ws.path)
         return True
@@ -402,6 +403,8 @@ class MainWindow(QMainWindow):
 
     def preferences(self) -> None:
         theme.PreferencesDialog(self, self.settings).exec()
+        if self.session.ws is not None:
+            self.session.ws.analyst = theme.analyst_name(self.settings)
 
     def about(self) -> None:
         import PySide6

@@ -2,8 +2,10 @@
 
 Views never talk to each other directly.  They read the store through the session,
 change it only through undo commands pushed on the session's stack, and follow its
-signals: `dataChanged` after any edit (or undo), `filterChanged` when the analyst
-narrows what is shown, `selectionChanged` when the selected events change.  That keeps
+signals: `changed` with the `ChangeSet` of any edit (or undo), so that each view
+refreshes only what it touches (`dataChanged` follows it, for listeners that reload
+whatever changed), `filterChanged` when the analyst narrows what is shown,
+`selectionChanged` when the selected events change.  That keeps
 table, timeline, panels and inspector in step without knowing about each other.
 """
 
@@ -16,11 +18,13 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from ..core.filter import EventFilter
 from ..core.model import Actor, Source
+from ..edit import ChangeSet
 from ..store import Workspace
 
 
 class Session(QObject):
     workspaceChanged = Signal()
+    changed = Signal(object)  # ChangeSet
     dataChanged = Signal()
     filterChanged = Signal(object)  # EventFilter
     selectionChanged = Signal(object, object)  # list[int] row ids, the QObject that changed it
@@ -34,7 +38,6 @@ class Session(QObject):
         self._actors: Optional[dict[str, Actor]] = None
         self._sources: Optional[dict[str, Source]] = None
         self._counts: dict[EventFilter, int] = {}
-        self.dataChanged.connect(self._forget_caches)
 
     # -- the workspace ------------------------------------------------------------
     def open(self, ws: Optional[Workspace]) -> None:
@@ -57,7 +60,13 @@ class Session(QObject):
         """Run an edit so that it can be undone; the store has it on disk at once."""
         self.undo_stack.push(command)
 
-    def notify_changed(self) -> None:
+    def notify_changed(self, changes: Optional[ChangeSet] = None) -> None:
+        """Tell the views what an edit changed (None: anything may have, as after an import)."""
+        changes = ChangeSet.all() if changes is None else changes
+        if not changes:
+            return
+        self._forget_caches(changes)
+        self.changed.emit(changes)
         self.dataChanged.emit()
 
     # -- what is shown ------------------------------------------------------------
@@ -75,10 +84,13 @@ class Session(QObject):
             self.selectionChanged.emit(ids, origin)
 
     # -- cached lookups the views use on every paint ---------------------------------
-    def _forget_caches(self) -> None:
-        self._actors = None
-        self._sources = None
-        self._counts = {}
+    def _forget_caches(self, changes: Optional[ChangeSet] = None) -> None:
+        if changes is None or changes.touches("actors"):
+            self._actors = None
+        if changes is None or changes.touches("sources"):
+            self._sources = None
+        if changes is None or changes.touches("events"):
+            self._counts = {}
 
     def count(self, f: Optional[EventFilter] = None) -> int:
         """How many events match `f` (default: the current filter); remembered until the next edit,

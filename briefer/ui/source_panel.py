@@ -32,6 +32,7 @@ KIND_ROLE = Qt.ItemDataRole.UserRole + 2
 
 class SourcePanel(FilteringPanel):
     filter_field = "sources"
+    shows = ("events", "sources", "documents")  # the edits that change what it lists or counts
     eventRequested = Signal(str)  # event uid (from a highlight in a document)
 
     def __init__(self, session: Session, parent: Optional[QWidget] = None) -> None:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 from pathlib import Path
 
 import pypdf
@@ -15,8 +14,9 @@ def page_texts(path: Path) -> list[str]:
 
 
 def flat(text: str) -> str:
-    """Extracted text with line breaks and runs of spaces folded: titles wrap."""
-    return re.sub(r"\s+", " ", unicodedata.normalize("NFKC", text))
+    """Extracted text with line breaks and runs of spaces folded: titles wrap.  Nothing
+    else is normalised: a ligature or a presentation form is what a reader's search sees."""
+    return re.sub(r"\s+", " ", text)
 
 
 @pytest.fixture

@@ -44,15 +44,30 @@ def outline_titles(reader: pypdf.PdfReader) -> list[str]:
 
 
 def test_daily_brief_holds_each_event_of_the_day_once(demo_workspace, tmp_path: Path) -> None:
+    """Key events are the events dated that day; the open-ended and coarse ones that merely
+    overlap it are listed once each, one line, under "Continuing and background"."""
     out = tmp_path / "daily.pdf"
     result = build_brief(demo_workspace, daily(), None, out)
     scope = demo_workspace.search_events(EventFilter(start=When.parse("2019-02-09"), end=When.parse("2019-02-09")))
-    assert result.events == len(scope) > 3
+    of_the_day = [e for e in scope if e.when.edtf == "2019-02-09"]
+    assert result.events == len(scope) > 3 and result.new == len(of_the_day) >= 1
+    assert result.continuing == len(scope) - len(of_the_day) > 0
     texts = page_texts(out)
     assert 1 <= len(texts) == result.pages <= 3
     whole = flat(" ".join(texts))
+    key, _, rest = whole.partition("Continuing and background")
+    key = key.split("Key events", 1)[1]
+    continuing = rest.split("Actors involved")[0]
+    assert f"Key events ({len(of_the_day)})" in whole and f"Continuing and background ({result.continuing})" in whole
     for event in scope:
-        assert len(re.findall(r"E\d+ · " + re.escape(flat(event.title)), whole)) == 1, event.title
+        title = re.escape(flat(event.title))
+        if event in of_the_day:
+            assert len(re.findall(r"E\d+ · " + title, key)) == 1, event.title
+            assert event.title not in continuing
+        else:  # one line: number, date label, title, citation marks
+            assert event.title not in key, event.title
+            line = r"E\d+ · " + re.escape(event.when.label) + " — " + title + r" (\[\d+ [A-F]\d\] ?)+"
+            assert len(re.findall(line, continuing)) == 1, event.title
     # an event outside the day is not in it
     assert "Islamic State proclaims a caliphate" not in whole
     assert "Bottom line up front" in whole and "The assault waits for civilians to leave." in whole
@@ -81,7 +96,10 @@ def test_period_summary_has_contents_outline_and_metadata(demo_workspace, tmp_pa
     assert result.has_toc and result.events == demo_workspace.event_count()
     reader = pypdf.PdfReader(str(out))
     first = flat(reader.pages[0].extract_text())
-    assert "Contents" in first and "Actors involved" in first and "Sources" in first
+    # page 1 is for the reader in a hurry: the bottom line, the figures and the chart, the contents after them
+    assert "Key figures" in first and "Timeline" in first and "~ approximate" in first
+    front = flat(reader.pages[0].extract_text() + reader.pages[1].extract_text())
+    assert "Contents" in front and "Actors involved" in front and "Sources" in front
     titles = outline_titles(reader)
     for section in ("Bottom line up front", "Timeline", f"Key events ({result.events})", "Actors involved",
                     "Sources", "February 2019"):
@@ -110,23 +128,29 @@ def test_citation_numbers_resolve_to_the_sources_section(demo_workspace, tmp_pat
     texts = [flat(p.extract_text()) for p in reader.pages]
     whole = " ".join(texts)
     events_part, _, sources_part = whole.rpartition("Reliability of sources:")
-    cited = {int(n) for mark in re.findall(r"Sources: ((?:\[\d+\] ?)+)", events_part)
-             for n in re.findall(r"\d+", mark)}
+    cited = {int(n) for mark in re.findall(r"Sources: ((?:\[\d+ [A-F]\d\] ?)+)", events_part)
+             for n in re.findall(r"\[(\d+) ", mark)}
     assert cited, "no citation marks found"
-    listed = {int(n) for n in re.findall(r"\[(\d+)\] [^\[]+? — reliability [A-F]", sources_part)}
+    listed = {int(n) for n in re.findall(r"\[(\d+)\] (?:Document|cited without a document)", sources_part)}
     assert cited == listed
     assert listed == set(range(1, len(listed) + 1))
     # and each mark is a link that jumps to a page of the sources section
     sources_first_page = next(i for i, t in enumerate(texts) if "Reliability of sources:" in t)
     events_first_page = next(i for i, t in enumerate(texts) if "E1 · " in t)  # after the contents' links
     assert events_first_page < sources_first_page
+    import pypdfium2 as pdfium
+
+    drawn = pdfium.PdfDocument(str(out))
     page_of = {page.indirect_reference.idnum: i for i, page in enumerate(reader.pages)}
     jumps = []
-    for page in reader.pages[events_first_page:sources_first_page]:
-        for annot in page.get("/Annots", []):
-            dest = annot.get_object().get("/Dest")
-            if dest is not None:
-                jumps.append(page_of[dest[0].idnum])
+    for index in range(events_first_page, sources_first_page):
+        text = drawn[index].get_textpage()
+        for annot in reader.pages[index].get("/Annots", []):
+            annot = annot.get_object()
+            dest = annot.get("/Dest")
+            left, bottom, right, top = (float(v) for v in annot["/Rect"])
+            if dest is not None and text.get_text_bounded(left, bottom, right, top).startswith("["):
+                jumps.append(page_of[dest[0].idnum])  # a citation mark, not a contents line
     assert jumps and all(target >= sources_first_page for target in jumps)
 
 
@@ -143,10 +167,10 @@ def test_single_source_and_low_grade_events_are_flagged(demo_workspace, tmp_path
     whole = flat(" ".join(page_texts(out)))
     blocks = re.split(r"(?=E\d+ · )", whole.split("Actors involved")[0])
     flags = {b.split(" · ")[1].split(" 20 Feb")[0]: b for b in blocks if b.startswith("E")}
-    assert "only sources graded below C" in flags["Claimed ambush near Baghouz"]
+    assert "only sources below C" in flags["Claimed ambush near Baghouz"]
     assert "single source" not in flags["Claimed ambush near Baghouz"]
     assert "single source" in flags["Convoy leaves the pocket"]
-    assert "graded below C" not in flags["Convoy leaves the pocket"]
+    assert "below C" not in flags["Convoy leaves the pocket"]
     assert "no source cited" in flags["Rumour of a tunnel"]
 
 
@@ -181,11 +205,8 @@ def test_selection_scope_is_exactly_the_selection(demo_workspace, tmp_path: Path
     assert flat(events[1].title) not in whole
 
 
-def test_empty_scope_is_an_error_and_writes_nothing(demo_workspace, tmp_path: Path) -> None:
+def test_empty_period_scope_is_an_error_and_writes_nothing(demo_workspace, tmp_path: Path) -> None:
     out = tmp_path / "empty.pdf"
-    with pytest.raises(BriefError, match="no events"):
-        build_brief(demo_workspace, daily(), EventFilter(tags=("no-such-tag",)), out)
-    assert not out.exists()
     with pytest.raises(BriefError, match="no events"):
         build_brief(demo_workspace, period(), EventFilter(text="nosuchwordanywhere"), out)
     assert not out.exists()
@@ -263,14 +284,14 @@ def test_contents_and_page_totals_point_at_the_right_pages(demo_workspace, tmp_p
 
 
 def test_many_groups_stay_in_the_outline_but_leave_the_contents(demo_workspace, tmp_path: Path, monkeypatch) -> None:
-    from briefer.brief import build as build_module
+    from briefer.brief import story as story_module
 
-    monkeypatch.setattr(build_module, "_TOC_MAX_GROUPS", 3)
+    monkeypatch.setattr(story_module, "TOC_MAX_GROUPS", 3)
     out = tmp_path / "period.pdf"
     result = build_brief(demo_workspace, period(), None, out)
     reader = pypdf.PdfReader(str(out))
-    contents = flat(reader.pages[0].extract_text())
-    contents = contents[contents.index("Contents"):contents.index("Bottom line up front", contents.index("Sources"))]
+    contents = flat(reader.pages[0].extract_text() + " " + reader.pages[1].extract_text())
+    contents = contents[contents.index("Contents"):contents.index("Key events", contents.index("Sources"))]
     assert result.has_toc and "Actors involved" in contents and "Sources" in contents
     assert "February 2019" not in contents
     assert "February 2019" in outline_titles(reader)

@@ -6,6 +6,7 @@ from datetime import datetime
 from pathlib import Path
 
 import pypdf
+import pytest
 
 from briefer.brief import BriefSettings, build_brief
 from briefer.brief.chart import ChartItem, TimelineChart, axis_ticks, glyph_label
@@ -39,18 +40,20 @@ def test_each_event_sits_once_in_each_of_its_lanes() -> None:
     assert rows[1] != rows[2]
 
 
-def test_a_shrinking_chart_gives_up_rows_to_fit_and_takes_them_back_when_there_is_room() -> None:
+def test_a_shrinking_chart_draws_a_crowded_lane_as_a_histogram_and_takes_rows_back() -> None:
     items = [item(n, 0, lanes=(0,)) for n in range(1, 13)]  # twelve events on one day: twelve rows
     chart = TimelineChart(items, ["A"], T0 - 10 * DAY, T0 + 10 * DAY, 500, shrink=True)
     _, full = chart.wrap(500, 1000)
+    assert chart.lanes[0].histogram is None and all(g.labelled for g in chart.glyphs[0])
     _, small = chart.wrap(500, full - 40)
     assert small <= full - 40
-    assert any(not g.labelled for g in chart.glyphs[0])  # the overflow overlaps, unlabelled
-    assert len({g.item.number for g in chart.glyphs[0]}) == 12  # but every event is still drawn
+    lane = chart.lanes[0]
+    assert lane.histogram is not None and sum(lane.histogram) == 12  # every event counted in a bar
+    assert lane.count == 12 and not lane.glyphs  # nothing drawn over anything
     assert chart.wrap(500, 1000)[1] == full
 
 
-def test_a_lane_out_of_rows_says_how_many_events_it_drew_without_a_label(tmp_path: Path) -> None:
+def test_a_lane_out_of_rows_becomes_a_histogram_with_counts(tmp_path: Path) -> None:
     from reportlab.platypus import SimpleDocTemplate
 
     items = [item(n, 0, lanes=(0,)) for n in range(1, 27)] + [item(27, 3, lanes=(1,))]
@@ -59,10 +62,57 @@ def test_a_lane_out_of_rows_says_how_many_events_it_drew_without_a_label(tmp_pat
     out = tmp_path / "chart.pdf"
     SimpleDocTemplate(str(out)).build([chart])
     text = pypdf.PdfReader(str(out)).pages[0].extract_text()
-    labelled = sum(1 for g in chart.glyphs[0] if g.labelled)
-    assert f"+{26 - labelled}" in text and "unlabelled" in text
+    assert chart.lanes[0].histogram is not None and chart.lanes[1].histogram is None
+    assert "26" in text and "events per day, with counts" in text
     # a lane name too long for its header is elided, never cut mid-word ("(Pro-Gove" / "rnment)")
     assert "Militia (Pro-Go" in text and "rnment" not in text.replace("Government", "")
+
+
+def _overlaps(a: tuple, b: tuple) -> bool:
+    return a[2] > b[0] and b[2] > a[0] and a[3] > b[1] and b[3] > a[1]
+
+
+@pytest.mark.parametrize("count", [500, 5000])
+def test_no_glyph_is_drawn_over_a_label_at_any_count(tmp_path: Path, count: int) -> None:
+    """Hundreds of events a lane, a few new ones among them: render the page, then no
+    glyph or bar meets a label that is not its own, no two labels meet, and every label
+    the chart drew is text on the page."""
+    import random
+
+    import pypdfium2 as pdfium
+    from reportlab.platypus import SimpleDocTemplate
+
+    rng = random.Random(count)
+    items = []
+    for n in range(1, count + 1):
+        start = rng.randrange(0, 360)
+        days = 1 if rng.random() < 0.8 else rng.randrange(2, 60)
+        lanes = tuple(sorted(rng.sample(range(8), rng.choice((1, 1, 2)))))
+        items.append(item(n, start, days, lanes, approximate=rng.random() < 0.1) if n % 50 else
+                     ChartItem(n, T0 + start * DAY, T0 + start * DAY + 3600, True, False, False, False, False,
+                               lanes, True))
+    names = ["Syrian Democratic Forces", "Islamic State", "Turkey", "Syrian Arab Army", "Russia",
+             "Civilians", "Other actors", "No actor"]
+    chart = TimelineChart(items, names, T0, T0 + 365 * DAY, 515, max_rows=40, shrink=True)
+    out = tmp_path / "chart.pdf"
+    SimpleDocTemplate(str(out)).build([chart])
+    assert all(lane.histogram is not None for lane in chart.lanes)  # ~60+ events a lane
+    labels = [b for b in chart.boxes if b[0] in ("label", "count")]
+    shapes = [b for b in chart.boxes if b[0] in ("glyph", "bar")]
+    assert labels and shapes
+    for label in labels:
+        for shape in shapes:
+            own = label[0] == "label" and shape[0] == "glyph" and shape[1] == label[1]
+            assert own or not _overlaps(label[2:], shape[2:]), (label, shape)
+    for i, a in enumerate(labels):
+        for b in labels[i + 1:]:
+            assert not _overlaps(a[2:], b[2:]), (a, b)
+    text = pdfium.PdfDocument(str(out))[0].get_textpage().get_text_range()
+    for kind, number, *_ in chart.boxes:
+        if kind == "label":
+            assert f"E{number}" in text
+    assert sum(sum(lane.histogram) + lane.long_running for lane in chart.lanes) == \
+        sum(len(i.lanes) for i in items)
 
 
 def test_axis_ticks_are_round_dates_inside_the_span() -> None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import unicodedata
 from pathlib import Path
 
 import pypdf
@@ -10,7 +9,7 @@ import pytest
 from reportlab.pdfbase import pdfmetrics
 
 from briefer.brief import BriefSettings, build_brief
-from briefer.brief.text import FONT, FONT_BOLD, esc, link, register_fonts, visual_order
+from briefer.brief.text import FONT, FONT_BOLD, esc, link, register_fonts, visual_order, visual_tokens
 from briefer.core.model import Actor, ActorKind, Citation, Event, Participant, Role, Source
 from briefer.core.when import When
 
@@ -79,13 +78,11 @@ def arabic_brief(workspace, tmp_path: Path) -> Path:
     return brief_of(workspace, tmp_path, title="Brief عربي")
 
 
-def _words_in(text: str) -> str:
-    return unicodedata.normalize("NFKC", text)
-
-
 def test_arabic_and_accented_text_come_back_out(arabic_brief: Path) -> None:
-    whole = _words_in(" ".join(page_texts(arabic_brief)))
-    assert "Crème brûlée in Zürich; Dall’Oglio; Ğ ş ñ ø." in flat(whole)
+    pdfium = pytest.importorskip("pypdfium2")
+    assert "Crème brûlée in Zürich; Dall’Oglio; Ğ ş ñ ø." in flat(" ".join(page_texts(arabic_brief)))
+    # pdfium, like poppler, reads a right-to-left run back in logical order (pypdf does not)
+    whole = " ".join(page.get_textpage().get_text_range() for page in pdfium.PdfDocument(str(arabic_brief)))
     for word in (*ARABIC_NAME.split(), *ARABIC_QUOTE.split(), "قسد"):
         # each word is shaped as a unit; a viewer may give its letters back in either order
         assert word in whole or word[::-1] in whole, word
@@ -100,7 +97,7 @@ def test_arabic_words_are_drawn_right_to_left(arabic_brief: Path) -> None:
     centres: list[float] = []
     for i in range(page.count_chars()):
         left, _, right, _ = page.get_charbox(i)
-        for ch in unicodedata.normalize("NFKC", page.get_text_range(i, 1)):
+        for ch in page.get_text_range(i, 1):
             chars.append(ch)
             centres.append((left + right) / 2)
     text = "".join(chars)
@@ -162,11 +159,12 @@ def test_an_arabic_heading_in_the_contents_is_shaped_and_right_to_left(demo_work
     out = tmp_path / "by-actor.pdf"
     result = build_brief(demo_workspace, BriefSettings(template="period", group_by="actor"), None, out)
     assert result.has_toc
-    page = pdfium.PdfDocument(str(out))[0].get_textpage()
+    document = pdfium.PdfDocument(str(out))
+    page = next(p.get_textpage() for p in document if "Contents" in p.get_textpage().get_text_range())
     chars, centres = [], []
     for i in range(page.count_chars()):
         left, _, right, _ = page.get_charbox(i)
-        for ch in unicodedata.normalize("NFKC", page.get_text_range(i, 1)):
+        for ch in page.get_text_range(i, 1):
             chars.append(ch)
             centres.append((left + right) / 2)
     text = "".join(chars)
@@ -177,3 +175,74 @@ def test_an_arabic_heading_in_the_contents_is_shaped_and_right_to_left(demo_work
         assert at >= 0, word
         xs.append(sum(centres[at:at + len(word)]) / len(word))
     assert xs == sorted(xs, reverse=True), xs
+
+
+MIXED = "قتل ثلاثة مدنيين (2019) في البلدة [3]. قالت قوات سوريا الديمقراطية (SDF) إن الهجوم مستمر."
+
+
+def _drawn_lines(pdf: Path) -> list[str]:
+    """Each line of page 1 as drawn, left to right (pdfium's glyph boxes), unnormalised."""
+    pdfium = pytest.importorskip("pypdfium2")
+    page = pdfium.PdfDocument(str(pdf))[0].get_textpage()
+    glyphs = []
+    for i in range(page.count_chars()):
+        left, bottom, right, top = page.get_charbox(i)
+        ch = page.get_text_range(i, 1)
+        if ch.strip():
+            glyphs.append(((bottom + top) / 2, (left + right) / 2, ch))
+    rows: dict[float, list[tuple[float, str]]] = {}
+    for y, x, ch in glyphs:
+        key = next((k for k in rows if abs(k - y) <= 3.5), y)
+        rows.setdefault(key, []).append((x, ch))
+    return ["".join(ch for _, ch in sorted(row)) for _, row in sorted(rows.items(), reverse=True)]
+
+
+@pytest.fixture
+def mixed_brief(workspace, tmp_path: Path) -> Path:
+    source = workspace.add_source(Source("عنب بلدي", reliability="C", url="https://www.enabbaladi.net/"))
+    workspace.add_event(Event("Statement", DAY, summary=MIXED, citations=(Citation(source.uid, 3),)))
+    workspace.add_event(Event("Fighters east of the district", DAY,
+                              summary="The first fighters left the district; قسد said so."))
+    return brief_of(workspace, tmp_path)
+
+
+def test_brackets_in_arabic_text_are_mirrored_as_a_reader_expects(mixed_brief: Path) -> None:
+    """Rule L4: a bracket in a right-to-left run is drawn as its mirror image.  pdfium reads
+    the page back in logical order (undoing the mirroring): "(2019)", never ")2019(", which
+    is what a reader saw when the brackets were drawn unmirrored."""
+    pdfium = pytest.importorskip("pypdfium2")
+    text = pdfium.PdfDocument(str(mixed_brief))[0].get_textpage().get_text_range()
+    for right in ("(2019)", "[3]"):
+        assert right in text, right
+    for wrong in (")2019(", "]3[", ")SDF"):
+        assert wrong not in text, wrong
+
+
+def test_visual_tokens_mirror_brackets_at_odd_levels() -> None:
+    tokens = ["قالت", " ", "قوات", " ", "(", "SDF", ")", " ", "إن"]
+    # an Arabic paragraph, drawn left to right: the brackets swap shapes, a Latin word keeps its own
+    assert visual_tokens(tokens, 1) == ["إن", " ", "(", "SDF", ")", " ", "قوات", " ", "قالت"]
+    assert visual_tokens(["مدنيين", " ", "(", "2019", ")", " ", "في"], 1) == ["في", " ", "(", "2019", ")", " ",
+                                                                             "مدنيين"]
+    assert visual_tokens(["said", " ", "(", "SDF", ")"], 0) == ["said", " ", "(", "SDF", ")"]
+
+
+def test_a_source_line_with_an_arabic_name_reads_left_to_right(mixed_brief: Path) -> None:
+    line = next(text for text in _drawn_lines(mixed_brief) if "enabbaladi" in text)
+    # the name first (at the left), its grade after it, the web address whole at the right
+    assert line.endswith("https://www.enabbaladi.net/"), line
+    assert line.index("—") < line.index("reliability")
+    name_at = min(i for i, ch in enumerate(line) if "\u0600" <= ch <= "\u06ff")
+    assert name_at < line.index("—")
+
+
+def test_no_ligatures_and_ordinary_letters_in_the_extracted_text(mixed_brief: Path) -> None:
+    pdfium = pytest.importorskip("pypdfium2")
+    whole = " ".join(page_texts(mixed_brief))  # pypdf
+    assert "The first fighters left the district" in flat(whole)
+    drawn = pdfium.PdfDocument(str(mixed_brief))[0].get_textpage().get_text_range()
+    for text in (whole, drawn):
+        assert not [ch for ch in text if 0xFB00 <= ord(ch) <= 0xFB06], "Latin ligature"
+        assert not [ch for ch in text if 0xFB50 <= ord(ch) <= 0xFEFF], "Arabic presentation form"
+    for word in ("ثلاثة", "قسد", "الديمقراطية"):  # a reader's search for the word finds it (lam-alef too)
+        assert word in drawn, word

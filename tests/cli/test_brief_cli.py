@@ -57,20 +57,56 @@ def test_period_summary_with_filter_options_and_json(demo: Path, tmp_path: Path)
     assert float(pypdf.PdfReader(str(out)).pages[0].mediabox.width) == pytest.approx(612, abs=1)
 
 
-def test_marking_and_bluf_carry_over_to_the_next_brief(demo: Path, tmp_path: Path) -> None:
-    first, second = tmp_path / "1.pdf", tmp_path / "2.pdf"
-    assert cli("-w", str(demo), "brief", "--date", "2019-02-09", "--marking", "SECRET // REL TO DEMO",
-               "--bluf", "- The pocket falls within weeks.", "--out", str(first)).returncode == 0
-    result = cli("-w", str(demo), "brief", "--date", "2019-02-10", "--json", "--out", str(second))
+def test_marking_and_bluf_carry_over_to_the_next_brief_and_say_so(demo: Path, tmp_path: Path) -> None:
+    first, second, third = tmp_path / "1.pdf", tmp_path / "2.pdf", tmp_path / "3.pdf"
+    result = cli("-w", str(demo), "brief", "--date", "2019-02-09", "--marking", "SECRET // REL TO DEMO",
+                 "--bluf", "- The pocket falls within weeks.", "--title", "07:00 brief", "--out", str(first))
+    assert result.returncode == 0 and "carried over" not in result.stderr
+    result = cli("-w", str(demo), "brief", "--date", "2019-03-01", "--json", "--out", str(second))
     assert result.returncode == 0, result.stderr
-    text = text_of(second)
+    text = " ".join(text_of(second).split())
     assert "SECRET // REL TO DEMO" in text and "The pocket falls within weeks." in text
-    assert json.loads(result.stdout)["number"] == 2
+    assert "Carried over from brief No. 1 of 9 Feb 2019" in text
+    assert "carried over from brief No. 1 of 9 Feb 2019" in result.stderr
+    report = json.loads(result.stdout)
+    assert report["number"] == 2 and report["bluf_carried_from"] == "brief No. 1 of 9 Feb 2019"
+    assert report["new"] == 1 and report["continuing"] == report["events"] - 1 > 0
+    # --no-bluf leaves it out; a period summary does not inherit the daily's title
+    result = cli("-w", str(demo), "brief", "--template", "period", "--no-bluf", "--json", "--out", str(third))
+    assert result.returncode == 0 and "carried over" not in result.stderr
+    text = text_of(third)
+    assert "The pocket falls within weeks." not in text and "07:00 brief" not in text
+
+
+def test_a_day_with_nothing_new_is_printed_and_said_on_stderr(demo: Path, tmp_path: Path) -> None:
+    out = tmp_path / "quiet.pdf"
+    result = cli("-w", str(demo), "brief", "--date", "2030-01-01", "--json", "--out", str(out))
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["new"] == 0
+    assert "no new events reported in this period" in result.stderr
+    assert "No new events reported in this period." in text_of(out)
+
+
+@pytest.mark.parametrize("kind", ["fifo", "big"])
+def test_a_bluf_file_that_is_a_pipe_or_too_big_is_refused_by_name(demo: Path, tmp_path: Path, kind: str) -> None:
+    import os
+
+    bluf = tmp_path / f"bluf-{kind}.txt"
+    if kind == "fifo":
+        os.mkfifo(bluf)  # reading it would wait for a writer for ever
+        fragment = "is not a regular file (a pipe or a device)"
+    else:
+        bluf.write_bytes(b"- judgement\n" * 100_000)
+        fragment = "more than 1 MB"
+    out = tmp_path / "x.pdf"
+    result = cli("-w", str(demo), "brief", "--date", "2019-02-09", "--bluf-file", str(bluf), "--out", str(out))
+    assert_clean_error(result, fragment)
+    assert str(bluf) in result.stderr and not out.exists()
 
 
 def test_empty_scope_fails_with_one_line_and_no_file(demo: Path, tmp_path: Path) -> None:
     out = tmp_path / "empty.pdf"
-    result = cli("-w", str(demo), "brief", "--date", "2019-02-09", "--tag", "no-such-tag", "--out", str(out))
+    result = cli("-w", str(demo), "brief", "--template", "period", "--tag", "no-such-tag", "--out", str(out))
     assert_clean_error(result, "no events")
     assert not out.exists()
 
@@ -87,6 +123,11 @@ def test_empty_scope_fails_with_one_line_and_no_file(demo: Path, tmp_path: Path)
     (["--date", "2019-02-09", "--cutoff", "2019-02-09T06:00"], "either --date or --cutoff"),
     (["--page-size", "legal"], "invalid choice"),
     (["--actor", "Nobody"], "Nobody"),
+    (["--date", ""], "--date: the value is empty"),
+    (["--cutoff", " "], "--cutoff: the value is empty"),
+    (["--template", "period", "--from", ""], "--from: the value is empty"),
+    (["--template", "period", "--to", ""], "--to: the value is empty"),
+    (["--bluf-file", "/dev/zero"], "/dev/zero: is not a regular file (a pipe or a device)"),
 ])
 def test_bad_options_fail_with_one_clear_line(demo: Path, tmp_path: Path, args: list[str], fragment: str) -> None:
     out = tmp_path / "x.pdf"
@@ -97,7 +138,7 @@ def test_bad_options_fail_with_one_clear_line(demo: Path, tmp_path: Path, args: 
 
 def test_unwritable_destination(demo: Path, tmp_path: Path) -> None:
     result = cli("-w", str(demo), "brief", "--date", "2019-02-09", "--out", str(tmp_path / "no" / "dir.pdf"))
-    assert_clean_error(result, "no such folder")
+    assert_clean_error(result, "does not exist")
 
 
 def test_a_cutoff_with_an_offset_is_read_as_utc(demo: Path, tmp_path: Path) -> None:

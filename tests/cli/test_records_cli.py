@@ -52,8 +52,11 @@ def test_a_session_from_the_command_line(ws_path: Path) -> None:
     assert cli(*w, "search", "--actor", "SDF").stderr.strip() == "1 of 2 events match"
 
     shown = json.loads(cli(*w, "show", uid, "--json").stdout)
+    added = shown["citations"][0].pop("provenance")
     assert shown["citations"] == [{"source": "Reuters", "reliability": "B", "credibility": 2,
                                    "quote": "civilians are coming out daily"}]
+    assert added["created"]["workspace_name"] == shown["provenance"]["created"]["workspace_name"] == "cli"
+    assert shown["provenance"]["created"]["by"] and shown["provenance"]["created"]["at"].endswith("Z")
     assert "Reuters [B2" in cli(*w, "show", uid).stdout
 
 

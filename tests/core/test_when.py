@@ -201,3 +201,37 @@ def test_labels_of_simple_dates_read_back(when: When) -> None:
 def test_friendly_forms_that_cannot_be_taken_say_why(typed: str, fragment: str) -> None:
     with pytest.raises(WhenError, match=fragment):
         When.parse_friendly(typed)
+
+
+@pytest.mark.parametrize("typed, edtf, label", [
+    ("early Feb 2019", "2019-02-01/2019-02-10", "1–10 Feb 2019"),
+    ("mid Feb 2019", "2019-02-11/2019-02-20", "11–20 Feb 2019"),
+    ("late Feb 2019", "2019-02-21/2019-02-28", "21–28 Feb 2019"),
+    ("mid-February 2019", "2019-02-11/2019-02-20", "11–20 Feb 2019"),
+    ("late 2019", "2019-09/2019-12", "Sep–Dec 2019"),
+    ("Q1 2019", "2019-01/2019-03", "Jan–Mar 2019"),
+    ("q4 2018", "2018-10/2018-12", "Oct–Dec 2018"),
+    ("spring 2019", "2019-21", "Spring 2019"),
+    ("Autumn 2018", "2018-23", "Autumn 2018"),
+    ("fall 2018", "2018-23", "Autumn 2018"),
+    ("09.02.2019", "2019-02-09", "9 Feb 2019"),
+    ("9.2.2019", "2019-02-09", "9 Feb 2019"),
+    ("Feb-Mar 2019", "2019-02/2019-03", "Feb–Mar 2019"),
+    ("Feb–Mar 2019", "2019-02/2019-03", "Feb–Mar 2019"),
+])
+def test_the_calendar_words_analysts_write(typed: str, edtf: str, label: str) -> None:
+    when = When.parse_friendly(typed)
+    assert (when.edtf, when.label) == (edtf, label)
+    parse_edtf(when.edtf)  # the oracle takes what Briefer writes
+    assert When.parse(when.edtf) == when
+
+
+def test_seasons_are_edtf_seasons_with_three_months_of_bounds() -> None:
+    spring, winter = When.parse("2019-21"), When.parse("2019-24")
+    assert (spring.earliest, spring.latest) == (datetime(2019, 3, 1), datetime(2019, 5, 31, 23, 59, 59))
+    assert (winter.earliest, winter.latest) == (datetime(2019, 12, 1), datetime(2020, 2, 29, 23, 59, 59))
+    assert winter.label == "Winter 2019" and When.parse("2019-22~").label == "c. Summer 2019"
+    for bad, fragment in (("2019-25", "season"), ("2019-21-03", "no day"), ("2019-21/2019-22", "not seasons"),
+                          ("early spring 2019", "month or a year"), ("31.02.2019", "no day 31")):
+        with pytest.raises(WhenError, match=fragment):
+            When.parse_friendly(bad)

@@ -82,6 +82,34 @@ def test_save_writes_the_selection_and_remembers_the_bluf(qtbot, demo_workspace,
     assert again.page_size.currentData() == "letter"
     assert again.scope_key() == "selection"
     assert again.bluf.toPlainText() == "- Three events matter today."
+    # the remembered bottom line is not today's: the form says so, and so will the brief
+    assert again.bluf_note.isVisibleTo(again) and "Carried over from brief No. 1" in again.bluf_note.text()
+    assert again.brief_settings().bluf_carried
+    again.bluf.setPlainText("- Today's judgement.")
+    assert not again.bluf_note.isVisibleTo(again) and not again.brief_settings().bluf_carried
+
+
+def test_previews_do_not_advance_the_number_a_save_does(qtbot, demo_workspace, qsettings, tmp_path) -> None:
+    dialog = make(qtbot, demo_workspace, qsettings)
+    dialog.day.setText("9 Feb 2019")
+    dialog.next_due.setText("10 Feb 2019 07:00")
+    dialog.contact.setText("Levant desk, ext. 4411")
+    dialog.omit_bluf.setChecked(True)
+    for _ in range(2):
+        with qtbot.waitSignal(dialog.built, timeout=60000) as blocker:
+            dialog.preview()
+        qtbot.waitUntil(lambda: not dialog.is_building())
+        assert blocker.args[0].number == 1
+    out = tmp_path / "daily.pdf"
+    with qtbot.waitSignal(dialog.saved, timeout=60000):
+        dialog.save_to(out)
+    text = " ".join(" ".join(p.extract_text() for p in pypdf.PdfReader(str(out)).pages).split())
+    assert "Next brief due 10 Feb 2019 07:00" in text and "Levant desk, ext. 4411" in text
+    assert "Bottom line up front" not in text
+    with qtbot.waitSignal(dialog.built, timeout=60000) as blocker:
+        dialog.preview()
+    assert blocker.args[0].number == 2
+    assert load_settings(demo_workspace, "daily").next_due == "10 Feb 2019 07:00"
 
 
 def test_saving_after_a_preview_writes_the_previewed_file(qtbot, demo_workspace, qsettings, tmp_path) -> None:
@@ -98,6 +126,7 @@ def test_saving_after_a_preview_writes_the_previewed_file(qtbot, demo_workspace,
 
 def test_empty_scope_says_so_and_writes_nothing(qtbot, demo_workspace, qsettings, tmp_path) -> None:
     dialog = make(qtbot, demo_workspace, qsettings, f=EventFilter(tags=("no-such-tag",)))
+    dialog.template.setCurrentIndex(dialog.template.findData("period"))  # a daily brief is printed even empty
     out = tmp_path / "empty.pdf"
     with qtbot.waitSignal(dialog.failed, timeout=5000):
         dialog.save_to(out)

@@ -17,7 +17,7 @@ from briefer.core.when import When
 from briefer.store import Workspace
 from briefer.ui.timeline import TimelineView
 from briefer.ui.timeline import axis
-from briefer.ui.timeline.view import AXIS_H, GLYPH_LIMIT
+from briefer.ui.timeline.frame import AXIS_H, GLYPH_LIMIT
 
 
 @pytest.fixture
@@ -561,7 +561,7 @@ def test_go_to_an_open_ended_date(view) -> None:
 
 
 def test_export_asks_for_the_size(view, tmp_path: Path, answer, monkeypatch) -> None:
-    from briefer.ui.timeline.view import ExportSizeDialog
+    from briefer.ui.timeline.widgets import ExportSizeDialog
 
     def fill(dialog) -> None:
         dialog.width_box.setValue(1024)

@@ -119,6 +119,11 @@ class TimelineData:
             return float(lo), float(hi)
         return float(starts.min()), float(ends.max())
 
+    @property
+    def lane_pairs(self) -> Optional[tuple[np.ndarray, np.ndarray, list[str]]]:
+        """(positions, lane numbers, lane names) of every event's lanes, shown or not (None: no lanes)."""
+        return self._lane_pairs
+
     # -- filter and lanes ------------------------------------------------------------------
     def set_visible_ids(self, ids: Optional[Sequence[int]]) -> None:
         """Show only these row ids (None: all)."""
@@ -210,6 +215,19 @@ class TimelineData:
             return candidates[(ends > t0) & ~(started & (ends >= t1))]
         return candidates[ends > t0]
 
+    def first_lane_of(self, indices: np.ndarray) -> Optional[int]:
+        """The number of the first lane showing any of these events (None: none shown)."""
+        if not len(indices) or not len(self.item_event):
+            return None
+        items = np.flatnonzero(np.isin(self.item_event, np.asarray(indices)))
+        if not len(items):
+            return None
+        first = int(items[0])  # items are in lane order
+        for number, lane in enumerate(self.lanes):
+            if lane.start <= first < lane.stop:
+                return number
+        return None
+
     def spanning_count(self, lane: Lane, t0: float, t1: float) -> int:
         """How many of a lane's events cover all of [t0, t1) (they say nothing about where
         in the view something happened)."""
@@ -221,6 +239,15 @@ class TimelineData:
         started = np.searchsorted(self._start_keys, self._before(t1, self._offsets), side="left")
         ended = np.searchsorted(self._end_keys, self._at_or_before(t0, self._offsets), side="right")
         return started - ended
+
+    def counts_outside(self, t0: float, t1: float) -> tuple[np.ndarray, np.ndarray]:
+        """For every lane, how many of its events end at or before t0 (left of the view)
+        and how many start at or after t1 (right of it)."""
+        lane_lo = np.searchsorted(self._end_keys, self._t_lo + self._offsets, side="left")
+        ended = np.searchsorted(self._end_keys, self._at_or_before(t0, self._offsets), side="right")
+        started = np.searchsorted(self._start_keys, self._before(t1, self._offsets), side="left")
+        stops = np.array([lane.stop for lane in self.lanes], dtype=np.int64)
+        return ended - lane_lo, stops - started
 
     def count_in(self, lane: Lane, t0: float, t1: float) -> int:
         """How many of a lane's events overlap [t0, t1): #starts before t1 - #ends at or before t0."""

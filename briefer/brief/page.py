@@ -1,0 +1,291 @@
+"""The page around a brief's story: styles, headings that become bookmarks and contents
+lines, the document template, "page X of Y", and the marking, running head and footer
+drawn on every page."""
+
+from __future__ import annotations
+
+from ast import literal_eval
+from typing import Optional
+
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_CENTER
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import BaseDocTemplate, Flowable, Frame, Table
+from reportlab.platypus.doctemplate import IndexingFlowable
+from reportlab.platypus.tableofcontents import TableOfContents, drawPageNumbers
+
+from .data import BriefData
+from .labels import stamp
+from .settings import TLP_LEVELS
+from .text import FONT, FONT_BOLD, Para, esc, has_rtl, ltr_para, para, plain, register_fonts, rtl_first
+
+__all__ = ["make_styles", "heading", "BriefDoc", "BodyFrame", "Contents", "PageTotal", "on_page", "marking_font_size"]
+
+
+# -- styles -------------------------------------------------------------------------------
+def make_styles() -> dict[str, ParagraphStyle]:
+    register_fonts()
+    ink = colors.HexColor("#1d232b")
+    grey = colors.HexColor("#5b6470")
+    base = ParagraphStyle("body", fontName=FONT, fontSize=9, leading=12, textColor=ink)
+    s = {
+        "body": base,
+        "title": ParagraphStyle("title", parent=base, fontName=FONT_BOLD, fontSize=18, leading=22, spaceAfter=2),
+        "subtitle": ParagraphStyle("subtitle", parent=base, fontSize=10, leading=13, textColor=grey, spaceAfter=6),
+        "h1": ParagraphStyle("h1", parent=base, fontName=FONT_BOLD, fontSize=13, leading=16, spaceBefore=10,
+                             spaceAfter=5, textColor=colors.HexColor("#17375e"), keepWithNext=1),
+        "h1-loose": ParagraphStyle("h1-loose", parent=base, fontName=FONT_BOLD, fontSize=13, leading=16,
+                                   spaceBefore=10, spaceAfter=5, textColor=colors.HexColor("#17375e")),
+        "h2": ParagraphStyle("h2", parent=base, fontName=FONT_BOLD, fontSize=10.5, leading=13, spaceBefore=7,
+                             spaceAfter=3, textColor=colors.HexColor("#17375e"), keepWithNext=1),
+        "event": ParagraphStyle("event", parent=base, fontName=FONT_BOLD, fontSize=9.5, leading=12, spaceBefore=5,
+                                keepWithNext=1),
+        "meta": ParagraphStyle("meta", parent=base, fontSize=7.8, leading=10, textColor=grey),
+        "small": ParagraphStyle("small", parent=base, fontSize=7.8, leading=10),
+        "cell": ParagraphStyle("cell", parent=base, fontSize=7.8, leading=9.6),
+        "cellbold": ParagraphStyle("cellbold", parent=base, fontName=FONT_BOLD, fontSize=7.8, leading=9.6),
+        "head": ParagraphStyle("head", parent=base, fontName=FONT_BOLD, fontSize=7.8, leading=9.6,
+                               textColor=colors.white),
+        "quote": ParagraphStyle("quote", parent=base, fontSize=8, leading=10.5, leftIndent=14,
+                                textColor=colors.HexColor("#333a44")),
+        "bluf": ParagraphStyle("bluf", parent=base, fontSize=9.5, leading=13, leftIndent=10, bulletIndent=0),
+        "ref": ParagraphStyle("ref", parent=base, fontSize=8.3, leading=10.8, spaceBefore=4),
+        "note": ParagraphStyle("note", parent=base, fontSize=8, leading=10, textColor=grey),
+        "carried": ParagraphStyle("carried", parent=base, fontName=FONT_BOLD, fontSize=8.5, leading=11,
+                                  textColor=colors.HexColor("#8a3b00"), spaceAfter=2),
+        "line": ParagraphStyle("line", parent=base, fontSize=8, leading=10.2, leftIndent=12, firstLineIndent=-12),
+        "none": ParagraphStyle("none", parent=base, fontName=FONT_BOLD, fontSize=10, leading=13, spaceBefore=2),
+        "marking": ParagraphStyle("marking", parent=base, fontName=FONT_BOLD, fontSize=8.5, leading=10,
+                                  alignment=TA_CENTER, textColor=colors.HexColor("#7a1010")),
+        "toc1": ParagraphStyle("toc1", parent=base, fontName=FONT_BOLD, fontSize=9.5, leading=13, leftIndent=0),
+        "toc2": ParagraphStyle("toc2", parent=base, fontSize=8.5, leading=11, leftIndent=14),
+    }
+    return s
+
+
+# -- flowables with outline entries -------------------------------------------------------
+class _Heading(Para):
+    """A heading that becomes a bookmark, an outline entry and a TOC line (unless its
+    `toc_markup` is None)."""
+
+    def __init__(self, markup: str, style: ParagraphStyle, level: int, key: str) -> None:
+        super().__init__(markup, style)
+        self.outline_level = level
+        self.outline_text = plain(markup)
+        self.toc_markup = markup  # already escaped: TOC entries are markup too
+        self.outline_key = key
+
+
+def heading(markup: str, style: ParagraphStyle, level: int, key: str) -> Flowable:
+    if has_rtl(markup):  # shaped, bidi-ordered paragraph with the outline attributes
+        p = para(markup, style)
+        p.outline_level, p.outline_text, p.toc_markup, p.outline_key = level, plain(markup), markup, key
+        return p
+    return _Heading(markup, style, level, key)
+
+
+class BriefDoc(BaseDocTemplate):
+    def __init__(self, target: object, data: BriefData, styles: dict[str, ParagraphStyle], **kw: object) -> None:
+        self.data = data
+        self.styles = styles
+        super().__init__(target, **kw)
+
+    def handle_documentBegin(self) -> None:
+        self.canv._briefer_dry = getattr(self, "_dry", False)
+        super().handle_documentBegin()
+
+    def afterFlowable(self, flowable: Flowable) -> None:
+        level = getattr(flowable, "outline_level", None)
+        if level is None:
+            return
+        key = flowable.outline_key
+        self.canv.bookmarkPage(key)
+        self.canv.addOutlineEntry(flowable.outline_text, key, level=level, closed=level > 0)
+        if flowable.toc_markup is not None:
+            self.notify("TOCEntry", (level, flowable.toc_markup, self.page, key))
+
+
+class BodyFrame(Frame):
+    """A frame that only measures, without drawing, during a dry layout pass.
+
+    The first pass of `multiBuild` is never the one saved (the page total cannot be
+    satisfied before a second pass), so drawing it would be wasted work."""
+
+    def _add(self, flowable: Flowable, canv: Canvas, trySplit: int = 0) -> int:
+        if not getattr(canv, "_briefer_dry", False):
+            return super()._add(flowable, canv, trySplit)
+        flowable.drawOn = _draw_nothing  # type: ignore[method-assign]
+        try:
+            return super()._add(flowable, canv, trySplit)
+        finally:
+            del flowable.drawOn
+
+    add = _add  # Frame binds `add` to its own _add
+
+
+def _draw_nothing(*args: object, **kwargs: object) -> None:
+    return None
+
+
+class Contents(TableOfContents):
+    """reportlab's table of contents with its lines shaped and bidi-ordered like the rest
+    of the brief (a group headed by an Arabic actor name).  `wrap` is reportlab's own,
+    but for the paragraph it makes of each entry."""
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        entries = self._lastEntries or [(0, "Placeholder for table of contents", 0, None)]
+
+        def draw_entry_end(canvas: Canvas, kind: str, label: str) -> None:
+            page, level, key = label.split(",")
+            style = self.getLevelStyle(int(level))
+            dot = " . " if self.dotsMinLevel >= 0 and int(level) >= self.dotsMinLevel else ""
+            drawPageNumbers(canvas, style, [(int(page), literal_eval(key))], availWidth, availHeight, dot)
+
+        self.canv.setNamedCB("drawTOCEntryEnd", draw_entry_end)
+        rows = []
+        for level, text, page, key in entries:
+            style = self.getLevelStyle(level)
+            if key:
+                text = f'<a href="#{key}">{text}</a>'
+                key_value = repr(key).replace(",", "\\x2c").replace('"', "\\x2c")
+            else:
+                key_value = None
+            # (a shaped line breaks in reportlab 5.1 when the page-number callback is glued to a word)
+            gap = " " if has_rtl(text) else ""
+            rows.append([ltr_para(f'{text}{gap}<onDraw name="drawTOCEntryEnd" label="{page},{level},{key_value}"/>',
+                                  style)])
+        self._table = Table(rows, colWidths=(availWidth,), style=self.tableStyle)
+        self.width, self.height = self._table.wrapOn(self.canv, availWidth, availHeight)
+        return self.width, self.height
+
+
+class PageTotal(IndexingFlowable):
+    """Knows the page count of the previous layout pass, so each page can say "of Y".
+
+    multiBuild lays out again until every indexing flowable is satisfied: this one is
+    satisfied when two passes end on the same page count.  (A canvas that holds its
+    pages back to number them at the end would break every link's destination.)"""
+
+    def __init__(self, doc: "BriefDoc") -> None:
+        super().__init__()
+        self.doc = doc
+        self.previous: Optional[int] = None
+        self.total: Optional[int] = None
+
+    def isSatisfied(self) -> bool:
+        return self.total is not None and self.previous == self.total
+
+    def beforeBuild(self) -> None:
+        self.previous = self.total
+        self.doc._dry = self.total is None  # the first pass: never saved, see BodyFrame
+
+    def afterBuild(self) -> None:
+        self.total = self.doc.page
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        return 0, 0
+
+    def draw(self) -> None:
+        pass
+
+
+def _draw_page_number(canvas: Canvas, total: Optional[int]) -> None:
+    width, _ = canvas._pagesize
+    canvas.saveState()
+    canvas.setFont(FONT, 7.5)
+    canvas.setFillColor(colors.HexColor("#5b6470"))
+    canvas.drawRightString(width - 18 * mm, 13 * mm, f"Page {canvas.getPageNumber()} of {total or '?'}")
+    canvas.restoreState()
+
+
+def _draw_marking(canvas: Canvas, data: BriefData, styles: dict[str, ParagraphStyle], y: float) -> None:
+    width, _ = canvas._pagesize
+    settings = data.settings
+    level = settings.tlp
+    canvas.saveState()
+    if level:
+        fg, bg = TLP_LEVELS[level]
+        label = f"TLP:{level}"
+        w = canvas.stringWidth(label, FONT_BOLD, 9) + 12
+        canvas.setFillColor(colors.HexColor(bg))
+        canvas.roundRect((width - w) / 2, y - 3, w, 13, 2, stroke=0, fill=1)
+        canvas.setFillColor(colors.HexColor(fg))
+        canvas.setFont(FONT_BOLD, 9)
+        canvas.drawCentredString(width / 2, y, label)
+    elif settings.marking.strip():
+        size = marking_font_size(settings.marking, width) or _MARKING_SIZES[-1]
+        style = ParagraphStyle("marking-fit", parent=styles["marking"], fontSize=size, leading=size + 1.5)
+        p = para(esc(settings.marking.strip()), style)
+        _, h = p.wrap(width - 40 * mm, 30)
+        p.drawOn(canvas, 20 * mm, y - 2 + 10 - h)
+    canvas.restoreState()
+
+
+_MARKING_SIZES = (8.5, 8, 7.5, 7, 6.5, 6)
+
+
+def marking_font_size(marking: str, page_width: float) -> Optional[float]:
+    """The largest type size at which a classification line fits on one line across the
+    page (it is printed at the top and bottom of every page); None when none does."""
+    register_fonts()
+    text = marking.strip()
+    for size in _MARKING_SIZES:
+        if stringWidth(text, FONT_BOLD, size) <= page_width - 40 * mm:
+            return size
+    return None
+
+
+def _marking_width(data: BriefData, page_width: float) -> float:
+    level = data.settings.tlp
+    if level:
+        return stringWidth(f"TLP:{level}", FONT_BOLD, 9) + 12
+    text = data.settings.marking.strip()
+    size = marking_font_size(text, page_width) or _MARKING_SIZES[-1]
+    return min(stringWidth(text, FONT_BOLD, size), page_width - 40 * mm)
+
+
+def _elide(text: str, room: float, font: str, size: float) -> str:
+    """`text`, cut short with an ellipsis to fit `room` points ("" when nothing fits)."""
+    if stringWidth(text, font, size) <= room:
+        return text
+    cut = len(text)
+    while cut > 0 and stringWidth(text[:cut].rstrip() + "…", font, size) > room:
+        cut -= 1
+    return text[:cut].rstrip() + "…" if cut > 3 else ""
+
+
+def on_page(canvas: Canvas, doc: BriefDoc) -> None:
+    if getattr(canvas, "_briefer_dry", False):
+        return
+    data, styles = doc.data, doc.styles
+    width, height = canvas._pagesize
+    _draw_marking(canvas, data, styles, height - 11 * mm)
+    _draw_marking(canvas, data, styles, 7 * mm)
+    canvas.saveState()
+    canvas.setStrokeColor(colors.HexColor("#c5ccd6"))
+    canvas.setLineWidth(0.5)
+    canvas.line(18 * mm, height - 14 * mm, width - 18 * mm, height - 14 * mm)
+    canvas.line(18 * mm, 17 * mm, width - 18 * mm, 17 * mm)
+    canvas.restoreState()
+    # running head: title and number; drawn as a paragraph since a title may be Arabic
+    # it keeps clear of the marking centred above it: a long title is cut short
+    room = (width - _marking_width(data, width)) / 2 - 18 * mm - 4 * mm
+    number = f" · No. {data.number}"
+    style = styles["note"]
+    title = _elide(data.settings.display_title, room - stringWidth(number, style.fontName, style.fontSize),
+                   style.fontName, style.fontSize)
+    if room >= stringWidth(number, style.fontName, style.fontSize):  # else the marking needs the whole line
+        head = para(esc(f"{title}{number}" if title else number.lstrip(" ·")), style)
+        head.wrap(room, 20)
+        x = 18 * mm if not rtl_first(title) else width - 18 * mm - room
+        head.drawOn(canvas, x, height - 13 * mm)
+    canvas.saveState()
+    canvas.setFont(FONT, 7.5)
+    canvas.setFillColor(colors.HexColor("#5b6470"))
+    canvas.drawString(18 * mm, 13 * mm, f"Generated {stamp(data.generated)} UTC by Briefer")
+    canvas.restoreState()
+    _draw_page_number(canvas, doc.page_total.previous)
+

@@ -1,0 +1,126 @@
+"""Records as plain field dictionaries: what a merge compares, field by field.
+
+Every kind of record a workspace keeps becomes a dict of JSON values under stable
+field names (`event_fields`, `actor_fields`...), and back (`record_from_fields`).  The
+store keeps earlier versions in this form (the base of a three-way merge), change
+packages carry it, and the merge compares it: one shape for all three.
+
+Set-like fields (tags, aliases, an event's actors) are sorted lists, compared element
+by element; an event's citations are a dict by citation uid, each one a field of its
+own ("citation:<uid>"), so that two analysts adding citations to one event combine.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any, Optional
+
+from .filter import EventFilter
+from .model import (
+    Actor, ActorKind, Citation, Confidence, Document, Event, Participant, Role, Source, SourceKind,
+)
+from .when import When
+
+KINDS = ("actor", "source", "document", "event", "view")  # the order a merge applies them in
+KIND_PLURALS = {"actor": "actors", "source": "sources", "document": "documents", "event": "events",
+                "view": "saved views"}
+SET_FIELDS = frozenset({"tags", "aliases", "actors"})
+CITATION_PREFIX = "citation:"
+
+
+def actor_fields(a: Actor) -> dict[str, Any]:
+    return {"name": a.name, "kind": a.kind.value, "description": a.description,
+            "aliases": sorted(a.aliases), "member_of": a.member_of}
+
+
+def source_fields(s: Source) -> dict[str, Any]:
+    return {"name": s.name, "kind": s.kind.value, "reliability": s.reliability, "url": s.url, "notes": s.notes}
+
+
+def document_fields(d: Document) -> dict[str, Any]:
+    return {"source": d.source_uid, "title": d.title, "text": d.text,
+            "published": d.published.edtf if d.published else None, "author": d.author, "url": d.url}
+
+
+def citation_fields(c: Citation) -> dict[str, Any]:
+    return {"source": c.source_uid, "document": c.document_uid, "credibility": c.credibility, "quote": c.quote}
+
+
+def event_fields(e: Event) -> dict[str, Any]:
+    fields: dict[str, Any] = {
+        "title": e.title, "when": e.when.edtf, "summary": e.summary, "place": e.place,
+        "coordinates": None if e.latitude is None or e.longitude is None else [e.latitude, e.longitude],
+        "country": e.country, "event_type": e.event_type, "sub_event_type": e.sub_event_type,
+        "tags": sorted(e.tags), "fatalities": e.fatalities, "confidence": e.confidence.value, "notes": e.notes,
+        "external_id": e.external_id, "actors": sorted(f"{p.actor_uid} {p.role.value}" for p in e.participants),
+    }
+    for c in e.citations:
+        fields[CITATION_PREFIX + c.uid] = citation_fields(c)
+    return fields
+
+
+def view_fields(f: EventFilter, to_json: Any) -> dict[str, Any]:
+    return {"filter": to_json(f)}
+
+
+def fields_of(record: Any) -> dict[str, Any]:
+    if isinstance(record, Event):
+        return event_fields(record)
+    if isinstance(record, Actor):
+        return actor_fields(record)
+    if isinstance(record, Source):
+        return source_fields(record)
+    if isinstance(record, Document):
+        return document_fields(record)
+    raise TypeError(f"no fields for {type(record).__name__}")
+
+
+def actor_from_fields(uid: str, f: dict[str, Any]) -> Actor:
+    return Actor(f["name"], ActorKind(f["kind"]), f.get("description", ""), tuple(f.get("aliases", ())),
+                 f.get("member_of"), uid)
+
+
+def source_from_fields(uid: str, f: dict[str, Any]) -> Source:
+    return Source(f["name"], SourceKind(f["kind"]), f.get("reliability", "F"), f.get("url", ""),
+                  f.get("notes", ""), uid)
+
+
+def document_from_fields(uid: str, f: dict[str, Any]) -> Document:
+    return Document(f["source"], f["title"], f.get("text", ""),
+                    When.parse(f["published"]) if f.get("published") else None, f.get("author", ""),
+                    f.get("url", ""), "", uid)
+
+
+def event_from_fields(uid: str, f: dict[str, Any], order: Optional[Event] = None,
+                      created: Optional[datetime] = None, updated: Optional[datetime] = None) -> Event:
+    """An Event from fields; `order` (an earlier version) keeps its actors' and citations' order."""
+    participants = [Participant(*a.split(" ", 1)) for a in f.get("actors", ())]
+    participants = [Participant(p.actor_uid, Role(p.role)) for p in participants]
+    citations = [Citation(v["source"], v["credibility"], v.get("quote", ""), v.get("document"),
+                          k[len(CITATION_PREFIX):])
+                 for k, v in sorted(f.items()) if k.startswith(CITATION_PREFIX)]
+    if order is not None:
+        rank = {(p.actor_uid, p.role): i for i, p in enumerate(order.participants)}
+        participants.sort(key=lambda p: rank.get((p.actor_uid, p.role), len(rank)))
+        crank = {c.uid: i for i, c in enumerate(order.citations)}
+        citations.sort(key=lambda c: crank.get(c.uid, len(crank)))
+    coords = f.get("coordinates")
+    extra: dict[str, Any] = {}
+    if created is not None:
+        extra["created"] = created
+    if updated is not None:
+        extra["updated"] = updated
+    return Event(
+        title=f["title"], when=When.parse(f["when"]), summary=f.get("summary", ""), place=f.get("place", ""),
+        latitude=coords[0] if coords else None, longitude=coords[1] if coords else None,
+        country=f.get("country", ""), event_type=f.get("event_type", ""), sub_event_type=f.get("sub_event_type", ""),
+        tags=tuple(f.get("tags", ())), fatalities=f.get("fatalities"), confidence=Confidence(f.get("confidence", "moderate")),
+        notes=f.get("notes", ""), external_id=f.get("external_id", ""), participants=tuple(participants),
+        citations=tuple(citations), uid=uid, **extra)
+
+
+def describe_field(field: str) -> str:
+    """A field's name as a person reads it ("citation of BBC" is filled in by callers)."""
+    if field.startswith(CITATION_PREFIX):
+        return "citation"
+    return field.replace("_", " ")

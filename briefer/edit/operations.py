@@ -1,0 +1,313 @@
+"""Every edit of a workspace as an `Edit`: apply it, revert it, and learn what each touched.
+
+Edits are snapshots: made before the change, they keep the records it will alter (the
+events citing a source about to be deleted, the members of an actor about to go), so
+reverting writes those records back whole.  Each of `apply` and `revert` is one store
+transaction and returns the `ChangeSet` views refresh from.  The window's undo commands
+wrap these; `briefer-cli` uses them too, so both edit a workspace the same way.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from typing import Callable, Iterable, Optional, Sequence
+
+from ..core.filter import EventFilter
+from ..core.model import Actor, Document, Event, Source
+from ..store import Workspace
+from .changes import ChangeSet
+
+Step = Callable[[Workspace], ChangeSet]
+
+
+@dataclass
+class Edit:
+    """One user action: a name a person reads, and its two directions."""
+
+    text: str
+    _apply: Step
+    _revert: Step
+
+    def apply(self, ws: Workspace) -> ChangeSet:
+        with ws.transaction():
+            return self._apply(ws)
+
+    def revert(self, ws: Workspace) -> ChangeSet:
+        with ws.transaction():
+            return self._revert(ws)
+
+
+def quoted(text: str, limit: int = 40) -> str:
+    return f"“{text if len(text) <= limit else text[:limit - 1] + '…'}”"
+
+
+def _events_with(ws: Workspace, f: EventFilter) -> list[Event]:
+    return ws.events_by_uids(ws.event_uids(f))
+
+
+def _dates(event: Event) -> tuple[int, int]:
+    return event.when.earliest_ts, event.when.latest_ts
+
+
+def _restore_events(ws: Workspace, events: Iterable[Event]) -> ChangeSet:
+    events = list(events)
+    for event in events:
+        ws.update_event(event, touch=False)
+    return ChangeSet.of("events", changed=events)
+
+
+def _restore_actors(ws: Workspace, actors: Iterable[Actor]) -> ChangeSet:
+    actors = list(actors)
+    for actor in actors:
+        ws.update_actor(actor)
+    return ChangeSet.of("actors", changed=actors)
+
+
+# -- events ---------------------------------------------------------------------------
+def add_events(events: Sequence[Event], text: Optional[str] = None) -> Edit:
+    events = list(events)
+
+    def apply(ws: Workspace) -> ChangeSet:
+        ws.add_events(events)
+        return ChangeSet.of("events", added=events)
+
+    def revert(ws: Workspace) -> ChangeSet:
+        for event in events:
+            ws.delete_event(event.uid)
+        return ChangeSet.of("events", removed=events)
+
+    name = text or (f"Add event {quoted(events[0].title)}" if len(events) == 1 else f"Add {len(events)} events")
+    return Edit(name, apply, revert)
+
+
+def edit_event(old: Event, new: Event) -> Edit:
+    saved: list[Event] = []  # as first written (with its update time), so that redo writes the same
+
+    def apply(ws: Workspace) -> ChangeSet:
+        if saved:
+            ws.update_event(saved[0], touch=False)
+        else:
+            saved.append(ws.update_event(new))
+        return ChangeSet.of("events", changed=[new], moved=[new] if moved else [])
+
+    def revert(ws: Workspace) -> ChangeSet:
+        ws.update_event(old, touch=False)
+        return ChangeSet.of("events", changed=[old], moved=[old] if moved else [])
+
+    moved = _dates(old) != _dates(new)
+
+    return Edit(f"Edit event {quoted(new.title)}", apply, revert)
+
+
+def delete_events(events: Sequence[Event]) -> Edit:
+    events = list(events)
+
+    def apply(ws: Workspace) -> ChangeSet:
+        for event in events:
+            ws.delete_event(event.uid)
+        return ChangeSet.of("events", removed=events)
+
+    def revert(ws: Workspace) -> ChangeSet:
+        ws.add_events(events)
+        return ChangeSet.of("events", added=events)
+
+    name = f"Delete event {quoted(events[0].title)}" if len(events) == 1 else f"Delete {len(events)} events"
+    return Edit(name, apply, revert)
+
+
+def creating_actors(edit: Edit, actors: Sequence[Actor]) -> Edit:
+    """`edit` that first creates `actors` (new ones its event names): one step."""
+    if not actors:
+        return edit
+    actors = list(actors)
+
+    def apply(ws: Workspace) -> ChangeSet:
+        for actor in actors:
+            ws.add_actor(actor)
+        return ChangeSet.of("actors", added=actors) | edit._apply(ws)
+
+    def revert(ws: Workspace) -> ChangeSet:
+        changes = edit._revert(ws)
+        for actor in actors:
+            ws.delete_actor(actor.uid)
+        return changes | ChangeSet.of("actors", removed=actors)
+
+    names = ", ".join(a.name for a in actors)
+    return Edit(f"{edit.text} (new actor {names})", apply, revert)
+
+
+# -- actors ---------------------------------------------------------------------------
+def add_actor(actor: Actor) -> Edit:
+    def apply(ws: Workspace) -> ChangeSet:
+        ws.add_actor(actor)
+        return ChangeSet.of("actors", added=[actor])
+
+    def revert(ws: Workspace) -> ChangeSet:
+        ws.delete_actor(actor.uid)
+        return ChangeSet.of("actors", removed=[actor])
+
+    return Edit(f"Add actor {quoted(actor.name)}", apply, revert)
+
+
+def edit_actor(old: Actor, new: Actor) -> Edit:
+    def apply(ws: Workspace) -> ChangeSet:
+        ws.update_actor(new)
+        return ChangeSet.of("actors", changed=[new])
+
+    def revert(ws: Workspace) -> ChangeSet:
+        ws.update_actor(old)
+        return ChangeSet.of("actors", changed=[old])
+
+    return Edit(f"Edit actor {quoted(new.name)}", apply, revert)
+
+
+def delete_actor(ws: Workspace, actor: Actor) -> Edit:
+    """Delete an actor, unlinking it from its events and its members; reverting puts the
+    actor back as it was in the store, with its links and its members' affiliation."""
+    actor = ws.get_actor(actor.uid)  # as stored: a caller's copy may be stale
+    events = _events_with(ws, EventFilter(actors=(actor.uid,)))
+    members = [a for a in ws.actors() if a.member_of == actor.uid]
+
+    def apply(ws: Workspace) -> ChangeSet:
+        ws.delete_actor(actor.uid)
+        return (ChangeSet.of("actors", removed=[actor], changed=members)
+                | ChangeSet.of("events", changed=events))
+
+    def revert(ws: Workspace) -> ChangeSet:
+        ws.add_actor(actor)
+        return ChangeSet.of("actors", added=[actor]) | _restore_events(ws, events) | _restore_actors(ws, members)
+
+    return Edit(f"Delete actor {quoted(actor.name)}", apply, revert)
+
+
+def merge_actors(ws: Workspace, keep: Actor, drop: Actor) -> Edit:
+    """Fold `drop` into `keep`; reverting brings `drop` back with its names, links and members."""
+    keep, drop = ws.get_actor(keep.uid), ws.get_actor(drop.uid)
+    events = _events_with(ws, EventFilter(actors=(keep.uid, drop.uid)))
+    members = [a for a in ws.actors() if a.member_of == drop.uid]
+
+    def apply(ws: Workspace) -> ChangeSet:
+        ws.merge_actors(keep.uid, drop.uid)
+        return (ChangeSet.of("actors", changed=[keep, *members], removed=[drop])
+                | ChangeSet.of("events", changed=events))
+
+    def revert(ws: Workspace) -> ChangeSet:
+        ws.update_actor(keep)  # gives drop's names back first
+        ws.add_actor(drop)
+        return (ChangeSet.of("actors", changed=[keep], added=[drop]) | _restore_events(ws, events)
+                | _restore_actors(ws, members))
+
+    return Edit(f"Merge actor {drop.name} into {keep.name}", apply, revert)
+
+
+# -- sources and documents ----------------------------------------------------------------
+def add_source(source: Source) -> Edit:
+    def apply(ws: Workspace) -> ChangeSet:
+        ws.add_source(source)
+        return ChangeSet.of("sources", added=[source])
+
+    def revert(ws: Workspace) -> ChangeSet:
+        ws.delete_source(source.uid)
+        return ChangeSet.of("sources", removed=[source])
+
+    return Edit(f"Add source {quoted(source.name)}", apply, revert)
+
+
+def edit_source(old: Source, new: Source) -> Edit:
+    def apply(ws: Workspace) -> ChangeSet:
+        ws.update_source(new)
+        return ChangeSet.of("sources", changed=[new])
+
+    def revert(ws: Workspace) -> ChangeSet:
+        ws.update_source(old)
+        return ChangeSet.of("sources", changed=[old])
+
+    return Edit(f"Edit source {quoted(new.name)}", apply, revert)
+
+
+def delete_source(ws: Workspace, source: Source) -> Edit:
+    """Delete a source, its documents and its citations; reverting restores all three."""
+    source = ws.get_source(source.uid)
+    events = _events_with(ws, EventFilter(sources=(source.uid,)))
+    documents = [ws.get_document(d.uid) for d in ws.documents(source.uid)]
+
+    def apply(ws: Workspace) -> ChangeSet:
+        ws.delete_source(source.uid)
+        return (ChangeSet.of("sources", removed=[source]) | ChangeSet.of("documents", removed=documents)
+                | ChangeSet.of("events", changed=events))
+
+    def revert(ws: Workspace) -> ChangeSet:
+        ws.add_source(source)
+        for document in documents:
+            ws.add_document(document)
+        return (ChangeSet.of("sources", added=[source]) | ChangeSet.of("documents", added=documents)
+                | _restore_events(ws, events))
+
+    return Edit(f"Delete source {quoted(source.name)}", apply, revert)
+
+
+def merge_sources(ws: Workspace, keep: Source, drop: Source) -> Edit:
+    """Move `drop`'s documents and citations to `keep`, then delete `drop`; reverting puts all back."""
+    drop = ws.get_source(drop.uid)
+    events = _events_with(ws, EventFilter(sources=(drop.uid,)))
+    documents = [ws.get_document(d.uid) for d in ws.documents(drop.uid)]
+
+    def apply(ws: Workspace) -> ChangeSet:
+        for document in documents:
+            ws.update_document(replace(document, source_uid=keep.uid))
+        for event in events:
+            citations = tuple(replace(c, source_uid=keep.uid) if c.source_uid == drop.uid else c
+                              for c in event.citations)
+            ws.update_event(replace(event, citations=citations), touch=False)
+        ws.delete_source(drop.uid)
+        return (ChangeSet.of("sources", removed=[drop], changed=[keep]) | ChangeSet.of("documents", changed=documents)
+                | ChangeSet.of("events", changed=events))
+
+    def revert(ws: Workspace) -> ChangeSet:
+        ws.add_source(drop)
+        for document in documents:
+            ws.update_document(document)
+        return (ChangeSet.of("sources", added=[drop], changed=[keep]) | ChangeSet.of("documents", changed=documents)
+                | _restore_events(ws, events))
+
+    return Edit(f"Merge source {drop.name} into {keep.name}", apply, revert)
+
+
+def add_document(document: Document) -> Edit:
+    def apply(ws: Workspace) -> ChangeSet:
+        ws.add_document(document)
+        return ChangeSet.of("documents", added=[document])
+
+    def revert(ws: Workspace) -> ChangeSet:
+        ws.delete_document(document.uid)
+        return ChangeSet.of("documents", removed=[document])
+
+    return Edit(f"Add document {quoted(document.title)}", apply, revert)
+
+
+def edit_document(old: Document, new: Document) -> Edit:
+    def apply(ws: Workspace) -> ChangeSet:
+        ws.update_document(new)
+        return ChangeSet.of("documents", changed=[new])
+
+    def revert(ws: Workspace) -> ChangeSet:
+        ws.update_document(old)
+        return ChangeSet.of("documents", changed=[old])
+
+    return Edit(f"Edit document {quoted(new.title)}", apply, revert)
+
+
+def delete_document(ws: Workspace, document: Document) -> Edit:
+    document = ws.get_document(document.uid)
+    citing = [e for e in _events_with(ws, EventFilter(sources=(document.source_uid,)))
+              if any(c.document_uid == document.uid for c in e.citations)]
+
+    def apply(ws: Workspace) -> ChangeSet:
+        ws.delete_document(document.uid)
+        return ChangeSet.of("documents", removed=[document]) | ChangeSet.of("events", changed=citing)
+
+    def revert(ws: Workspace) -> ChangeSet:
+        ws.add_document(document)
+        return ChangeSet.of("documents", added=[document]) | _restore_events(ws, citing)
+
+    return Edit(f"Delete document {quoted(document.title)}", apply, revert)

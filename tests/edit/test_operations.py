@@ -1,0 +1,123 @@
+"""Every edit, applied and reverted and applied again, leaves the workspace exactly as it was
+at each step, and says what it touched."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from briefer.core.filter import EventFilter
+from briefer.core.model import Actor, Citation, Document, Event, Participant, Source
+from briefer.core.when import When
+from briefer.edit import ChangeSet
+from briefer.edit import operations as ops
+from briefer.store import Workspace
+
+
+def content(ws: Workspace) -> dict:
+    """Everything a user can see, by uid (row ids may change on a re-insert; uids may not)."""
+    return {
+        "actors": sorted(ws.actors(), key=lambda a: a.uid),
+        "sources": sorted(ws.sources(), key=lambda s: s.uid),
+        "documents": sorted((ws.get_document(d.uid) for d in ws.documents()), key=lambda d: d.uid),
+        "events": sorted(ws.events_by_uids(ws.event_uids(EventFilter())), key=lambda e: e.uid),
+    }
+
+
+@pytest.fixture
+def ws(tmp_path: Path):
+    ws = Workspace.create(tmp_path / "edits.briefer")
+    sdf = ws.add_actor(Actor("SDF", aliases=("Syrian Democratic Forces",)))
+    ws.add_actor(Actor("YPG", member_of=sdf.uid))
+    ws.add_actor(Actor("YPJ", member_of=sdf.uid))
+    ws.add_actor(Actor("Islamic State"))
+    reuters = ws.add_source(Source("Reuters", reliability="B"))
+    ws.add_source(Source("Wire", reliability="C"))
+    doc = ws.add_document(Document(reuters.uid, "Offensive paused", text="The offensive is on hold."))
+    ws.add_events([
+        Event("Offensive paused", When.parse("2019-02-09"),
+              participants=(Participant(sdf.uid),),
+              citations=(Citation(reuters.uid, 2, "on hold", document_uid=doc.uid),)),
+        Event("Corridors open", When.parse("2019-02-04/2019-02-09"), participants=(Participant(sdf.uid),)),
+    ])
+    yield ws
+    ws.close()
+
+
+def actor(ws: Workspace, name: str) -> Actor:
+    return ws.find_actor(name)
+
+
+def source(ws: Workspace, name: str) -> Source:
+    return ws.find_source(name)
+
+
+def event(ws: Workspace, title: str) -> Event:
+    return ws.events_by_uids(ws.event_uids(EventFilter(text=f'"{title}"')))[0]
+
+
+EDITS = {
+    "add events": lambda ws: ops.add_events([Event("Camp reached", When.parse("2019-02-10"))]),
+    "edit event": lambda ws: ops.edit_event(event(ws, "Corridors open"),
+                                            replace(event(ws, "Corridors open"), title="Corridors closed",
+                                                    when=When.parse("2019-02-11"))),
+    "delete events": lambda ws: ops.delete_events([event(ws, "Offensive paused")]),
+    "create actors with an event": lambda ws: ops.creating_actors(
+        ops.add_events([Event("Truce", When.parse("2019-03"), participants=(Participant(NEW.uid),))]), [NEW]),
+    "add actor": lambda ws: ops.add_actor(Actor("Coalition")),
+    "edit actor": lambda ws: ops.edit_actor(actor(ws, "SDF"), replace(actor(ws, "SDF"), description="Kurdish-led")),
+    "delete actor with members and events": lambda ws: ops.delete_actor(ws, actor(ws, "SDF")),
+    "merge actors": lambda ws: ops.merge_actors(ws, actor(ws, "Islamic State"), actor(ws, "SDF")),
+    "add source": lambda ws: ops.add_source(Source("Agency")),
+    "edit source": lambda ws: ops.edit_source(source(ws, "Reuters"), replace(source(ws, "Reuters"), reliability="A")),
+    "delete source with documents and citations": lambda ws: ops.delete_source(ws, source(ws, "Reuters")),
+    "merge sources": lambda ws: ops.merge_sources(ws, source(ws, "Wire"), source(ws, "Reuters")),
+    "add document": lambda ws: ops.add_document(Document(source(ws, "Wire").uid, "Note", text="x")),
+    "edit document": lambda ws: ops.edit_document(ws.documents()[0], replace(ws.get_document(ws.documents()[0].uid),
+                                                                           title="Renamed")),
+    "delete document": lambda ws: ops.delete_document(ws, ws.documents()[0]),
+}
+NEW = Actor("Tribal council")
+
+
+@pytest.mark.parametrize("name", EDITS)
+def test_every_edit_reverts_and_reapplies_exactly(ws, name) -> None:
+    before = content(ws)
+    edit = EDITS[name](ws)
+    changes = edit.apply(ws)
+    after = content(ws)
+    assert after != before and changes
+    assert edit.revert(ws)
+    assert content(ws) == before
+    edit.apply(ws)
+    assert content(ws) == after
+    edit.revert(ws)
+    assert content(ws) == before
+
+
+def test_undoing_an_actor_delete_restores_its_members_affiliation(ws) -> None:
+    sdf = actor(ws, "SDF")
+    edit = ops.delete_actor(ws, replace(sdf, member_of=None, aliases=()))  # a stale copy from a panel
+    changes = edit.apply(ws)
+    assert actor(ws, "YPG").member_of is None
+    assert {actor(ws, "YPG").uid, actor(ws, "YPJ").uid} <= changes.actors.changed
+    assert sdf.uid in changes.actors.removed
+    edit.revert(ws)
+    assert actor(ws, "YPG").member_of == sdf.uid and actor(ws, "YPJ").member_of == sdf.uid
+    assert actor(ws, "SDF").aliases == ("Syrian Democratic Forces",)  # as stored, not as the caller had it
+    assert {p.actor_uid for p in event(ws, "Offensive paused").participants} == {sdf.uid}
+
+
+def test_change_sets_name_what_each_edit_touched(ws) -> None:
+    paused = event(ws, "Offensive paused")
+    retitled = ops.edit_event(paused, replace(paused, title="Offensive on hold")).apply(ws)
+    assert retitled.events.changed == {paused.uid} and not retitled.events.moved
+    assert not retitled.touches("actors") and not retitled.touches("sources")
+    now = event(ws, "Offensive on hold")
+    moved = ops.edit_event(now, replace(now, when=When.parse("2019-02-12"))).apply(ws)
+    assert moved.events.moved == {paused.uid}
+    gone = ops.delete_source(ws, source(ws, "Reuters")).apply(ws)
+    assert gone.sources.removed and gone.documents.removed and gone.events.changed == {paused.uid}
+    assert (ChangeSet() | ChangeSet.all()).everything and not ChangeSet()

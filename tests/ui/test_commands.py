@@ -1,0 +1,79 @@
+"""Every undo command, through the window's undo stack: undo, redo, undo each leave the
+workspace as it was, and the views hear what changed."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+
+from briefer.core.model import Actor, Document, Event, Participant, Source
+from briefer.core.when import When
+from briefer.ui import commands
+from briefer.ui.session import Session
+from tests.edit.test_operations import actor, content, event, source, ws  # noqa: F401 - the fixture
+
+NEW = Actor("Tribal council")
+
+COMMANDS = {
+    "add_events": lambda s: commands.add_events(s, [Event("Camp reached", When.parse("2019-02-10"))]),
+    "edit_event": lambda s: commands.edit_event(s, event(s.ws, "Corridors open"),
+                                                replace(event(s.ws, "Corridors open"), title="Corridors closed")),
+    "delete_events": lambda s: commands.delete_events(s, [event(s.ws, "Offensive paused")]),
+    "creating_actors": lambda s: commands.creating_actors(
+        commands.add_events(s, [Event("Truce", When.parse("2019-03"), participants=(Participant(NEW.uid),))]), [NEW]),
+    "add_actor": lambda s: commands.add_actor(s, Actor("Coalition")),
+    "edit_actor": lambda s: commands.edit_actor(s, actor(s.ws, "SDF"), replace(actor(s.ws, "SDF"), description="d")),
+    "delete_actor": lambda s: commands.delete_actor(s, actor(s.ws, "SDF")),
+    "merge_actors": lambda s: commands.merge_actors(s, actor(s.ws, "Islamic State"), actor(s.ws, "SDF")),
+    "add_source": lambda s: commands.add_source(s, Source("Agency")),
+    "edit_source": lambda s: commands.edit_source(s, source(s.ws, "Reuters"),
+                                                  replace(source(s.ws, "Reuters"), reliability="A")),
+    "delete_source": lambda s: commands.delete_source(s, source(s.ws, "Reuters")),
+    "merge_sources": lambda s: commands.merge_sources(s, source(s.ws, "Wire"), source(s.ws, "Reuters")),
+    "add_document": lambda s: commands.add_document(s, Document(source(s.ws, "Wire").uid, "Note", text="x")),
+    "edit_document": lambda s: commands.edit_document(s, s.ws.documents()[0],
+                                                      replace(s.ws.get_document(s.ws.documents()[0].uid), title="R")),
+    "delete_document": lambda s: commands.delete_document(s, s.ws.documents()[0]),
+}
+
+
+def test_every_command_of_the_module_has_a_round_trip_test() -> None:
+    made = {name for name in dir(commands) if not name.startswith("_") and callable(getattr(commands, name))
+            and getattr(commands, name).__module__ == commands.__name__} - {"apply", "StoreCommand"}
+    assert made == set(COMMANDS)
+
+
+@pytest.mark.parametrize("name", COMMANDS)
+def test_undo_redo_round_trip(qtbot, ws, name) -> None:  # noqa: F811 - the fixture
+    session = Session()
+    session.open(ws)
+    heard = []
+    session.changed.connect(heard.append)
+    before = content(ws)
+    commands.apply(session, COMMANDS[name](session))
+    after = content(ws)
+    assert after != before and heard[-1] and not heard[-1].everything
+    stack = session.undo_stack
+    assert stack.count() == 1 and stack.undoText()
+    for _ in range(2):
+        stack.undo()
+        assert content(ws) == before
+        stack.redo()
+        assert content(ws) == after
+    stack.undo()
+    assert content(ws) == before
+    assert len(heard) == 6 and all(heard)
+    session.ws = None  # the fixture closes it
+
+
+def test_undoing_an_actor_delete_in_the_window_gives_the_members_their_affiliation_back(qtbot, ws) -> None:  # noqa: F811
+    session = Session()
+    session.open(ws)
+    sdf = actor(ws, "SDF")
+    commands.apply(session, commands.delete_actor(session, sdf))
+    assert actor(ws, "YPG").member_of is None
+    session.undo_stack.undo()
+    assert actor(ws, "YPG").member_of == sdf.uid and actor(ws, "YPJ").member_of == sdf.uid
+    assert session.actors[actor(ws, "YPG").uid].member_of == sdf.uid  # the session's cache was let go
+    session.ws = None
