@@ -28,7 +28,7 @@ from ..core.filter import EventFilter
 from ..core.model import Document, Event
 from .data import BriefCancelled, BriefData, BriefResult, Scope
 from .labels import events_span_label, period_label, utc_now
-from .page import BodyFrame, BriefDoc, PageTotal, make_styles, marking_font_size, on_page
+from .page import BodyFrame, BriefDoc, make_styles, marking_font_size, on_page
 from .settings import BriefError, BriefSettings, next_brief_number
 from .story import story
 from .window import brief_period, key_figures, minute, previous_label, split_events, window_of
@@ -159,28 +159,20 @@ def _layout(data: BriefData, target: object, with_toc: bool, progress: Optional[
                   id="body", leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
     doc.addPageTemplates([PageTemplate("brief", [frame], onPage=on_page)])
     width = frame._aW
-    state = {"size": 1, "pass": 0}
-    # the first (dry) pass measures the pages, the second draws them numbered "X of Y"
-    weights = (0.4, 0.6)
+    state = {"size": 1}
 
     def report(kind: str, value: int) -> None:
         if progress is None:
             return
         if kind == "SIZE_EST":
             state["size"] = max(1, value)
-        elif kind == "PASS":
-            state["pass"] = value - 1
         elif kind == "PROGRESS":
-            k = min(state["pass"], len(weights) - 1)
-            done = sum(weights[:k]) + weights[k] * min(value / state["size"], 1.0)
-            # a third pass (the contents moved a page break) must not run the bar backwards
-            state["done"] = max(state.get("done", 0.0), min(done, 1.0))
+            state["done"] = max(state.get("done", 0.0), min(value / state["size"], 1.0))
             if progress(share[0] + (share[1] - share[0]) * state["done"], "Laying out pages") is False:
                 raise BriefCancelled("the brief was cancelled; nothing was written")
 
     doc.setProgressCallBack(report)
-    doc.page_total = PageTotal(doc)
-    doc.passes = doc.multiBuild([doc.page_total, *story(data, styles, width, frame._aH, with_toc)], maxPasses=6)
+    doc.build(story(data, styles, width, frame._aH, with_toc))  # one pass: see BriefDoc
     return doc.page
 
 

@@ -27,14 +27,11 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable
 
+from ..core.style import LANE_COLOURS  # the palette the window's timeline draws with too
 from ..core.when import MONTH_ABBR, from_timestamp, to_timestamp
 from .text import FONT, FONT_BOLD, esc, para, register_fonts
 
 __all__ = ["ChartItem", "TimelineChart", "LANE_COLOURS", "axis_ticks", "chart_span"]
-
-# the app's timeline palette (briefer/ui/timeline/view.py), repeated here: no Qt in briefer.brief
-LANE_COLOURS = ["#3b82c4", "#e07b39", "#3a9e5c", "#c2463f", "#8a63b8", "#8c6d3f", "#d160a6", "#6f7b87",
-                "#b5a31f", "#2aa5b8"]
 
 HEADER_W = 92.0
 AXIS_H = 16.0

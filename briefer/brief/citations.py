@@ -24,7 +24,8 @@ __all__ = ["References", "event_flags", "source_flowables", "grade_label", "LOW_
 LOW_GRADES = frozenset("DE")  # "below C"; F is not low, it is ungraded
 DOUBTFUL = frozenset((4, 5))  # information graded doubtful or improbable
 _LINK = "#1f4e8c"
-_MAX_EVENT_LINKS = 60  # a longer list of citing events is cut: "… and 340 more"
+_MAX_EVENTS_LISTED = 60  # a longer list of citing events is cut: "… and 340 more"
+_MAX_EVENT_LINKS = 12  # a longer list is plain text: hundreds of tiny links cost a third of the layout
 
 
 def grade_label(grade: str) -> str:
@@ -54,7 +55,9 @@ class References:
             n = self.cite(event_number, c)
             source = sources.get(c.source_uid)
             seen.setdefault((n, f"{source.reliability if source else 'F'}{c.credibility}"))
-        return " ".join(f'<a href="#ref{n}" color="{_LINK}">[{n} {grade}]</a>' for n, grade in seen)
+        if not seen:
+            return ""
+        return f'<font color="{_LINK}">' + " ".join(f'<a href="#ref{n}">[{n} {grade}]</a>' for n, grade in seen) + "</font>"
 
 
 def event_flags(event: Event, sources: dict[str, Source]) -> list[str]:
@@ -74,9 +77,12 @@ def event_flags(event: Event, sources: dict[str, Source]) -> list[str]:
 
 
 def _event_links(numbers: Sequence[int]) -> str:
-    shown = [f'<a href="#ev{n}" color="{_LINK}">E{n}</a>' for n in numbers[:_MAX_EVENT_LINKS]]
-    more = len(numbers) - len(shown)
-    return ", ".join(shown) + (f" … and {more} more" if more > 0 else "")
+    listed = numbers[:_MAX_EVENTS_LISTED]
+    more = len(numbers) - len(listed)
+    tail = f" … and {more} more" if more > 0 else ""
+    if len(numbers) > _MAX_EVENT_LINKS:
+        return ", ".join(f"E{n}" for n in listed) + tail
+    return f'<font color="{_LINK}">' + ", ".join(f'<a href="#ev{n}">E{n}</a>' for n in listed) + "</font>" + tail
 
 
 def source_flowables(data: BriefData, refs: References, styles: dict[str, ParagraphStyle]) -> list[Flowable]:

@@ -4,7 +4,6 @@ drawn on every page."""
 
 from __future__ import annotations
 
-from ast import literal_eval
 from typing import Optional
 
 from reportlab.lib import colors
@@ -14,15 +13,14 @@ from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, Table
-from reportlab.platypus.doctemplate import IndexingFlowable
-from reportlab.platypus.tableofcontents import TableOfContents, drawPageNumbers
+from reportlab.platypus.tableofcontents import TableOfContents
 
 from .data import BriefData
 from .labels import stamp
 from .settings import TLP_LEVELS
 from .text import FONT, FONT_BOLD, Para, esc, has_rtl, ltr_para, para, plain, register_fonts, rtl_first
 
-__all__ = ["make_styles", "heading", "BriefDoc", "BodyFrame", "Contents", "PageTotal", "on_page", "marking_font_size"]
+__all__ = ["make_styles", "heading", "BriefDoc", "BodyFrame", "Contents", "on_page", "marking_font_size"]
 
 
 # -- styles -------------------------------------------------------------------------------
@@ -88,14 +86,19 @@ def heading(markup: str, style: ParagraphStyle, level: int, key: str) -> Flowabl
 
 
 class BriefDoc(BaseDocTemplate):
+    """The brief's document, laid out in ONE pass.
+
+    "Page X of Y" and the contents' page numbers are not known until the last page, so
+    each page draws them as a reference to a PDF form (an XObject) that is only
+    defined once the layout is done (`_endBuild`).  reportlab's usual way, `multiBuild`,
+    lays the whole brief out twice; holding pages back to number them at the end would
+    break every link's destination."""
+
     def __init__(self, target: object, data: BriefData, styles: dict[str, ParagraphStyle], **kw: object) -> None:
         self.data = data
         self.styles = styles
+        self.heading_pages: dict[str, int] = {}
         super().__init__(target, **kw)
-
-    def handle_documentBegin(self) -> None:
-        self.canv._briefer_dry = getattr(self, "_dry", False)
-        super().handle_documentBegin()
 
     def afterFlowable(self, flowable: Flowable) -> None:
         level = getattr(flowable, "outline_level", None)
@@ -104,100 +107,90 @@ class BriefDoc(BaseDocTemplate):
         key = flowable.outline_key
         self.canv.bookmarkPage(key)
         self.canv.addOutlineEntry(flowable.outline_text, key, level=level, closed=level > 0)
-        if flowable.toc_markup is not None:
-            self.notify("TOCEntry", (level, flowable.toc_markup, self.page, key))
+        self.heading_pages[key] = self.page
+
+    def _endBuild(self) -> None:
+        self._doSave = 0
+        super()._endBuild()
+        canvas, total = self.canv, self.page
+        for number in range(1, total + 1):
+            canvas.beginForm(f"page{number}", -300, -10, 10, 20)
+            canvas.setFont(FONT, 7.5)
+            canvas.setFillColor(colors.HexColor("#5b6470"))
+            canvas.drawRightString(0, 0, f"Page {number} of {total}")
+            canvas.endForm()
+        for key, (font, size) in getattr(canvas, "_briefer_toc_forms", {}).items():
+            canvas.beginForm(f"toc-{key}", -100, -10, 10, 30)
+            canvas.setFont(font, size)
+            canvas.drawRightString(0, 0, str(self.heading_pages.get(key, "?")))
+            canvas.endForm()
+        canvas.save()
 
 
 class BodyFrame(Frame):
-    """A frame that only measures, without drawing, during a dry layout pass.
+    """The page's one frame.  platypus deep-copies the current frame each time it
+    measures a KeepTogether (every event of a brief): a shallow copy does as well (the
+    copy's own generated content is dropped at once), at a fraction of the cost."""
 
-    The first pass of `multiBuild` is never the one saved (the page total cannot be
-    satisfied before a second pass), so drawing it would be wasted work."""
+    def __deepcopy__(self, memo: dict) -> "BodyFrame":
+        twin = object.__new__(type(self))
+        twin.__dict__ = dict(self.__dict__)
+        return twin
 
-    def _add(self, flowable: Flowable, canv: Canvas, trySplit: int = 0) -> int:
-        if not getattr(canv, "_briefer_dry", False):
-            return super()._add(flowable, canv, trySplit)
-        flowable.drawOn = _draw_nothing  # type: ignore[method-assign]
-        try:
-            return super()._add(flowable, canv, trySplit)
-        finally:
-            del flowable.drawOn
-
-    add = _add  # Frame binds `add` to its own _add
-
-
-def _draw_nothing(*args: object, **kwargs: object) -> None:
-    return None
+_TOC_NUMBER_W = 22.0  # room kept at the right of a contents line for its page number
 
 
 class Contents(TableOfContents):
     """reportlab's table of contents with its lines shaped and bidi-ordered like the rest
-    of the brief (a group headed by an Arabic actor name).  `wrap` is reportlab's own,
-    but for the paragraph it makes of each entry."""
+    of the brief (a group headed by an Arabic actor name), and its page numbers drawn
+    as forms filled in when the layout is done (see `BriefDoc`).  The entries are all
+    known before layout (`set_entries`)."""
+
+    def set_entries(self, entries: list[tuple[int, str, int, str]]) -> None:
+        self._lastEntries = list(entries)
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
         entries = self._lastEntries or [(0, "Placeholder for table of contents", 0, None)]
 
         def draw_entry_end(canvas: Canvas, kind: str, label: str) -> None:
-            page, level, key = label.split(",")
+            level, key = label.split(",", 1)
             style = self.getLevelStyle(int(level))
-            dot = " . " if self.dotsMinLevel >= 0 and int(level) >= self.dotsMinLevel else ""
-            drawPageNumbers(canvas, style, [(int(page), literal_eval(key))], availWidth, availHeight, dot)
+            x, y = canvas._curr_tx_info["cur_x"], canvas._curr_tx_info["cur_y"]
+            dot = " . "
+            room = availWidth - _TOC_NUMBER_W - x
+            count = int(room / stringWidth(dot, style.fontName, style.fontSize)) if room > 0 else 0
+            if count:
+                canvas.saveState()
+                canvas.setFont(style.fontName, style.fontSize)
+                canvas.drawRightString(availWidth - _TOC_NUMBER_W, y, dot * count)
+                canvas.restoreState()
+            forms = canvas.__dict__.setdefault("_briefer_toc_forms", {})
+            forms[key] = (style.fontName, style.fontSize)
+            canvas.saveState()
+            canvas.translate(availWidth, y)
+            canvas.doForm(f"toc-{key}")
+            canvas.restoreState()
 
         self.canv.setNamedCB("drawTOCEntryEnd", draw_entry_end)
         rows = []
-        for level, text, page, key in entries:
+        for level, text, _page, key in entries:
             style = self.getLevelStyle(level)
             if key:
                 text = f'<a href="#{key}">{text}</a>'
-                key_value = repr(key).replace(",", "\\x2c").replace('"', "\\x2c")
-            else:
-                key_value = None
             # (a shaped line breaks in reportlab 5.1 when the page-number callback is glued to a word)
             gap = " " if has_rtl(text) else ""
-            rows.append([ltr_para(f'{text}{gap}<onDraw name="drawTOCEntryEnd" label="{page},{level},{key_value}"/>',
+            rows.append([ltr_para(f'{text}{gap}<onDraw name="drawTOCEntryEnd" label="{level},{esc(key or "")}"/>',
                                   style)])
         self._table = Table(rows, colWidths=(availWidth,), style=self.tableStyle)
         self.width, self.height = self._table.wrapOn(self.canv, availWidth, availHeight)
         return self.width, self.height
 
 
-class PageTotal(IndexingFlowable):
-    """Knows the page count of the previous layout pass, so each page can say "of Y".
-
-    multiBuild lays out again until every indexing flowable is satisfied: this one is
-    satisfied when two passes end on the same page count.  (A canvas that holds its
-    pages back to number them at the end would break every link's destination.)"""
-
-    def __init__(self, doc: "BriefDoc") -> None:
-        super().__init__()
-        self.doc = doc
-        self.previous: Optional[int] = None
-        self.total: Optional[int] = None
-
-    def isSatisfied(self) -> bool:
-        return self.total is not None and self.previous == self.total
-
-    def beforeBuild(self) -> None:
-        self.previous = self.total
-        self.doc._dry = self.total is None  # the first pass: never saved, see BodyFrame
-
-    def afterBuild(self) -> None:
-        self.total = self.doc.page
-
-    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
-        return 0, 0
-
-    def draw(self) -> None:
-        pass
-
-
-def _draw_page_number(canvas: Canvas, total: Optional[int]) -> None:
+def _draw_page_number(canvas: Canvas) -> None:
     width, _ = canvas._pagesize
     canvas.saveState()
-    canvas.setFont(FONT, 7.5)
-    canvas.setFillColor(colors.HexColor("#5b6470"))
-    canvas.drawRightString(width - 18 * mm, 13 * mm, f"Page {canvas.getPageNumber()} of {total or '?'}")
+    canvas.translate(width - 18 * mm, 13 * mm)
+    canvas.doForm(f"page{canvas.getPageNumber()}")
     canvas.restoreState()
 
 
@@ -258,8 +251,18 @@ def _elide(text: str, room: float, font: str, size: float) -> str:
 
 
 def on_page(canvas: Canvas, doc: BriefDoc) -> None:
-    if getattr(canvas, "_briefer_dry", False):
-        return
+    """What every page carries.  It is the same on every page but for the page number:
+    drawn once, as a form, and placed on each page (hundreds of pages, one drawing)."""
+    if not getattr(doc, "_furniture", False):
+        canvas.beginForm("briefer-furniture")
+        _draw_furniture(canvas, doc)
+        canvas.endForm()
+        doc._furniture = True
+    canvas.doForm("briefer-furniture")
+    _draw_page_number(canvas)
+
+
+def _draw_furniture(canvas: Canvas, doc: BriefDoc) -> None:
     data, styles = doc.data, doc.styles
     width, height = canvas._pagesize
     _draw_marking(canvas, data, styles, height - 11 * mm)
@@ -287,5 +290,4 @@ def on_page(canvas: Canvas, doc: BriefDoc) -> None:
     canvas.setFillColor(colors.HexColor("#5b6470"))
     canvas.drawString(18 * mm, 13 * mm, f"Generated {stamp(data.generated)} UTC by Briefer")
     canvas.restoreState()
-    _draw_page_number(canvas, doc.page_total.previous)
 

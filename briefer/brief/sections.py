@@ -114,6 +114,8 @@ def _top(pairs: Sequence[tuple[str, int]]) -> str:
 def _change(now: int, before: Optional[int], label: str) -> str:
     if before is None:
         return ""
+    if before == 0:
+        return f" (none on {label})"
     diff = now - before
     sign = "+" if diff > 0 else ("−" if diff < 0 else "±")
     return f" ({sign}{abs(diff):,} on {label}: {before:,})"
@@ -128,9 +130,8 @@ def key_figures_table(data: BriefData, styles: dict[str, ParagraphStyle], width:
         rows.append(("By type", _top(f.by_type)))
         rows.append(("By area", _top(f.by_area)))
     fatalities = "none recorded" if f.fatalities is None else f"{f.fatalities:,}"
-    if f.previous_new is not None:
-        fatalities += _change(f.fatalities or 0, f.previous_fatalities or 0, f.previous_label) \
-            if (f.fatalities is not None or f.previous_fatalities is not None) else ""
+    if f.previous_new and (f.fatalities is not None or f.previous_fatalities is not None):
+        fatalities += _change(f.fatalities or 0, f.previous_fatalities or 0, f.previous_label)
     rows.append(("Fatalities", fatalities))
     return [heading("Key figures", styles["h1"], 0, "figures"), _rows_table(rows, styles, width)]
 

@@ -8,7 +8,7 @@ choices belong to the GUI's QSettings.
 from __future__ import annotations
 
 import re
-from dataclasses import asdict, dataclass, field, fields, replace
+from dataclasses import asdict, dataclass, fields, replace
 from datetime import date, datetime
 from typing import Any, Optional
 

@@ -210,9 +210,7 @@ def story(data: BriefData, styles: dict[str, ParagraphStyle], width: float, heig
     sources = source_flowables(data, refs, styles)
     out += sources if sources else [para("No source is cited for these events.", styles["note"])]
     if toc is not None:
-        # the headings are known before layout, only their pages are not: with the
-        # entries in place the first pass lays the contents out at their final height,
-        # so two passes settle both the contents and "page X of Y" (not three)
-        toc.addEntries([(f.outline_level, f.toc_markup, 0, f.outline_key) for f in out
-                        if getattr(f, "toc_markup", None) is not None])
+        # the headings are known before layout, only their pages are not (see BriefDoc)
+        toc.set_entries([(f.outline_level, f.toc_markup, 0, f.outline_key) for f in out
+                         if getattr(f, "toc_markup", None) is not None])
     return out

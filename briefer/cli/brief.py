@@ -156,8 +156,10 @@ def run_brief(args: argparse.Namespace, ws: Workspace) -> int:
         print(json.dumps(result.to_json(), ensure_ascii=False))
     else:
         toc = ", with contents" if result.has_toc else ""
+        events = f"{result.events} events" + (f" ({result.new} new, {result.continuing} continuing)"
+                                              if result.continuing or not result.new else "")
         print(f"wrote {result.path}: {result.pages} page{'s' if result.pages != 1 else ''}, "
-              f"{result.events} events, {result.references} sources cited{toc}")
+              f"{events}, {result.references} sources cited{toc}")
     if result.bluf_carried_from:
         print(f"briefer-cli: warning: the bottom line was carried over from {result.bluf_carried_from}; give "
               "--bluf or --bluf-file for today's, or --no-bluf to leave it out", file=sys.stderr)

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from ..core.errors import BrieferError
-from ..exchange.changes import changes_since, write_package
+from ..exchange.changes import export_package
 from ..exchange.conflicts import resolve_conflicts
 from ..exchange.merge import MergeReport, merge_path
 from ..store import Workspace
@@ -142,11 +142,7 @@ def run_export_changes(args: argparse.Namespace, ws: Workspace) -> int:
             raise BrieferError(f"no peer '{args.changes_for}' (see `briefer-cli -w {ws.path} peers`, or give "
                                "the other workspace's full id)")
         peer = ws.peer(args.changes_for)
-    since = peer["acked"] if args.all else max(peer["acked"], peer["sent"])
-    cs = changes_since(ws, since, peer["workspace"])
-    with ws.transaction():
-        manifest = write_package(cs, out)
-        ws.set_peer(peer["workspace"], peer["name"], sent=cs.until)
+    cs, manifest = export_package(ws, peer, out, everything=args.all)
     counts = ", ".join(f"{n} {k}s" for k, n in manifest["counts"].items() if n) or "no changes"
-    print(f"wrote {out}: {counts} for {peer['name'] or peer['workspace']} (revisions {since + 1}–{cs.until})")
+    print(f"wrote {out}: {counts} for {peer['name'] or peer['workspace']} (revisions {cs.since + 1}–{cs.until})")
     return 0

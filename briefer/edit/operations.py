@@ -14,6 +14,7 @@ from typing import Callable, Iterable, Optional, Sequence
 
 from ..core.filter import EventFilter
 from ..core.model import Actor, Document, Event, Source
+from ..core.period import Period
 from ..store import Workspace
 from .changes import ChangeSet
 
@@ -61,6 +62,32 @@ def _restore_actors(ws: Workspace, actors: Iterable[Actor]) -> ChangeSet:
     for actor in actors:
         ws.update_actor(actor)
     return ChangeSet.of("actors", changed=actors)
+
+
+def _adding(kind: str, noun: str, record, title: str) -> Edit:
+    """Add one record (an actor, a source, a document, a period); reverting deletes it."""
+    def apply(ws: Workspace) -> ChangeSet:
+        getattr(ws, f"add_{noun}")(record)
+        return ChangeSet.of(kind, added=[record])
+
+    def revert(ws: Workspace) -> ChangeSet:
+        getattr(ws, f"delete_{noun}")(record.uid)
+        return ChangeSet.of(kind, removed=[record])
+
+    return Edit(f"Add {noun} {quoted(title)}", apply, revert)
+
+
+def _editing(kind: str, noun: str, old, new, title: str) -> Edit:
+    """Write `new` over one record; reverting writes `old` back."""
+    def apply(ws: Workspace) -> ChangeSet:
+        getattr(ws, f"update_{noun}")(new)
+        return ChangeSet.of(kind, changed=[new])
+
+    def revert(ws: Workspace) -> ChangeSet:
+        getattr(ws, f"update_{noun}")(old)
+        return ChangeSet.of(kind, changed=[old])
+
+    return Edit(f"Edit {noun} {quoted(title)}", apply, revert)
 
 
 # -- events ---------------------------------------------------------------------------
@@ -138,27 +165,11 @@ def creating_actors(edit: Edit, actors: Sequence[Actor]) -> Edit:
 
 # -- actors ---------------------------------------------------------------------------
 def add_actor(actor: Actor) -> Edit:
-    def apply(ws: Workspace) -> ChangeSet:
-        ws.add_actor(actor)
-        return ChangeSet.of("actors", added=[actor])
-
-    def revert(ws: Workspace) -> ChangeSet:
-        ws.delete_actor(actor.uid)
-        return ChangeSet.of("actors", removed=[actor])
-
-    return Edit(f"Add actor {quoted(actor.name)}", apply, revert)
+    return _adding("actors", "actor", actor, actor.name)
 
 
 def edit_actor(old: Actor, new: Actor) -> Edit:
-    def apply(ws: Workspace) -> ChangeSet:
-        ws.update_actor(new)
-        return ChangeSet.of("actors", changed=[new])
-
-    def revert(ws: Workspace) -> ChangeSet:
-        ws.update_actor(old)
-        return ChangeSet.of("actors", changed=[old])
-
-    return Edit(f"Edit actor {quoted(new.name)}", apply, revert)
+    return _editing("actors", "actor", old, new, new.name)
 
 
 def delete_actor(ws: Workspace, actor: Actor) -> Edit:
@@ -202,27 +213,11 @@ def merge_actors(ws: Workspace, keep: Actor, drop: Actor) -> Edit:
 
 # -- sources and documents ----------------------------------------------------------------
 def add_source(source: Source) -> Edit:
-    def apply(ws: Workspace) -> ChangeSet:
-        ws.add_source(source)
-        return ChangeSet.of("sources", added=[source])
-
-    def revert(ws: Workspace) -> ChangeSet:
-        ws.delete_source(source.uid)
-        return ChangeSet.of("sources", removed=[source])
-
-    return Edit(f"Add source {quoted(source.name)}", apply, revert)
+    return _adding("sources", "source", source, source.name)
 
 
 def edit_source(old: Source, new: Source) -> Edit:
-    def apply(ws: Workspace) -> ChangeSet:
-        ws.update_source(new)
-        return ChangeSet.of("sources", changed=[new])
-
-    def revert(ws: Workspace) -> ChangeSet:
-        ws.update_source(old)
-        return ChangeSet.of("sources", changed=[old])
-
-    return Edit(f"Edit source {quoted(new.name)}", apply, revert)
+    return _editing("sources", "source", old, new, new.name)
 
 
 def delete_source(ws: Workspace, source: Source) -> Edit:
@@ -274,27 +269,11 @@ def merge_sources(ws: Workspace, keep: Source, drop: Source) -> Edit:
 
 
 def add_document(document: Document) -> Edit:
-    def apply(ws: Workspace) -> ChangeSet:
-        ws.add_document(document)
-        return ChangeSet.of("documents", added=[document])
-
-    def revert(ws: Workspace) -> ChangeSet:
-        ws.delete_document(document.uid)
-        return ChangeSet.of("documents", removed=[document])
-
-    return Edit(f"Add document {quoted(document.title)}", apply, revert)
+    return _adding("documents", "document", document, document.title)
 
 
 def edit_document(old: Document, new: Document) -> Edit:
-    def apply(ws: Workspace) -> ChangeSet:
-        ws.update_document(new)
-        return ChangeSet.of("documents", changed=[new])
-
-    def revert(ws: Workspace) -> ChangeSet:
-        ws.update_document(old)
-        return ChangeSet.of("documents", changed=[old])
-
-    return Edit(f"Edit document {quoted(new.title)}", apply, revert)
+    return _editing("documents", "document", old, new, new.title)
 
 
 def delete_document(ws: Workspace, document: Document) -> Edit:
@@ -311,3 +290,26 @@ def delete_document(ws: Workspace, document: Document) -> Edit:
         return ChangeSet.of("documents", added=[document]) | _restore_events(ws, citing)
 
     return Edit(f"Delete document {quoted(document.title)}", apply, revert)
+
+
+# -- periods ---------------------------------------------------------------------------
+def add_period(period: Period) -> Edit:
+    return _adding("periods", "period", period, period.name)
+
+
+def edit_period(old: Period, new: Period) -> Edit:
+    return _editing("periods", "period", old, new, new.name)
+
+
+def delete_period(ws: Workspace, period: Period) -> Edit:
+    period = ws.get_period(period.uid)
+
+    def apply(ws: Workspace) -> ChangeSet:
+        ws.delete_period(period.uid)
+        return ChangeSet.of("periods", removed=[period])
+
+    def revert(ws: Workspace) -> ChangeSet:
+        ws.add_period(period)
+        return ChangeSet.of("periods", added=[period])
+
+    return Edit(f"Delete period {quoted(period.name)}", apply, revert)

@@ -29,7 +29,8 @@ from ..core.model import Actor, ActorKind, Document, Source, SourceKind, now_utc
 from ..core.when import When
 from ..store import Workspace
 from ..store.provenance import Stamp
-from .json_format import FORMAT as JSON_FORMAT, ExchangeError, event_from_dict
+from .json_format import ExchangeError, event_from_dict
+from .json_format import _load as load_json_export
 
 PACKAGE_FORMAT = "briefer-changes"
 PACKAGE_VERSION = 1
@@ -164,6 +165,18 @@ def write_package(cs: ChangeSet, path: str | os.PathLike[str]) -> dict[str, Any]
     return manifest
 
 
+def export_package(ws: Workspace, peer: dict[str, Any], path: str | os.PathLike[str],
+                   everything: bool = False) -> tuple[ChangeSet, dict[str, Any]]:
+    """Write what `peer` has not had from `ws` since the last package (`everything`: since
+    the last exchange the peer confirmed) and remember that it went out."""
+    since = peer["acked"] if everything else max(peer["acked"], peer["sent"])
+    cs = changes_since(ws, since, peer["workspace"])
+    with ws.transaction():
+        manifest = write_package(cs, path)
+        ws.set_peer(peer["workspace"], peer["name"], sent=cs.until)
+    return cs, manifest
+
+
 def is_package(path: Path) -> bool:
     return zipfile.is_zipfile(path)
 
@@ -212,12 +225,5 @@ def zlib_error() -> type[BaseException]:
 
 
 def read_json_export(path: Path) -> dict[str, Any]:
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except UnicodeDecodeError:
-        raise ExchangeError(f"{path}: not UTF-8 text") from None
-    except json.JSONDecodeError as error:
-        raise ExchangeError(f"{path}: not valid JSON (line {error.lineno}: {error.msg})") from None
-    if not isinstance(data, dict) or data.get("format") != JSON_FORMAT:
-        raise ExchangeError(f"{path}: not a Briefer workspace, JSON export or change package")
-    return data
+    """A Briefer JSON export, checked as `import --json` checks it."""
+    return load_json_export(path)

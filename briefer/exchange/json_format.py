@@ -20,6 +20,7 @@ from ..core.filter import EventFilter
 from ..core.model import (
     Actor, ActorKind, Citation, Confidence, Document, Event, Participant, Role, Source, SourceKind,
 )
+from ..core.period import Period
 from ..core.when import When
 from ..store import Workspace
 from .export_util import ExportCancelled, ExportProgress, written
@@ -102,6 +103,8 @@ def export_json(ws: Workspace, path: str | os.PathLike[str], f: Optional[EventFi
         "sources": [source_to_dict(s) for s in sources],
         "documents": [document_to_dict(d) for d in documents],
         "events": [event_to_dict(e) for e in events],
+        "periods": [{"uid": p.uid, "name": p.name, "when": p.when.edtf, "colour": p.colour, "notes": p.notes}
+                    for p in ws.periods()],
     }
     if progress is not None and progress(len(events) // 2, len(events) or 1) is False:
         raise ExportCancelled("export cancelled")
@@ -205,6 +208,12 @@ def import_json(ws: Workspace, path: str | os.PathLike[str]) -> ImportReport:
                 new_events.append(event_from_dict(d))
             where = "events"
             report.added["events"] = ws.add_events(new_events)
+            known_periods = {p.uid for p in ws.periods()}
+            for i, d in _records(data, "periods", path):
+                where = f"periods[{i}] ('{d.get('name', '')}')"
+                if d["uid"] not in known_periods:
+                    ws.add_period(Period(d["name"], When.parse(d["when"]), d.get("colour", ""), d.get("notes", ""),
+                                         d["uid"]))
     except KeyError as error:
         raise ExchangeError(f"{path}: {where} lacks the field {error}") from None
     except (BrieferError, ValueError, TypeError) as error:

@@ -19,8 +19,8 @@ from typing import Any, Optional
 
 from ..core.errors import BrieferError
 from ..core.fields import (
-    CITATION_PREFIX, KIND_PLURALS, KINDS, actor_from_fields, document_from_fields, event_from_fields,
-    source_from_fields,
+    CITATION_PREFIX, KIND_PLURALS, KINDS, actor_from_fields, document_from_fields, event_fields,
+    event_from_fields, source_from_fields,
 )
 from ..core.model import normalize_name, now_utc
 from ..store import Workspace
@@ -155,6 +155,9 @@ class _Merger:
         self.prefer = report.prefer
         self._stamp_revs: dict[Stamp, int] = {}
         self._merge_rev: Optional[int] = None
+        self._known: dict[str, set[str]] = {}
+        self._events: dict[str, Any] = {}
+        self._external: dict[str, str] = {}
         self.peer_name = cs.source_name or cs.source_id or "the other workspace"
 
     # -- revisions for provenance ---------------------------------------------------------
@@ -199,7 +202,13 @@ class _Merger:
     def merge_kind(self, kind: str, changes: dict) -> None:
         ws, acked = self.ws, self.acked
         uids = list(changes)
-        mine = ws.current_fields(kind, uids)
+        if kind == "event":  # the events here, whole: their order of actors and citations is kept
+            self._events = {e.uid: e for e in ws.events_by_ids(ws.event_row_ids(uids))}
+            mine = {uid: event_fields(e) for uid, e in self._events.items()}
+            self._external = ws.events_by_external_id(
+                c.fields.get("external_id", "") for u, c in changes.items() if c.fields and u not in mine)
+        else:
+            mine = ws.current_fields(kind, uids)
         revs = ws.revisions_of(kind, uids)
         tombs = ws.tombstones(kind, uids)
         changed_here = {u for u in uids if (u in revs and (revs[u][1] or 0) > acked)
@@ -257,6 +266,8 @@ class _Merger:
             if result == m:
                 continue
             self.report.undo.append((kind, uid, before))
+            if revs.get(uid) and revs[uid][1] is not None:  # the version replaced: a later merge's base
+                ws.remember_version(kind, uid, revs[uid][1], m)
             if self.write(kind, uid, result, m, ch, theirs_whole=result == t):
                 self.report.updated[kind] += 1
         if new_events:
@@ -291,6 +302,7 @@ class _Merger:
 
     def write(self, kind: str, uid: str, fields: dict, mine: Optional[dict], ch: Any, theirs_whole: bool) -> bool:
         ws = self.ws
+        self._known.pop(kind, None)
         try:
             if kind == "actor":
                 actor = self.free_actor_names(actor_from_fields(uid, fields))
@@ -326,39 +338,47 @@ class _Merger:
         self.provenance(kind, uid, ch, theirs_whole, mine is not None)
         return True
 
+    def known(self, kind: str) -> set[str]:
+        """The uids of actors, sources or documents here now (cached until one is written)."""
+        if kind not in self._known:
+            self._known[kind] = self.ws.existing(kind)
+        return self._known[kind]
+
     def event_to_write(self, uid: str, fields: dict, mine: Optional[dict], ch: Any):
         ws = self.ws
         fields = dict(fields)
-        actors = [a for a in fields.get("actors", ()) if ws.revisions_of("actor", [a.split(" ", 1)[0]])]
+        actors = [a for a in fields.get("actors", ()) if a.split(" ", 1)[0] in self.known("actor")]
         if len(actors) != len(fields.get("actors", ())):
             self.report.notes.append(f"event '{fields['title']}': an actor deleted here was left out")
             fields["actors"] = actors
         for key in [k for k in fields if k.startswith(CITATION_PREFIX)]:
             c = fields[key]
-            if not ws.revisions_of("source", [c["source"]]):
+            if c["source"] not in self.known("source"):
                 self.report.notes.append(f"event '{fields['title']}': a citation of a source deleted here was left out")
                 del fields[key]
-            elif c.get("document") and not ws.revisions_of("document", [c["document"]]):
+            elif c.get("document") and c["document"] not in self.known("document"):
                 fields[key] = dict(c, document=None)
         if mine is None and fields.get("external_id"):
-            other = ws.find_event_by_external_id(fields["external_id"])
-            if other is not None and other.uid != uid:
+            other = self._external.get(fields["external_id"])
+            if other is not None and other != uid:
                 self.report.notes.append(f"event '{fields['title']}' was not taken: the dataset record "
-                                         f"{fields['external_id']} is here already as '{other.title}'")
+                                         f"{fields['external_id']} is here already as another event")
                 return None
-        order = ws.get_event(uid) if mine is not None else None
+        order = self._events.get(uid) if mine is not None else None
         modified = _when(ch.modified) if ch.modified and mine is not None else now_utc()
         created = order.created if order is not None else (_when(ch.created) or now_utc())
         return event_from_fields(uid, fields, order, created=created, updated=modified or now_utc())
 
     def add_events(self, items: list) -> None:
         self.ws.add_events([e for e, _ in items])
-        for event, ch in items:
-            self.provenance("event", event.uid, ch, True, False)
+        self.ws.set_event_revisions([
+            (event.uid, self.rev_of(ch.created) if ch.created else None,
+             self.rev_of(ch.modified) if ch.modified else self.merge_rev()) for event, ch in items])
         self.report.added["event"] += len(items)
 
     def delete(self, kind: str, uid: str, ch: Any, before: Any) -> None:
         ws = self.ws
+        self._known.pop(kind, None)
         self.report.undo.append((kind, uid, before))
         {"event": ws.delete_event, "actor": ws.delete_actor, "source": ws.delete_source,
          "document": ws.delete_document, "view": ws.delete_view}[kind](uid)

@@ -25,6 +25,7 @@ from typing import Any, Iterator, Optional, Union
 from ..core.errors import WhenError
 from ..core.filter import EventFilter
 from ..core.model import Event, SourceKind
+from ..core.period import Period
 from ..core.when import SEASONS, Point, Precision, When
 from ..store import Workspace
 from .export_util import ExportProgress, chunks, written
@@ -279,5 +280,14 @@ def export_timelinejs(ws: Workspace, path: str | os.PathLike[str], f: Optional[E
             for event in events:
                 handle.write(("" if first else ",\n") + json.dumps(_event_object(event), ensure_ascii=False))
                 first = False
-        handle.write("\n]}\n")
+        eras = [_era_object(period) for period in ws.periods()]
+        handle.write("\n]" + (',\n "eras": ' + json.dumps(eras, ensure_ascii=False) if eras else "") + "}\n")
     return len(ids)
+
+
+def _era_object(period: Period) -> dict[str, Any]:
+    """A period as a TimelineJS era: its first and last day, and its name."""
+    lo, hi = period.when.earliest, period.when.latest
+    return {"start_date": {"year": str(lo.year), "month": str(lo.month), "day": str(lo.day)},
+            "end_date": {"year": str(hi.year), "month": str(hi.month), "day": str(hi.day)},
+            "text": {"headline": html.escape(period.name), "text": html.escape(period.notes)}}

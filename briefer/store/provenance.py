@@ -175,7 +175,8 @@ class ProvenanceStore(Connection):
             return
         table, key = KIND_TABLES[kind], _KEY.get(kind, "uid")
         row = self.conn.execute(f"SELECT rev FROM {table} WHERE {key} = ?", (uid,)).fetchone()
-        if row is None or row[0] is None:
+        if row is None or row[0] is None or self.conn.execute(
+                "SELECT 1 FROM history WHERE kind = ? AND uid = ? AND rev = ?", (kind, uid, row[0])).fetchone():
             return
         fields = self.current_fields(kind, [uid]).get(uid)
         if fields is not None:
@@ -277,6 +278,28 @@ class ProvenanceStore(Connection):
 
     def forget_tombstone(self, kind: str, uid: str) -> None:
         self.conn.execute("DELETE FROM tombstone WHERE kind = ? AND uid = ?", (kind, uid))
+
+    def set_event_revisions(self, rows: list[tuple[str, Optional[int], int]]) -> None:
+        """`set_revisions` for many events at once: (uid, created_rev, rev)."""
+        self.conn.executemany("UPDATE event SET created_rev = coalesce(?, created_rev, ?), rev = ? WHERE uid = ?",
+                              [(c, r, r, uid) for uid, c, r in rows])
+        self.conn.executemany("UPDATE citation SET created_rev = coalesce(created_rev, ?), rev = ? "
+                              "WHERE event_id = (SELECT id FROM event WHERE uid = ?)", [(r, r, uid) for uid, _, r in rows])
+
+    def events_by_external_id(self, external_ids: Iterable[str]) -> dict[str, str]:
+        """{external id: event uid} of the events here that carry one of `external_ids`."""
+        return dict(self.conn.execute(
+            "SELECT external_id, uid FROM event WHERE external_id != '' "
+            "AND external_id IN (SELECT value FROM json_each(?))", (json.dumps([x for x in external_ids if x]),)))
+
+    def event_row_ids(self, uids: list[str]) -> list[int]:
+        return [r[0] for r in self.conn.execute(
+            "SELECT id FROM event WHERE uid IN (SELECT value FROM json_each(?))", (json.dumps(uids),))]
+
+    def existing(self, kind: str) -> set[str]:
+        """Every uid of a kind (actors, sources, documents: a few thousand at most)."""
+        table, key = KIND_TABLES[kind], _KEY.get(kind, "uid")
+        return {r[0] for r in self.conn.execute(f"SELECT {key} FROM {table}")}
 
     def record_tombstone(self, kind: str, uid: str, created_rev: Optional[int], rev: int) -> None:
         self.conn.execute("INSERT OR REPLACE INTO tombstone(kind, uid, created_rev, rev) VALUES (?, ?, ?, ?)",

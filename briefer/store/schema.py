@@ -246,6 +246,23 @@ INSERT INTO event_fts(event_fts) VALUES ('optimize');
 
 from .provenance_schema import provenance_migration  # noqa: E402 - version 6 lives beside its tables
 
+# Periods (eras): named date ranges the timeline shades and the exports carry
+# ("Battle of Baghouz", 2019-02-09/2019-03-23).  Self-contained: it may be ordered
+# before or after other branches' migrations.
+_PERIODS = """
+CREATE TABLE IF NOT EXISTS period (
+    id       INTEGER PRIMARY KEY,
+    uid      TEXT NOT NULL UNIQUE,
+    name     TEXT NOT NULL,
+    edtf     TEXT NOT NULL,
+    earliest INTEGER NOT NULL,
+    latest   INTEGER NOT NULL,
+    colour   TEXT NOT NULL DEFAULT '',
+    notes    TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX IF NOT EXISTS period_when ON period(earliest, latest);
+"""
+
 MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
-    _script(_V1), _script(_V2), _script(_V3), _script(_V4), _script(_V5), provenance_migration]
+    _script(_V1), _script(_V2), _script(_V3), _script(_V4), _script(_V5), provenance_migration, _script(_PERIODS)]
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -13,6 +13,8 @@ from array import array
 from itertools import chain
 from typing import Sequence
 
+import numpy as np
+
 from ..core.status import status_label
 from .workspace import Workspace
 
@@ -57,11 +59,9 @@ def lane_pairs(ws: Workspace, mode: str) -> tuple[array, array, list[str]]:
     if mode == "actor":
         names = ws.conn.execute("SELECT id, name FROM actor ORDER BY name COLLATE NOCASE").fetchall()
         pairs_sql = "SELECT DISTINCT event_id, actor_id FROM event_actor"
-        orphans_sql = "SELECT id FROM event WHERE id NOT IN (SELECT event_id FROM event_actor)"
     elif mode == "source":
         names = ws.conn.execute("SELECT id, name FROM source ORDER BY name COLLATE NOCASE").fetchall()
         pairs_sql = "SELECT DISTINCT event_id, source_id FROM citation"
-        orphans_sql = "SELECT id FROM event WHERE id NOT IN (SELECT event_id FROM citation)"
     elif mode in ("type", "country"):
         column = "event_type" if mode == "type" else "country"
         values = [r[0] for r in ws.conn.execute(
@@ -82,7 +82,12 @@ def lane_pairs(ws: Workspace, mode: str) -> tuple[array, array, list[str]]:
     number = {row_id: i for i, (row_id, _) in enumerate(names)}
     event_ids, keys = _columns(ws, pairs_sql, width=2)
     lanes = array("q", map(number.__getitem__, keys))
-    (orphans,) = _columns(ws, orphans_sql)
+    # the events in no lane: every event the pairs do not name (a sorted difference costs a
+    # fraction of asking the index once per event, which took seconds at a million events)
+    (every,) = _columns(ws, "SELECT id FROM event")
+    orphans = array("q")
+    orphans.frombytes(np.setdiff1d(np.frombuffer(every, dtype=np.int64), np.frombuffer(event_ids, dtype=np.int64))
+                      .astype(np.int64).tobytes())
     return _with_orphans(event_ids, lanes, [n for _, n in names], orphans)
 
 
@@ -116,3 +121,55 @@ def lanes_of(ws: Workspace, mode: str, ids: Sequence[int]) -> dict[int, frozense
         for event_id, name in ws.conn.execute(sql, chunk):
             found[event_id].add(name)
     return {i: frozenset(names or {"(none)"}) for i, names in found.items()}
+
+
+def last_event_id(ws: Workspace) -> int:
+    """The highest event row id (0: none): events added after this have higher ones."""
+    return ws.conn.execute("SELECT coalesce(max(id), 0) FROM event").fetchone()[0]
+
+
+def event_ids_after(ws: Workspace, row_id: int) -> list[int]:
+    """Row ids of the events added since `last_event_id` said `row_id` (an import's events), in date order."""
+    return [r[0] for r in ws.conn.execute(
+        "SELECT id FROM event WHERE id > ? ORDER BY earliest, latest, id", (row_id,))]
+
+
+COLOUR_FIELDS = ("type", "grade", "confidence", "tag")  # what glyphs may be coloured by, besides their lane
+NO_VALUE = {"type": "(no type)", "grade": "(no source)", "confidence": "(none)", "tag": "(no tag)"}
+
+
+def colour_values(ws: Workspace, field: str, ids: Sequence[int]) -> dict[int, str]:
+    """Each event's value of `field`: its type, its best source's grade (A best), its
+    confidence, or its first tag; NO_VALUE[field] when it has none."""
+    if field not in COLOUR_FIELDS:
+        raise ValueError(f"cannot colour by {field!r}")
+    ids = list(ids)
+    values = {i: NO_VALUE[field] for i in ids}
+    for k in range(0, len(ids), 500):
+        chunk = ids[k:k + 500]
+        marks = ",".join("?" * len(chunk))
+        sql = {
+            "type": f"SELECT id, event_type FROM event WHERE id IN ({marks}) AND event_type != ''",
+            "confidence": f"SELECT id, confidence FROM event WHERE id IN ({marks})",
+            "grade": f"SELECT c.event_id, min(s.reliability) FROM citation c JOIN source s ON s.id = c.source_id "
+                     f"WHERE c.event_id IN ({marks}) GROUP BY c.event_id",
+            "tag": f"SELECT event_id, min(tag) FROM event_tag WHERE event_id IN ({marks}) GROUP BY event_id",
+        }[field]
+        values.update(ws.conn.execute(sql, chunk).fetchall())
+    return values
+
+
+def colour_choices(ws: Workspace, field: str) -> list[str]:
+    """Every value `field` takes in the workspace (what a legend lists), NO_VALUE last."""
+    if field == "type":
+        found = [r[0] for r in ws.conn.execute(
+            "SELECT DISTINCT event_type FROM event WHERE event_type != '' ORDER BY event_type COLLATE NOCASE")]
+    elif field == "confidence":
+        found = ["high", "moderate", "low"]
+    elif field == "grade":
+        found = list("ABCDEF")
+    elif field == "tag":
+        found = [r[0] for r in ws.conn.execute("SELECT DISTINCT tag FROM event_tag ORDER BY tag COLLATE NOCASE")]
+    else:
+        raise ValueError(f"cannot colour by {field!r}")
+    return found + [NO_VALUE[field]]

@@ -6,6 +6,7 @@ import os
 from pathlib import Path
 
 from .actors import ActorStore
+from .periods import PeriodStore
 from .provenance import ProvenanceStore
 from .query import QueryStore
 from .sources import SourceStore
@@ -14,7 +15,7 @@ from .views import ViewStore
 WORKSPACE_SUFFIX = ".briefer"
 
 
-class Workspace(ProvenanceStore, ActorStore, SourceStore, QueryStore, ViewStore):
+class Workspace(ProvenanceStore, ActorStore, SourceStore, QueryStore, ViewStore, PeriodStore):
     """Open with `Workspace.open(path)` or make one with `Workspace.create(path)`.
 
     Every public write is one transaction; reads see the last committed state.

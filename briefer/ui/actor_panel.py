@@ -23,9 +23,11 @@ from ..core.model import Actor, ActorKind
 from ..store import Workspace
 from . import commands, icons
 from .lazy_panel import FilteringPanel
+from .screen_fit import fit_to_screen
 from .session import Session
 
 UID_ROLE = Qt.ItemDataRole.UserRole + 1
+PLACE_ROLE = Qt.ItemDataRole.UserRole + 12  # (name, kind, affiliation): what decides a row's place
 NAMES_ROLE = Qt.ItemDataRole.UserRole + 2
 GROUPINGS = {"flat": "All actors", "kind": "By kind", "tree": "By affiliation"}
 
@@ -77,7 +79,8 @@ class _CountWorker(QThread):
 
 class ActorPanel(FilteringPanel):
     filter_field = "actors"
-    shows = ("events", "actors")  # the edits that change what it lists or counts
+    shows = ("actors",)  # the edits that change the rows
+    counts_events = True
     filter_extra = {"actor_mode": "any"}
     countsReady = Signal()  # counts read in the background have been filled in
 
@@ -104,6 +107,8 @@ class ActorPanel(FilteringPanel):
                                   | QAbstractItemView.EditTrigger.EditKeyPressed)
         self._loading = False
         self._aliases_width = 85
+        self._fitting = False
+        self.view.header().sectionResized.connect(self._aliases_resized)
         self.view.setUniformRowHeights(True)
         self.view.installEventFilter(self)  # a narrow panel drops the aliases column before the names
         self.filter_toggle = QToolButton(text="Filter", objectName="actorFilterToggle", checkable=True)
@@ -133,15 +138,36 @@ class ActorPanel(FilteringPanel):
         self.search.textChanged.connect(self._search)
         self.grouping.currentIndexChanged.connect(self.reload)
         self.watch_filtering()
+        self.add_context_menu([("Edit Actor…", self.edit), ("Merge Selected Actors…", self.merge),
+                               ("Delete Actor", self.delete), ("Add Actor…", self.add)])
         self.view.doubleClicked.connect(lambda index: index.column() != 1 and self._guarded(self.edit))
         self.model.itemChanged.connect(self._aliases_edited)
         self.watch()
 
     def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt's name
         if watched is self.view and event.type() == QEvent.Type.Resize:
-            narrow = event.size().width() < self.fontMetrics().horizontalAdvance("M") * 24
-            self.view.setColumnHidden(1, narrow)  # aliases still show in the actor's tooltip
+            self._fit_columns(event.size().width())
         return super().eventFilter(watched, event)
+
+    def _fit_columns(self, width: Optional[int] = None) -> None:
+        """Names keep room for a dozen characters however narrow the dock: the aliases
+        give way first (narrower, then hidden: they still show in the actor's tooltip).
+        The width the analyst gave the aliases is remembered, not the squeezed one."""
+        width = self.view.viewport().width() if width is None else width
+        em = self.fontMetrics().horizontalAdvance("M")
+        room = width - 12 * em - self.view.columnWidth(2)
+        narrow = room < 5 * em
+        self._fitting = True
+        try:
+            self.view.setColumnHidden(1, narrow)
+            if not narrow:
+                self.view.setColumnWidth(1, min(self._aliases_width, room))
+        finally:
+            self._fitting = False
+
+    def _aliases_resized(self, column: int, old: int, new: int) -> None:
+        if column == 1 and new > 0 and not self._fitting and not self._loading:
+            self._aliases_width = new  # the analyst dragged it
 
     def _guarded(self, slot) -> None:
         try:
@@ -161,8 +187,6 @@ class ActorPanel(FilteringPanel):
             self._loading = False
 
     def _fill(self) -> None:
-        if self.model.columnCount() > 1:  # keep the width the analyst gave the aliases
-            self._aliases_width = self.view.columnWidth(1) or self._aliases_width
         self.model.clear()
         self.model.setHorizontalHeaderLabels(["Actor", "Aliases", "Events"])
         ws = self.session.ws
@@ -177,14 +201,12 @@ class ActorPanel(FilteringPanel):
         def row_for(actor: Actor) -> list[QStandardItem]:
             name = QStandardItem(actor.name)
             name.setData(actor.uid, UID_ROLE)
-            name.setData(" ".join(n.casefold() for n in actor.names), NAMES_ROLE)
             name.setIcon(icons.icon("actor" if actor.kind == ActorKind.PERSON else "group"))
-            tip = actor.kind.label + (f" · also {', '.join(actor.aliases)}" if actor.aliases else "")
-            name.setToolTip(tip)
             name.setEditable(False)
-            aliases = QStandardItem(", ".join(actor.aliases))
+            aliases = QStandardItem()
             aliases.setData(actor.uid, UID_ROLE)
             aliases.setToolTip("Double-click to edit the aliases (comma-separated)")
+            self._describe(name, aliases, actor)
             count = QStandardItem()
             count.setData(actor.uid, UID_ROLE)
             if counts is not None:
@@ -221,7 +243,48 @@ class ActorPanel(FilteringPanel):
         header.setSectionResizeMode(0, header.ResizeMode.Stretch)  # names first; aliases show in full on hover
         header.setSectionResizeMode(1, header.ResizeMode.Interactive)
         header.setSectionResizeMode(2, header.ResizeMode.ResizeToContents)
-        self.view.setColumnWidth(1, self._aliases_width)
+        self._fit_columns()
+
+    @staticmethod
+    def _describe(name: QStandardItem, aliases: QStandardItem, actor: Actor) -> None:
+        """What a row says of its actor besides its name and place in the list."""
+        name.setData(" ".join(n.casefold() for n in actor.names), NAMES_ROLE)
+        name.setData((actor.name, actor.kind, actor.member_of), PLACE_ROLE)
+        name.setToolTip(actor.kind.label + (f" · also {', '.join(actor.aliases)}" if actor.aliases else ""))
+        aliases.setText(", ".join(actor.aliases))
+
+    def _changes(self, changes) -> None:
+        """An actor edited without moving in the list (its description, its aliases) has its
+        row rewritten; anything else reloads the list."""
+        if not changes.everything and changes.actors.only_changed and not changes.touches("events") \
+                and self._rewrite_rows(changes.actors.changed):
+            return
+        super()._changes(changes)
+
+    def _rewrite_rows(self, uids: frozenset[str]) -> bool:
+        rows: dict[str, tuple[QStandardItem, QStandardItem]] = {}
+
+        def walk(parent: QStandardItem) -> None:
+            for row in range(parent.rowCount()):
+                name = parent.child(row, 0)
+                if name is not None and name.data(UID_ROLE) in uids:
+                    rows[name.data(UID_ROLE)] = (name, parent.child(row, 1))
+                if name is not None and name.hasChildren():
+                    walk(name)
+
+        walk(self.model.invisibleRootItem())
+        actors = self.session.actors
+        if set(rows) != set(uids) or any(
+                uid not in actors or rows[uid][0].data(PLACE_ROLE) != (actors[uid].name, actors[uid].kind,
+                                                                       actors[uid].member_of) for uid in uids):
+            return False  # renamed, regrouped or moved under another actor: the list is rebuilt
+        self._loading = True
+        try:
+            for uid, (name, aliases) in rows.items():
+                self._describe(name, aliases, actors[uid])
+        finally:
+            self._loading = False
+        return True
 
     def _counts_now(self, ws: Workspace) -> Optional[dict[str, int]]:
         """The counts, or None while a worker reads them for a large workspace."""
@@ -234,6 +297,11 @@ class ActorPanel(FilteringPanel):
         self._workers.add(worker)
         worker.start()
         return None
+
+    def refresh_counts(self) -> None:
+        counts = self._counts_now(self.session.ws)
+        if counts is not None:
+            self._counted(self._count_generation, counts)
 
     def wait_for_counts(self) -> None:
         """Let running counts finish (a thread must not outlive its panel)."""
@@ -315,7 +383,7 @@ class ActorPanel(FilteringPanel):
     # -- edits --------------------------------------------------------------------------
     def add(self) -> None:
         dialog = ActorDialog(self.session, None, self)
-        if dialog.exec():
+        if fit_to_screen(dialog).exec():
             commands.apply(self.session, commands.add_actor(self.session, dialog.actor))
 
     def edit(self) -> None:
@@ -324,7 +392,7 @@ class ActorPanel(FilteringPanel):
             return
         old = self.session.ws.get_actor(uids[0])
         dialog = ActorDialog(self.session, old, self)
-        if dialog.exec() and dialog.actor != old:
+        if fit_to_screen(dialog).exec() and dialog.actor != old:
             commands.apply(self.session, commands.edit_actor(self.session, old, dialog.actor))
 
     def merge(self) -> None:

@@ -31,6 +31,7 @@ from ..brief import (
     load_settings, record_brief, render_brief,
 )
 from ..core.errors import BrieferError
+from ..core.files import write_bytes
 from ..core.filter import EventFilter
 from ..core.when import Precision, When, WhenError
 from ..store import Workspace
@@ -206,7 +207,7 @@ class BriefDialog(QDialog):
         self.bluf_note = QLabel("")
         self.bluf_note.setObjectName("blufCarried")
         self.bluf_note.setWordWrap(True)
-        self.bluf_note.setStyleSheet("color: #8a3b00;")
+        self.bluf_note.setStyleSheet("color: #b35c1e;")  # readable on light and dark palettes
         self.omit_bluf = QCheckBox("Leave the bottom line out")
 
         form = QFormLayout()
@@ -440,8 +441,11 @@ class BriefDialog(QDialog):
             self._fail(str(error))
             return
         if self.last_result is not None and key == self._preview_key and self.last_result.path.exists():
-            try:
-                shutil.copyfile(self.last_result.path, path)
+            try:  # the safe writer: never over the workspace, never through a symlink, whole or not at all
+                write_bytes(path, self.last_result.path.read_bytes())
+            except BrieferError as error:
+                self._fail(f"{error}; the brief was not written")
+                return
             except OSError as error:
                 self._fail(f"{path}: cannot write the brief ({error.strerror or error})")
                 return
@@ -497,7 +501,8 @@ class BriefDialog(QDialog):
         self._show_pages(images)
         toc = ", with contents" if result.has_toc else ""
         shown = "" if len(images) >= result.pages else f"\nThe preview shows the first {len(images)} pages."
-        self.status.setText(f"{result.pages} page{'s' if result.pages != 1 else ''}, {result.events} events, "
+        news = f" ({result.new} new, {result.continuing} continuing)" if result.continuing or not result.new else ""
+        self.status.setText(f"{result.pages} page{'s' if result.pages != 1 else ''}, {result.events} events{news}, "
                             f"{result.references} sources cited{toc} ({result.seconds:.1f} s)"
                             + "".join(f"\nNote: {w}" for w in result.warnings) + shown)
         if self._pending_save is not None:

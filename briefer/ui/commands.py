@@ -18,6 +18,7 @@ from typing import Optional, Sequence
 from PySide6.QtGui import QUndoCommand
 
 from ..core.model import Actor, Document, Event, Source
+from ..core.period import Period
 from ..edit import ChangeSet, Edit
 from ..edit import operations as ops
 from .session import Session
@@ -118,3 +119,16 @@ def edit_document(session: Session, old: Document, new: Document) -> StoreComman
 
 def delete_document(session: Session, document: Document) -> StoreCommand:
     return StoreCommand(session, ops.delete_document(session.ws, document))
+
+
+# -- periods ---------------------------------------------------------------------------
+def add_period(session: Session, period: Period) -> StoreCommand:
+    return StoreCommand(session, ops.add_period(period))
+
+
+def edit_period(session: Session, old: Period, new: Period) -> StoreCommand:
+    return StoreCommand(session, ops.edit_period(old, new))
+
+
+def delete_period(session: Session, period: Period) -> StoreCommand:
+    return StoreCommand(session, ops.delete_period(session.ws, period))

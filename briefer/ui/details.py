@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QHBoxLayout, QPushButton, QTextBrowser, QVBoxLayou
 from ..core.errors import BrieferError
 from ..core.model import CREDIBILITY_LABELS, RELIABILITY_LABELS, Event
 from . import theme
+from .preferences import when_text
 from .session import Session
 
 MAX_LISTED = 50
@@ -69,7 +70,7 @@ class DetailsPanel(QWidget):
         if len(ids) == 1 and events:
             self.browser.setHtml(self.event_html(events[0]))
         else:
-            items = "".join(f"<li>{escape(e.when.label)} — {escape(e.title)}</li>" for e in events)
+            items = "".join(f"<li>{escape(when_text(e.when))} — {escape(e.title)}</li>" for e in events)
             more = f"<p>…and {len(ids) - MAX_LISTED:,} more</p>" if len(ids) > MAX_LISTED else ""
             self.browser.setHtml(f"<h3>{len(ids):,} events selected</h3><ul>{items}</ul>{more}")
 
@@ -78,7 +79,7 @@ class DetailsPanel(QWidget):
         when = event.when
         qualifiers = [q for q, on in (("uncertain", when.uncertain), ("approximate", when.approximate)) if on]
         parts = [f"<h3>{escape(event.title)}</h3>",
-                 f"<p><b>{escape(when.label)}</b> <span style='color:gray'>({escape(when.edtf)}"
+                 f"<p><b>{escape(when_text(when))}</b> <span style='color:gray'>({escape(when.edtf)}"
                  f"{', ' + ', '.join(qualifiers) if qualifiers else ''})</span>"]
         place = ", ".join(p for p in (event.place, event.country) if p)
         if place:

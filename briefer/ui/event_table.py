@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidge
 from ..core.filter import EventFilter
 from ..core.model import Event
 from ..edit import ChangeSet
+from .preferences import when_text
 from .session import Session
 
 PAGE = 200
@@ -97,10 +98,16 @@ class EventTableModel(QAbstractTableModel):
                 return
             ids = ws.event_ids(EventFilter(uids=tuple(sorted(events.changed))))
             f = self.session.filter
-            rows = [self.row_for_id(i) for i in ids]
-            if not f.is_empty and set(ws.matching_among(f, ids)) != {i for i, r in zip(ids, rows) if r >= 0}:
-                self.reload()  # came into the filter, or left it
-                return
+            # rows read so far (a row never read has nothing on screen to repaint)
+            rows = [self.row_of.get(i, -1) if self.windowed else self.row_for_id(i) for i in ids]
+            if not f.is_empty:
+                now = set(ws.matching_among(f, ids))
+                # a large result asks the store where a row never read stands (-1: not in the filter)
+                before = {i for i, r in zip(ids, rows)
+                          if (r if r >= 0 or not self.windowed else self.row_for_id(i)) >= 0}
+                if now != before:
+                    self.reload()  # came into the filter, or left it
+                    return
             for page in {r // PAGE for r in rows if r >= 0}:
                 self._pages.pop(page, None)
             for row in rows:
@@ -179,7 +186,7 @@ class EventTableModel(QAbstractTableModel):
             return None
         column = index.column()
         if column == WHEN:
-            return event.when.label if role == Qt.ItemDataRole.DisplayRole else event.when.edtf
+            return when_text(event.when) if role == Qt.ItemDataRole.DisplayRole else event.when.edtf
         if column == TITLE:
             return event.title if role == Qt.ItemDataRole.DisplayRole else (event.summary or event.title)
         if column == PLACE:
@@ -270,6 +277,10 @@ class EventTable(QTableView):
             self._activated(self.currentIndex())
             return
         super().keyPressEvent(event)
+
+    def show_ids(self, ids: list[int]) -> None:
+        """Select these events' rows and scroll the first to the middle."""
+        self._follow_selection(ids, None)
 
     def _restore_selection(self) -> None:
         self._follow_selection(self.session.selection, None, scroll=False)

@@ -24,6 +24,7 @@ from ..exchange.export_util import ExportCancelled
 from ..exchange.formats import EXPORT_FORMATS, EXPORT_SUFFIXES, export_events
 from ..store import Workspace
 from ..store.external import write_through
+from .screen_fit import fit_to_screen
 
 __all__ = ["ExportDialog", "ExportWorker", "export_dialog"]
 
@@ -184,4 +185,4 @@ class ExportDialog(QDialog):
 
 
 def export_dialog(parent: QWidget, ws: Workspace, current: EventFilter) -> None:
-    ExportDialog(ws, current, parent).exec()
+    fit_to_screen(ExportDialog(ws, current, parent)).exec()

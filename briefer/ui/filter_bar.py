@@ -114,11 +114,40 @@ class FilterBar(QWidget):
         self.refresh_choices()
 
     def _changes(self, changes) -> None:
-        """Names to complete and types and tags to choose follow edits; the count follows events."""
-        if any(changes.touches(kind) for kind in ("events", "actors", "sources")):
+        """Names to complete, types and tags to choose follow edits, each as far as the edit
+        touched it (reading every type and tag of a million events takes a good part of a
+        second); the count follows events."""
+        ws = self.session.ws
+        if changes.everything or ws is None:
             self.refresh_choices()
+            self._update_count()
+            return
+        if changes.touches("actors"):
+            self._actor_names.setStringList(sorted({n for n, _ in ws.actor_names()}, key=str.casefold))
+        if changes.touches("sources"):
+            self._source_names.setStringList(sorted((s.name for s in ws.sources()), key=str.casefold))
+        grown = changes.events.added | changes.events.changed
+        if len(grown) > 200:
+            self.refresh_choices()
+        elif grown:  # an edited or added event may bring a new type or tag (one no event has any more stays listed)
+            events = ws.events_by_uids(sorted(grown))
+            for combo, values in ((self.event_type, {e.event_type for e in events if e.event_type}),
+                                  (self.tag, {t for e in events for t in e.tags})):
+                new = sorted(v for v in values if combo.findData(v) < 0)
+                if new:
+                    known = [combo.itemData(i) for i in range(1, combo.count())]
+                    self._fill_combo(combo, combo.itemText(0), sorted([*known, *new], key=str.casefold))
         if changes.touches("events"):
             self._update_count()
+
+    def _fill_combo(self, combo, label: str, values) -> None:
+        current = combo.currentData()
+        with QSignalBlocker(combo):
+            combo.clear()
+            combo.addItem(label, None)
+            for value in values:
+                combo.addItem(value, value)
+            combo.setCurrentIndex(max(0, combo.findData(current)))
 
     # -- choices --------------------------------------------------------------------
     def refresh_choices(self) -> None:
@@ -127,13 +156,7 @@ class FilterBar(QWidget):
         self._source_names.setStringList(sorted((s.name for s in ws.sources()), key=str.casefold) if ws else [])
         for combo, label, values in ((self.event_type, "Any type", ws.event_types() if ws else []),
                                      (self.tag, "Any tag", ws.tags() if ws else [])):
-            current = combo.currentData()
-            with QSignalBlocker(combo):
-                combo.clear()
-                combo.addItem(label, None)
-                for value in values:
-                    combo.addItem(value, value)
-                combo.setCurrentIndex(max(0, combo.findData(current)))
+            self._fill_combo(combo, label, values)
         with QSignalBlocker(self.views):
             self.views.clear()
             self.views.addItem("—", None)

@@ -69,6 +69,7 @@ class IntakeDialog(QDialog):
         self.outlet.setCompleter(completer)
         self.outlet_note = QLabel(objectName="intakeOutletNote")
         self.outlet.textEdited.connect(self._outlet_typed)
+        completer.activated.connect(self._outlet_typed)  # a name picked from the list is checked too
         self.author = QLineEdit(objectName="intakeAuthor")
         self.published = QLineEdit(objectName="intakePublished", placeholderText="2019-02-09")
         self.published_note = QLabel(objectName="intakePublishedNote")

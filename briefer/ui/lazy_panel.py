@@ -7,9 +7,10 @@ it reloads when it comes on screen instead.
 
 from __future__ import annotations
 
-from typing import Mapping
+from typing import Callable, Mapping
 
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QWidget
 
 from ..core.filter import EventFilter
@@ -32,12 +33,22 @@ class LazyPanel(QWidget):
         self.session.changed.connect(self._changes)
         self.reload()
 
-    # what a panel shows: an edit touching none of these leaves it as it is
+    # what a panel lists: an edit touching none of these leaves its rows as they are
     shows: tuple[str, ...] = ("events", "actors", "sources", "documents")
+    counts_events = False  # True: it counts events, and an edit of events changes only those counts
 
     def _changes(self, changes) -> None:
         if any(changes.touches(kind) for kind in self.shows):
             self._data_changed()
+        elif self.counts_events and changes.touches("events") and self.session.ws is not None:
+            if self._on_screen():
+                self.refresh_counts()
+            else:
+                self._stale = True
+
+    def refresh_counts(self) -> None:
+        """Count the events again, in place (a panel that counts overrides this)."""
+        self.reload()
 
     def _data_changed(self) -> None:
         if self.session.ws is None or self._on_screen():
@@ -76,6 +87,20 @@ class FilteringPanel(LazyPanel):
 
     def records(self) -> Mapping:  # pragma: no cover - uid -> record with a .name
         raise NotImplementedError
+
+    def add_context_menu(self, items: list[tuple[str, Callable[[], None]]]) -> None:
+        """A right-click on the list offers these, and filtering the views to the records chosen."""
+        self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        for text, slot in [*items, ("Filter to These", self.filter_to_chosen)]:
+            action = QAction(text, self.view)
+            action.triggered.connect(lambda *_, s=slot: self._guarded(s))
+            self.view.addAction(action)
+
+    def filter_to_chosen(self) -> None:
+        records = self.records()
+        names = [records[u].name for u in self.chosen_uids() if u in records]
+        if names:
+            self.filterRequested.emit(names)
 
     def watch_filtering(self) -> None:
         self.view.selectionModel().selectionChanged.connect(self._selection_changed)

@@ -15,19 +15,25 @@ from typing import Callable, Optional
 from PySide6.QtCore import QByteArray, QSettings, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import (
-    QApplication, QDockWidget, QFileDialog, QMainWindow, QMessageBox, QVBoxLayout, QWidget,
+    QApplication, QDockWidget, QFileDialog, QMainWindow, QMessageBox, QStackedWidget, QVBoxLayout, QWidget,
 )
 
 from .. import __version__
 from ..core.errors import BrieferError
+from ..core.filter import EventFilter
+from ..edit import ChangeSet
 from ..store import Workspace
+from ..store import timeline as store_timeline
 from ..store.workspace import WORKSPACE_SUFFIX
-from . import commands, icons, theme
+from . import commands, icons, preferences, theme
+from .exchange_menu import ExchangeActions
 from .actor_panel import ActorPanel
 from .details import DetailsPanel
 from .event_editor import EventEditor
+from .empty_state import EmptyState
 from .event_table import EventTable
 from .filter_bar import FilterBar
+from .screen_fit import fit_to_screen
 from .session import Session
 from .source_panel import SourcePanel
 from .timeline import TimelineView
@@ -61,6 +67,7 @@ class MainWindow(QMainWindow):
     def __init__(self, settings: Optional[QSettings] = None) -> None:
         super().__init__()
         self.settings = settings or QSettings()
+        preferences.apply(preferences.Preferences.load(self.settings))
         self.session = Session(self)
         self.setObjectName("mainWindow")
         self.setWindowIcon(icons.app_icon())
@@ -70,13 +77,19 @@ class MainWindow(QMainWindow):
         self.filter_bar = FilterBar(self.session)
         self.timeline = TimelineView()
         self.timeline.setObjectName("timeline")
-        central = QWidget()
-        layout = QVBoxLayout(central)
+        work = QWidget()
+        layout = QVBoxLayout(work)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         layout.addWidget(self.filter_bar)
         layout.addWidget(self.timeline, 1)
-        self.setCentralWidget(central)
+        self.empty_state = EmptyState(lambda: self._guarded(self.new_workspace), lambda: self._guarded(self.open_dialog),
+                                      lambda: self._guarded(self.open_demo), self.recent_files)
+        self.empty_state.openRequested.connect(self.open_path)
+        self.central = QStackedWidget(objectName="central")
+        self.central.addWidget(self.empty_state)
+        self.central.addWidget(work)
+        self.setCentralWidget(self.central)
 
         self.table = EventTable(self.session)
         self.actor_panel = ActorPanel(self.session)
@@ -95,17 +108,23 @@ class MainWindow(QMainWindow):
         self._build_actions()
         self._build_menus()
         self.statusBar()
-        self.filter_bar.problem.connect(lambda text: self.statusBar().showMessage(text, 8000) if text else None)
+        self._filter_error: Optional[str] = None
+        self.filter_bar.problem.connect(self._filter_problem)
 
         # the timeline speaks in row ids, like the table; the session keeps them in step
         self.session.workspaceChanged.connect(self._workspace_changed)
         self.session.filterChanged.connect(self.timeline.set_filter)
         self.session.changed.connect(self.timeline.apply_changes)
+        self.session.changed.connect(self._show_new_events)
         self.session.selectionChanged.connect(self._selection_to_timeline)
         self.timeline.selectionChanged.connect(lambda ids: self.session.set_selection(ids, self.timeline))
         self.timeline.eventActivated.connect(self.edit_event)
         self.table.eventActivated.connect(self.edit_event)
         self.details.editRequested.connect(self.edit_event)
+        self.timeline.laneFilterRequested.connect(self._filter_to_lane)
+        self.timeline.event_menu_actions = [self.act_edit_event, self.act_show_in_table, self.act_delete]
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        self.table.addActions([self.act_edit_event, self.act_show_on_timeline, self.act_delete])
         self.actor_panel.filterRequested.connect(self.filter_bar.show_actors)
         self.source_panel.filterRequested.connect(self.filter_bar.show_sources)
         self.source_panel.eventRequested.connect(self._select_event_uid)
@@ -122,6 +141,14 @@ class MainWindow(QMainWindow):
         state = self.settings.value("window/state")
         self._layout_restored = isinstance(state, QByteArray) and self.restoreState(state)
         self._workspace_changed()  # no workspace yet: its commands are off until one is open
+
+    def _filter_problem(self, text: str) -> None:
+        """A filter the bar could not read is said in the status bar until a filter succeeds."""
+        if text:
+            self._filter_error = text
+            self.statusBar().showMessage(text, 8000)
+        elif self._filter_error is not None and self.statusBar().currentMessage() == self._filter_error:
+            self.statusBar().clearMessage()  # stale: the filter in force now is fine
 
     def showEvent(self, event) -> None:  # noqa: N802 - Qt's name
         super().showEvent(event)
@@ -184,13 +211,17 @@ class MainWindow(QMainWindow):
         self.act_delete = self._action("&Delete", self.delete_selected, K.Delete, "delete",
                                        "Delete the selected events (or actor, or source, in their panel)")
         self.act_find = self._action("&Find…", self.focus_find, K.Find, "find")
+        self.act_show_in_table = self._action("Show in &Table", self.show_in_table)
+        self.act_periods = self._action("&Periods…", self.edit_periods, tip="Named date ranges shaded on the timeline")
+        self.act_show_on_timeline = self._action("Show on Time&line", lambda: self.timeline.fit_selection())
         self.act_preferences = self._action("&Preferences…", self.preferences, K.Preferences)
         self.act_preferences.setMenuRole(QAction.MenuRole.PreferencesRole)
         self.act_about = self._action("&About Briefer", self.about)
         self.act_about.setMenuRole(QAction.MenuRole.AboutRole)
         self.workspace_actions = [self.act_copy, self.act_import_article, self.act_import_dataset, self.act_export,
                                   self.act_brief, self.act_close, self.act_new_event, self.act_edit_event,
-                                  self.act_delete, self.act_find]
+                                  self.act_delete, self.act_find, self.act_show_in_table, self.act_show_on_timeline,
+                                  self.act_periods]
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
@@ -206,11 +237,13 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.act_brief)
         file_menu.addSeparator()
         file_menu.addActions([self.act_close, self.act_quit])
+        self.exchange = ExchangeActions(self, self.session, file_menu, before=self.act_close)
 
         edit_menu = bar.addMenu("&Edit")
         edit_menu.addActions([self.act_undo, self.act_redo])
         edit_menu.addSeparator()
         edit_menu.addActions([self.act_new_event, self.act_edit_event, self.act_delete])
+        edit_menu.addAction(self.act_periods)
         edit_menu.addSeparator()
         edit_menu.addActions([self.act_find, self.act_preferences])
 
@@ -244,6 +277,8 @@ class MainWindow(QMainWindow):
         except BrieferError as error:
             show_error(self, "Cannot open workspace", error)
             return False
+        if create and preferences.CURRENT.marking:  # the analyst's marking for new workspaces
+            ws.set_setting("brief.marking", preferences.CURRENT.marking)
         ws.analyst = theme.analyst_name(self.settings)
         self.session.open(ws)
         self._remember(ws.path)
@@ -308,7 +343,32 @@ class MainWindow(QMainWindow):
         for panel in (self.actor_panel, self.source_panel):  # their add/edit buttons need a workspace
             panel.setEnabled(ws is not None)
         self.timeline.set_workspace(ws)
+        self.central.setCurrentIndex(1 if ws is not None else 0)
+        if ws is None:
+            self.empty_state.refresh()
         self._update_title()
+
+    def open_demo(self) -> None:
+        from ..demo import fresh_demo_copy
+
+        self.open_path(fresh_demo_copy())
+
+    def _show_new_events(self, changes: ChangeSet) -> None:
+        """Events an edit adds (the editor, Redo of a delete) are selected and brought into view."""
+        if changes.everything or not changes.events.added or self.session.ws is None:
+            return
+        self.show_events(sorted(changes.events.added))
+
+    def show_events(self, uids: list[str]) -> None:
+        """Select these events and show them on the timeline and in the table; if the filter
+        hides them, it is cleared first (they were just made: the analyst wants to see them)."""
+        ws = self.session.ws
+        wanted = EventFilter(uids=tuple(uids))
+        ids = ws.event_ids(self.session.filter.with_(uids=tuple(uids)))
+        if len(ids) < len(uids) and not self.session.filter.is_empty:
+            self.filter_bar.clear_all()
+            ids = ws.event_ids(wanted)
+        self.session.set_selection(ids, None)
 
     def _update_title(self) -> None:
         ws = self.session.ws
@@ -341,12 +401,12 @@ class MainWindow(QMainWindow):
 
     def new_event(self) -> None:
         editor = EventEditor(self.session, None, self)
-        editor.exec()
+        fit_to_screen(editor).exec()
 
     def edit_event(self, event_id: int) -> None:
         events = self.session.ws.events_by_ids([event_id])
         if events:
-            EventEditor(self.session, events[0], self).exec()
+            fit_to_screen(EventEditor(self.session, events[0], self)).exec()
 
     def edit_selected(self) -> None:
         if self.session.selection:
@@ -368,6 +428,24 @@ class MainWindow(QMainWindow):
         self.session.set_selection([], None)
         self.statusBar().showMessage(f"Deleted {len(events)} event(s); Undo brings them back", 5000)
 
+    def edit_periods(self) -> None:
+        from .periods_dialog import PeriodsDialog
+
+        fit_to_screen(PeriodsDialog(self.session, self)).exec()
+
+    def show_in_table(self) -> None:
+        self.docks["Events"].show()
+        self.docks["Events"].raise_()
+        self.table.show_ids(self.session.selection)
+
+    def _filter_to_lane(self, mode: str, name: str) -> None:
+        if mode == "actor":
+            self.filter_bar.show_actors([name])
+        elif mode == "source":
+            self.filter_bar.show_sources([name])
+        elif mode == "type":
+            self.filter_bar.event_type.setCurrentIndex(max(0, self.filter_bar.event_type.findData(name)))
+
     def focus_find(self) -> None:
         self.filter_bar.text.setFocus()
         self.filter_bar.text.selectAll()
@@ -377,18 +455,24 @@ class MainWindow(QMainWindow):
         from .intake_review import IntakeDialog
 
         dialog = IntakeDialog(self.session.ws, self)
-        dialog.exec()
+        fit_to_screen(dialog).exec()
         if dialog.result_landed is not None:  # like an import: one transaction, not an undoable edit
             self.session.undo_stack.clear()
         self.session.notify_changed()
+        if dialog.result_landed is not None and dialog.result_landed.events:
+            self.show_events(dialog.result_landed.events)  # what landed is selected and shown
 
     def import_dataset(self) -> None:
         from .import_dialog import ImportDialog
 
+        last = store_timeline.last_event_id(self.session.ws)
         dialog = ImportDialog(self.session.ws, self)
-        dialog.exec()
+        fit_to_screen(dialog).exec()
         self.session.undo_stack.clear()  # an import is one transaction, not an undoable edit
         self.session.notify_changed()
+        landed = store_timeline.event_ids_after(self.session.ws, last)
+        if landed:  # the imported events are selected and shown
+            self.session.set_selection(landed, None)
 
     def export_dataset(self) -> None:
         from .export_dialog import export_dialog
@@ -399,12 +483,17 @@ class MainWindow(QMainWindow):
         from .brief_dialog import BriefDialog
 
         uids = [e.uid for e in self.session.ws.events_by_ids(self.session.selection)]
-        BriefDialog(self.session.ws, self.session.filter, uids, self).exec()
+        fit_to_screen(BriefDialog(self.session.ws, self.session.filter, uids, self)).exec()
 
     def preferences(self) -> None:
-        theme.PreferencesDialog(self, self.settings).exec()
-        if self.session.ws is not None:
-            self.session.ws.analyst = theme.analyst_name(self.settings)
+        from .preferences import PreferencesDialog
+
+        if fit_to_screen(PreferencesDialog(self, self.settings)).exec():  # dates and weeks as now asked
+            self.table.model_.layoutChanged.emit()
+            self.details.refresh()
+            self.timeline.canvas.update()
+            if self.session.ws is not None:
+                self.session.ws.analyst = theme.analyst_name(self.settings)
 
     def about(self) -> None:
         import PySide6

@@ -89,8 +89,10 @@ class Session(QObject):
             self._actors = None
         if changes is None or changes.touches("sources"):
             self._sources = None
-        if changes is None or changes.touches("events"):
+        if changes is None or changes.everything or changes.events.added or changes.events.removed:
             self._counts = {}
+        elif changes.events:  # changed in place: all events are still all events; filtered counts may move
+            self._counts = {f: n for f, n in self._counts.items() if f.is_empty}
 
     def count(self, f: Optional[EventFilter] = None) -> int:
         """How many events match `f` (default: the current filter); remembered until the next edit,

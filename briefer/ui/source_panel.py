@@ -24,6 +24,7 @@ from ..core.model import CREDIBILITY_LABELS, RELIABILITY_LABELS, Document, Sourc
 from ..core.when import When
 from . import commands, icons, theme
 from .lazy_panel import FilteringPanel
+from .screen_fit import fit_to_screen
 from .session import Session
 
 UID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -32,7 +33,8 @@ KIND_ROLE = Qt.ItemDataRole.UserRole + 2
 
 class SourcePanel(FilteringPanel):
     filter_field = "sources"
-    shows = ("events", "sources", "documents")  # the edits that change what it lists or counts
+    shows = ("sources", "documents")  # the edits that change the rows
+    counts_events = True
     eventRequested = Signal(str)  # event uid (from a highlight in a document)
 
     def __init__(self, session: Session, parent: Optional[QWidget] = None) -> None:
@@ -69,6 +71,9 @@ class SourcePanel(FilteringPanel):
         layout.addWidget(self.view, 1)
         layout.addLayout(buttons)
         self.watch_filtering()
+        self.add_context_menu([("Edit…", self.edit), ("Read the Document", self.open_document),
+                               ("Add Document…", self.add_document), ("Delete", self.delete),
+                               ("Add Source…", self.add_source)])
         self.view.doubleClicked.connect(lambda *_: self._guarded(self._activated))
         self.watch()
 
@@ -127,6 +132,17 @@ class SourcePanel(FilteringPanel):
         self.view.resizeColumnToContents(1)
         self.view.resizeColumnToContents(2)
 
+    def refresh_counts(self) -> None:
+        """Citations counted again, in place: an edited event changes no row."""
+        ws = self.session.ws
+        counts = ws.source_citation_counts()
+        for row in range(self.model.rowCount()):
+            name, count = self.model.item(row, 0), self.model.item(row, 2)
+            count.setData(counts.get(name.data(UID_ROLE), 0), Qt.ItemDataRole.DisplayRole)
+            for child in range(name.rowCount()):
+                doc, cited = name.child(child, 0), name.child(child, 2)
+                cited.setData(len(ws.document_citations(doc.data(UID_ROLE))), Qt.ItemDataRole.DisplayRole)
+
     def _selected(self, kind: str) -> list[str]:
         return [i.data(UID_ROLE) for i in self.view.selectionModel().selectedRows(0) if i.data(KIND_ROLE) == kind]
 
@@ -155,7 +171,7 @@ class SourcePanel(FilteringPanel):
     # -- edits ------------------------------------------------------------------------------
     def add_source(self) -> None:
         dialog = SourceDialog(None, self)
-        if dialog.exec():
+        if fit_to_screen(dialog).exec():
             commands.apply(self.session, commands.add_source(self.session, dialog.source))
 
     def add_document(self) -> None:
@@ -163,7 +179,7 @@ class SourcePanel(FilteringPanel):
         if not sources:
             raise BrieferError("select the source that published the document first")
         dialog = DocumentDialog(self.session, sources[0], None, self)
-        if dialog.exec():
+        if fit_to_screen(dialog).exec():
             commands.apply(self.session, commands.add_document(self.session, dialog.document))
 
     def edit(self) -> None:
@@ -171,12 +187,12 @@ class SourcePanel(FilteringPanel):
         if documents := self._selected("document"):
             old = ws.get_document(documents[0])
             dialog = DocumentDialog(self.session, old.source_uid, old, self)
-            if dialog.exec() and dialog.document != old:
+            if fit_to_screen(dialog).exec() and dialog.document != old:
                 commands.apply(self.session, commands.edit_document(self.session, old, dialog.document))
         elif sources := self._selected("source"):
             old = ws.get_source(sources[0])
             dialog = SourceDialog(old, self)
-            if dialog.exec() and dialog.source != old:
+            if fit_to_screen(dialog).exec() and dialog.source != old:
                 commands.apply(self.session, commands.edit_source(self.session, old, dialog.source))
 
     def delete(self) -> None:

@@ -15,7 +15,7 @@ from typing import Optional
 
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QActionGroup, QColor, QGuiApplication, QPalette
-from PySide6.QtWidgets import QApplication, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLineEdit, QMenu, QWidget
+from PySide6.QtWidgets import QApplication, QMenu, QWidget
 
 SCHEMES = {"system": Qt.ColorScheme.Unknown, "light": Qt.ColorScheme.Light, "dark": Qt.ColorScheme.Dark}
 LABELS = {"system": "Follow the system", "light": "Light", "dark": "Dark"}
@@ -133,28 +133,3 @@ def analyst_name(settings: QSettings) -> str:
     from ..store.provenance import default_analyst
 
     return str(settings.value("analyst", "") or "").strip() or default_analyst()
-
-
-class PreferencesDialog(QDialog):
-    def __init__(self, parent: QWidget, settings: QSettings) -> None:
-        super().__init__(parent)
-        self.setWindowTitle("Preferences")
-        self.settings = settings
-        self.scheme = QComboBox(objectName="prefScheme")
-        for name, label in LABELS.items():
-            self.scheme.addItem(label, name)
-        self.scheme.setCurrentIndex(self.scheme.findData(current(settings)))
-        self.analyst = QLineEdit(analyst_name(settings), objectName="prefAnalyst")
-        self.analyst.setToolTip("Recorded with every change you make, and shown to the analysts you merge with")
-        form = QFormLayout(self)
-        form.addRow("Colour scheme:", self.scheme)
-        form.addRow("Your name:", self.analyst)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        form.addRow(buttons)
-
-    def accept(self) -> None:
-        choose(self.settings, self.scheme.currentData())
-        self.settings.setValue("analyst", self.analyst.text().strip())
-        super().accept()

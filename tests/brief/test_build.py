@@ -320,3 +320,35 @@ def test_a_scope_too_large_to_print_is_refused_before_reading_it(demo_workspace,
     with pytest.raises(BriefError, match=r"holds 23 events .*at most 5: narrow"):
         build_brief(demo_workspace, period(), None, out)
     assert not read and not out.exists()
+
+
+def test_source_flags_say_their_reason_and_f_is_ungraded(demo_workspace, tmp_path: Path) -> None:
+    from briefer.core.model import Source
+
+    acled = demo_workspace.add_source(Source("ACLED (test)", reliability="F"))
+    rumour_mill = demo_workspace.add_source(Source("Rumour mill", reliability="E"))
+    reuters = demo_workspace.resolve_source("Reuters")
+    day = When.parse("2019-02-21")
+    for n in range(3):  # a dataset row cited the ACLED way: F, credibility 6, with its id
+        demo_workspace.add_event(Event(f"Armed clash {n}", day, external_id=f"SYR6859{n}",
+                                       citations=(Citation(acled.uid, 6), Citation(reuters.uid, 2))))
+    demo_workspace.add_event(Event("Graded down", day, citations=(Citation(rumour_mill.uid, 3),
+                                                                 Citation(acled.uid, 6))))
+    demo_workspace.add_event(Event("Improbable claim", day, citations=(Citation(reuters.uid, 5),
+                                                                      Citation(acled.uid, 6))))
+    out = tmp_path / "day.pdf"
+    build_brief(demo_workspace, daily(day=day), None, out)
+    whole = flat(" ".join(page_texts(out)))
+    events_part, _, sources_part = whole.partition("Reliability of sources:")
+    blocks = {b.split(" · ")[1].split(" 21 Feb")[0]: b for b in re.split(r"(?=E\d+ · )", events_part)
+              if re.match(r"E\d+ · ", b)}
+    clash = blocks["Armed clash 0"]
+    assert "dataset id SYR68590" in clash and "⚠" not in clash  # F is not "below C"
+    assert re.search(r"\[\d+ F6\]", clash) and re.search(r"\[\d+ B2\]", clash)  # the grade by each mark
+    assert "only sources below C" in blocks["Graded down"]  # E counts, the F beside it does not lift it
+    assert "information graded 4–5 (doubtful/improbable)" in blocks["Improbable claim"]
+    # the Sources section: each source once, F said to be ungraded, one line per grade listing the events
+    assert sources_part.count("ACLED (test) — reliability") == 1
+    assert "F (ungraded: reliability cannot be judged)" in sources_part
+    assert len(re.findall(r"credibility 6 \(truth cannot be judged\): E\d+, E\d+, E\d+, E\d+, E\d+",
+                          sources_part)) == 1

@@ -121,3 +121,15 @@ def test_titles_and_desks_are_remembered_per_template(demo_workspace, tmp_path: 
     record_brief(demo_workspace, period.with_(title="February summary"), 2)
     assert load_settings(demo_workspace, "daily").title == "Morning brief"
     assert load_settings(demo_workspace, "period").title == "February summary"
+
+
+def test_key_figures_compare_with_the_previous_day(demo_workspace, tmp_path: Path) -> None:
+    for n, (day, dead) in enumerate((("2030-05-01", 2), ("2030-05-02", 5), ("2030-05-02", 1), ("2030-05-02", None))):
+        demo_workspace.add_event(Event(f"Shelling {n}", When.parse(day), event_type="Explosions/Remote violence",
+                                       place="Hajin" if n % 2 else "Baghouz", fatalities=dead))
+    out = tmp_path / "figures.pdf"
+    build_brief(demo_workspace, daily(day=When.parse("2030-05-02")), None, out)
+    first = flat(page_texts(out)[0])
+    assert "New events 3 (+2 on the previous day: 1)" in first
+    assert "By type Explosions/Remote violence 3" in first and "By area Hajin 2 · Baghouz 1" in first
+    assert "Fatalities 6 (+4 on the previous day: 2)" in first

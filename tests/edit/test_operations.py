@@ -10,6 +10,7 @@ import pytest
 
 from briefer.core.filter import EventFilter
 from briefer.core.model import Actor, Citation, Document, Event, Participant, Source
+from briefer.core.period import Period
 from briefer.core.when import When
 from briefer.edit import ChangeSet
 from briefer.edit import operations as ops
@@ -23,6 +24,7 @@ def content(ws: Workspace) -> dict:
         "sources": sorted(ws.sources(), key=lambda s: s.uid),
         "documents": sorted((ws.get_document(d.uid) for d in ws.documents()), key=lambda d: d.uid),
         "events": sorted(ws.events_by_uids(ws.event_uids(EventFilter())), key=lambda e: e.uid),
+        "periods": ws.periods(),
     }
 
 
@@ -42,6 +44,7 @@ def ws(tmp_path: Path):
               citations=(Citation(reuters.uid, 2, "on hold", document_uid=doc.uid),)),
         Event("Corridors open", When.parse("2019-02-04/2019-02-09"), participants=(Participant(sdf.uid),)),
     ])
+    ws.add_period(Period("Battle of Baghouz", When.parse("2019-02-09/2019-03-23")))
     yield ws
     ws.close()
 
@@ -78,6 +81,9 @@ EDITS = {
     "edit document": lambda ws: ops.edit_document(ws.documents()[0], replace(ws.get_document(ws.documents()[0].uid),
                                                                            title="Renamed")),
     "delete document": lambda ws: ops.delete_document(ws, ws.documents()[0]),
+    "add period": lambda ws: ops.add_period(Period("Hajin pocket", When.parse("2018-09/2018-12"), colour="#3a9e5c")),
+    "edit period": lambda ws: ops.edit_period(ws.periods()[0], replace(ws.periods()[0], name="Baghouz")),
+    "delete period": lambda ws: ops.delete_period(ws, ws.periods()[0]),
 }
 NEW = Actor("Tribal council")
 
@@ -121,3 +127,15 @@ def test_change_sets_name_what_each_edit_touched(ws) -> None:
     gone = ops.delete_source(ws, source(ws, "Reuters")).apply(ws)
     assert gone.sources.removed and gone.documents.removed and gone.events.changed == {paused.uid}
     assert (ChangeSet() | ChangeSet.all()).everything and not ChangeSet()
+
+
+def test_a_period_needs_a_name_both_ends_and_a_real_colour(ws) -> None:
+    from briefer.core.errors import BrieferError
+
+    for make, fragment in ((lambda: Period(" ", When.parse("2019")), "needs a name"),
+                           (lambda: Period("Since", When.parse("2014/..")), "both ends"),
+                           (lambda: Period("Red", When.parse("2019"), colour="red"), "#rrggbb")):
+        with pytest.raises(BrieferError, match=fragment):
+            make()
+    assert [p.name for p in ws.periods()] == ["Battle of Baghouz"]
+    assert ws.periods()[0].when.label == "9 Feb – 23 Mar 2019"

@@ -17,6 +17,7 @@ from briefer.exchange.conflicts import decide_proposal, resolve_conflicts
 from briefer.exchange.json_format import ExchangeError, export_json
 from briefer.exchange.merge import merge_path, undo_merge
 from briefer.store import Workspace, WorkspaceError
+from briefer.store.provenance_schema import provenance_migration
 from briefer.store.schema import APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION
 
 from .helpers import dump
@@ -41,16 +42,22 @@ def test_provenance_says_who_when_and_where(tmp_path: Path) -> None:
     ws.close()
 
 
-def test_an_older_workspace_gets_provenance_and_an_id_when_migrated(tmp_path: Path) -> None:
-    path = tmp_path / "old.briefer"
+def _older(path: Path, actor_uid: str) -> Path:
+    """A workspace of the format before provenance, holding one actor."""
     conn = sqlite3.connect(path, isolation_level=None)
-    for migration in MIGRATIONS[:SCHEMA_VERSION - 1]:
+    before = MIGRATIONS.index(provenance_migration)  # a workspace from before provenance (later ones may follow it)
+    for migration in MIGRATIONS[:before]:
         migration(conn)
-    conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION - 1}")
+    conn.execute(f"PRAGMA user_version = {before}")
     conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
     conn.execute("INSERT INTO meta VALUES ('name', 'old')")
-    conn.execute("INSERT INTO actor(uid, name, kind) VALUES ('a1', 'Old actor', 'other')")
+    conn.execute("INSERT INTO actor(uid, name, kind) VALUES (?, 'Old actor', 'other')", (actor_uid,))
     conn.close()
+    return path
+
+
+def test_an_older_workspace_gets_provenance_and_an_id_when_migrated(tmp_path: Path) -> None:
+    path = _older(tmp_path / "old.briefer", "a1")
     with Workspace.open(path) as ws:
         assert ws.workspace_id
         prov = ws.provenance("actor", "a1")
@@ -228,14 +235,7 @@ def test_a_newer_workspace_is_refused_and_an_older_one_is_migrated_in_a_copy(tmp
     conn.close()
     with pytest.raises(WorkspaceError, match="newer Briefer"):
         merge_path(a, newer)
-    older = tmp_path / "older.briefer"
-    conn = sqlite3.connect(older, isolation_level=None)
-    for migration in MIGRATIONS[:SCHEMA_VERSION - 1]:
-        migration(conn)
-    conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION - 1}")
-    conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
-    conn.execute("INSERT INTO actor(uid, name, kind) VALUES ('old-actor', 'Old Guard', 'other')")
-    conn.close()
+    older = _older(tmp_path / "older.briefer", "old-actor")
     before = older.read_bytes()
     report = merge_path(a, older)
     assert report.added["actor"] == 1 and older.read_bytes() == before

@@ -218,3 +218,24 @@ def test_file_brief_opens_on_the_windows_filter_and_selection(window, answer, de
     assert seen["selected"] == [e.uid for e in session.ws.events_by_ids(ids)] and len(ids) == 2
     assert seen["selection enabled"]
     assert f"({session.ws.count_events(session.filter)} events)" in seen["filter label"]
+
+
+def test_saving_a_previewed_brief_never_overwrites_the_workspace_nor_follows_a_link(
+        qtbot, demo_workspace, qsettings, tmp_path) -> None:
+    dialog = make(qtbot, demo_workspace, qsettings)
+    with qtbot.waitSignal(dialog.built, timeout=60000):
+        dialog.preview()
+    qtbot.waitUntil(lambda: not dialog.is_building())
+    workspace_file = Path(demo_workspace.path)
+    before = workspace_file.read_bytes()
+    with qtbot.waitSignal(dialog.failed, timeout=5000):
+        dialog.save_to(workspace_file)
+    assert workspace_file.read_bytes() == before and "not written" in dialog.status.text()
+    victim = tmp_path / "victim.txt"
+    victim.write_text("keep me")
+    link = tmp_path / "brief.pdf"
+    link.symlink_to(victim)
+    with qtbot.waitSignal(dialog.saved, timeout=5000):
+        dialog.save_to(link)
+    assert victim.read_text() == "keep me"  # the link was replaced by the PDF, not followed
+    assert not link.is_symlink() and link.read_bytes().startswith(b"%PDF")

@@ -8,6 +8,7 @@ from dataclasses import replace
 import pytest
 
 from briefer.core.model import Actor, Document, Event, Participant, Source
+from briefer.core.period import Period
 from briefer.core.when import When
 from briefer.ui import commands
 from briefer.ui.session import Session
@@ -35,6 +36,9 @@ COMMANDS = {
     "edit_document": lambda s: commands.edit_document(s, s.ws.documents()[0],
                                                       replace(s.ws.get_document(s.ws.documents()[0].uid), title="R")),
     "delete_document": lambda s: commands.delete_document(s, s.ws.documents()[0]),
+    "add_period": lambda s: commands.add_period(s, Period("Hajin pocket", When.parse("2018-09/2018-12"))),
+    "edit_period": lambda s: commands.edit_period(s, s.ws.periods()[0], replace(s.ws.periods()[0], name="B")),
+    "delete_period": lambda s: commands.delete_period(s, s.ws.periods()[0]),
 }
 
 

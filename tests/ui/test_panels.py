@@ -14,6 +14,7 @@ from briefer.core.filter import EventFilter
 from briefer.ui.actor_panel import NAMES_ROLE, UID_ROLE
 from briefer.ui.event_editor import EventEditor
 from briefer.ui.event_table import TITLE
+from briefer.ui.preferences import PreferencesDialog
 from briefer.ui.source_panel import DocumentReader
 
 
@@ -426,7 +427,7 @@ def test_the_colour_scheme_can_be_chosen_and_sticks(window, qtbot, settings, res
     qtbot.waitUntil(lambda: theme.is_dark(window))  # widgets take the new palette from the event loop
     assert lightest_stroke(icons.icon("add")) > lightest_stroke(icons._icon("add", False)) + 40  # icons lighten
     assert settings.value("colorScheme") == "dark"
-    dialog = theme.PreferencesDialog(window, settings)
+    dialog = PreferencesDialog(window, settings)
     assert dialog.scheme.currentData() == "dark"
     dialog.scheme.setCurrentIndex(dialog.scheme.findData("light"))
     dialog.accept()
@@ -475,7 +476,7 @@ def test_the_menus_have_the_standard_commands_and_keys(window, monkeypatch) -> N
         return [a.text().replace("&", "").rstrip("…") for a in menu.actions() if not a.isSeparator()]
 
     assert texts(menus["File"]) == ["New Workspace", "Open Workspace", "Open Recent", "Save a Copy As", "Import",
-                                    "Export", "Brief", "Close Workspace", "Quit"]
+                                    "Export", "Brief", "Merge Workspace", "Exchange", "Close Workspace", "Quit"]
     edit = texts(menus["Edit"])
     for wanted in ("Undo", "Redo", "Delete", "Find", "Preferences"):
         assert wanted in edit

@@ -502,6 +502,8 @@ def test_density_switches_to_glyphs_exactly_at_the_limit(qtbot, tmp_path: Path) 
         view = TimelineView()
         qtbot.addWidget(view)
         view.resize(1400, 900)
+        view.show()  # at its width: three pixels a day, a few rows of glyphs (a tower would be density)
+        qtbot.waitExposed(view)
         view.set_workspace(ws)
         view.set_range(axis.to_ts(datetime(2014, 12, 1)), axis.to_ts(datetime(2016, 3, 1)))
         lane = view.lane_layouts()[0]

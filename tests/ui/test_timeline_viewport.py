@@ -6,6 +6,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
+from PySide6.QtGui import QColor
 
 from briefer.core.filter import EventFilter
 from briefer.core.model import Actor, Event, Participant
@@ -78,8 +79,8 @@ def test_selecting_an_event_whose_lane_is_far_below_scrolls_to_its_row(qtbot, ma
 def test_a_tall_lane_scrolls_to_the_selected_glyph_row_not_its_top(qtbot, tmp_path: Path) -> None:
     with Workspace.create(tmp_path / "tall.briefer") as ws:
         ws.add_events(Event(f"Long report title number {i}", When.parse("2019-02-09"))
-                      for i in range(60))  # 60 rows of one day
-        view = make_view(qtbot, ws, height=400)
+                      for i in range(12))  # 12 rows of one day
+        view = make_view(qtbot, ws, height=220)
         view.go_to(When.parse("2019-02-09"))
         last = max(ws.event_ids(EventFilter()))
         rows = {g.event_id: g.y for lane in view.lane_layouts() for g in lane.glyphs}
@@ -155,3 +156,93 @@ def test_lane_names_differing_only_at_the_end_stay_apart(qtbot, tmp_path: Path) 
         assert all(s.rstrip().endswith("command") for s in shown)
         tips = " ".join(view.lane_tooltip(lane) for lane in view.lane_layouts())
         assert "under the old command" in tips and "under the new command" in tips and "1 event," in tips
+
+
+def test_events_crowded_into_a_few_pixels_show_their_density_not_a_tower(qtbot, tmp_path: Path) -> None:
+    with Workspace.create(tmp_path / "tower.briefer") as ws:
+        ws.add_events(Event(f"Strike {i}", When.parse(f"2019-02-{1 + i % 5:02}")) for i in range(193))
+        ws.add_events(Event(f"Occupation {i}", When.parse(f"{2000 + i % 10}/..")) for i in range(20))
+        view = make_view(qtbot, ws, height=600)
+        view.go_to(When.parse("2019"))  # five days within a few pixels
+        lane = view.lane_layouts()[0]
+        assert lane.mode == "density" and lane.height < 100 and lane.in_view == 213
+    with Workspace.create(tmp_path / "few.briefer") as ws:
+        ws.add_events(Event(f"Strike {i}", When.parse(f"2019-02-{1 + i:02}")) for i in range(10))
+        view = make_view(qtbot, ws, height=600)
+        view.go_to(When.parse("2019"))
+        assert view.lane_layouts()[0].mode == "glyphs"  # ten stack into ten rows: still glyphs
+
+
+def test_lanes_sort_hide_the_empty_and_come_back_as_left(qtbot, many_lanes) -> None:
+    late = many_lanes.find_actor("Actor 05")  # the busiest at the end of 2018
+    many_lanes.add_events(Event(f"Late clash {i}", When.parse("2018-12-20"), participants=(Participant(late.uid),))
+                          for i in range(5))
+    view = make_view(qtbot, many_lanes, height=3000)
+    view.set_lanes("actor")
+    names = [lane.lane.name for lane in view.lane_layouts()]
+    assert names == sorted(names)
+    view.set_range(When.parse("2018-12-15").earliest_ts, When.parse("2018-12-31").latest_ts)
+    view.set_lane_sort("events")
+    shown = view.lane_layouts()
+    assert shown[0].lane.name == "Actor 05" and [lane.in_view for lane in shown] == \
+        sorted((lane.in_view for lane in shown), reverse=True)
+    view.hide_empty_button.click()
+    assert view.hide_empty_lanes and all(lane.in_view > 0 for lane in view.lane_layouts())
+    assert len(view.lane_layouts()) < 30
+    view.set_lane_sort("recent")
+    assert view.lane_layouts()[0].lane.name == "Actor 05"
+    # the arrangement is the workspace's: it comes back with it
+    again = make_view(qtbot, many_lanes)
+    assert (again.lane_mode, again.lane_sort, again.hide_empty_lanes) == ("actor", "recent", True)
+    assert again.lanes_box.currentData() == "actor" and again.sort_box.currentData() == "recent"
+    assert again.hide_empty_button.isChecked()
+
+
+def test_an_exported_picture_is_light_with_title_dates_marking_and_source(qtbot, tmp_path: Path, demo_workspace) -> None:
+    from PySide6.QtGui import QImage
+
+    from briefer.ui import theme
+    from briefer.ui.timeline.export import export_texts
+
+    theme.apply_scheme("dark")
+    try:
+        view = make_view(qtbot, demo_workspace)
+        assert view.palette().color(view.palette().ColorRole.Base).lightness() < 128
+        view.go_to(When.parse("2019-02"))
+        texts = export_texts(view)
+        assert texts["title"] == f"{demo_workspace.name} — timeline"
+        assert "2019 – " in texts["range"] and texts["range"].endswith("events")
+        assert texts["marking"] and texts["source"].startswith(f"Source: Briefer workspace {demo_workspace.name}")
+        path = tmp_path / "slide.png"
+        view.export_png(str(path), 1200, 700)
+        image = QImage(str(path))
+        assert QColor(image.pixel(5, 5)).lightness() > 200 and QColor(image.pixel(600, 400)).lightness() > 150
+        assert any(QColor(image.pixel(x, 20)).lightness() < 100 for x in range(12, 200))  # the title's ink
+        assert view.palette().color(view.palette().ColorRole.Base).lightness() < 128  # the screen stays dark
+    finally:
+        theme.apply_scheme("system")
+
+
+def test_colour_by_a_field_with_a_legend_that_hides_and_colours_that_last(qtbot, demo_workspace) -> None:
+    from PySide6.QtWidgets import QToolButton
+
+    view = make_view(qtbot, demo_workspace)
+    view.fit_all()
+    everything = {g.event_id for lane in view.lane_layouts() for g in lane.glyphs}
+    view.colour_box.setCurrentIndex(view.colour_box.findData("type"))
+    assert view.colour_by == "type" and view.colour_legend.isVisibleTo(view)
+    entries = {b.text(): b for b in view.colour_legend.findChildren(QToolButton, "colourLegendEntry")}
+    types = set(demo_workspace.event_types())
+    assert types <= set(entries) and "(no type)" in entries
+    colours = {value: view.value_colour(value).name() for value in entries}
+    assert len(set(colours.values())) >= min(len(colours), 8)  # told apart
+    attack = sorted(types)[0]
+    entries[attack].click()  # hide that type's events
+    shown = {g.event_id for lane in view.lane_layouts() for g in lane.glyphs}
+    hidden = {i for i in everything if view.event_value(i) == attack}
+    assert hidden and shown == everything - hidden
+    # the workspace remembers: colour-by, each value's colour, what is hidden
+    again = make_view(qtbot, demo_workspace)
+    assert again.colour_by == "type" and again.colour_box.currentData() == "type"
+    assert {value: again.value_colour(value).name() for value in colours} == colours
+    assert again.hidden_values() == {attack}

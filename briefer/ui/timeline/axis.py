@@ -13,6 +13,8 @@ from typing import Callable, Iterator, Optional
 
 from ...core.when import MONTH_ABBR
 
+WEEK_START = 0  # the weekday weeks start on (0 Monday, 6 Sunday): the analyst's preference
+
 EPOCH = datetime(1970, 1, 1)
 MIN_TS = (datetime(1, 1, 2) - EPOCH).total_seconds()
 MAX_TS = (datetime(9999, 12, 30) - EPOCH).total_seconds()
@@ -64,7 +66,8 @@ UNITS: list[Unit] = [
     Unit("day", 86400, lambda d: d.replace(hour=0, minute=0, second=0, microsecond=0),
          lambda d: d + timedelta(days=1), lambda d: str(d.day), "month"),
     Unit("week", 7 * 86400,
-         lambda d: (d - timedelta(days=d.weekday())).replace(hour=0, minute=0, second=0, microsecond=0),
+         lambda d: (d - timedelta(days=(d.weekday() - WEEK_START) % 7)).replace(hour=0, minute=0, second=0,
+                                                                            microsecond=0),
          lambda d: d + timedelta(days=7), lambda d: f"{d.day} {MONTH_ABBR[d.month - 1]}", "month"),
     Unit("month", 28 * 86400, lambda d: datetime(d.year, d.month, 1), lambda d: _add_months(d, 1),
          lambda d: MONTH_ABBR[d.month - 1], "year"),

@@ -97,6 +97,9 @@ class TimelineCanvas(QWidget):
         self.hover_x = None
         super().leaveEvent(event)
 
+    def contextMenuEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        self.view.context_menu(QPointF(event.pos())).exec(event.globalPos())
+
     def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt's name
         glyph = self.view.glyph_at(event.position())
         if glyph is not None:

@@ -80,6 +80,11 @@ class TimelineData:
 
     # -- lookups -----------------------------------------------------------------------
     def _positions(self, ids: Sequence[int]) -> tuple[np.ndarray, np.ndarray]:
+        if self.index_of_id is None and len(ids) <= 8:  # a few (an edit's): a scan each beats the index's sort
+            ids = np.asarray(ids if isinstance(ids, np.ndarray) else list(ids), dtype=np.int64)
+            hits = [np.flatnonzero(self.ids == i) for i in ids.tolist()]
+            found = np.array([len(h) > 0 for h in hits], dtype=bool)
+            return np.array([h[0] for h in hits if len(h)], dtype=np.int64), found
         if self.index_of_id is None:
             order = np.argsort(self.ids, kind="stable")
             self.index_of_id = (self.ids[order], order.astype(np.int32 if len(self.ids) < 2 ** 31 else np.int64))
@@ -189,6 +194,7 @@ class TimelineData:
         shift = np.repeat(self._offsets, [lane.size for lane in self.lanes])
         self._start_keys = starts + shift
         self._end_keys = np.sort(self.item_end.astype(np.int64) + shift)  # bands keep lanes apart
+        self._last_activity: Optional[list[float]] = None
 
     def _before(self, t, offset) -> np.ndarray:
         """Key of "starts before t" (a start s < t is s < ceil(t))."""
@@ -215,18 +221,21 @@ class TimelineData:
             return candidates[(ends > t0) & ~(started & (ends >= t1))]
         return candidates[ends > t0]
 
-    def first_lane_of(self, indices: np.ndarray) -> Optional[int]:
-        """The number of the first lane showing any of these events (None: none shown)."""
+    def lanes_of(self, indices: np.ndarray) -> list[int]:
+        """The numbers of the lanes showing any of these events."""
         if not len(indices) or not len(self.item_event):
-            return None
+            return []
         items = np.flatnonzero(np.isin(self.item_event, np.asarray(indices)))
-        if not len(items):
-            return None
-        first = int(items[0])  # items are in lane order
-        for number, lane in enumerate(self.lanes):
-            if lane.start <= first < lane.stop:
-                return number
-        return None
+        stops = np.array([lane.stop for lane in self.lanes], dtype=np.int64)
+        return sorted(set(np.searchsorted(stops, items, side="right").tolist()))
+
+    def lane_last_activity(self) -> list[float]:
+        """When each lane's last event ends (its open ends aside), for sorting by last activity."""
+        if self._last_activity is None:
+            ends = np.where(self.item_end < OPEN_END_TS, self.item_end, -np.inf)
+            self._last_activity = [float(ends[lane.start:lane.stop].max()) if lane.size else -np.inf
+                                   for lane in self.lanes]
+        return self._last_activity
 
     def spanning_count(self, lane: Lane, t0: float, t1: float) -> int:
         """How many of a lane's events cover all of [t0, t1) (they say nothing about where

@@ -12,6 +12,7 @@ from typing import Optional
 import numpy as np
 from PySide6.QtCore import QRectF
 
+from ...core.style import LANE_COLOURS  # noqa: F401 - the timeline's name for it
 from .data import DAY, FLAG_APPROXIMATE, FLAG_OPEN_END, FLAG_OPEN_START, FLAG_UNCERTAIN, Lane
 
 HEADER_W = 170.0  # the lane names' column: as wide as they need, within these bounds
@@ -22,6 +23,7 @@ LANE_PAD = 5.0
 DENSITY_H = 30.0
 COLLAPSED_H = 22.0
 MAX_ROWS = 30  # rows a lane may take with every label in full; past that, glyphs only
+STACK_ROWS = 12  # rows of bare glyphs a lane may take; past that, its density (events per pixel)
 WHOLE_LANE_PACK = 1000  # lanes of up to this many events are packed whole, so panning moves no row
 GLYPH_LIMIT = 400  # events of one lane in view above which it is drawn as density
 HEAT_FROM = GLYPH_LIMIT // 4  # events in view from which a lane of glyphs shows its density behind them
@@ -37,8 +39,6 @@ LANE_MODES = {"none": "No lanes", "actor": "By actor", "type": "By event type", 
 LEGEND_ITEMS = [("point", 0, "day"), ("bar", 0, "month, year, span"), ("bar", FLAG_APPROXIMATE, "~ approx."),
                 ("bar", FLAG_UNCERTAIN, "? uncertain"), ("bar", FLAG_OPEN_END, "open end")]
 LEGEND_GAP = 10.0
-LANE_COLOURS = ["#3b82c4", "#e07b39", "#3a9e5c", "#c2463f", "#8a63b8", "#8c6d3f", "#d160a6", "#6f7b87",
-                "#b5a31f", "#2aa5b8"]
 
 
 @dataclass
@@ -105,6 +105,7 @@ class LaneLayout:
     spanning: int = 0  # events covering the whole view, drawn as one band above the glyphs
     before: int = 0  # events of the lane left of the view (an edge marker says how many)
     after: int = 0  # and right of it
+    position: int = 0  # its place among the lanes shown (they may be sorted)
 
     def move_to(self, y: float) -> None:
         dy = y - self.y

@@ -10,7 +10,7 @@ from ...store import timeline as store_timeline
 from .data import DAY_PRECISION, FLAG_INTERVAL, FLAG_OPEN_START, Lane, pack_rows
 from .frame import (
     AXIS_H, COLLAPSED_H, DENSITY_H, GLYPH_LIMIT, HEAT_FROM, LABEL_GAP, LABEL_MAX, LANE_PAD, MAX_ROWS, POINT_R,
-    ROW_H, WHOLE_LANE_PACK, Frame, Glyph, LanePacking, LaneLayout, label_text,
+    ROW_H, STACK_ROWS, WHOLE_LANE_PACK, Frame, Glyph, LanePacking, LaneLayout, label_text,
 )
 
 
@@ -72,9 +72,12 @@ class LayoutMixin:
         counts_array = data.counts_in(t0, t1)
         counts = counts_array.tolist()
         before, after = (a.tolist() for a in data.counts_outside(t0, t1))
-        for number, lane in enumerate(data.lanes):
-            if y > height and number > through:  # the rest is below the view: not laid out, only their heights guessed
-                y += self._heights_below(number, counts_array)
+        order = self.lane_order(counts_array)
+        last = order.index(through) if through in order else -1
+        for position, number in enumerate(order):
+            lane = data.lanes[number]
+            if y > height and position > last:  # the rest is below the view: not laid out, only their heights guessed
+                y += self._heights_below(order[position:], counts_array)
                 break
             layout = self._lane_cache.get(number)
             if layout is not None and layout.lane is lane and (layout.mode == "collapsed") == lane.collapsed:
@@ -94,26 +97,41 @@ class LayoutMixin:
                 else:
                     layout = self._glyphs(lane, number, y, in_view, width, scale)
             layout.before, layout.after = before[number], after[number]
+            layout.position = position
             self._lane_cache[number] = layout
             lanes.append(layout)
             y += layout.height
         return Frame(width, height, t0, t1, lanes, y + v_offset - AXIS_H)
 
-    def _heights_below(self, first: int, counts: np.ndarray) -> float:
-        """Total height of lanes first.. (below the view): as laid out before at this zoom,
+    def _heights_below(self, numbers: list[int], counts: np.ndarray) -> float:
+        """Total height of these lanes (below the view): as laid out before at this zoom,
         else a guess (a density strip, or up to three rows) made good when scrolled to."""
-        rest = counts[first:]
+        rest = counts[numbers]
         heights = np.where(rest > GLYPH_LIMIT, DENSITY_H + 2 * LANE_PAD,
                            np.minimum(np.maximum(rest, 1), 3) * ROW_H + 2 * LANE_PAD)
         lanes = self.data.lanes
-        for k, lane in enumerate(lanes[first:]):
-            if lane.collapsed:
+        for k, number in enumerate(numbers):
+            lane = lanes[number]
+            layout = self._lane_cache.get(number)
+            if layout is not None and layout.lane is lane and (layout.mode == "collapsed") == lane.collapsed:
+                heights[k] = layout.height
+            elif lane.collapsed:
                 heights[k] = COLLAPSED_H
-        for number, layout in self._lane_cache.items():
-            if number >= first and layout.lane is lanes[number] and \
-                    (layout.mode == "collapsed") == lanes[number].collapsed:
-                heights[number - first] = layout.height
         return float(heights.sum())
+
+    def lane_order(self, counts: np.ndarray) -> list[int]:
+        """The lanes' numbers in the order shown: by name (as the store lists them), by events
+        in view, or by last activity; lanes with nothing in view left out when asked (unless
+        every lane is empty: then their edge counts say where the events are)."""
+        numbers = list(range(len(self.data.lanes)))
+        if self.hide_empty_lanes and counts.any():
+            numbers = [n for n in numbers if counts[n] > 0]
+        if self.lane_sort == "events":
+            numbers.sort(key=lambda n: -int(counts[n]))
+        elif self.lane_sort == "recent":
+            last = self.data.lane_last_activity()
+            numbers.sort(key=lambda n: -last[n])
+        return numbers
 
     def _density(self, lane: Lane, number: int, y: float, in_view: int, width: int, scale: float) -> LaneLayout:
         columns = int(self.time_width(width))
@@ -221,8 +239,20 @@ class LayoutMixin:
                 self._row_memory = {zoom: {}}
             memory = self._row_memory[zoom]
             used = memory[lane.name] = max(used, memory.get(lane.name, 0))
+        if not full_labels and used > STACK_ROWS:
+            # short glyphs that would stack into a tower (193 events within a few pixels, 193
+            # rows): the lane shows how many there are per pixel instead, and zooming in opens
+            # them up.  Long bars stay bars, however many.
+            short = (x1 - x0) < 3 * ROW_H
+            if np.count_nonzero(short) > STACK_ROWS and pack_rows(x0[short], x1[short], gap=3.0)[1] > STACK_ROWS:
+                return self._density(lane, number, y, in_view, width, scale)
         glyphs: list[Glyph] = []
+        hidden = self.hidden_values() if self.colour_by != "lane" else set()
+        if self.colour_by != "lane":
+            self.fetch_values(ids.tolist())
         for k in range(len(items)):
+            if hidden and self.event_value(int(ids[k])) in hidden:
+                continue  # its value is switched off in the colour legend
             row_y = y + LANE_PAD + (rows[k] + band) * ROW_H + ROW_H / 2
             glyphs.append(Glyph(int(ids[k]), int(events[k]), "point" if is_point[k] else "bar", float(x0[k]),
                                 float(x1[k]), row_y, int(flags[k]), titles[k],

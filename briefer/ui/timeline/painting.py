@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from dataclasses import replace
 from typing import Optional
 
 import numpy as np
@@ -12,6 +13,7 @@ from PySide6.QtGui import (
     QPolygonF, QStaticText,
 )
 
+from ...core.period import PERIOD_COLOURS
 from . import axis
 from .data import FLAG_APPROXIMATE, FLAG_OPEN_END, FLAG_OPEN_START, FLAG_UNCERTAIN, Lane
 from .frame import (
@@ -44,11 +46,12 @@ class PaintingMixin:
         for lane in frame.lanes:
             if lane.y > height or lane.y + lane.height < AXIS_H:
                 continue
-            if lane.number % 2:
+            if lane.position % 2:
                 painter.fillRect(QRectF(0, lane.y, width, lane.height), alternate)
 
         unit = axis.choose_unit(self.t0, self.t1, self.time_width(width), self._measure)
         self._paint_grid(painter, unit, width, height, mid)
+        self._paint_periods(painter, width, height, text)
         clip_top = QRectF(self.header_w, AXIS_H, width - self.header_w, height - AXIS_H)
         painter.save()
         painter.setClipRect(clip_top)
@@ -63,9 +66,18 @@ class PaintingMixin:
                     self._paint_heat(painter, lane, colour)
                 if lane.spanning:
                     self._paint_spanning(painter, lane, colour, text, width)
-                self._paint_glyphs(painter, lane, colour, text, highlight, width, top=AXIS_H - ROW_H,
-                                   bottom=height + ROW_H)
+                if self.colour_by == "lane":
+                    self._paint_glyphs(painter, lane, colour, text, highlight, width, top=AXIS_H - ROW_H,
+                                       bottom=height + ROW_H)
+                    continue
+                groups: dict[str, list] = {}
+                for g in lane.glyphs:
+                    groups.setdefault(self.event_value(g.event_id) or "", []).append(g)
+                for value, glyphs in groups.items():  # each value in its own colour
+                    self._paint_glyphs(painter, replace(lane, glyphs=glyphs), self.value_colour(value), text,
+                                       highlight, width, top=AXIS_H - ROW_H, bottom=height + ROW_H)
         self._paint_today(painter, width, height)
+        self._paint_periods(painter, width, height, text, names=True)
         self._paint_edge_markers(painter, frame, width, height, text)
         painter.restore()
         self._paint_axis(painter, unit, width, base, text, mid)
@@ -82,6 +94,44 @@ class PaintingMixin:
             fill.setAlpha(40)
             painter.setBrush(fill)
             painter.drawRect(band.normalized())
+
+    def period_bands(self, width: int) -> list[tuple[QRectF, QColor, str]]:
+        """The periods in view: (the band across the events' area, its colour, its name)."""
+        bands = []
+        for k, period in enumerate(self.periods):
+            lo, hi = float(period.when.earliest_ts), float(period.when.latest_ts + 1)
+            if hi <= self.t0 or lo >= self.t1:
+                continue
+            x0, x1 = max(self._x(lo, width), self.header_w), min(self._x(hi, width), float(width))
+            colour = QColor(period.colour or PERIOD_COLOURS[k % len(PERIOD_COLOURS)])
+            bands.append((QRectF(x0, AXIS_H, max(x1 - x0, 1.0), 0), colour, period.name))
+        return bands
+
+    def _paint_periods(self, painter: QPainter, width: int, height: int, text: QColor, names: bool = False) -> None:
+        """Periods as faint bands behind the events, marked on the axis; with `names`, their
+        names at the foot of the view (painted over the events, so that they read)."""
+        fm = self._metrics
+        for rect, colour, name in self.period_bands(width):
+            rect.setHeight(height - AXIS_H)
+            if not names:
+                fill = QColor(colour)
+                fill.setAlpha(30)
+                painter.fillRect(rect, fill)
+                edge = QColor(colour)
+                edge.setAlpha(140)
+                painter.fillRect(QRectF(rect.left(), AXIS_H - 4, rect.width(), 4), edge)  # its span on the axis
+                continue
+            label = self._elided(name, rect.width() - 8)
+            if len(label.rstrip("…")) >= 3:
+                box = QRectF(rect.left() + 4, height - fm.height() - 6, self._measure(label) + 8, fm.height() + 2)
+                backdrop = QColor(self.palette().color(QPalette.ColorRole.Base))
+                backdrop.setAlpha(225)
+                painter.fillRect(box, backdrop)
+                edge = QColor(colour)
+                edge.setAlpha(200)
+                painter.fillRect(QRectF(box.left(), box.top(), 3, box.height()), edge)
+                painter.setPen(text)
+                painter.drawText(box.adjusted(3, 0, 0, 0), Qt.AlignmentFlag.AlignCenter, label)
 
     def _paint_grid(self, painter: QPainter, unit: axis.Unit, width: int, height: int, mid: QColor) -> None:
         """Opaque, pixel-aligned, unantialiased lines in one call: translucent antialiased
@@ -133,17 +183,25 @@ class PaintingMixin:
                 painter.drawText(QPointF(x, fm.ascent() + 4), label)
         painter.setFont(self.font())
 
+    @staticmethod
+    def edge_marker_texts(lane: LaneLayout) -> tuple[str, str]:
+        return f"◂ {lane.before:,} earlier", f"{lane.after:,} later ▸"
+
     def edge_marker_rects(self, lane: LaneLayout, width: int) -> tuple[Optional[QRectF], Optional[QRectF]]:
-        """Where the counts of a lane's events left and right of the view are drawn (None: none there)."""
+        """Where a lane with nothing in view says how many of its events lie left and right
+        of the view (None: none there, or the lane has events in view: its glyphs speak)."""
+        if lane.in_view or lane.mode == "collapsed":
+            return None, None
         fm = self._metrics
         top = lane.y + LANE_PAD + (ROW_H - fm.height()) / 2 - 1
         rects: list[Optional[QRectF]] = []
-        for count, text in ((lane.before, f"◂ {lane.before:,}"), (lane.after, f"{lane.after:,} ▸")):
-            if not count or lane.mode == "collapsed":
+        for count, text, left in ((lane.before, self.edge_marker_texts(lane)[0], True),
+                                  (lane.after, self.edge_marker_texts(lane)[1], False)):
+            if not count:
                 rects.append(None)
                 continue
-            w = self._measure(text) + 8
-            x = self.header_w + 2 if text.startswith("◂") else width - 2 - w
+            w = self._measure(text) + 10
+            x = self.header_w + 4 if left else width - 4 - w
             rects.append(QRectF(x, top, w, fm.height() + 2))
         return rects[0], rects[1]
 
@@ -157,8 +215,7 @@ class PaintingMixin:
         for lane in frame.lanes:
             if lane.y > height or lane.y + lane.height < AXIS_H:
                 continue
-            for rect, label in zip(self.edge_marker_rects(lane, width),
-                                   (f"◂ {lane.before:,}", f"{lane.after:,} ▸")):
+            for rect, label in zip(self.edge_marker_rects(lane, width), self.edge_marker_texts(lane)):
                 if rect is None:
                     continue
                 painter.setPen(QPen(quiet, 1))

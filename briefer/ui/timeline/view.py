@@ -10,47 +10,50 @@ geometry questions tests and hit-testing ask read the same numbers the painter u
 
 from __future__ import annotations
 
-import html
 import math
 import re
 from datetime import datetime, timezone
-from pathlib import Path
 from typing import Optional, Sequence
 
-from PySide6.QtCore import QBuffer, QIODevice, QPointF, QRect, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QBuffer, QIODevice, QRect, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import (
     QAction, QActionGroup, QColor, QFontMetricsF, QImage, QKeySequence, QPainter, QPixmap, QStaticText,
 )
 from PySide6.QtWidgets import (
-    QApplication, QComboBox, QFileDialog, QHBoxLayout, QInputDialog, QLabel, QMessageBox, QScrollBar, QToolButton,
+    QComboBox, QFileDialog, QHBoxLayout, QLabel, QMessageBox, QScrollBar, QToolButton,
     QVBoxLayout, QWidget,
 )
 
 from ...core.errors import BrieferError
 from ...core.files import write_bytes, write_text
 from ...core.filter import EventFilter
-from ...core.model import RELIABILITY_LABELS
 from ...core.when import When
 from ...edit import ChangeSet
 from ...store import Workspace
 from ...store import timeline as store_timeline
 from .. import icons
+from ..screen_fit import fit_to_screen
 from . import axis
 from .canvas import TimelineCanvas
+from .colours import ColoursMixin
 from .data import DAY, TimelineData, release_freed_memory
+from .export import paint_export
 from .frame import (
-    AXIS_H, HEADER_MAX, HEADER_MIN, LANE_COLOURS, LANE_MODES, MAX_SPAN, MIN_SPAN, ROW_H, Frame, Glyph, LaneLayout, LanePacking,
+    AXIS_H, HEADER_MAX, HEADER_MIN, LANE_COLOURS, LANE_MODES, MAX_SPAN, MIN_SPAN, ROW_H, Frame, LaneLayout, LanePacking,
 )
+from .hits import HitsMixin
+from .lanes import LanesMixin
 from .layout import LayoutMixin
 from .painting import PaintingMixin
-from .widgets import ExportSizeDialog, LegendStrip
+from .widgets import ExportSizeDialog, GoToDateDialog, LegendStrip
 
 
-class TimelineView(LayoutMixin, PaintingMixin, QWidget):
+class TimelineView(LayoutMixin, PaintingMixin, HitsMixin, LanesMixin, ColoursMixin, QWidget):
     """Zoomable timeline with swimlanes; speaks in event row ids, like the event table."""
 
     selectionChanged = Signal(list)  # row ids, on user selection only
     eventActivated = Signal(int)
+    laneFilterRequested = Signal(str, str)  # lane mode, lane name: "filter to this lane"
 
     def __init__(self, parent: Optional[QWidget] = None) -> None:
         super().__init__(parent)
@@ -58,6 +61,9 @@ class TimelineView(LayoutMixin, PaintingMixin, QWidget):
         self.data = TimelineData()
         self.filter = EventFilter()
         self.lane_mode = "none"
+        self.periods: list = []  # the workspace's periods (eras), drawn as bands
+        self.lane_sort = "name"  # or "events" (in view) or "recent" (last activity)
+        self.hide_empty_lanes = False
         self._colour_of: dict[str, int] = {}  # lane name -> colour, kept while the workspace is open
         self.t0, self.t1 = self._default_range()
         self.selection: set[int] = set()
@@ -65,6 +71,8 @@ class TimelineView(LayoutMixin, PaintingMixin, QWidget):
         self.show_legend = True
         self.header_w = HEADER_MIN
         self._export_size = (1920, 1080)
+        self._go_to_text = ""
+        self.event_menu_actions: list[QAction] = []  # what a right-click on an event offers (the window's)
         self._titles: dict[int, str] = {}
         self._frame: Optional[Frame] = None
         self._lane_cache: dict[int, LaneLayout] = {}
@@ -89,6 +97,8 @@ class TimelineView(LayoutMixin, PaintingMixin, QWidget):
         for key, label in LANE_MODES.items():
             self.lanes_box.addItem(label, key)
         self.lanes_box.currentIndexChanged.connect(lambda *_: self.set_lanes(self.lanes_box.currentData()))
+        self.make_lane_controls()
+        self.make_colour_controls()
         self.status = QLabel(objectName="timelineStatus")
         # a filter whose matches are all out of view offers to show them (the view stays
         # where the analyst put it until asked)
@@ -100,6 +110,9 @@ class TimelineView(LayoutMixin, PaintingMixin, QWidget):
         bar.setContentsMargins(6, 2, 6, 2)
         bar.addWidget(QLabel("Lanes:"))
         bar.addWidget(self.lanes_box)
+        bar.addWidget(self.sort_box)
+        bar.addWidget(self.hide_empty_button)
+        bar.addWidget(self.colour_box)
         self._actions = self._make_actions()
         for action in self._actions[:6]:
             if action is None:
@@ -122,6 +135,7 @@ class TimelineView(LayoutMixin, PaintingMixin, QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         layout.addLayout(bar)
+        layout.addWidget(self.colour_legend)
         layout.addLayout(grid, 1)
         layout.addWidget(self.hbar)
 
@@ -140,12 +154,16 @@ class TimelineView(LayoutMixin, PaintingMixin, QWidget):
         self.selection = set()
         self.current_id = None
         self.filter = EventFilter()
+        self.restore_arrangement()
+        self.restore_colours()
         self.reload()
         self.fit_all()
 
     def reload(self) -> None:
         """Read the columns again (after an edit, an undo, an import)."""
         self._titles.clear()
+        self.forget_values()
+        self.periods = self.ws.periods() if self.ws else []
         self.data = TimelineData(store_timeline.event_columns(self.ws) if self.ws else None)
         self._apply_lanes()
         self._apply_filter()
@@ -159,6 +177,9 @@ class TimelineView(LayoutMixin, PaintingMixin, QWidget):
         came, went or moved in time)."""
         if self.ws is None:
             return
+        if changes.touches("periods"):
+            self.periods = self.ws.periods()
+            self.canvas.update()
         events = changes.events
         if changes.everything or events.added or events.removed or events.moved:
             self.reload()
@@ -172,6 +193,9 @@ class TimelineView(LayoutMixin, PaintingMixin, QWidget):
                 return
             for i in ids:
                 self._titles.pop(i, None)
+            self.forget_values(ids)
+            if self.colour_by != "lane":
+                self.refresh_colour_legend()  # a new type or tag gets its entry
             self.data.precision[positions] = -1  # title, precision and flags are read again when drawn
             if self.lane_mode != "none":
                 relane = len(ids) > 50 or self._lanes_moved(ids, positions)
@@ -223,28 +247,6 @@ class TimelineView(LayoutMixin, PaintingMixin, QWidget):
         hi = float(f.end.latest_ts + 1) if f.end is not None else (data[1] if data else None)
         if lo is not None and hi is not None and hi > lo:
             self._fit((max(lo, axis.MIN_TS), min(hi, axis.MAX_TS)))
-
-    def set_lanes(self, mode: str) -> None:
-        if mode not in LANE_MODES:
-            raise ValueError(f"unknown lane mode {mode!r}")
-        self.lane_mode = mode
-        index = self.lanes_box.findData(mode)
-        if self.lanes_box.currentIndex() != index:
-            self.lanes_box.blockSignals(True)
-            self.lanes_box.setCurrentIndex(index)
-            self.lanes_box.blockSignals(False)
-        for action in self._lane_actions:
-            action.setChecked(action.data() == mode)
-        busy = len(self.data) > 100_000  # a second or two with a million events: say so
-        if busy:
-            QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            self._apply_lanes()
-            self._changed()
-        finally:
-            if busy:
-                release_freed_memory()
-                QApplication.restoreOverrideCursor()
 
     def select_ids(self, ids: Sequence[int], scroll: bool = True) -> None:
         self.selection = set(int(i) for i in ids)
@@ -323,7 +325,7 @@ class TimelineView(LayoutMixin, PaintingMixin, QWidget):
         image = QImage(width, height, QImage.Format.Format_ARGB32_Premultiplied)
         painter = QPainter(image)
         try:
-            self.paint(painter, width, height, export=True)
+            paint_export(self, painter, width, height)
         finally:
             painter.end()
         data = QBuffer()
@@ -345,7 +347,7 @@ class TimelineView(LayoutMixin, PaintingMixin, QWidget):
         generator.setTitle("Briefer timeline")
         painter = QPainter(generator)
         try:
-            self.paint(painter, width, height, export=True)
+            paint_export(self, painter, width, height)
         finally:
             painter.end()
         svg = bytes(buffer.data()).decode("utf-8")
@@ -388,24 +390,23 @@ class TimelineView(LayoutMixin, PaintingMixin, QWidget):
             group.addAction(a)
             self._lane_actions.append(a)
         return [self.act_zoom_in, self.act_zoom_out, self.act_fit_all, self.act_fit_selection, self.act_go_to,
-                None, *self._lane_actions, None, self.act_legend, self.act_export_png, self.act_export_svg]
+                None, *self._lane_actions, None, *self.arrangement_actions(), None, self.act_legend,
+                self.act_export_png, self.act_export_svg]
 
     def _toggle_legend(self) -> None:
         self.show_legend = self.act_legend.isChecked()
         self.legend.setVisible(self.show_legend)
 
     def _ask_go_to(self) -> None:
-        text, ok = QInputDialog.getText(self, "Go to date", "Date (e.g. 2019-02-09, Feb 2019, c. 2013):")
-        if not ok or not text.strip():
-            return
-        try:
-            self.go_to(When.parse_friendly(text))
-        except BrieferError as error:
-            QMessageBox.warning(self, "Go to date", str(error))
+        """Ask for a date; one it cannot read is said so in the dialog, with the text kept to correct."""
+        dialog = GoToDateDialog(self, self._go_to_text)
+        if fit_to_screen(dialog).exec() and dialog.when is not None:
+            self._go_to_text = dialog.text.text()
+            self.go_to(dialog.when)
 
     def _ask_export(self, kind: str) -> None:
         dialog = ExportSizeDialog(self, kind, self._export_size)
-        if not dialog.exec():
+        if not fit_to_screen(dialog).exec():
             return
         self._export_size = dialog.chosen_size()
         path, _ = QFileDialog.getSaveFileName(self, f"Export timeline as {kind.upper()}", f"timeline.{kind}",
@@ -525,9 +526,12 @@ class TimelineView(LayoutMixin, PaintingMixin, QWidget):
     def _scroll_to_row(self, indices) -> None:
         """Scroll down or up to the row of the first of these events, in the first lane that
         has one, even when that lane is below the lanes laid out so far."""
-        number = self.data.first_lane_of(indices)
-        if number is None:
+        numbers = self.data.lanes_of(indices)
+        order = self.lane_order(self.data.counts_in(self.t0, self.t1))
+        shown = [n for n in order if n in set(numbers)]
+        if not shown:
             return
+        number = shown[0]  # the topmost lane showing it
         offset = self.vbar.value()
         frame = self._layout(self.canvas.width(), self.canvas.height(), offset, through=number)
         layout = next((lane for lane in frame.lanes if lane.number == number), None)
@@ -587,101 +591,3 @@ class TimelineView(LayoutMixin, PaintingMixin, QWidget):
         self._frame = None
         self._update_vbar()  # lanes scrolled to may have grown from their estimate
         self.canvas.update()
-
-    # -- hit testing and selection --------------------------------------------------------------------
-    def glyph_at(self, pos: QPointF) -> Optional[Glyph]:
-        best, best_d = None, 1e9
-        for lane in self.frame().lanes:
-            if not lane.y <= pos.y() <= lane.y + lane.height:
-                continue
-            for g in lane.glyphs:
-                r = g.rect().adjusted(-3, -4, 3, 4)
-                if r.contains(pos):
-                    d = abs((r.center().x()) - pos.x()) if g.kind == "point" else 0.0
-                    if d < best_d:
-                        best, best_d = g, d
-        return best
-
-    def click_event(self, event_id: int, modifiers: Qt.KeyboardModifier) -> None:
-        if modifiers & Qt.KeyboardModifier.ControlModifier:
-            self.selection ^= {event_id}
-        elif modifiers & Qt.KeyboardModifier.ShiftModifier:
-            self.selection.add(event_id)
-        else:
-            self.selection = {event_id}
-        self.current_id = event_id
-        self.canvas.update()
-        self.selectionChanged.emit(self.selected_ids())
-
-    def select_in_rect(self, rect: QRectF, modifiers: Qt.KeyboardModifier) -> None:
-        hits = {g.event_id for lane in self.frame().lanes for g in lane.glyphs if rect.intersects(g.rect())}
-        if modifiers & (Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier):
-            self.selection |= hits
-        else:
-            self.selection = hits
-        self.canvas.update()
-        self.selectionChanged.emit(self.selected_ids())
-
-    def lane_at(self, y: float) -> Optional[LaneLayout]:
-        """The lane drawn at height y (below the axis), if any."""
-        if y < AXIS_H:
-            return None
-        for lane in self.frame().lanes:
-            if lane.y <= y < lane.y + lane.height:
-                return lane
-        return None
-
-    def toggle_lane_at(self, y: float) -> None:
-        """A click on a lane's header collapses it, or opens it again."""
-        lane = self.lane_at(y)
-        if lane is not None:
-            self.set_lane_collapsed(lane.lane.name, not lane.lane.collapsed)
-
-    def set_lane_collapsed(self, name: str, collapsed: bool) -> None:
-        for lane in self.data.lanes:
-            if lane.name == name:
-                lane.collapsed = collapsed
-        self._changed()
-
-    def header_rect(self, lane: LaneLayout) -> QRectF:
-        """Where a lane's name is drawn: at its top, or, while the lane is scrolled partly
-        above the view, held just under the axis until the lane's end pushes it up."""
-        top = min(max(lane.y, AXIS_H), lane.y + lane.height - ROW_H)
-        return QRectF(0, top, self.header_w, ROW_H)
-
-    def lane_tooltip(self, lane: LaneLayout) -> str:
-        action = "expand" if lane.lane.collapsed else "collapse"
-        return (f"<b>{html.escape(lane.lane.name)}</b><br>{lane.lane.size:,} event{'' if lane.lane.size == 1 else 's'}, "
-                f"{lane.in_view:,} in view"
-                f"<br><i>Click to {action}</i>")
-
-    def tooltip_html(self, event_id: int) -> str:
-        if self.ws is None:
-            return ""
-        events = self.ws.events_by_ids([event_id])
-        if not events:
-            return ""
-        e = events[0]
-        esc = html.escape
-        actors = []
-        for p in e.participants:
-            try:
-                actors.append(f"{esc(self.ws.get_actor(p.actor_uid).name)} ({esc(p.role.label)})")
-            except BrieferError:
-                continue
-        sources = []
-        for c in e.citations:
-            try:
-                s = self.ws.get_source(c.source_uid)
-            except BrieferError:
-                continue
-            sources.append(f"{esc(s.name)} — {s.reliability} ({esc(RELIABILITY_LABELS[s.reliability])}), "
-                           f"credibility {c.credibility}")
-        parts = [f"<b>{esc(e.title)}</b>", esc(e.when.label)]
-        if e.place or e.country:
-            parts.append(esc(", ".join(p for p in (e.place, e.country) if p)))
-        if actors:
-            parts.append("Actors: " + ", ".join(actors))
-        parts.append("Sources: " + ("<br>&nbsp;&nbsp;".join(sources) if sources else "<i>none cited</i>"))
-        return "<br>".join(parts)
-

@@ -1,12 +1,16 @@
-"""Small widgets around the timeline: the legend strip of its toolbar and the export size dialog."""
+"""Small widgets around the timeline: the legend strip of its toolbar, the export size and go-to-date dialogs."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Optional
 
 from PySide6.QtCore import QSize
 from PySide6.QtGui import QPainter, QPaintEvent, QPalette
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QSpinBox, QWidget
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLineEdit, QSpinBox, QWidget
+
+from ...core.errors import BrieferError
+from ...core.when import When
+from ..forms import build_form
 
 if TYPE_CHECKING:
     from .view import TimelineView
@@ -61,3 +65,28 @@ class ExportSizeDialog(QDialog):
 
     def chosen_size(self) -> tuple[int, int]:
         return self.width_box.value(), self.height_box.value()
+
+
+class GoToDateDialog(QDialog):
+    """A date to centre the timeline on; what it cannot read stays in the field, with the reason below."""
+
+    def __init__(self, parent: QWidget, text: str = "") -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Go to date")
+        self.when: Optional[When] = None
+        self.text = QLineEdit(text, objectName="goToDate",
+                              placeholderText="2019-02-09, Feb 2019, early Mar 2019, Q1 2019, c. 2013")
+        self.text.selectAll()
+        self.error = build_form(self, [("Date:", self.text)], "goToDateError")
+        self.text.textEdited.connect(lambda *_: self.error.hide())
+
+    def accept(self) -> None:
+        try:
+            self.when = When.parse_friendly(self.text.text())
+        except BrieferError as error:
+            self.when = None
+            self.error.setText(str(error))
+            self.error.show()
+            self.text.setFocus()
+            return
+        super().accept()

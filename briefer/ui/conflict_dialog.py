@@ -1,0 +1,188 @@
+"""The conflict review: what a merge could not decide, field by field, both values with who
+changed them and when; decided per row, per record or all at once.  Proposed duplicates
+(an actor or source that came twice as different records) are merged or kept apart here.
+
+Each decision is written at once (one transaction) and travels to the peer at the next
+exchange.  Decisions are not undo steps: the undo history starts afresh after them, as
+after an import.
+"""
+
+from __future__ import annotations
+
+import json
+from html import escape
+from typing import Any, Optional
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QDialog, QDialogButtonBox, QHBoxLayout, QHeaderView, QLabel, QMessageBox, QPushButton, QTreeWidget, QTreeWidgetItem,
+    QVBoxLayout, QWidget,
+)
+
+from ..core.errors import BrieferError
+from ..exchange.conflicts import decide_proposal, resolve_conflicts
+from .session import Session
+
+ID_ROLE = Qt.ItemDataRole.UserRole
+
+
+def show_value(value: Any, limit: int = 120) -> str:
+    """A field's value as a person reads it."""
+    if value is None:
+        return "(deleted)"
+    if isinstance(value, dict):
+        if "credibility" in value:  # a citation
+            text = f"credibility {value['credibility']}" + (f": “{value.get('quote')}”" if value.get("quote") else "")
+        elif "title" in value or "name" in value:
+            text = str(value.get("title") or value.get("name"))
+        else:
+            text = json.dumps(value, ensure_ascii=False)
+    elif isinstance(value, list):
+        text = ", ".join(map(str, value)) or "(none)"
+    else:
+        text = str(value) if value != "" else "(empty)"
+    return text if len(text) <= limit else text[:limit - 1] + "…"
+
+
+def show_stamp(stamp: Optional[list]) -> str:
+    if not stamp:
+        return ""
+    return f"{stamp[1] or 'unknown'}, {stamp[0].replace('T', ' ')[:16]} UTC"
+
+
+class ConflictDialog(QDialog):
+    def __init__(self, session: Session, parent: Optional[QWidget] = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.setObjectName("conflictDialog")
+        self.setWindowTitle("Review Conflicts")
+        self.resize(1000, 520)
+        self.heading = QLabel(objectName="conflictHeading")
+        self.heading.setWordWrap(True)
+        self.tree = QTreeWidget(objectName="conflictTree")
+        self.tree.setColumnCount(5)
+        self.tree.setHeaderLabels(["Record / field", "Mine (here)", "changed by", "Theirs", "changed by"])
+        self.tree.setSelectionMode(QTreeWidget.SelectionMode.ExtendedSelection)
+        self.tree.setAlternatingRowColors(True)
+        self.tree.setWordWrap(True)
+        header = self.tree.header()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
+        for column, mode in ((1, QHeaderView.ResizeMode.Stretch), (2, QHeaderView.ResizeMode.ResizeToContents),
+                             (3, QHeaderView.ResizeMode.Stretch), (4, QHeaderView.ResizeMode.ResizeToContents)):
+            header.setSectionResizeMode(column, mode)
+        header.resizeSection(0, 150)
+        self.keep_mine = QPushButton("Keep &Mine", objectName="keepMine")
+        self.take_theirs = QPushButton("Take &Theirs", objectName="takeTheirs")
+        self.all_mine = QPushButton("All Mine", objectName="allMine")
+        self.all_theirs = QPushButton("All Theirs", objectName="allTheirs")
+        self.merge_pair = QPushButton("Merge the Two", objectName="mergePair")
+        self.keep_apart = QPushButton("Keep Apart", objectName="keepApart")
+        for button, slot in ((self.keep_mine, lambda: self.decide("mine")),
+                             (self.take_theirs, lambda: self.decide("theirs")),
+                             (self.all_mine, lambda: self.decide("mine", everything=True)),
+                             (self.all_theirs, lambda: self.decide("theirs", everything=True)),
+                             (self.merge_pair, lambda: self.decide_pairs(True)),
+                             (self.keep_apart, lambda: self.decide_pairs(False))):
+            button.clicked.connect(slot)
+        self.keep_mine.setToolTip("Keep this workspace's value for the selected fields (or whole records)")
+        self.take_theirs.setToolTip("Take the other analyst's value for the selected fields (or whole records)")
+        row = QHBoxLayout()
+        for button in (self.keep_mine, self.take_theirs, self.all_mine, self.all_theirs):
+            row.addWidget(button)
+        row.addStretch(1)
+        row.addWidget(self.merge_pair)
+        row.addWidget(self.keep_apart)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.tree, 1)
+        layout.addLayout(row)
+        layout.addWidget(buttons)
+        self.tree.itemSelectionChanged.connect(self._enable)
+        self.refresh()
+
+    # -- content -------------------------------------------------------------------------------
+    def refresh(self) -> None:
+        ws = self.session.ws
+        self.tree.clear()
+        conflicts = ws.conflicts("open") if ws is not None else []
+        proposals = ws.conflicts("proposed") if ws is not None else []
+        records: dict[tuple[str, str], QTreeWidgetItem] = {}
+        for c in conflicts:
+            key = (c["kind"], c["uid"])
+            if key not in records:
+                parent = QTreeWidgetItem([f"{c['kind'].capitalize()} “{c['title']}” — merged from {c['peer_name']}"])
+                parent.setData(0, ID_ROLE, ("record", key))
+                font = parent.font(0)
+                font.setBold(True)
+                parent.setFont(0, font)
+                records[key] = parent
+                self.tree.addTopLevelItem(parent)
+                parent.setFirstColumnSpanned(True)
+            name = "whole record" if c["field"] == "(deleted)" else c["field"].split(":")[0].replace("_", " ")
+            item = QTreeWidgetItem([name, show_value(c["mine"]), show_stamp(c["mine_by"]),
+                                    show_value(c["theirs"]), show_stamp(c["theirs_by"])])
+            item.setData(0, ID_ROLE, ("conflict", c["id"]))
+            for column, value in ((1, c["mine"]), (3, c["theirs"])):
+                item.setToolTip(column, escape(show_value(value, 2000)))
+            records[key].addChild(item)
+        if proposals:
+            group = QTreeWidgetItem(["Proposed duplicates", "Here", "", "Theirs (added beside it)", ""])
+            group.setData(0, ID_ROLE, ("proposals", None))
+            self.tree.addTopLevelItem(group)
+            names = {a.uid: a.name for a in ws.actors()} | {s.uid: s.name for s in ws.sources()}
+            for p in proposals:
+                item = QTreeWidgetItem([p["kind"], names.get(p["mine"], p["mine"]), "",
+                                        names.get(p["theirs"], p["title"]), f"from {p['peer_name']}"])
+                item.setData(0, ID_ROLE, ("proposal", p["id"]))
+                group.addChild(item)
+        self.tree.expandAll()
+        count = len(conflicts)
+        self.heading.setText(
+            f"<b>{count} open conflict{'s' if count != 1 else ''}</b>: both sides changed these fields. "
+            "This workspace keeps its own value until you decide."
+            + (f" {len(proposals)} proposed duplicate{'s' if len(proposals) != 1 else ''}." if proposals else "")
+            if count or proposals else "No open conflicts.")
+        self._enable()
+
+    def _selected(self, wanted: str) -> list[int]:
+        ids: list[int] = []
+        for item in self.tree.selectedItems():
+            kind, value = item.data(0, ID_ROLE)
+            children = [item.child(i) for i in range(item.childCount())] if kind in ("record", "proposals") else [item]
+            for child in children:
+                child_kind, child_id = child.data(0, ID_ROLE)
+                if child_kind == wanted and child_id not in ids:
+                    ids.append(child_id)
+        return ids
+
+    def _enable(self) -> None:
+        has_conflicts = any(self.tree.topLevelItem(i).data(0, ID_ROLE)[0] == "record"
+                            for i in range(self.tree.topLevelItemCount()))
+        self.keep_mine.setEnabled(bool(self._selected("conflict")))
+        self.take_theirs.setEnabled(bool(self._selected("conflict")))
+        self.all_mine.setEnabled(has_conflicts)
+        self.all_theirs.setEnabled(has_conflicts)
+        self.merge_pair.setEnabled(bool(self._selected("proposal")))
+        self.keep_apart.setEnabled(bool(self._selected("proposal")))
+
+    # -- decisions -------------------------------------------------------------------------------
+    def decide(self, side: str, everything: bool = False) -> None:
+        ids = None if everything else self._selected("conflict")
+        if ids == []:
+            return
+        self._run(lambda: resolve_conflicts(self.session.ws, side, ids))
+
+    def decide_pairs(self, merge: bool) -> None:
+        ids = self._selected("proposal")
+        self._run(lambda: [decide_proposal(self.session.ws, i, merge) for i in ids])
+
+    def _run(self, step: Any) -> None:
+        try:
+            step()
+        except BrieferError as error:
+            QMessageBox.warning(self, "Review Conflicts", str(error))
+        self.session.undo_stack.clear()  # decisions start the history afresh (see the module doc)
+        self.session.notify_changed()
+        self.refresh()

@@ -1,0 +1,117 @@
+"""How the lanes are arranged: by what (actor, type…), in which order, empty ones shown or
+not; the arrangement is remembered in the workspace, so a desk's timeline opens as it was left."""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QAction, QActionGroup
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QComboBox, QToolButton
+
+from ...core.errors import BrieferError
+from .data import release_freed_memory
+from .frame import LANE_MODES
+
+LANE_SORTS = {"name": "By name", "events": "By events in view", "recent": "By last activity"}
+SETTING = "timeline.lanes"  # the workspace setting: {"mode": …, "sort": …, "hide_empty": …}
+
+
+class LanesMixin:
+    """The lane arrangement half of `TimelineView`."""
+
+    def make_lane_controls(self) -> None:
+        self.sort_box = QComboBox(objectName="timelineLaneSort")
+        self.sort_box.setToolTip("Order of the lanes")
+        for key, label in LANE_SORTS.items():
+            self.sort_box.addItem(label, key)
+        self.sort_box.currentIndexChanged.connect(lambda *_: self.set_lane_sort(self.sort_box.currentData()))
+        self.hide_empty_button = QToolButton(objectName="timelineHideEmpty", text="Hide empty", checkable=True)
+        self.hide_empty_button.setToolTip("Hide the lanes with no event in view")
+        self.hide_empty_button.toggled.connect(self.set_hide_empty)
+        self._sort_actions: list[QAction] = []
+        group = QActionGroup(self)
+        for key, label in LANE_SORTS.items():
+            action = QAction(f"Sort Lanes {label}", self, checkable=True)
+            action.setData(key)
+            action.triggered.connect(lambda *_, k=key: self.set_lane_sort(k))
+            group.addAction(action)
+            self._sort_actions.append(action)
+        self.act_hide_empty = QAction("Hide Lanes with Nothing in View", self, checkable=True)
+        self.act_hide_empty.triggered.connect(lambda checked: self.set_hide_empty(checked))
+        self.act_fold_all = QAction("Fold All Lanes", self)
+        self.act_fold_all.triggered.connect(lambda *_: self.set_all_collapsed(True))
+        self.act_unfold_all = QAction("Unfold All Lanes", self)
+        self.act_unfold_all.triggered.connect(lambda *_: self.set_all_collapsed(False))
+        self._show_arrangement()
+
+    def arrangement_actions(self) -> list[QAction]:
+        return [*self._sort_actions, self.act_hide_empty, self.act_fold_all, self.act_unfold_all]
+
+    def _show_arrangement(self) -> None:
+        """Controls and menu items say the arrangement in force (without acting on it)."""
+        for widget, key in ((self.lanes_box, self.lane_mode), (self.sort_box, self.lane_sort)):
+            index = widget.findData(key)
+            if widget.currentIndex() != index:
+                widget.blockSignals(True)
+                widget.setCurrentIndex(index)
+                widget.blockSignals(False)
+        if self.hide_empty_button.isChecked() != self.hide_empty_lanes:
+            self.hide_empty_button.blockSignals(True)
+            self.hide_empty_button.setChecked(self.hide_empty_lanes)
+            self.hide_empty_button.blockSignals(False)
+        for action in getattr(self, "_lane_actions", []):
+            action.setChecked(action.data() == self.lane_mode)
+        for action in self._sort_actions:
+            action.setChecked(action.data() == self.lane_sort)
+        self.act_hide_empty.setChecked(self.hide_empty_lanes)
+        laned = self.lane_mode != "none"
+        self.sort_box.setEnabled(laned)
+        self.hide_empty_button.setEnabled(laned)
+
+    def set_lanes(self, mode: str) -> None:
+        if mode not in LANE_MODES:
+            raise ValueError(f"unknown lane mode {mode!r}")
+        self.lane_mode = mode
+        self._show_arrangement()
+        self._remember_arrangement()
+        busy = len(self.data) > 100_000  # a second or two with a million events: say so
+        if busy:
+            QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            self._apply_lanes()
+            self._changed()
+        finally:
+            if busy:
+                release_freed_memory()
+                QApplication.restoreOverrideCursor()
+
+    def set_lane_sort(self, key: str) -> None:
+        if key not in LANE_SORTS:
+            raise ValueError(f"unknown lane order {key!r}")
+        self.lane_sort = key
+        self._show_arrangement()
+        self._remember_arrangement()
+        self._changed()
+
+    def set_hide_empty(self, hide: bool) -> None:
+        self.hide_empty_lanes = bool(hide)
+        self._show_arrangement()
+        self._remember_arrangement()
+        self._changed()
+
+    def _remember_arrangement(self) -> None:
+        if self.ws is None:
+            return
+        try:
+            self.ws.set_setting(SETTING, {"mode": self.lane_mode, "sort": self.lane_sort,
+                                          "hide_empty": self.hide_empty_lanes})
+        except BrieferError:  # a workspace opened read-only keeps the arrangement for this session only
+            pass
+
+    def restore_arrangement(self) -> None:
+        """The arrangement the workspace was left in (lanes, order, empty lanes hidden or not)."""
+        saved = self.ws.setting(SETTING, {}) if self.ws is not None else {}
+        saved = saved if isinstance(saved, dict) else {}
+        self.lane_mode = saved.get("mode") if saved.get("mode") in LANE_MODES else "none"
+        self.lane_sort = saved.get("sort") if saved.get("sort") in LANE_SORTS else "name"
+        self.hide_empty_lanes = saved.get("hide_empty") is True
+        self._show_arrangement()
