@@ -95,8 +95,13 @@ _DATELINE_RE = re.compile(
     r"(?:\d{1,2}\s+[A-Z][a-z]+\.?,?\s+\d{4}|[A-Z][a-z]+\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}[./]\d{1,2}[./]\d{4})\s*[-–—:]?\s*")
 
 
+# "TAL HAMRA, March 5 (Reuters) - ", "BEIRUT (AFP) — ": a wire dateline is no part of a title
+_WIRE_RE = re.compile(r"^[A-Z][A-Z .'’\-]{2,40}(?:,\s*[A-Z][A-Za-z .'’\-]{2,30})?(?:\s*,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}"
+                      r"(?:,?\s+\d{4})?|\s*,\s*\d{1,2}\s+[A-Z][a-z]{2,8}\.?(?:,?\s+\d{4})?)?\s*(?:\([^)]{2,30}\))?\s*[-–—]+\s+")
+
+
 def _title(text: str) -> str:
-    text = _DATELINE_RE.sub("", text.strip())
+    text = _WIRE_RE.sub("", _DATELINE_RE.sub("", text.strip()))
     text = _LEAD_RE.sub("", text.strip().strip("\"“”")).strip()
     text = text[:1].upper() + text[1:]
     return _shorten(text)

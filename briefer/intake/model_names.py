@@ -142,7 +142,7 @@ def with_model_names(text: str, sentences: Sequence[Sentence], parsed: dict, men
         if id(m) in dropped or (m.known is None and fold(m.text) in _GENERIC):
             continue
         doc = parsed.get(m.sentence)
-        if doc is not None and m.known is None and m.kind in ("other", "organisation", "person") and not m.reference \
+        if doc is not None and m.known is None and m.kind in ("other", "organisation", "person", "armed_group") and not m.reference \
                 and m.key not in WELL_KNOWN_ACTOR_KEYS \
                 and not re.fullmatch(r"[A-Z]{2,6}", m.text) and len(m.text.split()) == 1:
             s0 = sentences[m.sentence].start
