@@ -23,8 +23,8 @@ from .entities import Entity, Gazetteer, find_entities
 from .events import draft_events, sentence_drafts
 from .duplicates import find_match
 from .parse import model_problem, parse_sentences
-from .proposals import (ActorProposal, Analysis, CitationProposal, DateProposal, DocumentProposal, EventMatch,
-                        EventProposal, ParticipantProposal, SourceProposal)
+from .proposals import (ActorProposal, Analysis, CitationProposal, DateProposal, DocumentProposal, EventProposal,
+                        ParticipantProposal, SourceProposal)
 from .reading import Article, article_from_text, check_length
 from .statements import find_statements
 from .text import split_sentences
@@ -223,8 +223,7 @@ def analyse(ws, article: Article, published: Optional[date] = None) -> Analysis:
             match = find_match(ws, proposal.when, proposal.title, proposal.quote, proposal.place,
                                [known_uid[p.actor] for p in participants if p.actor in known_uid], match_cache)
             if match is not None:
-                proposal.match = EventMatch(match.uid, match.title, match.when, match.place, match.actors,
-                                            match.score, match.why)
+                proposal.match = match
                 proposal.corroborate = True  # offered as a citation to it; the analyst can make it a new event
     proposed = [e for e in event_props if not e.expectation]
     expectations = [e for e in event_props if e.expectation]

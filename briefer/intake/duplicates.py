@@ -9,7 +9,6 @@ citation to E…" instead of a new event; the review shows the two side by side.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from datetime import timedelta
 from typing import Optional, Sequence
 
@@ -18,26 +17,16 @@ from rapidfuzz import fuzz
 from ..core.filter import EventFilter
 from ..core.model import Event
 from ..core.when import When
+from .proposals import EventMatch
 from .text import fold
 
-__all__ = ["Match", "find_match", "MATCH_SCORE", "WINDOW_DAYS"]
+__all__ = ["find_match", "MATCH_SCORE", "WINDOW_DAYS"]
 
 WINDOW_DAYS = 3  # reports date one event a day or two apart
 MATCH_SCORE = 0.55
 _MAX_CANDIDATES = 300
 _STOP = {"the", "a", "an", "of", "in", "on", "at", "to", "and", "by", "for", "with", "from", "was", "were", "is",
          "are", "has", "have", "had", "its", "their", "his", "her", "said", "says", "after", "near", "into"}
-
-
-@dataclass
-class Match:
-    uid: str
-    title: str
-    when: When
-    place: str
-    actors: list[str]
-    score: float
-    why: str
 
 
 def _words(text: str) -> set[str]:
@@ -54,7 +43,7 @@ def _window(when: When) -> Optional[tuple[When, When]]:
 
 
 def find_match(ws, when: Optional[When], title: str, quote: str, place: str, actor_uids: Sequence[str],
-               cache: Optional[dict] = None) -> Optional[Match]:
+               cache: Optional[dict] = None) -> Optional[EventMatch]:
     """The workspace event this proposal most likely tells again, or None."""
     if when is None:
         return None
@@ -97,5 +86,5 @@ def find_match(ws, when: Optional[When], title: str, quote: str, place: str, act
         return None
     score, event, why = best
     names = [ws.get_actor(p.actor_uid).name for p in event.participants] if hasattr(ws, "get_actor") else []
-    return Match(event.uid, event.title, event.when, event.place, names, round(score, 2),
+    return EventMatch(event.uid, event.title, event.when, event.place, names, round(score, 2),
                  f"dated {event.when.label}, {why}" if why else f"dated {event.when.label}")

@@ -190,14 +190,7 @@ def accept(ws, analysis: Analysis, choices: Mapping[str, bool]) -> Landed:
                 uid = actor_uid(p.actor)
                 if uid is not None and uid not in (x.actor_uid for x in participants):
                     participants.append(Participant(uid, p.role if isinstance(p.role, Role) else Role(p.role)))
-            citations = [Citation(outlet.uid, DEFAULT_CREDIBILITY, proposal.quote, document.uid)]
-            for cid in proposal.citations:
-                if choices.get(cid) is False:
-                    continue
-                cite = analysis.citation(cid)
-                uid = source_uid(cite.source_id)
-                if uid is not None and uid != outlet.uid:
-                    citations.append(Citation(uid, DEFAULT_CREDIBILITY, _speaker_quote(cite.speaker, cite.quote)))
+            citations = _report_citations(analysis, proposal, outlet, document, choices, source_uid)
             if proposal.source_id and proposal.source_id not in {analysis.citation(c).source_id for c in proposal.citations}:
                 uid = source_uid(proposal.source_id)
                 if uid is not None and uid != outlet.uid:
@@ -224,14 +217,7 @@ def _corroborate(ws, analysis: Analysis, proposal: EventProposal, outlet: Source
         landed.skipped.append(f"'{proposal.title}': the event it matched is gone; add it as a new event")
         return
     cited = list(event.citations)
-    new = [Citation(outlet.uid, DEFAULT_CREDIBILITY, proposal.quote, document.uid)]
-    for cid in proposal.citations:
-        if choices.get(cid) is False:
-            continue
-        cite = analysis.citation(cid)
-        uid = source_uid(cite.source_id)
-        if uid is not None and uid != outlet.uid:
-            new.append(Citation(uid, DEFAULT_CREDIBILITY, _speaker_quote(cite.speaker, cite.quote)))
+    new = _report_citations(analysis, proposal, outlet, document, choices, source_uid)
     added = [c for c in new if not any(c.source_uid == x.source_uid and c.quote == x.quote
                                        and c.document_uid == x.document_uid for x in cited)]
     if not added:
@@ -239,6 +225,21 @@ def _corroborate(ws, analysis: Analysis, proposal: EventProposal, outlet: Source
         return
     ws.update_event(replace(event, citations=tuple(cited + added)))
     landed.corroborated.append(event.uid)
+
+
+def _report_citations(analysis: Analysis, proposal: EventProposal, outlet: Source, document, choices,
+                      source_uid) -> list[Citation]:
+    """The report's citations for one proposal: the stored document with the quote, and
+    each accepted statement's source (other than the outlet) with the speaker's words."""
+    citations = [Citation(outlet.uid, DEFAULT_CREDIBILITY, proposal.quote, document.uid)]
+    for cid in proposal.citations:
+        if choices.get(cid) is False:
+            continue
+        cite = analysis.citation(cid)
+        uid = source_uid(cite.source_id)
+        if uid is not None and uid != outlet.uid:
+            citations.append(Citation(uid, DEFAULT_CREDIBILITY, _speaker_quote(cite.speaker, cite.quote)))
+    return citations
 
 
 def _speaker_quote(speaker: str, quote: str) -> str:
