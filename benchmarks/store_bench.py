@@ -1,12 +1,14 @@
 """How fast the workspace file is: bulk insert, open, and the filters every view runs.
 
-    python benchmarks/store_bench.py [--events N] [--json]
+    python benchmarks/store_bench.py [--events N] [--json] [--backend sqlite|postgresql|both]
 
 Per size (default 10k, 100k and 1M events) it prints the bulk insert rate through
 `Workspace.add_events`, the time to open the file, its size, and p50/p95 latency of
 typical filters.  The baseline, measured in the same run, is raw `sqlite3.executemany`
 of the very same rows into the same schema: the ratio is what the store's own work costs.
 Targets: insert >= 50% of the raw rate; filter p95 < 50 ms and open < 0.5 s at 1M.
+With `--backend postgresql` the same runs on a desk (a throwaway local server started
+like the tests'), and the baseline is plain COPY of the same rows into the same schema.
 """
 
 from __future__ import annotations
@@ -33,9 +35,9 @@ from briefer.store import Workspace  # noqa: E402
 from briefer.store.events import DAY  # noqa: E402
 
 
-def _prepare(folder: Path, n: int, seed: int) -> tuple[Path, list, list, list]:
+def _prepare(folder: Path, n: int, seed: int, path=None) -> tuple[Path, list, list, list]:
     rng = random.Random(seed)
-    path = folder / f"store-{n}.briefer"
+    path = path or folder / f"store-{n}.briefer"
     ws = Workspace.create(path)
     actors = generate._actors(rng)
     with ws.transaction():
@@ -82,6 +84,50 @@ def _raw_baseline(template: Path, target: Path, events: list) -> float:
     return elapsed
 
 
+def _pg_copy_baseline(url: str, actors: list, sources: list, events: list) -> float:
+    """The same rows, prepared as tuples beforehand, written with plain COPY into a desk
+    of the same schema (actors and sources added first, as in the store's run)."""
+    import psycopg
+
+    ws = Workspace.create(url)
+    with ws.transaction():
+        for actor in actors:
+            ws.add_actor(actor)
+        for source in sources:
+            ws.add_source(source)
+    ws.close()
+    conn = psycopg.connect(url)
+    actor_ids = dict(conn.execute("SELECT uid, id FROM actor"))
+    source_ids = dict(conn.execute("SELECT uid, id FROM source"))
+    ev, ea, ci, tg = [], {}, [], {}
+    for i, e in enumerate(events, start=1):
+        w = e.when
+        ev.append((i, e.uid, e.title, e.summary, w.edtf, w.earliest_ts, w.latest_ts, w.precision.value, 0,
+                   e.place, e.latitude, e.longitude, e.country, e.event_type, e.sub_event_type, e.fatalities,
+                   e.confidence.value, e.notes, e.external_id, "2020-01-01T00:00:00", "2020-01-01T00:00:00"))
+        for k, p in enumerate(e.participants):
+            ea.setdefault((i, actor_ids[p.actor_uid], p.role.value), (k, w.earliest_ts, w.latest_ts))
+        ci.extend((c.uid, i, source_ids[c.source_uid], None, c.credibility, c.quote, k)
+                  for k, c in enumerate(e.citations))
+        for t in e.tags:
+            tg[(i, t)] = None
+    tables = [("event (id, uid, title, summary, when_edtf, earliest, latest, precision, flags, place, latitude, "
+               "longitude, country, event_type, sub_event_type, fatalities, confidence, notes, external_id, "
+               "created, updated)", ev),
+              ("event_actor (event_id, actor_id, role, position, earliest, latest)", [(*k, *v) for k, v in ea.items()]),
+              ("citation (uid, event_id, source_id, document_id, credibility, quote, position)", ci),
+              ("event_tag (event_id, tag)", list(tg))]
+    start = time.perf_counter()
+    with conn.transaction(), conn.cursor() as cur:
+        for target, rows in tables:
+            with cur.copy(f"COPY {target} FROM STDIN") as copy:
+                for row in rows:
+                    copy.write_row(row)
+    elapsed = time.perf_counter() - start
+    conn.close()
+    return elapsed
+
+
 def _latency(fn, repeat: int) -> tuple[float, float]:
     times = []
     for _ in range(repeat):
@@ -92,18 +138,27 @@ def _latency(fn, repeat: int) -> tuple[float, float]:
     return statistics.median(times), times[min(len(times) - 1, int(len(times) * 0.95))]
 
 
-def bench(n: int, folder: Path, seed: int = 1) -> dict:
-    path, actors, sources, events = _prepare(folder, n, seed)
-    template = folder / "template.briefer"
-    shutil.copy(path, template)
-
-    raw_s = _raw_baseline(template, folder / "raw.briefer", events)
+def bench(n: int, folder: Path, seed: int = 1, server=None) -> dict:
+    """One size on one backend: a file in `folder`, or (with `server`) a desk on it."""
+    if server is None:
+        path, actors, sources, events = _prepare(folder, n, seed)
+        template = folder / "template.briefer"
+        shutil.copy(path, template)
+        raw_s = _raw_baseline(template, folder / "raw.briefer", events)
+    else:
+        path, actors, sources, events = _prepare(folder, n, seed, path=server.new_database())
+        raw_s = _pg_copy_baseline(server.new_database(), actors, sources, events)
 
     ws = Workspace.open(path)
     start = time.perf_counter()
     ws.add_events(events)
     insert_s = time.perf_counter() - start
-    ws.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    if server is None:
+        ws.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        size_mb = Path(path).stat().st_size / 1e6
+    else:
+        ws.conn.execute("VACUUM ANALYZE")  # what autovacuum does soon after a bulk import
+        size_mb = ws.conn.execute("SELECT pg_database_size(current_database())").fetchone()[0] / 1e6
     ws.close()
     del events
 
@@ -150,15 +205,17 @@ def bench(n: int, folder: Path, seed: int = 1) -> dict:
         "raw_insert_per_s": n / raw_s,
         "insert_ratio": raw_s / insert_s,
         "open_s": open_s,
-        "file_mb": path.stat().st_size / 1e6,
+        "backend": "sqlite" if server is None else "postgresql",
+        "file_mb": size_mb,
         "filters_ms": {k: {"p50": v[0], "p95": v[1]} for k, v in filters.items()},
     }
 
 
 def print_table(result: dict) -> None:
-    print(f"\n{result['events']:,} events")
+    print(f"\n{result['events']:,} events ({result['backend']})")
     print(f"  bulk insert          {result['insert_per_s']:>10,.0f} events/s")
-    print(f"  raw executemany      {result['raw_insert_per_s']:>10,.0f} events/s   (baseline)")
+    raw = "raw executemany" if result["backend"] == "sqlite" else "plain COPY"
+    print(f"  {raw:<21}{result['raw_insert_per_s']:>10,.0f} events/s   (baseline)")
     print(f"  ratio                {result['insert_ratio']:>10.0%}   (target >= 50%)")
     print(f"  open                 {result['open_s'] * 1000:>10.0f} ms   (target < 500 ms at 1M)")
     print(f"  file size            {result['file_mb']:>10.1f} MB")
@@ -171,15 +228,34 @@ def main() -> int:
     parser = argparse.ArgumentParser(description="Benchmark the workspace store.")
     parser.add_argument("--events", type=int, action="append", help="size (repeatable); default 10k, 100k, 1M")
     parser.add_argument("--json", action="store_true", help="print one JSON object")
+    parser.add_argument("--backend", choices=["sqlite", "postgresql", "both"], default="sqlite",
+                        help="postgresql: a desk on a throwaway local server (Debian's postgresql package); "
+                             "both: the file, then the desk, in the same run")
     args = parser.parse_args()
     sizes = args.events or [10_000, 100_000, 1_000_000]
+    backends = ["sqlite", "postgresql"] if args.backend == "both" else [args.backend]
+    server = None
+    if "postgresql" in backends:
+        sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+        from tests.pgserver import PgServer, find_bindir
+
+        bindir = find_bindir()
+        if bindir is None:
+            print("store_bench: PostgreSQL is not installed (tools/setup.sh installs it)", file=sys.stderr)
+            return 1
+        server = PgServer(bindir).start()
     results = []
-    for n in sizes:
-        with tempfile.TemporaryDirectory(prefix="briefer-bench-") as tmp:
-            result = bench(n, Path(tmp))
-        results.append(result)
-        if not args.json:
-            print_table(result)
+    try:
+        for n in sizes:
+            for backend in backends:
+                with tempfile.TemporaryDirectory(prefix="briefer-bench-") as tmp:
+                    result = bench(n, Path(tmp), server=server if backend == "postgresql" else None)
+                results.append(result)
+                if not args.json:
+                    print_table(result)
+    finally:
+        if server is not None:
+            server.stop()
     if args.json:
         print(json.dumps({"store": results}, indent=1))
     return 0

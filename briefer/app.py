@@ -28,7 +28,9 @@ def _settings(data_folder: Path):
 
 def main(argv: Optional[Sequence[str]] = None) -> int:
     parser = argparse.ArgumentParser(prog="briefer", description="Briefer: events, actors and sources on a timeline.")
-    parser.add_argument("workspace", nargs="?", help="a .briefer workspace file to open")
+    parser.add_argument("workspace", nargs="?", help="a .briefer workspace file, or a desk: postgresql://HOST/DB")
+    parser.add_argument("-w", "--workspace", dest="workspace_option", metavar="PATH",
+                        help="the same, as briefer-cli takes it")
     parser.add_argument("--demo", action="store_true", help="open a fresh copy of the demo workspace")
     parser.add_argument("--version", action="version", version=f"briefer {__version__}")
     args = parser.parse_args(argv)
@@ -37,6 +39,7 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
 
     from .demo import fresh_demo_copy, user_data_folder
     from .ui import theme
+    from .store.workspace import is_desk
     from .ui.main_window import MainWindow, install_excepthook
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
@@ -51,10 +54,10 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
 
     window = MainWindow(settings)
     last = settings.value("lastWorkspace")
-    if args.workspace:
-        path = Path(args.workspace).expanduser()
-        window.open_path(path)
-    elif args.demo or not last or not Path(str(last)).exists():
+    wanted = args.workspace_option or args.workspace
+    if wanted:
+        window.open_path(wanted if is_desk(wanted) else Path(wanted).expanduser())
+    elif args.demo or not last or not (is_desk(str(last)) or Path(str(last)).exists()):
         window.open_path(fresh_demo_copy())
     else:
         window.open_path(str(last))

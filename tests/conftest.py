@@ -47,3 +47,28 @@ def shared_data() -> Path:
     if not SHARED_DATA.is_dir():
         pytest.skip("../shared/data is not present")
     return SHARED_DATA
+
+
+@pytest.fixture(scope="session")
+def pg_server():
+    """A real PostgreSQL server for this test process (each xdist worker has its own),
+    started in a temporary folder and stopped at the end.  `tools/setup.sh` installs
+    Debian's `postgresql` package; without it the desk tests cannot run, and under CI
+    that is a failure, not a skip."""
+    from tests.pgserver import PgServer, find_bindir
+
+    bindir = find_bindir()
+    if bindir is None or not (bindir / "initdb").exists():
+        message = "PostgreSQL's initdb is not installed (Debian package 'postgresql'; tools/setup.sh installs it)"
+        if os.environ.get("CI"):
+            pytest.fail(message)
+        pytest.skip(message)
+    server = PgServer(bindir).start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def desk_url(pg_server) -> str:
+    """The postgresql:// address of a fresh, empty database on the test server."""
+    return pg_server.new_database()

@@ -57,6 +57,33 @@ need_libs() {
 }
 need_libs "${1:-test}"
 
+# -- PostgreSQL, for the desk tests and benchmarks (a real server they start themselves) --
+need_postgresql() {
+    if [ -n "${BRIEFER_PG_BINDIR:-}" ] || compgen -G "/usr/lib/postgresql/*/bin/initdb" >/dev/null \
+            || command -v initdb >/dev/null 2>&1; then
+        return 0
+    fi
+    if ! command -v apt-get >/dev/null 2>&1; then
+        say "the desk tests need a PostgreSQL server (initdb, pg_ctl): install PostgreSQL, or set BRIEFER_PG_BINDIR."
+        exit 1
+    fi
+    if [ "$(id -u)" -eq 0 ]; then
+        say "installing PostgreSQL (Debian's postgresql package) for the desk tests"
+        apt-get update -qq >/dev/null
+        # no cluster of its own, and no service started: the tests start their server in a temporary folder
+        mkdir -p /etc/postgresql-common
+        grep -qs '^create_main_cluster' /etc/postgresql-common/createcluster.conf \
+            || echo 'create_main_cluster = false' >> /etc/postgresql-common/createcluster.conf
+        DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
+            -o Dpkg::Options::=--force-confdef -o Dpkg::Options::=--force-confold postgresql >/dev/null
+    else
+        say "the desk tests need PostgreSQL, which is missing. Run this, then run this command again:"
+        printf '    sudo apt-get install -y postgresql\n' >&2
+        exit 1
+    fi
+}
+if [ "${1:-test}" = test ]; then need_postgresql; fi
+
 # -- virtual environment ------------------------------------------------------------
 if [ ! -x "$VENV/bin/python" ]; then
     say "creating $VENV"

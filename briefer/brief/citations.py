@@ -130,8 +130,9 @@ def source_flowables(data: BriefData, refs: References, styles: dict[str, Paragr
                                       + _event_links(by_grade[cred]), styles["meta"]))
             for event_number, quote in quotes:
                 text = esc(quote) if has_rtl(quote) else f"“{esc(quote)}”"
-                block.append(para(f'<a href="#ev{event_number}" color="{_LINK}">E{event_number}</a>: {text}'
-                                  if not has_rtl(quote) else text, styles["quote"]))
+                # the event is named, not linked: the line above links it already (a link
+                # annotation per quote was a sixth of a long brief's layout)
+                block.append(para(f"E{event_number}: {text}" if not has_rtl(quote) else text, styles["quote"]))
         if len(block) <= 6:
             out.append(KeepTogether(block))
         else:

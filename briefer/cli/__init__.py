@@ -19,10 +19,10 @@ from .. import __version__
 from ..core.errors import BrieferError
 from ..core.files import check_output
 from ..store import Workspace
-from . import brief, exchange, intake, merge, records
+from . import brief, desk, exchange, intake, merge, records
 
 # Each module adds subcommands whose `run(args, ws)` returns an exit code.
-COMMAND_MODULES = [records, exchange, brief, intake, merge]
+COMMAND_MODULES = [records, exchange, brief, intake, merge, desk]
 
 EXIT_USAGE = 2
 EXIT_ERROR = 1
@@ -36,7 +36,8 @@ class _Parser(argparse.ArgumentParser):
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="briefer-cli", description="Briefer from the command line.")
     parser.add_argument("--version", action="version", version=f"briefer-cli {__version__}")
-    parser.add_argument("-w", "--workspace", metavar="PATH", help="the .briefer workspace file")
+    parser.add_argument("-w", "--workspace", metavar="PATH",
+                        help="the .briefer workspace file, or a desk: postgresql://HOST/DATABASE")
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     for module in COMMAND_MODULES:
         module.register(subparsers)
@@ -46,7 +47,8 @@ def build_parser() -> argparse.ArgumentParser:
 def _file_arguments(args: argparse.Namespace, key: str) -> list[str]:
     """The values of the arguments a command lists under `reads` or `writes` that name files."""
     values = (getattr(args, name, None) for name in getattr(args, key, ()))
-    return [value for value in values if isinstance(value, str) and value]
+    flat = [v for value in values for v in (value if isinstance(value, list) else [value])]  # FILE... arguments
+    return [value for value in flat if isinstance(value, str) and value]
 
 
 def check_outputs(args: argparse.Namespace) -> None:

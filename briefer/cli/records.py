@@ -12,8 +12,10 @@ from ..core.model import (
     Actor, ActorKind, Citation, Confidence, Credibility, Event, Participant, Role, Source, SourceKind,
     CREDIBILITY_LABELS, RELIABILITY_LABELS,
 )
+from ..core.period import Period
 from ..core.when import When
 from ..demo import create_demo_workspace
+from ..edit import operations
 from ..store import Workspace
 from .filters import add_filter_arguments, filter_from_args
 
@@ -24,7 +26,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--demo", action="store_true", help="fill it with the demo data")
     p.set_defaults(run=run_init, needs_workspace=False)
 
-    add = sub.add_parser("add", help="add an actor, source or event").add_subparsers(
+    add = sub.add_parser("add", help="add an actor, source, event or period").add_subparsers(
         dest="record", metavar="RECORD", required=True, parser_class=sub._parser_class)
 
     a = add.add_parser("actor", help="add an actor")
@@ -61,6 +63,13 @@ def register(sub: argparse._SubParsersAction) -> None:
     e.add_argument("--json", action="store_true", help="print the new event as JSON")
     e.set_defaults(run=run_add_event)
 
+    pe = add.add_parser("period", help="add a period (era): a named date range the timeline shades")
+    pe.add_argument("name")
+    pe.add_argument("--when", required=True, metavar="DATES", help="e.g. '9 Feb - 23 Mar 2019', 'Q1 2019'")
+    pe.add_argument("--colour", default="", metavar="#RRGGBB")
+    pe.add_argument("--notes", default="")
+    pe.set_defaults(run=run_add_period)
+
     q = sub.add_parser("search", help="list events matching a filter, in date order")
     add_filter_arguments(q)
     q.add_argument("--limit", type=int, help="at most this many")
@@ -85,16 +94,23 @@ def run_init(args: argparse.Namespace, _: None) -> int:
 
 def run_add_actor(args: argparse.Namespace, ws: Workspace) -> int:
     member = ws.resolve_actor(args.member_of).uid if args.member_of else None
-    actor = ws.add_actor(Actor(args.name, ActorKind.parse(args.kind, "actor kind"), args.description,
-                               tuple(args.alias), member))
+    actor = Actor(args.name, ActorKind.parse(args.kind, "actor kind"), args.description, tuple(args.alias), member)
+    operations.add_actor(actor).apply(ws)  # the same edit the window's Undo wraps
     print(actor.uid)
     return 0
 
 
 def run_add_source(args: argparse.Namespace, ws: Workspace) -> int:
-    source = ws.add_source(Source(args.name, SourceKind.parse(args.kind, "source kind"), args.reliability,
-                                  args.url, args.notes))
+    source = Source(args.name, SourceKind.parse(args.kind, "source kind"), args.reliability, args.url, args.notes)
+    operations.add_source(source).apply(ws)
     print(source.uid)
+    return 0
+
+
+def run_add_period(args: argparse.Namespace, ws: Workspace) -> int:
+    period = Period(args.name, When.parse_friendly(args.when), args.colour, args.notes)
+    operations.add_period(period).apply(ws)
+    print(period.uid)
     return 0
 
 
@@ -128,7 +144,7 @@ def run_add_event(args: argparse.Namespace, ws: Workspace) -> int:
         confidence=Confidence.parse(args.confidence, "confidence"),
         participants=tuple(participants), citations=tuple(citations),
     )
-    ws.add_event(event)
+    operations.add_events([event]).apply(ws)
     if args.json:
         print(json.dumps(event_summary(ws, event), ensure_ascii=False))
     else:

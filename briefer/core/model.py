@@ -223,6 +223,21 @@ class Participant:
     role: Role = Role.MENTIONED
 
 
+def check_event(title: str, when: object, latitude: Optional[float], longitude: Optional[float],
+                fatalities: Optional[int]) -> None:
+    """What makes an event's fields valid (`Event` checks them; a bulk import checks a
+    million rows with this without building each `Event`)."""
+    _require(title, "event title")
+    if not isinstance(when, When):
+        raise ValidationError("event date is missing")
+    if latitude is not None and not -90 <= latitude <= 90:
+        raise ValidationError(f"latitude {latitude} is outside -90..90")
+    if longitude is not None and not -180 <= longitude <= 180:
+        raise ValidationError(f"longitude {longitude} is outside -180..180")
+    if fatalities is not None and fatalities < 0:
+        raise ValidationError(f"fatalities {fatalities} is negative")
+
+
 @dataclass(frozen=True)
 class Event:
     title: str
@@ -246,15 +261,7 @@ class Event:
     uid: str = field(default_factory=new_uid)
 
     def __post_init__(self) -> None:
-        _require(self.title, "event title")
-        if not isinstance(self.when, When):
-            raise ValidationError("event date is missing")
-        if self.latitude is not None and not -90 <= self.latitude <= 90:
-            raise ValidationError(f"latitude {self.latitude} is outside -90..90")
-        if self.longitude is not None and not -180 <= self.longitude <= 180:
-            raise ValidationError(f"longitude {self.longitude} is outside -180..180")
-        if self.fatalities is not None and self.fatalities < 0:
-            raise ValidationError(f"fatalities {self.fatalities} is negative")
+        check_event(self.title, self.when, self.latitude, self.longitude, self.fatalities)
 
     @property
     def actor_uids(self) -> tuple[str, ...]:

@@ -32,14 +32,14 @@ from typing import Iterator, Optional, Union
 
 from ..core.errors import BrieferError
 from ..core.filter import EventFilter
-from ..core.model import ActorKind, Event, Role, SourceKind
+from ..core.model import Actor, ActorKind, Event, Role, SourceKind, normalize_name
 from ..core.when import Precision, When
 from ..store import Workspace
 from .export_util import ExportProgress, chunks, written
 from .importing import Row
 from .json_format import ExchangeError
 from .report import ImportReport, Problem
-from .tabular import open_text, records
+from .tabular import open_text, parse_count, records
 
 __all__ = ["AcledReader", "export_acled", "ACLED_COLUMNS", "parse_acled_date", "is_acled_header"]
 
@@ -248,7 +248,7 @@ class AcledReader:
                 lat_text, lon_text, fat_text = r[i_lat], r[i_lon], r[i_fat]
                 latitude = float(lat_text) if lat_text else None
                 longitude = float(lon_text) if lon_text else None
-                fatalities = int(fat_text) if fat_text.isdigit() else (int(float(fat_text)) if fat_text else None)
+                fatalities = parse_count(fat_text, "fatalities")
             except ValueError as error:
                 yield Problem(line, _explain(error, r, i_lat, i_lon, i_fat))
                 continue
@@ -296,7 +296,7 @@ class AcledReader:
 
 def _explain(error: ValueError, r: list[str], i_lat, i_lon, i_fat) -> str:
     text = str(error)
-    if text.startswith("event_date") or text.startswith("time_precision"):
+    if text.startswith(("event_date", "time_precision", "fatalities")):
         return text
     for name, i in (("latitude", i_lat), ("longitude", i_lon), ("fatalities", i_fat)):
         if r[i]:
@@ -387,7 +387,7 @@ def export_acled(ws: Workspace, path: str | os.PathLike[str], f: Optional[EventF
     """Write events (a filter's, or all) as a CSV in ACLED's current column layout.
     Events that did not come from ACLED get their Briefer id as event_id_cnty."""
     target = Path(path)
-    actor_names = {a.uid: a.name for a in ws.actors()}
+    actor_names = {a.uid: _acled_name(a) for a in ws.actors()}
     source_names = {s.uid: s.name for s in ws.sources()}
     ids = ws.event_ids(f or EventFilter())
     count = 0
@@ -399,6 +399,18 @@ def export_acled(ws: Workspace, path: str | os.PathLike[str], f: Optional[EventF
                 writer.writerow(_acled_row(event, actor_names, source_names))
                 count += 1
     return count
+
+
+def _acled_name(actor: Actor) -> str:
+    """An actor imported from ACLED under its full name keeps ACLED's string as an alias
+    ("QSD: Syrian Democratic Forces"): the export writes that one, as ACLED would."""
+    from .reconcile import parse
+
+    key = normalize_name(actor.name)
+    for alias in actor.aliases:
+        if alias != actor.name and normalize_name(parse(alias).full) == key:
+            return alias
+    return actor.name
 
 
 def _acled_row(e: Event, actor_names: dict[str, str], source_names: dict[str, str]) -> list[str]:

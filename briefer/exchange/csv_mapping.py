@@ -29,7 +29,7 @@ from ..core.when import Point, When
 from .importing import Row
 from .json_format import ExchangeError
 from .report import ImportReport, Problem
-from .tabular import open_text, records, sniff_delimiter
+from .tabular import open_text, parse_count, records, sniff_delimiter
 
 __all__ = ["ColumnMapping", "MappedCsvReader", "guess_mapping", "preview", "TARGETS", "parse_any_date"]
 
@@ -287,8 +287,11 @@ class MappedCsvReader:
                 lat, lon, fat = get("latitude"), get("longitude"), get("fatalities")
                 latitude = float(lat) if lat else None
                 longitude = float(lon) if lon else None
-                fatalities = int(float(fat)) if fat else None
-            except ValueError:
+                fatalities = parse_count(fat, "fatalities")
+            except ValueError as error:
+                if "too large" in str(error):
+                    yield Problem(line, str(error))
+                    continue
                 yield Problem(line, "latitude, longitude or fatalities is not a number "
                                     f"('{get('latitude')}', '{get('longitude')}', '{get('fatalities')}')")
                 continue

@@ -2,41 +2,52 @@
 
 A format's reader turns a file into a stream of `Row`s (an event's fields plus the
 *names* of its actors and sources) and `Problem`s (rows it could not read).  The driver
-resolves names to actors and sources (found by name or alias, else created once),
-builds events, and writes them in batches through the store's bulk path, all inside
-ONE transaction: a cancel, a crash, a fatal error or the user's "no, don't import with
-bad rows" rolls everything back and leaves the workspace as it was.
+takes one file or several (a folder of ACLED exports), checks and prepares their rows
+(`prepare.py`: in a child process for a big import, so that it overlaps with SQLite),
+lands each actor name on an actor (`reconcile.py`: found, chosen by the analyst, or
+created once) and each source name on a source, and writes plain executemany batches,
+all inside ONE transaction: a cancel, a crash, a full disk, a fatal error in any of the
+files or the user's "no, don't import with bad rows" rolls everything back and leaves
+the workspace as it was.
 
 Re-importing adds nothing: an event whose external id (ACLED's event_id_cnty, GDELT's
 GLOBALEVENTID, ...) is already in the workspace is counted as unchanged.  A later row
-with the id of an event imported earlier in the same file (ACLED's one-actor-per-row
+with the id of an event imported earlier in the same import (ACLED's one-actor-per-row
 layout) adds its actors and sources to that event.
 
-Memory stays flat: rows are read as a stream, one batch of events is held at a time,
-and only the actor and source names seen so far are cached.
+Memory stays flat: rows are read as a stream, a few batches are held at a time, and
+only the distinct actor and source names seen so far are cached.
 """
 
 from __future__ import annotations
 
+import itertools
 import os
 import re
 import time
-from dataclasses import dataclass, field, replace
-from typing import Callable, Iterator, Literal, Optional, Protocol, Union
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Iterator, Literal, Optional, Protocol, Sequence, Union
 
 from ..core.errors import BrieferError
-from ..core.model import (
-    ActorKind, Actor, Citation, Event, Participant, Role, Source, SourceKind, normalize_name, now_utc,
-)
+from ..core.model import ActorKind, Role, Source, SourceKind, normalize_name, now_utc
 from ..store import Workspace
-from ..store.external import add_links, existing_external_ids, indexes_deferred, max_event_id, text_index_deferred
+from ..store.external import (
+    add_links, check_new_links, existing_external_ids, foreign_keys_off, import_revision, indexes_deferred,
+    insert_rows, max_event_id, row_id, text_index_deferred,
+)
 from .json_format import ExchangeError
+from .prepare import PARALLEL_FROM_BYTES, ReaderDidNotStart, can_use_child, in_child, prepared, unpacked
+from .reconcile import ActorPlan, Decision
 from .report import ImportReport, Problem
 
-__all__ = ["Row", "DatasetReader", "ImportCancelled", "run_import", "fast_uid", "BadRowPolicy"]
+__all__ = ["Row", "DatasetReader", "ImportCancelled", "run_import", "fast_uid", "BadRowPolicy", "dataset_name",
+           "propose_actors"]
 
 BATCH = 2000
 DEFER_INDEXES_FROM = 20_000  # events added, and at least as many as the workspace had (see indexes_deferred)
+_BYTES_PER_ROW = 400  # an ACLED row, for guessing from the files' size how big an import will be
+DAY = 86400
 
 BadRowPolicy = Union[Literal["import", "abort"], Callable[[ImportReport], bool]]
 
@@ -52,6 +63,9 @@ class _Uids:
         self._prefix = ""
         self._count = 1 << 24
 
+    def restart(self) -> None:
+        self._count = 1 << 24
+
     def __call__(self) -> str:
         if self._count >= 1 << 24:
             millis = time.time_ns() // 1_000_000
@@ -64,6 +78,8 @@ class _Uids:
 
 
 fast_uid = _Uids()
+if hasattr(os, "register_at_fork"):
+    os.register_at_fork(after_in_child=fast_uid.restart)  # a forked reader makes its own run of ids
 
 
 @dataclass(slots=True)
@@ -81,11 +97,17 @@ class Row:
 class DatasetReader(Protocol):
     format: str
     encoding: str
+    path: Path
     dataset_source: Optional[tuple[str, SourceKind]]  # cited by every row (ACLED, GDELT), or None
 
     def rows(self, report: ImportReport) -> Iterator[Union[Row, Problem]]: ...
 
     def fraction(self) -> float: ...
+
+
+def dataset_name(reader: DatasetReader) -> str:
+    """The dataset an import's actor choices are remembered for: "ACLED", "GDELT", a format."""
+    return reader.dataset_source[0] if reader.dataset_source else reader.format
 
 
 class ImportCancelled(BrieferError):
@@ -107,39 +129,15 @@ class _NothingReadable(Exception):
 _LINK_WORDS = {"for", "of", "the", "and", "on", "in", "de", "du", "des", "la", "le", "al"}
 
 
-class _Names:
-    """Actors and sources by name: found in the workspace or created, once each."""
+class _Sources:
+    """Sources by name: found in the workspace (by name, alias or initials) or created, once each."""
 
     def __init__(self, ws: Workspace, report: ImportReport) -> None:
         self.ws, self.report = ws, report
-        self.actors: dict[str, str] = {}
-        self.sources: dict[str, str] = {}
+        self.ids: dict[str, int] = {}
         self._initials: Optional[dict[str, list[Source]]] = None
 
-    def actor(self, name: str, kind: ActorKind) -> str:
-        uid = self.actors.get(name)
-        if uid is None:
-            key = normalize_name(name)
-            uid = self.actors.get(key)
-            if uid is None:
-                found = self.ws.find_actor(name) or self._actor_by_parts(name)
-                if found is None:
-                    found = self.ws.add_actor(Actor(name.strip(), kind))
-                    self.report.added["actors"] += 1
-                uid = found.uid
-                self.actors[key] = uid
-            self.actors[name] = uid
-        return uid
-
-    def _actor_by_parts(self, name: str) -> Optional[Actor]:
-        """ACLED writes some actors as "QSD: Syrian Democratic Forces": the workspace may
-        know them by either part."""
-        head, sep, tail = name.partition(":")
-        if not sep or not head.strip() or not tail.strip() or len(head) > 40:
-            return None
-        return self.ws.find_actor(tail.strip()) or self.ws.find_actor(head.strip())
-
-    def _source_by_initials(self, name: str) -> Optional[Source]:
+    def _by_initials(self, name: str) -> Optional[Source]:
         """"SOHR" for the Syrian Observatory for Human Rights, when exactly one source has
         those initials (a dataset names its sources as the analyst did not)."""
         letters = name.strip().replace(".", "")
@@ -153,72 +151,61 @@ class _Names:
         found = self._initials.get(letters, [])
         return found[0] if len(found) == 1 else None
 
-    def source(self, name: str, kind: SourceKind = SourceKind.OTHER) -> str:
-        uid = self.sources.get(name)
-        if uid is None:
+    def id(self, name: str, kind: SourceKind = SourceKind.OTHER) -> int:
+        found_id = self.ids.get(name)
+        if found_id is None:
             key = normalize_name(name)
-            uid = self.sources.get(key)
-            if uid is None:
-                found = self.ws.find_source(name) or self._source_by_initials(name)
+            found_id = self.ids.get(key)
+            if found_id is None:
+                found = self.ws.find_source(name) or self._by_initials(name)
                 if found is None:
                     found = self.ws.add_source(Source(name.strip(), kind))
                     self.report.added["sources"] += 1
-                uid = found.uid
-                self.sources[key] = uid
-            self.sources[name] = uid
-        return uid
-
-
-def _merge(event: Event, participants: tuple[Participant, ...], citations: tuple[Citation, ...]) -> Event:
-    """`event` with the actors and sources of another row about it added.  A second
-    "initiator" becomes a target: one-actor-per-row files list each side on its own row."""
-    have = {p.actor_uid for p in event.participants}
-    has_initiator = any(p.role is Role.INITIATOR for p in event.participants)
-    added = []
-    for p in participants:
-        if p.actor_uid in have:
-            continue
-        if p.role is Role.INITIATOR and has_initiator:
-            p = Participant(p.actor_uid, Role.TARGET)
-        added.append(p)
-        have.add(p.actor_uid)
-    cited = {c.source_uid for c in event.citations}
-    new_citations = tuple(c for c in citations if c.source_uid not in cited)
-    if not added and not new_citations:
-        return event
-    return replace(event, participants=event.participants + tuple(added), citations=event.citations + new_citations)
+                found_id = self.ids[key] = row_id(self.ws, "source", found.uid)
+            self.ids[name] = found_id
+        return found_id
 
 
 def run_import(
     ws: Workspace,
-    reader: DatasetReader,
+    readers: Union[DatasetReader, Sequence[DatasetReader]],
     *,
     on_bad_rows: BadRowPolicy = "import",
     progress: Optional[Callable[[float, ImportReport], None]] = None,
     cancel: Optional[Callable[[], bool]] = None,
     report: Optional[ImportReport] = None,
     batch_size: int = BATCH,
+    actors: Optional[ActorPlan] = None,
+    parallel: Optional[bool] = None,
 ) -> ImportReport:
-    """Import everything `reader` yields, in one transaction.
+    """Import everything one reader (or several: one file each) yields, in one transaction.
 
     `on_bad_rows` says what happens when rows were skipped: "import" keeps the good rows,
     "abort" imports nothing, a function is asked (with the report so far) and returns
     True to import the good rows.  `progress(fraction, report)` is called after each
-    batch; `cancel()` is polled and returning True rolls everything back.  Cancel and
-    refusal return the report with nothing committed; fatal errors raise after the
-    rollback.
+    batch (`report.current_file` names the file being read); `cancel()` is polled and
+    returning True rolls everything back.  `actors` says what each actor name becomes
+    (default: exact and remembered matches, else a new actor).  `parallel` reads in a
+    child process (default: when the files are big enough).  Cancel and refusal return
+    the report with nothing committed; fatal errors raise after the rollback.
     """
+    readers = list(readers) if isinstance(readers, (list, tuple)) else [readers]
     report = report or ImportReport()
-    report.format = report.format or reader.format
+    report.format = report.format or " + ".join(dict.fromkeys(r.format for r in readers))
+    if len(readers) > 1:
+        report.files = [str(r.path) for r in readers]
+        report.file = report.file or f"{len(readers)} files"
     started = time.perf_counter()
-    stamp = now_utc()
     cancelled = cancel or (lambda: False)
+    plan = actors or ActorPlan()
     try:
-        with ws.transaction():
+        with foreign_keys_off(ws), import_revision(ws) as revision, ws.transaction():
             with text_index_deferred(ws) as index_new, indexes_deferred(ws) as defer_indexes:
-                _import(ws, reader, report, stamp, cancelled, progress, index_new, defer_indexes, batch_size)
-            if report.encoding == "":
-                report.encoding = reader.encoding
+                writer = _Writer(ws, readers, report, plan, cancelled, progress, defer_indexes, batch_size)
+                writer.revision = revision
+                writer.run(parallel)
+                index_new()
+                check_new_links(ws, writer.first_new_id)
             if report.rows_read == 0:
                 raise _NoRows()
             if report.skipped_count and report.skipped_count >= report.rows_read:
@@ -228,11 +215,12 @@ def run_import(
                     raise _BadRowsRefused()
                 if callable(on_bad_rows) and not on_bad_rows(report):
                     raise _BadRowsRefused()
+            plan.remember(ws)
     except ImportCancelled:
         report.cancelled = True
         _undo_counts(report)
     except _NoRows:
-        report.aborted = "the file holds no rows to import (a header at most)"
+        report.aborted = f"the {'files hold' if len(readers) > 1 else 'file holds'} no rows to import (a header at most)"
         _undo_counts(report)
     except _NothingReadable:
         report.aborted = (f"none of its {report.rows_read:,} rows could be read as {report.format or 'this format'}"
@@ -246,94 +234,233 @@ def run_import(
         report.committed = True
     finally:
         report.seconds = time.perf_counter() - started
+        report.current_file = ""
+        report.actors = plan.listed()
     if progress is not None and report.committed:
         progress(1.0, report)
     return report
+
+
+def propose_actors(ws: Workspace, readers: Sequence[DatasetReader],
+                   cancel: Optional[Callable[[], bool]] = None) -> list[Decision]:
+    """Every actor name the files hold, with what the workspace suggests it is: the
+    reconciliation the analyst confirms before the import.  Reads the files once (the
+    readers are used up); a cancel returns what was found so far."""
+    seen: dict[tuple[str, str], ActorKind] = {}
+    for reader in readers:
+        dataset = dataset_name(reader)
+        for tick, item in enumerate(reader.rows(ImportReport())):
+            if isinstance(item, Row):
+                for name, _, kind in item.actors:
+                    seen.setdefault((dataset, name), kind)
+            if tick & 1023 == 0 and cancel is not None and cancel():
+                break
+    plan = ActorPlan()
+    return [plan.propose(ws, dataset, name, kind) for (dataset, name), kind in seen.items()]
 
 
 def _undo_counts(report: ImportReport) -> None:
     report.added = {k: 0 for k in report.added}
 
 
-def _import(ws: Workspace, reader: DatasetReader, report: ImportReport, stamp, cancelled: Callable[[], bool],
-            progress: Optional[Callable[[float, ImportReport], None]], index_new: Callable[[], None],
-            defer_indexes: Callable[[], None], batch_size: int) -> None:
-    names = _Names(ws, report)
-    first_new_id = max_event_id(ws) + 1
-    dataset_citation_source = None
-    if reader.dataset_source is not None:
-        dataset_citation_source = names.source(*reader.dataset_source)
-    batch: list[Event] = []
-    by_external: dict[str, int] = {}
-    rows_of: list[int] = []  # how many file rows each batched event came from
+def _size(reader: DatasetReader) -> int:
+    try:
+        return max(1, os.stat(reader.path).st_size)
+    except (OSError, AttributeError, TypeError):
+        return 1
 
-    def flush() -> None:
-        if not batch:
-            return
-        stored = existing_external_ids(ws, by_external) if by_external else {}
-        fresh: list[Event] = []
-        for event, rows in zip(batch, rows_of):
-            row_id = stored.get(event.external_id) if event.external_id else None
-            if row_id is None:
-                fresh.append(event)
-            elif row_id >= first_new_id:  # an event of an earlier batch of this file
-                index_new()
-                add_links(ws, row_id, event.participants, event.citations)
-                report.merged += 1
-            else:  # already in the workspace: its rows change nothing
-                report.unchanged += 1
-                report.merged -= rows - 1
-        if fresh:
-            report.added["events"] += ws.add_events(fresh)
-            index_new()  # per batch: one statement for the batch, and progress that means something
-            added = report.added["events"]
-            if added >= DEFER_INDEXES_FROM and added >= first_new_id - 1:
-                defer_indexes()  # a big import into a smaller workspace: rebuilding them costs less
-        batch.clear()
-        by_external.clear()
-        rows_of.clear()
-        if cancelled():
-            raise ImportCancelled("cancelled")
-        if progress is not None:
-            progress(min(reader.fraction(), 0.999), report)
 
-    tick = 0
-    for item in reader.rows(report):
-        tick += 1
-        if tick & 255 == 0 and cancelled():
+class _Writer:
+    """Lands prepared rows: names to ids, ids to events, batches to the store."""
+
+    def __init__(self, ws: Workspace, readers: list[DatasetReader], report: ImportReport, plan: ActorPlan,
+                 cancelled: Callable[[], bool], progress: Optional[Callable[[float, ImportReport], None]],
+                 defer_indexes: Callable[[], None], batch_size: int) -> None:
+        self.ws, self.readers, self.report, self.plan = ws, readers, report, plan
+        self.cancelled, self.progress, self.defer_indexes, self.batch_size = cancelled, progress, defer_indexes, batch_size
+        self.first_new_id = self.next_id = max_event_id(ws) + 1
+        self.sources = _Sources(ws, report)
+        self.actor_ids: dict[tuple[str, str], int] = {}
+        self.sizes = [_size(r) for r in readers]
+        self.done_bytes = 0
+        self.reader: DatasetReader = readers[0]
+        self.dataset = ""
+        self.dataset_source_id: Optional[int] = None
+        # the batch's rows: events, actor links, citations, tags, date spans (ids given in land)
+        self.rows: tuple[list, list, list, list, list] = ([], [], [], [], [])
+        self.by_external: dict[str, int] = {}  # external id: its event's id in this batch
+        self.links: dict[int, list] = {}  # event id: [links, sources, rows, lo, hi] for events with an external id
+        self._warnings_seen = 0
+        # the import's revision (provenance), made when the first events are written, and written with them
+        self.revision: Callable[[], Optional[int]] = lambda: None
+        plan.start(ws, report)
+        # a big import into a smaller workspace: rebuilding the date indexes at the end costs less
+        expected = sum(self.sizes) // _BYTES_PER_ROW
+        if expected >= DEFER_INDEXES_FROM and expected >= self.first_new_id - 1:
+            defer_indexes()
+
+    def run(self, parallel: Optional[bool]) -> None:
+        stamp = now_utc()
+        if parallel is None:
+            parallel = sum(self.sizes) >= PARALLEL_FROM_BYTES
+        messages: Iterator[tuple] = iter(())
+        if parallel and can_use_child(self.readers):
+            messages = in_child(self.readers, stamp, self.batch_size, self.cancelled)
+            try:
+                messages = itertools.chain([next(messages)], messages)
+            except StopIteration:  # cancelled before the first batch
+                pass
+            except ReaderDidNotStart:
+                parallel = False
+        if not parallel or not can_use_child(self.readers):
+            messages = prepared(self.readers, stamp, self.batch_size, fast_uid)
+        for message in messages:
+            kind = message[0]
+            if kind == "rows":
+                _, items, fraction, warnings, warning_count = message
+                for w in warnings:
+                    self.report.warn(w.line, w.reason, w.where)
+                self.report.warning_count += warning_count - self._warnings_seen - len(warnings)
+                self._warnings_seen = warning_count
+                self.land(unpacked(items))
+                self.flush()
+                if self.cancelled():
+                    raise ImportCancelled("cancelled")
+                if self.progress is not None:
+                    size = self.sizes[self.readers.index(self.reader)]
+                    total = sum(self.sizes)
+                    self.progress(min((self.done_bytes + fraction * size) / total, 0.999), self.report)
+            elif kind == "file":
+                _, index, fmt, encoding = message
+                self.start_file(index, encoding)
+            elif kind == "end":
+                _, index, encoding = message
+                self.report.encodings[str(self.reader.path)] = encoding
+                self.done_bytes += self.sizes[index]
+        if self.cancelled():
             raise ImportCancelled("cancelled")
-        if isinstance(item, Problem):
+
+    def start_file(self, index: int, encoding: str) -> None:
+        self.reader = reader = self.readers[index]
+        self._warnings_seen = 0
+        self.report.current_file = str(reader.path) if len(self.readers) > 1 else ""
+        self.report.encoding = self.report.encoding or encoding
+        self.dataset = dataset_name(reader)
+        self.dataset_source_id = self.sources.id(*reader.dataset_source) if reader.dataset_source else None
+
+    def actor_id(self, name: str, kind: str) -> int:
+        key = (self.dataset, name)
+        found = self.actor_ids.get(key)
+        if found is None:
+            uid = self.plan.land(self.ws, self.dataset, name, ActorKind(kind))
+            found = self.actor_ids[key] = row_id(self.ws, "actor", uid)
+        return found
+
+    def land(self, items: list) -> None:
+        """Turn a batch into rows, ids given in order; `flush` writes them.  A row about
+        an event earlier in the batch (same external id) adds to that event instead."""
+        report, by_external = self.report, self.by_external
+        actor_ids, source_ids = self.actor_ids, self.sources.ids
+        dataset, dataset_source = self.dataset, self.dataset_source_id
+        events, actor_rows, citation_rows, tag_rows, spans = self.rows
+        event_id = self.next_id + len(events)
+        for item in items:
             report.rows_read += 1
-            report.skip(item.line, item.reason, item.where)
-            continue
-        report.rows_read += 1
-        try:
-            participants = tuple(Participant(names.actor(name, kind), role) for name, role, kind in item.actors)
-            citations = [Citation(names.source(s), 6, "", None, fast_uid()) for s in item.sources]
-            if dataset_citation_source is not None:
-                citations.append(Citation(dataset_citation_source, 6, "", None, fast_uid()))
-            external_id = item.external_id
-            if external_id and external_id in by_external:
-                index = by_external[external_id]
-                batch[index] = _merge(batch[index], participants, tuple(citations))
-                rows_of[index] += 1
-                report.merged += 1
+            if len(item) == 3:  # a problem: line, reason, where
+                report.skip(*item)
                 continue
-            event = Event(**item.fields, participants=participants, citations=tuple(citations),
-                          external_id=external_id, created=stamp, updated=stamp, uid=fast_uid())
-        except BrieferError as error:
-            report.skip(item.line, str(error), item.where)
-            continue
-        except (ValueError, TypeError) as error:
-            report.skip(item.line, f"cannot be read ({error})", item.where)
-            continue
-        if external_id:
-            by_external[external_id] = len(batch)
-        batch.append(event)
-        rows_of.append(1)
-        if len(batch) >= batch_size:
-            flush()
-    flush()
+            line, where, row, external_id, actors, source_names, tags, uids = item
+            try:
+                links = [((actor_ids.get((dataset, name)) or self.actor_id(name, kind)), role)
+                         for name, role, kind in actors]
+                cited = [source_ids.get(s) or self.sources.id(s) for s in source_names]
+            except BrieferError as error:  # e.g. a new actor's name belongs to another
+                report.skip(line, str(error), where)
+                continue
+            if dataset_source is not None:
+                cited.append(dataset_source)
+            if external_id:
+                earlier = by_external.get(external_id)
+                if earlier is not None:
+                    self._add_to(earlier, links, cited, uids)
+                    report.merged += 1
+                    continue
+                by_external[external_id] = event_id
+            lo, hi = row[4], row[5]
+            events.append((event_id, *row))
+            spans.append((event_id, lo // DAY, hi // DAY))
+            actor_rows.extend([(event_id, actor, role, i, lo, hi) for i, (actor, role) in enumerate(links)])
+            cited = list(dict.fromkeys(cited))
+            citation_rows.extend([(uids[i], event_id, source, i) for i, source in enumerate(cited)])
+            if tags:
+                tag_rows.extend([(event_id, t) for t in tags])
+            if external_id:
+                self.links[event_id] = [links, cited, 1, lo, hi]
+            event_id += 1
+
+    def _add_to(self, event_id: int, links: list, cited: list, uids: Sequence[str]) -> None:
+        """Actors and sources of another row about an event of this batch.  A second
+        "initiator" becomes a target: one-actor-per-row files list each side on its own row."""
+        have_links, have_cited, _, lo, hi = entry = self.links[event_id]
+        have = {actor for actor, _ in have_links}
+        has_initiator = any(role == _INITIATOR for _, role in have_links)
+        _, actor_rows, citation_rows, _, _ = self.rows
+        for actor, role in links:
+            if actor in have:
+                continue
+            if role == _INITIATOR and has_initiator:
+                role = _TARGET
+            actor_rows.append((event_id, actor, role, len(have_links), lo, hi))
+            have_links.append((actor, role))
+            have.add(actor)
+        for uid, source in zip(uids, cited):
+            if source not in have_cited:
+                citation_rows.append((uid, event_id, source, len(have_cited)))
+                have_cited.append(source)
+        entry[2] += 1
+
+    def flush(self) -> None:
+        events, actor_rows, citation_rows, tag_rows, spans = self.rows
+        if not events:
+            return
+        report = self.report
+        stored = existing_external_ids(self.ws, self.by_external) if self.by_external else {}
+        if stored:  # some of the batch's events are already in the workspace: write only the others
+            known = set()
+            for external_id, found in stored.items():
+                event_id = self.by_external[external_id]
+                known.add(event_id)
+                links, cited, rows, _, _ = self.links[event_id]
+                if found >= self.first_new_id:  # an event of an earlier batch of this import
+                    uids = [c[0] for c in citation_rows if c[1] == event_id]
+                    add_links(self.ws, found, links, list(zip(uids, cited)))
+                    report.merged += 1
+                else:  # already in the workspace: its rows change nothing
+                    report.unchanged += 1
+                    report.merged -= rows - 1
+            events[:] = [r for r in events if r[0] not in known]
+            for rows_of, key in ((actor_rows, 0), (citation_rows, 1), (tag_rows, 0), (spans, 0)):
+                rows_of[:] = [r for r in rows_of if r[key] not in known]
+            # the ids left are not in a row any more: give them again, in order
+            renumber = {old[0]: self.next_id + i for i, old in enumerate(events)}
+            if any(old != new for old, new in renumber.items()):
+                events[:] = [(renumber[r[0]], *r[1:]) for r in events]
+                for rows_of, key in ((actor_rows, 0), (citation_rows, 1), (tag_rows, 0), (spans, 0)):
+                    rows_of[:] = [(*r[:key], renumber[r[key]], *r[key + 1:]) for r in rows_of]
+        if events:
+            insert_rows(self.ws, events, actor_rows, citation_rows, tag_rows, spans, self.revision())
+            report.added["events"] += len(events)
+            self.next_id = events[-1][0] + 1
+            added = report.added["events"]
+            if added >= DEFER_INDEXES_FROM and added >= self.first_new_id - 1:
+                self.defer_indexes()
+        for rows_of in self.rows:
+            rows_of.clear()
+        self.by_external.clear()
+        self.links.clear()
+
+
+_INITIATOR, _TARGET = Role.INITIATOR.value, Role.TARGET.value
 
 
 def reader_error(path: os.PathLike[str] | str, message: str) -> ExchangeError:

@@ -34,12 +34,12 @@ class Problem:
     line: Optional[int]
     reason: str
     where: str = ""
+    file: str = ""  # which file, when an import reads several
 
     @property
     def place(self) -> str:
-        if self.line is not None:
-            return f"line {self.line}"
-        return self.where or "file"
+        at = f"line {self.line}" if self.line is not None else (self.where or "file")
+        return f"{Path(self.file).name}, {at}" if self.file else at
 
 
 @dataclass
@@ -61,17 +61,21 @@ class ImportReport:
     started: datetime = field(default_factory=lambda: datetime.now().replace(microsecond=0))
     seconds: float = 0.0
     saved_to: str = ""
+    files: list[str] = field(default_factory=list)  # when several files were imported at once
+    current_file: str = ""  # the one being read (for progress and for the rows it skips)
+    encodings: dict[str, str] = field(default_factory=dict)  # file: encoding it was read in
+    actors: list[dict] = field(default_factory=list)  # names not simply found: what each became (see reconcile)
 
     # -- collecting ---------------------------------------------------------------
     def skip(self, line: Optional[int], reason: str, where: str = "") -> None:
         self.skipped_count += 1
         if len(self.skipped) < MAX_LISTED:
-            self.skipped.append(Problem(line, reason, where))
+            self.skipped.append(Problem(line, reason, where, self.current_file))
 
     def warn(self, line: Optional[int], reason: str, where: str = "") -> None:
         self.warning_count += 1
         if len(self.warnings) < MAX_LISTED:
-            self.warnings.append(Problem(line, reason, where))
+            self.warnings.append(Problem(line, reason, where, self.current_file))
 
     @property
     def has_bad_rows(self) -> bool:
@@ -112,6 +116,7 @@ class ImportReport:
             "warning_count": self.warning_count,
             "warnings": [{"line": p.line, "where": p.where, "reason": p.reason} for p in self.warnings],
             "report": self.saved_to,
+            "files": list(self.files) or [self.file], "actors": list(self.actors),
         }
 
     def to_text(self) -> str:
@@ -123,6 +128,11 @@ class ImportReport:
             self.summary(),
             "",
         ]
+        if len(self.files) > 1:
+            out.append(f"Files ({len(self.files)}):")
+            out.extend(f"  {f}" + (f" ({self.encodings[f]})" if f in self.encodings else "") for f in self.files)
+            out.append("")
+        out.extend(self.actor_lines())
         if self.skipped_count:
             out.append(f"Skipped rows ({self.skipped_count:,}):")
             out.extend(f"  {p.place}: {p.reason}" for p in self.skipped)
@@ -137,6 +147,28 @@ class ImportReport:
             out.append("")
         return "\n".join(out)
 
+    def actor_lines(self) -> list[str]:
+        """The actor names that were not simply an actor's name: matched how, or made new."""
+        if not self.actors:
+            return []
+        unsure = [a for a in self.actors if a.get("suggestion")]
+        out = []
+        if unsure:
+            out.append(f"Actor names not matched for sure ({len(unsure):,}), imported as new actors; "
+                       "choose in the import dialog or with --actor-map FILE:")
+            out.extend(f"  {a['name']}  →  new '{a['actor']}'   (perhaps {a['suggestion']})" for a in unsure)
+            out.append("")
+        rest = [a for a in self.actors if not a.get("suggestion")]
+        if rest:
+            out.append(f"Actor names ({len(rest):,}):")
+            for a in rest:
+                what = {"existing": "", "member": "new ", "new": "new "}[a["choice"]] + f"'{a['actor']}'"
+                if a.get("of"):
+                    what += f", a branch of '{a['of']}'"
+                out.append(f"  {a['name']}  →  {what}   ({a['why']})")
+            out.append("")
+        return out
+
     def to_csv(self) -> str:
         buffer = io.StringIO()
         writer = csv.writer(buffer, lineterminator="\n")
@@ -149,6 +181,6 @@ class ImportReport:
         """Write the report; a `.csv` name gets the CSV form, anything else text."""
         target = Path(path)
         text = self.to_csv() if target.suffix.lower() == ".csv" else self.to_text()
-        write_text(target, text, inputs=[self.file])  # never over the imported file or the workspace
+        write_text(target, text, inputs=[self.file, *self.files])  # never over an imported file or the workspace
         self.saved_to = str(target)
         return target

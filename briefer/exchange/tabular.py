@@ -10,9 +10,29 @@ from typing import Iterator, Optional, Union
 from .encoding import TextFile
 from .report import ImportReport, Problem
 
-__all__ = ["records", "sniff_delimiter", "open_text"]
+__all__ = ["records", "sniff_delimiter", "open_text", "parse_count"]
 
 csv.field_size_limit(min(sys.maxsize, 2**31 - 1))  # ACLED notes can be long; a default of 128 KiB is not enough
+
+
+MAX_COUNT = 2**63 - 1  # the largest whole number SQLite holds
+
+
+def parse_count(text: str, name: str) -> Optional[int]:
+    """A count ("12", "12.0", "") as a dataset cell writes it, or None when empty.
+    ValueError names the column when it is not a number, or one too large to keep
+    ("1e400", thirty digits): the row is skipped, not the import."""
+    if text.isdigit() and len(text) < 19:
+        return int(text)
+    if not text.strip():
+        return None
+    try:
+        value = float(text)
+    except ValueError:
+        raise ValueError(f"{name} '{text}' is not a number") from None
+    if value != value or abs(value) > MAX_COUNT:
+        raise ValueError(f"{name} '{text[:40]}' is too large to keep (at most {MAX_COUNT:,})")
+    return int(value)
 
 
 def open_text(path, encoding: Optional[str] = None) -> TextFile:

@@ -144,7 +144,7 @@ class ActorStore(Connection):
         # (a join with GROUP BY built a temporary index on every call)
         return dict(self.conn.execute(
             "SELECT a.uid, (SELECT count(*) FROM (SELECT DISTINCT event_id FROM event_actor "
-            "INDEXED BY event_actor_actor WHERE actor_id = a.id)) FROM actor a"
+            "INDEXED BY event_actor_actor WHERE actor_id = a.id) AS links) FROM actor a"
         ).fetchall())
 
     def merge_actors(self, keep_uid: str, drop_uid: str) -> Actor:

@@ -46,6 +46,8 @@ def read_header(path: Path) -> tuple[int, int]:
 class Connection:
     """The SQLite connection of one open workspace and its transaction helpers."""
 
+    backend = "sqlite"  # a desk's workspace (store.pg) says "postgresql"
+
     path: Path
     conn: sqlite3.Connection
 
@@ -145,6 +147,14 @@ class Connection:
             self.conn = None  # type: ignore[assignment]
             unregister_workspace(self.path)
 
+    def watch(self) -> None:
+        """Other sessions' changes as they commit: a desk's (`store.pg`); a file has none."""
+        return None
+
+    def release_cache(self) -> None:
+        """Hand back the page cache a read of every event filled (tens of MB at 1M events)."""
+        self.conn.execute("PRAGMA shrink_memory")
+
     def __enter__(self) -> "Connection":
         return self
 
@@ -185,13 +195,18 @@ class Connection:
         self._depth += 1
         try:
             yield self.conn
-        except BaseException:
+        except BaseException as error:
             self._depth = depth
-            if depth == 0:
-                self.conn.execute("ROLLBACK")
-            else:
-                self.conn.execute(f"ROLLBACK TO {name}")
-                self.conn.execute(f"RELEASE {name}")
+            # SQLite itself rolls the whole transaction back on some errors (a full disk):
+            # then there is nothing left to roll back, and saying so would hide the cause.
+            if self.conn.in_transaction:
+                if depth == 0:
+                    self.conn.execute("ROLLBACK")
+                else:
+                    self.conn.execute(f"ROLLBACK TO {name}")
+                    self.conn.execute(f"RELEASE {name}")
+            if depth == 0 and isinstance(error, sqlite3.OperationalError) and "full" in str(error):
+                raise self._explain(error) from None  # "the disk is full; nothing was changed"
             raise
         else:
             self._depth = depth
@@ -201,7 +216,7 @@ class Connection:
                 self.conn.execute("COMMIT" if depth == 0 else f"RELEASE {name}")
                 self._wrote = True
             except sqlite3.OperationalError as error:
-                if depth == 0:
+                if depth == 0 and self.conn.in_transaction:  # a full disk at COMMIT has rolled back already
                     self.conn.execute("ROLLBACK")
                 raise self._explain(error) from None
 

@@ -11,7 +11,7 @@ from typing import Iterable, Optional, Sequence
 from ..core.model import Citation, Confidence, Event, Participant, Role, now_utc
 from ..core.when import When
 from .connection import Connection
-from .errors import WorkspaceError
+from .errors import EditConflict, WorkspaceError
 
 _SETTLE_TEXT_INDEX_FROM = 5_000
 DAY = 86400
@@ -40,7 +40,7 @@ def _iso(moment: datetime) -> str:
 
 _EVENT_COLUMNS = (
     "id, uid, title, summary, when_edtf, place, latitude, longitude, country, event_type, "
-    "sub_event_type, fatalities, confidence, notes, external_id, created, updated"
+    "sub_event_type, fatalities, confidence, notes, external_id, created, updated, rev"
 )
 
 
@@ -103,10 +103,12 @@ class EventStore(Connection):
             "INSERT OR IGNORE INTO event_tag(event_id, tag) VALUES (?, ?)",
             [(event_id, t.strip()) for t in event.tags if t.strip()],
         )
-        self.conn.execute(
-            "INSERT OR REPLACE INTO event_span(id, lo, hi) VALUES (?, ?, ?)",
-            (event_id, event.when.earliest_ts // DAY, event.when.latest_ts // DAY),
-        )
+        self._write_span(event_id, lo, hi)
+
+    def _write_span(self, event_id: int, lo: int, hi: int) -> None:
+        """Index an event's bounds in whole days (the span index a date range reads)."""
+        self.conn.execute("INSERT OR REPLACE INTO event_span(id, lo, hi) VALUES (?, ?, ?)",
+                          (event_id, lo // DAY, hi // DAY))
 
     def _link_ids(self, events: Sequence[Event]) -> tuple[dict[str, int], dict[str, int], dict[str, int]]:
         actors = self._ids_by_uid("actor", (p.actor_uid for e in events for p in e.participants))
@@ -200,12 +202,44 @@ class EventStore(Connection):
             seen_external.add(event.external_id)
         return WorkspaceError("the events conflict with records already in the workspace")
 
-    def update_event(self, event: Event, *, touch: bool = True) -> Event:
-        """Replace an event whole; `touch` stamps `updated` (an undo passes False to restore)."""
+    # -- row versions: an edit must start from the version stored now -----------------
+    _LOCK_ROW = ""  # a desk locks the row it checks (" FOR UPDATE"); a file's writer holds the whole file
+
+    def _seen_versions(self) -> dict[str, int]:
+        """{event uid: the revision it had when this session last read or wrote it}."""
+        return self.__dict__.setdefault("_versions_seen", {})
+
+    def _remember_version(self, uid: str) -> None:
+        """After this session's own edit: the version it wrote is the one it has seen."""
+        seen = self._seen_versions()
+        row = self.conn.execute("SELECT rev FROM event WHERE uid = ?", (uid,)).fetchone() if self._depth == 0 else None
+        if row is not None and row[0] is not None:
+            seen[uid] = row[0]
+        else:
+            seen.pop(uid, None)
+
+    def _check_version(self, uid: str, title: str, overwrite: bool) -> None:
+        """Refuse (EditConflict, saying who and when) to change an event that another
+        session changed after this one read it, unless told to overwrite."""
+        seen = self._seen_versions().get(uid)
+        row = self.conn.execute(f"SELECT rev FROM event WHERE uid = ?{self._LOCK_ROW}", (uid,)).fetchone()
+        if overwrite or seen is None or row is None or row[0] is None or row[0] == seen:
+            return
+        if row[0] in self.__dict__.get("_own_revisions", ()):
+            return  # the version stored now is this session's own (a merge, a touch): nothing to lose
+        stamp = self.stamps([row[0]]).get(row[0])
+        raise EditConflict("event", uid, title, stamp.analyst if stamp else "", stamp.at if stamp else "")
+
+    def update_event(self, event: Event, *, touch: bool = True, overwrite: bool = False) -> Event:
+        """Replace an event whole; `touch` stamps `updated` (an undo passes False to restore).
+
+        If another session changed the event after this one read it, nothing is written:
+        EditConflict says who and when (`overwrite=True` writes over their change)."""
         if touch:
             event = replace(event, updated=now_utc())
         with self.transaction():
             event_id = self._event_id(event.uid)
+            self._check_version(event.uid, event.title, overwrite)
             self._remember("event", event.uid)
             actors, sources, documents = self._link_ids([event])
             row = self._event_row(event)
@@ -222,20 +256,29 @@ class EventStore(Connection):
             self.conn.execute("UPDATE event SET rev = NULL WHERE id = ?", (event_id,))
             self.conn.executemany("UPDATE citation SET created_rev = ? WHERE uid = ?",
                                   [(rev, uid) for uid, rev in cited.items() if rev is not None])
+        self._remember_version(event.uid)
         return event
 
-    def delete_event(self, uid: str) -> Event:
-        """Delete an event; returns it whole, so that an undo can add it back."""
+    def delete_event(self, uid: str, *, overwrite: bool = False) -> Event:
+        """Delete an event; returns it whole, so that an undo can add it back.  An event
+        another session changed after this one read it is kept (EditConflict)."""
         with self.transaction():
             event = self.get_event(uid)
+            self._check_version(uid, event.title, overwrite)
             self._remember("event", uid)
             self.conn.execute("DELETE FROM event WHERE uid = ?", (uid,))
         return event
 
     def get_event(self, uid: str) -> Event:
+        """One event, as an editor opens it: its version is remembered for the edit's check."""
         row = self.conn.execute(f"SELECT {_EVENT_COLUMNS} FROM event WHERE uid = ?", (uid,)).fetchone()
         if row is None:
             raise WorkspaceError(f"no event with id {uid}")
+        if row[-1] is not None and self._depth == 0:
+            seen = self._seen_versions()
+            if len(seen) > 10_000:
+                seen.clear()
+            seen[uid] = row[-1]
         return self._hydrate([row])[0]
 
     def find_event_by_external_id(self, external_id: str) -> Optional[Event]:
@@ -299,8 +342,11 @@ class EventStore(Connection):
         ):
             tags.setdefault(event_id, []).append(tag)
         events = []
+        seen = self._seen_versions()
         for (event_id, uid, title, summary, edtf, place, lat, lon, country, etype, subtype, fatalities,
-             confidence, notes, external_id, created, updated) in rows:
+             confidence, notes, external_id, created, updated, rev) in rows:
+            if uid in seen and rev is not None and self._depth == 0:
+                seen[uid] = rev  # an event this session edits, read again: the new version is what it saw
             events.append(Event(
                 title=title, when=When.parse(edtf), summary=summary, place=place, latitude=lat, longitude=lon,
                 country=country, event_type=etype, sub_event_type=subtype, tags=tuple(tags.get(event_id, ())),

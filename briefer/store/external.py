@@ -9,14 +9,16 @@ from __future__ import annotations
 
 import json
 from contextlib import contextmanager
-from typing import Callable, Iterable, Iterator, Sequence
+import sqlite3
+from typing import Callable, Iterable, Iterator, Optional, Sequence
 
-from ..core.model import Citation, Participant
+from ..core.model import normalize_name, now_utc
 from .errors import WorkspaceError
 from .workspace import Workspace
 
 __all__ = ["existing_external_ids", "max_event_id", "add_links", "text_index_deferred", "indexes_deferred",
-           "write_through"]
+           "write_through", "remembered_actors", "remember_actors", "row_id", "foreign_keys_off", "insert_rows",
+           "check_new_links", "import_revision"]
 
 _FTS_TRIGGER = "event_fts_insert"
 
@@ -42,36 +44,30 @@ def max_event_id(ws: Workspace) -> int:
     return ws.conn.execute("SELECT coalesce(max(id), 0) FROM event").fetchone()[0]
 
 
-def add_links(ws: Workspace, event_id: int, participants: Sequence[Participant],
-              citations: Sequence[Citation]) -> None:
-    """Add actors and citations to a stored event (a later row of the same dataset
-    event naming another actor), keeping what it has: order continues after it."""
+def add_links(ws: Workspace, event_id: int, actors: Sequence[tuple[int, str]],
+              citations: Sequence[tuple[str, int]]) -> None:
+    """Add actor links (actor id, role) and citations (uid, source id) to a stored event
+    (a later row of the same dataset event naming another actor), keeping what it has:
+    order continues after it."""
     with ws.transaction():
         conn = ws.conn
         position = conn.execute("SELECT coalesce(max(position) + 1, 0) FROM event_actor WHERE event_id = ?",
                                 (event_id,)).fetchone()[0]
-        for p in participants:
-            actor = conn.execute("SELECT id FROM actor WHERE uid = ?", (p.actor_uid,)).fetchone()
-            if actor is None:
-                raise WorkspaceError(f"no actor with id {p.actor_uid}")
+        for actor_id, role in actors:
             if conn.execute("SELECT 1 FROM event_actor WHERE event_id = ? AND actor_id = ?",
-                            (event_id, actor[0])).fetchone():
+                            (event_id, actor_id)).fetchone():
                 continue
             conn.execute("INSERT INTO event_actor(event_id, actor_id, role, position) VALUES (?, ?, ?, ?)",
-                         (event_id, actor[0], p.role.value, position))
+                         (event_id, actor_id, role, position))
             position += 1
         position = conn.execute("SELECT coalesce(max(position) + 1, 0) FROM citation WHERE event_id = ?",
                                 (event_id,)).fetchone()[0]
-        for c in citations:
-            source = conn.execute("SELECT id FROM source WHERE uid = ?", (c.source_uid,)).fetchone()
-            if source is None:
-                raise WorkspaceError(f"no source with id {c.source_uid}")
+        for uid, source_id in citations:
             if conn.execute("SELECT 1 FROM citation WHERE event_id = ? AND source_id = ?",
-                            (event_id, source[0])).fetchone():
+                            (event_id, source_id)).fetchone():
                 continue
             conn.execute("INSERT INTO citation(uid, event_id, source_id, document_id, credibility, quote, position) "
-                         "VALUES (?, ?, ?, NULL, ?, ?, ?)",
-                         (c.uid, event_id, source[0], c.credibility, c.quote, position))
+                         "VALUES (?, ?, ?, NULL, 6, '', ?)", (uid, event_id, source_id, position))
             position += 1
 
 
@@ -89,6 +85,9 @@ def text_index_deferred(ws: Workspace) -> Iterator[Callable[[], None]]:
     """
     if ws._depth == 0:
         raise WorkspaceError("text_index_deferred needs an open transaction")
+    if ws.backend != "sqlite":  # a desk's text index is a column of the event row, kept by the server
+        yield lambda: None
+        return
     row = ws.conn.execute("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?",
                           (_FTS_TRIGGER,)).fetchone()
     if row is None:  # already deferred by an outer caller
@@ -112,7 +111,14 @@ def text_index_deferred(ws: Workspace) -> Iterator[Callable[[], None]]:
         catch_up()
         ws.settle_text_index(last - first)
     finally:
-        ws.conn.execute(trigger_sql)
+        _restore(ws, trigger_sql)
+
+
+def _restore(ws: Workspace, sql: str) -> None:
+    """Create again what was dropped, unless SQLite has rolled the whole transaction back
+    by itself (a full disk): then it is back already, and nothing may be written."""
+    if ws.conn.in_transaction:
+        ws.conn.execute(sql)
 
 
 # Indexes an import never reads.  The date-ordered ones are written all over by a big
@@ -121,7 +127,8 @@ def text_index_deferred(ws: Workspace) -> Iterator[Callable[[], None]]:
 # unique ones, the external-id index (each batch looks its ids up) and citations by
 # event (a later row of the same dataset event adds to its citations).
 _DEFERRABLE_INDEXES = ("event_order", "event_running", "event_type_index", "event_actor_when",
-                       "event_actor_actor", "citation_source", "citation_document", "event_tag_tag")
+                       "event_actor_actor", "citation_source", "citation_document", "event_tag_tag",
+                       "event_rev", "citation_rev")
 
 
 @contextmanager
@@ -136,6 +143,9 @@ def indexes_deferred(ws: Workspace) -> Iterator[Callable[[], None]]:
     if ws._depth == 0:
         raise WorkspaceError("indexes_deferred needs an open transaction")
     dropped: list[str] = []
+    if ws.backend != "sqlite":  # other analysts read a desk meanwhile: its indexes stay
+        yield lambda: None
+        return
 
     def defer() -> None:
         if dropped:
@@ -149,7 +159,7 @@ def indexes_deferred(ws: Workspace) -> Iterator[Callable[[], None]]:
 
     yield defer
     for sql in dropped:
-        ws.conn.execute(sql)
+        _restore(ws, sql)
 
 
 def write_through(ws: Workspace) -> None:
@@ -158,4 +168,112 @@ def write_through(ws: Workspace) -> None:
     A second connection (the import dialog's worker) checks the file's header before it
     opens it; a workspace created moments ago still has its header in the WAL.
     """
-    ws.conn.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchall()
+    if ws.backend == "sqlite":
+        ws.conn.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchall()
+
+
+def remembered_actors(ws: Workspace, dataset: str) -> dict[str, str]:
+    """{incoming name, folded: actor uid} that earlier imports of this dataset landed names on
+    (a desk on a server does not remember them yet: its schema has no such table)."""
+    if ws.backend != "sqlite":
+        return {}
+    return dict(ws.conn.execute(
+        "SELECT m.key, a.uid FROM import_actor_map m JOIN actor a ON a.id = m.actor_id WHERE m.dataset = ?",
+        (dataset,)).fetchall())
+
+
+def remember_actors(ws: Workspace, dataset: str, chosen: dict[str, str]) -> None:
+    """Keep {incoming name: actor uid} for the next import of this dataset (in the caller's transaction)."""
+    if ws.backend != "sqlite":
+        return
+    with ws.transaction():
+        ws.conn.executemany(
+            "INSERT OR REPLACE INTO import_actor_map(dataset, key, name, actor_id) "
+            "SELECT ?, ?, ?, id FROM actor WHERE uid = ?",
+            [(dataset, normalize_name(name), name, uid) for name, uid in chosen.items()])
+
+
+def row_id(ws: Workspace, table: str, uid: str) -> int:
+    """The row id of an actor or a source, for the bulk rows an import writes."""
+    if table not in ("actor", "source"):
+        raise ValueError(table)
+    row = ws.conn.execute(f"SELECT id FROM {table} WHERE uid = ?", (uid,)).fetchone()
+    if row is None:
+        raise WorkspaceError(f"no {table} with id {uid}")
+    return row[0]
+
+
+@contextmanager
+def foreign_keys_off(ws: Workspace) -> Iterator[None]:
+    """Foreign keys unchecked for a bulk import (SQLite changes this only outside a
+    transaction): the importer writes ids it has just looked up or made, and
+    `check_new_links` checks them all once before the commit."""
+    if ws._depth or ws.backend != "sqlite":  # a desk server keeps its own checks
+        yield
+        return
+    ws.conn.execute("PRAGMA foreign_keys = OFF")
+    try:
+        yield
+    finally:
+        ws.conn.execute("PRAGMA foreign_keys = ON")
+
+
+_EVENT_COLUMNS = ("id, uid, title, summary, when_edtf, earliest, latest, precision, flags, place, latitude, "
+                  "longitude, country, event_type, sub_event_type, fatalities, confidence, notes, external_id, "
+                  "created, updated")
+
+
+@contextmanager
+def import_revision(ws: Workspace) -> Iterator[Callable[[], Optional[int]]]:
+    """The revision an import's rows are written with (provenance): made once inside the
+    transaction by the yielded function, and used by the commit's stamping for what else
+    the import wrote, so that a million events are not written a second time at commit
+    to stamp them.  None in a workspace without provenance."""
+    made: list[Optional[int]] = []
+
+    def revision() -> Optional[int]:
+        if not made:
+            rev = None
+            if ws._provenance_ready():
+                rev = ws.new_revision(now_utc().isoformat(timespec="seconds"), ws.who(), ws.workspace_id)
+            ws._tx_rev = rev
+            made.append(rev)
+        return made[0]
+
+    try:
+        yield revision
+    finally:
+        ws._tx_rev = None  # a rolled-back import leaves no revision for the next transaction
+
+
+def insert_rows(ws: Workspace, events: list[tuple], actors: list[tuple], citations: list[tuple],
+                tags: list[tuple], spans: list[tuple], rev: Optional[int] = None) -> None:
+    """Plain executemany of an import's rows, ids already assigned: events (id, uid, ...),
+    actor links (event id, actor id, role, position, earliest, latest), citations (uid,
+    event id, source id, position), tags (event id, tag) and date spans (id, lo, hi);
+    events and citations stamped with the revision `rev` when there is one."""
+    conn = ws.conn
+    stamp = ", created_rev, rev" if rev is not None else ""
+    marks = f", {rev}, {rev}" if rev is not None else ""
+    try:
+        conn.executemany(f"INSERT INTO event({_EVENT_COLUMNS}{stamp}) "
+                         f"VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?{marks})", events)
+        conn.executemany("INSERT OR IGNORE INTO event_actor(event_id, actor_id, role, position, earliest, latest) "
+                         "VALUES (?, ?, ?, ?, ?, ?)", actors)
+        conn.executemany(f"INSERT INTO citation(uid, event_id, source_id, credibility, position{stamp}) "
+                         f"VALUES (?, ?, ?, 6, ?{marks})", citations)
+        if tags:
+            conn.executemany("INSERT OR IGNORE INTO event_tag(event_id, tag) VALUES (?, ?)", tags)
+        conn.executemany("INSERT INTO event_span(id, lo, hi) VALUES (?, ?, ?)", spans)
+    except sqlite3.IntegrityError as error:
+        raise WorkspaceError(f"the imported events conflict with records already in the workspace ({error})") from None
+
+
+def check_new_links(ws: Workspace, first_event_id: int) -> None:
+    """Every actor and source the new events (from `first_event_id` on) link to exists."""
+    bad = ws.conn.execute(
+        "SELECT 1 FROM event_actor WHERE event_id >= ? AND actor_id NOT IN (SELECT id FROM actor) "
+        "UNION ALL SELECT 1 FROM citation WHERE event_id >= ? AND source_id NOT IN (SELECT id FROM source) LIMIT 1",
+        (first_event_id, first_event_id)).fetchone()
+    if bad is not None:
+        raise WorkspaceError("the import linked events to actors or sources that do not exist; nothing was imported")

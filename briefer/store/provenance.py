@@ -96,11 +96,11 @@ class ProvenanceStore(Connection):
 
     # -- stamping -------------------------------------------------------------------
     def _before_commit(self) -> None:
-        """Give every row written without a revision the one of this transaction."""
-        self._tx_rev = None
+        """Give every row written without a revision the one of this transaction (made
+        here, unless a bulk writer made it already and wrote its rows with it: `_tx_rev`)."""
+        rev, self._tx_rev = self._tx_rev, None
         if not self._provenance_ready():
             return
-        rev: Optional[int] = None
         for table in (*PROVENANCE_TABLES, "tombstone"):
             if self.conn.execute(f"SELECT 1 FROM {table} WHERE rev IS NULL LIMIT 1").fetchone() is None:
                 continue
@@ -115,6 +115,7 @@ class ProvenanceStore(Connection):
     def new_revision(self, at: str, analyst: str, workspace: str, what: str = "") -> int:
         cur = self.conn.execute("INSERT INTO revision(at, analyst, workspace, what) VALUES (?, ?, ?, ?)",
                                 (at, analyst, workspace, what))
+        self.__dict__.setdefault("_own_revisions", set()).add(int(cur.lastrowid))  # what this session wrote
         return int(cur.lastrowid)
 
     def max_revision(self) -> int:

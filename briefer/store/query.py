@@ -46,34 +46,38 @@ def _fold(word: str) -> str:
     return "".join(c for c in text if not unicodedata.combining(c)).casefold()
 
 
-def fts_query(text: str) -> Optional[str]:
-    """Turn what a user typed into a safe FTS5 query: words (all must match),
-    "quoted phrases" when the quotes balance, and `word*` prefixes.  FTS operators
-    typed by the user (AND, NOT, -, parentheses, column:) are searched as plain words.
-    Returns None when there is nothing to search for."""
+def search_terms(text: str) -> Optional[list[tuple[tuple[str, ...], bool]]]:
+    """What a user typed, as the terms every match must have: (words, prefix) — a
+    "quoted phrase" when the quotes balance (its words in order), else one word, `word*`
+    a prefix.  Search operators typed (AND, NOT, -, parentheses, column:) are words like
+    any other.  None when the text is blank; QueryError when it has no words."""
     text = text.strip()
     if not text:
         return None
-    parts: list[str] = []
-    if text.count('"') % 2 == 0:
-        chunks = re.split(r'("[^"]*")', text)
-    else:
-        chunks = [text.replace('"', " ")]
+    terms: list[tuple[tuple[str, ...], bool]] = []
+    chunks = re.split(r'("[^"]*")', text) if text.count('"') % 2 == 0 else [text.replace('"', " ")]
     for chunk in chunks:
         if chunk.startswith('"') and chunk.endswith('"') and len(chunk) >= 2:
-            words = [w.rstrip("*") for w in _WORD.findall(chunk[1:-1])]
+            words = tuple(w.rstrip("*").replace('"', "") for w in _WORD.findall(chunk[1:-1]))
             if words:
-                parts.append('"' + " ".join(w.replace('"', "") for w in words) + '"')
+                terms.append((words, False))
             continue
         for word in _WORD.findall(chunk):
             prefix = word.endswith("*")
             word = word.rstrip("*").strip("-'’")
-            if not word:
-                continue
-            parts.append(f'"{word}"' + ("*" if prefix else ""))
-    if not parts:
+            if word:
+                terms.append(((word,), prefix))
+    if not terms:
         raise QueryError(f"'{text}' has no words to search for")
-    return " AND ".join(parts)
+    return terms
+
+
+def fts_query(text: str) -> Optional[str]:
+    """What a user typed (see `search_terms`) as a safe FTS5 query; None: nothing to search."""
+    terms = search_terms(text)
+    if terms is None:
+        return None
+    return " AND ".join('"' + " ".join(words) + '"' + ("*" if prefix else "") for words, prefix in terms)
 
 
 # A page of a big result is found by walking the date index and testing each row when
@@ -175,13 +179,19 @@ class QueryStore(EventStore):
             grade = Reliability.parse(f.min_reliability)
             reliable = [r[0] for r in self.conn.execute("SELECT id FROM source WHERE reliability <= ?", (grade,))]
             members.append(self._link("reliability", "citation", "source_id", "citation_source", reliable))
-        query = fts_query(f.text) if f.text else None
-        if query is not None:
-            members.append(_Condition(
-                "text", "SELECT rowid FROM event_fts WHERE event_fts MATCH ?",
-                _TEXT_PROBE.format(row_id="e.id"),
-                [query], lambda: self._text_matches_at_most(query), probe_cost=5))
+        text = self._text_condition(f.text) if f.text else None
+        if text is not None:
+            members.append(text)
         return plain, params, members
+
+    def _text_condition(self, text: str) -> Optional[_Condition]:
+        """The events having the words of a search text (None: nothing to search for)."""
+        query = fts_query(text)
+        if query is None:
+            return None
+        return _Condition("text", "SELECT rowid FROM event_fts WHERE event_fts MATCH ?",
+                          _TEXT_PROBE.format(row_id="e.id"), [query],
+                          lambda: self._text_matches_at_most(query), probe_cost=5)
 
     def _text_test(self, text: _Condition, drive: Optional[_Condition], row_id: str,
                    probes: Optional[int] = None) -> tuple[str, list]:

@@ -244,6 +244,19 @@ CREATE INDEX event_running ON event({running_class()}, earliest, latest, id);
 INSERT INTO event_fts(event_fts) VALUES ('optimize');
 """
 
+# Dataset imports remember which actor each incoming name was landed on, per dataset
+# ("ACLED", "GDELT", a mapping's source), once the analyst confirmed it.
+_ACTOR_MAP = """
+CREATE TABLE import_actor_map (
+    dataset  TEXT NOT NULL,
+    key      TEXT NOT NULL,
+    name     TEXT NOT NULL,
+    actor_id INTEGER NOT NULL REFERENCES actor(id) ON DELETE CASCADE,
+    PRIMARY KEY (dataset, key)
+) WITHOUT ROWID;
+CREATE INDEX import_actor_map_actor ON import_actor_map(actor_id);
+"""
+
 from .provenance_schema import provenance_migration  # noqa: E402 - version 6 lives beside its tables
 
 # Periods (eras): named date ranges the timeline shades and the exports carry
@@ -264,5 +277,6 @@ CREATE INDEX IF NOT EXISTS period_when ON period(earliest, latest);
 """
 
 MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
-    _script(_V1), _script(_V2), _script(_V3), _script(_V4), _script(_V5), provenance_migration, _script(_PERIODS)]
+    _script(_V1), _script(_V2), _script(_V3), _script(_V4), _script(_V5), provenance_migration, _script(_PERIODS),
+    _script(_ACTOR_MAP)]
 SCHEMA_VERSION = len(MIGRATIONS)

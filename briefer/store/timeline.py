@@ -25,7 +25,7 @@ def _columns(ws: Workspace, sql: str, params: Sequence = (), width: int = 1) -> 
     flat = array("q", chain.from_iterable(ws.conn.execute(sql, params)))
     # a read of every event fills the page cache with pages no filter needs again soon:
     # let SQLite hand them back (at 1M events, tens of MB) rather than keep them
-    ws.conn.execute("PRAGMA shrink_memory")
+    ws.release_cache()
     return [flat[i::width] for i in range(width)]
 
 

@@ -26,7 +26,21 @@ ANY = "Any"
 
 
 class _MultiCompleter(QCompleter):
-    """Completes the last of several comma-separated names."""
+    """Completes the last of several comma-separated names, in a list wide enough for
+    whole names ("Islamic State (Syria)" and "Islamic State (Iraq)" told apart), however
+    narrow the field."""
+
+    def __init__(self, names: QStringListModel, edit: QLineEdit) -> None:
+        super().__init__(names, edit)
+        names.modelReset.connect(self._fit_names)
+
+    def _fit_names(self) -> None:
+        popup = self.popup()
+        metrics = popup.fontMetrics()
+        widest = max((metrics.horizontalAdvance(n) for n in self.model().stringList()), default=0)
+        screen = self.widget().screen().availableGeometry().width() if self.widget().screen() else 1200
+        # QCompleter sizes the list to the field; a minimum width keeps whole names visible
+        popup.setMinimumWidth(min(widest + popup.verticalScrollBar().sizeHint().width() + 24, screen // 2))
 
     def splitPath(self, path: str) -> list[str]:  # noqa: N802 - Qt's name
         return [path.split(",")[-1].strip()]

@@ -78,8 +78,13 @@ PNG = bytes.fromhex("89504e470d0a1a0a0000000d4948445200000010000000100806000000"
 
 
 @pytest.mark.parametrize("make, args, fragment", [
-    (lambda d: d, ["import"], "is a folder, not a file"),
-    (lambda d: d, ["import", "--format", "acled"], "is a folder, not a file"),
+    (lambda d: d, ["import"], "the folder holds no file Briefer can import"),
+    (lambda d: d, ["import", "--format", "acled"], "the folder holds no file Briefer can import"),
+    (lambda d: _write(d / "notes.txt", b"nothing,to,see\n1,2,3\n").parent, ["import"],
+     "the folder holds no file Briefer can import"),
+    (lambda d: _fifo(d / "feed.csv"), ["import"], "is a named pipe (FIFO), not a file"),
+    (lambda d: _fifo(d / "feed.csv"), ["import", "--format", "acled"], "is a named pipe (FIFO), not a file"),
+    (lambda d: Path("/dev/zero"), ["import", "--format", "acled"], "/dev/zero: is a device, not a file"),
     (lambda d: _write(d / "empty.csv", b""), ["import"], "the file is empty"),
     (lambda d: _write(d / "empty.csv", b""), ["import", "--format", "gdelt"], "the file is empty"),
     (lambda d: _write(d / "photo.png", PNG), ["import"], "not a text file"),
@@ -96,6 +101,11 @@ def test_files_no_importer_can_read_are_refused_by_name(ws_path: Path, tmp_path:
     assert_clean_error(cli("-w", str(ws_path), *args, str(target), "--report", str(tmp_path / "r.txt"),
                            check=False), fragment)
     assert dump(ws_path) == before
+
+
+def _fifo(path: Path) -> Path:
+    os.mkfifo(path)  # reading it would wait for a writer forever
+    return path
 
 
 def _write(path: Path, data: bytes) -> Path:
@@ -197,3 +207,92 @@ def test_a_terminal_sees_progress_and_a_pipe_does_not(ws_path: Path, tmp_path: P
     assert b"100%  3,000 rows read" in shown
     piped = cli("-w", str(ws_path), "import", str(big))
     assert piped.stderr == "" and "3000 already in the workspace" in piped.stdout
+
+
+def _acled(path: Path, rows: list[tuple[str, str, str]]) -> Path:
+    """An ACLED file of (id, actor1, actor2) rows."""
+    from ..exchange.helpers import clash, write_acled
+
+    return write_acled(path, [clash(*row) for row in rows])
+
+
+def test_a_folder_and_a_file_are_one_import_and_one_report(ws_path: Path, tmp_path: Path) -> None:
+    folder = tmp_path / "exports"
+    folder.mkdir()
+    _acled(folder / "october.csv", [("SYR1", "QSD: Syrian Democratic Forces", ""), ("SYR2", "Hezbollah", "")])
+    _acled(folder / "november.csv", [("SYR3", "QSD: Syrian Democratic Forces", "Hezbollah")])
+    (folder / "README.txt").write_text("These are ACLED exports.\n", encoding="utf-8")
+    extra = _acled(tmp_path / "december.csv", [("SYR4", "Hezbollah", "")])
+    out = json.loads(cli("-w", str(ws_path), "import", str(folder), str(extra), "--json",
+                         "--report", str(tmp_path / "r.txt")).stdout)
+    assert out["added"] == {"events": 4, "actors": 2, "sources": 2}
+    assert [Path(f).name for f in out["files"]] == ["november.csv", "october.csv", "december.csv"]
+    assert any("README.txt" in w["reason"] for w in out["warnings"])
+    found = json.loads(cli("-w", str(ws_path), "search", "--json", "--actor", "Syrian Democratic Forces").stdout)
+    assert len(found) == 2
+
+
+def test_one_bad_file_among_many_imports_nothing(ws_path: Path, tmp_path: Path) -> None:
+    good = _acled(tmp_path / "good.csv", [("SYR1", "Hezbollah", "")])
+    bad = tmp_path / "bad.csv"
+    bad.write_text("no,acled,header\n1,2,3\n", encoding="utf-8")
+    before = dump(ws_path)
+    assert_clean_error(cli("-w", str(ws_path), "import", "--format", "acled", str(good), str(bad),
+                           "--report", str(tmp_path / "r.txt"), check=False), "bad.csv: not an ACLED file")
+    assert dump(ws_path) == before
+
+
+def test_the_actor_map_is_proposed_then_edited_then_applied_and_remembered(tmp_path: Path) -> None:
+    from briefer.demo import create_demo_workspace
+
+    ws_path = tmp_path / "demo.briefer"
+    create_demo_workspace(ws_path).close()
+    data = _acled(tmp_path / "syria.csv", [("SYR1", "Islamic State (Syria)", "Global Coalition Against Daesh"),
+                                           ("SYR2", "QSD: Syrian Democratic Forces", "Operation Peace Spring")])
+    plain = cli("-w", str(ws_path), "import", str(data), "--report", str(tmp_path / "r.txt"), check=False)
+    # without a map: the sure match is applied, the others become new actors and are listed
+    assert "2 actor names were not matched for sure" in plain.stdout
+    assert "Islamic State (Syria)  (perhaps member Islamic State" in plain.stdout
+
+    ws_path = tmp_path / "demo2.briefer"
+    create_demo_workspace(ws_path).close()
+    before = dump(ws_path)
+    map_path = tmp_path / "actors.json"
+    first = cli("-w", str(ws_path), "import", str(data), "--actor-map", str(map_path))
+    assert "Nothing was imported" in first.stdout and dump(ws_path) == before
+    proposed = json.loads(map_path.read_text(encoding="utf-8"))["actors"]
+    assert proposed["Islamic State (Syria)"]["choice"] == "member"
+    assert proposed["Global Coalition Against Daesh"] == {
+        "choice": "existing", "actor": "US-led coalition", "why": "it continues an alias of 'US-led coalition'"}
+    assert proposed["Operation Peace Spring"]["choice"] == "new"
+    proposed["Operation Peace Spring"] = {"choice": "member", "actor": "Syrian Democratic Forces"}  # the analyst's edit
+    map_path.write_text(json.dumps({"dataset": "ACLED", "actors": proposed}), encoding="utf-8")
+    result = json.loads(cli("-w", str(ws_path), "import", str(data), "--actor-map", str(map_path), "--json",
+                            "--report", str(tmp_path / "r.txt")).stdout)
+    assert result["added"]["actors"] == 2
+    from briefer.store import Workspace
+
+    with Workspace.open(ws_path) as ws:
+        spring = ws.find_actor("Operation Peace Spring")
+        assert spring.member_of == ws.find_actor("Syrian Democratic Forces").uid
+        assert ws.find_actor("Islamic State (Syria)").member_of == ws.find_actor("Islamic State").uid
+        assert ws.find_actor("Global Coalition Against Daesh") is None
+    # the next import of the same dataset, without the map, lands the name where the analyst put it
+    later = _acled(tmp_path / "later.csv", [("SYR9", "Global Coalition Against Daesh", "")])
+    again = json.loads(cli("-w", str(ws_path), "import", str(later), "--json", "--report", str(tmp_path / "r.txt")).stdout)
+    assert again["added"]["actors"] == 0
+    assert [a["why"] for a in again["actors"]] == ["chosen for this dataset before"]
+
+
+def test_a_broken_actor_map_is_refused_by_name(ws_path: Path, tmp_path: Path) -> None:
+    data = _acled(tmp_path / "syria.csv", [("SYR1", "Hezbollah", "")])
+    map_path = tmp_path / "actors.json"
+    map_path.write_text(json.dumps({"actors": {"Hezbollah": {"choice": "existing", "actor": "Nobody"}}}),
+                        encoding="utf-8")
+    before = dump(ws_path)
+    assert_clean_error(cli("-w", str(ws_path), "import", str(data), "--actor-map", str(map_path), check=False),
+                       "no actor is called 'Nobody'")
+    map_path.write_text(json.dumps({"actors": {"Hezbollah": {"choice": "merge"}}}), encoding="utf-8")
+    assert_clean_error(cli("-w", str(ws_path), "import", str(data), "--actor-map", str(map_path), check=False),
+                       "the choice must be one of existing, member, new")
+    assert dump(ws_path) == before

@@ -174,7 +174,8 @@ def test_a_bulk_insert_merges_the_text_index_and_every_word_is_still_found(works
     workspace.add_events([Event(f"shelling of Hajin day {i}", When.day(date(2019, 1, 1) + timedelta(days=i)))
                           for i in range(30)])
     workspace.add_events([Event(f"talks in Baghouz round {i}", When.parse("2019-02")) for i in range(40)])
-    workspace.conn.execute("INSERT INTO event_fts(event_fts) VALUES ('integrity-check')")
+    if workspace.backend == "sqlite":  # FTS5's own check of its segments
+        workspace.conn.execute("INSERT INTO event_fts(event_fts) VALUES ('integrity-check')")
     assert workspace.count_events(EventFilter(text="Hajin")) == 30
     assert workspace.count_events(EventFilter(text="baghouz round")) == 40
     assert len(workspace.search_events(EventFilter(text="shelling", start=When.parse("2019-01-10")), limit=5)) == 5

@@ -185,8 +185,8 @@ def test_invalid_records_are_refused_with_the_field_named() -> None:
         Event(" ", When.parse("2019"))
 
 
-def test_saved_views_and_settings_persist(tmp_path) -> None:
-    path = tmp_path / "v.briefer"
+def test_saved_views_and_settings_persist(new_location) -> None:
+    path = new_location("v")
     with Workspace.create(path) as ws:
         f = EventFilter(start=When.parse("2019-02"), text="baghouz", tags=("a",))
         ws.save_view("February", f)
@@ -194,3 +194,10 @@ def test_saved_views_and_settings_persist(tmp_path) -> None:
     with Workspace.open(path) as ws:
         assert ws.views()["February"] == f
         assert ws.setting("brief.marking") == "TLP:AMBER"
+
+
+def test_periods_are_kept_on_both_backends(workspace) -> None:
+    from briefer.core.period import Period
+
+    period = workspace.add_period(Period("Battle of Baghouz", When.parse("2019-02-09/2019-03-23")))
+    assert [p.uid for p in workspace.periods()] == [period.uid]

@@ -1,0 +1,186 @@
+"""`DeskWorkspace`: the workspace API on a PostgreSQL desk.
+
+It is the file's `Workspace` with the few methods that speak SQLite's own dialect
+(virtual tables, the planner's hints, row ids assigned by hand) replaced; every other
+method runs the store's shared SQL through `adapter.PgConn`.  Callers cannot tell the
+two apart, and must not need to.
+"""
+
+from __future__ import annotations
+
+from array import array
+from itertools import chain
+from typing import Optional
+
+from ...core.filter import EventFilter
+from ...core.model import Event
+from ..query import _ORDER, _Condition, search_terms
+from ..workspace import Workspace
+from ..provenance import KIND_TABLES
+from .connection import PgConnection
+from .notify import CHANNEL, DeskWatcher, change_payload
+
+_EVENT_COPY_COLUMNS = ("id, uid, title, summary, when_edtf, earliest, latest, precision, flags, place, latitude, "
+                       "longitude, country, event_type, sub_event_type, fatalities, confidence, notes, external_id, "
+                       "created, updated")
+
+
+def ts_query(text: str) -> Optional[tuple[str, list[str]]]:
+    """What a user typed (see `search_terms`) as a tsquery expression whose words are bound
+    parameters; None when there is nothing to search for."""
+    terms = search_terms(text)
+    if terms is None:
+        return None
+    parts = [
+        # a folded word holds only letters, digits and spaces: safe inside the quotes
+        "to_tsquery('simple', '''' || briefer_fold(?) || ''':*')" if prefix
+        else "phraseto_tsquery('simple', briefer_fold(?))"
+        for _, prefix in terms]
+    return "(" + " && ".join(parts) + ")", [" ".join(words) for words, _ in terms]
+
+
+class _PgEvents:
+    _LOCK_ROW = " FOR UPDATE"  # two analysts saving the same event at once: the second waits, then sees the first
+
+    def _write_span(self, event_id: int, lo: int, hi: int) -> None:
+        """The bounds are indexed on the event row itself."""
+
+    def settle_text_index(self, added: int) -> None:
+        """GIN keeps its pending list small by itself (autovacuum merges it)."""
+
+    def _insert_batch(self, batch: list[Event]) -> int:
+        """Insert a batch with COPY: ids come from the table's sequence, so concurrent
+        analysts adding events never collide; a savepoint keeps the transaction usable to
+        name the record that conflicts."""
+        self._clear_tombstones("event", (e.uid for e in batch))
+        actors, sources, documents = self._link_ids(batch)
+        ids = [r[0] for r in self.conn.execute(
+            "SELECT nextval(pg_get_serial_sequence('event', 'id')) FROM generate_series(1, ?)", (len(batch),))]
+        event_rows, actor_rows, citation_rows, tag_rows = [], {}, [], {}
+        for event_id, event in zip(ids, batch):
+            row = self._event_row(event)
+            event_rows.append((event_id, *row))
+            for i, p in enumerate(event.participants):
+                actor_rows.setdefault((event_id, actors[p.actor_uid], p.role.value), (i, row[4], row[5]))
+            citation_rows.extend(
+                (c.uid, event_id, sources[c.source_uid], documents.get(c.document_uid) if c.document_uid else None,
+                 c.credibility, c.quote, i) for i, c in enumerate(event.citations))
+            for t in event.tags:
+                if t.strip():
+                    tag_rows[(event_id, t.strip())] = None
+        raw = self.conn.raw
+        try:
+            with raw.transaction():  # a savepoint inside the open transaction
+                with raw.cursor() as cur:
+                    self._copy(cur, f"event ({_EVENT_COPY_COLUMNS})", event_rows)
+                    self._copy(cur, "event_actor (event_id, actor_id, role, position, earliest, latest)",
+                               [(*k, *v) for k, v in actor_rows.items()])
+                    self._copy(cur, "citation (uid, event_id, source_id, document_id, credibility, quote, position)",
+                               citation_rows)
+                    self._copy(cur, "event_tag (event_id, tag)", list(tag_rows))
+        except Exception as error:  # noqa: BLE001 - psycopg's errors, named below
+            import psycopg
+            if isinstance(error, psycopg.IntegrityError):
+                raise self._explain_conflict(batch) from None
+            if isinstance(error, psycopg.Error):
+                raise self.conn.error(error) from None
+            raise
+        return len(batch)
+
+    @staticmethod
+    def _copy(cur, target: str, rows: list[tuple]) -> None:
+        if not rows:
+            return
+        with cur.copy(f"COPY {target} FROM STDIN") as copy:
+            for row in rows:
+                copy.write_row(row)
+
+
+class _PgQuery:
+    def _conditions(self, f: EventFilter, dates: bool = True):
+        return self._conditions_now(f, dates)
+
+    def _text_condition(self, text: str) -> Optional[_Condition]:
+        query = ts_query(text)
+        if query is None:
+            return None
+        sql, values = query
+        return _Condition("text", f"SELECT id FROM event WHERE fts @@ {sql}", f"e.fts @@ {sql}", values,
+                          lambda: 0, probe_cost=5)
+
+    def _where(self, f: EventFilter, scan: bool = False, dates: bool = True,
+               driver: Optional[str] = None) -> tuple[str, list]:
+        """The filter as one WHERE clause; PostgreSQL's planner picks what drives it."""
+        plain, params, members = self._conditions(f, dates)
+        conds, values = list(plain), list(params)
+        for c in sorted((c for c in members if c.probe_sql), key=lambda c: c.probe_cost):
+            conds.append(c.probe_sql)
+            values += c.probe_params
+        return (" WHERE " + " AND ".join(conds)) if conds else "", values
+
+    def _page_ids(self, f: EventFilter, limit: int, offset: int) -> list[int]:
+        where, params = self._where(f)
+        return [r[0] for r in self._run(f"SELECT e.id FROM event e{where}{_ORDER} LIMIT ? OFFSET ?",
+                                        params + [limit, offset])]
+
+    def count_events(self, f: EventFilter = EventFilter()) -> int:
+        where, params = self._where(f)
+        return self._run("SELECT count(*) FROM event e" + where, params).fetchone()[0]
+
+    def matching_ids(self, f: EventFilter) -> array:
+        where, params = self._where(f)
+        return array("q", chain.from_iterable(self._run("SELECT e.id FROM event e" + where, params)))
+
+    def search_documents(self, text: str, limit: int = 50) -> list[str]:
+        query = ts_query(text)
+        if query is None:
+            return []
+        sql, values = query
+        rows = self._run(f"SELECT d.uid FROM document d, (SELECT {sql} AS q) s WHERE d.fts @@ q "
+                         "ORDER BY ts_rank(d.fts, q) DESC, d.id LIMIT ?", values + [limit])
+        return [r[0] for r in rows]
+
+    def _data_version(self) -> tuple[int, int]:
+        return (0, 0)
+
+
+class _PgLive:
+    """Each committed write tells the desk's other sessions what it changed (`notify.py`)."""
+
+    def _before_commit(self) -> None:
+        changed: dict[str, list[str]] = {}
+        if self._provenance_ready():
+            for kind, table in KIND_TABLES.items():
+                key = "name" if kind == "view" else "uid"
+                uids = [r[0] for r in self.conn.execute(f"SELECT {key} FROM {table} WHERE rev IS NULL")]
+                if uids:
+                    changed[kind] = uids
+            deleted: dict[str, list[str]] = {}
+            for kind, uid in self.conn.execute("SELECT kind, uid FROM tombstone WHERE rev IS NULL"):
+                deleted.setdefault(kind, []).append(uid)
+        super()._before_commit()
+        if changed or (self._provenance_ready() and deleted):
+            rev = self.conn.execute("SELECT max(rev) FROM revision").fetchone()[0]
+            self.conn.execute("SELECT pg_notify(?, ?)", (CHANNEL, change_payload(rev, self.who(), changed, deleted)))
+
+    def watch(self) -> DeskWatcher:
+        """Other sessions' committed changes to this desk, as they happen."""
+        return DeskWatcher(self._url, self.conn.raw.info.backend_pid, self.path.shown())
+
+
+class _PgProvenance:
+    def _has_table(self, name: str) -> bool:
+        cache = self.__dict__.setdefault("_tables", {})
+        if name not in cache:
+            found = self.conn.raw.execute("SELECT to_regclass(%s) IS NOT NULL", (name,)).fetchone()[0]
+            if not found:
+                return False
+            cache[name] = True
+        return cache[name]
+
+
+class DeskWorkspace(_PgEvents, _PgQuery, _PgLive, _PgProvenance, PgConnection, Workspace):
+    """A workspace on a PostgreSQL desk: open with `Workspace.open("postgresql://…")`."""
+
+
+__all__ = ["DeskWorkspace", "ts_query"]

@@ -1,0 +1,122 @@
+"""Several analysts on one workspace at once: an edit made on a version someone else has
+changed since is refused with who and when (both backends); on a desk, the other open
+sessions hear what changed."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+
+from briefer.core.model import Actor, Event
+from briefer.core.when import When
+from briefer.store import EditConflict, Workspace, WorkspaceError
+
+
+@pytest.fixture
+def two_analysts(workspace):
+    """The same workspace open twice: Amal's session and Omar's."""
+    workspace.analyst = "Omar"
+    if workspace.backend == "sqlite":  # a new file's header is still in its WAL: write it through
+        from briefer.store.external import write_through
+        write_through(workspace)
+    other = Workspace.open(str(workspace.path))
+    other.analyst = "Amal"
+    yield workspace, other
+    other.close()
+
+
+def test_an_edit_of_a_record_changed_meanwhile_is_refused_with_who_and_when(two_analysts) -> None:
+    omar, amal = two_analysts
+    event = omar.add_event(Event("Shelling of Hajin", When.parse("2019-02-09")))
+    mine, theirs = omar.get_event(event.uid), amal.get_event(event.uid)
+    amal.update_event(replace(theirs, title="Shelling of Hajin and Baghouz"))
+    with pytest.raises(EditConflict) as caught:
+        omar.update_event(replace(mine, place="Hajin"))
+    message = str(caught.value)
+    assert "changed by Amal at" in message and "reload, overwrite, or merge" in message
+    assert caught.value.by == "Amal" and caught.value.uid == event.uid
+    assert omar.get_event(event.uid).title == "Shelling of Hajin and Baghouz"  # nothing lost
+    assert omar.get_event(event.uid).place == ""
+    # reloading gives the new version, on which the edit goes through
+    fresh = omar.get_event(event.uid)
+    omar.update_event(replace(fresh, place="Hajin"))
+    assert amal.get_event(event.uid).place == "Hajin"
+    assert amal.get_event(event.uid).title == "Shelling of Hajin and Baghouz"
+
+
+def test_overwrite_is_a_choice_and_own_edits_never_conflict(two_analysts) -> None:
+    omar, amal = two_analysts
+    event = omar.add_event(Event("Talks in Raqqa", When.parse("2019")))
+    mine = omar.get_event(event.uid)
+    mine = omar.update_event(replace(mine, place="Raqqa"))
+    mine = omar.update_event(replace(mine, summary="second edit of my own"))  # no conflict with myself
+    amal.update_event(replace(amal.get_event(event.uid), title="Talks in Raqqa postponed"))
+    omar.update_event(replace(mine, title="Talks in Raqqa held"), overwrite=True)
+    assert amal.get_event(event.uid).title == "Talks in Raqqa held"
+
+
+def test_deleting_a_record_changed_meanwhile_is_refused(two_analysts) -> None:
+    omar, amal = two_analysts
+    event = omar.add_event(Event("Raid near Hajin", When.parse("2019-01")))
+    omar.get_event(event.uid)
+    amal.update_event(replace(amal.get_event(event.uid), notes="confirmed by two sources"))
+    with pytest.raises(EditConflict):
+        omar.delete_event(event.uid)
+    assert amal.get_event(event.uid).notes == "confirmed by two sources"
+
+
+@pytest.mark.parametrize("backend", ["postgresql"], indirect=True)
+def test_other_sessions_hear_what_changed(two_analysts) -> None:
+    omar, amal = two_analysts
+    with omar.watch() as watcher:
+        event = amal.add_event(Event("Convoy leaves Baghouz", When.parse("2019-02-20")))
+        actor = amal.add_actor(Actor("SDF"))
+        heard = watcher.wait(timeout=10)
+        while len(heard) < 2:
+            more = watcher.wait(timeout=10)
+            assert more, "the second change never arrived"
+            heard += more
+        assert heard[0].changed["event"] == [event.uid] and heard[0].analyst == "Amal"
+        assert heard[1].changed["actor"] == [actor.uid]
+        amal.delete_event(event.uid)
+        (gone,) = watcher.wait(timeout=10)
+        assert gone.deleted == {"event": [event.uid]}
+        omar.add_event(Event("My own change", When.parse("2019")))  # a session does not hear itself
+        assert watcher.wait(timeout=0.5) == []
+        amal.add_events([Event(f"row {i}", When.parse("2019")) for i in range(400)])
+        (bulk,) = watcher.wait(timeout=10)
+        assert bulk.reload or len(bulk.changed["event"]) == 400
+
+
+def test_a_file_has_no_live_changes(tmp_path) -> None:
+    with Workspace.create(tmp_path / "w.briefer") as ws:
+        assert ws.watch() is None
+
+
+@pytest.mark.parametrize("backend", ["postgresql"], indirect=True)
+def test_a_lost_connection_is_a_clear_message_and_nothing_is_half_written(workspace, pg_server) -> None:
+    import psycopg
+
+    workspace.add_actor(Actor("SDF"))
+    pid = workspace.conn.raw.info.backend_pid
+    with psycopg.connect(pg_server.url("postgres"), autocommit=True) as admin:
+        admin.execute("SELECT pg_terminate_backend(%s)", (pid,))
+    with pytest.raises(WorkspaceError, match="connection to the desk was lost"):
+        workspace.add_events([Event(f"row {i}", When.parse("2019")) for i in range(50)])
+    with pytest.raises(WorkspaceError, match="connection to the desk was lost"):
+        workspace.actors()
+    with Workspace.open(str(workspace.path)) as again:
+        assert again.event_count() == 0 and [a.name for a in again.actors()] == ["SDF"]
+
+
+def test_a_session_s_own_writes_by_other_paths_are_not_conflicts(two_analysts) -> None:
+    omar, _ = two_analysts
+    sdf, dup = omar.add_actor(Actor("SDF")), omar.add_actor(Actor("Syrian Democratic Forces"))
+    from briefer.core.model import Participant
+    event = omar.add_event(Event("Raid", When.parse("2019"), participants=(Participant(dup.uid),)))
+    mine = omar.get_event(event.uid)
+    omar.merge_actors(sdf.uid, dup.uid)  # changes the event's actors (a new version, written here)
+    omar.update_event(replace(mine, title="Raid near Hajin", participants=()))
+    omar.delete_event(event.uid)
+
