@@ -120,3 +120,54 @@ def test_a_session_s_own_writes_by_other_paths_are_not_conflicts(two_analysts) -
     omar.update_event(replace(mine, title="Raid near Hajin", participants=()))
     omar.delete_event(event.uid)
 
+
+
+@pytest.mark.parametrize("backend", ["postgresql"], indirect=True)
+def test_two_analysts_adding_at_once_while_a_third_filters_lose_nothing(workspace) -> None:
+    """Two sessions bulk-add events at the same moment (ids from the desk's sequence, COPY
+    in each one's own transaction) while a third pages through a filter: every event of
+    both lands once, with its links, and the reader never sees a half-written batch."""
+    import threading
+
+    from briefer.core.filter import EventFilter
+    from briefer.core.model import Participant
+
+    actor = workspace.add_actor(Actor("SDF"))
+    url = str(workspace.path)
+    errors: list[BaseException] = []
+    seen_counts: list[int] = []
+    start = threading.Barrier(3)
+
+    def add(name: str) -> None:
+        try:
+            with Workspace.open(url) as ws:
+                ws.analyst = name
+                start.wait()
+                for batch in range(4):
+                    ws.add_events([Event(f"{name} {batch}-{i}", When.parse("2019-02"),
+                                         participants=(Participant(actor.uid),)) for i in range(250)])
+        except BaseException as error:  # noqa: BLE001 - reported below
+            errors.append(error)
+
+    def read() -> None:
+        try:
+            with Workspace.open(url) as ws:
+                start.wait()
+                for _ in range(20):
+                    seen_counts.append(ws.count_events(EventFilter(actors=(actor.uid,), text="amal")))
+                    ws.search_events(EventFilter(start=When.parse("2019"), text="omar"), limit=50)
+        except BaseException as error:  # noqa: BLE001
+            errors.append(error)
+
+    threads = [threading.Thread(target=add, args=("Amal",)), threading.Thread(target=add, args=("Omar",)),
+               threading.Thread(target=read)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(timeout=300)
+    assert not errors, errors
+    assert workspace.event_count() == 2000
+    assert workspace.count_events(EventFilter(actors=(actor.uid,))) == 2000
+    assert workspace.count_events(EventFilter(text="omar")) == 1000
+    assert all(count % 250 == 0 for count in seen_counts)  # whole batches only
+    assert len(set(workspace.event_uids())) == 2000
