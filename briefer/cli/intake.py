@@ -56,7 +56,8 @@ def run_intake(args: argparse.Namespace, ws: Workspace) -> int:
                                "(nothing was added)")
         landed = accept(ws, analysis, accept_all_choices(analysis))
         result["landed"] = {"document": landed.document_uid, "document_added": landed.document_added,
-                            "events": len(landed.events), "actors": len(landed.actors),
+                            "events": len(landed.events), "corroborated": len(landed.corroborated),
+                            "actors": len(landed.actors),
                             "sources": len(landed.sources), "skipped": landed.skipped}
     if args.json:
         print(json.dumps(result, ensure_ascii=False, indent=2))
@@ -77,7 +78,7 @@ def _print_text(r: dict) -> None:
     if doc["already_stored"]:
         print("  this text is already stored (same content hash)")
     for note in doc["notes"]:
-        if note.startswith("the text is not"):
+        if note.startswith(("the text is not", "an Arabic report", "no English parse", "a long text")):
             print(f"  note: {note}")
     print(f"\nActors ({len(r['actors'])})")
     for a in r["actors"]:
@@ -93,10 +94,18 @@ def _print_text(r: dict) -> None:
     print(f"\nStatements ({len(r['citations'])})")
     for c in r["citations"]:
         via = f" via {c['source']}" if c["source"] else ""
-        print(f"  {c['speaker']}{via}: \u201c{_cut(c['quote'], 100)}\u201d")
-    print(f"\nEvents ({len(r['events'])})")
-    for e in r["events"]:
-        print(f"  {e['when'] or '(no date)'}  {e['title']}")
+        channel = f" ({c['channel']})" if c.get("channel") and c["channel"] != c["source"] else ""
+        print(f"  {c['speaker']}{via}{channel}: \u201c{_cut(c['quote'], 100)}\u201d")
+    for key, heading in (("events", "Events"), ("expectations", "Expectations and denials (not landed by --accept-all)")):
+        _print_events(heading, r[key])
+    _print_landed(r.get("landed"))
+
+
+def _print_events(heading: str, events: list) -> None:
+    print(f"\n{heading} ({len(events)})")
+    for e in events:
+        status = e["status"] + (f" by {e['claimed_by']}" if e["claimed_by"] else "")
+        print(f"  {e['when'] or '(no date)'}  {e['title']}  [{status}]")
         details = []
         if e["place"]:
             details.append(f"place: {e['place']}")
@@ -104,11 +113,18 @@ def _print_text(r: dict) -> None:
             details.append("actors: " + ", ".join(f"{a['name']} ({a['role']})" for a in e["actors"]))
         details.append(f"source: {e['source']}")
         print("      " + "; ".join(details))
-    landed = r.get("landed")
+        if e["likely_duplicate_of"]:
+            dup = e["likely_duplicate_of"]
+            print(f"      likely already in the workspace: \u201c{dup['title']}\u201d ({dup['why']}); "
+                  "--accept-all cites this report there")
+
+
+def _print_landed(landed) -> None:
     if landed is not None and landed["document"] is None:
         print("\nNothing to land: no events were proposed (the document is not stored without one).")
     elif landed is not None:
-        print(f"\nLanded {landed['events']} events, {landed['actors']} new actors, {landed['sources']} new sources"
+        print(f"\nLanded {landed['events']} events, cited this report for {landed['corroborated']} workspace "
+              f"events, {landed['actors']} new actors, {landed['sources']} new sources"
               f"{'' if landed['document_added'] else ' (document already stored)'}")
         for why in landed["skipped"]:
             print(f"  skipped: {why}")

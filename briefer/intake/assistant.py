@@ -17,12 +17,15 @@ from urllib.parse import urlparse
 from ..core.model import content_hash, normalize_name
 from ..core.when import When
 from . import lexicon as L
-from .dates import FUTURE_RE, find_dates
+from .arabic import arabic_dates, arabic_drafts, arabic_mentions, arabic_statements, is_arabic
+from .dates import FUTURE_RE, anchor_dates, find_dates
 from .entities import Entity, Gazetteer, find_entities
 from .events import draft_events, sentence_drafts
+from .duplicates import find_match
+from .parse import model_problem, parse_sentences
 from .proposals import (ActorProposal, Analysis, CitationProposal, DateProposal, DocumentProposal, EventProposal,
                         ParticipantProposal, SourceProposal)
-from .reading import Article, article_from_text
+from .reading import Article, article_from_text, check_length
 from .statements import find_statements
 from .text import split_sentences
 
@@ -82,6 +85,7 @@ def analyse(ws, article: Article, published: Optional[date] = None) -> Analysis:
     """Proposals for one article; `published` overrides the date found in it."""
     if published is not None:
         article = replace(article, published=published)
+    check_length(article.text, article.path or "the text")
     text = article.text
     pub_day = article.published
     pub = When.day(pub_day) if pub_day else None
@@ -91,7 +95,11 @@ def analyse(ws, article: Article, published: Optional[date] = None) -> Analysis:
     notes = list(article.notes) + [f"outlet: {outlet_why}"]
     letters = [c for c in text if c.isalpha()]
     foreign = bool(letters) and sum(1 for c in letters if c.isascii()) < 0.5 * len(letters)
-    if foreign:
+    arabic = foreign and is_arabic(text)
+    if arabic:
+        notes.append("an Arabic report: dates, the common actors (by their Arabic names), statements and events "
+                     "are read by rules for Arabic; names they do not know are not proposed")
+    elif foreign:
         notes.append("the text is not in English: only names the workspace knows were looked for; the "
                      "sentences naming them are offered as events to edit, dated by publication")
     if existing is not None:
@@ -110,6 +118,16 @@ def analyse(ws, article: Article, published: Optional[date] = None) -> Analysis:
             if in_body(s.start) or (article.dateline is not None and article.dateline[0] <= s.start < article.dateline[1]
                                     and s.end > article.dateline[1])]
     starts = [s.start for s in sentences]
+    parsed: dict = {}
+    if not foreign:
+        parsed, unparsed = parse_sentences(sentences, body)
+        problem = model_problem()
+        if problem:
+            notes.append(f"no English parse ({problem}): names, speakers and roles come from the rules alone, "
+                         "so fewer are found; run Briefer's set-up to install the model")
+        elif unparsed:
+            notes.append(f"a long text: {unparsed} of its {len(body)} sentences were read by the rules alone "
+                         "(the parse stops after 100,000 characters or 3 seconds)")
 
     def future_context(offset: int) -> bool:
         import bisect
@@ -118,6 +136,12 @@ def analyse(ws, article: Article, published: Optional[date] = None) -> Analysis:
         if i < 0:
             return False
         s = sentences[i]
+        if i in parsed:  # the tense of the verb that governs the date
+            from .parse import is_future_at
+
+            future = is_future_at(parsed[i], offset - s.start)
+            if future is not None:
+                return future
         # Only the words leading up to the date: "said on Friday that it would ..." is past.
         if FUTURE_RE.search(text, max(s.start, offset - 50), offset):
             return True
@@ -129,12 +153,21 @@ def analyse(ws, article: Article, published: Optional[date] = None) -> Analysis:
             return bool(FUTURE_RE.search(after[:speech.start()] if speech else after))
         return False
 
-    dates = [d for d in find_dates(text, pub_day, future_context=future_context) if in_body(d.start)]
     gaz = gazetteer_for(ws)
-    title_line = {i for i, s in enumerate(sentences) if s.start < article.body_start and s.text.strip() in article.title}
-    entities, mentions = find_entities(text, sentences, gaz, skipped, only=set(body) | title_line)
-    statements = find_statements(text, sentences, mentions, entities, outlet)
-    drafts = draft_events(text, sentences, body, dates, mentions, entities, statements, pub)
+    if arabic:
+        dates = [d for d in arabic_dates(text, pub_day) if in_body(d.start)]
+        entities, mentions = arabic_mentions(text, sentences, set(body), gaz)
+        statements = arabic_statements(text, sentences, body, mentions, entities, outlet)
+        drafts = arabic_drafts(text, sentences, body, dates, mentions, entities, statements, pub, outlet)
+    else:
+        dates = [d for d in find_dates(text, pub_day, future_context=future_context) if in_body(d.start)]
+        dates = anchor_dates(text, dates, starts, pub_day)
+        title_line = {i for i, s in enumerate(sentences)
+                      if s.start < article.body_start and s.text.strip() in article.title}
+        entities, mentions = find_entities(text, sentences, gaz, skipped, only=set(body) | title_line, parsed=parsed,
+                                           dateline=article.dateline)
+        statements = find_statements(text, sentences, mentions, entities, outlet, parsed)
+        drafts = draft_events(text, sentences, body, dates, mentions, entities, statements, pub, parsed, outlet)
     if foreign and not drafts:
         drafts = sentence_drafts(text, sentences, body, mentions, entities, pub, article.title)
 
@@ -168,10 +201,12 @@ def analyse(ws, article: Article, published: Optional[date] = None) -> Analysis:
         pid = f"citation-{len(citation_props) + 1}"
         citation_props.append(CitationProposal(
             pid, st.speaker, actor_of.get(st.speaker_entity or ""), st.source or outlet,
-            source_of.get(st.source_entity or ""), st.quote, st.quote_span, st.rule))
+            source_of.get(st.source_entity or ""), st.quote, st.quote_span, st.rule, st.channel))
         citation_of[id(st)] = pid
 
     event_props: list[EventProposal] = []
+    known_uid = {pid: a.uid for pid, a in ((a.id, a) for a in actor_props) if a.uid}
+    match_cache: dict = {}
     for draft in drafts:
         participants = [ParticipantProposal(actor_of[eid], role) for eid, role in draft.participants if eid in actor_of]
         st = draft.statement
@@ -181,8 +216,21 @@ def analyse(ws, article: Article, published: Optional[date] = None) -> Analysis:
             f"event-{len(event_props) + 1}", draft.title, draft.when, draft.when_rule, draft.place, participants,
             draft.quote, (draft.clause.start, draft.clause.end), source_name, source_id,
             [citation_of[id(st)]] if st is not None else [],
-            date_ids.get((draft.date.start, draft.date.end)) if draft.date else None))
-    return Analysis(document, date_props, actor_props, source_props, citation_props, event_props, pub_day)
+            date_ids.get((draft.date.start, draft.date.end)) if draft.date else None,
+            status=draft.status, status_why=draft.status_why, claimed_by=draft.claimed_by))
+        proposal = event_props[-1]
+        if len(event_props) <= _MAX_MATCHED:
+            match = find_match(ws, proposal.when, proposal.title, proposal.quote, proposal.place,
+                               [known_uid[p.actor] for p in participants if p.actor in known_uid], match_cache)
+            if match is not None:
+                proposal.match = match
+                proposal.corroborate = True  # offered as a citation to it; the analyst can make it a new event
+    proposed = [e for e in event_props if not e.expectation]
+    expectations = [e for e in event_props if e.expectation]
+    return Analysis(document, date_props, actor_props, source_props, citation_props, proposed, pub_day, expectations)
+
+
+_MAX_MATCHED = 2000  # proposals compared with the workspace's events (a long text: the first ones)
 
 
 _SOURCE_KINDS = {"news_agency", "outlet", "ngo", "official", "social_media", "other"}

@@ -14,7 +14,8 @@ import calendar
 import re
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from typing import Optional
+from bisect import bisect_right
+from typing import Optional, Sequence
 
 from ..core.when import Point, When
 
@@ -390,6 +391,46 @@ def _recent(m: re.Match, pub: Optional[date], future: bool) -> Resolved:
 
 
 _I = re.I
+_SHIFT_UNITS = {"day": 1, "days": 1, "week": 7, "weeks": 7}
+
+
+def _shift(m: re.Match) -> Optional[int]:
+    """Days an anchored expression moves from its anchor: "the previous day" -1, "two weeks
+    later" +14; None for months and years (a month is not a fixed count of days)."""
+    direction = m["dir"] or m["dir2"]
+    if direction:
+        return -1 if direction.lower() in ("previous", "before") else 1
+    unit = m["unit"].lower()
+    if unit not in _SHIFT_UNITS:
+        return None
+    sign = -1 if m["way"].lower() in ("earlier", "before") else 1
+    return sign * _number(m["n"].lower()) * _SHIFT_UNITS[unit]
+
+
+def _anchored(m: re.Match, pub: Optional[date], future: bool) -> Resolved:
+    """"the previous day", "two weeks earlier": counted from the day of the story told
+    before (see `anchor_dates`); with none, from publication, and said so."""
+    if pub is None:
+        return None
+    rule = f"'{m.group()}': counted from publication ({format_day(pub)}), no earlier day in the text"
+    days = _shift(m)
+    if days is None:
+        n = _number(m["n"].lower())
+        back = m["way"].lower() in ("earlier", "before")
+        if m["unit"].lower().startswith("month"):
+            point = _add_months(pub, -n if back else n)
+            return When.of(Point.of(point.year, point.month)), rule, not back
+        return When.year(pub.year - n if back else pub.year + n), rule, not back
+    return _day(pub + timedelta(days=days)), rule, days > 0
+
+
+ANCHORED_RE = re.compile(
+    r"\bthe\s+(?P<dir>previous|following|next)\s+day\b"
+    r"|\bthe\s+day\s+(?P<dir2>before|after)\b(?!\s+(?:the|a|an|his|her|its|their)\b)"
+    rf"|\b(?P<n>{_NUM})\s+(?P<unit>days?|weeks?|months?|years?)\s+(?P<way>earlier|later|before|after)\b"
+    r"(?!\s+(?:the|a|an|his|her|its|their|he|she|it|they|we|\d))", re.I)
+
+
 RULES: list[tuple[re.Pattern, object]] = [
     (re.compile(rf"\b(?P<d>\d{{1,2}}){_ORD}\s+(?:of\s+)?(?P<m>{_MONTH}),?\s+(?P<y>{_YEAR})\b"), _explicit_dmy),
     (re.compile(rf"\b(?P<m>{_MONTH})\s+(?P<d>\d{{1,2}}){_ORD},?\s+(?P<y>{_YEAR})\b"), _explicit_dmy),
@@ -406,6 +447,7 @@ RULES: list[tuple[re.Pattern, object]] = [
     (re.compile(rf"\b(?P<prep>in|by|since|from|until|till|before|during|of|early|late|mid-?|in early|in late)\s*(?P<y>{_YEAR})\b(?!\s*[-–]\s*\d)", _I), _year_prep),
     (re.compile(r"\b(?:today|tonight|this morning|this afternoon|this evening|yesterday|last night|tomorrow)\b", _I), _relative_day),
     (re.compile(rf"\b(?:(?P<which>last|next|this|on|early on|late on)\s+)?(?P<w>{_WEEKDAY})(?:\s+(?:morning|afternoon|evening|night))?\b"), _weekday),
+    (ANCHORED_RE, _anchored),
     (re.compile(r"\b(?:(?P<earlier>earlier|later)\s+)?(?P<which>this|last|past|previous|next)\s+(?P<unit>week|month|year)\b", _I), _this_unit),
     (re.compile(rf"\b(?:(?:over|in|during|for|within)\s+)?the\s+(?P<dir>past|last|previous|coming|next|following)\s+(?:(?P<n>{_NUM})\s+)?(?P<unit>{_UNIT})\b", _I), _past_n),
     (re.compile(rf"\bwithin\s+(?:the\s+next\s+)?(?P<n>{_NUM})?\s*(?P<unit>{_UNIT})\b", _I), _within),
@@ -424,7 +466,7 @@ def find_dates(text: str, published: Optional[date], start: int = 0, end: Option
     """
     end = len(text) if end is None else end
     found: list[DateMention] = []
-    taken: list[tuple[int, int]] = []
+    covered = bytearray(end - start)  # characters a longer date already holds (linear, unlike pairwise checks)
     candidates = []
     for priority, (pattern, handler) in enumerate(RULES):
         for m in pattern.finditer(text, start, end):
@@ -433,7 +475,7 @@ def find_dates(text: str, published: Optional[date], start: int = 0, end: Option
     candidates.sort(key=lambda c: (c[1], c[2], c[0]))
     for s, neg_len, _priority, m, handler in candidates:
         e = s - neg_len
-        if any(s < te and ts < e for ts, te in taken):
+        if any(covered[s - start:e - start]):
             continue
         future = bool(future_context(s)) if future_context else False
         try:
@@ -443,7 +485,7 @@ def find_dates(text: str, published: Optional[date], start: int = 0, end: Option
         if resolved is None:
             continue
         when, rule, forward = resolved
-        taken.append((s, e))
+        covered[s - start:e - start] = b"\x01" * (e - s)
         found.append(DateMention(s, e, text[s:e], when, rule, forward))
     found.sort(key=lambda d: d.start)
     return found
@@ -484,3 +526,25 @@ def parse_date_text(text: str) -> Optional[date]:
 
 
 WEEKDAY_ABBR = {d.lower()[:3] for d in calendar.day_name}
+
+
+def anchor_dates(text: str, found: list[DateMention], starts: Sequence[int], published: Optional[date]) -> list[DateMention]:
+    """Count "the previous day", "two weeks earlier" from the day the story told just
+    before (in the same sentence or the two before it), not from publication: the
+    previous day of a Monday event is Sunday.  `starts` are the sentences' offsets."""
+    out: list[DateMention] = []
+    last_day: Optional[tuple[int, date, str]] = None  # (sentence, day, its text)
+    for d in found:
+        si = bisect_right(starts, d.start) - 1
+        m = ANCHORED_RE.fullmatch(d.text)
+        if m is not None and last_day is not None and si - last_day[0] <= 2:
+            days = _shift(m)
+            if days is not None:
+                day = last_day[1] + timedelta(days=days)
+                d = DateMention(d.start, d.end, d.text, _day(day),
+                                f"'{d.text}': counted from {last_day[2]} ({format_day(last_day[1])}), the day told "
+                                "just before", days > 0 and (published is None or day > published))
+        if d.when.is_point and not d.forward:
+            last_day = (si, d.when.earliest.date(), f"'{d.text}'")
+        out.append(d)
+    return out

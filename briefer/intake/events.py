@@ -9,13 +9,14 @@ the rule said), place, actors with roles and the clause as the supporting quote.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from typing import Optional, Sequence
 
 from ..core.model import Role
 from ..core.when import When
 from . import lexicon as L
-from .dates import DateMention
+from .dates import FUTURE_RE, DateMention
 from .entities import WELL_KNOWN_ACTOR_KEYS, Entity, Mention
 from .statements import Statement
 from .text import Sentence
@@ -53,6 +54,9 @@ class EventDraft:
     participants: list[tuple[str, Role]] = field(default_factory=list)  # (entity id, role)
     statement: Optional[Statement] = None
     quote: str = ""
+    status: str = "reported"  # reported | claimed | expected | conditional | denied
+    status_why: str = ""
+    claimed_by: str = ""
 
 
 def _clauses(text: str, si: int, sentence: Sentence, dates: Sequence[DateMention]) -> list[Clause]:
@@ -91,8 +95,13 @@ _DATELINE_RE = re.compile(
     r"(?:\d{1,2}\s+[A-Z][a-z]+\.?,?\s+\d{4}|[A-Z][a-z]+\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}[./]\d{1,2}[./]\d{4})\s*[-–—:]?\s*")
 
 
+# "TAL HAMRA, March 5 (Reuters) - ", "BEIRUT (AFP) — ": a wire dateline is no part of a title
+_WIRE_RE = re.compile(r"^[A-Z][A-Z .'’\-]{2,40}(?:,\s*[A-Z][A-Za-z .'’\-]{2,30})?(?:\s*,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}"
+                      r"(?:,?\s+\d{4})?|\s*,\s*\d{1,2}\s+[A-Z][a-z]{2,8}\.?(?:,?\s+\d{4})?)?\s*(?:\([^)]{2,30}\))?\s*[-–—]+\s+")
+
+
 def _title(text: str) -> str:
-    text = _DATELINE_RE.sub("", text.strip())
+    text = _WIRE_RE.sub("", _DATELINE_RE.sub("", text.strip()))
     text = _LEAD_RE.sub("", text.strip().strip("\"“”")).strip()
     text = text[:1].upper() + text[1:]
     return _shorten(text)
@@ -100,7 +109,10 @@ def _title(text: str) -> str:
 
 def draft_events(text: str, sentences: Sequence[Sentence], body: Sequence[int], dates: Sequence[DateMention],
                  mentions: Sequence[Mention], entities: Sequence[Entity], statements: Sequence[Statement],
-                 published: Optional[When]) -> list[EventDraft]:
+                 published: Optional[When], parsed: Optional[dict] = None, outlet: str = "") -> list[EventDraft]:
+    """Drafts for the body's sentences; `parsed` (sentence index -> parse) lets the
+    parse give roles and say how each clause is put (reported, expected, ...)."""
+    parsed = parsed or {}
     by_id = {e.id: e for e in entities}
     actor_mentions = [m for m in mentions if m.entity and by_id.get(m.entity) is not None and by_id[m.entity].actor]
     # a name the report uses for an actor ("faces of Daesh") is not where something happened
@@ -109,14 +121,16 @@ def draft_events(text: str, sentences: Sequence[Sentence], body: Sequence[int], 
     statement_by_sentence = {s.sentence: s for s in statements}
     drafts: list[EventDraft] = []
     last_person: Optional[str] = None
+    date_starts = [d.start for d in dates]  # (dates and mentions are in text order: bisect, not scan)
+    mention_starts = [m.start for m in actor_mentions]
     for si in body:
         sentence = sentences[si]
-        s_dates = [d for d in dates if sentence.start <= d.start < sentence.end]
+        s_dates = dates[bisect_left(date_starts, sentence.start):bisect_left(date_starts, sentence.end)]
         statement = statement_by_sentence.get(si)
         persons_here: list[str] = []
         for clause in _clauses(text, si, sentence, s_dates):
             c_text = text[clause.start:clause.end]
-            c_mentions = [m for m in actor_mentions if clause.start <= m.start < clause.end]
+            c_mentions = actor_mentions[bisect_left(mention_starts, clause.start):bisect_left(mention_starts, clause.end)]
             c_dates = [d for d in s_dates if clause.start <= d.start < clause.end]
             trigger = _TRIGGER_RE.search(c_text)
             in_clause_statement = None
@@ -134,11 +148,20 @@ def draft_events(text: str, sentences: Sequence[Sentence], body: Sequence[int], 
             date = next((d for d in dated if not d.forward), None) or (dated[0] if dated else None)
             if date is not None:
                 when, rule = date.when, f"{date.text}: {date.rule}"
+            elif published is not None and _BACKGROUND_RE.search(c_text) and published.start is not None:
+                # background told in the past perfect ("had killed"): before the story, not on its day
+                when = When.before(published.start)
+                rule = "told as background (past perfect) with no date of its own: some time before publication"
             elif published is not None:
                 when, rule = published, "no date in the sentence: the day of publication"
             else:
                 when, rule = None, "no date in the sentence and no publication date: set one"
             participants = _roles(text, clause, c_mentions, trigger, by_id, in_clause_statement)
+            doc = parsed.get(si)
+            trigger_at = clause.start + trigger.start()
+            if doc is not None:
+                participants = _parse_roles(doc, sentence.start, clause, trigger_at, c_mentions, by_id, participants)
+            status, status_why = _status(text, clause, trigger_at, doc, sentence.start)
             speaker = in_clause_statement.speaker_entity if in_clause_statement is not None else None
             if speaker and speaker in by_id and by_id[speaker].actor and speaker not in [p for p, _ in participants]:
                 participants.insert(0, (speaker, Role.SPOKESPERSON))  # a quotation going on: still them
@@ -153,12 +176,75 @@ def draft_events(text: str, sentences: Sequence[Sentence], body: Sequence[int], 
             title = _title(c_text)
             if in_clause_statement is not None and in_clause_statement.direct and c_text.lstrip().startswith(('"', "“")):
                 title = _shorten(f"{in_clause_statement.speaker}: {in_clause_statement.quote}")
+            claimed_by = ""
+            if in_clause_statement is not None:
+                if in_clause_statement.denial and status == "reported":
+                    status, status_why = "denied", f"{in_clause_statement.speaker} denies it"
+                elif status == "reported" and in_clause_statement.speaker and \
+                        in_clause_statement.speaker.casefold() != (outlet or "").casefold():
+                    status, status_why = "claimed", f"said by {in_clause_statement.speaker}"
+                    claimed_by = in_clause_statement.speaker
             drafts.append(EventDraft(clause, title, when, rule, date, place, participants,
-                                     in_clause_statement, " ".join(c_text.split()).strip(" ,;")))
+                                     in_clause_statement, " ".join(c_text.split()).strip(" ,;"),
+                                     status, status_why, claimed_by))
             persons_here += [m.entity for m in c_mentions if by_id[m.entity].kind == "person"]
         if persons_here:
             last_person = persons_here[-1]
     return drafts
+
+
+_BACKGROUND_RE = re.compile(r"\b(?:had|'d)\s+(?:(?:already|earlier|previously|also|been)\s+)*[a-z]+(?:ed|en|wn|t|ght)\b", re.I)
+
+# How a clause is put, when there is no parse: words before the trigger.
+_COND_RE = re.compile(r"\b(?:if|once|unless|could|may|might|would be able to|in case)\b", re.I)
+_DENY_RE = re.compile(r"\b(?:denied|denies|deny|did not|didn't|has not|have not|never|no longer)\b", re.I)
+
+
+def _status(text: str, clause: Clause, trigger_at: int, doc, sentence_start: int) -> tuple[str, str]:
+    """(status, why) of a clause: the parse's reading when there is one, else the words
+    leading up to the trigger."""
+    if doc is not None:
+        from .parse import clause_status
+
+        status, why = clause_status(doc, clause.start - sentence_start, clause.end - sentence_start,
+                                    trigger_at - sentence_start)
+        return status, why
+    head = text[clause.start:trigger_at + 1]
+    if m := _COND_RE.search(head):
+        return "conditional", f"put as a condition or a possibility ('{m.group()}')"
+    if m := FUTURE_RE.search(head):
+        return "expected", f"said of what is to come ('{m.group()}')"
+    if m := _DENY_RE.search(head):
+        return "denied", f"put as denied or not done ('{m.group()}')"
+    return "reported", ""
+
+
+def _parse_roles(doc, sentence_start: int, clause: Clause, trigger_at: int, c_mentions: Sequence[Mention],
+                 by_id: dict[str, Entity], participants: list[tuple[str, Role]]) -> list[tuple[str, Role]]:
+    """Roles from the parse where it is clear: the subject (or the passive's agent) is the
+    initiator, the object (or the passive's subject) the target, or, when the verb harms
+    people (killed, kidnapped), those people are affected.  The speaker stays the
+    spokesperson, and a name that only qualifies another ("US-backed") stays mentioned."""
+    from .parse import roles_in
+
+    found = roles_in(doc, clause.start - sentence_start, clause.end - sentence_start, trigger_at - sentence_start)
+    if found is None:
+        return participants
+
+    def inside(m: Mention, spans) -> bool:
+        return any(sentence_start + a <= m.start and m.end <= sentence_start + b for a, b in spans)
+
+    roles = dict(participants)
+    for m in c_mentions:
+        if roles.get(m.entity) in (Role.SPOKESPERSON,) or m.modifier:
+            continue
+        entity = by_id[m.entity]
+        if inside(m, found.initiators):
+            roles[m.entity] = Role.INITIATOR
+        elif inside(m, found.targets):
+            harmed_people = found.harmed and entity.kind == "person"
+            roles[m.entity] = Role.AFFECTED if harmed_people else Role.TARGET
+    return list(roles.items())
 
 
 _AT = {"in", "near", "at", "around", "outside", "inside", "into", "across", "on", "of", "to", "towards", "toward"}

@@ -9,12 +9,13 @@ stored once per text (by its content hash).
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Mapping, Optional, Sequence
 
 from ..core.errors import BrieferError
 from ..core.model import (Actor, ActorKind, Citation, Document, Event, Participant, Role, Source, SourceKind,
                           normalize_name)
+from ..core.status import status_tag
 from .proposals import ActorProposal, Analysis, EventProposal, ParticipantProposal
 
 __all__ = ["accept", "accept_all_choices", "merge_events", "merge_actor_proposals", "Landed", "DEFAULT_CREDIBILITY"]
@@ -30,14 +31,16 @@ class Landed:
     actors: list[str] = field(default_factory=list)  # uids of actors created
     sources: list[str] = field(default_factory=list)  # uids of sources created
     skipped: list[str] = field(default_factory=list)  # why a proposal did not land
+    corroborated: list[str] = field(default_factory=list)  # uids of workspace events this report was cited for
 
     @property
     def changed(self) -> bool:
-        return bool(self.events or self.actors or self.sources or self.document_added)
+        return bool(self.events or self.actors or self.sources or self.document_added or self.corroborated)
 
 
 def accept_all_choices(analysis: Analysis) -> dict[str, bool]:
-    """Every event, actor, source and citation accepted (what `--accept-all` does)."""
+    """Every proposed event, actor, source and citation accepted (what `--accept-all`
+    does); expectations (expected, conditional, denied) only when chosen one by one."""
     choices = {e.id: True for e in analysis.events}
     choices.update({a.id: True for a in analysis.actors})
     choices.update({s.id: True for s in analysis.sources})
@@ -47,7 +50,7 @@ def accept_all_choices(analysis: Analysis) -> dict[str, bool]:
 
 def merge_events(analysis: Analysis, ids: Sequence[str]) -> EventProposal:
     """Fold several proposals into the first: one happening reported in several sentences."""
-    chosen = [e for e in analysis.events if e.id in ids]
+    chosen = [e for e in analysis.all_events if e.id in ids]
     if len(chosen) < 2:
         raise BrieferError("select at least two events to merge")
     keep = chosen[0]
@@ -60,7 +63,7 @@ def merge_events(analysis: Analysis, ids: Sequence[str]) -> EventProposal:
         keep.place = keep.place or other.place
         if keep.when is None:
             keep.when, keep.when_rule = other.when, other.when_rule
-        analysis.events.remove(other)
+        (analysis.events if other in analysis.events else analysis.expectations).remove(other)
     return keep
 
 
@@ -81,7 +84,7 @@ def merge_actor_proposals(analysis: Analysis, ids: Sequence[str]) -> ActorPropos
         if other.name not in keep.aliases_seen:
             keep.aliases_seen.append(other.name)
         keep.spans.extend(other.spans)
-        for event in analysis.events:
+        for event in analysis.all_events:
             roles = {p.actor: p for p in event.participants}
             if other.id in roles:
                 if keep.id in roles:
@@ -104,7 +107,7 @@ def accept(ws, analysis: Analysis, choices: Mapping[str, bool]) -> Landed:
     rejected them (then the event lands without that actor / that citation).
     """
     landed = Landed()
-    events = [e for e in analysis.events if choices.get(e.id) is True]
+    events = [e for e in analysis.all_events if choices.get(e.id) is True]
     extra_actors = [a for a in analysis.actors if choices.get(a.id) is True]
     if not events and not extra_actors and choices.get("document") is not True:
         return landed
@@ -179,30 +182,64 @@ def accept(ws, analysis: Analysis, choices: Mapping[str, bool]) -> Landed:
             if (proposal.title.strip(),) in already:
                 landed.skipped.append(f"'{proposal.title}': already taken from this document")
                 continue
+            if proposal.corroborate and proposal.match is not None:
+                _corroborate(ws, analysis, proposal, outlet, document, choices, source_uid, landed)
+                continue
             participants: list[Participant] = []
             for p in proposal.participants:
                 uid = actor_uid(p.actor)
                 if uid is not None and uid not in (x.actor_uid for x in participants):
                     participants.append(Participant(uid, p.role if isinstance(p.role, Role) else Role(p.role)))
-            citations = [Citation(outlet.uid, DEFAULT_CREDIBILITY, proposal.quote, document.uid)]
-            for cid in proposal.citations:
-                if choices.get(cid) is False:
-                    continue
-                cite = analysis.citation(cid)
-                uid = source_uid(cite.source_id)
-                if uid is not None and uid != outlet.uid:
-                    citations.append(Citation(uid, DEFAULT_CREDIBILITY, _speaker_quote(cite.speaker, cite.quote)))
+            citations = _report_citations(analysis, proposal, outlet, document, choices, source_uid)
             if proposal.source_id and proposal.source_id not in {analysis.citation(c).source_id for c in proposal.citations}:
                 uid = source_uid(proposal.source_id)
                 if uid is not None and uid != outlet.uid:
                     citations.append(Citation(uid, DEFAULT_CREDIBILITY, proposal.quote))
+            tag = status_tag(proposal.status)
+            how = f" {proposal.status_why[:1].upper()}{proposal.status_why[1:]}." if proposal.status_why else ""
             new_events.append(Event(
                 proposal.title.strip(), proposal.when, summary=proposal.summary, place=proposal.place.strip(),
-                participants=tuple(participants), citations=tuple(citations), tags=("intake",),
-                notes=f"From '{doc.title}'. Date: {proposal.when_rule}"))
+                participants=tuple(participants), citations=tuple(citations),
+                tags=("intake",) + ((tag,) if tag else ()),
+                notes=f"From '{doc.title}'. Date: {proposal.when_rule}.{how}"))
         ws.add_events(new_events)
         landed.events = [e.uid for e in new_events]
     return landed
+
+
+def _corroborate(ws, analysis: Analysis, proposal: EventProposal, outlet: Source, document, choices, source_uid,
+                 landed: Landed) -> None:
+    """The report tells a workspace event again: cite it there (the document with the
+    quote, and the statements' sources), instead of adding a second event."""
+    try:
+        event = ws.get_event(proposal.match.uid)
+    except BrieferError:
+        landed.skipped.append(f"'{proposal.title}': the event it matched is gone; add it as a new event")
+        return
+    cited = list(event.citations)
+    new = _report_citations(analysis, proposal, outlet, document, choices, source_uid)
+    added = [c for c in new if not any(c.source_uid == x.source_uid and c.quote == x.quote
+                                       and c.document_uid == x.document_uid for x in cited)]
+    if not added:
+        landed.skipped.append(f"'{proposal.title}': this report is already cited for '{event.title}'")
+        return
+    ws.update_event(replace(event, citations=tuple(cited + added)))
+    landed.corroborated.append(event.uid)
+
+
+def _report_citations(analysis: Analysis, proposal: EventProposal, outlet: Source, document, choices,
+                      source_uid) -> list[Citation]:
+    """The report's citations for one proposal: the stored document with the quote, and
+    each accepted statement's source (other than the outlet) with the speaker's words."""
+    citations = [Citation(outlet.uid, DEFAULT_CREDIBILITY, proposal.quote, document.uid)]
+    for cid in proposal.citations:
+        if choices.get(cid) is False:
+            continue
+        cite = analysis.citation(cid)
+        uid = source_uid(cite.source_id)
+        if uid is not None and uid != outlet.uid:
+            citations.append(Citation(uid, DEFAULT_CREDIBILITY, _speaker_quote(cite.speaker, cite.quote)))
+    return citations
 
 
 def _speaker_quote(speaker: str, quote: str) -> str:

@@ -218,3 +218,65 @@ SAME_ACTOR = (
     ("Syrian Arab Army", "SAA"),
     ("Free Syrian Army", "FSA"),
 )
+
+# -- Arabic ------------------------------------------------------------------------------
+# The actors Arabic reports name most, by their Arabic names (and common spellings),
+# with the English name and kind they go by: a workspace that knows the English name
+# (or holds the Arabic one as an alias) gets its own actor.
+ARABIC_ACTORS = {
+    "تنظيم الدولة الإسلامية": ("Islamic State", "armed_group"), "الدولة الإسلامية": ("Islamic State", "armed_group"),
+    "تنظيم الدولة": ("Islamic State", "armed_group"), "داعش": ("Islamic State", "armed_group"),
+    "الدولة الاسلامية": ("Islamic State", "armed_group"),
+    "قوات سوريا الديمقراطية": ("Syrian Democratic Forces", "armed_group"), "قسد": ("Syrian Democratic Forces", "armed_group"),
+    "وحدات حماية الشعب": ("People's Protection Units", "armed_group"),
+    "حزب الاتحاد الديمقراطي": ("Democratic Union Party", "organisation"),
+    "حزب العمال الكردستاني": ("Kurdistan Workers' Party", "armed_group"),
+    "الجيش السوري الحر": ("Free Syrian Army", "armed_group"), "الجيش الحر": ("Free Syrian Army", "armed_group"),
+    "الجيش العربي السوري": ("Syrian Arab Army", "armed_group"), "الجيش السوري": ("Syrian Arab Army", "armed_group"),
+    "قوات النظام": ("Syrian Arab Army", "armed_group"), "قوات الأسد": ("Syrian Arab Army", "armed_group"),
+    "جبهة النصرة": ("Jabhat al-Nusra", "armed_group"), "هيئة تحرير الشام": ("Hay'at Tahrir al-Sham", "armed_group"),
+    "تنظيم القاعدة": ("al-Qaeda", "armed_group"), "القاعدة": ("al-Qaeda", "armed_group"),
+    "حزب الله": ("Hezbollah", "armed_group"), "حركة حماس": ("Hamas", "armed_group"), "حماس": ("Hamas", "armed_group"),
+    "حركة طالبان": ("Taliban", "armed_group"), "طالبان": ("Taliban", "armed_group"),
+    "الحوثيين": ("Houthis", "armed_group"), "الحوثيون": ("Houthis", "armed_group"), "أنصار الله": ("Houthis", "armed_group"),
+    "الحشد الشعبي": ("Popular Mobilization Forces", "armed_group"), "البيشمركة": ("Peshmerga", "armed_group"),
+    "أحرار الشام": ("Ahrar al-Sham", "armed_group"), "جيش الإسلام": ("Jaysh al-Islam", "armed_group"),
+    "الحرس الثوري": ("Islamic Revolutionary Guard Corps", "armed_group"),
+    "التحالف الدولي": ("International coalition", "armed_group"), "قوات التحالف": ("International coalition", "armed_group"),
+    "التحالف العربي": ("Saudi-led coalition", "armed_group"), "التحالف": ("International coalition", "armed_group"),
+    "الجيش العراقي": ("Iraqi Army", "armed_group"), "الجيش التركي": ("Turkish Armed Forces", "armed_group"),
+    "الجيش الإسرائيلي": ("Israel Defense Forces", "armed_group"), "الجيش اللبناني": ("Lebanese Army", "armed_group"),
+    "الولايات المتحدة": ("United States", "state"), "واشنطن": ("United States", "state"), "أمريكا": ("United States", "state"),
+    "روسيا": ("Russia", "state"), "موسكو": ("Russia", "state"), "تركيا": ("Turkey", "state"), "أنقرة": ("Turkey", "state"),
+    "إيران": ("Iran", "state"), "ايران": ("Iran", "state"), "طهران": ("Iran", "state"),
+    "السعودية": ("Saudi Arabia", "state"), "المملكة العربية السعودية": ("Saudi Arabia", "state"),
+    "إسرائيل": ("Israel", "state"), "اسرائيل": ("Israel", "state"), "العراق": ("Iraq", "state"),
+    "الأردن": ("Jordan", "state"), "لبنان": ("Lebanon", "state"), "مصر": ("Egypt", "state"), "فرنسا": ("France", "state"),
+    "بريطانيا": ("United Kingdom", "state"), "قطر": ("Qatar", "state"), "الإمارات": ("United Arab Emirates", "state"),
+    "الحكومة السورية": ("Syrian government", "state"), "النظام السوري": ("Syrian government", "state"),
+    "الأمم المتحدة": ("United Nations", "organisation"), "مجلس الأمن": ("UN Security Council", "organisation"),
+    "حلف الناتو": ("NATO", "organisation"), "الناتو": ("NATO", "organisation"),
+    "الجامعة العربية": ("Arab League", "organisation"), "الصليب الأحمر": ("ICRC", "organisation"),
+    "المرصد السوري لحقوق الإنسان": ("Syrian Observatory for Human Rights", "source"),
+    "المرصد السوري": ("Syrian Observatory for Human Rights", "source"),
+    "وكالة الأنباء السورية": ("SANA", "source"), "سانا": ("SANA", "source"), "رويترز": ("Reuters", "source"),
+    "فرانس برس": ("Agence France-Presse", "source"), "أ ف ب": ("Agence France-Presse", "source"),
+    "الأناضول": ("Anadolu Agency", "source"), "د ب أ": ("dpa", "source"), "أسوشيتد برس": ("Associated Press", "source"),
+    "الجزيرة": ("Al Jazeera", "source"), "العربية": ("Al Arabiya", "source"), "وكالة أعماق": ("Amaq", "source"),
+}
+# Nouns that speak in Arabic reports: "قال مصدر عسكري" (a military source said).
+ARABIC_SPEAKER_NOUNS = (
+    "مصدر", "مصادر", "مسؤول", "مسؤولون", "متحدث", "المتحدث", "ناطق", "الناطق", "وزير", "وزارة", "قائد", "شهود",
+    "ناشطون", "ناشط", "مراسل", "بيان", "الرئيس", "رئيس", "محافظ", "مدير", "المرصد", "الجيش", "القيادة", "الحكومة",
+    "سكان", "مصدر أمني", "مصدر محلي", "مصادر محلية", "مصادر طبية", "الشرطة", "التحالف", "المتحدثة",
+)
+# Words that tell something happening (verbs and their nouns).
+ARABIC_EVENT_WORDS = (
+    "قتل", "قتلت", "مقتل", "قتلى", "قتيل", "هجوم", "هجمات", "هاجم", "هاجمت", "استهدف", "استهدفت", "استهداف", "قصف",
+    "قصفت", "غارة", "غارات", "سيطر", "سيطرت", "سيطرة", "انسحب", "انسحبت", "انسحاب", "اشتباكات", "اشتبك", "معارك",
+    "معركة", "تفجير", "انفجار", "فجر", "فجرت", "اعتقل", "اعتقلت", "اعتقال", "اختطف", "اختطاف", "خطف", "أسر", "أعدم",
+    "إعدام", "اعدام", "طرد", "حرر", "تحرير", "استعاد", "استعادت", "استعادة", "اقتحم", "اقتحمت", "اقتحام", "دخل",
+    "دخلت", "ضربات", "ضربة", "إصابة", "اصابة", "جرح", "جرحى", "أصيب", "سقط", "تقدم", "تقدمت", "حاصر", "حصار", "هدنة",
+    "اتفاق", "وقف إطلاق النار", "نزوح", "نزح", "فر", "فرار", "أطلق", "إطلاق", "شن", "شنت", "تدمير", "دمر", "أحرق",
+    "إسقاط", "أسقط", "أسقطت", "تبنى", "تبنت", "أعلن مسؤوليته", "يطرد", "طردت", "عملية", "عمليات", "نفذ", "نفذت",
+)

@@ -13,7 +13,7 @@ from typing import Any, Optional
 from ..core.model import Role
 from ..core.when import When
 
-__all__ = ["DocumentProposal", "DateProposal", "ActorProposal", "SourceProposal", "CitationProposal",
+__all__ = ["NOT_PROPOSED", "EventMatch", "DocumentProposal", "DateProposal", "ActorProposal", "SourceProposal", "CitationProposal",
            "ParticipantProposal", "EventProposal", "Analysis"]
 
 Span = tuple[int, int]
@@ -77,12 +77,29 @@ class CitationProposal:
     quote: str
     span: Span
     rule: str
+    channel: str = ""  # how it was said: "AFP" (told AFP), "Telegram" (in a statement on Telegram)
 
 
 @dataclass
 class ParticipantProposal:
     actor: str  # ActorProposal id
     role: Role
+
+
+# Statuses offered as expectations (or denials), not proposed as events by default.
+NOT_PROPOSED = ("expected", "conditional", "denied")
+
+
+@dataclass
+class EventMatch:
+    """A workspace event the proposal likely tells again."""
+    uid: str
+    title: str
+    when: When
+    place: str
+    actors: list[str]
+    score: float
+    why: str
 
 
 @dataclass
@@ -100,6 +117,18 @@ class EventProposal:
     citations: list[str] = field(default_factory=list)  # CitationProposal ids
     date_id: Optional[str] = None
     summary: str = ""
+    # how the report puts it: reported, claimed (by claimed_by), expected, conditional, denied
+    status: str = "reported"
+    status_why: str = ""
+    claimed_by: str = ""
+    # a workspace event this one likely tells again: offered as a citation to it (corroboration)
+    match: Optional[EventMatch] = None
+    corroborate: bool = False  # the analyst's choice: land as a citation to `match` instead of a new event
+
+    @property
+    def expectation(self) -> bool:
+        """Offered apart, not proposed by default: what is expected, conditional or denied."""
+        return self.status in NOT_PROPOSED
 
 
 @dataclass
@@ -109,8 +138,13 @@ class Analysis:
     actors: list[ActorProposal]
     sources: list[SourceProposal]
     citations: list[CitationProposal]
-    events: list[EventProposal]
+    events: list[EventProposal]  # reported and claimed: proposed as events
     published_day: Optional[date] = None
+    expectations: list[EventProposal] = field(default_factory=list)  # expected, conditional, denied
+
+    @property
+    def all_events(self) -> list[EventProposal]:
+        return self.events + self.expectations
 
     def actor(self, pid: str) -> ActorProposal:
         return next(a for a in self.actors if a.id == pid)
@@ -138,11 +172,18 @@ class Analysis:
                          "spans": [list(x) for x in s.spans]} for s in self.sources],
             "dates": [{"id": d.id, "text": d.text, "when": d.when.edtf, "label": d.when.label, "rule": d.rule,
                        "span": list(d.span)} for d in self.dates],
-            "events": [{"id": e.id, "title": e.title, "when": e.when.edtf if e.when else None,
-                        "when_rule": e.when_rule,
-                        "actors": [{"name": actors[p.actor].name, "role": p.role.value} for p in e.participants],
-                        "place": e.place, "quote": e.quote, "source": e.source, "span": list(e.span),
-                        "citations": list(e.citations)} for e in self.events],
-            "citations": [{"id": c.id, "speaker": c.speaker, "source": c.source, "quote": c.quote,
-                           "span": list(c.span), "rule": c.rule} for c in self.citations],
+            "events": [_event_json(e, actors) for e in self.events],
+            "expectations": [_event_json(e, actors) for e in self.expectations],
+            "citations": [{"id": c.id, "speaker": c.speaker, "source": c.source, "channel": c.channel,
+                           "quote": c.quote, "span": list(c.span), "rule": c.rule} for c in self.citations],
         }
+
+
+def _event_json(e: EventProposal, actors: dict[str, ActorProposal]) -> dict[str, Any]:
+    return {"id": e.id, "title": e.title, "when": e.when.edtf if e.when else None, "when_rule": e.when_rule,
+            "status": e.status, "status_why": e.status_why, "claimed_by": e.claimed_by,
+            "actors": [{"name": actors[p.actor].name, "role": p.role.value} for p in e.participants],
+            "place": e.place, "quote": e.quote, "source": e.source, "span": list(e.span),
+            "citations": list(e.citations),
+            "likely_duplicate_of": ({"event": e.match.uid, "title": e.match.title, "when": e.match.when.edtf,
+                                     "score": e.match.score, "why": e.match.why} if e.match else None)}

@@ -22,10 +22,19 @@ from urllib.parse import urlparse
 from ..core.errors import BrieferError, too_deep
 from ..core.files import check_input
 from .dates import parse_date_text
+from .text import unwrap_lines
 
-__all__ = ["Article", "IntakeError", "read_article", "article_from_text", "SUPPORTED_SUFFIXES"]
+__all__ = ["Article", "IntakeError", "read_article", "article_from_text", "SUPPORTED_SUFFIXES", "MAX_FILE_BYTES",
+           "MAX_TEXT_CHARS", "check_length"]
 
 SUPPORTED_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm", ".eml")
+# Bounds that keep every input answered in bounded time: a report is rarely past 100 KB;
+# the assistant reads up to 2 million characters (about 330,000 words) in a few seconds.
+MAX_FILE_BYTES = 10_000_000
+MAX_TEXT_CHARS = 2_000_000
+# An e-mail nested deeper than this, or with more parts, is not a report but a MIME bomb.
+MAX_MIME_DEPTH = 20
+MAX_MIME_PARTS = 500
 
 
 class IntakeError(BrieferError):
@@ -55,9 +64,17 @@ def read_article(path: str | Path) -> Article:
         raise IntakeError(f"{path.name}: Briefer reads articles from {', '.join(SUPPORTED_SUFFIXES)} files")
     check_input(path, "report file")  # a pipe or a device would hang the intake
     try:
-        data = path.read_bytes()
+        if path.is_file() and path.stat().st_size > MAX_FILE_BYTES:
+            raise IntakeError(f"{path.name}: {path.stat().st_size / 1e6:.1f} MB is more than one report (Briefer "
+                              f"reads reports up to {MAX_FILE_BYTES // 1_000_000} MB); split it, or paste the part "
+                              "you need")
+        with path.open("rb") as handle:  # (at most the bound plus one byte, whatever the file claims)
+            data = handle.read(MAX_FILE_BYTES + 1)
     except OSError as error:
         raise IntakeError(f"{path}: {error.strerror or error}") from None
+    if len(data) > MAX_FILE_BYTES:
+        raise IntakeError(f"{path.name}: more than {MAX_FILE_BYTES // 1_000_000} MB is more than one report; "
+                          "split it, or paste the part you need")
     if not data.strip():
         raise IntakeError(f"{path.name}: the file is empty")
     if _looks_binary(data[:4096]):
@@ -72,6 +89,7 @@ def read_article(path: str | Path) -> Article:
         article = _read_html(_decode(data, path.name), path.name)
     else:
         text = _decode(data, path.name)
+        check_length(text, path.name)
         if suffix in (".md", ".markdown"):
             text = _strip_markdown(text)
         article = article_from_text(text)
@@ -124,12 +142,23 @@ _NOISE_LINE_RE = re.compile(r"^(?:\d+\s+min(?:ute)?s?\s+read|share|advertisement
 _CAPTION_RE = re.compile(r"\[[^\]]{2,40}\]\s*$")
 
 
+def check_length(text: str, name: str = "the text") -> None:
+    """Refuse, by name, a text longer than the assistant reads in bounded time."""
+    if len(text) > MAX_TEXT_CHARS:
+        raise IntakeError(f"{name}: {len(text):,} characters is more than one report (Briefer reads up to "
+                          f"{MAX_TEXT_CHARS:,} characters, about 300,000 words); split it, or paste the part you need")
+
+
 def article_from_text(text: str, *, title: str = "", outlet: str = "", author: str = "",
                       published: Optional[date] = None, url: str = "") -> Article:
     """Plain text: a header block ("Headline: ...", "Date: ..."), else a headline line,
-    then date lines ("09 February, 2019") and captions before the body."""
-    text = _normalise(text)
+    then date lines ("09 February, 2019") and captions before the body.  Lines a wire
+    service or an e-mail hard-wrapped inside sentences are joined first."""
+    check_length(text)
+    text, joined = unwrap_lines(_normalise(text))
     article = Article(text, title, outlet, author, published, url)
+    if joined:
+        article.notes.append(f"the text was hard-wrapped: {joined} line breaks inside sentences were joined")
     lines = text.split("\n")
     offsets = []
     pos = 0
@@ -229,8 +258,40 @@ _DATELINE_RE = re.compile(
 )
 
 
+# A wire dateline: "BEIRUT (Reuters) -", "TAL HAMRA, Syria, March 4 (AFP) —", "DAMASCUS, 4 March 2019 -"
+_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+_WIRE_DATELINE_RE = re.compile(
+    r"^\s*(?P<place>[A-Z][A-Z .'’\-]{2,40}(?:,\s*[A-Z][A-Za-z .'’\-]{2,30})?)"
+    r"(?:\s*,\s*(?P<date>" + _MONTH + r"\s+\d{1,2}(?:,?\s+\d{4})?|\d{1,2}\s+" + _MONTH + r"(?:,?\s+\d{4})?))?"
+    r"\s*(?:\((?P<agency>[A-Za-z][A-Za-z .&'’\-]{1,30})\))?\s*[-–—]+\s+")
+
+
+def _wire_dateline(article: Article) -> bool:
+    head = article.text[article.body_start:article.body_start + 120]
+    m = _WIRE_DATELINE_RE.match(head)
+    if m is None or not (m.group("date") or m.group("agency")):
+        return False
+    span = (article.body_start + len(head) - len(head.lstrip()), article.body_start + m.end())
+    article.dateline = span
+    article.skipped.append(span)
+    if m.group("agency") and not article.outlet:
+        article.outlet = m.group("agency").strip()
+        article.notes.append(f"outlet: the agency in the dateline '{m.group(0).strip(' -–—')}'")
+    if m.group("date"):
+        day = parse_date_text(m.group("date"))
+        if day is None and article.published is not None:
+            day = parse_date_text(f"{m.group('date')} {article.published.year}")
+        if day is not None and article.published is None and re.search(r"\d{4}", m.group("date")):
+            article.published = day
+            article.notes.append(f"publication date: the dateline '{m.group(0).strip(' -–—')}'")
+    return True
+
+
 def _dateline(article: Article) -> None:
-    """A date opening the body ("2 May 2017 At least ...", "Published November 17 2017")."""
+    """A date opening the body ("2 May 2017 At least ...", "Published November 17 2017"),
+    or a wire dateline ("BEIRUT, March 4 (Reuters) -"): neither dates an event."""
+    if _wire_dateline(article):
+        return
     head = article.text[article.body_start:article.body_start + 80]
     m = _DATELINE_RE.match(head)
     if m:
@@ -286,6 +347,8 @@ def _read_html(markup: str, name: str) -> Article:
     """Main text and metadata by trafilatura (offline: it is given the markup, never a URL)."""
     import trafilatura
 
+    if len(markup) > MAX_FILE_BYTES:
+        raise IntakeError(f"{name}: the page is more than {MAX_FILE_BYTES // 1_000_000} MB, more than one report")
     try:
         extracted = trafilatura.bare_extraction(markup, with_metadata=True, include_comments=False,
                                                 include_tables=False)
@@ -294,6 +357,7 @@ def _read_html(markup: str, name: str) -> Article:
         doc = None
     if doc and (doc.get("text") or "").strip():
         body = doc.get("text") or ""
+        check_length(body, name)
         title = (doc.get("title") or "").strip()
         article = article_from_text(body)
         site = (doc.get("sitename") or "").strip()
@@ -331,15 +395,42 @@ def _read_html(markup: str, name: str) -> Article:
     return article_from_text(stripped)
 
 
+def _mime_shape(message) -> tuple[int, int]:
+    """(deepest nesting, number of parts) of a parsed message, walked without recursion."""
+    deepest, parts = 0, 0
+    stack = [(message, 1)]
+    while stack:
+        part, depth = stack.pop()
+        parts += 1
+        deepest = max(deepest, depth)
+        if parts > MAX_MIME_PARTS or deepest > MAX_MIME_DEPTH:
+            break
+        payload = part.get_payload() if part.is_multipart() else None
+        if isinstance(payload, list):
+            stack.extend((p, depth + 1) for p in payload)
+    return deepest, parts
+
+
 def _read_email(data: bytes, name: str) -> Article:
-    message = email.message_from_bytes(data, policy=email.policy.default)
-    body_part = message.get_body(preferencelist=("plain", "html"))
+    refusal = (f"{name}: the e-mail nests its parts more than {MAX_MIME_DEPTH} levels deep or holds more than "
+               f"{MAX_MIME_PARTS} parts (a MIME bomb, not a report); nothing was read")
+    if data.count(b"boundary=") > MAX_MIME_PARTS:
+        raise IntakeError(refusal)
+    try:
+        message = email.message_from_bytes(data, policy=email.policy.default)
+        depth, parts = _mime_shape(message)
+        if depth > MAX_MIME_DEPTH or parts > MAX_MIME_PARTS:
+            raise IntakeError(refusal)
+        body_part = message.get_body(preferencelist=("plain", "html"))
+    except RecursionError:
+        raise IntakeError(refusal) from None
     if body_part is None:
         raise IntakeError(f"{name}: the message has no text part")
     try:
         content = body_part.get_content()
     except (LookupError, UnicodeDecodeError):
         content = body_part.get_payload(decode=True).decode("utf-8", "replace")
+    check_length(content, name)
     if body_part.get_content_subtype() == "html":
         article = _read_html(content, name)
     else:

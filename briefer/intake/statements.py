@@ -31,6 +31,8 @@ class Statement:
     verb: str
     rule: str
     direct: bool = False  # a quotation in quote marks
+    channel: str = ""  # how it was said: "AFP" (told AFP), "Telegram" (in a statement on Telegram)
+    denial: bool = False  # the speaker denies what the quote says
 
 
 _VERB_RE = re.compile(r"\b(" + "|".join(sorted(L.SPEECH_VERBS, key=len, reverse=True)) + r")\b")
@@ -53,8 +55,12 @@ def _clean_quote(text: str) -> str:
 
 
 def find_statements(text: str, sentences: Sequence[Sentence], mentions: Sequence[Mention],
-                    entities: Sequence[Entity], outlet: str) -> list[Statement]:
+                    entities: Sequence[Entity], outlet: str, parsed: Optional[dict] = None) -> list[Statement]:
+    """One statement at most per sentence; where the sentence was parsed, the parse says
+    who speaks (the rules answer where it finds none, and for sentences not parsed)."""
     by_id = {e.id: e for e in entities}
+    parsed = parsed or {}
+    last_person: Optional[Mention] = None
     statements: list[Statement] = []
     by_sentence: dict[int, list[Mention]] = {}
     for m in mentions:
@@ -63,7 +69,15 @@ def find_statements(text: str, sentences: Sequence[Sentence], mentions: Sequence
     last_direct: Optional[Statement] = None
     for si, sentence in enumerate(sentences):
         ments = by_sentence.get(si, [])
-        found = _attribute(text, si, sentence, ments, by_id, outlet)
+        found = _from_parse(text, si, sentence, parsed[si], ments, by_id, outlet, last_person) if si in parsed else None
+        if found is None or found.speaker_entity is None:
+            # the rules' speaker when the parse names no one it can tie to a name of the report
+            by_rule = _attribute(text, si, sentence, ments, by_id, outlet)
+            if by_rule is not None and (found is None or by_rule.speaker_entity is not None):
+                found = by_rule
+        persons = [m for m in ments if by_id.get(m.entity) is not None and by_id[m.entity].kind == "person"]
+        if persons:
+            last_person = persons[-1]
         if found is not None:
             statements.append(found)
             if found.direct:
@@ -96,7 +110,10 @@ def _inside_quotation(sentences: Sequence[Sentence], si: int) -> bool:
     """A sentence in the middle of a quoted paragraph: the paragraph opened a quotation
     that has not been closed yet."""
     sentence = sentences[si]
-    before = [s for s in sentences[:si] if s.paragraph == sentence.paragraph]
+    first = si
+    while first > 0 and sentences[first - 1].paragraph == sentence.paragraph and si - first < 50:
+        first -= 1  # (back to the paragraph's start, not over the whole report: linear time)
+    before = list(sentences[first:si])
     if not before or not _opens_quotation(before[0].text):
         return False
     joined = " ".join(s.text for s in before)
@@ -203,6 +220,69 @@ def _attribute(text: str, si: int, sentence: Sentence, ments: Sequence[Mention],
             continue
         return Statement(si, name, eid, src_name, src_id, quote[0], quote[1], sentence.span, verb, how, direct)
     return None
+
+
+_SAY_FIRST = {"according to": 0, "said": 1, "says": 1, "told": 1, "tells": 1, "say": 1}
+
+
+def _from_parse(text: str, si: int, sentence: Sentence, doc, ments: Sequence[Mention], by_id: dict[str, Entity],
+                outlet: str, last_person: Optional[Mention]) -> Optional[Statement]:
+    """The statement of a parsed sentence: the subject of its speech verb speaks, before
+    or after the verb ("X said", "said X"), or the object of "according to"; the one
+    told ("told AFP") or the medium ("in a statement on Telegram") is the channel; "A
+    called B a liar and said ..." gives the words to A."""
+    from .parse import attributions
+
+    found = attributions(doc)
+    if not found:
+        return None
+    # "said"/"according to" before "called"/"accused"; then the first in the sentence
+    att = min(found, key=lambda a: (_SAY_FIRST.get(a.verb.lower(), 2), a.verb_offset))
+    s0 = sentence.start
+    a0, a1 = s0 + att.speaker[0], s0 + att.speaker[1]
+    inside = [m for m in ments if a0 <= m.start and m.end <= a1 and by_id.get(m.entity) is not None]
+    persons = [m for m in inside if by_id[m.entity].kind == "person"]
+    speaker_m = (persons or [m for m in inside if not m.modifier] or [None])[-1] if inside else None
+    if speaker_m is not None:
+        entity = by_id[speaker_m.entity]
+        name, eid = entity.name, entity.id
+    elif att.pronoun:
+        if att.speaker_text.lower() not in ("he", "she") or last_person is None or by_id.get(last_person.entity) is None:
+            return None
+        entity = by_id[last_person.entity]
+        name, eid = entity.name, entity.id
+    else:
+        words = att.speaker_text.split()
+        if not words or len(words) > 8 or not att.named:
+            return None  # "three suspected attacks said": not someone who speaks (a parse gone wrong)
+        name, eid = " ".join(words), None
+    src_name, src_id = outlet, None
+    channel = att.channel
+    if att.channel_span is not None:
+        c0, c1 = s0 + att.channel_span[0], s0 + att.channel_span[1]
+        # the channel is a name ("AFP"), not a noun that holds one ("a local TV channel")
+        carrier = next((m for m in ments if c0 <= m.start and m.end == c1 and by_id.get(m.entity) is not None), None)
+        if carrier is not None:
+            e = by_id[carrier.entity]
+            channel = e.name
+            if e.source or e.kind in ("source", "organisation"):
+                src_name, src_id = e.name, e.id
+    if att.own_report and eid is not None:  # "a report from Z claimed": Z carried it, in its own report
+        src_name, src_id = name, eid
+    elif att.verb == "according to" or att.verb.lower() in ("reported", "reports"):
+        e = by_id.get(eid or "")
+        if e is not None and e.source:
+            src_name, src_id = name, eid
+    q0, q1 = s0 + att.quote[0], s0 + att.quote[1]
+    raw = text[q0:q1]
+    lead = re.match(r"^\s*(?:that\s+)?[\"“]?", raw)
+    q0 += lead.end() if lead else 0
+    quote = text[q0:q1].rstrip(" ,.;\"”")
+    if not quote.strip():
+        return None
+    direct = bool(re.search(r"[\"“]", text[max(s0, q0 - 2):q0 + 1])) or text[q0 + len(quote):q0 + len(quote) + 2].startswith(("\"", "”"))
+    return Statement(si, name, eid, src_name, src_id, quote, (q0, q0 + len(quote)), sentence.span, att.verb,
+                     att.how + " (parse)", direct, channel, att.denial)
 
 
 def _after_verb(text: str, start: int, end: int) -> tuple[str, tuple[int, int]]:

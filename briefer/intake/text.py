@@ -12,7 +12,7 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
-__all__ = ["Token", "Sentence", "fold", "tokenize", "split_sentences", "Span"]
+__all__ = ["Token", "Sentence", "fold", "tokenize", "split_sentences", "unwrap_lines", "Span"]
 
 Span = tuple[int, int]
 
@@ -74,11 +74,13 @@ _ABBREVIATIONS = {
     "etc", "inc", "ltd", "co", "corp", "mt", "ft", "brig", "adm", "cmdr", "sgt", "pres", "approx",
 }
 # (and a full stop that lost its space, "the capital.The video": a word, a stop, a capitalised word)
-_END_RE = re.compile(r"[.!?]+[\"”’')\]]*(?=\s)|[.!?]+[\"”’')\]]*$|(?<=[a-z]{2})\.(?=[A-Z][a-z])")
+_END_RE = re.compile(r"[.!?؟]+[\"”’')\]]*(?=\s)|[.!?]+[\"”’')\]]*$|(?<=[a-z]{2})\.(?=[A-Z][a-z])")
 
 
-def _is_boundary(text: str, end_match: re.Match) -> bool:
-    before = text[:end_match.start()]
+def _is_boundary(text: str, end_match: re.Match, line_start: int, line_end: int) -> bool:
+    """Whether a full stop (or ! ?) ends a sentence; it looks only a few characters either
+    side, so splitting stays linear in the length of the text (even of one long line)."""
+    before = text[max(line_start, end_match.start() - 40):end_match.start()]
     word = re.search(r"([^\W\d_]+)\.?$", before)
     if end_match.group().startswith(".") and word is not None:
         w = word.group(1)
@@ -86,7 +88,7 @@ def _is_boundary(text: str, end_match: re.Match) -> bool:
             return False
         if len(w) == 1 and w.isupper():  # an initial ("John F. Kennedy", "U.S.")
             return False
-    rest = text[end_match.end():].lstrip()
+    rest = text[end_match.end():min(line_end, end_match.end() + 40)].lstrip()
     if not rest:
         return True
     # The next sentence starts with a capital, a digit or an opening quote.
@@ -107,7 +109,7 @@ def split_sentences(text: str) -> list[Sentence]:
         cursor = line_start
         first = True
         for match in _END_RE.finditer(text, line_start, line_end):
-            if not _is_boundary(text[line_start:line_end], _shift(match, line_start)):
+            if not _is_boundary(text, match, line_start, line_end):
                 continue
             _add(sentences, text, cursor, match.end(), paragraph, first)
             first = False
@@ -117,24 +119,6 @@ def split_sentences(text: str) -> list[Sentence]:
     return sentences
 
 
-class _Shifted:
-    def __init__(self, match: re.Match, offset: int) -> None:
-        self._m, self._o = match, offset
-
-    def start(self) -> int:
-        return self._m.start() - self._o
-
-    def end(self) -> int:
-        return self._m.end() - self._o
-
-    def group(self) -> str:
-        return self._m.group()
-
-
-def _shift(match: re.Match, offset: int) -> "_Shifted":
-    return _Shifted(match, offset)  # type: ignore[return-value]
-
-
 def _add(sentences: list[Sentence], text: str, start: int, end: int, paragraph: int, first: bool) -> None:
     while start < end and text[start].isspace():
         start += 1
@@ -142,3 +126,52 @@ def _add(sentences: list[Sentence], text: str, start: int, end: int, paragraph: 
         end -= 1
     if end > start:
         sentences.append(Sentence(start, end, text[start:end], paragraph, first))
+
+
+# -- hard-wrapped text ----------------------------------------------------------------
+# Wire copy and e-mails often arrive wrapped at a fixed width, each line ending inside a
+# sentence; since a line break ends a sentence (headlines, datelines), such lines are
+# joined first.  A break is joined when the text is wrapped at a width (most lines
+# that go on into another line are nearly as long as the longest), or, in any text,
+# when the line visibly stops mid-sentence (no closing punctuation, and the next line
+# opens in lower case).
+_HEADER_LINE_RE = re.compile(r"^[A-Za-z][A-Za-z \-]{1,24}:\s")
+_CLOSES_RE = re.compile(r"[.!?:;\"”’')\]]$")
+
+
+def _wrap_width(lines: list[str]) -> int:
+    """The width the text is wrapped at, or 0 when it is not hard-wrapped."""
+    running = [len(a) for a, b in zip(lines, lines[1:]) if a.strip() and b.strip()]
+    if len(running) < 3:
+        return 0
+    lengths = sorted(running)
+    width = lengths[int(0.9 * (len(lengths) - 1))]
+    if not 30 <= width <= 110:
+        return 0
+    near = sum(1 for n in running if n >= 0.7 * width)
+    return width if near >= 0.7 * len(running) else 0
+
+
+def unwrap_lines(text: str) -> tuple[str, int]:
+    """(text with the line breaks inside sentences joined, how many were joined)."""
+    lines = text.split("\n")
+    if len(lines) < 2:
+        return text, 0
+    width = _wrap_width(lines)
+    out: list[str] = [lines[0]]
+    joined = 0
+    for line in lines[1:]:
+        prev = out[-1]
+        stripped = line.strip()
+        if prev.strip() and stripped and not _HEADER_LINE_RE.match(prev) and not _HEADER_LINE_RE.match(line):
+            wrapped = width and len(prev) >= 0.6 * width and not stripped.startswith(("-", "*", "•"))
+            mid_sentence = not _CLOSES_RE.search(prev.rstrip()) and stripped[0].islower()
+            if wrapped or mid_sentence:
+                if prev.endswith("-") and len(prev) > 1 and prev[-2].isalpha() and stripped[0].islower():
+                    out[-1] = prev + stripped  # a word hyphenated at the break ("US-" / "backed")
+                else:
+                    out[-1] = prev.rstrip() + " " + stripped
+                joined += 1
+                continue
+        out.append(line)
+    return "\n".join(out), joined

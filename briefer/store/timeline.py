@@ -15,6 +15,7 @@ from typing import Sequence
 
 import numpy as np
 
+from ..core.status import status_label
 from .workspace import Workspace
 
 EVENT_COLUMNS = ("earliest", "latest", "id")
@@ -42,9 +43,11 @@ def glyph_details(ws: Workspace, ids: Sequence[int]) -> dict[int, tuple[str, int
     for i in range(0, len(ids), 500):
         chunk = ids[i:i + 500]
         marks = ",".join("?" * len(chunk))
-        for row_id, title, precision, flags in ws.conn.execute(
-                f"SELECT id, title, precision, flags FROM event WHERE id IN ({marks})", chunk):
-            details[row_id] = (title, precision, flags)
+        # (an expectation, a condition or a denial is labelled so: core.status)
+        for row_id, title, precision, flags, status in ws.conn.execute(
+                "SELECT id, title, precision, flags, (SELECT tag FROM event_tag WHERE event_id = event.id AND tag IN "
+                f"('status:expected', 'status:conditional', 'status:denied')) FROM event WHERE id IN ({marks})", chunk):
+            details[row_id] = (status_label([status] if status else [], title), precision, flags)
     return details
 
 

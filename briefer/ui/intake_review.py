@@ -29,6 +29,7 @@ from ..intake.assistant import UNKNOWN_OUTLET, analyse
 from ..intake.landing import Landed, accept, merge_actor_proposals, merge_events
 from ..intake.proposals import Analysis
 from ..intake.reading import SUPPORTED_SUFFIXES, Article, article_from_text, read_article
+from .intake_match import ID_ROLE, SPAN_ROLE, MatchPanel, Utf16, event_item
 
 __all__ = ["IntakeDialog"]
 
@@ -41,8 +42,6 @@ COLOURS = {
     "focus": QColor("#ffb86b"),
 }
 _INK = QColor("#1a1a1a")  # text over the pale marks, in a dark colour scheme too
-SPAN_ROLE = Qt.ItemDataRole.UserRole
-ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
 class IntakeDialog(QDialog):
@@ -113,9 +112,9 @@ class IntakeDialog(QDialog):
         self.text_view = QTextEdit(objectName="intakeText", readOnly=True)
         self.text_view.setAcceptDrops(False)
         self.tabs = QTabWidget(objectName="intakeTabs")
-        self.events_tree = self._tree("intakeEvents", ["Accept", "Title", "When", "Place", "Actors", "Source"])
+        self.events_tree = self._tree("intakeEvents", ["Accept", "Title", "Status", "When", "Place", "Actors", "Source"])
         self.actors_tree = self._tree("intakeActors", ["Keep", "Name", "Kind", "Workspace", "Seen as"])
-        self.citations_tree = self._tree("intakeCitations", ["Keep", "Speaker", "Source", "Quote"])
+        self.citations_tree = self._tree("intakeCitations", ["Keep", "Speaker", "Source", "Channel", "Quote"])
         self.sources_tree = self._tree("intakeSources", ["Keep", "Name", "Kind", "Workspace", "Why"])
         self.dates_tree = self._tree("intakeDates", ["Text", "When", "Rule"])
         for tree in (self.events_tree, self.actors_tree, self.citations_tree, self.sources_tree, self.dates_tree):
@@ -128,6 +127,9 @@ class IntakeDialog(QDialog):
         e_layout = QVBoxLayout(events_page)
         e_layout.setContentsMargins(0, 0, 0, 0)
         e_layout.addWidget(self.events_tree, 1)
+        self.match_panel = MatchPanel(self._corroboration_changed)
+        self.events_tree.currentItemChanged.connect(self._show_match)
+        e_layout.addWidget(self.match_panel)
         e_buttons = QHBoxLayout()
         self.accept_all_button = QPushButton("Accept all", objectName="intakeAcceptAll")
         self.reject_all_button = QPushButton("Reject all", objectName="intakeRejectAll")
@@ -295,9 +297,13 @@ class IntakeDialog(QDialog):
         self.back_button.setVisible(True)
         self._fill()
         notes = [n for n in doc.notes if n.startswith(("this text is already", "the text is not", "outlet: no"))]
-        counts = (f"{len(self.analysis.events)} events, {len(self.analysis.actors)} actors, "
-                  f"{len(self.analysis.citations)} statements, {len(self.analysis.dates)} dates proposed. "
-                  "Tick the events to accept.")
+        a = self.analysis
+        matched = sum(1 for e in a.all_events if e.match is not None)
+        counts = (f"{len(a.events)} events, {len(a.expectations)} expectations or denials (in italics), "
+                  f"{len(a.actors)} actors, {len(a.citations)} statements, {len(a.dates)} dates proposed"
+                  + (f"; {matched} likely already in the workspace (select one to compare)" if matched else "")
+                  + ". Tick the events to accept.")
+        notes += [n for n in doc.notes if n.startswith(("no English parse", "a long text"))]
         self.status.setText(" ".join([counts, *(n[:1].upper() + n[1:] + ("" if n.endswith(".") else ".") for n in notes)]))
         self._update_accept()
 
@@ -318,10 +324,10 @@ class IntakeDialog(QDialog):
         self._filling = True
         try:
             self.text_view.setPlainText(a.document.text)
-            self._utf16 = _Utf16(a.document.text)
+            self._utf16 = Utf16(a.document.text)
             self.events_tree.clear()
-            for e in a.events:
-                self.events_tree.addTopLevelItem(self._event_item(e))
+            for e in a.all_events:
+                self.events_tree.addTopLevelItem(event_item(a, e))
             self.actors_tree.clear()
             for actor in a.actors:
                 item = QTreeWidgetItem(["", actor.name, actor.kind.replace("_", " "),
@@ -338,12 +344,12 @@ class IntakeDialog(QDialog):
                 self.actors_tree.addTopLevelItem(item)
             self.citations_tree.clear()
             for c in a.citations:
-                item = QTreeWidgetItem(["", c.speaker, c.source, c.quote])
+                item = QTreeWidgetItem(["", c.speaker, c.source, c.channel, c.quote])
                 item.setData(0, ID_ROLE, c.id)
                 item.setData(0, SPAN_ROLE, c.span)
                 item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
                 item.setCheckState(0, Qt.CheckState.Checked)
-                item.setToolTip(3, f"{c.quote}\n\nWhy: {c.rule}")
+                item.setToolTip(4, f"{c.quote}\n\nWhy: {c.rule}")
                 self.citations_tree.addTopLevelItem(item)
             self.sources_tree.clear()
             for src in a.sources:
@@ -369,17 +375,18 @@ class IntakeDialog(QDialog):
             self._filling = False
         self._highlight(None)
 
-    def _event_item(self, e) -> QTreeWidgetItem:
-        assert self.analysis is not None
-        actors = ", ".join(f"{self.analysis.actor(p.actor).name} ({p.role.value})" for p in e.participants)
-        item = QTreeWidgetItem(["", e.title, e.when.label if e.when else "(no date)", e.place, actors, e.source])
-        item.setData(0, ID_ROLE, e.id)
-        item.setData(0, SPAN_ROLE, e.span)
-        item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable | Qt.ItemFlag.ItemIsEditable)
-        item.setCheckState(0, Qt.CheckState.Unchecked)
-        item.setToolTip(1, e.quote)
-        item.setToolTip(2, f"{e.when.edtf if e.when else ''}\nWhy: {e.when_rule}")
-        return item
+    def _show_match(self, current: Optional[QTreeWidgetItem], _previous=None) -> None:
+        if self.analysis is not None:
+            pid = current.data(0, ID_ROLE) if current is not None else None
+            self.match_panel.show_event(self.analysis, next((e for e in self.analysis.all_events if e.id == pid), None))
+
+    def _corroboration_changed(self, event) -> None:
+        for i in range(self.events_tree.topLevelItemCount()):
+            item = self.events_tree.topLevelItem(i)
+            if item.data(0, ID_ROLE) == event.id:
+                self._filling = True
+                item.setText(6, f"→ cite in “{event.match.title}”" if event.corroborate else event.source)
+                self._filling = False
 
     def _highlight(self, focus: Optional[tuple[int, int]]) -> None:
         if self.analysis is None:
@@ -404,7 +411,7 @@ class IntakeDialog(QDialog):
             sel.format = fmt
             selections.append(sel)
 
-        for e in a.events:
+        for e in a.all_events:
             add(e.span, COLOURS["event"])
         for c in a.citations:
             add(c.span, COLOURS["citation"])
@@ -434,7 +441,7 @@ class IntakeDialog(QDialog):
     def _event_edited(self, item: QTreeWidgetItem, column: int) -> None:
         if self._filling or self.analysis is None:
             return
-        event = next((e for e in self.analysis.events if e.id == item.data(0, ID_ROLE)), None)
+        event = next((e for e in self.analysis.all_events if e.id == item.data(0, ID_ROLE)), None)
         if event is None:
             return
         text = item.text(column).strip()
@@ -533,8 +540,8 @@ class IntakeDialog(QDialog):
         self._filling = True
         try:
             self.events_tree.clear()
-            for e in self.analysis.events:
-                self.events_tree.addTopLevelItem(self._event_item(e))
+            for e in self.analysis.all_events:
+                self.events_tree.addTopLevelItem(event_item(self.analysis, e))
         finally:
             self._filling = False
         self._restore_checks(checked)
@@ -594,16 +601,3 @@ class IntakeDialog(QDialog):
 
     def _error(self, message: str) -> None:
         self.status.setText(f"<span style='color:#c0392b'>{html.escape(message)}</span>")
-
-
-class _Utf16:
-    """Python offsets to Qt document positions (which count UTF-16 units)."""
-
-    def __init__(self, text: str) -> None:
-        self.text = text
-        self.simple = all(ord(c) < 0x10000 for c in text)
-
-    def __call__(self, offset: int) -> int:
-        if self.simple:
-            return offset
-        return len(self.text[:offset].encode("utf-16-le")) // 2

@@ -47,9 +47,10 @@ def test_a_report_in_another_language_offers_its_sentences_naming_known_actors(d
     text = ("Headline: عنوان الخبر عن القتال\nURL: https://news.example/2015/08/06/a.html\n\n"
             "قال مصدر محلي إن عناصر داعش انسحبوا من القرية.\nوعادت العائلات إلى منازلها بعد الظهر.")
     analysis = analyse(demo_workspace, article_from_text(text))
-    assert any("not in English" in note for note in analysis.document.notes)
+    assert any("an Arabic report" in note for note in analysis.document.notes)
     assert len(analysis.events) == 1
     event = analysis.events[0]
-    assert event.title == "عنوان الخبر عن القتال" and "داعش" in event.quote
+    assert "داعش" in event.quote and event.status == "claimed" and event.claimed_by == "مصدر محلي"
     assert event.when.edtf == "2015-08-06" and "publication" in event.when_rule
-    assert [(analysis.actor(p.actor).name, p.role.value) for p in event.participants] == [("Islamic State", "mentioned")]
+    assert [(analysis.actor(p.actor).name, p.role.value) for p in event.participants] == [("Islamic State", "initiator")]
+

@@ -22,11 +22,11 @@ def _analysis(ws, shared_data: Path) -> Analysis:
 
 
 def _event(analysis: Analysis, *words: str):
-    """The first proposed event whose supporting quote holds every word."""
-    for event in analysis.events:
+    """The first proposed event (or expectation, issue 13) whose supporting quote holds every word."""
+    for event in analysis.all_events:
         if all(w.lower() in event.quote.lower() for w in words):
             return event
-    raise AssertionError(f"no event with {words}: {[e.quote for e in analysis.events]}")
+    raise AssertionError(f"no event with {words}: {[e.quote for e in analysis.all_events]}")
 
 
 def _actor(analysis: Analysis, name: str):

@@ -1,0 +1,399 @@
+"""Reading Arabic reports: dates, the common actors, attributed statements, events.
+
+Arabic news is written verb first ("قصفت طائرات التحالف ...": bombed the coalition's
+planes ...), glues conjunctions and prepositions to the next word (و، ب، ل، ف) and
+counts time from the day of publication ("أمس" yesterday, "الأسبوع الماضي" last week,
+"منذ ثلاثة أيام" three days ago, weekday names).  These rules cover what a wire
+report needs: the dates, the actors the press names most (states, armies, armed
+groups, agencies: lexicon.ARABIC_ACTORS, with their English names, so that they are
+the workspace's actors when it knows them), who said what ("قال"، "أفاد"، "وفقا لـ"),
+and one event per clause that tells something happening.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+from typing import Optional, Sequence
+
+from ..core.model import Role
+from ..core.when import Point, When
+from . import lexicon as L
+from .dates import DateMention, format_day
+from .events import Clause, EventDraft
+from .names import Entity, Mention
+from .statements import Statement
+from .text import Sentence
+
+__all__ = ["is_arabic", "arabic_dates", "arabic_mentions", "arabic_statements", "arabic_drafts"]
+
+_AR = "\u0621-\u065F\u066E-\u06D3\u0640"  # letters and their marks, not the Arabic comma (U+060C) or digits
+_LETTERS = re.compile(f"[{_AR}]")
+_PREFIX = r"(?:و|ف|ب|ل|وب|ول|فب|فل|ك)?"
+_NOT_AR_BEFORE = rf"(?<![{_AR}])"
+_NOT_AR_AFTER = rf"(?![{_AR}])"
+_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩", "0123456789")
+
+
+def is_arabic(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return bool(letters) and sum(1 for c in letters if _LETTERS.match(c)) > 0.5 * len(letters)
+
+
+# -- dates ---------------------------------------------------------------------------------
+_WEEKDAYS = {"الاثنين": 0, "الإثنين": 0, "الثلاثاء": 1, "الأربعاء": 2, "الاربعاء": 2, "الخميس": 3, "الجمعة": 4,
+             "السبت": 5, "الأحد": 6, "الاحد": 6}
+_MONTHS = {
+    "يناير": 1, "كانون الثاني": 1, "فبراير": 2, "شباط": 2, "مارس": 3, "آذار": 3, "أبريل": 4, "ابريل": 4, "نيسان": 4,
+    "مايو": 5, "أيار": 5, "ايار": 5, "يونيو": 6, "يونيه": 6, "حزيران": 6, "يوليو": 7, "يوليه": 7, "تموز": 7,
+    "أغسطس": 8, "اغسطس": 8, "آب": 8, "سبتمبر": 9, "أيلول": 9, "ايلول": 9, "أكتوبر": 10, "اكتوبر": 10,
+    "تشرين الأول": 10, "نوفمبر": 11, "تشرين الثاني": 11, "ديسمبر": 12, "كانون الأول": 12,
+}
+_NUMBERS = {"يوم": 1, "يومين": 2, "يومان": 2, "ثلاثة": 3, "ثلاث": 3, "أربعة": 4, "أربع": 4, "خمسة": 5, "خمس": 5,
+            "ستة": 6, "ست": 6, "سبعة": 7, "سبع": 7, "ثمانية": 8, "ثماني": 8, "تسعة": 9, "تسع": 9, "عشرة": 10,
+            "عشر": 10, "أسبوع": 1, "أسبوعين": 2, "شهر": 1, "شهرين": 2, "عام": 1, "عامين": 2, "سنة": 1, "سنتين": 2}
+_UNIT_DAYS = {"يوم": 1, "أيام": 1, "يومين": 1, "يومان": 1, "ساعة": 0, "ساعات": 0, "أسبوع": 7, "أسابيع": 7,
+              "أسبوعين": 7}
+_MONTH_RE = "|".join(sorted(map(re.escape, _MONTHS), key=len, reverse=True))
+_WEEKDAY_RE = "|".join(sorted(map(re.escape, _WEEKDAYS), key=len, reverse=True))
+_NUM_WORD = "|".join(sorted(map(re.escape, _NUMBERS), key=len, reverse=True))
+
+_DATE_RULES = [
+    ("full", re.compile(rf"{_NOT_AR_BEFORE}{_PREFIX}(?P<d>\d{{1,2}})\s+(?:من\s+)?(?P<m>{_MONTH_RE})\s+(?:عام\s+|سنة\s+)?(?P<y>(?:19|20)\d\d)")),
+    ("month_year", re.compile(rf"{_NOT_AR_BEFORE}(?:في\s+|منذ\s+)?{_PREFIX}(?:شهر\s+)?(?P<m>{_MONTH_RE})\s+(?:عام\s+|سنة\s+|من\s+العام\s+)?(?P<y>(?:19|20)\d\d)")),
+    ("day_month", re.compile(rf"{_NOT_AR_BEFORE}{_PREFIX}(?P<d>\d{{1,2}})\s+(?:من\s+)?(?:شهر\s+)?(?P<m>{_MONTH_RE}){_NOT_AR_AFTER}")),
+    ("since_year", re.compile(rf"{_NOT_AR_BEFORE}(?P<prep>منذ|عام|سنة|في\s+عام|خلال\s+عام){_NOT_AR_AFTER}\s*(?P<y>(?:19|20)\d\d)")),
+    ("ago", re.compile(rf"{_NOT_AR_BEFORE}(?:قبل|منذ){_NOT_AR_AFTER}\s+(?:(?P<n>\d{{1,3}}|{_NUM_WORD})\s+)?(?P<unit>ساعات|ساعة|أيام|يومين|يومان|يوم|أسابيع|أسبوعين|أسبوع|أشهر|شهرين|شهر|أعوام|عامين|عام|سنوات|سنتين|سنة){_NOT_AR_AFTER}")),
+    ("day_before_yesterday", re.compile(rf"{_NOT_AR_BEFORE}(?:أول|اول)\s+(?:من\s+)?أمس{_NOT_AR_AFTER}")),
+    ("yesterday", re.compile(rf"{_NOT_AR_BEFORE}{_PREFIX}(?:أمس|امس|البارحة){_NOT_AR_AFTER}")),
+    ("today", re.compile(rf"{_NOT_AR_BEFORE}{_PREFIX}(?:اليوم|الليلة){_NOT_AR_AFTER}(?!\s+(?:التالي|السابق))")),
+    ("tomorrow", re.compile(rf"{_NOT_AR_BEFORE}{_PREFIX}(?:غدا|غداً|غدًا){_NOT_AR_AFTER}")),
+    ("last_week", re.compile(rf"{_NOT_AR_BEFORE}{_PREFIX}(?:الأسبوع|الاسبوع)\s+(?P<w>الماضي|الفائت|المنصرم|الجاري|الحالي|المقبل|القادم){_NOT_AR_AFTER}")),
+    ("last_month", re.compile(rf"{_NOT_AR_BEFORE}{_PREFIX}(?:الشهر)\s+(?P<w>الماضي|الفائت|المنصرم|الجاري|الحالي|المقبل|القادم){_NOT_AR_AFTER}")),
+    ("last_year", re.compile(rf"{_NOT_AR_BEFORE}{_PREFIX}(?:العام|السنة)\s+(?P<w>الماضي|الماضية|الفائت|المنصرم|الجاري|الحالي|الحالية|المقبل|المقبلة|القادم){_NOT_AR_AFTER}")),
+    ("weekday", re.compile(rf"{_NOT_AR_BEFORE}(?:{_PREFIX}يوم\s+)?{_PREFIX}(?P<w>{_WEEKDAY_RE})(?:\s+(?P<which>الماضي|المقبل|القادم))?{_NOT_AR_AFTER}")),
+]
+
+
+def _number(word: Optional[str]) -> int:
+    if not word:
+        return 1
+    word = word.translate(_DIGITS)
+    return int(word) if word.isdigit() else _NUMBERS.get(word, 1)
+
+
+def _resolve(kind: str, m: re.Match, pub: Optional[date]) -> Optional[tuple[When, str, bool]]:
+    g = m.groupdict()
+    if kind in ("full", "month_year", "day_month", "since_year") and g.get("y"):
+        y = int(g["y"].translate(_DIGITS))
+        if kind == "full":
+            try:
+                day = date(y, _MONTHS[g["m"]], int(g["d"].translate(_DIGITS)))
+            except ValueError:
+                return None
+            return When.day(day), "a full date", False
+        if kind == "month_year":
+            return When.of(Point.of(y, _MONTHS[g["m"]])), "a month and year", False
+        if g.get("prep") == "منذ":
+            return When.since(Point.of(y)), f"'منذ {y}': since that year (the end is open)", False
+        return When.year(y), "the year named", False
+    if pub is None:
+        return None
+    if kind == "day_month":
+        month = _MONTHS[g["m"]]
+        year = pub.year if month <= pub.month else pub.year - 1
+        try:
+            return When.day(date(year, month, int(g["d"].translate(_DIGITS)))), \
+                f"day and month without a year: the last one on or before publication ({format_day(pub)})", False
+        except ValueError:
+            return None
+    rel = f"counted from publication ({format_day(pub)})"
+    if kind == "yesterday":
+        return When.day(pub - timedelta(days=1)), f"'أمس' (yesterday): {rel}", False
+    if kind == "day_before_yesterday":
+        return When.day(pub - timedelta(days=2)), f"'أول أمس' (the day before yesterday): {rel}", False
+    if kind == "today":
+        return When.day(pub), "'اليوم' (today): the day of publication", False
+    if kind == "tomorrow":
+        return When.day(pub + timedelta(days=1)), f"'غدا' (tomorrow): {rel}", True
+    ahead = g.get("w") in ("المقبل", "المقبلة", "القادم")
+    current = g.get("w") in ("الجاري", "الحالي", "الحالية")
+    if kind == "last_week":
+        if current:
+            return When.between(When.day(pub - timedelta(days=6)), When.day(pub)), f"this week: {rel}", False
+        start = pub + timedelta(days=1) if ahead else pub - timedelta(days=7 + pub.weekday())
+        return When.between(When.day(start), When.day(start + timedelta(days=6))), \
+            ("next week" if ahead else "last week") + f": {rel}", ahead
+    if kind == "last_month":
+        y, mth = pub.year, pub.month + (1 if ahead else 0 if current else -1)
+        if mth == 0:
+            y, mth = y - 1, 12
+        if mth == 13:
+            y, mth = y + 1, 1
+        return When.of(Point.of(y, mth)), ("next" if ahead else "this" if current else "last") + f" month: {rel}", ahead
+    if kind == "last_year":
+        y = pub.year + (1 if ahead else 0 if current else -1)
+        return When.year(y), ("next" if ahead else "this" if current else "last") + f" year: {rel}", ahead
+    if kind == "weekday":
+        target = _WEEKDAYS[g["w"]]
+        if g.get("which") in ("المقبل", "القادم"):
+            day = pub + timedelta(days=(target - pub.weekday()) % 7 or 7)
+            return When.day(day), f"the next {g['w']} after publication ({format_day(pub)})", True
+        back = (pub.weekday() - target) % 7
+        if g.get("which") == "الماضي" and back == 0:
+            back = 7
+        return When.day(pub - timedelta(days=back)), f"the last {g['w']} on or before publication ({format_day(pub)})", False
+    if kind == "ago":
+        n, unit = _number(g.get("n")), g["unit"]
+        if unit in _UNIT_DAYS:
+            days = n * _UNIT_DAYS[unit]
+            day = pub - timedelta(days=days)
+            if days <= 2:
+                return When.between(When.day(day), When.day(pub)), f"within the last {n} {unit}: {rel}", False
+            return When.day(day, approximate=True), f"{n} {unit} ago: {rel}", False
+        if unit in ("شهر", "شهرين", "أشهر"):
+            n = 2 if unit == "شهرين" else n
+            y, mth = pub.year, pub.month - n
+            while mth <= 0:
+                y, mth = y - 1, mth + 12
+            return When.of(Point.of(y, mth, approximate=True)), f"{n} months ago: {rel}", False
+        n = 2 if unit in ("عامين", "سنتين") else n
+        return When.of(Point.of(pub.year - n, approximate=True)), f"{n} years ago: {rel}", False
+    return None
+
+
+def arabic_dates(text: str, pub: Optional[date], start: int = 0) -> list[DateMention]:
+    covered = bytearray(len(text))
+    candidates = []
+    for priority, (kind, pattern) in enumerate(_DATE_RULES):
+        for m in pattern.finditer(text, start):
+            candidates.append((-(m.end() - m.start()), priority, m.start(), kind, m))
+    candidates.sort(key=lambda c: (c[0], c[1], c[2]))
+    found = []
+    for _n, _p, s, kind, m in candidates:
+        if any(covered[s:m.end()]):
+            continue
+        resolved = _resolve(kind, m, pub)
+        if resolved is None:
+            continue
+        covered[s:m.end()] = b"\x01" * (m.end() - s)
+        when, rule, forward = resolved
+        found.append(DateMention(s, m.end(), m.group(), when, rule, forward))
+    found.sort(key=lambda d: d.start)
+    return found
+
+
+# -- actors --------------------------------------------------------------------------------
+_ACTOR_PATTERNS = [
+    (re.compile(rf"{_NOT_AR_BEFORE}{_PREFIX}(?:{re.escape(name)}){_NOT_AR_AFTER}"), name, canon, kind)
+    for name, (canon, kind) in sorted(L.ARABIC_ACTORS.items(), key=lambda kv: len(kv[0]), reverse=True)
+]
+
+
+def arabic_mentions(text: str, sentences: Sequence[Sentence], body: set[int], gaz) -> tuple[list[Entity], list[Mention]]:
+    """The common actors by their Arabic names, as the workspace's actors where it knows
+    them (by the English name or any alias), else as new ones under the English name."""
+    starts = [s.start for s in sentences]
+    from bisect import bisect_right
+
+    covered = bytearray(len(text))
+    mentions: list[Mention] = []
+    for pattern, _name, canon, kind in _ACTOR_PATTERNS:
+        for m in pattern.finditer(text):
+            if any(covered[m.start():m.end()]):
+                continue
+            si = bisect_right(starts, m.start()) - 1
+            if si not in body:
+                continue
+            covered[m.start():m.end()] = b"\x01" * (m.end() - m.start())
+            surface = m.group()
+            mentions.append(Mention(m.start(), m.end(), surface, kind=kind, name=canon, sentence=si))
+    # names the workspace itself holds in Arabic (its own aliases)
+    for key, entries in gaz.index.items():
+        if not _LETTERS.search(key) or len(key) < 3:
+            continue
+        for m in re.finditer(rf"{_NOT_AR_BEFORE}{_PREFIX}{re.escape(key)}{_NOT_AR_AFTER}", text):
+            if any(covered[m.start():m.end()]):
+                continue
+            si = bisect_right(starts, m.start()) - 1
+            if si not in body:
+                continue
+            covered[m.start():m.end()] = b"\x01" * (m.end() - m.start())
+            entry = next((e for e in entries if e.kind == "actor"), entries[0])
+            mentions.append(Mention(m.start(), m.end(), m.group(), kind=entry.actor_kind or "other",
+                                    name=entry.name, known=entry, sentence=si))
+    mentions.sort(key=lambda m: m.start)
+    entities: dict[str, Entity] = {}
+    for m in mentions:
+        known = m.known
+        if known is None:
+            for entries in (gaz.index.get(" ".join(m.name.lower().split())) or [],):
+                known = next((e for e in entries if e.kind == "actor"), None)
+        key = known.uid if known is not None else m.name
+        entity = entities.get(key)
+        if entity is None:
+            if m.kind == "source":
+                entity = Entity(f"actor-{len(entities) + 1}", known.name if known else m.name, "source", actor=False,
+                                source=True, known_source=known.uid if known is not None and known.kind == "source"
+                                else None)
+            else:
+                entity = Entity(f"actor-{len(entities) + 1}", known.name if known else m.name,
+                                (known.actor_kind if known else m.kind) or "other", actor=True, source=False,
+                                known_actor=known.uid if known is not None and known.kind == "actor" else None)
+            entities[key] = entity
+        m.entity = entity.id
+        entity.mentions.append(m)
+    return list(entities.values()), mentions
+
+
+# -- statements ------------------------------------------------------------------------------
+_SAY_RE = re.compile(
+    rf"{_NOT_AR_BEFORE}(?:و|ف)?(?P<verb>قال|قالت|أفاد|أفادت|افاد|افادت|ذكر|ذكرت|أعلن|أعلنت|اعلن|اعلنت|أكد|أكدت|اكد|اكدت|"
+    rf"صرح|صرحت|أوضح|أوضحت|أشار|أشارت|اشار|اشارت|أضاف|أضافت|اضاف|اضافت|نفى|نفت|زعم|زعمت|ادعى|ادعت|لفت|لفتت|"
+    rf"نقل|نقلت|أورد|أوردت|بث|بثت|نشر|نشرت|تحدث|تحدثت){_NOT_AR_AFTER}")
+_ACCORDING_RE = re.compile(rf"{_NOT_AR_BEFORE}(?:و)?(?:وفقا|وفقاً|وفقًا|طبقا|طبقاً|بحسب|حسب|نقلا|نقلاً)\s*(?:لـ|ل|عن|لما\s+ذكره|لما\s+أفاد\s+به)?\s*"
+                           r"(?:(?:وكالة|وكالة أنباء|قناة|صحيفة|موقع|شبكة)\s+)?")
+_DENY = {"نفى", "نفت"}
+_CHANNEL_RE = re.compile(rf"{_NOT_AR_BEFORE}(?:ل|في|عبر|على)\s*(?P<ch>(?:وكالة|قناة|صحيفة|بيان|تلفزيون|موقع|حساب|تغريدة|"
+                         rf"تلغرام|تليغرام|تويتر|فيسبوك|مؤتمر صحفي)(?:\s+[{_AR}]+){{0,2}})")
+
+
+def arabic_statements(text: str, sentences: Sequence[Sentence], body: Sequence[int], mentions: Sequence[Mention],
+                      entities: Sequence[Entity], outlet: str) -> list[Statement]:
+    by_id = {e.id: e for e in entities}
+    by_sentence: dict[int, list[Mention]] = {}
+    for m in mentions:
+        by_sentence.setdefault(m.sentence, []).append(m)
+    out: list[Statement] = []
+    last: Optional[Statement] = None
+    for si in body:
+        s = sentences[si]
+        ments = by_sentence.get(si, [])
+        found = None
+        acc = _ACCORDING_RE.search(text, s.start, s.end)
+        say = _SAY_RE.search(text, s.start, s.end)
+        if acc is not None:
+            who = next((m for m in ments if 0 <= m.start - acc.end() <= 3), None)
+            name, eid, end = _speaker(text, who, by_id, acc.end(), s.end)
+            if name:
+                rest_a, rest_b = (s.start, acc.start()) if acc.start() - s.start > 10 else (end, s.end)
+                found = _statement(text, si, s, name, eid, by_id, outlet, rest_a, rest_b, "وفقا لـ",
+                                   f"'{acc.group().strip()} {name}'")
+        if found is None and say is not None:
+            # verb first: the speaker follows ("قال المرصد ..."), or precedes ("المرصد قال")
+            who = next((m for m in ments if 0 <= m.start - say.end() <= 3), None)
+            name, eid, end = _speaker(text, who, by_id, say.end(), s.end)
+            if not name:
+                before = [m for m in ments if m.end <= say.start() and say.start() - m.end <= 3]
+                if before:
+                    name, eid, end = _speaker(text, before[-1], by_id, before[-1].start, s.end)
+                    end = say.end()
+                elif last is not None and say.start() - s.start <= 3:
+                    name, eid, end = last.speaker, last.speaker_entity, say.end()  # "وقال" with no name: still them
+            if name:
+                found = _statement(text, si, s, name, eid, by_id, outlet, end, s.end, say.group("verb"),
+                                   f"'{say.group().strip()} {name}'", denial=say.group("verb") in _DENY)
+        if found is not None:
+            out.append(found)
+            last = found
+    return out
+
+
+def _speaker(text: str, who: Optional[Mention], by_id: dict[str, Entity], pos: int,
+             end: int) -> tuple[str, Optional[str], int]:
+    if who is not None and who.entity in by_id:
+        return by_id[who.entity].name, who.entity, who.end
+    words = re.match(rf"\s*((?:[{_AR}]+\s+){{0,3}}?[{_AR}]+)(?=\s+(?:إن|أن|ان|بأن|،|:|في\s+بيان|لوكالة)|\s*[،:.])",
+                     text[pos:min(end, pos + 80)])
+    if words is None:
+        return "", None, pos
+    phrase = words.group(1).strip()
+    if not any(w in phrase for w in L.ARABIC_SPEAKER_NOUNS):
+        return "", None, pos
+    return phrase, None, pos + words.end()
+
+
+def _statement(text: str, si: int, s: Sentence, name: str, eid: Optional[str], by_id: dict[str, Entity],
+               outlet: str, q0: int, q1: int, verb: str, how: str, denial: bool = False) -> Optional[Statement]:
+    raw = text[q0:q1]
+    lead = re.match(r"^[\s،,:]*(?:(?:إن|أن|ان|بأن|إنّ|أنّ)\s+)?", raw)
+    q0 += lead.end() if lead else 0
+    quote = text[q0:q1].strip(" .،\"«»")
+    if not quote:
+        return None
+    q0 = text.index(quote, q0)
+    channel = ""
+    ch = _CHANNEL_RE.search(text, s.start, s.end)
+    if ch is not None:
+        channel = ch.group("ch")
+    e = by_id.get(eid or "")
+    src_name, src_id = (name, eid) if e is not None and e.source else (outlet, None)
+    return Statement(si, name, eid, src_name, src_id, quote, (q0, q0 + len(quote)), s.span, verb, how,
+                     channel=channel, denial=denial)
+
+
+# -- events ------------------------------------------------------------------------------------
+_TRIGGER_RE = re.compile(rf"{_NOT_AR_BEFORE}{_PREFIX}(?:{'|'.join(sorted(map(re.escape, L.ARABIC_EVENT_WORDS), key=len, reverse=True))})")
+_HARM_RE = re.compile(rf"{_NOT_AR_BEFORE}{_PREFIX}(?:مقتل|قتل|قتلى|إصابة|اصابة|جرح|جرحى|اختطاف|خطف|اعتقال|اعتقل|أسر|إعدام|اعدام)")
+_FUTURE_RE = re.compile(rf"{_NOT_AR_BEFORE}(?:سوف|يعتزم|تعتزم|يعتزمون|من المقرر|من المتوقع|يتوقع|يُتوقع|المرتقب)")
+_COND_RE = re.compile(rf"{_NOT_AR_BEFORE}(?:(?:إذا|اذا|لو|في حال|ربما|يمكن){_NOT_AR_AFTER}|قد\s+ي)")
+
+
+def arabic_drafts(text: str, sentences: Sequence[Sentence], body: Sequence[int], dates: Sequence[DateMention],
+                  mentions: Sequence[Mention], entities: Sequence[Entity], statements: Sequence[Statement],
+                  published: Optional[When], outlet: str) -> list[EventDraft]:
+    """One draft per body sentence that tells something happening (a trigger word) and
+    names an actor or a date; the first actor after a verb-first trigger acts."""
+    by_id = {e.id: e for e in entities}
+    stmt = {st.sentence: st for st in statements}
+    by_sentence: dict[int, list[Mention]] = {}
+    for m in mentions:
+        by_sentence.setdefault(m.sentence, []).append(m)
+    drafts: list[EventDraft] = []
+    for si in body:
+        s = sentences[si]
+        trigger = _TRIGGER_RE.search(text, s.start, s.end)
+        ments = [m for m in by_sentence.get(si, []) if by_id.get(m.entity) is not None]
+        s_dates = [d for d in dates if s.start <= d.start < s.end]
+        if trigger is None or (not ments and not s_dates):
+            continue
+        st = stmt.get(si)
+        date_m = next((d for d in s_dates if not d.forward), None) or (s_dates[0] if s_dates else None)
+        if date_m is not None:
+            when, rule = date_m.when, f"{date_m.text}: {date_m.rule}"
+        elif published is not None:
+            when, rule = published, "no date in the sentence: the day of publication"
+        else:
+            when, rule = None, "no date in the sentence and no publication date: set one"
+        roles: dict[str, Role] = {}
+        harmed = _HARM_RE.search(text, s.start, s.end) is not None
+        actors = [m for m in ments if by_id[m.entity].actor]
+        for i, m in enumerate(actors):
+            if st is not None and st.speaker_entity == m.entity:
+                role = Role.SPOKESPERSON
+            elif m.start < trigger.start() and not (st is not None and m.start < st.quote_span[0]):
+                role = Role.INITIATOR
+            elif not any(r == Role.INITIATOR for r in roles.values()) and m.start - trigger.end() <= 25 \
+                    and not _HARM_RE.match(text, trigger.start()):
+                role = Role.INITIATOR  # verb first: "قصفت طائرات التحالف ..."
+            elif harmed and by_id[m.entity].kind not in ("state",):
+                role = Role.AFFECTED if by_id[m.entity].kind == "person" else Role.TARGET
+            else:
+                role = Role.TARGET
+            roles.setdefault(m.entity, role)
+        head = text[s.start:trigger.end()]
+        status, why, claimed = "reported", "", ""
+        if _COND_RE.search(head):
+            status, why = "conditional", "put as a condition or a possibility"
+        elif _FUTURE_RE.search(head) or (date_m is not None and date_m.forward):
+            status, why = "expected", "said of what is to come"
+        elif st is not None and st.denial:
+            status, why = "denied", f"{st.speaker} denies it"
+        elif st is not None and st.speaker and st.speaker != outlet:
+            status, why, claimed = "claimed", f"said by {st.speaker}", st.speaker
+        start = s.start + len(s.text) - len(s.text.lstrip())
+        quote = " ".join(text[start:s.end].split()).strip(" .")
+        title = quote if len(quote) <= 110 else quote[:110].rsplit(" ", 1)[0] + "…"
+        drafts.append(EventDraft(Clause(si, start, s.end), title, when, rule, date_m, "", list(roles.items()), st,
+                                 quote, status, why, claimed))
+    return drafts

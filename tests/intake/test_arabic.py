@@ -1,0 +1,66 @@
+"""Issue 13: Arabic reports (sentences written for these tests): relative dates, the
+common actors by their Arabic names, attributed statements and events."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from briefer.intake.arabic import arabic_dates
+from briefer.intake.assistant import analyse_text
+
+PUB = date(2019, 3, 7)  # a Thursday
+
+
+@pytest.mark.parametrize("text, edtf", [
+    ("قصفت الطائرات القرية أمس", "2019-03-06"),
+    ("وقع الهجوم اليوم", "2019-03-07"),
+    ("اندلعت الاشتباكات الأسبوع الماضي", "2019-02-25/2019-03-03"),
+    ("سيطر المقاتلون على البلدة الشهر الماضي", "2019-02"),
+    ("انسحبت القوات منذ ثلاثة أيام", "2019-03-04~"),
+    ("بدأت الحرب منذ 2011", "2011/.."),
+    ("هاجم المسلحون الحاجز يوم الثلاثاء", "2019-03-05"),
+    ("قتل خمسة مدنيين في 12 فبراير 2019", "2019-02-12"),
+    ("انفجرت سيارة مفخخة في 3 مارس", "2019-03-03"),
+])
+def test_arabic_dates_from_the_day_of_publication(text: str, edtf: str) -> None:
+    found = arabic_dates(text, PUB)
+    assert [d.when.edtf for d in found] == [edtf], [(d.text, d.when.edtf) for d in found]
+    assert all(d.rule for d in found)
+
+
+REPORT = """Headline: غارات على مواقع التنظيم
+Outlet: Desk Wire
+
+قال المرصد السوري لحقوق الإنسان إن طائرات التحالف الدولي قصفت مواقع لتنظيم داعش في ريف دير الزور أمس.
+وأفاد مصدر محلي بأن قوات سوريا الديمقراطية سيطرت على قرية جديدة يوم الثلاثاء.
+ووفقا لوكالة رويترز، انسحب مقاتلو داعش من البلدة الأسبوع الماضي.
+ومن المقرر أن تبدأ المفاوضات الشهر المقبل.
+"""
+
+
+def test_an_arabic_report_gives_actors_statements_and_events(workspace) -> None:
+    analysis = analyse_text(workspace, REPORT, published=PUB)
+    assert any("Arabic report" in n for n in analysis.document.notes)
+    names = {a.name for a in analysis.actors}
+    assert {"Islamic State", "International coalition", "Syrian Democratic Forces"} <= names
+    speakers = {c.speaker for c in analysis.citations}
+    assert "Syrian Observatory for Human Rights" in speakers and "Reuters" in speakers
+    assert any(s.startswith("مصدر محلي") for s in speakers)
+    by_words = {e.quote.split()[0]: e for e in analysis.all_events}
+    bombing = next(e for e in analysis.events if "قصفت" in e.quote)
+    assert bombing.when.edtf == "2019-03-06" and bombing.status == "claimed"
+    roles = {analysis.actor(p.actor).name: p.role.value for p in bombing.participants}
+    assert roles["International coalition"] == "initiator" and roles["Islamic State"] == "target"
+    seized = next(e for e in analysis.events if "سيطرت" in e.quote)
+    assert seized.when.edtf == "2019-03-05"
+    withdrew = next(e for e in analysis.events if "انسحب" in e.quote)
+    assert withdrew.when.edtf == "2019-02-25/2019-03-03"
+    assert by_words
+
+
+def test_the_workspace_actor_is_found_by_its_arabic_name(demo_workspace) -> None:
+    analysis = analyse_text(demo_workspace, REPORT, published=PUB)
+    islamic_state = next(a for a in analysis.actors if a.name == "Islamic State")
+    assert islamic_state.known and islamic_state.uid == demo_workspace.find_actor("Islamic State").uid
