@@ -19,7 +19,7 @@ EXIT_USAGE = 2
 # never a repeatable one (`search --type ''` would match nothing, silently).
 MAY_BE_EMPTY = frozenset({
     "summary", "notes", "description", "quote", "bluf", "marking", "title", "desk", "text", "place",
-    "country", "url", "event_type", "author", "outlet",
+    "country", "url", "event_type", "author", "outlet", "colour", "color",
 })
 
 INT64 = 2 ** 63

@@ -291,8 +291,12 @@ def check_input(path: PathLike, what: str = "file") -> Path:
         raise BrieferError(f"{path}: cannot be read ({error.strerror or error})") from None
     if stat.S_ISDIR(info.st_mode):
         raise BrieferError(f"{path}: is a folder, not a {what}")
+    if stat.S_ISFIFO(info.st_mode):
+        raise BrieferError(f"{path}: is a named pipe (FIFO), not a file; save the data to a file and use that")
+    if stat.S_ISCHR(info.st_mode) or stat.S_ISBLK(info.st_mode):
+        raise BrieferError(f"{path}: is a device, not a file")
     if not stat.S_ISREG(info.st_mode):
-        raise BrieferError(f"{path}: is not a regular file (a pipe or a device); give a {what}")
+        raise BrieferError(f"{path}: is not a regular file (a socket?); give a {what}")
     return path
 
 

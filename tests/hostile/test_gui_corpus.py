@@ -17,7 +17,7 @@ from .test_cli_corpus import answers_in_time, hostile  # noqa: F401 - the sessio
 IMPORTS = [  # (file, format the dialog would pass, fragment of the message)
     ("deep.json", "json", "nested too deeply"),
     ("deep_timelinejs.json", "timelinejs", "nested too deeply"),
-    ("fifo.json", "json", "not a regular file"),
+    ("fifo.json", "json", "named pipe (FIFO)"),
     ("fifo.csv", "acled", "FIFO"),
     ("broken.json", "json", "not valid JSON"),
     ("list.json", "json", "list.json"),
@@ -29,7 +29,7 @@ IMPORTS = [  # (file, format the dialog would pass, fragment of the message)
 ]
 
 INTAKES = [
-    ("bomb.eml", "nested too deeply"), ("fifo.txt", "not a regular file"), ("folder.txt", "folder"),
+    ("bomb.eml", "MIME bomb"), ("fifo.txt", "named pipe (FIFO)"), ("folder.txt", "folder"),
     ("empty.txt", "empty"), ("binary.txt", "not a text file"), ("binary.html", "binary.html"),
     ("report.pdf", "report.pdf"), ("missing.txt", "missing.txt"),
 ]
