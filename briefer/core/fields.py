@@ -16,14 +16,15 @@ from datetime import datetime
 from typing import Any, Optional
 
 from .filter import EventFilter
+from .period import Period
 from .model import (
     Actor, ActorKind, Citation, Confidence, Document, Event, Participant, Role, Source, SourceKind,
 )
 from .when import When
 
-KINDS = ("actor", "source", "document", "event", "view")  # the order a merge applies them in
+KINDS = ("actor", "source", "document", "event", "view", "period")  # the order a merge applies them in
 KIND_PLURALS = {"actor": "actors", "source": "sources", "document": "documents", "event": "events",
-                "view": "saved views"}
+                "view": "saved views", "period": "periods"}
 SET_FIELDS = frozenset({"tags", "aliases", "actors"})
 CITATION_PREFIX = "citation:"
 
@@ -57,6 +58,14 @@ def event_fields(e: Event) -> dict[str, Any]:
     for c in e.citations:
         fields[CITATION_PREFIX + c.uid] = citation_fields(c)
     return fields
+
+
+def period_fields(p: Period) -> dict[str, Any]:
+    return {"name": p.name, "when": p.when.edtf, "colour": p.colour, "notes": p.notes}
+
+
+def period_from_fields(uid: str, f: dict[str, Any]) -> Period:
+    return Period(f["name"], When.parse(f["when"]), f.get("colour", ""), f.get("notes", ""), uid)
 
 
 def view_fields(f: EventFilter, to_json: Any) -> dict[str, Any]:

@@ -12,7 +12,7 @@ from typing import Any, Iterable, Optional
 
 from ..core.errors import BrieferError
 from ..core.fields import (
-    actor_from_fields, document_from_fields, event_from_fields, source_from_fields,
+    actor_from_fields, document_from_fields, event_from_fields, period_from_fields, source_from_fields,
 )
 from ..store import Workspace
 from ..store.views import filter_from_json
@@ -21,14 +21,15 @@ from .json_format import ExchangeError
 DELETED_FIELD = "(deleted)"
 
 
-def write_fields(ws: Workspace, kind: str, uid: str, fields: dict[str, Any]) -> None:
+def write_fields(ws: Workspace, kind: str, uid: str, fields: dict[str, Any], touch: bool = True) -> None:
     """Write a record whole from its fields (adding it if it is not here)."""
     exists = bool(ws.revisions_of(kind, [uid]))
     if kind == "event":
         old = ws.get_event(uid) if exists else None
-        event = event_from_fields(uid, fields, old, created=old.created if old else None)
+        event = event_from_fields(uid, fields, old, created=old.created if old else None,
+                                  updated=None if touch or old is None else old.updated)
         if exists:
-            ws.update_event(event)
+            ws.update_event(event, touch=touch)
         else:
             ws.add_events([event])
     elif kind == "view":
@@ -36,13 +37,14 @@ def write_fields(ws: Workspace, kind: str, uid: str, fields: dict[str, Any]) -> 
     else:
         build, add, update = {"actor": (actor_from_fields, ws.add_actor, ws.update_actor),
                               "source": (source_from_fields, ws.add_source, ws.update_source),
-                              "document": (document_from_fields, ws.add_document, ws.update_document)}[kind]
+                              "document": (document_from_fields, ws.add_document, ws.update_document),
+                              "period": (period_from_fields, ws.add_period, ws.update_period)}[kind]
         (update if exists else add)(build(uid, fields))
 
 
 def delete_record(ws: Workspace, kind: str, uid: str) -> None:
     {"event": ws.delete_event, "actor": ws.delete_actor, "source": ws.delete_source,
-     "document": ws.delete_document, "view": ws.delete_view}[kind](uid)
+     "document": ws.delete_document, "view": ws.delete_view, "period": ws.delete_period}[kind](uid)
 
 
 def resolve_conflicts(ws: Workspace, side: str, ids: Optional[Iterable[int]] = None) -> int:

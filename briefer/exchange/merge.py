@@ -20,7 +20,7 @@ from typing import Any, Optional
 from ..core.errors import BrieferError
 from ..core.fields import (
     CITATION_PREFIX, KIND_PLURALS, KINDS, actor_from_fields, document_from_fields, event_fields,
-    event_from_fields, source_from_fields,
+    event_from_fields, period_from_fields, source_from_fields,
 )
 from ..core.model import normalize_name, now_utc
 from ..store import Workspace
@@ -30,7 +30,7 @@ from ..store.views import filter_from_json
 from .changes import (
     UNKNOWN_BASE, ChangeSet, changes_from_json, changes_since, is_package, read_json_export, read_package,
 )
-from .conflicts import DELETED_FIELD
+from .conflicts import DELETED_FIELD, delete_record, write_fields
 from .json_format import ExchangeError
 from .merge_fields import UNKNOWN, merge_fields, record_changed
 
@@ -65,7 +65,7 @@ class MergeReport:
     def summary(self) -> str:
         """"added 120 events, updated 14, deleted 3, 2 conflicts"."""
         parts = []
-        for kind in ("event", "actor", "source", "document", "view"):
+        for kind in ("event", "actor", "source", "document", "period", "view"):
             counts = [(verb, n) for verb, n in (("added", self.added[kind]), ("updated", self.updated[kind]),
                                                 ("deleted", self.deleted[kind])) if n]
             if counts:
@@ -333,6 +333,8 @@ class _Merger:
                 ws.update_event(event, touch=False)
             elif kind == "view":
                 ws.save_view(uid, filter_from_json(fields["filter"]))
+            elif kind == "period":
+                (ws.update_period if mine is not None else ws.add_period)(period_from_fields(uid, fields))
         except BrieferError as error:
             raise ExchangeError(f"{self.cs.label}: {kind} '{_title(kind, uid, fields)}': {error}") from None
         self.provenance(kind, uid, ch, theirs_whole, mine is not None)
@@ -380,8 +382,7 @@ class _Merger:
         ws = self.ws
         self._known.pop(kind, None)
         self.report.undo.append((kind, uid, before))
-        {"event": ws.delete_event, "actor": ws.delete_actor, "source": ws.delete_source,
-         "document": ws.delete_document, "view": ws.delete_view}[kind](uid)
+        delete_record(ws, kind, uid)
         ws.record_tombstone(kind, uid, (before[1] or (None,))[0], self.rev_of(ch.modified))
         self.report.deleted[kind] += 1
 
@@ -444,28 +445,13 @@ def _title(kind: str, uid: str, record: Optional[dict]) -> str:
 def undo_merge(ws: Workspace, report: MergeReport) -> None:
     """Put every record a merge touched back as it was, with its provenance, and forget the
     merge's conflicts and sync point: the workspace is as before the merge."""
-    writers = {"actor": (actor_from_fields, ws.add_actor, ws.update_actor),
-               "source": (source_from_fields, ws.add_source, ws.update_source),
-               "document": (document_from_fields, ws.add_document, ws.update_document)}
-    deleters = {"event": ws.delete_event, "actor": ws.delete_actor, "source": ws.delete_source,
-                "document": ws.delete_document, "view": ws.delete_view}
     with ws.transaction():
         for kind, uid, (fields, revs, tomb) in reversed(report.undo):
-            exists = bool(ws.revisions_of(kind, [uid]))
             if fields is None:
-                if exists:
-                    deleters[kind](uid)
-            elif kind == "event":
-                event = event_from_fields(uid, fields, ws.get_event(uid) if exists else None)
-                if exists:
-                    ws.update_event(event, touch=False)
-                else:
-                    ws.add_events([event])
-            elif kind == "view":
-                ws.save_view(uid, filter_from_json(fields["filter"]))
+                if ws.revisions_of(kind, [uid]):
+                    delete_record(ws, kind, uid)
             else:
-                build, add, update = writers[kind]
-                (update if exists else add)(build(uid, fields))
+                write_fields(ws, kind, uid, fields, touch=False)
             ws.forget_tombstone(kind, uid)
             if tomb is not None:
                 ws.record_tombstone(kind, uid, tomb[0], tomb[1])

@@ -173,10 +173,14 @@ class Connection:
         return backup
 
     def _migrate(self, version: int) -> None:
-        for number in range(version, SCHEMA_VERSION):
-            with self.transaction():
-                MIGRATIONS[number](self.conn)
-                self.conn.execute(f"PRAGMA user_version = {number + 1}")
+        self._migrating = True  # no provenance stamps while the tables are not all there
+        try:
+            for number in range(version, SCHEMA_VERSION):
+                with self.transaction():
+                    MIGRATIONS[number](self.conn)
+                    self.conn.execute(f"PRAGMA user_version = {number + 1}")
+        finally:
+            self._migrating = False
 
     @property
     def schema_version(self) -> int:

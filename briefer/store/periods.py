@@ -13,6 +13,7 @@ from .errors import WorkspaceError
 class PeriodStore(Connection):
     def add_period(self, period: Period) -> Period:
         with self.transaction():
+            self._clear_tombstones("period", [period.uid])
             try:
                 self.conn.execute(
                     "INSERT INTO period(uid, name, edtf, earliest, latest, colour, notes) VALUES (?, ?, ?, ?, ?, ?, ?)",
@@ -24,6 +25,7 @@ class PeriodStore(Connection):
 
     def update_period(self, period: Period) -> Period:
         with self.transaction():
+            self._remember("period", period.uid)
             cur = self.conn.execute(
                 "UPDATE period SET name = ?, edtf = ?, earliest = ?, latest = ?, colour = ?, notes = ? WHERE uid = ?",
                 (period.name.strip(), period.when.edtf, period.when.earliest_ts, period.when.latest_ts,
@@ -35,6 +37,7 @@ class PeriodStore(Connection):
     def delete_period(self, uid: str) -> Period:
         with self.transaction():
             period = self.get_period(uid)
+            self._remember("period", uid)
             self.conn.execute("DELETE FROM period WHERE uid = ?", (uid,))
         return period
 

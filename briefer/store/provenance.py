@@ -16,9 +16,7 @@ import uuid
 from dataclasses import dataclass
 from typing import Any, Iterable, Optional
 
-from ..core.fields import (
-    actor_fields, document_fields, event_fields,
-)
+from ..core.fields import actor_fields, document_fields, event_fields, period_fields
 from ..core.model import now_utc
 from .connection import Connection
 from .errors import WorkspaceError
@@ -79,7 +77,8 @@ class ProvenanceStore(Connection):
         return self.meta("workspace_id")
 
     def _provenance_ready(self) -> bool:
-        return getattr(self, "conn", None) is not None and self._has_table("revision")
+        return (getattr(self, "conn", None) is not None and not getattr(self, "_migrating", False)
+                and self._has_table("revision"))
 
     def _has_table(self, name: str) -> bool:
         cache = self.__dict__.setdefault("_tables", {})
@@ -205,6 +204,8 @@ class ProvenanceStore(Connection):
             return {name: {"filter": text} for name, text in self.conn.execute(
                 "SELECT name, filter FROM saved_view WHERE name IN (SELECT value FROM json_each(?))",
                 (json.dumps(uids),))}
+        if kind == "period":
+            return {p.uid: period_fields(p) for uid in uids if (p := self._maybe(self.get_period, uid)) is not None}
         raise WorkspaceError(f"no records of kind {kind}")
 
     @staticmethod
@@ -229,13 +230,12 @@ class ProvenanceStore(Connection):
                 "AND rev = (SELECT max(rev) FROM history WHERE kind = h.kind AND uid = h.uid AND rev <= ?)",
                 (kind, json.dumps(rest), rev)):
             result[uid] = json.loads(data)
-        gone = dict(self.conn.execute(
-            "SELECT uid, rev FROM tombstone WHERE kind = ? AND uid IN (SELECT value FROM json_each(?))",
-            (kind, json.dumps(rest))))
+        gone = {uid: deleted for uid, (_, deleted) in self.tombstones(kind, rest).items()}
+        made = {uid: created for uid, (created, _) in self.tombstones(kind, rest).items()}
         for uid in rest:
             if uid in result:
                 continue
-            created = current.get(uid, (None, None))[0]
+            created = current.get(uid, (made.get(uid), None))[0]
             if created is not None and created > rev:
                 result[uid] = None  # made after `rev`
             elif uid in gone and gone[uid] is not None and gone[uid] <= rev:

@@ -23,7 +23,7 @@ from datetime import datetime, timezone
 # The tables whose rows carry provenance, with the kind a merge knows them by (None: part
 # of another record: an actor's names, an event's citations).
 PROVENANCE_TABLES = {"event": "event", "actor": "actor", "actor_name": None, "source": "source",
-                     "document": "document", "citation": None, "saved_view": "view"}
+                     "document": "document", "citation": None, "saved_view": "view", "period": "period"}
 
 _TABLES = """
 CREATE TABLE revision (
@@ -83,7 +83,9 @@ _TRIGGERS = {
     "source": ("name, kind, reliability, url, notes", "uid"),
     "document": ("source_id, title, published, author, url, text", "uid"),
     "saved_view": ("filter", "name"),
+    "period": ("name, edtf, colour, notes", "uid"),
 }
+_FIRST_TABLES = [t for t in PROVENANCE_TABLES if t != "period"]  # periods came in a later migration
 
 
 def provenance_migration(conn: sqlite3.Connection) -> None:
@@ -91,20 +93,7 @@ def provenance_migration(conn: sqlite3.Connection) -> None:
 
     for statement in _split(_TABLES):
         conn.execute(statement)
-    for table in PROVENANCE_TABLES:
-        conn.execute(f"ALTER TABLE {table} ADD COLUMN created_rev INTEGER")
-        conn.execute(f"ALTER TABLE {table} ADD COLUMN rev INTEGER")
-        conn.execute(f"CREATE INDEX {table}_rev ON {table}(rev)")
-    for table, (columns, key) in _TRIGGERS.items():
-        kind = PROVENANCE_TABLES[table]
-        conn.execute(
-            f"CREATE TRIGGER {table}_changed AFTER UPDATE OF {columns} ON {table} "
-            f"WHEN new.rev IS NOT NULL AND new.rev IS old.rev BEGIN "
-            f"UPDATE {table} SET rev = NULL WHERE {key} = new.{key}; END")
-        conn.execute(
-            f"CREATE TRIGGER {table}_deleted AFTER DELETE ON {table} BEGIN "
-            f"INSERT OR REPLACE INTO tombstone(kind, uid, created_rev, rev) "
-            f"VALUES ('{kind}', old.{key}, old.created_rev, NULL); END")
+    _add_provenance(conn, _FIRST_TABLES)
     workspace_id = conn.execute("SELECT value FROM meta WHERE key = 'workspace_id'").fetchone()
     if workspace_id is None:
         workspace_id = (str(uuid.uuid4()),)
@@ -115,5 +104,36 @@ def provenance_migration(conn: sqlite3.Connection) -> None:
         now = datetime.now(timezone.utc).replace(tzinfo=None).isoformat(timespec="seconds")
         conn.execute("INSERT INTO revision(rev, at, analyst, workspace, what) VALUES (1, ?, '', ?, ?)",
                      (now, workspace_id[0], "recorded before Briefer kept provenance"))
-        for table in PROVENANCE_TABLES:
+        for table in _FIRST_TABLES:
             conn.execute(f"UPDATE {table} SET created_rev = 1, rev = 1")
+
+
+def period_provenance_migration(conn: sqlite3.Connection) -> None:
+    """Periods (added by their own migration, after provenance) get provenance too."""
+    _add_provenance(conn, ["period"])
+    if conn.execute("SELECT 1 FROM period LIMIT 1").fetchone() is not None:
+        now = datetime.now(timezone.utc).replace(tzinfo=None).isoformat(timespec="seconds")
+        workspace_id = conn.execute("SELECT value FROM meta WHERE key = 'workspace_id'").fetchone()[0]
+        rev = conn.execute("INSERT INTO revision(at, analyst, workspace, what) VALUES (?, '', ?, ?)",
+                           (now, workspace_id, "recorded before Briefer kept provenance")).lastrowid
+        conn.execute("UPDATE period SET created_rev = ?, rev = ?", (rev, rev))
+
+
+def _add_provenance(conn: sqlite3.Connection, tables: list[str]) -> None:
+    for table in tables:
+        conn.execute(f"ALTER TABLE {table} ADD COLUMN created_rev INTEGER")
+        conn.execute(f"ALTER TABLE {table} ADD COLUMN rev INTEGER")
+        conn.execute(f"CREATE INDEX {table}_rev ON {table}(rev)")
+    for table in tables:
+        if table not in _TRIGGERS:
+            continue
+        columns, key = _TRIGGERS[table]
+        kind = PROVENANCE_TABLES[table]
+        conn.execute(
+            f"CREATE TRIGGER {table}_changed AFTER UPDATE OF {columns} ON {table} "
+            f"WHEN new.rev IS NOT NULL AND new.rev IS old.rev BEGIN "
+            f"UPDATE {table} SET rev = NULL WHERE {key} = new.{key}; END")
+        conn.execute(
+            f"CREATE TRIGGER {table}_deleted AFTER DELETE ON {table} BEGIN "
+            f"INSERT OR REPLACE INTO tombstone(kind, uid, created_rev, rev) "
+            f"VALUES ('{kind}', old.{key}, old.created_rev, NULL); END")

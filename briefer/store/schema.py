@@ -257,7 +257,7 @@ CREATE TABLE import_actor_map (
 CREATE INDEX import_actor_map_actor ON import_actor_map(actor_id);
 """
 
-from .provenance_schema import provenance_migration  # noqa: E402 - version 6 lives beside its tables
+from .provenance_schema import period_provenance_migration, provenance_migration  # noqa: E402 - beside their tables
 
 # Periods (eras): named date ranges the timeline shades and the exports carry
 # ("Battle of Baghouz", 2019-02-09/2019-03-23).  Self-contained: it may be ordered
@@ -278,5 +278,5 @@ CREATE INDEX IF NOT EXISTS period_when ON period(earliest, latest);
 
 MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     _script(_V1), _script(_V2), _script(_V3), _script(_V4), _script(_V5), provenance_migration, _script(_PERIODS),
-    _script(_ACTOR_MAP)]
+    _script(_ACTOR_MAP), period_provenance_migration]
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -119,7 +119,7 @@ def test_new_records_come_across_with_their_links(tmp_path: Path) -> None:
     b.add_event(Event("Bali: the battle is over", When.parse("2019-03-23"),
                       citations=(Citation("source-rudaw", 2, "", uid="cite-new"),), uid="event-new"))
     report = merge_path(a, b.path)
-    assert report.added == {"actor": 1, "source": 1, "document": 0, "event": 1, "view": 0}
+    assert report.added == {"actor": 1, "source": 1, "document": 0, "event": 1, "view": 0, "period": 0}
     assert a.get_actor("actor-bali").member_of == "actor-sdf"
     assert a.get_event("event-new").citations[0].source_uid == "source-rudaw"
     assert report.summary().startswith("added 1 events")
@@ -257,3 +257,19 @@ def test_a_json_export_merges_by_uid_and_differences_are_conflicts(tmp_path: Pat
     report = merge_path(a, tmp_path / "b.json")
     assert report.added["actor"] == 1
     assert [(c["uid"], c["field"]) for c in report.open_conflicts] == [("event-0", "title")]
+
+
+def test_periods_travel_with_their_provenance(tmp_path: Path) -> None:
+    from briefer.core.period import Period
+
+    a, b = pair(tmp_path)
+    b.add_period(Period("Battle of Baghouz", When.parse("2019-02-09/2019-03-23"), uid="period-baghouz"))
+    report = merge_path(a, b.path)
+    assert report.added["period"] == 1 and a.get_period("period-baghouz").name == "Battle of Baghouz"
+    assert a.provenance("period", "period-baghouz").created.analyst == "Bashir"
+    b.update_period(Period("Battle for Baghouz", When.parse("2019-02-09/2019-03-23"), uid="period-baghouz"))
+    merge_path(a, b.path)
+    assert a.get_period("period-baghouz").name == "Battle for Baghouz"
+    a.delete_period("period-baghouz")
+    merge_path(b, a.path)
+    assert "period-baghouz" not in b.all_uids("period") and content(a) == content(b)

@@ -301,7 +301,20 @@ def _v2(conn: psycopg.Connection) -> None:
     conn.execute(_V2_PERIODS)
 
 
-MIGRATIONS: list[Callable[[psycopg.Connection], None]] = [_v1, _v2]
+# Version 3: periods get provenance, as the file's migration of the same name.
+def _v3(conn: psycopg.Connection) -> None:
+    conn.execute("ALTER TABLE period ADD COLUMN created_rev bigint")
+    conn.execute("ALTER TABLE period ADD COLUMN rev bigint")
+    conn.execute("CREATE INDEX period_rev ON period(rev)")
+    conn.execute("CREATE INDEX period_unstamped ON period((1)) WHERE rev IS NULL")
+    conn.execute("CREATE TRIGGER period_changed BEFORE UPDATE OF name, edtf, colour, notes ON period FOR EACH ROW "
+                 "WHEN (NEW.rev IS NOT NULL AND NEW.rev IS NOT DISTINCT FROM OLD.rev) "
+                 "EXECUTE FUNCTION briefer_unstamp()")
+    conn.execute("CREATE TRIGGER period_deleted AFTER DELETE ON period FOR EACH ROW "
+                 "EXECUTE FUNCTION briefer_tombstone('period', 'uid')")
+
+
+MIGRATIONS: list[Callable[[psycopg.Connection], None]] = [_v1, _v2, _v3]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 VERSION_TABLE = """
