@@ -50,7 +50,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--out", required=True, metavar="FILE", help="the PDF to write")
     p.add_argument("--json", action="store_true", help="print what was written as JSON")
     add_filter_arguments(p)
-    p.set_defaults(run=run_brief, reads=("bluf_file",), writes=("out",))
+    p.set_defaults(run=run_brief, reads=("bluf_file",), writes=("out",), checks_own_inputs=True)
 
 
 def _read_bluf(path: str) -> str:
@@ -151,7 +151,7 @@ def run_brief(args: argparse.Namespace, ws: Workspace) -> int:
     if out.suffix.lower() != ".pdf":
         raise BriefError(f"{out}: the brief is a PDF; give a file name ending in .pdf")
     result = build_brief(ws, settings, scope, out)
-    if ws.read_only:  # the PDF is written; there is nowhere to remember its number and settings
+    if getattr(ws, "read_only", False):  # the PDF is written; there is nowhere to remember its number and settings
         print("briefer-cli: note: the workspace is read-only; this brief's number and settings were not "
               "remembered", file=sys.stderr)
     else:

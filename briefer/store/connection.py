@@ -261,7 +261,7 @@ class Connection:
             self._depth = depth
             self._roll_back(depth, name)
             explained = self._explain(error)
-            if str(explained) == f"{self.path}: {error}":  # nothing to explain: a bug, keep its traceback
+            if str(explained) == f"{self.path}: {error}" or "disk I/O" in str(error):  # the caller's to judge
                 raise
             raise explained from None
         except BaseException:
