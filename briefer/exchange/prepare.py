@@ -136,12 +136,23 @@ def can_use_child(readers: Sequence[Any]) -> bool:
     return not getattr(sys, "frozen", False) and all(getattr(r, "spec", None) for r in readers)
 
 
+def _one_os_thread() -> bool:
+    """True when this process runs a single thread, counting threads Python did not start."""
+    if os.name != "posix" or threading.active_count() != 1:
+        return False
+    try:
+        return len(os.listdir("/proc/self/task")) == 1
+    except OSError:  # no /proc (not Linux): trust only Python's own count
+        return threading.current_thread() is threading.main_thread()
+
+
 def in_child(readers: Sequence[Any], stamp: datetime, batch_size: int,
              cancelled: Callable[[], bool]) -> Iterator[tuple]:
     """`prepared(...)` run in a child process, its messages passed back as they come."""
-    # fork is quick and safe while this process has one thread (the CLI); the app's
-    # import runs in a worker thread, where only a fresh interpreter is safe
-    method = "fork" if threading.active_count() == 1 and os.name == "posix" and sys.platform != "darwin" else "spawn"
+    # fork is quick and safe only while this process has one thread of any kind; the app's
+    # import runs in a worker thread beside Qt's own threads (which Python's threading does
+    # not count), where only a fresh interpreter is safe
+    method = "fork" if _one_os_thread() and sys.platform != "darwin" else "spawn"
     context = multiprocessing.get_context(method)
     out = context.Queue(maxsize=_QUEUED_BATCHES)
     specs = [r.spec for r in readers]
