@@ -21,7 +21,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Optional
 
-from PySide6.QtCore import QSettings, Signal, Slot
+from PySide6.QtCore import QSettings, QThread, Signal, Slot
 from PySide6.QtWidgets import (
     QComboBox, QDialog, QFileDialog, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QMessageBox, QPlainTextEdit,
     QProgressBar, QPushButton, QStackedWidget, QVBoxLayout, QWidget,
@@ -270,7 +270,7 @@ class ImportDialog(ColumnMappingStep, QDialog):
 
     @Slot(object)
     def _scanned(self, decisions: list) -> None:
-        self.scanner = None
+        self.scanner = _ended(self.scanner)
         if not decisions:  # nothing to reconcile (a TimelineJS file, a CSV without actor columns)
             self.start_import()
             return
@@ -279,7 +279,7 @@ class ImportDialog(ColumnMappingStep, QDialog):
 
     @Slot(str)
     def _scan_failed(self, message: str) -> None:
-        self.scanner = None
+        self.scanner = _ended(self.scanner)
         self.actor_choices.summary.setText(f"The files cannot be imported: {message}")
         self._update_buttons()
 
@@ -335,7 +335,7 @@ class ImportDialog(ColumnMappingStep, QDialog):
         self.status_label.setText(report.summary())
         self.report_view.setPlainText(report.to_text())
         self.save_report_button.setEnabled(True)
-        self.worker = None
+        self.worker = _ended(self.worker)
         self._update_buttons()
         if report.committed:
             self.imported.emit(report)
@@ -345,7 +345,7 @@ class ImportDialog(ColumnMappingStep, QDialog):
         self.report = None
         self.status_label.setText(f"Nothing was imported: {message}")
         self.report_view.setPlainText(message)
-        self.worker = None
+        self.worker = _ended(self.worker)
         self._update_buttons()
 
     def _save_report(self) -> None:
@@ -426,3 +426,12 @@ class ImportDialog(ColumnMappingStep, QDialog):
             self._cancel()
             return
         super().reject()
+
+
+def _ended(thread: Optional[QThread]) -> None:
+    """Let go of a worker that has said its last word only once its thread has returned: it
+    emits its result just before `run` ends, and a QThread deleted (with this dialog) while
+    still running aborts the whole program."""
+    if thread is not None:
+        thread.wait()
+    return None
