@@ -228,6 +228,7 @@ def test_a_reader_process_that_cannot_start_leaves_the_import_to_read_in_place(
         workspace: Workspace, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from briefer.exchange import prepare
 
+    monkeypatch.setattr(prepare, "_one_os_thread", lambda: True)  # forked, so the child runs the stand-in below
     monkeypatch.setattr(prepare, "_child", lambda *args: os._exit(3))  # dies before it says anything
     report = run_import(workspace, open_reader("acled", acled_file(tmp_path / "a.csv", 50)), parallel=True)
     assert report.committed and report.added["events"] == 50
