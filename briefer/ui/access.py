@@ -14,6 +14,7 @@ from typing import Callable
 from PySide6.QtWidgets import QAbstractButton, QAbstractItemView, QLabel, QMainWindow, QMessageBox, QToolButton
 
 from ..core.errors import BrieferError
+from ..store.desk import access
 from .desk_link import DeskLink, is_desk
 
 # the panels' buttons that write (their object names)
@@ -25,8 +26,6 @@ def desk_role(ws) -> str:
     """'reader', 'editor' or 'admin' on a desk; '' for a file (or when the desk does not say)."""
     if not is_desk(ws):
         return ""
-    from ..store.pg.roles import access
-
     try:
         return access(ws)
     except BrieferError:

@@ -82,3 +82,109 @@ def test_the_window_does_not_hear_its_own_changes_twice(window, qtbot, desk, ama
     amal.add_event(Event("Theirs", When.parse("2018")))
     qtbot.waitUntil(lambda: titles(window) == ["Theirs", "Mine"])
     assert heard == [False, True]  # my edit once (local), theirs once (remote)
+
+
+@pytest.fixture
+def login(desk, pg_server):
+    """`login(level)`: the desk's address for a new analyst with that role."""
+    import uuid
+
+    import psycopg
+
+    from briefer.store.desk import grant, set_up_roles
+
+    with Workspace.open(desk) as admin:
+        set_up_roles(admin)
+
+    def make(level: str) -> str:
+        name = f"analyst_{level}_{uuid.uuid4().hex[:6]}"
+        with psycopg.connect(pg_server.url("postgres"), autocommit=True) as conn:
+            conn.execute(f'CREATE ROLE "{name}" LOGIN')
+        with Workspace.open(desk) as admin:
+            grant(admin, name, level)
+        return desk.replace("user=briefer_test", f"user={name}")
+
+    return make
+
+
+def test_a_reader_s_window_is_read_only_and_says_why(window, qtbot, desk, amal, login, monkeypatch) -> None:
+    from PySide6.QtWidgets import QMessageBox, QToolButton
+
+    event = amal.add_event(Event("Shelling of Hajin", When.parse("2019-02-09")))
+    assert window.open_path(login("reader"))
+    assert window.windowTitle().endswith("(read-only)")
+    note = window.access.note
+    assert note.isVisible() and "Read-only — reader" in note.text() and "reader" in note.toolTip()
+    for action in (window.act_new_event, window.act_edit_event, window.act_delete, window.act_import_dataset,
+                   window.act_import_article, window.act_periods, window.exchange.act_merge):
+        assert not action.isEnabled(), action.text()
+        assert action.toolTip().startswith("Read-only: your role on this desk is reader")
+    for name in ("actor_add", "actor_delete", "source_add", "source_edit"):
+        assert not window.findChild(QToolButton, name).isEnabled()
+    assert window.act_export.isEnabled() and window.act_brief.isEnabled()  # reading is all there
+
+    # what can still be tried (double-clicking an event) explains instead of opening the editor
+    told = []
+    monkeypatch.setattr(QMessageBox, "information", lambda parent, title, text: told.append(text))
+    row_id = window.session.ws.event_ids()[0]
+    window.session.set_selection([row_id])
+    assert not window.details.edit_button.isEnabled()
+    window.edit_event(row_id)
+    assert told and "your role on this desk is reader" in told[0]
+
+    # a reader still sees the others' changes as they come
+    amal.update_event(replace(amal.get_event(event.uid), title="Shelling of Baghouz"))
+    qtbot.waitUntil(lambda: titles(window) == ["Shelling of Baghouz"])
+
+
+def test_an_editor_s_window_may_edit(window, desk, login) -> None:
+    assert window.open_path(login("editor"))
+    assert not window.access.read_only and window.windowTitle() == f"{window.session.ws.name} — Briefer"
+    assert window.act_new_event.isEnabled() and not window.access.note.isVisible()
+
+
+@pytest.mark.parametrize("choice", ["reload", "overwrite", "merge"])
+def test_an_event_saved_meanwhile_by_someone_else_offers_reload_overwrite_or_merge(window, qtbot, desk, amal,
+                                                                                   monkeypatch, choice) -> None:
+    from briefer.ui.edit_conflict import EditConflictDialog
+    from briefer.ui.event_editor import EventEditor
+
+    event = amal.add_event(Event("Shelling of Hajin", When.parse("2019-02-09"), country="Syria"))
+    assert window.open_path(desk)
+    ws = window.session.ws
+    editor = EventEditor(window.session, ws.get_event(event.uid), window)
+    qtbot.addWidget(editor)
+    editor.place.setText("Hajin")  # mine: place and country
+    editor.country.setText("SY")
+    theirs = amal.update_event(replace(amal.get_event(event.uid), title="Shelling of Hajin and Baghouz",
+                                       notes="two sources", country="Syrian Arab Republic"))
+    shown = []
+
+    def decide(dialog) -> int:
+        shown.append((dialog.heading.text(), [dialog.fields.topLevelItem(i).text(0)
+                                              for i in range(dialog.fields.topLevelItemCount())]))
+        dialog.buttons[choice].click()
+        return dialog.result()
+
+    monkeypatch.setattr(EditConflictDialog, "exec", decide)
+    editor.accept()
+    heading, rows = shown[0]
+    at = amal.provenance("event", event.uid).modified.at[11:16]
+    assert f"“Shelling of Hajin” was changed by Amal at {at} UTC" in heading
+    assert rows == ["Title", "Place", "Country", "Notes"]
+    stored = amal.get_event(event.uid)
+    if choice == "reload":  # nothing written; the editor now shows their version, mine dropped
+        assert stored == theirs and editor.result() == 0
+        assert editor.title.text() == "Shelling of Hajin and Baghouz" and editor.place.text() == ""
+        assert "Reloaded Amal" in editor.message.text()
+        editor.place.setText("Hajin")  # and saving on their version goes through
+        editor.accept()
+        assert amal.get_event(event.uid).place == "Hajin" and amal.get_event(event.uid).notes == "two sources"
+    elif choice == "overwrite":  # mine over theirs, whole; Undo brings theirs back
+        assert (stored.title, stored.place, stored.country, stored.notes) == ("Shelling of Hajin", "Hajin", "SY", "")
+        window.session.undo_stack.undo()
+        assert amal.get_event(event.uid).title == "Shelling of Hajin and Baghouz"
+    else:  # their changes kept, and mine where they differ from what I opened (both changed country: mine)
+        assert (stored.title, stored.place, stored.country, stored.notes) == (
+            "Shelling of Hajin and Baghouz", "Hajin", "SY", "two sources")
+    qtbot.waitUntil(lambda: titles(window) == [amal.get_event(event.uid).title])
