@@ -17,7 +17,7 @@ reads everything again, since changes made meanwhile were not heard.
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Optional
+from typing import Callable, Optional, TypeVar
 
 from PySide6.QtCore import QObject, QSocketNotifier, QTimer, Signal
 
@@ -28,6 +28,7 @@ from ..edit.changes import Changes
 from ..store import Workspace
 from .session import Session
 
+T = TypeVar("T")
 HEALTH_MS = 3000  # how often an idle window checks that the desk still answers
 RETRY_MS = (1000, 2000, 5000, 10000, 30000)  # waits between reconnection attempts, the last repeated
 _KINDS = {"actor": "actors", "source": "sources", "document": "documents", "period": "periods"}
@@ -35,6 +36,23 @@ _KINDS = {"actor": "actors", "source": "sources", "document": "documents", "peri
 
 def is_desk(ws: Optional[Workspace]) -> bool:
     return ws is not None and getattr(ws, "backend", "sqlite") == "postgresql"
+
+
+def is_lost(ws: Optional[Workspace]) -> bool:
+    """A desk whose connection is gone (the server dropped it, or it was closed)."""
+    conn = getattr(ws, "conn", None) if is_desk(ws) else None
+    return is_desk(ws) and (conn is None or conn.raw.closed)
+
+
+def read_or(ws: Optional[Workspace], read: Callable[[], T], default: T) -> T:
+    """`read()`, or `default` when the desk's connection is gone: a window cut off from its
+    desk shows what it has (and reconnects) rather than failing at every repaint."""
+    try:
+        return read()
+    except BrieferError:
+        if not is_lost(ws):
+            raise
+        return default
 
 
 def remote_change_set(session: Session, known, change) -> ChangeSet:

@@ -377,6 +377,8 @@ class MainWindow(QMainWindow):
     def _connection_changed(self, online: bool) -> None:
         """The desk's connection dropped (the window stays open, read-only) or came back."""
         self.act_reconnect.setVisible(not online)
+        for part in (self.filter_bar, self.actor_panel, self.source_panel):  # each asks the desk as it is used
+            part.setEnabled(online and self.session.ws is not None)
         if not online:
             self.session.undo_stack.clear()  # its steps would write: they start afresh on reconnecting
         self._refresh_access()
@@ -406,7 +408,9 @@ class MainWindow(QMainWindow):
     def _update_title(self) -> None:
         ws = self.session.ws
         suffix = self.access.title_suffix() if hasattr(self, "access") else ""
-        self.setWindowTitle(f"{ws.name} — Briefer{suffix}" if ws else "Briefer")
+        if ws is not None and getattr(self, "_named", (None,))[0] is not ws:
+            self._named = (ws, ws.name)  # read once: a desk whose connection is lost still has its name
+        self.setWindowTitle(f"{self._named[1]} — Briefer{suffix}" if ws else "Briefer")
         self.setWindowFilePath(str(ws.path) if ws is not None else "")
 
     # -- drag a workspace onto the window --------------------------------------------------------

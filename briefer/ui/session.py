@@ -131,11 +131,21 @@ class Session(QObject):
     @property
     def actors(self) -> dict[str, Actor]:
         if self._actors is None:
-            self._actors = {a.uid: a for a in self.ws.actors()} if self.ws else {}
+            from .desk_link import read_or  # a desk cut off: names unknown until it reconnects
+
+            found = read_or(self.ws, lambda: {a.uid: a for a in self.ws.actors()}, None) if self.ws else {}
+            if found is None:
+                return {}
+            self._actors = found
         return self._actors
 
     @property
     def sources(self) -> dict[str, Source]:
         if self._sources is None:
-            self._sources = {s.uid: s for s in self.ws.sources()} if self.ws else {}
+            from .desk_link import read_or
+
+            found = read_or(self.ws, lambda: {s.uid: s for s in self.ws.sources()}, None) if self.ws else {}
+            if found is None:
+                return {}
+            self._sources = found
         return self._sources

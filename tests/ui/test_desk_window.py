@@ -188,3 +188,60 @@ def test_an_event_saved_meanwhile_by_someone_else_offers_reload_overwrite_or_mer
         assert (stored.title, stored.place, stored.country, stored.notes) == (
             "Shelling of Hajin and Baghouz", "Hajin", "SY", "two sources")
     qtbot.waitUntil(lambda: titles(window) == [amal.get_event(event.uid).title])
+
+
+def _database(url: str) -> str:
+    return url.split("?")[0].rsplit("/", 1)[1]
+
+
+def test_a_lost_connection_leaves_the_window_open_read_only_until_it_reconnects(window, qtbot, desk, amal,
+                                                                               pg_server) -> None:
+    import psycopg
+
+    from briefer.ui import commands
+
+    amal.add_event(Event("Talks in Raqqa", When.parse("2019-01-20")))
+    assert window.open_path(desk)
+    link, session = window.link, window.session
+    assert titles(window) == ["Talks in Raqqa"] and not window.act_reconnect.isVisible()
+    with psycopg.connect(pg_server.url("postgres"), autocommit=True) as admin:
+        # the desk's server drops this window's connections (a restart, a network cut) and refuses new ones
+        admin.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = %s AND pid <> %s",
+                      (_database(desk), amal.conn.raw.info.backend_pid))
+        amal.add_event(Event("Shelling of Hajin", When.parse("2019-02-09")))  # not heard: the window is cut off
+        admin.execute(f"ALTER DATABASE {_database(desk)} ALLOW_CONNECTIONS false")
+        # an edit caught half-way: nothing of it lands, and it is not left on the undo stack
+        with qtbot.waitSignal(link.connectionChanged, timeout=10000) as lost:
+            window._guarded(lambda: commands.apply(session, commands.add_events(
+                session, [Event(f"Report {i}", When.parse("2019-03")) for i in range(50)])))
+        assert lost.args == [False] and session.undo_stack.count() == 0
+        assert window.windowTitle().endswith("(offline, read-only)")
+        assert "Offline — read-only" in window.access.note.text() and window.act_reconnect.isVisible()
+        assert not window.act_new_event.isEnabled() and "connection to the desk was lost" in window.access.reason
+        assert titles(window) == ["Talks in Raqqa"]  # what was loaded stays on screen
+        assert "lost" in window.statusBar().currentMessage()
+        qtbot.waitUntil(lambda: "Still no connection" in window.statusBar().currentMessage(), timeout=10000)
+        assert not link.online  # it keeps trying, and says so
+
+        admin.execute(f"ALTER DATABASE {_database(desk)} ALLOW_CONNECTIONS true")
+    with qtbot.waitSignal(link.connectionChanged, timeout=10000) as back:
+        window.act_reconnect.trigger()
+    assert back.args == [True] and not window.access.read_only and window.act_new_event.isEnabled()
+    assert not window.act_reconnect.isVisible() and window.windowTitle() == f"{session.ws.name} — Briefer"
+    # everything was read again: what was missed while cut off is there; the half-made edit is not
+    assert titles(window) == ["Talks in Raqqa", "Shelling of Hajin"] and session.ws.event_count() == 2
+    amal.add_event(Event("Convoy leaves Baghouz", When.parse("2019-02-20")))  # and it listens again
+    qtbot.waitUntil(lambda: titles(window)[-1] == "Convoy leaves Baghouz")
+
+
+def test_the_window_reconnects_by_itself_after_its_connection_is_cut(window, qtbot, desk, amal, pg_server) -> None:
+    import psycopg
+
+    assert window.open_path(desk)
+    with qtbot.waitSignals([window.link.connectionChanged, window.link.connectionChanged], timeout=15000):
+        with psycopg.connect(pg_server.url("postgres"), autocommit=True) as admin:
+            admin.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = %s AND pid <> %s",
+                          (_database(desk), amal.conn.raw.info.backend_pid))
+    assert window.link.online and "Reconnected" in window.statusBar().currentMessage()
+    amal.add_event(Event("Talks in Raqqa", When.parse("2019-01-20")))
+    qtbot.waitUntil(lambda: titles(window) == ["Talks in Raqqa"])
