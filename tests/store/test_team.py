@@ -8,6 +8,7 @@ from dataclasses import replace
 
 import pytest
 
+from briefer.core.filter import EventFilter
 from briefer.core.model import Actor, Event
 from briefer.core.when import When
 from briefer.store import EditConflict, Workspace, WorkspaceError
@@ -171,3 +172,18 @@ def test_two_analysts_adding_at_once_while_a_third_filters_lose_nothing(workspac
     assert workspace.count_events(EventFilter(text="omar")) == 1000
     assert all(count % 250 == 0 for count in seen_counts)  # whole batches only
     assert len(set(workspace.event_uids())) == 2000
+
+
+def test_a_bulk_add_rolled_back_inside_a_transaction_leaves_later_writes_attributed(workspace) -> None:
+    """A bulk add writes its rows with the transaction's revision; when it fails and is
+    rolled back, that revision goes too, and what the transaction writes next is stamped
+    with one that exists."""
+    workspace.analyst = "Omar"
+    first = workspace.add_event(Event("Shelling of Hajin", When.parse("2019-02-09")))
+    with workspace.transaction():
+        with pytest.raises(WorkspaceError):
+            workspace.add_events([Event("Convoy", When.parse("2019")), first])  # the second exists already
+        later = workspace.add_event(Event("Talks in Raqqa", When.parse("2019")))
+    made = workspace.provenance("event", later.uid).created
+    assert made is not None and made.analyst == "Omar"
+    assert sorted(e.title for e in workspace.search_events(EventFilter())) == ["Shelling of Hajin", "Talks in Raqqa"]
