@@ -40,7 +40,7 @@ def ts_query(text: str) -> Optional[tuple[str, list[str]]]:
 
 
 class _PgEvents:
-    _LOCK_ROW = " FOR UPDATE"  # two analysts saving the same event at once: the second waits, then sees the first
+    _LOCK_ROW = " FOR UPDATE"  # two analysts saving the same record at once: the second waits, then sees the first
 
     def _write_span(self, event_id: int, lo: int, hi: int) -> None:
         """The bounds are indexed on the event row itself."""
