@@ -160,7 +160,15 @@ def _analyst(location: str, name: str, seed: int, actors: list, sources: list, d
     events = [replace(e, external_id=f"{name}-{i}") for i, e in
               enumerate(generate.events(rng, TEAM_EVENTS, actors, sources))]
     retries, errors = 0, []
-    with Workspace.open(location) as ws:
+    for attempt in range(100):  # a file being written by the other analyst cannot be opened this instant
+        try:
+            ws = Workspace.open(location)
+            break
+        except WorkspaceError as error:
+            retries += 1
+            errors.append(str(error))
+            time.sleep(0.05)
+    with ws:
         ws.analyst = name
         for i in range(0, len(events), TEAM_BATCH):
             for attempt in range(20):
@@ -356,7 +364,7 @@ def main() -> int:
         if bindir is None:
             print("store_bench: PostgreSQL is not installed (tools/setup.sh installs it)", file=sys.stderr)
             return 1
-        server = PgServer(bindir).start()
+        server = PgServer(bindir).start(durable=True)  # commits on disk, as a desk's server
     results = []
     try:
         for n in sizes:

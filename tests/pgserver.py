@@ -58,11 +58,15 @@ class PgServer:
         if result.returncode != 0:
             raise RuntimeError(f"{args[0]} failed ({result.returncode}):\n{result.stdout}\n{result.stderr}")
 
-    def start(self) -> "PgServer":
+    def start(self, durable: bool = False) -> "PgServer":
+        """Tests run without fsync and with a small cache; `durable` (the benchmarks) runs as
+        a desk's server does by default: every commit on disk, Debian's 128 MB of shared buffers."""
         self._run("initdb", "-D", str(self.data), "-U", SUPERUSER, "--auth=trust", "-E", "UTF8",
                   "--locale=C.UTF-8", "--no-sync")
-        options = (f"-c listen_addresses='' -c unix_socket_directories='{self.folder}' -c fsync=off "
-                   "-c synchronous_commit=off -c full_page_writes=off -c max_connections=60 -c shared_buffers=32MB")
+        settings = ("-c shared_buffers=128MB" if durable else
+                    "-c fsync=off -c synchronous_commit=off -c full_page_writes=off -c shared_buffers=32MB")
+        options = (f"-c listen_addresses='' -c unix_socket_directories='{self.folder}' -c max_connections=60 "
+                   + settings)
         self._run("pg_ctl", "-D", str(self.data), "-l", str(self.folder / "log"), "-w", "-t", "60", "-o", options,
                   "start")
         self.running = True
