@@ -17,7 +17,7 @@ import psycopg
 
 from ... import __version__
 from ..errors import WorkspaceError
-from .adapter import PgConn
+from .adapter import PgConn, _bind, translate
 from .schema import MIGRATION_LOCK, MIGRATIONS, SCHEMA_VERSION, VERSION_TABLE
 
 class DeskAddress(str):
@@ -171,6 +171,41 @@ class PgConnection:
         except WorkspaceError:
             pass  # the connection is gone: the server rolled back
 
+    # -- reading everything at once (taking a copy) ---------------------------------------
+    @contextmanager
+    def _read_snapshot(self) -> Iterator[None]:
+        """Reads inside see the desk as it was when the first ran (REPEATABLE READ), however
+        many analysts commit meanwhile; nothing is written (READ ONLY)."""
+        if self._depth:
+            raise WorkspaceError(f"{self.path.shown()}: a copy cannot be taken in the middle of a change")
+        self.conn.execute("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
+        self._depth += 1
+        try:
+            yield
+        finally:
+            self._depth -= 1
+            self._rollback(0, "")
+
+    def _stream(self, sql: str, params: Any, size: int) -> Iterator[list[tuple]]:
+        """A query's rows, `size` at a time, through a server-side cursor (a million events
+        are never held at once)."""
+        text, lists, _ = translate(sql, single=False)
+        values = _bind(tuple(params), lists) if lists else tuple(params)
+        try:
+            with self.conn.raw.cursor(name=f"briefer_stream_{self._depth}") as cursor:
+                cursor.itersize = size
+                cursor.execute(text, values)
+                while rows := cursor.fetchmany(size):
+                    yield rows
+        except psycopg.Error as error:
+            raise self.conn.error(error) from None
+
+    def _columns(self, table: str) -> list[str]:
+        """A table's stored columns (not the generated ones: the search vectors)."""
+        return [r[0] for r in self.conn.raw.execute(
+            "SELECT column_name FROM information_schema.columns WHERE table_schema = current_schema() "
+            "AND table_name = %s AND is_generated = 'NEVER' ORDER BY ordinal_position", (table,))]
+
     def _explain(self, error: sqlite3.Error) -> WorkspaceError:
         return WorkspaceError(f"{self.path.shown()}: {error}; nothing was changed")
 
@@ -179,8 +214,14 @@ class PgConnection:
     def name(self) -> str:
         return self.meta("name", self.path.database)
 
-    def save_copy(self, target: Any) -> Any:
-        raise WorkspaceError("taking a copy of a desk to a .briefer file is not available yet")
+    def save_copy(self, target: Any, event_filter: Any = None) -> Any:
+        """Write the desk (or the part `event_filter` selects) to a new `.briefer` file, in
+        one consistent snapshot (see `store.copying`)."""
+        from pathlib import Path
+
+        from ..copying import write_copy
+        write_copy(self, target, event_filter)
+        return Path(target)
 
     def release_cache(self) -> None:
         """Nothing to hand back: the server manages its own memory."""
