@@ -16,6 +16,7 @@ from ...core.filter import EventFilter
 from ...core.model import Event, now_utc
 from ..query import _ORDER, _Condition, search_terms
 from ..workspace import Workspace
+from ..errors import WorkspaceError
 from ..provenance import KIND_TABLES
 from .connection import PgConnection
 from .notify import CHANNEL, DeskWatcher, change_payload
@@ -90,6 +91,29 @@ class _PgEvents:
             raise
         self._bulk_added.extend(e.uid for e in batch)
         return len(batch)
+
+    def _copy_import_rows(self, events: list[tuple], actors: list[tuple], citations: list[tuple],
+                          tags: list[tuple], rev: Optional[int]) -> None:
+        """A dataset import's rows (see `external.insert_rows`), ids given, copied in."""
+        raw = self.conn.raw
+        try:
+            with raw.transaction(), raw.cursor() as cur:
+                self._copy(cur, f"event ({_EVENT_COPY_COLUMNS})", [(*row, rev, rev) for row in events])
+                self._copy(cur, "event_actor (event_id, actor_id, role, position, earliest, latest)",
+                           list({(r[0], r[1], r[2]): r for r in actors}.values()))
+                self._copy(cur, "citation (uid, event_id, source_id, credibility, position, created_rev, rev)",
+                           [(uid, event_id, source_id, 6, position, rev, rev)
+                            for uid, event_id, source_id, position in citations])
+                self._copy(cur, "event_tag (event_id, tag)", list(dict.fromkeys(tags)))
+        except Exception as error:  # noqa: BLE001 - psycopg's errors, named below
+            import psycopg
+            if isinstance(error, psycopg.IntegrityError):
+                raise WorkspaceError("the imported events conflict with records already in the workspace "
+                                     f"({str(error).strip().splitlines()[0]})") from None
+            if isinstance(error, psycopg.Error):
+                raise self.conn.error(error) from None
+            raise
+        self._bulk_added.extend(row[1] for row in events)
 
     def _bulk_revision(self) -> Optional[int]:
         """This transaction's revision, made on the first bulk batch (None while migrating)."""
