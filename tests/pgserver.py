@@ -108,6 +108,23 @@ class PgServer:
             conn.execute("UPDATE meta SET value = %s WHERE key = 'workspace_id'", (str(uuid.uuid4()),))
         return url
 
+    def password_login(self, role: str, password: str) -> None:
+        """A login role the server admits only with its password (scram-sha-256 on the
+        socket), where every other role is trusted: what a desk's analysts meet."""
+        import psycopg
+        from psycopg import sql
+
+        hba = self.data / "pg_hba.conf"
+        line = f"local all {role} scram-sha-256\n"
+        text = hba.read_text()
+        if line not in text:
+            hba.write_text(line + text)
+        with psycopg.connect(self.url("postgres"), autocommit=True) as conn:
+            if conn.execute("SELECT 1 FROM pg_roles WHERE rolname = %s", (role,)).fetchone() is None:
+                conn.execute(sql.SQL("CREATE ROLE {} LOGIN SUPERUSER").format(sql.Identifier(role)))
+            conn.execute(sql.SQL("ALTER ROLE {} PASSWORD {}").format(sql.Identifier(role), sql.Literal(password)))
+            conn.execute("SELECT pg_reload_conf()")
+
     def drop(self, url: str) -> None:
         """Remove a test's database (its connections are closed by force)."""
         import psycopg

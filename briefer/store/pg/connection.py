@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import sqlite3
 from contextlib import contextmanager
-from typing import Any, Iterator
+from typing import Any, Iterator, Optional
 from urllib.parse import urlsplit
 
 import psycopg
@@ -18,6 +18,7 @@ import psycopg
 from ... import __version__
 from ..errors import WorkspaceError
 from .adapter import PgConn, _bind, translate
+from .secrets import saved_password, wants_password
 from .schema import MIGRATION_LOCK, MIGRATIONS, SCHEMA_VERSION, VERSION_TABLE
 
 class DeskAddress(str):
@@ -88,13 +89,37 @@ class PgConnection:
             raise
 
     def _connect_raw(self) -> psycopg.Connection:
+        """Connect as libpq does (`.pgpass`, service files); when the server still asks for a
+        password, with the one saved in the OS keyring (`secrets.py`), if any."""
         try:
-            return psycopg.connect(self._url, autocommit=True, connect_timeout=10,
-                                   application_name="briefer")
+            return self._connect()
         except psycopg.OperationalError as error:
-            raise WorkspaceError(f"{self.path.shown()}: cannot connect ({_first_line(error)})") from None
+            if not wants_password(error):
+                raise WorkspaceError(f"{self.path.shown()}: cannot connect ({_first_line(error)})") from None
+            password = saved_password(self._url)
+            if password is None:
+                raise WorkspaceError(
+                    f"{self.path.shown()}: cannot connect ({_first_line(error)}); the server asks for a password: "
+                    f"put it in ~/.pgpass, or save it in the OS keyring with: briefer-cli desk login URL") from None
         except psycopg.ProgrammingError as error:
             raise WorkspaceError(f"{self.path.shown()}: not a valid desk address ({_first_line(error)})") from None
+        self._password = password  # for this session's other connections (live changes); never written
+        try:
+            return self._connect()
+        except psycopg.OperationalError as error:
+            self._password = None
+            if wants_password(error):
+                raise WorkspaceError(f"{self.path.shown()}: the password kept in the OS keyring was refused "
+                                     f"({_first_line(error)}); save the right one with: briefer-cli desk login URL"
+                                     ) from None
+            raise WorkspaceError(f"{self.path.shown()}: cannot connect ({_first_line(error)})") from None
+
+    _password: Optional[str] = None
+
+    def _connect(self, application: str = "briefer") -> psycopg.Connection:
+        """One more connection to this desk, as this session made its first."""
+        extra = {"password": self._password} if self._password is not None else {}
+        return psycopg.connect(self._url, autocommit=True, connect_timeout=10, application_name=application, **extra)
 
     def _installed_version(self) -> int | None:
         raw = self.conn.raw

@@ -206,7 +206,7 @@ class _PgLive:
 
     def watch(self) -> DeskWatcher:
         """Other sessions' committed changes to this desk, as they happen."""
-        return DeskWatcher(self._url, self.conn.raw.info.backend_pid, self.path.shown())
+        return DeskWatcher(self._connect, self.conn.raw.info.backend_pid, self.path.shown())
 
 
 class _PgProvenance:
