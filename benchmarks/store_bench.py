@@ -15,7 +15,9 @@ session) each add 1,000 events, ten per transaction, while a third session runs 
 date+actor+text filter again and again; reported: events lost (target 0), the filter's
 p95 meanwhile (target < 100 ms on a desk at 1M) against the same filter alone.  And the
 main window opened on the workspace (offscreen, to its first full frame; target < 2 s
-on a desk at 1M; `--no-window` leaves it out).
+on a desk at 1M; `--no-window` leaves it out).  And the lazy table's paging: pages of 100
+read one after another from deep positions (scrolling) and at random positions (jumps)
+through `page_ids`, against plain LIMIT/OFFSET of the same pages.
 """
 
 from __future__ import annotations
@@ -217,6 +219,40 @@ def team_at_once(location: str, actors: list, sources: list, filter_once) -> dic
             "filter_p95_ms": times[min(len(times) - 1, int(len(times) * 0.95))] if times else None}
 
 
+PAGE = 100  # the window's lazy table reads this many rows at a time
+
+
+def paging(ws, rng: random.Random) -> dict:
+    """The window's lazy table scrolling a big result: pages read one after another from a
+    deep position (scroll), and pages at random deep positions (jump), through
+    `page_ids`; the baseline is plain LIMIT/OFFSET of the same pages."""
+    f = EventFilter()
+    total = ws.count_events(f)
+    starts = [rng.randrange(total // 4, total - 60 * PAGE) for _ in range(5)]
+    order = " ORDER BY e.earliest, e.latest, e.id LIMIT ? OFFSET ?"
+
+    def plain(offset: int) -> list:
+        return [r[0] for r in ws._run("SELECT e.id FROM event e" + order, [PAGE, offset])]
+
+    result = {}
+    for name, read in (("store", lambda o: ws.page_ids(f, PAGE, o)), ("offset", plain)):
+        scroll, jump = [], []
+        for start in starts:
+            for k in range(50):
+                t = time.perf_counter()
+                read(start + k * PAGE)
+                scroll.append((time.perf_counter() - t) * 1000)
+        for _ in range(20):
+            t = time.perf_counter()
+            read(rng.randrange(0, total - PAGE))
+            jump.append((time.perf_counter() - t) * 1000)
+        scroll.sort()
+        jump.sort()
+        result[name] = {"scroll_p50_ms": statistics.median(scroll), "scroll_p95_ms": scroll[int(len(scroll) * 0.95)],
+                        "jump_p50_ms": statistics.median(jump), "jump_p95_ms": jump[int(len(jump) * 0.95)]}
+    return result
+
+
 def window_open(location: str) -> float:
     """Seconds from creating the main window to its first full frame (offscreen), as
     `window_bench.py` measures it."""
@@ -303,6 +339,7 @@ def bench(n: int, folder: Path, seed: int = 1, server=None, window: bool = True)
     filters = {name: _latency(fn, repeat) for name, fn in [
         ("date+actor+text", combined), ("date range", date_only), ("actor", actor_only), ("text", text_only),
         ("count date+actor+text", count_combined)]}
+    paged = paging(ws, random.Random(seed + 2))
     team = team_at_once(str(path), actors, sources, combined)
     ws.close()
     window_s = window_open(str(path)) if window else None
@@ -316,6 +353,7 @@ def bench(n: int, folder: Path, seed: int = 1, server=None, window: bool = True)
         "file_mb": size_mb,
         "filters_ms": {k: {"p50": v[0], "p95": v[1]} for k, v in filters.items()},
         "team": team,
+        "paging": paged,
         "window_open_s": window_s,
     }
 
@@ -331,6 +369,13 @@ def print_table(result: dict) -> None:
     print("  filter (limit 200)        p50 ms    p95 ms")
     for name, v in result["filters_ms"].items():
         print(f"  {name:<24}{v['p50']:>8.1f}  {v['p95']:>8.1f}")
+    pg = result["paging"]
+    print(f"  lazy table, page of {PAGE}   scroll p50 / p95 ms   jump p50 / p95 ms")
+    for name in ("store", "offset"):
+        v = pg[name]
+        label = "page_ids" if name == "store" else "plain OFFSET (baseline)"
+        print(f"  {label:<24}{v['scroll_p50_ms']:>8.1f} / {v['scroll_p95_ms']:<8.1f}{v['jump_p50_ms']:>8.1f} / "
+              f"{v['jump_p95_ms']:.1f}")
     t = result["team"]
     alone = result["filters_ms"]["date+actor+text"]["p95"]
     print(f"  two analysts adding {TEAM_EVENTS:,} each ({t['seconds']:.1f} s, {t['retries']} retries), a third filtering:")
