@@ -65,6 +65,9 @@ class PgConnection:
         raw = self._connect_raw()
         self.conn = PgConn(raw, self.path.shown())  # type: ignore[assignment]
         try:
+            # a window's queries read a page or count one filter: parallel workers cost more
+            # to start (15-30 ms measured) than they save, and the server's cores serve the team
+            raw.execute("SET max_parallel_workers_per_gather = 0")
             version = self._installed_version()
             if create:
                 if version is not None:
