@@ -428,7 +428,7 @@ class TimelineView(LayoutMixin, PaintingMixin, HitsMixin, LanesMixin, ColoursMix
     def _apply_lanes(self) -> None:
         pairs = None
         if self.ws is not None and self.lane_mode != "none":
-            pairs = store_timeline.lane_pairs(self.ws, self.lane_mode)
+            pairs = store_timeline.lane_pairs(self.ws, self.lane_mode, orphans=False)
         self.data.set_lanes(self.lane_mode, pairs)
 
     def _apply_filter(self) -> None:
