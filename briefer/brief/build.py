@@ -120,7 +120,7 @@ def collect_brief(ws: object, settings: BriefSettings, scope: Scope = None) -> B
     number = settings.number if settings.number is not None else next_brief_number(ws)
     return BriefData(settings, new + continuing, actors, sources, documents, start, end, label,
                      getattr(ws, "name", ""), number, settings.generated or utc_now(), new, continuing, window,
-                     figures)
+                     figures, list(ws.periods()))  # type: ignore[attr-defined]
 
 
 # -- rendering ----------------------------------------------------------------------------

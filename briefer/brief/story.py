@@ -16,8 +16,9 @@ from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Flowable, KeepTogether
 
 from ..core.model import Actor, Event
+from ..core.period import period_colour
 from ..core.status import status_label
-from .chart import ChartItem, TimelineChart, chart_span
+from .chart import ChartItem, ChartPeriod, TimelineChart, chart_span
 from .citations import References, event_flags, source_flowables
 from .data import BriefData
 from .labels import long_day
@@ -142,7 +143,10 @@ def _chart(data: BriefData, numbers: dict[str, int], width: float, height: float
     lo, hi = chart_span(items, lo, hi)
     max_rows = 30 if settings.template == "daily" else 40
     # the chart gives up rows (and draws crowded lanes as histograms) to fit the room left on the page
-    return TimelineChart(items, names, lo, hi, width, max_rows=max_rows, highlight=highlight, shrink=True)
+    periods = [ChartPeriod(p.when.earliest_ts, p.when.latest_ts + 1, p.name, period_colour(p, k))
+               for k, p in enumerate(data.periods)]
+    return TimelineChart(items, names, lo, hi, width, max_rows=max_rows, highlight=highlight, shrink=True,
+                         periods=periods)
 
 
 def _key_events(data: BriefData, groups: list[tuple[str, list[Event]]], numbers: dict[str, int], refs: References,
