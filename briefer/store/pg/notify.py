@@ -80,6 +80,10 @@ class DeskWatcher:
         if note.pid != self.own_pid:
             found.append(DeskChange.from_payload(note.payload))
 
+    def fileno(self) -> int:
+        """The socket notifications arrive on (readable: call `wait(0)`), for an event loop to watch."""
+        return self.conn.fileno()
+
     def close(self) -> None:
         self.conn.close()
 
