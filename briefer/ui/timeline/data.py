@@ -149,9 +149,12 @@ class TimelineData:
         """Show only these row ids (None: all)."""
         if ids is None and self._all_visible:
             return  # nothing to rebuild (opening a workspace asks this several times: 0.1 s at 1M)
+        if self._all_visible:  # the bounds of every event are kept for when a filter is cleared
+            self._every_bounds = self._shown_bounds
         self._shown_bounds = None
         if ids is None:
             self.visible = np.ones(len(self.ids), dtype=bool)
+            self._shown_bounds = getattr(self, "_every_bounds", None)
         else:
             self.visible = np.zeros(len(self.ids), dtype=bool)
             self.visible[self.indices_of(ids)] = True
