@@ -139,7 +139,7 @@ class DeskLink(QObject):
         except BrieferError as error:
             self.lost(str(error))
             return
-        self.notifier = QSocketNotifier(self.watcher.conn.fileno(), QSocketNotifier.Type.Read, self)
+        self.notifier = QSocketNotifier(self.watcher.fileno(), QSocketNotifier.Type.Read, self)
         self.notifier.activated.connect(self._heard)
         self.health.start()
 

@@ -79,6 +79,10 @@ class DeskWatcher:
         if note.pid != self.own_pid:
             found.append(DeskChange.from_payload(note.payload))
 
+    def fileno(self) -> int:
+        """The socket that becomes readable when a notification arrives (for an event loop)."""
+        return self.conn.fileno()
+
     def close(self) -> None:
         self.conn.close()
 
