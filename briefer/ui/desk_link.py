@@ -40,8 +40,7 @@ def is_desk(ws: Optional[Workspace]) -> bool:
 
 def is_lost(ws: Optional[Workspace]) -> bool:
     """A desk whose connection is gone (the server dropped it, or it was closed)."""
-    conn = getattr(ws, "conn", None) if is_desk(ws) else None
-    return is_desk(ws) and (conn is None or conn.raw.closed)
+    return is_desk(ws) and ws.connection_lost
 
 
 def read_or(ws: Optional[Workspace], read: Callable[[], T], default: T) -> T:

@@ -123,6 +123,11 @@ class PgConnection:
     def schema_version(self) -> int:
         return self._installed_version() or 0
 
+    @property
+    def connection_lost(self) -> bool:
+        """The server dropped this session's connection (or it was closed): reads fail until reopened."""
+        return self.conn is None or self.conn.raw.closed
+
     def close(self) -> None:
         if getattr(self, "conn", None) is not None:
             self.conn.close()

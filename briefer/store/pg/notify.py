@@ -80,7 +80,7 @@ class DeskWatcher:
             found.append(DeskChange.from_payload(note.payload))
 
     def fileno(self) -> int:
-        """The socket that becomes readable when a notification arrives (for an event loop)."""
+        """The socket notifications arrive on (readable: call `wait(0)`), for an event loop to watch."""
         return self.conn.fileno()
 
     def close(self) -> None:

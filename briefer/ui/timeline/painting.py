@@ -13,7 +13,7 @@ from PySide6.QtGui import (
     QPolygonF, QStaticText,
 )
 
-from ...core.period import PERIOD_COLOURS
+from ...core.period import period_colour
 from . import axis
 from .data import FLAG_APPROXIMATE, FLAG_OPEN_END, FLAG_OPEN_START, FLAG_UNCERTAIN, Lane
 from .frame import (
@@ -103,7 +103,7 @@ class PaintingMixin:
             if hi <= self.t0 or lo >= self.t1:
                 continue
             x0, x1 = max(self._x(lo, width), self.header_w), min(self._x(hi, width), float(width))
-            colour = QColor(period.colour or PERIOD_COLOURS[k % len(PERIOD_COLOURS)])
+            colour = QColor(period_colour(period, k))
             bands.append((QRectF(x0, AXIS_H, max(x1 - x0, 1.0), 0), colour, period.name))
         return bands
 
