@@ -30,7 +30,7 @@ from ..store.views import filter_from_json
 from .changes import (
     UNKNOWN_BASE, ChangeSet, changes_from_json, changes_since, is_package, read_json_export, read_package,
 )
-from .conflicts import DELETED_FIELD, delete_record, write_fields
+from .conflicts import DELETED_FIELD, delete_record, restore_records
 from .json_format import ExchangeError
 from .merge_fields import UNKNOWN, merge_fields, record_changed
 
@@ -446,17 +446,7 @@ def undo_merge(ws: Workspace, report: MergeReport) -> None:
     """Put every record a merge touched back as it was, with its provenance, and forget the
     merge's conflicts and sync point: the workspace is as before the merge."""
     with ws.transaction():
-        for kind, uid, (fields, revs, tomb) in reversed(report.undo):
-            if fields is None:
-                if ws.revisions_of(kind, [uid]):
-                    delete_record(ws, kind, uid)
-            else:
-                write_fields(ws, kind, uid, fields, touch=False)
-            ws.forget_tombstone(kind, uid)
-            if tomb is not None:
-                ws.record_tombstone(kind, uid, tomb[0], tomb[1])
-            if fields is not None and revs is not None:
-                ws.set_revisions(kind, uid, revs[0], revs[1])
+        restore_records(ws, report.undo)
         ws.drop_conflicts([c["id"] for c in report.conflicts] + [p["id"] for p in report.proposals])
         if report.peer_before is not None:
             ws.restore_peer(report.peer_before, report.peer_existed)

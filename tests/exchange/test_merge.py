@@ -13,7 +13,7 @@ import pytest
 from briefer.core.model import Actor, Citation, Event, Source
 from briefer.core.when import When
 from briefer.exchange.changes import changes_since, write_package
-from briefer.exchange.conflicts import decide_proposal, resolve_conflicts
+from briefer.exchange.conflicts import decide_conflicts, decide_proposal, resolve_conflicts, undo_decision
 from briefer.exchange.json_format import ExchangeError, export_json
 from briefer.exchange.merge import merge_path, undo_merge
 from briefer.store import Workspace, WorkspaceError
@@ -160,6 +160,30 @@ def test_undo_puts_the_workspace_back_as_it_was(tmp_path: Path) -> None:
     undo_merge(a, report)
     assert (content(a), a.peers(), a.changed_since(0)) == before
     assert a.open_conflict_count() == 0
+
+
+def test_a_decision_is_taken_back_whole_and_can_be_made_again(tmp_path: Path) -> None:
+    a, b = pair(tmp_path)
+    edit(a, "event-0", title="A", place="Hajin")
+    edit(b, "event-0", title="B", place="Susa")
+    a.delete_event("event-1")
+    edit(b, "event-1", summary="seen by Bashir")
+    merge_path(a, b.path)
+    assert len(a.conflicts("open")) == 3
+    before = content(a), a.changed_since(0), [(c["id"], c["status"]) for c in a.conflicts("open")]
+    decision = decide_conflicts(a, "theirs")
+    after = content(a)
+    assert a.get_event("event-0").title == "B" and a.get_event("event-1").summary == "seen by Bashir"
+    assert a.open_conflict_count() == 0
+    undo_decision(a, decision)
+    assert (content(a), a.changed_since(0), [(c["id"], c["status"]) for c in a.conflicts("open")]) == before
+    again = decide_conflicts(a, "theirs", decision.ids)
+    assert content(a) == after and again.count == 3
+    # one field only: the record's other field stays open
+    undo_decision(a, again)
+    title = next(c["id"] for c in a.conflicts("open") if c["field"] == "title")
+    undo_decision(a, decide_conflicts(a, "mine", [title]))
+    assert content(a) == before[0] and a.open_conflict_count() == 3
 
 
 # -- change packages ---------------------------------------------------------------------
