@@ -310,6 +310,48 @@ class ProvenanceStore(Connection):
         self.conn.execute("INSERT OR IGNORE INTO history(kind, uid, rev, data) VALUES (?, ?, ?, ?)",
                           (kind, uid, rev, json.dumps(fields, ensure_ascii=False, sort_keys=True)))
 
+    # -- pruning earlier versions ---------------------------------------------------------
+    def history_floor(self) -> Optional[int]:
+        """The oldest revision of this workspace a merge may still need a version at: the
+        lowest sync point a peer has confirmed (what it is known to have of ours).  None: no
+        peer, so no earlier version is needed at all."""
+        row = self.conn.execute("SELECT min(acked), count(*) FROM peer").fetchone()
+        return None if not row[1] else int(row[0] or 0)
+
+    def history_size(self) -> int:
+        return self.conn.execute("SELECT count(*) FROM history").fetchone()[0]
+
+    def prune_history(self) -> list[tuple[str, str, int, str]]:
+        """Drop the earlier versions no merge can need any more, and return them (an undo puts
+        them back).  A merge with a peer compares with each record as it was at that peer's
+        sync point, never before the lowest one (`history_floor`): of the versions up to it,
+        only the newest of a record that changed after it is kept."""
+        if not self._provenance_ready():
+            return []
+        floor = self.history_floor()
+        if floor is None:
+            return [tuple(r) for r in self.conn.execute("DELETE FROM history RETURNING kind, uid, rev, data")]
+        removed = []
+        for kind, table in KIND_TABLES.items():
+            key = _KEY.get(kind, "uid")
+            removed += self.conn.execute(
+                f"DELETE FROM history WHERE kind = ? AND rev <= ? AND ("
+                f"EXISTS (SELECT 1 FROM history newer WHERE newer.kind = history.kind AND newer.uid = history.uid "
+                f"AND newer.rev > history.rev AND newer.rev <= ?) "
+                f"OR EXISTS (SELECT 1 FROM {table} now WHERE now.{key} = history.uid AND now.rev <= ?) "
+                f"OR EXISTS (SELECT 1 FROM tombstone gone WHERE gone.kind = history.kind AND gone.uid = history.uid "
+                f"AND gone.rev <= ?)) RETURNING kind, uid, rev, data",
+                (kind, floor, floor, floor, floor)).fetchall()
+        return [tuple(r) for r in removed]
+
+    def restore_history(self, rows: list[tuple[str, str, int, str]]) -> None:
+        self.conn.executemany("INSERT OR IGNORE INTO history(kind, uid, rev, data) VALUES (?, ?, ?, ?)", rows)
+
+    def forget_peer(self, workspace: str) -> None:
+        """Stop exchanging with a workspace (an analyst who left): its sync point no longer
+        holds back pruning.  Merging it again later starts over (every difference a conflict)."""
+        self.conn.execute("DELETE FROM peer WHERE workspace = ?", (workspace,))
+
     # -- peers --------------------------------------------------------------------------
     def peers(self) -> list[dict[str, Any]]:
         return [dict(zip(("workspace", "name", "seen", "acked", "sent", "at"), row)) for row in self.conn.execute(
