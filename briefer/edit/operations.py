@@ -77,10 +77,11 @@ def _adding(kind: str, noun: str, record, title: str) -> Edit:
     return Edit(f"Add {noun} {quoted(title)}", apply, revert)
 
 
-def _editing(kind: str, noun: str, old, new, title: str) -> Edit:
-    """Write `new` over one record; reverting writes `old` back."""
+def _editing(kind: str, noun: str, old, new, title: str, overwrite: bool = False) -> Edit:
+    """Write `new` over one record; reverting writes `old` back.  `overwrite`: even over
+    another analyst's change made since `old` was read (else EditConflict)."""
     def apply(ws: Workspace) -> ChangeSet:
-        getattr(ws, f"update_{noun}")(new)
+        getattr(ws, f"update_{noun}")(new, **({"overwrite": True} if overwrite else {}))
         return ChangeSet.of(kind, changed=[new])
 
     def revert(ws: Workspace) -> ChangeSet:
@@ -107,14 +108,15 @@ def add_events(events: Sequence[Event], text: Optional[str] = None) -> Edit:
     return Edit(name, apply, revert)
 
 
-def edit_event(old: Event, new: Event) -> Edit:
+def edit_event(old: Event, new: Event, overwrite: bool = False) -> Edit:
+    """`overwrite`: write even over another analyst's change made since `old` was read."""
     saved: list[Event] = []  # as first written (with its update time), so that redo writes the same
 
     def apply(ws: Workspace) -> ChangeSet:
         if saved:
             ws.update_event(saved[0], touch=False)
         else:
-            saved.append(ws.update_event(new))
+            saved.append(ws.update_event(new, overwrite=overwrite))
         return ChangeSet.of("events", changed=[new], moved=[new] if moved else [])
 
     def revert(ws: Workspace) -> ChangeSet:
@@ -168,8 +170,8 @@ def add_actor(actor: Actor) -> Edit:
     return _adding("actors", "actor", actor, actor.name)
 
 
-def edit_actor(old: Actor, new: Actor) -> Edit:
-    return _editing("actors", "actor", old, new, new.name)
+def edit_actor(old: Actor, new: Actor, overwrite: bool = False) -> Edit:
+    return _editing("actors", "actor", old, new, new.name, overwrite)
 
 
 def delete_actor(ws: Workspace, actor: Actor) -> Edit:
@@ -216,8 +218,8 @@ def add_source(source: Source) -> Edit:
     return _adding("sources", "source", source, source.name)
 
 
-def edit_source(old: Source, new: Source) -> Edit:
-    return _editing("sources", "source", old, new, new.name)
+def edit_source(old: Source, new: Source, overwrite: bool = False) -> Edit:
+    return _editing("sources", "source", old, new, new.name, overwrite)
 
 
 def delete_source(ws: Workspace, source: Source) -> Edit:

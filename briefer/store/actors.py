@@ -7,11 +7,11 @@ from dataclasses import replace
 from typing import Optional
 
 from ..core.model import Actor, ActorKind, normalize_name
-from .connection import Connection
+from .versions import RowVersions
 from .errors import WorkspaceError
 
 
-class ActorStore(Connection):
+class ActorStore(RowVersions):
     def _actor_id(self, uid: str) -> int:
         row = self.conn.execute("SELECT id FROM actor WHERE uid = ?", (uid,)).fetchone()
         if row is None:
@@ -55,9 +55,12 @@ class ActorStore(Connection):
             self._write_names(cur.lastrowid, actor)
         return self.get_actor(actor.uid)
 
-    def update_actor(self, actor: Actor) -> Actor:
+    def update_actor(self, actor: Actor, *, overwrite: bool = False) -> Actor:
+        """Replace an actor whole.  If another session changed it after this one read it,
+        nothing is written: EditConflict says who and when (`overwrite=True` writes over)."""
         with self.transaction():
             actor_id = self._actor_id(actor.uid)
+            self._check_version(actor.uid, actor.name, overwrite, "actor")
             self._remember("actor", actor.uid)
             member_id = self._actor_id(actor.member_of) if actor.member_of else None
             if member_id is not None and self._is_member_chain(member_id, actor_id):
@@ -67,6 +70,7 @@ class ActorStore(Connection):
                 (actor.name.strip(), actor.kind.value, actor.description, member_id, actor_id),
             )
             self._write_names(actor_id, actor)
+        self._remember_version(actor.uid, "actor")
         return self.get_actor(actor.uid)
 
     def _is_member_chain(self, start_id: int, target_id: int) -> bool:
@@ -80,10 +84,12 @@ class ActorStore(Connection):
             current = row[0] if row else None
         return False
 
-    def delete_actor(self, uid: str) -> Actor:
-        """Delete an actor and its links to events; returns it as it was."""
+    def delete_actor(self, uid: str, *, overwrite: bool = False) -> Actor:
+        """Delete an actor and its links to events; returns it as it was.  One another
+        session changed after this one read it is kept (EditConflict)."""
         with self.transaction():
             actor = self.get_actor(uid)
+            self._check_version(uid, actor.name, overwrite, "actor")
             self._remember("actor", uid)
             self.conn.execute("DELETE FROM actor WHERE uid = ?", (uid,))
         return actor
@@ -105,6 +111,7 @@ class ActorStore(Connection):
         row = self.conn.execute(self._ACTOR_SELECT + " WHERE a.uid = ?", (uid,)).fetchone()
         if row is None:
             raise WorkspaceError(f"no actor with id {uid}")
+        self._open_version("actor", uid)
         return self._actor_from_row(row)
 
     def find_actor(self, name: str) -> Optional[Actor]:

@@ -10,8 +10,8 @@ from typing import Iterable, Optional, Sequence
 
 from ..core.model import Citation, Confidence, Event, Participant, Role, now_utc
 from ..core.when import When
-from .connection import Connection
-from .errors import EditConflict, WorkspaceError
+from .versions import RowVersions
+from .errors import WorkspaceError
 
 _SETTLE_TEXT_INDEX_FROM = 5_000
 DAY = 86400
@@ -44,7 +44,7 @@ _EVENT_COLUMNS = (
 )
 
 
-class EventStore(Connection):
+class EventStore(RowVersions):
     """Writes take whole `Event` values: links and citations are replaced with the event."""
 
     def _event_id(self, uid: str) -> int:
@@ -202,34 +202,6 @@ class EventStore(Connection):
             seen_external.add(event.external_id)
         return WorkspaceError("the events conflict with records already in the workspace")
 
-    # -- row versions: an edit must start from the version stored now -----------------
-    _LOCK_ROW = ""  # a desk locks the row it checks (" FOR UPDATE"); a file's writer holds the whole file
-
-    def _seen_versions(self) -> dict[str, int]:
-        """{event uid: the revision it had when this session last read or wrote it}."""
-        return self.__dict__.setdefault("_versions_seen", {})
-
-    def _remember_version(self, uid: str) -> None:
-        """After this session's own edit: the version it wrote is the one it has seen."""
-        seen = self._seen_versions()
-        row = self.conn.execute("SELECT rev FROM event WHERE uid = ?", (uid,)).fetchone() if self._depth == 0 else None
-        if row is not None and row[0] is not None:
-            seen[uid] = row[0]
-        else:
-            seen.pop(uid, None)
-
-    def _check_version(self, uid: str, title: str, overwrite: bool) -> None:
-        """Refuse (EditConflict, saying who and when) to change an event that another
-        session changed after this one read it, unless told to overwrite."""
-        seen = self._seen_versions().get(uid)
-        row = self.conn.execute(f"SELECT rev FROM event WHERE uid = ?{self._LOCK_ROW}", (uid,)).fetchone()
-        if overwrite or seen is None or row is None or row[0] is None or row[0] == seen:
-            return
-        if row[0] in self.__dict__.get("_own_revisions", ()):
-            return  # the version stored now is this session's own (a merge, a touch): nothing to lose
-        stamp = self.stamps([row[0]]).get(row[0])
-        raise EditConflict("event", uid, title, stamp.analyst if stamp else "", stamp.at if stamp else "")
-
     def update_event(self, event: Event, *, touch: bool = True, overwrite: bool = False) -> Event:
         """Replace an event whole; `touch` stamps `updated` (an undo passes False to restore).
 
@@ -274,11 +246,7 @@ class EventStore(Connection):
         row = self.conn.execute(f"SELECT {_EVENT_COLUMNS} FROM event WHERE uid = ?", (uid,)).fetchone()
         if row is None:
             raise WorkspaceError(f"no event with id {uid}")
-        if row[-1] is not None and self._depth == 0:
-            seen = self._seen_versions()
-            if len(seen) > 10_000:
-                seen.clear()
-            seen[uid] = row[-1]
+        self._note_seen("event", uid, row[-1])
         return self._hydrate([row])[0]
 
     def find_event_by_external_id(self, external_id: str) -> Optional[Event]:

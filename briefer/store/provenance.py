@@ -166,11 +166,11 @@ class ProvenanceStore(Connection):
                           (kind, json.dumps(list(uids))))
 
     def _keeps_history(self) -> bool:
-        return self._provenance_ready() and self.conn.execute("SELECT 1 FROM peer LIMIT 1").fetchone() is not None
+        return self._provenance_ready()
 
     def _remember(self, kind: str, uid: str) -> None:
-        """Keep the version about to change (once per transaction) as the base of later merges.
-        Only a workspace that has exchanged with another needs them."""
+        """Keep the version about to change (once per transaction): the base of later merges,
+        and what a record's history (`history.py`) compares the next version with."""
         if not self._keeps_history():
             return
         table, key = KIND_TABLES[kind], _KEY.get(kind, "uid")

@@ -8,8 +8,8 @@ of exchanges (one migration, self-contained: `schema.MIGRATIONS` lists it).
   `created_rev` and `rev` (last change).  A row written without them has `rev` NULL and is
   stamped when its transaction commits (`ProvenanceStore._before_commit`).
 - `tombstone`: what was deleted, when, so that deletions travel to other workspaces.
-- `history`: earlier versions of records (as field dicts), kept once a workspace has a
-  peer: the common ancestor a three-way merge compares both sides with.
+- `history`: earlier versions of records (as field dicts), kept at every change: the
+  common ancestor a three-way merge compares both sides with, and a record's history.
 - `peer`: per other workspace, how far each side has the other's changes (sync points).
 - `conflict`: what a merge could not decide, until a person does.
 """

@@ -7,11 +7,11 @@ from typing import Optional
 
 from ..core.model import Document, Source, SourceKind, normalize_name
 from ..core.when import When
-from .connection import Connection
+from .versions import RowVersions
 from .errors import WorkspaceError
 
 
-class SourceStore(Connection):
+class SourceStore(RowVersions):
     _SOURCE_SELECT = "SELECT name, kind, reliability, url, notes, uid FROM source"
 
     def _source_id(self, uid: str) -> int:
@@ -46,9 +46,12 @@ class SourceStore(Connection):
                 raise WorkspaceError(f"a source with id {source.uid} already exists") from None
         return source
 
-    def update_source(self, source: Source) -> Source:
+    def update_source(self, source: Source, *, overwrite: bool = False) -> Source:
+        """Replace a source whole.  If another session changed it after this one read it,
+        nothing is written: EditConflict says who and when (`overwrite=True` writes over)."""
         with self.transaction():
             self._source_id(source.uid)
+            self._check_version(source.uid, source.name, overwrite, "source")
             self._check_source_name(source)
             self._remember("source", source.uid)
             self.conn.execute(
@@ -56,12 +59,15 @@ class SourceStore(Connection):
                 (source.name.strip(), normalize_name(source.name), source.kind.value, source.reliability,
                  source.url, source.notes, source.uid),
             )
+        self._remember_version(source.uid, "source")
         return source
 
-    def delete_source(self, uid: str) -> Source:
-        """Delete a source, its documents and every citation of it; returns it as it was."""
+    def delete_source(self, uid: str, *, overwrite: bool = False) -> Source:
+        """Delete a source, its documents and every citation of it; returns it as it was.
+        One another session changed after this one read it is kept (EditConflict)."""
         with self.transaction():
             source = self.get_source(uid)
+            self._check_version(uid, source.name, overwrite, "source")
             self._remember("source", uid)
             for document in self.documents(uid):
                 self._remember("document", document.uid)
@@ -72,6 +78,7 @@ class SourceStore(Connection):
         row = self.conn.execute(self._SOURCE_SELECT + " WHERE uid = ?", (uid,)).fetchone()
         if row is None:
             raise WorkspaceError(f"no source with id {uid}")
+        self._open_version("source", uid)
         return self._source_from_row(row)
 
     def find_source(self, name: str) -> Optional[Source]:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from .actors import ActorStore
 from .periods import PeriodStore
-from .provenance import ProvenanceStore
+from .history import HistoryStore
 from .query import QueryStore
 from .sources import SourceStore
 from .views import ViewStore
@@ -15,7 +15,7 @@ from .views import ViewStore
 WORKSPACE_SUFFIX = ".briefer"
 
 
-class Workspace(ProvenanceStore, ActorStore, SourceStore, QueryStore, ViewStore, PeriodStore):
+class Workspace(HistoryStore, ActorStore, SourceStore, QueryStore, ViewStore, PeriodStore):
     """Open with `Workspace.open(path)` or make one with `Workspace.create(path)`.
 
     Every public write is one transaction; reads see the last committed state.

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QHBoxLayout, QPushButton, QTextBrowser, QVBoxLayou
 from ..core.errors import BrieferError
 from ..core.model import CREDIBILITY_LABELS, RELIABILITY_LABELS, Event
 from . import theme
+from .desk_link import read_or
 from .preferences import when_text
 from .session import Session
 
@@ -65,7 +66,11 @@ class DetailsPanel(QWidget):
         if ws is None or not ids:
             self.browser.setHtml("<p style='color:gray'>Select an event on the timeline or in the table.</p>")
             return
-        events = ws.events_by_ids(ids[:MAX_LISTED])
+        events = read_or(ws, lambda: ws.events_by_ids(ids[:MAX_LISTED]), None)
+        if events is None:
+            self.browser.setHtml("<p style='color:gray'>The desk cannot be reached just now: the details come "
+                                 "back when the window reconnects.</p>")
+            return
         self._shown_uids = frozenset(e.uid for e in events)
         if len(ids) == 1 and events:
             self.browser.setHtml(self.event_html(events[0]))

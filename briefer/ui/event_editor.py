@@ -19,6 +19,8 @@ from PySide6.QtWidgets import (
 )
 
 from ..core.errors import BrieferError
+from ..core.filter import EventFilter
+from ..store.errors import EditConflict
 from ..core.event_types import ACLED_EVENT_TYPES
 from ..core.model import CREDIBILITY_LABELS, Actor, ActorKind, Citation, Confidence, Event, Participant, Role
 from ..core.when import When
@@ -128,6 +130,8 @@ class EventEditor(QDialog):
         return label
 
     def _load(self, e: Event) -> None:
+        self.actors.table.setRowCount(0)
+        self.citations.table.setRowCount(0)
         self.title.setText(e.title)
         self.when.setText(e.when.edtf)
         self.summary.setPlainText(e.summary)
@@ -218,13 +222,59 @@ class EventEditor(QDialog):
             if self.original is None:
                 command = commands.add_events(self.session, [event])
             elif event != self.original:
+                theirs = self._saved_meanwhile()
+                if theirs is not None:
+                    self._conflict(event, theirs)
+                    return
                 command = commands.edit_event(self.session, self.original, event)
             if command is not None:  # actors created from the picker land with the event, in one undo step
                 commands.apply(self.session, commands.creating_actors(command, self.actors.new_actors))
+        except EditConflict:  # saved by someone else in the instant between the check and the write
+            self._conflict(event, self.session.ws.get_event(self.original.uid))
+            return
         except BrieferError as error:
             self.message.setText(str(error))
             return
         self.result_event = event
+        super().accept()
+
+    # -- someone else saved it meanwhile -----------------------------------------------
+    def _saved_meanwhile(self) -> Optional[Event]:
+        """The event as stored now, if it is no longer the version this editor opened."""
+        ws = self.session.ws
+        if not ws.event_ids(EventFilter(uids=(self.original.uid,))):
+            raise BrieferError(f"“{self.original.title}” was deleted by another analyst since you opened it; "
+                               "nothing was saved (Cancel, or copy what you wrote)")
+        current = ws.get_event(self.original.uid)
+        return None if current == self.original else current
+
+    def _conflict(self, mine: Event, theirs: Event) -> None:
+        from .edit_conflict import MERGE, OVERWRITE, RELOAD, EditConflictDialog
+
+        ws = self.session.ws
+        stamp = ws.provenance("event", theirs.uid).modified
+        by, at = (stamp.analyst, stamp.at) if stamp else ("", "")
+        dialog = EditConflictDialog(self.session, self.original, mine, theirs, by, at, self)
+        dialog.exec()
+        if dialog.choice == RELOAD:
+            self.original = theirs
+            self._load(theirs)
+            self.message.setText(f"Reloaded {by or 'their'} version; your changes were dropped")
+            return
+        if dialog.choice not in (OVERWRITE, MERGE):
+            return  # back to editing; saving again asks again
+        saving = mine if dialog.choice == OVERWRITE else dialog.merge.record
+        self.original = theirs  # what is stored now: Undo brings it back
+        try:
+            command = commands.edit_event(self.session, theirs, saving)
+            commands.apply(self.session, commands.creating_actors(command, self.actors.new_actors))
+        except EditConflict:
+            self._conflict(mine, ws.get_event(theirs.uid))  # yet another change came meanwhile
+            return
+        except BrieferError as error:
+            self.message.setText(str(error))
+            return
+        self.result_event = saving
         super().accept()
 
 

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidge
 from ..core.filter import EventFilter
 from ..core.model import Event
 from ..edit import ChangeSet
+from .desk_link import read_or
 from .preferences import when_text
 from .session import Session
 
@@ -152,8 +153,11 @@ class EventTableModel(QAbstractTableModel):
         page = row // PAGE
         events = self._pages.get(page)
         if events is None:
-            ids = self._ids_of_page(page) if self.windowed else self.ids[page * PAGE:(page + 1) * PAGE]
-            events = self.session.ws.events_by_ids(ids)
+            ws = self.session.ws
+            events = read_or(ws, lambda: self.session.ws.events_by_ids(
+                self._ids_of_page(page) if self.windowed else self.ids[page * PAGE:(page + 1) * PAGE]), None)
+            if events is None:  # a desk cut off: the rows not read yet stay blank until it reconnects
+                return None
             self._pages[page] = events
             if len(self._pages) > MAX_PAGES:
                 self._pages.popitem(last=False)

@@ -27,7 +27,9 @@ from ..store import timeline as store_timeline
 from ..store.workspace import WORKSPACE_SUFFIX
 from . import commands, icons, preferences, theme
 from .exchange_menu import ExchangeActions
+from .access import WindowAccess
 from .actor_panel import ActorPanel
+from .desk_link import DeskLink
 from .details import DetailsPanel
 from .event_editor import EventEditor
 from .empty_state import EmptyState
@@ -105,6 +107,7 @@ class MainWindow(QMainWindow):
         self.tabifyDockWidget(self.docks["Actors"], self.docks["Sources"])
         self.docks["Actors"].raise_()
 
+        self.link = DeskLink(self.session, lambda: self.timeline.data, self)  # on a desk: others' changes, reconnecting
         self._build_actions()
         self._build_menus()
         self.statusBar()
@@ -129,6 +132,13 @@ class MainWindow(QMainWindow):
         self.source_panel.filterRequested.connect(self.filter_bar.show_sources)
         self.source_panel.eventRequested.connect(self._select_event_uid)
         self.session.undo_stack.cleanChanged.connect(lambda *_: self._update_title())
+        self.access = WindowAccess(self, self.link, self.editing_actions(), [self.actor_panel.view],
+                                   lambda: self.session.selection)
+        self.session.swapped.connect(lambda: setattr(self.timeline, "ws", self.session.ws))
+        self.session.dataChanged.connect(self._refresh_access)  # after the exchange menu has set its own
+        self.session.selectionChanged.connect(self._refresh_access)
+        self.link.connectionChanged.connect(self._connection_changed)
+        self.link.message.connect(lambda text: self.statusBar().showMessage(text, 15000))
 
         screen = self.screen().availableGeometry() if self.screen() else None
         if screen is not None and screen.width() > 0:  # first start: 1400x900, or 90% of a smaller screen
@@ -181,7 +191,8 @@ class MainWindow(QMainWindow):
         try:
             slot()
         except BrieferError as error:
-            show_error(self, "Briefer", error)
+            if self.link.check():  # a lost connection says so itself, once
+                show_error(self, "Briefer", error)
 
     def _build_actions(self) -> None:
         K = QKeySequence.StandardKey
@@ -217,6 +228,9 @@ class MainWindow(QMainWindow):
         self.act_preferences = self._action("&Preferences…", self.preferences, K.Preferences)
         self.act_preferences.setMenuRole(QAction.MenuRole.PreferencesRole)
         self.act_about = self._action("&About Briefer", self.about)
+        self.act_reconnect = self._action("Reco&nnect to the Desk", self.link.reconnect,
+                                          tip="Try the desk's server again now")
+        self.act_reconnect.setVisible(False)
         self.act_about.setMenuRole(QAction.MenuRole.AboutRole)
         self.workspace_actions = [self.act_copy, self.act_import_article, self.act_import_dataset, self.act_export,
                                   self.act_brief, self.act_close, self.act_new_event, self.act_edit_event,
@@ -238,6 +252,7 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         file_menu.addActions([self.act_close, self.act_quit])
         self.exchange = ExchangeActions(self, self.session, file_menu, before=self.act_close)
+        file_menu.insertAction(self.act_close, self.act_reconnect)  # shown while a desk's connection is lost
 
         edit_menu = bar.addMenu("&Edit")
         edit_menu.addActions([self.act_undo, self.act_redo])
@@ -346,7 +361,27 @@ class MainWindow(QMainWindow):
         self.central.setCurrentIndex(1 if ws is not None else 0)
         if ws is None:
             self.empty_state.refresh()
+        if hasattr(self, "access"):
+            self.access.workspace_changed(ws)
         self._update_title()
+
+    def editing_actions(self) -> list[QAction]:
+        """The commands that change the workspace (off in a read-only window)."""
+        return [self.act_import_article, self.act_import_dataset, self.act_new_event, self.act_edit_event,
+                self.act_delete, self.act_periods, *self.exchange.actions]
+
+    def _refresh_access(self, *_: object) -> None:
+        self.access.refresh(self.session.ws)
+        self._update_title()
+
+    def _connection_changed(self, online: bool) -> None:
+        """The desk's connection dropped (the window stays open, read-only) or came back."""
+        self.act_reconnect.setVisible(not online)
+        for part in (self.filter_bar, self.actor_panel, self.source_panel):  # each asks the desk as it is used
+            part.setEnabled(online and self.session.ws is not None)
+        if not online:
+            self.session.undo_stack.clear()  # its steps would write: they start afresh on reconnecting
+        self._refresh_access()
 
     def open_demo(self) -> None:
         from ..demo import fresh_demo_copy
@@ -355,8 +390,8 @@ class MainWindow(QMainWindow):
 
     def _show_new_events(self, changes: ChangeSet) -> None:
         """Events an edit adds (the editor, Redo of a delete) are selected and brought into view."""
-        if changes.everything or not changes.events.added or self.session.ws is None:
-            return
+        if changes.everything or not changes.events.added or self.session.ws is None or self.session.remote:
+            return  # another analyst's new events are shown where they fall, not selected
         self.show_events(sorted(changes.events.added))
 
     def show_events(self, uids: list[str]) -> None:
@@ -372,7 +407,10 @@ class MainWindow(QMainWindow):
 
     def _update_title(self) -> None:
         ws = self.session.ws
-        self.setWindowTitle(f"{ws.name} — Briefer" if ws else "Briefer")
+        suffix = self.access.title_suffix() if hasattr(self, "access") else ""
+        if ws is not None and getattr(self, "_named", (None,))[0] is not ws:
+            self._named = (ws, ws.name)  # read once: a desk whose connection is lost still has its name
+        self.setWindowTitle(f"{self._named[1]} — Briefer{suffix}" if ws else "Briefer")
         self.setWindowFilePath(str(ws.path) if ws is not None else "")
 
     # -- drag a workspace onto the window --------------------------------------------------------
@@ -400,13 +438,17 @@ class MainWindow(QMainWindow):
         self.session.set_selection(ids, None)
 
     def new_event(self) -> None:
+        if self.access.refuse("add events"):
+            return
         editor = EventEditor(self.session, None, self)
         fit_to_screen(editor).exec()
 
     def edit_event(self, event_id: int) -> None:
+        if self.access.refuse("edit events"):
+            return
         events = self.session.ws.events_by_ids([event_id])
-        if events:
-            fit_to_screen(EventEditor(self.session, events[0], self)).exec()
+        if events:  # read as the editor opens it: a change someone makes meanwhile is a conflict, not lost
+            fit_to_screen(EventEditor(self.session, self.session.ws.get_event(events[0].uid), self)).exec()
 
     def edit_selected(self) -> None:
         if self.session.selection:
@@ -414,6 +456,8 @@ class MainWindow(QMainWindow):
 
     def delete_selected(self) -> None:
         """Delete what is selected where the keyboard focus is: actors, sources or events."""
+        if self.access.refuse("delete"):
+            return
         focus = QApplication.focusWidget()
         for panel in (self.actor_panel, self.source_panel):
             if focus is not None and (focus is panel or panel.isAncestorOf(focus)):
@@ -513,6 +557,7 @@ class MainWindow(QMainWindow):
         self.settings.setValue("window/state", self.saveState())
         self.settings.sync()
         self.actor_panel.wait_for_counts()
+        self.link.close()
         self.session.close()
         super().closeEvent(event)
 

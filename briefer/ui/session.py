@@ -26,6 +26,7 @@ class Session(QObject):
     workspaceChanged = Signal()
     changed = Signal(object)  # ChangeSet
     dataChanged = Signal()
+    swapped = Signal()  # the workspace object was replaced by one on a new connection
     filterChanged = Signal(object)  # EventFilter
     selectionChanged = Signal(object, object)  # list[int] row ids, the QObject that changed it
 
@@ -38,6 +39,7 @@ class Session(QObject):
         self._actors: Optional[dict[str, Actor]] = None
         self._sources: Optional[dict[str, Source]] = None
         self._counts: dict[EventFilter, int] = {}
+        self.remote = False  # True while another analyst's change (on a desk) is being shown
 
     # -- the workspace ------------------------------------------------------------
     def open(self, ws: Optional[Workspace]) -> None:
@@ -55,6 +57,17 @@ class Session(QObject):
     def close(self) -> None:
         self.open(None)
 
+    def swap(self, ws: Workspace) -> None:
+        """The same workspace on a new connection (a desk reconnected): what is shown, the
+        filter and the selection stay; everything is read again.  The undo history starts
+        afresh: others may have changed what it would restore."""
+        old, self.ws = self.ws, ws
+        if old is not None:
+            old.close()
+        self.undo_stack.clear()
+        self.swapped.emit()
+        self.notify_changed()
+
     # -- edits --------------------------------------------------------------------
     def push(self, command: QUndoCommand) -> None:
         """Run an edit so that it can be undone; the store has it on disk at once."""
@@ -68,6 +81,15 @@ class Session(QObject):
         self._forget_caches(changes)
         self.changed.emit(changes)
         self.dataChanged.emit()
+
+    def notify_remote(self, changes: ChangeSet) -> None:
+        """Another analyst's committed change (heard from the desk): views refresh as for
+        a local edit, but nothing is selected or scrolled to for it."""
+        self.remote = True
+        try:
+            self.notify_changed(changes)
+        finally:
+            self.remote = False
 
     # -- what is shown ------------------------------------------------------------
     def set_filter(self, f: EventFilter) -> None:
@@ -109,11 +131,21 @@ class Session(QObject):
     @property
     def actors(self) -> dict[str, Actor]:
         if self._actors is None:
-            self._actors = {a.uid: a for a in self.ws.actors()} if self.ws else {}
+            from .desk_link import read_or  # a desk cut off: names unknown until it reconnects
+
+            found = read_or(self.ws, lambda: {a.uid: a for a in self.ws.actors()}, None) if self.ws else {}
+            if found is None:
+                return {}
+            self._actors = found
         return self._actors
 
     @property
     def sources(self) -> dict[str, Source]:
         if self._sources is None:
-            self._sources = {s.uid: s for s in self.ws.sources()} if self.ws else {}
+            from .desk_link import read_or
+
+            found = read_or(self.ws, lambda: {s.uid: s for s in self.ws.sources()}, None) if self.ws else {}
+            if found is None:
+                return {}
+            self._sources = found
         return self._sources

@@ -139,3 +139,25 @@ def test_a_period_needs_a_name_both_ends_and_a_real_colour(ws) -> None:
             make()
     assert [p.name for p in ws.periods()] == ["Battle of Baghouz"]
     assert ws.periods()[0].when.label == "9 Feb – 23 Mar 2019"
+
+
+@pytest.mark.parametrize("noun", ["event", "actor", "source"])
+def test_an_edit_over_another_analysts_change_is_refused_unless_told_to_overwrite(ws, noun) -> None:
+    from briefer.store import EditConflict
+    from briefer.store.external import write_through
+
+    write_through(ws)
+    record = {"event": lambda: ws.events_by_uids(ws.event_uids(EventFilter()))[0], "actor": lambda: ws.actors()[0],
+              "source": lambda: ws.sources()[0]}[noun]()
+    old = getattr(ws, f"get_{noun}")(record.uid)
+    with Workspace.open(ws.path) as other:
+        other.analyst = "Amal"
+        getattr(other, f"update_{noun}")(replace(getattr(other, f"get_{noun}")(record.uid), notes="Amal")
+                                         if noun != "actor" else replace(other.get_actor(record.uid), description="Amal"))
+    field = "description" if noun == "actor" else "notes"
+    new = replace(old, **{field: "mine"})
+    edit = getattr(ops, f"edit_{noun}")(old, new)
+    with pytest.raises(EditConflict):
+        edit.apply(ws)
+    getattr(ops, f"edit_{noun}")(old, new, overwrite=True).apply(ws)
+    assert getattr(getattr(ws, f"get_{noun}")(record.uid), field) == "mine"

@@ -8,7 +8,8 @@ from dataclasses import replace
 
 import pytest
 
-from briefer.core.model import Actor, Event
+from briefer.core.filter import EventFilter
+from briefer.core.model import Actor, Event, Source, SourceKind
 from briefer.core.when import When
 from briefer.store import EditConflict, Workspace, WorkspaceError
 
@@ -171,3 +172,72 @@ def test_two_analysts_adding_at_once_while_a_third_filters_lose_nothing(workspac
     assert workspace.count_events(EventFilter(text="omar")) == 1000
     assert all(count % 250 == 0 for count in seen_counts)  # whole batches only
     assert len(set(workspace.event_uids())) == 2000
+
+
+def test_a_bulk_add_rolled_back_inside_a_transaction_leaves_later_writes_attributed(workspace) -> None:
+    """A bulk add writes its rows with the transaction's revision; when it fails and is
+    rolled back, that revision goes too, and what the transaction writes next is stamped
+    with one that exists."""
+    workspace.analyst = "Omar"
+    first = workspace.add_event(Event("Shelling of Hajin", When.parse("2019-02-09")))
+    with workspace.transaction():
+        with pytest.raises(WorkspaceError):
+            workspace.add_events([Event("Convoy", When.parse("2019")), first])  # the second exists already
+        later = workspace.add_event(Event("Talks in Raqqa", When.parse("2019")))
+    made = workspace.provenance("event", later.uid).created
+    assert made is not None and made.analyst == "Omar"
+    assert sorted(e.title for e in workspace.search_events(EventFilter())) == ["Shelling of Hajin", "Talks in Raqqa"]
+
+
+@pytest.mark.parametrize("kind", ["actor", "source"])
+def test_actors_and_sources_changed_meanwhile_are_refused_too(two_analysts, kind) -> None:
+    omar, amal = two_analysts
+    if kind == "actor":
+        record = omar.add_actor(Actor("Syrian Democratic Forces"))
+        get, update, delete, field = "get_actor", "update_actor", "delete_actor", "description"
+    else:
+        record = omar.add_source(Source("Reuters", SourceKind.NEWS_AGENCY, "B"))
+        get, update, delete, field = "get_source", "update_source", "delete_source", "notes"
+    mine = getattr(omar, get)(record.uid)
+    getattr(amal, update)(replace(getattr(amal, get)(record.uid), **{field: "Amal's words"}))
+    with pytest.raises(EditConflict) as caught:
+        getattr(omar, update)(replace(mine, **{field: "Omar's words"}))
+    assert str(caught.value).startswith(f"'{record.name}' was changed by Amal at ")
+    assert str(caught.value).endswith(" UTC since you opened it — reload, overwrite, or merge fields")
+    assert caught.value.kind == kind
+    with pytest.raises(EditConflict):
+        getattr(omar, delete)(record.uid)
+    assert getattr(amal, get)(record.uid) is not None
+    assert getattr(omar, get)(record.uid).__getattribute__(field) == "Amal's words"  # reloading shows theirs
+    getattr(omar, update)(replace(mine, **{field: "Omar's words"}), overwrite=True)
+    assert getattr(amal, get)(record.uid).__getattribute__(field) == "Omar's words"
+    getattr(omar, update)(replace(mine, **{field: "again"}))  # my own last write is no conflict
+
+
+def test_merge_fields_takes_their_changes_and_mine_and_names_the_clashes(two_analysts) -> None:
+    omar, amal = two_analysts
+    event = omar.add_event(Event("Shelling of Hajin", When.parse("2019-02-09")))
+    mine = omar.get_event(event.uid)
+    amal.update_event(replace(amal.get_event(event.uid), title="Shelling of Hajin and Baghouz", notes="Amal"))
+    edited = replace(mine, place="Hajin", notes="Omar")
+    with pytest.raises(EditConflict):
+        omar.update_event(edited)
+    merged = omar.merge_edit("event", edited)
+    assert merged.record.title == "Shelling of Hajin and Baghouz"  # theirs, which I did not touch
+    assert merged.record.place == "Hajin"  # mine, which they did not touch
+    assert [(c.field, c.base, c.mine, c.theirs) for c in merged.clashes] == [("notes", "", "Omar", "Amal")]
+    omar.update_event(merged.record)  # goes through now
+    stored = amal.get_event(event.uid)
+    assert (stored.title, stored.place, stored.notes) == ("Shelling of Hajin and Baghouz", "Hajin", "Omar")
+
+
+def test_merge_fields_on_an_actor(two_analysts) -> None:
+    omar, amal = two_analysts
+    actor = omar.add_actor(Actor("Syrian Democratic Forces"))
+    mine = omar.get_actor(actor.uid)
+    amal.update_actor(replace(amal.get_actor(actor.uid), aliases=("SDF",)))
+    merged = omar.merge_edit("actor", replace(mine, description="Kurdish-led alliance"))
+    assert merged.clashes == ()
+    assert (merged.record.aliases, merged.record.description) == (("SDF",), "Kurdish-led alliance")
+    omar.update_actor(merged.record)
+    assert amal.get_actor(actor.uid).aliases == ("SDF",)

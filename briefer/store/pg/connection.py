@@ -137,6 +137,8 @@ class PgConnection:
         name = f"sp{depth}"
         self.conn.execute("BEGIN" if depth == 0 else f"SAVEPOINT {name}")
         self._depth += 1
+        copied = self.__dict__.setdefault("_copied_uids", [])
+        entered = (getattr(self, "_tx_rev", None), len(copied))  # what a rollback to here takes back
         try:
             yield self.conn
             if depth == 0:
@@ -144,16 +146,22 @@ class PgConnection:
             self._depth = depth
             self.conn.execute("COMMIT" if depth == 0 else f"RELEASE SAVEPOINT {name}")
             self._wrote = True
+            if depth == 0:
+                copied.clear()
         except sqlite3.Error as error:  # a violation the shared code did not explain itself
             self._depth = depth
-            self._rollback(depth, name)
+            self._rollback(depth, name, entered)
             raise self._explain(error) from None
         except BaseException:
             self._depth = depth
-            self._rollback(depth, name)
+            self._rollback(depth, name, entered)
             raise
 
-    def _rollback(self, depth: int, name: str) -> None:
+    def _rollback(self, depth: int, name: str, entered: tuple[Any, int] = (None, 0)) -> None:
+        """Undo the transaction or savepoint, and with it the revision and the list of
+        copied events it made (a later commit must not stamp rows with a rolled-back revision)."""
+        self._tx_rev = entered[0]
+        del self.__dict__.setdefault("_copied_uids", [])[entered[1]:]
         try:
             if depth == 0:
                 self.conn.execute("ROLLBACK")

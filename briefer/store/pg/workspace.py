@@ -13,7 +13,7 @@ from itertools import chain
 from typing import Optional
 
 from ...core.filter import EventFilter
-from ...core.model import Event
+from ...core.model import Event, now_utc
 from ..query import _ORDER, _Condition, search_terms
 from ..workspace import Workspace
 from ..provenance import KIND_TABLES
@@ -22,7 +22,7 @@ from .notify import CHANNEL, DeskWatcher, change_payload
 
 _EVENT_COPY_COLUMNS = ("id, uid, title, summary, when_edtf, earliest, latest, precision, flags, place, latitude, "
                        "longitude, country, event_type, sub_event_type, fatalities, confidence, notes, external_id, "
-                       "created, updated")
+                       "created, updated, created_rev, rev")
 
 
 def ts_query(text: str) -> Optional[tuple[str, list[str]]]:
@@ -40,7 +40,7 @@ def ts_query(text: str) -> Optional[tuple[str, list[str]]]:
 
 
 class _PgEvents:
-    _LOCK_ROW = " FOR UPDATE"  # two analysts saving the same event at once: the second waits, then sees the first
+    _LOCK_ROW = " FOR UPDATE"  # two analysts saving the same record at once: the second waits, then sees the first
 
     def _write_span(self, event_id: int, lo: int, hi: int) -> None:
         """The bounds are indexed on the event row itself."""
@@ -51,20 +51,23 @@ class _PgEvents:
     def _insert_batch(self, batch: list[Event]) -> int:
         """Insert a batch with COPY: ids come from the table's sequence, so concurrent
         analysts adding events never collide; a savepoint keeps the transaction usable to
-        name the record that conflicts."""
+        name the record that conflicts.  Rows are copied with the transaction's revision
+        already on them (made here once, then used by the commit's stamping), so the commit
+        does not rewrite every new row and its index entries to stamp it."""
         self._clear_tombstones("event", (e.uid for e in batch))
+        rev = self._bulk_revision()
         actors, sources, documents = self._link_ids(batch)
         ids = [r[0] for r in self.conn.execute(
             "SELECT nextval(pg_get_serial_sequence('event', 'id')) FROM generate_series(1, ?)", (len(batch),))]
         event_rows, actor_rows, citation_rows, tag_rows = [], {}, [], {}
         for event_id, event in zip(ids, batch):
             row = self._event_row(event)
-            event_rows.append((event_id, *row))
+            event_rows.append((event_id, *row, rev, rev))
             for i, p in enumerate(event.participants):
                 actor_rows.setdefault((event_id, actors[p.actor_uid], p.role.value), (i, row[4], row[5]))
             citation_rows.extend(
                 (c.uid, event_id, sources[c.source_uid], documents.get(c.document_uid) if c.document_uid else None,
-                 c.credibility, c.quote, i) for i, c in enumerate(event.citations))
+                 c.credibility, c.quote, i, rev, rev) for i, c in enumerate(event.citations))
             for t in event.tags:
                 if t.strip():
                     tag_rows[(event_id, t.strip())] = None
@@ -75,8 +78,8 @@ class _PgEvents:
                     self._copy(cur, f"event ({_EVENT_COPY_COLUMNS})", event_rows)
                     self._copy(cur, "event_actor (event_id, actor_id, role, position, earliest, latest)",
                                [(*k, *v) for k, v in actor_rows.items()])
-                    self._copy(cur, "citation (uid, event_id, source_id, document_id, credibility, quote, position)",
-                               citation_rows)
+                    self._copy(cur, "citation (uid, event_id, source_id, document_id, credibility, quote, position, "
+                               "created_rev, rev)", citation_rows)
                     self._copy(cur, "event_tag (event_id, tag)", list(tag_rows))
         except Exception as error:  # noqa: BLE001 - psycopg's errors, named below
             import psycopg
@@ -85,7 +88,19 @@ class _PgEvents:
             if isinstance(error, psycopg.Error):
                 raise self.conn.error(error) from None
             raise
+        self._bulk_added.extend(e.uid for e in batch)
         return len(batch)
+
+    def _bulk_revision(self) -> Optional[int]:
+        """This transaction's revision, made on the first bulk batch (None while migrating)."""
+        if self._tx_rev is None and self._provenance_ready():
+            self._tx_rev = self.new_revision(now_utc().isoformat(timespec="seconds"), self.who(), self.workspace_id)
+        return self._tx_rev
+
+    @property
+    def _bulk_added(self) -> list[str]:
+        """Events copied in this transaction already stamped: the commit's change set names them."""
+        return self.__dict__.setdefault("_copied_uids", [])
 
     @staticmethod
     def _copy(cur, target: str, rows: list[tuple]) -> None:
@@ -153,6 +168,8 @@ class _PgLive:
             for kind, table in KIND_TABLES.items():
                 key = "name" if kind == "view" else "uid"
                 uids = [r[0] for r in self.conn.execute(f"SELECT {key} FROM {table} WHERE rev IS NULL")]
+                if kind == "event" and self._bulk_added:
+                    uids = self._bulk_added + uids
                 if uids:
                     changed[kind] = uids
             deleted: dict[str, list[str]] = {}

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QToolButton, QWidg
 from ...core.errors import BrieferError
 from ...core.style import LANE_COLOURS
 from ...store import timeline as store_timeline
+from ..desk_link import read_or
 
 COLOUR_BY = {"lane": "Lane", "type": "Event type", "grade": "Source grade", "confidence": "Confidence", "tag": "Tag"}
 SETTING = "timeline.colours"  # {"by": field, "map": {field: {value: colour number}}, "hidden": {field: [values]}}
@@ -77,7 +78,8 @@ class ColoursMixin:
         if need:
             if len(self._event_values) > 200_000:
                 self._event_values.clear()
-            self._event_values.update(store_timeline.colour_values(self.ws, self.colour_by, need))
+            self._event_values.update(read_or(self.ws, lambda: store_timeline.colour_values(
+                self.ws, self.colour_by, need), {}))
 
     def forget_values(self, ids=None) -> None:
         if ids is None:

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QMenu
 from ...core.errors import BrieferError
 from ...core.model import RELIABILITY_LABELS
 from ..preferences import when_text
+from ..desk_link import read_or
 from .frame import AXIS_H, ROW_H, Glyph, LaneLayout
 
 FILTERABLE_LANES = ("actor", "source", "type")  # lanes whose name the filter bar can take
@@ -89,7 +90,7 @@ class HitsMixin:
     def tooltip_html(self, event_id: int) -> str:
         if self.ws is None:
             return ""
-        events = self.ws.events_by_ids([event_id])
+        events = read_or(self.ws, lambda: self.ws.events_by_ids([event_id]), [])
         if not events:
             return ""
         e = events[0]

@@ -7,6 +7,7 @@ from typing import Optional
 import numpy as np
 
 from ...store import timeline as store_timeline
+from ..desk_link import read_or
 from .data import DAY_PRECISION, FLAG_INTERVAL, FLAG_OPEN_START, Lane, pack_rows
 from .frame import (
     AXIS_H, COLLAPSED_H, DENSITY_H, GLYPH_LIMIT, HEAT_FROM, LABEL_GAP, LABEL_MAX, LANE_PAD, MAX_ROWS, POINT_R,
@@ -34,7 +35,7 @@ class LayoutMixin:
         need.update(i for i in ids.tolist() if i not in self._titles)
         if not need:
             return
-        details = store_timeline.glyph_details(self.ws, sorted(need))
+        details = read_or(self.ws, lambda: store_timeline.glyph_details(self.ws, sorted(need)), {})
         if len(self._titles) > 100000:
             self._titles.clear()
         found = list(details)

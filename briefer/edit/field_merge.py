@@ -1,0 +1,45 @@
+"""Merging two edits of one record field by field (no Qt): the base both started from, the
+version saved meanwhile by someone else ("theirs") and the one being saved ("mine").
+
+The result is theirs with every field I changed from the base put over it: their changes
+are kept, mine too, and where both of us changed the same field, mine wins (I am the one
+saving, and I saw their version in the conflict dialog before choosing to merge).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, fields, replace
+from typing import Any
+
+# bookkeeping, not what an analyst edits: always theirs (the store stamps `updated` anew)
+NOT_MERGED = frozenset({"uid", "created", "updated"})
+
+
+@dataclass(frozen=True)
+class FieldMerge:
+    record: Any               # the merged record, to be saved over theirs
+    mine: tuple[str, ...]     # fields taken from my edit (they differ from theirs)
+    theirs: tuple[str, ...]   # fields their change brought (I left them as I read them)
+    both: tuple[str, ...]     # fields both changed, differently: mine was kept
+
+
+def edited_fields(record: Any) -> list[str]:
+    return [f.name for f in fields(record) if f.name not in NOT_MERGED]
+
+
+def merge_fields(base: Any, mine: Any, theirs: Any) -> FieldMerge:
+    """Theirs, with the fields I changed from `base` taken from `mine`."""
+    merged, taken, kept, both = theirs, [], [], []
+    for name in edited_fields(base):
+        b, m, t = getattr(base, name), getattr(mine, name), getattr(theirs, name)
+        if m != b and m != t:
+            merged = replace(merged, **{name: m})
+            taken.append(name)
+            if t != b:
+                both.append(name)
+        elif t != b and m == b:
+            kept.append(name)
+    return FieldMerge(merged, tuple(taken), tuple(kept), tuple(both))
+
+
+__all__ = ["FieldMerge", "edited_fields", "merge_fields"]
