@@ -36,10 +36,11 @@ def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("peers", help="this workspace's id and the workspaces it has exchanged with")
     p.add_argument("--json", action="store_true")
     p.add_argument("--prune", action="store_true",
-                   help="drop the earlier versions no merge can need any more (a merge does this by itself)")
+                   help="drop the earlier versions no merge can need any more (record histories then say "
+                        "who changed what when before the oldest peer's sync point, not which fields)")
     p.add_argument("--forget", metavar="PEER", action="append", default=[],
                    help="stop exchanging with this workspace (an analyst who left): its sync point no longer "
-                        "keeps earlier versions; merging it later makes every difference a conflict")
+                        "holds back --prune; merging it later makes every difference a conflict")
     p.set_defaults(run=run_peers)
 
     c = sub.add_parser("conflicts", help="list the open conflicts and proposed duplicates, or decide them")
@@ -108,7 +109,8 @@ def run_peers(args: argparse.Namespace, ws: Workspace) -> int:
         with ws.transaction():
             for peer in forgotten:
                 ws.forget_peer(peer["workspace"])
-            pruned = len(ws.prune_history())
+            if args.prune:
+                pruned = len(ws.prune_history())
     peers = ws.peers()
     kept, floor = ws.history_size(), ws.history_floor()
     holder = next((p for p in peers if p["acked"] == floor), None)
@@ -121,7 +123,7 @@ def run_peers(args: argparse.Namespace, ws: Workspace) -> int:
         return 0
     for peer in forgotten:
         print(f"forgot {peer['name'] or peer['workspace']} ({peer['workspace']})")
-    if forgotten or args.prune:
+    if args.prune:
         print(f"pruned {pruned} earlier version{'s' if pruned != 1 else ''}")
     print(f"this workspace: {ws.workspace_id} ({ws.name}), revision {ws.max_revision()}")
     if not peers:

@@ -52,7 +52,6 @@ class MergeReport:
     undo: list[tuple] = field(default_factory=list, repr=False)
     peer_before: Optional[dict] = field(default=None, repr=False)
     peer_existed: bool = False
-    pruned: list[tuple] = field(default_factory=list, repr=False)  # earlier versions no merge needs now
 
     @property
     def open_conflicts(self) -> list[dict[str, Any]]:
@@ -199,7 +198,6 @@ class _Merger:
                     ws.set_revisions("actor", actor_uid, revs[0], revs[1])
         if self.cs.source_id and self.cs.has_revisions:
             ws.set_peer(self.cs.source_id, self.cs.source_name, seen=self.cs.until, acked=self.cs.acks)
-            report.pruned = ws.prune_history()  # the sync point moved: older versions may go
 
     def merge_kind(self, kind: str, changes: dict) -> None:
         ws, acked = self.ws, self.acked
@@ -452,7 +450,6 @@ def undo_merge(ws: Workspace, report: MergeReport) -> None:
         ws.drop_conflicts([c["id"] for c in report.conflicts] + [p["id"] for p in report.proposals])
         if report.peer_before is not None:
             ws.restore_peer(report.peer_before, report.peer_existed)
-        ws.restore_history(report.pruned)
 
 
 def redo_merge(ws: Workspace, cs: ChangeSet, prefer: Optional[str]) -> MergeReport:

@@ -322,10 +322,11 @@ class ProvenanceStore(Connection):
         return self.conn.execute("SELECT count(*) FROM history").fetchone()[0]
 
     def prune_history(self) -> list[tuple[str, str, int, str]]:
-        """Drop the earlier versions no merge can need any more, and return them (an undo puts
-        them back).  A merge with a peer compares with each record as it was at that peer's
-        sync point, never before the lowest one (`history_floor`): of the versions up to it,
-        only the newest of a record that changed after it is kept."""
+        """Drop the earlier versions no merge can need any more, and return them.  A merge with
+        a peer compares with each record as it was at that peer's sync point, never before the
+        lowest one (`history_floor`): of the versions up to it, only the newest of a record
+        that changed after it is kept.  The record's history (`history.py`) then still says
+        who changed it and when before that point, but no longer which fields."""
         if not self._provenance_ready():
             return []
         floor = self.history_floor()
@@ -343,9 +344,6 @@ class ProvenanceStore(Connection):
                 f"AND gone.rev <= ?)) RETURNING kind, uid, rev, data",
                 (kind, floor, floor, floor, floor)).fetchall()
         return [tuple(r) for r in removed]
-
-    def restore_history(self, rows: list[tuple[str, str, int, str]]) -> None:
-        self.conn.executemany("INSERT OR IGNORE INTO history(kind, uid, rev, data) VALUES (?, ?, ?, ?)", rows)
 
     def forget_peer(self, workspace: str) -> None:
         """Stop exchanging with a workspace (an analyst who left): its sync point no longer

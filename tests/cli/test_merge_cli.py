@@ -84,5 +84,5 @@ def test_peers_says_how_many_versions_are_kept_and_forget_lets_them_go(tmp_path:
     assert pruned["history"] == {"kept": 2, "pruned": 0, "since": pruned["peers"][0]["acked"],
                                  "held_by": pruned["peers"][0]["workspace"]}
     assert_clean_error(cli("-w", desk, "peers", "--forget", "nobody", check=False), "no peer 'nobody'")
-    forgot = cli("-w", desk, "peers", "--forget", "laptop").stdout
+    forgot = cli("-w", desk, "peers", "--forget", "laptop", "--prune").stdout
     assert "forgot laptop" in forgot and "pruned 2 earlier versions" in forgot and "no exchanges yet" in forgot
