@@ -297,3 +297,37 @@ def test_periods_travel_with_their_provenance(tmp_path: Path) -> None:
     a.delete_period("period-baghouz")
     merge_path(b, a.path)
     assert "period-baghouz" not in b.all_uids("period") and content(a) == content(b)
+
+
+def test_a_merged_edit_of_links_dates_and_text_is_found_by_every_filter(tmp_path: Path) -> None:
+    from briefer.core.filter import EventFilter
+    from briefer.core.model import Participant, Role
+
+    a, b = pair(tmp_path)
+    e = b.get_event("event-0")
+    b.update_event(replace(e, title="Assault on Hajin", when=When.parse("2018-12-14"), tags=("offensive",),
+                           participants=(Participant("actor-sdf", Role.INITIATOR),),
+                           citations=(replace(e.citations[0], quote="new quote"),
+                                      Citation("source-sohr", 3, "second", uid="cite-new"))))
+    merge_path(a, b.path)
+    assert content(a)["event"]["event-0"] == content(b)["event"]["event-0"]
+    found = lambda **f: a.event_uids(EventFilter(**f))  # noqa: E731
+    assert "event-0" in found(start=When.parse("2018-12"), end=When.parse("2018-12"))
+    assert "event-0" not in found(start=When.parse("2019-02-09"), end=When.parse("2019-02-09"))
+    assert "event-0" in found(actors=("actor-sdf",), start=When.parse("2018-12"), end=When.parse("2018-12"))
+    assert "event-0" not in found(actors=("actor-is",))
+    assert "event-0" in found(text="Hajin") and "event-0" not in found(text="begins")
+    assert "event-0" in found(tags=("offensive",)) and "event-0" in found(sources=("source-sohr",))
+    created = {uid: p.created for uid, p in a.citation_provenance("event-0").items()}
+    assert created["cite-0"].analyst == "Desk" and created["cite-new"].analyst == "Bashir"
+
+
+def test_the_garbage_collector_runs_again_after_a_merge_even_a_refused_one(tmp_path: Path) -> None:
+    import gc
+
+    a, b = pair(tmp_path)
+    merge_path(a, b.path)
+    assert gc.isenabled()
+    with pytest.raises(ExchangeError):
+        merge_path(a, a.path)
+    assert gc.isenabled()
