@@ -36,6 +36,7 @@ from .json_format import ExchangeError
 from .merge_fields import UNKNOWN, merge_fields, record_changed
 
 SAME_ENTITY = "(same entity)"
+_SINGULAR = {"view": "saved view"}
 
 
 @dataclass
@@ -71,18 +72,15 @@ class MergeReport:
                                                 ("deleted", self.deleted[kind])) if n]
             if counts:
                 words = [f"{verb} {n}" for verb, n in counts]
-                words[0] += f" {KIND_PLURALS[kind]}"
+                words[0] += f" {KIND_PLURALS[kind] if counts[0][1] != 1 else _SINGULAR.get(kind, kind)}"
                 parts.append(", ".join(words) if len(counts) > 1 or counts[0][0] else words[0])
-        text = "; ".join(parts) if parts else "nothing new"
         n = len(self.conflicts)
         if n:
-            still = len(self.open_conflicts)
-            text += f", {n} conflict{'s' if n != 1 else ''}"
-            if self.prefer and not still:
-                text += f" (resolved: {self.prefer})"
+            parts.append(f"{n} conflict{'s' if n != 1 else ''}"
+                         + (f" (resolved: {self.prefer})" if self.prefer and not self.open_conflicts else ""))
         if self.proposals:
-            text += f", {len(self.proposals)} proposed duplicate{'s' if len(self.proposals) != 1 else ''}"
-        return text
+            parts.append(f"{len(self.proposals)} proposed duplicate{'s' if len(self.proposals) != 1 else ''}")
+        return ", ".join(parts) if parts else "nothing new"
 
     def as_dict(self) -> dict[str, Any]:
         return {"source": self.source, "peer": self.peer, "peer_name": self.peer_name, "summary": self.summary(),

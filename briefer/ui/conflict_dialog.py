@@ -17,13 +17,14 @@ from typing import Any, Optional
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QUndoCommand
 from PySide6.QtWidgets import (
-    QDialog, QDialogButtonBox, QHBoxLayout, QHeaderView, QLabel, QMessageBox, QPushButton, QToolButton, QTreeWidget,
-    QTreeWidgetItem, QVBoxLayout, QWidget,
+    QDialog, QDialogButtonBox, QHBoxLayout, QHeaderView, QLabel, QMessageBox, QPushButton, QSplitter, QTextBrowser,
+    QToolButton, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget,
 )
 
 from ..core.errors import BrieferError
 from ..edit import operations as ops
 from ..exchange.conflicts import Decision, decide_conflicts, undo_decision
+from .screen_fit import fit_to_screen
 from .session import Session
 
 ID_ROLE = Qt.ItemDataRole.UserRole
@@ -45,6 +46,11 @@ def show_value(value: Any, limit: int = 120) -> str:
     else:
         text = str(value) if value != "" else "(empty)"
     return text if len(text) <= limit else text[:limit - 1] + "…"
+
+
+def show_field(field: str, value: Any) -> str:
+    """A value in full, for the pane under the list (HTML)."""
+    return escape(show_value(value, 4000)).replace("\n", "<br>")
 
 
 def show_stamp(stamp: Optional[list]) -> str:
@@ -149,7 +155,7 @@ class ConflictDialog(QDialog):
         self.session = session
         self.setObjectName("conflictDialog")
         self.setWindowTitle("Review Conflicts")
-        self.resize(1000, 520)
+        self.resize(1240, 640)  # clamped to the screen (fit_to_screen): a laptop's width, both values readable
         self.heading = QLabel(objectName="conflictHeading")
         self.heading.setWordWrap(True)
         self.tree = QTreeWidget(objectName="conflictTree")
@@ -196,16 +202,27 @@ class ConflictDialog(QDialog):
         stack.indexChanged.connect(self._history_moved)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
+        self.detail = QTextBrowser(objectName="conflictDetail")
+        self.detail.setOpenLinks(False)
+        self.detail.setPlaceholderText("Select a field to read both values in full.")
+        self.tree.currentItemChanged.connect(self._show_detail)
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.addWidget(self.tree)
+        splitter.addWidget(self.detail)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 1)
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
-        layout.addWidget(self.tree, 1)
+        layout.addWidget(splitter, 1)
         layout.addLayout(row)
         bottom = QHBoxLayout()
         bottom.addWidget(self.undo_button)
         bottom.addWidget(buttons, 1)
         layout.addLayout(bottom)
         self.tree.itemSelectionChanged.connect(self._enable)
+        self._conflicts: dict[int, dict[str, Any]] = {}
         self.refresh()
+        fit_to_screen(self)
 
     def _history_moved(self) -> None:
         if self.isVisible():  # an undo or redo while the review is open: show what is open now
@@ -217,6 +234,8 @@ class ConflictDialog(QDialog):
         self.tree.clear()
         conflicts = ws.conflicts("open") if ws is not None else []
         proposals = ws.conflicts("proposed") if ws is not None else []
+        self._conflicts = {c["id"]: c for c in conflicts}
+        self.detail.clear()
         records: dict[tuple[str, str], QTreeWidgetItem] = {}
         for c in conflicts:
             key = (c["kind"], c["uid"])
@@ -254,6 +273,19 @@ class ConflictDialog(QDialog):
             + (f" {len(proposals)} proposed duplicate{'s' if len(proposals) != 1 else ''}." if proposals else "")
             if count or proposals else "No open conflicts.")
         self._enable()
+
+    def _show_detail(self, item: Optional[QTreeWidgetItem]) -> None:
+        """Both values of the current field in full, with who changed each and when."""
+        data = item.data(0, ID_ROLE) if item is not None else None
+        c = self._conflicts.get(data[1]) if data and data[0] == "conflict" else None
+        if c is None:
+            self.detail.clear()
+            return
+        self.detail.setHtml(
+            f"<p><b>{escape(c['title'])}</b> — {escape(_field_name(c['field']))}</p>"
+            f"<p><b>Mine (here)</b>, {escape(show_stamp(c['mine_by']) or 'unknown')}:<br>{show_field(c['field'], c['mine'])}</p>"
+            f"<p><b>Theirs ({escape(c['peer_name'])})</b>, {escape(show_stamp(c['theirs_by']) or 'unknown')}:"
+            f"<br>{show_field(c['field'], c['theirs'])}</p>")
 
     def _selected(self, wanted: str) -> list[int]:
         ids: list[int] = []

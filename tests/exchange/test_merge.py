@@ -79,7 +79,7 @@ def test_edits_of_different_fields_combine_and_the_same_field_is_a_conflict(tmp_
         ("event-1", "summary", "Amal's summary", "Bashir's summary")]
     assert report.open_conflicts[0]["theirs_by"][1] == "Bashir"
     assert a.get_event("event-1").summary == "Amal's summary"  # mine stays until decided
-    assert "updated 1 events" in report.summary() and "1 conflict" in report.summary()
+    assert "updated 1 event," in report.summary() and "1 conflict" in report.summary()
     assert a.open_conflict_count() == 1
     assert resolve_conflicts(a, "theirs") == 1
     assert a.get_event("event-1").summary == "Bashir's summary" and a.open_conflict_count() == 0
@@ -122,7 +122,7 @@ def test_new_records_come_across_with_their_links(tmp_path: Path) -> None:
     assert report.added == {"actor": 1, "source": 1, "document": 0, "event": 1, "view": 0, "period": 0}
     assert a.get_actor("actor-bali").member_of == "actor-sdf"
     assert a.get_event("event-new").citations[0].source_uid == "source-rudaw"
-    assert report.summary().startswith("added 1 events")
+    assert report.summary().startswith("added 1 event")
 
 
 def test_the_same_actor_made_twice_is_proposed_for_merging_not_merged(tmp_path: Path) -> None:

@@ -155,3 +155,24 @@ def test_merging_a_proposed_duplicate_is_one_undo_step(window, tmp_path, monkeyp
     assert content(ws) == after_merge and len(ws.conflicts("proposed")) == 1
     stack.redo()
     assert "krc-laptop" not in ws.all_uids("actor")
+
+
+def test_the_review_shows_both_values_in_full_under_the_list(window, tmp_path, monkeypatch) -> None:
+    long = "Local sources report heavy shelling overnight and hundreds of civilians leaving towards Hajin " * 3
+    with seeded(tmp_path / "desk.briefer") as desk:
+        desk.make_peer_copy(tmp_path / "laptop.briefer")
+        desk.update_event(replace(desk.get_event("event-0"), summary="The desk's summary."))
+    with Workspace.open(tmp_path / "laptop.briefer") as laptop:
+        laptop.analyst = "Bashir"
+        laptop.update_event(replace(laptop.get_event("event-0"), summary=long))
+    assert window.open_path(tmp_path / "desk.briefer")
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: 0)
+    report = merge_file(window, window.session, tmp_path / "laptop.briefer")
+    assert report.summary() == "1 conflict"
+    dialog = ConflictDialog(window.session, window)
+    field = dialog.tree.topLevelItem(0).child(0)
+    assert field.text(3).endswith("…")  # the list shortens it...
+    dialog.tree.setCurrentItem(field)
+    text = dialog.detail.toPlainText()
+    assert long.strip() in text and "The desk's summary." in text and "Bashir" in text  # ...the pane does not
+    assert dialog.width() <= dialog.screen().availableGeometry().width()
