@@ -44,7 +44,8 @@ hyphens -> spaces, a leading "the" dropped, spaces collapsed.
   matched with that channel, over all annotated non-empty channels of non-generic speakers.
 * Events: annotated events with status reported or claimed are the events to find; expected and
   conditional ones are "expectations"; denied ones are to be left alone.  A proposal is an
-  expectation when the output gives it a `status` of expected or conditional, else an event.  A
+  expectation when the output gives it a `status` of expected or conditional (in its `events` or
+  its `expectations` list; a denial in `expectations` proposes nothing), else an event.  A
   proposed event matches an annotated one when at least one of its keywords (folded) occurs in the
   proposal's title, quote, summary or place, and the dates are equal (both absent, or equal EDTF
   values).  "any date" drops the date condition.  Matching is one to one, best keyword overlap first.
@@ -298,8 +299,11 @@ def score_report(gold: dict, out: dict) -> dict:
 
     # events
     g_events = gold.get("events", [])
-    p_events = out.get("events") or []
-    has_status = any("status" in e for e in p_events)
+    # proposals listed apart as expectations (briefer-cli intake --json: `expectations`) are
+    # expectations too; a denial listed there is no proposal of anything
+    p_events = list(out.get("events") or []) + [
+        e for e in (out.get("expectations") or []) if str(e.get("status", "")).lower() in EXPECTATION_STATUSES]
+    has_status = any("status" in e for e in p_events) or "expectations" in out
     p_expect = [i for i, e in enumerate(p_events) if str(e.get("status", "")).lower() in EXPECTATION_STATUSES]
     p_main = [i for i in range(len(p_events)) if i not in p_expect]
 

@@ -9,12 +9,23 @@ of the very same rows into the same schema: the ratio is what the store's own wo
 Targets: insert >= 50% of the raw rate; filter p95 < 50 ms and open < 0.5 s at 1M.
 With `--backend postgresql` the same runs on a desk (a throwaway local server started
 like the tests'), and the baseline is plain COPY of the same rows into the same schema.
+
+Then, per size and backend, a team at once: two analysts (two processes, each its own
+session) each add 1,000 events, ten per transaction, while a third session runs the
+date+actor+text filter again and again; reported: events lost (target 0), the filter's
+p95 meanwhile (target < 100 ms on a desk at 1M) against the same filter alone.  And the
+main window opened on the workspace (offscreen, to its first full frame; target < 2 s
+on a desk at 1M; `--no-window` leaves it out).  And the lazy table's paging: pages of 100
+read one after another from deep positions (scrolling) and at random positions (jumps)
+through `page_ids`, against plain LIMIT/OFFSET of the same pages.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import multiprocessing
+import os
 import random
 import shutil
 import sqlite3
@@ -22,6 +33,7 @@ import statistics
 import sys
 import tempfile
 import time
+from dataclasses import replace
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -138,7 +150,136 @@ def _latency(fn, repeat: int) -> tuple[float, float]:
     return statistics.median(times), times[min(len(times) - 1, int(len(times) * 0.95))]
 
 
-def bench(n: int, folder: Path, seed: int = 1, server=None) -> dict:
+TEAM_EVENTS, TEAM_BATCH = 1_000, 10
+
+
+def _analyst(location: str, name: str, seed: int, actors: list, sources: list, done) -> None:
+    """One analyst's session adding TEAM_EVENTS events, TEAM_BATCH per transaction; a
+    write refused because the other holds the file is tried again (as a person would)."""
+    from briefer.store import WorkspaceError
+
+    rng = random.Random(seed)
+    events = [replace(e, external_id=f"{name}-{i}") for i, e in
+              enumerate(generate.events(rng, TEAM_EVENTS, actors, sources))]
+    retries, errors = 0, []
+    for attempt in range(100):  # a file being written by the other analyst cannot be opened this instant
+        try:
+            ws = Workspace.open(location)
+            break
+        except WorkspaceError as error:
+            retries += 1
+            errors.append(str(error))
+            time.sleep(0.05)
+    with ws:
+        ws.analyst = name
+        for i in range(0, len(events), TEAM_BATCH):
+            for attempt in range(20):
+                try:
+                    ws.add_events(events[i:i + TEAM_BATCH])
+                    break
+                except WorkspaceError as error:
+                    retries += 1
+                    errors.append(str(error))
+    done.put((name, retries, errors[:1]))
+
+
+def team_at_once(location: str, actors: list, sources: list, filter_once) -> dict:
+    """Two analysts adding while a third filters: what was lost, and the filter's latency."""
+    with Workspace.open(location) as ws:
+        before = ws.event_count()
+    context = multiprocessing.get_context("fork")  # no thread is running here yet
+    done = context.Queue()
+    adders = [context.Process(target=_analyst, args=(location, name, 100 + k, actors, sources, done))
+              for k, name in enumerate(("Amal", "Omar"))]
+    start = time.perf_counter()
+    for process in adders:
+        process.start()
+    times = []
+    finished: list = []
+    while len(finished) < len(adders):
+        t = time.perf_counter()
+        filter_once()
+        times.append((time.perf_counter() - t) * 1000)
+        while not done.empty():
+            finished.append(done.get())
+        if all(not p.is_alive() for p in adders) and len(finished) < len(adders):
+            while not done.empty():
+                finished.append(done.get())
+            break
+    for process in adders:
+        process.join()
+    elapsed = time.perf_counter() - start
+    with Workspace.open(location) as ws:
+        after = ws.event_count()
+    times.sort()
+    return {"added": after - before, "lost": 2 * TEAM_EVENTS - (after - before), "seconds": elapsed,
+            "retries": sum(r for _, r, _ in finished), "errors": sorted({e for *_, e in finished for e in e}),
+            "filters": len(times),
+            "filter_p50_ms": statistics.median(times) if times else None,
+            "filter_p95_ms": times[min(len(times) - 1, int(len(times) * 0.95))] if times else None}
+
+
+PAGE = 100  # the window's lazy table reads this many rows at a time
+
+
+def paging(ws, rng: random.Random) -> dict:
+    """The window's lazy table scrolling a big result: pages read one after another from a
+    deep position (scroll), and pages at random deep positions (jump), through
+    `page_ids`; the baseline is plain LIMIT/OFFSET of the same pages."""
+    f = EventFilter()
+    total = ws.count_events(f)
+    starts = [rng.randrange(total // 4, total - 60 * PAGE) for _ in range(5)]
+    order = " ORDER BY e.earliest, e.latest, e.id LIMIT ? OFFSET ?"
+
+    def plain(offset: int) -> list:
+        return [r[0] for r in ws._run("SELECT e.id FROM event e" + order, [PAGE, offset])]
+
+    result = {}
+    for name, read in (("store", lambda o: ws.page_ids(f, PAGE, o)), ("offset", plain)):
+        scroll, jump = [], []
+        for start in starts:
+            for k in range(50):
+                t = time.perf_counter()
+                read(start + k * PAGE)
+                scroll.append((time.perf_counter() - t) * 1000)
+        for _ in range(20):
+            t = time.perf_counter()
+            read(rng.randrange(0, total - PAGE))
+            jump.append((time.perf_counter() - t) * 1000)
+        scroll.sort()
+        jump.sort()
+        result[name] = {"scroll_p50_ms": statistics.median(scroll), "scroll_p95_ms": scroll[int(len(scroll) * 0.95)],
+                        "jump_p50_ms": statistics.median(jump), "jump_p95_ms": jump[int(len(jump) * 0.95)]}
+    return result
+
+
+def window_open(location: str) -> float:
+    """Seconds from creating the main window to its first full frame (offscreen), as
+    `window_bench.py` measures it."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtCore import QSettings
+    from PySide6.QtWidgets import QApplication
+
+    from briefer.ui.main_window import MainWindow
+
+    app = QApplication.instance() or QApplication([])
+    settings = Path(tempfile.mkdtemp(prefix="briefer-bench-settings-")) / "settings.ini"
+    start = time.perf_counter()
+    window = MainWindow(QSettings(str(settings), QSettings.Format.IniFormat))
+    window.resize(1920, 1080)
+    window.open_path(location)
+    window.show()
+    app.processEvents()
+    window.grab()
+    elapsed = time.perf_counter() - start
+    window.close()
+    window.deleteLater()
+    app.processEvents()
+    shutil.rmtree(settings.parent, ignore_errors=True)
+    return elapsed
+
+
+def bench(n: int, folder: Path, seed: int = 1, server=None, window: bool = True) -> dict:
     """One size on one backend: a file in `folder`, or (with `server`) a desk on it."""
     if server is None:
         path, actors, sources, events = _prepare(folder, n, seed)
@@ -198,7 +339,10 @@ def bench(n: int, folder: Path, seed: int = 1, server=None) -> dict:
     filters = {name: _latency(fn, repeat) for name, fn in [
         ("date+actor+text", combined), ("date range", date_only), ("actor", actor_only), ("text", text_only),
         ("count date+actor+text", count_combined)]}
+    paged = paging(ws, random.Random(seed + 2))
+    team = team_at_once(str(path), actors, sources, combined)
     ws.close()
+    window_s = window_open(str(path)) if window else None
     return {
         "events": n,
         "insert_per_s": n / insert_s,
@@ -208,6 +352,9 @@ def bench(n: int, folder: Path, seed: int = 1, server=None) -> dict:
         "backend": "sqlite" if server is None else "postgresql",
         "file_mb": size_mb,
         "filters_ms": {k: {"p50": v[0], "p95": v[1]} for k, v in filters.items()},
+        "team": team,
+        "paging": paged,
+        "window_open_s": window_s,
     }
 
 
@@ -222,6 +369,24 @@ def print_table(result: dict) -> None:
     print("  filter (limit 200)        p50 ms    p95 ms")
     for name, v in result["filters_ms"].items():
         print(f"  {name:<24}{v['p50']:>8.1f}  {v['p95']:>8.1f}")
+    pg = result["paging"]
+    print(f"  lazy table, page of {PAGE}   scroll p50 / p95 ms   jump p50 / p95 ms")
+    for name in ("store", "offset"):
+        v = pg[name]
+        label = "page_ids" if name == "store" else "plain OFFSET (baseline)"
+        print(f"  {label:<24}{v['scroll_p50_ms']:>8.1f} / {v['scroll_p95_ms']:<8.1f}{v['jump_p50_ms']:>8.1f} / "
+              f"{v['jump_p95_ms']:.1f}")
+    t = result["team"]
+    alone = result["filters_ms"]["date+actor+text"]["p95"]
+    print(f"  two analysts adding {TEAM_EVENTS:,} each ({t['seconds']:.1f} s, {t['retries']} retries), a third filtering:")
+    print(f"    lost {t['lost']} of {t['added'] + t['lost']:,}   (target 0)")
+    for error in t["errors"]:
+        print(f"    a write was refused (then tried again): {error}")
+    if t["filters"]:
+        print(f"    date+actor+text meanwhile  p50 {t['filter_p50_ms']:.1f} ms  p95 {t['filter_p95_ms']:.1f} ms "
+              f"over {t['filters']} runs  (alone: p95 {alone:.1f} ms; target < 100 ms)")
+    if result["window_open_s"] is not None:
+        print(f"  window open            {result['window_open_s'] * 1000:>10.0f} ms   (target < 2000 ms at 1M)")
 
 
 def main() -> int:
@@ -231,6 +396,7 @@ def main() -> int:
     parser.add_argument("--backend", choices=["sqlite", "postgresql", "both"], default="sqlite",
                         help="postgresql: a desk on a throwaway local server (Debian's postgresql package); "
                              "both: the file, then the desk, in the same run")
+    parser.add_argument("--no-window", action="store_true", help="leave out the main window's open time")
     args = parser.parse_args()
     sizes = args.events or [10_000, 100_000, 1_000_000]
     backends = ["sqlite", "postgresql"] if args.backend == "both" else [args.backend]
@@ -243,13 +409,14 @@ def main() -> int:
         if bindir is None:
             print("store_bench: PostgreSQL is not installed (tools/setup.sh installs it)", file=sys.stderr)
             return 1
-        server = PgServer(bindir).start()
+        server = PgServer(bindir).start(durable=True)  # commits on disk, as a desk's server
     results = []
     try:
         for n in sizes:
             for backend in backends:
                 with tempfile.TemporaryDirectory(prefix="briefer-bench-") as tmp:
-                    result = bench(n, Path(tmp), server=server if backend == "postgresql" else None)
+                    result = bench(n, Path(tmp), server=server if backend == "postgresql" else None,
+                                   window=not args.no_window)
                 results.append(result)
                 if not args.json:
                     print_table(result)

@@ -58,11 +58,15 @@ class PgServer:
         if result.returncode != 0:
             raise RuntimeError(f"{args[0]} failed ({result.returncode}):\n{result.stdout}\n{result.stderr}")
 
-    def start(self) -> "PgServer":
+    def start(self, durable: bool = False) -> "PgServer":
+        """Tests run without fsync and with a small cache; `durable` (the benchmarks) runs as
+        a desk's server does by default: every commit on disk, Debian's 128 MB of shared buffers."""
         self._run("initdb", "-D", str(self.data), "-U", SUPERUSER, "--auth=trust", "-E", "UTF8",
                   "--locale=C.UTF-8", "--no-sync")
-        options = (f"-c listen_addresses='' -c unix_socket_directories='{self.folder}' -c fsync=off "
-                   "-c synchronous_commit=off -c full_page_writes=off -c max_connections=60 -c shared_buffers=32MB")
+        settings = ("-c shared_buffers=128MB" if durable else
+                    "-c fsync=off -c synchronous_commit=off -c full_page_writes=off -c shared_buffers=32MB")
+        options = (f"-c listen_addresses='' -c unix_socket_directories='{self.folder}' -c max_connections=60 "
+                   + settings)
         self._run("pg_ctl", "-D", str(self.data), "-l", str(self.folder / "log"), "-w", "-t", "60", "-o", options,
                   "start")
         self.running = True
@@ -103,6 +107,23 @@ class PgServer:
         with psycopg.connect(url, autocommit=True) as conn:
             conn.execute("UPDATE meta SET value = %s WHERE key = 'workspace_id'", (str(uuid.uuid4()),))
         return url
+
+    def password_login(self, role: str, password: str) -> None:
+        """A login role the server admits only with its password (scram-sha-256 on the
+        socket), where every other role is trusted: what a desk's analysts meet."""
+        import psycopg
+        from psycopg import sql
+
+        hba = self.data / "pg_hba.conf"
+        line = f"local all {role} scram-sha-256\n"
+        text = hba.read_text()
+        if line not in text:
+            hba.write_text(line + text)
+        with psycopg.connect(self.url("postgres"), autocommit=True) as conn:
+            if conn.execute("SELECT 1 FROM pg_roles WHERE rolname = %s", (role,)).fetchone() is None:
+                conn.execute(sql.SQL("CREATE ROLE {} LOGIN SUPERUSER").format(sql.Identifier(role)))
+            conn.execute(sql.SQL("ALTER ROLE {} PASSWORD {}").format(sql.Identifier(role), sql.Literal(password)))
+            conn.execute("SELECT pg_reload_conf()")
 
     def drop(self, url: str) -> None:
         """Remove a test's database (its connections are closed by force)."""

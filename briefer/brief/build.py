@@ -28,7 +28,7 @@ from ..core.filter import EventFilter
 from ..core.model import Document, Event
 from .data import BriefCancelled, BriefData, BriefResult, Scope
 from .labels import events_span_label, period_label, utc_now
-from .page import BodyFrame, BriefDoc, make_styles, marking_font_size, on_page
+from .page import BodyFrame, BriefCanvas, BriefDoc, make_styles, marking_font_size, on_page
 from .settings import BriefError, BriefSettings, next_brief_number
 from .story import story
 from .window import brief_period, key_figures, minute, previous_label, split_events, window_of
@@ -120,7 +120,7 @@ def collect_brief(ws: object, settings: BriefSettings, scope: Scope = None) -> B
     number = settings.number if settings.number is not None else next_brief_number(ws)
     return BriefData(settings, new + continuing, actors, sources, documents, start, end, label,
                      getattr(ws, "name", ""), number, settings.generated or utc_now(), new, continuing, window,
-                     figures)
+                     figures, list(ws.periods()))  # type: ignore[attr-defined]
 
 
 # -- rendering ----------------------------------------------------------------------------
@@ -172,7 +172,7 @@ def _layout(data: BriefData, target: object, with_toc: bool, progress: Optional[
                 raise BriefCancelled("the brief was cancelled; nothing was written")
 
     doc.setProgressCallBack(report)
-    doc.build(story(data, styles, width, frame._aH, with_toc))  # one pass: see BriefDoc
+    doc.build(story(data, styles, width, frame._aH, with_toc), canvasmaker=BriefCanvas)  # one pass: see BriefDoc
     return doc.page
 
 

@@ -29,9 +29,9 @@ from reportlab.platypus import Flowable
 
 from ..core.style import LANE_COLOURS  # the palette the window's timeline draws with too
 from ..core.when import MONTH_ABBR, from_timestamp, to_timestamp
-from .text import FONT, FONT_BOLD, esc, para, register_fonts
+from .text import FONT, FONT_BOLD, esc, has_rtl, para, register_fonts
 
-__all__ = ["ChartItem", "TimelineChart", "LANE_COLOURS", "axis_ticks", "chart_span"]
+__all__ = ["ChartItem", "ChartPeriod", "TimelineChart", "LANE_COLOURS", "axis_ticks", "chart_span"]
 
 HEADER_W = 92.0
 AXIS_H = 16.0
@@ -45,6 +45,18 @@ HIST_H = 22.0  # a histogram band
 HIST_AFTER = 60  # a lane with more events than this is drawn as a histogram
 _NEW_ROWS = 3  # rows for the new events labelled above a histogram
 _MIN_CAP = 2  # a shrinking chart keeps at least this many rows in a crowded lane
+PERIOD_H = 10.0  # the strip under the axis that names the periods (eras) in view
+PERIOD_SIZE = 6.0
+
+
+@dataclass(frozen=True)
+class ChartPeriod:
+    """A period (era) as the chart draws it: from `lo_ts` up to `hi_ts`, in `colour` (#rrggbb)."""
+
+    lo_ts: int
+    hi_ts: int
+    name: str
+    colour: str
 
 
 @dataclass(frozen=True)
@@ -196,7 +208,8 @@ class TimelineChart(Flowable):
 
     def __init__(self, items: Sequence[ChartItem], lanes: Sequence[str], lo_ts: int, hi_ts: int,
                  width: float, max_rows: int = 32, caption: str = "",
-                 highlight: Optional[tuple[int, int]] = None, shrink: bool = False) -> None:
+                 highlight: Optional[tuple[int, int]] = None, shrink: bool = False,
+                 periods: Sequence[ChartPeriod] = ()) -> None:
         super().__init__()
         register_fonts()
         if hi_ts <= lo_ts:
@@ -207,6 +220,9 @@ class TimelineChart(Flowable):
         self.width = width
         self.caption = caption
         self.highlight = highlight  # the period the brief covers, shaded when narrower than the chart
+        # the workspace's periods (eras) in view: shaded bands, named in a strip under the axis
+        self.periods = [p for p in periods if p.hi_ts > lo_ts and p.lo_ts < hi_ts]
+        self.period_h = PERIOD_H if self.periods else 0.0
         self.edges, self.unit = _bin_edges(lo_ts, hi_ts, width - HEADER_W - 6)
         self.boxes: list[tuple[str, int, float, float, float, float]] = []  # what was drawn, for tests
         self._lane_items: list[list[tuple[ChartItem, float, float, float]]] = [[] for _ in self.lane_names]
@@ -294,7 +310,7 @@ class TimelineChart(Flowable):
             lanes.append(_Lane(shown[0], shown[1], count, counts, long_running))
         self.lanes = lanes
         self.legend_rows = 1 if self._legend_width() <= self.width - HEADER_W else 2
-        self.height = AXIS_H + sum(lane.height for lane in lanes) + LEGEND_H * self.legend_rows + 4
+        self.height = AXIS_H + self.period_h + sum(lane.height for lane in lanes) + LEGEND_H * self.legend_rows + 4
 
     @property
     def glyphs(self) -> list[list[_Glyph]]:
@@ -320,6 +336,7 @@ class TimelineChart(Flowable):
         """Every shape but the lane names, as a reportlab Drawing (y grows upwards)."""
         d = Drawing(self.width, self.height)
         self.boxes = []
+        self._rtl_names: list[tuple[float, float, float, str]] = []
         top = self.height - AXIS_H
         plot_right = self.width - 6
         grid = colors.HexColor("#d9dde3")
@@ -336,7 +353,8 @@ class TimelineChart(Flowable):
             d.add(Line(x, bottom, x, top, strokeColor=grid, strokeWidth=0.4))
             d.add(String(x + 1.5, top + 4, label, fontName=FONT, fontSize=6.5, fillColor=ink))
         d.add(Line(HEADER_W, top, plot_right, top, strokeColor=ink, strokeWidth=0.6))
-        y = top
+        self._periods(d, bottom, top)
+        y = top - self.period_h
         for index, lane in enumerate(self.lanes):
             if index % 2 == 0:
                 d.add(Rect(0, y - lane.height, plot_right, lane.height, fillColor=colors.HexColor("#5b6470"),
@@ -353,6 +371,28 @@ class TimelineChart(Flowable):
         d.add(Line(HEADER_W, y, plot_right, y, strokeColor=grid, strokeWidth=0.4))
         self._legend(d, 2 + LEGEND_H * (self.legend_rows - 1))
         return d
+
+    def _periods(self, d: Drawing, bottom: float, top: float) -> None:
+        """Each period as a faint band behind the lanes, its span marked under the axis and its
+        name in the strip there (elided to the band; left out where even three letters do
+        not fit), as the window's timeline shows them."""
+        for k, period in enumerate(self.periods):
+            x0, x1 = self._x(period.lo_ts), self._x(period.hi_ts)
+            width = max(x1 - x0, 0.8)
+            colour = colors.HexColor(period.colour)
+            d.add(Rect(x0, bottom, width, top - bottom, fillColor=colour, fillOpacity=0.10, strokeColor=None))
+            d.add(Rect(x0, top - 2.2, width, 2.2, fillColor=colour, fillOpacity=0.7, strokeColor=None))
+            label = _elide(period.name, width - 4, FONT, PERIOD_SIZE)
+            if len(label.rstrip("…")) < 3:
+                continue
+            y = top - self.period_h + 2.2
+            if has_rtl(label):  # shaped and in bidi order: a paragraph, drawn over the shapes (see `draw`)
+                self._rtl_names.append((x0 + 2, y, width - 4, label))
+            else:
+                d.add(String(x0 + 2, y, label, fontName=FONT, fontSize=PERIOD_SIZE,
+                             fillColor=colors.HexColor("#333333")))
+            self.boxes.append(("period", k, x0 + 2, y - 1.2, x0 + 2 + stringWidth(label, FONT, PERIOD_SIZE),
+                               y + PERIOD_SIZE * 0.75))
 
     def _bars(self, group: Group, counts: Sequence[int], base: float, colour: colors.Color) -> None:
         """A histogram band from `base` up HIST_H: bars below, counts above them where they fit."""
@@ -476,9 +516,15 @@ class TimelineChart(Flowable):
     def draw(self) -> None:
         canvas = self.canv
         renderPDF.draw(self.drawing(), canvas, 0, 0)
+        name_style = ParagraphStyle("period", fontName=FONT, fontSize=PERIOD_SIZE, leading=PERIOD_SIZE + 1,
+                                    textColor=colors.HexColor("#333333"))
+        for x, y, width, label in self._rtl_names:  # read from the right: set at the band's right end
+            p = para(esc(label), name_style)
+            p.wrap(width, PERIOD_H)
+            p.drawOn(canvas, x, y - 1.5)
         style = ParagraphStyle("lane", fontName=FONT_BOLD, fontSize=6.8, leading=8, textColor=colors.HexColor("#222222"))
         count_style = ParagraphStyle("lane-count", parent=style, fontName=FONT, textColor=colors.HexColor("#666666"))
-        y = self.height - AXIS_H
+        y = self.height - AXIS_H - self.period_h
         for index, lane in enumerate(self.lanes):
             lane_h = lane.height
             name = self.lane_names[index]

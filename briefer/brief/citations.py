@@ -12,11 +12,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Optional, Sequence
 
+from reportlab.lib.colors import HexColor
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable, KeepTogether
 
 from ..core.model import CREDIBILITY_LABELS, RELIABILITY_LABELS, Citation, Event, Source
 from .data import BriefData
+from .runs import Run, RunLine
 from .text import esc, has_rtl, link, ltr_para, para
 
 __all__ = ["References", "event_flags", "source_flowables", "grade_label", "LOW_GRADES", "DOUBTFUL"]
@@ -24,6 +26,7 @@ __all__ = ["References", "event_flags", "source_flowables", "grade_label", "LOW_
 LOW_GRADES = frozenset("DE")  # "below C"; F is not low, it is ungraded
 DOUBTFUL = frozenset((4, 5))  # information graded doubtful or improbable
 _LINK = "#1f4e8c"
+LINK_COLOUR = HexColor(_LINK)
 _MAX_EVENTS_LISTED = 60  # a longer list of citing events is cut: "… and 340 more"
 _MAX_EVENT_LINKS = 12  # a longer list is plain text: hundreds of tiny links cost a third of the layout
 
@@ -48,16 +51,29 @@ class References:
         self.uses.setdefault(n, []).append((event_number, citation))
         return n
 
-    def marks(self, event_number: int, event: Event, sources: dict[str, Source]) -> str:
-        """The event's citation marks as linked markup: "[2 B3] [5 F6]"."""
+    def _seen(self, event_number: int, event: Event, sources: dict[str, Source]) -> list[tuple[int, str]]:
         seen: dict[tuple[int, str], None] = {}
         for c in event.citations:
             n = self.cite(event_number, c)
             source = sources.get(c.source_uid)
             seen.setdefault((n, f"{source.reliability if source else 'F'}{c.credibility}"))
+        return list(seen)
+
+    def marks(self, event_number: int, event: Event, sources: dict[str, Source]) -> str:
+        """The event's citation marks as linked markup: "[2 B3] [5 F6]"."""
+        seen = self._seen(event_number, event, sources)
         if not seen:
             return ""
         return f'<font color="{_LINK}">' + " ".join(f'<a href="#ref{n}">[{n} {grade}]</a>' for n, grade in seen) + "</font>"
+
+    def mark_runs(self, event_number: int, event: Event, sources: dict[str, Source]) -> list[Run]:
+        """The same marks as runs of a `RunLine`."""
+        runs: list[Run] = []
+        for i, (n, grade) in enumerate(self._seen(event_number, event, sources)):
+            if i:
+                runs.append(Run(" "))
+            runs.append(Run(f"[{n} {grade}]", LINK_COLOUR, f"ref{n}"))
+        return runs
 
 
 def event_flags(event: Event, sources: dict[str, Source]) -> list[str]:
@@ -76,13 +92,18 @@ def event_flags(event: Event, sources: dict[str, Source]) -> list[str]:
     return flags
 
 
-def _event_links(numbers: Sequence[int]) -> str:
+def _event_links(numbers: Sequence[int]) -> list[Run]:
     listed = numbers[:_MAX_EVENTS_LISTED]
     more = len(numbers) - len(listed)
-    tail = f" … and {more} more" if more > 0 else ""
+    tail = [Run(f" … and {more} more")] if more > 0 else []
     if len(numbers) > _MAX_EVENT_LINKS:
-        return ", ".join(f"E{n}" for n in listed) + tail
-    return f'<font color="{_LINK}">' + ", ".join(f'<a href="#ev{n}">E{n}</a>' for n in listed) + "</font>" + tail
+        return [Run(", ".join(f"E{n}" for n in listed))] + tail
+    runs: list[Run] = []
+    for i, n in enumerate(listed):
+        if i:
+            runs.append(Run(", "))
+        runs.append(Run(f"E{n}", LINK_COLOUR, f"ev{n}"))
+    return runs + tail
 
 
 def source_flowables(data: BriefData, refs: References, styles: dict[str, ParagraphStyle]) -> list[Flowable]:
@@ -126,8 +147,8 @@ def source_flowables(data: BriefData, refs: References, styles: dict[str, Paragr
                 if quote and (event_number, quote) not in quotes:
                     quotes.append((event_number, quote))
             for cred in sorted(by_grade):
-                block.append(ltr_para(f"credibility {cred} ({esc(CREDIBILITY_LABELS[cred].lower())}): "
-                                      + _event_links(by_grade[cred]), styles["meta"]))
+                block.append(RunLine([Run(f"credibility {cred} ({CREDIBILITY_LABELS[cred].lower()}): "),
+                                      *_event_links(by_grade[cred])], styles["meta"]))
             for event_number, quote in quotes:
                 text = esc(quote) if has_rtl(quote) else f"“{esc(quote)}”"
                 # the event is named, not linked: the line above links it already (a link

@@ -9,6 +9,7 @@ from typing import Optional, Sequence, Union
 
 from ..core.filter import EventFilter
 from ..core.model import Actor, Document, Event, Source
+from ..core.period import Period
 from ..core.when import When
 from .settings import BriefError, BriefSettings
 from .window import KeyFigures, Window
@@ -41,6 +42,7 @@ class BriefData:
     continuing: list[Event] = field(default_factory=list)
     window: Optional[Window] = None
     figures: Optional[KeyFigures] = None
+    periods: list[Period] = field(default_factory=list)  # the workspace's periods (eras), in date order
 
     @property
     def cutoff(self) -> Optional[datetime]:

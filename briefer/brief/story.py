@@ -10,17 +10,20 @@ from __future__ import annotations
 
 from typing import Optional, Sequence
 
+from reportlab.lib.colors import HexColor
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Flowable, KeepTogether
 
 from ..core.model import Actor, Event
+from ..core.period import period_colour
 from ..core.status import status_label
-from .chart import ChartItem, TimelineChart, chart_span
+from .chart import ChartItem, ChartPeriod, TimelineChart, chart_span
 from .citations import References, event_flags, source_flowables
 from .data import BriefData
 from .labels import long_day
 from .page import Contents, heading
+from .runs import Run, RunLine, anchored
 from .sections import NO_NEW_EVENTS, actor_table, bluf, continuing_flowables, header, key_figures_table
 from .text import esc, ltr_para, para
 
@@ -29,6 +32,7 @@ __all__ = ["story", "TOC_MAX_GROUPS"]
 TOC_MAX_GROUPS = 30  # more groups than this: the contents list the sections only
 _CONTEXT_BEFORE = 35 * 86400  # what a daily brief's chart shows around its day
 _CONTEXT_AFTER = 4 * 86400
+_WARNING = HexColor("#b0491a")  # an event's sourcing warnings
 
 
 def _group_key(event: Event, grouping: str, actors: dict[str, Actor]) -> tuple:
@@ -64,8 +68,8 @@ def _ordered_groups(events: Sequence[Event], grouping: str, actors: dict[str, Ac
 
 def _event_flowables(number: int, event: Event, data: BriefData, refs: References,
                      styles: dict[str, ParagraphStyle]) -> list[Flowable]:
-    out: list[Flowable] = [para(f'<a name="ev{number}"/>E{number} · {esc(status_label(event.tags, event.title))}',
-                                styles["event"])]
+    out: list[Flowable] = [anchored(f"E{number} · {esc(status_label(event.tags, event.title))}", styles["event"],
+                                    f"ev{number}")]
     meta = [esc(event.when.label)]
     place = ", ".join(dict.fromkeys(x.strip() for x in (event.place, event.country) if x and x.strip()))
     if place:
@@ -89,11 +93,11 @@ def _event_flowables(number: int, event: Event, data: BriefData, refs: Reference
             out.append(ltr_para("Actors: " + "; ".join(names), styles["small"]))
     if event.summary.strip():
         out.append(para(esc(event.summary.strip()), styles["body"]))
-    line = "Sources: " + (refs.marks(number, event, data.sources) or "none")
+    line = [Run("Sources: "), *(refs.mark_runs(number, event, data.sources) or [Run("none")])]
     flags = event_flags(event, data.sources)
     if flags:
-        line += ' <font color="#b0491a">⚠ ' + "; ".join(flags) + "</font>"
-    out.append(ltr_para(line, styles["small"]))
+        line.append(Run(" ⚠ " + "; ".join(flags), _WARNING))
+    out.append(RunLine(line, styles["small"]))
     return out
 
 
@@ -139,7 +143,10 @@ def _chart(data: BriefData, numbers: dict[str, int], width: float, height: float
     lo, hi = chart_span(items, lo, hi)
     max_rows = 30 if settings.template == "daily" else 40
     # the chart gives up rows (and draws crowded lanes as histograms) to fit the room left on the page
-    return TimelineChart(items, names, lo, hi, width, max_rows=max_rows, highlight=highlight, shrink=True)
+    periods = [ChartPeriod(p.when.earliest_ts, p.when.latest_ts + 1, p.name, period_colour(p, k))
+               for k, p in enumerate(data.periods)]
+    return TimelineChart(items, names, lo, hi, width, max_rows=max_rows, highlight=highlight, shrink=True,
+                         periods=periods)
 
 
 def _key_events(data: BriefData, groups: list[tuple[str, list[Event]]], numbers: dict[str, int], refs: References,

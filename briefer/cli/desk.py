@@ -3,8 +3,10 @@
 `briefer-cli desk init postgresql://HOST/DB` makes the Briefer schema in an existing,
 empty database (its migrations are numbered, like a workspace file's); from then on
 `-w postgresql://HOST/DB` opens the desk wherever `-w FILE` opens a file.  Briefer
-never asks for or stores a password: libpq reads `~/.pgpass` or a service file, and
+never stores a password in a file: libpq reads `~/.pgpass` or a service file, and
 `?sslmode=verify-full` (or any libpq parameter) passes through in the address.
+Where the OS has a keyring, `desk login URL` keeps the password there instead (checked
+against the server first); Briefer then uses it when libpq has none.
 """
 
 from __future__ import annotations
@@ -35,6 +37,15 @@ def register(sub: argparse._SubParsersAction) -> None:
     info.add_argument("url", metavar="postgresql://HOST/DATABASE")
     info.add_argument("--json", action="store_true", help="one JSON object")
     info.set_defaults(run=run_info, needs_workspace=False)
+    login = desk.add_parser("login", help="keep the desk's password in the OS keyring (never in a file); "
+                                          "where there is no keyring, use ~/.pgpass")
+    login.add_argument("url", metavar="postgresql://[USER@]HOST/DATABASE")
+    login.add_argument("--password-stdin", action="store_true", help="read the password from standard input "
+                                                                      "(one line) instead of asking")
+    login.set_defaults(run=run_login, needs_workspace=False)
+    logout = desk.add_parser("logout", help="remove the desk's password from the OS keyring")
+    logout.add_argument("url", metavar="postgresql://[USER@]HOST/DATABASE")
+    logout.set_defaults(run=run_logout, needs_workspace=False)
 
 
 def _check_address(url: str) -> None:
@@ -83,4 +94,35 @@ def run_info(args: argparse.Namespace, _: None) -> int:
     else:
         for key, value in info.items():
             print(f"{key.replace('_', ' ')}: {value}")
+    return 0
+
+
+def run_login(args: argparse.Namespace, _: None) -> int:
+    import getpass
+    import sys
+
+    from ..store.desk import keyring_available, password_account, save_password
+
+    _check_address(args.url)
+    if not keyring_available():
+        raise BrieferError("there is no OS keyring here (no Secret Service, Keychain or Credential Locker that the "
+                           "'keyring' package can use); keep the password in ~/.pgpass (mode 0600) or a service "
+                           "file instead")
+    who = password_account(args.url)
+    password = (sys.stdin.readline().rstrip("\r\n") if args.password_stdin
+                else getpass.getpass(f"Password for {who}: "))
+    if not password:
+        raise BrieferError("no password given; nothing was saved")
+    save_password(args.url, password)
+    print(f"the password for {who} is kept in the OS keyring; Briefer uses it when ~/.pgpass has none")
+    return 0
+
+
+def run_logout(args: argparse.Namespace, _: None) -> int:
+    from ..store.desk import forget_password, password_account
+
+    _check_address(args.url)
+    who = password_account(args.url)
+    print(f"removed the password for {who} from the OS keyring" if forget_password(args.url)
+          else f"the OS keyring holds no password for {who}")
     return 0

@@ -3,7 +3,7 @@
     briefer-cli -w MINE merge OTHER [--json] [--prefer mine|theirs]
     briefer-cli -w MINE export --changes-for PEER --out FILE.briefer-changes [--all]
     briefer-cli -w MINE peers [--prune] [--forget PEER]
-    briefer-cli -w MINE conflicts [--resolve mine|theirs [ID...]] | copy NEW.briefer
+    briefer-cli -w MINE conflicts [--resolve mine|theirs [ID...]] | copy NEW.briefer [FILTERS]
 
 `merge` exits 3 while the workspace has open conflicts, 0 otherwise.
 """
@@ -17,10 +17,12 @@ from pathlib import Path
 from typing import Any
 
 from ..core.errors import BrieferError
+from ..core.filter import EventFilter
 from ..exchange.changes import export_package
 from ..exchange.conflicts import resolve_conflicts
 from ..exchange.merge import MergeReport, merge_path
 from ..store import Workspace
+from .filters import add_filter_arguments, filter_from_args
 
 EXIT_CONFLICTS = 3
 
@@ -49,8 +51,10 @@ def register(sub: argparse._SubParsersAction) -> None:
     c.add_argument("--json", action="store_true")
     c.set_defaults(run=run_conflicts)
 
-    cp = sub.add_parser("copy", help="make a copy to work on elsewhere that merges back three-way")
+    cp = sub.add_parser("copy", help="make a copy to work on elsewhere that merges back three-way "
+                                     "(of a desk too; with filters, only the events they match)")
     cp.add_argument("path", metavar="NEW.briefer")
+    add_filter_arguments(cp)
     cp.set_defaults(run=run_copy, writes=("path",))
 
 
@@ -160,8 +164,12 @@ def run_copy(args: argparse.Namespace, ws: Workspace) -> int:
     target = Path(args.path)
     if target.exists():
         raise BrieferError(f"{target}: already exists; choose another name")
-    new_id = ws.make_peer_copy(target)
-    print(f"copied to {target} (workspace {new_id}); merge it back with: briefer-cli -w {ws.path} merge {target}")
+    wanted = filter_from_args(ws, args)
+    part = None if wanted == EventFilter() else wanted
+    new_id = ws.make_peer_copy(target, part)
+    what = f"{ws.count_events(part)} of {ws.event_count()} events" if part is not None else "everything"
+    print(f"copied {what} to {target} (workspace {new_id}); merge it back with: "
+          f"briefer-cli -w {ws.path} merge {target}")
     return 0
 
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from .errors import BrieferError
 from .model import new_uid
-from .style import PERIOD_COLOURS  # noqa: F401 - periods' palette, with them
+from .style import PERIOD_COLOURS
 from .when import When
 
 
@@ -28,3 +28,9 @@ class Period:
         if self.colour and not (len(self.colour) == 7 and self.colour.startswith("#")
                                 and all(c in "0123456789abcdefABCDEF" for c in self.colour[1:])):
             raise BrieferError(f"period '{self.name}': colour '{self.colour}' is not #rrggbb")
+
+
+def period_colour(period: Period, index: int) -> str:
+    """The colour `period` is drawn in, the `index`-th of the workspace's periods in date
+    order: its own, else the next of PERIOD_COLOURS (the timeline and the brief alike)."""
+    return period.colour or PERIOD_COLOURS[index % len(PERIOD_COLOURS)]

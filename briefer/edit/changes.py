@@ -21,13 +21,17 @@ class Changes:
     changed: frozenset[str] = frozenset()
     removed: frozenset[str] = frozenset()
     moved: frozenset[str] = frozenset()  # changed records whose place in order moved (an event's dates)
+    # changed in place with their links to actors and sources as they were (an event's title):
+    # what counts events per actor or source stays true (False: they may have changed)
+    links_kept: bool = False
 
     def __bool__(self) -> bool:
         return bool(self.added or self.changed or self.removed)
 
     def __or__(self, other: "Changes") -> "Changes":
         return Changes(self.added | other.added, self.changed | other.changed, self.removed | other.removed,
-                       self.moved | other.moved)
+                       self.moved | other.moved,
+                       (self.links_kept or not self) and (other.links_kept or not other) and bool(self or other))
 
     @property
     def touched(self) -> frozenset[str]:
@@ -68,12 +72,14 @@ class ChangeSet:
 
     @classmethod
     def of(cls, kind: str, added: Iterable = (), changed: Iterable = (), removed: Iterable = (),
-           moved: Iterable = ()) -> "ChangeSet":
+           moved: Iterable = (), links_kept: bool = False) -> "ChangeSet":
         """One kind's changes, from uids or records with a `.uid` (`moved` ones count as changed too)."""
         if kind not in KINDS:
             raise ValueError(f"unknown kind of record {kind!r}")
         moved = _uids(moved)
-        return cls(**{kind: Changes(_uids(added), _uids(changed) | moved, _uids(removed), moved)})
+        added, removed = _uids(added), _uids(removed)
+        return cls(**{kind: Changes(added, _uids(changed) | moved, removed, moved,
+                                    links_kept and not added and not removed)})
 
 
 NOTHING = ChangeSet()

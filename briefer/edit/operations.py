@@ -50,6 +50,12 @@ def _dates(event: Event) -> tuple[int, int]:
     return event.when.earliest_ts, event.when.latest_ts
 
 
+def _links(event: Event) -> tuple[frozenset, frozenset]:
+    """Which actors and sources an event names (what the panels count it under)."""
+    return (frozenset(p.actor_uid for p in event.participants),
+            frozenset(c.source_uid for c in event.citations))
+
+
 def _restore_events(ws: Workspace, events: Iterable[Event]) -> ChangeSet:
     events = list(events)
     for event in events:
@@ -117,13 +123,14 @@ def edit_event(old: Event, new: Event, overwrite: bool = False) -> Edit:
             ws.update_event(saved[0], touch=False)
         else:
             saved.append(ws.update_event(new, overwrite=overwrite))
-        return ChangeSet.of("events", changed=[new], moved=[new] if moved else [])
+        return ChangeSet.of("events", changed=[new], moved=[new] if moved else [], links_kept=links_kept)
 
     def revert(ws: Workspace) -> ChangeSet:
         ws.update_event(old, touch=False)
-        return ChangeSet.of("events", changed=[old], moved=[old] if moved else [])
+        return ChangeSet.of("events", changed=[old], moved=[old] if moved else [], links_kept=links_kept)
 
     moved = _dates(old) != _dates(new)
+    links_kept = _links(old) == _links(new)
 
     return Edit(f"Edit event {quoted(new.title)}", apply, revert)
 

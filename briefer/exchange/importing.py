@@ -34,7 +34,7 @@ from ..core.model import ActorKind, Role, Source, SourceKind, normalize_name, no
 from ..store import Workspace
 from ..store.external import (
     add_links, check_new_links, existing_external_ids, foreign_keys_off, import_revision, indexes_deferred,
-    insert_rows, max_event_id, row_id, text_index_deferred,
+    insert_rows, reserve_event_ids, row_id, text_index_deferred,
 )
 from .json_format import ExchangeError
 from .prepare import PARALLEL_FROM_BYTES, ReaderDidNotStart, can_use_child, in_child, prepared, unpacked
@@ -278,7 +278,7 @@ class _Writer:
                  defer_indexes: Callable[[], None], batch_size: int) -> None:
         self.ws, self.readers, self.report, self.plan = ws, readers, report, plan
         self.cancelled, self.progress, self.defer_indexes, self.batch_size = cancelled, progress, defer_indexes, batch_size
-        self.first_new_id = self.next_id = max_event_id(ws) + 1
+        self.first_new_id = self.next_id = reserve_event_ids(ws)
         self.sources = _Sources(ws, report)
         self.actor_ids: dict[tuple[str, str], int] = {}
         self.sizes = [_size(r) for r in readers]

@@ -102,7 +102,7 @@ def read_other(ws: Workspace, path: str | os.PathLike[str]) -> ChangeSet:
         raise ExchangeError(f"{path}: no such file")
     if not path.is_file():
         raise ExchangeError(f"{path}: is not a file")
-    if isinstance(ws.path, Path) and path.resolve() == ws.path.resolve():
+    if ws.backend == "sqlite" and path.resolve() == ws.path.resolve():  # a desk is never a file
         raise ExchangeError(f"{path}: is this workspace itself; there is nothing to merge")
     with open(path, "rb") as handle:
         head = handle.read(16)

@@ -20,12 +20,14 @@ it ends with the import, and a cancel or an error in the parent ends it at once.
 
 from __future__ import annotations
 
+import logging
 import marshal
 import multiprocessing
 import os
 import queue as queue_module
 import signal
 import sys
+import tempfile
 import threading
 import traceback
 from datetime import datetime
@@ -37,6 +39,8 @@ from ..store.events import when_columns
 from .report import ImportReport, Problem
 
 __all__ = ["prepared", "in_child", "unpacked", "PARALLEL_FROM_BYTES", "ReaderDidNotStart"]
+
+_logger = logging.getLogger(__name__)
 
 PARALLEL_FROM_BYTES = 4_000_000  # about 10,000 ACLED rows: below, starting a process costs more than it saves
 _QUEUED_BATCHES = 4  # how far the reader may run ahead of the writer (memory stays flat)
@@ -158,7 +162,7 @@ def in_child(readers: Sequence[Any], stamp: datetime, batch_size: int,
     specs = [r.spec for r in readers]
     child = context.Process(target=_child, args=(specs, stamp, batch_size, out), daemon=True,
                             name="briefer-import-reader")
-    child.start()
+    child_stderr = _start_quietly(child)
     started = False
     try:
         while True:
@@ -172,6 +176,7 @@ def in_child(readers: Sequence[Any], stamp: datetime, batch_size: int,
                         message = out.get(timeout=1.0)
                     except queue_module.Empty:
                         if not started:  # it could not start (an odd interpreter): read in this process
+                            _log_child_stderr(child_stderr)
                             raise ReaderDidNotStart() from None
                         raise BrieferError("the import's file reader stopped unexpectedly; nothing was imported") \
                             from None
@@ -191,3 +196,30 @@ def in_child(readers: Sequence[Any], stamp: datetime, batch_size: int,
         child.join()
         out.close()
         out.cancel_join_thread()
+        child_stderr.close()
+
+
+def _start_quietly(child: Any) -> Any:
+    """Start `child` with its standard error going to a temporary file, not the user's
+    terminal: an interpreter that cannot start the reader prints its traceback before any
+    of Briefer's code runs (the import then reads in place, and says nothing of it)."""
+    log = tempfile.TemporaryFile()
+    sys.stderr.flush()
+    saved = os.dup(2)
+    try:
+        os.dup2(log.fileno(), 2)  # the child inherits this; the parent gets its own back at once
+        child.start()
+    finally:
+        os.dup2(saved, 2)
+        os.close(saved)
+    return log
+
+
+def _log_child_stderr(log: Any) -> None:
+    try:
+        log.seek(0)
+        text = log.read(64_000).decode("utf-8", "replace").strip()
+    except OSError:
+        return
+    if text:
+        _logger.debug("the import's reader process did not start:\n%s", text)

@@ -33,6 +33,15 @@ def _words(text: str) -> set[str]:
     return {fold(w) for w in re.findall(r"[^\W\d_][\w'’\-]+", text or "") if fold(w) not in _STOP}
 
 
+def _event_words(event: Event, cache: dict) -> set[str]:
+    """The words of a workspace event's title and summary, read once per analysis."""
+    key = ("words", event.uid)
+    words = cache.get(key)
+    if words is None:
+        words = cache[key] = _words(event.title) | _words(event.summary)
+    return words
+
+
 def _window(when: When) -> Optional[tuple[When, When]]:
     if when.interval and (when.start is None or when.end is None):
         return None  # an open interval ("since 2014") matches too much to mean anything
@@ -51,19 +60,20 @@ def find_match(ws, when: Optional[When], title: str, quote: str, place: str, act
     if window is None:
         return None
     key = (window[0].edtf, window[1].edtf)
-    if cache is not None and key in cache:
-        candidates = cache[key]
-    else:
-        candidates = ws.search_events(EventFilter(start=window[0], end=window[1]), limit=_MAX_CANDIDATES)
-        if cache is not None:
-            cache[key] = candidates
+    cache = {} if cache is None else cache
+    candidates = cache.get(key)
+    if candidates is None:
+        # an event known only to a year, a season or "since 2014" overlaps every window but
+        # cannot be told to be the same event as a dated report: the proposal's own rule
+        found = ws.search_events(EventFilter(start=window[0], end=window[1]), limit=_MAX_CANDIDATES)
+        candidates = cache[key] = [(event, _event_words(event, cache)) for event in found
+                                   if _window(event.when) is not None]
     if not candidates:
         return None
     mine = _words(title) | _words(quote)
     actors = set(actor_uids)
     best: Optional[tuple[float, Event, str]] = None
-    for event in candidates:
-        theirs = _words(event.title) | _words(event.summary)
+    for event, theirs in candidates:
         shared_words = mine & theirs
         words = len(shared_words) / max(1, min(len(mine), len(theirs)))
         words = max(words, fuzz.token_set_ratio(title, event.title) / 100 * 0.8)

@@ -299,6 +299,29 @@ class Connection:
     def _before_commit(self) -> None:
         """Last writes of a transaction (the provenance stamps); nothing here."""
 
+    # -- reading everything at once (taking a copy) ---------------------------------------
+    @contextmanager
+    def _read_snapshot(self) -> Iterator[None]:
+        """Reads inside see one consistent state (a read transaction); nothing is written."""
+        if self._depth:
+            raise WorkspaceError(f"{self.path}: a copy cannot be taken in the middle of a change")
+        self.conn.execute("BEGIN")
+        self._depth += 1
+        try:
+            yield
+        finally:
+            self._depth -= 1
+            self.conn.execute("ROLLBACK")
+
+    def _stream(self, sql: str, params: Any, size: int) -> Iterator[list[tuple]]:
+        """A query's rows, `size` at a time, without holding them all."""
+        cursor = self.conn.execute(sql, params)
+        while rows := cursor.fetchmany(size):
+            yield rows
+
+    def _columns(self, table: str) -> list[str]:
+        return [r[1] for r in self.conn.execute(f"PRAGMA table_info({table})")]
+
     # -- meta and settings -----------------------------------------------------------
     def _set_meta(self, key: str, value: str) -> None:
         self.conn.execute("INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)", (key, value))
@@ -322,10 +345,15 @@ class Connection:
                 "INSERT OR REPLACE INTO setting(key, value) VALUES (?, ?)", (key, json.dumps(value))
             )
 
-    def save_copy(self, target: str | os.PathLike[str]) -> Path:
-        """Write a consistent copy of the workspace (File ▸ Save a Copy As); never over
-        the workspace itself or its companion files, never through a symlink."""
+    def save_copy(self, target: str | os.PathLike[str], event_filter: Any = None) -> Path:
+        """Write a consistent copy of the workspace (File ▸ Save a Copy As), or of the part
+        `event_filter` selects (`copying.py`); never over the workspace itself or its
+        companion files, never through a symlink."""
         target = Path(target)
+        if event_filter is not None:
+            from .copying import write_copy
+            write_copy(self, target, event_filter)
+            return target
         try:
             with replacing(target) as tmp:
                 copy = sqlite3.connect(tmp)

@@ -30,3 +30,28 @@ def access(ws: Any) -> str:
         return "admin"
     from .pg.roles import access as run
     return run(ws)
+
+
+def keyring_available() -> bool:
+    """Whether the OS keyring can keep a desk's password here (never a plain-text one)."""
+    from .pg.secrets import keyring_available as run
+    return run()
+
+
+def save_password(url: str, password: str) -> str:
+    """Check the password against the desk, then keep it in the OS keyring; returns the
+    account ('user@host:port/database') it is kept under."""
+    from .pg.secrets import save_password as save, verify_password
+    verify_password(url, password)
+    return save(url, password)
+
+
+def forget_password(url: str) -> bool:
+    from .pg.secrets import forget_password as run
+    return run(url)
+
+
+def password_account(url: str) -> str:
+    """'user@host:port/database': whose password for which desk the keyring keeps."""
+    from .pg.secrets import account
+    return account(url)

@@ -16,7 +16,7 @@ from ..core.model import normalize_name, now_utc
 from .errors import WorkspaceError
 from .workspace import Workspace
 
-__all__ = ["existing_external_ids", "max_event_id", "add_links", "text_index_deferred", "indexes_deferred",
+__all__ = ["existing_external_ids", "max_event_id", "reserve_event_ids", "add_links", "text_index_deferred", "indexes_deferred",
            "write_through", "remembered_actors", "remember_actors", "row_id", "foreign_keys_off", "insert_rows",
            "check_new_links", "import_revision"]
 
@@ -42,6 +42,22 @@ def existing_external_ids(ws: Workspace, external_ids: Iterable[str]) -> dict[st
 
 def max_event_id(ws: Workspace) -> int:
     return ws.conn.execute("SELECT coalesce(max(id), 0) FROM event").fetchone()[0]
+
+
+DESK_IMPORT_BLOCK = 1_000_000_000
+
+
+def reserve_event_ids(ws: Workspace) -> int:
+    """The first row id an import may give its new events, counting up from there.  In a
+    file that is the next free one (its writer holds the whole file).  On a desk, analysts
+    add events meanwhile through the table's sequence: the import takes a block of a
+    billion ids from it at once, so that neither ever collides with the other (a desk's ids
+    need not be dense; a bigint holds billions of such blocks)."""
+    if ws.backend == "sqlite":
+        return max_event_id(ws) + 1
+    return ws.conn.execute(
+        "SELECT setval(pg_get_serial_sequence('event', 'id'), nextval(pg_get_serial_sequence('event', 'id')) + ?) - ?",
+        (DESK_IMPORT_BLOCK, DESK_IMPORT_BLOCK - 1)).fetchone()[0]
 
 
 def add_links(ws: Workspace, event_id: int, actors: Sequence[tuple[int, str]],
@@ -174,9 +190,7 @@ def write_through(ws: Workspace) -> None:
 
 def remembered_actors(ws: Workspace, dataset: str) -> dict[str, str]:
     """{incoming name, folded: actor uid} that earlier imports of this dataset landed names on
-    (a desk on a server does not remember them yet: its schema has no such table)."""
-    if ws.backend != "sqlite":
-        return {}
+    (in a workspace file or on a desk alike)."""
     return dict(ws.conn.execute(
         "SELECT m.key, a.uid FROM import_actor_map m JOIN actor a ON a.id = m.actor_id WHERE m.dataset = ?",
         (dataset,)).fetchall())
@@ -184,8 +198,6 @@ def remembered_actors(ws: Workspace, dataset: str) -> dict[str, str]:
 
 def remember_actors(ws: Workspace, dataset: str, chosen: dict[str, str]) -> None:
     """Keep {incoming name: actor uid} for the next import of this dataset (in the caller's transaction)."""
-    if ws.backend != "sqlite":
-        return
     with ws.transaction():
         ws.conn.executemany(
             "INSERT OR REPLACE INTO import_actor_map(dataset, key, name, actor_id) "
@@ -251,7 +263,11 @@ def insert_rows(ws: Workspace, events: list[tuple], actors: list[tuple], citatio
     """Plain executemany of an import's rows, ids already assigned: events (id, uid, ...),
     actor links (event id, actor id, role, position, earliest, latest), citations (uid,
     event id, source id, position), tags (event id, tag) and date spans (id, lo, hi);
-    events and citations stamped with the revision `rev` when there is one."""
+    events and citations stamped with the revision `rev` when there is one.  A desk
+    copies them in (COPY), ids from `reserve_event_ids`; it keeps no day index."""
+    if ws.backend != "sqlite":
+        ws._copy_import_rows(events, actors, citations, tags, rev)
+        return
     conn = ws.conn
     stamp = ", created_rev, rev" if rev is not None else ""
     marks = f", {rev}, {rev}" if rev is not None else ""

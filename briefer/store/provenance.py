@@ -438,11 +438,20 @@ class ProvenanceStore(Connection):
                 return found[0]
         return None
 
-    def make_peer_copy(self, target: str | os.PathLike[str]) -> str:
+    def make_peer_copy(self, target: str | os.PathLike[str], event_filter: Any = None) -> str:
         """Write a copy that is a workspace of its own (a new id) and remembers this one as the
-        peer it came from, and this one it: the two merge three-way from the first edit."""
+        peer it came from, and this one it: the two merge three-way from the first edit.
+        A desk's copy, or a part (`event_filter`), is written row by row in one snapshot."""
         new_id = str(uuid.uuid4())
         name = os.path.splitext(os.path.basename(os.fspath(target)))[0]
+        if event_filter is not None or self.backend != "sqlite":
+            from .copying import write_copy
+            rev = write_copy(self, target, event_filter, identity=(new_id, name))
+            from .desk import access
+            if access(self) != "reader":  # a reader's copy remembers the desk; the desk cannot remember it
+                with self.transaction():
+                    self.set_peer(new_id, name, seen=rev, acked=rev)
+            return new_id
         with self.transaction():
             rev = self.max_revision()
             self.set_peer(new_id, name, seen=rev, acked=rev)

@@ -51,17 +51,16 @@ def glyph_details(ws: Workspace, ids: Sequence[int]) -> dict[int, tuple[str, int
     return details
 
 
-def lane_pairs(ws: Workspace, mode: str) -> tuple[array, array, list[str]]:
+def lane_pairs(ws: Workspace, mode: str, orphans: bool = True) -> tuple[array, array, list[str]]:
     """(event ids, lane numbers, lane names) for swimlanes by actor, type, source or country.
 
     An event appears once per lane it belongs to (three actors: three lanes); events
-    without any (no actor, no type…) go to a last lane named "(none)"."""
+    without any (no actor, no type…) go to a last lane named "(none)", unless `orphans`
+    is false (the timeline, which has every event's id at hand, finds them itself)."""
     if mode == "actor":
         names = ws.conn.execute("SELECT id, name FROM actor ORDER BY name COLLATE NOCASE").fetchall()
-        pairs_sql = "SELECT DISTINCT event_id, actor_id FROM event_actor"
     elif mode == "source":
         names = ws.conn.execute("SELECT id, name FROM source ORDER BY name COLLATE NOCASE").fetchall()
-        pairs_sql = "SELECT DISTINCT event_id, source_id FROM citation"
     elif mode in ("type", "country"):
         column = "event_type" if mode == "type" else "country"
         values = [r[0] for r in ws.conn.execute(
@@ -80,15 +79,42 @@ def lane_pairs(ws: Workspace, mode: str) -> tuple[array, array, list[str]]:
     else:
         raise ValueError(f"unknown lane mode {mode!r}")
     number = {row_id: i for i, (row_id, _) in enumerate(names)}
-    event_ids, keys = _columns(ws, pairs_sql, width=2)
-    lanes = array("q", map(number.__getitem__, keys))
-    # the events in no lane: every event the pairs do not name (a sorted difference costs a
-    # fraction of asking the index once per event, which took seconds at a million events)
-    (every,) = _columns(ws, "SELECT id FROM event")
-    orphans = array("q")
-    orphans.frombytes(np.setdiff1d(np.frombuffer(every, dtype=np.int64), np.frombuffer(event_ids, dtype=np.int64))
-                      .astype(np.int64).tobytes())
-    return _with_orphans(event_ids, lanes, [n for _, n in names], orphans)
+    if mode == "actor":  # this index has each actor's events in date order
+        event_ids, lanes = _grouped_ids(ws, "event_actor INDEXED BY event_actor_when", "actor_id",
+                                        "earliest, latest, event_id", number)
+    else:
+        event_ids, lanes = _grouped_ids(ws, "citation", "source_id", "event_id", number)
+    if not orphans:
+        return array("q", event_ids.tobytes()), array("q", lanes.tobytes()), [n for _, n in names]
+    # the events in no lane: every event the pairs do not name (in date order, as the lanes' are)
+    (every,) = _columns(ws, "SELECT id FROM event ORDER BY earliest, latest, id")
+    every = np.frombuffer(every, dtype=np.int64)
+    orphans = array("q", every[np.isin(every, event_ids, invert=True)].tobytes())  # (setdiff1d hashes: seconds)
+    return _with_orphans(array("q", event_ids.tobytes()), array("q", lanes.tobytes()), [n for _, n in names],
+                         orphans)
+
+
+def _grouped_ids(ws: Workspace, table: str, key: str, order: str,
+                 number: dict[int, int]) -> tuple[np.ndarray, np.ndarray]:
+    """(event ids, lane numbers) of the distinct (event, key) pairs of `table`, lane by lane,
+    read as one comma-joined list of event ids per key: the store builds the lists and numpy
+    parses each at once, where a row per pair (2.5M at a million events) cost Python seconds."""
+    agg = (f"string_agg(event_id::text, ',' ORDER BY {order})" if ws.backend == "postgresql"
+           else "group_concat(event_id)")  # SQLite joins them in the order the index gives
+    by_lane: dict[int, np.ndarray] = {}
+    for value, joined in ws.conn.execute(f"SELECT {key}, {agg} FROM {table} GROUP BY {key}"):
+        if value not in number or not joined:
+            continue
+        found = np.fromstring(joined, dtype=np.int64, sep=",")  # text mode (only binary mode is deprecated)
+        if len(found) > 1:  # one pair per role: the same event twice in a row
+            found = found[np.concatenate(([True], found[1:] != found[:-1]))]
+        by_lane[number[value]] = found
+    ws.release_cache()
+    if not by_lane:
+        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
+    lanes = sorted(by_lane)
+    return (np.concatenate([by_lane[n] for n in lanes]),
+            np.repeat(np.array(lanes, dtype=np.int64), [len(by_lane[n]) for n in lanes]))
 
 
 def _with_orphans(ids: array, lanes: array, names: list[str], orphans: array) -> tuple[array, array, list[str]]:

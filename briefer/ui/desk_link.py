@@ -40,8 +40,7 @@ def is_desk(ws: Optional[Workspace]) -> bool:
 
 def is_lost(ws: Optional[Workspace]) -> bool:
     """A desk whose connection is gone (the server dropped it, or it was closed)."""
-    conn = getattr(ws, "conn", None) if is_desk(ws) else None
-    return is_desk(ws) and (conn is None or conn.raw.closed)
+    return is_desk(ws) and ws.connection_lost
 
 
 def read_or(ws: Optional[Workspace], read: Callable[[], T], default: T) -> T:
@@ -139,7 +138,7 @@ class DeskLink(QObject):
         except BrieferError as error:
             self.lost(str(error))
             return
-        self.notifier = QSocketNotifier(self.watcher.conn.fileno(), QSocketNotifier.Type.Read, self)
+        self.notifier = QSocketNotifier(self.watcher.fileno(), QSocketNotifier.Type.Read, self)
         self.notifier.activated.connect(self._heard)
         self.health.start()
 

@@ -137,7 +137,9 @@ class FilterBar(QWidget):
             self._update_count()
             return
         if changes.touches("actors"):
-            self._actor_names.setStringList(sorted({n for n, _ in ws.actor_names()}, key=str.casefold))
+            names = sorted({n for n, _ in ws.actor_names()}, key=str.casefold)
+            if names != self._actor_names.stringList():  # a description edited names no one new
+                self._actor_names.setStringList(names)
         if changes.touches("sources"):
             self._source_names.setStringList(sorted((s.name for s in ws.sources()), key=str.casefold))
         grown = changes.events.added | changes.events.changed

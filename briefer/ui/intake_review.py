@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Optional
 
 from PySide6.QtCore import QStringListModel, Qt, Signal
-from PySide6.QtGui import QColor, QDragEnterEvent, QDropEvent, QTextCharFormat, QTextCursor
+from PySide6.QtGui import QDragEnterEvent, QDropEvent, QTextCursor
 from PySide6.QtWidgets import (
     QAbstractItemView, QCompleter, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QHBoxLayout, QLabel,
     QLineEdit, QMessageBox, QPlainTextEdit, QPushButton, QSplitter, QStackedWidget, QTabWidget, QTextEdit,
@@ -29,20 +29,10 @@ from ..intake.assistant import UNKNOWN_OUTLET, analyse
 from ..intake.landing import Landed, accept, merge_actor_proposals, merge_events
 from ..intake.proposals import Analysis
 from ..intake.reading import SUPPORTED_SUFFIXES, Article, article_from_text, read_article
+from .intake_marks import actor_item, citation_item, date_item, marks, source_item
 from .intake_match import ID_ROLE, SPAN_ROLE, MatchPanel, Utf16, event_item
 
 __all__ = ["IntakeDialog"]
-
-COLOURS = {
-    "date": QColor("#cfe3ff"),
-    "actor": QColor("#fff1b8"),
-    "citation": QColor("#d5f5d0"),
-    "event": QColor("#eeeeee"),
-    "source": QColor("#ead7f7"),
-    "focus": QColor("#ffb86b"),
-}
-_INK = QColor("#1a1a1a")  # text over the pale marks, in a dark colour scheme too
-
 
 class IntakeDialog(QDialog):
     """File ▸ Import ▸ Article…: review the assistant's proposals and accept some."""
@@ -328,45 +318,12 @@ class IntakeDialog(QDialog):
             self.events_tree.clear()
             for e in a.all_events:
                 self.events_tree.addTopLevelItem(event_item(a, e))
-            self.actors_tree.clear()
-            for actor in a.actors:
-                item = QTreeWidgetItem(["", actor.name, actor.kind.replace("_", " "),
-                                        "known" if actor.known else "new", ", ".join(actor.aliases_seen)])
-                item.setData(0, ID_ROLE, actor.id)
-                item.setData(0, SPAN_ROLE, actor.spans[0] if actor.spans else None)
-                flags = item.flags() | Qt.ItemFlag.ItemIsUserCheckable
-                if not actor.known:
-                    flags |= Qt.ItemFlag.ItemIsEditable
-                item.setFlags(flags)
-                item.setCheckState(0, Qt.CheckState.Checked)
-                if actor.title:
-                    item.setToolTip(1, actor.title)
-                self.actors_tree.addTopLevelItem(item)
-            self.citations_tree.clear()
-            for c in a.citations:
-                item = QTreeWidgetItem(["", c.speaker, c.source, c.channel, c.quote])
-                item.setData(0, ID_ROLE, c.id)
-                item.setData(0, SPAN_ROLE, c.span)
-                item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-                item.setCheckState(0, Qt.CheckState.Checked)
-                item.setToolTip(4, f"{c.quote}\n\nWhy: {c.rule}")
-                self.citations_tree.addTopLevelItem(item)
-            self.sources_tree.clear()
-            for src in a.sources:
-                item = QTreeWidgetItem(["", src.name, src.kind.replace("_", " "), "known" if src.known else "new",
-                                        src.why])
-                item.setData(0, ID_ROLE, src.id)
-                item.setData(0, SPAN_ROLE, src.spans[0] if src.spans else None)
-                item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-                item.setCheckState(0, Qt.CheckState.Checked)
-                self.sources_tree.addTopLevelItem(item)
-            self.dates_tree.clear()
-            for d in a.dates:
-                item = QTreeWidgetItem([d.text, d.when.label, d.rule])
-                item.setData(0, ID_ROLE, d.id)
-                item.setData(0, SPAN_ROLE, d.span)
-                item.setToolTip(2, d.rule)
-                self.dates_tree.addTopLevelItem(item)
+            for tree, items in ((self.actors_tree, map(actor_item, a.actors)),
+                                (self.citations_tree, map(citation_item, a.citations)),
+                                (self.sources_tree, map(source_item, a.sources)),
+                                (self.dates_tree, map(date_item, a.dates))):
+                tree.clear()
+                tree.addTopLevelItems(list(items))
             for tree in (self.events_tree, self.actors_tree, self.citations_tree, self.sources_tree, self.dates_tree):
                 for column in range(tree.columnCount()):
                     tree.resizeColumnToContents(column)
@@ -391,45 +348,12 @@ class IntakeDialog(QDialog):
     def _highlight(self, focus: Optional[tuple[int, int]]) -> None:
         if self.analysis is None:
             return
-        a = self.analysis
-        selections = []
-
-        def add(span, colour: QColor, bold: bool = False) -> None:
-            if not span:
-                return
-            start, end = self._utf16(span[0]), self._utf16(span[1])
-            sel = QTextEdit.ExtraSelection()
-            cursor = QTextCursor(self.text_view.document())
-            cursor.setPosition(start)
-            cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
-            fmt = QTextCharFormat()
-            fmt.setBackground(colour)
-            fmt.setForeground(_INK)  # the pale marks are light in any colour scheme: dark text stays readable
-            if bold:
-                fmt.setFontWeight(700)
-            sel.cursor = cursor
-            sel.format = fmt
-            selections.append(sel)
-
-        for e in a.all_events:
-            add(e.span, COLOURS["event"])
-        for c in a.citations:
-            add(c.span, COLOURS["citation"])
-        for actor in a.actors:
-            for span in actor.spans:
-                add(span, COLOURS["actor"])
-        for src in a.sources:
-            for span in src.spans:
-                add(span, COLOURS["source"])
-        for d in a.dates:
-            add(d.span, COLOURS["date"])
+        self.text_view.setExtraSelections(marks(self.analysis, self.text_view.document(), self._utf16, focus))
         if focus:
-            add(focus, COLOURS["focus"], bold=True)
             cursor = QTextCursor(self.text_view.document())
             cursor.setPosition(self._utf16(focus[0]))
             self.text_view.setTextCursor(cursor)
             self.text_view.ensureCursorVisible()
-        self.text_view.setExtraSelections(selections)
 
     def _focus_item(self, current: Optional[QTreeWidgetItem], _previous=None) -> None:
         if current is None:

@@ -40,7 +40,8 @@ class LazyPanel(QWidget):
     def _changes(self, changes) -> None:
         if any(changes.touches(kind) for kind in self.shows):
             self._data_changed()
-        elif self.counts_events and changes.touches("events") and self.session.ws is not None:
+        elif self.counts_events and changes.touches("events") and self.session.ws is not None \
+                and not (changes.events.links_kept and not changes.everything):  # a title: counts hold
             if self._on_screen():
                 self.refresh_counts()
             else:

@@ -107,7 +107,12 @@ class Session(QObject):
 
     # -- cached lookups the views use on every paint ---------------------------------
     def _forget_caches(self, changes: Optional[ChangeSet] = None) -> None:
-        if changes is None or changes.touches("actors"):
+        if changes is not None and not changes.everything and self._actors is not None and not self.remote \
+                and changes.actors.only_changed and len(changes.actors.changed) <= 20:
+            # this session's own edit of a description: not every actor read again (another
+            # analyst's change is read in full, so that this session does not claim to have seen it)
+            self._patch_actors(changes.actors.changed)
+        elif changes is None or changes.touches("actors"):
             self._actors = None
         if changes is None or changes.touches("sources"):
             self._sources = None
@@ -115,6 +120,16 @@ class Session(QObject):
             self._counts = {}
         elif changes.events:  # changed in place: all events are still all events; filtered counts may move
             self._counts = {f: n for f, n in self._counts.items() if f.is_empty}
+
+    def _patch_actors(self, uids) -> None:
+        """Read again only these actors; a rename (the list is in name order) reads them all."""
+        actors = self._actors
+        for uid in uids:
+            now = self.ws.get_actor(uid) if uid in actors else None
+            if now is None or now.name != actors[uid].name:
+                self._actors = None
+                return
+            actors[uid] = now
 
     def count(self, f: Optional[EventFilter] = None) -> int:
         """How many events match `f` (default: the current filter); remembered until the next edit,

@@ -86,3 +86,14 @@ def test_missing_or_odd_output_scores_zero_without_crashing(ev):
     assert s["events_gold"] == 1 and s["pub_right"] == 0
     totals = ev.totals([dict(s, error="boom")])
     assert totals["errors"] == 1 and totals["events"]["recall"] == 0.0 and totals["expectations"] is None
+
+
+def test_expectations_listed_apart_are_scored_as_expectations_and_denials_as_nothing(ev):
+    # briefer-cli intake --json lists expectations and denials under `expectations`, not `events`
+    out = dict(OUTPUT, events=[dict(OUTPUT["events"][0], status="reported")],
+               expectations=[dict(OUTPUT["events"][1], status="expected"),
+                             {"title": "The army denied shelling the airport", "when": "2019-12-30",
+                              "status": "denied"}])
+    s = ev.score_report(GOLD, out)
+    assert (s["events_right"], s["events_pred"], s["forecasts_as_events"]) == (1, 1, 0)
+    assert (s["expect_right"], s["expect_pred"], s["expect_gold"]) == (1, 1, 1)

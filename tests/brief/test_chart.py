@@ -9,7 +9,7 @@ import pypdf
 import pytest
 
 from briefer.brief import BriefSettings, build_brief
-from briefer.brief.chart import ChartItem, TimelineChart, axis_ticks, glyph_label
+from briefer.brief.chart import ChartItem, ChartPeriod, TimelineChart, axis_ticks, glyph_label
 from briefer.core.when import to_timestamp
 
 DAY = 86400
@@ -93,11 +93,14 @@ def test_no_glyph_is_drawn_over_a_label_at_any_count(tmp_path: Path, count: int)
                                lanes, True))
     names = ["Syrian Democratic Forces", "Islamic State", "Turkey", "Syrian Arab Army", "Russia",
              "Civilians", "Other actors", "No actor"]
-    chart = TimelineChart(items, names, T0, T0 + 365 * DAY, 515, max_rows=40, shrink=True)
+    periods = [ChartPeriod(T0 + 30 * DAY, T0 + 75 * DAY, "Battle of Baghouz", "#8a63b8"),
+               ChartPeriod(T0 + 200 * DAY, T0 + 320 * DAY, "Operation Peace Spring", "#3a9e5c")]
+    chart = TimelineChart(items, names, T0, T0 + 365 * DAY, 515, max_rows=40, shrink=True, periods=periods)
     out = tmp_path / "chart.pdf"
     SimpleDocTemplate(str(out)).build([chart])
     assert all(lane.histogram is not None for lane in chart.lanes)  # ~60+ events a lane
-    labels = [b for b in chart.boxes if b[0] in ("label", "count")]
+    assert [b[1] for b in chart.boxes if b[0] == "period"] == [0, 1]  # both periods named
+    labels = [b for b in chart.boxes if b[0] in ("label", "count", "period")]
     shapes = [b for b in chart.boxes if b[0] in ("glyph", "bar")]
     assert labels and shapes
     for label in labels:
@@ -111,6 +114,7 @@ def test_no_glyph_is_drawn_over_a_label_at_any_count(tmp_path: Path, count: int)
     for kind, number, *_ in chart.boxes:
         if kind == "label":
             assert f"E{number}" in text
+    assert "Battle of Bag…" in text and "Operation Peace Spring" in text  # elided to its band
     assert sum(sum(lane.histogram) + lane.long_running for lane in chart.lanes) == \
         sum(len(i.lanes) for i in items)
 
@@ -134,3 +138,25 @@ def test_the_chart_is_drawn_as_vectors_with_marked_labels(demo_workspace, tmp_pa
     assert "? E" in text and "~ E" in text  # the demo has uncertain and approximate dates
     xobjects = page["/Resources"].get("/XObject", {})
     assert not any(x.get_object().get("/Subtype") == "/Image" for x in xobjects.values())
+
+
+def test_the_workspaces_periods_are_shaded_and_named_in_the_briefs_chart(demo_workspace, tmp_path: Path) -> None:
+    """Periods (eras) drawn on the timeline are drawn in the brief's chart too, in the same
+    colours; a name in Arabic is shaped, in reading order, and searchable."""
+    from briefer.core.period import Period, period_colour
+    from briefer.core.when import When
+
+    demo_workspace.add_period(Period("Battle of Baghouz", When.parse("2019-02-09/2019-03-23")))
+    demo_workspace.add_period(Period("معركة الباغوز", When.parse("2019-01-01/2019-01-31"), colour="#c2463f"))
+    out = tmp_path / "period.pdf"
+    build_brief(demo_workspace, BriefSettings(template="period", title="Periods", start=When.parse("2018-12"),
+                                              end=When.parse("2019-03")), None, out)
+    import pypdfium2 as pdfium
+
+    page = pdfium.PdfDocument(str(out))[0]  # the chart shrinks to fit page 1
+    width, height = page.get_size()
+    text = page.get_textpage().get_text_bounded(0, 0, width, height)  # what is on the page, not off it
+    assert "Battle of Baghouz" in text
+    assert "معركة الباغوز" in text  # ordinary letters in reading order, no presentation forms
+    periods = demo_workspace.periods()
+    assert [period_colour(p, k) for k, p in enumerate(periods)] == ["#c2463f", "#3a9e5c"]  # the timeline's too

@@ -117,3 +117,27 @@ def test_a_reader_reads_and_is_told_the_desk_is_read_only(desk: str, pg_server) 
     assert_clean_error(cli("desk", "grant", desk, 'x"; DROP TABLE event; --', "reader", check=False),
                        "has no role")
     assert json.loads(cli("desk", "info", desk, "--json").stdout)["events"] == 1
+
+
+def test_a_part_of_a_desk_copied_to_a_laptop_merges_back(desk: str, tmp_path: Path) -> None:
+    cli("desk", "init", desk)
+    w = ["-w", desk]
+    cli(*w, "add", "actor", "Syrian Democratic Forces", "--alias", "SDF")
+    hajin = cli(*w, "add", "event", "Shelling of Hajin", "--when", "2019-02-09", "--actor", "SDF").stdout.strip()
+    cli(*w, "add", "event", "Talks in Raqqa", "--when", "2019-03")
+    laptop = str(tmp_path / "laptop.briefer")
+    copied = cli(*w, "copy", laptop, "--actor", "SDF")
+    assert "copied 1 of 2 events" in copied.stdout and f"-w {desk} merge {laptop}" in copied.stdout
+    assert [e["uid"] for e in json.loads(cli("-w", laptop, "search", "--json").stdout)] == [hajin]
+    from dataclasses import replace
+
+    from briefer.store import Workspace
+    for where, change in ((laptop, {"place": "Hajin"}), (desk, {"summary": "shells fell at dawn"})):
+        with Workspace.open(where) as ws:  # the CLI has no edit command: the window's edit
+            ws.update_event(replace(ws.get_event(hajin), **change))
+    merged = cli(*w, "merge", laptop)
+    assert merged.returncode == 0
+    shown = json.loads(cli(*w, "show", hajin, "--json").stdout)
+    assert (shown["place"], shown["summary"]) == ("Hajin", "shells fell at dawn")
+    assert len(json.loads(cli(*w, "search", "--json").stdout)) == 2
+    assert_clean_error(cli(*w, "copy", laptop, check=False), "already exists")

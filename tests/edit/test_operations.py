@@ -129,6 +129,24 @@ def test_change_sets_name_what_each_edit_touched(ws) -> None:
     assert (ChangeSet() | ChangeSet.all()).everything and not ChangeSet()
 
 
+def test_a_change_set_says_when_an_event_kept_its_actors_and_sources(ws) -> None:
+    """(what lets the panels keep their counts after a title is edited)"""
+    paused = event(ws, "Offensive paused")
+    retitled = ops.edit_event(paused, replace(paused, title="Offensive on hold"))
+    assert retitled.apply(ws).events.links_kept and retitled.revert(ws).events.links_kept
+    now = event(ws, "Offensive paused")
+    joined = replace(now, participants=(*now.participants, Participant(actor(ws, "YPG").uid)))
+    assert not ops.edit_event(now, joined).apply(ws).events.links_kept
+    now = event(ws, "Offensive paused")
+    uncited = ops.edit_event(now, replace(now, citations=())).apply(ws)
+    assert not uncited.events.links_kept
+    # together with a change that does not say so, nothing is promised
+    kept = ChangeSet.of("events", changed=["a"], links_kept=True)
+    assert not (kept | ChangeSet.of("events", changed=["b"])).events.links_kept
+    assert (kept | ChangeSet.of("actors", changed=["x"])).events.links_kept
+    assert not ops.add_events([Event("Camp reached", When.parse("2019-02-10"))]).apply(ws).events.links_kept
+
+
 def test_a_period_needs_a_name_both_ends_and_a_real_colour(ws) -> None:
     from briefer.core.errors import BrieferError
 

@@ -224,14 +224,21 @@ def test_the_rows_an_import_writes_are_the_stores_own_for_the_same_event(shared_
     assert compared > 2000
 
 
-def test_a_reader_process_that_cannot_start_leaves_the_import_to_read_in_place(
-        workspace: Workspace, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def _die_loudly(*args: object) -> None:
+    """A reader that cannot start: its interpreter prints a traceback and exits."""
+    os.write(2, b"Traceback (most recent call last):\n  the reader could not start\n")
+    os._exit(3)
+
+
+def test_a_reader_process_that_cannot_start_leaves_the_import_to_read_in_place_and_says_nothing(
+        workspace: Workspace, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capfd: pytest.CaptureFixture) -> None:
     from briefer.exchange import prepare
 
     monkeypatch.setattr(prepare, "_one_os_thread", lambda: True)  # forked, so the child runs the stand-in below
-    monkeypatch.setattr(prepare, "_child", lambda *args: os._exit(3))  # dies before it says anything
+    monkeypatch.setattr(prepare, "_child", _die_loudly)  # dies before it says anything to the parent
     report = run_import(workspace, open_reader("acled", acled_file(tmp_path / "a.csv", 50)), parallel=True)
     assert report.committed and report.added["events"] == 50
+    assert "Traceback" not in capfd.readouterr().err  # a user never sees a traceback
 
 
 def test_an_import_is_one_revision_written_with_its_rows(workspace: Workspace, tmp_path: Path) -> None:

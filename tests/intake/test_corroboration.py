@@ -61,6 +61,19 @@ def test_an_event_of_another_period_or_other_actors_is_no_match(workspace) -> No
     assert all(e.match is None for e in later.all_events)
 
 
+def test_an_event_known_only_to_its_year_or_open_ended_is_not_offered_as_the_same_event(workspace) -> None:
+    """A workspace event dated "2019", "spring 2019" or "since Feb 2019" overlaps the report's day, but
+    nothing says the report tells that event again: it is no match (as a report's own
+    coarse dates are not matched).  A month is still close enough to be offered."""
+    brigade = workspace.add_actor(Actor("Northern Shield Brigade", ActorKind.ARMED_GROUP))
+    for when in (When.parse("2019"), When.parse("2019-21"), When.parse("2019-02/..")):
+        workspace.add_event(Event("Northern Shield Brigade seizes grain silos near Tal Hamra", when,
+                                  place="Tal Hamra", participants=(Participant(brigade.uid, Role.INITIATOR),)))
+    analysis = analyse_text(workspace, REPORT, published=date(2019, 3, 5))
+    seized = next(e for e in analysis.events if "silos" in e.quote)
+    assert seized.match is None and not seized.corroborate
+
+
 def test_an_expectation_lands_with_its_status_and_is_shown_so(workspace) -> None:
     analysis = analyse_text(workspace, REPORT, published=date(2019, 3, 5))
     expected = next(e for e in analysis.expectations if "attack Sahl camp" in e.quote)

@@ -82,3 +82,71 @@ def test_a_new_type_or_tag_joins_the_filter_bar_without_reading_them_all(window,
                                                                 event_type="Surveillance", tags=("drones",))]))
     assert bar.event_type.findData("Surveillance") > 0 and bar.tag.findData("drones") > 0
     assert "Any type" == bar.event_type.itemText(0)
+
+
+class Paints:
+    """The rectangles Qt repaints in each watched widget."""
+
+    def __init__(self, **widgets) -> None:
+        from PySide6.QtCore import QEvent, QObject
+
+        self.rects = {name: [] for name in widgets}
+        rects = self.rects
+
+        class Watch(QObject):
+            def eventFilter(self, obj, event):  # noqa: N802 - Qt's name
+                if event.type() == QEvent.Type.Paint:
+                    rects[obj.objectName()].append(event.rect())
+                return False
+
+        self._watch = Watch()
+        for name, widget in widgets.items():
+            widget.setObjectName(name)
+            widget.installEventFilter(self._watch)
+
+    def clear(self) -> None:
+        for rects in self.rects.values():
+            rects.clear()
+
+
+def test_an_edit_repaints_only_the_lane_and_rows_it_touched(window, qtbot, demo_workspace) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    path = demo_workspace.path
+    demo_workspace.close()
+    window.resize(1280, 720)
+    window.open_path(path)
+    session, ws, timeline = window.session, window.session.ws, window.timeline
+    timeline.set_lanes("type")
+    event = ws.events_by_uids(ws.event_uids(EventFilter(text="Baghouz")))[0]
+    timeline.go_to(event.when)
+    QApplication.processEvents()
+    lane = next(lane for lane in timeline.lane_layouts() if any(g.title == event.title for g in lane.glyphs))
+    canvas = timeline.canvas
+    paints = Paints(canvas=canvas, table=window.table.viewport())
+    QApplication.processEvents()
+    paints.clear()
+    recounts = []
+    for panel in (window.actor_panel, window.source_panel):
+        panel.show()
+        panel.refresh_counts = lambda p=panel: recounts.append(p)  # a title changes no actor's or source's count
+
+    commands.apply(session, commands.edit_event(session, event, replace(event, title="Offensive renamed")))
+    QApplication.processEvents()
+    # the glyph's lane, not the canvas, is repainted; and it shows the new title
+    assert paints.rects["canvas"], "the edited glyph was not repainted"
+    for rect in paints.rects["canvas"]:
+        assert rect.top() >= lane.y - 2 and rect.bottom() <= lane.y + lane.height + 2, (rect, lane.y, lane.height)
+        assert rect.height() < canvas.height() / 2
+    assert "Offensive renamed" in {g.title for lane in timeline.lane_layouts() for g in lane.glyphs}
+    assert recounts == []
+    # the table repaints the edited row at most, not its whole viewport
+    viewport = window.table.viewport()
+    assert all(rect.height() < viewport.height() / 3 for rect in paints.rects["table"]), paints.rects["table"]
+
+    # an actor's description shows nowhere on the timeline (its lanes are by type): nothing repaints there
+    paints.clear()
+    isis = ws.find_actor("Islamic State")
+    commands.apply(session, commands.edit_actor(session, isis, replace(isis, description="a note")))
+    QApplication.processEvents()
+    assert paints.rects["canvas"] == []

@@ -706,3 +706,21 @@ def test_a_new_period_in_the_filter_is_shown_whole(view) -> None:
     t0 = view.t0
     view.set_filter(EventFilter(start=When.parse("2019-02"), end=When.parse("2019-02"), text="offensive"))
     assert view.t0 == t0
+
+
+@pytest.mark.parametrize("id_gap", [1, 10_000])  # dense row ids (looked up in a table), or sparse ones (searched)
+def test_lanes_from_pairs_without_the_unnamed_events_still_show_them_in_a_none_lane(id_gap) -> None:
+    from briefer.ui.timeline.data import TimelineData
+
+    ids = [i * id_gap for i in (5, 1, 4, 2, 3)]  # in date order: the columns' order is by start
+    data = TimelineData({"earliest": [10, 20, 30, 40, 50], "latest": [11, 21, 31, 41, 51], "id": ids})
+    # lane "b" given out of date order; the events with ids[2] and ids[3] are in no lane
+    data.set_lanes("actor", ([ids[4], ids[0], ids[2], ids[1]], [1, 0, 1, 0], ["a", "b"]))
+    assert [lane.name for lane in data.lanes] == ["a", "b", "(none)"]
+
+    def lanes() -> dict[str, list[int]]:
+        return {lane.name: data.ids[data.item_event[lane.start:lane.stop]].tolist() for lane in data.lanes}
+
+    assert lanes() == {"a": [ids[0], ids[1]], "b": [ids[2], ids[4]], "(none)": [ids[3]]}
+    data.set_visible_ids([ids[0], ids[3]])
+    assert lanes() == {"a": [ids[0]], "(none)": [ids[3]]}

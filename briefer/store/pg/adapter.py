@@ -32,7 +32,7 @@ from ..errors import WorkspaceError
 
 # the key of each table an INSERT OR REPLACE writes to, and its other columns come from the statement
 _KEYS = {"meta": ("key",), "setting": ("key",), "tombstone": ("kind", "uid"), "peer": ("workspace",),
-         "saved_view": ("name",)}
+         "saved_view": ("name",), "import_actor_map": ("dataset", "key")}
 # tables whose new row id a caller reads after a single INSERT
 _RETURNING = {"actor": "id", "revision": "rev", "conflict": "id", "event": "id", "source": "id", "document": "id"}
 

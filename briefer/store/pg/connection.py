@@ -10,14 +10,15 @@ from __future__ import annotations
 
 import sqlite3
 from contextlib import contextmanager
-from typing import Any, Iterator
+from typing import Any, Iterator, Optional
 from urllib.parse import urlsplit
 
 import psycopg
 
 from ... import __version__
 from ..errors import WorkspaceError
-from .adapter import PgConn
+from .adapter import PgConn, _bind, translate
+from .secrets import saved_password, wants_password
 from .schema import MIGRATION_LOCK, MIGRATIONS, SCHEMA_VERSION, VERSION_TABLE
 
 class DeskAddress(str):
@@ -64,6 +65,9 @@ class PgConnection:
         raw = self._connect_raw()
         self.conn = PgConn(raw, self.path.shown())  # type: ignore[assignment]
         try:
+            # a window's queries read a page or count one filter: parallel workers cost more
+            # to start (15-30 ms measured) than they save, and the server's cores serve the team
+            raw.execute("SET max_parallel_workers_per_gather = 0")
             version = self._installed_version()
             if create:
                 if version is not None:
@@ -88,13 +92,37 @@ class PgConnection:
             raise
 
     def _connect_raw(self) -> psycopg.Connection:
+        """Connect as libpq does (`.pgpass`, service files); when the server still asks for a
+        password, with the one saved in the OS keyring (`secrets.py`), if any."""
         try:
-            return psycopg.connect(self._url, autocommit=True, connect_timeout=10,
-                                   application_name="briefer")
+            return self._connect()
         except psycopg.OperationalError as error:
-            raise WorkspaceError(f"{self.path.shown()}: cannot connect ({_first_line(error)})") from None
+            if not wants_password(error):
+                raise WorkspaceError(f"{self.path.shown()}: cannot connect ({_first_line(error)})") from None
+            password = saved_password(self._url)
+            if password is None:
+                raise WorkspaceError(
+                    f"{self.path.shown()}: cannot connect ({_first_line(error)}); the server asks for a password: "
+                    f"put it in ~/.pgpass, or save it in the OS keyring with: briefer-cli desk login URL") from None
         except psycopg.ProgrammingError as error:
             raise WorkspaceError(f"{self.path.shown()}: not a valid desk address ({_first_line(error)})") from None
+        self._password = password  # for this session's other connections (live changes); never written
+        try:
+            return self._connect()
+        except psycopg.OperationalError as error:
+            self._password = None
+            if wants_password(error):
+                raise WorkspaceError(f"{self.path.shown()}: the password kept in the OS keyring was refused "
+                                     f"({_first_line(error)}); save the right one with: briefer-cli desk login URL"
+                                     ) from None
+            raise WorkspaceError(f"{self.path.shown()}: cannot connect ({_first_line(error)})") from None
+
+    _password: Optional[str] = None
+
+    def _connect(self, application: str = "briefer") -> psycopg.Connection:
+        """One more connection to this desk, as this session made its first."""
+        extra = {"password": self._password} if self._password is not None else {}
+        return psycopg.connect(self._url, autocommit=True, connect_timeout=10, application_name=application, **extra)
 
     def _installed_version(self) -> int | None:
         raw = self.conn.raw
@@ -122,6 +150,11 @@ class PgConnection:
     @property
     def schema_version(self) -> int:
         return self._installed_version() or 0
+
+    @property
+    def connection_lost(self) -> bool:
+        """The server dropped this session's connection (or it was closed): reads fail until reopened."""
+        return self.conn is None or self.conn.raw.closed
 
     def close(self) -> None:
         if getattr(self, "conn", None) is not None:
@@ -171,6 +204,41 @@ class PgConnection:
         except WorkspaceError:
             pass  # the connection is gone: the server rolled back
 
+    # -- reading everything at once (taking a copy) ---------------------------------------
+    @contextmanager
+    def _read_snapshot(self) -> Iterator[None]:
+        """Reads inside see the desk as it was when the first ran (REPEATABLE READ), however
+        many analysts commit meanwhile; nothing is written (READ ONLY)."""
+        if self._depth:
+            raise WorkspaceError(f"{self.path.shown()}: a copy cannot be taken in the middle of a change")
+        self.conn.execute("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
+        self._depth += 1
+        try:
+            yield
+        finally:
+            self._depth -= 1
+            self._rollback(0, "")
+
+    def _stream(self, sql: str, params: Any, size: int) -> Iterator[list[tuple]]:
+        """A query's rows, `size` at a time, through a server-side cursor (a million events
+        are never held at once)."""
+        text, lists, _ = translate(sql, single=False)
+        values = _bind(tuple(params), lists) if lists else tuple(params)
+        try:
+            with self.conn.raw.cursor(name=f"briefer_stream_{self._depth}") as cursor:
+                cursor.itersize = size
+                cursor.execute(text, values)
+                while rows := cursor.fetchmany(size):
+                    yield rows
+        except psycopg.Error as error:
+            raise self.conn.error(error) from None
+
+    def _columns(self, table: str) -> list[str]:
+        """A table's stored columns (not the generated ones: the search vectors)."""
+        return [r[0] for r in self.conn.raw.execute(
+            "SELECT column_name FROM information_schema.columns WHERE table_schema = current_schema() "
+            "AND table_name = %s AND is_generated = 'NEVER' ORDER BY ordinal_position", (table,))]
+
     def _explain(self, error: sqlite3.Error) -> WorkspaceError:
         return WorkspaceError(f"{self.path.shown()}: {error}; nothing was changed")
 
@@ -179,8 +247,14 @@ class PgConnection:
     def name(self) -> str:
         return self.meta("name", self.path.database)
 
-    def save_copy(self, target: Any) -> Any:
-        raise WorkspaceError("taking a copy of a desk to a .briefer file is not available yet")
+    def save_copy(self, target: Any, event_filter: Any = None) -> Any:
+        """Write the desk (or the part `event_filter` selects) to a new `.briefer` file, in
+        one consistent snapshot (see `store.copying`)."""
+        from pathlib import Path
+
+        from ..copying import write_copy
+        write_copy(self, target, event_filter)
+        return Path(target)
 
     def release_cache(self) -> None:
         """Nothing to hand back: the server manages its own memory."""

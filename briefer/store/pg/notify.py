@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
-from typing import Optional
+from typing import Callable, Optional
 
 import psycopg
 
@@ -54,10 +54,11 @@ def change_payload(rev: Optional[int], analyst: str, changed: dict[str, list[str
 class DeskWatcher:
     """Waits for other sessions' committed changes to a desk."""
 
-    def __init__(self, url: str, own_pid: int, shown: str) -> None:
+    def __init__(self, connect: Callable[[str], psycopg.Connection], own_pid: int, shown: str) -> None:
+        """`connect(application_name)`: a new connection to the desk, as the session's own."""
         self.own_pid, self.shown = own_pid, shown
         try:
-            self.conn = psycopg.connect(url, autocommit=True, connect_timeout=10, application_name="briefer-watch")
+            self.conn = connect("briefer-watch")
             self.conn.execute(f"LISTEN {CHANNEL}")
         except psycopg.Error as error:
             raise WorkspaceError(f"{shown}: cannot follow the desk's changes ({str(error).strip()})") from None
@@ -78,6 +79,10 @@ class DeskWatcher:
     def _keep(self, note: psycopg.Notify, found: list[DeskChange]) -> None:
         if note.pid != self.own_pid:
             found.append(DeskChange.from_payload(note.payload))
+
+    def fileno(self) -> int:
+        """The socket notifications arrive on (readable: call `wait(0)`), for an event loop to watch."""
+        return self.conn.fileno()
 
     def close(self) -> None:
         self.conn.close()

@@ -314,7 +314,40 @@ def _v3(conn: psycopg.Connection) -> None:
                  "EXECUTE FUNCTION briefer_tombstone('period', 'uid')")
 
 
-MIGRATIONS: list[Callable[[psycopg.Connection], None]] = [_v1, _v2, _v3]
+# Version 4: dataset imports remember which actor each incoming name was landed on, per
+# dataset, as the file's migration of the same name (`import_actor_map`).
+_V4_ACTOR_MAP = """
+CREATE TABLE IF NOT EXISTS import_actor_map (
+    dataset  text NOT NULL,
+    key      text NOT NULL,
+    name     text NOT NULL,
+    actor_id bigint NOT NULL REFERENCES actor(id) ON DELETE CASCADE,
+    PRIMARY KEY (dataset, key)
+);
+CREATE INDEX IF NOT EXISTS import_actor_map_actor ON import_actor_map(actor_id);
+"""
+
+
+def _v4(conn: psycopg.Connection) -> None:
+    conn.execute(_V4_ACTOR_MAP)
+    _grant_to_desk_roles(conn, "import_actor_map")
+
+
+def _grant_to_desk_roles(conn: psycopg.Connection, table: str) -> None:
+    """A table a migration adds gets the privileges the desk's roles have on the others
+    (`roles.py` granted those on the tables there were when the desk was set up)."""
+    conn.execute(f"""
+DO $$ BEGIN
+    IF EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'briefer_reader') THEN
+        GRANT SELECT ON {table} TO briefer_reader;
+    END IF;
+    IF EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'briefer_editor') THEN
+        GRANT INSERT, UPDATE, DELETE ON {table} TO briefer_editor;
+    END IF;
+END $$""")
+
+
+MIGRATIONS: list[Callable[[psycopg.Connection], None]] = [_v1, _v2, _v3, _v4]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 VERSION_TABLE = """

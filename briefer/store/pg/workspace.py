@@ -16,6 +16,7 @@ from ...core.filter import EventFilter
 from ...core.model import Event, now_utc
 from ..query import _ORDER, _Condition, search_terms
 from ..workspace import Workspace
+from ..errors import WorkspaceError
 from ..provenance import KIND_TABLES
 from .connection import PgConnection
 from .notify import CHANNEL, DeskWatcher, change_payload
@@ -91,6 +92,29 @@ class _PgEvents:
         self._bulk_added.extend(e.uid for e in batch)
         return len(batch)
 
+    def _copy_import_rows(self, events: list[tuple], actors: list[tuple], citations: list[tuple],
+                          tags: list[tuple], rev: Optional[int]) -> None:
+        """A dataset import's rows (see `external.insert_rows`), ids given, copied in."""
+        raw = self.conn.raw
+        try:
+            with raw.transaction(), raw.cursor() as cur:
+                self._copy(cur, f"event ({_EVENT_COPY_COLUMNS})", [(*row, rev, rev) for row in events])
+                self._copy(cur, "event_actor (event_id, actor_id, role, position, earliest, latest)",
+                           list({(r[0], r[1], r[2]): r for r in actors}.values()))
+                self._copy(cur, "citation (uid, event_id, source_id, credibility, position, created_rev, rev)",
+                           [(uid, event_id, source_id, 6, position, rev, rev)
+                            for uid, event_id, source_id, position in citations])
+                self._copy(cur, "event_tag (event_id, tag)", list(dict.fromkeys(tags)))
+        except Exception as error:  # noqa: BLE001 - psycopg's errors, named below
+            import psycopg
+            if isinstance(error, psycopg.IntegrityError):
+                raise WorkspaceError("the imported events conflict with records already in the workspace "
+                                     f"({str(error).strip().splitlines()[0]})") from None
+            if isinstance(error, psycopg.Error):
+                raise self.conn.error(error) from None
+            raise
+        self._bulk_added.extend(row[1] for row in events)
+
     def _bulk_revision(self) -> Optional[int]:
         """This transaction's revision, made on the first bulk batch (None while migrating)."""
         if self._tx_rev is None and self._provenance_ready():
@@ -109,6 +133,9 @@ class _PgEvents:
         with cur.copy(f"COPY {target} FROM STDIN") as copy:
             for row in rows:
                 copy.write_row(row)
+
+
+_MAX_ANCHORS = 10_000
 
 
 class _PgQuery:
@@ -134,9 +161,36 @@ class _PgQuery:
         return (" WHERE " + " AND ".join(conds)) if conds else "", values
 
     def _page_ids(self, f: EventFilter, limit: int, offset: int) -> list[int]:
+        """One page in date order.  Pages are read by keyset where they can: the sort key
+        of each page's last row is kept (an anchor), and the next page starts after it
+        (`(earliest, latest, id) > anchor`, one b-tree descent) instead of walking and
+        throwing away every row before it (OFFSET).  A jump far down starts from the
+        nearest anchor above it.  Anchors hold for one filter while nothing on the desk
+        changes (any commit on the server changes its snapshot, which is checked)."""
         where, params = self._where(f)
-        return [r[0] for r in self._run(f"SELECT e.id FROM event e{where}{_ORDER} LIMIT ? OFFSET ?",
-                                        params + [limit, offset])]
+        anchors = self._anchors(f) if self._depth == 0 else {}  # inside a write, its own rows move too
+        start, key = max(((p, k) for p, k in anchors.items() if p <= offset), default=(0, None))
+        if key is not None:
+            where += (" AND " if where else " WHERE ") + "(e.earliest, e.latest, e.id) > (?, ?, ?)"
+            params = params + list(key)
+        rows = self._run(f"SELECT e.id, e.earliest, e.latest FROM event e{where}{_ORDER} LIMIT ? OFFSET ?",
+                         params + [limit, offset - start]).fetchall()
+        if rows:
+            if len(anchors) >= _MAX_ANCHORS:
+                anchors.clear()
+            last = rows[-1]
+            anchors[offset + len(rows)] = (last[1], last[2], last[0])
+        return [r[0] for r in rows]
+
+    def _anchors(self, f: EventFilter) -> dict[int, tuple[int, int, int]]:
+        """{position: sort key of the row just before it} for this filter, while the desk
+        is as it was when they were found."""
+        snapshot = self.conn.execute("SELECT pg_current_snapshot()::text").fetchone()[0]
+        kept = self.__dict__.get("_page_anchors")
+        if kept is None or kept[0] != (f, snapshot):
+            kept = ((f, snapshot), {})
+            self.__dict__["_page_anchors"] = kept
+        return kept[1]
 
     def count_events(self, f: EventFilter = EventFilter()) -> int:
         where, params = self._where(f)
@@ -182,7 +236,7 @@ class _PgLive:
 
     def watch(self) -> DeskWatcher:
         """Other sessions' committed changes to this desk, as they happen."""
-        return DeskWatcher(self._url, self.conn.raw.info.backend_pid, self.path.shown())
+        return DeskWatcher(self._connect, self.conn.raw.info.backend_pid, self.path.shown())
 
 
 class _PgProvenance:

@@ -34,7 +34,9 @@ class TimelineCanvas(QWidget):
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt's name
         painter = QPainter(self)
         try:
-            self.view.paint(painter, self.width(), self.height(), band=self._band)
+            whole = event.rect().contains(self.rect())
+            self.view.paint(painter, self.width(), self.height(), band=self._band,
+                            area=None if whole else QRectF(event.rect()))
         finally:
             painter.end()
 

@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QComboBox, QToolButton
 
 from ...core.errors import BrieferError
+from ...store import timeline as store_timeline
 from .data import release_freed_memory
 from .frame import LANE_MODES
 
@@ -115,3 +116,25 @@ class LanesMixin:
         self.lane_sort = saved.get("sort") if saved.get("sort") in LANE_SORTS else "name"
         self.hide_empty_lanes = saved.get("hide_empty") is True
         self._show_arrangement()
+
+    def _lanes_moved(self, ids: list[int], positions) -> bool:
+        """Whether these events now belong to other lanes than those they are drawn in."""
+        pairs = self.data.lane_pairs
+        if pairs is None:
+            return False
+        index, lanes, names = pairs
+        now = store_timeline.lanes_of(self.ws, self.lane_mode, ids)
+        for event_id, position in zip(ids, positions.tolist()):
+            drawn = frozenset(names[n] for n in lanes[index == position].tolist())
+            if drawn != now[event_id]:
+                return True
+        return False
+
+    def _lane_names_stale(self, kind: str, changes) -> bool:
+        """A lane is named after an actor (a source): renaming, adding or removing one renames lanes."""
+        pairs = self.data.lane_pairs
+        if pairs is None or changes.removed:
+            return True
+        names = set(pairs[2])
+        get = self.ws.get_actor if kind == "actors" else self.ws.get_source
+        return any(get(uid).name not in names for uid in changes.changed | changes.added)

@@ -104,6 +104,39 @@ class LayoutMixin:
             y += layout.height
         return Frame(width, height, t0, t1, lanes, y + v_offset - AXIS_H)
 
+    def relayout_lanes_of(self, positions: np.ndarray) -> Optional[tuple[float, float]]:
+        """After events changed in place (a title, a precision, not their dates or lanes): lay
+        out again only the lanes laid out so far that hold them, the rest of the frame kept.
+        Returns the band of the canvas (top, bottom) to repaint, or None if nothing drawn
+        changed; a lane that grew or shrank moves every lane below it, so the band then runs
+        to the foot of the view."""
+        wanted = set(positions.tolist())
+        data = self.data
+        for key in [k for k in self._packings if k[2] - k[1] <= WHOLE_LANE_PACK and
+                    np.isin(data.item_event[k[1]:k[2]], positions).any()]:
+            del self._packings[key]  # its labels' widths may have changed
+        hit = []
+        for number, layout in list(self._lane_cache.items()):
+            if layout.mode != "glyphs":
+                continue  # a density strip draws no title, precision or flag
+            lane = layout.lane
+            if any(g.index in wanted for g in layout.glyphs) or (
+                    lane.size <= WHOLE_LANE_PACK and np.isin(data.item_event[lane.start:lane.stop], positions).any()):
+                hit.append((number, layout.y, layout.height))
+                del self._lane_cache[number]
+        if not hit:
+            return None
+        self._frame = None
+        frame = self.frame()
+        now = {lane.number: lane for lane in frame.lanes}
+        top = min(y for _, y, _ in hit)
+        bottom = max(y + h for _, y, h in hit)
+        for number, y, height in hit:
+            lane = now.get(number)
+            if lane is None or lane.y != y or lane.height != height:
+                return top, float(self.canvas.height())  # lanes below moved
+        return top, bottom
+
     def _heights_below(self, numbers: list[int], counts: np.ndarray) -> float:
         """Total height of these lanes (below the view): as laid out before at this zoom,
         else a guess (a density strip, or up to three rows) made good when scrolled to."""

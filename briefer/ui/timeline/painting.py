@@ -13,7 +13,7 @@ from PySide6.QtGui import (
     QPolygonF, QStaticText,
 )
 
-from ...core.period import PERIOD_COLOURS
+from ...core.period import period_colour
 from . import axis
 from .data import FLAG_APPROXIMATE, FLAG_OPEN_END, FLAG_OPEN_START, FLAG_UNCERTAIN, Lane
 from .frame import (
@@ -26,7 +26,9 @@ class PaintingMixin:
     """The painting half of `TimelineView`."""
 
     def paint(self, painter: QPainter, width: int, height: int, band: Optional[QRectF] = None,
-              export: bool = False) -> None:
+              export: bool = False, area: Optional[QRectF] = None) -> None:
+        """Paint the frame; with `area` (what Qt asks to repaint: one lane after an edit), only
+        the lanes it crosses, and the axis only if it reaches up to it."""
         if export:
             frame = self._layout(width, height, float(self.vbar.value()), cache=False)  # scrolled as on screen
             self._frame = None  # the screen's layout is laid out again
@@ -42,9 +44,10 @@ class PaintingMixin:
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
         painter.setFont(self.font())
 
+        top, bottom = (AXIS_H, height) if area is None else (max(AXIS_H, area.top()), min(height, area.bottom()))
         # lane bands
         for lane in frame.lanes:
-            if lane.y > height or lane.y + lane.height < AXIS_H:
+            if lane.y > bottom or lane.y + lane.height < top:
                 continue
             if lane.position % 2:
                 painter.fillRect(QRectF(0, lane.y, width, lane.height), alternate)
@@ -56,7 +59,7 @@ class PaintingMixin:
         painter.save()
         painter.setClipRect(clip_top)
         for lane in frame.lanes:
-            if lane.y > height or lane.y + lane.height < AXIS_H:
+            if lane.y > bottom or lane.y + lane.height < top:
                 continue
             colour = self._lane_colour(lane.lane.name) if self.lane_mode != "none" else QColor(LANE_COLOURS[0])
             if lane.mode in ("density", "collapsed"):
@@ -80,8 +83,9 @@ class PaintingMixin:
         self._paint_periods(painter, width, height, text, names=True)
         self._paint_edge_markers(painter, frame, width, height, text)
         painter.restore()
-        self._paint_axis(painter, unit, width, base, text, mid)
-        self._paint_headers(painter, frame, height, base, text, mid)
+        if area is None or area.top() < AXIS_H:
+            self._paint_axis(painter, unit, width, base, text, mid)
+        self._paint_headers(painter, frame, height, base, text, mid, top, bottom)
         if export and self.show_legend:
             self._paint_legend(painter, width, height, base, text, mid)
         if not len(self.data):
@@ -103,7 +107,7 @@ class PaintingMixin:
             if hi <= self.t0 or lo >= self.t1:
                 continue
             x0, x1 = max(self._x(lo, width), self.header_w), min(self._x(hi, width), float(width))
-            colour = QColor(period.colour or PERIOD_COLOURS[k % len(PERIOD_COLOURS)])
+            colour = QColor(period_colour(period, k))
             bands.append((QRectF(x0, AXIS_H, max(x1 - x0, 1.0), 0), colour, period.name))
         return bands
 
@@ -512,7 +516,8 @@ class PaintingMixin:
         return f"{arrow} {fm.elidedText(lane.name, Qt.TextElideMode.ElideMiddle, room)}"
 
     def _paint_headers(self, painter: QPainter, frame: Frame, height: int, base: QColor, text: QColor,
-                       mid: QColor) -> None:
+                       mid: QColor, top: float = AXIS_H, bottom: Optional[float] = None) -> None:
+        bottom = height if bottom is None else bottom
         painter.fillRect(QRectF(0, AXIS_H, self.header_w, height - AXIS_H), base)
         quiet = QColor(text)  # secondary text; Mid is for lines (near Base in dark palettes)
         quiet.setAlphaF(0.55)
@@ -520,7 +525,7 @@ class PaintingMixin:
         painter.drawLine(QPointF(self.header_w - 0.5, 0), QPointF(self.header_w - 0.5, height))
         fm = self._metrics
         for lane in frame.lanes:
-            if lane.y > height or lane.y + lane.height < AXIS_H:
+            if lane.y > bottom or lane.y + lane.height < top:
                 continue
             painter.setPen(QPen(mid, 1))
             painter.drawLine(QPointF(0, lane.y + lane.height), QPointF(self.header_w, lane.y + lane.height))

@@ -172,9 +172,9 @@ class TimelineView(LayoutMixin, PaintingMixin, HitsMixin, LanesMixin, ColoursMix
         self._changed()
 
     def apply_changes(self, changes: ChangeSet) -> None:
-        """Refresh after an edit, touching only what it changed: an edited title or actor
-        costs a layout of the view, not a reread of every event (that is for events that
-        came, went or moved in time)."""
+        """Refresh after an edit, touching only what it changed: an edited title lays out and
+        repaints the lanes that draw it, an edited actor nothing unless it names a lane; a
+        reread of every event is for events that came, went or moved in time."""
         if self.ws is None:
             return
         if changes.touches("periods"):
@@ -185,6 +185,7 @@ class TimelineView(LayoutMixin, PaintingMixin, HitsMixin, LanesMixin, ColoursMix
             self.reload()
             return
         relane = refilter = False
+        positions = None
         if events.changed:
             ids = list(self.ws.event_ids(EventFilter(uids=tuple(sorted(events.changed)))))
             positions, found = self.data._positions(ids)
@@ -198,7 +199,8 @@ class TimelineView(LayoutMixin, PaintingMixin, HitsMixin, LanesMixin, ColoursMix
                 self.refresh_colour_legend()  # a new type or tag gets its entry
             self.data.precision[positions] = -1  # title, precision and flags are read again when drawn
             if self.lane_mode != "none":
-                relane = len(ids) > 50 or self._lanes_moved(ids, positions)
+                relane = not (events.links_kept and self.lane_mode in ("actor", "source")) and (
+                    len(ids) > 50 or self._lanes_moved(ids, positions))
             if not self.filter.is_empty:
                 now = set(self.ws.matching_among(self.filter, ids))
                 refilter = any((i in now) != bool(self.data.visible[k]) for i, k in zip(ids, positions.tolist()))
@@ -209,29 +211,21 @@ class TimelineView(LayoutMixin, PaintingMixin, HitsMixin, LanesMixin, ColoursMix
             self._apply_lanes()
         if refilter:
             self._apply_filter()
-        self._changed()
-
-    def _lanes_moved(self, ids: list[int], positions) -> bool:
-        """Whether these events now belong to other lanes than those they are drawn in."""
-        pairs = self.data.lane_pairs
-        if pairs is None:
-            return False
-        index, lanes, names = pairs
-        now = store_timeline.lanes_of(self.ws, self.lane_mode, ids)
-        for event_id, position in zip(ids, positions.tolist()):
-            drawn = frozenset(names[n] for n in lanes[index == position].tolist())
-            if drawn != now[event_id]:
-                return True
-        return False
-
-    def _lane_names_stale(self, kind: str, changes) -> bool:
-        """A lane is named after an actor (a source): renaming, adding or removing one renames lanes."""
-        pairs = self.data.lane_pairs
-        if pairs is None or changes.removed:
-            return True
-        names = set(pairs[2])
-        get = self.ws.get_actor if kind == "actors" else self.ws.get_source
-        return any(get(uid).name not in names for uid in changes.changed | changes.added)
+        recolour = self.colour_by == "grade" and changes.touches("sources")  # a source's grade colours its events
+        if recolour:
+            self.forget_values()
+            self.refresh_colour_legend()
+        if relane or refilter or recolour or changes.touches("periods"):
+            self._changed()
+        elif positions is not None and self._frame is not None:
+            # in place: the lanes that draw these events are laid out again and only they repaint
+            band = self.relayout_lanes_of(positions)
+            if band is not None:
+                self._update_vbar()
+                top, bottom = band
+                self.canvas.update(QRect(0, int(top) - 1, self.canvas.width(), int(bottom - top) + 3))
+        elif positions is not None:
+            self._changed()
 
     def set_filter(self, f: EventFilter) -> None:
         period_changed = (f.start, f.end) != (self.filter.start, self.filter.end)
@@ -428,7 +422,7 @@ class TimelineView(LayoutMixin, PaintingMixin, HitsMixin, LanesMixin, ColoursMix
     def _apply_lanes(self) -> None:
         pairs = None
         if self.ws is not None and self.lane_mode != "none":
-            pairs = store_timeline.lane_pairs(self.ws, self.lane_mode)
+            pairs = store_timeline.lane_pairs(self.ws, self.lane_mode, orphans=False)
         self.data.set_lanes(self.lane_mode, pairs)
 
     def _apply_filter(self) -> None:

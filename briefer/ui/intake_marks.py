@@ -1,0 +1,103 @@
+"""What the article review shows of the assistant's proposals: the coloured marks over
+the report's text (one colour per kind, the selected proposal in orange) and the rows of
+its actors, statements, sources and dates."""
+
+from __future__ import annotations
+
+from typing import Optional
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor, QTextDocument
+from PySide6.QtWidgets import QTextEdit, QTreeWidgetItem
+
+from ..intake.proposals import ActorProposal, Analysis, CitationProposal, DateProposal, SourceProposal
+from .intake_match import ID_ROLE, SPAN_ROLE, Utf16
+
+__all__ = ["COLOURS", "marks", "actor_item", "citation_item", "source_item", "date_item"]
+
+COLOURS = {
+    "date": QColor("#cfe3ff"),
+    "actor": QColor("#fff1b8"),
+    "citation": QColor("#d5f5d0"),
+    "event": QColor("#eeeeee"),
+    "source": QColor("#ead7f7"),
+    "focus": QColor("#ffb86b"),
+}
+_INK = QColor("#1a1a1a")  # text over the pale marks, in a dark colour scheme too
+
+
+def marks(analysis: Analysis, document: QTextDocument, utf16: Utf16,
+          focus: Optional[tuple[int, int]]) -> list[QTextEdit.ExtraSelection]:
+    """The report's text marked: every proposal in its kind's colour, `focus` in bold orange."""
+    selections = []
+
+    def add(span, colour: QColor, bold: bool = False) -> None:
+        if not span:
+            return
+        sel = QTextEdit.ExtraSelection()
+        cursor = QTextCursor(document)
+        cursor.setPosition(utf16(span[0]))
+        cursor.setPosition(utf16(span[1]), QTextCursor.MoveMode.KeepAnchor)
+        fmt = QTextCharFormat()
+        fmt.setBackground(colour)
+        fmt.setForeground(_INK)  # the pale marks are light in any colour scheme: dark text stays readable
+        if bold:
+            fmt.setFontWeight(700)
+        sel.cursor = cursor
+        sel.format = fmt
+        selections.append(sel)
+
+    for e in analysis.all_events:
+        add(e.span, COLOURS["event"])
+    for c in analysis.citations:
+        add(c.span, COLOURS["citation"])
+    for actor in analysis.actors:
+        for span in actor.spans:
+            add(span, COLOURS["actor"])
+    for src in analysis.sources:
+        for span in src.spans:
+            add(span, COLOURS["source"])
+    for d in analysis.dates:
+        add(d.span, COLOURS["date"])
+    if focus:
+        add(focus, COLOURS["focus"], bold=True)
+    return selections
+
+
+def _checkable(item: QTreeWidgetItem, pid: str, span: object, editable: bool = False) -> QTreeWidgetItem:
+    item.setData(0, ID_ROLE, pid)
+    item.setData(0, SPAN_ROLE, span)
+    flags = item.flags() | Qt.ItemFlag.ItemIsUserCheckable
+    if editable:
+        flags |= Qt.ItemFlag.ItemIsEditable
+    item.setFlags(flags)
+    item.setCheckState(0, Qt.CheckState.Checked)
+    return item
+
+
+def actor_item(actor: ActorProposal) -> QTreeWidgetItem:
+    item = QTreeWidgetItem(["", actor.name, actor.kind.replace("_", " "), "known" if actor.known else "new",
+                            ", ".join(actor.aliases_seen)])
+    _checkable(item, actor.id, actor.spans[0] if actor.spans else None, editable=not actor.known)
+    if actor.title:
+        item.setToolTip(1, actor.title)
+    return item
+
+
+def citation_item(c: CitationProposal) -> QTreeWidgetItem:
+    item = _checkable(QTreeWidgetItem(["", c.speaker, c.source, c.channel, c.quote]), c.id, c.span)
+    item.setToolTip(4, f"{c.quote}\n\nWhy: {c.rule}")
+    return item
+
+
+def source_item(src: SourceProposal) -> QTreeWidgetItem:
+    return _checkable(QTreeWidgetItem(["", src.name, src.kind.replace("_", " "), "known" if src.known else "new",
+                                       src.why]), src.id, src.spans[0] if src.spans else None)
+
+
+def date_item(d: DateProposal) -> QTreeWidgetItem:
+    item = QTreeWidgetItem([d.text, d.when.label, d.rule])
+    item.setData(0, ID_ROLE, d.id)
+    item.setData(0, SPAN_ROLE, d.span)
+    item.setToolTip(2, d.rule)
+    return item

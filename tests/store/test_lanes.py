@@ -1,0 +1,43 @@
+"""The pairs the timeline's swimlanes are built from, on both backends: one per (event, lane),
+an actor's lane's events in date order, events in no lane last (or left for the timeline to find)."""
+
+from __future__ import annotations
+
+from briefer.core.model import Actor, Citation, Event, Participant, Role, Source
+from briefer.core.when import When
+from briefer.store import Workspace
+from briefer.store import timeline as store_timeline
+
+
+def _lanes(ws: Workspace, mode: str, orphans: bool = True) -> dict[str, list[str]]:
+    ids, lanes, names = store_timeline.lane_pairs(ws, mode, orphans=orphans)
+    every = ws.event_ids()
+    by_id = dict(zip(every, ws.events_by_ids(every)))
+    out: dict[str, list[str]] = {}
+    for event_id, lane in zip(ids, lanes):
+        out.setdefault(names[lane], []).append(by_id[event_id].title)
+    return out
+
+
+def test_each_lane_lists_its_events_once_in_date_order_and_the_rest_go_to_none(workspace: Workspace) -> None:
+    ws = workspace
+    sdf = ws.add_actor(Actor("SDF"))
+    isis = ws.add_actor(Actor("Islamic State"))
+    wire = ws.add_source(Source("Wire", reliability="B"))
+    # added out of date order, so an order by row id would show
+    ws.add_event(Event("late", When.parse("2019-03-23"), participants=(
+        Participant(sdf.uid, Role.INITIATOR), Participant(sdf.uid, Role.SPOKESPERSON)),
+        citations=(Citation(wire.uid, 2), Citation(wire.uid, 3))))
+    ws.add_event(Event("early", When.parse("2019-02-09"), participants=(
+        Participant(sdf.uid, Role.INITIATOR), Participant(isis.uid, Role.TARGET))))
+    ws.add_event(Event("alone", When.parse("2019-02-20")))
+    ws.add_event(Event("middle", When.parse("2019-03"), participants=(Participant(isis.uid, Role.TARGET),),
+                       citations=(Citation(wire.uid, 2),)))
+
+    assert _lanes(ws, "actor") == {"Islamic State": ["early", "middle"], "SDF": ["early", "late"],
+                                   "(none)": ["alone"]}
+    by_source = _lanes(ws, "source")  # (the timeline puts these in date order itself)
+    assert {lane: sorted(titles) for lane, titles in by_source.items()} == {
+        "Wire": ["late", "middle"], "(none)": ["alone", "early"]}
+    # the timeline, which holds every event's id, finds the events in no lane itself
+    assert _lanes(ws, "actor", orphans=False) == {"Islamic State": ["early", "middle"], "SDF": ["early", "late"]}
