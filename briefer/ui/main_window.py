@@ -377,7 +377,9 @@ class MainWindow(QMainWindow):
     def _connection_changed(self, online: bool) -> None:
         """The desk's connection dropped (the window stays open, read-only) or came back."""
         self.act_reconnect.setVisible(not online)
-        for part in (self.filter_bar, self.actor_panel, self.source_panel):  # each asks the desk as it is used
+        timeline = self.timeline  # its lanes and colours are read from the desk as they are chosen
+        for part in (self.filter_bar, self.actor_panel, self.source_panel, timeline.lanes_box,
+                     timeline.colour_box):  # each asks the desk as it is used
             part.setEnabled(online and self.session.ws is not None)
         if not online:
             self.session.undo_stack.clear()  # its steps would write: they start afresh on reconnecting

@@ -218,6 +218,7 @@ def test_a_lost_connection_leaves_the_window_open_read_only_until_it_reconnects(
         assert window.windowTitle().endswith("(offline, read-only)")
         assert "Offline — read-only" in window.access.note.text() and window.act_reconnect.isVisible()
         assert not window.act_new_event.isEnabled() and "connection to the desk was lost" in window.access.reason
+        assert not window.filter_bar.isEnabled() and not window.timeline.lanes_box.isEnabled()
         assert titles(window) == ["Talks in Raqqa"]  # what was loaded stays on screen
         assert "lost" in window.statusBar().currentMessage()
         qtbot.waitUntil(lambda: "Still no connection" in window.statusBar().currentMessage(), timeout=10000)
@@ -227,6 +228,7 @@ def test_a_lost_connection_leaves_the_window_open_read_only_until_it_reconnects(
     with qtbot.waitSignal(link.connectionChanged, timeout=10000) as back:
         window.act_reconnect.trigger()
     assert back.args == [True] and not window.access.read_only and window.act_new_event.isEnabled()
+    assert window.filter_bar.isEnabled() and window.timeline.lanes_box.isEnabled()
     assert not window.act_reconnect.isVisible() and window.windowTitle() == f"{session.ws.name} — Briefer"
     # everything was read again: what was missed while cut off is there; the half-made edit is not
     assert titles(window) == ["Talks in Raqqa", "Shelling of Hajin"] and session.ws.event_count() == 2
