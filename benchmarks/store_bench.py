@@ -155,7 +155,8 @@ TEAM_EVENTS, TEAM_BATCH = 1_000, 10
 
 def _analyst(location: str, name: str, seed: int, actors: list, sources: list, done) -> None:
     """One analyst's session adding TEAM_EVENTS events, TEAM_BATCH per transaction; a
-    write refused because the other holds the file is tried again (as a person would)."""
+    write refused because the other holds the file is tried again (as a person would), so
+    "lost" counts only writes that vanished without a word."""
     from briefer.store import WorkspaceError
 
     rng = random.Random(seed)
@@ -173,13 +174,14 @@ def _analyst(location: str, name: str, seed: int, actors: list, sources: list, d
     with ws:
         ws.analyst = name
         for i in range(0, len(events), TEAM_BATCH):
-            for attempt in range(20):
+            for attempt in range(1000):  # a refusal is said, never silent: the analyst saves again
                 try:
                     ws.add_events(events[i:i + TEAM_BATCH])
                     break
                 except WorkspaceError as error:
                     retries += 1
                     errors.append(str(error))
+                    time.sleep(0.01)
     done.put((name, retries, errors[:1]))
 
 
