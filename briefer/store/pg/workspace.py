@@ -14,7 +14,7 @@ from typing import Optional
 
 from ...core.filter import EventFilter
 from ...core.model import Event, now_utc
-from ..query import _ORDER, _Condition, search_terms
+from ..query import _ACTOR_IN_PERIOD, _ORDER, _Condition, search_terms
 from ..workspace import Workspace
 from ..errors import WorkspaceError
 from ..provenance import KIND_TABLES
@@ -136,6 +136,7 @@ class _PgEvents:
 
 
 _MAX_ANCHORS = 10_000
+_ACTOR_IN_PERIOD_SQL = f"SELECT event_id {_ACTOR_IN_PERIOD}"
 
 
 class _PgQuery:
@@ -152,9 +153,18 @@ class _PgQuery:
 
     def _where(self, f: EventFilter, scan: bool = False, dates: bool = True,
                driver: Optional[str] = None) -> tuple[str, list]:
-        """The filter as one WHERE clause; PostgreSQL's planner picks what drives it."""
+        """The filter as one WHERE clause; PostgreSQL's planner picks what drives it, but
+        for "these actors in this period": the actor links' own (actor, date) index gives
+        those events first (gathered once into an array, then read by primary key).  On
+        the bounds' b-trees a period is a range of one bound only ("began before its end":
+        most of the desk for a recent year), which the planner otherwise combines with a
+        common word's index entries: 190 ms at 1M events against a few ms this way."""
         plain, params, members = self._conditions(f, dates)
         conds, values = list(plain), list(params)
+        for c in members:
+            if c.ids_sql.startswith(_ACTOR_IN_PERIOD_SQL):
+                conds.insert(0, f"e.id = ANY(ARRAY({c.ids_sql}))")
+                values[0:0] = c.params
         for c in sorted((c for c in members if c.probe_sql), key=lambda c: c.probe_cost):
             conds.append(c.probe_sql)
             values += c.probe_params
