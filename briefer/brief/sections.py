@@ -95,14 +95,31 @@ def bluf(data: BriefData, styles: dict[str, ParagraphStyle]) -> list[Flowable]:
     for line in lines:
         bullet = re.match(r"^([-*•])\s+", line)
         text = line[bullet.end():] if bullet else line
-        if bullet and rtl_first(text):  # an Arabic judgement: its bullet on the right, where it starts
-            p = para("• " + esc(text), styles["bluf"])
-        else:
-            p = para(esc(text), styles["bluf"])
-            if bullet:
-                p.bulletText = "•"
-        out.append(p)
+        for i, piece in enumerate(_pieces(text)):
+            if bullet and i == 0 and rtl_first(text):  # an Arabic judgement: its bullet on the right
+                p = para("• " + esc(piece), styles["bluf"])
+            else:
+                p = para(esc(piece), styles["bluf"])
+                if bullet and i == 0:
+                    p.bulletText = "•"
+            out.append(p)
     return out
+
+
+BLUF_PIECE = 2000  # characters: a longer paragraph is laid out in pieces of about this size
+
+
+def _pieces(text: str) -> list[str]:
+    """A paragraph cut at spaces into pieces of at most about BLUF_PIECE characters, printed one
+    under the other with no gap: reportlab lays out the rest of a paragraph again at every page
+    it splits, so one paragraph of hundreds of kilobytes took time quadratic in its length."""
+    pieces = []
+    while len(text) > BLUF_PIECE:
+        cut = text.rfind(" ", BLUF_PIECE // 2, BLUF_PIECE)
+        cut = cut if cut > 0 else BLUF_PIECE
+        pieces.append(text[:cut])
+        text = text[cut:].lstrip()
+    return [*pieces, text] if text else pieces
 
 
 def _top(pairs: Sequence[tuple[str, int]]) -> str:

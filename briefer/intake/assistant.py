@@ -9,6 +9,7 @@ analysed without rebuilding anything.
 from __future__ import annotations
 
 import re
+import sys
 from dataclasses import replace
 from datetime import date
 from typing import Optional
@@ -123,8 +124,10 @@ def analyse(ws, article: Article, published: Optional[date] = None) -> Analysis:
         parsed, unparsed = parse_sentences(sentences, body)
         problem = model_problem()
         if problem:
+            remedy = ("this built app does not carry it; Briefer installed with pip does" if getattr(sys, "frozen", False)
+                      else "run Briefer's set-up to install the model")
             notes.append(f"no English parse ({problem}): names, speakers and roles come from the rules alone, "
-                         "so fewer are found; run Briefer's set-up to install the model")
+                         f"so fewer are found (lower recall); {remedy}")
         elif unparsed:
             notes.append(f"a long text: {unparsed} of its {len(body)} sentences were read by the rules alone "
                          "(the parse stops after 100,000 characters or 3 seconds)")

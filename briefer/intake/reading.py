@@ -140,6 +140,12 @@ _HEADER_KEYS = {
 }
 _NOISE_LINE_RE = re.compile(r"^(?:\d+\s+min(?:ute)?s?\s+read|share|advertisement|read more|print)$", re.I)
 _CAPTION_RE = re.compile(r"\[[^\]]{2,40}\]\s*$")
+# a wire report's closing credits: "(Reporting by A; additional reporting by B; editing by C)",
+# often followed by the agency's standards line; names there are the desk's, not the story's
+_CREDITS_RE = re.compile(
+    r"(?:(?<=[.!?”\"’)])\s+|^)\(?(?:additional\s+)?(?:reporting|writing|editing|compiled|produced|research)"
+    r"(?:\s+and\s+(?:reporting|writing|editing))?\s+by\s+[A-Z]", re.I | re.M)
+_CREDITS_TAIL = 400  # the credits close the report: they are looked for in its last characters only
 
 
 def check_length(text: str, name: str = "the text") -> None:
@@ -210,6 +216,7 @@ def article_from_text(text: str, *, title: str = "", outlet: str = "", author: s
         elif _CAPTION_RE.search(line) and len(line) < 200:
             article.skipped.append(span)
     _dateline(article)
+    _credits(article)
     if article.published is None:
         _date_from_url(article)
     if not article.title:
@@ -285,6 +292,17 @@ def _wire_dateline(article: Article) -> bool:
             article.published = day
             article.notes.append(f"publication date: the dateline '{m.group(0).strip(' -–—')}'")
     return True
+
+
+def _credits(article: Article) -> None:
+    """The closing credits of a wire report are not body text (see `_CREDITS_RE`)."""
+    tail_start = max(article.body_start, len(article.text) - _CREDITS_TAIL)
+    m = _CREDITS_RE.search(article.text, tail_start)
+    if m is None:
+        return
+    start = m.start() + len(m.group(0)) - len(m.group(0).lstrip())
+    article.skipped.append((start, len(article.text)))
+    article.notes.append("credits at the end (reporting/editing by …): not read as the story")
 
 
 def _dateline(article: Article) -> None:

@@ -88,7 +88,7 @@ class WindowAccess:
             view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers if self.read_only else triggers)
         offline = is_desk(ws) and not self.link.online
         label = "Offline — read-only" if offline else ("Read-only — reader" if self.role == "reader" else "Read-only")
-        self.note.setText(f"🔒 {label}" if self.read_only else "")
+        self.note.setText(f"<b>{label}</b>" if self.read_only else "")
         self.note.setToolTip(self.reason)
         self.note.setVisible(self.read_only)
 

@@ -20,6 +20,7 @@ from .preferences import when_text
 from .session import Session
 
 MAX_LISTED = 50
+MAX_HISTORY = 30  # steps of an event's history shown (newest first)
 
 
 class DetailsPanel(QWidget):
@@ -123,7 +124,37 @@ class DetailsPanel(QWidget):
         if event.external_id:
             parts.append(f"<p style='color:gray'>Imported record {escape(event.external_id)}</p>")
         parts.append(f"<p style='color:gray'>{self.provenance_html(event)}</p>")
+        parts.append(self.history_html(event))
         return "".join(parts)
+
+    def history_html(self, event: Event) -> str:
+        """Who changed what, when: the event's history, newest first (every step of it on a
+        desk or a file that keeps provenance); a change whose earlier version was not kept
+        is listed with who and when only."""
+        ws = self.session.ws
+        try:
+            entries = ws.event_history(event.uid)
+            here = ws.workspace_id
+        except BrieferError:
+            return ""
+        if not entries:
+            return ""
+        rows = []
+        for entry in entries[:MAX_HISTORY]:
+            when = entry.at.replace("T", " ")[:16] + " UTC" if entry.at else "at an unknown time"
+            who = escape(entry.analyst or "someone")
+            where = (f" in {escape(entry.workspace_name or entry.workspace[:8])}"
+                     if entry.workspace and entry.workspace != here else "")
+            if entry.action == "changed" and entry.changes:
+                what = "<br>".join(escape(line[:1].upper() + line[1:]) for line in (c.text() for c in entry.changes))
+                rows.append(f"<li>{escape(when)} — <b>{who}</b>{where} changed:<br>{what}</li>")
+            elif entry.action == "changed":
+                rows.append(f"<li>{escape(when)} — <b>{who}</b>{where} changed it (what was not kept)</li>")
+            else:
+                rows.append(f"<li>{escape(when)} — <b>{who}</b>{where} {escape(entry.action)} it</li>")
+        more = (f"<p style='color:gray'>…and {len(entries) - MAX_HISTORY} earlier</p>"
+                if len(entries) > MAX_HISTORY else "")
+        return f"<p><b>History</b></p><ul>{''.join(rows)}</ul>{more}"
 
     def provenance_html(self, event: Event) -> str:
         """Created and last changed: when (UTC), by whom, in which workspace."""

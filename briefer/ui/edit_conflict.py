@@ -84,6 +84,8 @@ class EditConflictDialog(QDialog):
             if values[0] == values[1] == values[2]:
                 continue
             item = QTreeWidgetItem([LABELS.get(field, field)] + [field_text(session, field, v) for v in values])
+            for column, value in enumerate(values, start=1):  # the whole value, where the column cuts it short
+                item.setToolTip(column, field_text(session, field, value, limit=2000))
             for column, value in ((2, values[1]), (3, values[2])):
                 if value != values[0]:  # what each side changed
                     font = item.font(column)
@@ -110,13 +112,14 @@ class EditConflictDialog(QDialog):
             button.clicked.connect(lambda *_, c=choice: self._choose(c))
             self.buttons[choice] = button
         self.buttons[MERGE].setDefault(True)
+        self.buttons[MERGE].setFocus()
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
         layout.addWidget(explain)
         layout.addWidget(self.fields, 1)
         layout.addWidget(buttons)
-        self.resize(900, 380)
+        self.resize(1000, 320)
 
     def _choose(self, choice: str) -> None:
         self.choice = choice

@@ -22,8 +22,8 @@ from .desk_link import read_or
 from .preferences import when_text
 from .session import Session
 
-PAGE = 200
-MAX_PAGES = 40
+PAGE = 64  # rows read at once: about what a tall table shows (a filter's first paint reads one page)
+MAX_PAGES = 120
 LOAD_ALL_UP_TO = 50_000  # above this many matches, date order is read a window at a time
 MAP_SELECTION_UP_TO = 200  # selected events looked up one by one in a windowed table
 

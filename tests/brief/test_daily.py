@@ -133,3 +133,27 @@ def test_key_figures_compare_with_the_previous_day(demo_workspace, tmp_path: Pat
     assert "New events 3 (+2 on the previous day: 1)" in first
     assert "By type Explosions/Remote violence 3" in first and "By area Hajin 2 · Baghouz 1" in first
     assert "Fatalities 6 (+4 on the previous day: 2)" in first
+
+
+def test_a_bottom_line_of_one_long_paragraph_is_laid_out_in_pieces_and_printed_whole(demo_workspace,
+                                                                                       tmp_path: Path) -> None:
+    """A paragraph of hundreds of kilobytes took time quadratic in its length (reportlab lays
+    out the rest again at every page it splits): it goes in pieces of about 2,000 characters,
+    one under the other, and every word is still printed, in order (benchmarks/scaling_bench.py
+    measures the time)."""
+    from types import SimpleNamespace
+
+    from briefer.brief.page import make_styles
+    from briefer.brief.sections import BLUF_PIECE, bluf
+
+    words = [f"w{i}" for i in range(3000)]
+    text = "- " + " ".join(words)
+    flowables = bluf(SimpleNamespace(settings=daily(bluf=text)), make_styles())
+    pieces = [f.text for f in flowables[1:]]
+    assert len(pieces) > 5 and all(len(p) <= BLUF_PIECE for p in pieces)
+    assert " ".join(pieces).split() == words  # nothing lost, nothing doubled
+    assert flowables[1].bulletText == "•" and all(getattr(f, "bulletText", None) is None for f in flowables[2:])
+    out = tmp_path / "daily.pdf"
+    build_brief(demo_workspace, daily(bluf=text), None, out)
+    printed = flat(" ".join(page_texts(out)))
+    assert "w0 w1 w2" in printed and "w1499 w1500" in printed and "w2998 w2999" in printed

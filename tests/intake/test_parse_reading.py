@@ -136,3 +136,16 @@ def test_without_the_model_intake_still_works_and_says_so(workspace, monkeypatch
 @pytest.mark.parametrize("text", ["", "   ", "said said said", "\"\"", "according to", "told"])
 def test_odd_sentences_do_not_break_the_parse(workspace, text: str) -> None:
     _analyse(workspace, text + " The brigade took the town on Monday.")
+
+
+def test_the_built_app_says_its_intake_reads_by_the_rules(workspace, monkeypatch) -> None:
+    """The PyInstaller app carries no spaCy: its intake says the recall is lower and that the
+    remedy is Briefer installed with pip, not a set-up script it does not have."""
+    import sys
+
+    monkeypatch.setitem(parse._state, "nlp", None)
+    monkeypatch.setitem(parse._state, "problem", "spaCy is not installed (ModuleNotFoundError)")
+    monkeypatch.setattr(sys, "frozen", True, raising=False)
+    a = _analyse(workspace, "The Northern Shield Brigade seized the grain silos on Monday, a spokesman said.")
+    note = next(n for n in a.document.notes if "no English parse" in n)
+    assert "lower recall" in note and "built app" in note and "set-up" not in note

@@ -245,3 +245,39 @@ def test_the_window_reconnects_by_itself_after_its_connection_is_cut(window, qtb
     assert window.link.online and "Reconnected" in window.statusBar().currentMessage()
     amal.add_event(Event("Talks in Raqqa", When.parse("2019-01-20")))
     qtbot.waitUntil(lambda: titles(window) == ["Talks in Raqqa"])
+
+
+def test_details_show_who_changed_what_and_when_and_follow_others_changes(window, qtbot, desk, amal) -> None:
+    from briefer.ui import commands
+
+    event = amal.add_event(Event("Shelling of Hajin", When.parse("2019-02-09")))
+    assert window.open_path(desk)
+    session = window.session
+    window.session.ws.analyst = "Omar"
+    session.set_selection(session.ws.event_ids())
+    browser = window.details.browser
+    history = lambda: browser.toPlainText().split("History", 1)[-1]  # noqa: E731
+    assert "History" in browser.toPlainText() and "Amal created it" in history()
+    mine = session.ws.get_event(event.uid)
+    commands.apply(session, commands.edit_event(session, mine, replace(mine, place="Hajin")))
+    assert "Omar changed:" in history() and "Place: (none) → 'Hajin'" in history()
+    amal.update_event(replace(amal.get_event(event.uid), title="Shelling of Baghouz"))
+    # another analyst's change: the panel reads the history again as it hears of it, newest first
+    qtbot.waitUntil(lambda: "Amal changed:" in history())
+    steps = history()
+    assert steps.index("Amal changed:") < steps.index("Omar changed:") < steps.index("Amal created it")
+    assert "Title: 'Shelling of Hajin' → 'Shelling of Baghouz'" in steps
+
+
+def test_details_show_an_event_s_history_on_a_file_too(window, tmp_path) -> None:
+    from briefer.ui import commands
+
+    assert window.open_path(tmp_path / "desk.briefer", create=True)
+    session = window.session
+    session.ws.analyst = "Omar"
+    commands.apply(session, commands.add_events(session, [Event("Raid", When.parse("2019-01"))]))
+    event = session.ws.get_event(session.ws.events_by_ids(session.ws.event_ids())[0].uid)
+    commands.apply(session, commands.edit_event(session, event, replace(event, notes="two sources")))
+    session.set_selection(session.ws.event_ids())
+    text = window.details.browser.toPlainText()
+    assert "Omar changed:\nNotes: (none) → 'two sources'" in text and "Omar created it" in text

@@ -246,3 +246,47 @@ def test_colour_by_a_field_with_a_legend_that_hides_and_colours_that_last(qtbot,
     assert again.colour_by == "type" and again.colour_box.currentData() == "type"
     assert {value: again.value_colour(value).name() for value in colours} == colours
     assert again.hidden_values() == {attack}
+
+
+def test_long_running_bars_go_to_a_thin_strip_at_the_lane_top_and_still_answer_hover_and_click(
+        qtbot, tmp_path) -> None:
+    """A year-long siege and an open-ended occupation would take the lane's first rows and push
+    the month's raids down; they become thin lines in a strip at the lane's top instead."""
+    from PySide6.QtCore import QEvent, QPoint, QPointF, Qt
+    from PySide6.QtGui import QHelpEvent
+    from PySide6.QtWidgets import QApplication, QToolTip
+
+    from briefer.ui.timeline.frame import ROW_H
+
+    with Workspace.create(tmp_path / "long.briefer") as ws:
+        ws.add_events([Event("Siege of the old city", When.parse("2018-06/2019-12")),
+                       Event("Occupation of the dam", When.parse("2018-09-01/..")),
+                       Event("Ceasefire talks", When.parse("2019-02-10/2019-02-14"))]
+                      + [Event(f"Raid {k}", When.day(date(2019, 2, 1) + timedelta(days=3 * k))) for k in range(6)])
+        view = make_view(qtbot, ws)
+        view.set_range(When.parse("2019-01-25").earliest_ts, When.parse("2019-03-05").earliest_ts)
+        lane = view.lane_layouts()[0]
+        by_title = {g.title: g for g in lane.glyphs}
+        siege, dam = by_title["Siege of the old city"], by_title["Occupation of the dam"]
+        assert siege.kind == dam.kind == "line"
+        raids = [by_title[f"Raid {k}"] for k in range(6)]
+        # the lines are thin and stacked above everything else; the raids are not pushed below them
+        assert siege.rect().height() <= 4 and dam.rect().height() <= 4 and siege.y != dam.y
+        below = min(g.rect().top() for g in lane.glyphs if g.kind != "line")
+        assert max(siege.rect().bottom(), dam.rect().bottom()) < below
+        assert below - lane.y < ROW_H + 5  # the strip takes less than a row
+        # a month-long bar is not long at this zoom: it keeps its bar and its label
+        talks = by_title["Ceasefire talks"]
+        assert talks.kind == "bar" and talks.label_w > 0
+        assert {g.y for g in raids} <= {talks.y, talks.y + ROW_H}
+
+        # hovering a line names its event; clicking it selects it
+        at = QPointF(view.header_w + 300, siege.y)
+        assert view.glyph_at(at).event_id == siege.event_id
+        assert view.glyph_at(QPointF(view.header_w + 300, dam.y)).event_id == dam.event_id
+        QApplication.sendEvent(view.canvas, QHelpEvent(QEvent.Type.ToolTip, at.toPoint(),
+                                                       view.canvas.mapToGlobal(at.toPoint())))
+        assert "Siege of the old city" in QToolTip.text()
+        QToolTip.hideText()
+        qtbot.mouseClick(view.canvas, Qt.MouseButton.LeftButton, pos=QPoint(int(at.x()), int(siege.y)))
+        assert view.selected_ids() == [siege.event_id]

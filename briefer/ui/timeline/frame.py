@@ -32,6 +32,11 @@ DASHED_END = 48.0  # an uncertain bar longer than twice this is dashed only this
 POINT_R = 5.0
 LABEL_GAP = 5.5  # from a glyph to its label: clear of the selection's outer rim (4.2 px out)
 BAR_H = 16.0
+LINE_H = 3.0  # a long-running bar in a lane's compact strip: a thin line
+STRIP_STEP = 5.0  # from one line of the strip to the next
+STRIP_PAD = 3.0  # below the strip, before the rows of the other glyphs
+LONG_MIN_PX = 240.0  # a bar at least this long (and a third of the view) is long-running, as is an open one
+LONG_SHARE = 1 / 3
 MIN_SPAN = 2 * 3600.0
 MAX_SPAN = 400 * 365.25 * DAY
 LANE_MODES = {"none": "No lanes", "actor": "By actor", "type": "By event type", "source": "By source",
@@ -45,7 +50,7 @@ LEGEND_GAP = 10.0
 class Glyph:
     event_id: int
     index: int  # position in the data columns
-    kind: str  # "point" or "bar"
+    kind: str  # "point", "bar", or "line" (a long-running bar in the lane's compact strip)
     x0: float
     x1: float
     y: float  # centre line of its row
@@ -59,7 +64,7 @@ class Glyph:
     label_shift: float = 0.0  # a label that would start left of the events' area is moved right this far
 
     def rect(self) -> QRectF:
-        half = POINT_R if self.kind == "point" else BAR_H / 2
+        half = POINT_R if self.kind == "point" else LINE_H / 2 if self.kind == "line" else BAR_H / 2
         return QRectF(self.x0, self.y - half, max(self.x1 - self.x0, 1.0), 2 * half)
 
     @property
@@ -87,9 +92,14 @@ def label_text(title: str, flags: int) -> str:
 @dataclass
 class LanePacking:
     """Rows of a lane's events (by position in the lane) at one zoom."""
-    rows: np.ndarray
-    used: int
+    rows: np.ndarray  # (a long-running bar's: its line in the strip)
+    used: int  # rows below the strip
     full: bool  # with room for every label
+    long: Optional[np.ndarray] = None  # which go to the compact strip at the lane's top (None: none)
+    strip: int = 0  # lines the strip takes
+
+    def strip_height(self) -> float:
+        return self.strip * STRIP_STEP + STRIP_PAD if self.strip else 0.0
 
 
 @dataclass

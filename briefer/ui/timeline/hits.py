@@ -29,7 +29,9 @@ class HitsMixin:
             for g in lane.glyphs:
                 r = g.rect().adjusted(-3, -4, 3, 4)
                 if r.contains(pos):
-                    d = abs((r.center().x()) - pos.x()) if g.kind == "point" else 0.0
+                    # a point: the nearest across; a line of the strip (5 px apart): the nearest up or down
+                    d = abs(r.center().x() - pos.x()) if g.kind == "point" else \
+                        abs(g.y - pos.y()) if g.kind == "line" else 0.0
                     if d < best_d:
                         best, best_d = g, d
         return best

@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Optional
 
 import numpy as np
 
 from ...store import timeline as store_timeline
 from ..desk_link import read_or
-from .data import DAY_PRECISION, FLAG_INTERVAL, FLAG_OPEN_START, Lane, pack_rows
+from .data import DAY_PRECISION, FLAG_INTERVAL, FLAG_OPEN_END, FLAG_OPEN_START, Lane, pack_rows
 from .frame import (
-    AXIS_H, COLLAPSED_H, DENSITY_H, GLYPH_LIMIT, HEAT_FROM, LABEL_GAP, LABEL_MAX, LANE_PAD, MAX_ROWS, POINT_R,
-    ROW_H, STACK_ROWS, WHOLE_LANE_PACK, Frame, Glyph, LanePacking, LaneLayout, label_text,
+    AXIS_H, COLLAPSED_H, DENSITY_H, GLYPH_LIMIT, HEAT_FROM, LABEL_GAP, LABEL_MAX, LANE_PAD, LONG_MIN_PX, LONG_SHARE,
+    MAX_ROWS, POINT_R, ROW_H, STACK_ROWS, STRIP_STEP, WHOLE_LANE_PACK, Frame, Glyph, LanePacking, LaneLayout,
+    label_text,
 )
 
 
@@ -217,14 +219,41 @@ class LayoutMixin:
         inside = x0 + np.where((flags & FLAG_OPEN_START) != 0, 12.0, 6.0)
         after = ~is_point & (x1 - 4 - inside < label_w - 6)
         label_x = np.where(is_point | after, x1 + LABEL_GAP, inside)
-        rows, used = pack_rows(x0, np.maximum(x1, label_x + label_w), gap=6.0, max_rows=MAX_ROWS)
-        full = used <= MAX_ROWS
-        if not full:
-            rows, used = pack_rows(x0, x1, gap=3.0)
+        long = self._long_running(is_point, x_end - x_start, flags, width)
+        packing = self._pack(x0, x1, np.maximum(x1, label_x + label_w), long)
         if len(self._packings) > 300:
             self._packings.clear()
-        packing = self._packings[key] = LanePacking(rows, used, full)
+        self._packings[key] = packing
         return packing
+
+    def _long_running(self, is_point: np.ndarray, length: np.ndarray, flags: np.ndarray, width: int) -> np.ndarray:
+        """Bars that run long at this zoom (a third of the view, months or years) or are open."""
+        least = max(LONG_MIN_PX, LONG_SHARE * self.time_width(width))
+        return ~is_point & ((length >= least) | ((flags & (FLAG_OPEN_START | FLAG_OPEN_END)) != 0))
+
+    @staticmethod
+    def _pack(x0: np.ndarray, x1: np.ndarray, extent: np.ndarray, long: np.ndarray) -> LanePacking:
+        """Rows with room for every label if they fit (else glyphs only).  When the lane's
+        long-running bars would push its short events down, they go to a compact strip at
+        the lane's top instead, as thin stacked lines, and the rest is packed below it."""
+        def rows_of(a: np.ndarray, b: np.ndarray, c: np.ndarray) -> tuple[np.ndarray, int, bool]:
+            rows, used = pack_rows(a, c, gap=6.0, max_rows=MAX_ROWS)
+            if used <= MAX_ROWS:
+                return rows, used, True
+            rows, used = pack_rows(a, b, gap=3.0)
+            return rows, used, False
+
+        rows, used, full = rows_of(x0, x1, extent)
+        short = ~long
+        if not long.any() or not short.any():
+            return LanePacking(rows, used, full)
+        short_rows, short_used, short_full = rows_of(x0[short], x1[short], extent[short])
+        lines, strip = pack_rows(x0[long], x1[long], gap=2.0)
+        packed = LanePacking(np.zeros(len(x0), dtype=np.int64), short_used, short_full, long, strip)
+        if (used - short_used) * ROW_H <= packed.strip_height():
+            return LanePacking(rows, used, full)  # they push nothing down: bars with their labels
+        packed.rows[short], packed.rows[long] = short_rows, lines
+        return packed
 
     def _label_widths(self, ids: np.ndarray, flags: np.ndarray) -> np.ndarray:
         titles = [self._titles.get(int(i), "") for i in ids]
@@ -258,14 +287,12 @@ class LayoutMixin:
         inside = shown_left + np.where(arrow_left, 12.0, 6.0)
         after = ~is_point & (x_end <= right) & (x1 - 4 - inside < label_w - 6)
         label_x = np.where(is_point | after, x1 + LABEL_GAP, inside)
-        if packing is not None:
-            rows, used, full_labels = packing.rows[items - lane.start], packing.used, packing.full
-        else:
+        if packing is None:
             extent = np.maximum(x1, label_x + label_w)  # the same rule as Glyph.label_x
-            rows, used = pack_rows(x0, extent, gap=6.0, max_rows=MAX_ROWS)
-            full_labels = used <= MAX_ROWS
-            if not full_labels:  # glyphs only, as many rows as they take (at most GLYPH_LIMIT)
-                rows, used = pack_rows(x0, x1, gap=3.0)
+            long = self._long_running(is_point, x_end - x_start, flags, width) if not spanning else \
+                np.zeros(len(items), dtype=bool)
+            packing = self._pack(x0, x1, extent, long)  # (glyphs only: as many rows as they take)
+            rows, used, full_labels = packing.rows, packing.used, packing.full
             # a lane as busy as this is packed from the events in view; at least it never
             # shrinks while the view pans at this zoom
             zoom = (width, scale, self._generation)
@@ -273,6 +300,12 @@ class LayoutMixin:
                 self._row_memory = {zoom: {}}
             memory = self._row_memory[zoom]
             used = memory[lane.name] = max(used, memory.get(lane.name, 0))
+        else:
+            packing = replace(packing, rows=packing.rows[items - lane.start],
+                              long=None if packing.long is None else packing.long[items - lane.start])
+            rows, used, full_labels = packing.rows, packing.used, packing.full
+        long = packing.long
+        strip_h = packing.strip_height()
         if not full_labels and used > STACK_ROWS:
             # short glyphs that would stack into a tower (193 events within a few pixels, 193
             # rows): the lane shows how many there are per pixel instead, and zooming in opens
@@ -287,7 +320,12 @@ class LayoutMixin:
         for k in range(len(items)):
             if hidden and self.event_value(int(ids[k])) in hidden:
                 continue  # its value is switched off in the colour legend
-            row_y = y + LANE_PAD + (rows[k] + band) * ROW_H + ROW_H / 2
+            if long is not None and long[k]:  # a thin line in the strip, with no label (its tooltip names it)
+                glyphs.append(Glyph(int(ids[k]), int(events[k]), "line", float(x0[k]), float(x1[k]),
+                                    y + LANE_PAD + rows[k] * STRIP_STEP + STRIP_STEP / 2, int(flags[k]), titles[k],
+                                    0.0, bool(x_start[k] < left), bool(x_end[k] > right), False, hw))
+                continue
+            row_y = y + LANE_PAD + strip_h + (rows[k] + band) * ROW_H + ROW_H / 2
             glyphs.append(Glyph(int(ids[k]), int(events[k]), "point" if is_point[k] else "bar", float(x0[k]),
                                 float(x1[k]), row_y, int(flags[k]), titles[k],
                                 float(label_w[k]) if full_labels else 0.0,
@@ -297,7 +335,8 @@ class LayoutMixin:
         if not full_labels:  # room for a label runs to the next glyph in the same row
             by_row: dict[int, list[Glyph]] = {}
             for g in glyphs:
-                by_row.setdefault(int(round((g.y - y - LANE_PAD - ROW_H / 2) / ROW_H)), []).append(g)
+                if g.kind != "line":
+                    by_row.setdefault(int(round((g.y - y - LANE_PAD - strip_h - ROW_H / 2) / ROW_H)), []).append(g)
             for row in by_row.values():
                 row.sort(key=lambda g: g.x0)
                 for a, b in zip(row, row[1:] + [None]):
@@ -316,7 +355,7 @@ class LayoutMixin:
                     g.label_w = max(g.label_w, room)
                 if room < g.label_w:
                     g.label_w = room if room >= 34 else 0.0
-        height = (max(used, 1) + band) * ROW_H + 2 * LANE_PAD
+        height = strip_h + (max(used, 1) + band) * ROW_H + 2 * LANE_PAD
         layout = LaneLayout(lane, number, y, height, "glyphs", in_view, glyphs, spanning=spanning)
         if in_view >= HEAT_FROM:  # a busy lane keeps its density as a faint heat behind the glyphs
             layout.counts = self._density(lane, number, y, in_view, width, scale).counts

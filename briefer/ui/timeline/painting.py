@@ -420,6 +420,20 @@ class PaintingMixin:
                     self._arrow(painter, max(rect.left(), left) + 2, y, -1, bool(open_start))
                 if open_end or g.clipped_right:
                     self._arrow(painter, min(rect.right(), width) - 2, y, 1, bool(open_end))
+        # long-running bars in the lane's compact strip: thin lines, fainter when approximate or uncertain
+        for g in shown:
+            if g.kind == "line":
+                fill = QColor(colour)
+                fill.setAlpha(alphas[style(g.flags)])
+                rect = g.rect()
+                painter.fillRect(rect, fill)
+                if g.flags & (FLAG_OPEN_START | FLAG_OPEN_END):  # an open end still says so, in small
+                    painter.setBrush(arrow_brush)
+                    painter.setPen(Qt.PenStyle.NoPen)
+                    if g.flags & FLAG_OPEN_START:
+                        self._arrow(painter, max(rect.left(), left + 1.0), g.y, -1, False, 2.5)
+                    if g.flags & FLAG_OPEN_END:
+                        self._arrow(painter, min(rect.right(), width - 1.0), g.y, 1, False, 2.5)
         # selection: a ring in the highlight colour, edged in the text colour to stand out on any lane
         chosen = [g for g in shown if g.event_id in self.selection] if self.selection else []
         if chosen:
@@ -499,10 +513,11 @@ class PaintingMixin:
         return sprite
 
     @staticmethod
-    def _arrow(painter: QPainter, tip: float, y: float, direction: int, open_end: bool) -> None:
+    def _arrow(painter: QPainter, tip: float, y: float, direction: int, open_end: bool,
+               size: Optional[float] = None) -> None:
         """An arrow at a bar's end: large for an open end ("since 2014"), small where the
         bar merely runs past the edge of the view."""
-        size = 6.0 if open_end else 4.0
+        size = size or (6.0 if open_end else 4.0)
         painter.drawPolygon(QPolygonF([QPointF(tip, y), QPointF(tip - direction * size, y - size),
                                        QPointF(tip - direction * size, y + size)]))
 

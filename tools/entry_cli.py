@@ -1,7 +1,0 @@
-"""PyInstaller entry point for briefer-cli."""
-
-import sys
-
-from briefer.cli import main
-
-sys.exit(main())
