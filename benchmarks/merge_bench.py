@@ -14,6 +14,11 @@ analyst's laptop copy is made); each side then adds 80 % of CHANGES new events, 
                        (the floor for any merge that must write them), and json.dumps +
                        SHA-256 of the changed events' fields (the floor for any package).
 
+Each timed step starts after `os.sync()`, so that writing back the setup's copies of the
+workspace (gigabytes at 1M events) does not land in it; each is reported as wall-clock time
+and as this process's CPU time (on a shared machine the wall clock also counts waiting for
+a core).
+
 Workspaces are kept in $BRIEFER_BENCH_DIR (default /tmp/briefer-bench-merge).
 
     python benchmarks/merge_bench.py [--events N] [--changes C] [--json]
@@ -78,6 +83,18 @@ def _diverge(ws: Workspace, changes: int, seed: int, name: str) -> None:
             ws.delete_event(event.uid)
 
 
+class Timer:
+    """Wall-clock and CPU seconds of one step, started after the disk has caught up."""
+
+    def __enter__(self) -> "Timer":
+        os.sync()
+        self.wall, self.cpu = time.perf_counter(), time.process_time()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.wall, self.cpu = time.perf_counter() - self.wall, time.process_time() - self.cpu
+
+
 def bench(n: int, changes: int) -> dict:
     base = _base(n)
     a_path, b_path = FOLDER / f"amal-{n}.briefer", FOLDER / f"bashir-{n}.briefer"
@@ -92,30 +109,26 @@ def bench(n: int, changes: int) -> dict:
         a_id = b.peer_list_id = b.peers()[0]["workspace"]
         since = b.peer(a_id)["acked"]
         # package of all changes, and of a tenth of them (the first tenth of revisions)
-        start = time.perf_counter()
-        cs = changes_since(b, since, a_id)
-        write_package(cs, FOLDER / "all.briefer-changes")
-        package_all = time.perf_counter() - start
+        with Timer() as package_all:
+            cs = changes_since(b, since, a_id)
+            write_package(cs, FOLDER / "all.briefer-changes")
         package_size = (FOLDER / "all.briefer-changes").stat().st_size
         events_in_package = len(cs.records["event"])
         # baseline: the changed events' fields as JSON with their SHA-256
-        start = time.perf_counter()
-        fields = [event_fields(e) for e in b.events_by_uids([u for u, c in cs.records["event"].items() if c.fields])]
-        hashlib.sha256(json.dumps(fields).encode()).hexdigest()
-        package_floor = time.perf_counter() - start
+        with Timer() as package_floor:
+            fields = [event_fields(e) for e in b.events_by_uids([u for u, c in cs.records["event"].items() if c.fields])]
+            hashlib.sha256(json.dumps(fields).encode()).hexdigest()
         last = b.max_revision()
         small_since = b.conn.execute(
             "SELECT coalesce(max(rev), 0) FROM event WHERE rev > ? AND rev < ?", (since, last)).fetchone()[0]
     with Workspace.open(b_path) as b:  # a small package: the last edit transaction only
-        start = time.perf_counter()
-        small = changes_since(b, small_since, a_id)
-        write_package(small, FOLDER / "small.briefer-changes")
-        package_small = time.perf_counter() - start
+        with Timer() as package_small:
+            small = changes_since(b, small_since, a_id)
+            write_package(small, FOLDER / "small.briefer-changes")
         small_count = small.size
     with Workspace.open(a_path) as a:
-        start = time.perf_counter()
-        report = merge_path(a, b_path)
-        merge_seconds = time.perf_counter() - start
+        with Timer() as merge:
+            report = merge_path(a, b_path)
     # baseline: the store's bulk insert of as many new events into a copy of the base
     floor_path = FOLDER / f"floor-{n}.briefer"
     _copy(base, floor_path)
@@ -123,19 +136,20 @@ def bench(n: int, changes: int) -> dict:
         rng = random.Random(9)
         new = list(synthetic_events(rng, int(changes * 0.8), ws.actors(), ws.sources()))
         new = [replace(e, external_id=f"floor-{i}") for i, e in enumerate(new)]
-        start = time.perf_counter()
-        ws.add_events(new)
-        insert_floor = time.perf_counter() - start
+        with Timer() as insert_floor:
+            ws.add_events(new)
     for path in (floor_path, a_path, b_path):
         for suffix in ("", "-wal", "-shm"):
             Path(str(path) + suffix).unlink(missing_ok=True)
     return {
         "events": n, "changes_per_side": changes, "load": os.getloadavg(),
-        "merge_s": round(merge_seconds, 3), "merge_summary": report.summary(),
-        "merge_insert_floor_s": round(insert_floor, 3),
-        "package_s": round(package_all, 3), "package_events": events_in_package, "package_bytes": package_size,
-        "package_floor_s": round(package_floor, 3),
-        "small_package_s": round(package_small, 3), "small_package_records": small_count,
+        "merge_s": round(merge.wall, 3), "merge_cpu_s": round(merge.cpu, 3), "merge_summary": report.summary(),
+        "merge_insert_floor_s": round(insert_floor.wall, 3), "merge_insert_floor_cpu_s": round(insert_floor.cpu, 3),
+        "package_s": round(package_all.wall, 3), "package_cpu_s": round(package_all.cpu, 3),
+        "package_events": events_in_package, "package_bytes": package_size,
+        "package_floor_s": round(package_floor.wall, 3), "package_floor_cpu_s": round(package_floor.cpu, 3),
+        "small_package_s": round(package_small.wall, 3), "small_package_cpu_s": round(package_small.cpu, 3),
+        "small_package_records": small_count,
     }
 
 
@@ -151,12 +165,14 @@ def main() -> int:
         return 0
     print(f"{result['events']:,} events, {result['changes_per_side']:,} changed on each side "
           f"(load {', '.join(f'{x:.1f}' for x in result['load'])})")
-    print(f"  merge                       {result['merge_s']:8.2f} s   ({result['merge_summary']})")
-    print(f"  baseline: bulk insert of the new events {result['merge_insert_floor_s']:.2f} s")
-    print(f"  change package, {result['package_events']:,} events  {result['package_s']:8.2f} s   "
-          f"({result['package_bytes'] / 1e6:.1f} MB)")
-    print(f"  change package, {result['small_package_records']:,} records {result['small_package_s']:8.2f} s")
-    print(f"  baseline: fields + JSON + SHA-256 of the changed events {result['package_floor_s']:.2f} s")
+    def row(label: str, key: str, extra: str = "") -> None:
+        print(f"  {label:<58} {result[key]:7.2f} s wall {result[key.replace('_s', '_cpu_s')]:7.2f} s CPU{extra}")
+    row("merge", "merge_s", f"   ({result['merge_summary']})")
+    row("baseline: bulk insert of the new events", "merge_insert_floor_s")
+    row(f"change package, {result['package_events']:,} events", "package_s",
+        f"   ({result['package_bytes'] / 1e6:.1f} MB)")
+    row(f"change package, {result['small_package_records']:,} records", "small_package_s")
+    row("baseline: fields + JSON + SHA-256 of the changed events", "package_floor_s")
     return 0
 
 

@@ -2,7 +2,8 @@
 
     briefer-cli -w MINE merge OTHER [--json] [--prefer mine|theirs]
     briefer-cli -w MINE export --changes-for PEER --out FILE.briefer-changes [--all]
-    briefer-cli -w MINE peers | conflicts [--resolve mine|theirs [ID...]] | copy NEW.briefer [FILTERS]
+    briefer-cli -w MINE peers [--prune] [--forget PEER]
+    briefer-cli -w MINE conflicts [--resolve mine|theirs [ID...]] | copy NEW.briefer [FILTERS]
 
 `merge` exits 3 while the workspace has open conflicts, 0 otherwise.
 """
@@ -36,6 +37,12 @@ def register(sub: argparse._SubParsersAction) -> None:
 
     p = sub.add_parser("peers", help="this workspace's id and the workspaces it has exchanged with")
     p.add_argument("--json", action="store_true")
+    p.add_argument("--prune", action="store_true",
+                   help="drop the earlier versions no merge can need any more (record histories then say "
+                        "who changed what when before the oldest peer's sync point, not which fields)")
+    p.add_argument("--forget", metavar="PEER", action="append", default=[],
+                   help="stop exchanging with this workspace (an analyst who left): its sync point no longer "
+                        "holds back --prune; merging it later makes every difference a conflict")
     p.set_defaults(run=run_peers)
 
     c = sub.add_parser("conflicts", help="list the open conflicts and proposed duplicates, or decide them")
@@ -92,18 +99,46 @@ def run_merge(args: argparse.Namespace, ws: Workspace) -> int:
     return EXIT_CONFLICTS if still_open else 0
 
 
+def _find_peer(ws: Workspace, text: str) -> dict[str, Any]:
+    peer = ws.find_peer(text)
+    if peer is None or not peer["at"]:
+        raise BrieferError(f"no peer '{text}' (see `briefer-cli -w {ws.path} peers`)")
+    return peer
+
+
 def run_peers(args: argparse.Namespace, ws: Workspace) -> int:
+    forgotten = [_find_peer(ws, text) for text in args.forget]
+    pruned = 0
+    if forgotten or args.prune:
+        with ws.transaction():
+            for peer in forgotten:
+                ws.forget_peer(peer["workspace"])
+            if args.prune:
+                pruned = len(ws.prune_history())
     peers = ws.peers()
+    kept, floor = ws.history_size(), ws.history_floor()
+    holder = next((p for p in peers if p["acked"] == floor), None)
     if args.json:
         print(json.dumps({"workspace": ws.workspace_id, "name": ws.name, "revision": ws.max_revision(),
-                          "peers": peers}, ensure_ascii=False, indent=1))
+                          "peers": peers, "forgotten": [p["workspace"] for p in forgotten],
+                          "history": {"kept": kept, "pruned": pruned, "since": floor,
+                                      "held_by": holder["workspace"] if holder and kept else None}},
+                         ensure_ascii=False, indent=1))
         return 0
+    for peer in forgotten:
+        print(f"forgot {peer['name'] or peer['workspace']} ({peer['workspace']})")
+    if args.prune:
+        print(f"pruned {pruned} earlier version{'s' if pruned != 1 else ''}")
     print(f"this workspace: {ws.workspace_id} ({ws.name}), revision {ws.max_revision()}")
     if not peers:
         print("no exchanges yet")
     for p in peers:
         print(f"  {p['workspace']}  {p['name'] or '(no name)'}: last exchange {p['at'] or 'never'} UTC; "
               f"have theirs to {p['seen']}, they have ours to {p['acked']}")
+    if kept:
+        print(f"{kept} earlier version{'s' if kept != 1 else ''} kept for three-way merges"
+              + (f", from revision {floor} on: {holder['name'] or holder['workspace']} has ours only up to there"
+                 if holder else ""))
     return 0
 
 

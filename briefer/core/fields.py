@@ -107,7 +107,7 @@ def event_from_fields(uid: str, f: dict[str, Any], order: Optional[Event] = None
     participants = [Participant(p.actor_uid, Role(p.role)) for p in participants]
     citations = [Citation(v["source"], v["credibility"], v.get("quote", ""), v.get("document"),
                           k[len(CITATION_PREFIX):])
-                 for k, v in sorted(f.items()) if k.startswith(CITATION_PREFIX)]
+                 for k, v in sorted((k, v) for k, v in f.items() if k.startswith(CITATION_PREFIX))]
     if order is not None:
         rank = {(p.actor_uid, p.role): i for i, p in enumerate(order.participants)}
         participants.sort(key=lambda p: rank.get((p.actor_uid, p.role), len(rank)))

@@ -136,6 +136,8 @@ class Credibility:
 
     @staticmethod
     def parse(value: object) -> int:
+        if type(value) is int and value in CREDIBILITY_LABELS:  # as stored: nothing to read
+            return value
         try:
             grade = int(str(value).strip())
         except ValueError:

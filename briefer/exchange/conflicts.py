@@ -2,12 +2,14 @@
 all at once) and proposed duplicates (merge the two actors or sources, or keep them apart).
 
 Each decision is a change of this workspace like any edit, so it travels on to the peer at
-the next exchange: the two end up agreeing.
+the next exchange: the two end up agreeing.  `decide_conflicts` returns a `Decision` that
+`undo_decision` takes back (records, their provenance and the conflicts' status as they
+were), so that the window can make each decision one Undo step.
 """
 
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import dataclass, field, replace
 from typing import Any, Iterable, Optional
 
 from ..core.errors import BrieferError
@@ -47,9 +49,53 @@ def delete_record(ws: Workspace, kind: str, uid: str) -> None:
      "document": ws.delete_document, "view": ws.delete_view, "period": ws.delete_period}[kind](uid)
 
 
+# (kind, uid, (fields or None, (created_rev, rev) or None, tombstone revs or None)): a record
+# as it was before a merge or a decision wrote it, to be put back by `restore_records`
+Snapshot = tuple[str, str, tuple[Optional[dict[str, Any]], Any, Any]]
+
+
+def snapshot(ws: Workspace, kind: str, uid: str) -> Snapshot:
+    return (kind, uid, (ws.current_fields(kind, [uid]).get(uid), ws.revisions_of(kind, [uid]).get(uid),
+                        ws.tombstones(kind, [uid]).get(uid)))
+
+
+def restore_records(ws: Workspace, snapshots: list[Snapshot]) -> None:
+    """Put records back as the snapshots (taken in order) found them, with their provenance
+    and their tombstones: the latest write is undone first."""
+    for kind, uid, (fields, revs, tomb) in reversed(snapshots):
+        if fields is None:
+            if ws.revisions_of(kind, [uid]):
+                delete_record(ws, kind, uid)
+        else:
+            write_fields(ws, kind, uid, fields, touch=False)
+        ws.forget_tombstone(kind, uid)
+        if tomb is not None:
+            ws.record_tombstone(kind, uid, tomb[0], tomb[1])
+        if fields is not None and revs is not None:
+            ws.set_revisions(kind, uid, revs[0], revs[1])
+
+
+@dataclass
+class Decision:
+    """What one decision did: the conflicts it decided and the records as they were."""
+
+    side: str
+    ids: list[int]
+    records: list[Snapshot] = field(default_factory=list)
+
+    @property
+    def count(self) -> int:
+        return len(self.ids)
+
+
 def resolve_conflicts(ws: Workspace, side: str, ids: Optional[Iterable[int]] = None) -> int:
     """Decide open conflicts (all, or those of `ids`) for `side` ('mine' or 'theirs'), in one
     transaction.  Returns how many were decided."""
+    return decide_conflicts(ws, side, ids).count
+
+
+def decide_conflicts(ws: Workspace, side: str, ids: Optional[Iterable[int]] = None) -> Decision:
+    """`resolve_conflicts`, returning what `undo_decision` needs to take it back."""
     if side not in ("mine", "theirs"):
         raise ExchangeError(f"'{side}' is not one of: mine, theirs")
     wanted = set(ids) if ids is not None else None
@@ -58,11 +104,24 @@ def resolve_conflicts(ws: Workspace, side: str, ids: Optional[Iterable[int]] = N
         missing = wanted - {c["id"] for c in conflicts}
         if missing:
             raise ExchangeError(f"no open conflict #{min(missing)} (see `conflicts`)")
+    decision = Decision(side, [c["id"] for c in conflicts])
+    seen: set[tuple[str, str]] = set()
     with ws.transaction():
         for c in conflicts:
+            if (c["kind"], c["uid"]) not in seen:
+                seen.add((c["kind"], c["uid"]))
+                decision.records.append(snapshot(ws, c["kind"], c["uid"]))
             _decide(ws, c, side)
             ws.set_conflict_status(c["id"], side)
-    return len(conflicts)
+    return decision
+
+
+def undo_decision(ws: Workspace, decision: Decision) -> None:
+    """Take a decision back: its records as they were, its conflicts open again."""
+    with ws.transaction():
+        restore_records(ws, decision.records)
+        for conflict_id in decision.ids:
+            ws.set_conflict_status(conflict_id, "open")
 
 
 def _decide(ws: Workspace, c: dict[str, Any], side: str) -> None:

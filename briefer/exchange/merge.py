@@ -28,13 +28,15 @@ from ..store.peer_file import open_other
 from ..store.provenance import Stamp
 from ..store.views import filter_from_json
 from .changes import (
-    UNKNOWN_BASE, ChangeSet, changes_from_json, changes_since, is_package, read_json_export, read_package,
+    UNKNOWN_BASE, ChangeSet, changes_from_json, changes_since, few_collections, is_package, read_json_export,
+    read_package,
 )
-from .conflicts import DELETED_FIELD, delete_record, write_fields
+from .conflicts import DELETED_FIELD, delete_record, restore_records
 from .json_format import ExchangeError
 from .merge_fields import UNKNOWN, merge_fields, record_changed
 
 SAME_ENTITY = "(same entity)"
+_SINGULAR = {"view": "saved view"}
 
 
 @dataclass
@@ -70,18 +72,15 @@ class MergeReport:
                                                 ("deleted", self.deleted[kind])) if n]
             if counts:
                 words = [f"{verb} {n}" for verb, n in counts]
-                words[0] += f" {KIND_PLURALS[kind]}"
+                words[0] += f" {KIND_PLURALS[kind] if counts[0][1] != 1 else _SINGULAR.get(kind, kind)}"
                 parts.append(", ".join(words) if len(counts) > 1 or counts[0][0] else words[0])
-        text = "; ".join(parts) if parts else "nothing new"
         n = len(self.conflicts)
         if n:
-            still = len(self.open_conflicts)
-            text += f", {n} conflict{'s' if n != 1 else ''}"
-            if self.prefer and not still:
-                text += f" (resolved: {self.prefer})"
+            parts.append(f"{n} conflict{'s' if n != 1 else ''}"
+                         + (f" (resolved: {self.prefer})" if self.prefer and not self.open_conflicts else ""))
         if self.proposals:
-            text += f", {len(self.proposals)} proposed duplicate{'s' if len(self.proposals) != 1 else ''}"
-        return text
+            parts.append(f"{len(self.proposals)} proposed duplicate{'s' if len(self.proposals) != 1 else ''}")
+        return ", ".join(parts) if parts else "nothing new"
 
     def as_dict(self) -> dict[str, Any]:
         return {"source": self.source, "peer": self.peer, "peer_name": self.peer_name, "summary": self.summary(),
@@ -93,7 +92,8 @@ class MergeReport:
 # -- reading OTHER ---------------------------------------------------------------------------
 def merge_path(ws: Workspace, path: str | os.PathLike[str], prefer: Optional[str] = None) -> MergeReport:
     """Merge a workspace file, a Briefer JSON export or a change package into `ws`."""
-    return apply_changes(ws, read_other(ws, path), prefer)
+    with few_collections():
+        return apply_changes(ws, read_other(ws, path), prefer)
 
 
 def read_other(ws: Workspace, path: str | os.PathLike[str]) -> ChangeSet:
@@ -143,7 +143,7 @@ def apply_changes(ws: Workspace, cs: ChangeSet, prefer: Optional[str] = None) ->
             "earlier package first, or ask for a package of everything since the last one received "
             "(export --changes-for ... --all)")
     report = MergeReport(cs.label, cs.source_id, cs.source_name, prefer=prefer)
-    with ws.transaction():
+    with few_collections(), ws.large_cache(), ws.transaction():
         _Merger(ws, cs, report, peer).run()
     return report
 
@@ -157,6 +157,10 @@ class _Merger:
         self._merge_rev: Optional[int] = None
         self._known: dict[str, set[str]] = {}
         self._events: dict[str, Any] = {}
+        self._event_ids: dict[str, int] = {}
+        self._rewrites: list[tuple] = []    # events to write over the version here: (id, new, old, rev)
+        self._removals: list[tuple] = []    # events to delete: (uid, change, before)
+        self._replaced: dict[str, dict] = {}  # the fields of the events rewritten, as they were
         self._external: dict[str, str] = {}
         self.peer_name = cs.source_name or cs.source_id or "the other workspace"
 
@@ -203,17 +207,20 @@ class _Merger:
         ws, acked = self.ws, self.acked
         uids = list(changes)
         if kind == "event":  # the events here, whole: their order of actors and citations is kept
-            self._events = {e.uid: e for e in ws.events_by_ids(ws.event_row_ids(uids))}
+            rows = ws.event_rows_by_uid(uids)  # one look-up of each uid: row id and provenance
+            self._event_ids = {uid: row[0] for uid, row in rows.items()}
+            revs = {uid: (row[1], row[2]) for uid, row in rows.items()}
+            self._events = {e.uid: e for e in ws.events_by_ids(sorted(self._event_ids.values()))}
             mine = {uid: event_fields(e) for uid, e in self._events.items()}
             self._external = ws.events_by_external_id(
                 c.fields.get("external_id", "") for u, c in changes.items() if c.fields and u not in mine)
         else:
             mine = ws.current_fields(kind, uids)
-        revs = ws.revisions_of(kind, uids)
+            revs = ws.revisions_of(kind, uids)
         tombs = ws.tombstones(kind, uids)
         changed_here = {u for u in uids if (u in revs and (revs[u][1] or 0) > acked)
                         or (u in tombs and (tombs[u][1] or 0) > acked)}
-        bases = ws.fields_at(kind, sorted(changed_here), acked) if acked > 0 else {}
+        bases = ws.fields_at(kind, sorted(changed_here), acked, revisions=revs, tombstones=tombs) if acked > 0 else {}
         stamps = ws.stamps(r for pair in (*revs.values(), *tombs.values()) for r in pair)
         new_events = []
         for uid, ch in changes.items():
@@ -266,10 +273,15 @@ class _Merger:
             if result == m:
                 continue
             self.report.undo.append((kind, uid, before))
+            if kind == "event":
+                self.rewrite_event(uid, result, m, ch, theirs_whole=result == t)
+                continue
             if revs.get(uid) and revs[uid][1] is not None:  # the version replaced: a later merge's base
                 ws.remember_version(kind, uid, revs[uid][1], m)
             if self.write(kind, uid, result, m, ch, theirs_whole=result == t):
                 self.report.updated[kind] += 1
+        if kind == "event":
+            self.flush_events(revs)
         if new_events:
             self.add_events(new_events)
 
@@ -326,11 +338,6 @@ class _Merger:
                     ws.add_document(document)
                 else:
                     ws.update_document(document)
-            elif kind == "event":
-                event = self.event_to_write(uid, fields, mine, ch)
-                if event is None:
-                    return False
-                ws.update_event(event, touch=False)
             elif kind == "view":
                 ws.save_view(uid, filter_from_json(fields["filter"]))
             elif kind == "period":
@@ -378,10 +385,40 @@ class _Merger:
              self.rev_of(ch.modified) if ch.modified else self.merge_rev()) for event, ch in items])
         self.report.added["event"] += len(items)
 
+    # events are written in bulk, once per merge: the changed columns only, links when they changed
+    def rewrite_event(self, uid: str, fields: dict, mine: dict, ch: Any, theirs_whole: bool) -> None:
+        event = self.event_to_write(uid, fields, mine, ch)
+        if event is None:
+            return
+        rev = self.rev_of(ch.modified) if theirs_whole and ch.modified else self.merge_rev()
+        self._rewrites.append((self._event_ids[uid], event, self._events[uid], rev))
+        self._replaced[uid] = mine
+        self.report.updated["event"] += 1
+
+    def flush_events(self, revs: dict) -> None:
+        """Write the buffered event updates and deletions; keep the versions they replace."""
+        ws = self.ws
+        old = [("event", uid, revs[uid][1], fields) for uid, fields in self._replaced.items()
+               if revs.get(uid) and revs[uid][1] is not None]
+        old += [("event", uid, before[1][1], before[0]) for uid, _, before in self._removals
+                if before[1] and before[1][1] is not None]
+        ws.remember_versions(old)
+        if self._rewrites:
+            ws.rewrite_events(self._rewrites)
+        if self._removals:
+            ws.remove_events([self._event_ids[uid] for uid, _, _ in self._removals])
+            ws.record_tombstones([("event", uid, (before[1] or (None,))[0], self.rev_of(ch.modified))
+                                  for uid, ch, before in self._removals])
+        self._rewrites, self._removals, self._replaced = [], [], {}
+
     def delete(self, kind: str, uid: str, ch: Any, before: Any) -> None:
         ws = self.ws
         self._known.pop(kind, None)
         self.report.undo.append((kind, uid, before))
+        if kind == "event":
+            self._removals.append((uid, ch, before))
+            self.report.deleted[kind] += 1
+            return
         delete_record(ws, kind, uid)
         ws.record_tombstone(kind, uid, (before[1] or (None,))[0], self.rev_of(ch.modified))
         self.report.deleted[kind] += 1
@@ -446,17 +483,7 @@ def undo_merge(ws: Workspace, report: MergeReport) -> None:
     """Put every record a merge touched back as it was, with its provenance, and forget the
     merge's conflicts and sync point: the workspace is as before the merge."""
     with ws.transaction():
-        for kind, uid, (fields, revs, tomb) in reversed(report.undo):
-            if fields is None:
-                if ws.revisions_of(kind, [uid]):
-                    delete_record(ws, kind, uid)
-            else:
-                write_fields(ws, kind, uid, fields, touch=False)
-            ws.forget_tombstone(kind, uid)
-            if tomb is not None:
-                ws.record_tombstone(kind, uid, tomb[0], tomb[1])
-            if fields is not None and revs is not None:
-                ws.set_revisions(kind, uid, revs[0], revs[1])
+        restore_records(ws, report.undo)
         ws.drop_conflicts([c["id"] for c in report.conflicts] + [p["id"] for p in report.proposals])
         if report.peer_before is not None:
             ws.restore_peer(report.peer_before, report.peer_existed)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from dataclasses import replace
 from functools import lru_cache
@@ -14,6 +15,10 @@ from .versions import RowVersions
 from .errors import WorkspaceError
 
 _SETTLE_TEXT_INDEX_FROM = 5_000
+# the event columns in the order of `_event_row`
+_ROW_COLUMNS = ("uid", "title", "summary", "when_edtf", "earliest", "latest", "precision", "flags", "place",
+                "latitude", "longitude", "country", "event_type", "sub_event_type", "fatalities", "confidence",
+                "notes", "external_id", "created", "updated")
 DAY = 86400
 FLAG_UNCERTAIN, FLAG_APPROXIMATE, FLAG_OPEN_START, FLAG_OPEN_END, FLAG_INTERVAL = 1, 2, 4, 8, 16
 
@@ -230,6 +235,69 @@ class EventStore(RowVersions):
                                   [(rev, uid) for uid, rev in cited.items() if rev is not None])
         self._remember_version(event.uid)
         return event
+
+    # -- bulk writes for a merge (one transaction, the caller keeps the earlier versions) --
+    def event_rows_by_uid(self, uids: Sequence[str]) -> dict[str, tuple[int, Optional[int], Optional[int]]]:
+        """{uid: (row id, created_rev, rev)} of the events here among `uids`."""
+        return {uid: (i, c, r) for uid, i, c, r in self.conn.execute(
+            "SELECT uid, id, created_rev, rev FROM event WHERE uid IN (SELECT value FROM json_each(?))",
+            (json.dumps(list(uids)),))}
+
+    def rewrite_events(self, items: Sequence[tuple[int, Event, Event, int]]) -> None:
+        """Write events over the versions stored now, many at once: `(row id, new, old, rev)`.
+
+        Only what differs is written: the changed columns (so the indexes and the text index
+        of unchanged ones are not touched), and an event's actors, citations or tags only
+        when they changed (a citation kept keeps its provenance).  Each event gets revision
+        `rev`, as do the citations rewritten.  No version check and no earlier version kept:
+        the caller (a merge) read `old` in this transaction and keeps it."""
+        groups: dict[tuple[str, ...], list[tuple]] = {}
+        relinked: list[tuple[int, Event, Event, int]] = []
+        for event_id, new, old, rev in items:
+            a, b = self._event_row(new), self._event_row(old)
+            changed = tuple(i for i in range(1, len(a)) if a[i] != b[i])
+            groups.setdefault(changed, []).append((*(a[i] for i in changed), rev, event_id))
+            if (new.participants != old.participants or new.citations != old.citations
+                    or sorted(new.tags) != sorted(old.tags) or 4 in changed or 5 in changed):
+                relinked.append((event_id, new, old, rev))
+        with self.transaction():
+            for changed, rows in groups.items():
+                sets = "".join(f"{_ROW_COLUMNS[i]} = ?, " for i in changed)
+                self.conn.executemany(f"UPDATE event SET {sets}rev = ? WHERE id = ?", rows)
+            if relinked:
+                actors, sources, documents = self._link_ids([new for _, new, _, _ in relinked])
+            for event_id, new, old, rev in relinked:
+                lo, hi = new.when.earliest_ts, new.when.latest_ts
+                if new.participants != old.participants:
+                    self.conn.execute("DELETE FROM event_actor WHERE event_id = ?", (event_id,))
+                    self.conn.executemany(
+                        "INSERT OR IGNORE INTO event_actor(event_id, actor_id, role, position, earliest, latest) "
+                        "VALUES (?, ?, ?, ?, ?, ?)",
+                        [(event_id, actors[p.actor_uid], p.role.value, i, lo, hi) for i, p in enumerate(new.participants)])
+                if new.citations != old.citations:
+                    made = dict(self.conn.execute("SELECT uid, created_rev FROM citation WHERE event_id = ?", (event_id,)))
+                    self.conn.execute("DELETE FROM citation WHERE event_id = ?", (event_id,))
+                    self.conn.executemany(
+                        "INSERT INTO citation(uid, event_id, source_id, document_id, credibility, quote, position, "
+                        "created_rev, rev) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        [(c.uid, event_id, sources[c.source_uid],
+                          documents.get(c.document_uid) if c.document_uid else None, c.credibility, c.quote, i,
+                          made.get(c.uid) or rev, rev) for i, c in enumerate(new.citations)])
+                if sorted(new.tags) != sorted(old.tags):
+                    self.conn.execute("DELETE FROM event_tag WHERE event_id = ?", (event_id,))
+                    self.conn.executemany("INSERT OR IGNORE INTO event_tag(event_id, tag) VALUES (?, ?)",
+                                          [(event_id, t.strip()) for t in new.tags if t.strip()])
+                if (lo, hi) != (old.when.earliest_ts, old.when.latest_ts):
+                    self._write_span(event_id, lo, hi)
+        seen = self._seen_versions()
+        for _, new, _, _ in items:
+            seen.pop(new.uid, None)
+
+    def remove_events(self, ids: Sequence[int]) -> None:
+        """Delete many events at once (a merge's deletions; their tombstones are the caller's
+        to date, their earlier versions its to keep)."""
+        with self.transaction():
+            self.conn.execute("DELETE FROM event WHERE id IN (SELECT value FROM json_each(?))", (json.dumps(list(ids)),))
 
     def delete_event(self, uid: str, *, overwrite: bool = False) -> Event:
         """Delete an event; returns it whole, so that an undo can add it back.  An event

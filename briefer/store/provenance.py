@@ -12,9 +12,11 @@ from __future__ import annotations
 import getpass
 import json
 import os
+import sqlite3
 import uuid
+from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import Any, Iterable, Optional
+from typing import Any, Iterable, Iterator, Optional
 
 from ..core.fields import actor_fields, document_fields, event_fields, period_fields
 from ..core.model import now_utc
@@ -183,10 +185,12 @@ class ProvenanceStore(Connection):
             self.conn.execute("INSERT OR IGNORE INTO history(kind, uid, rev, data) VALUES (?, ?, ?, ?)",
                               (kind, uid, row[0], json.dumps(fields, ensure_ascii=False, sort_keys=True)))
 
-    def current_fields(self, kind: str, uids: list[str]) -> dict[str, dict[str, Any]]:
-        """{uid: fields} of the records that exist now."""
+    def current_fields(self, kind: str, uids: list[str], ids: Optional[list[int]] = None) -> dict[str, dict[str, Any]]:
+        """{uid: fields} of the records that exist now (`ids`: the events' row ids, if known)."""
         if not uids:
             return {}
+        if kind == "event" and ids is not None:
+            return {e.uid: event_fields(e) for e in self.events_by_ids(sorted(ids))}
         if kind == "event":
             ids = dict(self.conn.execute(
                 "SELECT uid, id FROM event WHERE uid IN (SELECT value FROM json_each(?))", (json.dumps(uids),)))
@@ -215,11 +219,14 @@ class ProvenanceStore(Connection):
         except WorkspaceError:
             return None
 
-    def fields_at(self, kind: str, uids: list[str], rev: int) -> dict[str, Optional[dict[str, Any]]]:
+    def fields_at(self, kind: str, uids: list[str], rev: int, revisions: Optional[dict] = None,
+                  tombstones: Optional[dict] = None) -> dict[str, Optional[dict[str, Any]]]:
         """Each record as it was when this workspace was at revision `rev`: its fields, or
-        None when it did not exist then.  A uid left out: that version is not known."""
+        None when it did not exist then.  A uid left out: that version is not known.
+        (`revisions` and `tombstones`: what `revisions_of` and `tombstones` said of these
+        uids, when the caller has it already.)"""
         result: dict[str, Optional[dict[str, Any]]] = {}
-        current = self.revisions_of(kind, uids)
+        current = self.revisions_of(kind, uids) if revisions is None else revisions
         now = [u for u in uids if u in current and current[u][1] is not None and current[u][1] <= rev]
         result.update(self.current_fields(kind, now))
         rest = [u for u in uids if u not in result]
@@ -230,8 +237,10 @@ class ProvenanceStore(Connection):
                 "AND rev = (SELECT max(rev) FROM history WHERE kind = h.kind AND uid = h.uid AND rev <= ?)",
                 (kind, json.dumps(rest), rev)):
             result[uid] = json.loads(data)
-        gone = {uid: deleted for uid, (_, deleted) in self.tombstones(kind, rest).items()}
-        made = {uid: created for uid, (created, _) in self.tombstones(kind, rest).items()}
+        dead = (self.tombstones(kind, rest) if tombstones is None
+                else {uid: tombstones[uid] for uid in rest if uid in tombstones})
+        gone = {uid: deleted for uid, (_, deleted) in dead.items()}
+        made = {uid: created for uid, (created, _) in dead.items()}
         for uid in rest:
             if uid in result:
                 continue
@@ -245,6 +254,20 @@ class ProvenanceStore(Connection):
         return result
 
     # -- what changed since -------------------------------------------------------------
+    def changed_rows_since(self, rev: int) -> tuple[dict[str, dict[str, tuple]], dict[str, dict[str, tuple]]]:
+        """The records written after revision `rev`, ({kind: {uid: (created_rev, rev, row id)}}
+        of those here, {kind: {uid: (created_rev, deleted in rev)}} of those deleted)."""
+        live: dict[str, dict[str, tuple]] = {}
+        for kind, table in KIND_TABLES.items():
+            key = _KEY.get(kind, "uid")
+            live[kind] = {uid: (c, r, i) for uid, c, r, i in self.conn.execute(
+                f"SELECT {key}, created_rev, rev, {'id' if kind == 'event' else 'NULL'} FROM {table} WHERE rev > ?", (rev,))}
+        deleted: dict[str, dict[str, tuple]] = {}
+        for kind, uid, c, r in self.conn.execute("SELECT kind, uid, created_rev, rev FROM tombstone WHERE rev > ?",
+                                                 (rev,)):
+            deleted.setdefault(kind, {})[uid] = (c, r)
+        return live, deleted
+
     def changed_since(self, rev: int) -> dict[str, list[str]]:
         """{kind: uids} of the records written after revision `rev` (deleted ones included)."""
         changed: dict[str, list[str]] = {}
@@ -307,8 +330,74 @@ class ProvenanceStore(Connection):
                           (kind, uid, created_rev, rev))
 
     def remember_version(self, kind: str, uid: str, rev: int, fields: dict[str, Any]) -> None:
-        self.conn.execute("INSERT OR IGNORE INTO history(kind, uid, rev, data) VALUES (?, ?, ?, ?)",
-                          (kind, uid, rev, json.dumps(fields, ensure_ascii=False, sort_keys=True)))
+        self.remember_versions([(kind, uid, rev, fields)])
+
+    def remember_versions(self, versions: Iterable[tuple[str, str, int, dict[str, Any]]]) -> None:
+        """Keep earlier versions (kind, uid, the revision they were made in, fields)."""
+        self.conn.executemany("INSERT OR IGNORE INTO history(kind, uid, rev, data) VALUES (?, ?, ?, ?)",
+                              [(kind, uid, rev, json.dumps(fields, ensure_ascii=False, sort_keys=True))
+                               for kind, uid, rev, fields in versions])
+
+    def record_tombstones(self, rows: Iterable[tuple[str, str, Optional[int], int]]) -> None:
+        """`record_tombstone` for many: (kind, uid, created_rev, deleted in rev)."""
+        self.conn.executemany("INSERT OR REPLACE INTO tombstone(kind, uid, created_rev, rev) VALUES (?, ?, ?, ?)",
+                              list(rows))
+
+    @contextmanager
+    def large_cache(self, mib: int = 256) -> Iterator[None]:
+        """A bigger page cache for one large write (a merge of thousands of records into a
+        big workspace touches tens of thousands of index pages: with the default cache they
+        are read and spilled more than once); given back afterwards."""
+        if not isinstance(self.conn, sqlite3.Connection):
+            yield
+            return
+        before = self.conn.execute("PRAGMA cache_size").fetchone()[0]
+        self.conn.execute(f"PRAGMA cache_size = {-1024 * int(mib)}")
+        try:
+            yield
+        finally:
+            self.conn.execute(f"PRAGMA cache_size = {int(before)}")
+            self.conn.execute("PRAGMA shrink_memory")
+
+    # -- pruning earlier versions ---------------------------------------------------------
+    def history_floor(self) -> Optional[int]:
+        """The oldest revision of this workspace a merge may still need a version at: the
+        lowest sync point a peer has confirmed (what it is known to have of ours).  None: no
+        peer, so no earlier version is needed at all."""
+        row = self.conn.execute("SELECT min(acked), count(*) FROM peer").fetchone()
+        return None if not row[1] else int(row[0] or 0)
+
+    def history_size(self) -> int:
+        return self.conn.execute("SELECT count(*) FROM history").fetchone()[0]
+
+    def prune_history(self) -> list[tuple[str, str, int, str]]:
+        """Drop the earlier versions no merge can need any more, and return them.  A merge with
+        a peer compares with each record as it was at that peer's sync point, never before the
+        lowest one (`history_floor`): of the versions up to it, only the newest of a record
+        that changed after it is kept.  The record's history (`history.py`) then still says
+        who changed it and when before that point, but no longer which fields."""
+        if not self._provenance_ready():
+            return []
+        floor = self.history_floor()
+        if floor is None:
+            return [tuple(r) for r in self.conn.execute("DELETE FROM history RETURNING kind, uid, rev, data")]
+        removed = []
+        for kind, table in KIND_TABLES.items():
+            key = _KEY.get(kind, "uid")
+            removed += self.conn.execute(
+                f"DELETE FROM history WHERE kind = ? AND rev <= ? AND ("
+                f"EXISTS (SELECT 1 FROM history newer WHERE newer.kind = history.kind AND newer.uid = history.uid "
+                f"AND newer.rev > history.rev AND newer.rev <= ?) "
+                f"OR EXISTS (SELECT 1 FROM {table} now WHERE now.{key} = history.uid AND now.rev <= ?) "
+                f"OR EXISTS (SELECT 1 FROM tombstone gone WHERE gone.kind = history.kind AND gone.uid = history.uid "
+                f"AND gone.rev <= ?)) RETURNING kind, uid, rev, data",
+                (kind, floor, floor, floor, floor)).fetchall()
+        return [tuple(r) for r in removed]
+
+    def forget_peer(self, workspace: str) -> None:
+        """Stop exchanging with a workspace (an analyst who left): its sync point no longer
+        holds back pruning.  Merging it again later starts over (every difference a conflict)."""
+        self.conn.execute("DELETE FROM peer WHERE workspace = ?", (workspace,))
 
     # -- peers --------------------------------------------------------------------------
     def peers(self) -> list[dict[str, Any]]:

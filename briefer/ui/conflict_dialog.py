@@ -2,9 +2,10 @@
 changed them and when; decided per row, per record or all at once.  Proposed duplicates
 (an actor or source that came twice as different records) are merged or kept apart here.
 
-Each decision is written at once (one transaction) and travels to the peer at the next
-exchange.  Decisions are not undo steps: the undo history starts afresh after them, as
-after an import.
+Each decision is written at once (one transaction), travels to the peer at the next
+exchange, and is one Undo step ("Undo Take Theirs for title of “Baghouz”"): deciding one
+field, one record or all at once, merging a proposed pair or keeping it apart.  Undo puts
+the records, their provenance and the conflict (open again) back as they were.
 """
 
 from __future__ import annotations
@@ -14,13 +15,16 @@ from html import escape
 from typing import Any, Optional
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QUndoCommand
 from PySide6.QtWidgets import (
-    QDialog, QDialogButtonBox, QHBoxLayout, QHeaderView, QLabel, QMessageBox, QPushButton, QTreeWidget, QTreeWidgetItem,
-    QVBoxLayout, QWidget,
+    QDialog, QDialogButtonBox, QHBoxLayout, QHeaderView, QLabel, QMessageBox, QPushButton, QSplitter, QTextBrowser,
+    QToolButton, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget,
 )
 
 from ..core.errors import BrieferError
-from ..exchange.conflicts import decide_proposal, resolve_conflicts
+from ..edit import operations as ops
+from ..exchange.conflicts import Decision, decide_conflicts, undo_decision
+from .screen_fit import fit_to_screen
 from .session import Session
 
 ID_ROLE = Qt.ItemDataRole.UserRole
@@ -44,10 +48,105 @@ def show_value(value: Any, limit: int = 120) -> str:
     return text if len(text) <= limit else text[:limit - 1] + "…"
 
 
+def show_field(field: str, value: Any) -> str:
+    """A value in full, for the pane under the list (HTML)."""
+    return escape(show_value(value, 4000)).replace("\n", "<br>")
+
+
 def show_stamp(stamp: Optional[list]) -> str:
     if not stamp:
         return ""
     return f"{stamp[1] or 'unknown'}, {stamp[0].replace('T', ' ')[:16]} UTC"
+
+
+SIDES = {"mine": "Keep Mine", "theirs": "Take Theirs"}
+
+
+def _field_name(field: str) -> str:
+    return "whole record" if field == "(deleted)" else field.split(":")[0].replace("_", " ")
+
+
+def decision_text(side: str, conflicts: list[dict[str, Any]], everything: bool) -> str:
+    """The Undo entry a person reads: what was decided, for which record."""
+    verb = SIDES[side]
+    if everything:
+        return f"{verb} for All {len(conflicts)} Conflicts"
+    records = {(c["kind"], c["uid"]) for c in conflicts}
+    title = show_value(conflicts[0]["title"], 40) if conflicts else ""
+    if len(conflicts) == 1:
+        return f"{verb} for {_field_name(conflicts[0]['field'])} of “{title}”"
+    if len(records) == 1:
+        return f"{verb} for “{title}”"
+    return f"{verb} for {len(conflicts)} Conflicts"
+
+
+class DecideCommand(QUndoCommand):
+    """Deciding conflicts (one field, one record's, or all): one Undo step."""
+
+    def __init__(self, session: Session, side: str, ids: list[int], text: str) -> None:
+        super().__init__(text)
+        self.session, self.side, self.ids = session, side, ids
+        self.decision: Optional[Decision] = None
+        self._first = True
+
+    def run_first(self) -> None:
+        self.decision = decide_conflicts(self.session.ws, self.side, self.ids)
+
+    def redo(self) -> None:
+        if self._first:
+            self._first = False
+        else:
+            self.decision = decide_conflicts(self.session.ws, self.side, self.ids)
+        self.session.notify_changed()
+
+    def undo(self) -> None:
+        if self.decision is not None:
+            undo_decision(self.session.ws, self.decision)
+        self.session.notify_changed()
+
+
+class ProposalCommand(QUndoCommand):
+    """Merging proposed duplicates into the records here, or keeping them apart: one Undo step."""
+
+    def __init__(self, session: Session, proposals: list[dict[str, Any]], merge: bool) -> None:
+        names = ", ".join(f"“{show_value(p['title'], 30)}”" for p in proposals[:2]) + ("…" if len(proposals) > 2 else "")
+        super().__init__(f"{'Merge' if merge else 'Keep Apart'} {names}")
+        self.session, self.proposals, self.merge = session, proposals, merge
+        self.edits: list[Any] = []
+        self._first = True
+
+    def _apply(self) -> None:
+        ws = self.session.ws
+        self.edits = []
+        with ws.transaction():
+            for p in self.proposals:
+                if self.merge and ws.revisions_of(p["kind"], [p["mine"]]) and ws.revisions_of(p["kind"], [p["theirs"]]):
+                    if p["kind"] == "actor":
+                        edit = ops.merge_actors(ws, ws.get_actor(p["mine"]), ws.get_actor(p["theirs"]))
+                    else:
+                        edit = ops.merge_sources(ws, ws.get_source(p["mine"]), ws.get_source(p["theirs"]))
+                    edit.apply(ws)
+                    self.edits.append(edit)
+                ws.set_conflict_status(p["id"], "merged" if self.merge else "apart")
+
+    def run_first(self) -> None:
+        self._apply()
+
+    def redo(self) -> None:
+        if self._first:
+            self._first = False
+        else:
+            self._apply()
+        self.session.notify_changed()
+
+    def undo(self) -> None:
+        ws = self.session.ws
+        with ws.transaction():
+            for edit in reversed(self.edits):
+                edit.revert(ws)
+            for p in self.proposals:
+                ws.set_conflict_status(p["id"], "proposed")
+        self.session.notify_changed()
 
 
 class ConflictDialog(QDialog):
@@ -56,7 +155,7 @@ class ConflictDialog(QDialog):
         self.session = session
         self.setObjectName("conflictDialog")
         self.setWindowTitle("Review Conflicts")
-        self.resize(1000, 520)
+        self.resize(1240, 640)  # clamped to the screen (fit_to_screen): a laptop's width, both values readable
         self.heading = QLabel(objectName="conflictHeading")
         self.heading.setWordWrap(True)
         self.tree = QTreeWidget(objectName="conflictTree")
@@ -92,15 +191,42 @@ class ConflictDialog(QDialog):
         row.addStretch(1)
         row.addWidget(self.merge_pair)
         row.addWidget(self.keep_apart)
+        stack = session.undo_stack  # the window's history: each decision is one step of it
+        self.undo_action = stack.createUndoAction(self, "Undo")
+        self.undo_action.setShortcuts(QKeySequence.StandardKey.Undo)
+        self.redo_action = stack.createRedoAction(self, "Redo")
+        self.redo_action.setShortcuts(QKeySequence.StandardKey.Redo)
+        self.addActions([self.undo_action, self.redo_action])
+        self.undo_button = QToolButton(objectName="conflictUndo")
+        self.undo_button.setDefaultAction(self.undo_action)
+        stack.indexChanged.connect(self._history_moved)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
+        self.detail = QTextBrowser(objectName="conflictDetail")
+        self.detail.setOpenLinks(False)
+        self.detail.setPlaceholderText("Select a field to read both values in full.")
+        self.tree.currentItemChanged.connect(self._show_detail)
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.addWidget(self.tree)
+        splitter.addWidget(self.detail)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 1)
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
-        layout.addWidget(self.tree, 1)
+        layout.addWidget(splitter, 1)
         layout.addLayout(row)
-        layout.addWidget(buttons)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.undo_button)
+        bottom.addWidget(buttons, 1)
+        layout.addLayout(bottom)
         self.tree.itemSelectionChanged.connect(self._enable)
+        self._conflicts: dict[int, dict[str, Any]] = {}
         self.refresh()
+        fit_to_screen(self)
+
+    def _history_moved(self) -> None:
+        if self.isVisible():  # an undo or redo while the review is open: show what is open now
+            self.refresh()
 
     # -- content -------------------------------------------------------------------------------
     def refresh(self) -> None:
@@ -108,6 +234,8 @@ class ConflictDialog(QDialog):
         self.tree.clear()
         conflicts = ws.conflicts("open") if ws is not None else []
         proposals = ws.conflicts("proposed") if ws is not None else []
+        self._conflicts = {c["id"]: c for c in conflicts}
+        self.detail.clear()
         records: dict[tuple[str, str], QTreeWidgetItem] = {}
         for c in conflicts:
             key = (c["kind"], c["uid"])
@@ -120,7 +248,7 @@ class ConflictDialog(QDialog):
                 records[key] = parent
                 self.tree.addTopLevelItem(parent)
                 parent.setFirstColumnSpanned(True)
-            name = "whole record" if c["field"] == "(deleted)" else c["field"].split(":")[0].replace("_", " ")
+            name = _field_name(c["field"])
             item = QTreeWidgetItem([name, show_value(c["mine"]), show_stamp(c["mine_by"]),
                                     show_value(c["theirs"]), show_stamp(c["theirs_by"])])
             item.setData(0, ID_ROLE, ("conflict", c["id"]))
@@ -145,6 +273,19 @@ class ConflictDialog(QDialog):
             + (f" {len(proposals)} proposed duplicate{'s' if len(proposals) != 1 else ''}." if proposals else "")
             if count or proposals else "No open conflicts.")
         self._enable()
+
+    def _show_detail(self, item: Optional[QTreeWidgetItem]) -> None:
+        """Both values of the current field in full, with who changed each and when."""
+        data = item.data(0, ID_ROLE) if item is not None else None
+        c = self._conflicts.get(data[1]) if data and data[0] == "conflict" else None
+        if c is None:
+            self.detail.clear()
+            return
+        self.detail.setHtml(
+            f"<p><b>{escape(c['title'])}</b> — {escape(_field_name(c['field']))}</p>"
+            f"<p><b>Mine (here)</b>, {escape(show_stamp(c['mine_by']) or 'unknown')}:<br>{show_field(c['field'], c['mine'])}</p>"
+            f"<p><b>Theirs ({escape(c['peer_name'])})</b>, {escape(show_stamp(c['theirs_by']) or 'unknown')}:"
+            f"<br>{show_field(c['field'], c['theirs'])}</p>")
 
     def _selected(self, wanted: str) -> list[int]:
         ids: list[int] = []
@@ -172,17 +313,25 @@ class ConflictDialog(QDialog):
         ids = None if everything else self._selected("conflict")
         if ids == []:
             return
-        self._run(lambda: resolve_conflicts(self.session.ws, side, ids))
+        conflicts = [c for c in self.session.ws.conflicts("open") if ids is None or c["id"] in ids]
+        if not conflicts:
+            return
+        self._run(DecideCommand(self.session, side, [c["id"] for c in conflicts],
+                                decision_text(side, conflicts, everything)))
 
     def decide_pairs(self, merge: bool) -> None:
         ids = self._selected("proposal")
-        self._run(lambda: [decide_proposal(self.session.ws, i, merge) for i in ids])
+        proposals = [p for p in self.session.ws.conflicts("proposed") if p["id"] in ids]
+        if proposals:
+            self._run(ProposalCommand(self.session, proposals, merge))
 
-    def _run(self, step: Any) -> None:
+    def _run(self, command: Any) -> None:
+        """Run a decision; on success it lands on the undo stack (one step)."""
         try:
-            step()
+            command.run_first()
         except BrieferError as error:
             QMessageBox.warning(self, "Review Conflicts", str(error))
-        self.session.undo_stack.clear()  # decisions start the history afresh (see the module doc)
-        self.session.notify_changed()
+            self.session.notify_changed()
+        else:
+            self.session.push(command)
         self.refresh()

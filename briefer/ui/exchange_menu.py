@@ -159,7 +159,8 @@ class ExchangeActions:
                                     "This workspace has not exchanged with another yet. Make a copy for an analyst, "
                                     "or merge their workspace first.")
             return
-        labels = [f"{p['name'] or '(no name)'} — {p['workspace'][:8]}…, last exchange {p['at'] or 'never'}"
+        labels = [f"{p['name'] or '(no name)'} — last exchange "
+                  f"{p['at'].replace('T', ' ')[:16] + ' UTC' if p['at'] else 'never'} ({p['workspace'][:8]}…)"
                   for p in peers]
         label, ok = QInputDialog.getItem(self.window, "Export Changes", "Changes for:", labels, 0, False)
         if not ok:

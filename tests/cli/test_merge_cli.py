@@ -56,7 +56,7 @@ def test_a_change_package_goes_by_sneakernet(tmp_path: Path) -> None:
     out = cli("-w", laptop, "export", "--changes-for", desk_id, "--out", str(package)).stdout
     assert "1 events" in out
     merged = cli("-w", desk, "merge", str(package))
-    assert "added 1 events" in merged.stdout
+    assert "added 1 event" in merged.stdout and "1 events" not in merged.stdout
     second = tmp_path / "second.briefer-changes"
     assert "no changes" in cli("-w", laptop, "export", "--changes-for", "desk", "--out", str(second)).stdout
 
@@ -72,3 +72,17 @@ def test_refusals_are_one_line_and_change_nothing(tmp_path: Path) -> None:
     assert_clean_error(cli("-w", desk, "export", "--changes-for", "nobody", "--out", str(tmp_path / "x"),
                            check=False), "no peer 'nobody'")
     assert dump(Path(desk)) == before
+
+
+def test_peers_says_how_many_versions_are_kept_and_forget_lets_them_go(tmp_path: Path) -> None:
+    desk, laptop, uid = _desk(tmp_path)
+    for place in ("Baghouz", "Hajin"):
+        _edit_place(desk, uid, place)
+    listed = cli("-w", desk, "peers").stdout
+    assert "2 earlier versions kept for three-way merges" in listed and "laptop has ours only up to there" in listed
+    pruned = json.loads(cli("-w", desk, "peers", "--prune", "--json").stdout)
+    assert pruned["history"] == {"kept": 2, "pruned": 0, "since": pruned["peers"][0]["acked"],
+                                 "held_by": pruned["peers"][0]["workspace"]}
+    assert_clean_error(cli("-w", desk, "peers", "--forget", "nobody", check=False), "no peer 'nobody'")
+    forgot = cli("-w", desk, "peers", "--forget", "laptop", "--prune").stdout
+    assert "forgot laptop" in forgot and "pruned 2 earlier versions" in forgot and "no exchanges yet" in forgot

@@ -13,7 +13,7 @@ import pytest
 from briefer.core.model import Actor, Citation, Event, Source
 from briefer.core.when import When
 from briefer.exchange.changes import changes_since, write_package
-from briefer.exchange.conflicts import decide_proposal, resolve_conflicts
+from briefer.exchange.conflicts import decide_conflicts, decide_proposal, resolve_conflicts, undo_decision
 from briefer.exchange.json_format import ExchangeError, export_json
 from briefer.exchange.merge import merge_path, undo_merge
 from briefer.store import Workspace, WorkspaceError
@@ -79,7 +79,7 @@ def test_edits_of_different_fields_combine_and_the_same_field_is_a_conflict(tmp_
         ("event-1", "summary", "Amal's summary", "Bashir's summary")]
     assert report.open_conflicts[0]["theirs_by"][1] == "Bashir"
     assert a.get_event("event-1").summary == "Amal's summary"  # mine stays until decided
-    assert "updated 1 events" in report.summary() and "1 conflict" in report.summary()
+    assert "updated 1 event," in report.summary() and "1 conflict" in report.summary()
     assert a.open_conflict_count() == 1
     assert resolve_conflicts(a, "theirs") == 1
     assert a.get_event("event-1").summary == "Bashir's summary" and a.open_conflict_count() == 0
@@ -122,7 +122,7 @@ def test_new_records_come_across_with_their_links(tmp_path: Path) -> None:
     assert report.added == {"actor": 1, "source": 1, "document": 0, "event": 1, "view": 0, "period": 0}
     assert a.get_actor("actor-bali").member_of == "actor-sdf"
     assert a.get_event("event-new").citations[0].source_uid == "source-rudaw"
-    assert report.summary().startswith("added 1 events")
+    assert report.summary().startswith("added 1 event")
 
 
 def test_the_same_actor_made_twice_is_proposed_for_merging_not_merged(tmp_path: Path) -> None:
@@ -160,6 +160,30 @@ def test_undo_puts_the_workspace_back_as_it_was(tmp_path: Path) -> None:
     undo_merge(a, report)
     assert (content(a), a.peers(), a.changed_since(0)) == before
     assert a.open_conflict_count() == 0
+
+
+def test_a_decision_is_taken_back_whole_and_can_be_made_again(tmp_path: Path) -> None:
+    a, b = pair(tmp_path)
+    edit(a, "event-0", title="A", place="Hajin")
+    edit(b, "event-0", title="B", place="Susa")
+    a.delete_event("event-1")
+    edit(b, "event-1", summary="seen by Bashir")
+    merge_path(a, b.path)
+    assert len(a.conflicts("open")) == 3
+    before = content(a), a.changed_since(0), [(c["id"], c["status"]) for c in a.conflicts("open")]
+    decision = decide_conflicts(a, "theirs")
+    after = content(a)
+    assert a.get_event("event-0").title == "B" and a.get_event("event-1").summary == "seen by Bashir"
+    assert a.open_conflict_count() == 0
+    undo_decision(a, decision)
+    assert (content(a), a.changed_since(0), [(c["id"], c["status"]) for c in a.conflicts("open")]) == before
+    again = decide_conflicts(a, "theirs", decision.ids)
+    assert content(a) == after and again.count == 3
+    # one field only: the record's other field stays open
+    undo_decision(a, again)
+    title = next(c["id"] for c in a.conflicts("open") if c["field"] == "title")
+    undo_decision(a, decide_conflicts(a, "mine", [title]))
+    assert content(a) == before[0] and a.open_conflict_count() == 3
 
 
 # -- change packages ---------------------------------------------------------------------
@@ -273,3 +297,37 @@ def test_periods_travel_with_their_provenance(tmp_path: Path) -> None:
     a.delete_period("period-baghouz")
     merge_path(b, a.path)
     assert "period-baghouz" not in b.all_uids("period") and content(a) == content(b)
+
+
+def test_a_merged_edit_of_links_dates_and_text_is_found_by_every_filter(tmp_path: Path) -> None:
+    from briefer.core.filter import EventFilter
+    from briefer.core.model import Participant, Role
+
+    a, b = pair(tmp_path)
+    e = b.get_event("event-0")
+    b.update_event(replace(e, title="Assault on Hajin", when=When.parse("2018-12-14"), tags=("offensive",),
+                           participants=(Participant("actor-sdf", Role.INITIATOR),),
+                           citations=(replace(e.citations[0], quote="new quote"),
+                                      Citation("source-sohr", 3, "second", uid="cite-new"))))
+    merge_path(a, b.path)
+    assert content(a)["event"]["event-0"] == content(b)["event"]["event-0"]
+    found = lambda **f: a.event_uids(EventFilter(**f))  # noqa: E731
+    assert "event-0" in found(start=When.parse("2018-12"), end=When.parse("2018-12"))
+    assert "event-0" not in found(start=When.parse("2019-02-09"), end=When.parse("2019-02-09"))
+    assert "event-0" in found(actors=("actor-sdf",), start=When.parse("2018-12"), end=When.parse("2018-12"))
+    assert "event-0" not in found(actors=("actor-is",))
+    assert "event-0" in found(text="Hajin") and "event-0" not in found(text="begins")
+    assert "event-0" in found(tags=("offensive",)) and "event-0" in found(sources=("source-sohr",))
+    created = {uid: p.created for uid, p in a.citation_provenance("event-0").items()}
+    assert created["cite-0"].analyst == "Desk" and created["cite-new"].analyst == "Bashir"
+
+
+def test_the_garbage_collector_runs_again_after_a_merge_even_a_refused_one(tmp_path: Path) -> None:
+    import gc
+
+    a, b = pair(tmp_path)
+    merge_path(a, b.path)
+    assert gc.isenabled()
+    with pytest.raises(ExchangeError):
+        merge_path(a, a.path)
+    assert gc.isenabled()
