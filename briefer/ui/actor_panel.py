@@ -393,7 +393,10 @@ class ActorPanel(FilteringPanel):
         old = self.session.ws.get_actor(uids[0])
         dialog = ActorDialog(self.session, old, self)
         if fit_to_screen(dialog).exec() and dialog.actor != old:
-            commands.apply(self.session, commands.edit_actor(self.session, old, dialog.actor))
+            from .edit_conflict import save_checked  # someone may have saved it meanwhile
+
+            save_checked(self.session, self, "actor", old, dialog.actor,
+                         lambda theirs, new: commands.edit_actor(self.session, theirs, new))
 
     def merge(self) -> None:
         """Merge the selected actors into the one the analyst picks to keep."""

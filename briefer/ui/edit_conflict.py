@@ -12,21 +12,24 @@ opened, theirs and yours, so the choice is made knowing what each one keeps:
 from __future__ import annotations
 
 from html import escape
-from typing import Any, Optional
+from typing import Any, Callable, Optional
 
 from PySide6.QtWidgets import (
     QDialog, QDialogButtonBox, QHeaderView, QLabel, QPushButton, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget,
 )
 
-from ..core.model import Event
 from ..edit.field_merge import edited_fields, merge_fields
+from ..store.errors import EditConflict
+from . import commands
 from .preferences import when_text
 from .session import Session
 
 LABELS = {"title": "Title", "when": "Date", "summary": "Summary", "place": "Place", "latitude": "Latitude",
           "longitude": "Longitude", "country": "Country", "event_type": "Type", "sub_event_type": "Sub-type",
           "tags": "Tags", "fatalities": "Fatalities", "confidence": "Confidence", "notes": "Notes",
-          "participants": "Actors", "citations": "Sources", "external_id": "Imported record"}
+          "participants": "Actors", "citations": "Sources", "external_id": "Imported record", "name": "Name",
+          "kind": "Kind", "description": "Description", "aliases": "Aliases", "member_of": "Member of",
+          "reliability": "Reliability", "url": "Address"}
 
 RELOAD, OVERWRITE, MERGE = "reload", "overwrite", "merge"
 
@@ -45,6 +48,10 @@ def field_text(session: Session, name: str, value: Any, limit: int = 90) -> str:
         sources = session.sources
         text = "; ".join(f"{sources[c.source_uid].name if c.source_uid in sources else '?'} {c.credibility}"
                          + (f" “{c.quote}”" if c.quote else "") for c in value)
+    elif name == "member_of":
+        text = session.actors[value].name if value in session.actors else (value or "")
+    elif hasattr(value, "label"):
+        text = value.label
     elif isinstance(value, tuple):
         text = ", ".join(map(str, value))
     else:
@@ -61,7 +68,7 @@ def who_and_when(by: str, at: str) -> str:
 class EditConflictDialog(QDialog):
     """`exec()`, then `choice` is RELOAD, OVERWRITE, MERGE, or None (back to editing)."""
 
-    def __init__(self, session: Session, base: Event, mine: Event, theirs: Event, by: str, at: str,
+    def __init__(self, session: Session, base: Any, mine: Any, theirs: Any, by: str, at: str,
                  parent: Optional[QWidget] = None) -> None:
         super().__init__(parent)
         self.setObjectName("editConflictDialog")
@@ -69,7 +76,8 @@ class EditConflictDialog(QDialog):
         self.choice: Optional[str] = None
         self.merge = merge_fields(base, mine, theirs)
         name = by or "another analyst"
-        self.heading = QLabel(f"<b>“{escape(base.title)}” was changed by {escape(who_and_when(by, at))}</b> "
+        title = getattr(base, "title", None) or getattr(base, "name", "")
+        self.heading = QLabel(f"<b>“{escape(title)}” was changed by {escape(who_and_when(by, at))}</b> "
                               "since you opened it.", objectName="editConflictHeading")
         self.heading.setWordWrap(True)
         explain = QLabel("<b>Reload</b> shows their version (your changes are dropped) · <b>Overwrite</b> saves "
@@ -124,3 +132,31 @@ class EditConflictDialog(QDialog):
     def _choose(self, choice: str) -> None:
         self.choice = choice
         self.accept()
+
+
+def save_checked(session: Session, parent: QWidget, kind: str, old: Any, mine: Any,
+                 command: Callable[[Any, Any], Any]) -> bool:
+    """Save `mine`, edited from `old` (an actor or a source), as one undoable command, unless
+    someone saved the record meanwhile: then the analyst chooses, as in the event editor,
+    Reload (nothing saved; the panel shows theirs), Overwrite or Merge Fields.  True when
+    something was saved."""
+    ws = session.ws
+    read = {"actor": ws.get_actor, "source": ws.get_source}[kind]
+    current = read(old.uid)
+    base = old
+    while True:
+        if current == base:
+            saving = mine
+        else:
+            stamp = ws.provenance(kind, old.uid).modified
+            dialog = EditConflictDialog(session, base, mine, current, *((stamp.analyst, stamp.at) if stamp else ("", "")),
+                                        parent)
+            dialog.exec()
+            if dialog.choice not in (OVERWRITE, MERGE):
+                return False
+            saving = mine if dialog.choice == OVERWRITE else dialog.merge.record
+        try:
+            commands.apply(session, command(current, saving))
+            return True
+        except EditConflict:  # yet another change came in between: ask again about it
+            base, mine, current = current, saving, read(old.uid)

@@ -114,8 +114,9 @@ class EventTableModel(QAbstractTableModel):
             for row in rows:
                 if row >= 0:
                     self.dataChanged.emit(self.index(row, 0), self.index(row, len(COLUMNS) - 1))
-        if changes.touches("actors") or changes.touches("sources"):  # names in the Actors and Sources columns
-            column = ACTORS if changes.touches("actors") else SOURCES
+        actors = changes.touches("actors") and not self.session.actor_names_kept  # (a description: no name moved)
+        if actors or changes.touches("sources"):  # names in the Actors and Sources columns
+            column = ACTORS if actors else SOURCES
             if self.total:
                 self.dataChanged.emit(self.index(0, column), self.index(self.total - 1, SOURCES))
 

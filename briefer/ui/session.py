@@ -37,6 +37,7 @@ class Session(QObject):
         self.filter = EventFilter()
         self.selection: list[int] = []
         self._actors: Optional[dict[str, Actor]] = None
+        self.actor_names_kept = False
         self._sources: Optional[dict[str, Source]] = None
         self._counts: dict[EventFilter, int] = {}
         self.remote = False  # True while another analyst's change (on a desk) is being shown
@@ -114,6 +115,8 @@ class Session(QObject):
             self._patch_actors(changes.actors.changed)
         elif changes is None or changes.touches("actors"):
             self._actors = None
+        # whether the last edit left every actor's name as it was (what the table's Actors column shows)
+        self.actor_names_kept = changes is not None and (not changes.touches("actors") or self._actors is not None)
         if changes is None or changes.touches("sources"):
             self._sources = None
         if changes is None or changes.everything or changes.events.added or changes.events.removed:

@@ -193,7 +193,10 @@ class SourcePanel(FilteringPanel):
             old = ws.get_source(sources[0])
             dialog = SourceDialog(old, self)
             if fit_to_screen(dialog).exec() and dialog.source != old:
-                commands.apply(self.session, commands.edit_source(self.session, old, dialog.source))
+                from .edit_conflict import save_checked  # someone may have saved it meanwhile
+
+                save_checked(self.session, self, "source", old, dialog.source,
+                             lambda theirs, new: commands.edit_source(self.session, theirs, new))
 
     def delete(self) -> None:
         ws = self.session.ws

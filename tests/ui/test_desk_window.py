@@ -281,3 +281,36 @@ def test_details_show_an_event_s_history_on_a_file_too(window, tmp_path) -> None
     session.set_selection(session.ws.event_ids())
     text = window.details.browser.toPlainText()
     assert "Omar changed:\nNotes: (none) → 'two sources'" in text and "Omar created it" in text
+
+
+def test_an_actor_saved_meanwhile_by_someone_else_is_merged_field_by_field(window, qtbot, desk, amal,
+                                                                          monkeypatch) -> None:
+    from briefer.core.model import Actor
+    from briefer.ui.actor_panel import ActorDialog
+    from briefer.ui.edit_conflict import EditConflictDialog
+
+    sdf = amal.add_actor(Actor("SDF"))
+    assert window.open_path(desk)
+    panel = window.actor_panel
+    panel.reload()
+    panel.select_uid(sdf.uid)
+
+    def fill(dialog) -> int:  # Omar adds a description while Amal adds an alias
+        amal.update_actor(replace(amal.get_actor(sdf.uid), aliases=("Syrian Democratic Forces",)))
+        dialog.description.setPlainText("Kurdish-led alliance")
+        dialog.accept()
+        return dialog.result()
+
+    asked = []
+
+    def decide(dialog) -> int:
+        asked.append(dialog.heading.text())
+        dialog.buttons["merge"].click()
+        return dialog.result()
+
+    monkeypatch.setattr(ActorDialog, "exec", fill)
+    monkeypatch.setattr(EditConflictDialog, "exec", decide)
+    panel.edit()
+    assert asked and "“SDF” was changed by Amal" in asked[0]
+    stored = amal.get_actor(sdf.uid)
+    assert stored.aliases == ("Syrian Democratic Forces",) and stored.description == "Kurdish-led alliance"

@@ -149,4 +149,9 @@ def test_an_edit_repaints_only_the_lane_and_rows_it_touched(window, qtbot, demo_
     isis = ws.find_actor("Islamic State")
     commands.apply(session, commands.edit_actor(session, isis, replace(isis, description="a note")))
     QApplication.processEvents()
-    assert paints.rects["canvas"] == []
+    assert paints.rects["canvas"] == [] and paints.rects["table"] == []
+    # renamed, the actor's name changes in the table's Actors column: that repaints
+    isis = ws.get_actor(isis.uid)
+    commands.apply(session, commands.edit_actor(session, isis, replace(isis, name="ISIL")))
+    QApplication.processEvents()
+    assert paints.rects["table"]
