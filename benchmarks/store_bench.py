@@ -155,7 +155,8 @@ TEAM_EVENTS, TEAM_BATCH = 1_000, 10
 
 def _analyst(location: str, name: str, seed: int, actors: list, sources: list, done) -> None:
     """One analyst's session adding TEAM_EVENTS events, TEAM_BATCH per transaction; a
-    write refused because the other holds the file is tried again (as a person would)."""
+    write refused because the other holds the file is tried again (as a person would), so
+    "lost" counts only writes that vanished without a word."""
     from briefer.store import WorkspaceError
 
     rng = random.Random(seed)
@@ -173,13 +174,14 @@ def _analyst(location: str, name: str, seed: int, actors: list, sources: list, d
     with ws:
         ws.analyst = name
         for i in range(0, len(events), TEAM_BATCH):
-            for attempt in range(20):
+            for attempt in range(1000):  # a refusal is said, never silent: the analyst saves again
                 try:
                     ws.add_events(events[i:i + TEAM_BATCH])
                     break
                 except WorkspaceError as error:
                     retries += 1
                     errors.append(str(error))
+                    time.sleep(0.01)
     done.put((name, retries, errors[:1]))
 
 
@@ -228,6 +230,8 @@ def paging(ws, rng: random.Random) -> dict:
     `page_ids`; the baseline is plain LIMIT/OFFSET of the same pages."""
     f = EventFilter()
     total = ws.count_events(f)
+    if total < 100 * PAGE:
+        return {}
     starts = [rng.randrange(total // 4, total - 60 * PAGE) for _ in range(5)]
     order = " ORDER BY e.earliest, e.latest, e.id LIMIT ? OFFSET ?"
 
@@ -257,26 +261,20 @@ def window_open(location: str) -> float:
     """Seconds from creating the main window to its first full frame (offscreen), as
     `window_bench.py` measures it."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QApplication
 
-    from briefer.ui.main_window import MainWindow
+    import window_bench
 
     app = QApplication.instance() or QApplication([])
-    settings = Path(tempfile.mkdtemp(prefix="briefer-bench-settings-")) / "settings.ini"
-    start = time.perf_counter()
-    window = MainWindow(QSettings(str(settings), QSettings.Format.IniFormat))
-    window.resize(1920, 1080)
-    window.open_path(location)
-    window.show()
-    app.processEvents()
-    window.grab()
-    elapsed = time.perf_counter() - start
-    window.close()
-    window.deleteLater()
-    app.processEvents()
-    shutil.rmtree(settings.parent, ignore_errors=True)
-    return elapsed
+    folder = Path(tempfile.mkdtemp(prefix="briefer-bench-settings-"))
+    try:
+        window, seconds = window_bench.open_window(app, location, folder / "settings.ini")
+        window.close()
+        window.deleteLater()
+        app.processEvents()
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+    return seconds
 
 
 def bench(n: int, folder: Path, seed: int = 1, server=None, window: bool = True) -> dict:
@@ -371,7 +369,7 @@ def print_table(result: dict) -> None:
         print(f"  {name:<24}{v['p50']:>8.1f}  {v['p95']:>8.1f}")
     pg = result["paging"]
     print(f"  lazy table, page of {PAGE}   scroll p50 / p95 ms   jump p50 / p95 ms")
-    for name in ("store", "offset"):
+    for name in ("store", "offset") if pg else ():
         v = pg[name]
         label = "page_ids" if name == "store" else "plain OFFSET (baseline)"
         print(f"  {label:<24}{v['scroll_p50_ms']:>8.1f} / {v['scroll_p95_ms']:<8.1f}{v['jump_p50_ms']:>8.1f} / "

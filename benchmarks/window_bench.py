@@ -123,6 +123,19 @@ def lanes(window, image) -> dict[str, float]:
     return {"window_ms": window_ms, "store_ms": store_ms}
 
 
+def open_window(app: QApplication, path, settings_path: Path) -> tuple[MainWindow, float]:
+    """The main window on a workspace (a file or a desk), and the seconds from creating it
+    to its first full frame (`store_bench.py` measures a desk's with this too)."""
+    start = time.perf_counter()
+    window = MainWindow(QSettings(str(settings_path), QSettings.Format.IniFormat))
+    window.resize(1920, 1080)
+    window.open_path(path)
+    window.show()
+    app.processEvents()
+    window.grab()
+    return window, time.perf_counter() - start
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description="Benchmark the main window on a large workspace.")
     parser.add_argument("--events", type=int, default=1_000_000)
@@ -133,14 +146,7 @@ def main() -> int:
     settings_path = Path(os.environ.get("TMPDIR", "/tmp")) / "briefer-window-bench.ini"
     settings_path.unlink(missing_ok=True)
 
-    start = time.perf_counter()
-    window = MainWindow(QSettings(str(settings_path), QSettings.Format.IniFormat))
-    window.resize(1920, 1080)
-    window.open_path(path)
-    window.show()
-    app.processEvents()
-    window.grab()
-    open_s = time.perf_counter() - start
+    window, open_s = open_window(app, path, settings_path)
 
     ws = window.session.ws
     actors = [a for a in window.session.actors.values()][:5]

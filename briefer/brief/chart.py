@@ -153,6 +153,7 @@ class _Glyph:
     clipped_left: bool
     clipped_right: bool
     labelled: bool = True
+    label_left: bool = False  # no room for the label at the plot's right: it goes left of the glyph
 
 
 @dataclass
@@ -225,13 +226,14 @@ class TimelineChart(Flowable):
         self.period_h = PERIOD_H if self.periods else 0.0
         self.edges, self.unit = _bin_edges(lo_ts, hi_ts, width - HEADER_W - 6)
         self.boxes: list[tuple[str, int, float, float, float, float]] = []  # what was drawn, for tests
-        self._lane_items: list[list[tuple[ChartItem, float, float, float]]] = [[] for _ in self.lane_names]
+        # (item, glyph x0, x1, left and right end of glyph and label)
+        self._lane_items: list[list[tuple[ChartItem, float, float, float, float]]] = [[] for _ in self.lane_names]
         for item in sorted(self.items, key=lambda i: (i.earliest_ts, i.latest_ts, i.number)):
             if item.latest_ts < self.lo or item.earliest_ts > self.hi:
                 continue
-            x0, x1, extent = self._extent(item)
+            entry = (item, *self._extent(item))
             for lane in item.lanes:
-                self._lane_items[lane].append((item, x0, x1, extent))
+                self._lane_items[lane].append(entry)
         # rows go to the lanes that need them, within a budget that keeps the chart on a page
         need = sorted(self._rows_needed(lane) for lane in range(len(self.lane_names)))
         cap = max(need) if need else 1
@@ -247,8 +249,8 @@ class TimelineChart(Flowable):
         frac = (ts - self.lo) / (self.hi - self.lo)
         return HEADER_W + max(0.0, min(1.0, frac)) * plot_w
 
-    def _extent(self, item: ChartItem) -> tuple[float, float, float]:
-        """(x0, x1, right end of glyph and label) of an item."""
+    def _extent(self, item: ChartItem) -> tuple[float, float, float, float]:
+        """(x0, x1, left and right end of glyph and label) of an item."""
         if item.is_point:
             centre = self._x((item.earliest_ts + item.latest_ts) // 2)
             x0, x1 = centre - POINT_R, centre + POINT_R
@@ -256,24 +258,27 @@ class TimelineChart(Flowable):
             x0, x1 = self._x(item.earliest_ts), self._x(item.latest_ts)
             x1 = max(x1, x0 + 2 * POINT_R)
         label_w = stringWidth(glyph_label(item), FONT, LABEL_SIZE) + 3
-        # a bar carries its label inside when it is wide enough, a point beside it
-        return x0, x1, (x1 + label_w if (item.is_point or x1 - x0 < label_w + 8) else x1)
+        if not item.is_point and x1 - x0 >= label_w + 8:  # a bar carries its label inside when wide enough
+            return x0, x1, x0, x1
+        if x1 + label_w <= self.width - 6:  # else beside it, on the right...
+            return x0, x1, x0, x1 + label_w
+        return x0, x1, x0 - label_w, x1  # ...or on the left, at the plot's right end
 
-    def _place(self, entries: Sequence[tuple[ChartItem, float, float, float]],
+    def _place(self, entries: Sequence[tuple[ChartItem, float, float, float, float]],
                cap: Optional[int]) -> Optional[tuple[list[_Glyph], int]]:
         """Labelled glyphs in rows where no label meets a glyph; None when `cap` rows are not enough."""
         ends: list[float] = []
         glyphs = []
-        for item, x0, x1, extent in entries:
-            row = next((r for r, end in enumerate(ends) if end + 2 <= x0), None)
+        for item, x0, x1, left, right in entries:
+            row = next((r for r, end in enumerate(ends) if end + 2 <= left), None)
             if row is None:
                 if cap is not None and len(ends) >= cap:
                     return None
                 row = len(ends)
                 ends.append(0.0)
-            ends[row] = extent
+            ends[row] = right
             glyphs.append(_Glyph(item, x0, x1, row, item.earliest_ts < self.lo or item.open_start,
-                                 item.latest_ts > self.hi or item.open_end))
+                                 item.latest_ts > self.hi or item.open_end, label_left=left < x0))
         return glyphs, len(ends)
 
     def _rows_needed(self, lane: int) -> int:
@@ -283,7 +288,7 @@ class TimelineChart(Flowable):
         placed = self._place(entries, None)
         return placed[1] if placed else 1
 
-    def _histogram(self, entries: Sequence[tuple[ChartItem, float, float, float]]) -> tuple[list[int], int]:
+    def _histogram(self, entries: Sequence[tuple[ChartItem, float, float, float, float]]) -> tuple[list[int], int]:
         counts = [0] * (len(self.edges) - 1)
         long_running = 0
         for item, *_ in entries:
@@ -467,6 +472,8 @@ class TimelineChart(Flowable):
         if item.number:  # (not a legend sample)
             self.boxes.append(("glyph", item.number, g.x0, cy - 3.0 if not item.is_point else cy - POINT_R, g.x1,
                                cy + 3.0 if not item.is_point else cy + POINT_R))
+        if g.label_left:
+            label_x = g.x0 - 1.5 - stringWidth(glyph_label(item), FONT, LABEL_SIZE)
         if g.labelled:
             text = glyph_label(item)
             group.add(String(label_x, cy - LABEL_SIZE * 0.35, text, fontName=FONT,

@@ -110,6 +110,8 @@ def test_no_glyph_is_drawn_over_a_label_at_any_count(tmp_path: Path, count: int)
     for i, a in enumerate(labels):
         for b in labels[i + 1:]:
             assert not _overlaps(a[2:], b[2:]), (a, b)
+    for kind, number, left, _bottom, right, _top in chart.boxes:  # nothing runs past the chart's edges
+        assert 0 <= left and right <= chart.width, (kind, number, left, right)
     text = pdfium.PdfDocument(str(out))[0].get_textpage().get_text_range()
     for kind, number, *_ in chart.boxes:
         if kind == "label":

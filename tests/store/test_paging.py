@@ -200,3 +200,24 @@ def test_pages_read_one_after_another_or_by_jumps_are_the_sorted_list_even_as_it
     assert now != everything
     for offset in (63, 70, 0, 7, 14):
         assert workspace.page_ids(f, size, offset) == now[offset:offset + size], offset
+
+
+@pytest.mark.parametrize("backend", ["postgresql"], indirect=True)
+@pytest.mark.parametrize("walk_from", [-1.0, 2.0])
+def test_a_desk_walking_an_actors_links_or_not_pages_the_same(busy, monkeypatch: pytest.MonkeyPatch,
+                                                              walk_from: float) -> None:
+    """A desk pages "actors in a period (with words)" by walking the actor's links in date
+    order, or (a rare word) from the word's index: either way the same pages."""
+    from briefer.store.pg import workspace as desk
+
+    ws, actors = busy
+    monkeypatch.setattr(desk, "_WALK_WORD_SHARE", walk_from)
+    filters = [EventFilter(actors=(actors[1].uid,), text="raid", end=When.parse("2016-05-31T12:00")),
+               EventFilter(actors=(actors[2].uid,), text="talks", start=When.parse("2011"), end=When.parse("2018")),
+               EventFilter(actors=(actors[0].uid, actors[3].uid), start=When.parse("2014"), end=When.parse("2019"),
+                           tags=("hajin",))]
+    for f in filters:
+        everything = ws.event_ids(f)
+        assert len(everything) == ws.count_events(f) > 0
+        for offset in (0, 5, len(everything) - 2):
+            assert ws.page_ids(f, 10, offset) == everything[offset:offset + 10], (f, offset)

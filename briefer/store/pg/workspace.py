@@ -14,7 +14,7 @@ from typing import Optional
 
 from ...core.filter import EventFilter
 from ...core.model import Event, now_utc
-from ..query import _ORDER, _Condition, search_terms
+from ..query import _ACTOR_IN_PERIOD, _ORDER, _Condition, _fold, search_terms
 from ..workspace import Workspace
 from ..errors import WorkspaceError
 from ..provenance import KIND_TABLES
@@ -136,6 +136,8 @@ class _PgEvents:
 
 
 _MAX_ANCHORS = 10_000
+_WALK_WORD_SHARE = 0.01  # a word in fewer events than this: found from its index, not by walking an actor's
+_ACTOR_IN_PERIOD_SQL = f"SELECT event_id {_ACTOR_IN_PERIOD}"
 
 
 class _PgQuery:
@@ -152,9 +154,18 @@ class _PgQuery:
 
     def _where(self, f: EventFilter, scan: bool = False, dates: bool = True,
                driver: Optional[str] = None) -> tuple[str, list]:
-        """The filter as one WHERE clause; PostgreSQL's planner picks what drives it."""
+        """The filter as one WHERE clause; PostgreSQL's planner picks what drives it, but
+        for "these actors in this period": the actor links' own (actor, date) index gives
+        those events first (gathered once into an array, then read by primary key).  On
+        the bounds' b-trees a period is a range of one bound only ("began before its end":
+        most of the desk for a recent year), which the planner otherwise combines with a
+        common word's index entries: 190 ms at 1M events against a few ms this way."""
         plain, params, members = self._conditions(f, dates)
         conds, values = list(plain), list(params)
+        for c in members:
+            if c.ids_sql.startswith(_ACTOR_IN_PERIOD_SQL):
+                conds.insert(0, f"e.id = ANY(ARRAY({c.ids_sql}))")
+                values[0:0] = c.params
         for c in sorted((c for c in members if c.probe_sql), key=lambda c: c.probe_cost):
             conds.append(c.probe_sql)
             values += c.probe_params
@@ -167,6 +178,9 @@ class _PgQuery:
         throwing away every row before it (OFFSET).  A jump far down starts from the
         nearest anchor above it.  Anchors hold for one filter while nothing on the desk
         changes (any commit on the server changes its snapshot, which is checked)."""
+        walk = self._actor_period_walk(f)
+        if walk is not None:
+            return [r[0] for r in self._run(walk[0] + " LIMIT ? OFFSET ?", walk[1] + [limit, offset])]
         where, params = self._where(f)
         anchors = self._anchors(f) if self._depth == 0 else {}  # inside a write, its own rows move too
         start, key = max(((p, k) for p, k in anchors.items() if p <= offset), default=(0, None))
@@ -181,6 +195,47 @@ class _PgQuery:
             last = rows[-1]
             anchors[offset + len(rows)] = (last[1], last[2], last[0])
         return [r[0] for r in rows]
+
+    def _actor_period_walk(self, f: EventFilter) -> Optional[tuple[str, list]]:
+        """A page of "these actors in this period (with more conditions)": the actor links'
+        (actor, date) index holds them in date order already, so the page walks it and
+        tests each event's other conditions until the page is full (14 ms for the busiest
+        actor's year with a common word at 1M events, against 125 ms reading every one of
+        its 23,000 events of that year first).  None for any other filter."""
+        plain, params, members = self._conditions(f, True)
+        drive = next((c for c in members if c.ids_sql.startswith(_ACTOR_IN_PERIOD_SQL)), None)
+        if drive is None or (f.text and self._word_share(f.text) < _WALK_WORD_SHARE):
+            return None  # a rare word: its own index finds its few events sooner than a walk would
+        conds, values = list(plain), list(params)
+        for c in sorted((c for c in members if c.probe_sql and c is not drive), key=lambda c: c.probe_cost):
+            conds.append(c.probe_sql)
+            values += c.probe_params
+        links = f"SELECT DISTINCT earliest, latest, event_id {_ACTOR_IN_PERIOD} ORDER BY earliest, latest, event_id"
+        # each link's event tested by its key, in the links' order (OFFSET 0 keeps the planner
+        # from turning the test into a hash join over every event the other conditions match)
+        test = " AND ".join(["e.id = a.event_id", *conds])
+        return (f"SELECT a.event_id FROM ({links}) a, LATERAL (SELECT 1 FROM event e WHERE {test} OFFSET 0) m "
+                "ORDER BY a.earliest, a.latest, a.event_id", list(drive.params) + values)
+
+    def _word_share(self, text: str) -> float:
+        """About what share of the events have every word of a search text, from the
+        server's statistics of the text index (its most common words and their shares;
+        a word not among them is rarer than all of them).  A prefix counts as common."""
+        common = self.__dict__.get("_common_words")
+        if common is None:
+            row = self.conn.raw.execute(
+                "SELECT most_common_elems::text, most_common_elem_freqs FROM pg_stats "
+                "WHERE tablename = 'event' AND attname = 'fts'").fetchone()
+            words = [w.strip('"') for w in row[0].strip("{}").split(",")] if row and row[0] else []
+            common = dict(zip(words, row[1])) if words else {}
+            self.__dict__["_common_words"] = common
+        terms = search_terms(text) or []
+        share = 1.0
+        for words, prefix in terms:
+            if not prefix:
+                for word in words:
+                    share = min(share, common.get(_fold(word), 0.0))
+        return share
 
     def _anchors(self, f: EventFilter) -> dict[int, tuple[int, int, int]]:
         """{position: sort key of the row just before it} for this filter, while the desk
