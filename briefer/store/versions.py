@@ -77,7 +77,8 @@ class RowVersions(Connection):
         else:
             seen.pop(uid, None)
 
-    def _check_version(self, uid: str, title: str, overwrite: bool, kind: str = "event") -> None:
+    def _check_version(self, uid: str, title: str, overwrite: bool, kind: str = "event",
+                       deleting: bool = False) -> None:
         """Refuse (EditConflict, saying who and when) to change a record that another
         session changed after this one read it, unless told to overwrite."""
         seen = self._seen_versions(kind).get(uid)
@@ -86,8 +87,12 @@ class RowVersions(Connection):
             return
         if row[0] in self.__dict__.get("_own_revisions", ()):
             return  # the version stored now is this session's own (a merge, a touch): nothing to lose
-        stamp = self.stamps([row[0]]).get(row[0])
-        raise EditConflict(kind, uid, title, stamp.analyst if stamp else "", stamp.at if stamp else "")
+        raise self._conflict(kind, uid, title, row[0], deleting)
+
+    def _conflict(self, kind: str, uid: str, title: str, rev: Optional[int], deleting: bool = False) -> EditConflict:
+        """The conflict with the version stored now (revision `rev`): who made it, when."""
+        stamp = self.stamps([rev]).get(rev) if rev is not None else None
+        return EditConflict(kind, uid, title, stamp.analyst if stamp else "", stamp.at if stamp else "", deleting)
 
     # -- the third answer: merge fields ---------------------------------------------------
     def merge_edit(self, kind: str, mine: Any) -> MergedEdit:
