@@ -15,8 +15,8 @@ from dataclasses import dataclass
 from typing import Any, Optional
 
 from ..core.fields import (
-    CITATION_PREFIX, actor_fields, actor_from_fields, describe_field, event_fields, event_from_fields, source_fields,
-    source_from_fields,
+    CITATION_PREFIX, actor_fields, actor_from_fields, describe_field, event_fields, event_from_fields,
+    merge_edit_fields, source_fields, source_from_fields,
 )
 from .connection import Connection
 from .errors import EditConflict, WorkspaceError
@@ -112,20 +112,11 @@ class RowVersions(Connection):
                                  "nothing to merge with (save it as new, or let it go)")
         base = self.fields_at(kind, [uid], seen).get(uid) if seen is not None else None
         own = to_fields(mine)
-        merged, clashes = dict(current), []
-        for field in list(dict.fromkeys([*current, *own, *(base or {})])):
-            m, t = own.get(field), current.get(field)
-            if m == t:
-                continue
-            b = base.get(field) if base is not None else object()
-            if b == t:  # only I changed it
-                merged[field] = m
-            elif b == m:  # only they did
-                continue
-            else:
-                merged[field] = m
-                clashes.append(FieldClash(field, describe_field(field), None if base is None else b, m, t))
-        merged = {k: v for k, v in merged.items() if not (v is None and k.startswith(CITATION_PREFIX))}  # removed
+        merge = merge_edit_fields(base, own, current)
+        clashes = [FieldClash(f, describe_field(f), None if base is None else base.get(f), own.get(f), current.get(f))
+                   for f in merge.both]
+        merged = {k: v for k, v in merge.fields.items()
+                  if not (v is None and k.startswith(CITATION_PREFIX))}  # a citation removed
         record = from_fields(uid, merged, mine) if kind == "event" else from_fields(uid, merged)
         self._open_version(kind, uid)
         return MergedEdit(record, tuple(clashes))
