@@ -217,12 +217,12 @@ _SAY_RE = re.compile(
     rf"{_NOT_AR_BEFORE}(?:و|ف)?(?P<verb>قال|قالت|قالوا|أفاد|أفادت|افاد|افادت|ذكر|ذكرت|أعلن|أعلنت|اعلن|اعلنت|أعلنوا|أكد|أكدت|اكد|اكدت|"
     rf"أكدوا|صرح|صرحت|أوضح|أوضحت|أشار|أشارت|اشار|اشارت|أضاف|أضافت|اضاف|اضافت|نفى|نفت|زعم|زعمت|ادعى|ادعت|لفت|لفتت|"
     rf"أورد|أوردت|بث|بثت|نشر|نشرت|تحدث|تحدثت|اتهم|اتهمت|حذر|حذرت|دعا|دعت|طالب|طالبت|أدان|أدانت|وصف|وصفت|أحصى|أحصت|"
-    rf"وثق|وثقت|كشف|كشفت|يقول|تقول|شدد|شددت|اعتبر|اعتبرت|أبلغ|أبلغت|تابع|تابعت){_NOT_AR_AFTER}")
+    rf"وثق|وثقت|كشف|كشفت|يقول|تقول|شدد|شددت|اعتبر|اعتبرت|أبلغ|أبلغت|تابع|تابعت|إعلان|تصريح|تأكيد){_NOT_AR_AFTER}")
 # "نقلت وسائل إعلام عن جيش الاحتلال القول": the words are the army's, carried by the media
 _RELAY_RE = re.compile(rf"{_NOT_AR_BEFORE}(?:و|ف)?(?:نقل|نقلت)\s+(?P<ch>[^،.]{{0,40}}?)\s*عن\s+")
 _ACCORDING_RE = re.compile(rf"{_NOT_AR_BEFORE}(?:و)?(?:وفقا|وفقاً|وفقًا|طبقا|طبقاً|بحسب|حسب|نقلا|نقلاً|وفق)\s*"
-                           rf"(?:لـ|ل|عن|(?:ل)?ما\s+(?:ذكره|أفاد\s+به|(?:أفاد|أفادت|ذكر|ذكرت|قال|قالت|أعلن|أعلنت|أكد|أكدت|أحصى|أحصت|"
-                           rf"نقل|نقلت|أورد|أوردت)(?:ه)?))?\s*")
+                           rf"(?:لـ|ل|عن|(?:ل)?ما\s+(?:ذكره|أفاد\s+به|(?:أفاد|ذكر|قال|أعلن|أكد|أحصى|أحصت|نقل|أورد|أشار)"
+                           rf"(?:ته|ت|ه)?{_NOT_AR_AFTER}))?\s*")
 _DENY = {"نفى", "نفت"}
 _CHANNEL_RE = re.compile(rf"{_NOT_AR_BEFORE}(?:ل|في|عبر|على)\s*(?P<ch>(?:وكالة|قناة|صحيفة|بيان|تلفزيون|موقع|حساب|تغريدة|"
                          rf"تلغرام|تليغرام|تويتر|فيسبوك|منصة|مؤتمر صحفي|تصريح)(?:\s+[{_AR}]+){{0,2}})")
@@ -276,7 +276,8 @@ def arabic_statements(text: str, sentences: Sequence[Sentence], body: Sequence[i
                 if before:
                     name, eid, _end = _speaker(text, mentions, ments, by_id, before[-1].start, s.end)
                     end = say.end()
-                elif last is not None and say.start() - s.start <= 12:
+                elif last is not None and say.start() - s.start <= 12 and \
+                        re.match(r"\s*(?:إن|أن|ان|إنه|أنه|إنها|أنها|:|،)", text[say.end():say.end() + 8]):
                     name, eid, end = last.speaker, last.speaker_entity, say.end()  # "وأضاف" with no name: still them
             if name:
                 found = _statement(text, si, s, name, eid, by_id, outlet, end, s.end, say.group("verb"),
@@ -284,6 +285,16 @@ def arabic_statements(text: str, sentences: Sequence[Sentence], body: Sequence[i
         if found is not None:
             out.append(found)
             last = found
+        # a second speaker named in the same sentence: "..., غداة إعلان موسكو أن قواتها ..."
+        after = found.span[0] if found is not None else s.start
+        for more in _SAY_RE.finditer(text, max(after, (say.end() if say is not None else s.start)), s.end):
+            who = next((m for m in ments if 0 <= m.start - more.end() <= 3 and m.entity in by_id), None)
+            if who is not None and (found is None or who.entity != found.speaker_entity):
+                extra = _statement(text, si, s, _surface(who), who.entity, by_id, outlet, who.end, s.end,
+                                   more.group("verb"), f"'{more.group().strip()} {_surface(who)}'")
+                if extra is not None:
+                    out.append(extra)
+                break
     return out
 
 
@@ -357,9 +368,12 @@ _TRIGGER_RE = re.compile(rf"{_NOT_AR_BEFORE}{_PREFIX}(?:{'|'.join(sorted({re.esc
 _HARM_RE = re.compile(rf"{_NOT_AR_BEFORE}{_PREFIX}(?:مقتل|قتل|قتلى|إصابة|اصابة|جرح|جرحى|اختطاف|خطف|اعتقال|اعتقل|أسر|إعدام|اعدام)")
 _FUTURE_RE = re.compile(rf"{_NOT_AR_BEFORE}(?:سوف|يعتزم|تعتزم|يعتزمون|من المقرر|من المتوقع|يتوقع|يُتوقع|المرتقب|سيتم|ستبدأ|سيبدأ|ستقوم|سيقوم)")
 _COND_RE = re.compile(rf"{_NOT_AR_BEFORE}(?:(?:إذا|اذا|لو|في حال|ربما|يمكن|من المرجح|من المُرجح|المرجح|يرجح|من المحتمل|يحتمل){_NOT_AR_AFTER}|قد\s+ي)")
-_NEGATED = re.compile(rf"{_NOT_AR_BEFORE}(?:لم|لن|ليس|لا)\s+(?:[^\s.،]+\s+){{0,5}}$")
+_NEGATED = re.compile(rf"{_NOT_AR_BEFORE}[وف]?(?:لم|لن|ليس|لا)\s+(?:[^\s.،]+\s+){{0,7}}$")
 # where one sentence tells two happenings: "..., فيما شن الطيران ...", "... في حين استهدف ..."
 _CLAUSE_SPLIT = re.compile(rf"\s*[،,]?\s+(?=(?:فيما|في حين|بينما|كما)\s)|\s*[،,]\s*(?=و[{_AR}])|\s+\.\.+\s+")
+# background told without its date: "بعد استعادة الجيش ...", "منذ سيطر ...", "كان قد ...", "احتدام المعارك"
+_BACKGROUND = re.compile(rf"{_NOT_AR_BEFORE}(?:بعد|منذ|عقب|اثر|سبق|احتدام|استمرار)\s+(?:ان\s+|أن\s+)?[{_AR}]*$"
+                         rf"|{_NOT_AR_BEFORE}(?:كان|كانت)\s+[{_AR}\s]{{0,40}}قد\s+")
 _RECENT = 7  # days: an undated clause takes the day of the clause before when it is this close to publication
 
 
@@ -404,6 +418,8 @@ def arabic_drafts(text: str, sentences: Sequence[Sentence], body: Sequence[int],
                 if date_m.when.is_point and published is not None and \
                         abs((date_m.when.earliest - published.earliest).days) <= _RECENT:
                     carried = date_m
+            elif _BACKGROUND.search(folded, max(c0, trigger.start() - 12), trigger.end()):
+                when, rule = None, "background told without a date of its own: set one (not dated by publication)"
             elif carried is not None:
                 when, rule = carried.when, f"no date in the clause: the day of the clause before ({carried.text})"
             elif published is not None:
@@ -421,14 +437,26 @@ def arabic_drafts(text: str, sentences: Sequence[Sentence], body: Sequence[int],
                 status, why = "expected", "said of what is to come"
             elif st is not None and st.denial:
                 status, why = "denied", f"{st.speaker} denies it"
-            elif st is not None and st.speaker and st.speaker != outlet:
-                status, why, claimed = "claimed", f"said by {st.speaker}", st.speaker
+            elif st is not None and st.speaker and st.speaker != outlet and _interested(st, by_id):
+                status, why, claimed = "claimed", f"said by {st.speaker}, a party to it", st.speaker
             start = c0 + len(text[c0:c1]) - len(text[c0:c1].lstrip(" ،,"))
             quote = " ".join(text[start:c1].split()).strip(" .،")
             title = quote if len(quote) <= 110 else quote[:110].rsplit(" ", 1)[0] + "…"
             drafts.append(EventDraft(Clause(si, start, c1), title, when, rule, date_m, "", list(roles.items()), st,
                                      quote, status, why, claimed))
     return drafts
+
+
+_PARTY_WORDS = re.compile(r"الجيش|عسكري|الشرطة|الحكومة|وزارة|وزير|الرئاسة|الحوثي|حماس|التنظيم|الحركة|الجماعة|المعارضة")
+
+
+def _interested(st: Statement, by_id: dict[str, Entity]) -> bool:
+    """Claimed is what a party says of itself or its foes (an army, a government, an armed group, an
+    official): medical or security sources, witnesses, monitors and agencies report."""
+    e = by_id.get(st.speaker_entity or "")
+    if e is not None:
+        return e.kind in ("armed_group", "state", "person") and not e.source
+    return bool(_PARTY_WORDS.search(st.speaker))
 
 
 def _roles(text: str, ments: Sequence[Mention], by_id: dict[str, Entity], st: Optional[Statement],

@@ -44,6 +44,7 @@ MORE_ACTORS = {
     "الإخوان المسلمين": ("Muslim Brotherhood", "organisation"), "جماعة الإخوان المسلمين": ("Muslim Brotherhood", "organisation"),
     "الإخوان": ("Muslim Brotherhood", "organisation"), "المعارضة المسلحة": ("armed opposition", "armed_group"),
     "فصائل المعارضة": ("armed opposition", "armed_group"), "الفصائل المعارضة": ("armed opposition", "armed_group"),
+    "فصائل معارضة": ("armed opposition", "armed_group"), "فصائل المعارضة المسلحة": ("armed opposition", "armed_group"),
     "فصائل المقاومة": ("Palestinian armed factions", "armed_group"), "فصائل المقاومة الفلسطينية": ("Palestinian armed factions", "armed_group"),
     "هيئة تحرير الشام": ("Hay'at Tahrir al-Sham", "armed_group"), "جبهة فتح الشام": ("Jabhat al-Nusra", "armed_group"),
     "الجيش الوطني السوري": ("Syrian National Army", "armed_group"), "طالبان باكستان": ("Tehrik-i-Taliban Pakistan", "armed_group"),

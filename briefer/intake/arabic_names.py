@@ -50,41 +50,56 @@ _GAZ = re.compile(rf"{NOT_AR_BEFORE}(?:[وف]?لل(?P<core2>{_DEF_RE})|{PREFIX}(
 _WORD = re.compile(rf"[{AR}]+")
 _QUOTED = re.compile(r"\s*[\"«“]([^\"»”]{2,40})[\"»”]")
 _ORG_RE = _alternation(AL.ORG_HEADS)
-_ORG = re.compile(rf"{NOT_AR_BEFORE}{PREFIX}(?P<head>{_ORG_RE}){NOT_AR_AFTER}")
+_ORG = re.compile(rf"{NOT_AR_BEFORE}{PREFIX}(?P<head>(?:ال)?(?:{_ORG_RE})){NOT_AR_AFTER}")
+_HEAD_AT = re.compile(rf"(?P<head>(?P<al>ال)?(?P<bare>{_ORG_RE})){NOT_AR_AFTER}")
 _STOPS = {fold(w) for w in AL.NAME_STOPS}
+_NAME_WORDS = rf"[{AR}]{{2,}}(?:\s+[{AR}]{{2,}}){{1,3}}"
+_PERSON = re.compile(rf"(?:(?:يقوده|يقودها|يتزعمه|يتزعمها|بقيادة|يدعى|تدعى|المدعو)\s+[\"«“]?(?P<name>{_NAME_WORDS}?)[\"»”]?(?=\s*[(،,.\"»”]|\s+(?:إن|أن|قبل|بعد|في)\s)"
+                     rf"|(?:المتحدث|المتحدثة|الناطق|الناطقة)\s+(?:الرسمي\s+)?(?:باسم|بإسم)\s+ال[{AR}]+\s+(?P<name2>{_NAME_WORDS}?)(?=\s*[،,]?\s*(?:إن|أن|ان|بأن)\s))")
+_BARE = re.compile(rf"{NOT_AR_BEFORE}(?:[وف]?(?:ب|ل)?)(?P<core>الجيش|الشرطه|(?<=ل)لجيش){NOT_AR_AFTER}(?!\s+ال[{AR}]+(?:ي|يه)\b)")
 # a place, not a party: "في العراق", "من بريطانيا", "شمال سوريا", "الحدود مع السعودية"
 _PLACE_BEFORE = re.compile(
     rf"(?:{NOT_AR_BEFORE}(?:في|من|الي|داخل|خارج|قرب|انحاء|حدود|مدن|محافظات|عاصمه|شمال|جنوب|شرق|غرب|شمالي|جنوبي|"
     rf"شرقي|غربي|وسط|مع|بين|نحو|اراضي|ارض|مقرا|مقر))\s+$")
 
 
+_ADJECTIVES = {fold(w) for w in ("المتحدة", "الأحمر", "العليا", "العظمى", "السريع", "الحر", "الخاصة", "المستقلة")}
+
+
+def _adjective(word: str) -> bool:
+    """A definite adjective: a nisba ("الوطنية", "الجوي") or one of the few others names use."""
+    return word.endswith(("ي", "يه")) or word in _ADJECTIVES
+
+
 def name_at(text: str, folded: str, start: int, end: int) -> Optional[tuple[int, str, str]]:
     """An organisation named from a head noun at start: the head, the words up to the first
     definite one, then definite adjectives ("تنسيقية لجان مقاومة الفاشر", "منظمة الأمم المتحدة
     للطفولة"), or a quoted name ("إذاعة «شابيلي»").  (end, name, kind) or None."""
-    m = _ORG.match(folded, start, end)
+    m = _HEAD_AT.match(folded, start, end)
     if m is None:
         return None
-    kind = AL.ORG_HEADS.get(text[m.start("head"):m.end("head")], None) or next(
-        (v for k, v in AL.ORG_HEADS.items() if fold(k) == m.group("head")), "organisation")
+    kind = next((v for k, v in AL.ORG_HEADS.items() if fold(k) == m.group("bare")), "organisation")
     q = _QUOTED.match(text, m.end(), end)
     if q is not None:
         return q.end(), f"{text[m.start('head'):m.end('head')]} {q.group(1).strip()}", kind
-    pos, words, definite = m.end(), [], False
+    pos, words, definite = m.end(), [], bool(m.group("al"))
     for w in _WORD.finditer(folded, m.end(), min(end, m.end() + 80)):
         if folded[pos:w.start()].strip() or w.group() in _STOPS:
             break  # punctuation, or a word that ends the name
         is_def = w.group().startswith(("ال", "لل"))
-        if definite and not is_def:
-            break
+        if definite and not (w.group().startswith("لل") or (is_def and _adjective(w.group()))):
+            break  # after the name's definite noun only adjectives follow: "الأمم المتحدة للطفولة"
         if not definite and len(words) >= 3 and not is_def:
             return None
         words.append(w)
         definite = definite or is_def
         pos = w.end()
-    if not definite:
-        return None
-    return pos, text[m.start("head"):pos], kind
+    if not definite or (m.group("al") and not words):
+        return None  # "الهيئة" alone points back to a name; it is not one
+    name = text[m.start("head"):pos]
+    if kind == "source" and m.group("bare") == fold("وكالة") and "انباء" not in fold(name):
+        kind = "organisation"  # "وكالة الاستخبارات الصومالية" is an agency of the state, not of the press
+    return pos, name, kind
 
 
 def _acting(folded: str, start: int, kind: str, prefix: str = "") -> bool:
@@ -112,9 +127,27 @@ def arabic_mentions(text: str, sentences: Sequence[Sentence], body: set[int], ga
             return
         covered[s:e] = b"\x01" * (e - s)
         surface = text[core_start:e]
-        mentions.append(Mention(s, e, surface, kind=kind, name=name, known=known, sentence=si,
-                                modifier=not _acting(folded, s, kind, text[s:core_start])))
+        place = not _acting(folded, s, kind, text[s:core_start])
+        if kind == "state" and text[s:core_start].startswith("و") and mentions and mentions[-1].modifier \
+                and mentions[-1].kind == "state" and s - mentions[-1].end <= 2:
+            place = True  # "في الصومال وكينيا": the second is a place too
+        mentions.append(Mention(s, e, surface, kind=kind, name=name, known=known, sentence=si, modifier=place))
 
+    # organisations named by a head noun go first: "شبكة أطباء السودان" is not Sudan
+    for m in _ORG.finditer(folded):
+        found = name_at(text, folded, m.start("head"), len(text))
+        if found is None or " " not in found[1]:
+            continue
+        end, name, kind = found
+        # the longest known name the words start with: "حركة الشباب الصومالية المتطرفة" is al-Shabaab
+        cut = [w.end() for w in _WORD.finditer(folded, m.start("head"), end)]
+        known_end = next((e for e in reversed(cut) if fold(text[m.start("head"):e]) in _KNOWN), None)
+        if known_end is not None:
+            canon, kind = _KNOWN[fold(text[m.start("head"):known_end])]
+            if _GAZ.match(folded, m.start()) is None or _GAZ.match(folded, m.start()).end() <= known_end:
+                add(m.start(), known_end, m.start("head"), kind, canon)
+        elif _INSTITUTION.match(folded, m.start()) is None:
+            add(m.start(), end, m.start("head"), kind, name)
     for m in _INSTITUTION.finditer(folded):
         core = text[m.start("core"):m.end()]
         known = _KNOWN.get(fold(core))
@@ -130,18 +163,16 @@ def arabic_mentions(text: str, sentences: Sequence[Sentence], body: set[int], ga
         else:
             canon, kind = _KNOWN[m.group("core")]
             add(m.start(), m.end(), m.start("core"), kind, canon)
-    for m in _ORG.finditer(folded):
-        if covered[m.start()]:
-            continue
-        found = name_at(text, folded, m.start("head"), len(text))
-        if found is None:
-            continue
-        end, name, kind = found
-        if _KNOWN.get(fold(name)) is not None:
-            canon, kind = _KNOWN[fold(name)]
-            add(m.start(), end, m.start("head"), kind, canon)
-        else:
-            add(m.start(), end, m.start("head"), "source" if kind == "source" else kind, name)
+    # a person by name: "التي يقودها محمد حمدان دقلو", "يدعى «محمد حسن»", a spokesperson named
+    for m in _PERSON.finditer(text):
+        group = "name" if m.group("name") else "name2"
+        name = (m.group(group) or "").strip()
+        if len(name.split()) >= 2:
+            add(m.start(group), m.start(group) + len(name), m.start(group), "person", name)
+    # "الجيش", "الشرطة" alone: the army (police) the report is about
+    for m in _BARE.finditer(folded):
+        add(m.start(), m.end(), m.start("core"), "armed_group" if "جيش" in m.group("core") else "organisation",
+            text[m.start("core"):m.end()])
     # names the workspace itself holds in Arabic (its own aliases): one alternation, one scan
     own = {fold(k): entries for k, entries in gaz.index.items() if len(k) >= 3 and re.search(f"[{AR}]", k)}
     if own:
@@ -154,6 +185,9 @@ def arabic_mentions(text: str, sentences: Sequence[Sentence], body: set[int], ga
     return _entities(mentions, gaz), mentions
 
 
+_BARE_NAMES = {"الجيش", "الشرطة"}
+
+
 def _entities(mentions: list[Mention], gaz) -> list[Entity]:
     entities: dict[str, Entity] = {}
     acting: set[str] = set()
@@ -164,6 +198,10 @@ def _entities(mentions: list[Mention], gaz) -> list[Entity]:
             known = next((e for e in entries if e.kind == "actor"), None) or next(
                 (e for e in entries if e.kind == "source" and m.kind == "source"), None)
         key = known.uid if known is not None else m.name
+        if known is None and m.name in _BARE_NAMES:  # "الجيش" after "الجيش السوداني": that army
+            head = fold(m.name)
+            key = next((k for k, e in reversed(list(entities.items()))
+                        if any(head in fold(x.text) for x in e.mentions)), key)
         entity = entities.get(key)
         if entity is None:
             if m.kind == "source":
