@@ -13,6 +13,7 @@ and one event per clause that tells something happening.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from datetime import date, timedelta
 from typing import Optional, Sequence
 
@@ -236,6 +237,8 @@ def arabic_statements(text: str, sentences: Sequence[Sentence], body: Sequence[i
     """Who said what: "قال X إن ...", "وفقا لـ X", "X قال", "نقلت Y عن X القول"; the speaker as the
     report names them (linked to the actor it stands for), and the channel ("في بيان", "للجزيرة")."""
     by_id = {e.id: e for e in entities}
+    folded = fold(text)
+    ends = [m.end for m in mentions]  # mentions come in the order of their starts and do not overlap
     by_sentence: dict[int, list[Mention]] = {}
     for m in mentions:
         by_sentence.setdefault(m.sentence, []).append(m)
@@ -249,18 +252,18 @@ def arabic_statements(text: str, sentences: Sequence[Sentence], body: Sequence[i
         acc = _ACCORDING_RE.search(text, s.start, s.end)
         say = _SAY_RE.search(text, s.start, s.end)
         if relay is not None:
-            name, eid, end = _speaker(text, mentions, ments, by_id, relay.end(), s.end)
+            name, eid, end = _speaker(text, folded, mentions, ments, by_id, relay.end(), s.end, ends=ends)
             if name:
                 channel = relay.group("ch").strip()
                 found = _statement(text, si, s, name, eid, by_id, outlet, end, s.end, "نقل",
                                    f"'{relay.group().strip()} {name}'", channel=channel)
         if found is None and acc is not None:
-            name, eid, end = _speaker(text, mentions, ments, by_id, acc.end(), s.end)
+            name, eid, end = _speaker(text, folded, mentions, ments, by_id, acc.end(), s.end, ends=ends)
             carrier = by_id.get(eid or "")
             if name and carrier is not None and carrier.source and not carrier.actor and say is not None \
                     and say.start() < acc.start():
                 # "قالت مصادر أمنية ... وفق ما نقلت وكالة الأنباء الفرنسية": the agency carried their words
-                said, said_eid, said_end = _speaker(text, mentions, ments, by_id, say.end(), acc.start())
+                said, said_eid, said_end = _speaker(text, folded, mentions, ments, by_id, say.end(), acc.start(), ends=ends)
                 if said:
                     found = _statement(text, si, s, said, said_eid, by_id, outlet, said_end, acc.start(),
                                        say.group("verb"), f"'{say.group().strip()} {said}'", channel=name)
@@ -270,11 +273,11 @@ def arabic_statements(text: str, sentences: Sequence[Sentence], body: Sequence[i
                                    f"'{acc.group().strip()} {name}'")
         if found is None and say is not None:
             # verb first: the speaker follows ("قال المرصد ..."), or precedes ("المرصد قال")
-            name, eid, end = _speaker(text, mentions, ments, by_id, say.end(), s.end)
+            name, eid, end = _speaker(text, folded, mentions, ments, by_id, say.end(), s.end, ends=ends)
             if not name:
                 before = [m for m in ments if m.end <= say.start() and say.start() - m.end <= 3]
                 if before:
-                    name, eid, _end = _speaker(text, mentions, ments, by_id, before[-1].start, s.end)
+                    name, eid, _end = _speaker(text, folded, mentions, ments, by_id, before[-1].start, s.end, ends=ends)
                     end = say.end()
                 elif last is not None and say.start() - s.start <= 12 and \
                         re.match(r"\s*(?:إن|أن|ان|إنه|أنه|إنها|أنها|:|،)", text[say.end():say.end() + 8]):
@@ -298,8 +301,8 @@ def arabic_statements(text: str, sentences: Sequence[Sentence], body: Sequence[i
     return out
 
 
-def _speaker(text: str, mentions: Sequence[Mention], ments: Sequence[Mention], by_id: dict[str, Entity], pos: int,
-             end: int) -> tuple[str, Optional[str], int]:
+def _speaker(text: str, folded: str, mentions: Sequence[Mention], ments: Sequence[Mention], by_id: dict[str, Entity],
+             pos: int, end: int, ends: Optional[Sequence[int]] = None) -> tuple[str, Optional[str], int]:
     """(the speaker as the report names them, the entity, where the name ends) at pos, or ("", None, pos)."""
     lead = re.match(r"\s*", text[pos:end])
     at = pos + (lead.end() if lead else 0)
@@ -309,7 +312,6 @@ def _speaker(text: str, mentions: Sequence[Mention], ments: Sequence[Mention], b
     sp = _SPOKESMAN_RE.match(text, at, min(end, at + 120))
     if sp is not None:  # "المتحدث باسم الشبكة أحمد النور": the spokesperson by name
         return sp.group("name"), None, sp.end()
-    folded = fold(text)
     org = name_at(text, folded, at, end)
     if org is not None:
         return org[1], None, org[0]
@@ -320,7 +322,7 @@ def _speaker(text: str, mentions: Sequence[Mention], ments: Sequence[Mention], b
     phrase = words.group(1).strip()
     first = phrase.split()[0]
     if first.startswith("ال") and len(phrase.split()) == 1:
-        eid = resolve_head(first, mentions, pos, by_id)  # "المرصد", "الشبكة": named earlier
+        eid = resolve_head(first, mentions, [m.end for m in mentions] if ends is None else ends, pos, by_id)  # "المرصد", "الشبكة": named earlier
         if eid is not None:
             return _surface(next(m for m in mentions if m.entity == eid)), eid, pos + words.end()
     if not any(w in phrase for w in L.ARABIC_SPEAKER_NOUNS):
@@ -401,9 +403,11 @@ def arabic_drafts(text: str, sentences: Sequence[Sentence], body: Sequence[int],
         by_sentence.setdefault(m.sentence, []).append(m)
     drafts: list[EventDraft] = []
     carried: Optional[DateMention] = None
+    dates = sorted(dates, key=lambda d: d.start)
+    date_starts = [d.start for d in dates]
     for si in body:
         s = sentences[si]
-        s_dates = [d for d in dates if s.start <= d.start < s.end]
+        s_dates = list(dates[bisect_left(date_starts, s.start):bisect_left(date_starts, s.end)])
         for c0, c1 in _clauses_of(text, s):
             trigger = _TRIGGER_RE.search(folded, c0, c1)
             if trigger is None:

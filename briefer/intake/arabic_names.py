@@ -191,6 +191,7 @@ _BARE_NAMES = {"الجيش", "الشرطة"}
 def _entities(mentions: list[Mention], gaz) -> list[Entity]:
     entities: dict[str, Entity] = {}
     acting: set[str] = set()
+    last_with: dict[str, str] = {}  # "الجيش" -> the key of the entity last named with that word
     for m in mentions:
         known = m.known
         if known is None:
@@ -199,9 +200,7 @@ def _entities(mentions: list[Mention], gaz) -> list[Entity]:
                 (e for e in entries if e.kind == "source" and m.kind == "source"), None)
         key = known.uid if known is not None else m.name
         if known is None and m.name in _BARE_NAMES:  # "الجيش" after "الجيش السوداني": that army
-            head = fold(m.name)
-            key = next((k for k, e in reversed(list(entities.items()))
-                        if any(head in fold(x.text) for x in e.mentions)), key)
+            key = last_with.get(m.name, key)
         entity = entities.get(key)
         if entity is None:
             if m.kind == "source":
@@ -217,6 +216,9 @@ def _entities(mentions: list[Mention], gaz) -> list[Entity]:
             entities[key] = entity
         m.entity = entity.id
         entity.mentions.append(m)
+        for bare in _BARE_NAMES:
+            if fold(bare) in fold(m.text):
+                last_with[bare] = key
         if not m.modifier:
             acting.add(entity.id)
     for entity in entities.values():
@@ -225,13 +227,17 @@ def _entities(mentions: list[Mention], gaz) -> list[Entity]:
     return [e for e in entities.values() if e.actor or e.source]
 
 
-def resolve_head(word: str, mentions: Sequence[Mention], before: int, by_id: dict) -> Optional[str]:
+_LOOK_BACK = 200  # mentions: a short name points back to one named in the last few paragraphs
+
+
+def resolve_head(word: str, mentions: Sequence[Mention], ends: Sequence[int], before: int, by_id: dict) -> Optional[str]:
     """"المرصد", "الشبكة", "الوزارة": the entity named earlier whose name or surface holds that head."""
     head = fold(word.strip())
     if head.startswith(("و", "ف")) and len(head) > 4:
         head = head[1:]
     bare = head[2:] if head.startswith("ال") else head
-    for m in reversed([m for m in mentions if m.end <= before]):
+    upto = bisect_right(ends, before)  # ends: the mentions' ends, in the order of their starts (no overlaps)
+    for m in reversed(mentions[max(0, upto - _LOOK_BACK):upto]):
         e = by_id.get(m.entity)
         if e is None:
             continue
