@@ -7,6 +7,7 @@ import csv
 import sys
 from typing import Iterator, Optional, Union
 
+from ..core.model import MAX_FATALITIES
 from .encoding import TextFile
 from .report import ImportReport, Problem
 
@@ -15,23 +16,21 @@ __all__ = ["records", "sniff_delimiter", "open_text", "parse_count"]
 csv.field_size_limit(min(sys.maxsize, 2**31 - 1))  # ACLED notes can be long; a default of 128 KiB is not enough
 
 
-MAX_COUNT = 2**63 - 1  # the largest whole number SQLite holds
-
-
-def parse_count(text: str, name: str) -> Optional[int]:
+def parse_count(text: str, name: str, most: int = MAX_FATALITIES) -> Optional[int]:
     """A count ("12", "12.0", "") as a dataset cell writes it, or None when empty.
-    ValueError names the column when it is not a number, or one too large to keep
-    ("1e400", thirty digits): the row is skipped, not the import."""
+    ValueError names the column when it is not a number, or one above `most` (the
+    model's bound: "1e400", thirty digits, "nan"): the row is skipped, not the import."""
     if text.isdigit() and len(text) < 19:
-        return int(text)
-    if not text.strip():
+        value = int(text)
+    elif not text.strip():
         return None
-    try:
-        value = float(text)
-    except ValueError:
-        raise ValueError(f"{name} '{text}' is not a number") from None
-    if value != value or abs(value) > MAX_COUNT:
-        raise ValueError(f"{name} '{text[:40]}' is too large to keep (at most {MAX_COUNT:,})")
+    else:
+        try:
+            value = float(text)
+        except ValueError:
+            raise ValueError(f"{name} '{text}' is not a number") from None
+    if value != value or abs(value) > most:
+        raise ValueError(f"{name} '{text[:40]}' is too large to keep (at most {most:,})")
     return int(value)
 
 

@@ -29,11 +29,39 @@ def _columns(ws: Workspace, sql: str, params: Sequence = (), width: int = 1) -> 
     return [flat[i::width] for i in range(width)]
 
 
-def event_columns(ws: Workspace) -> dict[str, array]:
+def event_columns(ws: Workspace) -> dict[str, np.ndarray]:
     """earliest, latest (seconds since 1970) and row id of every event, in date order
-    (read from the covering index `event_order` alone)."""
-    cols = _columns(ws, "SELECT earliest, latest, id FROM event ORDER BY earliest, latest, id", width=3)
-    return dict(zip(EVENT_COLUMNS, cols))
+    (read from the covering index `event_order` alone).
+
+    Each column comes as one comma-joined text that numpy parses at once: a row per event
+    made Python build a million tuples (0.7 s at 1M events, against 0.3 s so)."""
+    if ws.backend == "postgresql":
+        order = "ORDER BY earliest, latest, id"
+        sql = ", ".join(f"string_agg({c}::text, ',' {order})" for c in EVENT_COLUMNS) + " FROM event"
+    else:  # SQLite joins them in the order the subquery gives (checked below)
+        sql = (", ".join(f"CAST(group_concat({c}) AS BLOB)" for c in EVENT_COLUMNS)  # (bytes: no decoding)
+               + " FROM (SELECT earliest, latest, id FROM event ORDER BY earliest, latest, id)")
+    joined = ws.conn.execute("SELECT " + sql).fetchone()
+    ws.release_cache()  # (see _columns)
+    columns = [np.fromstring(text, dtype=np.int64, sep=",") if text else np.zeros(0, dtype=np.int64)
+               for text in joined]
+    if len({len(c) for c in columns}) != 1:
+        raise ValueError("the event columns were read with different lengths")
+    earliest, latest, ids = columns
+    if len(ids) > 1 and not _in_date_order(earliest, latest, ids):  # (no engine promises an aggregate's order)
+        order = np.lexsort((ids, latest, earliest))
+        earliest, latest, ids = earliest[order], latest[order], ids[order]
+    return dict(zip(EVENT_COLUMNS, (earliest, latest, ids)))
+
+
+def _in_date_order(earliest: np.ndarray, latest: np.ndarray, ids: np.ndarray) -> bool:
+    """Whether (earliest, latest, id) never decreases from one event to the next."""
+    a, b = earliest[:-1], earliest[1:]
+    tie = a == b
+    if not tie.any():
+        return bool((a <= b).all())
+    later = (latest[:-1] < latest[1:]) | ((latest[:-1] == latest[1:]) & (ids[:-1] < ids[1:]))
+    return bool(((a < b) | (tie & later)).all())
 
 
 def glyph_details(ws: Workspace, ids: Sequence[int]) -> dict[int, tuple[str, int, int]]:
@@ -51,8 +79,9 @@ def glyph_details(ws: Workspace, ids: Sequence[int]) -> dict[int, tuple[str, int
     return details
 
 
-def lane_pairs(ws: Workspace, mode: str, orphans: bool = True) -> tuple[array, array, list[str]]:
-    """(event ids, lane numbers, lane names) for swimlanes by actor, type, source or country.
+def lane_pairs(ws: Workspace, mode: str, orphans: bool = True) -> tuple[Sequence[int], Sequence[int], list[str]]:
+    """(event ids, lane numbers, lane names) for swimlanes by actor, type, source or country
+    (integer columns: numpy arrays or `array('q')`).
 
     An event appears once per lane it belongs to (three actors: three lanes); events
     without any (no actor, no type…) go to a last lane named "(none)", unless `orphans`
@@ -85,13 +114,13 @@ def lane_pairs(ws: Workspace, mode: str, orphans: bool = True) -> tuple[array, a
     else:
         event_ids, lanes = _grouped_ids(ws, "citation", "source_id", "event_id", number)
     if not orphans:
-        return array("q", event_ids.tobytes()), array("q", lanes.tobytes()), [n for _, n in names]
+        return event_ids, lanes, [n for _, n in names]
     # the events in no lane: every event the pairs do not name (in date order, as the lanes' are)
     (every,) = _columns(ws, "SELECT id FROM event ORDER BY earliest, latest, id")
     every = np.frombuffer(every, dtype=np.int64)
     orphans = array("q", every[np.isin(every, event_ids, invert=True)].tobytes())  # (setdiff1d hashes: seconds)
-    return _with_orphans(array("q", event_ids.tobytes()), array("q", lanes.tobytes()), [n for _, n in names],
-                         orphans)
+    return _with_orphans(array("q", event_ids.tobytes()), array("q", lanes.astype(np.int64).tobytes()),
+                         [n for _, n in names], orphans)
 
 
 def _grouped_ids(ws: Workspace, table: str, key: str, order: str,
@@ -100,7 +129,7 @@ def _grouped_ids(ws: Workspace, table: str, key: str, order: str,
     read as one comma-joined list of event ids per key: the store builds the lists and numpy
     parses each at once, where a row per pair (2.5M at a million events) cost Python seconds."""
     agg = (f"string_agg(event_id::text, ',' ORDER BY {order})" if ws.backend == "postgresql"
-           else "group_concat(event_id)")  # SQLite joins them in the order the index gives
+           else "CAST(group_concat(event_id) AS BLOB)")  # SQLite joins them in the order the index gives
     by_lane: dict[int, np.ndarray] = {}
     for value, joined in ws.conn.execute(f"SELECT {key}, {agg} FROM {table} GROUP BY {key}"):
         if value not in number or not joined:
@@ -111,10 +140,10 @@ def _grouped_ids(ws: Workspace, table: str, key: str, order: str,
         by_lane[number[value]] = found
     ws.release_cache()
     if not by_lane:
-        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
+        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int32)
     lanes = sorted(by_lane)
     return (np.concatenate([by_lane[n] for n in lanes]),
-            np.repeat(np.array(lanes, dtype=np.int64), [len(by_lane[n]) for n in lanes]))
+            np.repeat(np.array(lanes, dtype=np.int32), [len(by_lane[n]) for n in lanes]))
 
 
 def _with_orphans(ids: array, lanes: array, names: list[str], orphans: array) -> tuple[array, array, list[str]]:

@@ -10,6 +10,7 @@ from briefer.core.model import Role
 from briefer.exchange.csv_mapping import ColumnMapping, MappedCsvReader, guess_mapping, parse_any_date, preview
 from briefer.exchange.importing import run_import
 from briefer.exchange.json_format import ExchangeError
+from briefer.exchange.report import ImportReport
 from briefer.store import Workspace
 
 from .helpers import FIXTURES
@@ -95,3 +96,17 @@ def test_plain_english_column_names_are_guessed() -> None:
     assert guessed.columns["place"] == "Where" and guessed.columns["external_id"] == "Ref"
     assert guessed.actors == [{"column": "Who did it", "role": "initiator"},
                               {"column": "Against whom", "role": "target"}]
+
+
+
+def test_a_column_named_many_times_in_one_role_is_read_once_per_row(workspace: Workspace) -> None:
+    mapping = ColumnMapping.load(MAPPING)
+    mapping.actors = mapping.actors * 500  # a hand-edited or generated mapping repeating its entries
+    rows = [r for r in MappedCsvReader(CSV, mapping).rows(ImportReport()) if hasattr(r, "actors")]
+    first = next(r for r in rows if r.external_id == "reports:R-1")
+    assert [(name, role.value) for name, role, _ in first.actors] == [
+        ("Black Flag Movement", "initiator"), ("Valley Guard", "target")]  # not 1,000 entries to write
+    run_import(workspace, MappedCsvReader(CSV, mapping))
+    attack = workspace.find_event_by_external_id("reports:R-1")
+    assert sorted((workspace.get_actor(p.actor_uid).name, p.role.value) for p in attack.participants) == [
+        ("Black Flag Movement", "initiator"), ("Valley Guard", "target")]

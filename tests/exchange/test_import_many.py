@@ -48,14 +48,15 @@ def readers(paths: list[Path]) -> list:
     return [open_reader("acled", p) for p in paths]
 
 
-@pytest.mark.parametrize("value", ["1e400", "9" * 30, "-1e400", "nan"])
-def test_a_number_sqlite_cannot_hold_is_a_bad_row_with_its_line(workspace: Workspace, tmp_path: Path,
-                                                                  value: str) -> None:
+@pytest.mark.parametrize("value", ["1e400", "9" * 30, "-1e400", "nan", "500000000", "2e8"])
+def test_a_count_beyond_what_briefer_keeps_is_a_bad_row_naming_the_bound(workspace: Workspace, tmp_path: Path,
+                                                                           value: str) -> None:
     path = acled_file(tmp_path / "big.csv", 5, fatalities=lambda i: value if i == 3 else "1")
     report = run_import(workspace, open_reader("acled", path))
     assert report.committed and report.added["events"] == 4
     assert [(p.line, p.reason[:len("fatalities")]) for p in report.skipped] == [(4, "fatalities")]
     assert value[:10] in report.skipped[0].reason
+    assert "100,000,000" in report.skipped[0].reason  # the model's bound, not SQLite's
     assert workspace.find_event_by_external_id("GEN3") is None
 
 

@@ -41,3 +41,18 @@ def test_each_lane_lists_its_events_once_in_date_order_and_the_rest_go_to_none(w
         "Wire": ["late", "middle"], "(none)": ["alone", "early"]}
     # the timeline, which holds every event's id, finds the events in no lane itself
     assert _lanes(ws, "actor", orphans=False) == {"Islamic State": ["early", "middle"], "SDF": ["early", "late"]}
+
+
+def test_event_columns_are_every_event_in_date_order_with_ties_by_end_then_id(workspace: Workspace) -> None:
+    ws = workspace
+    assert [len(c) for c in store_timeline.event_columns(ws).values()] == [0, 0, 0]  # an empty workspace
+    # added out of date order; two share a start (the shorter first), two share start and end (by row id)
+    for title, when in (("march", "2019-03"), ("day", "2019-02-09"), ("month", "2019-02"),
+                        ("before 1970", "1944-06-06"), ("same month", "2019-02"), ("year", "2019")):
+        ws.add_event(Event(title, When.parse(when)))
+    columns = store_timeline.event_columns(ws)
+    every = ws.event_ids()
+    by_id = {i: e.title for i, e in zip(every, ws.events_by_ids(every))}
+    assert [by_id[int(i)] for i in columns["id"]] == ["before 1970", "year", "month", "same month", "day", "march"]
+    assert list(columns["earliest"]) == sorted(columns["earliest"]) and columns["earliest"][0] < 0
+    assert all(lo <= hi for lo, hi in zip(columns["earliest"], columns["latest"]))

@@ -63,8 +63,11 @@ class TimelineData:
     def __init__(self, columns: Optional[dict] = None) -> None:
         columns = columns or {}
         self.ids = np.asarray(columns.get("id", ()), dtype=np.int64)
-        self.start = np.asarray(columns.get("earliest", ()), dtype=np.float64)
-        self.end = np.asarray(columns.get("latest", ()), dtype=np.float64) + 1.0  # latest is the last second
+        earliest = np.asarray(columns.get("earliest", ()), dtype=np.int64)
+        self._end_seconds = np.asarray(columns.get("latest", ()), dtype=np.int64) + 1  # latest is the last second
+        self._start_seconds = earliest  # (whole seconds: what the lanes' keys are made of)
+        self.start = earliest.astype(np.float64)
+        self.end = self._end_seconds.astype(np.float64)
         self.precision = np.asarray(columns.get("precision", np.full(len(self.ids), -1)), dtype=np.int8)
         self.flags = np.asarray(columns.get("flags", np.zeros(len(self.ids))), dtype=np.int16)
         self.index_of_id = None  # built on first need
@@ -90,8 +93,8 @@ class TimelineData:
             if 0 <= int(self.ids.min() if len(self.ids) else 0) and top < 4 * len(self.ids) + 4096:
                 # row ids are dense: a table from id to position answers without a search
                 # (2.5M lanes' pairs looked up in 0.6 s by binary search, in 0.02 s so)
-                table = np.full(top + 1, -1, dtype=np.int64)
-                table[self.ids] = np.arange(len(self.ids))
+                table = np.full(top + 1, -1, dtype=np.int32 if len(self.ids) < 2 ** 31 else np.int64)
+                table[self.ids] = np.arange(len(self.ids), dtype=table.dtype)
                 self.index_of_id = table
             else:
                 order = np.argsort(self.ids, kind="stable")
@@ -99,6 +102,10 @@ class TimelineData:
         ids = np.asarray(ids if isinstance(ids, np.ndarray) else list(ids), dtype=np.int64)
         if isinstance(self.index_of_id, np.ndarray):
             table = self.index_of_id
+            if len(ids) and int(ids.min()) >= 0 and int(ids.max()) < len(table):  # (the usual case: one gather)
+                pos = table[ids]
+                found = pos >= 0
+                return (pos if found.all() else pos[found]), found
             inside = (ids >= 0) & (ids < len(table))
             pos = np.full(len(ids), -1, dtype=np.int64)
             pos[inside] = table[ids[inside]]
@@ -173,7 +180,8 @@ class TimelineData:
         else:
             event_ids, lanes, names = pairs
             idx, found = self._positions(np.asarray(event_ids, dtype=np.int64))
-            lanes = np.asarray(lanes, dtype=np.int64)[found].astype(np.int32)
+            lanes = np.asarray(lanes)
+            lanes = (lanes if found.all() else lanes[found]).astype(np.int32, copy=False)
             names = list(names)
             # events the pairs leave out (no actor, no source…) go to a last lane "(none)",
             # in date order like the rest (the store need not read every event's id for them)
@@ -240,13 +248,15 @@ class TimelineData:
             else:
                 item_lane, item_event = lanes, idx
         item_event = item_event.astype(np.int32 if len(self.ids) < 2 ** 31 else np.int64)
-        starts = self.start[item_event].astype(np.int64)
-        ends = self.end[item_event].astype(np.int64)
+        starts = self._start_seconds[item_event]
+        ends = self._end_seconds[item_event]
         self._t_lo = int(starts.min()) - 1 if len(starts) else 0
         self._band = (int(ends.max()) if len(starts) else 1) - self._t_lo + 2
         shift = np.asarray(item_lane, dtype=np.int64) * self._band - self._t_lo
         self._all_end_raw = ends + shift  # bands keep lanes apart
-        self._all_end_keys = np.sort(self._all_end_raw)
+        # each lane's ends are nearly in order already (its events are in start order), which
+        # the stable sort (timsort) profits from: 25 ms for 2.5M items where quicksort takes 140
+        self._all_end_keys = np.sort(self._all_end_raw, kind="stable")
         self._end_order: Optional[np.ndarray] = None
         self._all = (self._lane_pairs, item_event, item_lane, starts + shift, list(names))
 
