@@ -27,6 +27,7 @@ from .parse import model_problem, parse_sentences
 from .proposals import (ActorProposal, Analysis, CitationProposal, DateProposal, DocumentProposal, EventProposal,
                         ParticipantProposal, SourceProposal)
 from .reading import Article, article_from_text, check_length
+from .scripts import working_text
 from .statements import find_statements
 from .text import split_sentences
 
@@ -87,13 +88,18 @@ def analyse(ws, article: Article, published: Optional[date] = None) -> Analysis:
     if published is not None:
         article = replace(article, published=published)
     check_length(article.text, article.path or "the text")
-    text = article.text
+    original = article.text
+    work = working_text(original, article.body_start)
+    text = work.text  # the copy the rules read: same length and offsets (scripts' markup blanked, capitals cased)
+    if article.published is None and work.script_date is not None:
+        article = replace(article, published=work.script_date,
+                          notes=list(article.notes) + ["publication date: the script's DATE= field"])
     pub_day = article.published
     pub = When.day(pub_day) if pub_day else None
     outlet, outlet_known, outlet_uid, outlet_why = _outlet(ws, article)
-    digest = content_hash(text)
+    digest = content_hash(original)
     existing = ws.find_document_by_hash(digest)
-    notes = list(article.notes) + [f"outlet: {outlet_why}"]
+    notes = list(article.notes) + [f"outlet: {outlet_why}"] + work.notes
     letters = [c for c in text if c.isalpha()]
     foreign = bool(letters) and sum(1 for c in letters if c.isascii()) < 0.5 * len(letters)
     arabic = foreign and is_arabic(text)
@@ -105,8 +111,8 @@ def analyse(ws, article: Article, published: Optional[date] = None) -> Analysis:
                      "sentences naming them are offered as events to edit, dated by publication")
     if existing is not None:
         notes.append("this text is already stored: accepting adds events to that document, not a copy")
-    document = DocumentProposal(article.title, outlet, outlet_known, outlet_uid, pub, article.author, article.url,
-                                text, digest, existing.uid if existing else None, notes)
+    document = DocumentProposal(article.title, outlet, outlet_known, outlet_uid, pub, article.author or work.byline,
+                                article.url, original, digest, existing.uid if existing else None, notes)
 
     sentences = split_sentences(text)
     skipped = list(article.skipped)
@@ -228,9 +234,25 @@ def analyse(ws, article: Article, published: Optional[date] = None) -> Analysis:
             if match is not None:
                 proposal.match = match
                 proposal.corroborate = True  # offered as a citation to it; the analyst can make it a new event
+    if text != original:  # quotes are the report's own words, not the working copy's
+        for c in citation_props:
+            c.quote = _restore(c.quote, text, original, c.span)
+        for e in event_props:
+            e.quote = _restore(e.quote, text, original, e.span)
     proposed = [e for e in event_props if not e.expectation]
     expectations = [e for e in event_props if e.expectation]
     return Analysis(document, date_props, actor_props, source_props, citation_props, proposed, pub_day, expectations)
+
+
+def _restore(quote: str, text: str, original: str, span: tuple[int, int]) -> str:
+    """The words of `original` where `quote` was taken from the working copy `text`."""
+    a, b = span
+    at = text.find(quote, max(0, a - len(quote)), min(len(text), b + len(quote)))
+    if at >= 0:
+        return original[at:at + len(quote)]
+    if " ".join(text[a:b].split()).strip(" ,;") == quote:
+        return " ".join(original[a:b].split()).strip(" ,;")
+    return quote
 
 
 _MAX_MATCHED = 2000  # proposals compared with the workspace's events (a long text: the first ones)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import Iterable, Optional, Sequence
 
+from .bodies import body_mentions
 from .grouping import definite_references, group_mentions
 from .model_names import with_model_names
 from .mentions import MentionFinder
@@ -29,6 +30,7 @@ def find_entities(text: str, sentences: Sequence[Sentence], gazetteer: Gazetteer
     mentions = finder.run(only)
     if parsed:
         mentions = with_model_names(text, sentences, parsed, mentions)
+    mentions = body_mentions(text, sentences, mentions, only)
     if dateline is not None:  # "BEIRUT (Reuters) -": the agency and the city are no actors of the story
         mentions = [m for m in mentions if not dateline[0] <= m.start < dateline[1]]
     entities = group_mentions(text, mentions, gazetteer)

@@ -195,7 +195,10 @@ def _entity(members: list[Mention], gaz: Gazetteer) -> Optional[Entity]:
 
 
 def _agency_name(name: str) -> bool:
-    return fold(name) in L.NEWS_AGENCIES or bool(re.search(r"\b(?:news|agency|press|television|radio|tv)\b", name, re.I))
+    folded = fold(name)
+    if any(folded.startswith(a + " ") and folded.endswith(" service") for a in L.NEWS_AGENCIES):
+        return True  # "VOA Hausa Service", "BBC Persian Service"
+    return folded in L.NEWS_AGENCIES or bool(re.search(r"\b(?:news|agency|press|television|radio|tv)\b", name, re.I))
 
 
 def definite_references(text: str, sentences: Sequence[Sentence], mentions: list[Mention],

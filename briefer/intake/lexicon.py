@@ -66,7 +66,9 @@ NEWS_AGENCIES = {
     "hawar", "anha", "rudaw", "kurdistan 24", "syrian arab news agency", "al arabiya", "al-arabiya",
     "al-jazeera", "the new arab", "al-araby", "alaraby", "middle east eye", "the guardian", "new york times",
     "washington post", "wall street journal", "daily sabah", "trt", "ahram", "jordan times", "al-masdar",
-    "enab baladi", "smart news", "step news", "orient news", "qasioun",
+    "enab baladi", "smart news", "step news", "orient news", "qasioun", "voa", "voice of america", "v-o-a",
+    "voa news", "radio free europe", "radio liberty", "rfe/rl", "deutsche welle", "npr", "abc news", "cbs news",
+    "nbc news", "sky news", "france 24", "euronews", "al-arabiya tv", "al jazeera tv",
 }
 
 # Sentence-initial words that are capitalised only for being first.

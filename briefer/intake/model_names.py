@@ -81,6 +81,12 @@ def _correct(found: list[Mention], start: int, end: int, name: str, label: str, 
         dropped.update(id(x) for x in found[1:])
     elif len(found) == 1 and m.start < start and end == m.end:
         m.start, m.text, m.name = start, name, name
+    elif label == "ORG" and m.start == start and end > m.end and m.kind != "person" \
+            and all(x.kind in ("place", "state") for x in found[1:]) \
+            and re.fullmatch(r"\s+(?:in|of|for)\s+(?:the\s+)?[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*)*", text[m.end:end]):
+        # "African Union Mission" + "in Somalia": the model reads the whole name
+        m.end, m.text, m.name = end, name, name
+        dropped.update(id(x) for x in found[1:])
 
 
 def with_model_names(text: str, sentences: Sequence[Sentence], parsed: dict, mentions: list[Mention]) -> list[Mention]:

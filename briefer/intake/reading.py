@@ -254,6 +254,8 @@ def _apply_header(article: Article, key: str, value: str, where: str) -> None:
 
 def _looks_like_headline(line: str) -> bool:
     line = line.strip()
+    if re.match(r"^[A-Z]{3,12}=", line):  # a broadcast script's first field ("DATE=3/14/97")
+        return False
     return 0 < len(line.split()) <= 25 and not line.endswith((".", ",", ";", ":")) or line.startswith("#")
 
 

@@ -1,0 +1,139 @@
+"""A state's forces and institutions named without a proper name: "the Nigerian army",
+"Sri Lanka's military", "Somali troops", "Iraqi police", "government forces".
+
+An analyst codes these as actors (the guideline's "designated bodies": a specific
+institution in context), while the rules see only a nationality ("Nigerian", which is
+never an actor by itself) or nothing at all.  Each phrase becomes one mention whose name
+says which body it is; the army, the military, the troops and the soldiers of one state
+are one actor (named as the report first names it), its police another, its
+government a third.  Plain rules on the words, so they work with or without the parse.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Sequence
+
+from . import lexicon as L
+from .names import Mention
+from .text import Sentence, fold
+
+__all__ = ["body_mentions"]
+
+# nationality -> state (general knowledge, as the lexicon's COUNTRIES)
+_STATE_OF = {
+    "afghan": "afghanistan", "albanian": "albania", "algerian": "algeria", "american": "united states",
+    "u.s.": "united states", "us": "united states", "u-s": "united states", "angolan": "angola",
+    "armenian": "armenia", "azerbaijani": "azerbaijan", "bangladeshi": "bangladesh", "belarusian": "belarus",
+    "bosnian": "bosnia", "british": "united kingdom", "burkinabe": "burkina faso", "burmese": "myanmar",
+    "burundian": "burundi", "cameroonian": "cameroon", "central african": "central african republic",
+    "chadian": "chad", "chinese": "china", "colombian": "colombia", "congolese": "congo", "croatian": "croatia",
+    "cuban": "cuba", "djiboutian": "djibouti", "egyptian": "egypt", "eritrean": "eritrea", "ethiopian": "ethiopia",
+    "filipino": "philippines", "philippine": "philippines", "french": "france", "georgian": "georgia",
+    "german": "germany", "haitian": "haiti", "indian": "india", "indonesian": "indonesia", "iranian": "iran",
+    "iraqi": "iraq", "israeli": "israel", "italian": "italy", "ivorian": "ivory coast", "japanese": "japan",
+    "jordanian": "jordan", "kenyan": "kenya", "kosovar": "kosovo", "kuwaiti": "kuwait", "lebanese": "lebanon",
+    "liberian": "liberia", "libyan": "libya", "macedonian": "north macedonia", "malian": "mali",
+    "mauritanian": "mauritania", "mexican": "mexico", "moroccan": "morocco", "mozambican": "mozambique",
+    "namibian": "namibia", "nepalese": "nepal", "nigerian": "nigeria", "nigerien": "niger",
+    "north korean": "north korea", "pakistani": "pakistan", "palestinian": "palestine", "polish": "poland",
+    "qatari": "qatar", "russian": "russia", "rwandan": "rwanda", "saudi": "saudi arabia",
+    "senegalese": "senegal", "serb": "serbia", "serbian": "serbia", "sierra leonean": "sierra leone",
+    "somali": "somalia", "somalian": "somalia", "south african": "south africa", "south korean": "south korea",
+    "south sudanese": "south sudan", "soviet": "soviet union", "sri lankan": "sri lanka", "sudanese": "sudan",
+    "syrian": "syria", "tajik": "tajikistan", "tanzanian": "tanzania", "thai": "thailand", "tunisian": "tunisia",
+    "turkish": "turkey", "ugandan": "uganda", "ukrainian": "ukraine", "uzbek": "uzbekistan",
+    "venezuelan": "venezuela", "vietnamese": "vietnam", "yemeni": "yemen", "yugoslav": "yugoslavia",
+    "zambian": "zambia", "zimbabwean": "zimbabwe", "emirati": "united arab emirates", "bahraini": "bahrain",
+    "omani": "oman", "canadian": "canada", "australian": "australia", "dutch": "netherlands", "belgian": "belgium",
+    "spanish": "spain", "norwegian": "norway", "swedish": "sweden", "danish": "denmark",
+}
+_FORCE_HEADS = {"army": "military", "military": "military", "troops": "military", "forces": "military",
+                "soldiers": "military", "armed forces": "military", "ground forces": "military",
+                "security forces": "security", "police": "police", "police force": "police", "navy": "navy",
+                "air force": "air force", "government": "government", "authorities": "government",
+                "government forces": "military", "government troops": "military", "government soldiers": "military",
+                "army troops": "military", "national army": "military", "special forces": "military"}
+_HEADS = sorted(_FORCE_HEADS, key=len, reverse=True)
+_NATIONS = sorted(_STATE_OF, key=len, reverse=True)
+_NATION_RE = "|".join(re.escape(n) for n in _NATIONS)
+_COUNTRY_RE = "|".join(re.escape(c) for c in sorted(L.COUNTRIES, key=len, reverse=True))
+_HEAD_RE = "|".join(re.escape(h) for h in _HEADS)
+_BODY_RE = re.compile(
+    rf"\b(?:(?P<nation>{_NATION_RE})|(?P<country>{_COUNTRY_RE})['’]s)\s+(?:(?:elite|federal|regular)\s+)?"
+    rf"(?P<head>{_HEAD_RE})\b", re.I)
+# "government forces" with no nation named: the report's one government
+_BARE_RE = re.compile(r"\b(?:pro-)?government\s+(?P<head>forces|troops|soldiers)\b", re.I)
+# an actor's own name goes on ("Kenyan Defense Forces", "Iraqi Security Forces Command"): not a designation
+_NAME_GOES_ON_RE = re.compile(r"\s+(?:[A-Z][a-z]+|of\s+[A-Z])")
+
+
+_PROPER_FORCE_RE = re.compile(
+    rf"\b(?P<name>(?P<nation>(?i:{_NATION_RE}|{_COUNTRY_RE}))\s+(?:[A-Z][a-z]+\s+){{0,3}}"
+    r"(?P<head>Forces|Army|Armed Forces|Military|Police))\b")
+
+
+def body_mentions(text: str, sentences: Sequence[Sentence], mentions: list[Mention],
+                  only: set[int] | None = None) -> list[Mention]:
+    """The mentions with the designated bodies added; a guessed name inside one
+    ("Nigerian", "Sri Lankan") gives way, a known name never does."""
+    found: list[tuple[int, int, str, str]] = []  # start, end, group key, head word
+    for si, s in enumerate(sentences):
+        if only is not None and si not in only:
+            continue
+        for m in _BODY_RE.finditer(text, s.start, s.end):
+            head = m.group("head")
+            if head[0].isupper() and head != head.upper():  # "Kenyan Defense Forces": a proper name
+                continue
+            if _NAME_GOES_ON_RE.match(text, m.end()):
+                continue
+            nation = m.group("nation")
+            state = _STATE_OF[nation.lower()] if nation else fold(m.group("country"))
+            found.append((m.start(), m.end(), f"{state}|{_FORCE_HEADS[head.lower()]}", si))
+        for m in _BARE_RE.finditer(text, s.start, s.end):
+            if any(a <= m.start() < b for a, b, _, _ in found):
+                continue
+            before = text[max(s.start, m.start() - 30):m.start()]
+            if re.search(r"\b(?:" + _NATION_RE + r")\s+$", before, re.I):
+                continue
+            found.append((m.start(), m.end(), "|military", si))
+    if not found:
+        return mentions
+    first_name: dict[str, str] = {}
+    # the force's own name when the report gives it ("Kenya Defence Forces"): "Kenyan troops" are they
+    proper: dict[str, str] = {}
+    for m in _PROPER_FORCE_RE.finditer(text):
+        state = _STATE_OF.get(m.group("nation").lower()) or fold(m.group("nation"))
+        kind = "police" if m.group("head").lower() == "police" else "military"
+        proper.setdefault(f"{state}|{kind}", m.group("name"))
+    for a, b, key, _ in sorted(found):
+        first_name.setdefault(key, " ".join(re.sub(r"^(?:the\s+)", "", text[a:b], flags=re.I).split()))
+    # "government forces" in a report that names one state's forces: those forces
+    states = {key.split("|")[0] for _, _, key, _ in found if key.endswith("|military") and key.split("|")[0]}
+    if len(states) == 1:
+        only_state = states.pop()
+        found = [(a, b, f"{only_state}|military" if key == "|military" else key, si) for a, b, key, si in found]
+        first_name.setdefault(f"{only_state}|military", first_name.get("|military", ""))
+        for a, b, key, _ in sorted(found):
+            if key == f"{only_state}|military":
+                first_name[key] = " ".join(re.sub(r"^(?:the\s+)", "", text[a:b], flags=re.I).split())
+                break
+    kept = []
+    spans = [(a, b) for a, b, _, _ in found]
+    for m in mentions:
+        inside = any(a <= m.start and m.end <= b for a, b in spans)
+        nation = fold(re.sub(r"['’]s$", "", m.text)) in _STATE_OF or fold(re.sub(r"['’]s$", "", m.text)) in L.COUNTRIES
+        if inside and m.known is None and (nation or m.kind in ("other", "organisation", "armed_group", "source",
+                                                                 "state", "")):
+            continue
+        kept.append(m)
+    taken = [(m.start, m.end) for m in kept if m.known is not None or m.kind == "person"]
+    for a, b, key, si in found:
+        if any(x < b and a < y for x, y in taken):
+            continue
+        surface = text[a:b]
+        name = proper.get(key) or first_name[key]
+        kind = "organisation"
+        kept.append(Mention(a, b, surface, kind=kind, name=name, sentence=si))
+    kept.sort(key=lambda m: m.start)
+    return kept

@@ -1,0 +1,82 @@
+"""Broadcast scripts, text in capitals, and forces named by their nation, on reports in
+the project's own words."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from briefer.intake.assistant import analyse_text
+
+SCRIPT = """DATE=3/14/97
+TYPE=CORRESPONDENT REPORT
+TITLE=VALLEY FIGHTING (L ONLY)
+NUMBER=2-111111
+BYLINE=MARTA QUILLON
+DATELINE=NAIROBI
+CONTENT=
+VOICED AT:
+INTRO: REBELS OF THE VALLEY LIBERATION FRONT SAY THEY HAVE TAKEN THE TOWN OF KORBESSA AFTER TWO DAYS OF FIGHTING.
+MARTA QUILLON REPORTS FROM NAIROBI.
+TEXT: A SPOKESMAN FOR THE VALLEY LIBERATION FRONT, DAWIT HORANSO, SAYS HIS FIGHTERS ENTERED KORBESSA ON THURSDAY.
+/// HORANSO ACT ///
+MR. HORANSO SAYS GOVERNMENT TROOPS FLED TOWARD THE BORDER. THERE WAS NO INDEPENDENT CONFIRMATION.
+(SIGNED)
+NEB/MQ/RAE 14-MAR-97 10:32 AM EST
+"""
+
+
+def test_a_script_in_capitals_is_read_as_a_story(workspace) -> None:
+    analysis = analyse_text(workspace, SCRIPT)
+    names = {a.name for a in analysis.actors}
+    # the desk's fields, labels and sign-off are no actors; the words of the story are no names
+    assert not names & {"DATE", "TYPE", "INTRO", "TEXT", "NEB", "RAE", "ARE", "SAY", "THEY", "EST"}, names
+    assert "Valley Liberation Front" in names and "Dawit Horanso" in names
+    # the reporter is neither an actor nor a speaker
+    assert not any("Quillon" in n for n in names)
+    assert not any("Quillon" in c.speaker for c in analysis.citations)
+    assert analysis.document.published.edtf == "1997-03-14"  # from the script's DATE= field
+    assert analysis.document.author == "Marta Quillon"
+    # the speaker is found, and his words are quoted as the report sets them, in capitals
+    horanso = [c for c in analysis.citations if c.speaker == "Dawit Horanso"]
+    assert horanso and horanso[0].quote.isupper()
+    # the text stored is the report's own
+    assert analysis.document.text == SCRIPT.strip()
+
+
+def test_a_nations_forces_are_one_actor_named_for_them(workspace) -> None:
+    text = ("Border report\n\nThe Chadian army said on Monday that its troops had retaken the town of Ouadi Kor. "
+            "Chadian soldiers also arrested two smugglers near the town, and Chadian police closed the road.")
+    analysis = analyse_text(workspace, text, published=date(2014, 5, 6))
+    by_name = {a.name: a for a in analysis.actors}
+    assert "Chadian" not in by_name  # a nationality is no actor by itself
+    assert "Chadian army" in by_name and "Chadian soldiers" in by_name["Chadian army"].aliases_seen
+    assert "Chadian police" in by_name  # its police are another body
+    assert by_name["Chadian army"].kind == "organisation"
+
+
+def test_a_forces_own_name_takes_in_its_troops(workspace) -> None:
+    text = ("Border report\n\nThe Chadian Armed Forces said they repelled an attack on Monday. "
+            "Chadian troops later entered the village of Ouadi Kor.")
+    analysis = analyse_text(workspace, text, published=date(2014, 5, 6))
+    forces = [a for a in analysis.actors if "Chadian" in a.name]
+    assert len(forces) == 1 and forces[0].name == "Chadian Armed Forces"
+    assert "Chadian troops" in forces[0].aliases_seen
+
+
+def test_government_forces_of_the_one_state_named(workspace) -> None:
+    text = ("Valley report\n\nGovernment forces shelled Korbessa on Monday. "
+            "Ruritanian troops then entered the town, and Zorbian troops stayed at the border.")
+    analysis = analyse_text(workspace, text, published=date(2014, 5, 6))
+    # two nations (unknown ones: no body) - "government forces" stays an actor of its own
+    assert any(a.name.lower() == "government forces" for a in analysis.actors)
+    text = "Valley report\n\nGovernment forces shelled Korbessa on Monday. Kenyan troops then entered the town."
+    analysis = analyse_text(workspace, text, published=date(2014, 5, 6))
+    kenyan = [a for a in analysis.actors if a.name in ("Government forces", "Kenyan troops")]
+    assert len(kenyan) == 1 and {"Government forces", "Kenyan troops"} <= set(kenyan[0].aliases_seen)
+
+
+def test_an_outlets_language_service_is_a_channel_not_an_actor(workspace) -> None:
+    text = ("Valley report\n\nA local official told VOA Hausa Service that gunmen attacked the village of Dakor "
+            "on Sunday.")
+    analysis = analyse_text(workspace, text, published=date(2014, 5, 6))
+    assert not any("VOA" in a.name for a in analysis.actors)
