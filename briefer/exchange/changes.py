@@ -96,15 +96,22 @@ def few_collections() -> Any:
 
 # -- from a workspace ----------------------------------------------------------------------
 def changes_since(ws: Workspace, since: int, target_id: str = "", acks: Optional[int] = None) -> ChangeSet:
-    """What `ws` changed after its revision `since`: the records, their bases, who and when."""
+    """What `ws` changed after its revision `since` up to its sync point (every revision up
+    to it committed: on a desk, where transactions can commit out of order, a change that
+    commits later with a lower revision then comes with the next package, never skipped),
+    read in one snapshot: the records, their bases, who and when."""
     with few_collections():
-        return _changes_since(ws, since, target_id, acks)
+        if ws._depth:  # inside a change of its own: what it sees now
+            return _changes_since(ws, since, ws.sync_point(), target_id, acks)
+        with ws._read_snapshot() as (synced, _):
+            return _changes_since(ws, since, synced, target_id, acks)
 
 
-def _changes_since(ws: Workspace, since: int, target_id: str, acks: Optional[int]) -> ChangeSet:
-    cs = ChangeSet(ws.workspace_id, ws.name, target_id, since, ws.max_revision(),
+def _changes_since(ws: Workspace, since: int, until: int, target_id: str, acks: Optional[int]) -> ChangeSet:
+    cs = ChangeSet(ws.workspace_id, ws.name, target_id, since, max(since, until),
                    ws.peer(target_id)["seen"] if acks is None and target_id else (acks or 0))
-    live, deleted = ws.changed_rows_since(since)  # one index range each: the changed records and their revisions
+    # one index range each: the changed records and their revisions
+    live, deleted = ws.changed_rows_since(since, cs.until)
     for kind in KINDS:
         revs = {uid: (created, rev) for uid, (created, rev, _) in live.get(kind, {}).items()}
         gone = {uid: pair for uid, pair in deleted.get(kind, {}).items() if uid not in revs}

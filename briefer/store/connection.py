@@ -301,14 +301,17 @@ class Connection:
 
     # -- reading everything at once (taking a copy) ---------------------------------------
     @contextmanager
-    def _read_snapshot(self) -> Iterator[None]:
-        """Reads inside see one consistent state (a read transaction); nothing is written."""
+    def _read_snapshot(self) -> Iterator[tuple[int, int]]:
+        """Reads inside see one consistent state (a read transaction); nothing is written.
+        Yields (sync point, last revision), the same here: a file has one writer at a time,
+        so its revisions commit in order."""
         if self._depth:
             raise WorkspaceError(f"{self.path}: a copy cannot be taken in the middle of a change")
         self.conn.execute("BEGIN")
         self._depth += 1
         try:
-            yield
+            last = self.max_revision() if self._provenance_ready() else 0  # type: ignore[attr-defined]
+            yield last, last
         finally:
             self._depth -= 1
             self.conn.execute("ROLLBACK")

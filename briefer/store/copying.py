@@ -40,10 +40,13 @@ _CHUNK = 5000
 
 
 def write_copy(ws: Any, target: str | os.PathLike[str], event_filter: Optional[EventFilter] = None,
-               identity: Optional[tuple[str, str]] = None) -> int:
+               identity: Optional[tuple[str, str]] = None) -> tuple[int, int]:
     """Write `ws` (or the part `event_filter` selects) to the new file `target`; with
     `identity` (new workspace id, name) the copy is a workspace of its own that has `ws`
-    as its peer up to the snapshot.  Returns the snapshot's last revision."""
+    as its peer up to the snapshot.  Returns the snapshot's (sync point, last revision):
+    every revision of `ws` up to the sync point is in the copy, and the copy's own
+    revisions begin after the last (on a desk the two differ when a transaction with a
+    lower revision was still open: its changes come with the next exchange)."""
     from .workspace import Workspace
 
     target = Path(target)
@@ -52,8 +55,7 @@ def write_copy(ws: Any, target: str | os.PathLike[str], event_filter: Optional[E
         built = folder / "copy.briefer"
         copy = Workspace.create(built)
         try:
-            with ws._read_snapshot():
-                rev = ws.max_revision() if ws._provenance_ready() else 0
+            with ws._read_snapshot() as (synced, last):
                 ids = None if event_filter is None else json.dumps(list(ws.matching_ids(event_filter)))
                 with copy.transaction():
                     copy.conn.execute("PRAGMA defer_foreign_keys = ON")
@@ -61,7 +63,7 @@ def write_copy(ws: Any, target: str | os.PathLike[str], event_filter: Optional[E
                     for table, part in _TABLES:
                         _copy_table(ws, copy, table, part if ids is not None else None, ids)
                     if identity is not None:
-                        _adopt(copy, ws, identity, rev)
+                        _adopt(copy, ws, identity, synced, last)
             copy.settle_text_index(copy.event_count())
         finally:
             copy.close()
@@ -69,7 +71,7 @@ def write_copy(ws: Any, target: str | os.PathLike[str], event_filter: Optional[E
             os.replace(built, tmp)
     finally:
         shutil.rmtree(folder, ignore_errors=True)
-    return rev
+    return synced, last
 
 
 def _copy_table(ws: Any, copy: Any, table: str, part: Optional[str], ids: Optional[str]) -> None:
@@ -90,13 +92,14 @@ def _copy_table(ws: Any, copy: Any, table: str, part: Optional[str], ids: Option
                                   [(r[i], r[lo] // DAY, r[hi] // DAY) for r in rows])
 
 
-def _adopt(copy: Any, ws: Any, identity: tuple[str, str], rev: int) -> None:
-    """The copy becomes a workspace of its own whose peer `ws` is, up to `rev`."""
+def _adopt(copy: Any, ws: Any, identity: tuple[str, str], synced: int, last: int) -> None:
+    """The copy becomes a workspace of its own whose peer `ws` is: it has the peer's
+    revisions up to `synced`, and the peer has its own up to `last` (they are the peer's)."""
     new_id, name = identity
     copy.conn.execute("DELETE FROM peer WHERE workspace = ?", (new_id,))
     copy.conn.execute("INSERT OR REPLACE INTO meta(key, value) VALUES ('workspace_id', ?)", (new_id,))
     copy.conn.execute("INSERT OR REPLACE INTO meta(key, value) VALUES ('name', ?)", (name,))
-    copy.set_peer(ws.workspace_id, ws.name, seen=rev, acked=rev)
+    copy.set_peer(ws.workspace_id, ws.name, seen=synced, acked=last)
 
 
 __all__ = ["write_copy"]

@@ -122,6 +122,12 @@ class ProvenanceStore(Connection):
     def max_revision(self) -> int:
         return self.conn.execute("SELECT coalesce(max(rev), 0) FROM revision").fetchone()[0]
 
+    def sync_point(self) -> int:
+        """The highest revision N such that every revision up to N is committed and so in
+        the next read: what a peer may be told it has ("everything up to N").  A file's
+        writes are one at a time, so this is its last revision (a desk's may be lower)."""
+        return self.max_revision() if self._provenance_ready() else 0
+
     def stamps(self, revs: Iterable[int]) -> dict[int, Stamp]:
         wanted = json.dumps(sorted({r for r in revs if r is not None}))
         return {rev: Stamp(at, analyst, ws) for rev, at, analyst, ws in self.conn.execute(
@@ -254,17 +260,22 @@ class ProvenanceStore(Connection):
         return result
 
     # -- what changed since -------------------------------------------------------------
-    def changed_rows_since(self, rev: int) -> tuple[dict[str, dict[str, tuple]], dict[str, dict[str, tuple]]]:
-        """The records written after revision `rev`, ({kind: {uid: (created_rev, rev, row id)}}
-        of those here, {kind: {uid: (created_rev, deleted in rev)}} of those deleted)."""
+    def changed_rows_since(self, rev: int, until: Optional[int] = None
+                           ) -> tuple[dict[str, dict[str, tuple]], dict[str, dict[str, tuple]]]:
+        """The records written after revision `rev` (and up to `until`, if given),
+        ({kind: {uid: (created_rev, rev, row id)}} of those here, {kind: {uid: (created_rev,
+        deleted in rev)}} of those deleted)."""
+        span = "rev > ?" if until is None else "rev > ? AND rev <= ?"
+        bounds = (rev,) if until is None else (rev, until)
         live: dict[str, dict[str, tuple]] = {}
         for kind, table in KIND_TABLES.items():
             key = _KEY.get(kind, "uid")
             live[kind] = {uid: (c, r, i) for uid, c, r, i in self.conn.execute(
-                f"SELECT {key}, created_rev, rev, {'id' if kind == 'event' else 'NULL'} FROM {table} WHERE rev > ?", (rev,))}
+                f"SELECT {key}, created_rev, rev, {'id' if kind == 'event' else 'NULL'} FROM {table} WHERE {span}",
+                bounds)}
         deleted: dict[str, dict[str, tuple]] = {}
-        for kind, uid, c, r in self.conn.execute("SELECT kind, uid, created_rev, rev FROM tombstone WHERE rev > ?",
-                                                 (rev,)):
+        for kind, uid, c, r in self.conn.execute(f"SELECT kind, uid, created_rev, rev FROM tombstone WHERE {span}",
+                                                 bounds):
             deleted.setdefault(kind, {})[uid] = (c, r)
         return live, deleted
 
@@ -446,11 +457,11 @@ class ProvenanceStore(Connection):
         name = os.path.splitext(os.path.basename(os.fspath(target)))[0]
         if event_filter is not None or self.backend != "sqlite":
             from .copying import write_copy
-            rev = write_copy(self, target, event_filter, identity=(new_id, name))
+            synced, last = write_copy(self, target, event_filter, identity=(new_id, name))
             from .desk import access
             if access(self) != "reader":  # a reader's copy remembers the desk; the desk cannot remember it
-                with self.transaction():
-                    self.set_peer(new_id, name, seen=rev, acked=rev)
+                with self.transaction():  # (the copy's revisions up to `last` are this workspace's own)
+                    self.set_peer(new_id, name, seen=last, acked=synced)
             return new_id
         with self.transaction():
             rev = self.max_revision()

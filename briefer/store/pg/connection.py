@@ -19,7 +19,7 @@ from ... import __version__
 from ..errors import WorkspaceError
 from .adapter import PgConn, _bind, translate
 from .secrets import saved_password, wants_password
-from .schema import MIGRATION_LOCK, MIGRATIONS, SCHEMA_VERSION, VERSION_TABLE
+from .schema import MIGRATION_LOCK, MIGRATIONS, REVISION_CLAIM, REVISION_GATE, SCHEMA_VERSION, VERSION_TABLE
 
 class DeskAddress(str):
     """Where a desk is (its URI, shown without any password), standing where a workspace
@@ -206,18 +206,67 @@ class PgConnection:
 
     # -- reading everything at once (taking a copy) ---------------------------------------
     @contextmanager
-    def _read_snapshot(self) -> Iterator[None]:
-        """Reads inside see the desk as it was when the first ran (REPEATABLE READ), however
-        many analysts commit meanwhile; nothing is written (READ ONLY)."""
+    def _read_snapshot(self) -> Iterator[tuple[int, int]]:
+        """Reads inside see the desk as it was when the snapshot was taken (REPEATABLE READ),
+        however many analysts commit meanwhile; nothing is written (READ ONLY).  Yields
+        (sync point, last revision): every revision up to the sync point is in the snapshot;
+        the snapshot may hold later ones too (up to the last), committed while a transaction
+        with a lower revision was still open (`schema.py`, version 5)."""
         if self._depth:
             raise WorkspaceError(f"{self.path.shown()}: a copy cannot be taken in the middle of a change")
-        self.conn.execute("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
-        self._depth += 1
+        with self._revision_gate():
+            floor = self._lowest_open_revision()  # read before the snapshot: whatever ends meanwhile is in it
+            self.conn.execute("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
+            self._depth += 1
+            try:
+                last = self.max_revision() if self._provenance_ready() else 0  # takes the snapshot
+            except BaseException:
+                self._depth -= 1
+                self._rollback(0, "")
+                raise
         try:
-            yield
+            yield (last if floor is None else min(last, floor - 1)), last
         finally:
             self._depth -= 1
             self._rollback(0, "")
+
+    def sync_point(self) -> int:
+        """The highest revision N such that every revision up to N is committed (or was
+        given up) and so visible to this session's next read."""
+        if not self._provenance_ready():
+            return 0
+        with self._revision_gate():
+            floor = self._lowest_open_revision()
+            last = self.max_revision()
+        return last if floor is None else min(last, floor - 1)
+
+    @contextmanager
+    def _revision_gate(self) -> Iterator[None]:
+        """No revision is made while inside (a moment: making one takes microseconds)."""
+        self.conn.execute("SELECT pg_advisory_lock(?, 0)", (REVISION_GATE,))
+        try:
+            yield
+        finally:
+            try:
+                self.conn.execute("SELECT pg_advisory_unlock(?, 0)", (REVISION_GATE,))
+            except WorkspaceError:
+                pass  # the connection is gone, and its locks with it
+
+    def _lowest_open_revision(self) -> Optional[int]:
+        """The lowest revision that a transaction still open on this desk holds (its claim)."""
+        return self.conn.execute(
+            "SELECT min(((l.classid::bigint - ?) << 31) + l.objid::bigint) FROM pg_locks l "
+            "WHERE l.locktype = 'advisory' AND l.objsubid = 2 AND l.granted "
+            "AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database()) "
+            "AND l.classid::bigint BETWEEN ? AND ?",
+            (REVISION_CLAIM, REVISION_CLAIM, REVISION_GATE - 1)).fetchone()[0]
+
+    def new_revision(self, at: str, analyst: str, workspace: str, what: str = "") -> int:
+        """A new revision, claimed by this transaction until it ends (see `_read_snapshot`)."""
+        rev = int(self.conn.execute("SELECT briefer_new_revision(?, ?, ?, ?)", (at, analyst, workspace, what)
+                                    ).fetchone()[0])
+        self.__dict__.setdefault("_own_revisions", set()).add(rev)  # what this session wrote
+        return rev
 
     def _stream(self, sql: str, params: Any, size: int) -> Iterator[list[tuple]]:
         """A query's rows, `size` at a time, through a server-side cursor (a million events

@@ -347,7 +347,46 @@ DO $$ BEGIN
 END $$""")
 
 
-MIGRATIONS: list[Callable[[psycopg.Connection], None]] = [_v1, _v2, _v3, _v4]
+# Version 5: revisions are handed out with a claim that a sync point can see.  A desk's
+# transactions take their revision numbers when they first need one (an added event is
+# copied in with it), so they can commit out of order; a laptop's sync point ("every
+# revision up to N is here") must then stay below the lowest revision a still-open
+# transaction holds.  `briefer_new_revision` makes a revision and, the first time in a
+# transaction, holds a transaction-level advisory lock keyed by its number (the claim,
+# gone when the transaction ends, committed or not).  Making the number and claiming it
+# happen inside a shared "gate" lock; whoever reads a sync point takes the gate alone for
+# a moment (`PgConnection._read_snapshot`), so no number is ever made but not yet claimed
+# while the claims are read.
+REVISION_GATE = 0x42524700  # (REVISION_GATE, 0): the gate
+REVISION_CLAIM = 0x42520000  # (REVISION_CLAIM + rev >> 31, rev & 0x7fffffff): a claim
+_V5_NEW_REVISION = f"""
+CREATE OR REPLACE FUNCTION briefer_new_revision(p_at text, p_analyst text, p_workspace text, p_what text)
+RETURNS bigint LANGUAGE plpgsql AS $$
+DECLARE
+    r bigint;
+BEGIN
+    PERFORM pg_advisory_lock_shared({REVISION_GATE}, 0);
+    BEGIN
+        r := nextval(pg_get_serial_sequence('revision', 'rev'));
+        IF coalesce(current_setting('briefer.claimed', true), '') = '' THEN
+            PERFORM pg_advisory_xact_lock({REVISION_CLAIM} + (r >> 31)::integer, (r & 2147483647)::integer);
+            PERFORM set_config('briefer.claimed', r::text, true);
+        END IF;
+    EXCEPTION WHEN OTHERS OR query_canceled THEN
+        PERFORM pg_advisory_unlock_shared({REVISION_GATE}, 0);
+        RAISE;
+    END;
+    PERFORM pg_advisory_unlock_shared({REVISION_GATE}, 0);
+    INSERT INTO revision(rev, at, analyst, workspace, what) VALUES (r, p_at, p_analyst, p_workspace, p_what);
+    RETURN r;
+END $$"""
+
+
+def _v5(conn: psycopg.Connection) -> None:
+    conn.execute(_V5_NEW_REVISION)
+
+
+MIGRATIONS: list[Callable[[psycopg.Connection], None]] = [_v1, _v2, _v3, _v4, _v5]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 VERSION_TABLE = """
