@@ -29,6 +29,7 @@ from .proposals import (ActorProposal, Analysis, CitationProposal, DateProposal,
 from .reading import Article, article_from_text, check_length
 from .scripts import working_text
 from .statements import find_statements
+from .telling import fold_retellings
 from .text import split_sentences
 
 __all__ = ["analyse", "analyse_text", "UNKNOWN_OUTLET"]
@@ -177,6 +178,7 @@ def analyse(ws, article: Article, published: Optional[date] = None) -> Analysis:
                                            dateline=article.dateline)
         statements = find_statements(text, sentences, mentions, entities, outlet, parsed)
         drafts = draft_events(text, sentences, body, dates, mentions, entities, statements, pub, parsed, outlet)
+        drafts = fold_retellings(drafts, sentences, parsed)  # one proposal per happening told again
     if foreign and not drafts:
         drafts = sentence_drafts(text, sentences, body, mentions, entities, pub, article.title)
 

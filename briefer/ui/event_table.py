@@ -24,7 +24,7 @@ from .session import Session
 
 PAGE = 64  # rows read at once: about what a tall table shows (a filter's first paint reads one page)
 MAX_PAGES = 120
-LOAD_ALL_UP_TO = 50_000  # above this many matches, date order is read a window at a time
+LOAD_ALL_UP_TO = 50_000  # up to this many matches, a row lookup reads the whole date order at once
 MAP_SELECTION_UP_TO = 200  # selected events looked up one by one in a windowed table
 
 COLUMNS: list[tuple[str, Optional[str]]] = [
@@ -55,6 +55,7 @@ class EventTableModel(QAbstractTableModel):
         self.total = 0
         self._window_ids: dict[int, list[int]] = {}
         self.row_of: dict[int, int] = {}
+        self._all_rows_read = False  # (a windowed table: every row's id is in row_of)
         self.order = "date"
         self.descending = False
         self._pages: OrderedDict[int, list[Event]] = OrderedDict()
@@ -69,6 +70,7 @@ class EventTableModel(QAbstractTableModel):
         self._pages.clear()
         self._window_ids.clear()
         self.row_of = {}
+        self._all_rows_read = False
         self.ids = []
         self.windowed = False
         self.total = 0
@@ -76,7 +78,10 @@ class EventTableModel(QAbstractTableModel):
             f = self.session.filter
             date_order = self.order == "date" and not self.descending
             self.total = self.session.count(f) if date_order else 0
-            if date_order and self.total > LOAD_ALL_UP_TO:
+            if date_order:
+                # rows are read a page at a time as they are shown: a filter change asks only the
+                # count and the first page (a small result's whole order is read when a row is
+                # looked up, `row_for_id`)
                 self.windowed = True
             else:
                 self.ids = ws.event_ids(f, self.order, self.descending)
@@ -140,6 +145,13 @@ class EventTableModel(QAbstractTableModel):
         """The table row showing this event, or -1 (the index is built on first need)."""
         if self.windowed:
             row = self.row_of.get(event_id)
+            if row is None and self.total <= LOAD_ALL_UP_TO and not self._all_rows_read:
+                # a small result: its whole order at once, rather than a question per row
+                every = self.session.ws.event_ids(self.session.filter)
+                self.row_of = {i: r for r, i in enumerate(every)}
+                self._all_rows_read = True
+            if row is None and self._all_rows_read:
+                row = self.row_of.get(event_id, -1)
             if row is None:
                 row = self.session.ws.position_of(self.session.filter, event_id)
                 self.row_of[event_id] = row
@@ -301,7 +313,7 @@ class EventTable(QTableView):
         try:
             selection = QItemSelection()
             last = self.model_.columnCount() - 1
-            if self.model_.windowed:
+            if self.model_.windowed and self.model_.total > LOAD_ALL_UP_TO:
                 ids = ids[:MAP_SELECTION_UP_TO]
             rows = sorted(r for r in (self.model_.row_for_id(i) for i in ids) if r >= 0)
             for first, final in _runs(rows):

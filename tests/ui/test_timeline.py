@@ -735,3 +735,26 @@ def test_lanes_from_pairs_without_the_unnamed_events_still_show_them_in_a_none_l
     assert lanes() == {"a": [ids[0], ids[1]], "b": [ids[2], ids[4]], "(none)": [ids[3]]}
     data.set_visible_ids([ids[0], ids[3]])
     assert lanes() == {"a": [ids[0]], "(none)": [ids[3]]}
+
+
+def test_a_narrow_filter_counts_events_in_view_as_the_plain_way_does() -> None:
+    """A filter that keeps few events sorts their ends anew (rather than masking every
+    event's): a long event holding shorter ones, shown with two of them, is still counted
+    right wherever the view is."""
+    from briefer.ui.timeline.data import TimelineData
+
+    day = 86400
+    starts = np.arange(100, dtype=np.int64) * day
+    latest = starts + day - 1
+    latest[0] = 90 * day  # the first runs over the next 89
+    data = TimelineData({"earliest": starts, "latest": latest, "id": np.arange(1, 101)})
+    data.set_visible_ids([1, 11, 51])  # the long one, one inside it, one after it
+    assert len(data.item_event) == 3
+    for t0, t1 in ((0, 5), (10.5, 12), (12, 40), (80, 95), (50, 52), (91, 99), (0, 100)):
+        t0, t1 = t0 * day, t1 * day
+        shown = data.item_event
+        expected = int(((data.start[shown] < t1) & (data.end[shown] > t0)).sum())
+        assert data.counts_in(t0, t1).tolist() == [expected], (t0 / day, t1 / day)
+        before, after = data.counts_outside(t0, t1)
+        assert before.tolist() == [int((data.end[shown] <= t0).sum())]
+        assert after.tolist() == [int((data.start[shown] >= t1).sum())]

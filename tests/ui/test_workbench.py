@@ -355,6 +355,30 @@ def test_a_large_result_is_read_a_window_at_a_time_and_shows_the_same(window, de
     assert table_titles(window) == expected
 
 
+def test_a_filter_change_reads_only_the_rows_shown_and_a_row_lookup_still_finds_any(
+        window, demo_workspace, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A filter change asks the store for the count and the rows on screen, not for every
+    match in date order (at 1M events that was most of what a small filter cost the table);
+    selecting an event still brings its row, wherever it stands."""
+    path = demo_workspace.path
+    demo_workspace.close()
+    window.open_path(path)
+    ws = window.session.ws
+    asked: list[object] = []
+    sorted_ids = ws.event_ids
+    monkeypatch.setattr(ws, "event_ids", lambda *a, **k: asked.append(a) or sorted_ids(*a, **k))
+    window.filter_bar.text.setText("Baghouz")
+    window.filter_bar.apply()
+    expected = [e.title for e in ws.search_events(window.session.filter)]
+    assert len(expected) > 2
+    assert asked == []  # nothing read beyond the count and the pages
+    assert table_titles(window) == expected
+    last = sorted_ids(window.session.filter)[-1]
+    window.session.set_selection([last], None)
+    assert window.table.selected_ids() == [last]
+    assert window.table.selectionModel().selectedRows()[0].row() == len(expected) - 1
+
+
 def test_save_a_copy_writes_a_workspace_that_opens_with_everything(window, demo_workspace, tmp_path: Path,
                                                                    monkeypatch: pytest.MonkeyPatch) -> None:
     from PySide6.QtWidgets import QFileDialog
