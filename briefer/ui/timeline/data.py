@@ -257,11 +257,12 @@ class TimelineData:
                 item_event = key - item_lane * n
             else:
                 item_lane, item_event = lanes, idx
-        item_event = item_event.astype(np.int32 if len(self.ids) < 2 ** 31 else np.int64)
+        item_event = item_event.astype(np.int32 if len(self.ids) < 2 ** 31 else np.int64, copy=False)
         starts = self._start_seconds[item_event]
         ends = self._end_seconds[item_event]
-        self._t_lo = int(starts.min()) - 1 if len(starts) else 0
-        self._band = (int(ends.max()) if len(starts) else 1) - self._t_lo + 2
+        if not hasattr(self, "_band"):  # every event's span (every event is in some lane): one band's width
+            self._t_lo = int(self._start_seconds.min()) - 1 if len(self.ids) else 0
+            self._band = (int(self._end_seconds.max()) if len(self.ids) else 1) - self._t_lo + 2
         shift = np.asarray(item_lane, dtype=np.int64) * self._band - self._t_lo
         self._all_end_raw = ends + shift  # bands keep lanes apart
         # each lane's ends are nearly in order already (its events are in start order), which
