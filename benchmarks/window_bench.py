@@ -12,12 +12,19 @@ page of events (the table's question) plus every matching row id (the timeline's
 draws all matches, as glyphs or density), asked on a connection of its own (so neither
 side reads from a cache the other warmed), so the ratio is what the window adds.  The
 old measures are printed beside them: the window with a forced render of the whole
-window on top ("+render"), against the count and first page alone ("old ratio").  "Edit" is one undoable edit (an event's title, an actor's
-description) from the command to the window repainted, against the store's own write of
-the same record (measured through Qt's own repaint of what the edit invalidated, and with a
-whole-window render forced on top, the old measure); "lanes by actor" is the timeline switching to one lane per actor, painted,
-against the store reading the (event, actor) pairs.  Targets (issue 15): open < 1.5 s;
-edit repainted < 50 ms; filter change within 3x the store; lanes by actor < 1 s.
+window on top ("+render"), against the count and first page alone ("old ratio").
+
+"Edit" is one undoable edit (an event's title, an actor's description) from the command
+to the window repainted, against the store's own write of the same record (measured
+through Qt's own repaint of what the edit invalidated, and with a whole-window render
+forced on top, the old measure).
+
+"Lanes by actor" is the timeline switching to one lane per actor: its first frame
+painted (above 200k events the lanes a screen shows are read first and the others on a
+thread, see `lanes()`), then every lane read and painted, with the longest the window
+went without handling an event meanwhile; against the store reading all the (event,
+actor) pairs.  Targets (issue 15): open < 1.5 s; edit repainted < 50 ms; filter change
+within 3x the store; lanes by actor < 1 s.
 """
 
 from __future__ import annotations
