@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QApplication, QComboBox, QToolButton
 from ...core.errors import BrieferError
 from ...store import Workspace
 from ...store import timeline as store_timeline
+from ...store.external import write_through
 from .data import TimelineData, release_freed_memory
 from .frame import COLLAPSED_H, LANE_MODES
 
@@ -38,7 +39,7 @@ class _LaneReader(QThread):
             with Workspace.open(self.location) as ws:
                 pairs = store_timeline.lane_pairs(ws, self.mode, orphans=False)
             self.lanes = self.data.prepare_lanes(self.mode, pairs)
-        except BrieferError:
+        except Exception:  # noqa: BLE001 - whatever went wrong here, the view reads the lanes itself
             self.lanes = None
         self.done.emit(self)
 
@@ -130,6 +131,7 @@ class LanesMixin:
                 pairs = store_timeline.lane_pairs(self.ws, self.lane_mode, orphans=False)
         self.data.set_lanes(self.lane_mode, pairs, complete=not partial)
         if partial:  # (started once the data's id index is built: the reader only reads it)
+            write_through(self.ws)  # (its connection checks the file's header, which may still be in the WAL)
             reader = _LaneReader(self.ws.path, self.lane_mode, self.data, self)
             reader.done.connect(self._lanes_read)
             self._lane_readers.add(reader)

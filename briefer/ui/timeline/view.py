@@ -435,9 +435,9 @@ class TimelineView(LayoutMixin, PaintingMixin, HitsMixin, LanesMixin, ColoursMix
         self._update_scrollbars()
         shown = int(self.data.visible.sum())
         lanes = len(self.data.lanes)
+        lanes_text = "lanes…" if self.lanes_partial else f"{lanes:,} lane{'' if lanes == 1 else 's'}"
         self.status.setText(f"{shown:,} event{'' if shown == 1 else 's'}" + (
-            f" · {lanes:,} lane{'' if lanes == 1 else 's'}" if self.lane_mode != "none" else "")
-            + (" so far, reading the others…" if self.lanes_partial else ""))
+            f" · {lanes_text}" if self.lane_mode != "none" else ""))
         self._update_matches_hint()
         self.canvas.update()
 
