@@ -28,7 +28,9 @@ from .proposals import (ActorProposal, Analysis, CitationProposal, DateProposal,
                         ParticipantProposal, SourceProposal)
 from .reading import Article, article_from_text, check_length
 from .scripts import working_text
+from .speakers import resolve_speakers
 from .statements import find_statements
+from .telling import fold_retellings
 from .text import split_sentences
 
 __all__ = ["analyse", "analyse_text", "UNKNOWN_OUTLET"]
@@ -179,7 +181,9 @@ def analyse(ws, article: Article, published: Optional[date] = None) -> Analysis:
         entities, mentions = find_entities(text, sentences, gaz, skipped, only=set(body) | title_line, parsed=parsed,
                                            dateline=article.dateline)
         statements = find_statements(text, sentences, mentions, entities, outlet, parsed)
+        resolve_speakers(statements, entities, mentions)  # "the group", "the military": the actor named before
         drafts = draft_events(text, sentences, body, dates, mentions, entities, statements, pub, parsed, outlet)
+        drafts = fold_retellings(drafts, sentences, parsed)  # one proposal per happening told again
     if foreign and not drafts:
         drafts = sentence_drafts(text, sentences, body, mentions, entities, pub, article.title)
 
