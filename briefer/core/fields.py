@@ -12,6 +12,7 @@ own ("citation:<uid>"), so that two analysts adding citations to one event combi
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, Optional
 
@@ -133,3 +134,37 @@ def describe_field(field: str) -> str:
     if field.startswith(CITATION_PREFIX):
         return "citation"
     return field.replace("_", " ")
+
+
+@dataclass(frozen=True)
+class EditMerge:
+    """Theirs with my changes (`fields`), and which fields came from where."""
+
+    fields: dict[str, Any]
+    mine: tuple[str, ...]     # fields taken from my edit (they differ from theirs)
+    theirs: tuple[str, ...]   # fields their change brought (I left them as I read them)
+    both: tuple[str, ...]     # fields both changed, differently: mine was kept (a clash)
+
+
+def merge_edit_fields(base: Optional[dict[str, Any]], mine: dict[str, Any], theirs: dict[str, Any]) -> EditMerge:
+    """One record saved by someone else ("theirs") while I edited it from `base`: theirs,
+    with every field I changed from `base` put over it.  A field we both changed
+    differently keeps mine (I am the one saving) and is named in `both`.  Without a base
+    (the version I opened was not kept) every field that differs counts as changed by both.
+    A field missing from a side is None there.  The one rule behind both answers to an
+    edit conflict: the window's Merge Fields and `Workspace.merge_edit`."""
+    unknown = object()
+    merged, taken, kept, both = dict(theirs), [], [], []
+    for name in dict.fromkeys([*theirs, *mine, *(base or {})]):
+        m, t = mine.get(name), theirs.get(name)
+        b = unknown if base is None else base.get(name)
+        if m == t:
+            continue
+        if b == m:  # only they changed it
+            kept.append(name)
+            continue
+        merged[name] = m
+        taken.append(name)
+        if b != t:
+            both.append(name)
+    return EditMerge(merged, tuple(taken), tuple(kept), tuple(both))

@@ -3,13 +3,18 @@ version saved meanwhile by someone else ("theirs") and the one being saved ("min
 
 The result is theirs with every field I changed from the base put over it: their changes
 are kept, mine too, and where both of us changed the same field, mine wins (I am the one
-saving, and I saw their version in the conflict dialog before choosing to merge).
+saving, and I saw their version in the conflict dialog before choosing to merge).  The
+rule is `core.fields.merge_edit_fields`, the one `Workspace.merge_edit` applies to the
+stored versions; here it is applied to records (events, actors, sources) as the window
+holds them, whose base is the version the editor opened.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, fields, replace
 from typing import Any
+
+from ..core.fields import merge_edit_fields
 
 # bookkeeping, not what an analyst edits: always theirs (the store stamps `updated` anew)
 NOT_MERGED = frozenset({"uid", "created", "updated"})
@@ -29,17 +34,10 @@ def edited_fields(record: Any) -> list[str]:
 
 def merge_fields(base: Any, mine: Any, theirs: Any) -> FieldMerge:
     """Theirs, with the fields I changed from `base` taken from `mine`."""
-    merged, taken, kept, both = theirs, [], [], []
-    for name in edited_fields(base):
-        b, m, t = getattr(base, name), getattr(mine, name), getattr(theirs, name)
-        if m != b and m != t:
-            merged = replace(merged, **{name: m})
-            taken.append(name)
-            if t != b:
-                both.append(name)
-        elif t != b and m == b:
-            kept.append(name)
-    return FieldMerge(merged, tuple(taken), tuple(kept), tuple(both))
+    names = edited_fields(base)
+    merge = merge_edit_fields(*({name: getattr(r, name) for name in names} for r in (base, mine, theirs)))
+    return FieldMerge(replace(theirs, **{name: getattr(mine, name) for name in merge.mine}),
+                      merge.mine, merge.theirs, merge.both)
 
 
 __all__ = ["FieldMerge", "edited_fields", "merge_fields"]

@@ -135,17 +135,25 @@ def edit_event(old: Event, new: Event, overwrite: bool = False) -> Edit:
     return Edit(f"Edit event {quoted(new.title)}", apply, revert)
 
 
-def delete_events(events: Sequence[Event]) -> Edit:
+def delete_events(events: Sequence[Event], overwrite: bool = False) -> Edit:
+    """Delete `events`, as the caller showed them: if another analyst changed one since,
+    nothing is deleted (EditConflict), unless `overwrite`.  Undo adds back each event as it
+    was when deleted."""
     events = list(events)
+    deleted: list[Event] = []  # as deleted (theirs, when deleted anyway)
 
     def apply(ws: Workspace) -> ChangeSet:
-        for event in events:
-            ws.delete_event(event.uid)
-        return ChangeSet.of("events", removed=events)
+        if deleted:  # a redo: what the undo added back
+            gone = [ws.delete_event(event.uid) for event in deleted]
+        else:
+            gone = [ws.delete_event(event.uid, overwrite=overwrite, expect=None if overwrite else event)
+                    for event in events]
+        deleted[:] = gone
+        return ChangeSet.of("events", removed=gone)
 
     def revert(ws: Workspace) -> ChangeSet:
-        ws.add_events(events)
-        return ChangeSet.of("events", added=events)
+        ws.add_events(deleted)
+        return ChangeSet.of("events", added=deleted)
 
     name = f"Delete event {quoted(events[0].title)}" if len(events) == 1 else f"Delete {len(events)} events"
     return Edit(name, apply, revert)

@@ -13,12 +13,15 @@ and one event per clause that tells something happening.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from datetime import date, timedelta
 from typing import Optional, Sequence
 
 from ..core.model import Role
 from ..core.when import Point, When
+from . import arabic_lexicon as AL
 from . import lexicon as L
+from .arabic_names import arabic_mentions, fold, name_at, resolve_head
 from .dates import DateMention, format_day
 from .events import Clause, EventDraft
 from .names import Entity, Mention
@@ -58,20 +61,40 @@ _MONTH_RE = "|".join(sorted(map(re.escape, _MONTHS), key=len, reverse=True))
 _WEEKDAY_RE = "|".join(sorted(map(re.escape, _WEEKDAYS), key=len, reverse=True))
 _NUM_WORD = "|".join(sorted(map(re.escape, _NUMBERS), key=len, reverse=True))
 
+_ORDINALS = {"الأول": 1, "الاول": 1, "الثاني": 2, "الثالث": 3, "الرابع": 4, "الخامس": 5, "السادس": 6, "السابع": 7,
+             "الثامن": 8, "التاسع": 9, "العاشر": 10, "الحادي عشر": 11, "الثاني عشر": 12, "الثالث عشر": 13,
+             "الرابع عشر": 14, "الخامس عشر": 15, "السادس عشر": 16, "السابع عشر": 17, "الثامن عشر": 18,
+             "التاسع عشر": 19, "العشرين": 20, "الحادي والعشرين": 21, "الثاني والعشرين": 22, "الثالث والعشرين": 23,
+             "الرابع والعشرين": 24, "الخامس والعشرين": 25, "السادس والعشرين": 26, "السابع والعشرين": 27,
+             "الثامن والعشرين": 28, "التاسع والعشرين": 29, "الثلاثين": 30, "الحادي والثلاثين": 31}
+_ORDINAL_RE = "|".join(sorted(map(re.escape, _ORDINALS), key=len, reverse=True))
+_MONTHS_PAIR = rf"(?:{_MONTH_RE})(?:\s*/\s*(?:{_MONTH_RE}))?"  # "نوفمبر/ تشرين الثاني"
+_PART_OF_DAY = r"(?:(?:فجر|صباح|مساء|ظهر|عصر|ليلة|ليل|منتصف\s+ليل)\s+)?"
 _DATE_RULES = [
-    ("full", re.compile(rf"{_NOT_AR_BEFORE}{_PREFIX}(?P<d>\d{{1,2}})\s+(?:من\s+)?(?P<m>{_MONTH_RE})\s+(?:عام\s+|سنة\s+)?(?P<y>(?:19|20)\d\d)")),
-    ("month_year", re.compile(rf"{_NOT_AR_BEFORE}(?:في\s+|منذ\s+)?{_PREFIX}(?:شهر\s+)?(?P<m>{_MONTH_RE})\s+(?:عام\s+|سنة\s+|من\s+العام\s+)?(?P<y>(?:19|20)\d\d)")),
-    ("day_month", re.compile(rf"{_NOT_AR_BEFORE}{_PREFIX}(?P<d>\d{{1,2}})\s+(?:من\s+)?(?:شهر\s+)?(?P<m>{_MONTH_RE}){_NOT_AR_AFTER}")),
-    ("since_year", re.compile(rf"{_NOT_AR_BEFORE}(?P<prep>منذ|عام|سنة|في\s+عام|خلال\s+عام){_NOT_AR_AFTER}\s*(?P<y>(?:19|20)\d\d)")),
-    ("ago", re.compile(rf"{_NOT_AR_BEFORE}(?:قبل|منذ){_NOT_AR_AFTER}\s+(?:(?P<n>\d{{1,3}}|{_NUM_WORD})\s+)?(?P<unit>ساعات|ساعة|أيام|يومين|يومان|يوم|أسابيع|أسبوعين|أسبوع|أشهر|شهرين|شهر|أعوام|عامين|عام|سنوات|سنتين|سنة){_NOT_AR_AFTER}")),
+    ("full", re.compile(rf"{_NOT_AR_BEFORE}{_PREFIX}(?P<d>\d{{1,2}})\s+(?:من\s+)?(?P<m>{_MONTH_RE})(?:\s*/\s*(?:{_MONTH_RE}))?\s+(?:عام\s+|سنة\s+)?(?P<y>(?:19|20)\d\d)")),
+    ("month_year", re.compile(rf"{_NOT_AR_BEFORE}(?:في\s+|منذ\s+)?{_PREFIX}(?:شهر\s+)?(?P<m>{_MONTH_RE})(?:\s*/\s*(?:{_MONTH_RE}))?\s+(?:عام\s+|سنة\s+|من\s+العام\s+)?(?P<y>(?:19|20)\d\d)")),
+    ("day_month", re.compile(rf"{_NOT_AR_BEFORE}{_PREFIX}(?P<d>\d{{1,2}})\s+(?:من\s+)?(?:شهر\s+)?(?P<m>{_MONTH_RE})(?:\s*/\s*(?:{_MONTH_RE}))?{_NOT_AR_AFTER}")),
+    # "فجر الاثنين 12 نوفمبر", "اليوم الأحد 17 سبتمبر": the weekday and the day are one expression
+    ("day_month", re.compile(rf"{_NOT_AR_BEFORE}{_PART_OF_DAY}(?:(?:اليوم|أمس|امس)\s+)?{_PREFIX}(?:يوم\s+)?(?:{_WEEKDAY_RE})\s*[،,]?\s*(?P<d>\d{{1,2}})\s+(?:من\s+)?(?:شهر\s+)?(?P<m>{_MONTH_RE})(?:\s*/\s*(?:{_MONTH_RE}))?{_NOT_AR_AFTER}")),
+    # "أبريل الماضي", "في مارس", "منذ أبريل الماضي": a month without its year
+    ("month", re.compile(rf"{_NOT_AR_BEFORE}(?:(?P<since>منذ)\s+|(?:في|خلال|حتى|مطلع|أواخر|اواخر|أوائل|منتصف)\s+)?{_PREFIX}(?:شهر\s+)?(?P<m>{_MONTH_RE})(?:\s*/\s*(?:{_MONTH_RE}))?(?:\s+(?P<w>الماضي|المقبل|القادم|الجاري|الحالي))?{_NOT_AR_AFTER}")),
+    # "الخامس من يوليو 2013", "في الخامس عشر من الشهر الجاري": a day by its ordinal
+    ("ordinal", re.compile(rf"{_NOT_AR_BEFORE}(?:في\s+)?(?P<o>{_ORDINAL_RE})\s+من\s+(?:شهر\s+)?(?:(?P<m>{_MONTH_RE})(?:\s*/\s*(?:{_MONTH_RE}))?(?:\s+(?:عام\s+|سنة\s+)?(?P<y>(?:19|20)\d\d))?|(?P<rel>الشهر\s+(?:الجاري|الحالي|الماضي|المنصرم|المقبل)|هذا\s+الشهر)){_NOT_AR_AFTER}")),
+    ("since_year", re.compile(rf"{_NOT_AR_BEFORE}(?P<prep>منذ|عام|سنة|في\s+عام|خلال\s+عام|العام|لعام|للعام|في\s+العام|خلال\s+العام|منذ\s+عام|منذ\s+العام){_NOT_AR_AFTER}\s*(?P<y>(?:19|20)\d\d)")),
+    # "ثورة 2011", "انتخابات 2012", "2012م": a year named as time
+    ("since_year", re.compile(rf"(?:(?<=ثورة )|(?<=انتخابات )|(?<=حرب )|(?<=أحداث )|(?<=مطلع )|(?<=أواخر )|(?<=منتصف )|(?<=بداية )|(?<=نهاية )|(?<=حتى )|(?<=قبل )|(?<=بعد ))(?P<y>(?:19|20)\d\d)(?!\d)|(?<!\d)(?P<y2>(?:19|20)\d\d)م{_NOT_AR_AFTER}")),
+    ("ago", re.compile(rf"{_NOT_AR_BEFORE}(?:قبل|منذ){_NOT_AR_AFTER}\s+(?:(?P<n>\d{{1,3}}|{_NUM_WORD})\s+)?(?P<unit>ساعات|ساعة|أيام|يومين|يومان|يوم|أسابيع|أسبوعين|أسبوع|أشهر|شهرين|شهر|أعوام|عامين|عام|سنوات|سنتين|سنة){_NOT_AR_AFTER}(?:\s+(?P<vague>عدة|قليلة))?")),
     ("day_before_yesterday", re.compile(rf"{_NOT_AR_BEFORE}(?:أول|اول)\s+(?:من\s+)?أمس{_NOT_AR_AFTER}")),
-    ("yesterday", re.compile(rf"{_NOT_AR_BEFORE}{_PREFIX}(?:أمس|امس|البارحة){_NOT_AR_AFTER}")),
-    ("today", re.compile(rf"{_NOT_AR_BEFORE}{_PREFIX}(?:اليوم|الليلة){_NOT_AR_AFTER}(?!\s+(?:التالي|السابق))")),
+    ("overnight", re.compile(rf"{_NOT_AR_BEFORE}(?:خلال\s+)?(?:ساعات\s+الليل|(?:ال)?ليلة\s+الماضية|(?:ليل|ليلة)\s+(?:أمس|امس)){_NOT_AR_AFTER}")),
+    # "أمس الثلاثاء", "اليوم (السبت)", "فجر اليوم الأحد": the day and its weekday are one expression
+    ("yesterday", re.compile(rf"{_NOT_AR_BEFORE}{_PART_OF_DAY}{_PREFIX}(?:أمس|امس|البارحة){_NOT_AR_AFTER}(?:\s*\(?\s*(?:{_WEEKDAY_RE})\s*\)?)?")),
+    ("today", re.compile(rf"{_NOT_AR_BEFORE}{_PART_OF_DAY}{_PREFIX}(?:اليوم|الليلة){_NOT_AR_AFTER}(?!\s+(?:التالي|السابق))(?:\s*\(?\s*(?:{_WEEKDAY_RE})\s*\)?)?")),
     ("tomorrow", re.compile(rf"{_NOT_AR_BEFORE}{_PREFIX}(?:غدا|غداً|غدًا){_NOT_AR_AFTER}")),
     ("last_week", re.compile(rf"{_NOT_AR_BEFORE}{_PREFIX}(?:الأسبوع|الاسبوع)\s+(?P<w>الماضي|الفائت|المنصرم|الجاري|الحالي|المقبل|القادم){_NOT_AR_AFTER}")),
     ("last_month", re.compile(rf"{_NOT_AR_BEFORE}{_PREFIX}(?:الشهر)\s+(?P<w>الماضي|الفائت|المنصرم|الجاري|الحالي|المقبل|القادم){_NOT_AR_AFTER}")),
     ("last_year", re.compile(rf"{_NOT_AR_BEFORE}{_PREFIX}(?:العام|السنة)\s+(?P<w>الماضي|الماضية|الفائت|المنصرم|الجاري|الحالي|الحالية|المقبل|المقبلة|القادم){_NOT_AR_AFTER}")),
-    ("weekday", re.compile(rf"{_NOT_AR_BEFORE}(?:{_PREFIX}يوم\s+)?{_PREFIX}(?P<w>{_WEEKDAY_RE})(?:\s+(?P<which>الماضي|المقبل|القادم))?{_NOT_AR_AFTER}")),
+    ("last_year", re.compile(rf"{_NOT_AR_BEFORE}(?P<w>هذا|هذه)\s+(?:العام|السنة){_NOT_AR_AFTER}")),
+    ("weekday", re.compile(rf"{_NOT_AR_BEFORE}{_PART_OF_DAY}(?:{_PREFIX}يوم\s+)?{_PREFIX}(?P<w>{_WEEKDAY_RE})(?:\s+(?P<which>الماضي|الماضية|المقبل|المقبلة|القادم|القادمة))?{_NOT_AR_AFTER}")),
 ]
 
 
@@ -84,6 +107,28 @@ def _number(word: Optional[str]) -> int:
 
 def _resolve(kind: str, m: re.Match, pub: Optional[date]) -> Optional[tuple[When, str, bool]]:
     g = m.groupdict()
+    if kind == "since_year" and g.get("y2"):
+        return When.year(int(g["y2"].translate(_DIGITS))), "the year named", False
+    if kind == "ordinal":
+        day_n = _ORDINALS[g["o"]]
+        if g.get("m"):
+            month = _MONTHS[g["m"]]
+            if g.get("y"):
+                year = int(g["y"].translate(_DIGITS))
+            elif pub is not None:
+                year = pub.year if month <= pub.month else pub.year - 1
+            else:
+                return None
+        elif pub is not None:
+            shift = 1 if re.search("المقبل", g["rel"]) else -1 if re.search("الماضي|المنصرم", g["rel"]) else 0
+            year, month = pub.year, pub.month + shift
+            year, month = (year - 1, 12) if month == 0 else (year + 1, 1) if month == 13 else (year, month)
+        else:
+            return None
+        try:
+            return When.day(date(year, month, day_n)), "a day by its ordinal (\u0627\u0644\u062e\u0627\u0645\u0633 \u0645\u0646 ...)", False
+        except ValueError:
+            return None
     if kind in ("full", "month_year", "day_month", "since_year") and g.get("y"):
         y = int(g["y"].translate(_DIGITS))
         if kind == "full":
@@ -108,6 +153,21 @@ def _resolve(kind: str, m: re.Match, pub: Optional[date]) -> Optional[tuple[When
         except ValueError:
             return None
     rel = f"counted from publication ({format_day(pub)})"
+    if kind == "month":
+        month = _MONTHS[g["m"]]
+        ahead = g.get("w") in ("المقبل", "القادم")
+        if ahead:
+            year = pub.year if month > pub.month else pub.year + 1
+        elif g.get("w") == "الماضي":
+            year = pub.year if month < pub.month else pub.year - 1
+        else:
+            year = pub.year if month <= pub.month else pub.year - 1
+        when = When.of(Point.of(year, month))
+        if g.get("since"):
+            return When.since(Point.of(year, month)), f"'منذ': since that month (the end is open); {rel}", False
+        return when, f"a month without its year: the {'next' if ahead else 'last'} one from publication ({format_day(pub)})", ahead
+    if kind == "overnight":
+        return When.between(When.day(pub - timedelta(days=1)), When.day(pub)), f"the night before publication: {rel}", False
     if kind == "yesterday":
         return When.day(pub - timedelta(days=1)), f"'أمس' (yesterday): {rel}", False
     if kind == "day_before_yesterday":
@@ -117,7 +177,7 @@ def _resolve(kind: str, m: re.Match, pub: Optional[date]) -> Optional[tuple[When
     if kind == "tomorrow":
         return When.day(pub + timedelta(days=1)), f"'غدا' (tomorrow): {rel}", True
     ahead = g.get("w") in ("المقبل", "المقبلة", "القادم")
-    current = g.get("w") in ("الجاري", "الحالي", "الحالية")
+    current = g.get("w") in ("الجاري", "الحالي", "الحالية", "هذا", "هذه")
     if kind == "last_week":
         if current:
             return When.between(When.day(pub - timedelta(days=6)), When.day(pub)), f"this week: {rel}", False
@@ -136,14 +196,16 @@ def _resolve(kind: str, m: re.Match, pub: Optional[date]) -> Optional[tuple[When
         return When.year(y), ("next" if ahead else "this" if current else "last") + f" year: {rel}", ahead
     if kind == "weekday":
         target = _WEEKDAYS[g["w"]]
-        if g.get("which") in ("المقبل", "القادم"):
+        if g.get("which") in ("المقبل", "القادم", "المقبلة", "القادمة"):
             day = pub + timedelta(days=(target - pub.weekday()) % 7 or 7)
             return When.day(day), f"the next {g['w']} after publication ({format_day(pub)})", True
         back = (pub.weekday() - target) % 7
-        if g.get("which") == "الماضي" and back == 0:
+        if g.get("which") in ("الماضي", "الماضية") and back == 0:
             back = 7
         return When.day(pub - timedelta(days=back)), f"the last {g['w']} on or before publication ({format_day(pub)})", False
     if kind == "ago":
+        if (g.get("n") is None and g["unit"] in ("ساعات", "أيام", "أسابيع", "أشهر", "أعوام", "سنوات")) or g.get("vague"):
+            return None  # "منذ سنوات", "قبل أشهر عدة": vague spans are not dates
         n, unit = _number(g.get("n")), g["unit"]
         if unit in _UNIT_DAYS:
             days = n * _UNIT_DAYS[unit]
@@ -162,7 +224,16 @@ def _resolve(kind: str, m: re.Match, pub: Optional[date]) -> Optional[tuple[When
     return None
 
 
-def arabic_dates(text: str, pub: Optional[date], start: int = 0) -> list[DateMention]:
+_DAY_KINDS = {"yesterday", "day_before_yesterday", "today", "tomorrow", "weekday", "overnight", "last_week", "ago"}
+
+
+def arabic_dates(text: str, pub: Optional[date], start: int = 0,
+                 month: Optional[tuple[int, int]] = None) -> list[DateMention]:
+    """The date expressions of an Arabic text, resolved against the day of publication; when the
+    report gives only its month, days counted from it ("أمس", "الأحد") are that month, no finer."""
+    only_month = pub is None and month is not None
+    if only_month:
+        pub = date(month[0], month[1], 1)
     covered = bytearray(len(text))
     candidates = []
     for priority, (kind, pattern) in enumerate(_DATE_RULES):
@@ -176,91 +247,46 @@ def arabic_dates(text: str, pub: Optional[date], start: int = 0) -> list[DateMen
         resolved = _resolve(kind, m, pub)
         if resolved is None:
             continue
-        covered[s:m.end()] = b"\x01" * (m.end() - s)
+        if only_month and kind in _DAY_KINDS and resolved[0].precision.value >= 5:  # a day, or days
+            resolved = (When.of(Point.of(pub.year, pub.month, approximate=True)),
+                        f"the report gives only its month ({pub.year}-{pub.month:02d}): a day counted from it "
+                        "is somewhere in that month", resolved[2])
+        end = s + len(m.group().rstrip())
+        covered[s:end] = b"\x01" * (end - s)
         when, rule, forward = resolved
-        found.append(DateMention(s, m.end(), m.group(), when, rule, forward))
+        found.append(DateMention(s, end, text[s:end], when, rule, forward))
     found.sort(key=lambda d: d.start)
     return found
 
 
-# -- actors --------------------------------------------------------------------------------
-_ACTOR_PATTERNS = [
-    (re.compile(rf"{_NOT_AR_BEFORE}{_PREFIX}(?:{re.escape(name)}){_NOT_AR_AFTER}"), name, canon, kind)
-    for name, (canon, kind) in sorted(L.ARABIC_ACTORS.items(), key=lambda kv: len(kv[0]), reverse=True)
-]
-
-
-def arabic_mentions(text: str, sentences: Sequence[Sentence], body: set[int], gaz) -> tuple[list[Entity], list[Mention]]:
-    """The common actors by their Arabic names, as the workspace's actors where it knows
-    them (by the English name or any alias), else as new ones under the English name."""
-    starts = [s.start for s in sentences]
-    from bisect import bisect_right
-
-    covered = bytearray(len(text))
-    mentions: list[Mention] = []
-    for pattern, _name, canon, kind in _ACTOR_PATTERNS:
-        for m in pattern.finditer(text):
-            if any(covered[m.start():m.end()]):
-                continue
-            si = bisect_right(starts, m.start()) - 1
-            if si not in body:
-                continue
-            covered[m.start():m.end()] = b"\x01" * (m.end() - m.start())
-            surface = m.group()
-            mentions.append(Mention(m.start(), m.end(), surface, kind=kind, name=canon, sentence=si))
-    # names the workspace itself holds in Arabic (its own aliases)
-    for key, entries in gaz.index.items():
-        if not _LETTERS.search(key) or len(key) < 3:
-            continue
-        for m in re.finditer(rf"{_NOT_AR_BEFORE}{_PREFIX}{re.escape(key)}{_NOT_AR_AFTER}", text):
-            if any(covered[m.start():m.end()]):
-                continue
-            si = bisect_right(starts, m.start()) - 1
-            if si not in body:
-                continue
-            covered[m.start():m.end()] = b"\x01" * (m.end() - m.start())
-            entry = next((e for e in entries if e.kind == "actor"), entries[0])
-            mentions.append(Mention(m.start(), m.end(), m.group(), kind=entry.actor_kind or "other",
-                                    name=entry.name, known=entry, sentence=si))
-    mentions.sort(key=lambda m: m.start)
-    entities: dict[str, Entity] = {}
-    for m in mentions:
-        known = m.known
-        if known is None:
-            for entries in (gaz.index.get(" ".join(m.name.lower().split())) or [],):
-                known = next((e for e in entries if e.kind == "actor"), None)
-        key = known.uid if known is not None else m.name
-        entity = entities.get(key)
-        if entity is None:
-            if m.kind == "source":
-                entity = Entity(f"actor-{len(entities) + 1}", known.name if known else m.name, "source", actor=False,
-                                source=True, known_source=known.uid if known is not None and known.kind == "source"
-                                else None)
-            else:
-                entity = Entity(f"actor-{len(entities) + 1}", known.name if known else m.name,
-                                (known.actor_kind if known else m.kind) or "other", actor=True, source=False,
-                                known_actor=known.uid if known is not None and known.kind == "actor" else None)
-            entities[key] = entity
-        m.entity = entity.id
-        entity.mentions.append(m)
-    return list(entities.values()), mentions
-
-
 # -- statements ------------------------------------------------------------------------------
 _SAY_RE = re.compile(
-    rf"{_NOT_AR_BEFORE}(?:و|ف)?(?P<verb>قال|قالت|أفاد|أفادت|افاد|افادت|ذكر|ذكرت|أعلن|أعلنت|اعلن|اعلنت|أكد|أكدت|اكد|اكدت|"
-    rf"صرح|صرحت|أوضح|أوضحت|أشار|أشارت|اشار|اشارت|أضاف|أضافت|اضاف|اضافت|نفى|نفت|زعم|زعمت|ادعى|ادعت|لفت|لفتت|"
-    rf"نقل|نقلت|أورد|أوردت|بث|بثت|نشر|نشرت|تحدث|تحدثت){_NOT_AR_AFTER}")
-_ACCORDING_RE = re.compile(rf"{_NOT_AR_BEFORE}(?:و)?(?:وفقا|وفقاً|وفقًا|طبقا|طبقاً|بحسب|حسب|نقلا|نقلاً)\s*(?:لـ|ل|عن|لما\s+ذكره|لما\s+أفاد\s+به)?\s*"
-                           r"(?:(?:وكالة|وكالة أنباء|قناة|صحيفة|موقع|شبكة)\s+)?")
+    rf"{_NOT_AR_BEFORE}(?:و|ف)?(?P<verb>قال|قالت|قالوا|أفاد|أفادت|افاد|افادت|ذكر|ذكرت|أعلن|أعلنت|اعلن|اعلنت|أعلنوا|أكد|أكدت|اكد|اكدت|"
+    rf"أكدوا|صرح|صرحت|أوضح|أوضحت|أشار|أشارت|اشار|اشارت|أضاف|أضافت|اضاف|اضافت|نفى|نفت|زعم|زعمت|ادعى|ادعت|لفت|لفتت|"
+    rf"أورد|أوردت|بث|بثت|نشر|نشرت|تحدث|تحدثت|اتهم|اتهمت|حذر|حذرت|دعا|دعت|طالب|طالبت|أدان|أدانت|وصف|وصفت|أحصى|أحصت|"
+    rf"وثق|وثقت|كشف|كشفت|يقول|تقول|شدد|شددت|اعتبر|اعتبرت|أبلغ|أبلغت|تابع|تابعت|إعلان|تصريح|تأكيد|أعرب|أعربت|رحب|رحبت|حث|حثت|ناشد|ناشدت|أشاد|أشادت|هدد|هددت|انتقد|انتقدت|أبدى|أبدت|"
+    rf"رأى|رأت|أبلغ|قالا){_NOT_AR_AFTER}")
+# "نقلت وسائل إعلام عن جيش الاحتلال القول": the words are the army's, carried by the media
+_RELAY_RE = re.compile(rf"{_NOT_AR_BEFORE}(?:و|ف)?(?:نقل|نقلت)\s+(?P<ch>[^،.]{{0,40}}?)\s*عن\s+")
+_ACCORDING_RE = re.compile(rf"{_NOT_AR_BEFORE}(?:و)?(?:وفقا|وفقاً|وفقًا|طبقا|طبقاً|بحسب|حسب|نقلا|نقلاً|وفق)\s*"
+                           rf"(?:لـ|ل|عن|(?:ل)?ما\s+(?:ذكره|أفاد\s+به|(?:أفاد|ذكر|قال|أعلن|أكد|أحصى|أحصت|نقل|أورد|أشار)"
+                           rf"(?:ته|ت|ه)?{_NOT_AR_AFTER}))?\s*")
 _DENY = {"نفى", "نفت"}
 _CHANNEL_RE = re.compile(rf"{_NOT_AR_BEFORE}(?:ل|في|عبر|على)\s*(?P<ch>(?:وكالة|قناة|صحيفة|بيان|تلفزيون|موقع|حساب|تغريدة|"
-                         rf"تلغرام|تليغرام|تويتر|فيسبوك|مؤتمر صحفي)(?:\s+[{_AR}]+){{0,2}})")
+                         rf"تلغرام|تليغرام|تويتر|فيسبوك|منصة|مؤتمر صحفي|تصريح)(?:\s+[{_AR}]+){{0,2}})")
+_SPOKESMAN_RE = re.compile(r"(?:ال)?(?:متحدث|متحدثة|ناطق|ناطقة)\s+(?:الرسمي\s+|الرسمية\s+)?(?:باسم|بإسم)\s+")
+_SPOKESPERSON_NAMED = re.compile(rf"(?:ال)?(?:متحدث|متحدثة|ناطق|ناطقة)\s+(?:الرسمي\s+)?(?:باسم|بإسم)\s+(?P<org>ال[{_AR}]+)\s+"
+                           rf"(?P<name>(?:[{_AR}]+\s+){{1,3}}?[{_AR}]+)(?=\s*[،,]?\s*(?:إن|أن|ان|بأن)\b|\s*[،,:])")
+_TRAILING_CHANNEL = re.compile(rf"\s+(?:ل|لـ)\s*(?P<ch>(?:وكالة|قناة|صحيفة|موقع)\s+[{_AR}]+(?:\s+[{_AR}]+)?|ل[{_AR}]+)$")
 
 
 def arabic_statements(text: str, sentences: Sequence[Sentence], body: Sequence[int], mentions: Sequence[Mention],
                       entities: Sequence[Entity], outlet: str) -> list[Statement]:
+    """Who said what: "قال X إن ...", "وفقا لـ X", "X قال", "نقلت Y عن X القول"; the speaker as the
+    report names them (linked to the actor it stands for), and the channel ("في بيان", "للجزيرة")."""
     by_id = {e.id: e for e in entities}
+    folded = fold(text)
+    ends = [m.end for m in mentions]  # mentions come in the order of their starts and do not overlap
     by_sentence: dict[int, list[Mention]] = {}
     for m in mentions:
         by_sentence.setdefault(m.sentence, []).append(m)
@@ -270,51 +296,112 @@ def arabic_statements(text: str, sentences: Sequence[Sentence], body: Sequence[i
         s = sentences[si]
         ments = by_sentence.get(si, [])
         found = None
+        relay = _RELAY_RE.search(text, s.start, s.end)
         acc = _ACCORDING_RE.search(text, s.start, s.end)
         say = _SAY_RE.search(text, s.start, s.end)
-        if acc is not None:
-            who = next((m for m in ments if 0 <= m.start - acc.end() <= 3), None)
-            name, eid, end = _speaker(text, who, by_id, acc.end(), s.end)
+        if relay is not None:
+            name, eid, end = _speaker(text, folded, mentions, ments, by_id, relay.end(), s.end, ends=ends)
             if name:
+                channel = relay.group("ch").strip()
+                found = _statement(text, si, s, name, eid, by_id, outlet, end, s.end, "نقل",
+                                   f"'{relay.group().strip()} {name}'", channel=channel)
+        if found is None and acc is not None:
+            name, eid, end = _speaker(text, folded, mentions, ments, by_id, acc.end(), s.end, ends=ends)
+            carrier = by_id.get(eid or "")
+            if name and carrier is not None and carrier.source and not carrier.actor and say is not None \
+                    and say.start() < acc.start():
+                # "قالت مصادر أمنية ... وفق ما نقلت وكالة الأنباء الفرنسية": the agency carried their words
+                said, said_eid, said_end = _speaker(text, folded, mentions, ments, by_id, say.end(), acc.start(), ends=ends)
+                if said:
+                    found = _statement(text, si, s, said, said_eid, by_id, outlet, said_end, acc.start(),
+                                       say.group("verb"), f"'{say.group().strip()} {said}'", channel=name)
+            if name and found is None:
                 rest_a, rest_b = (s.start, acc.start()) if acc.start() - s.start > 10 else (end, s.end)
                 found = _statement(text, si, s, name, eid, by_id, outlet, rest_a, rest_b, "وفقا لـ",
                                    f"'{acc.group().strip()} {name}'")
         if found is None and say is not None:
             # verb first: the speaker follows ("قال المرصد ..."), or precedes ("المرصد قال")
-            who = next((m for m in ments if 0 <= m.start - say.end() <= 3), None)
-            name, eid, end = _speaker(text, who, by_id, say.end(), s.end)
+            name, eid, end = _speaker(text, folded, mentions, ments, by_id, say.end(), s.end, ends=ends)
             if not name:
                 before = [m for m in ments if m.end <= say.start() and say.start() - m.end <= 3]
                 if before:
-                    name, eid, end = _speaker(text, before[-1], by_id, before[-1].start, s.end)
+                    name, eid, _end = _speaker(text, folded, mentions, ments, by_id, before[-1].start, s.end, ends=ends)
                     end = say.end()
-                elif last is not None and say.start() - s.start <= 3:
-                    name, eid, end = last.speaker, last.speaker_entity, say.end()  # "وقال" with no name: still them
+                elif last is not None and say.start() - s.start <= 12 and \
+                        re.match(r"\s*(?:إن|أن|ان|إنه|أنه|إنها|أنها|:|،)", text[say.end():say.end() + 8]):
+                    name, eid, end = last.speaker, last.speaker_entity, say.end()  # "وأضاف" with no name: still them
             if name:
                 found = _statement(text, si, s, name, eid, by_id, outlet, end, s.end, say.group("verb"),
                                    f"'{say.group().strip()} {name}'", denial=say.group("verb") in _DENY)
         if found is not None:
             out.append(found)
             last = found
+        # a second speaker named in the same sentence: "..., غداة إعلان موسكو أن قواتها ..."
+        after = found.span[0] if found is not None else s.start
+        for more in _SAY_RE.finditer(text, max(after, (say.end() if say is not None else s.start)), s.end):
+            who = next((m for m in ments if 0 <= m.start - more.end() <= 3 and m.entity in by_id), None)
+            if who is not None and (found is None or who.entity != found.speaker_entity):
+                extra = _statement(text, si, s, _surface(who), who.entity, by_id, outlet, who.end, s.end,
+                                   more.group("verb"), f"'{more.group().strip()} {_surface(who)}'")
+                if extra is not None:
+                    out.append(extra)
+                break
     return out
 
 
-def _speaker(text: str, who: Optional[Mention], by_id: dict[str, Entity], pos: int,
-             end: int) -> tuple[str, Optional[str], int]:
-    if who is not None and who.entity in by_id:
-        return by_id[who.entity].name, who.entity, who.end
-    words = re.match(rf"\s*((?:[{_AR}]+\s+){{0,3}}?[{_AR}]+)(?=\s+(?:إن|أن|ان|بأن|،|:|في\s+بيان|لوكالة)|\s*[،:.])",
+def _speaker(text: str, folded: str, mentions: Sequence[Mention], ments: Sequence[Mention], by_id: dict[str, Entity],
+             pos: int, end: int, ends: Optional[Sequence[int]] = None) -> tuple[str, Optional[str], int]:
+    """(the speaker as the report names them, the entity, where the name ends) at pos, or ("", None, pos)."""
+    lead = re.match(r"\s*", text[pos:end])
+    at = pos + (lead.end() if lead else 0)
+    who = next((m for m in ments if at - 1 <= m.start <= at + 3 and m.entity in by_id), None)
+    if who is not None:
+        return _surface(who), who.entity, who.end
+    sp = _SPOKESMAN_RE.match(text, at, min(end, at + 160))
+    if sp is not None:  # "المتحدث باسم وزارة الخارجية هونغ لي": the spokesperson by name, else the body
+        org_at = sp.end()
+        org = next((m for m in ments if org_at - 1 <= m.start <= org_at + 3 and m.entity in by_id), None)
+        named = name_at(text, folded, org_at, end) if org is None else None
+        org_end = org.end if org is not None else named[0] if named is not None else \
+            (re.match(rf"ال[{_AR}]+", text[org_at:end]) and org_at + re.match(rf"ال[{_AR}]+", text[org_at:end]).end())
+        if org_end:
+            person = re.match(rf"\s+((?:[{_AR}]+\s+){{1,3}}?[{_AR}]+)(?=\s*[،,]?\s*(?:إن|أن|ان|بأن|في\s)|\s*[،,:])",
+                              text[org_end:min(end, org_end + 60)])
+            if person is not None and len(person.group(1).split()) >= 2:
+                return person.group(1), None, org_end + person.end()
+            if org is not None:
+                return _surface(org), org.entity, org_end
+    sp2 = _SPOKESPERSON_NAMED.match(text, at, min(end, at + 120))
+    if sp2 is not None:  # "المتحدث باسم الشبكة أحمد النور": the spokesperson by name
+        return sp2.group("name"), None, sp2.end()
+    org = name_at(text, folded, at, end)
+    if org is not None:
+        return org[1], None, org[0]
+    words = re.match(rf"\s*((?:[{_AR}]+\s+){{0,3}}?[{_AR}]+)(?=\s+(?:إن|أن|ان|بأن|في\s+بيان|لوكالة)|\s*[،:.])",
                      text[pos:min(end, pos + 80)])
     if words is None:
         return "", None, pos
     phrase = words.group(1).strip()
+    first = phrase.split()[0]
+    if first.startswith("ال") and len(phrase.split()) == 1:
+        eid = resolve_head(first, mentions, [m.end for m in mentions] if ends is None else ends, pos, by_id)  # "المرصد", "الشبكة": named earlier
+        if eid is not None:
+            return _surface(next(m for m in mentions if m.entity == eid)), eid, pos + words.end()
     if not any(w in phrase for w in L.ARABIC_SPEAKER_NOUNS):
         return "", None, pos
+    ch = _TRAILING_CHANNEL.search(phrase)
+    if ch is not None and len(phrase[:ch.start()].split()) >= 1:
+        phrase = phrase[:ch.start()]
     return phrase, None, pos + words.end()
 
 
+def _surface(m: Mention) -> str:
+    return " ".join(m.text.split())
+
+
 def _statement(text: str, si: int, s: Sentence, name: str, eid: Optional[str], by_id: dict[str, Entity],
-               outlet: str, q0: int, q1: int, verb: str, how: str, denial: bool = False) -> Optional[Statement]:
+               outlet: str, q0: int, q1: int, verb: str, how: str, denial: bool = False,
+               channel: str = "") -> Optional[Statement]:
     raw = text[q0:q1]
     lead = re.match(r"^[\s،,:]*(?:(?:إن|أن|ان|بأن|إنّ|أنّ)\s+)?", raw)
     q0 += lead.end() if lead else 0
@@ -322,78 +409,137 @@ def _statement(text: str, si: int, s: Sentence, name: str, eid: Optional[str], b
     if not quote:
         return None
     q0 = text.index(quote, q0)
-    channel = ""
-    ch = _CHANNEL_RE.search(text, s.start, s.end)
-    if ch is not None:
-        channel = ch.group("ch")
+    if not channel:
+        ch = _CHANNEL_RE.search(text, s.start, s.end)
+        if ch is not None:
+            channel = ch.group("ch")
+        else:
+            told = re.search(rf"(?<![{_AR}])(?:لل|ل)(?P<ch>[{_AR}]{{3,}})", text[max(s.start, q0 - 30):q0])
+            if told is not None and fold("ال" + told.group("ch")) in _SOURCE_NAMES:
+                channel = "ال" + told.group("ch")
     e = by_id.get(eid or "")
-    src_name, src_id = (name, eid) if e is not None and e.source else (outlet, None)
+    src_name, src_id = (e.name, eid) if e is not None and e.source else (outlet, None)
     return Statement(si, name, eid, src_name, src_id, quote, (q0, q0 + len(quote)), s.span, verb, how,
                      channel=channel, denial=denial)
 
 
+_SOURCE_NAMES = {fold(k) for k, v in AL.ACTORS.items() if v[1] == "source"}
+
+
 # -- events ------------------------------------------------------------------------------------
-_TRIGGER_RE = re.compile(rf"{_NOT_AR_BEFORE}{_PREFIX}(?:{'|'.join(sorted(map(re.escape, L.ARABIC_EVENT_WORDS), key=len, reverse=True))})")
+_SUFFIX = r"(?:ت|وا|ا|ن|ه|ها|هم|ات|ته|تها|تهم|ين|ون)?"
+_TRIGGER_RE = re.compile(rf"{_NOT_AR_BEFORE}{_PREFIX}(?:{'|'.join(sorted({re.escape(fold(w)) for w in AL.EVENT_WORDS}, key=len, reverse=True))}){_SUFFIX}{_NOT_AR_AFTER}")
 _HARM_RE = re.compile(rf"{_NOT_AR_BEFORE}{_PREFIX}(?:مقتل|قتل|قتلى|إصابة|اصابة|جرح|جرحى|اختطاف|خطف|اعتقال|اعتقل|أسر|إعدام|اعدام)")
-_FUTURE_RE = re.compile(rf"{_NOT_AR_BEFORE}(?:سوف|يعتزم|تعتزم|يعتزمون|من المقرر|من المتوقع|يتوقع|يُتوقع|المرتقب)")
-_COND_RE = re.compile(rf"{_NOT_AR_BEFORE}(?:(?:إذا|اذا|لو|في حال|ربما|يمكن){_NOT_AR_AFTER}|قد\s+ي)")
+_FUTURE_RE = re.compile(rf"{_NOT_AR_BEFORE}(?:سوف|يعتزم|تعتزم|يعتزمون|من المقرر|من المتوقع|يتوقع|يُتوقع|المرتقب|سيتم|ستبدأ|سيبدأ|ستقوم|سيقوم)")
+_COND_RE = re.compile(rf"{_NOT_AR_BEFORE}(?:(?:إذا|اذا|لو|في حال|ربما|يمكن|من المرجح|من المُرجح|المرجح|يرجح|من المحتمل|يحتمل){_NOT_AR_AFTER}|قد\s+ي)")
+_NEGATED = re.compile(rf"{_NOT_AR_BEFORE}[وف]?(?:لم|لن|ليس|لا)\s+(?:[^\s.،]+\s+){{0,7}}$")
+# where one sentence tells two happenings: "..., فيما شن الطيران ...", "... في حين استهدف ..."
+_CLAUSE_SPLIT = re.compile(rf"\s*[،,]?\s+(?=(?:فيما|في حين|بينما|كما)\s)|\s*[،,]\s*(?=و[{_AR}])|\s+\.\.+\s+")
+# background told without its date: "بعد استعادة الجيش ...", "منذ سيطر ...", "كان قد ...", "احتدام المعارك"
+_BACKGROUND = re.compile(rf"{_NOT_AR_BEFORE}(?:بعد|منذ|عقب|اثر|سبق|احتدام|استمرار)\s+(?:ان\s+|أن\s+)?[{_AR}]*$"
+                         rf"|{_NOT_AR_BEFORE}(?:كان|كانت)\s+[{_AR}\s]{{0,40}}قد\s+")
+_RECENT = 7  # days: an undated clause takes the day of the clause before when it is this close to publication
+
+
+def _clauses_of(text: str, s: Sentence) -> list[tuple[int, int]]:
+    out, start = [], s.start
+    for m in _CLAUSE_SPLIT.finditer(text, s.start, s.end):
+        if m.start() - start >= 25:
+            out.append((start, m.start()))
+            start = m.end()
+    out.append((start, s.end))
+    return out
 
 
 def arabic_drafts(text: str, sentences: Sequence[Sentence], body: Sequence[int], dates: Sequence[DateMention],
                   mentions: Sequence[Mention], entities: Sequence[Entity], statements: Sequence[Statement],
                   published: Optional[When], outlet: str) -> list[EventDraft]:
-    """One draft per body sentence that tells something happening (a trigger word) and
-    names an actor or a date; the first actor after a verb-first trigger acts."""
+    """One draft per clause that tells something happening (a trigger word); the first actor
+    after a verb-first trigger acts.  A clause with no date of its own takes the day of the
+    clause before it when that day is within a week of publication, else publication."""
     by_id = {e.id: e for e in entities}
+    folded = fold(text)
     stmt = {st.sentence: st for st in statements}
     by_sentence: dict[int, list[Mention]] = {}
     for m in mentions:
         by_sentence.setdefault(m.sentence, []).append(m)
     drafts: list[EventDraft] = []
+    carried: Optional[DateMention] = None
+    dates = sorted(dates, key=lambda d: d.start)
+    date_starts = [d.start for d in dates]
     for si in body:
         s = sentences[si]
-        trigger = _TRIGGER_RE.search(text, s.start, s.end)
-        ments = [m for m in by_sentence.get(si, []) if by_id.get(m.entity) is not None]
-        s_dates = [d for d in dates if s.start <= d.start < s.end]
-        if trigger is None or (not ments and not s_dates):
-            continue
-        st = stmt.get(si)
-        date_m = next((d for d in s_dates if not d.forward), None) or (s_dates[0] if s_dates else None)
-        if date_m is not None:
-            when, rule = date_m.when, f"{date_m.text}: {date_m.rule}"
-        elif published is not None:
-            when, rule = published, "no date in the sentence: the day of publication"
-        else:
-            when, rule = None, "no date in the sentence and no publication date: set one"
-        roles: dict[str, Role] = {}
-        harmed = _HARM_RE.search(text, s.start, s.end) is not None
-        actors = [m for m in ments if by_id[m.entity].actor]
-        for i, m in enumerate(actors):
-            if st is not None and st.speaker_entity == m.entity:
-                role = Role.SPOKESPERSON
-            elif m.start < trigger.start() and not (st is not None and m.start < st.quote_span[0]):
-                role = Role.INITIATOR
-            elif not any(r == Role.INITIATOR for r in roles.values()) and m.start - trigger.end() <= 25 \
-                    and not _HARM_RE.match(text, trigger.start()):
-                role = Role.INITIATOR  # verb first: "قصفت طائرات التحالف ..."
-            elif harmed and by_id[m.entity].kind not in ("state",):
-                role = Role.AFFECTED if by_id[m.entity].kind == "person" else Role.TARGET
+        s_dates = list(dates[bisect_left(date_starts, s.start):bisect_left(date_starts, s.end)])
+        for c0, c1 in _clauses_of(text, s):
+            trigger = _TRIGGER_RE.search(folded, c0, c1)
+            if trigger is None:
+                continue
+            c_dates = [d for d in s_dates if c0 <= d.start < c1] or (s_dates if len(s_dates) == 1 else [])
+            ments = [m for m in by_sentence.get(si, []) if c0 <= m.start < c1 and by_id.get(m.entity) is not None
+                     and not m.modifier]
+            st = stmt.get(si)
+            date_m = next((d for d in c_dates if not d.forward), None) or (c_dates[0] if c_dates else None)
+            if date_m is not None:
+                when, rule = date_m.when, f"{date_m.text}: {date_m.rule}"
+                if date_m.when.is_point and published is not None and \
+                        abs((date_m.when.earliest - published.earliest).days) <= _RECENT:
+                    carried = date_m
+            elif _BACKGROUND.search(folded, max(c0, trigger.start() - 12), trigger.end()):
+                when, rule = None, "background told without a date of its own: set one (not dated by publication)"
+            elif carried is not None:
+                when, rule = carried.when, f"no date in the clause: the day of the clause before ({carried.text})"
+            elif published is not None:
+                when, rule = published, "no date in the sentence: the day of publication"
             else:
-                role = Role.TARGET
-            roles.setdefault(m.entity, role)
-        head = text[s.start:trigger.end()]
-        status, why, claimed = "reported", "", ""
-        if _COND_RE.search(head):
-            status, why = "conditional", "put as a condition or a possibility"
-        elif _FUTURE_RE.search(head) or (date_m is not None and date_m.forward):
-            status, why = "expected", "said of what is to come"
-        elif st is not None and st.denial:
-            status, why = "denied", f"{st.speaker} denies it"
-        elif st is not None and st.speaker and st.speaker != outlet:
-            status, why, claimed = "claimed", f"said by {st.speaker}", st.speaker
-        start = s.start + len(s.text) - len(s.text.lstrip())
-        quote = " ".join(text[start:s.end].split()).strip(" .")
-        title = quote if len(quote) <= 110 else quote[:110].rsplit(" ", 1)[0] + "…"
-        drafts.append(EventDraft(Clause(si, start, s.end), title, when, rule, date_m, "", list(roles.items()), st,
-                                 quote, status, why, claimed))
+                when, rule = None, "no date in the sentence and no publication date: set one"
+            roles = _roles(text, ments, by_id, st, trigger)
+            head = text[c0:trigger.end()]
+            status, why, claimed = "reported", "", ""
+            if _NEGATED.search(folded, max(c0, trigger.start() - 50), trigger.start()):
+                status, why = "denied", "negated: the report says it did not happen"
+            elif _COND_RE.search(head):
+                status, why = "conditional", "put as a condition or a possibility"
+            elif _FUTURE_RE.search(head) or (date_m is not None and date_m.forward):
+                status, why = "expected", "said of what is to come"
+            elif st is not None and st.denial:
+                status, why = "denied", f"{st.speaker} denies it"
+            elif st is not None and st.speaker and st.speaker != outlet and _interested(st, by_id):
+                status, why, claimed = "claimed", f"said by {st.speaker}, a party to it", st.speaker
+            start = c0 + len(text[c0:c1]) - len(text[c0:c1].lstrip(" ،,"))
+            quote = " ".join(text[start:c1].split()).strip(" .،")
+            title = quote if len(quote) <= 110 else quote[:110].rsplit(" ", 1)[0] + "…"
+            drafts.append(EventDraft(Clause(si, start, c1), title, when, rule, date_m, "", list(roles.items()), st,
+                                     quote, status, why, claimed))
     return drafts
+
+
+_PARTY_WORDS = re.compile(r"الجيش|عسكري|الشرطة|الحكومة|وزارة|وزير|الرئاسة|الحوثي|حماس|التنظيم|الحركة|الجماعة|المعارضة")
+
+
+def _interested(st: Statement, by_id: dict[str, Entity]) -> bool:
+    """Claimed is what a party says of itself or its foes (an army, a government, an armed group, an
+    official): medical or security sources, witnesses, monitors and agencies report."""
+    e = by_id.get(st.speaker_entity or "")
+    if e is not None:
+        return e.kind in ("armed_group", "state", "person") and not e.source
+    return bool(_PARTY_WORDS.search(st.speaker))
+
+
+def _roles(text: str, ments: Sequence[Mention], by_id: dict[str, Entity], st: Optional[Statement],
+           trigger: re.Match) -> dict[str, Role]:
+    roles: dict[str, Role] = {}
+    harmed = _HARM_RE.search(text, trigger.start(), trigger.end() + 200) is not None
+    for m in (m for m in ments if by_id[m.entity].actor):
+        if st is not None and st.speaker_entity == m.entity:
+            role = Role.SPOKESPERSON
+        elif m.start < trigger.start() and not (st is not None and m.start < st.quote_span[0]):
+            role = Role.INITIATOR
+        elif not any(r == Role.INITIATOR for r in roles.values()) and m.start - trigger.end() <= 25 \
+                and not _HARM_RE.match(text, trigger.start()):
+            role = Role.INITIATOR  # verb first: "قصفت طائرات التحالف ..."
+        elif harmed and by_id[m.entity].kind not in ("state",):
+            role = Role.AFFECTED if by_id[m.entity].kind == "person" else Role.TARGET
+        else:
+            role = Role.TARGET
+        roles.setdefault(m.entity, role)
+    return roles

@@ -6,12 +6,14 @@ institution in context), while the rules see only a nationality ("Nigerian", whi
 never an actor by itself) or nothing at all.  Each phrase becomes one mention whose name
 says which body it is; the army, the military, the troops and the soldiers of one state
 are one actor (named as the report first names it), its police another, its
-government a third.  Plain rules on the words, so they work with or without the parse.
+government a third; "the U.S.-led coalition" is one actor too, not "U.S.".  Plain rules
+on the words, so they work with or without the parse.
 """
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from typing import Sequence
 
 from . import lexicon as L
@@ -59,11 +61,9 @@ _NATIONS = sorted(_STATE_OF, key=len, reverse=True)
 _NATION_RE = "|".join(re.escape(n) for n in _NATIONS)
 _COUNTRY_RE = "|".join(re.escape(c) for c in sorted(L.COUNTRIES, key=len, reverse=True))
 _HEAD_RE = "|".join(re.escape(h) for h in _HEADS)
-_BODY_RE = re.compile(
-    rf"\b(?:(?P<nation>{_NATION_RE})|(?P<country>{_COUNTRY_RE})['’]s)\s+(?:(?:elite|federal|regular)\s+)?"
-    rf"(?P<head>{_HEAD_RE})\b", re.I)
-# "government forces" with no nation named: the report's one government
-_BARE_RE = re.compile(r"\b(?:pro-)?government\s+(?P<head>forces|troops|soldiers)\b", re.I)
+_HEAD_ONLY_RE = re.compile(rf"\b(?P<head>{_HEAD_RE})\b", re.I)
+_BEFORE_RE = re.compile(
+    rf"\b(?:(?P<nation>{_NATION_RE})|(?P<country>{_COUNTRY_RE})['’]s)\s+(?:(?:elite|federal|regular)\s+)?$", re.I)
 # an actor's own name goes on ("Kenyan Defense Forces", "Iraqi Security Forces Command"): not a designation
 _NAME_GOES_ON_RE = re.compile(r"\s+(?:[A-Z][a-z]+|of\s+[A-Z])")
 
@@ -73,30 +73,41 @@ _PROPER_FORCE_RE = re.compile(
     r"(?P<head>Forces|Army|Armed Forces|Military|Police))\b")
 
 
+_LED_RE = re.compile(r"\b(?P<name>(?:U\.S\.|US|U-S|UN|U\.N\.|NATO|[A-Z][a-z]+)-(?:led|backed)\s+"
+                     r"(?:(?:international|military|multinational|Arab)\s+)?(?:coalition|alliance|mission|forces))\b")
+
+
 def body_mentions(text: str, sentences: Sequence[Sentence], mentions: list[Mention],
                   only: set[int] | None = None) -> list[Mention]:
     """The mentions with the designated bodies added; a guessed name inside one
     ("Nigerian", "Sri Lankan") gives way, a known name never does."""
-    found: list[tuple[int, int, str, str]] = []  # start, end, group key, head word
-    for si, s in enumerate(sentences):
-        if only is not None and si not in only:
+    found: list[tuple[int, int, str, int]] = []  # start, end, group key, sentence
+    starts = [x.start for x in sentences]
+    # one pass over the head nouns ("army", "troops"), then the words just before each: linear time
+    for h in _HEAD_ONLY_RE.finditer(text):
+        si = bisect_right(starts, h.start()) - 1
+        if si < 0 or (only is not None and si not in only):
             continue
-        for m in _BODY_RE.finditer(text, s.start, s.end):
-            head = m.group("head")
+        s = sentences[si]
+        window_start = max(s.start, h.start() - 40)
+        m = _BEFORE_RE.search(text, window_start, h.start())
+        head = h.group("head")
+        if m is not None:
             if head[0].isupper() and head != head.upper():  # "Kenyan Defense Forces": a proper name
                 continue
-            if _NAME_GOES_ON_RE.match(text, m.end()):
+            if _NAME_GOES_ON_RE.match(text, h.end()):
                 continue
             nation = m.group("nation")
             state = _STATE_OF[nation.lower()] if nation else fold(m.group("country"))
-            found.append((m.start(), m.end(), f"{state}|{_FORCE_HEADS[head.lower()]}", si))
-        for m in _BARE_RE.finditer(text, s.start, s.end):
-            if any(a <= m.start() < b for a, b, _, _ in found):
-                continue
-            before = text[max(s.start, m.start() - 30):m.start()]
-            if re.search(r"\b(?:" + _NATION_RE + r")\s+$", before, re.I):
-                continue
-            found.append((m.start(), m.end(), "|military", si))
+            found.append((m.start(), h.end(), f"{state}|{_FORCE_HEADS[head.lower()]}", si))
+            continue
+        if head.lower() in ("government forces", "government troops", "government soldiers"):
+            pro = text[max(s.start, h.start() - 4):h.start()].lower() == "pro-"
+            found.append((h.start() - 4 if pro else h.start(), h.end(), "|military", si))
+    for m in _LED_RE.finditer(text):  # "the U.S.-led coalition", "Saudi-led forces"
+        si = bisect_right(starts, m.start()) - 1
+        if si >= 0 and (only is None or si in only):
+            found.append((m.start("name"), m.end("name"), "led|" + fold(m.group("name")), si))
     if not found:
         return mentions
     first_name: dict[str, str] = {}

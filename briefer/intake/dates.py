@@ -210,6 +210,9 @@ class _Fields:
     def __getitem__(self, name: str):
         return self._values[name] if name in self._values else self._m[name]
 
+    def group(self, *which):
+        return self._m.group(*which)
+
 
 def _month_alone(m: re.Match, pub: Optional[date], future: bool) -> Resolved:
     if pub is None:
@@ -301,6 +304,10 @@ def _this_unit(m: re.Match, pub: Optional[date], future: bool) -> Resolved:
     text = m.group().strip()
     if which == "this":
         if unit == "week":
+            if earlier:
+                start = pub - timedelta(days=pub.weekday())
+                return (When.between(_pt(start), _pt(start + timedelta(days=6))),
+                        f"'{text}': the calendar week (Monday–Sunday) of publication", False)
             if later:
                 return (When.between(Point.of(pub.year, pub.month, pub.day), _pt(pub + timedelta(days=6))),
                         f"'{text}': the 7 days from publication ({format_day(pub)})", True)
@@ -335,6 +342,20 @@ def _this_unit(m: re.Match, pub: Optional[date], future: bool) -> Resolved:
         if unit == "year":
             return When.year(pub.year + 1), f"'{text}': the year after publication", True
     return None
+
+
+def _in_the_unit(m: re.Match, pub: Optional[date], future: bool) -> Resolved:
+    """"earlier in the week": the week (month, year) of publication, as "earlier this week"."""
+    return _this_unit(_Fields(m, which="this"), pub, future)
+
+
+def _overnight(m: re.Match, pub: Optional[date], future: bool) -> Resolved:
+    """"overnight": from the evening before to the morning of the day told (see `anchor_dates`);
+    with no day told before, the night before publication."""
+    if pub is None:
+        return None
+    return (When.between(_pt(pub - timedelta(days=1)), _pt(pub)),
+            f"'{m.group().strip()}': the night before publication ({format_day(pub)})", False)
 
 
 def _pt(d: date) -> Point:
@@ -397,6 +418,8 @@ _SHIFT_UNITS = {"day": 1, "days": 1, "week": 7, "weeks": 7}
 def _shift(m: re.Match) -> Optional[int]:
     """Days an anchored expression moves from its anchor: "the previous day" -1, "two weeks
     later" +14; None for months and years (a month is not a fixed count of days)."""
+    if m["same"]:
+        return 0
     direction = m["dir"] or m["dir2"]
     if direction:
         return -1 if direction.lower() in ("previous", "before") else 1
@@ -425,7 +448,8 @@ def _anchored(m: re.Match, pub: Optional[date], future: bool) -> Resolved:
 
 
 ANCHORED_RE = re.compile(
-    r"\bthe\s+(?P<dir>previous|following|next)\s+day\b"
+    r"\b(?:on\s+)?the\s+(?P<same>same)\s+day\b(?!\s+as\b)"
+    r"|\bthe\s+(?P<dir>previous|following|next)\s+day\b"
     r"|\bthe\s+day\s+(?P<dir2>before|after)\b(?!\s+(?:the|a|an|his|her|its|their)\b)"
     rf"|\b(?P<n>{_NUM})\s+(?P<unit>days?|weeks?|months?|years?)\s+(?P<way>earlier|later|before|after)\b"
     r"(?!\s+(?:the|a|an|his|her|its|their|he|she|it|they|we|\d))", re.I)
@@ -449,10 +473,11 @@ RULES: list[tuple[re.Pattern, object]] = [
     (re.compile(rf"\b(?:(?P<which>last|next|this|on|early on|late on)\s+)?(?P<w>{_WEEKDAY})(?:\s+(?:morning|afternoon|evening|night))?\b"), _weekday),
     (ANCHORED_RE, _anchored),
     (re.compile(r"\b(?:(?P<earlier>earlier|later)\s+)?(?P<which>this|last|past|previous|next)\s+(?P<unit>week|month|year)\b", _I), _this_unit),
+    (re.compile(r"\b(?P<earlier>earlier|later)\s+in\s+the\s+(?P<unit>week|month|year)\b(?P<which>)", _I), _in_the_unit),
+    (re.compile(r"\b(?:late\s+)?overnight\b", _I), _overnight),
     (re.compile(rf"\b(?:(?:over|in|during|for|within)\s+)?the\s+(?P<dir>past|last|previous|coming|next|following)\s+(?:(?P<n>{_NUM})\s+)?(?P<unit>{_UNIT})\b", _I), _past_n),
     (re.compile(rf"\bwithin\s+(?:the\s+next\s+)?(?P<n>{_NUM})?\s*(?P<unit>{_UNIT})\b", _I), _within),
-    (re.compile(rf"\b(?P<n>{_NUM})\s+(?P<unit>{_UNIT})\s+ago\b", _I), _ago),
-    (re.compile(r"\bin recent (?P<unit>days|weeks|months)\b", _I), _recent),
+    (re.compile(rf"\b(?P<n>{_NUM})[\s\-]+(?P<unit>{_UNIT})\s+ago\b", _I), _ago),
     (re.compile(rf"(?<![\d.,/\-])\b(?P<y>{_YEAR})\b(?![\d.,/\-]\d)"), _bare_year),
 ]
 

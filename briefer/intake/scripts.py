@@ -240,6 +240,10 @@ def _organisation_names(tokens: list, decided: list[tuple[str, bool]]) -> None:
                 decided[k] = (w[0] + w[1:].lower(), True)
 
 
+_UPPER_RE = re.compile(r"[A-Z]+")
+_LOWER_RE = re.compile(r"[a-z]+")
+
+
 def _truecase(text: str, chars: list[str], work: Working) -> None:
     words = None
     changed = 0
@@ -247,8 +251,11 @@ def _truecase(text: str, chars: list[str], work: Working) -> None:
     for line in text.split("\n"):
         start, end = pos, pos + len(line)
         pos = end + 1
-        letters = [c for c in line if c.isalpha()]
-        if len(letters) < 30 or sum(c.isupper() for c in letters) < 0.85 * len(letters):
+        upper = len(line) - len(_UPPER_RE.sub("", line))
+        if upper < 30:
+            continue
+        lower = len(line) - len(_LOWER_RE.sub("", line))
+        if upper < 0.85 * (upper + lower):
             continue
         if words is None:
             words = _dictionary()
@@ -283,6 +290,8 @@ def working_text(text: str, body_start: int = 0) -> Working:
     work = Working(text)
     if _FIELD_RE.search(text, 0, body_start):  # a script's first line is no headline to keep
         body_start = 0
+    if not (_FIELD_RE.search(text) or _SIGN_ON_RE.search(text) or re.search(r"[A-Z]{2,}\W+[A-Z]{2,}\W+[A-Z]{2,}", text)):
+        return work  # ordinary prose: nothing to change
     chars = list(text)
     body = text[body_start:]
     if _FIELD_RE.search(body) or _LABEL_RE.search(body):

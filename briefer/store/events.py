@@ -9,6 +9,7 @@ from functools import lru_cache
 from datetime import datetime
 from typing import Iterable, Optional, Sequence
 
+from ..core.fields import event_fields
 from ..core.model import Citation, Confidence, Event, Participant, Role, now_utc
 from ..core.when import When
 from .versions import RowVersions
@@ -299,12 +300,19 @@ class EventStore(RowVersions):
         with self.transaction():
             self.conn.execute("DELETE FROM event WHERE id IN (SELECT value FROM json_each(?))", (json.dumps(list(ids)),))
 
-    def delete_event(self, uid: str, *, overwrite: bool = False) -> Event:
-        """Delete an event; returns it whole, so that an undo can add it back.  An event
-        another session changed after this one read it is kept (EditConflict)."""
+    def delete_event(self, uid: str, *, overwrite: bool = False, expect: Optional[Event] = None) -> Event:
+        """Delete an event; returns it whole (as it was deleted), so that an undo can add it
+        back.  An event another session changed after this one read it is kept
+        (EditConflict), and so is one whose content differs from `expect` (the event as the
+        caller showed it), unless told to overwrite."""
         with self.transaction():
             event = self.get_event(uid)
-            self._check_version(uid, event.title, overwrite)
+            self._check_version(uid, event.title, overwrite, deleting=True)  # (a desk locks the row here)
+            if expect is not None and not overwrite:
+                event = self.get_event(uid) if self._LOCK_ROW else event  # as it is, now that no one else may write it
+                if event_fields(event) != event_fields(expect):
+                    rev = self.conn.execute("SELECT rev FROM event WHERE uid = ?", (uid,)).fetchone()[0]
+                    raise self._conflict("event", uid, expect.title, rev, deleting=True)
             self._remember("event", uid)
             self.conn.execute("DELETE FROM event WHERE uid = ?", (uid,))
         return event

@@ -15,8 +15,8 @@ from dataclasses import dataclass
 from typing import Any, Optional
 
 from ..core.fields import (
-    CITATION_PREFIX, actor_fields, actor_from_fields, describe_field, event_fields, event_from_fields, source_fields,
-    source_from_fields,
+    CITATION_PREFIX, actor_fields, actor_from_fields, describe_field, event_fields, event_from_fields,
+    merge_edit_fields, source_fields, source_from_fields,
 )
 from .connection import Connection
 from .errors import EditConflict, WorkspaceError
@@ -77,7 +77,8 @@ class RowVersions(Connection):
         else:
             seen.pop(uid, None)
 
-    def _check_version(self, uid: str, title: str, overwrite: bool, kind: str = "event") -> None:
+    def _check_version(self, uid: str, title: str, overwrite: bool, kind: str = "event",
+                       deleting: bool = False) -> None:
         """Refuse (EditConflict, saying who and when) to change a record that another
         session changed after this one read it, unless told to overwrite."""
         seen = self._seen_versions(kind).get(uid)
@@ -86,8 +87,12 @@ class RowVersions(Connection):
             return
         if row[0] in self.__dict__.get("_own_revisions", ()):
             return  # the version stored now is this session's own (a merge, a touch): nothing to lose
-        stamp = self.stamps([row[0]]).get(row[0])
-        raise EditConflict(kind, uid, title, stamp.analyst if stamp else "", stamp.at if stamp else "")
+        raise self._conflict(kind, uid, title, row[0], deleting)
+
+    def _conflict(self, kind: str, uid: str, title: str, rev: Optional[int], deleting: bool = False) -> EditConflict:
+        """The conflict with the version stored now (revision `rev`): who made it, when."""
+        stamp = self.stamps([rev]).get(rev) if rev is not None else None
+        return EditConflict(kind, uid, title, stamp.analyst if stamp else "", stamp.at if stamp else "", deleting)
 
     # -- the third answer: merge fields ---------------------------------------------------
     def merge_edit(self, kind: str, mine: Any) -> MergedEdit:
@@ -107,20 +112,11 @@ class RowVersions(Connection):
                                  "nothing to merge with (save it as new, or let it go)")
         base = self.fields_at(kind, [uid], seen).get(uid) if seen is not None else None
         own = to_fields(mine)
-        merged, clashes = dict(current), []
-        for field in list(dict.fromkeys([*current, *own, *(base or {})])):
-            m, t = own.get(field), current.get(field)
-            if m == t:
-                continue
-            b = base.get(field) if base is not None else object()
-            if b == t:  # only I changed it
-                merged[field] = m
-            elif b == m:  # only they did
-                continue
-            else:
-                merged[field] = m
-                clashes.append(FieldClash(field, describe_field(field), None if base is None else b, m, t))
-        merged = {k: v for k, v in merged.items() if not (v is None and k.startswith(CITATION_PREFIX))}  # removed
+        merge = merge_edit_fields(base, own, current)
+        clashes = [FieldClash(f, describe_field(f), None if base is None else base.get(f), own.get(f), current.get(f))
+                   for f in merge.both]
+        merged = {k: v for k, v in merge.fields.items()
+                  if not (v is None and k.startswith(CITATION_PREFIX))}  # a citation removed
         record = from_fields(uid, merged, mine) if kind == "event" else from_fields(uid, merged)
         self._open_version(kind, uid)
         return MergedEdit(record, tuple(clashes))

@@ -62,8 +62,8 @@ def edit_event(session: Session, old: Event, new: Event) -> StoreCommand:
     return StoreCommand(session, ops.edit_event(old, new))
 
 
-def delete_events(session: Session, events: Sequence[Event]) -> StoreCommand:
-    return StoreCommand(session, ops.delete_events(events))
+def delete_events(session: Session, events: Sequence[Event], overwrite: bool = False) -> StoreCommand:
+    return StoreCommand(session, ops.delete_events(events, overwrite))
 
 
 def creating_actors(command: StoreCommand, actors: Sequence[Actor]) -> StoreCommand:

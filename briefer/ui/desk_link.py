@@ -11,11 +11,15 @@ The connection is checked every few seconds (and after any failed command).  Whe
 is lost, the window says so, stays open read-only on what it has, and reconnects by
 itself (then at growing intervals) or when asked (File ▸ Reconnect).  The server rolls
 back whatever was unfinished, so nothing is half-written; after reconnecting the window
-reads everything again, since changes made meanwhile were not heard.
+reads everything again, since changes made meanwhile were not heard.  Each attempt to
+connect runs on a thread of its own (`_Attempt`): a host that has stopped answering keeps
+it waiting up to libpq's connect timeout, never the window.
 """
 
 from __future__ import annotations
 
+import socket
+import threading
 from datetime import datetime
 from typing import Callable, Optional, TypeVar
 
@@ -99,6 +103,52 @@ def remote_change_set(session: Session, known, change) -> ChangeSet:
     return ChangeSet(**kinds)
 
 
+class _Attempt:
+    """One attempt to open a desk again, on a thread of its own.  Its answer (`result`:
+    the workspace or None, and what went wrong) is announced by a byte on a socket pair
+    whose other end a `QSocketNotifier` of the window's thread watches: no Qt object is
+    touched off that thread, and no one polls.  If the window has stopped listening by
+    then (its end is closed), the late connection is closed here."""
+
+    def __init__(self, address: str) -> None:
+        self.address = address
+        self._result: Optional[tuple[Optional[Workspace], str]] = None
+        self._lock = threading.Lock()  # the answer is taken once, by whichever side comes first
+        self.ear, self._mouth = socket.socketpair()
+
+    def start(self) -> None:
+        threading.Thread(target=self._run, name="briefer-desk-reconnect", daemon=True).start()
+
+    def _run(self) -> None:
+        ws, reason = None, ""
+        try:
+            # the address holds no password (never kept): libpq's .pgpass or service file supplies it
+            ws = Workspace.open(self.address)
+        except BrieferError as error:
+            reason = str(error)
+        except Exception as error:  # noqa: BLE001 - said in the status bar, never a traceback
+            reason = f"{type(error).__name__}: {error}"
+        self._result = (ws, reason)
+        try:
+            self._mouth.send(b"!")
+        except OSError:  # nobody listens any more
+            self.discard()
+        finally:
+            self._mouth.close()
+
+    def take(self) -> Optional[tuple[Optional[Workspace], str]]:
+        """The answer, once (None: not there yet, or taken)."""
+        with self._lock:
+            result, self._result = self._result, None
+            return result
+
+    def discard(self) -> None:
+        """Nobody will use the answer: close the connection it made, if any."""
+        result = self.take()
+        if result is not None and result[0] is not None:
+            result[0].close()
+
+
 class DeskLink(QObject):
     """Follows the session's desk; `connectionChanged(online)` when the line drops or comes back."""
 
@@ -119,6 +169,8 @@ class DeskLink(QObject):
         self.health.timeout.connect(self.check)
         self.retry = QTimer(self, singleShot=True)
         self.retry.timeout.connect(self.reconnect)
+        self.attempt: Optional[_Attempt] = None  # a connection being made, on its own thread
+        self._answer: Optional[QSocketNotifier] = None  # its answer's arrival
         session.workspaceChanged.connect(self._follow)
 
     # -- following a desk -----------------------------------------------------------------
@@ -196,23 +248,52 @@ class DeskLink(QObject):
         self.retry.start(RETRY_MS[0])
 
     def reconnect(self) -> bool:
-        """Try to open the desk again; on success the window reads everything afresh
-        (what others did meanwhile was not heard) and editing comes back."""
+        """Start trying to open the desk again (on a thread: the window goes on answering);
+        on success the window reads everything afresh (what others did meanwhile was not
+        heard) and editing comes back.  True when already online."""
         old = self.session.ws
         if self.online or not is_desk(old):
             return True
         self.retry.stop()
-        try:
-            # the address holds no password (never kept): libpq's .pgpass or service file supplies it
-            fresh = Workspace.open(str(old.path))
-        except BrieferError as error:
+        if self.attempt is not None:
+            return False  # one attempt at a time: its answer is on its way
+        self.attempt = _Attempt(str(old.path))
+        self._answer = QSocketNotifier(self.attempt.ear.fileno(), QSocketNotifier.Type.Read, self)
+        self._answer.activated.connect(self._attempted)
+        self.message.emit("Reconnecting to the desk…")
+        self.attempt.start()
+        return False
+
+    def _forget_attempt(self) -> Optional[_Attempt]:
+        attempt, self.attempt = self.attempt, None
+        if self._answer is not None:
+            self._answer.setEnabled(False)
+            self._answer.deleteLater()
+            self._answer = None
+        if attempt is not None:
+            attempt.ear.close()
+        return attempt
+
+    def _attempted(self) -> None:
+        """An attempt's answer has arrived (on the window's thread)."""
+        attempt = self._forget_attempt()
+        answer = attempt.take() if attempt is not None else None
+        if answer is None:
+            return
+        fresh, reason = answer
+        old = self.session.ws
+        if self.online or not is_desk(old) or str(old.path) != attempt.address:  # the window moved on
+            if fresh is not None:
+                fresh.close()
+            return
+        if fresh is None:
             wait = RETRY_MS[min(self.attempts, len(RETRY_MS) - 1)]
             self.attempts += 1
-            self.reason = str(error)
-            self.message.emit(f"Still no connection to the desk ({error}); trying again in {wait // 1000} s, "
+            self.reason = reason
+            self.message.emit(f"Still no connection to the desk ({reason}); trying again in {wait // 1000} s, "
                               "or File ▸ Reconnect")
             self.retry.start(wait)
-            return False
+            return
         fresh.analyst = old.analyst
         self.session.swap(fresh)
         self.online = True
@@ -220,8 +301,10 @@ class DeskLink(QObject):
         self._listen()
         self.connectionChanged.emit(True)
         self.message.emit(f"Reconnected to the desk at {datetime.now():%H:%M}; everything was read again")
-        return True
 
     def close(self) -> None:
         self.retry.stop()
         self._stop()
+        attempt = self._forget_attempt()
+        if attempt is not None:  # one still under way closes what it opens itself
+            attempt.discard()

@@ -7,6 +7,10 @@ opened, theirs and yours, so the choice is made knowing what each one keeps:
 - Overwrite: yours is saved over theirs (Undo brings theirs back).
 - Merge fields: their changes are kept, and yours where they differ from what you
   opened (a field both of you changed: yours).
+
+Deleting an event someone changed since the window loaded it asks the same way
+(`DeleteConflictDialog`): Reload (nothing deleted; the window shows theirs), Delete
+Anyway (Undo brings theirs back) or Cancel.
 """
 
 from __future__ import annotations
@@ -18,6 +22,7 @@ from PySide6.QtWidgets import (
     QDialog, QDialogButtonBox, QHeaderView, QLabel, QPushButton, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget,
 )
 
+from ..edit import ChangeSet
 from ..edit.field_merge import edited_fields, merge_fields
 from ..store.errors import EditConflict
 from . import commands
@@ -31,7 +36,7 @@ LABELS = {"title": "Title", "when": "Date", "summary": "Summary", "place": "Plac
           "kind": "Kind", "description": "Description", "aliases": "Aliases", "member_of": "Member of",
           "reliability": "Reliability", "url": "Address"}
 
-RELOAD, OVERWRITE, MERGE = "reload", "overwrite", "merge"
+RELOAD, OVERWRITE, MERGE, DELETE = "reload", "overwrite", "merge", "delete"
 
 
 def field_text(session: Session, name: str, value: Any, limit: int = 90) -> str:
@@ -84,44 +89,13 @@ class EditConflictDialog(QDialog):
                          f"yours over theirs · <b>Merge fields</b> keeps {escape(name)}'s changes and yours "
                          "(a field you both changed: yours).")
         explain.setWordWrap(True)
-        self.fields = QTreeWidget(objectName="editConflictFields")
-        self.fields.setRootIsDecorated(False)
-        self.fields.setHeaderLabels(["Field", "As you opened it", f"{name}'s version", "Yours", "Merged"])
-        for field in edited_fields(base):
-            values = [getattr(r, field) for r in (base, theirs, mine, self.merge.record)]
-            if values[0] == values[1] == values[2]:
-                continue
-            item = QTreeWidgetItem([LABELS.get(field, field)] + [field_text(session, field, v) for v in values])
-            for column, value in enumerate(values, start=1):  # the whole value, where the column cuts it short
-                item.setToolTip(column, field_text(session, field, value, limit=2000))
-            for column, value in ((2, values[1]), (3, values[2])):
-                if value != values[0]:  # what each side changed
-                    font = item.font(column)
-                    font.setBold(True)
-                    item.setFont(column, font)
-            self.fields.addTopLevelItem(item)
-        header = self.fields.header()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
-        for column in range(1, 5):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
-        self.fields.setWordWrap(True)
-
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        cancel = buttons.button(QDialogButtonBox.StandardButton.Cancel)
-        cancel.setText("Back to Editing")
-        self.buttons: dict[str, QPushButton] = {}
-        for choice, text, tip in (
-                (RELOAD, "&Reload", f"Edit {name}'s version; your changes are dropped"),
-                (OVERWRITE, "&Overwrite", f"Save your version over {name}'s (Undo brings theirs back)"),
-                (MERGE, "&Merge Fields", f"Keep {name}'s changes and yours where they differ from what you opened")):
-            button = buttons.addButton(text, QDialogButtonBox.ButtonRole.AcceptRole)
-            button.setObjectName(f"conflict_{choice}")
-            button.setToolTip(tip)
-            button.clicked.connect(lambda *_, c=choice: self._choose(c))
-            self.buttons[choice] = button
-        self.buttons[MERGE].setDefault(True)
-        self.buttons[MERGE].setFocus()
-        buttons.rejected.connect(self.reject)
+        self.fields = field_table(session, ["As you opened it", f"{name}'s version", "Yours", "Merged"],
+                                  (base, theirs, mine, self.merge.record), changed=(2, 3))
+        self.buttons, buttons = choice_buttons(self, "Back to Editing", (
+            (RELOAD, "&Reload", f"Edit {name}'s version; your changes are dropped"),
+            (OVERWRITE, "&Overwrite", f"Save your version over {name}'s (Undo brings theirs back)"),
+            (MERGE, "&Merge Fields", f"Keep {name}'s changes and yours where they differ from what you opened")),
+            default=MERGE)
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
         layout.addWidget(explain)
@@ -132,6 +106,113 @@ class EditConflictDialog(QDialog):
     def _choose(self, choice: str) -> None:
         self.choice = choice
         self.accept()
+
+
+def field_table(session: Session, headings: list[str], records: tuple, changed: tuple[int, ...]) -> QTreeWidget:
+    """The fields in which `records` differ, one row each, a column per record (the first
+    is the base; a value in a `changed` column that differs from it is bold)."""
+    table = QTreeWidget(objectName="editConflictFields")
+    table.setRootIsDecorated(False)
+    table.setHeaderLabels(["Field", *headings])
+    for field in edited_fields(records[0]):
+        values = [getattr(r, field) for r in records]
+        if all(v == values[0] for v in values):
+            continue
+        item = QTreeWidgetItem([LABELS.get(field, field)] + [field_text(session, field, v) for v in values])
+        for column, value in enumerate(values, start=1):  # the whole value, where the column cuts it short
+            item.setToolTip(column, field_text(session, field, value, limit=2000))
+        for column in changed:
+            if values[column - 1] != values[0]:  # what each side changed
+                font = item.font(column)
+                font.setBold(True)
+                item.setFont(column, font)
+        table.addTopLevelItem(item)
+    header = table.header()
+    header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+    for column in range(1, len(records) + 1):
+        header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+    table.setWordWrap(True)
+    return table
+
+
+def choice_buttons(dialog: Any, cancel_text: str, choices: tuple[tuple[str, str, str], ...], default: str
+                   ) -> tuple[dict[str, QPushButton], QDialogButtonBox]:
+    """A dialog's answers: one button per (choice, text, tooltip) that sets `dialog.choice`
+    and accepts, and Cancel (`cancel_text`) that rejects."""
+    box = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+    box.button(QDialogButtonBox.StandardButton.Cancel).setText(cancel_text)
+    buttons: dict[str, QPushButton] = {}
+    for choice, text, tip in choices:
+        button = box.addButton(text, QDialogButtonBox.ButtonRole.AcceptRole)
+        button.setObjectName(f"conflict_{choice}")
+        button.setToolTip(tip)
+        button.clicked.connect(lambda *_, c=choice: dialog._choose(c))
+        buttons[choice] = button
+    buttons[default].setDefault(True)
+    buttons[default].setFocus()
+    box.rejected.connect(dialog.reject)
+    return buttons, box
+
+
+class DeleteConflictDialog(QDialog):
+    """`exec()`, then `choice` is RELOAD, DELETE, or None (Cancel: nothing deleted)."""
+
+    def __init__(self, session: Session, shown: Any, theirs: Any, by: str, at: str, count: int,
+                 parent: Optional[QWidget] = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("deleteConflictDialog")
+        self.setWindowTitle("Changed by someone else")
+        self.choice: Optional[str] = None
+        name = by or "another analyst"
+        self.heading = QLabel(f"<b>“{escape(shown.title)}” was changed by {escape(who_and_when(by, at))}</b> "
+                              "since the window loaded it.", objectName="editConflictHeading")
+        self.heading.setWordWrap(True)
+        everything = f"all {count} selected events" if count > 1 else "it"
+        explain = QLabel(f"<b>Reload</b> shows their version and deletes nothing · <b>Delete Anyway</b> deletes "
+                         f"{everything}, {escape(name)}'s change included (Undo brings it back) · <b>Cancel</b> "
+                         "deletes nothing.")
+        explain.setWordWrap(True)
+        self.fields = field_table(session, ["As the window loaded it", f"{name}'s version"], (shown, theirs),
+                                  changed=(2,))
+        self.buttons, buttons = choice_buttons(self, "Cancel", (
+            (RELOAD, "&Reload", f"Show {name}'s version; nothing is deleted"),
+            (DELETE, "&Delete Anyway", f"Delete {everything} with {name}'s change (Undo brings it back)")),
+            default=RELOAD)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.heading)
+        layout.addWidget(explain)
+        layout.addWidget(self.fields, 1)
+        layout.addWidget(buttons)
+        self.resize(760, 280)
+
+    def _choose(self, choice: str) -> None:
+        self.choice = choice
+        self.accept()
+
+
+def delete_checked(session: Session, parent: QWidget, events: list[Any]) -> int:
+    """Delete `events`, as the window showed them, as one undoable command, unless someone
+    saved one of them meanwhile: then the analyst chooses Reload (nothing deleted; the
+    window reads theirs again), Delete Anyway or Cancel.  Returns how many were deleted."""
+    overwrite = False
+    while True:
+        try:
+            commands.apply(session, commands.delete_events(session, events, overwrite=overwrite))
+            return len(events)
+        except EditConflict as conflict:
+            if not conflict.deleting:
+                raise
+            shown = next(e for e in events if e.uid == conflict.uid)
+            theirs = session.ws.get_event(conflict.uid)
+            dialog = DeleteConflictDialog(session, shown, theirs, conflict.by, conflict.at, len(events), parent)
+            dialog.exec()
+            if dialog.choice == RELOAD:
+                moved = (shown.when.earliest_ts, shown.when.latest_ts) != (theirs.when.earliest_ts,
+                                                                            theirs.when.latest_ts)
+                session.notify_changed(ChangeSet.of("events", changed=[theirs], moved=[theirs] if moved else []))
+            if dialog.choice != DELETE:
+                return 0
+            overwrite = True
 
 
 def save_checked(session: Session, parent: QWidget, kind: str, old: Any, mine: Any,

@@ -160,6 +160,10 @@ class EventTableModel(QAbstractTableModel):
             self.row_of = {event_id: row for row, event_id in enumerate(self.ids)}
         return self.row_of.get(event_id, -1)
 
+    def shown_events(self) -> dict[str, Event]:
+        """{uid: event} of the events the table holds as it last read them (no read now)."""
+        return {e.uid: e for events in self._pages.values() for e in events}
+
     def event_at(self, row: int) -> Optional[Event]:
         if not 0 <= row < self.total:
             return None

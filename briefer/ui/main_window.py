@@ -469,10 +469,13 @@ class MainWindow(QMainWindow):
         if not ids:
             self.statusBar().showMessage("Select the events to delete first", 5000)
             return
-        events = self.session.ws.events_by_ids(ids)
-        commands.apply(self.session, commands.delete_events(self.session, events))
-        self.session.set_selection([], None)
-        self.statusBar().showMessage(f"Deleted {len(events)} event(s); Undo brings them back", 5000)
+        from .edit_conflict import delete_checked
+
+        shown = self.table.model_.shown_events()  # as the window loaded them: a change since is asked about
+        events = [shown.get(e.uid, e) for e in self.session.ws.events_by_ids(ids)]
+        if delete_checked(self.session, self, events):
+            self.session.set_selection([], None)
+            self.statusBar().showMessage(f"Deleted {len(events)} event(s); Undo brings them back", 5000)
 
     def edit_periods(self) -> None:
         from .periods_dialog import PeriodsDialog

@@ -1,0 +1,251 @@
+"""Actors in Arabic reports: the common ones by name (arabic_lexicon.ACTORS), institutions
+named by a head and a nationality ("وزارة الخارجية الروسية", "الجيش السوداني"), organisations
+named by a head noun and a definite name ("شبكة أطباء السودان", "إذاعة «شابيلي»"), and the
+workspace's own Arabic aliases.  A state only named as a place ("في العراق", "من بريطانيا") is
+not proposed: it is where something happened, not who acted.
+
+Matching runs on a shadow of the text with the same length, where hamza forms of alif, alif
+maqsura and ta marbuta are folded (أ/إ/آ -> ا, ى -> ي, ة -> ه), so spellings that differ only
+there ("اسرائيل"/"إسرائيل") meet; offsets stay those of the text.  Every pattern is one
+alternation scanned once: linear in the text.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from typing import Optional, Sequence
+
+from . import arabic_lexicon as AL
+from .names import Entity, Mention
+from .text import Sentence
+
+AR = "\u0621-\u065F\u066E-\u06D3\u0640"  # letters and their marks
+NOT_AR_BEFORE = rf"(?<![{AR}])"
+NOT_AR_AFTER = rf"(?![{AR}])"
+# conjunctions and prepositions glued to the next word; "لل" is ل + ال (the article's alif drops)
+PREFIX = r"(?P<pre>وبال|وال|فال|بال|كال|وب|ول|فب|فل|و|ف|ب|ل|ك)?"
+_FOLD = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ى": "ي", "ة": "ه"})
+
+
+def fold(text: str) -> str:
+    """Same length as text: the spellings that differ only by hamza, alif maqsura or ta marbuta meet."""
+    return text.translate(_FOLD)
+
+
+def _alternation(words) -> str:
+    return "|".join(sorted({re.escape(fold(w)) for w in words}, key=len, reverse=True))
+
+
+_KNOWN = {fold(k): v for k, v in sorted(AL.ACTORS.items(), key=lambda kv: len(kv[0]))}
+_ADJ = {fold(k): v for k, v in AL.NATIONALITIES.items()}
+_ADJ_RE = _alternation(AL.NATIONALITIES)
+_INST_RE = _alternation(AL.INSTITUTION_HEADS)
+_KNOWN_RE = _alternation(AL.ACTORS)
+# "الجيش السوداني", "وزارة الخارجية الروسية": a head and a nationality (masculine or feminine)
+_INSTITUTION = re.compile(rf"{NOT_AR_BEFORE}{PREFIX}(?P<core>(?:{_INST_RE})\s+(?P<adj>{_ADJ_RE})(?:ه|يه)?){NOT_AR_AFTER}")
+# the common actors by name; "لل" stands for ل + ال
+_DEF_RE = "|".join(sorted({re.escape(k[2:]) for k in _KNOWN if k.startswith("ال")}, key=len, reverse=True))
+_GAZ = re.compile(rf"{NOT_AR_BEFORE}(?:[وف]?لل(?P<core2>{_DEF_RE})|{PREFIX}(?P<core>{_KNOWN_RE})){NOT_AR_AFTER}")
+_WORD = re.compile(rf"[{AR}]+")
+_QUOTED = re.compile(r"\s*[\"«“]([^\"»”]{2,40})[\"»”]")
+_ORG_RE = _alternation(AL.ORG_HEADS)
+_ORG = re.compile(rf"{NOT_AR_BEFORE}{PREFIX}(?P<head>(?:ال)?(?:{_ORG_RE})){NOT_AR_AFTER}")
+_HEAD_AT = re.compile(rf"(?P<head>(?P<al>ال)?(?P<bare>{_ORG_RE})){NOT_AR_AFTER}")
+_STOPS = {fold(w) for w in AL.NAME_STOPS}
+_ABSTRACT = {fold(w) for w in AL.ABSTRACT}
+_NAME_WORDS = rf"[{AR}]{{2,}}(?:\s+[{AR}]{{2,}}){{1,3}}"
+_PERSON = re.compile(rf"(?:(?:يقوده|يقودها|يتزعمه|يتزعمها|بقيادة|يدعى|تدعى|المدعو)\s+[\"«“]?(?P<name>{_NAME_WORDS}?)[\"»”]?(?=\s*[(،,.\"»”]|\s+(?:إن|أن|قبل|بعد|في)\s)"
+                     rf"|(?:المتحدث|المتحدثة|الناطق|الناطقة)\s+(?:الرسمي\s+)?(?:باسم|بإسم)\s+(?:[{AR}]+\s+){{0,3}}?ال[{AR}]+\s+"
+                     rf"(?P<name2>(?!ال)[{AR}]{{2,}}(?:\s+[{AR}]{{2,}}){{1,3}}?)(?=\s*[،,]?\s*(?:إن|أن|ان|بأن)\s))")
+_BARE = re.compile(rf"{NOT_AR_BEFORE}(?:[وف]?(?:ب|ل)?)(?P<core>الجيش|الشرطه|(?<=ل)لجيش){NOT_AR_AFTER}(?!\s+ال[{AR}]+(?:ي|يه)\b)")
+# a place, not a party: "في العراق", "من بريطانيا", "شمال سوريا", "الحدود مع السعودية"
+_PLACE_BEFORE = re.compile(
+    rf"(?:{NOT_AR_BEFORE}(?:في|من|الي|داخل|خارج|قرب|انحاء|حدود|مدن|محافظات|عاصمه|شمال|جنوب|شرق|غرب|شمالي|جنوبي|"
+    rf"شرقي|غربي|وسط|مع|بين|نحو|اراضي|ارض|مقرا|مقر))\s+$")
+
+
+_ADJECTIVES = {fold(w) for w in ("المتحدة", "الأحمر", "العليا", "العظمى", "السريع", "الحر", "الخاصة", "المستقلة")}
+
+
+def _adjective(word: str) -> bool:
+    """A definite adjective: a nisba ("الوطنية", "الجوي") or one of the few others names use."""
+    return word.endswith(("ي", "يه")) or word in _ADJECTIVES
+
+
+def name_at(text: str, folded: str, start: int, end: int) -> Optional[tuple[int, str, str]]:
+    """An organisation named from a head noun at start: the head, the words up to the first
+    definite one, then definite adjectives ("تنسيقية لجان مقاومة الفاشر", "منظمة الأمم المتحدة
+    للطفولة"), or a quoted name ("إذاعة «شابيلي»").  (end, name, kind) or None."""
+    m = _HEAD_AT.match(folded, start, end)
+    if m is None:
+        return None
+    kind = next((v for k, v in AL.ORG_HEADS.items() if fold(k) == m.group("bare")), "organisation")
+    q = _QUOTED.match(text, m.end(), end)
+    if q is not None:
+        return q.end(), f"{text[m.start('head'):m.end('head')]} {q.group(1).strip()}", kind
+    pos, words, definite = m.end(), [], bool(m.group("al"))
+    for w in _WORD.finditer(folded, m.end(), min(end, m.end() + 80)):
+        if folded[pos:w.start()].strip() or w.group() in _STOPS:
+            break  # punctuation, or a word that ends the name
+        is_def = w.group().startswith(("ال", "لل"))
+        if is_def and not definite and w.group() in _ABSTRACT:
+            return None  # "حركة التجارة": trade, not a movement
+        if definite and not (w.group().startswith("لل") or (is_def and _adjective(w.group()))):
+            break  # after the name's definite noun only adjectives follow: "الأمم المتحدة للطفولة"
+        if not definite and len(words) >= 3 and not is_def:
+            return None
+        words.append(w)
+        definite = definite or is_def
+        pos = w.end()
+    if not definite or (m.group("al") and not words):
+        return None  # "الهيئة" alone points back to a name; it is not one
+    name = text[m.start("head"):pos]
+    if kind == "source" and m.group("bare") == fold("وكالة") and "انباء" not in fold(name):
+        kind = "organisation"  # "وكالة الاستخبارات الصومالية" is an agency of the state, not of the press
+    return pos, name, kind
+
+
+def _acting(folded: str, start: int, kind: str, prefix: str = "") -> bool:
+    """A state is a party unless the words before it (or a glued ب, "in") make it a place."""
+    if kind != "state":
+        return True
+    if prefix.rstrip("ال").endswith("ب"):
+        return False
+    return _PLACE_BEFORE.search(folded, max(0, start - 25), start) is None
+
+
+def arabic_mentions(text: str, sentences: Sequence[Sentence], body: set[int], gaz) -> tuple[list[Entity], list[Mention]]:
+    """Actors (and the sources that carry words) named in an Arabic report, as the workspace's
+    actors where it knows them (by the English name or any alias), else as new ones."""
+    folded = fold(text)
+    starts = [s.start for s in sentences]
+    covered = bytearray(len(text))
+    mentions: list[Mention] = []
+
+    def add(s: int, e: int, core_start: int, kind: str, name: str, known=None) -> None:
+        if any(covered[s:e]):
+            return
+        si = bisect_right(starts, s) - 1
+        if si not in body:
+            return
+        covered[s:e] = b"\x01" * (e - s)
+        surface = text[core_start:e]
+        place = not _acting(folded, s, kind, text[s:core_start])
+        if kind == "state" and text[s:core_start].startswith("و") and mentions and mentions[-1].modifier \
+                and mentions[-1].kind == "state" and s - mentions[-1].end <= 2:
+            place = True  # "في الصومال وكينيا": the second is a place too
+        mentions.append(Mention(s, e, surface, kind=kind, name=name, known=known, sentence=si, modifier=place))
+
+    # organisations named by a head noun go first: "شبكة أطباء السودان" is not Sudan
+    for m in _ORG.finditer(folded):
+        found = name_at(text, folded, m.start("head"), len(text))
+        if found is None or " " not in found[1]:
+            continue
+        end, name, kind = found
+        # the longest known name the words start with: "حركة الشباب الصومالية المتطرفة" is al-Shabaab
+        cut = [w.end() for w in _WORD.finditer(folded, m.start("head"), end)]
+        known_end = next((e for e in reversed(cut) if fold(text[m.start("head"):e]) in _KNOWN), None)
+        if known_end is not None:
+            canon, kind = _KNOWN[fold(text[m.start("head"):known_end])]
+            if _GAZ.match(folded, m.start()) is None or _GAZ.match(folded, m.start()).end() <= known_end:
+                add(m.start(), known_end, m.start("head"), kind, canon)
+        elif _INSTITUTION.match(folded, m.start()) is None:
+            add(m.start(), end, m.start("head"), kind, name)
+    for m in _INSTITUTION.finditer(folded):
+        core = text[m.start("core"):m.end()]
+        known = _KNOWN.get(fold(core))
+        if known is not None:
+            add(m.start(), m.end(), m.start("core"), known[1], known[0])
+        else:
+            add(m.start(), m.end(), m.start("core"), "organisation" if not core.startswith(("الجيش", "القوات", "قوات"))
+                else "armed_group", core)
+    for m in _GAZ.finditer(folded):
+        if m.group("core2"):  # "للجزيرة": ل + the name, whose article lost its alif
+            canon, kind = _KNOWN["ال" + m.group("core2")]
+            add(m.start(), m.end(), m.start("core2"), kind, canon)
+        else:
+            canon, kind = _KNOWN[m.group("core")]
+            add(m.start(), m.end(), m.start("core"), kind, canon)
+    # a person by name: "التي يقودها محمد حمدان دقلو", "يدعى «محمد حسن»", a spokesperson named
+    for m in _PERSON.finditer(text):
+        group = "name" if m.group("name") else "name2"
+        name = (m.group(group) or "").strip()
+        if len(name.split()) >= 2:
+            add(m.start(group), m.start(group) + len(name), m.start(group), "person", name)
+    # "الجيش", "الشرطة" alone: the army (police) the report is about
+    for m in _BARE.finditer(folded):
+        add(m.start(), m.end(), m.start("core"), "armed_group" if "جيش" in m.group("core") else "organisation",
+            text[m.start("core"):m.end()])
+    # names the workspace itself holds in Arabic (its own aliases): one alternation, one scan
+    own = {fold(k): entries for k, entries in gaz.index.items() if len(k) >= 3 and re.search(f"[{AR}]", k)}
+    if own:
+        own_re = re.compile(rf"{NOT_AR_BEFORE}{PREFIX}(?P<core>{'|'.join(sorted(map(re.escape, own), key=len, reverse=True))}){NOT_AR_AFTER}")
+        for m in own_re.finditer(folded):
+            entries = own[m.group("core")]
+            entry = next((e for e in entries if e.kind == "actor"), entries[0])
+            add(m.start(), m.end(), m.start("core"), entry.actor_kind or "other", entry.name, known=entry)
+    mentions.sort(key=lambda m: m.start)
+    return _entities(mentions, gaz), mentions
+
+
+_BARE_NAMES = {"الجيش", "الشرطة"}
+
+
+def _entities(mentions: list[Mention], gaz) -> list[Entity]:
+    entities: dict[str, Entity] = {}
+    acting: set[str] = set()
+    last_with: dict[str, str] = {}  # "الجيش" -> the key of the entity last named with that word
+    for m in mentions:
+        known = m.known
+        if known is None:
+            entries = gaz.index.get(" ".join(m.name.lower().split())) or []
+            known = next((e for e in entries if e.kind == "actor"), None) or next(
+                (e for e in entries if e.kind == "source" and m.kind == "source"), None)
+        key = known.uid if known is not None else m.name
+        if known is None and m.name in _BARE_NAMES:  # "الجيش" after "الجيش السوداني": that army
+            key = last_with.get(m.name, key)
+        entity = entities.get(key)
+        if entity is None:
+            if m.kind == "source":
+                acts = m.name in AL.ACTING_SOURCES
+                entity = Entity(f"actor-{len(entities) + 1}", known.name if known else m.name,
+                                "organisation" if acts else "source", actor=acts, source=True,
+                                known_source=known.uid if known is not None and known.kind == "source" else None,
+                                source_kind="ngo" if acts else "news_agency")
+            else:
+                entity = Entity(f"actor-{len(entities) + 1}", known.name if known else m.name,
+                                (known.actor_kind if known else m.kind) or "other", actor=True, source=False,
+                                known_actor=known.uid if known is not None and known.kind == "actor" else None)
+            entities[key] = entity
+        m.entity = entity.id
+        entity.mentions.append(m)
+        for bare in _BARE_NAMES:
+            if fold(bare) in fold(m.text):
+                last_with[bare] = key
+        if not m.modifier:
+            acting.add(entity.id)
+    for entity in entities.values():
+        if entity.actor and entity.kind == "state" and entity.id not in acting and not entity.known_actor:
+            entity.actor = False  # named only as a place
+    return [e for e in entities.values() if e.actor or e.source]
+
+
+_LOOK_BACK = 200  # mentions: a short name points back to one named in the last few paragraphs
+
+
+def resolve_head(word: str, mentions: Sequence[Mention], ends: Sequence[int], before: int, by_id: dict) -> Optional[str]:
+    """"المرصد", "الشبكة", "الوزارة": the entity named earlier whose name or surface holds that head."""
+    head = fold(word.strip())
+    if head.startswith(("و", "ف")) and len(head) > 4:
+        head = head[1:]
+    bare = head[2:] if head.startswith("ال") else head
+    upto = bisect_right(ends, before)  # ends: the mentions' ends, in the order of their starts (no overlaps)
+    for m in reversed(mentions[max(0, upto - _LOOK_BACK):upto]):
+        e = by_id.get(m.entity)
+        if e is None:
+            continue
+        surface = fold(m.text)
+        if surface.startswith(head) or surface.startswith(bare) or fold(e.name).startswith(head):
+            return m.entity
+    return None

@@ -1,0 +1,236 @@
+"""One proposal per happening: a report tells its main event more than once.
+
+A wire report gives the happening in its lead ("militants have attacked a village,
+killing 68"), then again with the day and place ("witnesses say the militants attacked
+Njaba before dawn Tuesday"), then refers back to it ("the attack", "this attack",
+"Friday's attack") while someone condemns it or compares it with others.  An analyst
+codes one event, dated by the telling that gives a day.  Two rules, on the parse:
+
+* a later draft that **tells again** an earlier one is folded into it: both turn on the
+  same kind of happening (an attack, a strike, a capture: the same trigger word's stem),
+  the later one points back to it (its trigger is a noun with "the", "this", "that",
+  a weekday's or a pronoun's possessive: "Friday's attack"), shares a party or the place
+  with it, or names again with "the" a thing it told ("the gunmen", "the market"); their
+  dates agree (equal, or one of them only the publication day or the day something was
+  said: "officials said Sunday that ..."), no other place is named, and the report does
+  not say it is another one ("also", "another", "separately").  The earlier proposal keeps its title and quote, takes the later one's date
+  when it has its own, and quotes both tellings;
+* a draft whose every trigger points back ("Ban condemned the attack", "this attack
+  demonstrates ...") and that no earlier draft took in proposes nothing new when an
+  earlier draft tells a happening of that kind: it is left out.
+
+A sentence whose only event words count or see the dead ("the death toll", "among the
+casualties", "has been seen only in videos") tells no happening of its own and is left out
+(with or without the parse).  Without the parse, the drafts stay as they are otherwise.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Optional, Sequence
+
+from . import lexicon as L
+from .events import EventDraft
+from .parse import SPEECH_LEMMAS
+from .text import Sentence
+
+__all__ = ["fold_retellings"]
+
+_STEMS = sorted(L.EVENT_STEMS, key=len, reverse=True)
+_TRIGGER_RE = re.compile(r"\b(?:" + "|".join(re.escape(s) for s in _STEMS) + r")\w*", re.I)
+# kinds of happening worth telling apart; "held", "open", "control" and the like say too little to tie two drafts
+_STRONG = {"attack", "offensive", "assault", "kill", "murder", "execut", "behead", "shell", "bomb", "strike",
+           "airstrike", "air strike", "raid", "clash", "battle", "ambush", "captur", "seiz", "retak", "recaptur",
+           "liberat", "withdr", "kidnap", "abduct", "arrest", "releas", "freed", "massacre", "explo", "blast",
+           "storm", "expel", "expell", "shot", "shoot", "besieg", "encircl", "surround", "invad", "occup", "struck"}
+_SAME_KIND = {"airstrike": "strike", "air strike": "strike", "recaptur": "captur", "retak": "captur",
+              "shoot": "shot", "expell": "expel", "murder": "kill", "massacre": "kill", "explo": "blast", "struck": "strike",
+              "bomb": "blast", "assault": "attack", "raid": "attack", "storm": "attack"}
+_BACK_DETS = {"the", "this", "that", "these", "those", "such"}
+_BACK_ADJS = {"latest", "same"}  # ("similar attacks" are other happenings of the kind)
+_ANOTHER_RE = re.compile(r"\b(?:also|another|separately|second|other|elsewhere|meanwhile|in addition|again|"
+                         r"similar)\b", re.I)
+# nouns too common to tie two tellings together
+_LIGHT_NOUNS = {"people", "person", "day", "time", "year", "week", "month", "area", "part", "number", "report",
+                "reports", "statement", "official", "officials", "source", "sources", "country", "world"}
+_LOOK_BACK = 12  # drafts looked back at: a retelling follows closely (and the work stays linear)
+_DEFAULT_RULES = ("no date in the sentence", "told as background")
+
+
+def _stem(word: str) -> Optional[str]:
+    low = word.lower()
+    for s in _STEMS:
+        if low.startswith(s):
+            return s
+    return None
+
+
+def _kind(stem: str) -> str:
+    return _SAME_KIND.get(stem, stem)
+
+
+def _tokens(doc, start: int, end: int) -> list:
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return list(span) if span is not None else [t for t in doc if start <= t.idx < end]
+
+
+def _triggers(tokens: list) -> list:
+    """(token, kind) of each strong trigger among a clause's tokens."""
+    out = []
+    for t in tokens:
+        if t.is_alpha and _TRIGGER_RE.fullmatch(t.text):
+            s = _stem(t.text)
+            if s is not None and s in _STRONG:
+                out.append((t, _kind(s)))
+    return out
+
+
+def _points_back(token) -> bool:
+    """A noun naming a happening already told: "the attack", "this attack", "Friday's attack",
+    "the latest strike", "its offensive"."""
+    if token.pos_ not in ("NOUN", "PROPN"):
+        return False
+    head = token
+    while head.dep_ == "compound" and head.head.i != head.i:
+        head = head.head
+    for c in list(head.children) + ([] if head is token else list(token.children)):
+        if c.i > head.i:
+            continue
+        if c.dep_ == "det" and c.lower_ in _BACK_DETS:
+            return True
+        if c.dep_ == "amod" and c.lower_ in _BACK_ADJS:
+            return True
+        if c.dep_ == "poss" and (c.lower_.rstrip("'’s") in {w.lower() for w in L.MONTH_WORDS} or c.pos_ == "PRON"):
+            return True
+    return False
+
+
+# words that count or see the dead, not a happening: "the death toll", "among the casualties"
+_TOLL_WORDS = {"casualty", "casualties", "deaths", "seen", "spotted"}
+
+
+def _toll_only(quote: str) -> bool:
+    """A sentence whose only event words are a toll or a sighting ("NATO has not confirmed the
+    death toll", "two commanders were among the casualties"): no happening of its own."""
+    found = list(_TRIGGER_RE.finditer(quote))
+    return bool(found) and all(m.group().lower() in _TOLL_WORDS or
+                               (m.group().lower() == "death" and quote[m.end():m.end() + 5].lower() == " toll")
+                               for m in found)
+
+
+def _default_date(d: EventDraft) -> bool:
+    return d.date is None and (d.when_rule or "").startswith(_DEFAULT_RULES)
+
+
+def _said_on(d: EventDraft, sentences: Sequence[Sentence], parsed: dict) -> bool:
+    """The draft's date is the day something was said ("officials said Sunday that ..."),
+    not the day of the happening: the date's word hangs on a speech verb."""
+    if d.date is None:
+        return False
+    doc = parsed.get(d.clause.sentence)
+    if doc is None:
+        return False
+    at = d.date.start - sentences[d.clause.sentence].start
+    token = next((t for t in doc if t.idx <= at < t.idx + len(t) or t.idx >= at), None)
+    for _ in range(3):
+        if token is None:
+            return False
+        if token.pos_ in ("VERB", "AUX"):
+            return token.lemma_.lower() in SPEECH_LEMMAS
+        if token.head.i == token.i:
+            return False
+        token = token.head
+    return False
+
+
+def _weak(d: EventDraft, weak: set[int]) -> bool:
+    return _default_date(d) or id(d) in weak
+
+
+def _dates_agree(a: EventDraft, b: EventDraft, weak: set[int]) -> bool:
+    if _weak(a, weak) or _weak(b, weak):
+        return True
+    return a.when is not None and b.when is not None and a.when.edtf == b.when.edtf
+
+
+def _party_ids(d: EventDraft) -> set[str]:
+    return {eid for eid, role in d.participants if getattr(role, "value", role) not in ("spokesperson", "mentioned")}
+
+
+def fold_retellings(drafts: list[EventDraft], sentences: Sequence[Sentence], parsed: dict) -> list[EventDraft]:
+    drafts = [d for d in drafts if not _toll_only(d.quote)]
+    if not parsed or len(drafts) < 2:
+        return drafts
+    weak = {id(d) for d in drafts if _said_on(d, sentences, parsed)}
+    info = []
+    for d in drafts:
+        doc = parsed.get(d.clause.sentence)
+        if doc is None:
+            info.append(None)
+            continue
+        s0 = sentences[d.clause.sentence].start
+        tokens = _tokens(doc, max(0, d.clause.start - s0), min(len(doc.text), d.clause.end - s0))
+        found = _triggers(tokens)
+        kinds = {k for _, k in found}
+        back = {k for t, k in found if _points_back(t)}
+        all_back = bool(found) and all(_points_back(t) for t, _ in found)
+        nouns = {t.lemma_.lower() for t in tokens if t.pos_ == "NOUN"} - _LIGHT_NOUNS
+        definite = {t.lemma_.lower() for t in tokens if t.pos_ == "NOUN"
+                    and any(c.dep_ == "det" and c.lower_ in _BACK_DETS for c in t.children)} - _LIGHT_NOUNS
+        info.append((kinds, back, all_back, nouns, definite))
+    kept: list[int] = []
+    for j, d in enumerate(drafts):
+        meta = info[j]
+        if meta is None or d.status not in ("reported", "claimed"):
+            kept.append(j)
+            continue
+        kinds, back, all_back, _nouns, definite = meta
+        if all_back and any(info[i] is not None and info[i][0] & kinds and _dates_agree(drafts[i], d, weak)
+                            for i in kept):
+            continue  # only refers back to a happening already proposed ("condemned the attack"): nothing new
+        target = None
+        for i in reversed(kept[-_LOOK_BACK:]):
+            prev = drafts[i]
+            pmeta = info[i]
+            if pmeta is None or prev.status not in ("reported", "claimed"):
+                continue
+            shared = kinds & pmeta[0]
+            if not shared or not _dates_agree(prev, d, weak):
+                continue
+            if prev.place and d.place and prev.place != d.place:
+                continue  # told of another place: another happening
+            if not (back & shared) and _ANOTHER_RE.search(d.quote):
+                continue  # "also", "another", "separately": the report says it is another one
+            # a party, the place, or a thing told before named again with "the" ("the gunmen", "the market")
+            linked = bool(back & shared) or bool(_party_ids(prev) & _party_ids(d)) \
+                or (prev.place and d.place and prev.place == d.place) or bool(definite & pmeta[3])
+            if linked:
+                target = i
+                break
+        if target is not None:
+            _absorb(drafts[target], d, weak, only_parties=bool(back))
+            continue
+        kept.append(j)
+    return [drafts[j] for j in kept]
+
+
+def _absorb(first: EventDraft, later: EventDraft, weak: set[int], only_parties: bool) -> None:
+    """`first` takes in `later`: its date when first has only a weak one (publication's, or the
+    day something was said), its parties (none when later merely points back: "Ban condemned the attack"
+    adds no party to it) and its words."""
+    if _weak(first, weak) and not _weak(later, weak) or _default_date(first) and not _default_date(later):
+        first.when, first.when_rule, first.date = later.when, later.when_rule, later.date
+        if id(later) in weak:
+            weak.add(id(first))
+        else:
+            weak.discard(id(first))
+    roles = dict(first.participants)
+    for eid, role in ([] if only_parties else later.participants):
+        if eid not in roles:
+            first.participants.append((eid, role))
+            roles[eid] = role
+    if not first.place and later.place:
+        first.place = later.place
+    first.quote = f"{first.quote} … {later.quote}"  # as the review's own merge of two proposals
+    if first.statement is None and later.statement is not None:
+        first.statement = later.statement

@@ -1,0 +1,74 @@
+"""One proposal per happening, and the date expressions the annotation guideline counts,
+on reports in the project's own words (the parse is installed by the set-up)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from briefer.intake.assistant import analyse_text
+from briefer.intake.dates import anchor_dates, find_dates
+
+THURSDAY = date(2015, 3, 5)
+
+
+def events(workspace, body: str, published: date = THURSDAY):
+    return analyse_text(workspace, "Valley report\n\n" + body, published=published).events
+
+
+def test_a_lead_told_again_with_its_day_is_one_event_of_that_day(workspace) -> None:
+    found = events(workspace, "Gunmen of the Black Flag Movement have attacked a market in northern Korbessa, "
+                              "killing 12 people.\n\nWitnesses told reporters that the gunmen attacked the market "
+                              "before dawn on Tuesday.")
+    assert len(found) == 1, [e.quote for e in found]
+    assert found[0].when.edtf == "2015-03-03"
+    assert "before dawn on Tuesday" in found[0].quote and found[0].quote.startswith("Gunmen of the Black Flag")
+    # told of another place, or said to be another one: another happening
+    found = events(workspace, "Black Flag Movement gunmen attacked a checkpoint in Korbessa, killing two "
+                              "policemen.\n\nBlack Flag Movement gunmen attacked a checkpoint in Dara Khel on "
+                              "Wednesday.\n\nThe gunmen also attacked a market on Wednesday.")
+    assert len(found) == 3, [e.quote for e in found]
+
+
+def test_words_about_a_told_attack_are_no_new_event(workspace) -> None:
+    found = events(workspace, "Gunmen of the Black Flag Movement attacked a market in Korbessa on Tuesday, "
+                              "killing 12 people.\n\nThe Valley Council condemned the attack in a statement.\n\n"
+                              "The movement carried out similar attacks on two markets in January.")
+    quotes = [e.quote for e in found]
+    assert not any("condemned" in q for q in quotes), quotes
+    # other happenings of the same kind stay their own events
+    assert any("in January" in q for q in quotes) and len(found) == 2
+
+
+def test_the_day_something_was_said_gives_way_to_the_day_it_happened(workspace) -> None:
+    found = events(workspace, "Officials said Wednesday that an air strike killed 11 people in the village of "
+                              "Dara Khel.\n\nThe coalition confirmed that its aircraft struck the village on Monday "
+                              "after coming under fire.", published=date(2015, 3, 4))
+    assert len(found) == 1, [e.quote for e in found]
+    assert found[0].when.edtf == "2015-03-02"
+
+
+def test_date_expressions_the_guideline_counts() -> None:
+    pub = date(2012, 8, 22)  # a Wednesday
+    found = {d.text: d.when.edtf for d in find_dates(
+        "Seven people were killed overnight. The town was shelled earlier in the week, and a man who fled "
+        "three-months ago came back. Fighting went on in recent weeks.", pub, future_context=lambda _o: False)}
+    assert found["overnight"] == "2012-08-21/2012-08-22"
+    assert found["earlier in the week"] == "2012-08-20/2012-08-26"  # the calendar week, as the guideline has it
+    assert found["three-months ago"].startswith("2012-05")
+    assert not any("recent" in text for text in found)  # a vague span places nothing
+
+
+def test_the_same_day_is_the_day_told_just_before() -> None:
+    text = "The convoy was hit on Saturday. A car bomb went off in the capital the same day."
+    pub = date(2013, 4, 8)  # a Monday
+    found = find_dates(text, pub, future_context=lambda _o: False)
+    anchored = anchor_dates(text, found, [0, text.index("A car")], pub)
+    assert {d.text: d.when.edtf for d in anchored}["the same day"] == "2013-04-06"
+
+
+def test_a_toll_or_a_sighting_is_no_happening(workspace) -> None:
+    found = events(workspace, "Gunmen of the Black Flag Movement attacked a market in Korbessa on Tuesday.\n\n"
+                              "Officials have not confirmed the death toll.\n\n"
+                              "Two commanders of the movement were among the casualties, the police said.\n\n"
+                              "The movement's leader has been seen only in its videos.")
+    assert [e.quote[:22] for e in found] == ["Gunmen of the Black Fl"], [e.quote for e in found]
