@@ -28,6 +28,7 @@ from .proposals import (ActorProposal, Analysis, CitationProposal, DateProposal,
                         ParticipantProposal, SourceProposal)
 from .reading import Article, article_from_text, check_length
 from .scripts import working_text
+from .speakers import resolve_speakers
 from .statements import find_statements
 from .telling import fold_retellings
 from .text import split_sentences
@@ -97,6 +98,8 @@ def analyse(ws, article: Article, published: Optional[date] = None) -> Analysis:
                           notes=list(article.notes) + ["publication date: the script's DATE= field"])
     pub_day = article.published
     pub = When.day(pub_day) if pub_day else None
+    if pub is None and article.published_month is not None:  # "Date: 2013-07": the report's month
+        pub = When.month(*article.published_month)
     outlet, outlet_known, outlet_uid, outlet_why = _outlet(ws, article)
     digest = content_hash(original)
     existing = ws.find_document_by_hash(digest)
@@ -165,7 +168,8 @@ def analyse(ws, article: Article, published: Optional[date] = None) -> Analysis:
 
     gaz = gazetteer_for(ws)
     if arabic:
-        dates = [d for d in arabic_dates(text, pub_day) if in_body(d.start)]
+        dates = [d for d in arabic_dates(text, pub_day, month=None if pub_day else article.published_month)
+                 if in_body(d.start)]
         entities, mentions = arabic_mentions(text, sentences, set(body), gaz)
         statements = arabic_statements(text, sentences, body, mentions, entities, outlet)
         drafts = arabic_drafts(text, sentences, body, dates, mentions, entities, statements, pub, outlet)
@@ -177,6 +181,7 @@ def analyse(ws, article: Article, published: Optional[date] = None) -> Analysis:
         entities, mentions = find_entities(text, sentences, gaz, skipped, only=set(body) | title_line, parsed=parsed,
                                            dateline=article.dateline)
         statements = find_statements(text, sentences, mentions, entities, outlet, parsed)
+        resolve_speakers(statements, entities, mentions)  # "the group", "the military": the actor named before
         drafts = draft_events(text, sentences, body, dates, mentions, entities, statements, pub, parsed, outlet)
         drafts = fold_retellings(drafts, sentences, parsed)  # one proposal per happening told again
     if foreign and not drafts:

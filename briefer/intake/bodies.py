@@ -6,7 +6,8 @@ institution in context), while the rules see only a nationality ("Nigerian", whi
 never an actor by itself) or nothing at all.  Each phrase becomes one mention whose name
 says which body it is; the army, the military, the troops and the soldiers of one state
 are one actor (named as the report first names it), its police another, its
-government a third.  Plain rules on the words, so they work with or without the parse.
+government a third; "the U.S.-led coalition" is one actor too, not "U.S.".  Plain rules
+on the words, so they work with or without the parse.
 """
 
 from __future__ import annotations
@@ -72,6 +73,10 @@ _PROPER_FORCE_RE = re.compile(
     r"(?P<head>Forces|Army|Armed Forces|Military|Police))\b")
 
 
+_LED_RE = re.compile(r"\b(?P<name>(?:U\.S\.|US|U-S|UN|U\.N\.|NATO|[A-Z][a-z]+)-(?:led|backed)\s+"
+                     r"(?:(?:international|military|multinational|Arab)\s+)?(?:coalition|alliance|mission|forces))\b")
+
+
 def body_mentions(text: str, sentences: Sequence[Sentence], mentions: list[Mention],
                   only: set[int] | None = None) -> list[Mention]:
     """The mentions with the designated bodies added; a guessed name inside one
@@ -99,6 +104,10 @@ def body_mentions(text: str, sentences: Sequence[Sentence], mentions: list[Menti
         if head.lower() in ("government forces", "government troops", "government soldiers"):
             pro = text[max(s.start, h.start() - 4):h.start()].lower() == "pro-"
             found.append((h.start() - 4 if pro else h.start(), h.end(), "|military", si))
+    for m in _LED_RE.finditer(text):  # "the U.S.-led coalition", "Saudi-led forces"
+        si = bisect_right(starts, m.start()) - 1
+        if si >= 0 and (only is None or si in only):
+            found.append((m.start("name"), m.end("name"), "led|" + fold(m.group("name")), si))
     if not found:
         return mentions
     first_name: dict[str, str] = {}

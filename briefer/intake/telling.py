@@ -19,7 +19,9 @@ codes one event, dated by the telling that gives a day.  Two rules, on the parse
   demonstrates ...") and that no earlier draft took in proposes nothing new when an
   earlier draft tells a happening of that kind: it is left out.
 
-Without the parse (no model), the drafts stay as they are.
+A sentence whose only event words count or see the dead ("the death toll", "among the
+casualties", "has been seen only in videos") tells no happening of its own and is left out
+(with or without the parse).  Without the parse, the drafts stay as they are otherwise.
 """
 
 from __future__ import annotations
@@ -103,6 +105,19 @@ def _points_back(token) -> bool:
     return False
 
 
+# words that count or see the dead, not a happening: "the death toll", "among the casualties"
+_TOLL_WORDS = {"casualty", "casualties", "deaths", "seen", "spotted"}
+
+
+def _toll_only(quote: str) -> bool:
+    """A sentence whose only event words are a toll or a sighting ("NATO has not confirmed the
+    death toll", "two commanders were among the casualties"): no happening of its own."""
+    found = list(_TRIGGER_RE.finditer(quote))
+    return bool(found) and all(m.group().lower() in _TOLL_WORDS or
+                               (m.group().lower() == "death" and quote[m.end():m.end() + 5].lower() == " toll")
+                               for m in found)
+
+
 def _default_date(d: EventDraft) -> bool:
     return d.date is None and (d.when_rule or "").startswith(_DEFAULT_RULES)
 
@@ -143,6 +158,7 @@ def _party_ids(d: EventDraft) -> set[str]:
 
 
 def fold_retellings(drafts: list[EventDraft], sentences: Sequence[Sentence], parsed: dict) -> list[EventDraft]:
+    drafts = [d for d in drafts if not _toll_only(d.quote)]
     if not parsed or len(drafts) < 2:
         return drafts
     weak = {id(d) for d in drafts if _said_on(d, sentences, parsed)}

@@ -562,6 +562,7 @@ class MainWindow(QMainWindow):
         self.settings.setValue("window/state", self.saveState())
         self.settings.sync()
         self.actor_panel.wait_for_counts()
+        self.timeline.wait_for_lanes()
         self.link.close()
         self.session.close()
         super().closeEvent(event)

@@ -64,3 +64,11 @@ def test_the_same_day_is_the_day_told_just_before() -> None:
     found = find_dates(text, pub, future_context=lambda _o: False)
     anchored = anchor_dates(text, found, [0, text.index("A car")], pub)
     assert {d.text: d.when.edtf for d in anchored}["the same day"] == "2013-04-06"
+
+
+def test_a_toll_or_a_sighting_is_no_happening(workspace) -> None:
+    found = events(workspace, "Gunmen of the Black Flag Movement attacked a market in Korbessa on Tuesday.\n\n"
+                              "Officials have not confirmed the death toll.\n\n"
+                              "Two commanders of the movement were among the casualties, the police said.\n\n"
+                              "The movement's leader has been seen only in its videos.")
+    assert [e.quote[:22] for e in found] == ["Gunmen of the Black Fl"], [e.quote for e in found]

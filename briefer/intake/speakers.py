@@ -1,0 +1,106 @@
+"""Generic speakers resolved to the actor they stand for.
+
+A report names its speaker once and then calls it by its kind: "the Observatory", "the
+group", "the military", "the ministry"; or by the document it issued: "the statement
+said", "the AMISOM statement said"; or misspells a name it gave before ("Samarsinghe" for
+"Prasad Samarasinghe").  The statement then belongs to that actor, not to a speaker
+named "The group".  Rules on the report's own names, with or without the parse:
+
+* "the <noun>" (or "a <...> <noun>") speaking, where an actor named earlier in the report
+  has that noun in its name ("Syrian Observatory for Human Rights" for "the
+  Observatory", "Sri Lankan military" for "the military") or, for "the group" and "the
+  organisation", where the last actor quoted before is such a body: that actor;
+* "the statement" / "the <name> statement": the one whose statement the report quoted
+  just before, or the actor named in those words;
+* one word that is not a name of the report but spells the surname of a person it
+  named (one letter or two apart): that person.
+
+A generic speaker no earlier actor fits ("officials", "witnesses", "residents") stays
+as the report words it.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Optional, Sequence
+
+from rapidfuzz import fuzz
+
+from .names import Entity, Mention
+from .statements import Statement
+from .text import fold
+
+__all__ = ["resolve_speakers"]
+
+_HEADS = {"observatory", "group", "ministry", "army", "military", "council", "committee", "coalition", "mission",
+          "movement", "government", "police", "agency", "organisation", "organization", "office", "command",
+          "forces", "monitor", "front", "party", "brigade", "militia", "navy", "union", "alliance", "court",
+          "parliament", "assembly", "department", "authority", "commission", "force", "network", "centre",
+          "center", "league", "statement"}
+_ANY_BODY = {"group", "organisation", "organization"}  # "the group": the body quoted just before
+_KINDS = {"organisation", "armed_group", "state"}
+_LEAD_RE = re.compile(r"^(?:the|a|an|this|that|its|their)\s+", re.I)
+
+
+def _head(words: str) -> str:
+    tokens = [w for w in re.findall(r"[\w'’\-]+", words)]
+    return fold(tokens[-1]) if tokens else ""
+
+
+def resolve_speakers(statements: Sequence[Statement], entities: Sequence[Entity],
+                     mentions: Sequence[Mention]) -> None:
+    """Give each generic statement the actor it stands for (in place)."""
+    by_id = {e.id: e for e in entities}
+    first_seen = {}
+    for m in mentions:
+        if m.entity and m.entity not in first_seen:
+            first_seen[m.entity] = m.start
+    actors = sorted((e for e in entities if e.actor and e.id in first_seen), key=lambda e: first_seen[e.id])
+    persons = [e for e in actors if e.kind == "person"]
+    last_body: Optional[Statement] = None
+    last_statement_by: Optional[Statement] = None
+    for st in statements:
+        if st.speaker_entity is None and st.speaker:
+            found = _resolve(st, actors, persons, first_seen, by_id, last_body, last_statement_by)
+            if found is not None:
+                st.rule = f"{st.rule}; '{st.speaker}' is {found.name}, named before in the report"
+                st.speaker, st.speaker_entity = found.name, found.id
+        entity = by_id.get(st.speaker_entity or "")
+        if entity is not None and entity.kind in _KINDS:
+            last_body = st
+        if st.speaker_entity is not None and ("statement" in (st.channel or "").lower() or "statement" in st.rule):
+            last_statement_by = st
+
+
+def _resolve(st: Statement, actors: Sequence[Entity], persons: Sequence[Entity], first_seen: dict,
+             by_id: dict, last_body: Optional[Statement], last_statement_by: Optional[Statement]) -> Optional[Entity]:
+    words = " ".join(st.speaker.split())
+    bare = _LEAD_RE.sub("", words)
+    before = [e for e in actors if first_seen[e.id] < st.span[0]]
+    # one word: a surname spelt another way
+    if " " not in bare and bare[:1].isupper() and fold(bare) not in _HEADS:
+        close = [p for p in persons if first_seen[p.id] < st.span[0] and len(p.name.split()) > 1
+                 and fuzz.ratio(fold(p.name.split()[-1]), fold(bare)) >= 85]
+        if len(close) == 1:
+            return close[0]
+        return None
+    head = _head(bare)
+    if head not in _HEADS:
+        return None
+    if head == "statement":
+        named = [e for e in before if fold(e.name) in fold(bare) or any(fold(a) in fold(bare).split()
+                                                                         for a in e.aliases_seen if len(a) > 2)]
+        if named:
+            return named[-1]
+        if last_statement_by is not None:
+            return by_id.get(last_statement_by.speaker_entity or "")
+        return None
+    fitting = [e for e in before if e.kind in _KINDS and head in {fold(w) for w in re.findall(r"[\w'’\-]+", e.name)}]
+    if fitting:
+        # the one quoted last, else the one named last
+        if last_body is not None and last_body.speaker_entity in {e.id for e in fitting}:
+            return by_id[last_body.speaker_entity]
+        return fitting[-1]
+    if head in _ANY_BODY and last_body is not None:
+        return by_id.get(last_body.speaker_entity or "")
+    return None

@@ -1,0 +1,41 @@
+"""Speakers the report names by their kind ("the Observatory", "the group", "the
+statement") are the actor it named before, on reports in the project's own words."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from briefer.intake.assistant import analyse_text
+
+
+def speakers(workspace, body: str) -> list[str]:
+    analysis = analyse_text(workspace, "Valley report\n\n" + body, published=date(2015, 3, 5))
+    return [c.speaker for c in analysis.citations]
+
+
+def test_the_observatory_and_the_group_are_the_body_named_before(workspace) -> None:
+    found = speakers(workspace, "The Valley Observatory for Human Rights said 12 people were killed in Korbessa "
+                                "on Monday. The Observatory said the dead included three children.\n\n"
+                                "The Black Flag Movement said its fighters captured the dam on Tuesday. "
+                                "The group said it took 40 prisoners.")
+    assert found == ["Valley Observatory for Human Rights"] * 2 + ["Black Flag Movement"] * 2, found
+
+
+def test_the_statement_is_its_issuers(workspace) -> None:
+    found = speakers(workspace, "The Black Flag Movement said in a statement that its fighters captured the dam "
+                                "on Tuesday. The statement said the fighters took 40 prisoners.")
+    assert found == ["Black Flag Movement", "Black Flag Movement"], found
+
+
+def test_a_surname_spelt_another_way_is_the_person_named(workspace) -> None:
+    found = speakers(workspace, "Army spokesman Dawit Horanso said the rebels were driven out of Korbessa. "
+                                "Horansso said 40 civilians had returned.")
+    assert found == ["Dawit Horanso", "Dawit Horanso"], found
+
+
+def test_a_coalition_led_by_a_state_is_one_actor(workspace) -> None:
+    analysis = analyse_text(workspace, "Valley report\n\nThe U.S.-led coalition said its aircraft struck a "
+                                       "house in Korbessa on Saturday.", published=date(2015, 3, 5))
+    names = [a.name for a in analysis.actors]
+    assert "U.S.-led coalition" in names and "U.S." not in names, names
+    assert [c.speaker for c in analysis.citations] == ["U.S.-led coalition"]
