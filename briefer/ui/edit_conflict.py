@@ -70,25 +70,48 @@ def who_and_when(by: str, at: str) -> str:
     return f"{by or 'another analyst'}" + (f" at {when} UTC" if when else "")
 
 
-class EditConflictDialog(QDialog):
+class _ChangedMeanwhile(QDialog):
+    """What both conflict dialogs share: a heading naming who changed the record and when,
+    what each answer does, the fields that differ, the answers; `choice` is the answer
+    taken (None: Cancel)."""
+
+    def __init__(self, parent: Optional[QWidget], name: str, title: str, by: str, at: str, since: str,
+                 explain: str) -> None:
+        super().__init__(parent)
+        self.setObjectName(name)
+        self.setWindowTitle("Changed by someone else")
+        self.choice: Optional[str] = None
+        self.heading = QLabel(f"<b>“{escape(title)}” was changed by {escape(who_and_when(by, at))}</b> {since}.",
+                              objectName="editConflictHeading")
+        self.heading.setWordWrap(True)
+        self.explain = QLabel(explain)
+        self.explain.setWordWrap(True)
+
+    def _lay_out(self, buttons: QDialogButtonBox, width: int, height: int) -> None:
+        layout = QVBoxLayout(self)
+        for widget in (self.heading, self.explain):
+            layout.addWidget(widget)
+        layout.addWidget(self.fields, 1)
+        layout.addWidget(buttons)
+        self.resize(width, height)
+
+    def _choose(self, choice: str) -> None:
+        self.choice = choice
+        self.accept()
+
+
+class EditConflictDialog(_ChangedMeanwhile):
     """`exec()`, then `choice` is RELOAD, OVERWRITE, MERGE, or None (back to editing)."""
 
     def __init__(self, session: Session, base: Any, mine: Any, theirs: Any, by: str, at: str,
                  parent: Optional[QWidget] = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("editConflictDialog")
-        self.setWindowTitle("Changed by someone else")
-        self.choice: Optional[str] = None
-        self.merge = merge_fields(base, mine, theirs)
         name = by or "another analyst"
-        title = getattr(base, "title", None) or getattr(base, "name", "")
-        self.heading = QLabel(f"<b>“{escape(title)}” was changed by {escape(who_and_when(by, at))}</b> "
-                              "since you opened it.", objectName="editConflictHeading")
-        self.heading.setWordWrap(True)
-        explain = QLabel("<b>Reload</b> shows their version (your changes are dropped) · <b>Overwrite</b> saves "
+        super().__init__(parent, "editConflictDialog", getattr(base, "title", None) or getattr(base, "name", ""),
+                         by, at, "since you opened it",
+                         "<b>Reload</b> shows their version (your changes are dropped) · <b>Overwrite</b> saves "
                          f"yours over theirs · <b>Merge fields</b> keeps {escape(name)}'s changes and yours "
                          "(a field you both changed: yours).")
-        explain.setWordWrap(True)
+        self.merge = merge_fields(base, mine, theirs)
         self.fields = field_table(session, ["As you opened it", f"{name}'s version", "Yours", "Merged"],
                                   (base, theirs, mine, self.merge.record), changed=(2, 3))
         self.buttons, buttons = choice_buttons(self, "Back to Editing", (
@@ -96,16 +119,7 @@ class EditConflictDialog(QDialog):
             (OVERWRITE, "&Overwrite", f"Save your version over {name}'s (Undo brings theirs back)"),
             (MERGE, "&Merge Fields", f"Keep {name}'s changes and yours where they differ from what you opened")),
             default=MERGE)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.heading)
-        layout.addWidget(explain)
-        layout.addWidget(self.fields, 1)
-        layout.addWidget(buttons)
-        self.resize(1000, 320)
-
-    def _choose(self, choice: str) -> None:
-        self.choice = choice
-        self.accept()
+        self._lay_out(buttons, 1000, 320)
 
 
 def field_table(session: Session, headings: list[str], records: tuple, changed: tuple[int, ...]) -> QTreeWidget:
@@ -154,40 +168,24 @@ def choice_buttons(dialog: Any, cancel_text: str, choices: tuple[tuple[str, str,
     return buttons, box
 
 
-class DeleteConflictDialog(QDialog):
+class DeleteConflictDialog(_ChangedMeanwhile):
     """`exec()`, then `choice` is RELOAD, DELETE, or None (Cancel: nothing deleted)."""
 
     def __init__(self, session: Session, shown: Any, theirs: Any, by: str, at: str, count: int,
                  parent: Optional[QWidget] = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("deleteConflictDialog")
-        self.setWindowTitle("Changed by someone else")
-        self.choice: Optional[str] = None
         name = by or "another analyst"
-        self.heading = QLabel(f"<b>“{escape(shown.title)}” was changed by {escape(who_and_when(by, at))}</b> "
-                              "since the window loaded it.", objectName="editConflictHeading")
-        self.heading.setWordWrap(True)
         everything = f"all {count} selected events" if count > 1 else "it"
-        explain = QLabel(f"<b>Reload</b> shows their version and deletes nothing · <b>Delete Anyway</b> deletes "
+        super().__init__(parent, "deleteConflictDialog", shown.title, by, at, "since the window loaded it",
+                         f"<b>Reload</b> shows their version and deletes nothing · <b>Delete Anyway</b> deletes "
                          f"{everything}, {escape(name)}'s change included (Undo brings it back) · <b>Cancel</b> "
                          "deletes nothing.")
-        explain.setWordWrap(True)
         self.fields = field_table(session, ["As the window loaded it", f"{name}'s version"], (shown, theirs),
                                   changed=(2,))
         self.buttons, buttons = choice_buttons(self, "Cancel", (
             (RELOAD, "&Reload", f"Show {name}'s version; nothing is deleted"),
             (DELETE, "&Delete Anyway", f"Delete {everything} with {name}'s change (Undo brings it back)")),
             default=RELOAD)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.heading)
-        layout.addWidget(explain)
-        layout.addWidget(self.fields, 1)
-        layout.addWidget(buttons)
-        self.resize(760, 280)
-
-    def _choose(self, choice: str) -> None:
-        self.choice = choice
-        self.accept()
+        self._lay_out(buttons, 760, 280)
 
 
 def delete_checked(session: Session, parent: QWidget, events: list[Any]) -> int:
