@@ -61,6 +61,13 @@ _MONTH_RE = "|".join(sorted(map(re.escape, _MONTHS), key=len, reverse=True))
 _WEEKDAY_RE = "|".join(sorted(map(re.escape, _WEEKDAYS), key=len, reverse=True))
 _NUM_WORD = "|".join(sorted(map(re.escape, _NUMBERS), key=len, reverse=True))
 
+_ORDINALS = {"الأول": 1, "الاول": 1, "الثاني": 2, "الثالث": 3, "الرابع": 4, "الخامس": 5, "السادس": 6, "السابع": 7,
+             "الثامن": 8, "التاسع": 9, "العاشر": 10, "الحادي عشر": 11, "الثاني عشر": 12, "الثالث عشر": 13,
+             "الرابع عشر": 14, "الخامس عشر": 15, "السادس عشر": 16, "السابع عشر": 17, "الثامن عشر": 18,
+             "التاسع عشر": 19, "العشرين": 20, "الحادي والعشرين": 21, "الثاني والعشرين": 22, "الثالث والعشرين": 23,
+             "الرابع والعشرين": 24, "الخامس والعشرين": 25, "السادس والعشرين": 26, "السابع والعشرين": 27,
+             "الثامن والعشرين": 28, "التاسع والعشرين": 29, "الثلاثين": 30, "الحادي والثلاثين": 31}
+_ORDINAL_RE = "|".join(sorted(map(re.escape, _ORDINALS), key=len, reverse=True))
 _MONTHS_PAIR = rf"(?:{_MONTH_RE})(?:\s*/\s*(?:{_MONTH_RE}))?"  # "نوفمبر/ تشرين الثاني"
 _PART_OF_DAY = r"(?:(?:فجر|صباح|مساء|ظهر|عصر|ليلة|ليل|منتصف\s+ليل)\s+)?"
 _DATE_RULES = [
@@ -71,7 +78,11 @@ _DATE_RULES = [
     ("day_month", re.compile(rf"{_NOT_AR_BEFORE}{_PART_OF_DAY}(?:(?:اليوم|أمس|امس)\s+)?{_PREFIX}(?:يوم\s+)?(?:{_WEEKDAY_RE})\s*[،,]?\s*(?P<d>\d{{1,2}})\s+(?:من\s+)?(?:شهر\s+)?(?P<m>{_MONTH_RE})(?:\s*/\s*(?:{_MONTH_RE}))?{_NOT_AR_AFTER}")),
     # "أبريل الماضي", "في مارس", "منذ أبريل الماضي": a month without its year
     ("month", re.compile(rf"{_NOT_AR_BEFORE}(?:(?P<since>منذ)\s+|(?:في|خلال|حتى|مطلع|أواخر|اواخر|أوائل|منتصف)\s+)?{_PREFIX}(?:شهر\s+)?(?P<m>{_MONTH_RE})(?:\s*/\s*(?:{_MONTH_RE}))?(?:\s+(?P<w>الماضي|المقبل|القادم|الجاري|الحالي))?{_NOT_AR_AFTER}")),
-    ("since_year", re.compile(rf"{_NOT_AR_BEFORE}(?P<prep>منذ|عام|سنة|في\s+عام|خلال\s+عام){_NOT_AR_AFTER}\s*(?P<y>(?:19|20)\d\d)")),
+    # "الخامس من يوليو 2013", "في الخامس عشر من الشهر الجاري": a day by its ordinal
+    ("ordinal", re.compile(rf"{_NOT_AR_BEFORE}(?:في\s+)?(?P<o>{_ORDINAL_RE})\s+من\s+(?:شهر\s+)?(?:(?P<m>{_MONTH_RE})(?:\s*/\s*(?:{_MONTH_RE}))?(?:\s+(?:عام\s+|سنة\s+)?(?P<y>(?:19|20)\d\d))?|(?P<rel>الشهر\s+(?:الجاري|الحالي|الماضي|المنصرم|المقبل)|هذا\s+الشهر)){_NOT_AR_AFTER}")),
+    ("since_year", re.compile(rf"{_NOT_AR_BEFORE}(?P<prep>منذ|عام|سنة|في\s+عام|خلال\s+عام|العام|لعام|للعام|في\s+العام|خلال\s+العام|منذ\s+عام|منذ\s+العام){_NOT_AR_AFTER}\s*(?P<y>(?:19|20)\d\d)")),
+    # "ثورة 2011", "انتخابات 2012", "2012م": a year named as time
+    ("since_year", re.compile(rf"(?:(?<=ثورة )|(?<=انتخابات )|(?<=حرب )|(?<=أحداث )|(?<=مطلع )|(?<=أواخر )|(?<=منتصف )|(?<=بداية )|(?<=نهاية )|(?<=حتى )|(?<=قبل )|(?<=بعد ))(?P<y>(?:19|20)\d\d)(?!\d)|(?<!\d)(?P<y2>(?:19|20)\d\d)م{_NOT_AR_AFTER}")),
     ("ago", re.compile(rf"{_NOT_AR_BEFORE}(?:قبل|منذ){_NOT_AR_AFTER}\s+(?:(?P<n>\d{{1,3}}|{_NUM_WORD})\s+)?(?P<unit>ساعات|ساعة|أيام|يومين|يومان|يوم|أسابيع|أسبوعين|أسبوع|أشهر|شهرين|شهر|أعوام|عامين|عام|سنوات|سنتين|سنة){_NOT_AR_AFTER}(?:\s+(?P<vague>عدة|قليلة))?")),
     ("day_before_yesterday", re.compile(rf"{_NOT_AR_BEFORE}(?:أول|اول)\s+(?:من\s+)?أمس{_NOT_AR_AFTER}")),
     ("overnight", re.compile(rf"{_NOT_AR_BEFORE}(?:خلال\s+)?(?:ساعات\s+الليل|(?:ال)?ليلة\s+الماضية|(?:ليل|ليلة)\s+(?:أمس|امس)){_NOT_AR_AFTER}")),
@@ -83,7 +94,7 @@ _DATE_RULES = [
     ("last_month", re.compile(rf"{_NOT_AR_BEFORE}{_PREFIX}(?:الشهر)\s+(?P<w>الماضي|الفائت|المنصرم|الجاري|الحالي|المقبل|القادم){_NOT_AR_AFTER}")),
     ("last_year", re.compile(rf"{_NOT_AR_BEFORE}{_PREFIX}(?:العام|السنة)\s+(?P<w>الماضي|الماضية|الفائت|المنصرم|الجاري|الحالي|الحالية|المقبل|المقبلة|القادم){_NOT_AR_AFTER}")),
     ("last_year", re.compile(rf"{_NOT_AR_BEFORE}(?P<w>هذا|هذه)\s+(?:العام|السنة){_NOT_AR_AFTER}")),
-    ("weekday", re.compile(rf"{_NOT_AR_BEFORE}{_PART_OF_DAY}(?:{_PREFIX}يوم\s+)?{_PREFIX}(?P<w>{_WEEKDAY_RE})(?:\s+(?P<which>الماضي|المقبل|القادم))?{_NOT_AR_AFTER}")),
+    ("weekday", re.compile(rf"{_NOT_AR_BEFORE}{_PART_OF_DAY}(?:{_PREFIX}يوم\s+)?{_PREFIX}(?P<w>{_WEEKDAY_RE})(?:\s+(?P<which>الماضي|الماضية|المقبل|المقبلة|القادم|القادمة))?{_NOT_AR_AFTER}")),
 ]
 
 
@@ -96,6 +107,28 @@ def _number(word: Optional[str]) -> int:
 
 def _resolve(kind: str, m: re.Match, pub: Optional[date]) -> Optional[tuple[When, str, bool]]:
     g = m.groupdict()
+    if kind == "since_year" and g.get("y2"):
+        return When.year(int(g["y2"].translate(_DIGITS))), "the year named", False
+    if kind == "ordinal":
+        day_n = _ORDINALS[g["o"]]
+        if g.get("m"):
+            month = _MONTHS[g["m"]]
+            if g.get("y"):
+                year = int(g["y"].translate(_DIGITS))
+            elif pub is not None:
+                year = pub.year if month <= pub.month else pub.year - 1
+            else:
+                return None
+        elif pub is not None:
+            shift = 1 if re.search("المقبل", g["rel"]) else -1 if re.search("الماضي|المنصرم", g["rel"]) else 0
+            year, month = pub.year, pub.month + shift
+            year, month = (year - 1, 12) if month == 0 else (year + 1, 1) if month == 13 else (year, month)
+        else:
+            return None
+        try:
+            return When.day(date(year, month, day_n)), "a day by its ordinal (\u0627\u0644\u062e\u0627\u0645\u0633 \u0645\u0646 ...)", False
+        except ValueError:
+            return None
     if kind in ("full", "month_year", "day_month", "since_year") and g.get("y"):
         y = int(g["y"].translate(_DIGITS))
         if kind == "full":
@@ -163,11 +196,11 @@ def _resolve(kind: str, m: re.Match, pub: Optional[date]) -> Optional[tuple[When
         return When.year(y), ("next" if ahead else "this" if current else "last") + f" year: {rel}", ahead
     if kind == "weekday":
         target = _WEEKDAYS[g["w"]]
-        if g.get("which") in ("المقبل", "القادم"):
+        if g.get("which") in ("المقبل", "القادم", "المقبلة", "القادمة"):
             day = pub + timedelta(days=(target - pub.weekday()) % 7 or 7)
             return When.day(day), f"the next {g['w']} after publication ({format_day(pub)})", True
         back = (pub.weekday() - target) % 7
-        if g.get("which") == "الماضي" and back == 0:
+        if g.get("which") in ("الماضي", "الماضية") and back == 0:
             back = 7
         return When.day(pub - timedelta(days=back)), f"the last {g['w']} on or before publication ({format_day(pub)})", False
     if kind == "ago":
@@ -191,7 +224,16 @@ def _resolve(kind: str, m: re.Match, pub: Optional[date]) -> Optional[tuple[When
     return None
 
 
-def arabic_dates(text: str, pub: Optional[date], start: int = 0) -> list[DateMention]:
+_DAY_KINDS = {"yesterday", "day_before_yesterday", "today", "tomorrow", "weekday", "overnight", "last_week", "ago"}
+
+
+def arabic_dates(text: str, pub: Optional[date], start: int = 0,
+                 month: Optional[tuple[int, int]] = None) -> list[DateMention]:
+    """The date expressions of an Arabic text, resolved against the day of publication; when the
+    report gives only its month, days counted from it ("أمس", "الأحد") are that month, no finer."""
+    only_month = pub is None and month is not None
+    if only_month:
+        pub = date(month[0], month[1], 1)
     covered = bytearray(len(text))
     candidates = []
     for priority, (kind, pattern) in enumerate(_DATE_RULES):
@@ -205,6 +247,10 @@ def arabic_dates(text: str, pub: Optional[date], start: int = 0) -> list[DateMen
         resolved = _resolve(kind, m, pub)
         if resolved is None:
             continue
+        if only_month and kind in _DAY_KINDS and resolved[0].precision.value >= 5:  # a day, or days
+            resolved = (When.of(Point.of(pub.year, pub.month, approximate=True)),
+                        f"the report gives only its month ({pub.year}-{pub.month:02d}): a day counted from it "
+                        "is somewhere in that month", resolved[2])
         end = s + len(m.group().rstrip())
         covered[s:end] = b"\x01" * (end - s)
         when, rule, forward = resolved
@@ -218,7 +264,8 @@ _SAY_RE = re.compile(
     rf"{_NOT_AR_BEFORE}(?:و|ف)?(?P<verb>قال|قالت|قالوا|أفاد|أفادت|افاد|افادت|ذكر|ذكرت|أعلن|أعلنت|اعلن|اعلنت|أعلنوا|أكد|أكدت|اكد|اكدت|"
     rf"أكدوا|صرح|صرحت|أوضح|أوضحت|أشار|أشارت|اشار|اشارت|أضاف|أضافت|اضاف|اضافت|نفى|نفت|زعم|زعمت|ادعى|ادعت|لفت|لفتت|"
     rf"أورد|أوردت|بث|بثت|نشر|نشرت|تحدث|تحدثت|اتهم|اتهمت|حذر|حذرت|دعا|دعت|طالب|طالبت|أدان|أدانت|وصف|وصفت|أحصى|أحصت|"
-    rf"وثق|وثقت|كشف|كشفت|يقول|تقول|شدد|شددت|اعتبر|اعتبرت|أبلغ|أبلغت|تابع|تابعت|إعلان|تصريح|تأكيد){_NOT_AR_AFTER}")
+    rf"وثق|وثقت|كشف|كشفت|يقول|تقول|شدد|شددت|اعتبر|اعتبرت|أبلغ|أبلغت|تابع|تابعت|إعلان|تصريح|تأكيد|أعرب|أعربت|رحب|رحبت|حث|حثت|ناشد|ناشدت|أشاد|أشادت|هدد|هددت|انتقد|انتقدت|أبدى|أبدت|"
+    rf"رأى|رأت|أبلغ|قالا){_NOT_AR_AFTER}")
 # "نقلت وسائل إعلام عن جيش الاحتلال القول": the words are the army's, carried by the media
 _RELAY_RE = re.compile(rf"{_NOT_AR_BEFORE}(?:و|ف)?(?:نقل|نقلت)\s+(?P<ch>[^،.]{{0,40}}?)\s*عن\s+")
 _ACCORDING_RE = re.compile(rf"{_NOT_AR_BEFORE}(?:و)?(?:وفقا|وفقاً|وفقًا|طبقا|طبقاً|بحسب|حسب|نقلا|نقلاً|وفق)\s*"
@@ -227,7 +274,8 @@ _ACCORDING_RE = re.compile(rf"{_NOT_AR_BEFORE}(?:و)?(?:وفقا|وفقاً|وف
 _DENY = {"نفى", "نفت"}
 _CHANNEL_RE = re.compile(rf"{_NOT_AR_BEFORE}(?:ل|في|عبر|على)\s*(?P<ch>(?:وكالة|قناة|صحيفة|بيان|تلفزيون|موقع|حساب|تغريدة|"
                          rf"تلغرام|تليغرام|تويتر|فيسبوك|منصة|مؤتمر صحفي|تصريح)(?:\s+[{_AR}]+){{0,2}})")
-_SPOKESMAN_RE = re.compile(rf"(?:ال)?(?:متحدث|متحدثة|ناطق|ناطقة)\s+(?:الرسمي\s+)?(?:باسم|بإسم)\s+(?P<org>ال[{_AR}]+)\s+"
+_SPOKESMAN_RE = re.compile(r"(?:ال)?(?:متحدث|متحدثة|ناطق|ناطقة)\s+(?:الرسمي\s+|الرسمية\s+)?(?:باسم|بإسم)\s+")
+_SPOKESPERSON_NAMED = re.compile(rf"(?:ال)?(?:متحدث|متحدثة|ناطق|ناطقة)\s+(?:الرسمي\s+)?(?:باسم|بإسم)\s+(?P<org>ال[{_AR}]+)\s+"
                            rf"(?P<name>(?:[{_AR}]+\s+){{1,3}}?[{_AR}]+)(?=\s*[،,]?\s*(?:إن|أن|ان|بأن)\b|\s*[،,:])")
 _TRAILING_CHANNEL = re.compile(rf"\s+(?:ل|لـ)\s*(?P<ch>(?:وكالة|قناة|صحيفة|موقع)\s+[{_AR}]+(?:\s+[{_AR}]+)?|ل[{_AR}]+)$")
 
@@ -309,9 +357,23 @@ def _speaker(text: str, folded: str, mentions: Sequence[Mention], ments: Sequenc
     who = next((m for m in ments if at - 1 <= m.start <= at + 3 and m.entity in by_id), None)
     if who is not None:
         return _surface(who), who.entity, who.end
-    sp = _SPOKESMAN_RE.match(text, at, min(end, at + 120))
-    if sp is not None:  # "المتحدث باسم الشبكة أحمد النور": the spokesperson by name
-        return sp.group("name"), None, sp.end()
+    sp = _SPOKESMAN_RE.match(text, at, min(end, at + 160))
+    if sp is not None:  # "المتحدث باسم وزارة الخارجية هونغ لي": the spokesperson by name, else the body
+        org_at = sp.end()
+        org = next((m for m in ments if org_at - 1 <= m.start <= org_at + 3 and m.entity in by_id), None)
+        named = name_at(text, folded, org_at, end) if org is None else None
+        org_end = org.end if org is not None else named[0] if named is not None else \
+            (re.match(rf"ال[{_AR}]+", text[org_at:end]) and org_at + re.match(rf"ال[{_AR}]+", text[org_at:end]).end())
+        if org_end:
+            person = re.match(rf"\s+((?:[{_AR}]+\s+){{1,3}}?[{_AR}]+)(?=\s*[،,]?\s*(?:إن|أن|ان|بأن|في\s)|\s*[،,:])",
+                              text[org_end:min(end, org_end + 60)])
+            if person is not None and len(person.group(1).split()) >= 2:
+                return person.group(1), None, org_end + person.end()
+            if org is not None:
+                return _surface(org), org.entity, org_end
+    sp2 = _SPOKESPERSON_NAMED.match(text, at, min(end, at + 120))
+    if sp2 is not None:  # "المتحدث باسم الشبكة أحمد النور": the spokesperson by name
+        return sp2.group("name"), None, sp2.end()
     org = name_at(text, folded, at, end)
     if org is not None:
         return org[1], None, org[0]

@@ -57,7 +57,10 @@ MORE_ACTORS = {
     "موريتانيا": ("Mauritania", "state"), "الصين": ("China", "state"), "بكين": ("China", "state"), "الهند": ("India", "state"),
     "باكستان": ("Pakistan", "state"), "أفغانستان": ("Afghanistan", "state"), "ألمانيا": ("Germany", "state"),
     "إيطاليا": ("Italy", "state"), "إسبانيا": ("Spain", "state"), "اليابان": ("Japan", "state"), "أوكرانيا": ("Ukraine", "state"),
-    "كييف": ("Ukraine", "state"), "بنغلاديش": ("Bangladesh", "state"), "نيجيريا": ("Nigeria", "state"), "مالي": ("Mali", "state"),
+    "كييف": ("Ukraine", "state"), "بنغلاديش": ("Bangladesh", "state"),
+    "بنغلادش": ("Bangladesh", "state"), "بنجلاديش": ("Bangladesh", "state"), "المفوضية الأوروبية": ("European Commission", "organisation"),
+    "البرلمان الأوروبي": ("European Parliament", "organisation"), "الحكومة المقالة": ("Hamas government in Gaza", "organisation"),
+    "مكتب الأمم المتحدة لتنسيق الشؤون الإنسانية": ("OCHA", "organisation"), "أوتشا": ("OCHA", "organisation"), "نيجيريا": ("Nigeria", "state"), "مالي": ("Mali", "state"),
     "إثيوبيا": ("Ethiopia", "state"), "كينيا": ("Kenya", "state"), "تشاد": ("Chad", "state"), "النيجر": ("Niger", "state"),
     "الولايات المتحدة الأمريكية": ("United States", "state"), "الولايات المتحدة الأميركية": ("United States", "state"),
     "أميركا": ("United States", "state"), "المملكة المتحدة": ("United Kingdom", "state"), "الإمارات العربية المتحدة": ("United Arab Emirates", "state"),
@@ -136,6 +139,12 @@ ORG_HEADS = {
     "مليشيا": "armed_group", "قوات": "armed_group", "تنظيم": "armed_group",
     "وكالة": "source", "صحيفة": "source", "جريدة": "source", "إذاعة": "source", "قناة": "source", "تلفزيون": "source",
     "موقع": "source", "شبكة أخبار": "source",
+}
+# Nouns that make "head + noun" a thing, not a body: "حركة التجارة" (trade), "برنامج المساعدات".
+ABSTRACT = {
+    "التجارة", "المرور", "الملاحة", "السير", "النقل", "الأسعار", "البضائع", "السفر", "الاحتجاج", "الاحتجاجات", "النزوح",
+    "السكان", "العمل", "المساعدات", "الغذاء", "الأموال", "الاستيراد", "التصدير", "الإعمار", "التنمية", "البناء",
+    "الدراسة", "الامتحانات", "الطوارئ", "الإسعاف", "الشراء", "البيع", "التهريب", "الأنفاق", "المعابر", "الحدود",
 }
 # Words that end an organisation's name when they follow it.
 NAME_STOPS = {

@@ -53,9 +53,11 @@ _ORG_RE = _alternation(AL.ORG_HEADS)
 _ORG = re.compile(rf"{NOT_AR_BEFORE}{PREFIX}(?P<head>(?:ال)?(?:{_ORG_RE})){NOT_AR_AFTER}")
 _HEAD_AT = re.compile(rf"(?P<head>(?P<al>ال)?(?P<bare>{_ORG_RE})){NOT_AR_AFTER}")
 _STOPS = {fold(w) for w in AL.NAME_STOPS}
+_ABSTRACT = {fold(w) for w in AL.ABSTRACT}
 _NAME_WORDS = rf"[{AR}]{{2,}}(?:\s+[{AR}]{{2,}}){{1,3}}"
 _PERSON = re.compile(rf"(?:(?:يقوده|يقودها|يتزعمه|يتزعمها|بقيادة|يدعى|تدعى|المدعو)\s+[\"«“]?(?P<name>{_NAME_WORDS}?)[\"»”]?(?=\s*[(،,.\"»”]|\s+(?:إن|أن|قبل|بعد|في)\s)"
-                     rf"|(?:المتحدث|المتحدثة|الناطق|الناطقة)\s+(?:الرسمي\s+)?(?:باسم|بإسم)\s+ال[{AR}]+\s+(?P<name2>{_NAME_WORDS}?)(?=\s*[،,]?\s*(?:إن|أن|ان|بأن)\s))")
+                     rf"|(?:المتحدث|المتحدثة|الناطق|الناطقة)\s+(?:الرسمي\s+)?(?:باسم|بإسم)\s+(?:[{AR}]+\s+){{0,3}}?ال[{AR}]+\s+"
+                     rf"(?P<name2>(?!ال)[{AR}]{{2,}}(?:\s+[{AR}]{{2,}}){{1,3}}?)(?=\s*[،,]?\s*(?:إن|أن|ان|بأن)\s))")
 _BARE = re.compile(rf"{NOT_AR_BEFORE}(?:[وف]?(?:ب|ل)?)(?P<core>الجيش|الشرطه|(?<=ل)لجيش){NOT_AR_AFTER}(?!\s+ال[{AR}]+(?:ي|يه)\b)")
 # a place, not a party: "في العراق", "من بريطانيا", "شمال سوريا", "الحدود مع السعودية"
 _PLACE_BEFORE = re.compile(
@@ -87,6 +89,8 @@ def name_at(text: str, folded: str, start: int, end: int) -> Optional[tuple[int,
         if folded[pos:w.start()].strip() or w.group() in _STOPS:
             break  # punctuation, or a word that ends the name
         is_def = w.group().startswith(("ال", "لل"))
+        if is_def and not definite and w.group() in _ABSTRACT:
+            return None  # "حركة التجارة": trade, not a movement
         if definite and not (w.group().startswith("لل") or (is_def and _adjective(w.group()))):
             break  # after the name's definite noun only adjectives follow: "الأمم المتحدة للطفولة"
         if not definite and len(words) >= 3 and not is_def:

@@ -98,6 +98,8 @@ def analyse(ws, article: Article, published: Optional[date] = None) -> Analysis:
                           notes=list(article.notes) + ["publication date: the script's DATE= field"])
     pub_day = article.published
     pub = When.day(pub_day) if pub_day else None
+    if pub is None and article.published_month is not None:  # "Date: 2013-07": the report's month
+        pub = When.month(*article.published_month)
     outlet, outlet_known, outlet_uid, outlet_why = _outlet(ws, article)
     digest = content_hash(original)
     existing = ws.find_document_by_hash(digest)
@@ -166,7 +168,8 @@ def analyse(ws, article: Article, published: Optional[date] = None) -> Analysis:
 
     gaz = gazetteer_for(ws)
     if arabic:
-        dates = [d for d in arabic_dates(text, pub_day) if in_body(d.start)]
+        dates = [d for d in arabic_dates(text, pub_day, month=None if pub_day else article.published_month)
+                 if in_body(d.start)]
         entities, mentions = arabic_mentions(text, sentences, set(body), gaz)
         statements = arabic_statements(text, sentences, body, mentions, entities, outlet)
         drafts = arabic_drafts(text, sentences, body, dates, mentions, entities, statements, pub, outlet)

@@ -55,6 +55,7 @@ class Article:
     skipped: list[tuple[int, int]] = field(default_factory=list)  # date lines, captions: not body text
     path: str = ""
     dateline: Optional[tuple[int, int]] = None  # "Published 17 November 2017" opening the body: not an event date
+    published_month: Optional[tuple[int, int]] = None  # (year, month) when the report gives only its month
 
 
 def read_article(path: str | Path) -> Article:
@@ -235,6 +236,9 @@ def _apply_header(article: Article, key: str, value: str, where: str) -> None:
         article.published = parse_date_text(value)
         if article.published is not None:
             article.notes.append(f"publication date: {where}")
+        elif (month := re.fullmatch(r"\s*((?:19|20)\d\d)-(0[1-9]|1[0-2])\s*", value)) is not None:
+            article.published_month = (int(month[1]), int(month[2]))
+            article.notes.append(f"publication month only ({value}): {where}; days counted from it stay that month")
     elif key == "date_extracted":
         article.notes.append(f"{where} gives when the page was collected ({value}), not when it was published")
         return

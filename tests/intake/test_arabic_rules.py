@@ -135,3 +135,44 @@ def test_a_source_that_is_not_a_party_reports_and_a_party_claims(workspace) -> N
     analysis = analyse_text(workspace, text, published=PUB)
     status = {e.quote.split()[1]: e.status for e in analysis.events}
     assert status["مصادر"] == "reported" and status["الجيش"] == "claimed"
+
+
+def test_a_report_dated_only_by_its_month(workspace) -> None:
+    from briefer.intake.reading import article_from_text
+    from briefer.intake.assistant import analyse
+
+    text = ("Headline: خبر\nDate: 2013-07\n\n"
+            "أغلقت السلطات المعبر أمس بعد اشتباكات.\n"
+            "وكان الجيش قد سيطر على المدينة في 3 مايو.\n")
+    analysis = analyse(workspace, article_from_text(text))
+    assert analysis.document.published.edtf == "2013-07"
+    closing = next(e for e in analysis.events if "أغلقت" in e.quote)
+    assert closing.when.edtf.rstrip("~") == "2013-07"  # "yesterday" of a report known to the month
+    assert any(d.text == "3 مايو" and d.when.edtf == "2013-05-03" for d in analysis.dates)
+
+
+@pytest.mark.parametrize("text, span, edtf", [
+    ("وقعت الاشتباكات في الخامس من أبريل 2023", "في الخامس من أبريل 2023", "2023-04-05"),
+    ("تنتهي المهلة في الخامس عشر من الشهر الجاري", "في الخامس عشر من الشهر الجاري", "2024-05-15"),
+    ("تراجعت الصادرات في العام 2022", "في العام 2022", "2022"),
+    ("تدهور الوضع منذ ثورة 2011 في البلاد", "2011", "2011"),
+    ("وصل الوفد الجمعة الماضية", "الجمعة الماضية", "2024-05-03"),
+])
+def test_ordinal_days_definite_years_and_years_named_as_time(text: str, span: str, edtf: str) -> None:
+    assert [(d.text, d.when.edtf) for d in arabic_dates(text, PUB)] == [(span, edtf)]
+
+
+def test_a_count_is_not_a_year() -> None:
+    assert arabic_dates("فر 2000 شخص من القرية", PUB) == []
+
+
+def test_a_spokesperson_named_after_a_long_body_and_stated_positions(workspace) -> None:
+    text = ("Headline: خبر\n\n"
+            "قال المتحدث باسم وزارة الخارجية الصينية وانغ بينغ إن بلاده ترفض العقوبات.\n"
+            "وأعربت الصين عن رفضها للعقوبات الأمريكية.\n"
+            "وتراجعت حركة التجارة عبر المعبر.\n")
+    analysis = analyse_text(workspace, text, published=PUB)
+    assert {c.speaker for c in analysis.citations} == {"وانغ بينغ", "الصين"}
+    names = {a.name for a in analysis.actors}
+    assert {"وانغ بينغ", "وزارة الخارجية الصينية", "China"} <= names
+    assert not any("التجارة" in n for n in names)  # trade is not a movement
