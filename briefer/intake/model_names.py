@@ -60,7 +60,12 @@ def _armed_members(text: str, start: int, end: int, si: int, overlapping, added:
     if cue is None or overlapping(start, cue.end()):
         return
     name = text[start:cue.end()]
-    added.append(Mention(start, cue.end(), name, kind="armed_group", name=name, sentence=si))
+    # "Kurdish rebels" and then "Kurdish fighters": one armed group, named as first told
+    norp = fold(text[start:end])
+    earlier = next((m for m in added if m.kind == "armed_group" and fold(m.name.split()[0]) == norp
+                    and len(m.name.split()) == 2), None)
+    added.append(Mention(start, cue.end(), name, kind="armed_group", name=earlier.name if earlier else name,
+                         sentence=si))
 
 
 def _correct(found: list[Mention], start: int, end: int, name: str, label: str, text: str,

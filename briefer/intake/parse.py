@@ -225,10 +225,12 @@ def attributions(doc) -> list[Attribution]:
         if subject.lower_ in ("it", "this", "that", "which", "there", "what") and tok.lemma_ != "say":
             continue
         own_report = False
-        # "the caretaker chairman of the council, Alhaji X, confirmed": the named apposition speaks
+        # "the caretaker chairman of the council, Alhaji X, confirmed", "Chad's President Idriss Deby
+        # called": the named apposition speaks
         named_appos = next((c for c in subject.children if c.dep_ == "appos"
                             and (c.ent_type_ == "PERSON" or c.pos_ == "PROPN")), None)
-        if subject.pos_ == "NOUN" and named_appos is not None:
+        if named_appos is not None and (subject.pos_ == "NOUN" or subject.lower_ in L.TITLES
+                                        or subject.lower_ in L.PERSON_NOUNS):
             subject = named_appos
         if subject.lemma_.lower() in _REPORT_NOUNS:  # "a report from the Observatory claimed"
             author = next((o for p in subject.children if p.dep_ == "prep" and p.lower_ in ("from", "by", "of")

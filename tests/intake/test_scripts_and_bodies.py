@@ -96,3 +96,10 @@ def test_a_surname_the_model_stops_short_of_stays_in_the_name(workspace) -> None
             "Council, Alhaji Bukar Tijani, confirmed the attack.")
     names = {a.name for a in analyse_text(workspace, text, published=date(2016, 1, 15)).actors}
     assert {"Abdirahman Farah Gulled", "Alhaji Bukar Tijani"} <= names, names
+
+
+def test_one_peoples_fighters_told_two_ways_are_one_armed_group(workspace) -> None:
+    text = ("Valley report\n\nKurdish rebels captured the bridge on Monday. Kurdish fighters then held it "
+            "against two counterattacks, residents said.")
+    groups = [a for a in analyse_text(workspace, text, published=date(2014, 5, 6)).actors if "Kurdish" in a.name]
+    assert len(groups) == 1 and {"Kurdish rebels", "Kurdish fighters"} <= set(groups[0].aliases_seen), groups

@@ -69,3 +69,9 @@ def test_the_named_apposition_of_a_title_speaks(workspace) -> None:
     found = speakers(workspace, "The caretaker chairman of the Dara Council, Alhaji Bukar Tijani, confirmed the "
                                 "attack on Wednesday.")
     assert found == ["Alhaji Bukar Tijani"], found
+
+
+def test_a_states_president_named_after_the_title_speaks(workspace) -> None:
+    found = speakers(workspace, "Chad's President Idriss Deby called on the rebel chief to give himself up, "
+                                "saying his troops knew where he was hiding.")
+    assert found == ["Idriss Deby"], found
