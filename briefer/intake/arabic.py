@@ -496,7 +496,7 @@ def arabic_drafts(text: str, sentences: Sequence[Sentence], body: Sequence[int],
             ments = [m for m in by_sentence.get(si, []) if c0 <= m.start < c1 and by_id.get(m.entity) is not None
                      and not m.modifier]
             st = stmt.get(si)
-            date_m = next((d for d in c_dates if not d.forward), None) or (c_dates[0] if c_dates else None)
+            date_m = _clause_date(c_dates, trigger.start())
             if date_m is not None:
                 when, rule = date_m.when, f"{date_m.text}: {date_m.rule}"
                 if date_m.when.is_point and published is not None and \
@@ -541,6 +541,14 @@ def _interested(st: Statement, by_id: dict[str, Entity]) -> bool:
     if e is not None:
         return e.kind in ("armed_group", "state", "person") and not e.source
     return bool(_PARTY_WORDS.search(st.speaker))
+
+
+def _clause_date(c_dates: Sequence[DateMention], at: int) -> Optional[DateMention]:
+    """The date that governs the happening: a past one before a forward one, a day or a month before
+    an open span ("منذ 2011" says how long, not when), then the nearest to the trigger word."""
+    if not c_dates:
+        return None
+    return min(c_dates, key=lambda d: (d.forward, d.when.open_end or d.when.open_start, abs(d.start - at)))
 
 
 def _roles(text: str, ments: Sequence[Mention], by_id: dict[str, Entity], st: Optional[Statement],

@@ -201,3 +201,8 @@ def test_a_date_header_with_a_note_or_only_a_month(workspace, header: str, publi
 ])
 def test_levantine_pairs_numeric_dates_and_this_month(text: str, span: str, edtf: str) -> None:
     assert [(d.text, d.when.edtf) for d in arabic_dates(text, PUB)] == [(span, edtf)]
+
+
+def test_the_day_of_a_happening_not_the_span_it_ends(workspace) -> None:
+    analysis = analyse_text(workspace, "Headline: خبر\n\nبعد هدوء منذ 2019، قصفت الطائرات البلدة أمس.\n", published=PUB)
+    assert [e.when.edtf for e in analysis.events] == ["2024-05-08"]
