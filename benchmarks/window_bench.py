@@ -12,12 +12,19 @@ page of events (the table's question) plus every matching row id (the timeline's
 draws all matches, as glyphs or density), asked on a connection of its own (so neither
 side reads from a cache the other warmed), so the ratio is what the window adds.  The
 old measures are printed beside them: the window with a forced render of the whole
-window on top ("+render"), against the count and first page alone ("old ratio").  "Edit" is one undoable edit (an event's title, an actor's
-description) from the command to the window repainted, against the store's own write of
-the same record (measured through Qt's own repaint of what the edit invalidated, and with a
-whole-window render forced on top, the old measure); "lanes by actor" is the timeline switching to one lane per actor, painted,
-against the store reading the (event, actor) pairs.  Targets (issue 15): open < 1.5 s;
-edit repainted < 50 ms; filter change within 3x the store; lanes by actor < 1 s.
+window on top ("+render"), against the count and first page alone ("old ratio").
+
+"Edit" is one undoable edit (an event's title, an actor's description) from the command
+to the window repainted, against the store's own write of the same record (measured
+through Qt's own repaint of what the edit invalidated, and with a whole-window render
+forced on top, the old measure).
+
+"Lanes by actor" is the timeline switching to one lane per actor: its first frame
+painted (above 200k events the lanes a screen shows are read first and the others on a
+thread, see `lanes()`), then every lane read and painted, with the longest the window
+went without handling an event meanwhile; against the store reading all the (event,
+actor) pairs.  Targets (issue 15): open < 1.5 s; edit repainted < 50 ms; filter change
+within 3x the store; lanes by actor < 1 s.
 """
 
 from __future__ import annotations
@@ -120,13 +127,33 @@ def edits(window, image) -> dict[str, dict[str, float]]:
 
 
 def lanes(window, image) -> dict[str, float]:
+    """Switching to lanes by actor: to the first frame painted (on a large workspace, the lanes
+    a screen shows, read at once), then to every lane read (on a thread) and painted, with
+    the longest the window went without handling an event meanwhile (a 10 ms timer's
+    lateness: what "responding" means); against the store's `lane_pairs` alone."""
+    from PySide6.QtCore import QEventLoop, QTimer
+
+    app = QApplication.instance()
     ws = window.session.ws
     start = time.perf_counter()
     store_timeline.lane_pairs(ws, "actor")
     store_ms = (time.perf_counter() - start) * 1000
-    window_ms = timed(lambda: window.timeline.set_lanes("actor"), image, window)
-    window.timeline.set_lanes("none")
-    return {"window_ms": window_ms, "store_ms": store_ms}
+    timeline = window.timeline
+    start = time.perf_counter()
+    window_ms = timed(lambda: timeline.set_lanes("actor"), image, window)
+    ticks = [time.perf_counter()]
+    timer = QTimer(interval=10)
+    timer.timeout.connect(lambda: ticks.append(time.perf_counter()))
+    timer.start()
+    while timeline.lanes_partial:
+        app.processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents)
+    window.render(image)
+    all_ms = (time.perf_counter() - start) * 1000
+    timer.stop()
+    stall = max((b - a for a, b in zip(ticks, ticks[1:])), default=0.0) * 1000
+    lanes_count = len(timeline.lane_names())
+    timeline.set_lanes("none")
+    return {"window_ms": window_ms, "all_ms": all_ms, "stall_ms": stall, "store_ms": store_ms, "lanes": lanes_count}
 
 
 def open_window(app: QApplication, path, settings_path: Path) -> tuple[MainWindow, float]:
@@ -226,8 +253,10 @@ def main() -> int:
         print(f"  {name:<26}{v['window_ms']:>12.1f}{v['render_ms']:>20.1f}{v['store_ms']:>17.2f}"
               f"{v['repainted']:>11.1%}")
     v = result["lanes_by_actor"]
-    print(f"  lanes by actor, painted      {v['window_ms']:>8.0f} ms   (store pairs alone {v['store_ms']:.0f} ms; "
+    print(f"  lanes by actor, first frame  {v['window_ms']:>8.0f} ms   (store pairs alone {v['store_ms']:.0f} ms; "
           "target < 1000)")
+    print(f"  lanes by actor, all {v['lanes']} read {v['all_ms']:>8.0f} ms   (longest the window did not respond "
+          f"meanwhile: {v['stall_ms']:.0f} ms)")
     return 0
 
 

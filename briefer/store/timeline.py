@@ -86,10 +86,8 @@ def lane_pairs(ws: Workspace, mode: str, orphans: bool = True) -> tuple[Sequence
     An event appears once per lane it belongs to (three actors: three lanes); events
     without any (no actor, no type…) go to a last lane named "(none)", unless `orphans`
     is false (the timeline, which has every event's id at hand, finds them itself)."""
-    if mode == "actor":
-        names = ws.conn.execute("SELECT id, name FROM actor ORDER BY name COLLATE NOCASE").fetchall()
-    elif mode == "source":
-        names = ws.conn.execute("SELECT id, name FROM source ORDER BY name COLLATE NOCASE").fetchall()
+    if mode in GROUPED:
+        names = _lane_names(ws, mode)
     elif mode in ("type", "country"):
         column = "event_type" if mode == "type" else "country"
         values = [r[0] for r in ws.conn.execute(
@@ -108,11 +106,7 @@ def lane_pairs(ws: Workspace, mode: str, orphans: bool = True) -> tuple[Sequence
     else:
         raise ValueError(f"unknown lane mode {mode!r}")
     number = {row_id: i for i, (row_id, _) in enumerate(names)}
-    if mode == "actor":  # this index has each actor's events in date order
-        event_ids, lanes = _grouped_ids(ws, "event_actor INDEXED BY event_actor_when", "actor_id",
-                                        "earliest, latest, event_id", number)
-    else:
-        event_ids, lanes = _grouped_ids(ws, "citation", "source_id", "event_id", number)
+    event_ids, lanes = _grouped_ids(ws, *GROUPED[mode], number)
     if not orphans:
         return event_ids, lanes, [n for _, n in names]
     # the events in no lane: every event the pairs do not name (in date order, as the lanes' are)
@@ -123,15 +117,49 @@ def lane_pairs(ws: Workspace, mode: str, orphans: bool = True) -> tuple[Sequence
                          [n for _, n in names], orphans)
 
 
+# lanes whose pairs come from a link table: (table, the lane's key, the order of its events)
+GROUPED = {"actor": ("event_actor INDEXED BY event_actor_when", "actor_id", "earliest, latest, event_id"),
+           "source": ("citation", "source_id", "event_id")}  # (the actors' index has their events in date order)
+
+
+def _lane_names(ws: Workspace, mode: str) -> list[tuple[int, str]]:
+    """(row id, name) of every actor or source, in name order: the lanes' numbers."""
+    table = {"actor": "actor", "source": "source"}[mode]
+    return ws.conn.execute(f"SELECT id, name FROM {table} ORDER BY name COLLATE NOCASE").fetchall()
+
+
+def first_lane_pairs(ws: Workspace, mode: str, count: int) -> tuple[np.ndarray, np.ndarray, list[str]]:
+    """Like `lane_pairs(ws, mode, orphans=False)` (actor or source), but only the pairs of the
+    first `count` lanes in name order that have any event: what a first frame of lanes shows
+    before the rest are read (each lane an index range of its own)."""
+    table, key, order = GROUPED[mode]
+    bare = table.split(" ")[0]
+    names = _lane_names(ws, mode)
+    chosen: dict[int, int] = {}
+    for number, (row_id, _) in enumerate(names):
+        if len(chosen) >= count:
+            break
+        if ws.conn.execute(f"SELECT 1 FROM {bare} WHERE {key} = ? LIMIT 1", (row_id,)).fetchone():
+            chosen[row_id] = number
+    event_ids, lanes = _grouped_ids(ws, table, key, order, chosen, only=True)
+    return event_ids, lanes, [n for _, n in names]
+
+
 def _grouped_ids(ws: Workspace, table: str, key: str, order: str,
-                 number: dict[int, int]) -> tuple[np.ndarray, np.ndarray]:
+                 number: dict[int, int], only: bool = False) -> tuple[np.ndarray, np.ndarray]:
     """(event ids, lane numbers) of the distinct (event, key) pairs of `table`, lane by lane,
     read as one comma-joined list of event ids per key: the store builds the lists and numpy
-    parses each at once, where a row per pair (2.5M at a million events) cost Python seconds."""
+    parses each at once, where a row per pair (2.5M at a million events) cost Python seconds.
+    With `only`, just the keys `number` names are read."""
     agg = (f"string_agg(event_id::text, ',' ORDER BY {order})" if ws.backend == "postgresql"
            else "CAST(group_concat(event_id) AS BLOB)")  # SQLite joins them in the order the index gives
+    where, params = "", []
+    if only:
+        if not number:
+            return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int32)
+        where, params = f" WHERE {key} IN ({','.join('?' * len(number))})", list(number)
     by_lane: dict[int, np.ndarray] = {}
-    for value, joined in ws.conn.execute(f"SELECT {key}, {agg} FROM {table} GROUP BY {key}"):
+    for value, joined in ws.conn.execute(f"SELECT {key}, {agg} FROM {table}{where} GROUP BY {key}", params):
         if value not in number or not joined:
             continue
         found = np.fromstring(joined, dtype=np.int64, sep=",")  # text mode (only binary mode is deprecated)

@@ -231,7 +231,8 @@ class FilterBar(QWidget):
             self.message.setToolTip(str(error))
             self.problem.emit(str(error))
             return
-        self.message.clear()
+        if self.message.text():  # (clearing an empty label still lays the bar out and repaints it)
+            self.message.clear()
         self.problem.emit("")
         self.session.set_filter(f)
 

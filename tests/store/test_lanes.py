@@ -41,6 +41,19 @@ def test_each_lane_lists_its_events_once_in_date_order_and_the_rest_go_to_none(w
         "Wire": ["late", "middle"], "(none)": ["alone", "early"]}
     # the timeline, which holds every event's id, finds the events in no lane itself
     assert _lanes(ws, "actor", orphans=False) == {"Islamic State": ["early", "middle"], "SDF": ["early", "late"]}
+    # a first frame's lanes: the first ones by name that have events (an actor with none is passed over)
+    ws.add_actor(Actor("Al-Hol camp"))
+    ids, lanes, names = store_timeline.first_lane_pairs(ws, "actor", 1)
+    assert names == ["Al-Hol camp", "Islamic State", "SDF"]
+    assert [(by_title(ws)[i], names[n]) for i, n in zip(ids, lanes)] == [("early", "Islamic State"),
+                                                                         ("middle", "Islamic State")]
+    ids, lanes, names = store_timeline.first_lane_pairs(ws, "actor", 5)
+    assert len(ids) == 4 and set(names[n] for n in lanes) == {"Islamic State", "SDF"}
+
+
+def by_title(ws: Workspace) -> dict[int, str]:
+    every = ws.event_ids()
+    return {i: e.title for i, e in zip(every, ws.events_by_ids(every))}
 
 
 def test_event_columns_are_every_event_in_date_order_with_ties_by_end_then_id(workspace: Workspace) -> None:

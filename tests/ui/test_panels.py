@@ -121,6 +121,23 @@ def test_a_large_workspace_lists_its_actors_at_once_and_counts_them_in_the_backg
     assert member.data() == counts[flat.index(0, 0, islamic_state).data(UID_ROLE)]
 
 
+def test_counts_arriving_from_the_background_change_the_list_once_sorted_by_count(demo, qtbot) -> None:
+    """Counts read in the background come for every actor at once: one change per list of
+    rows (the proxy re-sorted and the view re-measured after each, 0.5 s for 300 actors),
+    and a list sorted by count is in order once they are in."""
+    panel, ws = demo.actor_panel, demo.session.ws
+    panel.view.sortByColumn(2, Qt.SortOrder.DescendingOrder)
+    counts = {uid: 0 for uid in ws.actor_event_counts()}
+    panel._counted(panel._count_generation, counts)
+    changes: list[object] = []
+    panel.model.dataChanged.connect(lambda *a: changes.append(a))
+    counts = ws.actor_event_counts()
+    panel._counted(panel._count_generation, counts)
+    assert len(changes) == 1  # one flat list
+    shown = [panel.view.model().index(r, 2).data() for r in range(panel.view.model().rowCount())]
+    assert shown == sorted(counts.values(), reverse=True) and shown[0] > 0
+
+
 def test_aliases_are_edited_in_place_and_a_taken_alias_is_refused(demo, qtbot, monkeypatch) -> None:
     panel, ws = demo.actor_panel, demo.session.ws
     warnings: list[str] = []

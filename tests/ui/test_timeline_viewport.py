@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QApplication
 
 from briefer.core.filter import EventFilter
 from briefer.core.model import Actor, Event, Participant
@@ -290,3 +291,110 @@ def test_long_running_bars_go_to_a_thin_strip_at_the_lane_top_and_still_answer_h
         QToolTip.hideText()
         qtbot.mouseClick(view.canvas, Qt.MouseButton.LeftButton, pos=QPoint(int(at.x()), int(siege.y)))
         assert view.selected_ids() == [siege.event_id]
+
+
+@pytest.fixture
+def first_lanes_first(monkeypatch: pytest.MonkeyPatch):
+    """Lanes read as on a large workspace: the first lanes at once, the rest on a thread
+    (here: the first three)."""
+    from briefer.ui.timeline import lanes
+
+    monkeypatch.setattr(lanes, "FIRST_LANES_ABOVE", 0)
+    monkeypatch.setattr(TimelineView, "_lanes_for_a_screen", lambda self: 3)
+
+
+def test_a_large_workspace_shows_its_first_lanes_at_once_and_the_others_once_read(
+        qtbot, many_lanes, monkeypatch: pytest.MonkeyPatch) -> None:
+    view = make_view(qtbot, many_lanes)
+    view.set_lanes("actor")
+    every = view.lane_names()
+    assert len(every) == 30 and not view.lanes_partial
+    view.set_lanes("none")
+    import threading
+
+    from briefer.store import timeline as store_timeline
+    from briefer.ui.timeline import lanes
+
+    monkeypatch.setattr(lanes, "FIRST_LANES_ABOVE", 0)
+    monkeypatch.setattr(TimelineView, "_lanes_for_a_screen", lambda self: 3)
+    read_by: list[bool] = []
+    real = store_timeline.lane_pairs
+    monkeypatch.setattr(store_timeline, "lane_pairs", lambda *a, **k: read_by.append(
+        threading.current_thread() is threading.main_thread()) or real(*a, **k))
+    view.set_lanes("actor")
+    assert view.lanes_partial  # drawn at once: the lanes a screen shows, in name order
+    assert view.lane_names() == every[:3]
+    assert view.status.text() == "3,001 events · lanes…"  # (the others are being read)
+    drawn = [layout.lane.name for layout in view.lane_layouts()]
+    assert drawn and drawn == every[:len(drawn)]
+    qtbot.waitUntil(lambda: not view.lanes_partial)
+    assert view.lane_names() == every
+    assert view.status.text() == "3,001 events · 30 lanes"
+    assert read_by == [False]  # the others were read off the window's thread
+    # a filter applied meanwhile holds for the lanes that come
+    view.set_lanes("none")
+    view.set_lanes("actor")
+    view.set_filter(EventFilter(text="corridors"))
+    qtbot.waitUntil(lambda: not view.lanes_partial)
+    assert view.lane_names() == ["Actor 29"]
+
+
+def test_what_needs_every_lane_waits_for_them(qtbot, many_lanes, first_lanes_first) -> None:
+    """B2 still brings an event's row into view when its lane was not read yet; sorting by
+    counts and hiding empty lanes see every lane."""
+    view = make_view(qtbot, many_lanes)
+    view.set_lanes("actor")
+    view.go_to(When.parse("2018-05"))
+    target = many_lanes.event_ids(EventFilter(text="corridors"))[0]  # in the last lane
+    assert view.lanes_partial and "Actor 29" not in view.lane_names()
+    view.select_ids([target], scroll=True)
+    assert not view.lanes_partial
+    assert drawn_in_view(view, target)
+    view.set_lanes("none")
+    view.set_lanes("actor")
+    assert view.lanes_partial
+    view.set_lane_sort("events")
+    assert not view.lanes_partial and len(view.lane_names()) == 30
+    view.set_lane_sort("name")
+    view.set_lanes("none")
+    view.set_lanes("actor")
+    view.set_hide_empty(True)
+    assert not view.lanes_partial and len(view.lane_names()) == 30
+    view.set_hide_empty(False)
+    view.wait_for_lanes()
+
+
+def test_switching_lanes_again_while_they_are_read_lets_the_first_reading_go(
+        qtbot, many_lanes, first_lanes_first) -> None:
+    view = make_view(qtbot, many_lanes)
+    view.set_lanes("actor")
+    view.set_lanes("type")  # (not read in two steps)
+    assert not view.lanes_partial
+    kinds = view.lane_names()
+    view.wait_for_lanes()
+    QApplication.processEvents()  # the earlier reader's end is delivered and changes nothing
+    assert view.lane_names() == kinds and not view.lanes_partial
+
+
+def test_lanes_the_thread_could_not_read_are_read_by_the_view(qtbot, many_lanes, first_lanes_first,
+                                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    import sqlite3
+
+    from briefer.store import timeline as store_timeline
+
+    real = store_timeline.lane_pairs
+    calls: list[str] = []
+
+    def locked_the_first_time(*args, **kwargs):  # (the thread's read is the first)
+        calls.append("read")
+        if len(calls) == 1:
+            raise sqlite3.OperationalError("database is locked")
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(store_timeline, "lane_pairs", locked_the_first_time)
+    view = make_view(qtbot, many_lanes)
+    view.set_lanes("actor")
+    assert view.lanes_partial
+    qtbot.waitUntil(lambda: not view.lanes_partial)
+    assert len(view.lane_names()) == 30 and view.status.text() == "3,001 events · 30 lanes"
+    assert calls == ["read", "read"]  # the thread's, then the view's own

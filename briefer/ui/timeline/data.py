@@ -75,6 +75,9 @@ class TimelineData:
         self._all_visible = True
         self._shown_bounds: Optional[tuple] = None  # bounds() of the shown events, kept
         self._lane_pairs: Optional[tuple[np.ndarray, np.ndarray, list[str]]] = None
+        # every event's span (every event is in some lane): the width of one lane's band of keys
+        self._t_lo = int(self._start_seconds.min()) - 1 if len(self.ids) else 0
+        self._band = (int(self._end_seconds.max()) if len(self.ids) else 1) - self._t_lo + 2
         self.mode = "none"
         self.set_lanes("none")
 
@@ -168,32 +171,46 @@ class TimelineData:
         self._all_visible = ids is None
         self._build_lanes()
 
-    def set_lanes(self, mode: str, pairs: Optional[tuple[Sequence[int], Sequence[int], list[str]]] = None) -> None:
-        """Lanes by "none", or by pairs (event ids, lane numbers, lane names) from the store."""
+    def set_lanes(self, mode: str, pairs: Optional[tuple[Sequence[int], Sequence[int], list[str]]] = None,
+                  complete: bool = True) -> None:
+        """Lanes by "none", or by pairs (event ids, lane numbers, lane names) from the store
+        (not `complete`: the first lanes only, the others to come, so no "(none)" lane yet)."""
         if (mode == "none" or pairs is None) and self.mode == "none" and self._lane_pairs is None \
                 and hasattr(self, "lanes"):
             return  # already one lane of the shown events
-        self.mode = mode
+        self.use_lanes(self.prepare_lanes(mode, pairs, complete))
+
+    def prepare_lanes(self, mode: str, pairs: Optional[tuple[Sequence[int], Sequence[int], list[str]]],
+                      complete: bool = True) -> tuple:
+        """What `set_lanes` makes of the pairs, leaving what is drawn alone: another thread
+        may make it while the view draws (it reads only the event columns, which never change,
+        and the id index, once built)."""
         if mode == "none" or pairs is None:
-            self.mode = "none"
-            self._lane_pairs = None
-        else:
-            event_ids, lanes, names = pairs
-            idx, found = self._positions(np.asarray(event_ids, dtype=np.int64))
-            lanes = np.asarray(lanes)
-            lanes = (lanes if found.all() else lanes[found]).astype(np.int32, copy=False)
-            names = list(names)
-            # events the pairs leave out (no actor, no source…) go to a last lane "(none)",
-            # in date order like the rest (the store need not read every event's id for them)
-            unnamed = np.ones(len(self.ids), dtype=bool)
+            return "none", None, self._all_of(None)
+        event_ids, lanes, names = pairs
+        idx, found = self._positions(np.asarray(event_ids, dtype=np.int64))
+        lanes = np.asarray(lanes)
+        lanes = (lanes if found.all() else lanes[found]).astype(np.int32, copy=False)
+        names = list(names)
+        # events the pairs leave out (no actor, no source…) go to a last lane "(none)",
+        # in date order like the rest (the store need not read every event's id for them)
+        unnamed = np.zeros(len(self.ids), dtype=bool)
+        if complete:
+            unnamed[:] = True
             unnamed[idx] = False
-            if unnamed.any():
-                rest = np.flatnonzero(unnamed)
-                if "(none)" not in names:
-                    names.append("(none)")
-                idx = np.concatenate((idx, rest))
-                lanes = np.concatenate((lanes, np.full(len(rest), names.index("(none)"), dtype=np.int32)))
-            self._lane_pairs = (idx.astype(np.int32 if len(self.ids) < 2 ** 31 else np.int64), lanes, names)
+        if unnamed.any():
+            rest = np.flatnonzero(unnamed)
+            if "(none)" not in names:
+                names.append("(none)")
+            idx = np.concatenate((idx, rest))
+            lanes = np.concatenate((lanes, np.full(len(rest), names.index("(none)"), dtype=np.int32)))
+        lane_pairs = (idx.astype(np.int32 if len(self.ids) < 2 ** 31 else np.int64), lanes, names)
+        return mode, lane_pairs, self._all_of(lane_pairs)
+
+    def use_lanes(self, prepared: tuple) -> None:
+        """Draw the lanes `prepare_lanes` made."""
+        self.mode, self._lane_pairs, (self._all_end_raw, self._all_end_keys, self._all_item_end, self._all) = prepared
+        self._end_order: Optional[np.ndarray] = None
         self._build_lanes()
 
     def _build_lanes(self) -> None:
@@ -201,11 +218,9 @@ class TimelineData:
         kept as whole-second integer keys shifted into a band of their own, so that one
         sorted array of starts and one of ends serve every lane (and every lane at once).
 
-        The keys are made once for every event (`_build_all`, when the lanes change); a
+        The keys are made once for every event (`_all_of`, when the lanes change); a
         filter then keeps the shown ones by a mask, in order, where sorting the ends again
         took most of a filter change at a million events."""
-        if getattr(self, "_all", None) is None or self._all[0] is not self._lane_pairs:
-            self._build_all()
         _, item_event, item_lane, start_keys, names = self._all
         collapsed = {lane.name for lane in getattr(self, "lanes", []) if lane.collapsed}
         if self._all_visible:
@@ -223,8 +238,6 @@ class TimelineData:
                 end_keys = self._all_end_keys[self.visible[self._end_order]]
         self.item_event = item_event
         if self._all_visible:  # (kept: clearing a filter need not gather a million ends again)
-            if self._all_item_end is None:
-                self._all_item_end = self.end[item_event]
             self.item_end = self._all_item_end
         else:
             self.item_end = self.end[item_event]
@@ -239,14 +252,16 @@ class TimelineData:
         self._end_keys = end_keys
         self._last_activity: Optional[list[float]] = None
 
-    def _build_all(self) -> None:
-        """The items and keys of every event, shown or not (bands by lane number)."""
-        if self._lane_pairs is None:
+    def _all_of(self, lane_pairs) -> tuple:
+        """The items and keys of every event, shown or not (bands by lane number): the ends'
+        keys as made and sorted, the items' ends, and (pairs, items' events, their lanes,
+        start keys, names)."""
+        if lane_pairs is None:
             item_event = np.arange(len(self.ids))  # already in start order
             item_lane = np.zeros(len(item_event), dtype=np.int32)
             names = ["All events"]
         else:
-            idx, lanes, names = self._lane_pairs
+            idx, lanes, names = lane_pairs
             # positions are in date order already, so (lane, position) is (lane, start): one integer
             # sort, unless the store gave them lane by lane in date order (as it does)
             n = max(len(self.ids), 1)
@@ -257,19 +272,15 @@ class TimelineData:
                 item_event = key - item_lane * n
             else:
                 item_lane, item_event = lanes, idx
-        item_event = item_event.astype(np.int32 if len(self.ids) < 2 ** 31 else np.int64)
+        item_event = item_event.astype(np.int32 if len(self.ids) < 2 ** 31 else np.int64, copy=False)
         starts = self._start_seconds[item_event]
         ends = self._end_seconds[item_event]
-        self._t_lo = int(starts.min()) - 1 if len(starts) else 0
-        self._band = (int(ends.max()) if len(starts) else 1) - self._t_lo + 2
         shift = np.asarray(item_lane, dtype=np.int64) * self._band - self._t_lo
-        self._all_end_raw = ends + shift  # bands keep lanes apart
+        end_raw = ends + shift  # bands keep lanes apart
         # each lane's ends are nearly in order already (its events are in start order), which
         # the stable sort (timsort) profits from: 25 ms for 2.5M items where quicksort takes 140
-        self._all_end_keys = np.sort(self._all_end_raw, kind="stable")
-        self._end_order: Optional[np.ndarray] = None
-        self._all_item_end: Optional[np.ndarray] = None
-        self._all = (self._lane_pairs, item_event, item_lane, starts + shift, list(names))
+        end_keys = np.sort(end_raw, kind="stable")
+        return end_raw, end_keys, self.end[item_event], (lane_pairs, item_event, item_lane, starts + shift, list(names))
 
     def _before(self, t, offset) -> np.ndarray:
         """Key of "starts before t" (a start s < t is s < ceil(t))."""

@@ -3,23 +3,53 @@ not; the arrangement is remembered in the workspace, so a desk's timeline opens 
 
 from __future__ import annotations
 
+from typing import Optional
+
 from PySide6.QtGui import QAction, QActionGroup
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QObject, Qt, QThread, Signal
 from PySide6.QtWidgets import QApplication, QComboBox, QToolButton
 
 from ...core.errors import BrieferError
+from ...store import Workspace
 from ...store import timeline as store_timeline
-from .data import release_freed_memory
-from .frame import LANE_MODES
+from ...store.external import write_through
+from .data import TimelineData, release_freed_memory
+from .frame import COLLAPSED_H, LANE_MODES
 
 LANE_SORTS = {"name": "By name", "events": "By events in view", "recent": "By last activity"}
 SETTING = "timeline.lanes"  # the workspace setting: {"mode": …, "sort": …, "hide_empty": …}
+FIRST_LANES_ABOVE = 200_000  # events: above this, lanes by actor or source show their first lanes at
+# once and the others are read on a thread of their own (the whole read is a second at 1M events)
+
+
+class _LaneReader(QThread):
+    """Reads every lane's pairs on its own connection to the workspace file, and makes the
+    timeline's lanes of them (`TimelineData.prepare_lanes`), so the view's thread only
+    swaps them in."""
+
+    done = Signal(object)  # itself, once `lanes` is set (delivered on the view's thread)
+
+    def __init__(self, location, mode: str, data: TimelineData, parent: Optional[QObject] = None) -> None:
+        super().__init__(parent)
+        self.location, self.mode, self.data = location, mode, data
+        self.lanes = None  # the prepared lanes once read (None: failed; the view reads them itself)
+
+    def run(self) -> None:  # noqa: D401 - Qt's name
+        try:
+            with Workspace.open(self.location) as ws:
+                pairs = store_timeline.lane_pairs(ws, self.mode, orphans=False)
+            self.lanes = self.data.prepare_lanes(self.mode, pairs)
+        except Exception:  # noqa: BLE001 - whatever went wrong here, the view reads the lanes itself
+            self.lanes = None
+        self.done.emit(self)
 
 
 class LanesMixin:
     """The lane arrangement half of `TimelineView`."""
 
     def make_lane_controls(self) -> None:
+        self._lane_reader: Optional[_LaneReader] = None  # the one whose lanes are awaited
+        self._lane_readers: set[_LaneReader] = set()  # every one still running
         self.sort_box = QComboBox(objectName="timelineLaneSort")
         self.sort_box.setToolTip("Order of the lanes")
         for key, label in LANE_SORTS.items():
@@ -85,15 +115,82 @@ class LanesMixin:
                 release_freed_memory()
                 QApplication.restoreOverrideCursor()
 
+    # -- reading the lanes ---------------------------------------------------------------------
+    def _apply_lanes(self) -> None:
+        """The lanes of the mode in force.  On a large file, by actor or source in name order,
+        the first screenful of lanes is read at once and drawn, and the rest on a thread: the
+        view stays usable meanwhile, and whatever needs every lane waits for them
+        (`complete_lanes`)."""
+        self._lane_reader = None  # a reader still running for an earlier arrangement is let go
+        pairs, partial = None, False
+        if self.ws is not None and self.lane_mode != "none":
+            if self._first_lanes_first():
+                pairs = store_timeline.first_lane_pairs(self.ws, self.lane_mode, self._lanes_for_a_screen())
+                partial = True
+            else:
+                pairs = store_timeline.lane_pairs(self.ws, self.lane_mode, orphans=False)
+        self.data.set_lanes(self.lane_mode, pairs, complete=not partial)
+        if partial:  # (started once the data's id index is built: the reader only reads it)
+            write_through(self.ws)  # (its connection checks the file's header, which may still be in the WAL)
+            reader = _LaneReader(self.ws.path, self.lane_mode, self.data, self)
+            reader.done.connect(self._lanes_read)
+            self._lane_readers.add(reader)
+            self._lane_reader = reader
+            reader.start()
+
+    def _lanes_for_a_screen(self) -> int:
+        return int(self.canvas.height() // COLLAPSED_H) + 2  # more than a screen can show, folded
+
+    def _first_lanes_first(self) -> bool:
+        return (self.lane_mode in store_timeline.GROUPED and len(self.data) > FIRST_LANES_ABOVE
+                and self.ws.backend == "sqlite" and self.lane_sort == "name" and not self.hide_empty_lanes)
+
+    @property
+    def lanes_partial(self) -> bool:
+        """Whether only the first lanes are drawn while the others are read."""
+        return getattr(self, "_lane_reader", None) is not None
+
+    def _lanes_read(self, reader: _LaneReader) -> None:
+        if reader not in self._lane_readers:
+            return  # already taken (complete_lanes)
+        self._lane_readers.discard(reader)
+        reader.wait()  # (its run has returned)
+        lanes, data = reader.lanes, reader.data
+        reader.deleteLater()
+        if reader is not self._lane_reader:
+            return  # an arrangement since let go
+        self._lane_reader = None
+        if lanes is not None and data is self.data:
+            self.data.use_lanes(lanes)
+        elif self.ws is not None:  # (the reader failed: read them here)
+            self.data.set_lanes(self.lane_mode, store_timeline.lane_pairs(self.ws, self.lane_mode, orphans=False))
+        release_freed_memory()
+        self._changed()
+
+    def complete_lanes(self) -> None:
+        """Wait for the lanes still being read (what needs every lane: showing an event in
+        a lane not drawn yet, sorting by counts, hiding empty lanes, an export, an edit)."""
+        reader = getattr(self, "_lane_reader", None)
+        if reader is not None:
+            reader.wait()
+            self._lanes_read(reader)
+
+    def wait_for_lanes(self) -> None:
+        """Let every lane reader finish (a thread must not outlive its view)."""
+        for reader in list(self._lane_readers):
+            reader.wait()
+
     def set_lane_sort(self, key: str) -> None:
         if key not in LANE_SORTS:
             raise ValueError(f"unknown lane order {key!r}")
+        self.complete_lanes()
         self.lane_sort = key
         self._show_arrangement()
         self._remember_arrangement()
         self._changed()
 
     def set_hide_empty(self, hide: bool) -> None:
+        self.complete_lanes()
         self.hide_empty_lanes = bool(hide)
         self._show_arrangement()
         self._remember_arrangement()

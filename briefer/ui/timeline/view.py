@@ -177,6 +177,7 @@ class TimelineView(LayoutMixin, PaintingMixin, HitsMixin, LanesMixin, ColoursMix
         reread of every event is for events that came, went or moved in time."""
         if self.ws is None:
             return
+        self.complete_lanes()  # (what follows compares the lanes drawn with the store's)
         if changes.touches("periods"):
             self.periods = self.ws.periods()
             self.canvas.update()
@@ -316,6 +317,7 @@ class TimelineView(LayoutMixin, PaintingMixin, HitsMixin, LanesMixin, ColoursMix
         return self.frame().lanes
 
     def export_png(self, path: str, width: int, height: int) -> None:
+        self.complete_lanes()
         image = QImage(width, height, QImage.Format.Format_ARGB32_Premultiplied)
         painter = QPainter(image)
         try:
@@ -331,6 +333,7 @@ class TimelineView(LayoutMixin, PaintingMixin, HitsMixin, LanesMixin, ColoursMix
     def export_svg(self, path: str, width: int, height: int) -> None:
         from PySide6.QtSvg import QSvgGenerator
 
+        self.complete_lanes()
         buffer = QBuffer()
         buffer.open(QIODevice.OpenModeFlag.WriteOnly)
         generator = QSvgGenerator()
@@ -419,12 +422,6 @@ class TimelineView(LayoutMixin, PaintingMixin, HitsMixin, LanesMixin, ColoursMix
         now = axis.to_ts(datetime.now(timezone.utc).replace(tzinfo=None))
         return now - 365 * DAY, now + 30 * DAY
 
-    def _apply_lanes(self) -> None:
-        pairs = None
-        if self.ws is not None and self.lane_mode != "none":
-            pairs = store_timeline.lane_pairs(self.ws, self.lane_mode, orphans=False)
-        self.data.set_lanes(self.lane_mode, pairs)
-
     def _apply_filter(self) -> None:
         if self.ws is None or self.filter.is_empty:
             self.data.set_visible_ids(None)
@@ -438,8 +435,9 @@ class TimelineView(LayoutMixin, PaintingMixin, HitsMixin, LanesMixin, ColoursMix
         self._update_scrollbars()
         shown = int(self.data.visible.sum())
         lanes = len(self.data.lanes)
+        lanes_text = "lanes…" if self.lanes_partial else f"{lanes:,} lane{'' if lanes == 1 else 's'}"
         self.status.setText(f"{shown:,} event{'' if shown == 1 else 's'}" + (
-            f" · {lanes:,} lane{'' if lanes == 1 else 's'}" if self.lane_mode != "none" else ""))
+            f" · {lanes_text}" if self.lane_mode != "none" else ""))
         self._update_matches_hint()
         self.canvas.update()
 
@@ -504,6 +502,7 @@ class TimelineView(LayoutMixin, PaintingMixin, HitsMixin, LanesMixin, ColoursMix
         self.set_range(self.t0 + shift, self.t1 + shift)
 
     def _scroll_to(self, ids: list[int]) -> None:
+        self.complete_lanes()  # (its lane may not be read yet)
         indices = self.data.indices_of(ids)
         bounds = self.data.bounds(indices)
         if bounds is None:
