@@ -71,6 +71,10 @@ def _correct(found: list[Mention], start: int, end: int, name: str, label: str, 
     if not found or any(m.known is not None or m.kind not in _GUESSED or m.reference for m in found):
         return
     m = found[0]
+    if label == "PERSON" and m.start <= start and end < m.end \
+            and re.fullmatch(r"(?:\s+[A-Z][\w'’\-]*){1,2}", text[end:m.end]):
+        # the model stopped short of a surname the rules read ("Mohamed Hussein" + "Isaak")
+        end, name = m.end, text[start:m.end]
     if label == "PERSON" and all(x.kind in ("person", "other") for x in found):
         if m.title and m.start < start and text[m.start:start].strip().startswith(m.title):
             m.title = text[m.start:start].strip()  # "Secretary of State"

@@ -21,6 +21,7 @@ from __future__ import annotations
 import socket
 import threading
 from datetime import datetime
+from pathlib import Path
 from typing import Callable, Optional, TypeVar
 
 from PySide6.QtCore import QObject, QSocketNotifier, QTimer, Signal
@@ -40,6 +41,14 @@ _KINDS = {"actor": "actors", "source": "sources", "document": "documents", "peri
 
 def is_desk(ws: Optional[Workspace]) -> bool:
     return ws is not None and getattr(ws, "backend", "sqlite") == "postgresql"
+
+
+def local_folder(ws: Optional[Workspace]) -> Path:
+    """Where files made from this workspace go unless the analyst says otherwise: beside a
+    workspace file; for a desk (a server has no folder here) and no workspace, home."""
+    if ws is None or is_desk(ws):
+        return Path.home()
+    return Path(ws.path).parent
 
 
 def is_lost(ws: Optional[Workspace]) -> bool:

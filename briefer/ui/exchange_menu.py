@@ -10,13 +10,17 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Optional
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QUndoCommand
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QMainWindow, QMenu, QMessageBox, QPushButton
+from PySide6.QtWidgets import QApplication, QFileDialog, QInputDialog, QMainWindow, QMenu, QMessageBox, QPushButton
 
 from ..core.errors import BrieferError
+from ..core.filter import EventFilter
 from ..exchange.changes import PACKAGE_SUFFIX, ChangeSet, export_package
 from ..exchange.merge import MergeReport, apply_changes, read_other, undo_merge
+from ..store.workspace import WORKSPACE_SUFFIX
 from .conflict_dialog import ConflictDialog
+from .desk_link import is_desk, is_lost, local_folder
 from .session import Session
 
 OTHER_FILTER = ("Briefer workspaces, exports and change packages (*.briefer *.json *.briefer-changes);;"
@@ -101,6 +105,7 @@ class ExchangeActions:
         exchange.addAction(self.act_review)
         file_menu.insertSeparator(before)
         self.actions = [self.act_merge, self.act_export, self.act_import, self.act_copy, self.act_review]
+        self.writing = [a for a in self.actions if a is not self.act_copy]  # a copy only reads: a reader may take one
         self.badge = QPushButton(objectName="conflictBadge")
         self.badge.setFlat(True)
         self.badge.setToolTip("Both sides of a merge changed these; click to decide")
@@ -114,6 +119,13 @@ class ExchangeActions:
         ws = self.session.ws
         for action in self.actions:
             action.setEnabled(ws is not None)
+        if is_desk(ws):
+            self.act_copy.setText("&Take a Copy to Work Offline…")
+            self.act_copy.setToolTip("A workspace file of the desk (or of what the filter shows) that works "
+                                     "offline and merges back three-way")
+        else:
+            self.act_copy.setText("Make a &Copy for an Analyst…")
+            self.act_copy.setToolTip("A copy that works offline and merges back three-way")
         count = ws.open_conflict_count() if ws is not None else 0
         proposals = len(ws.conflicts("proposed")) if ws is not None else 0
         parts = [f"⚠ {count} open conflict{'s' if count != 1 else ''}"] if count else []
@@ -123,8 +135,10 @@ class ExchangeActions:
         self.badge.setVisible(bool(parts))
 
     def _folder(self) -> str:
-        ws = self.session.ws
-        return str(ws.path.parent) if ws is not None else ""
+        return str(local_folder(self.session.ws))
+
+    def _beside(self, name: str) -> str:
+        return str(local_folder(self.session.ws) / name)
 
     def merge(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self.window, "Merge Workspace", self._folder(), OTHER_FILTER)
@@ -136,20 +150,47 @@ class ExchangeActions:
         self.refresh()
 
     def make_copy(self) -> None:
+        """A copy that is a workspace of its own and merges back three-way: of a desk, to work
+        offline (everything, or only the events the filter shows); of a file, for an analyst."""
         ws = self.session.ws
-        path, _ = QFileDialog.getSaveFileName(self.window, "Make a Copy for an Analyst",
-                                              str(ws.path.with_name(ws.path.stem + "-copy.briefer")),
+        title = "Take a Copy" if is_desk(ws) else "Make a Copy"
+        if is_lost(ws):
+            QMessageBox.warning(self.window, title, "The connection to the desk is lost: a copy can be taken once "
+                                "it is back (File ▸ Reconnect to the Desk).")
+            return
+        part = None
+        if self.session.filter != EventFilter():
+            shown, total = ws.count_events(self.session.filter), ws.event_count()
+            box = QMessageBox(QMessageBox.Icon.Question, title,
+                              f"The filter shows {shown:,} of the {total:,} events. Copy only those (with every actor "
+                              "and source, and the documents they cite), or everything?", parent=self.window)
+            only = box.addButton(f"Only the {shown:,} Shown", QMessageBox.ButtonRole.AcceptRole)
+            every = box.addButton("Everything", QMessageBox.ButtonRole.AcceptRole)
+            box.addButton(QMessageBox.StandardButton.Cancel)
+            box.setDefaultButton(only)
+            box.exec()
+            if box.clickedButton() not in (only, every):
+                return
+            part = self.session.filter if box.clickedButton() is only else None
+        path, _ = QFileDialog.getSaveFileName(self.window, title, self._beside(f"{ws.path.stem}-copy.briefer"),
                                               "Briefer workspaces (*.briefer)")
         if not path:
             return
+        if not path.endswith(WORKSPACE_SUFFIX):
+            path += WORKSPACE_SUFFIX
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            if Path(path).exists():
-                raise BrieferError(f"{path}: already exists; choose another name")
-            ws.make_peer_copy(path)
+            if not is_desk(ws) and Path(path).resolve() == Path(ws.path).resolve():
+                raise BrieferError(f"{path}: is this workspace itself; choose another name")
+            ws.make_peer_copy(path, part)  # (the save dialog asked before replacing a file)
         except BrieferError as error:
-            QMessageBox.warning(self.window, "Make a Copy", str(error))
+            QApplication.restoreOverrideCursor()
+            QMessageBox.warning(self.window, title, f"No copy was made.\n\n{error}")
             return
-        self.window.statusBar().showMessage(f"Copied to {path}; merge it back with File ▸ Merge Workspace…", 8000)
+        QApplication.restoreOverrideCursor()
+        what = f"{ws.count_events(part):,} events" if part is not None else "everything"
+        self.window.statusBar().showMessage(f"Copied {what} to {path}; merge it back with File ▸ Merge Workspace…",
+                                            8000)
 
     def export_changes(self) -> None:
         ws = self.session.ws
@@ -167,8 +208,7 @@ class ExchangeActions:
             return
         peer = peers[labels.index(label)]
         path, _ = QFileDialog.getSaveFileName(
-            self.window, "Export Changes", str(ws.path.with_name(f"{ws.path.stem}-for-{peer['name'] or 'peer'}"
-                                                                 f"{PACKAGE_SUFFIX}")),
+            self.window, "Export Changes", self._beside(f"{ws.path.stem}-for-{peer['name'] or 'peer'}{PACKAGE_SUFFIX}"),
             f"Change packages (*{PACKAGE_SUFFIX})")
         if not path:
             return

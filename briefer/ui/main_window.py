@@ -29,7 +29,7 @@ from . import commands, icons, preferences, theme
 from .exchange_menu import ExchangeActions
 from .access import WindowAccess
 from .actor_panel import ActorPanel
-from .desk_link import DeskLink
+from .desk_link import DeskLink, local_folder
 from .details import DetailsPanel
 from .event_editor import EventEditor
 from .empty_state import EmptyState
@@ -330,7 +330,7 @@ class MainWindow(QMainWindow):
         self.session.close()
 
     def _folder(self) -> str:
-        return str(self.session.ws.path.parent) if self.session.ws else str(Path.home())
+        return str(local_folder(self.session.ws))
 
     def _remember(self, path: Path) -> None:
         recent = [p for p in self.recent_files() if p != str(path)]
@@ -368,7 +368,7 @@ class MainWindow(QMainWindow):
     def editing_actions(self) -> list[QAction]:
         """The commands that change the workspace (off in a read-only window)."""
         return [self.act_import_article, self.act_import_dataset, self.act_new_event, self.act_edit_event,
-                self.act_delete, self.act_periods, *self.exchange.actions]
+                self.act_delete, self.act_periods, *self.exchange.writing]
 
     def _refresh_access(self, *_: object) -> None:
         self.access.refresh(self.session.ws)
