@@ -451,9 +451,22 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--only", nargs="*", metavar="ID", help="only these report ids")
     ap.add_argument("--set", type=Path, default=SET_DIR, help="the evaluation set (default: benchmarks/intake_eval)")
     ap.add_argument("--timeout", type=int, default=120, help="seconds allowed per report (0 = no limit)")
+    ap.add_argument("--reports-from", type=Path, metavar="DIR",
+                    help="also read reports from DIR: texts a set annotates but may not hold (not under a free "
+                         "licence), kept outside the repository by whoever has them")
     args = ap.parse_args(argv)
 
     reports = sorted((args.set / "reports").glob("*.txt"))
+    annotated = {p.stem for p in (args.set / "annotations").glob("*.json")}
+    if args.reports_from:
+        held = {p.stem for p in reports}
+        reports = sorted(reports + [p for p in args.reports_from.glob("*.txt")
+                                    if p.stem in annotated and p.stem not in held], key=lambda p: p.stem)
+    absent = sorted(annotated - {p.stem for p in reports})
+    if absent and not args.only:
+        print(f"{args.set}: {len(absent)} annotated reports are not here and are left out ({', '.join(absent[:3])}"
+              f"{', …' if len(absent) > 3 else ''}); their texts are not under a free licence: see the set's "
+              "README, and pass --reports-from DIR", file=sys.stderr)
     if args.only:
         reports = [p for p in reports if p.stem in set(args.only)]
     if not reports:
