@@ -403,7 +403,8 @@ def fmt(v) -> str:
 
 def print_table(meta: dict, by_lang: dict, errors: list[str]) -> None:
     langs = [lang for lang in ("en", "ar") if lang in by_lang]
-    print(f"Held-out intake evaluation: {meta['reports']} reports "
+    title = "Held-out intake evaluation" if meta.get("set", "held-out") == "held-out" else f"Intake evaluation on {meta['set']}"
+    print(f"{title}: {meta['reports']} reports "
           + ", ".join(f"{by_lang[lang]['reports']} {lang}" for lang in langs)
           + f"; commit {meta['commit']}; {meta['date']}; {meta['seconds']:.1f} s")
     print(f"{'':34}" + "    ".join(f"{('English' if lang == 'en' else 'Arabic'):>14}" for lang in langs))
@@ -451,9 +452,22 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--only", nargs="*", metavar="ID", help="only these report ids")
     ap.add_argument("--set", type=Path, default=SET_DIR, help="the evaluation set (default: benchmarks/intake_eval)")
     ap.add_argument("--timeout", type=int, default=120, help="seconds allowed per report (0 = no limit)")
+    ap.add_argument("--reports-from", type=Path, metavar="DIR",
+                    help="also read reports from DIR: texts a set annotates but may not hold (not under a free "
+                         "licence), kept outside the repository by whoever has them")
     args = ap.parse_args(argv)
 
     reports = sorted((args.set / "reports").glob("*.txt"))
+    annotated = {p.stem for p in (args.set / "annotations").glob("*.json")}
+    if args.reports_from:
+        held = {p.stem for p in reports}
+        reports = sorted(reports + [p for p in args.reports_from.glob("*.txt")
+                                    if p.stem in annotated and p.stem not in held], key=lambda p: p.stem)
+    absent = sorted(annotated - {p.stem for p in reports})
+    if absent and not args.only:
+        print(f"{args.set}: {len(absent)} annotated reports are not here and are left out ({', '.join(absent[:3])}"
+              f"{', …' if len(absent) > 3 else ''}); their texts are not under a free licence: see the set's "
+              "README, and pass --reports-from DIR", file=sys.stderr)
     if args.only:
         reports = [p for p in reports if p.stem in set(args.only)]
     if not reports:
@@ -479,7 +493,8 @@ def main(argv: list[str] | None = None) -> int:
         by_lang_scores.setdefault(gold.get("lang", "en"), []).append(s)
     by_lang = {lang: totals(scores) for lang, scores in by_lang_scores.items()}
     meta = {"reports": len(reports), "commit": git_commit(), "date": time.strftime("%Y-%m-%d", time.gmtime()),
-            "seconds": round(time.perf_counter() - started, 1), "workspace": "empty"}
+            "seconds": round(time.perf_counter() - started, 1), "workspace": "empty",
+            "set": "held-out" if args.set.resolve() == SET_DIR.resolve() else str(args.set)}
     if args.json:
         names = ("actors_missed", "actors_extra", "speakers_missed", "speakers_extra")
         reports_out = {rid: ({k: v for k, v in s.items() if k not in names} if not args.per_report else s)

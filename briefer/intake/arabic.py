@@ -68,22 +68,25 @@ _ORDINALS = {"الأول": 1, "الاول": 1, "الثاني": 2, "الثالث"
              "الرابع والعشرين": 24, "الخامس والعشرين": 25, "السادس والعشرين": 26, "السابع والعشرين": 27,
              "الثامن والعشرين": 28, "التاسع والعشرين": 29, "الثلاثين": 30, "الحادي والثلاثين": 31}
 _ORDINAL_RE = "|".join(sorted(map(re.escape, _ORDINALS), key=len, reverse=True))
-_MONTHS_PAIR = rf"(?:{_MONTH_RE})(?:\s*/\s*(?:{_MONTH_RE}))?"  # "نوفمبر/ تشرين الثاني"
+# the same month in the other calendar's name: "نوفمبر/ تشرين الثاني", "أيار (مايو)"
+_PAIR = rf"(?:\s*(?:/|\()\s*(?:{_MONTH_RE})\s*\)?)?"
 _PART_OF_DAY = r"(?:(?:فجر|صباح|مساء|ظهر|عصر|ليلة|ليل|منتصف\s+ليل)\s+)?"
 _DATE_RULES = [
-    ("full", re.compile(rf"{_NOT_AR_BEFORE}{_PREFIX}(?P<d>\d{{1,2}})\s+(?:من\s+)?(?P<m>{_MONTH_RE})(?:\s*/\s*(?:{_MONTH_RE}))?\s+(?:عام\s+|سنة\s+)?(?P<y>(?:19|20)\d\d)")),
-    ("month_year", re.compile(rf"{_NOT_AR_BEFORE}(?:في\s+|منذ\s+)?{_PREFIX}(?:شهر\s+)?(?P<m>{_MONTH_RE})(?:\s*/\s*(?:{_MONTH_RE}))?\s+(?:عام\s+|سنة\s+|من\s+العام\s+)?(?P<y>(?:19|20)\d\d)")),
-    ("day_month", re.compile(rf"{_NOT_AR_BEFORE}{_PREFIX}(?P<d>\d{{1,2}})\s+(?:من\s+)?(?:شهر\s+)?(?P<m>{_MONTH_RE})(?:\s*/\s*(?:{_MONTH_RE}))?{_NOT_AR_AFTER}")),
+    ("full", re.compile(rf"{_NOT_AR_BEFORE}{_PREFIX}(?P<d>\d{{1,2}})\s+(?:من\s+)?(?P<m>{_MONTH_RE}){_PAIR}\s+(?:عام\s+|سنة\s+)?(?P<y>(?:19|20)\d\d)")),
+    ("month_year", re.compile(rf"{_NOT_AR_BEFORE}(?:في\s+|منذ\s+)?{_PREFIX}(?:شهر\s+)?(?P<m>{_MONTH_RE}){_PAIR}\s+(?:عام\s+|سنة\s+|من\s+العام\s+)?(?P<y>(?:19|20)\d\d)")),
+    ("day_month", re.compile(rf"{_NOT_AR_BEFORE}{_PREFIX}(?P<d>\d{{1,2}})\s+(?:من\s+)?(?:شهر\s+)?(?P<m>{_MONTH_RE}){_PAIR}(?:\s+(?:الماضي|الفائت|المنصرم)(?![{_AR}]))?{_NOT_AR_AFTER}")),
     # "فجر الاثنين 12 نوفمبر", "اليوم الأحد 17 سبتمبر": the weekday and the day are one expression
-    ("day_month", re.compile(rf"{_NOT_AR_BEFORE}{_PART_OF_DAY}(?:(?:اليوم|أمس|امس)\s+)?{_PREFIX}(?:يوم\s+)?(?:{_WEEKDAY_RE})\s*[،,]?\s*(?P<d>\d{{1,2}})\s+(?:من\s+)?(?:شهر\s+)?(?P<m>{_MONTH_RE})(?:\s*/\s*(?:{_MONTH_RE}))?{_NOT_AR_AFTER}")),
+    ("day_month", re.compile(rf"{_NOT_AR_BEFORE}{_PART_OF_DAY}(?:(?:اليوم|أمس|امس)\s+)?{_PREFIX}(?:يوم\s+)?(?:{_WEEKDAY_RE})\s*[،,]?\s*(?P<d>\d{{1,2}})\s+(?:من\s+)?(?:شهر\s+)?(?P<m>{_MONTH_RE}){_PAIR}{_NOT_AR_AFTER}")),
     # "أبريل الماضي", "في مارس", "منذ أبريل الماضي": a month without its year
-    ("month", re.compile(rf"{_NOT_AR_BEFORE}(?:(?P<since>منذ)\s+|(?:في|خلال|حتى|مطلع|أواخر|اواخر|أوائل|منتصف)\s+)?{_PREFIX}(?:شهر\s+)?(?P<m>{_MONTH_RE})(?:\s*/\s*(?:{_MONTH_RE}))?(?:\s+(?P<w>الماضي|المقبل|القادم|الجاري|الحالي))?{_NOT_AR_AFTER}")),
+    ("month", re.compile(rf"{_NOT_AR_BEFORE}(?:(?P<since>منذ)\s+|(?:في|خلال|حتى|مطلع|أواخر|اواخر|أوائل|منتصف)\s+)?{_PREFIX}(?:شهر\s+)?(?P<m>{_MONTH_RE}){_PAIR}(?:\s+(?P<w>الماضي|المقبل|القادم|الجاري|الحالي))?{_NOT_AR_AFTER}")),
     # "الخامس من يوليو 2013", "في الخامس عشر من الشهر الجاري": a day by its ordinal
-    ("ordinal", re.compile(rf"{_NOT_AR_BEFORE}(?:في\s+)?(?P<o>{_ORDINAL_RE})\s+من\s+(?:شهر\s+)?(?:(?P<m>{_MONTH_RE})(?:\s*/\s*(?:{_MONTH_RE}))?(?:\s+(?:عام\s+|سنة\s+)?(?P<y>(?:19|20)\d\d))?|(?P<rel>الشهر\s+(?:الجاري|الحالي|الماضي|المنصرم|المقبل)|هذا\s+الشهر)){_NOT_AR_AFTER}")),
+    ("ordinal", re.compile(rf"{_NOT_AR_BEFORE}(?:في\s+)?(?P<o>{_ORDINAL_RE})\s+من\s+(?:شهر\s+)?(?:(?P<m>{_MONTH_RE}){_PAIR}(?:\s+(?:عام\s+|سنة\s+)?(?P<y>(?:19|20)\d\d))?|(?P<rel>الشهر\s+(?:الجاري|الحالي|الماضي|المنصرم|المقبل)|هذا\s+الشهر)){_NOT_AR_AFTER}")),
     ("since_year", re.compile(rf"{_NOT_AR_BEFORE}(?P<prep>منذ|عام|سنة|في\s+عام|خلال\s+عام|العام|لعام|للعام|في\s+العام|خلال\s+العام|منذ\s+عام|منذ\s+العام){_NOT_AR_AFTER}\s*(?P<y>(?:19|20)\d\d)")),
     # "ثورة 2011", "انتخابات 2012", "2012م": a year named as time
-    ("since_year", re.compile(rf"(?:(?<=ثورة )|(?<=انتخابات )|(?<=حرب )|(?<=أحداث )|(?<=مطلع )|(?<=أواخر )|(?<=منتصف )|(?<=بداية )|(?<=نهاية )|(?<=حتى )|(?<=قبل )|(?<=بعد ))(?P<y>(?:19|20)\d\d)(?!\d)|(?<!\d)(?P<y2>(?:19|20)\d\d)م{_NOT_AR_AFTER}")),
+    ("since_year", re.compile(rf"(?:(?<=ثورة )|(?<=انتخابات )|(?<=حرب )|(?<=أحداث )|(?<=مطلع )|(?<=أواخر )|(?<=منتصف )|(?<=بداية )|(?<=نهاية )|(?<=حتى )|(?<=قبل )|(?<=بعد )|(?<= في )|(?<=^في )|(?<=بحلول )|(?<= من )|(?<= إلى )|(?<= الى )|(?<=خلال ))(?P<y>(?:19|20)\d\d)(?!\d)|(?<!\d)(?P<y2>(?:19|20)\d\d)م{_NOT_AR_AFTER}")),
     ("ago", re.compile(rf"{_NOT_AR_BEFORE}(?:قبل|منذ){_NOT_AR_AFTER}\s+(?:(?P<n>\d{{1,3}}|{_NUM_WORD})\s+)?(?P<unit>ساعات|ساعة|أيام|يومين|يومان|يوم|أسابيع|أسبوعين|أسبوع|أشهر|شهرين|شهر|أعوام|عامين|عام|سنوات|سنتين|سنة){_NOT_AR_AFTER}(?:\s+(?P<vague>عدة|قليلة))?")),
+    ("numeric", re.compile(r"(?<![\d/.-])(?P<d>\d{1,2})[/.-](?P<mo>\d{1,2})[/.-](?P<y>(?:19|20)\d\d)(?![\d/.-])")),
+    ("after_tomorrow", re.compile(rf"{_NOT_AR_BEFORE}بعد\s+(?:غد|الغد){_NOT_AR_AFTER}")),
     ("day_before_yesterday", re.compile(rf"{_NOT_AR_BEFORE}(?:أول|اول)\s+(?:من\s+)?أمس{_NOT_AR_AFTER}")),
     ("overnight", re.compile(rf"{_NOT_AR_BEFORE}(?:خلال\s+)?(?:ساعات\s+الليل|(?:ال)?ليلة\s+الماضية|(?:ليل|ليلة)\s+(?:أمس|امس)){_NOT_AR_AFTER}")),
     # "أمس الثلاثاء", "اليوم (السبت)", "فجر اليوم الأحد": the day and its weekday are one expression
@@ -94,8 +97,15 @@ _DATE_RULES = [
     ("last_month", re.compile(rf"{_NOT_AR_BEFORE}{_PREFIX}(?:الشهر)\s+(?P<w>الماضي|الفائت|المنصرم|الجاري|الحالي|المقبل|القادم){_NOT_AR_AFTER}")),
     ("last_year", re.compile(rf"{_NOT_AR_BEFORE}{_PREFIX}(?:العام|السنة)\s+(?P<w>الماضي|الماضية|الفائت|المنصرم|الجاري|الحالي|الحالية|المقبل|المقبلة|القادم){_NOT_AR_AFTER}")),
     ("last_year", re.compile(rf"{_NOT_AR_BEFORE}(?P<w>هذا|هذه)\s+(?:العام|السنة){_NOT_AR_AFTER}")),
+    ("last_month", re.compile(rf"{_NOT_AR_BEFORE}(?:في\s+وقت\s+سابق\s+من\s+)?(?P<w>هذا)\s+الشهر{_NOT_AR_AFTER}")),
+    ("last_week", re.compile(rf"{_NOT_AR_BEFORE}(?:في\s+وقت\s+سابق\s+من\s+)?(?P<w>هذا)\s+(?:الأسبوع|الاسبوع){_NOT_AR_AFTER}")),
     ("weekday", re.compile(rf"{_NOT_AR_BEFORE}{_PART_OF_DAY}(?:{_PREFIX}يوم\s+)?{_PREFIX}(?P<w>{_WEEKDAY_RE})(?:\s+(?P<which>الماضي|الماضية|المقبل|المقبلة|القادم|القادمة))?{_NOT_AR_AFTER}")),
 ]
+
+
+def month_number(word: str) -> Optional[int]:
+    """1-12 for an Arabic month name (either calendar), else None."""
+    return _MONTHS.get(word.strip())
 
 
 def _number(word: Optional[str]) -> int:
@@ -107,6 +117,11 @@ def _number(word: Optional[str]) -> int:
 
 def _resolve(kind: str, m: re.Match, pub: Optional[date]) -> Optional[tuple[When, str, bool]]:
     g = m.groupdict()
+    if kind == "numeric":
+        try:
+            return When.day(date(int(g["y"]), int(g["mo"]), int(g["d"]))), "a numeric date, day first", False
+        except ValueError:
+            return None
     if kind == "since_year" and g.get("y2"):
         return When.year(int(g["y2"].translate(_DIGITS))), "the year named", False
     if kind == "ordinal":
@@ -166,6 +181,8 @@ def _resolve(kind: str, m: re.Match, pub: Optional[date]) -> Optional[tuple[When
         if g.get("since"):
             return When.since(Point.of(year, month)), f"'منذ': since that month (the end is open); {rel}", False
         return when, f"a month without its year: the {'next' if ahead else 'last'} one from publication ({format_day(pub)})", ahead
+    if kind == "after_tomorrow":
+        return When.day(pub + timedelta(days=2)), f"'بعد غد' (the day after tomorrow): {rel}", True
     if kind == "overnight":
         return When.between(When.day(pub - timedelta(days=1)), When.day(pub)), f"the night before publication: {rel}", False
     if kind == "yesterday":
@@ -224,7 +241,8 @@ def _resolve(kind: str, m: re.Match, pub: Optional[date]) -> Optional[tuple[When
     return None
 
 
-_DAY_KINDS = {"yesterday", "day_before_yesterday", "today", "tomorrow", "weekday", "overnight", "last_week", "ago"}
+_DAY_KINDS = {"yesterday", "day_before_yesterday", "today", "tomorrow", "after_tomorrow", "weekday", "overnight",
+              "last_week", "ago"}
 
 
 def arabic_dates(text: str, pub: Optional[date], start: int = 0,
@@ -478,7 +496,7 @@ def arabic_drafts(text: str, sentences: Sequence[Sentence], body: Sequence[int],
             ments = [m for m in by_sentence.get(si, []) if c0 <= m.start < c1 and by_id.get(m.entity) is not None
                      and not m.modifier]
             st = stmt.get(si)
-            date_m = next((d for d in c_dates if not d.forward), None) or (c_dates[0] if c_dates else None)
+            date_m = _clause_date(c_dates, trigger.start())
             if date_m is not None:
                 when, rule = date_m.when, f"{date_m.text}: {date_m.rule}"
                 if date_m.when.is_point and published is not None and \
@@ -523,6 +541,14 @@ def _interested(st: Statement, by_id: dict[str, Entity]) -> bool:
     if e is not None:
         return e.kind in ("armed_group", "state", "person") and not e.source
     return bool(_PARTY_WORDS.search(st.speaker))
+
+
+def _clause_date(c_dates: Sequence[DateMention], at: int) -> Optional[DateMention]:
+    """The date that governs the happening: a past one before a forward one, a day or a month before
+    an open span ("منذ 2011" says how long, not when), then the nearest to the trigger word."""
+    if not c_dates:
+        return None
+    return min(c_dates, key=lambda d: (d.forward, d.when.open_end or d.when.open_start, abs(d.start - at)))
 
 
 def _roles(text: str, ments: Sequence[Mention], by_id: dict[str, Entity], st: Optional[Statement],

@@ -6,7 +6,8 @@ institution in context), while the rules see only a nationality ("Nigerian", whi
 never an actor by itself) or nothing at all.  Each phrase becomes one mention whose name
 says which body it is; the army, the military, the troops and the soldiers of one state
 are one actor (named as the report first names it), its police another, its
-government a third; "the U.S.-led coalition" is one actor too, not "U.S.".  Plain rules
+government a third; "the U.S.-led coalition" is one actor too, not "U.S.";
+"a Defense Department employee" names a person, not an actor.  Plain rules
 on the words, so they work with or without the parse.
 """
 
@@ -73,6 +74,8 @@ _PROPER_FORCE_RE = re.compile(
     r"(?P<head>Forces|Army|Armed Forces|Military|Police))\b")
 
 
+_DESCRIBES_RE = re.compile(r"\s+(?:employee|officer|worker|staffer|contractor|teacher|doctor|nurse|engineer)s?\b")
+_A_BEFORE_RE = re.compile(r"\b(?:a|an)\s+(?:[a-z\-]+\s+)?$", re.I)
 _LED_RE = re.compile(r"\b(?P<name>(?:U\.S\.|US|U-S|UN|U\.N\.|NATO|[A-Z][a-z]+)-(?:led|backed)\s+"
                      r"(?:(?:international|military|multinational|Arab)\s+)?(?:coalition|alliance|mission|forces))\b")
 
@@ -108,6 +111,10 @@ def body_mentions(text: str, sentences: Sequence[Sentence], mentions: list[Menti
         si = bisect_right(starts, m.start()) - 1
         if si >= 0 and (only is None or si in only):
             found.append((m.start("name"), m.end("name"), "led|" + fold(m.group("name")), si))
+    # "a civilian Defense Department employee": the name describes a person, it is no party
+    mentions = [m for m in mentions if not (m.known is None and m.kind in ("organisation", "other")
+                                            and _DESCRIBES_RE.match(text, m.end)
+                                            and _A_BEFORE_RE.search(text, max(0, m.start - 30), m.start))]
     if not found:
         return mentions
     first_name: dict[str, str] = {}

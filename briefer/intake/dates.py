@@ -466,7 +466,7 @@ RULES: list[tuple[re.Pattern, object]] = [
     (re.compile(rf"\b(?P<d>\d{{1,2}}){_ORD}\s+(?:of\s+)?(?P<m>{_MONTH})(?![\w])"), _day_month),
     (re.compile(rf"\b(?P<m>{_MONTH})\s+(?P<d>\d{{1,2}}){_ORD}(?![\d:])"), _day_month),
     (re.compile(rf"(?:\b(?P<prep>[Ii]n|[Bb]y|[Ss]ince|[Ff]rom|[Uu]ntil|[Tt]ill|[Bb]efore|[Ee]arly|[Ll]ate)\s+)?"
-                rf"(?P<m>{_MONTH})\s+(?P<rel>last|this|next)\s+year\b"), _month_relative_year),
+                rf"(?P<m>{_MONTH})\s+(?:of\s+)?(?P<rel>last|this|next)\s+year\b"), _month_relative_year),
     (re.compile(rf"\b(?P<prep>[Ii]n|[Bb]y|[Ss]ince|[Ff]rom|[Uu]ntil|[Tt]ill|[Bb]efore|[Ee]arly|[Ll]ate)\s+(?P<m>{_MONTH})(?![\w])"), _month_alone),
     (re.compile(rf"\b(?P<prep>in|by|since|from|until|till|before|during|of|early|late|mid-?|in early|in late)\s*(?P<y>{_YEAR})\b(?!\s*[-–]\s*\d)", _I), _year_prep),
     (re.compile(r"\b(?:today|tonight|this morning|this afternoon|this evening|yesterday|last night|tomorrow)\b", _I), _relative_day),

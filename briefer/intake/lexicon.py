@@ -47,7 +47,7 @@ ORG_WORDS = {
     "authority", "department", "watch", "international", "programme", "program", "service", "services",
     "media", "press", "news", "times", "post", "channel", "radio", "television", "tv", "monitor", "red",
     "helmets", "defence", "defense", "command", "council", "directorate", "secretariat", "mission", "cabinet",
-    "senate", "congress", "pentagon", "kremlin", "unicef", "unhcr", "who", "icrc", "msf",
+    "senate", "congress", "pentagon", "kremlin", "unicef", "unhcr", "who", "icrc", "msf", "house",
 }
 # Words after a name that say it is an armed group: "IS fighters", "Islamic State group".
 ARMED_CUES = {

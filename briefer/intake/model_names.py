@@ -60,7 +60,12 @@ def _armed_members(text: str, start: int, end: int, si: int, overlapping, added:
     if cue is None or overlapping(start, cue.end()):
         return
     name = text[start:cue.end()]
-    added.append(Mention(start, cue.end(), name, kind="armed_group", name=name, sentence=si))
+    # "Kurdish rebels" and then "Kurdish fighters": one armed group, named as first told
+    norp = fold(text[start:end])
+    earlier = next((m for m in added if m.kind == "armed_group" and fold(m.name.split()[0]) == norp
+                    and len(m.name.split()) == 2), None)
+    added.append(Mention(start, cue.end(), name, kind="armed_group", name=earlier.name if earlier else name,
+                         sentence=si))
 
 
 def _correct(found: list[Mention], start: int, end: int, name: str, label: str, text: str,
@@ -71,6 +76,10 @@ def _correct(found: list[Mention], start: int, end: int, name: str, label: str, 
     if not found or any(m.known is not None or m.kind not in _GUESSED or m.reference for m in found):
         return
     m = found[0]
+    if label == "PERSON" and m.start <= start and end < m.end \
+            and re.fullmatch(r"(?:\s+[A-Z][\w'’\-]*){1,2}", text[end:m.end]):
+        # the model stopped short of a surname the rules read ("Mohamed Hussein" + "Isaak")
+        end, name = m.end, text[start:m.end]
     if label == "PERSON" and all(x.kind in ("person", "other") for x in found):
         if m.title and m.start < start and text[m.start:start].strip().startswith(m.title):
             m.title = text[m.start:start].strip()  # "Secretary of State"

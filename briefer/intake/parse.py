@@ -106,7 +106,8 @@ _CHANNEL_NOUNS = {
     "statement", "channel", "television", "tv", "radio", "newspaper", "agency", "broadcaster", "website",
     "twitter", "telegram", "facebook", "x", "instagram", "youtube", "whatsapp", "media", "interview", "video",
     "briefing", "conference", "post", "message", "tweet", "page", "account", "outlet", "daily", "paper",
-    "network", "station", "broadcast", "reporters", "journalists", "press",
+    "network", "station", "broadcast", "reporters", "journalists", "press", "speech", "address", "phone",
+    "telephone", "remarks", "communique",
 }
 _REPORT_NOUNS = {"report", "statement", "study", "survey", "video", "investigation", "tally", "count", "post",
                  "communique", "bulletin", "footage", "recording", "letter"}
@@ -224,6 +225,13 @@ def attributions(doc) -> list[Attribution]:
         if subject.lower_ in ("it", "this", "that", "which", "there", "what") and tok.lemma_ != "say":
             continue
         own_report = False
+        # "the caretaker chairman of the council, Alhaji X, confirmed", "Chad's President Idriss Deby
+        # called": the named apposition speaks
+        named_appos = next((c for c in subject.children if c.dep_ == "appos"
+                            and (c.ent_type_ == "PERSON" or c.pos_ == "PROPN")), None)
+        if named_appos is not None and (subject.pos_ == "NOUN" or subject.lower_ in L.TITLES
+                                        or subject.lower_ in L.PERSON_NOUNS):
+            subject = named_appos
         if subject.lemma_.lower() in _REPORT_NOUNS:  # "a report from the Observatory claimed"
             author = next((o for p in subject.children if p.dep_ == "prep" and p.lower_ in ("from", "by", "of")
                            for o in p.children if o.dep_ == "pobj"), None)
@@ -266,16 +274,26 @@ def _channel(verb) -> tuple[str, Optional[tuple[int, int]]]:
             if c.ent_type_ in ("ORG", "PERSON", "GPE", "NORP") or c.pos_ == "PROPN" or c.lower_ in _CHANNEL_NOUNS:
                 span = _span(phrase)
                 return verb.doc.text[span[0]:span[1]], span
-    for prep in verb.children:
-        if prep.dep_ != "prep" or prep.lower_ not in ("on", "in", "via", "through", "to", "during"):
+    # "condemned the attack in a statement": the medium may hang on the verb's object
+    preps = list(verb.children) + [p for c in verb.children if c.dep_ == "dobj" for p in c.children]
+    for prep in preps:
+        if prep.dep_ != "prep" or prep.lower_ not in ("on", "in", "via", "through", "to", "during", "by", "at"):
             continue
+        if prep.lower_ in ("by", "at") and not any(o.lower_ in _CHANNEL_NOUNS for o in prep.children):
+            continue  # "by the army" is no medium; "by phone", "at a news conference" are
         for obj in prep.children:
             if obj.dep_ != "pobj" or obj.lower_ not in _CHANNEL_NOUNS and obj.lower_ not in _PLATFORMS \
                     and obj.ent_type_ not in ("ORG",):
                 continue
+            # "in a speech to parliament": the speech, and to whom
+            if obj.lower_ in ("speech", "address", "remarks") and any(
+                    x.dep_ == "prep" and x.lower_ == "to" for x in obj.children):
+                to = next(x for x in obj.children if x.dep_ == "prep" and x.lower_ == "to")
+                span = _span([obj] + [t for t in to.subtree if not (t.dep_ == "prep" and t.i > to.i and t.head.i != to.i)])
+                return verb.doc.text[span[0]:span[1]], span
             # "in a statement on Telegram": the platform is the channel
             for sub in obj.children:
-                if sub.dep_ == "prep" and sub.lower_ in ("on", "via", "to", "in"):
+                if sub.dep_ == "prep" and sub.lower_ in ("on", "via", "in"):
                     inner = next((x for x in sub.children if x.dep_ == "pobj"), None)
                     if inner is not None:
                         span = _span(_phrase(inner))

@@ -21,7 +21,7 @@ from urllib.parse import urlparse
 
 from ..core.errors import BrieferError, too_deep
 from ..core.files import check_input
-from .dates import parse_date_text
+from .dates import MONTHS, parse_date_text
 from .text import unwrap_lines
 
 __all__ = ["Article", "IntakeError", "read_article", "article_from_text", "SUPPORTED_SUFFIXES", "MAX_FILE_BYTES",
@@ -233,11 +233,13 @@ def _apply_header(article: Article, key: str, value: str, where: str) -> None:
     if key == "title" and not article.title:
         article.title = value
     elif key == "date" and article.published is None:
-        article.published = parse_date_text(value)
+        # a note after the date ("2013-05-06 (inferred from the text)", "2013-07; approximate") is not the date
+        core = re.split(r"\s*[(\[;]|\s+[—–-]\s+", value, maxsplit=1)[0].strip() or value
+        article.published = parse_date_text(value) or parse_date_text(core)
         if article.published is not None:
             article.notes.append(f"publication date: {where}")
-        elif (month := re.fullmatch(r"\s*((?:19|20)\d\d)-(0[1-9]|1[0-2])\s*", value)) is not None:
-            article.published_month = (int(month[1]), int(month[2]))
+        elif (month := _publication_month(core)) is not None:
+            article.published_month = month
             article.notes.append(f"publication month only ({value}): {where}; days counted from it stay that month")
     elif key == "date_extracted":
         article.notes.append(f"{where} gives when the page was collected ({value}), not when it was published")
@@ -254,6 +256,21 @@ def _apply_header(article: Article, key: str, value: str, where: str) -> None:
         return
     if key != "date":
         article.notes.append(f"{key}: {where}")
+
+
+def _publication_month(text: str) -> Optional[tuple[int, int]]:
+    """(year, month) of a date header that gives only the month: "2013-07", "July 2013", "يوليو 2013"."""
+    m = re.fullmatch(r"((?:19|20)\d\d)-(0?[1-9]|1[0-2])", text)
+    if m:
+        return int(m[1]), int(m[2])
+    m = re.fullmatch(r"(\S+)\s*,?\s*((?:19|20)\d\d)", text)
+    if m:
+        from .arabic import month_number  # Arabic and Levantine month names
+
+        month = MONTHS.get(m[1].lower().rstrip(".")) or month_number(m[1])
+        if month:
+            return int(m[2]), month
+    return None
 
 
 def _looks_like_headline(line: str) -> bool:

@@ -12,6 +12,7 @@ named "The group".  Rules on the report's own names, with or without the parse:
   organisation", where the last actor quoted before is such a body: that actor;
 * "the statement" / "the <name> statement": the one whose statement the report quoted
   just before, or the actor named in those words;
+* "a spokesman for the House": the body named before whose name holds those words;
 * one word that is not a name of the report but spells the surname of a person it
   named (one letter or two apart): that person.
 
@@ -39,6 +40,7 @@ _HEADS = {"observatory", "group", "ministry", "army", "military", "council", "co
           "center", "league", "statement"}
 _ANY_BODY = {"group", "organisation", "organization"}  # "the group": the body quoted just before
 _KINDS = {"organisation", "armed_group", "state"}
+_FOR_RE = re.compile(r"^(?:\w+\s+)?spokes(?:man|woman|person)\s+(?:for|of)\s+(.+)$", re.I)
 _LEAD_RE = re.compile(r"^(?:the|a|an|this|that|its|their)\s+", re.I)
 
 
@@ -84,6 +86,13 @@ def _resolve(st: Statement, actors: Sequence[Entity], persons: Sequence[Entity],
         if len(close) == 1:
             return close[0]
         return None
+    # "a spokesman for the House": the body the spokesman speaks for, named before
+    for_m = _FOR_RE.match(bare)
+    if for_m is not None:
+        words = fold(_LEAD_RE.sub("", for_m.group(1)))
+        last = words.split()[-1] if words else ""
+        fits = [e for e in before if e.kind in _KINDS and (words in fold(e.name) or last in fold(e.name).split())]
+        return fits[-1] if fits else None
     head = _head(bare)
     if head not in _HEADS:
         return None

@@ -107,11 +107,14 @@ def _points_back(token) -> bool:
 
 # words that count or see the dead, not a happening: "the death toll", "among the casualties"
 _TOLL_WORDS = {"casualty", "casualties", "deaths", "seen", "spotted"}
+_TOLL_QUICK_RE = re.compile(r"\b(?:casualt|deaths\b|death toll|seen\b|spotted\b)", re.I)
 
 
 def _toll_only(quote: str) -> bool:
     """A sentence whose only event words are a toll or a sighting ("NATO has not confirmed the
     death toll", "two commanders were among the casualties"): no happening of its own."""
+    if not _TOLL_QUICK_RE.search(quote):
+        return False
     found = list(_TRIGGER_RE.finditer(quote))
     return bool(found) and all(m.group().lower() in _TOLL_WORDS or
                                (m.group().lower() == "death" and quote[m.end():m.end() + 5].lower() == " toll")

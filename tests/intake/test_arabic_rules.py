@@ -176,3 +176,33 @@ def test_a_spokesperson_named_after_a_long_body_and_stated_positions(workspace) 
     names = {a.name for a in analysis.actors}
     assert {"وانغ بينغ", "وزارة الخارجية الصينية", "China"} <= names
     assert not any("التجارة" in n for n in names)  # trade is not a movement
+
+
+@pytest.mark.parametrize("header, published", [
+    ("2013-07 (inferred from the text)", "2013-07"),
+    ("July 2013", "2013-07"),
+    ("تموز 2013", "2013-07"),
+    ("2013-05-06 (inferred from the text)", "2013-05-06"),
+])
+def test_a_date_header_with_a_note_or_only_a_month(workspace, header: str, published: str) -> None:
+    from briefer.intake.assistant import analyse
+    from briefer.intake.reading import article_from_text
+
+    analysis = analyse(workspace, article_from_text(f"Headline: خبر\nDate: {header}\n\nأغلقت السلطات المعبر أمس.\n"))
+    assert analysis.document.published.edtf == published
+
+
+@pytest.mark.parametrize("text, span, edtf", [
+    ("قتل ثلاثة في 6 أيار (مايو) الماضي", "6 أيار (مايو) الماضي", "2024-05-06"),
+    ("وقع الهجوم في 2/3/2024 قرب الحدود", "2/3/2024", "2024-03-02"),
+    ("تبدأ المحادثات بعد غد", "بعد غد", "2024-05-11"),
+    ("تراجعت المساعدات في وقت سابق من هذا الشهر", "في وقت سابق من هذا الشهر", "2024-05"),
+    ("نما الاقتصاد في 2022 بنسبة ضئيلة", "2022", "2022"),
+])
+def test_levantine_pairs_numeric_dates_and_this_month(text: str, span: str, edtf: str) -> None:
+    assert [(d.text, d.when.edtf) for d in arabic_dates(text, PUB)] == [(span, edtf)]
+
+
+def test_the_day_of_a_happening_not_the_span_it_ends(workspace) -> None:
+    analysis = analyse_text(workspace, "Headline: خبر\n\nبعد هدوء منذ 2019، قصفت الطائرات البلدة أمس.\n", published=PUB)
+    assert [e.when.edtf for e in analysis.events] == ["2024-05-08"]

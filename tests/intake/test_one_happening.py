@@ -72,3 +72,9 @@ def test_a_toll_or_a_sighting_is_no_happening(workspace) -> None:
                               "Two commanders of the movement were among the casualties, the police said.\n\n"
                               "The movement's leader has been seen only in its videos.")
     assert [e.quote[:22] for e in found] == ["Gunmen of the Black Fl"], [e.quote for e in found]
+
+
+def test_a_month_of_last_year_is_one_expression() -> None:
+    found = find_dates("The group attacked two bases in June and in September of last year.", date(2016, 1, 15),
+                       future_context=lambda _o: False)
+    assert [(d.text, d.when.edtf) for d in found] == [("in June", "2015-06"), ("in September of last year", "2015-09")]

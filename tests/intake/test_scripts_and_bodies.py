@@ -80,3 +80,26 @@ def test_an_outlets_language_service_is_a_channel_not_an_actor(workspace) -> Non
             "on Sunday.")
     analysis = analyse_text(workspace, text, published=date(2014, 5, 6))
     assert not any("VOA" in a.name for a in analysis.actors)
+
+
+def test_a_body_that_only_describes_a_person_is_no_actor(workspace) -> None:
+    text = ("Valley report\n\nA car bomb killed a Valley Health Department employee in Korbessa on Monday. "
+            "The Valley Health Department said the clinic would stay open.")
+    analysis = analyse_text(workspace, text, published=date(2014, 5, 6))
+    found = [a for a in analysis.actors if a.name == "Valley Health Department"]
+    assert len(found) == 1 and len(found[0].spans) == 1, found  # the department that speaks, not the employee's
+
+
+def test_a_surname_the_model_stops_short_of_stays_in_the_name(workspace) -> None:
+    text = ("Valley report\n\nThe rebels say 60 soldiers were killed, but Deputy Korbessa Governor Abdirahman Farah "
+            "Gulled told reporters that at least 40 soldiers were killed. The caretaker chairman of the Dara "
+            "Council, Alhaji Bukar Tijani, confirmed the attack.")
+    names = {a.name for a in analyse_text(workspace, text, published=date(2016, 1, 15)).actors}
+    assert {"Abdirahman Farah Gulled", "Alhaji Bukar Tijani"} <= names, names
+
+
+def test_one_peoples_fighters_told_two_ways_are_one_armed_group(workspace) -> None:
+    text = ("Valley report\n\nKurdish rebels captured the bridge on Monday. Kurdish fighters then held it "
+            "against two counterattacks, residents said.")
+    groups = [a for a in analyse_text(workspace, text, published=date(2014, 5, 6)).actors if "Kurdish" in a.name]
+    assert len(groups) == 1 and {"Kurdish rebels", "Kurdish fighters"} <= set(groups[0].aliases_seen), groups

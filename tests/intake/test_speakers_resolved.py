@@ -39,3 +39,39 @@ def test_a_coalition_led_by_a_state_is_one_actor(workspace) -> None:
     names = [a.name for a in analysis.actors]
     assert "U.S.-led coalition" in names and "U.S." not in names, names
     assert [c.speaker for c in analysis.citations] == ["U.S.-led coalition"]
+
+
+def channels(workspace, body: str) -> list[tuple[str, str]]:
+    analysis = analyse_text(workspace, "Valley report\n\n" + body, published=date(2015, 3, 5))
+    return [(c.speaker, c.channel) for c in analysis.citations]
+
+
+def test_the_medium_of_a_condemnation_a_speech_or_a_call(workspace) -> None:
+    found = channels(workspace, "Secretary-General Anna Korvel condemned the attack in a statement, saying the "
+                                "dead were civilians.\n\n"
+                                "In a speech to the Valley Assembly on Tuesday, Dawit Horanso urged the rebels to "
+                                "lay down their arms.\n\n"
+                                "Mayor Lena Ostrova said by phone that the town was quiet.")
+    by_speaker = dict(found)
+    assert "statement" in by_speaker.get("Anna Korvel", ""), found
+    assert "Valley Assembly" in by_speaker.get("Dawit Horanso", ""), found
+    assert by_speaker.get("Lena Ostrova") == "phone", found
+
+
+def test_a_spokesman_for_the_house_speaks_for_it(workspace) -> None:
+    found = speakers(workspace, "The Valley House of Representatives refused on Thursday to extend the state of "
+                                "emergency. A spokesman for the House told reporters the president could still "
+                                "deploy troops.")
+    assert found[-1] == "Valley House of Representatives", found
+
+
+def test_the_named_apposition_of_a_title_speaks(workspace) -> None:
+    found = speakers(workspace, "The caretaker chairman of the Dara Council, Alhaji Bukar Tijani, confirmed the "
+                                "attack on Wednesday.")
+    assert found == ["Alhaji Bukar Tijani"], found
+
+
+def test_a_states_president_named_after_the_title_speaks(workspace) -> None:
+    found = speakers(workspace, "Chad's President Idriss Deby called on the rebel chief to give himself up, "
+                                "saying his troops knew where he was hiding.")
+    assert found == ["Idriss Deby"], found

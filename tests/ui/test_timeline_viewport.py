@@ -361,6 +361,11 @@ def test_what_needs_every_lane_waits_for_them(qtbot, many_lanes, first_lanes_fir
     view.set_hide_empty(True)
     assert not view.lanes_partial and len(view.lane_names()) == 30
     view.set_hide_empty(False)
+    view.set_lanes("none")
+    view.set_lanes("actor")
+    view.set_all_collapsed(True)  # every lane folds, not only those read so far
+    assert not view.lanes_partial and all(lane.collapsed for lane in view.data.lanes)
+    assert len(view.data.lanes) == 30
     view.wait_for_lanes()
 
 

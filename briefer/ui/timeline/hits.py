@@ -155,6 +155,7 @@ class HitsMixin:
             self._fit(bounds)
 
     def set_all_collapsed(self, collapsed: bool) -> None:
+        self.complete_lanes()  # (all of them: those still being read too)
         for lane in self.data.lanes:
             lane.collapsed = collapsed
         self._changed()
