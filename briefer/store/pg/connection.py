@@ -21,6 +21,23 @@ from .adapter import PgConn, _bind, translate
 from .secrets import saved_password, wants_password
 from .schema import MIGRATION_LOCK, MIGRATIONS, REVISION_CLAIM, REVISION_GATE, SCHEMA_VERSION, VERSION_TABLE
 
+# A desk on the network that stops answering (a laptop's Wi-Fi gone, a server switched off)
+# must not hold a window for TCP's quarter of an hour: libpq's keepalives notice a silent
+# peer, `tcp_user_timeout` gives up on data it never acknowledged.  An address's own values win.
+NETWORK_DEFAULTS = {"connect_timeout": "10", "keepalives": "1", "keepalives_idle": "10",
+                    "keepalives_interval": "5", "keepalives_count": "3", "tcp_user_timeout": "20000"}
+
+
+def _network_defaults(url: str) -> dict[str, str]:
+    from psycopg.conninfo import conninfo_to_dict
+
+    try:
+        given = conninfo_to_dict(url)
+    except psycopg.ProgrammingError:
+        given = {}  # a malformed address: connect() says so, naming it
+    return {k: v for k, v in NETWORK_DEFAULTS.items() if k not in given}
+
+
 class DeskAddress(str):
     """Where a desk is (its URI, shown without any password), standing where a workspace
     file's path stands: its `name` is the database's."""
@@ -122,7 +139,8 @@ class PgConnection:
     def _connect(self, application: str = "briefer") -> psycopg.Connection:
         """One more connection to this desk, as this session made its first."""
         extra = {"password": self._password} if self._password is not None else {}
-        return psycopg.connect(self._url, autocommit=True, connect_timeout=10, application_name=application, **extra)
+        return psycopg.connect(self._url, autocommit=True, application_name=application,
+                               **_network_defaults(self._url), **extra)
 
     def _installed_version(self) -> int | None:
         raw = self.conn.raw
