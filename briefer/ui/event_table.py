@@ -24,6 +24,7 @@ from .session import Session
 
 PAGE = 64  # rows read at once: about what a tall table shows (a filter's first paint reads one page)
 MAX_PAGES = 120
+SEEN_PAGES = 8  # pages kept across filter changes (until the next edit)
 LOAD_ALL_UP_TO = 50_000  # up to this many matches, a row lookup reads the whole date order at once
 MAP_SELECTION_UP_TO = 200  # selected events looked up one by one in a windowed table
 
@@ -59,9 +60,16 @@ class EventTableModel(QAbstractTableModel):
         self.order = "date"
         self.descending = False
         self._pages: OrderedDict[int, list[Event]] = OrderedDict()
+        # pages read under earlier filters, by their rows' ids: clearing a filter shows again the
+        # rows it showed before, without reading them again.  Any change forgets them all.
+        self._seen: OrderedDict[tuple[int, ...], list[Event]] = OrderedDict()
+        session.workspaceChanged.connect(self._forget_seen)
         session.workspaceChanged.connect(self.reload)
         session.filterChanged.connect(self.reload)
         session.changed.connect(self.apply_changes)
+
+    def _forget_seen(self, *_: object) -> None:
+        self._seen.clear()
 
     # -- loading ------------------------------------------------------------------
     def reload(self, *_: object) -> None:
@@ -93,6 +101,7 @@ class EventTableModel(QAbstractTableModel):
         """After an edit: rows whose events changed in place are read again and repainted;
         the table is read again only when events came, went, moved in date order or in
         or out of the filter."""
+        self._seen.clear()
         ws = self.session.ws
         events = changes.events
         if ws is None or changes.everything or events.added or events.removed or events.moved:
@@ -171,10 +180,17 @@ class EventTableModel(QAbstractTableModel):
         events = self._pages.get(page)
         if events is None:
             ws = self.session.ws
-            events = read_or(ws, lambda: self.session.ws.events_by_ids(
-                self._ids_of_page(page) if self.windowed else self.ids[page * PAGE:(page + 1) * PAGE]), None)
-            if events is None:  # a desk cut off: the rows not read yet stay blank until it reconnects
-                return None
+            ids = read_or(ws, lambda: self._ids_of_page(page) if self.windowed
+                          else self.ids[page * PAGE:(page + 1) * PAGE], None)
+            events = None if ids is None else self._seen.get(tuple(ids))
+            if events is None:
+                events = None if ids is None else read_or(ws, lambda: self.session.ws.events_by_ids(ids), None)
+                if events is None:  # a desk cut off: the rows not read yet stay blank until it reconnects
+                    return None
+                key = tuple(ids)
+                self._seen[key] = events
+                if len(self._seen) > SEEN_PAGES:
+                    self._seen.popitem(last=False)
             self._pages[page] = events
             if len(self._pages) > MAX_PAGES:
                 self._pages.popitem(last=False)

@@ -379,6 +379,39 @@ def test_a_filter_change_reads_only_the_rows_shown_and_a_row_lookup_still_finds_
     assert window.table.selectionModel().selectedRows()[0].row() == len(expected) - 1
 
 
+
+def test_clearing_a_filter_shows_the_rows_again_without_reading_them_but_an_edit_is_read(
+        window, demo_workspace, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Clearing a filter brings back the rows shown before it, already read (at 1M events the
+    page's read was a third of what a clear cost the window); an edit made meanwhile is shown."""
+    from dataclasses import replace
+
+    from briefer.ui import commands
+
+    path = demo_workspace.path
+    demo_workspace.close()
+    window.open_path(path)
+    ws = window.session.ws
+    everything = table_titles(window)
+    window.filter_bar.text.setText("Baghouz")
+    window.filter_bar.apply()
+    assert 0 < len(table_titles(window)) < len(everything)
+    reads: list[object] = []
+    by_ids = ws.events_by_ids
+    monkeypatch.setattr(ws, "events_by_ids", lambda ids: reads.append(ids) or by_ids(ids))
+    window.filter_bar.text.setText("")
+    window.filter_bar.apply()
+    assert table_titles(window) == everything and reads == []
+    window.filter_bar.text.setText("Baghouz")
+    window.filter_bar.apply()
+    event = window.table.model().event_at(0)
+    commands.apply(window.session, commands.edit_event(window.session, event, replace(event, title="Renamed here")))
+    window.filter_bar.text.setText("")
+    window.filter_bar.apply()
+    titles = table_titles(window)
+    assert "Renamed here" in titles and event.title not in titles and reads
+
+
 def test_save_a_copy_writes_a_workspace_that_opens_with_everything(window, demo_workspace, tmp_path: Path,
                                                                    monkeypatch: pytest.MonkeyPatch) -> None:
     from PySide6.QtWidgets import QFileDialog
