@@ -38,7 +38,9 @@ def _alternation(words) -> str:
 
 
 _KNOWN = {fold(k): v for k, v in sorted(AL.ACTORS.items(), key=lambda kv: len(kv[0]))}
-_ADJ = {fold(k): v for k, v in AL.NATIONALITIES.items()}
+_ORG_KIND: dict[str, str] = {}  # a head noun, folded -> the kind it names (the first listed wins)
+for _k, _v in AL.ORG_HEADS.items():
+    _ORG_KIND.setdefault(fold(_k), _v)
 _ADJ_RE = _alternation(AL.NATIONALITIES)
 _INST_RE = _alternation(AL.INSTITUTION_HEADS)
 _KNOWN_RE = _alternation(AL.ACTORS)
@@ -80,7 +82,7 @@ def name_at(text: str, folded: str, start: int, end: int) -> Optional[tuple[int,
     m = _HEAD_AT.match(folded, start, end)
     if m is None:
         return None
-    kind = next((v for k, v in AL.ORG_HEADS.items() if fold(k) == m.group("bare")), "organisation")
+    kind = _ORG_KIND.get(m.group("bare"), "organisation")
     q = _QUOTED.match(text, m.end(), end)
     if q is not None:
         return q.end(), f"{text[m.start('head'):m.end('head')]} {q.group(1).strip()}", kind
@@ -178,9 +180,8 @@ def arabic_mentions(text: str, sentences: Sequence[Sentence], body: set[int], ga
         add(m.start(), m.end(), m.start("core"), "armed_group" if "جيش" in m.group("core") else "organisation",
             text[m.start("core"):m.end()])
     # names the workspace itself holds in Arabic (its own aliases): one alternation, one scan
-    own = {fold(k): entries for k, entries in gaz.index.items() if len(k) >= 3 and re.search(f"[{AR}]", k)}
-    if own:
-        own_re = re.compile(rf"{NOT_AR_BEFORE}{PREFIX}(?P<core>{'|'.join(sorted(map(re.escape, own), key=len, reverse=True))}){NOT_AR_AFTER}")
+    own, own_re = _own_names(gaz)
+    if own_re is not None:
         for m in own_re.finditer(folded):
             entries = own[m.group("core")]
             entry = next((e for e in entries if e.kind == "actor"), entries[0])
@@ -190,6 +191,23 @@ def arabic_mentions(text: str, sentences: Sequence[Sentence], body: set[int], ga
 
 
 _BARE_NAMES = {"الجيش", "الشرطة"}
+
+_OWN: dict[int, tuple[object, dict, Optional[re.Pattern]]] = {}  # id(gazetteer) -> (it, names, pattern)
+
+
+def _own_names(gaz) -> tuple[dict, Optional[re.Pattern]]:
+    """The workspace's own Arabic names (folded) and one alternation of them, made once per
+    gazetteer (the assistant keeps a gazetteer until the workspace's names change)."""
+    cached = _OWN.get(id(gaz))
+    if cached is not None and cached[0] is gaz:
+        return cached[1], cached[2]
+    own = {fold(k): entries for k, entries in gaz.index.items() if len(k) >= 3 and re.search(f"[{AR}]", k)}
+    own_re = re.compile(rf"{NOT_AR_BEFORE}{PREFIX}(?P<core>{'|'.join(sorted(map(re.escape, own), key=len, reverse=True))})"
+                        rf"{NOT_AR_AFTER}") if own else None
+    if len(_OWN) > 8:
+        _OWN.clear()
+    _OWN[id(gaz)] = (gaz, own, own_re)
+    return own, own_re
 
 
 def _entities(mentions: list[Mention], gaz) -> list[Entity]:

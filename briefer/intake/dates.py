@@ -402,15 +402,6 @@ def _ago(m: re.Match, pub: Optional[date], future: bool) -> Resolved:
     return _day(day, approximate=unit.startswith("week")), f"'{m.group().strip()}': counted back from publication ({format_day(pub)})", False
 
 
-def _recent(m: re.Match, pub: Optional[date], future: bool) -> Resolved:
-    if pub is None:
-        return None
-    unit = m["unit"].lower()
-    n = {"days": 7, "weeks": 42, "months": 180}[unit]
-    start = pub - timedelta(days=n)
-    return When.between(_pt(start), _pt(pub)), f"'{m.group().strip()}': taken as the {n} days up to publication", False
-
-
 _I = re.I
 _SHIFT_UNITS = {"day": 1, "days": 1, "week": 7, "weeks": 7}
 

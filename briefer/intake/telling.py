@@ -100,7 +100,7 @@ def _points_back(token) -> bool:
             return True
         if c.dep_ == "amod" and c.lower_ in _BACK_ADJS:
             return True
-        if c.dep_ == "poss" and (c.lower_.rstrip("'’s") in {w.lower() for w in L.MONTH_WORDS} or c.pos_ == "PRON"):
+        if c.dep_ == "poss" and (c.lower_.rstrip("'’s") in L.MONTH_WORDS or c.pos_ == "PRON"):
             return True
     return False
 
@@ -175,8 +175,9 @@ def fold_retellings(drafts: list[EventDraft], sentences: Sequence[Sentence], par
         tokens = _tokens(doc, max(0, d.clause.start - s0), min(len(doc.text), d.clause.end - s0))
         found = _triggers(tokens)
         kinds = {k for _, k in found}
-        back = {k for t, k in found if _points_back(t)}
-        all_back = bool(found) and all(_points_back(t) for t, _ in found)
+        pointing = [(k, _points_back(t)) for t, k in found]
+        back = {k for k, points in pointing if points}
+        all_back = bool(found) and all(points for _, points in pointing)
         nouns = {t.lemma_.lower() for t in tokens if t.pos_ == "NOUN"} - _LIGHT_NOUNS
         definite = {t.lemma_.lower() for t in tokens if t.pos_ == "NOUN"
                     and any(c.dep_ == "det" and c.lower_ in _BACK_DETS for c in t.children)} - _LIGHT_NOUNS
