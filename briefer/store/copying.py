@@ -96,7 +96,6 @@ def _adopt(copy: Any, ws: Any, identity: tuple[str, str], synced: int, last: int
     """The copy becomes a workspace of its own whose peer `ws` is: it has the peer's
     revisions up to `synced`, and the peer has its own up to `last` (they are the peer's)."""
     new_id, name = identity
-    copy.conn.execute("DELETE FROM peer WHERE workspace = ?", (new_id,))
     copy.conn.execute("INSERT OR REPLACE INTO meta(key, value) VALUES ('workspace_id', ?)", (new_id,))
     copy.conn.execute("INSERT OR REPLACE INTO meta(key, value) VALUES ('name', ?)", (name,))
     copy.set_peer(ws.workspace_id, ws.name, seen=synced, acked=last)

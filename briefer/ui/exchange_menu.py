@@ -159,8 +159,8 @@ class ExchangeActions:
                                 "it is back (File ▸ Reconnect to the Desk).")
             return
         part = None
-        if self.session.filter != EventFilter():
-            shown, total = ws.count_events(self.session.filter), ws.event_count()
+        if not self.session.filter.is_empty:  # (the counts the table and filter bar just asked for)
+            shown, total = self.session.count(self.session.filter), self.session.count(EventFilter())
             box = QMessageBox(QMessageBox.Icon.Question, title,
                               f"The filter shows {shown:,} of the {total:,} events. Copy only those (with every actor "
                               "and source, and the documents they cite), or everything?", parent=self.window)
@@ -188,7 +188,7 @@ class ExchangeActions:
             QMessageBox.warning(self.window, title, f"No copy was made.\n\n{error}")
             return
         QApplication.restoreOverrideCursor()
-        what = f"{ws.count_events(part):,} events" if part is not None else "everything"
+        what = f"{self.session.count(part):,} events" if part is not None else "everything"
         self.window.statusBar().showMessage(f"Copied {what} to {path}; merge it back with File ▸ Merge Workspace…",
                                             8000)
 

@@ -38,6 +38,12 @@ def _network_defaults(url: str) -> dict[str, str]:
     return {k: v for k, v in NETWORK_DEFAULTS.items() if k not in given}
 
 
+def _sync_floor(last: int, lowest_open: Optional[int]) -> int:
+    """A sync point: the last revision, or just below the lowest one still claimed by an open
+    transaction (every revision up to it has ended)."""
+    return last if lowest_open is None else min(last, lowest_open - 1)
+
+
 class DeskAddress(str):
     """Where a desk is (its URI, shown without any password), standing where a workspace
     file's path stands: its `name` is the database's."""
@@ -233,7 +239,7 @@ class PgConnection:
         if self._depth:
             raise WorkspaceError(f"{self.path.shown()}: a copy cannot be taken in the middle of a change")
         with self._revision_gate():
-            floor = self._lowest_open_revision()  # read before the snapshot: whatever ends meanwhile is in it
+            below = self._lowest_open_revision()  # read before the snapshot: whatever ends meanwhile is in it
             self.conn.execute("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
             self._depth += 1
             try:
@@ -243,7 +249,7 @@ class PgConnection:
                 self._rollback(0, "")
                 raise
         try:
-            yield (last if floor is None else min(last, floor - 1)), last
+            yield _sync_floor(last, below), last
         finally:
             self._depth -= 1
             self._rollback(0, "")
@@ -254,9 +260,9 @@ class PgConnection:
         if not self._provenance_ready():
             return 0
         with self._revision_gate():
-            floor = self._lowest_open_revision()
+            below = self._lowest_open_revision()
             last = self.max_revision()
-        return last if floor is None else min(last, floor - 1)
+        return _sync_floor(last, below)
 
     @contextmanager
     def _revision_gate(self) -> Iterator[None]:

@@ -99,7 +99,9 @@ def verify_password(url: str, password: str) -> None:
     if not _keyring():
         raise WorkspaceError(_NO_KEYRING)
     try:
-        psycopg.connect(url, password=password, connect_timeout=10, application_name="briefer-login").close()
+        from .connection import _network_defaults
+
+        psycopg.connect(url, password=password, application_name="briefer-login", **_network_defaults(url)).close()
     except psycopg.OperationalError as error:
         text = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
         if wants_password(error):
