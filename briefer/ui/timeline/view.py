@@ -164,8 +164,8 @@ class TimelineView(LayoutMixin, PaintingMixin, HitsMixin, LanesMixin, ColoursMix
         self._titles.clear()
         self.forget_values()
         self.periods = self.ws.periods() if self.ws else []
-        self.data = TimelineData(store_timeline.event_columns(self.ws) if self.ws else None)
-        self._apply_lanes()
+        self.data = TimelineData(store_timeline.event_columns(self.ws) if self.ws else None, lanes=False)
+        self._apply_lanes()  # (sets the data's lanes, whichever the mode)
         self._apply_filter()
         if len(self.data) > 100_000:
             release_freed_memory()
