@@ -101,9 +101,7 @@ def changes_since(ws: Workspace, since: int, target_id: str = "", acks: Optional
     commits later with a lower revision then comes with the next package, never skipped),
     read in one snapshot: the records, their bases, who and when."""
     with few_collections():
-        if ws._depth:  # inside a change of its own: what it sees now
-            return _changes_since(ws, since, ws.sync_point(), target_id, acks)
-        with ws._read_snapshot() as (synced, _):
+        with ws.consistent_read() as synced:
             return _changes_since(ws, since, synced, target_id, acks)
 
 
