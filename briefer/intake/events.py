@@ -2,8 +2,8 @@
 
 A sentence is split where it joins two dated happenings ("murdered in 2013, but a
 report this week claimed ..."), so that each gets its own date.  Each candidate has
-its date (the first past-looking date of the clause, else the publication day, with
-the rule said), place, actors with roles and the clause as the supporting quote.
+its date (`event_dates.clause_date`, with the rule said), place, actors with roles and
+the clause as the supporting quote.
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ from ..core.model import Role
 from ..core.when import When
 from . import lexicon as L
 from .dates import FUTURE_RE, DateMention
+from .event_dates import clause_date
 from .entities import WELL_KNOWN_ACTOR_KEYS, Entity, Mention
 from .statements import Statement
 from .text import Sentence
@@ -143,22 +144,11 @@ def draft_events(text: str, sentences: Sequence[Sentence], body: Sequence[int], 
                 continue
             if not c_mentions and not c_dates:
                 continue
-            # "the worst fighting since the battle for Aleppo last year": that date is the yardstick, not the event's
-            dated = [d for d in c_dates if not _REFERENCE_RE.search(text, max(clause.start, d.start - 60), d.start)]
-            date = next((d for d in dated if not d.forward), None) or (dated[0] if dated else None)
-            if date is not None:
-                when, rule = date.when, f"{date.text}: {date.rule}"
-            elif published is not None and _BACKGROUND_RE.search(c_text) and published.start is not None:
-                # background told in the past perfect ("had killed"): before the story, not on its day
-                when = When.before(published.start)
-                rule = "told as background (past perfect) with no date of its own: some time before publication"
-            elif published is not None:
-                when, rule = published, "no date in the sentence: the day of publication"
-            else:
-                when, rule = None, "no date in the sentence and no publication date: set one"
-            participants = _roles(text, clause, c_mentions, trigger, by_id, in_clause_statement)
             doc = parsed.get(si)
             trigger_at = clause.start + trigger.start()
+            when, rule, date = clause_date(text, clause.start, clause.end, c_dates, published, doc, sentence.start,
+                                           trigger_at)
+            participants = _roles(text, clause, c_mentions, trigger, by_id, in_clause_statement)
             if doc is not None:
                 participants = _parse_roles(doc, sentence.start, clause, trigger_at, c_mentions, by_id, participants)
             status, status_why = _status(text, clause, trigger_at, doc, sentence.start)
@@ -192,8 +182,6 @@ def draft_events(text: str, sentences: Sequence[Sentence], body: Sequence[int], 
             last_person = persons_here[-1]
     return drafts
 
-
-_BACKGROUND_RE = re.compile(r"\b(?:had|'d)\s+(?:(?:already|earlier|previously|also|been)\s+)*[a-z]+(?:ed|en|wn|t|ght)\b", re.I)
 
 # How a clause is put, when there is no parse: words before the trigger.
 _COND_RE = re.compile(r"\b(?:if|once|unless|could|may|might|would be able to|in case)\b", re.I)
@@ -308,8 +296,6 @@ def _roles(text: str, clause: Clause, c_mentions: Sequence[Mention], trigger: re
 
 
 _PASSIVE_RE = re.compile(r"\b(?:was|were|is|are|been|being|be|got|gets|get)\s+(?:\w+ly\s+)?$", re.I)
-
-_REFERENCE_RE = re.compile(r"\b(?:since|than)\s+(?:the\s+|a\s+|an\s+)?(?:[\w\-]+\s+){1,6}$", re.I)
 
 _APPOSITION_RE = re.compile(r"^\s*,\s*(?:(?:a|an|the)\s+)?(?:[\w\-]+\s+){0,3}(?:of|for|at|with|from)\s+(?:the\s+|a\s+)?$")
 

@@ -30,6 +30,7 @@ import re
 from typing import Optional, Sequence
 
 from . import lexicon as L
+from .event_dates import UNDATED_RULES
 from .events import EventDraft
 from .parse import SPEECH_LEMMAS
 from .text import Sentence
@@ -54,7 +55,7 @@ _ANOTHER_RE = re.compile(r"\b(?:also|another|separately|second|other|elsewhere|m
 _LIGHT_NOUNS = {"people", "person", "day", "time", "year", "week", "month", "area", "part", "number", "report",
                 "reports", "statement", "official", "officials", "source", "sources", "country", "world"}
 _LOOK_BACK = 12  # drafts looked back at: a retelling follows closely (and the work stays linear)
-_DEFAULT_RULES = ("no date in the sentence", "told as background")
+_DEFAULT_RULES = UNDATED_RULES
 
 
 def _stem(word: str) -> Optional[str]:
