@@ -450,12 +450,18 @@ _TRIGGER_RE = re.compile(rf"{_NOT_AR_BEFORE}{_PREFIX}(?:{'|'.join(sorted({re.esc
 _HARM_RE = re.compile(rf"{_NOT_AR_BEFORE}{_PREFIX}(?:مقتل|قتل|قتلى|إصابة|اصابة|جرح|جرحى|اختطاف|خطف|اعتقال|اعتقل|أسر|إعدام|اعدام)")
 _FUTURE_RE = re.compile(rf"{_NOT_AR_BEFORE}(?:سوف|يعتزم|تعتزم|يعتزمون|من المقرر|من المتوقع|يتوقع|يُتوقع|المرتقب|سيتم|ستبدأ|سيبدأ|ستقوم|سيقوم)")
 _COND_RE = re.compile(rf"{_NOT_AR_BEFORE}(?:(?:إذا|اذا|لو|في حال|ربما|يمكن|من المرجح|من المُرجح|المرجح|يرجح|من المحتمل|يحتمل){_NOT_AR_AFTER}|قد\s+ي)")
-_NEGATED = re.compile(rf"{_NOT_AR_BEFORE}[وف]?(?:لم|لن|ليس|لا)\s+(?:[^\s.،]+\s+){{0,7}}$")
+# the negator governs the verb right after it ("لم يتم الإفراج", "لن تنسحب"), not a happening further on
+_NEGATED = re.compile(rf"{_NOT_AR_BEFORE}[وف]?(?:لم|لن|ليس|لا)\s+(?:(?:[^\s.،]+\s+)?|"
+                      rf"(?:[يت](?:علن|تم|صدر|تبن|سجل|رد|عرف|سفر|قع)[{_AR}]*)\s+(?:[^\s.،]+\s+){{0,5}})$")
 # where one sentence tells two happenings: "..., فيما شن الطيران ...", "... في حين استهدف ..."
 _CLAUSE_SPLIT = re.compile(rf"\s*[،,]?\s+(?=(?:فيما|في حين|بينما|كما)\s)|\s*[،,]\s*(?=و[{_AR}])|\s+\.\.+\s+")
 # background told without its date: "بعد استعادة الجيش ...", "منذ سيطر ...", "كان قد ...", "احتدام المعارك"
 _BACKGROUND = re.compile(rf"{_NOT_AR_BEFORE}(?:بعد|منذ|عقب|اثر|سبق|احتدام|استمرار)\s+(?:ان\s+|أن\s+)?[{_AR}]*$"
                          rf"|{_NOT_AR_BEFORE}(?:كان|كانت)\s+[{_AR}\s]{{0,40}}قد\s+")
+# "وكان الوزير استقال ...", "وكانت قد ...": a clause opened by كان tells what came before the story;
+# "في وقت سابق" (earlier) says so too
+_PLUPERFECT = re.compile(rf"[\s،,.:\"«]*(?:[وف]?قد\s+)?[وف]?(?:كان|كانت|كانوا|كانا){_NOT_AR_AFTER}")
+_EARLIER = re.compile(rf"{_NOT_AR_BEFORE}في\s+وقت\s+سابق{_NOT_AR_AFTER}")
 _RECENT = 7  # days: an undated clause takes the day of the clause before when it is this close to publication
 
 
@@ -502,14 +508,13 @@ def arabic_drafts(text: str, sentences: Sequence[Sentence], body: Sequence[int],
                 if date_m.when.is_point and published is not None and \
                         abs((date_m.when.earliest - published.earliest).days) <= _RECENT:
                     carried = date_m
-            elif _BACKGROUND.search(folded, max(c0, trigger.start() - 12), trigger.end()):
+            elif _BACKGROUND.search(folded, max(c0, trigger.start() - 12), trigger.end()) or \
+                    _PLUPERFECT.match(folded, c0) or _EARLIER.search(folded, c0, c1):
                 when, rule = None, "background told without a date of its own: set one (not dated by publication)"
             elif carried is not None:
                 when, rule = carried.when, f"no date in the clause: the day of the clause before ({carried.text})"
-            elif published is not None:
-                when, rule = published, "no date in the sentence: the day of publication"
             else:
-                when, rule = None, "no date in the sentence and no publication date: set one"
+                when, rule = None, _undated(published)
             roles = _roles(text, ments, by_id, st, trigger)
             head = text[c0:trigger.end()]
             status, why, claimed = "reported", "", ""
@@ -528,7 +533,65 @@ def arabic_drafts(text: str, sentences: Sequence[Sentence], body: Sequence[int],
             title = quote if len(quote) <= 110 else quote[:110].rsplit(" ", 1)[0] + "…"
             drafts.append(EventDraft(Clause(si, start, c1), title, when, rule, date_m, "", list(roles.items()), st,
                                      quote, status, why, claimed))
+    _date_retellings(folded, drafts)
     return drafts
+
+
+_CONTENT = re.compile(rf"[{_AR}]{{3,}}")
+_FUNCTION = {fold(w) for w in AL.NAME_STOPS} | {fold(w) for w in (
+    "الذي", "التي", "الذين", "هذا", "هذه", "ذلك", "تلك", "وقال", "قال", "قالت", "وقالت", "أكثر", "أيضا", "عدد", "نحو",
+    "حوالي", "الأقل", "بعض", "كل", "كان", "كانت", "وكان", "وكانت", "إنه", "أنه", "إنها", "أنها", "إلا", "غير", "شخصا")}
+_RETOLD_WINDOW = 60  # drafts: a retelling is looked for among this many on either side (linear in the report)
+
+
+def _words(folded: str, start: int, end: int) -> set[str]:
+    """The content words of a clause without their glued conjunction, preposition or article."""
+    out = set()
+    for m in _CONTENT.finditer(folded, start, end):
+        w = m.group()
+        if w in _FUNCTION:
+            continue
+        w = re.sub(r"^(?:[وف]?(?:بال|لل|كال|ال)|[وف](?=[^ا][^\s]{3}))", "", w)
+        if len(w) >= 5:  # "اقتحموا" and "اقتحم", "مسلحين" and "مسلحون" meet
+            w = re.sub(r"(?:وا|ون|ين|ات|ها|هم|ه|ت)$", "", w)
+        if len(w) >= 3:
+            out.add(w)
+    return out
+
+
+def _date_retellings(folded: str, drafts: list[EventDraft]) -> None:
+    """A happening told first without a date ("a summary lead") and again with one: the undated
+    telling takes the date of the dated one that shares two or more of its content words, an event
+    word among them (a lead "فجرت سيارات مفخخة" and "وفجرت ... سيارات مفخخة اليوم الجمعة")."""
+    dated = [(i, d) for i, d in enumerate(drafts) if d.date is not None and not d.date.forward
+             and d.status in ("reported", "claimed") and d.date.when.precision.value >= 5]  # a day
+    if not dated:
+        return
+    words = {i: _words(folded, d.clause.start, d.clause.end) for i, d in dated}
+    order = [i for i, _d in dated]
+    for i, d in enumerate(drafts):
+        if d.when is not None or d.date is not None or d.status not in ("reported", "claimed"):
+            continue
+        mine = _words(folded, d.clause.start, d.clause.end)
+        at = bisect_left(order, i)  # a window of candidates on either side: linear in the report
+        after = [(j, o) for j, o in dated[at:at + _RETOLD_WINDOW] if j <= i + _RETOLD_WINDOW]
+        before = [(j, o) for j, o in reversed(dated[max(0, at - _RETOLD_WINDOW):at]) if j >= i - _RETOLD_WINDOW]
+        best = None  # the first telling after it (a lead is told again below), else the nearest before
+        for j, other in after + before:
+            shared = mine & words[j]
+            if len(shared) >= 4 or (len(shared) >= 3 and any(_TRIGGER_RE.fullmatch(w) for w in shared)):
+                best = other
+                break
+        if best is not None:
+            d.when, d.date = best.when, best.date
+            d.when_rule = f"told again with a date ({best.date.text}): {best.date.rule}"
+
+
+def _undated(published: Optional[When]) -> str:
+    """The rule of a clause that gives no date of its own: it is not dated by publication."""
+    if published is None:
+        return "the report gives no date and no publication date: set one"
+    return f"the report gives no date; published {published.edtf}"
 
 
 _PARTY_WORDS = re.compile(r"الجيش|عسكري|الشرطة|الحكومة|وزارة|وزير|الرئاسة|الحوثي|حماس|التنظيم|الحركة|الجماعة|المعارضة")

@@ -1,0 +1,46 @@
+"""Issue 13, Arabic event dates by clause, on sentences written for these tests (not taken from any
+report): a clause with no date of its own is not dated by publication; a clause opened by كان tells
+what came before; a summary lead told again with its day takes that day; a negation governs the verb
+right after it, not a happening further on."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from briefer.intake.assistant import analyse_text
+
+PUB = date(2024, 5, 9)  # a Thursday
+
+
+def _events(workspace, body: str):
+    analysis = analyse_text(workspace, "Headline: خبر\n\n" + body, published=PUB)
+    return analysis, {e.quote.split()[0]: e for e in analysis.events + analysis.expectations}
+
+
+def test_a_clause_without_a_date_is_not_dated_by_publication(workspace) -> None:
+    _, events = _events(workspace, "وأعلنت الحكومة فرض حظر التجول في المدينة.\n")
+    event = events["وأعلنت"]
+    assert event.when is None
+    assert "gives no date" in event.when_rule and "2024-05-09" in event.when_rule
+
+
+def test_a_clause_opened_by_kana_is_background_even_after_a_dated_one(workspace) -> None:
+    _, events = _events(workspace, "اجتمع الوزراء في العاصمة أمس الأربعاء.\n"
+                                   "وكان رئيس الحكومة استقال بعد احتجاجات واسعة.\n"
+                                   "ووقعت الحكومة في وقت سابق اتفاقا مع النقابات.\n")
+    assert events["اجتمع"].when.edtf == "2024-05-08"
+    assert events["وكان"].when is None and events["ووقعت"].when is None
+
+
+def test_a_summary_lead_takes_the_day_it_is_told_again_with(workspace) -> None:
+    _, events = _events(workspace, "اقتحم مسلحون مبنى البلدية في البلدة الحدودية.\n\n"
+                                   "وقالت الشرطة المحلية إن المسلحين اقتحموا مبنى البلدية صباح الثلاثاء.\n")
+    assert events["اقتحم"].when.edtf == "2024-05-07"
+    assert "told again" in events["اقتحم"].when_rule
+
+
+def test_a_negation_governs_the_next_verb_not_a_happening_further_on(workspace) -> None:
+    analysis, events = _events(workspace, "وفي حين يعيش السكان ظروفا لا يحتملها أحد اندلعت اشتباكات عنيفة في الحي.\n"
+                                          "ولم تعلن أي جهة حتى الآن مسؤوليتها عن الهجوم.\n")
+    assert events["وفي"].status == "reported" and events["وفي"] in analysis.events
+    assert events["ولم"].status == "denied"
