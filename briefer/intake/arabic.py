@@ -76,7 +76,7 @@ _DATE_RULES = [
     ("month_year", re.compile(rf"{_NOT_AR_BEFORE}(?:في\s+|منذ\s+)?{_PREFIX}(?:شهر\s+)?(?P<m>{_MONTH_RE}){_PAIR}\s+(?:عام\s+|سنة\s+|من\s+العام\s+)?(?P<y>(?:19|20)\d\d)")),
     ("day_month", re.compile(rf"{_NOT_AR_BEFORE}{_PREFIX}(?P<d>\d{{1,2}})\s+(?:من\s+)?(?:شهر\s+)?(?P<m>{_MONTH_RE}){_PAIR}(?:\s+(?:الماضي|الفائت|المنصرم)(?![{_AR}]))?{_NOT_AR_AFTER}")),
     # "فجر الاثنين 12 نوفمبر", "اليوم الأحد 17 سبتمبر": the weekday and the day are one expression
-    ("day_month", re.compile(rf"{_NOT_AR_BEFORE}{_PART_OF_DAY}(?:(?:اليوم|أمس|امس)\s+)?{_PREFIX}(?:يوم\s+)?(?:{_WEEKDAY_RE})\s*[،,]?\s*(?P<d>\d{{1,2}})\s+(?:من\s+)?(?:شهر\s+)?(?P<m>{_MONTH_RE}){_PAIR}{_NOT_AR_AFTER}")),
+    ("day_month", re.compile(rf"{_NOT_AR_BEFORE}{_PART_OF_DAY}(?:(?:يوم\s+)?(?:اليوم|أمس|امس)\s+)?{_PREFIX}(?:يوم\s+)?(?:{_WEEKDAY_RE})\s*[،,]?\s*(?P<d>\d{{1,2}})\s+(?:من\s+)?(?:شهر\s+)?(?P<m>{_MONTH_RE}){_PAIR}{_NOT_AR_AFTER}")),
     # "أبريل الماضي", "في مارس", "منذ أبريل الماضي": a month without its year
     ("month", re.compile(rf"{_NOT_AR_BEFORE}(?:(?P<since>منذ)\s+|(?:في|خلال|حتى|مطلع|أواخر|اواخر|أوائل|منتصف)\s+)?{_PREFIX}(?:شهر\s+)?(?P<m>{_MONTH_RE}){_PAIR}(?:\s+(?P<w>الماضي|المقبل|القادم|الجاري|الحالي))?{_NOT_AR_AFTER}")),
     # "الخامس من يوليو 2013", "في الخامس عشر من الشهر الجاري": a day by its ordinal
@@ -88,10 +88,12 @@ _DATE_RULES = [
     ("numeric", re.compile(r"(?<![\d/.-])(?P<d>\d{1,2})[/.-](?P<mo>\d{1,2})[/.-](?P<y>(?:19|20)\d\d)(?![\d/.-])")),
     ("after_tomorrow", re.compile(rf"{_NOT_AR_BEFORE}بعد\s+(?:غد|الغد){_NOT_AR_AFTER}")),
     ("day_before_yesterday", re.compile(rf"{_NOT_AR_BEFORE}(?:أول|اول)\s+(?:من\s+)?أمس{_NOT_AR_AFTER}")),
+    # "ليل السبت - الأحد", "ليلة الجمعة على السبت": the night from the first day into the second
+    ("night", re.compile(rf"{_NOT_AR_BEFORE}(?:ليل|ليلة)\s+(?P<w1>{_WEEKDAY_RE})\s*(?:-|–|/|على|إلى|الى)\s*(?P<w>{_WEEKDAY_RE}){_NOT_AR_AFTER}")),
     ("overnight", re.compile(rf"{_NOT_AR_BEFORE}(?:خلال\s+)?(?:ساعات\s+الليل|(?:ال)?ليلة\s+الماضية|(?:ليل|ليلة)\s+(?:أمس|امس)){_NOT_AR_AFTER}")),
     # "أمس الثلاثاء", "اليوم (السبت)", "فجر اليوم الأحد": the day and its weekday are one expression
-    ("yesterday", re.compile(rf"{_NOT_AR_BEFORE}{_PART_OF_DAY}{_PREFIX}(?:أمس|امس|البارحة){_NOT_AR_AFTER}(?:\s*\(?\s*(?:{_WEEKDAY_RE})\s*\)?)?")),
-    ("today", re.compile(rf"{_NOT_AR_BEFORE}{_PART_OF_DAY}{_PREFIX}(?:اليوم|الليلة){_NOT_AR_AFTER}(?!\s+(?:التالي|السابق))(?:\s*\(?\s*(?:{_WEEKDAY_RE})\s*\)?)?")),
+    ("yesterday", re.compile(rf"{_NOT_AR_BEFORE}{_PART_OF_DAY}{_PREFIX}(?:يوم\s+)?(?:أمس|امس|البارحة){_NOT_AR_AFTER}(?:\s*\(?\s*(?:{_WEEKDAY_RE})\s*\)?)?")),
+    ("today", re.compile(rf"{_NOT_AR_BEFORE}{_PART_OF_DAY}{_PREFIX}(?:اليوم|الليلة){_NOT_AR_AFTER}(?!\s+(?:التالي|السابق|العالمي|الوطني|الدولي|الأول|الثاني|الثالث))(?:\s*\(?\s*(?:{_WEEKDAY_RE})\s*\)?)?")),
     ("tomorrow", re.compile(rf"{_NOT_AR_BEFORE}{_PREFIX}(?:غدا|غداً|غدًا){_NOT_AR_AFTER}")),
     ("last_week", re.compile(rf"{_NOT_AR_BEFORE}{_PREFIX}(?:الأسبوع|الاسبوع)\s+(?P<w>الماضي|الفائت|المنصرم|الجاري|الحالي|المقبل|القادم){_NOT_AR_AFTER}")),
     ("last_month", re.compile(rf"{_NOT_AR_BEFORE}{_PREFIX}(?:الشهر)\s+(?P<w>الماضي|الفائت|المنصرم|الجاري|الحالي|المقبل|القادم){_NOT_AR_AFTER}")),
@@ -211,6 +213,11 @@ def _resolve(kind: str, m: re.Match, pub: Optional[date]) -> Optional[tuple[When
     if kind == "last_year":
         y = pub.year + (1 if ahead else 0 if current else -1)
         return When.year(y), ("next" if ahead else "this" if current else "last") + f" year: {rel}", ahead
+    if kind == "night":
+        back = (pub.weekday() - _WEEKDAYS[g["w"]]) % 7
+        day = pub - timedelta(days=back)
+        return When.between(When.day(day - timedelta(days=1)), When.day(day)), \
+            f"the night into the last {g['w']} on or before publication ({format_day(pub)})", False
     if kind == "weekday":
         target = _WEEKDAYS[g["w"]]
         if g.get("which") in ("المقبل", "القادم", "المقبلة", "القادمة"):
@@ -241,7 +248,7 @@ def _resolve(kind: str, m: re.Match, pub: Optional[date]) -> Optional[tuple[When
     return None
 
 
-_DAY_KINDS = {"yesterday", "day_before_yesterday", "today", "tomorrow", "after_tomorrow", "weekday", "overnight",
+_DAY_KINDS = {"yesterday", "day_before_yesterday", "today", "tomorrow", "after_tomorrow", "weekday", "overnight", "night",
               "last_week", "ago"}
 
 
@@ -462,6 +469,7 @@ _BACKGROUND = re.compile(rf"{_NOT_AR_BEFORE}(?:بعد|منذ|عقب|اثر|سب�
 # "في وقت سابق" (earlier) says so too
 _PLUPERFECT = re.compile(rf"[\s،,.:\"«]*(?:[وف]?قد\s+)?[وف]?(?:كان|كانت|كانوا|كانا){_NOT_AR_AFTER}")
 _EARLIER = re.compile(rf"{_NOT_AR_BEFORE}في\s+وقت\s+سابق{_NOT_AR_AFTER}")
+_GOES_ON = re.compile(r"[\s\"«“(]*(?:و|ف(?!ي\s)|ثم\s|كما\s)")
 _RECENT = 7  # days: an undated clause takes the day of the clause before when it is this close to publication
 
 
@@ -494,6 +502,8 @@ def arabic_drafts(text: str, sentences: Sequence[Sentence], body: Sequence[int],
     for si in body:
         s = sentences[si]
         s_dates = list(dates[bisect_left(date_starts, s.start):bisect_left(date_starts, s.end)])
+        if s.first_in_paragraph and not _GOES_ON.match(folded, s.start, s.end):
+            carried = None  # a paragraph that opens without و/ف/ثم/كما starts another part of the story
         for c0, c1 in _clauses_of(text, s):
             trigger = _TRIGGER_RE.search(folded, c0, c1)
             if trigger is None:
@@ -611,7 +621,17 @@ def _clause_date(c_dates: Sequence[DateMention], at: int) -> Optional[DateMentio
     an open span ("منذ 2011" says how long, not when), then the nearest to the trigger word."""
     if not c_dates:
         return None
-    return min(c_dates, key=lambda d: (d.forward, d.when.open_end or d.when.open_start, abs(d.start - at)))
+    best = min(c_dates, key=lambda d: (d.forward, d.when.open_end or d.when.open_start, abs(d.start - at)))
+    if not _YEAR_IN.search(best.text) and not best.forward:
+        # "ليل السبت - الأحد في 7 أبريل 2013": the date written out says the day the weekday points at
+        full = [d for d in c_dates if _YEAR_IN.search(d.text) and d.when.is_point and not best.when.open_end
+                and abs((d.when.earliest - best.when.latest).days) <= 1]
+        if full:
+            return full[0]
+    return best
+
+
+_YEAR_IN = re.compile(r"(?:19|20)\d\d")
 
 
 def _roles(text: str, ments: Sequence[Mention], by_id: dict[str, Entity], st: Optional[Statement],

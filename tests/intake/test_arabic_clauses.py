@@ -44,3 +44,23 @@ def test_a_negation_governs_the_next_verb_not_a_happening_further_on(workspace) 
                                           "ولم تعلن أي جهة حتى الآن مسؤوليتها عن الهجوم.\n")
     assert events["وفي"].status == "reported" and events["وفي"] in analysis.events
     assert events["ولم"].status == "denied"
+
+
+def test_a_night_between_two_days_and_yesterday_said_with_yawm() -> None:
+    from briefer.intake.arabic import arabic_dates
+
+    found = {d.text: d.when.edtf for d in arabic_dates("توقفت الخدمة ليلة الاثنين - الثلاثاء ثم عادت", PUB)}
+    assert found == {"ليلة الاثنين - الثلاثاء": "2024-05-06/2024-05-07"}
+    found = {d.text: d.when.edtf for d in arabic_dates("افتتح المعرض يوم أمس الأربعاء 8 مايو في المدينة", PUB)}
+    assert found == {"يوم أمس الأربعاء 8 مايو": "2024-05-08"}
+
+
+def test_a_named_day_is_not_today() -> None:
+    from briefer.intake.arabic import arabic_dates
+
+    assert arabic_dates("تحتفل المنظمة باليوم العالمي للاجئين وباليوم الوطني للمرأة", PUB) == []
+
+
+def test_a_weekday_gives_way_to_the_written_out_date_of_the_same_night(workspace) -> None:
+    _, events = _events(workspace, "تعطلت مواقع حكومية ليل الاثنين - الثلاثاء في 7 مايو 2024 بهجوم إلكتروني.\n")
+    assert events["تعطلت"].when.edtf == "2024-05-07"
