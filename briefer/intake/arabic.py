@@ -13,22 +13,19 @@ and one event per clause that tells something happening.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from datetime import date, timedelta
 from typing import Optional, Sequence
 
-from ..core.model import Role
 from ..core.when import Point, When
 from . import arabic_lexicon as AL
 from . import lexicon as L
 from .arabic_names import arabic_mentions, fold, name_at, resolve_head
 from .dates import DateMention, format_day
-from .events import Clause, EventDraft
 from .names import Entity, Mention
 from .statements import Statement
 from .text import Sentence
 
-__all__ = ["is_arabic", "arabic_dates", "arabic_mentions", "arabic_statements", "arabic_drafts"]
+__all__ = ["is_arabic", "arabic_dates", "arabic_mentions", "arabic_statements"]
 
 _AR = "\u0621-\u065F\u066E-\u06D3\u0640"  # letters and their marks, not the Arabic comma (U+060C) or digits
 _LETTERS = re.compile(f"[{_AR}]")
@@ -449,206 +446,3 @@ def _statement(text: str, si: int, s: Sentence, name: str, eid: Optional[str], b
 
 
 _SOURCE_NAMES = {fold(k) for k, v in AL.ACTORS.items() if v[1] == "source"}
-
-
-# -- events ------------------------------------------------------------------------------------
-_SUFFIX = r"(?:ت|وا|ا|ن|ه|ها|هم|ات|ته|تها|تهم|ين|ون)?"
-_TRIGGER_RE = re.compile(rf"{_NOT_AR_BEFORE}{_PREFIX}(?:{'|'.join(sorted({re.escape(fold(w)) for w in AL.EVENT_WORDS}, key=len, reverse=True))}){_SUFFIX}{_NOT_AR_AFTER}")
-_HARM_RE = re.compile(rf"{_NOT_AR_BEFORE}{_PREFIX}(?:مقتل|قتل|قتلى|إصابة|اصابة|جرح|جرحى|اختطاف|خطف|اعتقال|اعتقل|أسر|إعدام|اعدام)")
-_FUTURE_RE = re.compile(rf"{_NOT_AR_BEFORE}(?:سوف|يعتزم|تعتزم|يعتزمون|من المقرر|من المتوقع|يتوقع|يُتوقع|المرتقب|سيتم|ستبدأ|سيبدأ|ستقوم|سيقوم)")
-_COND_RE = re.compile(rf"{_NOT_AR_BEFORE}(?:(?:إذا|اذا|لو|في حال|ربما|يمكن|من المرجح|من المُرجح|المرجح|يرجح|من المحتمل|يحتمل){_NOT_AR_AFTER}|قد\s+ي)")
-# the negator governs the verb right after it ("لم يتم الإفراج", "لن تنسحب"), not a happening further on
-_NEGATED = re.compile(rf"{_NOT_AR_BEFORE}[وف]?(?:لم|لن|ليس|لا)\s+(?:(?:[^\s.،]+\s+)?|"
-                      rf"(?:[يت](?:علن|تم|صدر|تبن|سجل|رد|عرف|سفر|قع)[{_AR}]*)\s+(?:[^\s.،]+\s+){{0,5}})$")
-# where one sentence tells two happenings: "..., فيما شن الطيران ...", "... في حين استهدف ..."
-_CLAUSE_SPLIT = re.compile(rf"\s*[،,]?\s+(?=(?:فيما|في حين|بينما|كما)\s)|\s*[،,]\s*(?=و[{_AR}])|\s+\.\.+\s+")
-# background told without its date: "بعد استعادة الجيش ...", "منذ سيطر ...", "كان قد ...", "احتدام المعارك"
-_BACKGROUND = re.compile(rf"{_NOT_AR_BEFORE}(?:بعد|منذ|عقب|اثر|سبق|احتدام|استمرار)\s+(?:ان\s+|أن\s+)?[{_AR}]*$"
-                         rf"|{_NOT_AR_BEFORE}(?:كان|كانت)\s+[{_AR}\s]{{0,40}}قد\s+")
-# "وكان الوزير استقال ...", "وكانت قد ...": a clause opened by كان tells what came before the story;
-# "في وقت سابق" (earlier) says so too
-_PLUPERFECT = re.compile(rf"[\s،,.:\"«]*(?:[وف]?قد\s+)?[وف]?(?:كان|كانت|كانوا|كانا){_NOT_AR_AFTER}")
-_EARLIER = re.compile(rf"{_NOT_AR_BEFORE}في\s+وقت\s+سابق{_NOT_AR_AFTER}")
-_GOES_ON = re.compile(r"[\s\"«“(]*(?:و|ف(?!ي\s)|ثم\s|كما\s)")
-_RECENT = 7  # days: an undated clause takes the day of the clause before when it is this close to publication
-
-
-def _clauses_of(text: str, s: Sentence) -> list[tuple[int, int]]:
-    out, start = [], s.start
-    for m in _CLAUSE_SPLIT.finditer(text, s.start, s.end):
-        if m.start() - start >= 25:
-            out.append((start, m.start()))
-            start = m.end()
-    out.append((start, s.end))
-    return out
-
-
-def arabic_drafts(text: str, sentences: Sequence[Sentence], body: Sequence[int], dates: Sequence[DateMention],
-                  mentions: Sequence[Mention], entities: Sequence[Entity], statements: Sequence[Statement],
-                  published: Optional[When], outlet: str) -> list[EventDraft]:
-    """One draft per clause that tells something happening (a trigger word); the first actor
-    after a verb-first trigger acts.  A clause with no date of its own takes the day of the
-    clause before it when that day is within a week of publication, else publication."""
-    by_id = {e.id: e for e in entities}
-    folded = fold(text)
-    stmt = {st.sentence: st for st in statements}
-    by_sentence: dict[int, list[Mention]] = {}
-    for m in mentions:
-        by_sentence.setdefault(m.sentence, []).append(m)
-    drafts: list[EventDraft] = []
-    carried: Optional[DateMention] = None
-    dates = sorted(dates, key=lambda d: d.start)
-    date_starts = [d.start for d in dates]
-    for si in body:
-        s = sentences[si]
-        s_dates = list(dates[bisect_left(date_starts, s.start):bisect_left(date_starts, s.end)])
-        if s.first_in_paragraph and not _GOES_ON.match(folded, s.start, s.end):
-            carried = None  # a paragraph that opens without و/ف/ثم/كما starts another part of the story
-        for c0, c1 in _clauses_of(text, s):
-            trigger = _TRIGGER_RE.search(folded, c0, c1)
-            if trigger is None:
-                continue
-            c_dates = [d for d in s_dates if c0 <= d.start < c1] or (s_dates if len(s_dates) == 1 else [])
-            ments = [m for m in by_sentence.get(si, []) if c0 <= m.start < c1 and by_id.get(m.entity) is not None
-                     and not m.modifier]
-            st = stmt.get(si)
-            date_m = _clause_date(c_dates, trigger.start())
-            if date_m is not None:
-                when, rule = date_m.when, f"{date_m.text}: {date_m.rule}"
-                if date_m.when.is_point and published is not None and \
-                        abs((date_m.when.earliest - published.earliest).days) <= _RECENT:
-                    carried = date_m
-            elif _BACKGROUND.search(folded, max(c0, trigger.start() - 12), trigger.end()) or \
-                    _PLUPERFECT.match(folded, c0) or _EARLIER.search(folded, c0, c1):
-                when, rule = None, "background told without a date of its own: set one (not dated by publication)"
-            elif carried is not None:
-                when, rule = carried.when, f"no date in the clause: the day of the clause before ({carried.text})"
-            else:
-                when, rule = None, _undated(published)
-            roles = _roles(text, ments, by_id, st, trigger)
-            head = text[c0:trigger.end()]
-            status, why, claimed = "reported", "", ""
-            if _NEGATED.search(folded, max(c0, trigger.start() - 50), trigger.start()):
-                status, why = "denied", "negated: the report says it did not happen"
-            elif _COND_RE.search(head):
-                status, why = "conditional", "put as a condition or a possibility"
-            elif _FUTURE_RE.search(head) or (date_m is not None and date_m.forward):
-                status, why = "expected", "said of what is to come"
-            elif st is not None and st.denial:
-                status, why = "denied", f"{st.speaker} denies it"
-            elif st is not None and st.speaker and st.speaker != outlet and _interested(st, by_id):
-                status, why, claimed = "claimed", f"said by {st.speaker}, a party to it", st.speaker
-            start = c0 + len(text[c0:c1]) - len(text[c0:c1].lstrip(" ،,"))
-            quote = " ".join(text[start:c1].split()).strip(" .،")
-            title = quote if len(quote) <= 110 else quote[:110].rsplit(" ", 1)[0] + "…"
-            drafts.append(EventDraft(Clause(si, start, c1), title, when, rule, date_m, "", list(roles.items()), st,
-                                     quote, status, why, claimed))
-    _date_retellings(folded, drafts)
-    return drafts
-
-
-_CONTENT = re.compile(rf"[{_AR}]{{3,}}")
-_FUNCTION = {fold(w) for w in AL.NAME_STOPS} | {fold(w) for w in (
-    "الذي", "التي", "الذين", "هذا", "هذه", "ذلك", "تلك", "وقال", "قال", "قالت", "وقالت", "أكثر", "أيضا", "عدد", "نحو",
-    "حوالي", "الأقل", "بعض", "كل", "كان", "كانت", "وكان", "وكانت", "إنه", "أنه", "إنها", "أنها", "إلا", "غير", "شخصا")}
-_RETOLD_WINDOW = 60  # drafts: a retelling is looked for among this many on either side (linear in the report)
-
-
-def _words(folded: str, start: int, end: int) -> set[str]:
-    """The content words of a clause without their glued conjunction, preposition or article."""
-    out = set()
-    for m in _CONTENT.finditer(folded, start, end):
-        w = m.group()
-        if w in _FUNCTION:
-            continue
-        w = re.sub(r"^(?:[وف]?(?:بال|لل|كال|ال)|[وف](?=[^ا][^\s]{3}))", "", w)
-        if len(w) >= 5:  # "اقتحموا" and "اقتحم", "مسلحين" and "مسلحون" meet
-            w = re.sub(r"(?:وا|ون|ين|ات|ها|هم|ه|ت)$", "", w)
-        if len(w) >= 3:
-            out.add(w)
-    return out
-
-
-def _date_retellings(folded: str, drafts: list[EventDraft]) -> None:
-    """A happening told first without a date ("a summary lead") and again with one: the undated
-    telling takes the date of the dated one that shares two or more of its content words, an event
-    word among them (a lead "فجرت سيارات مفخخة" and "وفجرت ... سيارات مفخخة اليوم الجمعة")."""
-    dated = [(i, d) for i, d in enumerate(drafts) if d.date is not None and not d.date.forward
-             and d.status in ("reported", "claimed") and d.date.when.precision.value >= 5]  # a day
-    if not dated:
-        return
-    words = {i: _words(folded, d.clause.start, d.clause.end) for i, d in dated}
-    order = [i for i, _d in dated]
-    for i, d in enumerate(drafts):
-        if d.when is not None or d.date is not None or d.status not in ("reported", "claimed"):
-            continue
-        mine = _words(folded, d.clause.start, d.clause.end)
-        at = bisect_left(order, i)  # a window of candidates on either side: linear in the report
-        after = [(j, o) for j, o in dated[at:at + _RETOLD_WINDOW] if j <= i + _RETOLD_WINDOW]
-        before = [(j, o) for j, o in reversed(dated[max(0, at - _RETOLD_WINDOW):at]) if j >= i - _RETOLD_WINDOW]
-        best = None  # the first telling after it (a lead is told again below), else the nearest before
-        for j, other in after + before:
-            shared = mine & words[j]
-            if len(shared) >= 4 or (len(shared) >= 3 and any(_TRIGGER_RE.fullmatch(w) for w in shared)):
-                best = other
-                break
-        if best is not None:
-            d.when, d.date = best.when, best.date
-            d.when_rule = f"told again with a date ({best.date.text}): {best.date.rule}"
-
-
-def _undated(published: Optional[When]) -> str:
-    """The rule of a clause that gives no date of its own: it is not dated by publication."""
-    if published is None:
-        return "the report gives no date and no publication date: set one"
-    return f"the report gives no date; published {published.edtf}"
-
-
-_PARTY_WORDS = re.compile(r"الجيش|عسكري|الشرطة|الحكومة|وزارة|وزير|الرئاسة|الحوثي|حماس|التنظيم|الحركة|الجماعة|المعارضة")
-
-
-def _interested(st: Statement, by_id: dict[str, Entity]) -> bool:
-    """Claimed is what a party says of itself or its foes (an army, a government, an armed group, an
-    official): medical or security sources, witnesses, monitors and agencies report."""
-    e = by_id.get(st.speaker_entity or "")
-    if e is not None:
-        return e.kind in ("armed_group", "state", "person") and not e.source
-    return bool(_PARTY_WORDS.search(st.speaker))
-
-
-def _clause_date(c_dates: Sequence[DateMention], at: int) -> Optional[DateMention]:
-    """The date that governs the happening: a past one before a forward one, a day or a month before
-    an open span ("منذ 2011" says how long, not when), then the nearest to the trigger word."""
-    if not c_dates:
-        return None
-    best = min(c_dates, key=lambda d: (d.forward, d.when.open_end or d.when.open_start, abs(d.start - at)))
-    if not _YEAR_IN.search(best.text) and not best.forward:
-        # "ليل السبت - الأحد في 7 أبريل 2013": the date written out says the day the weekday points at
-        full = [d for d in c_dates if _YEAR_IN.search(d.text) and d.when.is_point and not best.when.open_end
-                and abs((d.when.earliest - best.when.latest).days) <= 1]
-        if full:
-            return full[0]
-    return best
-
-
-_YEAR_IN = re.compile(r"(?:19|20)\d\d")
-
-
-def _roles(text: str, ments: Sequence[Mention], by_id: dict[str, Entity], st: Optional[Statement],
-           trigger: re.Match) -> dict[str, Role]:
-    roles: dict[str, Role] = {}
-    harmed = _HARM_RE.search(text, trigger.start(), trigger.end() + 200) is not None
-    for m in (m for m in ments if by_id[m.entity].actor):
-        if st is not None and st.speaker_entity == m.entity:
-            role = Role.SPOKESPERSON
-        elif m.start < trigger.start() and not (st is not None and m.start < st.quote_span[0]):
-            role = Role.INITIATOR
-        elif not any(r == Role.INITIATOR for r in roles.values()) and m.start - trigger.end() <= 25 \
-                and not _HARM_RE.match(text, trigger.start()):
-            role = Role.INITIATOR  # verb first: "قصفت طائرات التحالف ..."
-        elif harmed and by_id[m.entity].kind not in ("state",):
-            role = Role.AFFECTED if by_id[m.entity].kind == "person" else Role.TARGET
-        else:
-            role = Role.TARGET
-        roles.setdefault(m.entity, role)
-    return roles

@@ -18,7 +18,8 @@ from urllib.parse import urlparse
 from ..core.model import content_hash, normalize_name
 from ..core.when import When
 from . import lexicon as L
-from .arabic import arabic_dates, arabic_drafts, arabic_mentions, arabic_statements, is_arabic
+from .arabic import arabic_dates, arabic_mentions, arabic_statements, is_arabic
+from .arabic_events import arabic_drafts
 from .dates import FUTURE_RE, anchor_dates, find_dates
 from .entities import Entity, Gazetteer, find_entities
 from .events import draft_events, sentence_drafts
