@@ -58,7 +58,8 @@ def run_intake(args: argparse.Namespace, ws: Workspace) -> int:
         result["landed"] = {"document": landed.document_uid, "document_added": landed.document_added,
                             "events": len(landed.events), "corroborated": len(landed.corroborated),
                             "actors": len(landed.actors),
-                            "sources": len(landed.sources), "skipped": landed.skipped}
+                            "sources": len(landed.sources), "skipped": landed.skipped,
+                            "undated": len(landed.undated), "notes": landed.notes}
     if args.json:
         print(json.dumps(result, ensure_ascii=False, indent=2))
         return 0
@@ -105,7 +106,7 @@ def _print_events(heading: str, events: list) -> None:
     print(f"\n{heading} ({len(events)})")
     for e in events:
         status = e["status"] + (f" by {e['claimed_by']}" if e["claimed_by"] else "")
-        print(f"  {e['when'] or '(no date)'}  {e['title']}  [{status}]")
+        print(f"  {e['when'] or '(' + e['when_text'] + ')'}  {e['title']}  [{status}]")
         details = []
         if e["place"]:
             details.append(f"place: {e['place']}")
@@ -126,6 +127,8 @@ def _print_landed(landed) -> None:
         print(f"\nLanded {landed['events']} events, cited this report for {landed['corroborated']} workspace "
               f"events, {landed['actors']} new actors, {landed['sources']} new sources"
               f"{'' if landed['document_added'] else ' (document already stored)'}")
+        for note in landed["notes"]:
+            print(f"  {note}")
         for why in landed["skipped"]:
             print(f"  skipped: {why}")
     else:

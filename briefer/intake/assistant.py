@@ -237,7 +237,8 @@ def analyse(ws, article: Article, published: Optional[date] = None) -> Analysis:
             status=draft.status, status_why=draft.status_why, claimed_by=draft.claimed_by))
         proposal = event_props[-1]
         if len(event_props) <= _MAX_MATCHED:
-            match = find_match(ws, proposal.when, proposal.title, proposal.quote, proposal.place,
+            # one the report gives no date for is compared as of its publication, where it lands
+            match = find_match(ws, proposal.when or pub, proposal.title, proposal.quote, proposal.place,
                                [known_uid[p.actor] for p in participants if p.actor in known_uid], match_cache)
             if match is not None:
                 proposal.match = match

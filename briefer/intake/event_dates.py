@@ -2,7 +2,10 @@
 
 A clause may hold several dates ("killed on Monday, a week after the truce of 3 May"),
 one or none; the event takes the one that governs its verb, and says which and why
-(the rule the analyst sees in the review).  Publication is not a date of the event.
+(the rule the analyst sees in the review).  Publication is not a date of the event:
+a clause that gives no date of its own gets none (`when` None), with a rule that says so
+and names the publication day; accepting it lands it as "on or before" that day
+(`landing.undated_when`).
 """
 
 from __future__ import annotations
@@ -16,7 +19,7 @@ from .dates import DateMention
 __all__ = ["clause_date", "UNDATED_RULES"]
 
 # rules of a clause that gives no date of its own (`telling` lets a later telling date it)
-UNDATED_RULES = ("no date in the sentence", "told as background")
+UNDATED_RULES = ("the report gives no date", "told as background")
 
 _BACKGROUND_RE = re.compile(r"\b(?:had|'d)\s+(?:(?:already|earlier|previously|also|been)\s+)*[a-z]+(?:ed|en|wn|t|ght)\b", re.I)
 # "the worst fighting since the battle for Aleppo last year": that date is the yardstick, not the event's
@@ -34,10 +37,15 @@ def clause_date(text: str, start: int, end: int, dates: Sequence[DateMention], p
     if date is not None:
         return date.when, f"{date.text}: {date.rule}", date
     c_text = text[start:end]
-    if published is not None and _BACKGROUND_RE.search(c_text) and published.start is not None:
-        # background told in the past perfect ("had killed"): before the story, not on its day
-        return (When.before(published.start),
-                "told as background (past perfect) with no date of its own: some time before publication", None)
-    if published is not None:
-        return published, "no date in the sentence: the day of publication", None
-    return None, "no date in the sentence and no publication date: set one", None
+    published_day = _day_text(published)
+    if published_day and _BACKGROUND_RE.search(c_text):
+        # background told in the past perfect ("had killed"): before the story, on no day it names
+        return None, f"told as background (past perfect) with no date of its own; published {published_day}", None
+    if published_day:
+        return None, f"the report gives no date; published {published_day}", None
+    return None, "the report gives no date, and no publication date: set one", None
+
+
+def _day_text(published: Optional[When]) -> str:
+    """"21 May 2013" (a day), "May 2013" (only the month known), "" (none)."""
+    return published.label if published is not None else ""

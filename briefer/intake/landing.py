@@ -5,6 +5,10 @@ came through another source, a citation of that source with the quote); the acto
 and sources they need are created on the way.  Everything happens in one
 transaction, so a failure leaves the workspace exactly as it was; the document is
 stored once per text (by its content hash).
+
+An event the report gives no date for (`when` None) lands as "on or before the
+publication day", and its note says so; with no publication date it does not land
+until the analyst gives it a date.
 """
 
 from __future__ import annotations
@@ -16,9 +20,10 @@ from ..core.errors import BrieferError
 from ..core.model import (Actor, ActorKind, Citation, Document, Event, Participant, Role, Source, SourceKind,
                           normalize_name)
 from ..core.status import status_tag
-from .proposals import ActorProposal, Analysis, EventProposal, ParticipantProposal
+from .proposals import ActorProposal, Analysis, EventProposal, ParticipantProposal, undated_when, when_text
 
-__all__ = ["accept", "accept_all_choices", "merge_events", "merge_actor_proposals", "Landed", "DEFAULT_CREDIBILITY"]
+__all__ = ["accept", "accept_all_choices", "merge_events", "merge_actor_proposals", "Landed", "DEFAULT_CREDIBILITY",
+           "undated_when", "when_text"]
 
 DEFAULT_CREDIBILITY = 6  # "truth cannot be judged" until the analyst grades it
 
@@ -32,6 +37,8 @@ class Landed:
     sources: list[str] = field(default_factory=list)  # uids of sources created
     skipped: list[str] = field(default_factory=list)  # why a proposal did not land
     corroborated: list[str] = field(default_factory=list)  # uids of workspace events this report was cited for
+    undated: list[str] = field(default_factory=list)  # uids of events landed as "on or before publication"
+    notes: list[str] = field(default_factory=list)  # what the analyst should know about what landed
 
     @property
     def changed(self) -> bool:
@@ -172,10 +179,17 @@ def accept(ws, analysis: Analysis, choices: Mapping[str, bool]) -> Landed:
         for pid in (a.id for a in extra_actors):
             actor_uid(pid)
         new_events: list[Event] = []
+        undated: list[int] = []  # indexes in new_events
         for proposal in events:
-            if proposal.when is None:
-                landed.skipped.append(f"'{proposal.title}': no date; give it one to accept it")
-                continue
+            when, when_note = proposal.when, proposal.when_rule
+            if when is None:
+                when = undated_when(doc.published)
+                if when is None:
+                    landed.skipped.append(f"'{proposal.title}': no date in the report and no publication date; "
+                                          "give it one to accept it")
+                    continue
+                when_note = f"{proposal.when_rule}; the report gives no date, so it is on or before " \
+                            f"the publication day ({doc.published.label})"
             if not proposal.title.strip():
                 landed.skipped.append(f"{proposal.id}: no title")
                 continue
@@ -197,13 +211,20 @@ def accept(ws, analysis: Analysis, choices: Mapping[str, bool]) -> Landed:
                     citations.append(Citation(uid, DEFAULT_CREDIBILITY, proposal.quote))
             tag = status_tag(proposal.status)
             how = f" {proposal.status_why[:1].upper()}{proposal.status_why[1:]}." if proposal.status_why else ""
+            if proposal.when is None:
+                undated.append(len(new_events))
             new_events.append(Event(
-                proposal.title.strip(), proposal.when, summary=proposal.summary, place=proposal.place.strip(),
+                proposal.title.strip(), when, summary=proposal.summary, place=proposal.place.strip(),
                 participants=tuple(participants), citations=tuple(citations),
                 tags=("intake",) + ((tag,) if tag else ()),
-                notes=f"From '{doc.title}'. Date: {proposal.when_rule}.{how}"))
+                notes=f"From '{doc.title}'. Date: {when_note}.{how}"))
         ws.add_events(new_events)
         landed.events = [e.uid for e in new_events]
+        landed.undated = [new_events[i].uid for i in undated]
+        if undated:
+            n = len(undated)
+            landed.notes.append(f"{n} event{'s' if n != 1 else ''} with no date in the report landed as on or before "
+                                f"the publication day ({doc.published.label}); {'their notes say' if n != 1 else 'its note says'} so")
     return landed
 
 

@@ -11,10 +11,10 @@ from datetime import date
 from typing import Any, Optional
 
 from ..core.model import Role
-from ..core.when import When
+from ..core.when import When, WhenError
 
 __all__ = ["NOT_PROPOSED", "EventMatch", "DocumentProposal", "DateProposal", "ActorProposal", "SourceProposal", "CitationProposal",
-           "ParticipantProposal", "EventProposal", "Analysis"]
+           "ParticipantProposal", "EventProposal", "Analysis", "undated_when", "when_text"]
 
 Span = tuple[int, int]
 
@@ -172,18 +172,42 @@ class Analysis:
                          "spans": [list(x) for x in s.spans]} for s in self.sources],
             "dates": [{"id": d.id, "text": d.text, "when": d.when.edtf, "label": d.when.label, "rule": d.rule,
                        "span": list(d.span)} for d in self.dates],
-            "events": [_event_json(e, actors) for e in self.events],
-            "expectations": [_event_json(e, actors) for e in self.expectations],
+            "events": [_event_json(e, actors, doc.published) for e in self.events],
+            "expectations": [_event_json(e, actors, doc.published) for e in self.expectations],
             "citations": [{"id": c.id, "speaker": c.speaker, "source": c.source, "channel": c.channel,
                            "quote": c.quote, "span": list(c.span), "rule": c.rule} for c in self.citations],
         }
 
 
-def _event_json(e: EventProposal, actors: dict[str, ActorProposal]) -> dict[str, Any]:
+def _event_json(e: EventProposal, actors: dict[str, ActorProposal], published: Optional[When]) -> dict[str, Any]:
+    lands = e.when if e.when is not None else undated_when(published)
     return {"id": e.id, "title": e.title, "when": e.when.edtf if e.when else None, "when_rule": e.when_rule,
+            "lands_as": lands.edtf if lands else None, "when_text": when_text(e, published),
             "status": e.status, "status_why": e.status_why, "claimed_by": e.claimed_by,
             "actors": [{"name": actors[p.actor].name, "role": p.role.value} for p in e.participants],
             "place": e.place, "quote": e.quote, "source": e.source, "span": list(e.span),
             "citations": list(e.citations),
             "likely_duplicate_of": ({"event": e.match.uid, "title": e.match.title, "when": e.match.when.edtf,
                                      "score": e.match.score, "why": e.match.why} if e.match else None)}
+
+
+def undated_when(published: Optional[When]) -> Optional[When]:
+    """Where an event the report gives no date for lands: on or before the publication
+    day (or month, when only the month is known); None without a publication date."""
+    if published is None or published.interval:
+        return None
+    try:
+        return When.before(published)
+    except WhenError:
+        return None
+
+
+def when_text(proposal: EventProposal, published: Optional[When]) -> str:
+    """How the review and the command line show a proposal's date: its own, or for one the
+    report gives no date, where it will land ("no date in the report — lands as on or
+    before 21 May 2013")."""
+    if proposal.when is not None:
+        return proposal.when.label
+    if undated_when(published) is not None:
+        return f"no date in the report — lands as on or before {published.label}"
+    return "no date in the report and no publication date — set one to accept it"

@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QCheckBox, QGridLayout, QGroupBox, QLabel, QTreeWidgetItem
 
-from ..intake.proposals import Analysis, EventProposal
+from ..intake.proposals import Analysis, EventProposal, when_text
 
 __all__ = ["event_item", "MatchPanel", "Utf16", "ID_ROLE", "SPAN_ROLE", "STATUS_TEXT"]
 
@@ -27,14 +27,16 @@ def event_item(analysis: Analysis, e: EventProposal) -> QTreeWidgetItem:
     actors = ", ".join(f"{analysis.actor(p.actor).name} ({p.role.value})" for p in e.participants)
     status = e.status + (f" by {e.claimed_by}" if e.claimed_by else "")
     source = f"→ cite in “{e.match.title}”" if e.corroborate and e.match else e.source
-    item = QTreeWidgetItem(["", e.title, status, e.when.label if e.when else "(no date)", e.place, actors, source])
+    when = when_text(e, analysis.document.published)
+    item = QTreeWidgetItem(["", e.title, status, when, e.place, actors, source])
     item.setData(0, ID_ROLE, e.id)
     item.setData(0, SPAN_ROLE, e.span)
     item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable | Qt.ItemFlag.ItemIsEditable)
     item.setCheckState(0, Qt.CheckState.Unchecked)
     item.setToolTip(1, e.quote)
     item.setToolTip(2, f"{STATUS_TEXT.get(e.status, e.status)}" + (f": {e.status_why}" if e.status_why else ""))
-    item.setToolTip(3, f"{e.when.edtf if e.when else ''}\nWhy: {e.when_rule}")
+    item.setToolTip(3, (f"{e.when.edtf}\nWhy: {e.when_rule}" if e.when else
+                        f"{when}\nWhy: {e.when_rule}\nDouble-click to set a date."))
     if e.match is not None:
         item.setToolTip(6, f"Likely the workspace event “{e.match.title}” ({e.match.why})")
     if e.expectation:

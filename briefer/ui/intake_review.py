@@ -27,12 +27,15 @@ from ..core.errors import BrieferError
 from ..core.when import When
 from ..intake.assistant import UNKNOWN_OUTLET, analyse
 from ..intake.landing import Landed, accept, merge_actor_proposals, merge_events
-from ..intake.proposals import Analysis
+from ..intake.proposals import Analysis, when_text
 from ..intake.reading import SUPPORTED_SUFFIXES, Article, article_from_text, read_article
 from .intake_marks import actor_item, citation_item, date_item, marks, source_item
 from .intake_match import ID_ROLE, SPAN_ROLE, MatchPanel, Utf16, event_item
 
 __all__ = ["IntakeDialog"]
+
+_WHEN, _PLACE = 3, 4  # the events list's columns typed in (after Accept, Title, Status)
+
 
 class IntakeDialog(QDialog):
     """File ▸ Import ▸ Article…: review the assistant's proposals and accept some."""
@@ -376,17 +379,21 @@ class IntakeDialog(QDialog):
                     event.title = text
                 else:
                     item.setText(1, event.title)
-            elif column == 2:
+            elif column == _WHEN:
                 try:
                     event.when = When.parse_friendly(text)
                     event.when_rule = "set by the analyst"
-                    item.setText(2, event.when.label)
+                    item.setText(_WHEN, event.when.label)
+                    item.setToolTip(_WHEN, f"{event.when.edtf}\nWhy: set by the analyst")
                     self.status.setText(f"Date of '{event.title}': {event.when.label} ({event.when.edtf})")
                 except BrieferError as error:
-                    item.setText(2, event.when.label if event.when else "(no date)")
+                    item.setText(_WHEN, when_text(event, self.analysis.document.published))
                     self._error(str(error))
-            elif column == 3:
+            elif column == _PLACE:
                 event.place = text
+            else:  # status, actors and source are not typed in
+                fresh = event_item(self.analysis, event)
+                item.setText(column, fresh.text(column))
         finally:
             self._filling = False
 

@@ -510,6 +510,9 @@ class MainWindow(QMainWindow):
         self.session.notify_changed()
         if dialog.result_landed is not None and dialog.result_landed.events:
             self.show_events(dialog.result_landed.events)  # what landed is selected and shown
+        if dialog.result_landed is not None and dialog.result_landed.notes:
+            text = "; ".join(dialog.result_landed.notes)
+            self.statusBar().showMessage(text[:1].upper() + text[1:] + ".", 15000)
 
     def import_dataset(self) -> None:
         from .import_dialog import ImportDialog

@@ -103,3 +103,15 @@ def test_accept_all_needs_an_outlet(ws_path: Path, tmp_path: Path) -> None:
     landed = json.loads(cli("-w", str(ws_path), "intake", str(report), "--accept-all", "--json",
                             "--outlet", "Island Gazette").stdout)["landed"]
     assert landed["events"] == 1
+
+
+def test_accept_all_lands_an_undated_event_on_or_before_publication(ws_path: Path, tmp_path: Path) -> None:
+    report = tmp_path / "post.txt"
+    report.write_text("Headline: Customs post attacked\nOutlet: Desk Wire\nDate: 2019-03-05\n\n"
+                      "The Northern Shield Brigade attacked a customs post near Tal Hamra.\n")
+    shown = cli("-w", str(ws_path), "intake", str(report)).stdout
+    assert "(no date in the report — lands as on or before 5 Mar 2019)" in shown
+    text = cli("-w", str(ws_path), "intake", str(report), "--accept-all").stdout
+    assert "1 event with no date in the report landed as on or before the publication day (5 Mar 2019)" in text
+    listed = json.loads(cli("-w", str(ws_path), "search", "--json").stdout)
+    assert [e["when"] for e in listed] == ["../2019-03-05"]

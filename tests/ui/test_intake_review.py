@@ -68,9 +68,9 @@ def test_selecting_a_proposal_highlights_its_text(qtbot, dialog) -> None:
 def test_edit_reject_and_merge(qtbot, dialog, workspace) -> None:
     dialog.open_file(str(FIXTURES / "dam_talks.txt"))
     quote = _row(dialog.events_tree, 1, "thieves")
-    quote.setText(2, "not a date")  # refused, the old date stays
-    assert "not a date" in dialog.status.text() and quote.text(2) != "not a date"
-    quote.setText(2, "Mar 2021")
+    quote.setText(3, "not a date")  # the When column: refused, the old date stays
+    assert "not a date" in dialog.status.text() and quote.text(3) != "not a date"
+    quote.setText(3, "Mar 2021")
     quote.setText(1, "Hallaq refuses to leave the dam")
     quote.setCheckState(0, Qt.CheckState.Checked)
     hallaq = _row(dialog.actors_tree, 1, "Idris Hallaq")
@@ -190,3 +190,41 @@ def test_nothing_lands_until_the_outlet_is_named(qtbot, dialog, workspace) -> No
     qtbot.mouseClick(dialog.accept_button, Qt.MouseButton.LeftButton)
     assert workspace.count_events() == 1
     assert workspace.get_source(workspace.documents()[0].source_uid).name == "Island Gazette"
+
+
+UNDATED_REPORT = ("Headline: Customs post attacked\nOutlet: Desk Wire\nDate: 2019-03-05\n\n"
+                  "The Northern Shield Brigade attacked a customs post near Tal Hamra. The Northern Shield Brigade "
+                  "fighters also seized a warehouse in Kafr Saba. On Sunday the Eastland police arrested four "
+                  "smugglers at the ferry landing in Tal Hamra.")
+
+
+def test_an_undated_proposal_says_where_it_lands_and_the_analyst_can_date_it(qtbot, dialog, workspace) -> None:
+    dialog.paste.setPlainText(UNDATED_REPORT)
+    qtbot.mouseClick(dialog.analyse_button, Qt.MouseButton.LeftButton)
+    attacked = _row(dialog.events_tree, 1, "customs post")
+    seized = _row(dialog.events_tree, 1, "warehouse")
+    arrested = _row(dialog.events_tree, 1, "smugglers")
+    assert attacked.text(3) == "no date in the report — lands as on or before 5 Mar 2019"
+    assert "the report gives no date; published 5 Mar 2019" in attacked.toolTip(3)
+    assert arrested.text(3) == "3 Mar 2019"
+    seized.setText(3, "2 Mar 2019")  # the analyst knows the day
+    assert seized.text(3) == "2 Mar 2019"
+    for item in (attacked, seized, arrested):
+        item.setCheckState(0, Qt.CheckState.Checked)
+    with qtbot.waitSignal(dialog.landed) as landed:
+        qtbot.mouseClick(dialog.accept_button, Qt.MouseButton.LeftButton)
+    assert landed.args[0].notes and "on or before the publication day (5 Mar 2019)" in landed.args[0].notes[0]
+    when = {e.title: e.when.edtf for e in workspace.search_events()}
+    assert when == {attacked.text(1): "../2019-03-05", seized.text(1): "2019-03-02", arrested.text(1): "2019-03-03"}
+    notes = {e.title: e.notes for e in workspace.search_events()}
+    assert "on or before the publication day" in notes[attacked.text(1)]
+    assert "the report gives no date" not in notes[seized.text(1)]
+
+
+def test_the_status_column_is_not_typed_into(qtbot, dialog) -> None:
+    dialog.paste.setPlainText(UNDATED_REPORT)
+    qtbot.mouseClick(dialog.analyse_button, Qt.MouseButton.LeftButton)
+    attacked = _row(dialog.events_tree, 1, "customs post")
+    attacked.setText(2, "2 Mar 2019")
+    assert attacked.text(2) == "reported"
+    assert attacked.text(3).startswith("no date in the report")
