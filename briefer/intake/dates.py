@@ -395,6 +395,10 @@ def _ago(m: re.Match, pub: Optional[date], future: bool) -> Resolved:
     n = _number(m["n"])
     unit = m["unit"].lower()
     day = _span_back(pub, n, unit)
+    if unit.startswith("year") and n == 1:  # "a year ago": about that month of the year before
+        return (When.month(day.year, day.month, approximate=True),
+                f"'{m.group().strip()}': counted back from publication, about {calendar.month_name[day.month]} {day.year}",
+                False)
     if unit.startswith(("year", "decade")):
         return When.year(day.year, approximate=True), f"'{m.group().strip()}': counted back from publication, about {day.year}", False
     if unit.startswith("month"):

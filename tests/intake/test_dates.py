@@ -33,6 +33,7 @@ def one(text: str, published: date | None = PUB, future: bool = False):
     ("on Saturday", "2019-02-09"),
     ("on Thursday", "2019-02-07"),
     ("three years ago", "2016~"),
+    ("a year ago", "2018-02~"),  # one year back: about the month, not the whole year
     ("in March", "2018-03"),
     ("between 2011 and 2013", "2011/2013"),
     ("9 February 2019", "2019-02-09"),
