@@ -16,10 +16,11 @@ import re
 from datetime import date, timedelta
 from typing import Optional, Sequence
 
-from ..core.when import Point, When
+from ..core.when import Point, When, WhenError
 from . import arabic_lexicon as AL
 from . import lexicon as L
 from .arabic_names import arabic_mentions, fold, name_at, resolve_head
+from .arabic_persons import title_at
 from .dates import DateMention, format_day
 from .names import Entity, Mention
 from .statements import Statement
@@ -41,12 +42,13 @@ def is_arabic(text: str) -> bool:
 
 
 # -- dates ---------------------------------------------------------------------------------
-_WEEKDAYS = {"الاثنين": 0, "الإثنين": 0, "الثلاثاء": 1, "الأربعاء": 2, "الاربعاء": 2, "الخميس": 3, "الجمعة": 4,
-             "السبت": 5, "الأحد": 6, "الاحد": 6}
+# One spelling each: dates are matched on the folded text (أ/إ/آ -> ا, ى -> ي, ة -> ه, as arabic_names.fold),
+# so "الإثنين" and "الاثنين", "أبريل" and "ابريل" meet by that rule, not by listing both.
+_WEEKDAYS = {"الإثنين": 0, "الثلاثاء": 1, "الأربعاء": 2, "الخميس": 3, "الجمعة": 4, "السبت": 5, "الأحد": 6}
 _MONTHS = {
-    "يناير": 1, "كانون الثاني": 1, "فبراير": 2, "شباط": 2, "مارس": 3, "آذار": 3, "أبريل": 4, "ابريل": 4, "نيسان": 4,
-    "مايو": 5, "أيار": 5, "ايار": 5, "يونيو": 6, "يونيه": 6, "حزيران": 6, "يوليو": 7, "يوليه": 7, "تموز": 7,
-    "أغسطس": 8, "اغسطس": 8, "آب": 8, "سبتمبر": 9, "أيلول": 9, "ايلول": 9, "أكتوبر": 10, "اكتوبر": 10,
+    "يناير": 1, "كانون الثاني": 1, "فبراير": 2, "شباط": 2, "مارس": 3, "آذار": 3, "أبريل": 4, "نيسان": 4,
+    "مايو": 5, "أيار": 5, "يونيو": 6, "يونيه": 6, "حزيران": 6, "يوليو": 7, "يوليه": 7, "تموز": 7,
+    "أغسطس": 8, "آب": 8, "سبتمبر": 9, "أيلول": 9, "أكتوبر": 10,
     "تشرين الأول": 10, "نوفمبر": 11, "تشرين الثاني": 11, "ديسمبر": 12, "كانون الأول": 12,
 }
 _NUMBERS = {"يوم": 1, "يومين": 2, "يومان": 2, "ثلاثة": 3, "ثلاث": 3, "أربعة": 4, "أربع": 4, "خمسة": 5, "خمس": 5,
@@ -54,17 +56,17 @@ _NUMBERS = {"يوم": 1, "يومين": 2, "يومان": 2, "ثلاثة": 3, "ث�
             "عشر": 10, "أسبوع": 1, "أسبوعين": 2, "شهر": 1, "شهرين": 2, "عام": 1, "عامين": 2, "سنة": 1, "سنتين": 2}
 _UNIT_DAYS = {"يوم": 1, "أيام": 1, "يومين": 1, "يومان": 1, "ساعة": 0, "ساعات": 0, "أسبوع": 7, "أسابيع": 7,
               "أسبوعين": 7}
-_MONTH_RE = "|".join(sorted(map(re.escape, _MONTHS), key=len, reverse=True))
-_WEEKDAY_RE = "|".join(sorted(map(re.escape, _WEEKDAYS), key=len, reverse=True))
-_NUM_WORD = "|".join(sorted(map(re.escape, _NUMBERS), key=len, reverse=True))
+_MONTH_RE = "|".join(sorted({re.escape(fold(w)) for w in _MONTHS}, key=len, reverse=True))
+_WEEKDAY_RE = "|".join(sorted({re.escape(fold(w)) for w in _WEEKDAYS}, key=len, reverse=True))
+_NUM_WORD = "|".join(sorted({re.escape(fold(w)) for w in _NUMBERS}, key=len, reverse=True))
 
-_ORDINALS = {"الأول": 1, "الاول": 1, "الثاني": 2, "الثالث": 3, "الرابع": 4, "الخامس": 5, "السادس": 6, "السابع": 7,
+_ORDINALS = {"الأول": 1, "الثاني": 2, "الثالث": 3, "الرابع": 4, "الخامس": 5, "السادس": 6, "السابع": 7,
              "الثامن": 8, "التاسع": 9, "العاشر": 10, "الحادي عشر": 11, "الثاني عشر": 12, "الثالث عشر": 13,
              "الرابع عشر": 14, "الخامس عشر": 15, "السادس عشر": 16, "السابع عشر": 17, "الثامن عشر": 18,
              "التاسع عشر": 19, "العشرين": 20, "الحادي والعشرين": 21, "الثاني والعشرين": 22, "الثالث والعشرين": 23,
              "الرابع والعشرين": 24, "الخامس والعشرين": 25, "السادس والعشرين": 26, "السابع والعشرين": 27,
              "الثامن والعشرين": 28, "التاسع والعشرين": 29, "الثلاثين": 30, "الحادي والثلاثين": 31}
-_ORDINAL_RE = "|".join(sorted(map(re.escape, _ORDINALS), key=len, reverse=True))
+_ORDINAL_RE = "|".join(sorted({re.escape(fold(w)) for w in _ORDINALS}, key=len, reverse=True))
 # the same month in the other calendar's name: "نوفمبر/ تشرين الثاني", "أيار (مايو)"
 _PAIR = rf"(?:\s*(?:/|\()\s*(?:{_MONTH_RE})\s*\)?)?"
 _PART_OF_DAY = r"(?:(?:فجر|صباح|مساء|ظهر|عصر|ليلة|ليل|منتصف\s+ليل)\s+)?"
@@ -77,11 +79,15 @@ _DATE_RULES = [
     # "أبريل الماضي", "في مارس", "منذ أبريل الماضي": a month without its year
     ("month", re.compile(rf"{_NOT_AR_BEFORE}(?:(?P<since>منذ)\s+|(?:في|خلال|حتى|مطلع|أواخر|اواخر|أوائل|منتصف)\s+)?{_PREFIX}(?:شهر\s+)?(?P<m>{_MONTH_RE}){_PAIR}(?:\s+(?P<w>الماضي|المقبل|القادم|الجاري|الحالي))?{_NOT_AR_AFTER}")),
     # "الخامس من يوليو 2013", "في الخامس عشر من الشهر الجاري": a day by its ordinal
-    ("ordinal", re.compile(rf"{_NOT_AR_BEFORE}(?:في\s+)?(?P<o>{_ORDINAL_RE})\s+من\s+(?:شهر\s+)?(?:(?P<m>{_MONTH_RE}){_PAIR}(?:\s+(?:عام\s+|سنة\s+)?(?P<y>(?:19|20)\d\d))?|(?P<rel>الشهر\s+(?:الجاري|الحالي|الماضي|المنصرم|المقبل)|هذا\s+الشهر)){_NOT_AR_AFTER}")),
+    ("ordinal", re.compile(rf"{_NOT_AR_BEFORE}(?:في\s+)?(?P<o>{_ORDINAL_RE})(?:\s+و(?P<o2>{_ORDINAL_RE}))?\s+من\s+(?:شهر\s+)?(?:(?P<m>{_MONTH_RE}){_PAIR}(?:\s+(?:عام\s+|سنة\s+)?(?P<y>(?:19|20)\d\d))?|(?P<rel>الشهر\s+(?:الجاري|الحالي|الماضي|المنصرم|المقبل)|هذا\s+الشهر)){_NOT_AR_AFTER}")),
     ("since_year", re.compile(rf"{_NOT_AR_BEFORE}(?P<prep>منذ|عام|سنة|في\s+عام|خلال\s+عام|العام|لعام|للعام|في\s+العام|خلال\s+العام|منذ\s+عام|منذ\s+العام){_NOT_AR_AFTER}\s*(?P<y>(?:19|20)\d\d)")),
     # "ثورة 2011", "انتخابات 2012", "2012م": a year named as time
     ("since_year", re.compile(rf"(?:(?<=ثورة )|(?<=انتخابات )|(?<=حرب )|(?<=أحداث )|(?<=مطلع )|(?<=أواخر )|(?<=منتصف )|(?<=بداية )|(?<=نهاية )|(?<=حتى )|(?<=قبل )|(?<=بعد )|(?<= في )|(?<=^في )|(?<=بحلول )|(?<= من )|(?<= إلى )|(?<= الى )|(?<=خلال ))(?P<y>(?:19|20)\d\d)(?!\d)|(?<!\d)(?P<y2>(?:19|20)\d\d)م{_NOT_AR_AFTER}")),
-    ("ago", re.compile(rf"{_NOT_AR_BEFORE}(?:قبل|منذ){_NOT_AR_AFTER}\s+(?:(?P<n>\d{{1,3}}|{_NUM_WORD})\s+)?(?P<unit>ساعات|ساعة|أيام|يومين|يومان|يوم|أسابيع|أسبوعين|أسبوع|أشهر|شهرين|شهر|أعوام|عامين|عام|سنوات|سنتين|سنة){_NOT_AR_AFTER}(?:\s+(?P<vague>عدة|قليلة))?")),
+    ("ago", re.compile(rf"{_NOT_AR_BEFORE}(?P<prep>قبل|منذ){_NOT_AR_AFTER}\s+(?:(?:نحو|حوالي|قرابة|زهاء)\s+)?(?:(?P<n>\d{{1,3}}|{_NUM_WORD})\s+)?(?P<unit>ساعات|ساعة|أيام|يومين|يومان|يوم|أسابيع|أسبوعين|أسبوع|أشهر|شهرين|شهر|أعوام|عامين|عام|سنوات|سنتين|سنة){_NOT_AR_AFTER}(?:\s+(?P<vague>عدة|قليلة))?")),
+    # "في الثمانينات", "تسعينيات القرن الماضي": a decade of the last century
+    ("decade", re.compile(rf"{_NOT_AR_BEFORE}(?:في\s+)?{_PREFIX}(?:ال)?(?P<dec>ستين|سبعين|ثمانين|تسعين)(?:ات|يات){_NOT_AR_AFTER}(?!\s+(?:من\s+)?(?:العمر|عمره|عمرها))")),
+    # "مطلع العام", "أواخر العام الماضي": the first or last months of a year
+    ("year_part", re.compile(rf"{_NOT_AR_BEFORE}(?:في\s+)?(?P<part>مطلع|بداية|أوائل|اوائل|أواخر|اواخر|نهاية)\s+(?:العام|السنة)(?:\s+(?P<w>الماضي|الماضية|الجاري|الحالي|الحالية|المقبل|المقبلة))?{_NOT_AR_AFTER}")),
     ("numeric", re.compile(r"(?<![\d/.-])(?P<d>\d{1,2})[/.-](?P<mo>\d{1,2})[/.-](?P<y>(?:19|20)\d\d)(?![\d/.-])")),
     ("after_tomorrow", re.compile(rf"{_NOT_AR_BEFORE}بعد\s+(?:غد|الغد){_NOT_AR_AFTER}")),
     ("day_before_yesterday", re.compile(rf"{_NOT_AR_BEFORE}(?:أول|اول)\s+(?:من\s+)?أمس{_NOT_AR_AFTER}")),
@@ -102,9 +108,15 @@ _DATE_RULES = [
 ]
 
 
+_DATE_RULES = [(kind, re.compile(fold(rule.pattern))) for kind, rule in _DATE_RULES]  # matched on folded text
+# the folded spelling of every word the rules resolve -> the spelling the tables and _resolve use
+_CANON = {fold(w): w for w in (*_MONTHS, *_WEEKDAYS, *_NUMBERS, *_UNIT_DAYS, *_ORDINALS, "أسابيع", "أشهر", "أعوام",
+                               "أوائل", "أيام", "الحالية", "القادمة", "الماضية", "المقبلة", "بداية", "سنوات")}
+
+
 def month_number(word: str) -> Optional[int]:
     """1-12 for an Arabic month name (either calendar), else None."""
-    return _MONTHS.get(word.strip())
+    return _MONTHS.get(_CANON.get(fold(word.strip()), word.strip()))
 
 
 def _number(word: Optional[str]) -> int:
@@ -115,7 +127,7 @@ def _number(word: Optional[str]) -> int:
 
 
 def _resolve(kind: str, m: re.Match, pub: Optional[date]) -> Optional[tuple[When, str, bool]]:
-    g = m.groupdict()
+    g = {k: _CANON.get(v, v) if v else v for k, v in m.groupdict().items()}
     if kind == "numeric":
         try:
             return When.day(date(int(g["y"]), int(g["mo"]), int(g["d"]))), "a numeric date, day first", False
@@ -140,8 +152,12 @@ def _resolve(kind: str, m: re.Match, pub: Optional[date]) -> Optional[tuple[When
         else:
             return None
         try:
-            return When.day(date(year, month, day_n)), "a day by its ordinal (\u0627\u0644\u062e\u0627\u0645\u0633 \u0645\u0646 ...)", False
-        except ValueError:
+            first = When.day(date(year, month, day_n))
+            if g.get("o2"):  # "الرابع والخامس من مايو": the two days
+                return When.between(first, When.day(date(year, month, _ORDINALS[g["o2"]]))), \
+                    "two days by their ordinals", False
+            return first, "a day by its ordinal (\u0627\u0644\u062e\u0627\u0645\u0633 \u0645\u0646 ...)", False
+        except (ValueError, WhenError):
             return None
     if kind in ("full", "month_year", "day_month", "since_year") and g.get("y"):
         y = int(g["y"].translate(_DIGITS))
@@ -180,6 +196,14 @@ def _resolve(kind: str, m: re.Match, pub: Optional[date]) -> Optional[tuple[When
         if g.get("since"):
             return When.since(Point.of(year, month)), f"'منذ': since that month (the end is open); {rel}", False
         return when, f"a month without its year: the {'next' if ahead else 'last'} one from publication ({format_day(pub)})", ahead
+    if kind == "decade":
+        start = 1900 + {"ستين": 60, "سبعين": 70, "ثمانين": 80, "تسعين": 90}[g["dec"]]
+        return When.between(When.year(start), When.year(start + 9)), "a decade of the last century", False
+    if kind == "year_part":
+        y = pub.year + (-1 if g.get("w") in ("الماضي", "الماضية") else 1 if g.get("w") in ("المقبل", "المقبلة") else 0)
+        first = g["part"] in ("مطلع", "بداية", "أوائل", "اوائل")
+        return When.between(When.month(y, 1 if first else 10), When.month(y, 3 if first else 12)), \
+            ("the first" if first else "the last") + f" months of the year: {rel}", y > pub.year
     if kind == "after_tomorrow":
         return When.day(pub + timedelta(days=2)), f"'بعد غد' (the day after tomorrow): {rel}", True
     if kind == "overnight":
@@ -239,10 +263,33 @@ def _resolve(kind: str, m: re.Match, pub: Optional[date]) -> Optional[tuple[When
             y, mth = pub.year, pub.month - n
             while mth <= 0:
                 y, mth = y - 1, mth + 12
+            if g.get("prep") == "منذ":  # "منذ سبعة أشهر": for seven months, since then
+                return When.since(Point.of(y, mth, approximate=True)), f"for {n} months, since then: {rel}", False
             return When.of(Point.of(y, mth, approximate=True)), f"{n} months ago: {rel}", False
         n = 2 if unit in ("عامين", "سنتين") else n
         return When.of(Point.of(pub.year - n, approximate=True)), f"{n} years ago: {rel}", False
     return None
+
+
+_FORWARD_KINDS = {"day_month", "ordinal", "month"}
+# a future verb (س + the imperfect: "ستعقد", "سيبدأ"), "سوف", "من المقرر": the clause speaks of what is to come
+_FUTURE_VERB = re.compile(rf"(?:{_NOT_AR_BEFORE}[وف]?س[يتن][{_AR}]{{3,}}|{_NOT_AR_BEFORE}(?:سوف|المقرر|يعتزم|تعتزم|المرتقب))"
+                          rf"[^.،؛:]{{0,60}}$")
+_NOT_FUTURE = {fold(w) for w in ("سيطرة", "سيطرت", "سيارة", "سيارات", "سنوات", "سياسة", "سياسي", "سياسية", "ستين",
+                                  "سيناء", "سيدة", "سيدات", "ستار", "سينما", "سيول", "سنوية", "سنوي", "ستون")}
+
+
+_FUTURE_WORD = re.compile(rf"{_NOT_AR_BEFORE}[وف]?س[يتن][{_AR}]{{3,}}")
+
+
+def future_verb_in(folded: str, start: int, end: int) -> bool:
+    """A verb in the future ("ستعقد", "وسيبدأ") between start and end."""
+    return any(re.sub(r"^[وف]", "", m.group()) not in _NOT_FUTURE for m in _FUTURE_WORD.finditer(folded, start, end))
+
+
+def _future_before(folded: str, at: int) -> bool:
+    m = _FUTURE_VERB.search(folded, max(0, at - 70), at)
+    return m is not None and re.sub(r"^[وف]", "", m.group().split()[0]) not in _NOT_FUTURE
 
 
 _DAY_KINDS = {"yesterday", "day_before_yesterday", "today", "tomorrow", "after_tomorrow", "weekday", "overnight", "night",
@@ -257,9 +304,10 @@ def arabic_dates(text: str, pub: Optional[date], start: int = 0,
     if only_month:
         pub = date(month[0], month[1], 1)
     covered = bytearray(len(text))
+    folded = fold(text)
     candidates = []
     for priority, (kind, pattern) in enumerate(_DATE_RULES):
-        for m in pattern.finditer(text, start):
+        for m in pattern.finditer(folded, start):
             candidates.append((-(m.end() - m.start()), priority, m.start(), kind, m))
     candidates.sort(key=lambda c: (c[0], c[1], c[2]))
     found = []
@@ -267,6 +315,14 @@ def arabic_dates(text: str, pub: Optional[date], start: int = 0,
         if any(covered[s:m.end()]):
             continue
         resolved = _resolve(kind, m, pub)
+        if resolved is not None and kind in _FORWARD_KINDS and not m.groupdict().get("y") and pub is not None \
+                and not m.groupdict().get("w") and not m.groupdict().get("rel") and not only_month \
+                and _future_before(folded, s):
+            # "ستعقد الندوة في الثالث من يونيو": a month named in a future clause is the next one
+            ahead = _resolve(kind, m, pub + timedelta(days=364))
+            if ahead is not None:
+                resolved = (ahead[0], f"said of what is to come: the next one after publication ({format_day(pub)})",
+                            True)
         if resolved is None:
             continue
         if only_month and kind in _DAY_KINDS and resolved[0].precision.value >= 5:  # a day, or days
@@ -287,15 +343,18 @@ _SAY_RE = re.compile(
     rf"أكدوا|صرح|صرحت|أوضح|أوضحت|أشار|أشارت|اشار|اشارت|أضاف|أضافت|اضاف|اضافت|نفى|نفت|زعم|زعمت|ادعى|ادعت|لفت|لفتت|"
     rf"أورد|أوردت|بث|بثت|نشر|نشرت|تحدث|تحدثت|اتهم|اتهمت|حذر|حذرت|دعا|دعت|طالب|طالبت|أدان|أدانت|وصف|وصفت|أحصى|أحصت|"
     rf"وثق|وثقت|كشف|كشفت|يقول|تقول|شدد|شددت|اعتبر|اعتبرت|أبلغ|أبلغت|تابع|تابعت|إعلان|تصريح|تأكيد|أعرب|أعربت|رحب|رحبت|حث|حثت|ناشد|ناشدت|أشاد|أشادت|هدد|هددت|انتقد|انتقدت|أبدى|أبدت|"
-    rf"رأى|رأت|أبلغ|قالا){_NOT_AR_AFTER}")
+    rf"رأى|رأت|أبلغ|قالا|اشترط|اشترطت|يؤكد|تؤكد|يشير|تشير|يعلن|تعلن|يتهم|تتهم|يحذر|تحذر|يطالب|تطالب|يدعو|تدعو|"
+    rf"ينفي|تنفي|يرى|ترى|يرفض|ترفض){_NOT_AR_AFTER}")
 # "نقلت وسائل إعلام عن جيش الاحتلال القول": the words are the army's, carried by the media
 _RELAY_RE = re.compile(rf"{_NOT_AR_BEFORE}(?:و|ف)?(?:نقل|نقلت)\s+(?P<ch>[^،.]{{0,40}}?)\s*عن\s+")
 _ACCORDING_RE = re.compile(rf"{_NOT_AR_BEFORE}(?:و)?(?:وفقا|وفقاً|وفقًا|طبقا|طبقاً|بحسب|حسب|نقلا|نقلاً|وفق)\s*"
-                           rf"(?:لـ|ل|عن|(?:ل)?ما\s+(?:ذكره|أفاد\s+به|(?:أفاد|ذكر|قال|أعلن|أكد|أحصى|أحصت|نقل|أورد|أشار)"
+                           rf"(?:لـ|ل|عن|(?:ل)?ما\s+(?:ذكره|ذكرته|أفاد\s+به|أفادت\s+به|(?:أفاد|ذكر|قال|أعلن|أكد|أحصى|أحصت|نقل|أورد|أشار)"
                            rf"(?:ته|ت|ه)?{_NOT_AR_AFTER}))?\s*")
 _DENY = {"نفى", "نفت"}
 _CHANNEL_RE = re.compile(rf"{_NOT_AR_BEFORE}(?:ل|في|عبر|على)\s*(?P<ch>(?:وكالة|قناة|صحيفة|بيان|تلفزيون|موقع|حساب|تغريدة|"
                          rf"تلغرام|تليغرام|تويتر|فيسبوك|منصة|مؤتمر صحفي|تصريح)(?:\s+[{_AR}]+){{0,2}})")
+_BEFORE_PERSON = re.compile(rf"[{_AR}\s]*")  # words only: no comma, colon or quotation on the way
+_DAY_WORDS = re.compile(rf"(?:يوم\s+)?(?:اليوم|امس)(?:\s+(?:{fold(_WEEKDAY_RE)}))?\s")
 _SPOKESMAN_RE = re.compile(r"(?:ال)?(?:متحدث|متحدثة|ناطق|ناطقة)\s+(?:الرسمي\s+|الرسمية\s+)?(?:باسم|بإسم)\s+")
 _SPOKESPERSON_NAMED = re.compile(rf"(?:ال)?(?:متحدث|متحدثة|ناطق|ناطقة)\s+(?:الرسمي\s+)?(?:باسم|بإسم)\s+(?P<org>ال[{_AR}]+)\s+"
                            rf"(?P<name>(?:[{_AR}]+\s+){{1,3}}?[{_AR}]+)(?=\s*[،,]?\s*(?:إن|أن|ان|بأن)\b|\s*[،,:])")
@@ -361,7 +420,9 @@ def arabic_statements(text: str, sentences: Sequence[Sentence], body: Sequence[i
         # a second speaker named in the same sentence: "..., غداة إعلان موسكو أن قواتها ..."
         after = found.span[0] if found is not None else s.start
         for more in _SAY_RE.finditer(text, max(after, (say.end() if say is not None else s.start)), s.end):
-            who = next((m for m in ments if 0 <= m.start - more.end() <= 3 and m.entity in by_id), None)
+            who = next((m for m in ments if (0 <= m.start - more.end() <= 3 or 0 <= more.start() - m.end <= 2)
+                        and m.entity in by_id and by_id[m.entity].kind == "person"
+                        or 0 <= m.start - more.end() <= 3 and m.entity in by_id), None)
             if who is not None and (found is None or who.entity != found.speaker_entity):
                 extra = _statement(text, si, s, _surface(who), who.entity, by_id, outlet, who.end, s.end,
                                    more.group("verb"), f"'{more.group().strip()} {_surface(who)}'")
@@ -378,7 +439,13 @@ def _speaker(text: str, folded: str, mentions: Sequence[Mention], ments: Sequenc
     at = pos + (lead.end() if lead else 0)
     who = next((m for m in ments if at - 1 <= m.start <= at + 3 and m.entity in by_id), None)
     if who is not None:
-        return _surface(who), who.entity, who.end
+        return _named(who, by_id), who.entity, who.end
+    # "أعلن اليوم الإثنين لوران فابيوس", "وقالت ممثلة الأمم المتحدة في جنوب السودان هيلدا جونسون": a day
+    # or a title between the verb and the person
+    person = next((m for m in ments if at < m.start <= at + 90 and m.kind == "person" and m.entity in by_id), None)
+    if person is not None and _BEFORE_PERSON.fullmatch(folded, at, person.start) and \
+            (_DAY_WORDS.match(folded, at) or title_at(folded, at)):
+        return _named(person, by_id), person.entity, person.end
     sp = _SPOKESMAN_RE.match(text, at, min(end, at + 160))
     if sp is not None:  # "المتحدث باسم وزارة الخارجية هونغ لي": the spokesperson by name, else the body
         org_at = sp.end()
@@ -415,6 +482,12 @@ def _speaker(text: str, folded: str, mentions: Sequence[Mention], ments: Sequenc
     if ch is not None and len(phrase[:ch.start()].split()) >= 1:
         phrase = phrase[:ch.start()]
     return phrase, None, pos + words.end()
+
+
+def _named(m: Mention, by_id: dict[str, Entity]) -> str:
+    """A person by their full name ("وقالت روسيف": ديلما روسيف), anyone else as the report names them."""
+    e = by_id.get(m.entity or "")
+    return e.name if e is not None and e.kind == "person" and not e.known_actor else _surface(m)
 
 
 def _surface(m: Mention) -> str:

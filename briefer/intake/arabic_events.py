@@ -15,7 +15,7 @@ from typing import Optional, Sequence
 from ..core.model import Role
 from ..core.when import When
 from . import arabic_lexicon as AL
-from .arabic import _AR, _NOT_AR_AFTER, _NOT_AR_BEFORE, _PREFIX
+from .arabic import _AR, _NOT_AR_AFTER, _NOT_AR_BEFORE, _PREFIX, future_verb_in
 from .arabic_names import fold
 from .dates import DateMention
 from .events import Clause, EventDraft
@@ -29,7 +29,7 @@ _SUFFIX = r"(?:ت|وا|ا|ن|ه|ها|هم|ات|ته|تها|تهم|ين|ون)?"
 _TRIGGER_RE = re.compile(rf"{_NOT_AR_BEFORE}{_PREFIX}(?:{'|'.join(sorted({re.escape(fold(w)) for w in AL.EVENT_WORDS}, key=len, reverse=True))}){_SUFFIX}{_NOT_AR_AFTER}")
 _HARM_RE = re.compile(rf"{_NOT_AR_BEFORE}{_PREFIX}(?:مقتل|قتل|قتلى|إصابة|اصابة|جرح|جرحى|اختطاف|خطف|اعتقال|اعتقل|أسر|إعدام|اعدام)")
 _FUTURE_RE = re.compile(rf"{_NOT_AR_BEFORE}(?:سوف|يعتزم|تعتزم|يعتزمون|من المقرر|من المتوقع|يتوقع|يُتوقع|المرتقب|سيتم|ستبدأ|سيبدأ|ستقوم|سيقوم)")
-_COND_RE = re.compile(rf"{_NOT_AR_BEFORE}(?:(?:إذا|اذا|لو|في حال|ربما|يمكن|من المرجح|من المُرجح|المرجح|يرجح|من المحتمل|يحتمل){_NOT_AR_AFTER}|قد\s+ي)")
+_COND_RE = re.compile(rf"{_NOT_AR_BEFORE}(?:(?:إذا|اذا|لو|في حال|ربما|يمكن|من المرجح|من المُرجح|المرجح|يرجح|من المحتمل|يحتمل|إمكانية|امكانية|احتمال){_NOT_AR_AFTER}|قد\s+ي)")
 # the negator governs the verb right after it ("لم يتم الإفراج", "لن تنسحب"), not a happening further on
 _NEGATED = re.compile(rf"{_NOT_AR_BEFORE}[وف]?(?:لم|لن|ليس|لا)\s+(?:(?:[^\s.،]+\s+)?|"
                       rf"(?:[يت](?:علن|تم|صدر|تبن|سجل|رد|عرف|سفر|قع)[{_AR}]*)\s+(?:[^\s.،]+\s+){{0,5}})$")
@@ -78,46 +78,90 @@ def arabic_drafts(text: str, sentences: Sequence[Sentence], body: Sequence[int],
         if s.first_in_paragraph and not _GOES_ON.match(folded, s.start, s.end):
             carried = None  # a paragraph that opens without و/ف/ثم/كما starts another part of the story
         for c0, c1 in _clauses_of(text, s):
+            st = stmt.get(si)
+            # "الاحتجاجات التي عصفت بالمدن الأسبوع الماضي": a relative clause with a date of its own
+            # tells a happening of its own, dated there (the main clause does not take that date)
+            rels = _relatives(text, folded, c0, c1, s_dates)
+            taken = {id(d) for _r0, _r1, r_dates in rels for d in r_dates}
+            for r0, r1, r_dates in rels:
+                trigger = _TRIGGER_RE.search(folded, r0, r1) or _TRIGGER_DEF.search(folded, r0, r1)
+                drafts.append(_draft(text, folded, si, r0, r1, trigger, _clause_date(r_dates, trigger.start()),
+                                     by_sentence, by_id, st, outlet, published, None))
             trigger = _TRIGGER_RE.search(folded, c0, c1)
+            while trigger is not None and any(r0 <= trigger.start() < r1 for r0, r1, _d in rels):
+                trigger = _TRIGGER_RE.search(folded, trigger.end(), c1)
             if trigger is None:
                 continue
-            c_dates = [d for d in s_dates if c0 <= d.start < c1] or (s_dates if len(s_dates) == 1 else [])
-            ments = [m for m in by_sentence.get(si, []) if c0 <= m.start < c1 and by_id.get(m.entity) is not None
-                     and not m.modifier]
-            st = stmt.get(si)
+            c_dates = [d for d in s_dates if c0 <= d.start < c1 and id(d) not in taken] or \
+                (s_dates if len(s_dates) == 1 and not taken else [])
             date_m = _clause_date(c_dates, trigger.start())
-            if date_m is not None:
-                when, rule = date_m.when, f"{date_m.text}: {date_m.rule}"
-                if date_m.when.is_point and published is not None and \
-                        abs((date_m.when.earliest - published.earliest).days) <= _RECENT:
-                    carried = date_m
-            elif _BACKGROUND.search(folded, max(c0, trigger.start() - 12), trigger.end()) or \
-                    _PLUPERFECT.match(folded, c0) or _EARLIER.search(folded, c0, c1):
-                when, rule = None, "background told without a date of its own: set one (not dated by publication)"
-            elif carried is not None:
-                when, rule = carried.when, f"no date in the clause: the day of the clause before ({carried.text})"
-            else:
-                when, rule = None, _undated(published)
-            roles = _roles(text, ments, by_id, st, trigger)
-            head = text[c0:trigger.end()]
-            status, why, claimed = "reported", "", ""
-            if _NEGATED.search(folded, max(c0, trigger.start() - 50), trigger.start()):
-                status, why = "denied", "negated: the report says it did not happen"
-            elif _COND_RE.search(head):
-                status, why = "conditional", "put as a condition or a possibility"
-            elif _FUTURE_RE.search(head) or (date_m is not None and date_m.forward):
-                status, why = "expected", "said of what is to come"
-            elif st is not None and st.denial:
-                status, why = "denied", f"{st.speaker} denies it"
-            elif st is not None and st.speaker and st.speaker != outlet and _interested(st, by_id):
-                status, why, claimed = "claimed", f"said by {st.speaker}, a party to it", st.speaker
-            start = c0 + len(text[c0:c1]) - len(text[c0:c1].lstrip(" ،,"))
-            quote = " ".join(text[start:c1].split()).strip(" .،")
-            title = quote if len(quote) <= 110 else quote[:110].rsplit(" ", 1)[0] + "…"
-            drafts.append(EventDraft(Clause(si, start, c1), title, when, rule, date_m, "", list(roles.items()), st,
-                                     quote, status, why, claimed))
+            if date_m is not None and date_m.when.is_point and published is not None and \
+                    abs((date_m.when.earliest - published.earliest).days) <= _RECENT:
+                carried = date_m
+            drafts.append(_draft(text, folded, si, c0, c1, trigger, date_m, by_sentence, by_id, st, outlet, published,
+                                 carried))
     _date_retellings(folded, drafts)
     return drafts
+
+
+def _draft(text: str, folded: str, si: int, c0: int, c1: int, trigger: re.Match, date_m: Optional[DateMention],
+           by_sentence: dict[int, list[Mention]], by_id: dict[str, Entity], st: Optional[Statement], outlet: str,
+           published: Optional[When], carried: Optional[DateMention]) -> EventDraft:
+    """The draft of the clause text[c0:c1] whose event word is `trigger`: its date, status and roles."""
+    if date_m is not None:
+        when, rule = date_m.when, f"{date_m.text}: {date_m.rule}"
+    elif _BACKGROUND.search(folded, max(c0, trigger.start() - 12), trigger.end()) or \
+            _PLUPERFECT.match(folded, c0) or _EARLIER.search(folded, c0, c1):
+        when, rule = None, "background told without a date of its own: set one (not dated by publication)"
+    elif carried is not None:
+        when, rule = carried.when, f"no date in the clause: the day of the clause before ({carried.text})"
+    else:
+        when, rule = None, _undated(published)
+    ments = [m for m in by_sentence.get(si, []) if c0 <= m.start < c1 and by_id.get(m.entity) is not None
+             and not m.modifier]
+    roles = _roles(text, ments, by_id, st, trigger)
+    head = text[c0:trigger.end()]
+    status, why, claimed = "reported", "", ""
+    if _NEGATED.search(folded, max(c0, trigger.start() - 50), trigger.start()):
+        status, why = "denied", "negated: the report says it did not happen"
+    elif _COND_RE.search(head):
+        status, why = "conditional", "put as a condition or a possibility"
+    elif _FUTURE_RE.search(head) or future_verb_in(folded, c0, trigger.end()) or \
+            (date_m is not None and date_m.forward):
+        status, why = "expected", "said of what is to come"
+    elif st is not None and st.denial:
+        status, why = "denied", f"{st.speaker} denies it"
+    elif st is not None and st.speaker and st.speaker != outlet and _interested(st, by_id):
+        status, why, claimed = "claimed", f"said by {st.speaker}, a party to it", st.speaker
+    start = c0 + len(text[c0:c1]) - len(text[c0:c1].lstrip(" ،,"))
+    quote = " ".join(text[start:c1].split()).strip(" .،")
+    title = quote if len(quote) <= 110 else quote[:110].rsplit(" ", 1)[0] + "…"
+    return EventDraft(Clause(si, start, c1), title, when, rule, date_m, "", list(roles.items()), st,
+                      quote, status, why, claimed)
+
+
+_RELATIVE = re.compile(rf"{_NOT_AR_BEFORE}(?:الذي|التي|الذين|اللذين|اللتين|اللذان|اللتان){_NOT_AR_AFTER}")
+_REL_END = re.compile(rf"[،,.:;؛]|{_NOT_AR_BEFORE}(?:الذي|التي|الذين){_NOT_AR_AFTER}")
+# an event noun with the article, as the head of a relative clause: "الاحتجاجات التي ..."
+_TRIGGER_DEF = re.compile(rf"{_NOT_AR_BEFORE}[وف]?(?:بال|لل|ال)(?:{'|'.join(sorted({re.escape(fold(w)) for w in AL.EVENT_WORDS if len(w) >= 4}, key=len, reverse=True))}){_NOT_AR_AFTER}")
+
+
+def _relatives(text: str, folded: str, c0: int, c1: int, s_dates: Sequence[DateMention]
+               ) -> list[tuple[int, int, list[DateMention]]]:
+    """Relative clauses of text[c0:c1] that hold a date of their own and tell a happening, each with
+    the noun they describe: (start, end, their dates)."""
+    out = []
+    for rel in _RELATIVE.finditer(folded, c0, c1):
+        end = _REL_END.search(folded, rel.end(), c1)
+        r1 = end.start() if end is not None else c1
+        r_dates = [d for d in s_dates if rel.end() <= d.start < r1 and not d.forward]
+        if not r_dates:
+            continue
+        head = re.search(rf"[{_AR}]+\s+$", folded[max(c0, rel.start() - 30):rel.start()])
+        r0 = rel.start() - len(head.group()) if head is not None else rel.start()
+        if _TRIGGER_RE.search(folded, rel.end(), r1) or _TRIGGER_DEF.match(folded, r0):
+            out.append((r0, r1, r_dates))
+    return out
 
 
 _CONTENT = re.compile(rf"[{_AR}]{{3,}}")

@@ -17,6 +17,7 @@ from bisect import bisect_right
 from typing import Optional, Sequence
 
 from . import arabic_lexicon as AL
+from .arabic_persons import family_names, find_persons
 from .names import Entity, Mention
 from .text import Sentence
 
@@ -53,6 +54,7 @@ _WORD = re.compile(rf"[{AR}]+")
 _QUOTED = re.compile(r"\s*[\"«“]([^\"»”]{2,40})[\"»”]")
 _ORG_RE = _alternation(AL.ORG_HEADS)
 _ORG = re.compile(rf"{NOT_AR_BEFORE}{PREFIX}(?P<head>(?:ال)?(?:{_ORG_RE})){NOT_AR_AFTER}")
+_ORG_LL = re.compile(rf"{NOT_AR_BEFORE}[وف]?لل(?P<head>(?:{_ORG_RE})){NOT_AR_AFTER}")
 _HEAD_AT = re.compile(rf"(?P<head>(?P<al>ال)?(?P<bare>{_ORG_RE})){NOT_AR_AFTER}")
 _STOPS = {fold(w) for w in AL.NAME_STOPS}
 _ABSTRACT = {fold(w) for w in AL.ABSTRACT}
@@ -95,8 +97,8 @@ def name_at(text: str, folded: str, start: int, end: int) -> Optional[tuple[int,
             return None  # "حركة التجارة": trade, not a movement
         if definite and not (w.group().startswith("لل") or (is_def and _adjective(w.group()))):
             break  # after the name's definite noun only adjectives follow: "الأمم المتحدة للطفولة"
-        if not definite and len(words) >= 3 and not is_def:
-            return None
+        if not definite and len(words) >= 3:
+            return None  # "جمعية تأسيسية تتولى إدارة ...": a description, not a name
         words.append(w)
         definite = definite or is_def
         pos = w.end()
@@ -110,8 +112,8 @@ def name_at(text: str, folded: str, start: int, end: int) -> Optional[tuple[int,
 
 def _acting(folded: str, start: int, kind: str, prefix: str = "") -> bool:
     """A state is a party unless the words before it (or a glued ب, "in") make it a place."""
-    if kind != "state":
-        return True
+    if kind != "state" or re.match(r"[وفبل]?(?:ال)?(?:حكومه|نظام)", folded[start:start + 12]):
+        return True  # a government is a party even "between" others
     if prefix.rstrip("ال").endswith("ب"):
         return False
     return _PLACE_BEFORE.search(folded, max(0, start - 25), start) is None
@@ -154,6 +156,11 @@ def arabic_mentions(text: str, sentences: Sequence[Sentence], body: set[int], ga
                 add(m.start(), known_end, m.start("head"), kind, canon)
         elif _INSTITUTION.match(folded, m.start()) is None:
             add(m.start(), end, m.start("head"), kind, name)
+    # "للنقابة الوطنية للصحفيين": ل + the name, whose article lost its alif
+    for m in _ORG_LL.finditer(folded):
+        found = name_at(text, folded, m.start("head"), len(text))
+        if found is not None and " " in found[1] and fold("ال" + found[1]) not in _KNOWN:
+            add(m.start(), found[0], m.start("head"), found[2], "ال" + found[1])
     for m in _INSTITUTION.finditer(folded):
         core = text[m.start("core"):m.end()]
         known = _KNOWN.get(fold(core))
@@ -175,6 +182,15 @@ def arabic_mentions(text: str, sentences: Sequence[Sentence], body: set[int], ga
         name = (m.group(group) or "").strip()
         if len(name.split()) >= 2:
             add(m.start(group), m.start(group) + len(name), m.start(group), "person", name)
+    # a person by a title before or after the name: "رئيسة البرازيل ديلما روسيف", "لوران فابيوس وزير ..."
+    for _title_at, n0, n1 in find_persons(text, folded):
+        add(n0, n1, n0, "person", " ".join(text[n0:n1].split()))
+    # a person named before, by the family name alone: "وقالت روسيف"
+    family = family_names([m.name for m in mentions if m.kind == "person"])
+    if family:
+        alt = "|".join(sorted(map(re.escape, family), key=len, reverse=True))
+        for m in re.finditer(rf"{NOT_AR_BEFORE}(?:[وف]?[لب]?)(?P<core>{alt}){NOT_AR_AFTER}", folded):
+            add(m.start(), m.end(), m.start("core"), "person", family[m.group("core")])
     # "الجيش", "الشرطة" alone: the army (police) the report is about
     for m in _BARE.finditer(folded):
         add(m.start(), m.end(), m.start("core"), "armed_group" if "جيش" in m.group("core") else "organisation",

@@ -64,3 +64,38 @@ def test_a_named_day_is_not_today() -> None:
 def test_a_weekday_gives_way_to_the_written_out_date_of_the_same_night(workspace) -> None:
     _, events = _events(workspace, "تعطلت مواقع حكومية ليل الاثنين - الثلاثاء في 7 مايو 2024 بهجوم إلكتروني.\n")
     assert events["تعطلت"].when.edtf == "2024-05-07"
+
+
+def test_a_relative_clause_with_its_own_date_is_a_happening_of_its_own(workspace) -> None:
+    analysis = analyse_text(workspace, "Headline: خبر\n\nوعقد الوزراء اجتماعا أمس لبحث الاحتجاجات التي اجتاحت "
+                                       "العاصمة الأسبوع الماضي.\n", published=PUB)
+    dated = {e.quote: e.when.edtf for e in analysis.events}
+    assert dated.get("الاحتجاجات التي اجتاحت العاصمة الأسبوع الماضي") == "2024-04-29/2024-05-05"
+    meeting = next(e for q, e in zip(dated, analysis.events) if q.startswith("وعقد"))
+    assert meeting.when.edtf == "2024-05-08"  # the main clause keeps its own day
+
+
+def test_decades_the_start_of_the_year_two_ordinal_days_ahead_and_about_n_months() -> None:
+    from briefer.intake.arabic import arabic_dates
+
+    found = {d.text: d.when.edtf for d in arabic_dates(
+        "هاجر في التسعينات، وعاد في مطلع العام، وستعقد الندوة في الثالث والرابع من يونيو. "
+        "وتعيش المدينة منذ نحو ثلاثة أشهر بلا كهرباء.", PUB)}
+    assert found == {"في التسعينات": "1990/1999", "في مطلع العام": "2024-01/2024-03",
+                     "في الثالث والرابع من يونيو": "2024-06-03/2024-06-04",
+                     "منذ نحو ثلاثة أشهر": "2024-02~/.."}
+    assert arabic_dates("توفي وهو في الثمانينات من عمره", PUB) == []
+
+
+def test_spellings_without_hamza_meet_by_folding() -> None:
+    from briefer.intake.arabic import arabic_dates
+
+    found = {d.text: d.when.edtf for d in arabic_dates("وصل الوفد الاحد بعد محادثات جرت في اكتوبر الماضي", PUB)}
+    assert found == {"الاحد": "2024-05-05", "في اكتوبر الماضي": "2023-10"}
+
+
+def test_a_lead_in_the_present_tense_tells_a_happening_and_a_possibility_is_conditional(workspace) -> None:
+    analysis, events = _events(workspace, "ترفض الحكومة العقوبات الجديدة على صادراتها.\n"
+                                          "ولمح الوزير إلى إمكانية فرض قيود على الواردات.\n")
+    assert events["ترفض"] in analysis.events
+    assert events["ولمح"].status == "conditional"

@@ -1,0 +1,192 @@
+"""People named in Arabic reports.  Arabic writes no capitals, so a name is found by the words
+around it: a title before it ("رئيسة البرازيل ديلما روسيف", "الأمين العام للأمم المتحدة بان كي
+مون", "زعيم الحركة خليل إبراهيم"), or a title right after it, in apposition ("لوران فابيوس وزير
+الخارجية الفرنسي", "تيري ديران مدير العمليات").  A name is two to four words: given names,
+"عبد"/"بن"/"آل"/"أبو" with the word they join, and at most one family name with the article
+("هادي البحرة"), which ends it.  Once named, a person's family name alone is the same person
+("وقالت روسيف").  Each pattern is one scan of the text: linear in its length.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Iterator, Optional
+
+from . import arabic_lexicon as AL
+
+AR = "\u0621-\u065F\u066E-\u06D3\u0640"
+_WORD = re.compile(rf"[{AR}]+|[^\s{AR}]+")
+_FOLD = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ى": "ي", "ة": "ه"})
+
+
+def _f(word: str) -> str:
+    return word.translate(_FOLD)
+
+
+# titles and offices (folded; the article and a glued و/ف/ل are allowed before them)
+TITLES = {_f(w) for w in (
+    "رئيس", "رئيسة", "زعيم", "زعيمة", "قائد", "قائدة", "وزير", "وزيرة", "نائب", "نائبة", "ممثل", "ممثلة", "مدير",
+    "مديرة", "أمين", "سفير", "سفيرة", "مبعوث", "مبعوثة", "موفد", "مستشار", "مستشارة", "متحدث", "متحدثة", "ناطق",
+    "ناطقة", "مدعي", "مدعية", "قاضي", "قاضية", "شيخ", "ملك", "أمير", "أميرة", "عميد", "لواء", "عقيد", "جنرال", "رائد",
+    "نقيب", "فريق", "مشير", "قيادي", "قيادية", "ناشط", "ناشطة", "صحفي", "صحفية", "داعية", "عضو", "حاكم",
+    "محافظ", "عمدة", "مولانا", "سيد", "سيدة", "دكتور", "مرشد", "إمام", "مفتي", "منسق", "منسقة", "مفوض", "مفوضة",
+)}
+# words inside a title's description that are not definite: "في جنوب السودان", "بان"
+_CHAIN_WORDS = {_f(w) for w in ("في", "لدى", "عن", "باسم", "بإسم", "السابق", "السابقة", "الأسبق", "المؤقت", "العام")}
+_CONNECT = {_f(w) for w in ("عبد", "بن", "بنت", "آل", "أبو", "ابو", "ابن", "ولد", "دي", "دو", "فون", "فان", "أبي")}
+_STOPS = {_f(w) for w in AL.NAME_STOPS} | {_f(w) for w in (
+    "قال", "قالت", "أكد", "أكدت", "أعلن", "أعلنت", "أضاف", "أضافت", "أوضح", "أوضحت", "أشار", "أشارت", "صرح", "صرحت",
+    "نفى", "نفت", "اتهم", "اتهمت", "دعا", "دعت", "حذر", "حذرت", "وكان", "كان", "كانت", "وكانت", "هو", "هي", "هم",
+    "يوم", "خلال", "إنه", "أنه", "إنها", "أنها", "لكن", "إلا", "حيث", "أيضا", "الذي", "التي", "الذين", "بينما", "فيما",
+    "عام", "سنة", "شهر", "أمس", "اليوم", "غدا", "نحو", "حوالي", "كل", "بعض", "عدد", "أي", "هذا", "هذه", "ذلك", "تلك",
+    "ثلاثة", "أربعة", "خمسة", "شخصا", "شخص", "قوات", "مسلحون", "مسلحين", "جنود", "مدنيين", "سكان", "أطفال",
+    "جديد", "جديدا", "جديدة", "سابق", "سابقا", "خلفا", "بحق", "ضد", "لصالح", "بشأن", "تجاه", "معرض",
+)}
+_STOPS.discard("علي")  # "على" folds to the given name "علي"
+_ON = {"على", "وعلى", "فعلى"}
+_PREPOSITIONS = {_f(w) for w in ("في", "من", "على", "إلى", "الى", "عن", "مع", "وفي", "ومن", "وعلى", "وإلى", "ومع",
+                                 "بين", "لدى", "حول", "نحو", "قرب", "داخل", "خارج")}
+# a preposition with a pronoun ("إليها", "عليه", "منهم"), a verbal noun with a preposition ("بتقديم")
+_NOT_A_NAME = re.compile(r"(?:[وف]?(?:الي|علي|لدي|عن|من|مع|في|عند|ب|ل)(?:ه|ها|هم|هما|هن|نا|كم))|[بل][تم][^\s]{3,}")
+_ORG_HEADS = {_f(w) for w in AL.ORG_HEADS} | {_f(w) for w in AL.INSTITUTION_HEADS}
+_MONTHS_DAYS = {_f(w) for w in ("يناير", "فبراير", "مارس", "أبريل", "مايو", "يونيو", "يوليو", "أغسطس", "سبتمبر",
+                                "أكتوبر", "نوفمبر", "ديسمبر", "السبت", "الأحد", "الاثنين", "الثلاثاء", "الأربعاء",
+                                "الخميس", "الجمعة")}
+
+
+def _bare(word: str) -> str:
+    """The word without a glued و/ف (and ل/ب before a title: "لرئيس")."""
+    return re.sub(r"^(?:[وف]?[لب]?(?=ال)|[وف](?=[^ا]))", "", word) if len(word) > 3 else word
+
+
+def _title(word: str) -> bool:
+    for w in (word, _bare(word)):
+        if (w[2:] if w.startswith("ال") else w) in TITLES:
+            return True
+    return False
+
+
+def _definite(word: str) -> bool:
+    return word.startswith(("ال", "لل", "وال", "بال")) and not _NOT_A_NAME.fullmatch(word)
+
+
+def _verb_shaped(word: str) -> bool:
+    """A perfect verb of the shapes the press uses before a name: "ألقت", "أكدت", "وصفت"."""
+    return bool(re.fullmatch(r"[وف]?[اأ]?[^\s]{2,3}(?:ت|وا)", word)) and word not in _CONNECT
+
+
+def _name_word(word: str, first: bool) -> bool:
+    if not re.fullmatch(f"[{AR}]{{2,}}", word) or word in _STOPS or _title(word) or word in _MONTHS_DAYS \
+            or _NOT_A_NAME.fullmatch(word):
+        return False
+    if first and (_definite(word) or word.startswith("و") or _bare(word) in _ORG_HEADS or word in _CONNECT
+                  and word not in {_f("عبد"), _f("أبو"), _f("ابو")}):
+        return False
+    if first and re.match(r"^[لب](?=[^\s]{3})", word) and word[1:] in _ORG_HEADS:
+        return False  # "لمنظمة": a preposition and a body, not a name
+    return True
+
+
+def _name_from(words: list[tuple[int, int, str]], i: int) -> Optional[tuple[int, int]]:
+    """The name starting at words[i]: (index after it, number of words) or None."""
+    if i >= len(words) or not _name_word(words[i][2], True):
+        return None
+    j, n = i + 1, 1
+    while j < len(words) and n < 4:
+        w = words[j][2]
+        if words[j][0] - words[j - 1][1] > 1:  # punctuation or a line between: the name ended
+            break
+        if words[j - 1][2] in _CONNECT:  # "عبد الباسط", "بن زايد", "آل نهيان": joined to the word before
+            j, n = j + 1, n + 1
+            continue
+        if _definite(w):
+            if _title(w) or w in _STOPS or w in _MONTHS_DAYS:
+                break
+            j, n = j + 1, n + 1  # a family name with the article ends it: "هادي البحرة"
+            break
+        if not _name_word(w, False) or w.startswith("و") and len(w) > 3 and w[1:] not in _CONNECT \
+                or re.match(r"س[يتن][^\s]{3,}$", w):  # "سيعلن": a verb in the future, not a name
+            break
+        j, n = j + 1, n + 1
+        if n == 3 and not any(words[k][2] in _CONNECT for k in range(i, j)):
+            break  # three plain words are a whole name ("بان كي مون")
+    if n < 2:
+        return None
+    return j, n
+
+
+def find_persons(text: str, folded: str) -> Iterator[tuple[int, int, int]]:
+    """(title start, name start, name end) of each person named by a title before or after them."""
+    # "على" (on) folds to the name "علي": the text's own spelling tells them apart
+    words = [(m.start(), m.end(), "،" if text[m.start():m.end()] in _ON else m.group()) for m in _WORD.finditer(folded)]
+    i = 0
+    while i < len(words):
+        w = words[i][2]
+        if _title(w):
+            # the title and its description: definite words, "لل..", "في X", adjectives
+            j, chain = i + 1, 0
+            while j < len(words) and chain < 8 and words[j][0] - words[j - 1][1] <= 1:
+                x = words[j][2]
+                if _definite(x) or _title(x) or x in _CHAIN_WORDS:
+                    if x in {_f("في"), _f("لدى"), _f("عن")} and j + 1 < len(words):
+                        if _bare(words[j + 1][2]) in _ORG_HEADS:
+                            j = -1  # "مدير العمليات في منظمة ...": a body's name follows, not the person's
+                            break
+                        j += 1  # "في جنوب السودان": the place's first word
+                    j, chain = j + 1, chain + 1
+                    continue
+                break
+            found = _name_from(words, j) if j > 0 else None
+            if found is not None:
+                end, _n = found
+                yield words[i][0], words[j][0], words[end - 1][1]
+                i = end
+                continue
+            # a name right before the title, in apposition: "لوران فابيوس وزير الخارجية"
+            back = _name_before(words, i)
+            if back is not None:
+                yield words[i][0], words[back][0], words[i - 1][1]
+        i += 1
+
+
+def _name_before(words: list[tuple[int, int, str]], t: int) -> Optional[int]:
+    """The first word of a two- to four-word name that ends right before words[t], or None."""
+    idx: list[int] = []
+    k = t - 1
+    while k >= 0 and len(idx) < 4 and words[k + 1][0] - words[k][1] <= 1:
+        w = words[k][2]
+        if _definite(w):
+            if k == t - 1 or (k > 0 and words[k - 1][2] in _CONNECT):
+                idx.append(k)  # a family name with the article ("البحرة"), or "عبد الباسط"
+                k -= 1
+                continue
+            break
+        if w in _CONNECT:
+            if not idx:
+                break
+        elif not _name_word(w, True) or (_verb_shaped(w) and len(idx) >= 2):
+            break
+        idx.append(k)
+        k -= 1
+    if k >= 0 and words[k][2] in _PREPOSITIONS:
+        return None  # "في معرض رد الوزير": after a preposition comes a thing or a place, not a name
+    keep = {_f("عبد"), _f("أبو"), _f("ابو")}
+    while idx and ((words[idx[-1]][2] in _CONNECT and words[idx[-1]][2] not in keep) or _definite(words[idx[-1]][2])):
+        idx.pop()
+    return idx[-1] if len(idx) >= 2 else None
+
+
+def title_at(folded: str, at: int) -> bool:
+    """Does a title open the text at this offset ("ممثلة الأمم المتحدة ...", "مولانا ...")?"""
+    m = _WORD.match(folded, at)
+    return m is not None and _title(m.group())
+
+
+def family_names(names: list[str]) -> dict[str, str]:
+    """The family name (the last word, folded, three letters or more) -> the full name."""
+    out: dict[str, str] = {}
+    for name in names:
+        last = _f(name.split()[-1])
+        if len(last) >= 3 and last not in _STOPS and last not in _CONNECT:
+            out.setdefault(last, name)
+    return out

@@ -1,0 +1,42 @@
+"""Issue 13, Arabic: people by the words around their names, on sentences written for these tests
+(not taken from any report): a title before the name or after it, a family name with the article that
+ends the name, the family name alone for the person named before, and phrases that only look like
+names after a title."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from briefer.intake.assistant import analyse_text
+
+PUB = date(2024, 5, 9)  # a Thursday
+
+
+def _analyse(workspace, body: str):
+    return analyse_text(workspace, "Headline: خبر\n\n" + body, published=PUB)
+
+
+def test_a_person_after_a_title_speaks_and_is_an_actor(workspace) -> None:
+    analysis = _analyse(workspace, "وقالت رئيسة الوزراء في الجمهورية الجديدة سلمى حداد إن الحكومة ستستقيل.\n")
+    assert ("سلمى حداد", "person") in {(a.name, a.kind) for a in analysis.actors}
+    assert [c.speaker for c in analysis.citations] == ["سلمى حداد"]
+
+
+def test_a_name_before_its_title_and_the_family_name_alone_afterwards(workspace) -> None:
+    analysis = _analyse(workspace, "أعلن اليوم الخميس كريم منصور وزير الداخلية أن الشرطة اعتقلت عشرة أشخاص.\n"
+                                   "وقال منصور إن التحقيق مستمر.\n")
+    persons = [a for a in analysis.actors if a.kind == "person"]
+    assert [a.name for a in persons] == ["كريم منصور"]
+    assert [c.speaker for c in analysis.citations] == ["كريم منصور", "كريم منصور"]
+
+
+def test_a_family_name_with_the_article_ends_the_name(workspace) -> None:
+    analysis = _analyse(workspace, "وصل الرئيس سامي العلي إلى المدينة أمس على رأس وفد رسمي.\n")
+    assert "سامي العلي" in {a.name for a in analysis.actors}
+
+
+def test_what_follows_a_title_is_not_always_a_name(workspace) -> None:
+    analysis = _analyse(workspace, "قضت المحكمة بغرامة مالية بحق مدير الشركة بسبب الإهمال.\n"
+                                   "وفي معرض رد الوزير على سؤال قال إن العمل سيستأنف.\n"
+                                   "ودعا رئيس البعثة في منظمة الإغاثة الدولية إلى فتح المعابر.\n")
+    assert not [a.name for a in analysis.actors if a.kind == "person"]
