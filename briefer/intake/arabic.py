@@ -271,6 +271,7 @@ def _resolve(kind: str, m: re.Match, pub: Optional[date]) -> Optional[tuple[When
     return None
 
 
+_NOT_MONTHS = {"أب", "اب", "إب"}
 _FORWARD_KINDS = {"day_month", "ordinal", "month"}
 # a future verb (س + the imperfect: "ستعقد", "سيبدأ"), "سوف", "من المقرر": the clause speaks of what is to come
 _FUTURE_VERB = re.compile(rf"(?:{_NOT_AR_BEFORE}[وف]?س[يتن][{_AR}]{{3,}}|{_NOT_AR_BEFORE}(?:سوف|المقرر|يعتزم|تعتزم|المرتقب))"
@@ -314,6 +315,8 @@ def arabic_dates(text: str, pub: Optional[date], start: int = 0,
     for _n, _p, s, kind, m in candidates:
         if any(covered[s:m.end()]):
             continue
+        if kind == "month" and text[m.start("m"):m.end("m")] in _NOT_MONTHS:
+            continue  # "أب" (father) folds to the month "آب": only the month's own spelling is the month
         resolved = _resolve(kind, m, pub)
         if resolved is not None and kind in _FORWARD_KINDS and not m.groupdict().get("y") and pub is not None \
                 and not m.groupdict().get("w") and not m.groupdict().get("rel") and not only_month \

@@ -85,8 +85,9 @@ def arabic_drafts(text: str, sentences: Sequence[Sentence], body: Sequence[int],
             taken = {id(d) for _r0, _r1, r_dates in rels for d in r_dates}
             for r0, r1, r_dates in rels:
                 trigger = _TRIGGER_RE.search(folded, r0, r1) or _TRIGGER_DEF.search(folded, r0, r1)
-                drafts.append(_draft(text, folded, si, r0, r1, trigger, _clause_date(r_dates, trigger.start()),
-                                     by_sentence, by_id, st, outlet, published, None))
+                date_r = _clause_date(r_dates, trigger.start())
+                drafts.append(_draft(text, folded, si, r0, r1, trigger, date_r, by_sentence, by_id, st, outlet,
+                                     published, None, background=date_r is None))
             trigger = _TRIGGER_RE.search(folded, c0, c1)
             while trigger is not None and any(r0 <= trigger.start() < r1 for r0, r1, _d in rels):
                 trigger = _TRIGGER_RE.search(folded, trigger.end(), c1)
@@ -106,10 +107,12 @@ def arabic_drafts(text: str, sentences: Sequence[Sentence], body: Sequence[int],
 
 def _draft(text: str, folded: str, si: int, c0: int, c1: int, trigger: re.Match, date_m: Optional[DateMention],
            by_sentence: dict[int, list[Mention]], by_id: dict[str, Entity], st: Optional[Statement], outlet: str,
-           published: Optional[When], carried: Optional[DateMention]) -> EventDraft:
+           published: Optional[When], carried: Optional[DateMention], background: bool = False) -> EventDraft:
     """The draft of the clause text[c0:c1] whose event word is `trigger`: its date, status and roles."""
     if date_m is not None:
         when, rule = date_m.when, f"{date_m.text}: {date_m.rule}"
+    elif background:
+        when, rule = None, "background named in a relative clause without its date: set one (not dated by publication)"
     elif _BACKGROUND.search(folded, max(c0, trigger.start() - 12), trigger.end()) or \
             _PLUPERFECT.match(folded, c0) or _EARLIER.search(folded, c0, c1):
         when, rule = None, "background told without a date of its own: set one (not dated by publication)"
@@ -146,6 +149,10 @@ _REL_END = re.compile(rf"[،,.:;؛]|{_NOT_AR_BEFORE}(?:الذي|التي|الذ�
 _TRIGGER_DEF = re.compile(rf"{_NOT_AR_BEFORE}[وف]?(?:بال|لل|ال)(?:{'|'.join(sorted({re.escape(fold(w)) for w in AL.EVENT_WORDS if len(w) >= 4}, key=len, reverse=True))}){_NOT_AR_AFTER}")
 
 
+# the relative clause opens with an event verb in the past: "التي أبرمتها", "الذي اندلع", "التي توصلت إليها"
+_PAST_EVENT = re.compile(rf"\s+(?:{'|'.join(sorted({re.escape(fold(w)) for w in AL.EVENT_WORDS if not w.startswith(('ي', 'ت', 'ال'))}, key=len, reverse=True))}){_SUFFIX}{_NOT_AR_AFTER}")
+
+
 def _relatives(text: str, folded: str, c0: int, c1: int, s_dates: Sequence[DateMention]
                ) -> list[tuple[int, int, list[DateMention]]]:
     """Relative clauses of text[c0:c1] that hold a date of their own and tell a happening, each with
@@ -155,12 +162,14 @@ def _relatives(text: str, folded: str, c0: int, c1: int, s_dates: Sequence[DateM
         end = _REL_END.search(folded, rel.end(), c1)
         r1 = end.start() if end is not None else c1
         r_dates = [d for d in s_dates if rel.end() <= d.start < r1 and not d.forward]
-        if not r_dates:
-            continue
         head = re.search(rf"[{_AR}]+\s+$", folded[max(c0, rel.start() - 30):rel.start()])
         r0 = rel.start() - len(head.group()) if head is not None else rel.start()
-        if _TRIGGER_RE.search(folded, rel.end(), r1) or _TRIGGER_DEF.match(folded, r0):
+        if r_dates and (_TRIGGER_RE.search(folded, rel.end(), r1) or _TRIGGER_DEF.match(folded, r0)):
             out.append((r0, r1, r_dates))
+        elif not r_dates and _PAST_EVENT.match(folded, rel.end()):
+            # "الاتفاقية التي أبرمتها إيران ...", "الثورة التي أنهت حكم ...": a past happening named in
+            # passing, told without its date: background of its own, not the day of the main clause
+            out.append((r0, r1, []))
     return out
 
 
@@ -197,8 +206,9 @@ def _date_retellings(folded: str, drafts: list[EventDraft]) -> None:
     words = {i: _words(folded, d.clause.start, d.clause.end) for i, d in dated}
     order = [i for i, _d in dated]
     for i, d in enumerate(drafts):
-        if d.when is not None or d.date is not None or d.status not in ("reported", "claimed"):
-            continue
+        if d.when is not None or d.date is not None or d.status not in ("reported", "claimed") or \
+                d.when_rule.startswith("background named in a relative clause"):
+            continue  # (a relative clause's happening is told inside the dated clause: not a retelling)
         mine = _words(folded, d.clause.start, d.clause.end)
         at = bisect_left(order, i)  # a window of candidates on either side: linear in the report
         after = [(j, o) for j, o in dated[at:at + _RETOLD_WINDOW] if j <= i + _RETOLD_WINDOW]

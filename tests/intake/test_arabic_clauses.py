@@ -99,3 +99,19 @@ def test_a_lead_in_the_present_tense_tells_a_happening_and_a_possibility_is_cond
                                           "ولمح الوزير إلى إمكانية فرض قيود على الواردات.\n")
     assert events["ترفض"] in analysis.events
     assert events["ولمح"].status == "conditional"
+
+
+def test_father_is_not_the_month_of_august() -> None:
+    from briefer.intake.arabic import arabic_dates
+
+    assert arabic_dates("قتل أب وابنه في القصف", PUB) == []
+    assert [d.when.edtf for d in arabic_dates("توقفت المحادثات في آب الماضي", PUB)] == ["2023-08"]
+
+
+def test_a_past_happening_named_in_a_relative_clause_is_background_without_the_main_day(workspace) -> None:
+    analysis = analyse_text(workspace, "Headline: خبر\n\nاجتمع الوزراء أمس الأربعاء لبحث الاتفاقية التي وقعتها "
+                                       "الحكومة مع النقابات.\n", published=PUB)
+    by_quote = {e.quote: e for e in analysis.events}
+    signed = by_quote["الاتفاقية التي وقعتها الحكومة مع النقابات"]
+    assert signed.when is None and "relative clause" in signed.when_rule
+    assert next(e for q, e in by_quote.items() if q.startswith("اجتمع")).when.edtf == "2024-05-08"
