@@ -21,6 +21,7 @@ from .event_dates import clause_date
 from .entities import WELL_KNOWN_ACTOR_KEYS, Entity, Mention
 from .statements import Statement
 from .text import Sentence
+from .triggers import event_word
 
 __all__ = ["Clause", "EventDraft", "draft_events"]
 
@@ -133,7 +134,8 @@ def draft_events(text: str, sentences: Sequence[Sentence], body: Sequence[int], 
             c_text = text[clause.start:clause.end]
             c_mentions = actor_mentions[bisect_left(mention_starts, clause.start):bisect_left(mention_starts, clause.end)]
             c_dates = [d for d in s_dates if clause.start <= d.start < clause.end]
-            trigger = _TRIGGER_RE.search(c_text)
+            doc = parsed.get(si)
+            trigger = _trigger(c_text, clause.start - sentence.start, doc)
             in_clause_statement = None
             if statement is not None and (
                     clause.start <= statement.quote_span[0] <= clause.end
@@ -144,7 +146,6 @@ def draft_events(text: str, sentences: Sequence[Sentence], body: Sequence[int], 
                 continue
             if not c_mentions and not c_dates:
                 continue
-            doc = parsed.get(si)
             trigger_at = clause.start + trigger.start()
             when, rule, date = clause_date(text, clause.start, clause.end, c_dates, published, doc, sentence.start,
                                            trigger_at)
@@ -181,6 +182,18 @@ def draft_events(text: str, sentences: Sequence[Sentence], body: Sequence[int], 
         if persons_here:
             last_person = persons_here[-1]
     return drafts
+
+
+def _trigger(c_text: str, offset: int, doc) -> Optional[re.Match]:
+    """The clause's event word: with the parse, the first one the clause tells (triggers.py:
+    not a name's part, not a description of someone, not an aim); without it, the first one."""
+    if doc is None:
+        return _TRIGGER_RE.search(c_text)
+    found = list(_TRIGGER_RE.finditer(c_text))
+    if not found:
+        return None
+    at = event_word(doc, offset, offset + len(c_text), [(offset + m.start(), offset + m.end()) for m in found])
+    return next((m for m in found if offset + m.start() == at), None)
 
 
 # How a clause is put, when there is no parse: words before the trigger.

@@ -161,6 +161,7 @@ EVENT_STEMS = (
     "shot", "shoot", "fire", "trapped", "starv", "shortage", "hit", "target", "struck", "besieg", "sentenc",
     "disappear", "missing", "spotted", "seen", "escap", "defect", "join", "form", "establish", "announc",
     "proclaim", "declar", "agree", "sign", "reject", "accus", "deni", "vow", "threat", "warn", "expect",
+    "demolish", "loot", "infiltrat", "retaliat", "vote", "counterattack", "counter-attack",
 )
 
 # All-capital words that are not names.

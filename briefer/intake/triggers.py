@@ -1,0 +1,134 @@
+"""Which event word of a clause tells a happening, read on the dependency parse.
+
+An event word (lexicon.EVENT_STEMS) found in a clause proposes an event only when it is part
+of what the clause tells, not of how it names someone or something:
+
+* it is a verb or a noun (or a participle used as an adjective, "dead", "missing"), not a
+  piece of a name ("the Liberation Movement") nor a derived word ("joint", "former");
+* it is not inside a clause describing a person or a group ("rebels who control the
+  north", "civilians held by the militia", "fighters battling the army"): that says who
+  they are, not what happened;
+* it is not a purpose or an aim ("to fight on", "in a bid to retake", "in order to push")
+  nor what someone was urged, asked or called on to do ("urged the bloc to deploy");
+* a light verb ("take", "hold", "open") tells no happening when what it takes or holds is
+  a view, a step or an accusation ("takes the allegations seriously", "holds the view",
+  "held them responsible"), as against "took the town", "held talks", "opened fire".
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Optional, Sequence
+
+from . import lexicon as L
+
+__all__ = ["event_word", "TRIGGER_RE"]
+
+TRIGGER_RE = re.compile(r"\b(?:" + "|".join(re.escape(s) for s in sorted(L.EVENT_STEMS, key=len, reverse=True))
+                        + r")\w*", re.I)
+
+# who a describing clause can be about: people and armed or organised groups
+_ANIMATE = L.PERSON_NOUNS | {
+    "people", "civilian", "child", "woman", "man", "men", "fighter", "troop", "force", "soldier", "militant",
+    "insurgent", "rebel", "gunman", "group", "militia", "army", "police", "policeman", "guard", "family",
+    "relative", "villager", "student", "protester", "refugee", "assailant", "attacker", "jihadist", "member",
+    "unit", "faction", "movement", "government", "regime", "authority", "official",
+}
+_ANIMATE_ENTS = {"PERSON", "NORP", "ORG"}
+# verbs whose infinitive complement is what was asked for, not what happened
+_DIRECTIVE = {"urge", "call", "ask", "demand", "appeal", "order", "instruct", "encourage", "invite", "press",
+              "implore", "tell", "request", "beg", "advise", "persuade"}
+_LIGHT = {"take", "hold", "open"}
+# what a light verb takes or holds when it tells no happening: "takes the allegations seriously",
+# "holds the view", "took note", "held them responsible"
+_ABSTRACT = {"allegation", "view", "views", "note", "care", "account", "look", "step", "measure", "stance",
+             "belief", "opinion", "interest", "advantage", "pride", "issue", "question", "concern", "charge",
+             "claim", "report", "accusation", "responsibility", "seriously", "responsible", "accountable", "hope",
+             "time", "effect", "shape", "notice", "aim", "heart", "comfort", "lesson", "breath", "turn"}
+_NAME_PARTS = {"compound", "flat"}
+_ADJ_OK = {"dead", "missing", "wounded", "injured", "killed", "trapped", "besieged", "surrounded"}
+
+
+def _animate(noun) -> bool:
+    if noun.ent_type_ in _ANIMATE_ENTS:
+        return True
+    if any(c.dep_ == "relcl" and c.left_edge.lower_ in ("who", "whom", "whose") for c in noun.children):
+        return True  # "herders who fled": the relative pronoun says it is someone
+    lemma = noun.lemma_.lower()
+    return lemma in _ANIMATE or noun.lower_ in _ANIMATE or lemma.rstrip("s") in _ANIMATE
+
+
+def _infinitive(verb) -> bool:
+    return any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children)
+
+
+def _part_of_name(token, upper_text: bool) -> bool:
+    if upper_text:
+        return False  # an all-capitals report: every word looks like a name to the tagger
+    if token.pos_ == "PROPN":
+        return True
+    return token.i > token.sent.start and token.text[:1].isupper() and not token.is_upper
+
+
+def _light_ok(verb) -> bool:
+    for c in verb.children:
+        if c.dep_ in ("dobj", "oprd", "acomp", "advmod", "attr", "ccomp") and \
+                (c.lemma_.lower() in _ABSTRACT or c.lower_ in _ABSTRACT):
+            return False
+        if c.dep_ == "prep" and c.lower_ == "into" and any(g.lemma_.lower() in _ABSTRACT for g in c.children):
+            return False
+    return True
+
+
+_STEMS = sorted(L.EVENT_STEMS, key=len, reverse=True)
+_AGENT_RE = re.compile(r"(?:(\w)\1)?(?:er|or|r)s?")
+
+
+def _agent_noun(token) -> bool:
+    """"fighters", "attackers", "kidnappers": who does it, not a happening."""
+    low = token.lower_
+    stem = next((s for s in _STEMS if low.startswith(s)), None)
+    return stem is not None and len(low) > len(stem) and bool(_AGENT_RE.fullmatch(low[len(stem):]))
+
+
+def tells(token, upper_text: bool = False) -> bool:
+    """Whether the event word `token` is part of what its clause tells (see the module's rules)."""
+    if token.pos_ in ("NOUN", "PROPN") and _agent_noun(token):
+        return False
+    if token.pos_ not in ("VERB", "NOUN"):
+        if token.pos_ == "ADJ" and (token.tag_ == "VBN" or token.lower_ in _ADJ_OK):
+            pass
+        elif upper_text and token.pos_ == "PROPN":
+            pass
+        else:
+            return False
+    if _part_of_name(token, upper_text):
+        return False
+    if token.pos_ == "VERB" and token.lemma_.lower() in _LIGHT and not _light_ok(token):
+        return False
+    t = token
+    for _ in range(12):
+        head = t.head
+        if head.i == t.i:
+            break
+        if t.dep_ in ("relcl", "acl") and head.pos_ in ("NOUN", "PROPN", "PRON") and _animate(head):
+            return False  # describes someone
+        if t.dep_ in ("advcl", "acl", "relcl") and t.pos_ in ("VERB", "AUX") and _infinitive(t):
+            return False  # an aim: "to fight on", "in order to push"
+        if t.dep_ == "xcomp" and head.lemma_.lower() in _DIRECTIVE:
+            return False  # asked for: "urged them to deploy"
+        t = head
+    return True
+
+
+def event_word(doc, start: int, end: int, found: Sequence[tuple[int, int]]) -> Optional[int]:
+    """The offset (in doc.text) of the first event word among `found` (offsets in doc.text)
+    that the clause doc.text[start:end] tells; None when none does."""
+    upper_text = sum(c.isupper() for c in doc.text) > 0.6 * max(1, sum(c.isalpha() for c in doc.text))
+    for a, b in found:
+        span = doc.char_span(a, b, alignment_mode="expand")
+        if span is None or not len(span):
+            continue
+        if tells(span[0], upper_text):
+            return a
+    return None

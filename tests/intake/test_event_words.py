@@ -1,0 +1,46 @@
+"""Which clauses the assistant proposes as events: an event word must be part of what the
+clause tells (the parse is installed by the set-up). Sentences in the project's own words."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from briefer.intake.assistant import analyse_text
+
+FRIDAY = date(2019, 6, 14)
+
+
+def quotes(workspace, body: str) -> list[str]:
+    analysis = analyse_text(workspace, "Valley report\n\n" + body, published=FRIDAY)
+    return [e.quote for e in analysis.events]
+
+
+@pytest.mark.parametrize("sentence", [
+    # a clause describing who someone is
+    "Herders who fled the drought last year now sell charcoal along the Korbessa road.",
+    "The Dara Khel Brigade, whose fighters control the northern hills, now runs two schools.",
+    # a name's piece, an agent noun
+    "The Korbessa Liberation Front now publishes a weekly newspaper.",
+    "Many former fighters of the Korbessa militia now work as farmers.",
+    # an aim, or what someone was urged to do
+    "The governor of Korbessa travelled to the capital on Thursday to press for new roads.",
+    "The Valley Council urged the Dara Khel Brigade to release its prisoners and withdraw from the dam.",
+    # a light verb holding a view, not a place
+    "The Korbessa police chief said on Thursday that the force takes every complaint seriously.",
+])
+def test_a_clause_that_tells_no_happening_is_no_event(workspace, sentence: str) -> None:
+    assert quotes(workspace, sentence) == []
+
+
+@pytest.mark.parametrize("sentence, word", [
+    ("The Dara Khel Brigade attacked a police post in Korbessa on Thursday.", "attacked"),
+    ("Residents said a bridge that the Dara Khel Brigade demolished on Tuesday was the only road out of Korbessa.", "demolished"),
+    ("Soldiers of the Dara Khel Brigade looted the Korbessa market on Thursday.", "looted"),
+    ("The Korbessa militia held the grain depot for three days last week.", "held"),
+    ("The Dara Khel Brigade tried to seize the Korbessa airport on Thursday.", "seize"),
+])
+def test_a_clause_that_tells_a_happening_is_an_event(workspace, sentence: str, word: str) -> None:
+    found = quotes(workspace, sentence)
+    assert len(found) == 1 and word in found[0], found
