@@ -43,7 +43,8 @@ def test_text_output_and_accept_all(ws_path: Path) -> None:
     assert "Nothing was added" in text and "Idris Hallaq" in text
     landed = json.loads(cli("-w", str(ws_path), "intake", str(FIXTURES / "dam_talks.html"), "--accept-all",
                             "--json").stdout)["landed"]
-    assert landed["events"] >= 4 and landed["document_added"]
+    # (the brigade's refusal is what it says it will not do: no event)
+    assert landed["events"] >= 3 and landed["document_added"]
     listed = json.loads(cli("-w", str(ws_path), "search", "--json").stdout)
     assert len(listed) == landed["events"]
     assert any(e["when"] == "2018" and "seized" in e["title"] for e in listed)

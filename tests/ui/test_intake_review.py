@@ -75,14 +75,14 @@ def test_edit_reject_and_merge(qtbot, dialog, workspace) -> None:
     quote.setCheckState(0, Qt.CheckState.Checked)
     hallaq = _row(dialog.actors_tree, 1, "Idris Hallaq")
     hallaq.setCheckState(0, Qt.CheckState.Unchecked)  # rejected
-    friday = _row(dialog.events_tree, 1, "on Friday")
+    talks = _row(dialog.events_tree, 1, "Negotiations collapsed")
     seized = _row(dialog.events_tree, 1, "seized")
     count = dialog.events_tree.topLevelItemCount()
-    friday.setSelected(True)
+    talks.setSelected(True)
     seized.setSelected(True)
     qtbot.mouseClick(dialog.merge_events_button, Qt.MouseButton.LeftButton)
     assert dialog.events_tree.topLevelItemCount() == count - 1
-    merged = _row(dialog.events_tree, 1, "on Friday")
+    merged = _row(dialog.events_tree, 1, "Negotiations collapsed")
     assert merged.checkState(0) == Qt.CheckState.Checked
     qtbot.mouseClick(dialog.accept_button, Qt.MouseButton.LeftButton)
     titles = {e.title: e for e in workspace.search_events()}
