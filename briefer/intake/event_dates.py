@@ -14,7 +14,9 @@ import re
 from typing import Optional, Sequence
 
 from ..core.when import When
+from . import lexicon as L
 from .dates import DateMention
+from .parse import SPEECH_LEMMAS
 
 __all__ = ["clause_date", "UNDATED_RULES"]
 
@@ -33,9 +35,18 @@ def clause_date(text: str, start: int, end: int, dates: Sequence[DateMention], p
     date mentions, `doc` the sentence's parse (offsets from `sentence_start`), `trigger_at`
     the offset of the event's word."""
     dated = [d for d in dates if not _REFERENCE_RE.search(text, max(start, d.start - 60), d.start)]
+    if doc is not None and trigger_at is not None and dated:
+        trigger = _token_at(doc, trigger_at - sentence_start)
+        if trigger is not None:
+            ranked = [(rank, d.forward, d.start, d) for d in dated
+                      if (rank := _governs(doc, d.start - sentence_start, trigger)) is not None]
+            date = min(ranked, key=lambda r: r[:3])[3] if ranked else None
+            if date is not None:
+                return _with_its_pair(text, date, dated)
+            dated = []  # every date of the clause tells of another happening (a relative clause's)
     date = next((d for d in dated if not d.forward), None) or (dated[0] if dated else None)
     if date is not None:
-        return date.when, f"{date.text}: {date.rule}", date
+        return _with_its_pair(text, date, dated)
     c_text = text[start:end]
     published_day = _day_text(published)
     if published_day and _BACKGROUND_RE.search(c_text):
@@ -46,6 +57,129 @@ def clause_date(text: str, start: int, end: int, dates: Sequence[DateMention], p
     return None, "the report gives no date, and no publication date: set one", None
 
 
+_PAIR_RE = re.compile(r"\s*(?:,\s*)?(?:and|through|to|until|till|-|–|—)\s*$", re.I)
+
+
+def _with_its_pair(text: str, date: DateMention, dates: Sequence[DateMention]
+                   ) -> tuple[Optional[When], str, Optional[DateMention]]:
+    """The date, or the days from it to the one joined to it ("on Monday and Tuesday",
+    "from 3 to 5 May" as two days): the happening spans both."""
+    later = next((d for d in dates if d.start >= date.end and _PAIR_RE.fullmatch(text[date.end:d.start])), None)
+    if later is not None and date.when.is_point and later.when.is_point and not date.forward and not later.forward:
+        first, last = sorted((date.when, later.when), key=lambda w: w.earliest)
+        if first.precision == last.precision and first.earliest < last.earliest:
+            return (When.between(first, last), f"{date.text} and {later.text}: from {first.label} to {last.label} "
+                    f"({date.rule}; {later.rule})", date)
+    return date.when, f"{date.text}: {date.rule}", date
+
+
 def _day_text(published: Optional[When]) -> str:
     """"21 May 2013" (a day), "May 2013" (only the month known), "" (none)."""
     return published.label if published is not None else ""
+
+
+# -- which happening a date tells of, from the parse ------------------------------------
+# clauses of their own: a relative clause ("areas seized last year"), a participle on a noun
+# ("the fourth massacre reported this week"), a reported or subject clause, an aside
+_OWN_CLAUSE = {"relcl", "acl", "ccomp", "csubj", "csubjpass", "parataxis", "advcl"}
+# verbs that only place the happening they hang on in time ("the attack, which began on Monday")
+_EVENT_RE = re.compile(r"(?:" + "|".join(re.escape(s) for s in sorted(L.EVENT_STEMS, key=len, reverse=True)) + r")",
+                       re.I)
+_LIGHT_VERBS = {"begin", "start", "happen", "occur", "take", "continue", "end", "come", "last", "erupt", "break"}
+
+
+def _token_at(doc, offset: int):
+    for t in doc:
+        if t.idx <= offset < t.idx + len(t):
+            return t
+        if t.idx > offset:
+            return None
+    return None
+
+
+def _verb_over(t):
+    """The verb a word hangs on (the word itself when it is one), or None."""
+    for _ in range(40):
+        if t.pos_ in ("VERB", "AUX") and t.dep_ not in ("aux", "auxpass"):
+            return t
+        if t.head.i == t.i:
+            return None
+        t = t.head
+    return None
+
+
+def _own_clause(verb) -> bool:
+    """A verb heading a clause that tells its own happening: a relative or participle clause,
+    a reported clause, or an adverbial one with its own subject or conjunction ("after they
+    fled in October"); a bare participle ("..., killing 68") goes on telling the same one."""
+    if verb.lemma_.lower() in _LIGHT_VERBS:
+        return False
+    if verb.dep_ == "advcl":
+        return any(c.dep_ in ("nsubj", "nsubjpass", "mark") for c in verb.children)
+    return verb.dep_ in _OWN_CLAUSE
+
+
+def _dates_its_noun(verb) -> bool:
+    """A participle on a noun that names a happening ("a cease-fire signed in May", "the
+    offensive launched last year"): the date is that happening's; not when the participle
+    only says it was told ("the fourth massacre reported this week")."""
+    if verb.lemma_.lower() in SPEECH_LEMMAS or verb.tag_ not in ("VBN", "VBD"):
+        return False
+    if verb.dep_ == "acl":
+        return bool(_EVENT_RE.match(verb.head.text))
+    # the same read as a clause of its own ("violating a cease-fire signed in May" parsed as
+    # "a cease-fire [that] signed"): no "that", no auxiliary, not hung on a verb of saying,
+    # and its subject names a happening
+    return (verb.dep_ == "ccomp" and verb.head.lemma_.lower() not in SPEECH_LEMMAS
+            and not any(c.dep_ in ("mark", "aux", "auxpass", "dobj") for c in verb.children)
+            and any(c.dep_ == "nsubj" and _EVENT_RE.match(c.text) for c in verb.children))
+
+
+def _governs(doc, offset: int, trigger) -> Optional[int]:
+    """How closely the date at `offset` dates the happening the trigger word tells: 0 when it
+    hangs on the trigger or its verb ("attacked the base on Friday", "Friday's attack"), 1 when
+    on a verb above it ("said on Friday that its troops had ...", "moved in on Friday to
+    retake ..."), None when it sits in a clause of its own that tells another happening
+    ("killed dozens, the fourth massacre reported this week")."""
+    token = _token_at(doc, offset)
+    if token is None:
+        return 1
+    over_trigger = {trigger.i}
+    t = trigger
+    for _ in range(40):
+        if t.head.i == t.i:
+            break
+        t = t.head
+        over_trigger.add(t.i)
+    event_verb = _verb_over(trigger)
+    t = token
+    worse = 0
+    for _ in range(40):
+        if t.i in over_trigger:
+            break
+        if t.pos_ in ("VERB", "AUX") and t.dep_ not in ("aux", "auxpass") and _own_clause(t):
+            if not _dates_its_noun(t):
+                return None
+            worse = 2  # "violating a cease-fire signed three months ago": the date of that happening
+        if t.head.i == t.i:
+            return max(1, worse)
+        t = t.head
+    else:
+        return max(1, worse)
+    if worse:
+        return worse
+    if t.i == trigger.i or event_verb is None or t.i == event_verb.i:
+        return 0
+    # met the trigger's line below its verb (a noun or preposition between them) or above it
+    below = event_verb is not None and any(u.i == t.i for u in _path(trigger, event_verb))
+    return 0 if below else 1
+
+
+def _path(start, end) -> list:
+    out, t = [], start
+    for _ in range(40):
+        out.append(t)
+        if t.i == end.i or t.head.i == t.i:
+            break
+        t = t.head
+    return out
