@@ -85,8 +85,8 @@ def _number(text: Optional[str], unit: str = "") -> int:
 
 def _span_back(pub: date, n: int, unit: str) -> date:
     unit = unit.rstrip("s")
-    if unit == "hour":
-        return pub - timedelta(days=max(1, (n + 23) // 24))
+    if unit == "hour":  # "two hours ago": the day of publication; "the past 48 hours": two days back
+        return pub - timedelta(days=n // 24)
     if unit == "day":
         return pub - timedelta(days=n)
     if unit == "week":
@@ -234,6 +234,53 @@ def _month_alone(m: re.Match, pub: Optional[date], future: bool) -> Resolved:
     if prep in ("since", "from"):
         return When.since(point), rule + "; from that month on", False
     return When.of(point), rule, forward
+
+
+def _month_marked(m: re.Match, pub: Optional[date], future: bool) -> Resolved:
+    """"last January", "next March", "this May", "mid-June", "during April": a month named
+    with a word that places it; "last" the latest before the month of publication, "next" the
+    first after it, "this" the one of the year of publication, the others as "in April"."""
+    if pub is None:
+        return None
+    word = " ".join(m["prep"].lower().split())
+    month = MONTHS[m["m"].lower().rstrip(".")]
+    name = calendar.month_name[month]
+    if word == "last":
+        year = pub.year if month < pub.month else pub.year - 1
+        return When.month(year, month), f"'last {name}': the last {name} before the month of publication", False
+    if word == "next":
+        year = pub.year if month > pub.month else pub.year + 1
+        return When.month(year, month), f"'next {name}': the first {name} after the month of publication", True
+    if word == "this":
+        return (When.month(pub.year, month), f"'this {name}': {name} of the year of publication ({pub.year})",
+                month > pub.month)
+    return _month_alone(_Fields(m, prep="in"), pub, future)
+
+
+def _weekend(m: re.Match, pub: Optional[date], future: bool) -> Resolved:
+    """"over the weekend", "last weekend", "next weekend": a Saturday and the Sunday after it."""
+    if pub is None:
+        return None
+    which = (m["which"] or "").lower()
+    if which in ("next", "coming") or (future and which != "last"):
+        saturday = pub + timedelta(days=(5 - pub.weekday()) % 7)
+        if which == "next" and saturday == pub:
+            saturday += timedelta(days=7)
+        rule = f"'{m.group().strip()}': the first weekend on or after publication ({format_day(pub)})"
+        return When.between(_pt(saturday), _pt(saturday + timedelta(days=1))), rule, True
+    saturday = pub - timedelta(days=(pub.weekday() - 5) % 7)
+    if which == "last" and pub.weekday() >= 5:
+        saturday -= timedelta(days=7)  # said on a weekend: the one before it
+    rule = f"'{m.group().strip()}': the last weekend on or before publication ({format_day(pub)})"
+    return When.between(_pt(saturday), _pt(saturday + timedelta(days=1))), rule, False
+
+
+def _two_days_off(m: re.Match, pub: Optional[date], future: bool) -> Resolved:
+    if pub is None:
+        return None
+    if "before" in m.group().lower():
+        return _day(pub - timedelta(days=2)), f"'{m.group()}': two days before publication ({format_day(pub)})", False
+    return _day(pub + timedelta(days=2)), f"'{m.group()}': two days after publication ({format_day(pub)})", True
 
 
 def _year_range(m: re.Match, pub: Optional[date], future: bool) -> Resolved:
@@ -457,12 +504,17 @@ RULES: list[tuple[re.Pattern, object]] = [
     (re.compile(r"\b(?P<a>\d{1,2})(?P<sep>[./])(?P<b>\d{1,2})(?P=sep)(?P<y>\d{4})\b"), _numeric),
     (re.compile(rf"\b(?P<a>{_YEAR})\s*(?:–|-|to|until|till|through)\s*(?P<b>{_YEAR})\b"), _year_range),
     (re.compile(rf"\bbetween\s+(?P<a>{_YEAR})\s+and\s+(?P<b>{_YEAR})\b"), _year_range),
-    (re.compile(rf"(?:\b(?P<prep>[Ii]n|[Bb]y|[Ss]ince|[Ff]rom|[Uu]ntil|[Tt]ill|[Bb]efore|[Ee]arly|[Ll]ate)\s+)?(?P<m>{_MONTH})\s+(?P<y>{_YEAR})\b"), _month_year),
+    (re.compile(rf"(?:\b(?P<prep>[Ii]n|[Bb]y|[Ss]ince|[Ff]rom|[Uu]ntil|[Tt]ill|[Bb]efore|[Ee]arly|[Ll]ate)\s+)?(?P<m>{_MONTH})\s+(?:of\s+)?(?P<y>{_YEAR})\b"), _month_year),
     (re.compile(rf"\b(?P<d>\d{{1,2}}){_ORD}\s+(?:of\s+)?(?P<m>{_MONTH})(?![\w])"), _day_month),
     (re.compile(rf"\b(?P<m>{_MONTH})\s+(?P<d>\d{{1,2}}){_ORD}(?![\d:])"), _day_month),
     (re.compile(rf"(?:\b(?P<prep>[Ii]n|[Bb]y|[Ss]ince|[Ff]rom|[Uu]ntil|[Tt]ill|[Bb]efore|[Ee]arly|[Ll]ate)\s+)?"
                 rf"(?P<m>{_MONTH})\s+(?:of\s+)?(?P<rel>last|this|next)\s+year\b"), _month_relative_year),
     (re.compile(rf"\b(?P<prep>[Ii]n|[Bb]y|[Ss]ince|[Ff]rom|[Uu]ntil|[Tt]ill|[Bb]efore|[Ee]arly|[Ll]ate)\s+(?P<m>{_MONTH})(?![\w])"), _month_alone),
+    (re.compile(rf"\b(?P<prep>(?i:last|next|this|during|throughout|through|in\s+mid|mid|in\s+early|in\s+late))"
+                rf"(?:\s+|-)(?P<m>{_MONTH})(?![\w])(?!\s+(?:of\s+)?(?:last|this|next)\s+year)"), _month_marked),
+    (re.compile(r"\b(?:(?:over|during|at|on|for)\s+)?(?:(?P<which>last|next|this|coming|past)\s+|the\s+)(?:past\s+)?weekend\b", _I),
+     _weekend),
+    (re.compile(r"\bthe\s+day\s+(?:before\s+yesterday|after\s+tomorrow)\b", _I), _two_days_off),
     (re.compile(rf"\b(?P<prep>in|by|since|from|until|till|before|during|of|early|late|mid-?|in early|in late)\s*(?P<y>{_YEAR})\b(?!\s*[-–]\s*\d)", _I), _year_prep),
     (re.compile(r"\b(?:today|tonight|this morning|this afternoon|this evening|yesterday|last night|tomorrow)\b", _I), _relative_day),
     (re.compile(rf"\b(?:(?P<which>last|next|this|on|early on|late on)\s+)?(?P<w>{_WEEKDAY})(?:\s+(?:morning|afternoon|evening|night))?\b"), _weekday),
@@ -508,7 +560,35 @@ def find_dates(text: str, published: Optional[date], start: int = 0, end: Option
         covered[s - start:e - start] = b"\x01" * (e - s)
         found.append(DateMention(s, e, text[s:e], when, rule, forward))
     found.sort(key=lambda d: d.start)
-    return found
+    return _joined_months(text, found, covered, start, end)
+
+
+_JOINED_MONTH_RE = re.compile(rf"(?:\s*,)?\s+(?:and|or|to|through|till|until)\s+(?P<m>{_MONTH})(?![\w])(?!\s+\d)"
+                              rf"|\s*[-–]\s*(?P<m2>{_MONTH})(?![\w])(?!\s+\d)")
+
+
+def _joined_months(text: str, found: list[DateMention], covered: bytearray, start: int, end: int) -> list[DateMention]:
+    """"in January and February", "from March to May": the second month, which has no word
+    of its own to place it, is of the first one's year (or the next, when it comes before it
+    in the calendar)."""
+    added: list[DateMention] = []
+    for d in found:
+        if not re.fullmatch(r"\d{4}-\d{2}", d.when.edtf) or not re.search(rf"{_MONTH}$", d.text):
+            continue
+        m = _JOINED_MONTH_RE.match(text, d.end, end)
+        if m is None:
+            continue
+        group = "m" if m["m"] else "m2"
+        a, b = m.start(group), m.end(group)
+        if any(covered[a - start:b - start]):
+            continue
+        first = d.when.earliest.date()
+        month = MONTHS[m[group].lower().rstrip(".")]
+        year = first.year if month >= first.month else first.year + 1
+        covered[a - start:b - start] = b"\x01" * (b - a)
+        added.append(DateMention(a, b, text[a:b], When.month(year, month),
+                                 f"'{text[a:b]}' joined to '{d.text}': {calendar.month_name[month]} {year}", d.forward))
+    return sorted(found + added, key=lambda d: d.start) if added else found
 
 
 _NUMERIC_RE = re.compile(r"^\s*(\d{1,2})([./])(\d{1,2})\2(\d{4})\s*$")

@@ -84,3 +84,34 @@ def test_overlapping_expressions_take_the_longest() -> None:
 ])
 def test_publication_date_lines(text: str, day: date | None) -> None:
     assert parse_date_text(text) == day
+
+
+@pytest.mark.parametrize("text, edtf", [
+    ("last January", "2019-01"),
+    ("last March", "2018-03"),
+    ("next March", "2019-03"),
+    ("next January", "2020-01"),
+    ("this December", "2019-12"),
+    ("in mid-January", "2019-01"),
+    ("during October", "2018-10"),
+    ("over the weekend", "2019-02-09/2019-02-10"),
+    ("last weekend", "2019-02-02/2019-02-03"),
+    ("the day before yesterday", "2019-02-07"),
+    ("two hours ago", "2019-02-09"),
+    ("January of 2014", "2014-01"),
+])
+def test_months_placed_by_a_word_weekends_and_hours(text: str, edtf: str) -> None:
+    mention = one(f"It happened {text} there.")
+    assert mention.text == text
+    assert mention.when.edtf == edtf
+    assert mention.rule
+
+
+def test_a_month_joined_to_another_takes_its_year() -> None:
+    found = {d.text: d.when.edtf for d in find_dates("Fighting went on in November and December, and again in "
+                                                      "December or January.", PUB, future_context=lambda _o: False)}
+    assert found == {"in November": "2018-11", "December": "2018-12", "in December": "2018-12", "January": "2019-01"}
+
+
+def test_a_name_that_is_also_a_month_is_no_date() -> None:
+    assert find_dates("Ministers met May and Lord Smith on trade.", PUB) == []
