@@ -58,3 +58,20 @@ def test_a_truce_signed_on_a_date_read_as_a_clause_of_its_own_still_has_it(works
     event = _when(workspace, "Each side is claiming that the other began the latest clashes in the south, violating "
                              "a cease-fire signed two months ago.", "cease-fire signed")
     assert event.when is not None and event.when.edtf.startswith("2019-01"), event.when_rule
+
+
+def test_a_happening_told_with_also_right_after_a_dated_one_is_of_its_day(workspace) -> None:
+    body = ("Residents said the Eastland Army shelled the grain market in Kafr Saba on Monday. They said the "
+            "Northern Shield Brigade also attacked the old bridge at Tal Hamra.")
+    event = _when(workspace, body, "old bridge")
+    assert event.when is not None and event.when.edtf == "2019-03-04", event.when_rule
+    assert "also" in event.when_rule
+
+
+def test_also_does_not_carry_a_day_to_a_present_clause_or_past_an_undated_one(workspace) -> None:
+    body = ("Residents said the Eastland Army shelled the grain market in Kafr Saba on Monday. The Northern Shield "
+            "Brigade also holds the old bridge at Tal Hamra.")
+    assert _when(workspace, body, "old bridge").when is None
+    body = ("The Northern Shield Brigade seized the grain market in Kafr Saba. The brigade also seized the old bridge "
+            "at Tal Hamra.")
+    assert _when(workspace, body, "old bridge").when is None
