@@ -460,7 +460,7 @@ _SHIFT_UNITS = {"day": 1, "days": 1, "week": 7, "weeks": 7}
 def _shift(m: re.Match) -> Optional[int]:
     """Days an anchored expression moves from its anchor: "the previous day" -1, "two weeks
     later" +14; None for months and years (a month is not a fixed count of days)."""
-    if m["same"]:
+    if m["same"] or m["same2"] or m["same3"]:
         return 0
     direction = m["dir"] or m["dir2"]
     if direction:
@@ -491,8 +491,10 @@ def _anchored(m: re.Match, pub: Optional[date], future: bool) -> Resolved:
 
 ANCHORED_RE = re.compile(
     r"\b(?:on\s+)?the\s+(?P<same>same)\s+day\b(?!\s+as\b)"
-    r"|\bthe\s+(?P<dir>previous|following|next)\s+day\b"
-    r"|\bthe\s+day\s+(?P<dir2>before|after)\b(?!\s+(?:the|a|an|his|her|its|their)\b)"
+    r"|\b(?P<same2>earlier|later)\s+(?:in\s+the|that)\s+day\b"
+    r"|\b(?:on\s+)?(?P<same3>that)\s+(?:same\s+)?day\b"
+    r"|\bthe\s+(?P<dir>previous|following|next)\s+(?:day|morning|afternoon|evening|night)\b"
+    r"|\bthe\s+(?:day|night|evening)\s+(?P<dir2>before|after)\b(?!\s+(?:the|a|an|his|her|its|their)\b)"
     rf"|\b(?P<n>{_NUM})\s+(?P<unit>days?|weeks?|months?|years?)\s+(?P<way>earlier|later|before|after)\b"
     r"(?!\s+(?:the|a|an|his|her|its|their|he|she|it|they|we|\d))", re.I)
 

@@ -115,3 +115,18 @@ def test_a_month_joined_to_another_takes_its_year() -> None:
 
 def test_a_name_that_is_also_a_month_is_no_date() -> None:
     assert find_dates("Ministers met May and Lord Smith on trade.", PUB) == []
+
+
+@pytest.mark.parametrize("second, edtf", [
+    ("Two more died the following morning.", "2019-02-05"),
+    ("The town had been shelled the night before.", "2019-02-03"),
+    ("A second blast hit the market later that day.", "2019-02-04"),
+    ("Police closed the road earlier in the day.", "2019-02-04"),
+    ("Crowds gathered on that same day.", "2019-02-04"),
+])
+def test_days_counted_from_the_day_told_before(second: str, edtf: str) -> None:
+    from briefer.intake.dates import anchor_dates
+
+    text = "The bomb went off on Monday. " + second
+    found = anchor_dates(text, find_dates(text, PUB), [0, text.index(second)], PUB)
+    assert [d.when.edtf for d in found] == ["2019-02-04", edtf], [(d.text, d.rule) for d in found]
