@@ -173,6 +173,47 @@ def _day_month(m: re.Match, pub: Optional[date], future: bool) -> Resolved:
     return _day(day), rule, day > pub
 
 
+def _day_range(m: re.Match, pub: Optional[date], future: bool) -> Resolved:
+    """"March 3-5", "3-5 March", "March 3-5, 2014": the days from the first to the last."""
+    a, b = int(m["d"]), int(m["d2"])
+    if b <= a:
+        return None
+    if m["y"]:
+        first = _safe_date(int(m["y"]), MONTHS[m["m"].lower().rstrip(".")], a)
+        rule = "a span of days written out"
+        forward = False
+    else:
+        resolved = _day_month(m, pub, future)
+        if resolved is None:
+            return None
+        first, rule, forward = resolved[0].earliest.date(), resolved[1], resolved[2]
+    last = _safe_date(first.year, first.month, b) if first else None
+    if first is None or last is None:
+        return None
+    return When.between(_pt(first), _pt(last)), f"days {a} to {b}: {rule}", forward
+
+
+_FEASTS = {"christmas": (12, 25), "new year": (1, 1)}
+
+
+def _feast(m: re.Match, pub: Optional[date], future: bool) -> Resolved:
+    """"Christmas Day", "on New Year's Eve": the last one on or before publication, or the next
+    one in a sentence about what is to come."""
+    if pub is None:
+        return None
+    words = m.group().lower()
+    month, day = _FEASTS["christmas" if "christmas" in words else "new year"]
+    if "eve" in words:
+        month, day = (12, 24) if month == 12 else (12, 31)
+    when = date(pub.year, month, day)
+    if future and when < pub:
+        when = date(pub.year + 1, month, day)
+    elif not future and when > pub:
+        when = date(pub.year - 1, month, day)
+    which = "next" if future else "last"
+    return _day(when), f"'{m.group().strip()}': the {which} one {'after' if future else 'on or before'} publication", when > pub
+
+
 def _month_year(m: re.Match, pub: Optional[date], future: bool) -> Resolved:
     year, month = int(m["y"]), MONTHS[m["m"].lower().rstrip(".")]
     prep = (m["prep"] or "").lower().strip()
@@ -507,6 +548,11 @@ RULES: list[tuple[re.Pattern, object]] = [
     (re.compile(rf"\b(?P<a>{_YEAR})\s*(?:–|-|to|until|till|through)\s*(?P<b>{_YEAR})\b"), _year_range),
     (re.compile(rf"\bbetween\s+(?P<a>{_YEAR})\s+and\s+(?P<b>{_YEAR})\b"), _year_range),
     (re.compile(rf"(?:\b(?P<prep>[Ii]n|[Bb]y|[Ss]ince|[Ff]rom|[Uu]ntil|[Tt]ill|[Bb]efore|[Ee]arly|[Ll]ate)\s+)?(?P<m>{_MONTH})\s+(?:of\s+)?(?P<y>{_YEAR})\b"), _month_year),
+    (re.compile(rf"\b(?P<m>{_MONTH})\s+(?P<d>\d{{1,2}}){_ORD}\s*[-–]\s*(?P<d2>\d{{1,2}}){_ORD}(?![\d:])"
+                rf"(?:,?\s+(?P<y>{_YEAR})\b)?"), _day_range),
+    (re.compile(rf"\b(?P<d>\d{{1,2}}){_ORD}\s*[-–]\s*(?P<d2>\d{{1,2}}){_ORD}\s+(?P<m>{_MONTH})(?![\w])"
+                rf"(?:,?\s+(?P<y>{_YEAR})\b)?"), _day_range),
+    (re.compile(r"\b(?:Christmas(?:\s+(?:Day|Eve))?|New\s+Year['’]s(?:\s+(?:Day|Eve))?)"), _feast),
     (re.compile(rf"\b(?P<d>\d{{1,2}}){_ORD}\s+(?:of\s+)?(?P<m>{_MONTH})(?![\w])"), _day_month),
     (re.compile(rf"\b(?P<m>{_MONTH})\s+(?P<d>\d{{1,2}}){_ORD}(?![\d:])"), _day_month),
     (re.compile(rf"(?:\b(?P<prep>[Ii]n|[Bb]y|[Ss]ince|[Ff]rom|[Uu]ntil|[Tt]ill|[Bb]efore|[Ee]arly|[Ll]ate)\s+)?"

@@ -130,3 +130,19 @@ def test_days_counted_from_the_day_told_before(second: str, edtf: str) -> None:
     text = "The bomb went off on Monday. " + second
     found = anchor_dates(text, find_dates(text, PUB), [0, text.index(second)], PUB)
     assert [d.when.edtf for d in found] == ["2019-02-04", edtf], [(d.text, d.rule) for d in found]
+
+
+@pytest.mark.parametrize("text, edtf", [
+    ("on March 3-5", "2018-03-03/2018-03-05"),
+    ("on 3-5 March 2014", "2014-03-03/2014-03-05"),
+    ("on January 28-30", "2019-01-28/2019-01-30"),
+    ("on Christmas Day", "2018-12-25"),
+    ("on New Year's Eve", "2018-12-31"),
+])
+def test_spans_of_days_and_feasts(text: str, edtf: str) -> None:
+    mention = one(f"It happened {text} there.")
+    assert mention.when.edtf == edtf and mention.text in text
+
+
+def test_a_feast_in_a_sentence_about_what_is_to_come_is_the_next_one() -> None:
+    assert one("Talks will resume after Christmas.", future=True).when.edtf == "2019-12-25"
