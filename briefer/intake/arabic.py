@@ -355,7 +355,9 @@ _ACCORDING_RE = re.compile(rf"{_NOT_AR_BEFORE}(?:و)?(?:وفقا|وفقاً|وف
                            rf"(?:ته|ت|ه)?{_NOT_AR_AFTER}))?\s*")
 _DENY = {"نفى", "نفت"}
 _CHANNEL_RE = re.compile(rf"{_NOT_AR_BEFORE}(?:ل|في|عبر|على)\s*(?P<ch>(?:وكالة|قناة|صحيفة|بيان|تلفزيون|موقع|حساب|تغريدة|"
-                         rf"تلغرام|تليغرام|تويتر|فيسبوك|منصة|مؤتمر صحفي|تصريح)(?:\s+[{_AR}]+){{0,2}})")
+                         rf"تلغرام|تليغرام|تويتر|فيسبوك|منصة|مؤتمر صحفي|تصريحات|تصريح|إذاعة|اذاعة|مقابلة|حوار|"
+                         rf"تسجيل|شريط|رسالة|صفحته|صفحتها)(?:\s+(?!(?:إن|أن|ان|بأن|في|على|عن|من|إلى|الى|مع)"
+                         rf"{_NOT_AR_AFTER})[{_AR}]+){{0,2}})")
 _BEFORE_PERSON = re.compile(rf"[{_AR}\s]*")  # words only: no comma, colon or quotation on the way
 _DAY_WORDS = re.compile(rf"(?:يوم\s+)?(?:اليوم|امس)(?:\s+(?:{fold(_WEEKDAY_RE)}))?\s")
 _SPOKESMAN_RE = re.compile(r"(?:ال)?(?:متحدث|متحدثة|ناطق|ناطقة)\s+(?:الرسمي\s+|الرسمية\s+)?(?:باسم|بإسم)\s+")
@@ -411,6 +413,12 @@ def arabic_statements(text: str, sentences: Sequence[Sentence], body: Sequence[i
                 if before:
                     name, eid, _end = _speaker(text, folded, mentions, ments, by_id, before[-1].start, s.end, ends=ends)
                     end = say.end()
+                elif re.match(r"\s*(?:فيها|فيه|خلالها|خلاله)(?![\u0621-\u064A])", text[say.end():say.end() + 8]) and \
+                        any(m.end <= say.start() and m.entity in by_id and by_id[m.entity].actor for m in ments):
+                    # "ألقت X كلمة صرحت فيها بأن ...": the words are in X's speech, X speaks
+                    told = [m for m in ments if m.end <= say.start() and m.entity in by_id and by_id[m.entity].actor]
+                    who = ([m for m in told if m.kind == "person"] or told)[-1]  # a person before a body
+                    name, eid, end = _named(who, by_id), who.entity, say.end()
                 elif last is not None and say.start() - s.start <= 12 and \
                         re.match(r"\s*(?:إن|أن|ان|إنه|أنه|إنها|أنها|:|،)", text[say.end():say.end() + 8]):
                     name, eid, end = last.speaker, last.speaker_entity, say.end()  # "وأضاف" with no name: still them

@@ -28,7 +28,8 @@ __all__ = ["arabic_drafts"]
 _SUFFIX = r"(?:ت|وا|ا|ن|ه|ها|هم|ات|ته|تها|تهم|ين|ون)?"
 _TRIGGER_RE = re.compile(rf"{_NOT_AR_BEFORE}{_PREFIX}(?:{'|'.join(sorted({re.escape(fold(w)) for w in AL.EVENT_WORDS}, key=len, reverse=True))}){_SUFFIX}{_NOT_AR_AFTER}")
 _HARM_RE = re.compile(rf"{_NOT_AR_BEFORE}{_PREFIX}(?:مقتل|قتل|قتلى|إصابة|اصابة|جرح|جرحى|اختطاف|خطف|اعتقال|اعتقل|أسر|إعدام|اعدام)")
-_FUTURE_RE = re.compile(rf"{_NOT_AR_BEFORE}(?:سوف|يعتزم|تعتزم|يعتزمون|من المقرر|من المتوقع|يتوقع|يُتوقع|المرتقب|سيتم|ستبدأ|سيبدأ|ستقوم|سيقوم)")
+_FUTURE_RE = re.compile(rf"{_NOT_AR_BEFORE}[وف]?(?:سوف|يعتزم|تعتزم|يعتزمون|من المقرر|من المتوقع|يتوقع|يُتوقع|المرتقب|سيتم|ستبدأ|سيبدأ|ستقوم|سيقوم|"
+                        rf"ينوي|تنوي|يخطط|تخطط|يدرس|تدرس|المزمع|من المزمع|مشروع قرار|اقتراح|مقترح)")
 _COND_RE = re.compile(rf"{_NOT_AR_BEFORE}(?:(?:إذا|اذا|لو|في حال|ربما|يمكن|من المرجح|من المُرجح|المرجح|يرجح|من المحتمل|يحتمل|إمكانية|امكانية|احتمال){_NOT_AR_AFTER}|قد\s+ي)")
 # the negator governs the verb right after it ("لم يتم الإفراج", "لن تنسحب"), not a happening further on
 _NEGATED = re.compile(rf"{_NOT_AR_BEFORE}[وف]?(?:لم|لن|ليس|لا)\s+(?:(?:[^\s.،]+\s+)?|"
@@ -75,7 +76,8 @@ def arabic_drafts(text: str, sentences: Sequence[Sentence], body: Sequence[int],
     for si in body:
         s = sentences[si]
         s_dates = list(dates[bisect_left(date_starts, s.start):bisect_left(date_starts, s.end)])
-        if s.first_in_paragraph and not _GOES_ON.match(folded, s.start, s.end):
+        if s.first_in_paragraph and (not _GOES_ON.match(folded, s.start, s.end) or
+                                     (si > 0 and not sentences[si - 1].first_in_paragraph)):
             carried = None  # a paragraph that opens without و/ف/ثم/كما starts another part of the story
         for c0, c1 in _clauses_of(text, s):
             st = stmt.get(si)

@@ -133,7 +133,7 @@ ORG_HEADS = {
     "منظمة": "organisation", "شبكة": "organisation", "تنسيقية": "organisation", "لجنة": "organisation", "لجان": "organisation",
     "هيئة": "organisation", "جمعية": "organisation", "مجلس": "organisation", "اتحاد": "organisation", "مفوضية": "organisation",
     "برنامج": "organisation", "مرصد": "organisation", "نقابة": "organisation", "محكمة": "organisation",
-    "وزارة": "organisation", "مكتب": "organisation", "بعثة": "organisation", "حزب": "organisation", "ائتلاف": "organisation",
+    "وزارة": "organisation", "مكتب": "organisation", "مجموعة": "organisation", "بعثة": "organisation", "حزب": "organisation", "ائتلاف": "organisation",
     "حركة": "armed_group", "جماعة": "armed_group", "جبهة": "armed_group", "كتائب": "armed_group", "كتيبة": "armed_group",
     "ألوية": "armed_group", "لواء": "armed_group", "سرايا": "armed_group", "فيلق": "armed_group", "ميليشيا": "armed_group",
     "مليشيا": "armed_group", "قوات": "armed_group", "تنظيم": "armed_group",
@@ -145,6 +145,7 @@ ABSTRACT = {
     "التجارة", "المرور", "الملاحة", "السير", "النقل", "الأسعار", "البضائع", "السفر", "الاحتجاج", "الاحتجاجات", "النزوح",
     "السكان", "العمل", "المساعدات", "الغذاء", "الأموال", "الاستيراد", "التصدير", "الإعمار", "التنمية", "البناء",
     "الدراسة", "الامتحانات", "الطوارئ", "الإسعاف", "الشراء", "البيع", "التهريب", "الأنفاق", "المعابر", "الحدود",
+    "الإنترنت", "الانترنت", "المعلومات", "الاتصالات", "الكهرباء", "المياه", "الطرق", "الصرف الصحي",
 }
 # Words that end an organisation's name when they follow it.
 NAME_STOPS = {

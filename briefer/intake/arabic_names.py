@@ -43,6 +43,8 @@ _ORG_KIND: dict[str, str] = {}  # a head noun, folded -> the kind it names (the 
 for _k, _v in AL.ORG_HEADS.items():
     _ORG_KIND.setdefault(fold(_k), _v)
 _ADJ_RE = _alternation(AL.NATIONALITIES)
+_OFFICE = re.compile(r"[وفلب]?(?:ال)?(?:وزير|رئيس|نائب|امين|خارجيه|داخليه|دفاع)")
+_NATION = {fold(k): v for k, v in AL.NATIONALITIES.items()}  # a nationality adjective, folded -> the state
 _INST_RE = _alternation(AL.INSTITUTION_HEADS)
 _KNOWN_RE = _alternation(AL.ACTORS)
 # "الجيش السوداني", "وزارة الخارجية الروسية": a head and a nationality (masculine or feminine)
@@ -105,7 +107,7 @@ def name_at(text: str, folded: str, start: int, end: int) -> Optional[tuple[int,
     if not definite or (m.group("al") and not words):
         return None  # "الهيئة" alone points back to a name; it is not one
     name = text[m.start("head"):pos]
-    if kind == "source" and m.group("bare") == fold("وكالة") and "انباء" not in fold(name):
+    if kind == "source" and m.group("bare") == fold("وكالة") and not re.search("انباء|صحافه|اخبار|اعلام", fold(name)):
         kind = "organisation"  # "وكالة الاستخبارات الصومالية" is an agency of the state, not of the press
     return pos, name, kind
 
@@ -166,6 +168,8 @@ def arabic_mentions(text: str, sentences: Sequence[Sentence], body: set[int], ga
         known = _KNOWN.get(fold(core))
         if known is not None:
             add(m.start(), m.end(), m.start("core"), known[1], known[0])
+        elif fold(core).startswith(fold("الحكومة")) and m.group("adj") in _NATION:
+            add(m.start(), m.end(), m.start("core"), "state", _NATION[m.group("adj")])  # "الحكومة السعودية": the state
         else:
             add(m.start(), m.end(), m.start("core"), "organisation" if not core.startswith(("الجيش", "القوات", "قوات"))
                 else "armed_group", core)
@@ -187,10 +191,30 @@ def arabic_mentions(text: str, sentences: Sequence[Sentence], body: set[int], ga
         add(n0, n1, n0, "person", " ".join(text[n0:n1].split()))
     # a person named before, by the family name alone: "وقالت روسيف"
     family = family_names([m.name for m in mentions if m.kind == "person"])
+    if family:  # one pass over the words, each looked up (with and without a glued و/ف/ل/ب): linear
+        for w in _WORD.finditer(folded):
+            word = w.group()
+            for cut in range(0, min(3, len(word) - 2)):
+                if cut and word[cut - 1] not in "وفلب":
+                    break
+                name = family.get(word[cut:])
+                if name is not None:
+                    add(w.start(), w.end(), w.start() + cut, "person", name)
+                    break
+    # "لوران فابيوس وزير الخارجية الفرنسي", "وزيرة الخارجية الأمريكية هيلاري كلينتون": the office next to a
+    # person's name is their title, not another actor
     if family:
-        alt = "|".join(sorted(map(re.escape, family), key=len, reverse=True))
-        for m in re.finditer(rf"{NOT_AR_BEFORE}(?:[وف]?[لب]?)(?P<core>{alt}){NOT_AR_AFTER}", folded):
-            add(m.start(), m.end(), m.start("core"), "person", family[m.group("core")])
+        people = sorted((m.start, m.end) for m in mentions if m.kind == "person")
+        starts_p = [a for a, _b in people]
+
+        def titled(m: Mention) -> bool:
+            if m.kind == "person" or not _OFFICE.match(fold(m.text)):
+                return False
+            k = bisect_right(starts_p, m.end + 2) - 1
+            return any(0 <= people[j][0] - m.end <= 2 and not text[m.end:people[j][0]].strip()
+                       or 0 <= m.start - people[j][1] <= 2 and not text[people[j][1]:m.start].strip()
+                       for j in (k, k - 1) if 0 <= j < len(people))
+        mentions[:] = [m for m in mentions if not titled(m)]
     # "الجيش", "الشرطة" alone: the army (police) the report is about
     for m in _BARE.finditer(folded):
         add(m.start(), m.end(), m.start("core"), "armed_group" if "جيش" in m.group("core") else "organisation",

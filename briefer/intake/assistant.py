@@ -194,6 +194,7 @@ def analyse(ws, article: Article, published: Optional[date] = None) -> Analysis:
                   for i, d in enumerate(dates)]
     date_ids = {(d.start, d.end): p.id for d, p in zip(dates, date_props)}
 
+    carriers = {st.source_entity for st in statements if st.source_entity}  # entities words came through
     actor_props: list[ActorProposal] = []
     source_props: list[SourceProposal] = []
     actor_of: dict[str, str] = {}
@@ -204,7 +205,7 @@ def analyse(ws, article: Article, published: Optional[date] = None) -> Analysis:
             actor_props.append(ActorProposal(pid, e.name, e.kind, e.known_actor is not None, e.known_actor,
                                              e.aliases_seen, e.spans, e.title))
             actor_of[e.id] = pid
-        if e.source or _speaks_as_source(e, statements):
+        if e.source or e.id in carriers:
             if normalize_name(e.name) == normalize_name(outlet):
                 continue
             pid = f"source-{len(source_props) + 1}"
@@ -270,10 +271,6 @@ _MAX_MATCHED = 2000  # proposals compared with the workspace's events (a long te
 
 
 _SOURCE_KINDS = {"news_agency", "outlet", "ngo", "official", "social_media", "other"}
-
-
-def _speaks_as_source(entity: Entity, statements) -> bool:
-    return any(st.source_entity == entity.id for st in statements)
 
 
 def _source_kind(entity: Entity) -> str:

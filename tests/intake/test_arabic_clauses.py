@@ -115,3 +115,9 @@ def test_a_past_happening_named_in_a_relative_clause_is_background_without_the_m
     signed = by_quote["الاتفاقية التي وقعتها الحكومة مع النقابات"]
     assert signed.when is None and "relative clause" in signed.when_rule
     assert next(e for q, e in by_quote.items() if q.startswith("اجتمع")).when.edtf == "2024-05-08"
+
+
+def test_a_plan_or_a_proposal_is_an_expectation(workspace) -> None:
+    _, events = _events(workspace, "وتدرس الحكومة فرض عقوبات على الشركات المخالفة.\n"
+                                   "وقدم النواب اقتراحا بحظر الاستيراد.\n")
+    assert events["وتدرس"].status == "expected" and events["وقدم"].status == "expected"

@@ -40,3 +40,23 @@ def test_what_follows_a_title_is_not_always_a_name(workspace) -> None:
                                    "وفي معرض رد الوزير على سؤال قال إن العمل سيستأنف.\n"
                                    "ودعا رئيس البعثة في منظمة الإغاثة الدولية إلى فتح المعابر.\n")
     assert not [a.name for a in analysis.actors if a.kind == "person"]
+
+
+def test_the_office_beside_a_name_is_a_title_and_a_government_is_its_state(workspace) -> None:
+    analysis = _analyse(workspace, "أعلن نادر فهمي وزير الخارجية المصري لإذاعة محلية أن المحادثات ستستأنف.\n"
+                                   "ورحبت الحكومة السعودية بالخطوة.\n")
+    names = {a.name for a in analysis.actors}
+    assert "نادر فهمي" in names and "Saudi Arabia" in names
+    assert not any(n.startswith("وزير") for n in names)
+    assert [(c.speaker, c.channel) for c in analysis.citations][0] == ("نادر فهمي", "إذاعة محلية")
+
+
+def test_words_said_in_a_speech_are_the_speakers(workspace) -> None:
+    analysis = _analyse(workspace, "وألقت رنا سليم المديرة العامة لمنظمة الإغاثة كلمة أكدت فيها أن المساعدات ستصل.\n")
+    assert [c.speaker for c in analysis.citations] == ["رنا سليم"]
+
+
+def test_a_group_by_its_quoted_name_and_the_internet_is_no_body(workspace) -> None:
+    analysis = _analyse(workspace, "وتبنت مجموعة \"الظل\" الهجوم على شبكة الإنترنت الحكومية.\n")
+    names = {a.name for a in analysis.actors}
+    assert "مجموعة الظل" in names and not any("الإنترنت" in n for n in names)
