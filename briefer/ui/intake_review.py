@@ -34,6 +34,7 @@ from .intake_match import ID_ROLE, SPAN_ROLE, MatchPanel, Utf16, event_item
 
 __all__ = ["IntakeDialog"]
 
+_MAX_COLUMN = 200  # px: the widest a column of the lists opens (it can be dragged wider)
 _WHEN, _PLACE = 3, 4  # the events list's columns typed in (after Accept, Title, Status)
 
 
@@ -330,6 +331,9 @@ class IntakeDialog(QDialog):
             for tree in (self.events_tree, self.actors_tree, self.citations_tree, self.sources_tree, self.dates_tree):
                 for column in range(tree.columnCount()):
                     tree.resizeColumnToContents(column)
+                    # one long cell ("claimed by <a long name>") must not push the next columns
+                    # off a laptop's screen: the full text is in the cell's tooltip
+                    tree.setColumnWidth(column, min(tree.columnWidth(column), _MAX_COLUMN))
             self.events_tree.setColumnWidth(1, 320)
         finally:
             self._filling = False
