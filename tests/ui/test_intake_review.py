@@ -128,6 +128,18 @@ def test_real_report_in_the_demo_workspace(qtbot, demo_workspace, shared_data: P
     assert _row(dlg.sources_tree, 1, "Syrian Observatory for Human Rights").text(3) == "known"
 
 
+def test_on_a_laptop_screen_the_when_column_is_in_view(qtbot, demo_workspace, shared_data: Path) -> None:
+    # a long "claimed by <organisation>" status must not push the dates off a 1280-px window
+    dlg = IntakeDialog(demo_workspace, path=str(shared_data / "articles/2019-02-09-sdf-offensive-on-hold.txt"))
+    qtbot.addWidget(dlg)
+    dlg.resize(1280, 720)
+    dlg.show()
+    qtbot.waitExposed(dlg)
+    tree = dlg.events_tree
+    when_at = tree.header().sectionViewportPosition(3)
+    assert 0 <= when_at and when_at + 60 < tree.viewport().width()
+
+
 def test_typing_the_publication_date_resolves_relative_dates(qtbot, dialog, workspace) -> None:
     dialog.paste.setPlainText("Ferry service resumes\n\nThe Harbour Authority said on Monday that the ferry to "
                               "Sahl island will resume within a week.")
