@@ -13,8 +13,15 @@ codes one event, dated by the telling that gives a day.  Two rules, on the parse
   with it, or names again with "the" a thing it told ("the gunmen", "the market"); their
   dates agree (equal, or one of them only the publication day or the day something was
   said: "officials said Sunday that ..."), no other place is named, and the report does
-  not say it is another one ("also", "another", "separately").  The earlier proposal keeps its title and quote, takes the later one's date
-  when it has its own, and quotes both tellings;
+  not say it is another one ("also", "another", "separately").  Fighting, clashes and battles
+  are one kind, shelling, strikes and hits another; "the attack" pointing back may name any
+  violent happening told before.  Dates agree also when one telling's day lies inside the
+  other's span of a week at most ("overnight" within "this week"); a country or a region
+  ("northern Nigeria", "Borno state") is no other place than a village in it, and the proposal
+  takes the narrower place.  A retelling that also tells news ("Saturday's attacks came as the
+  general arrived", "... violating a truce signed in May") is not folded: the news is its own
+  proposal.  The earlier proposal keeps its title and quote, takes the later one's date when
+  it has its own, and quotes both tellings;
 * a draft whose every trigger points back ("Ban condemned the attack", "this attack
   demonstrates ...") and that no earlier draft took in proposes nothing new when an
   earlier draft tells a happening of that kind: it is left out.
@@ -34,6 +41,7 @@ from .event_dates import UNDATED_RULES
 from .events import EventDraft
 from .parse import SPEECH_LEMMAS
 from .text import Sentence
+from .triggers import _agent_noun, tells
 
 __all__ = ["fold_retellings"]
 
@@ -43,10 +51,15 @@ _TRIGGER_RE = re.compile(r"\b(?:" + "|".join(re.escape(s) for s in _STEMS) + r")
 _STRONG = {"attack", "offensive", "assault", "kill", "murder", "execut", "behead", "shell", "bomb", "strike",
            "airstrike", "air strike", "raid", "clash", "battle", "ambush", "captur", "seiz", "retak", "recaptur",
            "liberat", "withdr", "kidnap", "abduct", "arrest", "releas", "freed", "massacre", "explo", "blast",
-           "storm", "expel", "expell", "shot", "shoot", "besieg", "encircl", "surround", "invad", "occup", "struck"}
+           "storm", "expel", "expell", "shot", "shoot", "besieg", "encircl", "surround", "invad", "occup", "struck",
+           "fight", "hit", "loot", "demolish"}
 _SAME_KIND = {"airstrike": "strike", "air strike": "strike", "recaptur": "captur", "retak": "captur",
               "shoot": "shot", "expell": "expel", "murder": "kill", "massacre": "kill", "explo": "blast", "struck": "strike",
-              "bomb": "blast", "assault": "attack", "raid": "attack", "storm": "attack"}
+              "bomb": "blast", "assault": "attack", "raid": "attack", "storm": "attack", "fight": "clash",
+              "battle": "clash", "shell": "strike", "hit": "strike"}
+# "the attack" may point back to any violent happening told before: a strike, a bombing, a shooting
+_VIOLENT = {"strike", "kill", "blast", "shot", "clash", "ambush", "attack", "behead", "execut", "captur", "kidnap",
+            "abduct"}
 _BACK_DETS = {"the", "this", "that", "these", "those", "such"}
 _BACK_ADJS = {"latest", "same"}  # ("similar attacks" are other happenings of the kind)
 _ANOTHER_RE = re.compile(r"\b(?:also|another|separately|second|other|elsewhere|meanwhile|in addition|again|"
@@ -70,6 +83,30 @@ def _kind(stem: str) -> str:
     return _SAME_KIND.get(stem, stem)
 
 
+def _shared(later: set[str], earlier: set[str], back: set[str]) -> set[str]:
+    """Kinds two drafts share; "the attack" pointing back is shared with any violent kind told
+    before ("a drone strike ..." then "wounded in the attack")."""
+    both = later & earlier
+    if "attack" in back and earlier & _VIOLENT:
+        both |= {"attack"}
+    return both
+
+
+def _broad(place: str) -> bool:
+    """A country or a region ("northern Nigeria", "Borno state"): a place the later telling may narrow."""
+    low = place.lower()
+    words = low.split()
+    return bool(words) and (words[0] in L.DIRECTIONS or low in L.COUNTRIES or (words[-1] in _REGION_WORDS)
+                            or " ".join(words[1:]) in L.COUNTRIES)
+
+
+_REGION_WORDS = {"state", "province", "region", "governorate", "county", "country", "prefecture", "oblast"}
+
+
+def _places_differ(a: str, b: str) -> bool:
+    return bool(a and b and a != b and not _broad(a) and not _broad(b))
+
+
 def _tokens(doc, start: int, end: int) -> list:
     span = doc.char_span(start, end, alignment_mode="expand")
     return list(span) if span is not None else [t for t in doc if start <= t.idx < end]
@@ -79,7 +116,7 @@ def _triggers(tokens: list) -> list:
     """(token, kind) of each strong trigger among a clause's tokens."""
     out = []
     for t in tokens:
-        if t.is_alpha and _TRIGGER_RE.fullmatch(t.text):
+        if t.is_alpha and _TRIGGER_RE.fullmatch(t.text) and not _agent_noun(t):
             s = _stem(t.text)
             if s is not None and s in _STRONG:
                 out.append((t, _kind(s)))
@@ -122,6 +159,30 @@ def _toll_only(quote: str) -> bool:
                                for m in found)
 
 
+_TIE_MARKS = {"as", "when", "while", "after", "before"}
+_TIE_VERBS = {"come", "follow", "coincide", "precede"}
+
+
+def _tells_more(tokens: list, kinds: set[str]) -> bool:
+    """Besides pointing back, the clause tells something new: a happening hung on the one told
+    before ("Saturday's attacks came as the general arrived"), or an event word of another
+    kind that points nowhere ("sparked the latest fighting, violating a cease-fire signed in May")."""
+    for t in tokens:
+        if t.lemma_.lower() in _TIE_VERBS and any(
+                c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ in _TIE_MARKS for g in c.children)
+                and any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children) for c in t.children):
+            return True
+        if t.is_alpha and _TRIGGER_RE.fullmatch(t.text) and t.lemma_.lower() not in SPEECH_LEMMAS \
+                and not _points_back(t) and tells(t):
+            s = _stem(t.text)
+            if s is not None and s in _STRONG and _kind(s) not in kinds and _kind(s) != "attack":
+                return True
+            if s is not None and s not in _STRONG and t.pos_ == "VERB" and (
+                    t.dep_ in ("acl", "relcl") or t.dep_ == "ccomp" and t.head.lemma_.lower() not in SPEECH_LEMMAS):
+                return True
+    return False
+
+
 def _default_date(d: EventDraft) -> bool:
     return d.date is None and (d.when_rule or "").startswith(_DEFAULT_RULES)
 
@@ -154,7 +215,15 @@ def _weak(d: EventDraft, weak: set[int]) -> bool:
 def _dates_agree(a: EventDraft, b: EventDraft, weak: set[int]) -> bool:
     if _weak(a, weak) or _weak(b, weak):
         return True
-    return a.when is not None and b.when is not None and a.when.edtf == b.when.edtf
+    if a.when is None or b.when is None:
+        return False
+    if a.when.edtf == b.when.edtf:
+        return True
+    # "overnight" within "this week": one telling's day inside the other's span (a bounded one)
+    wide, narrow = (a.when, b.when) if a.when.latest - a.when.earliest >= b.when.latest - b.when.earliest \
+        else (b.when, a.when)
+    return not (wide.open_start or wide.open_end) and (wide.latest - wide.earliest).days <= 8 \
+        and wide.earliest <= narrow.earliest and narrow.latest <= wide.latest
 
 
 def _party_ids(d: EventDraft) -> set[str]:
@@ -182,6 +251,8 @@ def fold_retellings(drafts: list[EventDraft], sentences: Sequence[Sentence], par
         nouns = {t.lemma_.lower() for t in tokens if t.pos_ == "NOUN"} - _LIGHT_NOUNS
         definite = {t.lemma_.lower() for t in tokens if t.pos_ == "NOUN"
                     and any(c.dep_ == "det" and c.lower_ in _BACK_DETS for c in t.children)} - _LIGHT_NOUNS
+        if back and _tells_more(tokens, kinds):
+            kinds, back, all_back = kinds - back, set(), False  # "the attack came as X arrived": X is news
         info.append((kinds, back, all_back, nouns, definite))
     kept: list[int] = []
     for j, d in enumerate(drafts):
@@ -190,8 +261,8 @@ def fold_retellings(drafts: list[EventDraft], sentences: Sequence[Sentence], par
             kept.append(j)
             continue
         kinds, back, all_back, _nouns, definite = meta
-        if all_back and any(info[i] is not None and info[i][0] & kinds and _dates_agree(drafts[i], d, weak)
-                            for i in kept):
+        if all_back and any(info[i] is not None and _shared(kinds, info[i][0], back)
+                            and _dates_agree(drafts[i], d, weak) for i in kept):
             continue  # only refers back to a happening already proposed ("condemned the attack"): nothing new
         target = None
         for i in reversed(kept[-_LOOK_BACK:]):
@@ -199,10 +270,10 @@ def fold_retellings(drafts: list[EventDraft], sentences: Sequence[Sentence], par
             pmeta = info[i]
             if pmeta is None or prev.status not in ("reported", "claimed"):
                 continue
-            shared = kinds & pmeta[0]
+            shared = _shared(kinds, pmeta[0], back)
             if not shared or not _dates_agree(prev, d, weak):
                 continue
-            if prev.place and d.place and prev.place != d.place:
+            if _places_differ(prev.place, d.place):
                 continue  # told of another place: another happening
             if not (back & shared) and _ANOTHER_RE.search(d.quote):
                 continue  # "also", "another", "separately": the report says it is another one
@@ -234,8 +305,8 @@ def _absorb(first: EventDraft, later: EventDraft, weak: set[int], only_parties: 
         if eid not in roles:
             first.participants.append((eid, role))
             roles[eid] = role
-    if not first.place and later.place:
-        first.place = later.place
+    if later.place and (not first.place or _broad(first.place) and not _broad(later.place)):
+        first.place = later.place  # "a village in northern Nigeria", then "Njaba": the village
     first.quote = f"{first.quote} … {later.quote}"  # as the review's own merge of two proposals
     if first.statement is None and later.statement is not None:
         first.statement = later.statement

@@ -33,6 +33,7 @@ _ANIMATE = L.PERSON_NOUNS | {
     "insurgent", "rebel", "gunman", "group", "militia", "army", "police", "policeman", "guard", "family",
     "relative", "villager", "student", "protester", "refugee", "assailant", "attacker", "jihadist", "member",
     "unit", "faction", "movement", "government", "regime", "authority", "official",
+    "those", "others", "many", "some", "several", "dozens", "hundreds", "thousands",  # "among those wounded"
 }
 _ANIMATE_ENTS = {"PERSON", "NORP", "ORG"}
 # verbs whose infinitive complement is what was asked for, not what happened

@@ -78,3 +78,40 @@ def test_a_month_of_last_year_is_one_expression() -> None:
     found = find_dates("The group attacked two bases in June and in September of last year.", date(2016, 1, 15),
                        future_context=lambda _o: False)
     assert [(d.text, d.when.edtf) for d in found] == [("in June", "2015-06"), ("in September of last year", "2015-09")]
+
+
+def test_the_attack_points_back_to_a_strike_told_before(workspace) -> None:
+    found = events(workspace, "A drone strike hit a house in Korbessa on Tuesday, killing five members of the "
+                              "Black Flag Movement.\n\nThe Black Flag Movement said two of its commanders were "
+                              "among those wounded in the attack.")
+    assert len(found) == 1, [e.quote for e in found]
+
+
+def test_clashes_and_fighting_are_one_kind_of_happening(workspace) -> None:
+    found = events(workspace, "Fighting between the army and the Black Flag Movement killed 12 people in Korbessa "
+                              "on Tuesday.\n\nThe Valley Council said two of its guards died in the clashes.")
+    assert len(found) == 1, [e.quote for e in found]
+
+
+def test_a_night_within_the_week_told_again_is_one_event(workspace) -> None:
+    found = events(workspace, "Hospital officials said on Thursday that seven people were killed overnight in clashes "
+                              "between two militias in the town of Dara Khel.\n\nMore than 40 people have been "
+                              "wounded in fighting which broke out this week in the town.")
+    assert len(found) == 1, [e.quote for e in found]
+
+
+def test_a_country_wide_lead_narrowed_to_a_village_is_one_event(workspace) -> None:
+    found = events(workspace, "Gunmen of the Black Flag Movement have attacked a village in northern Nigeria, "
+                              "killing nine people.\n\nWitnesses said the gunmen attacked the village of Dara Khel near "
+                              "Maiduguri before dawn on Tuesday.")
+    assert len(found) == 1, [e.quote for e in found]
+    assert found[0].when.edtf == "2015-03-03" and found[0].place == "Dara Khel"
+
+
+def test_news_hung_on_a_told_happening_is_its_own_event(workspace) -> None:
+    found = events(workspace, "A drone strike killed five members of the Black Flag Movement in Korbessa on "
+                              "Tuesday.\n\nTuesday's strike came as the movement's fighters captured the Dara Khel "
+                              "checkpoint.\n\nEach side blames the other for the latest fighting, breaking a truce "
+                              "signed in January.")
+    quotes = [e.quote for e in found]
+    assert any("captured" in q for q in quotes) and any("truce" in q for q in quotes), quotes
