@@ -151,6 +151,9 @@ def analyse(ws, article: Article, published: Optional[date] = None) -> Analysis:
         if i < 0:
             return False
         s = sentences[i]
+        # "ahead of May 28 elections", "in the run-up to the 5 June vote": what is to come
+        if _AHEAD_RE.search(text, max(s.start, offset - 30), offset):
+            return True
         if i in parsed:  # the tense of the verb that governs the date
             from .parse import is_future_at
 
@@ -266,6 +269,9 @@ def _restore(quote: str, text: str, original: str, span: tuple[int, int]) -> str
         return " ".join(original[a:b].split()).strip(" ,;")
     return quote
 
+
+_AHEAD_RE = re.compile(r"\b(?:ahead of|in the run-up to|in the lead-up to|in the build-up to)\s+(?:the\s+|next\s+|this\s+)?$",
+                       re.I)
 
 _MAX_MATCHED = 2000  # proposals compared with the workspace's events (a long text: the first ones)
 

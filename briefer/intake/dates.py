@@ -407,8 +407,8 @@ def _this_unit(m: re.Match, pub: Optional[date], future: bool) -> Resolved:
                 return When.between(Point.of(pub.year, pub.month, 1), _pt(pub)), f"'{text}': from the 1st of the month to publication", False
             return _month_when(pub.year, pub.month), f"'{text}': the month of publication", later
         if unit == "year":
-            if earlier:
-                return When.between(Point.of(pub.year, 1, 1), _pt(pub)), f"'{text}': from 1 January to publication", False
+            if earlier:  # a reader places it in that year, not in a span of days
+                return When.year(pub.year), f"'{text}': the year of publication, before it ({format_day(pub)})", False
             return When.year(pub.year), f"'{text}': the year of publication", later
     if which in ("last", "past", "previous"):
         if unit == "week":
@@ -509,7 +509,7 @@ def _shift(m: re.Match) -> Optional[int]:
     unit = m["unit"].lower()
     if unit not in _SHIFT_UNITS:
         return None
-    sign = -1 if m["way"].lower() in ("earlier", "before") else 1
+    sign = -1 if (m["way"] or m["way2"]).lower() in ("earlier", "before") else 1
     return sign * _number(m["n"].lower()) * _SHIFT_UNITS[unit]
 
 
@@ -522,7 +522,7 @@ def _anchored(m: re.Match, pub: Optional[date], future: bool) -> Resolved:
     days = _shift(m)
     if days is None:
         n = _number(m["n"].lower())
-        back = m["way"].lower() in ("earlier", "before")
+        back = (m["way"] or m["way2"]).lower() in ("earlier", "before")
         if m["unit"].lower().startswith("month"):
             point = _add_months(pub, -n if back else n)
             return When.of(Point.of(point.year, point.month)), rule, not back
@@ -536,8 +536,10 @@ ANCHORED_RE = re.compile(
     r"|\b(?:on\s+)?(?P<same3>that)\s+(?:same\s+)?day\b"
     r"|\bthe\s+(?P<dir>previous|following|next)\s+(?:day|morning|afternoon|evening|night)\b"
     r"|\bthe\s+(?:day|night|evening)\s+(?P<dir2>before|after)\b(?!\s+(?:the|a|an|his|her|its|their)\b)"
-    rf"|\b(?P<n>{_NUM})\s+(?P<unit>days?|weeks?|months?|years?)\s+(?P<way>earlier|later|before|after)\b"
-    r"(?!\s+(?:the|a|an|his|her|its|their|he|she|it|they|we|\d))", re.I)
+    rf"|\b(?P<n>{_NUM})\s+(?P<unit>days?|weeks?|months?|years?)\s+(?:(?P<way>earlier|later)\b"
+    r"(?!\s+(?:the|a|an|his|her|its|their|he|she|it|they|we|\d))(?!\s+(?-i:[A-Z]))"
+    # "before" / "after" with an object ("two weeks before elections") count from that, not from the day told
+    r"|(?P<way2>before|after)\b(?=\s*(?:[,.;:)\]\"”]|$)|\s+(?:and|but|when|as|while)\b))", re.I)
 
 
 RULES: list[tuple[re.Pattern, object]] = [

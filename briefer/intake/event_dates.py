@@ -125,7 +125,7 @@ def _dates_its_noun(verb) -> bool:
     only says it was told ("the fourth massacre reported this week")."""
     if verb.lemma_.lower() in SPEECH_LEMMAS or verb.tag_ not in ("VBN", "VBD"):
         return False
-    if verb.dep_ == "acl":
+    if verb.dep_ in ("acl", "relcl"):  # "a truce signed in May", "airstrikes it launched on Monday"
         return bool(_EVENT_RE.match(verb.head.text))
     # the same read as a clause of its own ("violating a cease-fire signed in May" parsed as
     # "a cease-fire [that] signed"): no "that", no auxiliary, not hung on a verb of saying,

@@ -146,3 +146,11 @@ def test_spans_of_days_and_feasts(text: str, edtf: str) -> None:
 
 def test_a_feast_in_a_sentence_about_what_is_to_come_is_the_next_one() -> None:
     assert one("Talks will resume after Christmas.", future=True).when.edtf == "2019-12-25"
+
+
+def test_before_with_an_object_is_not_counted_from_the_day_told() -> None:
+    from briefer.intake.dates import anchor_dates
+
+    text = "The bomb went off on Monday. Fears grew two weeks before elections. Police came two days later."
+    found = anchor_dates(text, find_dates(text, PUB), [0, 29, 63], PUB)
+    assert [(d.text, d.when.edtf) for d in found] == [("on Monday", "2019-02-04"), ("two days later", "2019-02-06")]
