@@ -85,7 +85,7 @@ _OWN_CLAUSE = {"relcl", "acl", "ccomp", "csubj", "csubjpass", "parataxis", "advc
 # verbs that only place the happening they hang on in time ("the attack, which began on Monday")
 _EVENT_RE = re.compile(r"(?:" + "|".join(re.escape(s) for s in sorted(L.EVENT_STEMS, key=len, reverse=True)) + r")",
                        re.I)
-_LIGHT_VERBS = {"begin", "start", "happen", "occur", "take", "continue", "end", "come", "last", "erupt", "break"}
+_LIGHT_VERBS = {"begin", "start", "happen", "occur", "continue", "end", "last", "erupt"}
 
 
 def _token_at(doc, offset: int):
@@ -112,7 +112,8 @@ def _own_clause(verb) -> bool:
     """A verb heading a clause that tells its own happening: a relative or participle clause,
     a reported clause, or an adverbial one with its own subject or conjunction ("after they
     fled in October"); a bare participle ("..., killing 68") goes on telling the same one."""
-    if verb.lemma_.lower() in _LIGHT_VERBS:
+    if verb.lemma_.lower() in _LIGHT_VERBS or (verb.lemma_.lower() == "take"
+                                               and any(c.lower_ == "place" for c in verb.children)):
         return False
     if verb.dep_ == "advcl":
         return any(c.dep_ in ("nsubj", "nsubjpass", "mark") for c in verb.children)
@@ -133,6 +134,15 @@ def _dates_its_noun(verb) -> bool:
     return (verb.dep_ == "ccomp" and verb.head.lemma_.lower() not in SPEECH_LEMMAS
             and not any(c.dep_ in ("mark", "aux", "auxpass", "dobj") for c in verb.children)
             and any(c.dep_ == "nsubj" and _EVENT_RE.match(c.text) for c in verb.children))
+
+
+_TIME_MARKS = {"after", "when", "as", "while", "before", "until", "once"}
+
+
+def _same_time(verb) -> bool:
+    """"called in the strikes after they came under attack on Saturday": a clause of time
+    places the happening it hangs on about its own date."""
+    return verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _TIME_MARKS for c in verb.children)
 
 
 def _governs(doc, offset: int, trigger) -> Optional[int]:
@@ -158,7 +168,7 @@ def _governs(doc, offset: int, trigger) -> Optional[int]:
         if t.i in over_trigger:
             break
         if t.pos_ in ("VERB", "AUX") and t.dep_ not in ("aux", "auxpass") and _own_clause(t):
-            if not _dates_its_noun(t):
+            if not (_dates_its_noun(t) or _same_time(t)):
                 return None
             worse = 2  # "violating a cease-fire signed three months ago": the date of that happening
         if t.head.i == t.i:

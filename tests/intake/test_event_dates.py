@@ -32,6 +32,15 @@ def _when(ws, body: str, words: str):
     # a participle on a noun naming a happening dates that happening
     ("Eastland accused the Northern Shield Brigade of violating a truce signed in January.",
      "truce signed in January", "2019-01"),
+    # a relative clause telling another happening does not date the main one
+    ("The Northern Shield Brigade fighters, who took Kafr Saba last year, attacked Tal Hamra on Monday.",
+     "attacked Tal Hamra", "2019-03-04"),
+    # "which took place on Sunday" only places the attack it hangs on
+    ("The attack on Tal Hamra, which took place on Sunday, killed nine soldiers of the Eastland Army.",
+     "took place on Sunday", "2019-03-03"),
+    # a clause of time places the happening it hangs on about its own date
+    ("The Eastland Army shelled Kafr Saba after its troops came under fire from the town on Saturday.",
+     "shelled Kafr Saba", "2019-03-02"),
     # two days joined: the happening spans both
     ("The Northern Shield Brigade shelled Kafr Saba on Monday and Tuesday.", "shelled Kafr Saba",
      "2019-03-04/2019-03-05"),
