@@ -394,6 +394,11 @@ def _this_unit(m: re.Match, pub: Optional[date], future: bool) -> Resolved:
         if unit == "week":
             if earlier:
                 start = pub - timedelta(days=pub.weekday())
+                if m["which"].lower() == "this" and "this" in text.lower():  # "earlier this week": over by now
+                    return (When.between(_pt(start), _pt(pub)),
+                            f"'{text}': from the Monday of the week of publication up to publication "
+                            f"({format_day(start)} – {format_day(pub)})", False)
+                # "earlier in the week": the calendar week, as the guideline's example has it
                 return (When.between(_pt(start), _pt(start + timedelta(days=6))),
                         f"'{text}': the calendar week (Monday–Sunday) of publication", False)
             if later:

@@ -34,6 +34,7 @@ def one(text: str, published: date | None = PUB, future: bool = False):
     ("on Thursday", "2019-02-07"),
     ("three years ago", "2016~"),
     ("a year ago", "2018-02~"),  # one year back: about the month, not the whole year
+    ("earlier this week", "2019-02-04/2019-02-09"),  # from Monday, over by publication
     ("in March", "2018-03"),
     ("between 2011 and 2013", "2011/2013"),
     ("9 February 2019", "2019-02-09"),
