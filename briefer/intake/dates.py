@@ -567,6 +567,8 @@ RULES: list[tuple[re.Pattern, object]] = [
     (re.compile(rf"\b(?P<prep>[Ii]n|[Bb]y|[Ss]ince|[Ff]rom|[Uu]ntil|[Tt]ill|[Bb]efore|[Ee]arly|[Ll]ate)\s+(?P<m>{_MONTH})(?![\w])"), _month_alone),
     (re.compile(rf"\b(?P<prep>(?i:last|next|this|during|throughout|through|in\s+mid|mid|in\s+early|in\s+late))"
                 rf"(?:\s+|-)(?P<m>{_MONTH})(?![\w])(?!\s+(?:of\s+)?(?:last|this|next)\s+year)"), _month_marked),
+    (re.compile(rf"\b(?P<prep>(?i:(?:the\s+)?(?:end|beginning|start|middle|(?:first|second|third|last)\s+(?:half|week|days)))"
+                rf"\s+of)\s+(?P<m>{_MONTH})(?![\w])(?!\s+\d)"), _month_marked),
     (re.compile(r"\b(?:(?:over|during|at|on|for)\s+)?(?:(?P<which>last|next|this|coming|past)\s+|the\s+)(?:past\s+)?weekend\b", _I),
      _weekend),
     (re.compile(r"\bthe\s+day\s+(?:before\s+yesterday|after\s+tomorrow)\b", _I), _two_days_off),
