@@ -11,6 +11,7 @@ and names the publication day; accepting it lands it as "on or before" that day
 from __future__ import annotations
 
 import re
+from datetime import timedelta
 from typing import Optional, Sequence
 
 from ..core.when import When
@@ -42,7 +43,8 @@ def clause_date(text: str, start: int, end: int, dates: Sequence[DateMention], p
                       if (rank := _governs(doc, d.start - sentence_start, trigger)) is not None]
             date = min(ranked, key=lambda r: r[:3])[3] if ranked else None
             if date is not None:
-                return _with_its_pair(text, date, dated)
+                said = [d for rank, _f, _s, d in ranked if rank == 1 and d is not date]
+                return _before_its_telling(_with_its_pair(text, date, dated), said)
             dated = []  # every date of the clause tells of another happening (a relative clause's)
     date = next((d for d in dated if not d.forward), None) or (dated[0] if dated else None)
     if date is not None:
@@ -55,6 +57,30 @@ def clause_date(text: str, start: int, end: int, dates: Sequence[DateMention], p
     if published_day:
         return None, f"the report gives no date; published {published_day}", None
     return None, "the report gives no date, and no publication date: set one", None
+
+
+_WEEKDAY_RE = re.compile(r"(?:(?:on|last|late|early)\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+                         r"(?:\s+(?:morning|afternoon|evening|night))?", re.I)
+
+
+def _before_its_telling(found: tuple, said: Sequence[DateMention]) -> tuple:
+    """"On Monday, officials said rebels had shelled the camp on Tuesday": a weekday in what was
+    said on a day is the last such day on or before that day, not before publication."""
+    when, rule, date = found
+    if date is None or date.forward or not _WEEKDAY_RE.fullmatch(date.text) or when is None or not when.is_point:
+        return found
+    told = next((d for d in said if d.when.is_point and not d.forward and re.fullmatch(r"\d{4}-\d{2}-\d{2}", d.when.edtf)),
+                None)
+    if told is None or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", when.edtf) or when.earliest <= told.when.earliest:
+        return found
+    day = when.earliest.date() - timedelta(days=7)
+    return (When.day(day), f"{date.text}: the last {_weekday_name(date.text)} "
+            f"on or before the day it was told ({told.text}, {told.when.label})", date)
+
+
+def _weekday_name(text: str) -> str:
+    return next(w for w in ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+                if w.lower() in text.lower())
 
 
 _PAIR_RE = re.compile(r"\s*(?:,\s*)?(?:and|through|to|until|till|-|–|—)\s*$", re.I)

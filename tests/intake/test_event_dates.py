@@ -41,6 +41,11 @@ def _when(ws, body: str, words: str):
     # a clause of time places the happening it hangs on about its own date
     ("The Eastland Army shelled Kafr Saba after its troops came under fire from the town on Saturday.",
      "shelled Kafr Saba", "2019-03-02"),
+    # a weekday in what was said on a day is the last such day on or before that day
+    ("On Monday, the Eastland Army said the Northern Shield Brigade had shelled the camp at Tal Hamra on Tuesday.",
+     "shelled the camp", "2019-02-26"),
+    ("On Monday, the Eastland Army said the Northern Shield Brigade had shelled the camp at Tal Hamra on Saturday.",
+     "shelled the camp", "2019-03-02"),
     # two days joined: the happening spans both
     ("The Northern Shield Brigade shelled Kafr Saba on Monday and Tuesday.", "shelled Kafr Saba",
      "2019-03-04/2019-03-05"),
