@@ -139,9 +139,18 @@ _HEADER_LINE_RE = re.compile(r"^[A-Za-z][A-Za-z \-]{1,24}:\s")
 _CLOSES_RE = re.compile(r"[.!?:;\"”’')\]]$")
 
 
+_FIELD_LINE_RE = re.compile(r"^\s*[A-Z][A-Z \-]{1,24}=")  # a script's "DATE=12/2/99", "BYLINE=..."
+_SCRIPT_LABEL_RE = re.compile(r"^[A-Z][A-Z \-]{1,24}:\s")  # a script's "INTRO: ...", "TEXT: ..." (prose follows)
+
+
+def _metadata(line: str) -> bool:
+    """A header field ("Date: ...", "DATE=..."), not a line of prose: it says nothing of the width."""
+    return bool(_FIELD_LINE_RE.match(line) or (_HEADER_LINE_RE.match(line) and not _SCRIPT_LABEL_RE.match(line)))
+
+
 def _wrap_width(lines: list[str]) -> int:
     """The width the text is wrapped at, or 0 when it is not hard-wrapped."""
-    running = [len(a) for a, b in zip(lines, lines[1:]) if a.strip() and b.strip()]
+    running = [len(a) for a, b in zip(lines, lines[1:]) if a.strip() and b.strip() and not _metadata(a)]
     if len(running) < 3:
         return 0
     lengths = sorted(running)
@@ -163,7 +172,10 @@ def unwrap_lines(text: str) -> tuple[str, int]:
     for line in lines[1:]:
         prev = out[-1]
         stripped = line.strip()
-        if prev.strip() and stripped and not _HEADER_LINE_RE.match(prev) and not _HEADER_LINE_RE.match(line):
+        # a header line ("Date: ...") ends where it ends; a script's label ("TEXT: Rebels continue
+        # their push down the") opens prose that the wrap cut like any other line
+        label = _SCRIPT_LABEL_RE.match(prev) is not None and width and len(prev) >= 0.6 * width
+        if prev.strip() and stripped and (label or not _HEADER_LINE_RE.match(prev)) and not _HEADER_LINE_RE.match(line):
             wrapped = width and len(prev) >= 0.6 * width and not stripped.startswith(("-", "*", "•"))
             mid_sentence = not _CLOSES_RE.search(prev.rstrip()) and stripped[0].islower()
             if wrapped or mid_sentence:
