@@ -74,10 +74,38 @@ _PROPER_FORCE_RE = re.compile(
     r"(?P<head>Forces|Army|Armed Forces|Military|Police))\b")
 
 
+_BARE_BEFORE_RE = re.compile(r"(?<![\w\-])[Tt]he\s+$")
+_BARE_AFTER_RE = re.compile(r"(?:['’]s\s+[a-z]+\s+(?:forces|troops|soldiers)|\s*-|\s+[A-Z]|\s+(?:forces|troops|soldiers|"
+                            r"officials?|spokes\w+|sources?|statement|official))")
 _DESCRIBES_RE = re.compile(r"\s+(?:employee|officer|worker|staffer|contractor|teacher|doctor|nurse|engineer)s?\b")
 _A_BEFORE_RE = re.compile(r"\b(?:a|an)\s+(?:[a-z\-]+\s+)?$", re.I)
 _LED_RE = re.compile(r"\b(?P<name>(?:U\.S\.|US|U-S|UN|U\.N\.|NATO|[A-Z][a-z]+)-(?:led|backed)\s+"
                      r"(?:(?:international|military|multinational|Arab)\s+)?(?:coalition|alliance|mission|forces))\b")
+
+
+_STATE_WORD_RE = re.compile(rf"\b(?:{_NATION_RE}|{_COUNTRY_RE})\b", re.I)
+
+
+def _dominant_state(text: str) -> str:
+    """The state a report is about: named (or its people) at least twice as often as any other."""
+    counts: dict[str, int] = {}
+    for m in _STATE_WORD_RE.finditer(text):
+        word = m.group().lower()
+        if not m.group()[0].isupper() and word not in ("u.s.", "us"):
+            continue
+        state = _STATE_OF.get(word) or fold(word)
+        counts[state] = counts.get(state, 0) + 1
+    if not counts:
+        return ""
+    ranked = sorted(counts.items(), key=lambda kv: -kv[1])
+    if len(ranked) > 1 and ranked[0][1] < 2 * ranked[1][1]:
+        return ""
+    return ranked[0][0]
+
+
+def _display(state: str) -> str:
+    """"south sudan" -> "South Sudan", "united states" -> "United States"."""
+    return " ".join(w if w in ("of", "and", "the") else w.capitalize() for w in state.split())
 
 
 def body_mentions(text: str, sentences: Sequence[Sentence], mentions: list[Mention],
@@ -107,6 +135,10 @@ def body_mentions(text: str, sentences: Sequence[Sentence], mentions: list[Menti
         if head.lower() in ("government forces", "government troops", "government soldiers"):
             pro = text[max(s.start, h.start() - 4):h.start()].lower() == "pro-"
             found.append((h.start() - 4 if pro else h.start(), h.end(), "|military", si))
+        elif head in ("government", "army", "military", "police") and _BARE_BEFORE_RE.search(text, window_start, h.start()) \
+                and not _BARE_AFTER_RE.match(text, h.end()):
+            # "the government", "the army": the one state's, when the report names one state's bodies
+            found.append((h.start(), h.end(), "|" + _FORCE_HEADS[head] + "|bare", si))
     for m in _LED_RE.finditer(text):  # "the U.S.-led coalition", "Saudi-led forces"
         si = bisect_right(starts, m.start()) - 1
         if si >= 0 and (only is None or si in only):
@@ -117,6 +149,7 @@ def body_mentions(text: str, sentences: Sequence[Sentence], mentions: list[Menti
                                             and _A_BEFORE_RE.search(text, max(0, m.start - 30), m.start))]
     if not found:
         return mentions
+    bare_spans = {(a, b) for a, b, key, _ in found if key.endswith("|bare")}
     first_name: dict[str, str] = {}
     # the force's own name when the report gives it ("Kenya Defence Forces"): "Kenyan troops" are they
     proper: dict[str, str] = {}
@@ -125,15 +158,27 @@ def body_mentions(text: str, sentences: Sequence[Sentence], mentions: list[Menti
         kind = "police" if m.group("head").lower() == "police" else "military"
         proper.setdefault(f"{state}|{kind}", m.group("name"))
     for a, b, key, _ in sorted(found):
-        first_name.setdefault(key, " ".join(re.sub(r"^(?:the\s+)", "", text[a:b], flags=re.I).split()))
-    # "government forces" in a report that names one state's forces: those forces
+        if (a, b) not in bare_spans:
+            first_name.setdefault(key, " ".join(re.sub(r"^(?:the\s+)", "", text[a:b], flags=re.I).split()))
+    # "government forces" in a report that names one state's forces: those forces; "the
+    # government", "the army" in a report that names one state's bodies: that state's (else no one's)
+    all_states = {key.split("|")[0] for _, _, key, _ in found if key.split("|")[0] and not key.startswith("led|")}
+    bare = [(a, b, key, si) for a, b, key, si in found if key.endswith("|bare")]
+    found = [x for x in found if not x[2].endswith("|bare")]
+    if len(all_states) == 1 and bare and _dominant_state(text) == next(iter(all_states)):
+        one = next(iter(all_states))
+        for a, b, key, si in bare:
+            head = key.split("|")[1]
+            found.append((a, b, f"{one}|{head}", si))
+            # "The government": named after its state, unless the report names it so itself
+            first_name.setdefault(f"{one}|{head}", f"{_display(one)} {head}")
     states = {key.split("|")[0] for _, _, key, _ in found if key.endswith("|military") and key.split("|")[0]}
     if len(states) == 1:
         only_state = states.pop()
         found = [(a, b, f"{only_state}|military" if key == "|military" else key, si) for a, b, key, si in found]
         first_name.setdefault(f"{only_state}|military", first_name.get("|military", ""))
         for a, b, key, _ in sorted(found):
-            if key == f"{only_state}|military":
+            if key == f"{only_state}|military" and (a, b) not in bare_spans:
                 first_name[key] = " ".join(re.sub(r"^(?:the\s+)", "", text[a:b], flags=re.I).split())
                 break
     kept = []

@@ -37,6 +37,16 @@ class _Union:
 _INITIAL_SKIP = {"of", "for", "the", "and", "de", "al", "el", "group", "in", "on", "la", "le", "du"}
 
 
+def _letters(text: str) -> str:
+    """"U.N." and "M-L-C" are the acronyms "UN" and "MLC"; other words stay as they are."""
+    if re.fullmatch(r"(?:[A-Z][.\-]){1,5}[A-Z]\.?", text):
+        return re.sub(r"[.\-]", "", text)
+    return text.replace(".", "")
+
+
+_AKA_RE = re.compile(r"^\s*,?\s*(?:also\s+known\s+as|better\s+known\s+as|known\s+as|alias|a\.k\.a\.?|aka)\s+$", re.I)
+
+
 def _initials(name: str, skip: bool = True) -> str:
     words = [w for w in re.split(r"[\s\-]+", name) if w]
     if skip:
@@ -74,23 +84,28 @@ def group_mentions(text: str, mentions: list[Mention], gaz: Gazetteer) -> list[E
                 u.union(by_alias_set[names], i)
             else:
                 by_alias_set[names] = i
-    # "Daesh (IS)", "Syrian Democratic Forces (SDF)"
+    # "Daesh (IS)", "Syrian Democratic Forces (SDF)"; "Hussein, also known as Ali Jabal"
     for i, a in enumerate(actorish):
         for j in range(i + 1, min(n, i + 3)):
             b = actorish[j]
             between = text[a.end:b.start]
             if re.fullmatch(r"\s*\(\s*", between) and text[b.end:b.end + 2].lstrip().startswith(")"):
                 u.union(i, j)
-    # acronyms built from initials: SDF = Syrian Democratic Forces, SOHR, IS = Islamic State (group)
-    acronyms = [i for i, m in enumerate(actorish) if re.fullmatch(r"[A-Z]{2,6}", m.text.replace(".", ""))]
+            elif len(between) < 30 and _AKA_RE.match(between):
+                u.union(i, j)
+    # acronyms built from initials: SDF = Syrian Democratic Forces, SOHR, IS = Islamic State (group);
+    # a broadcaster's spelt-out "M-L-C" too.  A name the report uses as a place ("Upper Nile") is
+    # no body an acronym ("U.N.") stands for.
+    place_keys = {m.key for m in mentions if m.kind == "place"}
+    acronyms = [i for i, m in enumerate(actorish) if re.fullmatch(r"[A-Z]{2,6}", _letters(m.text))]
     by_initials: dict[str, dict[str, int]] = {}  # initials -> one mention per distinct full name
     for j, m in enumerate(actorish):
         name = m.name or m.text
-        if len(name.split()) > 1:
+        if len(name.split()) > 1 and m.key not in place_keys:
             for initials in {_initials(name), _initials(name, skip=False)}:
                 by_initials.setdefault(initials, {}).setdefault(m.key, j)
     for i in acronyms:
-        for j in by_initials.get(actorish[i].text.replace(".", ""), {}).values():
+        for j in by_initials.get(_letters(actorish[i].text), {}).values():
             if actorish[i].known is not None and actorish[j].known is not None \
                     and actorish[i].known.uid != actorish[j].known.uid:
                 continue

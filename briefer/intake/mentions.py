@@ -12,7 +12,7 @@ from . import lexicon as L
 from .names import Gazetteer, Mention, _countries, _Entry
 from .text import Sentence, Token, fold, tokenize
 
-__all__ = ["MentionFinder"]
+__all__ = ["MentionFinder", "peoples_of"]
 
 
 def _split_modifiers(tokens: list[Token], text: str = "") -> tuple[list[Token], set[int]]:
@@ -41,6 +41,15 @@ def _split_modifiers(tokens: list[Token], text: str = "") -> tuple[list[Token], 
     return out, modifiers
 
 
+def peoples_of(text: str) -> set[str]:
+    """The peoples a report names as such ("ethnic Hutu", "the minority Tutsi"), folded."""
+    return {fold(m.group("people")) for m in _PEOPLE_RE.finditer(text)}
+
+
+def acronym_like(words: list[Token]) -> bool:
+    return len(words) == 1 and words[0].all_caps and 2 <= len(words[0].text.replace(".", "")) <= 6
+
+
 def _gap_ok(text: str, a: Token, b: Token) -> bool:
     gap = text[a.end:b.start]
     return gap.strip() == "" and "\n" not in gap
@@ -62,10 +71,32 @@ _CLAUSE_OPENERS = {"and", "but", "while", "as", "when", "that", "after", "becaus
                    "although", "though", "said", "says", "meanwhile", "then", "where", "before", "until", "if"}
 
 
+# Common nouns for a body, capitalised in a title or at a sentence's start ("Army spokesman
+# Philip Aguer", "Police said"): alone, such a word names no particular actor.
+_BODY_NOUNS = {"army", "military", "police", "government", "forces", "troops", "ministry", "navy", "council",
+               "court", "parliament", "authorities", "authority", "command", "coalition", "mission", "office",
+               "department", "agency", "committee", "commission", "militia", "militants", "rebels", "opposition",
+               "regime", "cabinet", "administration", "security", "intelligence", "embassy", "party", "group"}
+# "militants linked to X", "fighters loyal to X": X is the party they belong to, not a place
+_TIED_TO_RE = re.compile(r"\b(?:linked|tied|loyal|allied|affiliated|close|connected|aligned|allegiance)\s+(?:to|with)\s+(?:the\s+)?$",
+                         re.I)
+# "the militant group Hamas", "the rebel movement M23": the class noun says what the name is
+_CLASS_NOUN_RE = re.compile(r"\b(?:the|a|an)\s+(?:[a-z\-]+\s+){0,2}(?P<noun>group|movement|militia|organi[sz]ation|"
+                            r"faction|party|alliance|network)\s+$")
+_ARMED_MODIFIER_RE = re.compile(r"\b(?:militant|rebel|extremist|jihadist|jihadi|armed|insurgent|terrorist|separatist|"
+                                r"islamist|guerrilla|paramilitary)\b", re.I)
+# "ethnic Hutu", "the minority Tutsi": the word names a people (never an actor by itself)
+_PEOPLE_RE = re.compile(r"\b(?:[Ee]thnic|[Mm]inority|[Mm]ajority|[Tt]ribal|[Ii]ndigenous)\s+(?P<people>[A-Z][a-z]+)\b")
+_ARMED_MEMBERS = {"fighters", "militants", "rebels", "insurgents", "gunmen", "guerrillas", "militias", "militia",
+                  "separatists", "extremists", "jihadists", "militiamen", "rebel", "insurgent", "guerrilla"}
+
+
 class MentionFinder:
     def __init__(self, text: str, sentences: Sequence[Sentence], gazetteer: Gazetteer,
                  skipped: Sequence[tuple[int, int]]) -> None:
         self.text = text
+        self.peoples = peoples_of(text)
+        self.members_named: dict[str, str] = {}  # a people -> the name of the armed group of its members
         self.sentences = sentences
         self.gaz = gazetteer
         self.skipped = skipped
@@ -154,7 +185,7 @@ class MentionFinder:
         and writes "Russia" or "Russian" elsewhere; the name ends there."""
         self.possessive = set()
         if not self.no_apostrophes:
-            return tokens
+            return self._trim_written_possessives(tokens)
         out: list[Token] = []
         for t in tokens:
             word = t.text
@@ -163,6 +194,20 @@ class MentionFinder:
                     and (word[:-1] in self.capital_words or word[:-1] + "n" in self.capital_words)):
                 t = Token(word[:-1], t.start, t.end - 1, fold(word[:-1]))
                 self.possessive.add(t.start)
+            out.append(t)
+        return out
+
+    def _trim_written_possessives(self, tokens: list[Token]) -> list[Token]:
+        """"Kabila's troops", "Moscow's forces": the name is "Kabila", and it ends there; inside
+        a name ("Sudan People's Liberation Army": a capital goes on) the "'s" stays."""
+        out: list[Token] = []
+        for i, t in enumerate(tokens):
+            word = t.text
+            if len(word) > 3 and word[0].isupper() and word[-2:] in ("'s", "’s", "'S", "’S"):
+                after = tokens[i + 1] if i + 1 < len(tokens) else None
+                if after is None or not after.text[0].isupper() or not _gap_ok(self.text, t, after):
+                    t = Token(word[:-2], t.start, t.end - 2, fold(word[:-2]))
+                    self.possessive.add(t.start)
             out.append(t)
         return out
 
@@ -220,8 +265,24 @@ class MentionFinder:
             while len(words) > 1 and words[0].key.rstrip(".") in L.TITLES and (
                     words[0].key not in L.TITLE_LEADS or (len(words) > 2 and words[1].key in L.TITLES)):
                 title_words.append(words.pop(0))
-        if not words or (len(words) == 1 and words[0].key in L.DEMONYMS):
+        if not words:
             return
+        if words[0].key in ("ethnic", "minority", "majority", "tribal", "indigenous") and len(words) > 1:
+            words = words[1:]  # "Ethnic Hutu" at a sentence's start
+        if all(w.key in self.peoples or w.key in L.DEMONYMS for w in words):
+            # a people ("Hutu") is never an actor by itself; "Hutu rebels" is an armed group whose
+            # members belong to it, named with them
+            cue = re.match(r"\s+([a-z]+)\b", self.text[words[-1].end:sentence.end])
+            if cue is not None and cue.group(1) in _ARMED_MEMBERS and not self.text[words[-1].end:words[-1].end + 2].startswith("'"):
+                end = words[-1].end + cue.end()
+                surface = self.text[words[0].start:end]
+                # "Kurdish rebels" and then "Kurdish fighters": one armed group, named as first told
+                people = " ".join(w.key for w in words)
+                name = self.members_named.setdefault(people, " ".join(surface.split()))
+                self.mentions.append(Mention(words[0].start, end, surface, kind="armed_group", name=name, sentence=si))
+            return
+        if len(words) == 1 and words[0].key in _BODY_NOUNS and not words[0].all_caps and not title_words:
+            return  # "Army spokesman ...", "Police said": a common noun in capitals
         while words and words[-1].key in L.CONNECTORS:
             words.pop()
         if not words:
@@ -245,8 +306,14 @@ class MentionFinder:
         kind = ""
         title = " ".join(t.text for t in title_words)
         acronym = len(words) == 1 and words[0].all_caps and 2 <= len(words[0].text.replace(".", "")) <= 6
+        class_noun = _CLASS_NOUN_RE.search(before)
         if title_words:
             kind = "person"
+        elif class_noun is not None:
+            armed = class_noun.group("noun") == "militia" or bool(_ARMED_MODIFIER_RE.search(class_noun.group()))
+            kind = "armed_group" if armed else "organisation"
+        elif _TIED_TO_RE.search(before):
+            kind = "armed_group" if keys & L.ARMED_WORDS or acronym_like(words) or len(words) == 1 else "organisation"
         elif keys & L.ARMED_WORDS:
             kind = "armed_group"
         elif self._agency(name):
@@ -276,7 +343,9 @@ class MentionFinder:
               and (prev in _CLAUSE_OPENERS or not before.strip() or before.rstrip()[-1] in ',;:"“(—')):
             kind = "state"  # "Russia is a close ally", "Turkey has hosted talks"
         elif nxt in L.SPEECH_VERBS and 2 <= len(words) <= 4:
-            kind = "person"
+            # "Doctors Without Borders says": a function word or a plural noun is in no one's name
+            kind = "organisation" if any(w.key in L.COMMON_CAPS or w.key in _PLURAL_NAME_WORDS
+                                         for w in words[1:]) else "person"
         elif re.match(r"\s*(?:'s|’s)?\s*(?:spokes(?:man|woman|person)|media office|leader|commander|fighters)", after):
             kind = "organisation"
         if kind == "armed_group" and nxt == "group" and after.lower().lstrip().startswith("group"):
@@ -286,7 +355,7 @@ class MentionFinder:
                                      modifier=run[0] in modifiers and len(run) == 1, sentence=si))
 
     @staticmethod
-    def _org_like(words: list[Token]) -> bool:
+    def _org_like(words: list[Token]) -> bool:  # noqa: D102
         keys = {w.key for w in words}
         return bool(keys & (L.ARMED_WORDS | L.ORG_WORDS))
 

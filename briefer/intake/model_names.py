@@ -15,6 +15,7 @@ from bisect import bisect_left
 from typing import Sequence
 
 from . import lexicon as L
+from .mentions import peoples_of
 from .names import WELL_KNOWN_ACTOR_KEYS, Mention
 from .text import Sentence, fold
 
@@ -51,6 +52,9 @@ def _plausible(name: str, label: str) -> bool:
     return len(words) >= 2 or bool(re.fullmatch(r"[A-Z]{2,6}", name))
 
 
+# words that are no first name: a title ("Secretary-General"), a people, a state, a body
+_NOT_FIRST_NAMES = (L.TITLES | L.PERSON_NOUNS | L.COMMON_CAPS | L.DEMONYMS | L.COUNTRIES | L.ORG_WORDS | L.ARMED_WORDS
+                    | {"general", "deputy", "acting", "chief", "former", "late"})
 _ARMED_CUE_RE = re.compile(r"\s+(?:" + "|".join(sorted(L.ARMED_CUES - {"group", "members", "commanders", "cells"})) + r")\b")
 
 
@@ -81,9 +85,15 @@ def _correct(found: list[Mention], start: int, end: int, name: str, label: str, 
         # the model stopped short of a surname the rules read ("Mohamed Hussein" + "Isaak")
         end, name = m.end, text[start:m.end]
     if label == "PERSON" and all(x.kind in ("person", "other") for x in found):
-        if m.title and m.start < start and text[m.start:start].strip().startswith(m.title):
-            m.title = text[m.start:start].strip()  # "Secretary of State"
+        lead = text[m.start:start]
+        if m.title and m.start < start and lead.strip().startswith(m.title):
+            m.title = lead.strip()  # "Secretary of State"
             m.end, m.text, m.name = end, text[m.start:end], name
+        elif m.start < start and not m.title and re.fullmatch(r"(?:[A-Z][\w'’\-]*\s+){1,2}", lead) and not any(
+                part in _NOT_FIRST_NAMES for w in lead.split() for part in fold(w).rstrip(".").split("-")):
+            # the model dropped a first name the rules read ("Abdurahman" + "Omar Osman")
+            m.end = end
+            m.text = m.name = text[m.start:end]
         else:
             m.start, m.end, m.text, m.name = start, end, name, name
         m.kind = "person"
@@ -126,6 +136,13 @@ def with_model_names(text: str, sentences: Sequence[Sentence], parsed: dict, men
     added: list[Mention] = []
     dropped: set[int] = set()
     lost_apostrophes = not re.search(r"\w['’]s\b", text)
+    peoples = peoples_of(text)
+
+    def a_people(name: str) -> bool:  # "Ethnic Hutu" (read as a person by the model): a people
+        words = [fold(w) for w in name.split()]
+        if words and words[0] in ("ethnic", "minority", "majority", "tribal", "indigenous"):
+            return True
+        return bool(words) and all(w in peoples or w in L.DEMONYMS for w in words)
     for si, doc in parsed.items():
         s0 = sentences[si].start
         for a, b, name, label in names(doc):
@@ -146,7 +163,7 @@ def with_model_names(text: str, sentences: Sequence[Sentence], parsed: dict, men
                 if last and last[0].dep_ in ("poss", "compound") and last[0].head.tag_ in ("NN", "NNS"):
                     name = name[:-1]  # "Bashar al Assads forces": a possessive that lost its apostrophe
             start, end = s0 + a, s0 + a + len(name)
-            if not _plausible(name, label) or text[start:end] != name:
+            if not _plausible(name, label) or text[start:end] != name or a_people(name):
                 continue
             if overlaps(start, end):
                 _correct(overlapping(start, end), start, end, name, label, text, dropped)

@@ -51,6 +51,13 @@ _SIGN_ON_RE = re.compile(
     r"|(?P<name2>[A-Z][a-z]+(?:[ \t][A-Z]\.)?[ \t][A-Z][a-z]+)[ \t]+reports[ \t]+(?:from|that|on)\b")
 
 
+# "Margaret Besheer at the United Nations contributed to this report.": the desk's credit, not the story
+_CREDIT_RE = re.compile(
+    r"(?:^|(?<=[.!?\n]))[ \t]*[A-Z][a-z'’\-]+(?:[ \t](?:[A-Z]\.|[A-Z][a-z'’\-]+)){1,3}"
+    r"(?:,?[ \t]+(?:and|in|at|from|of)[ \t]+[^.\n]{0,60}?)?[ \t]+contributed[ \t]+"
+    r"(?:to[ \t]+this[ \t]+(?:report|story|article)|reporting)[^.\n]{0,40}\.?", re.M)
+
+
 def _blank(chars: list[str], start: int, end: int) -> None:
     for i in range(start, end):
         if chars[i] != "\n":
@@ -290,8 +297,16 @@ def working_text(text: str, body_start: int = 0) -> Working:
     work = Working(text)
     if _FIELD_RE.search(text, 0, body_start):  # a script's first line is no headline to keep
         body_start = 0
-    if not (_FIELD_RE.search(text) or _SIGN_ON_RE.search(text) or re.search(r"[A-Z]{2,}\W+[A-Z]{2,}\W+[A-Z]{2,}", text)):
+    credits = [m.span() for m in _CREDIT_RE.finditer(text, body_start)]
+    if not (credits or _FIELD_RE.search(text) or _SIGN_ON_RE.search(text)
+            or re.search(r"[A-Z]{2,}\W+[A-Z]{2,}\W+[A-Z]{2,}", text)):
         return work  # ordinary prose: nothing to change
+    if credits:
+        chars = list(text)
+        for a, b in credits:
+            _blank(chars, a, b)
+        work.notes.append("a reporter's credit line is the desk's, not the story's: left out")
+        text = "".join(chars)
     chars = list(text)
     body = text[body_start:]
     if _FIELD_RE.search(body) or _LABEL_RE.search(body):
