@@ -117,6 +117,8 @@ _SPEAKER_NOUNS = L.SPEAKER_NOUNS | L.PERSON_NOUNS | {
     "report", "regime", "authority", "authorities", "command", "coalition", "organisation", "organization",
     "council", "committee", "movement", "force", "forces", "militia", "rebels", "activist", "medic", "doctor",
 }
+# "VOA's Burmese service", "the BBC's Arabic desk": a part of an outlet, told as a whole
+_SERVICE_NOUNS = {"service", "services", "desk", "section", "program", "programme", "channel", "edition", "bureau"}
 _PLATFORMS = {"twitter", "telegram", "facebook", "instagram", "youtube", "whatsapp", "tiktok", "x", "vk", "truth"}
 _EXPECT_HEADS = {
     "expect", "plan", "schedule", "set", "due", "intend", "aim", "hope", "prepare", "threaten", "vow",
@@ -274,6 +276,29 @@ def _channel(verb) -> tuple[str, Optional[tuple[int, int]]]:
             if c.ent_type_ in ("ORG", "PERSON", "GPE", "NORP") or c.pos_ == "PROPN" or c.lower_ in _CHANNEL_NOUNS:
                 span = _span(phrase)
                 return verb.doc.text[span[0]:span[1]], span
+            # "told VOA fighting continues" (the name read as a modifier of the next words),
+            # "tells VOA's Burmese service": the outlet the object opens with is the one told
+            lead = [t for t in phrase if t.i < c.i and t.dep_ in ("compound", "poss")
+                    and (t.ent_type_ == "ORG" or t.pos_ == "PROPN")]
+            if lead and lead[0].i == min(t.i for t in phrase if not t.is_punct and t.dep_ != "det"):
+                if c.lower_ in _SERVICE_NOUNS:
+                    span = _span(phrase)
+                else:
+                    last = lead[0]
+                    while last.i + 1 < c.i and last.nbor().dep_ == "compound" and last.nbor().pos_ == "PROPN":
+                        last = last.nbor()
+                    span = _span([lead[0], last])
+                return verb.doc.text[span[0]:span[1]], span
+    if verb.lemma_ == "tell" and verb.i + 1 < len(verb.doc):
+        # "told VOA fighting continues": the name right after the verb, read into the clause told
+        first = verb.nbor()
+        if (first.ent_type_ == "ORG" or first.pos_ == "PROPN") and first.dep_ in ("compound", "nsubj", "poss") \
+                and first.head.i > verb.i:
+            last = first
+            while last.i + 1 < len(verb.doc) and last.nbor().pos_ == "PROPN" and last.nbor().dep_ == "compound":
+                last = last.nbor()
+            span = _span([first, last])
+            return verb.doc.text[span[0]:span[1]], span
     # "condemned the attack in a statement": the medium may hang on the verb's object
     preps = list(verb.children) + [p for c in verb.children if c.dep_ == "dobj" for p in c.children]
     for prep in preps:
@@ -300,8 +325,11 @@ def _channel(verb) -> tuple[str, Optional[tuple[int, int]]]:
                         return verb.doc.text[span[0]:span[1]], span
             if prep.lower_ == "to" and obj.lower_ not in _CHANNEL_NOUNS and obj.ent_type_ != "ORG":
                 continue
-            span = _span(_phrase(obj))
-            return verb.doc.text[span[0]:span[1]], span
+            phrase = _phrase(obj)
+            span = _span(phrase)
+            # "in a Wednesday statement": the medium is "a statement", the day is the clause's
+            words = [t.text for t in phrase if t.ent_type_ not in ("DATE", "TIME") and not t.is_punct]
+            return " ".join(words) if words else verb.doc.text[span[0]:span[1]], span
     return "", None
 
 

@@ -13,7 +13,7 @@ from typing import Optional, Sequence
 
 from . import lexicon as L
 from .entities import Entity, Mention
-from .text import Sentence
+from .text import Sentence, fold
 
 __all__ = ["Statement", "find_statements"]
 
@@ -69,7 +69,13 @@ def find_statements(text: str, sentences: Sequence[Sentence], mentions: Sequence
     last_direct: Optional[Statement] = None
     for si, sentence in enumerate(sentences):
         ments = by_sentence.get(si, [])
-        found = _from_parse(text, si, sentence, parsed[si], ments, by_id, outlet, last_person) if si in parsed else None
+        # "He said ..." right after a person spoke: still that person (not one named in passing)
+        prev = statements[-1] if statements else None
+        speaking = by_id.get(prev.speaker_entity or "") if prev is not None and prev.sentence >= si - 1 else None
+        if speaking is not None and speaking.kind != "person":
+            speaking = None
+        found = _from_parse(text, si, sentence, parsed[si], ments, by_id, outlet, last_person,
+                            speaking) if si in parsed else None
         if found is None or found.speaker_entity is None:
             # the rules' speaker when the parse names no one it can tie to a name of the report
             by_rule = _attribute(text, si, sentence, ments, by_id, outlet)
@@ -99,7 +105,23 @@ def find_statements(text: str, sentences: Sequence[Sentence], mentions: Sequence
                 si, last_direct.speaker, last_direct.speaker_entity, last_direct.source, last_direct.source_entity,
                 quote, (q_start, q_start + len(quote)), sentence.span, "",
                 f"the quotation goes on: still {last_direct.speaker} speaking", direct=True))
-    return statements
+    # the report's own outlet ("V-O-A's correspondent reports", "VOA reported") is the report itself
+    return [st for st in statements if not _own_outlet(st.speaker, outlet)]
+
+
+def _forms(name: str) -> set[str]:
+    words = re.findall(r"[a-z0-9]+", fold(name.replace("-", "")))
+    if not words:
+        return set()
+    joined = "".join(words)
+    out = {joined, "".join(w[0] for w in words if w not in ("of", "the", "for", "and")), "".join(w[0] for w in words)}
+    if len(words) > 1 and words[-1] in ("news", "online", "service"):
+        out.add("".join(words[:-1]))
+    return {f for f in out if len(f) >= 2}
+
+
+def _own_outlet(speaker: str, outlet: str) -> bool:
+    return bool(speaker and outlet) and bool(_forms(re.sub(r"^(?:the|a)\s+", "", speaker, flags=re.I)) & _forms(outlet))
 
 
 def _opens_quotation(sentence: str) -> bool:
@@ -226,7 +248,7 @@ _SAY_FIRST = {"according to": 0, "said": 1, "says": 1, "told": 1, "tells": 1, "s
 
 
 def _from_parse(text: str, si: int, sentence: Sentence, doc, ments: Sequence[Mention], by_id: dict[str, Entity],
-                outlet: str, last_person: Optional[Mention]) -> Optional[Statement]:
+                outlet: str, last_person: Optional[Mention], speaking: Optional[Entity] = None) -> Optional[Statement]:
     """The statement of a parsed sentence: the subject of its speech verb speaks, before
     or after the verb ("X said", "said X"), or the object of "according to"; the one
     told ("told AFP") or the medium ("in a statement on Telegram") is the channel; "A
@@ -247,9 +269,14 @@ def _from_parse(text: str, si: int, sentence: Sentence, doc, ments: Sequence[Men
         entity = by_id[speaker_m.entity]
         name, eid = entity.name, entity.id
     elif att.pronoun:
-        if att.speaker_text.lower() not in ("he", "she") or last_person is None or by_id.get(last_person.entity) is None:
+        if att.speaker_text.lower() not in ("he", "she"):
             return None
-        entity = by_id[last_person.entity]
+        if speaking is not None:
+            entity = speaking
+        elif last_person is None or by_id.get(last_person.entity) is None:
+            return None
+        else:
+            entity = by_id[last_person.entity]
         name, eid = entity.name, entity.id
     else:
         words = att.speaker_text.split()
