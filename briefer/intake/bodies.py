@@ -56,7 +56,8 @@ _FORCE_HEADS = {"army": "military", "military": "military", "troops": "military"
                 "security forces": "security", "police": "police", "police force": "police", "navy": "navy",
                 "air force": "air force", "government": "government", "authorities": "government",
                 "government forces": "military", "government troops": "military", "government soldiers": "military",
-                "army troops": "military", "national army": "military", "special forces": "military"}
+                "army troops": "military", "national army": "military", "special forces": "military",
+                "unit": "military", "units": "military"}
 _HEADS = sorted(_FORCE_HEADS, key=len, reverse=True)
 _NATIONS = sorted(_STATE_OF, key=len, reverse=True)
 _NATION_RE = "|".join(re.escape(n) for n in _NATIONS)

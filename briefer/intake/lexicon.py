@@ -48,6 +48,7 @@ ORG_WORDS = {
     "media", "press", "news", "times", "post", "channel", "radio", "television", "tv", "monitor", "red",
     "helmets", "defence", "defense", "command", "council", "directorate", "secretariat", "mission", "cabinet",
     "senate", "congress", "pentagon", "kremlin", "unicef", "unhcr", "who", "icrc", "msf", "house",
+    "league", "tribunal", "bloc", "forum", "caucus", "secretariat",
 }
 # Words after a name that say it is an armed group: "IS fighters", "Islamic State group".
 ARMED_CUES = {

@@ -184,4 +184,34 @@ def with_model_names(text: str, sentences: Sequence[Sentence], parsed: dict, men
         kept.append(m)
     merged = kept + added
     merged.sort(key=lambda m: m.start)
+    _acting_states(text, sentences, parsed, merged)
     return merged
+
+
+_AGENT_NOUNS = ("offensive", "attack", "operation", "campaign", "strike", "airstrike", "raid", "invasion", "bombing",
+                "intervention", "assault", "shelling", "blockade", "sanction", "incursion", "crackdown", "push")
+
+
+def _acting_states(text: str, sentences: Sequence[Sentence], parsed: dict, mentions: list[Mention]) -> None:
+    """A state the parse shows acting is an actor, not a place: the subject of a verb ("The
+    United States and its allies have demanded"), or the agent of an action ("an offensive by
+    Nigeria, Niger and Chad")."""
+    for m in mentions:
+        if m.known is not None or m.kind not in ("place", "other", "") or fold(m.text) not in L.COUNTRIES:
+            continue
+        doc = parsed.get(m.sentence)
+        if doc is None:
+            continue
+        s0 = sentences[m.sentence].start
+        heads = [t for t in doc if s0 + t.idx < m.end and m.start < s0 + t.idx + len(t) and t.head.i != t.i
+                 and not (s0 + t.idx <= t.head.idx + s0 < m.end)]
+        if not heads:
+            continue
+        t = heads[0]
+        while t.dep_ == "conj" and t.head.i != t.i:  # "Nigeria, Niger, Chad and Cameroon"
+            t = t.head
+        acting = t.dep_ in ("nsubj", "nsubjpass") and t.head.pos_ in ("VERB", "AUX") and t.dep_ != "nsubjpass"
+        if t.dep_ == "pobj" and t.head.lower_ == "by" and t.head.head.lemma_.lower().startswith(_AGENT_NOUNS):
+            acting = True
+        if acting:
+            m.kind = "state"

@@ -172,9 +172,11 @@ def _subject_of(verb):
     """The nsubj of a verb, or of the verb it is coordinated with ("A called B a liar and said")."""
     t = verb
     for _ in range(4):
-        for c in t.children:
-            if c.dep_ in ("nsubj", "nsubjpass", "csubj"):
-                return c
+        subjects = [c for c in t.children if c.dep_ in ("nsubj", "nsubjpass", "csubj")]
+        if subjects:
+            # two subjects is a parse of a glued dateline ("YANGON—Kachin rebels ... say"): the nearer one
+            before = [c for c in subjects if c.i < t.i]
+            return before[-1] if before else subjects[0]
         if t.dep_ in ("conj", "xcomp") and t.head.i != t.i:
             t = t.head
             continue
@@ -221,6 +223,8 @@ def attributions(doc) -> list[Attribution]:
         if tok.dep_ in ("amod", "compound", "acl") or tok.tag_ == "VBN" and tok.dep_ != "ROOT" and not any(
                 c.dep_ == "auxpass" or c.dep_ == "aux" for c in tok.children):
             continue  # "the so-called ...", "a claimed attack"
+        if tok.lemma_ != "deny" and any(c.dep_ == "neg" for c in tok.children):
+            continue  # "have not commented", "did not say": no one spoke
         subject = _subject_of(tok)
         if subject is None or subject.dep_ == "nsubjpass":
             continue

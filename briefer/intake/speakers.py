@@ -40,7 +40,10 @@ _HEADS = {"observatory", "group", "ministry", "army", "military", "council", "co
           "center", "league", "statement"}
 _ANY_BODY = {"group", "organisation", "organization"}  # "the group": the body quoted just before
 _KINDS = {"organisation", "armed_group", "state"}
-_FOR_RE = re.compile(r"^(?:\w+\s+)?spokes(?:man|woman|person)\s+(?:for|of)\s+(.+)$", re.I)
+_OFFICE = r"(?:spokes(?:man|woman|person)|commander|head|chief|leader|director|representative)"
+_FOR_RE = re.compile(rf"^(?:\w+\s+){{0,2}}{_OFFICE}\s+(?:for|of|at)\s+(.+)$", re.I)
+# "the ministry's spokesman", "the army's commander": the body the office speaks for
+_OFFICE_OF_RE = re.compile(rf"^(.+?)['’]s?\s+(?:\w+\s+)?{_OFFICE}$", re.I)
 _LEAD_RE = re.compile(r"^(?:the|a|an|this|that|its|their)\s+", re.I)
 
 
@@ -72,6 +75,24 @@ def resolve_speakers(statements: Sequence[Statement], entities: Sequence[Entity]
             last_body = st
         if st.speaker_entity is not None and ("statement" in (st.channel or "").lower() or "statement" in st.rule):
             last_statement_by = st
+    _same_unnamed(statements)
+
+
+def _same_unnamed(statements: Sequence[Statement]) -> None:
+    """"A senior police officer ... told VOA"; then "The officer says": one unnamed speaker, told
+    as the report introduced them."""
+    introduced: dict[str, str] = {}
+    for st in statements:
+        if st.speaker_entity is not None or not st.speaker:
+            continue
+        words = st.speaker.split()
+        head = fold(words[-1])
+        if len(words) >= 2 and words[0].lower() in ("a", "an", "one"):
+            introduced.setdefault(head, st.speaker)
+        elif len(words) >= 2 and words[0].lower() in ("the", "this", "that") and head in introduced \
+                and not head.endswith("s"):
+            st.rule = f"{st.rule}; '{st.speaker}' is {introduced[head]}, introduced before in the report"
+            st.speaker = introduced[head]
 
 
 def _resolve(st: Statement, actors: Sequence[Entity], persons: Sequence[Entity], first_seen: dict,
@@ -87,11 +108,13 @@ def _resolve(st: Statement, actors: Sequence[Entity], persons: Sequence[Entity],
             return close[0]
         return None
     # "a spokesman for the House": the body the spokesman speaks for, named before
-    for_m = _FOR_RE.match(bare)
+    for_m = _FOR_RE.match(bare) or _OFFICE_OF_RE.match(bare)
     if for_m is not None:
         words = fold(_LEAD_RE.sub("", for_m.group(1)))
         last = words.split()[-1] if words else ""
-        fits = [e for e in before if e.kind in _KINDS and (words in fold(e.name) or last in fold(e.name).split())]
+        fits = [e for e in before if e.kind in _KINDS and (
+            words in fold(e.name) or last in fold(e.name).split()
+            or any(fold(_LEAD_RE.sub("", a)) == words for a in e.aliases_seen))]
         return fits[-1] if fits else None
     head = _head(bare)
     if head not in _HEADS:

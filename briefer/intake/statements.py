@@ -71,7 +71,9 @@ def find_statements(text: str, sentences: Sequence[Sentence], mentions: Sequence
         ments = by_sentence.get(si, [])
         # "He said ..." right after a person spoke: still that person (not one named in passing)
         prev = statements[-1] if statements else None
-        speaking = by_id.get(prev.speaker_entity or "") if prev is not None and prev.sentence >= si - 1 else None
+        near = prev is not None and prev.sentence >= si - 3 and \
+            sentence.paragraph - sentences[prev.sentence].paragraph <= 1
+        speaking = by_id.get(prev.speaker_entity or "") if near else None
         if speaking is not None and speaking.kind != "person":
             speaking = None
         found = _from_parse(text, si, sentence, parsed[si], ments, by_id, outlet, last_person,
@@ -105,8 +107,14 @@ def find_statements(text: str, sentences: Sequence[Sentence], mentions: Sequence
                 si, last_direct.speaker, last_direct.speaker_entity, last_direct.source, last_direct.source_entity,
                 quote, (q_start, q_start + len(quote)), sentence.span, "",
                 f"the quotation goes on: still {last_direct.speaker} speaking", direct=True))
-    # the report's own outlet ("V-O-A's correspondent reports", "VOA reported") is the report itself
-    return [st for st in statements if not _own_outlet(st.speaker, outlet)]
+    # the report's own outlet ("V-O-A's correspondent reports", "VOA reported") is the report itself;
+    # "the reports say" names a document, and no one who wrote it
+    return [st for st in statements if not _own_outlet(st.speaker, outlet)
+            and not (st.speaker_entity is None and fold(st.speaker.split()[-1]) in _DOCUMENTS)]
+
+
+_DOCUMENTS = {"report", "reports", "figures", "footage", "accounts", "images", "photos", "pictures", "data",
+              "documents", "records", "videos", "reporting"}
 
 
 def _forms(name: str) -> set[str]:
@@ -381,4 +389,6 @@ def _subject(text: str, sentence: Sentence, ments: Sequence[Mention], verb_start
 
 
 _ADVERBS = {"also", "has", "have", "had", "not", "reportedly", "later", "earlier", "then", "further", "again",
-            "previously", "repeatedly", "officially", "publicly", "separately", "has not", "never", "already"}
+            "previously", "repeatedly", "officially", "publicly", "separately", "has not", "never", "already",
+            "recently", "today", "yesterday", "now", "initially", "still", "jointly", "immediately", "privately",
+            "openly", "widely", "first", "once", "long", "since"}

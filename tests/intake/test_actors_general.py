@@ -142,3 +142,52 @@ def test_a_scripts_labelled_lines_are_joined_like_the_others() -> None:
     joined, count = unwrap_lines(script)
     assert "President Ivo Karan." in joined and "the Korba River," in joined, joined
     assert "DATE=9/14/2000\nTYPE=" in joined, joined  # the fields stay one a line
+
+
+def speakers(workspace, body: str) -> list[str]:
+    return [c.speaker for c in analysis(workspace, body).citations]
+
+
+def test_no_one_speaks_in_a_denied_speech_verb(workspace) -> None:
+    found = speakers(workspace, "Rebels shelled Korbessa on Monday, the mayor said. The government and the army "
+                                "have not commented on the attack.")
+    assert not any("government" in s.lower() for s in found), found
+
+
+def test_an_adverb_is_no_part_of_the_speaker(workspace) -> None:
+    found = speakers(workspace, "The shelling came as village elders and officials recently warned that rebels "
+                                "had returned to the hills.")
+    assert not any(s.lower().endswith("recently") for s in found), found
+
+
+def test_the_officer_is_the_officer_introduced_before(workspace) -> None:
+    found = speakers(workspace, "A senior police officer at the station told VOA that he had doubted the call. "
+                                "The officer says the men were ambushed as they entered the house.")
+    assert len(set(found)) == 1 and found[0].lower().startswith("a senior police officer"), found
+
+
+def test_a_league_is_a_body_not_a_place(workspace) -> None:
+    found = actors(workspace, "The president called on the Valley League to send observers to Korbessa.")
+    assert "Valley League" in found, found
+
+
+def test_states_that_act_are_actors(workspace) -> None:
+    found = actors(workspace, "Fighting grew after an offensive by Chad, Niger and Cameroon to retake the "
+                              "border towns. Sudan has closed its border near Korbessa.")
+    assert {"Chad", "Niger", "Cameroon", "Sudan"} <= {n for n, k in found.items() if k == "state"}, found
+
+
+def test_a_place_is_no_state(workspace) -> None:
+    found = actors(workspace, "Rebels shelled a village near the border with Chad on Monday, the army said.")
+    assert "Chad" not in found, found
+
+
+def test_the_commander_of_a_unit_speaks_for_its_force(workspace) -> None:
+    found = speakers(workspace, "Russian troops met stiff resistance in Korbessa on Monday. But the commander "
+                                "of the Russian unit dug in outside the town said the advance would go on.")
+    assert found and found[-1] == "Russian troops", found
+
+
+def test_reports_are_no_speaker(workspace) -> None:
+    found = speakers(workspace, "The reports say gunmen stormed Korbessa at noon and burned the market.")
+    assert not any("report" in s.lower() for s in found), found
