@@ -70,7 +70,7 @@ def group_mentions(text: str, mentions: list[Mention], gaz: Gazetteer) -> list[E
                 u.union(by_known[k], i)
             else:
                 by_known[k] = i
-        key = m.key
+        key = m.key.replace("-", " ")  # "Al Shabab" and "Al-Shabab"
         if key in by_key:
             u.union(by_key[key], i)
         else:

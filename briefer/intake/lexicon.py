@@ -36,7 +36,7 @@ APPOSITION_NOUNS = PERSON_NOUNS | {"a", "the", "an", "one"}
 ARMED_WORDS = {
     "forces", "army", "brigade", "brigades", "battalion", "battalions", "front", "militia", "militias", "units",
     "guard", "guards", "corps", "regiment", "division", "mujahideen", "jihad", "hezbollah", "hizbollah",
-    "taliban", "qaeda", "shabaab", "haram", "legion", "resistance", "peshmerga", "hashd", "mobilisation",
+    "taliban", "qaeda", "qaida", "shabaab", "shabab", "haram", "legion", "resistance", "peshmerga", "hashd", "mobilisation",
     "mobilization", "tahrir", "ahrar", "jabhat", "liwa", "jaish", "katibat", "squadron", "commandos",
 }
 ORG_WORDS = {

@@ -41,6 +41,15 @@ def _split_modifiers(tokens: list[Token], text: str = "") -> tuple[list[Token], 
     return out, modifiers
 
 
+_ARTICLE_PREFIX_RE = re.compile(r"^(?:al|el|ad|as|an|ar|ash|at|az|ath)-(?=\w)")
+
+
+def _word_keys(tok: Token) -> tuple[str, ...]:
+    """"al-Qaida" is also "qaida", "Al-Shabab" also "shabab": the Arabic article says nothing of the kind."""
+    bare = _ARTICLE_PREFIX_RE.sub("", tok.key)
+    return (tok.key, bare) if bare != tok.key else (tok.key,)
+
+
 def peoples_of(text: str) -> set[str]:
     """The peoples a report names as such ("ethnic Hutu", "the minority Tutsi"), folded."""
     return {fold(m.group("people")) for m in _PEOPLE_RE.finditer(text)}
@@ -87,6 +96,8 @@ _ARMED_MODIFIER_RE = re.compile(r"\b(?:militant|rebel|extremist|jihadist|jihadi|
                                 r"islamist|guerrilla|paramilitary)\b", re.I)
 # "ethnic Hutu", "the minority Tutsi": the word names a people (never an actor by itself)
 _PEOPLE_RE = re.compile(r"\b(?:[Ee]thnic|[Mm]inority|[Mm]ajority|[Tt]ribal|[Ii]ndigenous)\s+(?P<people>[A-Z][a-z]+)\b")
+_MEMBERS_OF = {"fighters", "militants", "members", "supporters", "leaders", "soldiers", "troops", "officials",
+               "commanders", "gunmen", "rebels", "units", "elements", "remnants", "loyalists", "followers"}
 _ARMED_MEMBERS = {"fighters", "militants", "rebels", "insurgents", "gunmen", "guerrillas", "militias", "militia",
                   "separatists", "extremists", "jihadists", "militiamen", "rebel", "insurgent", "guerrilla"}
 
@@ -172,6 +183,9 @@ class MentionFinder:
             elif (current and joined and tok.key in L.CONNECTORS and tok.text.islower() and len(pending) < 2
                   and (tok.key != "the" or pending)):
                 pending.append(idx)
+            elif current and joined and not pending and tok.key in ("and", "in") and tok.text.islower() \
+                    and self._name_goes_on(tokens, current, idx):
+                pending.append(idx)
             else:
                 if current:
                     runs.append(current)
@@ -179,6 +193,34 @@ class MentionFinder:
         if current:
             runs.append(current)
         return runs
+
+    def _name_goes_on(self, tokens: list[Token], current: list[int], idx: int) -> bool:
+        """"Movement for Oneness and Jihad in West Africa", "al-Qaida in the Maghreb": a body's
+        name goes on over "and" or "in" when it has said what it is (an organisation's or armed
+        group's word) and what it is for ("for", "of"), or is an armed group's one-word name;
+        the words after bring no body of their own ("... and Amnesty International") and end
+        the name (at most three, then no capital)."""
+        keys = [k for i in current for k in _word_keys(tokens[i])]
+        bodies = L.ORG_WORDS | L.ARMED_WORDS
+        if not set(keys) & bodies:
+            return False
+        purpose = "for" in self.text[tokens[current[0]].start:tokens[current[-1]].end].split() or \
+            "of" in self.text[tokens[current[0]].start:tokens[current[-1]].end].split()
+        if tokens[idx].key == "and" and not purpose:
+            return False
+        if tokens[idx].key == "in" and not (purpose or len(current) == 1):
+            return False
+        j = idx + 1
+        if j < len(tokens) and tokens[j].key == "the" and tokens[idx].key == "in":
+            j += 1
+        after = []
+        while j < len(tokens) and tokens[j].text[:1].isupper() and _gap_ok(self.text, tokens[j - 1], tokens[j]):
+            after.append(tokens[j])
+            j += 1
+        if not after or len(after) > 3 or {t.key for t in after} & L.ORG_WORDS \
+                or (len(after) > 1 and after[-1].key in L.ARMED_WORDS):
+            return False  # "... and Amnesty International", "... and Islamic Jihad": a body of its own
+        return True
 
     def _trim_possessives(self, tokens: list[Token]) -> list[Token]:
         """"Russias" is "Russia" followed by a lost "'s" when the report has no apostrophes
@@ -265,6 +307,10 @@ class MentionFinder:
             while len(words) > 1 and words[0].key.rstrip(".") in L.TITLES and (
                     words[0].key not in L.TITLE_LEADS or (len(words) > 2 and words[1].key in L.TITLES)):
                 title_words.append(words.pop(0))
+        while len(words) > 2 and words[0].key in _MEMBERS_OF and words[1].key in ("of", "from"):
+            words = words[2:]  # "Fighters of the Movement for ...": the body is the name
+            while words and words[0].key in L.CONNECTORS:
+                words = words[1:]
         if not words:
             return
         if words[0].key in ("ethnic", "minority", "majority", "tribal", "indigenous") and len(words) > 1:
@@ -296,7 +342,7 @@ class MentionFinder:
             start_with_title = start
         name = self.text[start:end]
         surface = self.text[start_with_title:end]
-        keys = {w.key for w in words}
+        keys = {k for w in words for k in _word_keys(w)}
         before = self.text[max(sentence.start, start_with_title - 40):start_with_title]
         after = self.text[end:min(sentence.end, end + 40)]
         prev_word = re.search(r"([A-Za-z\-']+)\W*$", re.sub(r"(?:\b(?:the|a|an)\s*)$", "", before.rstrip(), flags=re.I))

@@ -191,3 +191,22 @@ def test_the_commander_of_a_unit_speaks_for_its_force(workspace) -> None:
 def test_reports_are_no_speaker(workspace) -> None:
     found = speakers(workspace, "The reports say gunmen stormed Korbessa at noon and burned the market.")
     assert not any("report" in s.lower() for s in found), found
+
+
+def test_a_bodys_long_name_goes_on_over_and_and_in(workspace) -> None:
+    found = actors(workspace, "Fighters of the Front for Unity and Justice in the Sahel attacked Korbessa on "
+                              "Sunday. Al-Qaida in the Korba Valley said it took part.")
+    assert "Front for Unity and Justice in the Sahel" in found, found
+    assert "Al-Qaida in the Korba Valley" in found, found
+
+
+def test_two_bodies_joined_by_and_stay_two(workspace) -> None:
+    found = actors(workspace, "The Valley Observatory for Human Rights and Amnesty International said 40 people "
+                              "died in Korbessa. The Free Korba Army in Dara said it took the base.")
+    assert {"Valley Observatory for Human Rights", "Amnesty International", "Free Korba Army"} <= set(found), found
+
+
+def test_a_name_with_and_without_its_hyphen_is_one_actor(workspace) -> None:
+    found = actors(workspace, "Al-Shabab fighters attacked the base on Friday. Officials said Al Shabab "
+                              "lost 20 men.")
+    assert len([n for n in found if "shabab" in n.lower()]) == 1, found
