@@ -162,6 +162,7 @@ def group_mentions(text: str, mentions: list[Mention], gaz: Gazetteer) -> list[E
                 else:
                     by_known[k] = i
 
+    _short_forms(actorish, u)
     groups: dict[int, list[Mention]] = {}
     for i, m in enumerate(actorish):
         groups.setdefault(u.find(i), []).append(m)
@@ -175,6 +176,49 @@ def group_mentions(text: str, mentions: list[Mention], gaz: Gazetteer) -> list[E
             m.entity = entity.id
         entities.append(entity)
     return entities
+
+
+# words that say what a group is, not which one: "Tamil Tiger rebels", "KIA Battalion"
+_KIND_WORDS = {"rebels", "rebel", "fighters", "militants", "militant", "forces", "force", "group", "groups", "troops",
+               "guerrillas", "insurgents", "gunmen", "militia", "militiamen", "battalion", "brigade", "division",
+               "unit", "units", "regiment", "company", "wing", "faction", "cells", "cell", "ethnic"}
+
+
+def _content_words(name: str) -> set[str]:
+    words = [fold(w) for w in re.findall(r"[\w'’\-]+", name) if w[:1].isupper() or re.fullmatch(r"[A-Z]{2,6}", w)]
+    out = set()
+    for w in words:
+        if w in _INITIAL_SKIP or w in _KIND_WORDS or w.isdigit():
+            continue
+        out.add(w[:-1] if len(w) > 4 and w.endswith("s") else w)
+    return out
+
+
+def _short_forms(actorish: list[Mention], u: _Union) -> None:
+    """A short form of an armed group the report names in full is that group: "Tamil Tiger
+    rebels" for the "Liberation Tigers of Tamil Eelam", "Kachin rebels" and "KIA Battalion 26"
+    for the "Kachin Independence Army (KIA)"; not a nationality alone ("Syrian rebels"), and only
+    when one group fits."""
+    members: dict[int, list[Mention]] = {}
+    for i, m in enumerate(actorish):
+        members.setdefault(u.find(i), []).append(m)
+    if len(members) < 2 or len(members) > 400:
+        return
+    words: dict[int, set[str]] = {}
+    kinds: dict[int, set[str]] = {}
+    for root, ms in members.items():
+        words[root] = set().union(*(_content_words(m.name or m.text) for m in ms))
+        kinds[root] = {m.kind for m in ms}
+    for root, ms in members.items():
+        if "armed_group" not in kinds[root] or "person" in kinds[root] or any(m.known is not None for m in ms):
+            continue
+        own = set().union(*(_content_words(m.name or m.text) for m in ms))
+        if not own or all(w in L.DEMONYMS for w in own):
+            continue
+        fits = [r for r in members if r != root and kinds[r] & {"armed_group", "organisation"}
+                and "person" not in kinds[r] and own < words[r]]
+        if len(fits) == 1:
+            u.union(root, fits[0])
 
 
 _KIND_RANK = {"person": 5, "armed_group": 4, "state": 4, "organisation": 3, "source": 2, "other": 0, "": 0}

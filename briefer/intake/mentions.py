@@ -386,6 +386,7 @@ class MentionFinder:
               or self._place_noun_before(before)):
             kind = "place"
         elif (fold(" ".join(w.text for w in words)) in L.COUNTRIES and nxt in L.STATE_VERBS
+              and not re.match(r"\s*[,;]", after) and not re.search(r"\b(?:known|called|named)\s+as\s*$", before)
               and (prev in _CLAUSE_OPENERS or not before.strip() or before.rstrip()[-1] in ',;:"“(—')):
             kind = "state"  # "Russia is a close ally", "Turkey has hosted talks"
         elif nxt in L.SPEECH_VERBS and 2 <= len(words) <= 4:

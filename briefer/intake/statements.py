@@ -45,6 +45,10 @@ _TOLD_RE = re.compile(r"\btold\s+(?:the\s+)?")
 _THAT_RE = re.compile(r"^\s*(?:,\s*)?(?:(?:on|this|last|late|early|in)\s+\w+(?:\s+\w+)?\s+)?(?:that\s+)?", re.I)
 
 
+# "said in a statement", "told reporters by phone", "said at a news conference", "wrote on Twitter"
+_MEDIUM_RE = re.compile(r"[^.;\"“]*?\b((?:in|by|at|on)\s+(?:a|an|the|its|his|her|their)?\s*(?:[a-z\-]+\s+)?"
+                        r"(?:statement|phone|telephone|news conference|press conference|briefing|interview|"
+                        r"Twitter|Telegram|Facebook|X|radio|television|TV|website))\b")
 _NOUN_LIKE = {"reports", "claims", "states", "says", "quoted", "citing"}
 _NOT_SPEAKERS = {"this", "that", "these", "those", "there", "it", "which", "what", "such"}
 
@@ -248,7 +252,12 @@ def _attribute(text: str, si: int, sentence: Sentence, ments: Sequence[Mention],
                 quote = (_clean_quote(q_text), (sentence.start, sentence.start + len(q_text)))
         if not quote[0]:
             continue
-        return Statement(si, name, eid, src_name, src_id, quote[0], quote[1], sentence.span, verb, how, direct)
+        channel = src_name if source_m is not None else ""  # "told Reuters": the one told is the channel
+        if not channel:
+            medium = _MEDIUM_RE.match(text, sentence.start + vm.end(), min(sentence.end, sentence.start + vm.end() + 40))
+            channel = medium.group(1) if medium else ""
+        return Statement(si, name, eid, src_name, src_id, quote[0], quote[1], sentence.span, verb, how, direct,
+                         channel)
     return None
 
 

@@ -210,3 +210,32 @@ def test_a_name_with_and_without_its_hyphen_is_one_actor(workspace) -> None:
     found = actors(workspace, "Al-Shabab fighters attacked the base on Friday. Officials said Al Shabab "
                               "lost 20 men.")
     assert len([n for n in found if "shabab" in n.lower()]) == 1, found
+
+
+def test_a_short_form_of_an_armed_group_named_in_full_is_that_group(workspace) -> None:
+    found = actors(workspace, "The Liberation Lions of Korba Valley (LLKV) took the dam on Monday. Korba Lion "
+                              "rebels said they held 40 prisoners, and an LLKV Brigade 12 post was shelled.")
+    lions = [n for n in found if "Lion" in n or "LLKV" in n]
+    assert lions == ["Liberation Lions of Korba Valley"], found
+
+
+def test_a_nationality_alone_is_no_short_form(workspace) -> None:
+    found = actors(workspace, "The Syrian Observatory for Human Rights said Syrian rebels took the dam on "
+                              "Monday.")
+    assert "Syrian rebels" in found and "Syrian Observatory for Human Rights" in found, found
+
+
+def test_a_state_known_as_another_name_is_no_speaker(workspace) -> None:
+    result = analysis(workspace, "Shan rebels in Myanmar, also known as Burma, say the army shelled their camp.")
+    assert "Burma" not in {a.name for a in result.actors}, [a.name for a in result.actors]
+
+
+def test_the_rules_give_the_channel_when_the_parse_is_away(workspace, monkeypatch) -> None:
+    import briefer.intake.parse as parse
+
+    monkeypatch.setattr(parse, "model", lambda: None)
+    result = analysis(workspace, "Army spokesman Dawit Horanso told VOA that fighting goes on in Korbessa.\n\n"
+                                 "Mayor Lena Ostrova said in a statement that the town had no water.")
+    by_speaker = {c.speaker: c.channel for c in result.citations}
+    assert by_speaker.get("Dawit Horanso") == "VOA", by_speaker
+    assert "statement" in by_speaker.get("Lena Ostrova", ""), by_speaker
