@@ -57,7 +57,7 @@ _FORCE_HEADS = {"army": "military", "military": "military", "troops": "military"
                 "air force": "air force", "government": "government", "authorities": "government",
                 "government forces": "military", "government troops": "military", "government soldiers": "military",
                 "army troops": "military", "national army": "military", "special forces": "military",
-                "unit": "military", "units": "military"}
+                "unit": "military", "units": "military", "assembly": "assembly", "parliament": "parliament"}
 _HEADS = sorted(_FORCE_HEADS, key=len, reverse=True)
 _NATIONS = sorted(_STATE_OF, key=len, reverse=True)
 _NATION_RE = "|".join(re.escape(n) for n in _NATIONS)
@@ -65,7 +65,8 @@ _COUNTRY_RE = "|".join(re.escape(c) for c in sorted(L.COUNTRIES, key=len, revers
 _HEAD_RE = "|".join(re.escape(h) for h in _HEADS)
 _HEAD_ONLY_RE = re.compile(rf"\b(?P<head>{_HEAD_RE})\b", re.I)
 _BEFORE_RE = re.compile(
-    rf"\b(?:(?P<nation>{_NATION_RE})|(?P<country>{_COUNTRY_RE})['’]s)\s+(?:(?:elite|federal|regular)\s+)?$", re.I)
+    rf"\b(?:(?:(?:{_NATION_RE})\s+)?(?P<nation>{_NATION_RE})|(?P<country>{_COUNTRY_RE})['’]s)\s+"
+    rf"(?:(?:elite|federal|regular)\s+)?$", re.I)  # "Bosnian Serb assembly": two peoples' words, one body
 # an actor's own name goes on ("Kenyan Defense Forces", "Iraqi Security Forces Command"): not a designation
 _NAME_GOES_ON_RE = re.compile(r"\s+(?:[A-Z][a-z]+|of\s+[A-Z])")
 

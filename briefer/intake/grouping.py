@@ -216,7 +216,7 @@ def _short_forms(actorish: list[Mention], u: _Union) -> None:
         if not own or all(w in L.DEMONYMS for w in own):
             continue
         fits = [r for r in members if r != root and kinds[r] & {"armed_group", "organisation"}
-                and "person" not in kinds[r] and own < words[r]]
+                and "person" not in kinds[r] and own <= words[r]]
         if len(fits) == 1:
             u.union(root, fits[0])
 

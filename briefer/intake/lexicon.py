@@ -48,7 +48,7 @@ ORG_WORDS = {
     "media", "press", "news", "times", "post", "channel", "radio", "television", "tv", "monitor", "red",
     "helmets", "defence", "defense", "command", "council", "directorate", "secretariat", "mission", "cabinet",
     "senate", "congress", "pentagon", "kremlin", "unicef", "unhcr", "who", "icrc", "msf", "house",
-    "league", "tribunal", "bloc", "forum", "caucus", "secretariat",
+    "league", "tribunal", "bloc", "forum", "caucus", "secretariat", "republic", "kingdom", "emirate", "caliphate",
 }
 # Words after a name that say it is an armed group: "IS fighters", "Islamic State group".
 ARMED_CUES = {
@@ -116,6 +116,14 @@ DEMONYMS = {
     "danish", "norwegian", "australian", "canadian", "japanese", "korean", "ukrainian", "chechen", "uzbek",
     "tajik", "turkmen", "circassian", "bedouin", "jihadi", "jihadist", "kurd", "kurds", "arabs", "turks",
     "english", "international", "foreign", "western-backed", "iranian-backed", "russian-backed",
+    # peoples and faiths (an ethnic or religious group is never an actor by itself)
+    "serb", "serbs", "croat", "croats", "bosnian", "bosniak", "bosniaks", "albanian", "albanians", "moslem",
+    "moslems", "muslims", "christians", "sunnis", "shias", "shiites", "hutu", "hutus", "tutsi", "tutsis",
+    "pashtun", "pashtuns", "tajiks", "hazara", "hazaras", "baloch", "tamil", "tamils", "sinhalese", "tuareg",
+    "tuaregs", "fulani", "hausa", "yoruba", "igbo", "dinka", "nuer", "oromo", "amhara", "tigrayan", "tigrayans",
+    "rohingya", "uighur", "uyghur", "uighurs", "uyghurs", "chechens", "ossetian", "abkhaz", "berber", "berbers",
+    "arab", "jewish", "jews", "hindu", "hindus", "sikh", "sikhs", "buddhist", "buddhists", "catholic", "catholics",
+    "orthodox", "protestant", "protestants", "coptic", "copts", "maronite", "maronites", "zaghawa", "fur", "masalit",
 }
 
 MONTH_WORDS = {

@@ -96,6 +96,7 @@ _ARMED_MODIFIER_RE = re.compile(r"\b(?:militant|rebel|extremist|jihadist|jihadi|
                                 r"islamist|guerrilla|paramilitary)\b", re.I)
 # "ethnic Hutu", "the minority Tutsi": the word names a people (never an actor by itself)
 _PEOPLE_RE = re.compile(r"\b(?:[Ee]thnic|[Mm]inority|[Mm]ajority|[Tt]ribal|[Ii]ndigenous)\s+(?P<people>[A-Z][a-z]+)\b")
+_ADJECTIVE_RE = re.compile(r"(?:ist|ite|i|ian|ese)$")  # "Islamist", "Shiite", "Houthi", "Maoist"
 _MEMBERS_OF = {"fighters", "militants", "members", "supporters", "leaders", "soldiers", "troops", "officials",
                "commanders", "gunmen", "rebels", "units", "elements", "remnants", "loyalists", "followers"}
 _ARMED_MEMBERS = {"fighters", "militants", "rebels", "insurgents", "gunmen", "guerrillas", "militias", "militia",
@@ -313,13 +314,17 @@ class MentionFinder:
                 words = words[1:]
         if not words:
             return
+        before_words = self.text[max(sentence.start, words[0].start - 20):words[0].start]
         if words[0].key in ("ethnic", "minority", "majority", "tribal", "indigenous") and len(words) > 1:
             words = words[1:]  # "Ethnic Hutu" at a sentence's start
         if all(w.key in self.peoples or w.key in L.DEMONYMS for w in words):
+            if re.search(r"\b(?:a|an)\s*$", before_words):
+                return  # "a Tuareg rebel group": a description, not a name
             # a people ("Hutu") is never an actor by itself; "Hutu rebels" is an armed group whose
             # members belong to it, named with them
             cue = re.match(r"\s+([a-z]+)\b", self.text[words[-1].end:sentence.end])
-            if cue is not None and cue.group(1) in _ARMED_MEMBERS and not self.text[words[-1].end:words[-1].end + 2].startswith("'"):
+            if cue is not None and cue.group(1) in _ARMED_MEMBERS | {"forces", "troops", "soldiers", "army"} \
+                    and not self.text[words[-1].end:words[-1].end + 2].startswith("'"):
                 end = words[-1].end + cue.end()
                 surface = self.text[words[0].start:end]
                 # "Kurdish rebels" and then "Kurdish fighters": one armed group, named as first told
@@ -398,6 +403,17 @@ class MentionFinder:
         if kind == "armed_group" and nxt == "group" and after.lower().lstrip().startswith("group"):
             end = end + after.lower().index("group") + len("group")
             surface = self.text[start_with_title:end]
+        elif (kind == "armed_group" and len(words) == 1 and not keys & L.ARMED_WORDS and not acronym
+              and _ADJECTIVE_RE.search(words[0].text) and nxt in _ARMED_MEMBERS and re.match(r"\s+[a-z]", after)):
+            # "Islamist rebels", "Houthi rebels": an adjective names the armed group with its noun
+            end = end + len(re.match(r"\s+[a-z]+", after).group())
+            surface = name = self.text[start_with_title:end]
+        elif (not kind and len(words) == 1 and words[0].text.endswith("s") and re.search(r"\b[Tt]he\s*$", before)
+              and nxt in L.STATE_VERBS and words[0].key[:-1] not in L.DEMONYMS and words[0].key not in L.DEMONYMS
+              and words[0].key not in self.peoples and words[0].key[:-1] not in self.peoples):
+            # "the Houthis said": a group called by its members' plural
+            kind = "armed_group" if re.search(rf"\b{re.escape(words[0].text[:-1])}\s+(?:rebels|fighters|militants|"
+                                              r"militia|forces|insurgents)\b", self.text) else "organisation"
         self.mentions.append(Mention(start_with_title, end, surface, kind=kind or "other", title=title, name=name,
                                      modifier=run[0] in modifiers and len(run) == 1, sentence=si))
 

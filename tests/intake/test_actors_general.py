@@ -239,3 +239,34 @@ def test_the_rules_give_the_channel_when_the_parse_is_away(workspace, monkeypatc
     by_speaker = {c.speaker: c.channel for c in result.citations}
     assert by_speaker.get("Dawit Horanso") == "VOA", by_speaker
     assert "statement" in by_speaker.get("Lena Ostrova", ""), by_speaker
+
+
+def test_a_peoples_assembly_and_a_peoples_forces(workspace) -> None:
+    found = actors(workspace, "The Bosnian Serb assembly voted on Sunday to reject the plan. Croat troops and "
+                              "Moslem forces pushed toward the town, officials said.")
+    assert "Bosnian Serb assembly" in found, found
+    assert {"Croat troops", "Moslem forces"} <= set(found) and not {"Croat", "Moslem"} & set(found), found
+
+
+def test_a_description_after_a_name_is_no_second_actor(workspace) -> None:
+    found = actors(workspace, "The KLF, a Tuareg rebel group, said it was not involved in the attack on the "
+                              "market in Korbessa.")
+    assert not any("Tuareg" in n for n in found), found
+
+
+def test_an_adjective_names_the_armed_group_with_its_noun(workspace) -> None:
+    found = actors(workspace, "Maoist rebels clashed with soldiers near Korbessa on Monday, the army said.")
+    assert "Maoist rebels" in found and "Maoist" not in found, found
+
+
+def test_the_plural_of_a_group_speaking_is_that_group(workspace) -> None:
+    result = analysis(workspace, "Warplanes struck Karvoni targets in the valley's north. The Karvonis said on "
+                                 "their own TV channel that 12 civilians died. Karvoni rebels hold the capital.")
+    assert [a.name for a in result.actors] == ["Karvoni rebels"], [a.name for a in result.actors]
+    assert [c.speaker for c in result.citations] == ["Karvoni rebels"], [c.speaker for c in result.citations]
+
+
+def test_a_republic_before_told_is_a_body(workspace) -> None:
+    found = actors(workspace, "A spokesman for the self-proclaimed Korba People's Republic told reporters the "
+                              "airport was taken.")
+    assert found.get("Korba People's Republic") == "organisation", found
