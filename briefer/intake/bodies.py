@@ -76,6 +76,8 @@ _PROPER_FORCE_RE = re.compile(
     r"(?P<head>Forces|Army|Armed Forces|Military|Police))\b")
 
 
+_RULER_RE = re.compile(r"\b(?P<ruler>(?:[A-Z][\w\-]+\s+){0,2}[A-Z][\w\-]+)['’]s\s+(?P<head>government|administration|"
+                       r"regime|cabinet)\b")
 _BARE_BEFORE_RE = re.compile(r"(?<![\w\-])[Tt]he\s+$")
 _BARE_AFTER_RE = re.compile(r"(?:['’]s\s+[a-z]+\s+(?:forces|troops|soldiers)|\s*-|\s+[A-Z]|\s+(?:forces|troops|soldiers|"
                             r"officials?|spokes\w+|sources?|statement|official))")
@@ -106,7 +108,13 @@ def _dominant_state(text: str) -> str:
 
 
 def _display(state: str) -> str:
-    """"south sudan" -> "South Sudan", "united states" -> "United States"."""
+    """How a state's body is called: "Libyan" (government), "South Sudanese", "U.S."; a state with no
+    nationality word in the lexicon by its name ("Myanmar")."""
+    if state == "united states":
+        return "U.S."
+    demonym = next((n for n, st in _STATE_OF.items() if st == state and n.replace(" ", "").isalpha()), None)
+    if demonym is not None:
+        return " ".join(w.capitalize() for w in demonym.split())
     return " ".join(w if w in ("of", "and", "the") else w.capitalize() for w in state.split())
 
 
@@ -115,6 +123,7 @@ def body_mentions(text: str, sentences: Sequence[Sentence], mentions: list[Menti
     """The mentions with the designated bodies added; a guessed name inside one
     ("Nigerian", "Sri Lankan") gives way, a known name never does."""
     found: list[tuple[int, int, str, int]] = []  # start, end, group key, sentence
+    ruler_names: dict[str, str] = {}
     starts = [x.start for x in sentences]
     # one pass over the head nouns ("army", "troops"), then the words just before each: linear time
     for h in _HEAD_ONLY_RE.finditer(text):
@@ -141,6 +150,15 @@ def body_mentions(text: str, sentences: Sequence[Sentence], mentions: list[Menti
                 and not _BARE_AFTER_RE.match(text, h.end()):
             # "the government", "the army": the one state's, when the report names one state's bodies
             found.append((h.start(), h.end(), "|" + _FORCE_HEADS[head] + "|bare", si))
+    for m in _RULER_RE.finditer(text):  # "Slobodan Milosevic's government": that government, named so
+        si = bisect_right(starts, m.start()) - 1
+        if si >= 0 and (only is None or si in only) and m.group("ruler").split()[0].lower() not in L.COMMON_CAPS:
+            words = m.group("ruler").split()
+            while len(words) > 1 and fold(words[0]).rstrip(".") in L.TITLES:
+                words.pop(0)  # "President Slobodan Milosevic's government": Milosevic's
+            owner = " ".join(words)
+            found.append((m.start("head"), m.end("head"), "ruler|" + fold(owner),  si))
+            ruler_names["ruler|" + fold(owner)] = f"{owner}'s {m.group('head').lower()}"
     for m in _LED_RE.finditer(text):  # "the U.S.-led coalition", "Saudi-led forces"
         si = bisect_right(starts, m.start()) - 1
         if si >= 0 and (only is None or si in only):
@@ -159,6 +177,7 @@ def body_mentions(text: str, sentences: Sequence[Sentence], mentions: list[Menti
         state = _STATE_OF.get(m.group("nation").lower()) or fold(m.group("nation"))
         kind = "police" if m.group("head").lower() == "police" else "military"
         proper.setdefault(f"{state}|{kind}", m.group("name"))
+    first_name.update(ruler_names)
     for a, b, key, _ in sorted(found):
         if (a, b) not in bare_spans:
             first_name.setdefault(key, " ".join(re.sub(r"^(?:the\s+)", "", text[a:b], flags=re.I).split()))
@@ -167,7 +186,10 @@ def body_mentions(text: str, sentences: Sequence[Sentence], mentions: list[Menti
     all_states = {key.split("|")[0] for _, _, key, _ in found if key.split("|")[0] and not key.startswith("led|")}
     bare = [(a, b, key, si) for a, b, key, si in found if key.endswith("|bare")]
     found = [x for x in found if not x[2].endswith("|bare")]
-    if len(all_states) == 1 and bare and _dominant_state(text) == next(iter(all_states)):
+    dominant = _dominant_state(text) if bare else ""
+    if bare and not all_states and dominant:
+        all_states = {dominant}  # "the government" of the one state a report names, with no body of it named
+    if len(all_states) == 1 and bare and dominant == next(iter(all_states)):
         one = next(iter(all_states))
         for a, b, key, si in bare:
             head = key.split("|")[1]

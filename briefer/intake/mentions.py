@@ -97,6 +97,9 @@ _ARMED_MODIFIER_RE = re.compile(r"\b(?:militant|rebel|extremist|jihadist|jihadi|
 # "ethnic Hutu", "the minority Tutsi": the word names a people (never an actor by itself)
 _PEOPLE_RE = re.compile(r"\b(?:[Ee]thnic|[Mm]inority|[Mm]ajority|[Tt]ribal|[Ii]ndigenous)\s+(?P<people>[A-Z][a-z]+)\b")
 _ADJECTIVE_RE = re.compile(r"(?:ist|ite|i|ian|ese)$")  # "Islamist", "Shiite", "Houthi", "Maoist"
+# bodies known by one word that is their name (general knowledge, like the lexicon's lists)
+_ONE_WORD_BODIES = {"pentagon", "kremlin", "unicef", "unhcr", "icrc", "unesco", "unrwa", "interpol", "knesset",
+                    "duma", "ecowas", "amisom", "unamid", "monusco", "minusma", "kfor", "sfor", "ifor", "unprofor"}
 _MEMBERS_OF = {"fighters", "militants", "members", "supporters", "leaders", "soldiers", "troops", "officials",
                "commanders", "gunmen", "rebels", "units", "elements", "remnants", "loyalists", "followers"}
 _ARMED_MEMBERS = {"fighters", "militants", "rebels", "insurgents", "gunmen", "guerrillas", "militias", "militia",
@@ -334,6 +337,10 @@ class MentionFinder:
             return
         if len(words) == 1 and words[0].key in _BODY_NOUNS and not words[0].all_caps and not title_words:
             return  # "Army spokesman ...", "Police said": a common noun in capitals
+        if len(words) == 1 and words[0].key in _ONE_WORD_BODIES:
+            self.mentions.append(Mention(words[0].start, words[0].end, words[0].text, kind="organisation",
+                                         name=words[0].text, sentence=si))
+            return  # "the Pentagon said": a body's one-word name
         while words and words[-1].key in L.CONNECTORS:
             words.pop()
         if not words:

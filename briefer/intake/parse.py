@@ -199,6 +199,7 @@ class Attribution:
     denial: bool = False
     own_report: bool = False  # "a report from X claimed": X said it in its own report
     named: bool = False  # the speaker is a name or a noun that speaks (a spokesman, a monitor), not any noun
+    head: int = -1  # offset of the speaker's head word ("government" in "Milosevic's government")
 
 
 def attributions(doc) -> list[Attribution]:
@@ -268,7 +269,7 @@ def attributions(doc) -> list[Attribution]:
         if channel:
             how += f", through {channel}"
         found.append(Attribution(span, doc.text[span[0]:span[1]], tok.text, tok.idx, quote, channel, channel_span,
-                                 how, pronoun, tok.lemma_ == "deny", own_report, named))
+                                 how, pronoun, tok.lemma_ == "deny", own_report, named, subject.idx))
     return found
 
 

@@ -281,7 +281,9 @@ def _from_parse(text: str, si: int, sentence: Sentence, doc, ments: Sequence[Men
     a0, a1 = s0 + att.speaker[0], s0 + att.speaker[1]
     inside = [m for m in ments if a0 <= m.start and m.end <= a1 and by_id.get(m.entity) is not None]
     persons = [m for m in inside if by_id[m.entity].kind == "person"]
-    speaker_m = (persons or [m for m in inside if not m.modifier] or [None])[-1] if inside else None
+    # the name at the subject's head speaks: "Milosevic's government called", not Milosevic
+    at_head = [m for m in inside if att.head >= 0 and m.start <= s0 + att.head < m.end]
+    speaker_m = (at_head or persons or [m for m in inside if not m.modifier] or [None])[-1] if inside else None
     if speaker_m is not None:
         entity = by_id[speaker_m.entity]
         name, eid = entity.name, entity.id

@@ -81,7 +81,7 @@ def test_the_government_of_the_one_state_the_report_is_about(workspace) -> None:
     found = actors(workspace, "Chadian troops shelled rebel positions near Korbessa on Monday. The rebels said "
                               "they shot down a helicopter, a claim the government denied. Chad's army said "
                               "the town was calm.")
-    assert "Chad government" in found, found
+    assert "Chadian government" in found, found
 
 
 def test_the_government_stays_unnamed_when_two_states_act(workspace) -> None:
@@ -270,3 +270,20 @@ def test_a_republic_before_told_is_a_body(workspace) -> None:
     found = actors(workspace, "A spokesman for the self-proclaimed Korba People's Republic told reporters the "
                               "airport was taken.")
     assert found.get("Korba People's Republic") == "organisation", found
+
+
+def test_a_rulers_government_speaks_as_that_government(workspace) -> None:
+    result = analysis(workspace, "President Ivo Karan's government called the day one of mourning.")
+    assert "Ivo Karan's government" in [a.name for a in result.actors], [a.name for a in result.actors]
+    assert [c.speaker for c in result.citations] == ["Ivo Karan's government"], [c.speaker for c in result.citations]
+
+
+def test_the_government_of_the_one_state_named(workspace) -> None:
+    found = actors(workspace, "Clashes broke out in the Libyan capital on Friday. The government's spokesman "
+                              "said it had ordered an inquiry.")
+    assert "Libyan government" in found, found
+
+
+def test_the_pentagon_is_a_body(workspace) -> None:
+    found = actors(workspace, "Coalition aircraft struck the bridge on Monday, the Pentagon said.")
+    assert "Pentagon" in found, found
