@@ -92,6 +92,8 @@ _TIED_TO_RE = re.compile(r"\b(?:linked|tied|loyal|allied|affiliated|close|connec
 # "the militant group Hamas", "the rebel movement M23": the class noun says what the name is
 _CLASS_NOUN_RE = re.compile(r"\b(?:the|a|an)\s+(?:[a-z\-]+\s+){0,2}(?P<noun>group|movement|militia|organi[sz]ation|"
                             r"faction|party|alliance|network)\s+$")
+_GROUP_APPOSITION_RE = re.compile(r"\s*,\s*(?:a|an|the)\s+(?:[a-z\-]+\s+){0,3}?(?P<noun>group|movement|militia|"
+                                  r"organi[sz]ation|faction|network|coalition|alliance|party)\b")
 _ARMED_MODIFIER_RE = re.compile(r"\b(?:militant|rebel|extremist|jihadist|jihadi|armed|insurgent|terrorist|separatist|"
                                 r"islamist|guerrilla|paramilitary)\b", re.I)
 # "ethnic Hutu", "the minority Tutsi": the word names a people (never an actor by itself)
@@ -212,7 +214,8 @@ class MentionFinder:
             "of" in self.text[tokens[current[0]].start:tokens[current[-1]].end].split()
         if tokens[idx].key == "and" and not purpose:
             return False
-        if tokens[idx].key == "in" and not (purpose or len(current) == 1):
+        mission = tokens[current[-1]].key in ("mission", "force", "office", "operation", "delegation", "command")
+        if tokens[idx].key == "in" and not (purpose or len(current) == 1 or mission):
             return False
         j = idx + 1
         if j < len(tokens) and tokens[j].key == "the" and tokens[idx].key == "in":
@@ -384,6 +387,10 @@ class MentionFinder:
                 kind = "armed_group"
         elif nxt in L.ARMED_CUES and prev not in L.PLACE_PREPOSITIONS:
             kind = "armed_group" if nxt not in ("members", "commanders") or len(words) > 1 else ""
+        elif _GROUP_APPOSITION_RE.match(after):
+            # "Ansarul Islam, a group led by ...": the apposition says what the name is
+            kind = "armed_group" if _GROUP_APPOSITION_RE.match(after).group("noun") in ("group", "militia", "faction") \
+                or _ARMED_MODIFIER_RE.search(_GROUP_APPOSITION_RE.match(after).group()) else "organisation"
         elif prev in L.PERSON_NOUNS and prev_word and prev_word.group(1).islower():
             kind, title = "person", prev
         elif re.match(r"\s*,\s*(?:(?:a|the|an)\s+)?(?:" + "|".join(sorted(L.PERSON_NOUNS)) + r")\b", after):

@@ -117,6 +117,9 @@ def _resolve(st: Statement, actors: Sequence[Entity], persons: Sequence[Entity],
             or any(fold(_LEAD_RE.sub("", a)) == words for a in e.aliases_seen))]
         return fits[-1] if fits else None
     head = _head(bare)
+    office = re.fullmatch(rf"(?:\w+\s+)?(\w+)\s+{_OFFICE}", bare, re.I)
+    if head not in _HEADS and office is not None and fold(office.group(1)) in _HEADS:
+        head = fold(office.group(1))  # "a ministry spokesman": the ministry speaks
     if head not in _HEADS:
         return None
     if head == "statement":

@@ -279,7 +279,8 @@ def _from_parse(text: str, si: int, sentence: Sentence, doc, ments: Sequence[Men
     att = min(found, key=lambda a: (_SAY_FIRST.get(a.verb.lower(), 2), a.verb_offset))
     s0 = sentence.start
     a0, a1 = s0 + att.speaker[0], s0 + att.speaker[1]
-    inside = [m for m in ments if a0 <= m.start and m.end <= a1 and by_id.get(m.entity) is not None]
+    # a name the subject opens ("The African Union Mission" of "... Mission in Somalia") is inside it
+    inside = [m for m in ments if a0 <= m.start < a1 and by_id.get(m.entity) is not None]
     persons = [m for m in inside if by_id[m.entity].kind == "person"]
     # the name at the subject's head speaks: "Milosevic's government called", not Milosevic
     at_head = [m for m in inside if att.head >= 0 and m.start <= s0 + att.head < m.end]

@@ -287,3 +287,22 @@ def test_the_government_of_the_one_state_named(workspace) -> None:
 def test_the_pentagon_is_a_body(workspace) -> None:
     found = actors(workspace, "Coalition aircraft struck the bridge on Monday, the Pentagon said.")
     assert "Pentagon" in found, found
+
+
+def test_a_body_spokesman_speaks_for_the_body(workspace) -> None:
+    found = speakers(workspace, "The Interior Ministry's spokesman, Dawit Horanso, said ten police officers were "
+                                "killed in Korbessa. A ministry spokesman said later that the attackers fled.")
+    assert found == ["Dawit Horanso", "Interior Ministry"], found
+
+
+def test_a_group_apposition_says_what_the_name_is(workspace) -> None:
+    found = actors(workspace, "The attack on Korbessa was claimed by Ansar Dara, a group led by Omar Tesfay.")
+    assert found.get("Ansar Dara") == "armed_group", found
+
+
+def test_a_mission_in_a_country_is_one_name(workspace) -> None:
+    result = analysis(workspace, "The United Nations Mission in Chad, known as UNMIC, condemned the attack on "
+                                 "Korbessa.")
+    assert [a.name for a in result.actors] == ["United Nations Mission in Chad"], [a.name for a in result.actors]
+    assert [c.speaker for c in result.citations] == ["United Nations Mission in Chad"], \
+        [c.speaker for c in result.citations]
