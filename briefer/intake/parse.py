@@ -236,6 +236,11 @@ def attributions(doc) -> list[Attribution]:
         # called": the named apposition speaks
         named_appos = next((c for c in subject.children if c.dep_ == "appos"
                             and (c.ent_type_ == "PERSON" or c.pos_ == "PROPN")), None)
+        if named_appos is None and subject.lower_ in L.PERSON_NOUNS:
+            # "the head of the Liberation Movement, Jean-Pierre Bemba, says": the person named after the body
+            named_appos = next((c for p in subject.children if p.dep_ == "prep" and p.lower_ in ("of", "for")
+                                for o in p.children if o.dep_ == "pobj"
+                                for c in o.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"), None)
         if named_appos is not None and (subject.pos_ == "NOUN" or subject.lower_ in L.TITLES
                                         or subject.lower_ in L.PERSON_NOUNS):
             subject = named_appos

@@ -82,7 +82,9 @@ def find_statements(text: str, sentences: Sequence[Sentence], mentions: Sequence
             speaking = None
         found = _from_parse(text, si, sentence, parsed[si], ments, by_id, outlet, last_person,
                             speaking) if si in parsed else None
-        if found is None or found.speaker_entity is None:
+        generic = found is not None and found.speaker_entity is None and bool(found.speaker.split()) \
+            and fold(found.speaker.split()[-1]) in L.SPEAKER_NOUNS  # "Rebels fighting to oust X": rebels
+        if (found is None or found.speaker_entity is None) and not generic:
             # the rules' speaker when the parse names no one it can tie to a name of the report
             by_rule = _attribute(text, si, sentence, ments, by_id, outlet)
             if by_rule is not None and (found is None or by_rule.speaker_entity is not None):
@@ -284,6 +286,15 @@ def _from_parse(text: str, si: int, sentence: Sentence, doc, ments: Sequence[Men
     persons = [m for m in inside if by_id[m.entity].kind == "person"]
     # the name at the subject's head speaks: "Milosevic's government called", not Milosevic
     at_head = [m for m in inside if att.head >= 0 and m.start <= s0 + att.head < m.end]
+    head_word = re.match(r"[\w'’\-]+", text[s0 + att.head:]) if att.head >= 0 else None
+    common_head = head_word is not None and (not head_word.group()[0].isupper()
+                                             or fold(head_word.group()) in L.SPEAKER_NOUNS)
+    if not at_head and common_head and a0 <= s0 + att.head < a1 \
+            and not re.match(r"\s+(?:for|of)\b", text[s0 + att.head + head_word.end():]):
+        # "Rebels fighting to oust President X are claiming": a common noun speaks, not the name
+        # after it; only names before it ("Army spokesman ...") still may
+        inside = [m for m in inside if m.end <= s0 + att.head]
+        persons = [m for m in inside if by_id[m.entity].kind == "person"]
     speaker_m = (at_head or persons or [m for m in inside if not m.modifier] or [None])[-1] if inside else None
     if speaker_m is not None:
         entity = by_id[speaker_m.entity]
@@ -299,7 +310,11 @@ def _from_parse(text: str, si: int, sentence: Sentence, doc, ments: Sequence[Men
             entity = by_id[last_person.entity]
         name, eid = entity.name, entity.id
     else:
-        words = att.speaker_text.split()
+        phrase = att.speaker_text
+        head_end = re.match(r"[\w'’\-.]+", text[s0 + att.head:]) if a0 <= s0 + att.head < a1 else None
+        if head_end is not None and not re.match(r"\s+(?:for|of)\b", text[s0 + att.head + head_end.end():]):
+            phrase = text[a0:s0 + att.head + head_end.end()]  # the speaker up to its head word
+        words = phrase.split()
         if not words or len(words) > 8 or not att.named:
             return None  # "three suspected attacks said": not someone who speaks (a parse gone wrong)
         name, eid = " ".join(words), None

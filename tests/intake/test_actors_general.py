@@ -306,3 +306,14 @@ def test_a_mission_in_a_country_is_one_name(workspace) -> None:
     assert [a.name for a in result.actors] == ["United Nations Mission in Chad"], [a.name for a in result.actors]
     assert [c.speaker for c in result.citations] == ["United Nations Mission in Chad"], \
         [c.speaker for c in result.citations]
+
+
+def test_a_name_after_the_speakers_noun_does_not_speak(workspace) -> None:
+    found = speakers(workspace, "Rebels fighting to oust President Ivo Karan say they took the dam.")
+    assert "Ivo Karan" not in found, found
+
+
+def test_the_person_named_after_the_body_they_head_speaks(workspace) -> None:
+    found = speakers(workspace, "The head of the Korba Liberation Movement, Omar Tesfay, says fighting has broken "
+                                "out near the dam.")
+    assert found == ["Omar Tesfay"], found
