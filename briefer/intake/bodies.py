@@ -76,6 +76,7 @@ _PROPER_FORCE_RE = re.compile(
     r"(?P<head>Forces|Army|Armed Forces|Military|Police))\b")
 
 
+_AND_NATION_RE = re.compile(rf"\b(?P<nation>{_NATION_RE})(?:\s*,\s*|\s+and\s+|\s*,\s*and\s+)$", re.I)
 _RULER_RE = re.compile(r"\b(?P<ruler>(?:[A-Z][\w\-]+\s+){0,2}[A-Z][\w\-]+)['’]s\s+(?P<head>government|administration|"
                        r"regime|cabinet)\b")
 _BARE_BEFORE_RE = re.compile(r"(?<![\w\-])[Tt]he\s+$")
@@ -124,6 +125,7 @@ def body_mentions(text: str, sentences: Sequence[Sentence], mentions: list[Menti
     ("Nigerian", "Sri Lankan") gives way, a known name never does."""
     found: list[tuple[int, int, str, int]] = []  # start, end, group key, sentence
     ruler_names: dict[str, str] = {}
+    coordinated: dict[tuple[int, int], str] = {}  # "French" of "French and Malian troops" -> "French troops"
     starts = [x.start for x in sentences]
     # one pass over the head nouns ("army", "troops"), then the words just before each: linear time
     for h in _HEAD_ONLY_RE.finditer(text):
@@ -142,6 +144,12 @@ def body_mentions(text: str, sentences: Sequence[Sentence], mentions: list[Menti
             nation = m.group("nation")
             state = _STATE_OF[nation.lower()] if nation else fold(m.group("country"))
             found.append((m.start(), h.end(), f"{state}|{_FORCE_HEADS[head.lower()]}", si))
+            # "French and Malian troops": the French troops too
+            other = _AND_NATION_RE.search(text, max(s.start, m.start() - 30), m.start())
+            if other is not None and _STATE_OF[other.group("nation").lower()] != state:
+                key = f"{_STATE_OF[other.group('nation').lower()]}|{_FORCE_HEADS[head.lower()]}"
+                found.append((other.start("nation"), other.end("nation"), key, si))
+                coordinated[(other.start("nation"), other.end("nation"))] = f"{other.group('nation')} {head.lower()}"
             continue
         if head.lower() in ("government forces", "government troops", "government soldiers"):
             pro = text[max(s.start, h.start() - 4):h.start()].lower() == "pro-"
@@ -179,7 +187,9 @@ def body_mentions(text: str, sentences: Sequence[Sentence], mentions: list[Menti
         proper.setdefault(f"{state}|{kind}", m.group("name"))
     first_name.update(ruler_names)
     for a, b, key, _ in sorted(found):
-        if (a, b) not in bare_spans:
+        if (a, b) in coordinated:
+            first_name.setdefault(key, coordinated[(a, b)])
+        elif (a, b) not in bare_spans:
             first_name.setdefault(key, " ".join(re.sub(r"^(?:the\s+)", "", text[a:b], flags=re.I).split()))
     # "government forces" in a report that names one state's forces: those forces; "the
     # government", "the army" in a report that names one state's bodies: that state's (else no one's)

@@ -12,7 +12,7 @@ from . import lexicon as L
 from .names import Gazetteer, Mention, _countries, _Entry
 from .text import Sentence, Token, fold, tokenize
 
-__all__ = ["MentionFinder", "peoples_of"]
+__all__ = ["MentionFinder", "peoples_of", "is_dateline"]
 
 
 def _split_modifiers(tokens: list[Token], text: str = "") -> tuple[list[Token], set[int]]:
@@ -48,6 +48,13 @@ def _word_keys(tok: Token) -> tuple[str, ...]:
     """"al-Qaida" is also "qaida", "Al-Shabab" also "shabab": the Arabic article says nothing of the kind."""
     bare = _ARTICLE_PREFIX_RE.sub("", tok.key)
     return (tok.key, bare) if bare != tok.key else (tok.key,)
+
+
+def is_dateline(text: str, start: int, end: int) -> bool:
+    """A city in capitals opening a paragraph before a dash: "KABUL, AFGHANISTAN —"."""
+    word = text[start:end]
+    return word.upper() == word and any(c.isalpha() for c in word) and bool(_DATELINE_RE.match(text, end)) \
+        and not text[max(0, start - 2):start].strip()
 
 
 def peoples_of(text: str) -> set[str]:
@@ -102,6 +109,8 @@ _ADJECTIVE_RE = re.compile(r"(?:ist|ite|i|ian|ese)$")  # "Islamist", "Shiite", "
 # bodies known by one word that is their name (general knowledge, like the lexicon's lists)
 _ONE_WORD_BODIES = {"pentagon", "kremlin", "unicef", "unhcr", "icrc", "unesco", "unrwa", "interpol", "knesset",
                     "duma", "ecowas", "amisom", "unamid", "monusco", "minusma", "kfor", "sfor", "ifor", "unprofor"}
+_DATELINE_RE = re.compile(r"(?:\s*,\s*[A-Z][A-Z .'\-]{2,30})?\s*(?:\([^)\n]{1,30}\)\s*)?[—–]|"
+                          r"(?:\s*,\s*[A-Z][A-Z .'\-]{2,30})?\s*(?:\([^)\n]{1,30}\)\s*)?\s-\s")
 _MEMBERS_OF = {"fighters", "militants", "members", "supporters", "leaders", "soldiers", "troops", "officials",
                "commanders", "gunmen", "rebels", "units", "elements", "remnants", "loyalists", "followers"}
 _ARMED_MEMBERS = {"fighters", "militants", "rebels", "insurgents", "gunmen", "guerrillas", "militias", "militia",
@@ -338,6 +347,8 @@ class MentionFinder:
                 name = self.members_named.setdefault(people, " ".join(surface.split()))
                 self.mentions.append(Mention(words[0].start, end, surface, kind="armed_group", name=name, sentence=si))
             return
+        if is_dateline(self.text, words[0].start, words[-1].end):
+            return  # "KABUL, AFGHANISTAN —": a dateline's city, no actor
         if len(words) == 1 and words[0].key in _BODY_NOUNS and not words[0].all_caps and not title_words:
             return  # "Army spokesman ...", "Police said": a common noun in capitals
         if len(words) == 1 and words[0].key in _ONE_WORD_BODIES:

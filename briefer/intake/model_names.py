@@ -15,7 +15,7 @@ from bisect import bisect_left
 from typing import Sequence
 
 from . import lexicon as L
-from .mentions import peoples_of
+from .mentions import is_dateline, peoples_of
 from .names import WELL_KNOWN_ACTOR_KEYS, Mention
 from .text import Sentence, fold
 
@@ -98,7 +98,9 @@ def _correct(found: list[Mention], start: int, end: int, name: str, label: str, 
             m.start, m.end, m.text, m.name = start, end, name, name
         m.kind = "person"
         dropped.update(id(x) for x in found[1:])
-    elif len(found) == 1 and m.start < start and end == m.end:
+    elif len(found) == 1 and m.start < start and end == m.end and not {
+            fold(w) for w in re.findall(r"[\w'’\-]+", text[m.start:start])} & (L.ORG_WORDS | L.ARMED_WORDS):
+        # "Fighters of the" + "Northern Shield Brigade"; never "Movement for the" + "National Liberation ..."
         m.start, m.text, m.name = start, name, name
     elif label == "ORG" and m.start == start and end > m.end and m.kind != "person" \
             and all(x.kind in ("place", "state") for x in found[1:]) \
@@ -163,7 +165,8 @@ def with_model_names(text: str, sentences: Sequence[Sentence], parsed: dict, men
                 if last and last[0].dep_ in ("poss", "compound") and last[0].head.tag_ in ("NN", "NNS"):
                     name = name[:-1]  # "Bashar al Assads forces": a possessive that lost its apostrophe
             start, end = s0 + a, s0 + a + len(name)
-            if not _plausible(name, label) or text[start:end] != name or a_people(name):
+            if not _plausible(name, label) or text[start:end] != name or a_people(name) \
+                    or is_dateline(text, start, end):
                 continue
             if overlaps(start, end):
                 _correct(overlapping(start, end), start, end, name, label, text, dropped)

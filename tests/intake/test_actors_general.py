@@ -317,3 +317,20 @@ def test_the_person_named_after_the_body_they_head_speaks(workspace) -> None:
     found = speakers(workspace, "The head of the Korba Liberation Movement, Omar Tesfay, says fighting has broken "
                                 "out near the dam.")
     assert found == ["Omar Tesfay"], found
+
+
+def test_a_datelines_city_is_no_actor(workspace) -> None:
+    found = actors(workspace, "KORBA, VALDORIA — Ten soldiers died when their checkpoint came under attack, the "
+                              "Defense Ministry said.")
+    assert "KORBA" not in found and "Defense Ministry" in found, found
+
+
+def test_two_nations_troops_are_two_actors(workspace) -> None:
+    found = actors(workspace, "French and Malian troops will stay in the town, the interim president said.")
+    assert {"French troops", "Malian troops"} <= set(found), found
+
+
+def test_a_movements_long_name_is_not_cut_by_the_model(workspace) -> None:
+    found = actors(workspace, "Separately, the Movement for the National Liberation of Korba said its fighters "
+                              "had taken the dam.")
+    assert "Movement for the National Liberation of Korba" in found, found
