@@ -8,7 +8,7 @@ naming the speaker, the source that carried it and the quote.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from typing import Optional, Sequence
 
 from . import lexicon as L
@@ -33,6 +33,8 @@ class Statement:
     direct: bool = False  # a quotation in quote marks
     channel: str = ""  # how it was said: "AFP" (told AFP), "Telegram" (in a statement on Telegram)
     denial: bool = False  # the speaker denies what the quote says
+    co_speakers: tuple[str, ...] = ()  # "X and Y both told VOA": Y's entity id (and any more), saying the same
+    also: list = field(default_factory=list)  # other speakers of the same sentence ("X says ..., but Y told ...")
 
 
 _VERB_RE = re.compile(r"\b(" + "|".join(sorted(L.SPEECH_VERBS, key=len, reverse=True)) + r")\b")
@@ -94,6 +96,11 @@ def find_statements(text: str, sentences: Sequence[Sentence], mentions: Sequence
             last_person = persons[-1]
         if found is not None:
             statements.append(found)
+            for co in found.co_speakers:
+                if by_id.get(co) is not None:
+                    statements.append(replace(found, speaker=by_id[co].name, speaker_entity=co, co_speakers=(), also=[],
+                                              rule=f"{found.rule}; said with {found.speaker}"))
+            statements.extend(replace(more, also=[]) for more in found.also)
             if found.direct:
                 last_direct = found
             continue
@@ -279,6 +286,23 @@ def _from_parse(text: str, si: int, sentence: Sentence, doc, ments: Sequence[Men
         return None
     # "said"/"according to" before "called"/"accused"; then the first in the sentence
     att = min(found, key=lambda a: (_SAY_FIRST.get(a.verb.lower(), 2), a.verb_offset))
+    first = _statement_of(text, si, sentence, att, ments, by_id, outlet, last_person, speaking)
+    if first is not None and first.speaker_entity is not None:
+        # "X says ..., but Y told VOA that ...": a second speaker of the same sentence, by name
+        for other in sorted(found, key=lambda a: a.verb_offset):
+            if other is att or _SAY_FIRST.get(other.verb.lower(), 2) > 1:
+                continue
+            more = _statement_of(text, si, sentence, other, ments, by_id, outlet, None, None)
+            if more is None or more.speaker_entity is None or more.speaker_entity == first.speaker_entity \
+                    or more.speaker_entity in first.co_speakers:
+                continue
+            first.also.append(more)
+    return first
+
+
+def _statement_of(text: str, si: int, sentence: Sentence, att, ments: Sequence[Mention], by_id: dict[str, Entity],
+                  outlet: str, last_person: Optional[Mention], speaking: Optional[Entity]) -> Optional[Statement]:
+    """The statement one attribution of the parse gives."""
     s0 = sentence.start
     a0, a1 = s0 + att.speaker[0], s0 + att.speaker[1]
     # a name the subject opens ("The African Union Mission" of "... Mission in Somalia") is inside it
@@ -296,9 +320,18 @@ def _from_parse(text: str, si: int, sentence: Sentence, doc, ments: Sequence[Men
         inside = [m for m in inside if m.end <= s0 + att.head]
         persons = [m for m in inside if by_id[m.entity].kind == "person"]
     speaker_m = (at_head or persons or [m for m in inside if not m.modifier] or [None])[-1] if inside else None
+    co: tuple[str, ...] = ()
     if speaker_m is not None:
         entity = by_id[speaker_m.entity]
         name, eid = entity.name, entity.id
+        if entity.kind == "person":
+            # "Spokesman X and official Y both told VOA": Y speaks too
+            verb_at = s0 + att.verb_offset
+            joined = [m for m in ments if a1 <= m.start and m.end <= verb_at and by_id.get(m.entity) is not None
+                      and by_id[m.entity].kind == "person" and m.entity != eid
+                      and re.fullmatch(r"\s+and\s+(?:[\w\-]+\s+){0,5}", text[a1:m.start])
+                      and re.fullmatch(r"[\s,]*(?:both\s+|also\s+|each\s+)?", text[m.end:verb_at])]
+            co = tuple(dict.fromkeys(m.entity for m in joined))
     elif att.pronoun:
         if att.speaker_text.lower() not in ("he", "she"):
             return None
@@ -344,7 +377,7 @@ def _from_parse(text: str, si: int, sentence: Sentence, doc, ments: Sequence[Men
         return None
     direct = bool(re.search(r"[\"“]", text[max(s0, q0 - 2):q0 + 1])) or text[q0 + len(quote):q0 + len(quote) + 2].startswith(("\"", "”"))
     return Statement(si, name, eid, src_name, src_id, quote, (q0, q0 + len(quote)), sentence.span, att.verb,
-                     att.how + " (parse)", direct, channel, att.denial)
+                     att.how + " (parse)", direct, channel, att.denial, co)
 
 
 def _after_verb(text: str, start: int, end: int) -> tuple[str, tuple[int, int]]:

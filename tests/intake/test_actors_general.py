@@ -334,3 +334,15 @@ def test_a_movements_long_name_is_not_cut_by_the_model(workspace) -> None:
     found = actors(workspace, "Separately, the Movement for the National Liberation of Korba said its fighters "
                               "had taken the dam.")
     assert "Movement for the National Liberation of Korba" in found, found
+
+
+def test_two_speakers_of_one_sentence(workspace) -> None:
+    found = speakers(workspace, "The Black Flag Movement says 60 soldiers were killed, but Governor Omar Tesfay "
+                                "told VOA that at least 40 soldiers were killed.")
+    assert "Black Flag Movement" in found and "Omar Tesfay" in found, found
+
+
+def test_two_people_who_both_told_the_same(workspace) -> None:
+    found = speakers(workspace, "Army spokesman Dawit Horanso and government official Lena Ostrova both told VOA "
+                                "that the report is not true.")
+    assert "Dawit Horanso" in found and "Lena Ostrova" in found, found
