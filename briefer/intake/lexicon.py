@@ -208,6 +208,17 @@ COUNTRIES = {
     "turkmenistan", "uganda", "ukraine", "united arab emirates", "united kingdom", "united states",
     "united states of america", "uruguay", "uzbekistan", "venezuela", "vietnam", "yemen", "zambia", "zimbabwe",
 }
+# Capitals that stand for their states when they act ("Ankara says", "Moscow has warned"): general
+# knowledge, like the countries above; after "in", "near", ... they stay places.
+CAPITALS = {
+    "washington", "moscow", "beijing", "london", "paris", "berlin", "ankara", "tehran", "damascus", "baghdad",
+    "kabul", "islamabad", "new delhi", "riyadh", "cairo", "tripoli", "khartoum", "juba", "nairobi", "addis ababa",
+    "kigali", "kinshasa", "kampala", "abuja", "bamako", "niamey", "ouagadougou", "ndjamena", "n'djamena",
+    "mogadishu", "sanaa", "beirut", "amman", "jerusalem", "kiev", "kyiv", "tbilisi", "belgrade", "sarajevo",
+    "zagreb", "pristina", "tokyo", "seoul", "pyongyang", "rome", "madrid", "brussels", "algiers", "rabat", "tunis",
+    "doha", "abu dhabi", "muscat", "manila", "jakarta", "colombo", "kathmandu", "dhaka", "yangon", "naypyitaw",
+    "bogota", "caracas", "havana", "mexico city", "ottawa", "canberra", "bujumbura", "asmara", "harare", "luanda",
+}
 # Verbs after a state's name that make it act: "Russia is a close ally", "Turkey has hosted".
 STATE_VERBS = SPEECH_VERBS | {
     "is", "was", "has", "have", "had", "will", "would", "could", "began", "begins", "launched", "launches",

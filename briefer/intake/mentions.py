@@ -68,6 +68,8 @@ def acronym_like(words: list[Token]) -> bool:
 
 def _gap_ok(text: str, a: Token, b: Token) -> bool:
     gap = text[a.end:b.start]
+    if gap[:1] in ("'", "’") and a.text.endswith("s") and gap[1:] == " ":
+        return True  # "Kurdistan Workers' Party": a plural's apostrophe inside a name
     return gap.strip() == "" and "\n" not in gap
 
 
@@ -393,7 +395,7 @@ class MentionFinder:
         elif keys & L.ORG_WORDS and len(words) > 1:
             kind = "organisation"
         elif acronym:
-            kind = L.STATE_ACRONYMS.get(words[0].text.replace(".", ""), "organisation")
+            kind = L.STATE_ACRONYMS.get(re.sub(r"[.\-]", "", words[0].text), "organisation")
             if nxt in L.ARMED_CUES and kind == "organisation":
                 kind = "armed_group"
         elif nxt in L.ARMED_CUES and prev not in L.PLACE_PREPOSITIONS:
@@ -415,7 +417,8 @@ class MentionFinder:
               or (len(words) > 1 and words[-1].key in ("east", "west", "north", "south"))
               or self._place_noun_before(before)):
             kind = "place"
-        elif (fold(" ".join(w.text for w in words)) in L.COUNTRIES and nxt in L.STATE_VERBS
+        elif ((fold(" ".join(w.text for w in words)) in L.COUNTRIES or fold(" ".join(w.text for w in words)) in L.CAPITALS)
+              and nxt in L.STATE_VERBS
               and not re.match(r"\s*[,;]", after) and not re.search(r"\b(?:known|called|named)\s+as\s*$", before)
               and (prev in _CLAUSE_OPENERS or not before.strip() or before.rstrip()[-1] in ',;:"“(—')):
             kind = "state"  # "Russia is a close ally", "Turkey has hosted talks"

@@ -27,8 +27,8 @@ def fold(word: str) -> str:
     text = unicodedata.normalize("NFKD", word)
     text = "".join(c for c in text if not unicodedata.combining(c))
     text = text.replace("’", "'").replace("‘", "'").replace("`", "'")
-    if re.fullmatch(r"(?:[A-Za-z]\.){2,}", text):
-        text = text.replace(".", "")
+    if re.fullmatch(r"(?:[A-Za-z]\.){2,}", text) or re.fullmatch(r"[A-Z](?:-[A-Z]){1,5}", text):
+        text = text.replace(".", "").replace("-", "")  # "U.S.", and a broadcaster's spelt-out "U-S", "P-K-K"
     return text.casefold()
 
 

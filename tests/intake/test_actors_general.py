@@ -346,3 +346,16 @@ def test_two_people_who_both_told_the_same(workspace) -> None:
     found = speakers(workspace, "Army spokesman Dawit Horanso and government official Lena Ostrova both told VOA "
                                 "that the report is not true.")
     assert "Dawit Horanso" in found and "Lena Ostrova" in found, found
+
+
+def test_a_spelt_out_acronym_is_the_known_one(workspace) -> None:
+    found = actors(workspace, "Security forces killed 20 P-K-K rebels near the border, officials said. The "
+                              "Kurdistan Workers' Party denied the toll.")
+    assert not any("P-K-K" in n for n in found), found
+
+
+def test_a_capital_that_speaks_is_its_state(workspace) -> None:
+    result = analysis(workspace, "Ankara says the rebels use the mountains as a base. Fighting in Ankara's "
+                                 "suburbs stopped on Monday.")
+    assert [a.name for a in result.actors] == ["Ankara"], [a.name for a in result.actors]
+    assert [c.speaker for c in result.citations] == ["Ankara"], [c.speaker for c in result.citations]
