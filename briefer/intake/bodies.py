@@ -91,21 +91,33 @@ _LED_RE = re.compile(r"\b(?P<name>(?:U\.S\.|US|U-S|UN|U\.N\.|NATO|[A-Z][a-z]+)-(
 _STATE_WORD_RE = re.compile(rf"\b(?:{_NATION_RE}|{_COUNTRY_RE})\b", re.I)
 
 
-def _dominant_state(text: str) -> str:
-    """The state a report is about: named (or its people) at least twice as often as any other."""
+def _dominant_state(text: str, spans: Sequence[tuple[int, int]] = ()) -> str:
+    """The state a report is about: named (or its people) at least twice as often as any other, in
+    the report's own sentences (`spans`, not its header), and not as an outlet's language service
+    ("VOA's Somali service")."""
     counts: dict[str, int] = {}
-    for m in _STATE_WORD_RE.finditer(text):
-        word = m.group().lower()
-        if not m.group()[0].isupper() and word not in ("u.s.", "us"):
-            continue
-        state = _STATE_OF.get(word) or fold(word)
-        counts[state] = counts.get(state, 0) + 1
+    for start, end in spans or [(0, len(text))]:
+        for m in _STATE_WORD_RE.finditer(text, start, end):
+            word = m.group().lower()
+            if not m.group()[0].isupper() and word not in ("u.s.", "us"):
+                continue
+            if _SERVICE_AFTER_RE.match(text, m.end()):
+                continue
+            state = _STATE_OF.get(word) or fold(word)
+            state = _SAME_STATE.get(state, state)
+            counts[state] = counts.get(state, 0) + 1
     if not counts:
         return ""
     ranked = sorted(counts.items(), key=lambda kv: -kv[1])
     if len(ranked) > 1 and ranked[0][1] < 2 * ranked[1][1]:
         return ""
     return ranked[0][0]
+
+
+# one state under two names (general knowledge): "Myanmar, also known as Burma"
+_SAME_STATE = {"burma": "myanmar", "zaire": "congo", "britain": "united kingdom", "great britain": "united kingdom",
+               "turkiye": "turkey", "czechia": "czech republic", "holland": "netherlands", "persia": "iran"}
+_SERVICE_AFTER_RE = re.compile(r"\s+(?:[Ss]ervices?|[Ss]ection|[Dd]esk|[Ee]dition|[Ll]anguage|[Bb]roadcasts?)\b")
 
 
 def _display(state: str) -> str:
@@ -143,6 +155,7 @@ def body_mentions(text: str, sentences: Sequence[Sentence], mentions: list[Menti
                 continue
             nation = m.group("nation")
             state = _STATE_OF[nation.lower()] if nation else fold(m.group("country"))
+            state = _SAME_STATE.get(state, state)
             found.append((m.start(), h.end(), f"{state}|{_FORCE_HEADS[head.lower()]}", si))
             # "French and Malian troops": the French troops too
             other = _AND_NATION_RE.search(text, max(s.start, m.start() - 30), m.start())
@@ -196,7 +209,8 @@ def body_mentions(text: str, sentences: Sequence[Sentence], mentions: list[Menti
     all_states = {key.split("|")[0] for _, _, key, _ in found if key.split("|")[0] and not key.startswith("led|")}
     bare = [(a, b, key, si) for a, b, key, si in found if key.endswith("|bare")]
     found = [x for x in found if not x[2].endswith("|bare")]
-    dominant = _dominant_state(text) if bare else ""
+    body_spans = [(x.start, x.end) for i, x in enumerate(sentences) if only is None or i in only]
+    dominant = _dominant_state(text, body_spans) if bare else ""
     if bare and not all_states and dominant:
         all_states = {dominant}  # "the government" of the one state a report names, with no body of it named
     if len(all_states) == 1 and bare and dominant == next(iter(all_states)):

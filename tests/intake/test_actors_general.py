@@ -359,3 +359,14 @@ def test_a_capital_that_speaks_is_its_state(workspace) -> None:
                                  "suburbs stopped on Monday.")
     assert [a.name for a in result.actors] == ["Ankara"], [a.name for a in result.actors]
     assert [c.speaker for c in result.citations] == ["Ankara"], [c.speaker for c in result.citations]
+
+
+def test_a_language_service_names_no_state_the_report_is_about(workspace) -> None:
+    result = analysis(workspace, "A spokesman for the group, Yusuf Dara, told VOA's Somali service by phone that "
+                                 "the fighters withdrew. The army said the town was calm.")
+    assert not any("Somali" in a.name for a in result.actors), [a.name for a in result.actors]
+
+
+def test_one_state_under_two_names(workspace) -> None:
+    found = actors(workspace, "Shan rebels in Myanmar, also known as Burma, say the government shelled their camp.")
+    assert {"Myanmar government", "Burmese government"} & set(found), found
