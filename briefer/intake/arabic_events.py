@@ -91,7 +91,8 @@ def arabic_drafts(text: str, sentences: Sequence[Sentence], body: Sequence[int],
                 drafts.append(_draft(text, folded, si, r0, r1, trigger, date_r, by_sentence, by_id, st, outlet,
                                      published, None, background=date_r is None))
             trigger = _TRIGGER_RE.search(folded, c0, c1)
-            while trigger is not None and any(r0 <= trigger.start() < r1 for r0, r1, _d in rels):
+            while trigger is not None and (any(r0 <= trigger.start() < r1 for r0, r1, _d in rels)
+                                           or _POINTS_BACK.search(folded, max(c0, trigger.start() - 8), trigger.end())):
                 trigger = _TRIGGER_RE.search(folded, trigger.end(), c1)
             if trigger is None:
                 continue
@@ -145,6 +146,10 @@ def _draft(text: str, folded: str, si: int, c0: int, c1: int, trigger: re.Match,
                       quote, status, why, claimed)
 
 
+# "في اجتماعها", "خلال زيارته", "بعد هجومهم": a happening told before, pointed back to by its
+# possessor; not a new one
+_POINTS_BACK = re.compile(rf"{_NOT_AR_BEFORE}(?:[وف]?(?:في|خلال|أثناء|اثناء|عقب|بعد|إثر|اثر)\s+|[وف]?[بل])"
+                          rf"[{_AR}]{{3,}}(?:ها|هم|هما){_NOT_AR_AFTER}$")
 _RELATIVE = re.compile(rf"{_NOT_AR_BEFORE}(?:الذي|التي|الذين|اللذين|اللتين|اللذان|اللتان){_NOT_AR_AFTER}")
 _REL_END = re.compile(rf"[،,.:;؛]|{_NOT_AR_BEFORE}(?:الذي|التي|الذين){_NOT_AR_AFTER}")
 # an event noun with the article, as the head of a relative clause: "الاحتجاجات التي ..."

@@ -44,7 +44,8 @@ _STOPS = {_f(w) for w in AL.NAME_STOPS} | {_f(w) for w in (
 )}
 _STOPS.discard("علي")  # "على" folds to the given name "علي"
 _ON = {"على", "وعلى", "فعلى"}
-_PREPOSITIONS = {_f(w) for w in ("في", "من", "على", "إلى", "الى", "عن", "مع", "وفي", "ومن", "وعلى", "وإلى", "ومع",
+# before these comes a place or a thing, not a person ("في معرض رد الوزير"); "من", "مع" may name one
+_PREPOSITIONS = {_f(w) for w in ("في", "على", "إلى", "الى", "عن", "وفي", "وعلى", "وإلى",
                                  "بين", "لدى", "حول", "نحو", "قرب", "داخل", "خارج")}
 # a preposition with a pronoun ("إليها", "عليه", "منهم"), a verbal noun with a preposition ("بتقديم")
 _NOT_A_NAME = re.compile(r"(?:[وف]?(?:الي|علي|لدي|عن|من|مع|في|عند|ب|ل)(?:ه|ها|هم|هما|هن|نا|كم))|[بل][تم][^\s]{3,}")
@@ -84,6 +85,8 @@ def _name_word(word: str, first: bool) -> bool:
         return False
     if first and re.match(r"^[لب](?=[^\s]{3})", word) and word[1:] in _ORG_HEADS:
         return False  # "لمنظمة": a preposition and a body, not a name
+    if first and (re.match(r"س[يتن][^ا\s]", word) or re.fullmatch(r"با[^\s]{5,}", word)):
+        return False  # "سيحل" (a verb in the future), "بانشقاق" (ب and a verbal noun)
     return True
 
 
@@ -91,6 +94,8 @@ def _name_from(words: list[tuple[int, int, str]], i: int) -> Optional[tuple[int,
     """The name starting at words[i]: (index after it, number of words) or None."""
     if i >= len(words) or not _name_word(words[i][2], True):
         return None
+    if words[i][2].startswith("ل") and i + 1 < len(words) and _definite(words[i + 1][2]):
+        return None  # "لحقوق الإنسان", "لشؤون الاتصالات": ل and a noun of a phrase
     j, n = i + 1, 1
     while j < len(words) and n < 4:
         w = words[j][2]
@@ -109,7 +114,11 @@ def _name_from(words: list[tuple[int, int, str]], i: int) -> Optional[tuple[int,
             break
         j, n = j + 1, n + 1
         if n == 3 and not any(words[k][2] in _CONNECT for k in range(i, j)):
-            break  # three plain words are a whole name ("بان كي مون")
+            nxt = words[j][2] if j < len(words) and words[j][0] - words[j - 1][1] <= 1 else ""
+            if (nxt and not (nxt in _STOPS or _title(nxt) or nxt.startswith("و") or _definite(nxt))) or \
+                    words[j - 1][2].endswith("ا"):  # "مطولا", "جدلا": an adverb or an object, not a name
+                j, n = j - 1, 2  # "رياك مشار أحدث انقسامات": a third word running on is the sentence's
+            break  # three plain words are a whole name ("لويس مورينو أوكامبو")
     if n < 2:
         return None
     return j, n
@@ -142,11 +151,26 @@ def find_persons(text: str, folded: str) -> Iterator[tuple[int, int, int]]:
                 yield words[i][0], words[j][0], words[end - 1][1]
                 i = end
                 continue
-            # a name right before the title, in apposition: "لوران فابيوس وزير الخارجية"
-            back = _name_before(words, i)
+            # a name of two words with the article closing the title's description: "الرئيس التونسي
+            # المؤقت المنصف المرزوقي" (the second a family name in -ي, the first no adjective nor body)
+            if j > i + 2 and _article_name(words[j - 2][2], words[j - 1][2]):
+                yield words[i][0], words[j - 2][0], words[j - 1][1]
+                i = j
+                continue
+            # a name right before the title, in apposition: "لوران فابيوس وزير الخارجية", "X Y، رئيس ..."
+            comma = i > 1 and words[i - 1][2] in ("،", ",") and words[i][0] - words[i - 1][1] <= 1
+            back = _name_before(words, i - 1 if comma else i)
             if back is not None:
-                yield words[i][0], words[back][0], words[i - 1][1]
+                yield words[i][0], words[back][0], words[i - 2 if comma else i - 1][1]
         i += 1
+
+
+def _article_name(first: str, second: str) -> bool:
+    if not (first.startswith("ال") and second.startswith("ال") and second.endswith("ي")):
+        return False
+    bare = first[2:]
+    return not (_title(first) or bare in _ORG_HEADS or first in _ORG_HEADS or bare.endswith(("ي", "يه", "ه", "ات"))
+                or first in _STOPS or bare in _STOPS)
 
 
 def _name_before(words: list[tuple[int, int, str]], t: int) -> Optional[int]:

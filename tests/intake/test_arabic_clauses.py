@@ -121,3 +121,9 @@ def test_a_plan_or_a_proposal_is_an_expectation(workspace) -> None:
     _, events = _events(workspace, "وتدرس الحكومة فرض عقوبات على الشركات المخالفة.\n"
                                    "وقدم النواب اقتراحا بحظر الاستيراد.\n")
     assert events["وتدرس"].status == "expected" and events["وقدم"].status == "expected"
+
+
+def test_a_happening_pointed_back_to_by_its_possessor_is_not_told_again(workspace) -> None:
+    analysis, events = _events(workspace, "اجتمعت الوزيرة بممثلي النقابات أمس.\n\n"
+                                          "وقالت الوزيرة في اجتماعها إن الأجور سترتفع.\n")
+    assert "اجتمعت" in events and "وقالت" not in events

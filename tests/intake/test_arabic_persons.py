@@ -60,3 +60,11 @@ def test_a_group_by_its_quoted_name_and_the_internet_is_no_body(workspace) -> No
     analysis = _analyse(workspace, "وتبنت مجموعة \"الظل\" الهجوم على شبكة الإنترنت الحكومية.\n")
     names = {a.name for a in analysis.actors}
     assert "مجموعة الظل" in names and not any("الإنترنت" in n for n in names)
+
+
+def test_a_name_with_a_comma_before_its_title_and_a_name_that_opens_with_the_article(workspace) -> None:
+    analysis = _analyse(workspace, "وتلقى الحزب دعما من جمال عيسى، رئيس الكتلة النيابية.\n"
+                                   "وقال الرئيس اليمني السابق الطاهر العبدلي إن الحوار فشل.\n"
+                                   "وتحدث الوزير نزار حمدان مطولا عن الإصلاحات.\n")
+    persons = {a.name for a in analysis.actors if a.kind == "person"}
+    assert persons == {"جمال عيسى", "الطاهر العبدلي", "نزار حمدان"}
