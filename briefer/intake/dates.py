@@ -451,6 +451,17 @@ def _overnight(m: re.Match, pub: Optional[date], future: bool) -> Resolved:
             f"'{m.group().strip()}': the night before publication ({format_day(pub)})", False)
 
 
+def _overnight_day(m: re.Match, pub: Optional[date], future: bool) -> Resolved:
+    """"overnight Saturday", "overnight into Sunday": from the evening before that day to its morning."""
+    resolved = _weekday(_Fields(m, which=""), pub, future)
+    if resolved is None:
+        return None
+    day = resolved[0].earliest.date()
+    return (When.between(_pt(day - timedelta(days=1)), _pt(day)),
+            f"'{m.group().strip()}': the night before {m['w'].capitalize()} ({format_day(day)}); "
+            + resolved[1].split(": ", 1)[-1], resolved[2])
+
+
 def _pt(d: date) -> Point:
     return Point.of(d.year, d.month, d.day)
 
@@ -578,6 +589,7 @@ RULES: list[tuple[re.Pattern, object]] = [
     (ANCHORED_RE, _anchored),
     (re.compile(r"\b(?:(?P<earlier>earlier|later)\s+)?(?P<which>this|last|past|previous|next)\s+(?P<unit>week|month|year)\b", _I), _this_unit),
     (re.compile(r"\b(?P<earlier>earlier|later)\s+in\s+the\s+(?P<unit>week|month|year)\b(?P<which>)", _I), _in_the_unit),
+    (re.compile(rf"\b(?:late\s+)?overnight\s+(?:on\s+|into\s+|to\s+)?(?P<w>{_WEEKDAY})\b"), _overnight_day),
     (re.compile(r"\b(?:late\s+)?overnight\b", _I), _overnight),
     (re.compile(rf"\b(?:(?:over|in|during|for|within)\s+)?the\s+(?P<dir>past|last|previous|coming|next|following)\s+(?:(?P<n>{_NUM})\s+)?(?P<unit>{_UNIT})\b", _I), _past_n),
     (re.compile(rf"\bwithin\s+(?:the\s+next\s+)?(?P<n>{_NUM})?\s*(?P<unit>{_UNIT})\b", _I), _within),

@@ -101,6 +101,8 @@ def test_publication_date_lines(text: str, day: date | None) -> None:
     ("two hours ago", "2019-02-09"),
     ("January of 2014", "2014-01"),
     ("the end of November", "2018-11"),
+    ("overnight Thursday", "2019-02-06/2019-02-07"),
+    ("overnight into Saturday", "2019-02-08/2019-02-09"),
     ("the first week of January", "2019-01"),
 ])
 def test_months_placed_by_a_word_weekends_and_hours(text: str, edtf: str) -> None:
