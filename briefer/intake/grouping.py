@@ -44,6 +44,7 @@ def _letters(text: str) -> str:
     return text.replace(".", "")
 
 
+_ASSOCIATED_RE = re.compile(r"-(?:linked|affiliated|inspired|style|allied|aligned|type|leaning|sympathi[sz]ing)\b")
 _AKA_RE = re.compile(r"^\s*,?\s*(?:also\s+known\s+as|better\s+known\s+as|known\s+as|alias|a\.k\.a\.?|aka)\s+$", re.I)
 
 
@@ -58,7 +59,11 @@ _MAX_FUZZY_NAMES = 1500
 
 
 def group_mentions(text: str, mentions: list[Mention], gaz: Gazetteer) -> list[Entity]:
-    actorish = [m for m in mentions if m.kind not in ("place",)]
+    # a name the report uses as a place ("the neighborhood of Baba Amr") is that place wherever only a
+    # guess made it a person or left it unclassified ("rebels infiltrated Baba Amr")
+    places = {m.key for m in mentions if m.kind == "place"}
+    actorish = [m for m in mentions if m.kind not in ("place",)
+                and not (m.known is None and m.kind in ("person", "other", "") and m.key in places and not m.title)]
     n = len(actorish)
     u = _Union(n)
     by_key: dict[str, int] = {}
@@ -168,6 +173,8 @@ def group_mentions(text: str, mentions: list[Mention], gaz: Gazetteer) -> list[E
         groups.setdefault(u.find(i), []).append(m)
     entities: list[Entity] = []
     for members in sorted(groups.values(), key=lambda ms: ms[0].start):
+        if all(m.known is None and _ASSOCIATED_RE.match(text, m.end) for m in members):
+            continue  # "an al-Qaida-linked group", "IS-inspired attackers": named only to say what another is
         entity = _entity(members, gaz)
         if entity is None:
             continue

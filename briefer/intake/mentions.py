@@ -232,7 +232,8 @@ class MentionFinder:
         if j < len(tokens) and tokens[j].key == "the" and tokens[idx].key == "in":
             j += 1
         after = []
-        while j < len(tokens) and tokens[j].text[:1].isupper() and _gap_ok(self.text, tokens[j - 1], tokens[j]):
+        while j < len(tokens) and len(after) < 4 and tokens[j].text[:1].isupper() \
+                and _gap_ok(self.text, tokens[j - 1], tokens[j]):
             after.append(tokens[j])
             j += 1
         if not after or len(after) > 3 or {t.key for t in after} & L.ORG_WORDS \
@@ -452,7 +453,8 @@ class MentionFinder:
 
     @staticmethod
     def _place_noun_before(before: str) -> bool:
-        return bool(re.search(r"\b(?:town|city|village|province|governorate|district|region|area) of\s*$", before))
+        return bool(re.search(r"\b(?:town|city|village|province|governorate|district|region|area|neighbou?rhood|"
+                              r"suburb|quarter|camp|county|state|municipality|island) of\s*$", before))
 
     @staticmethod
     def _agency(name: str) -> bool:

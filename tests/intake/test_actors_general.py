@@ -370,3 +370,15 @@ def test_a_language_service_names_no_state_the_report_is_about(workspace) -> Non
 def test_one_state_under_two_names(workspace) -> None:
     found = actors(workspace, "Shan rebels in Myanmar, also known as Burma, say the government shelled their camp.")
     assert {"Myanmar government", "Burmese government"} & set(found), found
+
+
+def test_a_name_only_said_of_another_is_no_actor(workspace) -> None:
+    found = actors(workspace, "An al-Qaida-linked group released 300 civilians near Korbessa in exchange for "
+                              "its commander, the army said.")
+    assert not any("Qaida" in n for n in found), found
+
+
+def test_a_name_the_report_uses_as_a_place_is_that_place(workspace) -> None:
+    found = actors(workspace, "Troops fired rockets at the neighborhood of Baba Omar on Tuesday. Rebels "
+                              "infiltrated Baba Omar on Sunday, the army said.")
+    assert "Baba Omar" not in found, found
