@@ -233,9 +233,9 @@ def _date_retellings(folded: str, drafts: list[EventDraft]) -> None:
 
 def _undated(published: Optional[When]) -> str:
     """The rule of a clause that gives no date of its own: it is not dated by publication."""
-    if published is None:
-        return "the report gives no date and no publication date: set one"
-    return f"the report gives no date; published {published.edtf}"
+    if published is None:  # the same words as the English reader's (event_dates)
+        return "the report gives no date, and no publication date: set one"
+    return f"the report gives no date; published {published.label}"
 
 
 _PARTY_WORDS = re.compile(r"الجيش|عسكري|الشرطة|الحكومة|وزارة|وزير|الرئاسة|الحوثي|حماس|التنظيم|الحركة|الجماعة|المعارضة")

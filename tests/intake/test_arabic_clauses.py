@@ -21,7 +21,7 @@ def test_a_clause_without_a_date_is_not_dated_by_publication(workspace) -> None:
     _, events = _events(workspace, "وأعلنت الحكومة فرض حظر التجول في المدينة.\n")
     event = events["وأعلنت"]
     assert event.when is None
-    assert "gives no date" in event.when_rule and "2024-05-09" in event.when_rule
+    assert "gives no date" in event.when_rule and "9 May 2024" in event.when_rule
 
 
 def test_a_clause_opened_by_kana_is_background_even_after_a_dated_one(workspace) -> None:
