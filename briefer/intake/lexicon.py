@@ -171,6 +171,8 @@ EVENT_STEMS = (
     "disappear", "missing", "spotted", "seen", "escap", "defect", "join", "form", "establish", "announc",
     "proclaim", "declar", "agree", "sign", "reject", "accus", "deni", "vow", "threat", "warn", "expect",
     "demolish", "loot", "infiltrat", "retaliat", "vote", "counterattack", "counter-attack",
+    "battl", "fought", "dismiss", "overran", "overrun", "torch", "burn", "hijack", "invad", "invasion", "riot",
+    "mutin", "assassinat", "coup", "detonat", "intercept", "gunfire", "rape", "stab",
 )
 
 # All-capital words that are not names.

@@ -397,7 +397,10 @@ def clause_status(doc, start: int, end: int, trigger_offset: Optional[int] = Non
             while t.pos_ not in ("VERB", "AUX") and t.head.i != t.i and start <= t.head.idx < end:
                 t = t.head
             if t.pos_ in ("VERB", "AUX"):
-                verbs = [t] + [v for v in verbs if v.i != t.i]
+                # the trigger's own verb and the one it hangs on ("will continue bombing") decide;
+                # another verb of the sentence ("amid fears the war could spread") says nothing of it
+                verbs = [t] + [v for v in [t.head] if v.i != t.i and v.pos_ in ("VERB", "AUX")
+                                 and start <= v.idx < end]
     for verb in verbs[:2]:
         status = _verb_status(verb)
         if status == "denied" and verb.lemma_ in SPEECH_LEMMAS:

@@ -41,7 +41,7 @@ from .event_dates import UNDATED_RULES
 from .events import EventDraft
 from .parse import SPEECH_LEMMAS
 from .text import Sentence
-from .triggers import _agent_noun, tells
+from .triggers import _agent_noun, _animate, tells
 
 __all__ = ["fold_retellings"]
 
@@ -178,7 +178,8 @@ def _tells_more(tokens: list, kinds: set[str]) -> bool:
             if s is not None and s in _STRONG and _kind(s) not in kinds and _kind(s) != "attack":
                 return True
             if s is not None and s not in _STRONG and t.pos_ == "VERB" and (
-                    t.dep_ in ("acl", "relcl") or t.dep_ == "ccomp" and t.head.lemma_.lower() not in SPEECH_LEMMAS):
+                    t.dep_ in ("acl", "relcl") and not _animate(t.head)
+                    or t.dep_ == "ccomp" and t.head.lemma_.lower() not in SPEECH_LEMMAS):
                 return True
     return False
 

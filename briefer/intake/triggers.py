@@ -5,9 +5,10 @@ of what the clause tells, not of how it names someone or something:
 
 * it is a verb or a noun (or a participle used as an adjective, "dead", "missing"), not a
   piece of a name ("the Liberation Movement") nor a derived word ("joint", "former");
-* it is not inside a clause describing a person or a group ("rebels who control the
-  north", "civilians held by the militia", "fighters battling the army"): that says who
-  they are, not what happened;
+* it is not inside a clause describing a person or a group by what they are or keep doing
+  ("rebels who control the north", "fighters battling the army"): that says who they are,
+  not what happened (what happened to them or what they did, "Machar, who was dismissed in
+  July", "civilians killed in the attack", is told);
 * it is not a purpose or an aim ("to fight on", "in a bid to retake", "in order to push")
   nor what someone was urged, asked or called on to do ("urged the bloc to deploy");
 * a light verb ("take", "hold", "open") tells no happening when what it takes or holds is
@@ -21,6 +22,7 @@ import re
 from typing import Optional, Sequence
 
 from . import lexicon as L
+from .parse import SPEECH_LEMMAS
 
 __all__ = ["event_word", "TRIGGER_RE"]
 
@@ -40,6 +42,7 @@ _ANIMATE_ENTS = {"PERSON", "NORP", "ORG"}
 _DIRECTIVE = {"urge", "call", "ask", "demand", "appeal", "order", "instruct", "encourage", "invite", "press",
               "implore", "tell", "request", "beg", "advise", "persuade"}
 _LIGHT = {"take", "hold", "open"}
+_SAYING = SPEECH_LEMMAS  # "vowed", "warned", "denied", "announced"
 # what a light verb takes or holds when it tells no happening: "takes the allegations seriously",
 # "holds the view", "took note", "held them responsible"
 _ABSTRACT = {"allegation", "view", "views", "note", "care", "account", "look", "step", "measure", "stance",
@@ -57,6 +60,15 @@ def _animate(noun) -> bool:
         return True  # "herders who fled": the relative pronoun says it is someone
     lemma = noun.lemma_.lower()
     return lemma in _ANIMATE or noun.lower_ in _ANIMATE or lemma.rstrip("s") in _ANIMATE
+
+
+def _describing(verb) -> bool:
+    """A clause on someone that says what they are or keep doing ("rebels who control the north",
+    "fighters battling the army"), not what happened to them or what they did ("Machar, who was
+    dismissed in July", "civilians killed in the attack", "the men who stormed the hotel")."""
+    if verb.tag_ in ("VBD", "VBN"):
+        return any(c.dep_ == "aux" and c.lower_ in ("have", "has") for c in verb.children)  # "who have seen"
+    return True
 
 
 def _infinitive(verb) -> bool:
@@ -112,7 +124,8 @@ def tells(token, upper_text: bool = False) -> bool:
         head = t.head
         if head.i == t.i:
             break
-        if t.dep_ in ("relcl", "acl") and head.pos_ in ("NOUN", "PROPN", "PRON") and _animate(head):
+        if t.dep_ in ("relcl", "acl") and head.pos_ in ("NOUN", "PROPN", "PRON") and _animate(head) \
+                and _describing(t):
             return False  # describes someone
         if t.dep_ in ("advcl", "acl", "relcl") and t.pos_ in ("VERB", "AUX") and _infinitive(t):
             return False  # an aim: "to fight on", "in order to push"
@@ -124,12 +137,16 @@ def tells(token, upper_text: bool = False) -> bool:
 
 def event_word(doc, start: int, end: int, found: Sequence[tuple[int, int]]) -> Optional[int]:
     """The offset (in doc.text) of the first event word among `found` (offsets in doc.text)
-    that the clause doc.text[start:end] tells; None when none does."""
+    that the clause doc.text[start:end] tells, a verb of saying ("vowed", "denied") only when
+    it tells no other ("vowed it will continue bombing": the bombing); None when none does."""
     upper_text = sum(c.isupper() for c in doc.text) > 0.6 * max(1, sum(c.isalpha() for c in doc.text))
+    said = None  # "vowed", "warned", "denied": a saying, when the clause tells nothing else
     for a, b in found:
         span = doc.char_span(a, b, alignment_mode="expand")
         if span is None or not len(span):
             continue
         if tells(span[0], upper_text):
-            return a
-    return None
+            if span[0].lemma_.lower() not in _SAYING:
+                return a
+            said = a if said is None else said
+    return said

@@ -19,7 +19,7 @@ def quotes(workspace, body: str) -> list[str]:
 
 @pytest.mark.parametrize("sentence", [
     # a clause describing who someone is
-    "Herders who fled the drought last year now sell charcoal along the Korbessa road.",
+    "Herders who fight over the wells every summer now sell charcoal along the Korbessa road.",
     "The Dara Khel Brigade, whose fighters control the northern hills, now runs two schools.",
     # a name's piece, an agent noun
     "The Korbessa Liberation Front now publishes a weekly newspaper.",
@@ -40,7 +40,21 @@ def test_a_clause_that_tells_no_happening_is_no_event(workspace, sentence: str) 
     ("Soldiers of the Dara Khel Brigade looted the Korbessa market on Thursday.", "looted"),
     ("The Korbessa militia held the grain depot for three days last week.", "held"),
     ("The Dara Khel Brigade tried to seize the Korbessa airport on Thursday.", "seize"),
+    # what happened to someone, told in a clause on them
+    ("The brigade answers to Omar Tellu, who was dismissed by the Valley Council in May.", "dismissed"),
+    ("The Dara Khel Brigade fought the Korbessa militia near the dam on Thursday.", "fought"),
 ])
 def test_a_clause_that_tells_a_happening_is_an_event(workspace, sentence: str, word: str) -> None:
     found = quotes(workspace, sentence)
     assert len(found) == 1 and word in found[0], found
+
+
+def test_a_vow_to_go_on_is_an_expectation_and_a_fear_elsewhere_is_not_the_clause_s(workspace) -> None:
+    analysis = analyse_text(workspace, "Valley report\n\nThe Dara Khel Brigade has vowed it will keep shelling "
+                                       "the Korbessa hills until the militia leaves.\n\nThe Korbessa militia is "
+                                       "fighting the Dara Khel Brigade near the dam, amid fears that the war could "
+                                       "spread to the valley.", published=FRIDAY)
+    shelling = [e for e in analysis.events + analysis.expectations if "shelling" in e.quote]
+    assert [e.status for e in shelling] == ["expected"]
+    fighting = [e for e in analysis.events + analysis.expectations if "fighting" in e.quote]
+    assert [e.status for e in fighting] == ["reported"]
