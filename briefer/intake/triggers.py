@@ -137,16 +137,31 @@ def tells(token, upper_text: bool = False) -> bool:
 
 def event_word(doc, start: int, end: int, found: Sequence[tuple[int, int]]) -> Optional[int]:
     """The offset (in doc.text) of the first event word among `found` (offsets in doc.text)
-    that the clause doc.text[start:end] tells, a verb of saying ("vowed", "denied") only when
-    it tells no other ("vowed it will continue bombing": the bombing); None when none does."""
+    that the clause doc.text[start:end] tells: one of its main predication before one in a
+    clause on a noun ("fighters, who took the town last year, attacked the camp": attacked),
+    a verb of saying ("vowed", "denied") only when it tells no other ("vowed it will continue
+    bombing": the bombing); None when none does."""
     upper_text = sum(c.isupper() for c in doc.text) > 0.6 * max(1, sum(c.isalpha() for c in doc.text))
-    said = None  # "vowed", "warned", "denied": a saying, when the clause tells nothing else
+    best = None  # (rank, offset): the main predication's before a clause on someone, a saying last
     for a, b in found:
         span = doc.char_span(a, b, alignment_mode="expand")
-        if span is None or not len(span):
+        if span is None or not len(span) or not tells(span[0], upper_text):
             continue
-        if tells(span[0], upper_text):
-            if span[0].lemma_.lower() not in _SAYING:
-                return a
-            said = a if said is None else said
-    return said
+        rank = 2 if span[0].lemma_.lower() in _SAYING else (1 if _subordinate(span[0]) else 0)
+        if rank == 0:
+            return a
+        if best is None or rank < best[0]:
+            best = (rank, a)
+    return best[1] if best is not None else None
+
+
+def _subordinate(token) -> bool:
+    """Inside a clause on a noun ("the fighters, who took the town last year, attacked ...")."""
+    t = token
+    for _ in range(12):
+        if t.dep_ in ("relcl", "acl"):
+            return True
+        if t.head.i == t.i:
+            return False
+        t = t.head
+    return False
