@@ -91,7 +91,7 @@ _LED_RE = re.compile(r"\b(?P<name>(?:U\.S\.|US|U-S|UN|U\.N\.|NATO|[A-Z][a-z]+)-(
 _STATE_WORD_RE = re.compile(rf"\b(?:{_NATION_RE}|{_COUNTRY_RE})\b", re.I)
 
 
-def _dominant_state(text: str, spans: Sequence[tuple[int, int]] = ()) -> str:
+def _dominant_state(text: str, spans: Sequence[tuple[int, int]] = (), at_least: int = 1) -> str:
     """The state a report is about: named (or its people) at least twice as often as any other, in
     the report's own sentences (`spans`, not its header), and not as an outlet's language service
     ("VOA's Somali service")."""
@@ -109,7 +109,7 @@ def _dominant_state(text: str, spans: Sequence[tuple[int, int]] = ()) -> str:
     if not counts:
         return ""
     ranked = sorted(counts.items(), key=lambda kv: -kv[1])
-    if len(ranked) > 1 and ranked[0][1] < 2 * ranked[1][1]:
+    if (len(ranked) > 1 and ranked[0][1] < 2 * ranked[1][1]) or ranked[0][1] < at_least:
         return ""
     return ranked[0][0]
 
@@ -117,7 +117,8 @@ def _dominant_state(text: str, spans: Sequence[tuple[int, int]] = ()) -> str:
 # one state under two names (general knowledge): "Myanmar, also known as Burma"
 _SAME_STATE = {"burma": "myanmar", "zaire": "congo", "britain": "united kingdom", "great britain": "united kingdom",
                "turkiye": "turkey", "czechia": "czech republic", "holland": "netherlands", "persia": "iran"}
-_SERVICE_AFTER_RE = re.compile(r"\s+(?:[Ss]ervices?|[Ss]ection|[Dd]esk|[Ee]dition|[Ll]anguage|[Bb]roadcasts?)\b")
+_SERVICE_AFTER_RE = re.compile(r"\s+(?:[Ss]ervices?|[Ss]ection|[Dd]esk|[Ee]dition|[Ll]anguage|[Bb]roadcasts?|news|"
+                               r"newspapers?|daily|television|TV|radio|media|press|agency|broadcaster|network)\b")
 
 
 def _display(state: str) -> str:
@@ -211,8 +212,8 @@ def body_mentions(text: str, sentences: Sequence[Sentence], mentions: list[Menti
     found = [x for x in found if not x[2].endswith("|bare")]
     body_spans = [(x.start, x.end) for i, x in enumerate(sentences) if only is None or i in only]
     dominant = _dominant_state(text, body_spans) if bare else ""
-    if bare and not all_states and dominant:
-        all_states = {dominant}  # "the government" of the one state a report names, with no body of it named
+    if bare and not all_states and dominant and _dominant_state(text, body_spans, at_least=2):
+        all_states = {dominant}  # "the government" of the one state a report names (twice), with no body of it
     if len(all_states) == 1 and bare and dominant == next(iter(all_states)):
         one = next(iter(all_states))
         for a, b, key, si in bare:

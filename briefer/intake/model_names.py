@@ -89,7 +89,7 @@ def _correct(found: list[Mention], start: int, end: int, name: str, label: str, 
         if m.title and m.start < start and lead.strip().startswith(m.title):
             m.title = lead.strip()  # "Secretary of State"
             m.end, m.text, m.name = end, text[m.start:end], name
-        elif m.start < start and not m.title and re.fullmatch(r"(?:[A-Z][\w'’\-]*\s+){1,2}", lead) and not any(
+        elif m.start < start and re.fullmatch(r"(?:[A-Z][\w'’\-]*\s+){1,2}", lead) and not any(
                 part in _NOT_FIRST_NAMES for w in lead.split() for part in fold(w).rstrip(".").split("-")):
             # the model dropped a first name the rules read ("Abdurahman" + "Omar Osman")
             m.end = end

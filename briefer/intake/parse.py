@@ -100,7 +100,7 @@ SPEECH_LEMMAS = {
     "allege", "declare", "explain", "note", "stress", "reveal", "acknowledge", "admit", "write", "tweet", "post",
     "vow", "threaten", "urge", "argue", "estimate", "predict", "promise", "pledge", "assert", "maintain",
     "suggest", "indicate", "comment", "respond", "reply", "call", "describe", "charge", "blame", "quote",
-    "announce", "publish", "condemn", "demand",
+    "announce", "publish", "condemn", "demand", "speak",
 }
 _CHANNEL_NOUNS = {
     "statement", "channel", "television", "tv", "radio", "newspaper", "agency", "broadcaster", "website",
@@ -212,11 +212,22 @@ def attributions(doc) -> list[Attribution]:
             who = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
             if who is None:
                 continue
+            medium = ""
+            medium_span = None
+            if who.lemma_.lower() in _REPORT_NOUNS:
+                # "according to a statement from the army": the army speaks, in a statement
+                author = next((o for p in who.children if p.dep_ == "prep" and p.lower_ in ("from", "by", "of")
+                               for o in p.children if o.dep_ == "pobj"), None)
+                if author is not None:
+                    medium_span = _span([t for t in _phrase(who) if t.i <= who.i])
+                    medium = doc.text[medium_span[0]:medium_span[1]]
+                    who = author
             phrase = _phrase(who)
             span = _span(phrase)
             rest = [t for t in doc if not (tok.i <= t.i <= max(x.i for x in phrase))]
             named = who.pos_ == "PROPN" or who.ent_type_ != "" or who.lemma_.lower() in _SPEAKER_NOUNS
             found.append(Attribution(span, doc.text[span[0]:span[1]], "according to", tok.idx, _span(rest),
+                                     channel=medium, channel_span=medium_span,
                                      how=f"'according to {doc.text[span[0]:span[1]]}'", named=named))
             continue
         if tok.lemma_.lower() not in SPEECH_LEMMAS or tok.pos_ not in ("VERB", "AUX"):

@@ -279,8 +279,8 @@ def test_a_rulers_government_speaks_as_that_government(workspace) -> None:
 
 
 def test_the_government_of_the_one_state_named(workspace) -> None:
-    found = actors(workspace, "Clashes broke out in the Libyan capital on Friday. The government's spokesman "
-                              "said it had ordered an inquiry.")
+    found = actors(workspace, "Clashes broke out in the Libyan capital on Friday, and Libyan officials said 27 "
+                              "people died. The government's spokesman said it had ordered an inquiry.")
     assert "Libyan government" in found, found
 
 
@@ -382,3 +382,27 @@ def test_a_name_the_report_uses_as_a_place_is_that_place(workspace) -> None:
     found = actors(workspace, "Troops fired rockets at the neighborhood of Baba Omar on Tuesday. Rebels "
                               "infiltrated Baba Omar on Sunday, the army said.")
     assert "Baba Omar" not in found, found
+
+
+def test_according_to_a_statement_from_a_body(workspace) -> None:
+    result = analysis(workspace, "According to a statement from the Valley Army, 12 rebels died near Korbessa.")
+    assert [(c.speaker, c.channel) for c in result.citations] == [("Valley Army", "a statement")], \
+        [(c.speaker, c.channel) for c in result.citations]
+
+
+def test_spoke_to_an_outlet(workspace) -> None:
+    result = analysis(workspace, "Mayor Lena Ostrova spoke to VOA by telephone from Korbessa, saying 40 people died.")
+    assert [(c.speaker, c.channel) for c in result.citations] == [("Lena Ostrova", "VOA")], \
+        [(c.speaker, c.channel) for c in result.citations]
+
+
+def test_a_first_name_after_an_office_in_lower_case_is_kept(workspace) -> None:
+    found = actors(workspace, "Valdoria's information minister, Abdurahman Omar Osman, told VOA that the "
+                              "president approved the operation.")
+    assert "Abdurahman Omar Osman" in found, found
+
+
+def test_a_news_agencys_nationality_names_no_state(workspace) -> None:
+    found = actors(workspace, "A rebel commander told the French news agency that his men withdrew. The army "
+                              "said the road was open.")
+    assert not any("French" in n for n in found), found
