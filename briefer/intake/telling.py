@@ -19,7 +19,7 @@ codes one event, dated by the telling that gives a day.  Two rules, on the parse
   other's span of a week at most ("overnight" within "this week"); a country or a region
   ("northern Nigeria", "Borno state") is no other place than a village in it, and the proposal
   takes the narrower place.  A retelling that also tells news ("Saturday's attacks came as the
-  general arrived", "... violating a truce signed in May") is not folded: the news is its own
+  general arrived", "after the strike, the president held a meeting", "... violating a truce signed in May") is not folded: the news is its own
   proposal.  The earlier proposal keeps its title and quote, takes the later one's date when
   it has its own, and quotes both tellings;
 * a draft whose every trigger points back ("Ban condemned the attack", "this attack
@@ -175,6 +175,8 @@ def _tells_more(tokens: list, kinds: set[str]) -> bool:
         if t.is_alpha and _TRIGGER_RE.fullmatch(t.text) and t.lemma_.lower() not in SPEECH_LEMMAS \
                 and not _points_back(t) and tells(t):
             s = _stem(t.text)
+            if t.dep_ == "ROOT" and t.pos_ == "VERB" and s is not None and _kind(s) not in kinds:
+                return True  # "following the strike, the president held a meeting": the meeting is news
             if s is not None and s in _STRONG and _kind(s) not in kinds and _kind(s) != "attack":
                 return True
             if s is not None and s not in _STRONG and t.pos_ == "VERB" and (

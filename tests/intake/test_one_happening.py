@@ -115,3 +115,10 @@ def test_news_hung_on_a_told_happening_is_its_own_event(workspace) -> None:
                               "signed in January.")
     quotes = [e.quote for e in found]
     assert any("captured" in q for q in quotes) and any("truce" in q for q in quotes), quotes
+
+
+def test_a_happening_told_after_one_told_before_is_its_own(workspace) -> None:
+    found = events(workspace, "A drone strike killed five members of the Black Flag Movement in Korbessa on "
+                              "Tuesday.\n\nFollowing the strike, the Valley Council held an emergency meeting with "
+                              "the governor.")
+    assert len(found) == 2 and "meeting" in found[1].quote, [e.quote for e in found]
