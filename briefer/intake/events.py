@@ -21,7 +21,7 @@ from .event_dates import clause_date
 from .entities import WELL_KNOWN_ACTOR_KEYS, Entity, Mention
 from .statements import Statement
 from .text import Sentence
-from .triggers import event_word
+from .triggers import event_word, own_forces_act
 
 __all__ = ["Clause", "EventDraft", "draft_events"]
 
@@ -156,6 +156,10 @@ def draft_events(text: str, sentences: Sequence[Sentence], body: Sequence[int], 
             speaker = in_clause_statement.speaker_entity if in_clause_statement is not None else None
             if speaker and speaker in by_id and by_id[speaker].actor and speaker not in [p for p, _ in participants]:
                 participants.insert(0, (speaker, Role.SPOKESPERSON))  # a quotation going on: still them
+            if speaker and doc is not None and speaker in by_id and by_id[speaker].kind != "person" \
+                    and own_forces_act(doc, trigger_at - sentence.start):
+                # "the army said its troops retook the town": the speaker's own forces did it
+                participants = [(p, Role.INITIATOR if p == speaker else r) for p, r in participants]
             # "he" / "she" with one person named just before
             if _PRONOUN_RE.search(c_text) and _AFFECT_RE.search(c_text):
                 previous = persons_here[-1:] or ([last_person] if last_person else [])

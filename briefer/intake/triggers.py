@@ -24,7 +24,7 @@ from typing import Optional, Sequence
 from . import lexicon as L
 from .parse import SPEECH_LEMMAS
 
-__all__ = ["event_word", "TRIGGER_RE"]
+__all__ = ["event_word", "own_forces_act", "TRIGGER_RE"]
 
 TRIGGER_RE = re.compile(r"\b(?:" + "|".join(re.escape(s) for s in sorted(L.EVENT_STEMS, key=len, reverse=True))
                         + r")\w*", re.I)
@@ -164,4 +164,26 @@ def _subordinate(token) -> bool:
         if t.head.i == t.i:
             return False
         t = t.head
+    return False
+
+
+_OWN = {"its", "their", "our"}
+
+
+def own_forces_act(doc, offset: int) -> bool:
+    """Whether the happening at `offset` is done by the speaker's own side, named by a possessive
+    pronoun ("its forces had liberated the town", "our troops repelled an attack")."""
+    at = [t for t in doc if t.idx <= offset < t.idx + len(t)]
+    if not at:
+        return False
+    verb = at[0]
+    for _ in range(4):
+        if verb.pos_ in ("VERB", "AUX") or verb.head.i == verb.i:
+            break
+        verb = verb.head
+    if verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() in SPEECH_LEMMAS:
+        return False
+    for c in verb.children:
+        if c.dep_ == "nsubj" and any(g.dep_ == "poss" and g.lower_ in _OWN for g in c.children):
+            return True
     return False

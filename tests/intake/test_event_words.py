@@ -58,3 +58,11 @@ def test_a_vow_to_go_on_is_an_expectation_and_a_fear_elsewhere_is_not_the_clause
     assert [e.status for e in shelling] == ["expected"]
     fighting = [e for e in analysis.events + analysis.expectations if "fighting" in e.quote]
     assert [e.status for e in fighting] == ["reported"]
+
+
+def test_a_side_telling_what_its_own_forces_did_is_the_initiator(workspace) -> None:
+    analysis = analyse_text(workspace, "Valley report\n\nThe Dara Khel Brigade said on Thursday that its fighters "
+                                       "had captured the Korbessa airport.", published=FRIDAY)
+    event = next(e for e in analysis.events if "airport" in e.quote)
+    roles = {analysis.actor(p.actor).name: p.role.value for p in event.participants}
+    assert roles.get("Dara Khel Brigade") == "initiator", roles
