@@ -172,7 +172,7 @@ EVENT_STEMS = (
     "proclaim", "declar", "agree", "sign", "reject", "accus", "deni", "vow", "threat", "warn", "expect",
     "demolish", "loot", "infiltrat", "retaliat", "vote", "counterattack", "counter-attack",
     "battl", "fought", "dismiss", "overran", "overrun", "torch", "burn", "hijack", "invad", "invasion", "riot",
-    "mutin", "assassinat", "coup", "detonat", "intercept", "gunfire", "rape", "stab",
+    "mutin", "assassinat", "detonat", "intercept", "gunfire", "raped", "stabbed", "stabbing",
 )
 
 # All-capital words that are not names.

@@ -66,3 +66,11 @@ def test_a_side_telling_what_its_own_forces_did_is_the_initiator(workspace) -> N
     event = next(e for e in analysis.events if "airport" in e.quote)
     roles = {analysis.actor(p.actor).name: p.role.value for p in event.participants}
     assert roles.get("Dara Khel Brigade") == "initiator", roles
+
+
+@pytest.mark.parametrize("sentence", [
+    "The Dara Khel Brigade said on Thursday that the couple now run a school in Korbessa.",
+    "The Dara Khel Brigade said on Thursday that stability has returned to Korbessa.",
+])
+def test_words_that_only_begin_like_an_event_word_are_none(workspace, sentence: str) -> None:
+    assert quotes(workspace, sentence) == []
