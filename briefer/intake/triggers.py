@@ -4,7 +4,9 @@ An event word (lexicon.EVENT_STEMS) found in a clause proposes an event only whe
 of what the clause tells, not of how it names someone or something:
 
 * it is a verb or a noun (or a participle used as an adjective, "dead", "missing"), not a
-  piece of a name ("the Liberation Movement") nor a derived word ("joint", "former");
+  piece of a name ("the Liberation Movement") nor a derived word ("joint", "former", "the
+  surrounding villages"), nor a noun naming who does it or what it is done with ("fighters",
+  "insurgents", "explosives");
 * it is not inside a clause describing a person or a group by what they are or keep doing
   ("rebels who control the north", "fighters battling the army"): that says who they are,
   not what happened (what happened to them or what they did, "Machar, who was dismissed in
@@ -50,6 +52,8 @@ _ABSTRACT = {"allegation", "view", "views", "note", "care", "account", "look", "
              "claim", "report", "accusation", "responsibility", "seriously", "responsible", "accountable", "hope",
              "time", "effect", "shape", "notice", "aim", "heart", "comfort", "lesson", "breath", "turn"}
 _NAME_PARTS = {"compound", "flat"}
+# nouns made on an event word that name people or things, not happenings
+_THINGS = {"insurgent", "explosive", "hostage", "wound", "shell", "surrounding", "surroundings", "fledgling"}
 _ADJ_OK = {"dead", "missing", "wounded", "injured", "killed", "trapped", "besieged", "surrounded"}
 
 
@@ -106,8 +110,10 @@ def _agent_noun(token) -> bool:
 
 def tells(token, upper_text: bool = False) -> bool:
     """Whether the event word `token` is part of what its clause tells (see the module's rules)."""
-    if token.pos_ in ("NOUN", "PROPN") and _agent_noun(token):
+    if token.pos_ in ("NOUN", "PROPN") and (_agent_noun(token) or token.lemma_.lower() in _THINGS):
         return False
+    if token.dep_ == "amod" and token.tag_ == "VBG":
+        return False  # "the surrounding villages", "a full-fledged war"
     if token.pos_ not in ("VERB", "NOUN"):
         if token.pos_ == "ADJ" and (token.tag_ == "VBN" or token.lower_ in _ADJ_OK):
             pass

@@ -71,6 +71,8 @@ def test_a_side_telling_what_its_own_forces_did_is_the_initiator(workspace) -> N
 @pytest.mark.parametrize("sentence", [
     "The Dara Khel Brigade said on Thursday that the couple now run a school in Korbessa.",
     "The Dara Khel Brigade said on Thursday that stability has returned to Korbessa.",
+    # nouns made on event words that name people or things
+    "The Dara Khel Brigade said on Thursday that insurgents keep explosives in the surrounding villages.",
 ])
 def test_words_that_only_begin_like_an_event_word_are_none(workspace, sentence: str) -> None:
     assert quotes(workspace, sentence) == []
