@@ -1,0 +1,485 @@
+"""The rules that read English date expressions: each is a pattern and a handler that
+resolves a match against the publication date (and whether its sentence speaks of the
+future), saying in plain words how it was read.  `dates.find_dates` applies them."""
+
+from __future__ import annotations
+
+import calendar
+import re
+from datetime import date, timedelta
+from typing import Optional
+
+from ..core.when import Point, When
+
+from .date_words import (_MONTH, _NUM, _ORD, _UNIT, _WEEKDAY, _YEAR, MONTHS, WEEKDAYS, _add_months, _day,
+                         _month_when, _number, _safe_date, _span_back, _span_forward, format_day)
+
+# The rules.  Each is (pattern, handler, flags); a handler gets the match, the
+# publication date (or None) and whether the sentence speaks of the future, and
+# returns (When, rule) or None when it cannot resolve.
+
+Resolved = Optional[tuple[When, str, bool]]
+
+
+def _explicit_dmy(m: re.Match, pub: Optional[date], future: bool) -> Resolved:
+    day = _safe_date(int(m["y"]), MONTHS[m["m"].lower().rstrip(".")], int(m["d"]))
+    return (_day(day), "a full date written out", False) if day else None
+
+
+def _numeric(m: re.Match, pub: Optional[date], future: bool) -> Resolved:
+    a, b, y = int(m["a"]), int(m["b"]), int(m["y"])
+    if m["sep"] == ".":
+        day, rule = _safe_date(y, b, a), "a numeric date, day.month.year"
+    else:
+        day, rule = _safe_date(y, a, b), "a numeric date, month/day/year"
+        if day is None:
+            day, rule = _safe_date(y, b, a), "a numeric date, day/month/year"
+    return (_day(day), rule, False) if day else None
+
+
+def _iso(m: re.Match, pub: Optional[date], future: bool) -> Resolved:
+    day = _safe_date(int(m["y"]), int(m["m"]), int(m["d"]))
+    return (_day(day), "an ISO date", False) if day else None
+
+
+def _day_month(m: re.Match, pub: Optional[date], future: bool) -> Resolved:
+    if pub is None:
+        return None
+    month = MONTHS[m["m"].lower().rstrip(".")]
+    day = _safe_date(pub.year, month, int(m["d"]))
+    if day is None:
+        return None
+    if not future and day > pub + timedelta(days=7):
+        day = _safe_date(pub.year - 1, month, int(m["d"])) or day
+        rule = f"day and month without a year: the last one before publication ({format_day(pub)})"
+    elif future and day < pub - timedelta(days=7):
+        day = _safe_date(pub.year + 1, month, int(m["d"])) or day
+        rule = f"day and month without a year: the next one after publication ({format_day(pub)})"
+    else:
+        rule = f"day and month without a year: the year of publication ({pub.year})"
+    return _day(day), rule, day > pub
+
+
+def _day_range(m: re.Match, pub: Optional[date], future: bool) -> Resolved:
+    """"March 3-5", "3-5 March", "March 3-5, 2014": the days from the first to the last."""
+    a, b = int(m["d"]), int(m["d2"])
+    if b <= a:
+        return None
+    if m["y"]:
+        first = _safe_date(int(m["y"]), MONTHS[m["m"].lower().rstrip(".")], a)
+        rule = "a span of days written out"
+        forward = False
+    else:
+        resolved = _day_month(m, pub, future)
+        if resolved is None:
+            return None
+        first, rule, forward = resolved[0].earliest.date(), resolved[1], resolved[2]
+    last = _safe_date(first.year, first.month, b) if first else None
+    if first is None or last is None:
+        return None
+    return When.between(_pt(first), _pt(last)), f"days {a} to {b}: {rule}", forward
+
+
+_FEASTS = {"christmas": (12, 25), "new year": (1, 1)}
+
+
+def _feast(m: re.Match, pub: Optional[date], future: bool) -> Resolved:
+    """"Christmas Day", "on New Year's Eve": the last one on or before publication, or the next
+    one in a sentence about what is to come."""
+    if pub is None:
+        return None
+    words = m.group().lower()
+    month, day = _FEASTS["christmas" if "christmas" in words else "new year"]
+    if "eve" in words:
+        month, day = (12, 24) if month == 12 else (12, 31)
+    when = date(pub.year, month, day)
+    if future and when < pub:
+        when = date(pub.year + 1, month, day)
+    elif not future and when > pub:
+        when = date(pub.year - 1, month, day)
+    which = "next" if future else "last"
+    return _day(when), f"'{m.group().strip()}': the {which} one {'after' if future else 'on or before'} publication", when > pub
+
+
+def _month_year(m: re.Match, pub: Optional[date], future: bool) -> Resolved:
+    year, month = int(m["y"]), MONTHS[m["m"].lower().rstrip(".")]
+    prep = (m["prep"] or "").lower().strip()
+    point = Point.of(year, month)
+    if prep in ("by", "until", "till", "before"):
+        return When.before(point), f"'{prep} {calendar.month_name[month]} {year}': no later than that month", True
+    if prep in ("since", "from"):
+        return When.since(point), f"'{prep} {calendar.month_name[month]} {year}': from that month on", False
+    if prep == "early":
+        return When.between(Point.of(year, month, 1), Point.of(year, month, 10)), "early in the month: days 1–10", False
+    if prep == "late":
+        last = calendar.monthrange(year, month)[1]
+        return When.between(Point.of(year, month, 20), Point.of(year, month, last)), "late in the month: from day 20", False
+    return When.of(point), "a month and year", False
+
+
+def _month_relative_year(m: re.Match, pub: Optional[date], future: bool) -> Resolved:
+    """"since June last year": the month of the year before (this, after) publication."""
+    if pub is None:
+        return None
+    year = pub.year + {"last": -1, "this": 0, "next": 1}[m["rel"]]
+    when, rule, forward = _month_year(_Fields(m, y=str(year)), pub, future)
+    which = {"last": "the year before", "this": "the year of", "next": "the year after"}[m["rel"]]
+    month = calendar.month_name[MONTHS[m["m"].lower().rstrip(".")]]
+    return when, (f"'{m['m']} {m['rel']} year': {month} {year}, {which} publication ({format_day(pub)}); "
+                  + rule.split(": ", 1)[-1]), forward
+
+
+class _Fields:
+    """A match's named groups, some replaced (to reuse a resolver written for another pattern)."""
+
+    def __init__(self, m: re.Match, **values: str) -> None:
+        self._m, self._values = m, values
+
+    def __getitem__(self, name: str):
+        return self._values[name] if name in self._values else self._m[name]
+
+    def group(self, *which):
+        return self._m.group(*which)
+
+
+def _month_alone(m: re.Match, pub: Optional[date], future: bool) -> Resolved:
+    if pub is None:
+        return None
+    prep = m["prep"].lower()
+    month = MONTHS[m["m"].lower().rstrip(".")]
+    name = calendar.month_name[month]
+    if prep in ("by", "until", "till", "before") or future:
+        year = pub.year if month >= pub.month else pub.year + 1
+        rule = f"'{prep} {name}' without a year: the next {name} on or after publication ({format_day(pub)})"
+        forward = True
+    else:
+        year = pub.year if month <= pub.month else pub.year - 1
+        rule = f"'{prep} {name}' without a year: the last {name} on or before publication ({format_day(pub)})"
+        forward = False
+    point = Point.of(year, month)
+    if prep in ("by", "until", "till", "before"):
+        return When.before(point), rule + "; no later than that month", True
+    if prep in ("since", "from"):
+        return When.since(point), rule + "; from that month on", False
+    return When.of(point), rule, forward
+
+
+def _month_marked(m: re.Match, pub: Optional[date], future: bool) -> Resolved:
+    """"last January", "next March", "this May", "mid-June", "during April": a month named
+    with a word that places it; "last" the latest before the month of publication, "next" the
+    first after it, "this" the one of the year of publication, the others as "in April"."""
+    if pub is None:
+        return None
+    word = " ".join(m["prep"].lower().split())
+    month = MONTHS[m["m"].lower().rstrip(".")]
+    name = calendar.month_name[month]
+    if word == "last":
+        year = pub.year if month < pub.month else pub.year - 1
+        return When.month(year, month), f"'last {name}': the last {name} before the month of publication", False
+    if word == "next":
+        year = pub.year if month > pub.month else pub.year + 1
+        return When.month(year, month), f"'next {name}': the first {name} after the month of publication", True
+    if word == "this":
+        return (When.month(pub.year, month), f"'this {name}': {name} of the year of publication ({pub.year})",
+                month > pub.month)
+    return _month_alone(_Fields(m, prep="in"), pub, future)
+
+
+def _weekend(m: re.Match, pub: Optional[date], future: bool) -> Resolved:
+    """"over the weekend", "last weekend", "next weekend": a Saturday and the Sunday after it."""
+    if pub is None:
+        return None
+    which = (m["which"] or "").lower()
+    if which in ("next", "coming") or (future and which != "last"):
+        saturday = pub + timedelta(days=(5 - pub.weekday()) % 7)
+        if which == "next" and saturday == pub:
+            saturday += timedelta(days=7)
+        rule = f"'{m.group().strip()}': the first weekend on or after publication ({format_day(pub)})"
+        return When.between(_pt(saturday), _pt(saturday + timedelta(days=1))), rule, True
+    saturday = pub - timedelta(days=(pub.weekday() - 5) % 7)
+    if which == "last" and pub.weekday() >= 5:
+        saturday -= timedelta(days=7)  # said on a weekend: the one before it
+    rule = f"'{m.group().strip()}': the last weekend on or before publication ({format_day(pub)})"
+    return When.between(_pt(saturday), _pt(saturday + timedelta(days=1))), rule, False
+
+
+def _two_days_off(m: re.Match, pub: Optional[date], future: bool) -> Resolved:
+    if pub is None:
+        return None
+    if "before" in m.group().lower():
+        return _day(pub - timedelta(days=2)), f"'{m.group()}': two days before publication ({format_day(pub)})", False
+    return _day(pub + timedelta(days=2)), f"'{m.group()}': two days after publication ({format_day(pub)})", True
+
+
+def _year_range(m: re.Match, pub: Optional[date], future: bool) -> Resolved:
+    a, b = int(m["a"]), int(m["b"])
+    if b < a:
+        return None
+    return When.between(Point.of(a), Point.of(b)), f"years {a} to {b}", False
+
+
+def _year_prep(m: re.Match, pub: Optional[date], future: bool) -> Resolved:
+    year = int(m["y"])
+    prep = m["prep"].lower().strip()
+    if prep in ("since", "from"):
+        return When.since(Point.of(year)), f"'{prep} {year}': from that year on (the end is open)", False
+    if prep in ("by", "until", "till", "before"):
+        return When.before(Point.of(year)), f"'{prep} {year}': no later than that year", True
+    if prep == "early":
+        return When.between(Point.of(year, 1), Point.of(year, 4)), "early in the year: January to April", False
+    if prep == "late":
+        return When.between(Point.of(year, 9), Point.of(year, 12)), "late in the year: September to December", False
+    if prep in ("mid", "mid-"):
+        return When.between(Point.of(year, 5), Point.of(year, 8)), "the middle of the year: May to August", False
+    return When.year(year), f"'{m.group().strip()}': the year named", False
+
+
+def _bare_year(m: re.Match, pub: Optional[date], future: bool) -> Resolved:
+    year = int(m["y"])
+    if pub is not None and year > pub.year + 10:
+        return None
+    return When.year(year), "a year named on its own", False
+
+
+def _relative_day(m: re.Match, pub: Optional[date], future: bool) -> Resolved:
+    if pub is None:
+        return None
+    word = m.group().lower()
+    if "yesterday" in word or "last night" in word:
+        return _day(pub - timedelta(days=1)), f"'{m.group()}': the day before publication ({format_day(pub)})", False
+    if "tomorrow" in word:
+        return _day(pub + timedelta(days=1)), f"'{m.group()}': the day after publication ({format_day(pub)})", True
+    return _day(pub), f"'{m.group()}': the day of publication", False
+
+
+def _weekday(m: re.Match, pub: Optional[date], future: bool) -> Resolved:
+    if pub is None:
+        return None
+    name = m["w"].capitalize()
+    target = WEEKDAYS[m["w"].lower()]
+    which = (m["which"] or "").lower().strip()
+    if which == "next" or (future and which != "last"):
+        ahead = (target - pub.weekday()) % 7 or (7 if which == "next" else 0)
+        day = pub + timedelta(days=ahead)
+        rule = f"'{m.group().strip()}': the first {name} on or after publication ({format_day(pub)}), the sentence speaks of what is to come"
+        return _day(day), rule, True
+    back = (pub.weekday() - target) % 7
+    if which == "last" and back == 0:
+        back = 7
+    day = pub - timedelta(days=back)
+    rule = f"'{m.group().strip()}': the last {name} on or before publication ({format_day(pub)})"
+    return _day(day), rule, False
+
+
+def _this_unit(m: re.Match, pub: Optional[date], future: bool) -> Resolved:
+    if pub is None:
+        return None
+    which, unit = m["which"].lower(), m["unit"].lower()
+    earlier, later = bool(m["earlier"]) and m["earlier"].lower() == "earlier", bool(m["earlier"]) and m["earlier"].lower() == "later"
+    text = m.group().strip()
+    if which == "this":
+        if unit == "week":
+            if earlier:
+                start = pub - timedelta(days=pub.weekday())
+                if m["which"].lower() == "this" and "this" in text.lower():  # "earlier this week": over by now
+                    return (When.between(_pt(start), _pt(pub)),
+                            f"'{text}': from the Monday of the week of publication up to publication "
+                            f"({format_day(start)} – {format_day(pub)})", False)
+                # "earlier in the week": the calendar week, as the guideline's example has it
+                return (When.between(_pt(start), _pt(start + timedelta(days=6))),
+                        f"'{text}': the calendar week (Monday–Sunday) of publication", False)
+            if later:
+                return (When.between(Point.of(pub.year, pub.month, pub.day), _pt(pub + timedelta(days=6))),
+                        f"'{text}': the 7 days from publication ({format_day(pub)})", True)
+            start = pub - timedelta(days=6)
+            return (When.between(_pt(start), _pt(pub)),
+                    f"'{text}': the 7 days up to publication ({format_day(start)} – {format_day(pub)})", False)
+        if unit == "month":
+            if earlier:
+                return When.between(Point.of(pub.year, pub.month, 1), _pt(pub)), f"'{text}': from the 1st of the month to publication", False
+            return _month_when(pub.year, pub.month), f"'{text}': the month of publication", later
+        if unit == "year":
+            if earlier:  # a reader places it in that year, not in a span of days
+                return When.year(pub.year), f"'{text}': the year of publication, before it ({format_day(pub)})", False
+            return When.year(pub.year), f"'{text}': the year of publication", later
+    if which in ("last", "past", "previous"):
+        if unit == "week":
+            start = pub - timedelta(days=pub.weekday() + 7)
+            end = start + timedelta(days=6)
+            return When.between(_pt(start), _pt(end)), f"'{text}': the calendar week (Monday–Sunday) before publication", False
+        if unit == "month":
+            prev = _add_months(pub.replace(day=1), -1)
+            return _month_when(prev.year, prev.month), f"'{text}': the calendar month before publication ({format_day(pub)})", False
+        if unit == "year":
+            return When.year(pub.year - 1), f"'{text}': the year before publication", False
+    if which == "next":
+        if unit == "week":
+            start = pub + timedelta(days=7 - pub.weekday())
+            return When.between(_pt(start), _pt(start + timedelta(days=6))), f"'{text}': the calendar week after publication", True
+        if unit == "month":
+            nxt = _add_months(pub.replace(day=1), 1)
+            return _month_when(nxt.year, nxt.month), f"'{text}': the calendar month after publication", True
+        if unit == "year":
+            return When.year(pub.year + 1), f"'{text}': the year after publication", True
+    return None
+
+
+def _in_the_unit(m: re.Match, pub: Optional[date], future: bool) -> Resolved:
+    """"earlier in the week": the week (month, year) of publication, as "earlier this week"."""
+    return _this_unit(_Fields(m, which="this"), pub, future)
+
+
+def _overnight(m: re.Match, pub: Optional[date], future: bool) -> Resolved:
+    """"overnight": from the evening before to the morning of the day told (see `anchor_dates`);
+    with no day told before, the night before publication."""
+    if pub is None:
+        return None
+    return (When.between(_pt(pub - timedelta(days=1)), _pt(pub)),
+            f"'{m.group().strip()}': the night before publication ({format_day(pub)})", False)
+
+
+def _overnight_day(m: re.Match, pub: Optional[date], future: bool) -> Resolved:
+    """"overnight Saturday", "overnight into Sunday": from the evening before that day to its morning."""
+    resolved = _weekday(_Fields(m, which=""), pub, future)
+    if resolved is None:
+        return None
+    day = resolved[0].earliest.date()
+    return (When.between(_pt(day - timedelta(days=1)), _pt(day)),
+            f"'{m.group().strip()}': the night before {m['w'].capitalize()} ({format_day(day)}); "
+            + resolved[1].split(": ", 1)[-1], resolved[2])
+
+
+def _pt(d: date) -> Point:
+    return Point.of(d.year, d.month, d.day)
+
+
+def _past_n(m: re.Match, pub: Optional[date], future: bool) -> Resolved:
+    if pub is None:
+        return None
+    n = _number(m["n"], m["unit"])
+    unit = m["unit"].lower()
+    direction = m["dir"].lower()
+    text = m.group().strip()
+    if direction in ("coming", "next", "following"):
+        end = _span_forward(pub, n, unit)
+        return When.between(_pt(pub), _pt(end)), f"'{text}': from publication ({format_day(pub)}) forward", True
+    start = _span_back(pub, n, unit)
+    return (When.between(_pt(start), _pt(pub)),
+            f"'{text}': the {n} {unit.rstrip('s')}{'s' if n != 1 else ''} up to publication ({format_day(start)} – {format_day(pub)})",
+            False)
+
+
+def _within(m: re.Match, pub: Optional[date], future: bool) -> Resolved:
+    if pub is None:
+        return None
+    n = _number(m["n"], m["unit"])
+    unit = m["unit"].lower()
+    end = _span_forward(pub, n, unit)
+    return (When.between(_pt(pub), _pt(end)),
+            f"'{m.group().strip()}': forward from publication, {format_day(pub)} – {format_day(end)} "
+            "(an expectation, not something that happened)", True)
+
+
+def _ago(m: re.Match, pub: Optional[date], future: bool) -> Resolved:
+    if pub is None:
+        return None
+    n = _number(m["n"])
+    unit = m["unit"].lower()
+    day = _span_back(pub, n, unit)
+    if unit.startswith("year") and n == 1:  # "a year ago": about that month of the year before
+        return (When.month(day.year, day.month, approximate=True),
+                f"'{m.group().strip()}': counted back from publication, about {calendar.month_name[day.month]} {day.year}",
+                False)
+    if unit.startswith(("year", "decade")):
+        return When.year(day.year, approximate=True), f"'{m.group().strip()}': counted back from publication, about {day.year}", False
+    if unit.startswith("month"):
+        return When.month(day.year, day.month, approximate=True), f"'{m.group().strip()}': counted back from publication", False
+    return _day(day, approximate=unit.startswith("week")), f"'{m.group().strip()}': counted back from publication ({format_day(pub)})", False
+
+
+_I = re.I
+_SHIFT_UNITS = {"day": 1, "days": 1, "week": 7, "weeks": 7}
+
+
+def _shift(m: re.Match) -> Optional[int]:
+    """Days an anchored expression moves from its anchor: "the previous day" -1, "two weeks
+    later" +14; None for months and years (a month is not a fixed count of days)."""
+    if m["same"] or m["same2"] or m["same3"]:
+        return 0
+    direction = m["dir"] or m["dir2"]
+    if direction:
+        return -1 if direction.lower() in ("previous", "before") else 1
+    unit = m["unit"].lower()
+    if unit not in _SHIFT_UNITS:
+        return None
+    sign = -1 if (m["way"] or m["way2"]).lower() in ("earlier", "before") else 1
+    return sign * _number(m["n"].lower()) * _SHIFT_UNITS[unit]
+
+
+def _anchored(m: re.Match, pub: Optional[date], future: bool) -> Resolved:
+    """"the previous day", "two weeks earlier": counted from the day of the story told
+    before (see `anchor_dates`); with none, from publication, and said so."""
+    if pub is None:
+        return None
+    rule = f"'{m.group()}': counted from publication ({format_day(pub)}), no earlier day in the text"
+    days = _shift(m)
+    if days is None:
+        n = _number(m["n"].lower())
+        back = (m["way"] or m["way2"]).lower() in ("earlier", "before")
+        if m["unit"].lower().startswith("month"):
+            point = _add_months(pub, -n if back else n)
+            return When.of(Point.of(point.year, point.month)), rule, not back
+        return When.year(pub.year - n if back else pub.year + n), rule, not back
+    return _day(pub + timedelta(days=days)), rule, days > 0
+
+
+ANCHORED_RE = re.compile(
+    r"\b(?:on\s+)?the\s+(?P<same>same)\s+day\b(?!\s+as\b)"
+    r"|\b(?P<same2>earlier|later)\s+(?:in\s+the|that)\s+day\b"
+    r"|\b(?:on\s+)?(?P<same3>that)\s+(?:same\s+)?day\b"
+    r"|\bthe\s+(?P<dir>previous|following|next)\s+(?:day|morning|afternoon|evening|night)\b"
+    r"|\bthe\s+(?:day|night|evening)\s+(?P<dir2>before|after)\b(?!\s+(?:the|a|an|his|her|its|their)\b)"
+    rf"|\b(?P<n>{_NUM})\s+(?P<unit>days?|weeks?|months?|years?)\s+(?:(?P<way>earlier|later)\b"
+    r"(?!\s+(?:the|a|an|his|her|its|their|he|she|it|they|we|\d))(?!\s+(?-i:[A-Z]))"
+    # "before" / "after" with an object ("two weeks before elections") count from that, not from the day told
+    r"|(?P<way2>before|after)\b(?=\s*(?:[,.;:)\]\"”]|$)|\s+(?:and|but|when|as|while)\b))", re.I)
+
+
+RULES: list[tuple[re.Pattern, object]] = [
+    (re.compile(rf"\b(?P<d>\d{{1,2}}){_ORD}\s+(?:of\s+)?(?P<m>{_MONTH}),?\s+(?P<y>{_YEAR})\b"), _explicit_dmy),
+    (re.compile(rf"\b(?P<m>{_MONTH})\s+(?P<d>\d{{1,2}}){_ORD},?\s+(?P<y>{_YEAR})\b"), _explicit_dmy),
+    (re.compile(r"\b(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})\b"), _iso),
+    (re.compile(r"\b(?P<a>\d{1,2})(?P<sep>[./])(?P<b>\d{1,2})(?P=sep)(?P<y>\d{4})\b"), _numeric),
+    (re.compile(rf"\b(?P<a>{_YEAR})\s*(?:–|-|to|until|till|through)\s*(?P<b>{_YEAR})\b"), _year_range),
+    (re.compile(rf"\bbetween\s+(?P<a>{_YEAR})\s+and\s+(?P<b>{_YEAR})\b"), _year_range),
+    (re.compile(rf"(?:\b(?P<prep>[Ii]n|[Bb]y|[Ss]ince|[Ff]rom|[Uu]ntil|[Tt]ill|[Bb]efore|[Ee]arly|[Ll]ate)\s+)?(?P<m>{_MONTH})\s+(?:of\s+)?(?P<y>{_YEAR})\b"), _month_year),
+    (re.compile(rf"\b(?P<m>{_MONTH})\s+(?P<d>\d{{1,2}}){_ORD}\s*[-–]\s*(?P<d2>\d{{1,2}}){_ORD}(?![\d:])"
+                rf"(?:,?\s+(?P<y>{_YEAR})\b)?"), _day_range),
+    (re.compile(rf"\b(?P<d>\d{{1,2}}){_ORD}\s*[-–]\s*(?P<d2>\d{{1,2}}){_ORD}\s+(?P<m>{_MONTH})(?![\w])"
+                rf"(?:,?\s+(?P<y>{_YEAR})\b)?"), _day_range),
+    (re.compile(r"\b(?:Christmas(?:\s+(?:Day|Eve))?|New\s+Year['’]s(?:\s+(?:Day|Eve))?)"), _feast),
+    (re.compile(rf"\b(?P<d>\d{{1,2}}){_ORD}\s+(?:of\s+)?(?P<m>{_MONTH})(?![\w])"), _day_month),
+    (re.compile(rf"\b(?P<m>{_MONTH})\s+(?P<d>\d{{1,2}}){_ORD}(?![\d:])"), _day_month),
+    (re.compile(rf"(?:\b(?P<prep>[Ii]n|[Bb]y|[Ss]ince|[Ff]rom|[Uu]ntil|[Tt]ill|[Bb]efore|[Ee]arly|[Ll]ate)\s+)?"
+                rf"(?P<m>{_MONTH})\s+(?:of\s+)?(?P<rel>last|this|next)\s+year\b"), _month_relative_year),
+    (re.compile(rf"\b(?P<prep>[Ii]n|[Bb]y|[Ss]ince|[Ff]rom|[Uu]ntil|[Tt]ill|[Bb]efore|[Ee]arly|[Ll]ate)\s+(?P<m>{_MONTH})(?![\w])"), _month_alone),
+    (re.compile(rf"\b(?P<prep>(?i:last|next|this|during|throughout|through|in\s+mid|mid|in\s+early|in\s+late))"
+                rf"(?:\s+|-)(?P<m>{_MONTH})(?![\w])(?!\s+(?:of\s+)?(?:last|this|next)\s+year)"), _month_marked),
+    (re.compile(rf"\b(?P<prep>(?i:(?:the\s+)?(?:end|beginning|start|middle|(?:first|second|third|last)\s+(?:half|week|days)))"
+                rf"\s+of)\s+(?P<m>{_MONTH})(?![\w])(?!\s+\d)"), _month_marked),
+    (re.compile(r"\b(?:(?:over|during|at|on|for)\s+)?(?:(?P<which>last|next|this|coming|past)\s+|the\s+)(?:past\s+)?weekend\b", _I),
+     _weekend),
+    (re.compile(r"\bthe\s+day\s+(?:before\s+yesterday|after\s+tomorrow)\b", _I), _two_days_off),
+    (re.compile(rf"\b(?P<prep>in|by|since|from|until|till|before|during|of|early|late|mid-?|in early|in late)\s*(?P<y>{_YEAR})\b(?!\s*[-–]\s*\d)", _I), _year_prep),
+    (re.compile(r"\b(?:today|tonight|this morning|this afternoon|this evening|yesterday|last night|tomorrow)\b", _I), _relative_day),
+    (re.compile(rf"\b(?:(?P<which>last|next|this|on|early on|late on)\s+)?(?P<w>{_WEEKDAY})(?:\s+(?:morning|afternoon|evening|night))?\b"), _weekday),
+    (ANCHORED_RE, _anchored),
+    (re.compile(r"\b(?:(?P<earlier>earlier|later)\s+)?(?P<which>this|last|past|previous|next)\s+(?P<unit>week|month|year)\b", _I), _this_unit),
+    (re.compile(r"\b(?P<earlier>earlier|later)\s+in\s+the\s+(?P<unit>week|month|year)\b(?P<which>)", _I), _in_the_unit),
+    (re.compile(rf"\b(?:late\s+)?overnight\s+(?:on\s+|into\s+|to\s+)?(?P<w>{_WEEKDAY})\b"), _overnight_day),
+    (re.compile(r"\b(?:late\s+)?overnight\b", _I), _overnight),
+    (re.compile(rf"\b(?:(?:over|in|during|for|within)\s+)?the\s+(?P<dir>past|last|previous|coming|next|following)\s+(?:(?P<n>{_NUM})\s+)?(?P<unit>{_UNIT})\b", _I), _past_n),
+    (re.compile(rf"\bwithin\s+(?:the\s+next\s+)?(?P<n>{_NUM})?\s*(?P<unit>{_UNIT})\b", _I), _within),
+    (re.compile(rf"\b(?P<n>{_NUM})[\s\-]+(?P<unit>{_UNIT})\s+ago\b", _I), _ago),
+    (re.compile(rf"(?<![\d.,/\-])\b(?P<y>{_YEAR})\b(?![\d.,/\-]\d)"), _bare_year),
+]

@@ -1,0 +1,106 @@
+"""The words of English date expressions and the arithmetic of their days: month and
+weekday names, numbers said in words, spans counted back or forward from a day.  Shared by
+the rules (`date_rules.py`) and the reader (`dates.py`)."""
+
+from __future__ import annotations
+
+import calendar
+import re
+from datetime import date, timedelta
+from typing import Optional
+
+from ..core.when import When
+
+
+MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
+MONTHS.update({m.lower(): i for i, m in enumerate(calendar.month_abbr) if m})
+MONTHS["sept"] = 9
+WEEKDAYS = {d.lower(): i for i, d in enumerate(calendar.day_name)}
+NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+           "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "a couple of": 2, "a few": 3,
+           "several": 3, "24": 1}
+
+_MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
+          r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?)")
+_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_NUM = r"(?:\d{1,3}|a couple of|a few|several|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
+_UNIT = r"(?:hours?|days?|weeks?|months?|years?|decades?)"
+_ORD = r"(?:st|nd|rd|th)?"
+_YEAR = r"(?:1[89]\d\d|20\d\d)"
+
+FUTURE_RE = re.compile(r"\b(?:will|shall|is due|are due|due to|plans? to|planned|planning|going to|to be completed|"
+                       r"expects?|expected|upcoming|scheduled)\b", re.I)
+
+
+def format_day(day: date) -> str:
+    return f"{day.day} {calendar.month_abbr[day.month]} {day.year}"
+
+
+def _day(d: date, **q: bool) -> When:
+    return When.day(d, **q)
+
+
+def _month_when(year: int, month: int) -> When:
+    return When.month(year, month)
+
+
+def _add_months(d: date, months: int) -> date:
+    index = d.year * 12 + d.month - 1 + months
+    year, month = divmod(index, 12)
+    return date(year, month + 1, min(d.day, calendar.monthrange(year, month + 1)[1]))
+
+
+_PLURAL_DEFAULT = {"hours": 24, "days": 7, "weeks": 4, "months": 3, "years": 2, "decades": 2}
+
+
+def _number(text: Optional[str], unit: str = "") -> int:
+    """How many units a phrase counts; "the coming days" without a number is taken as a few."""
+    if not text:
+        return _PLURAL_DEFAULT.get(unit.lower(), 1)
+    text = text.lower().strip()
+    if text.isdigit():
+        return int(text)
+    return NUMBERS.get(text, 1)
+
+
+def _span_back(pub: date, n: int, unit: str) -> date:
+    unit = unit.rstrip("s")
+    if unit == "hour":  # "two hours ago": the day of publication; "the past 48 hours": two days back
+        return pub - timedelta(days=n // 24)
+    if unit == "day":
+        return pub - timedelta(days=n)
+    if unit == "week":
+        return pub - timedelta(weeks=n)
+    if unit == "month":
+        return _add_months(pub, -n)
+    if unit == "decade":
+        n *= 10
+    try:
+        return pub.replace(year=pub.year - n)
+    except ValueError:
+        return pub.replace(year=pub.year - n, day=28)
+
+
+def _span_forward(pub: date, n: int, unit: str) -> date:
+    unit = unit.rstrip("s")
+    if unit == "hour":
+        return pub + timedelta(days=max(1, (n + 23) // 24))
+    if unit == "day":
+        return pub + timedelta(days=n)
+    if unit == "week":
+        return pub + timedelta(weeks=n)
+    if unit == "month":
+        return _add_months(pub, n)
+    if unit == "decade":
+        n *= 10
+    try:
+        return pub.replace(year=pub.year + n)
+    except ValueError:
+        return pub.replace(year=pub.year + n, day=28)
+
+
+def _safe_date(year: int, month: int, day: int) -> Optional[date]:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
