@@ -14,8 +14,10 @@ import re
 from datetime import timedelta
 from typing import Optional, Sequence
 
+from ..core.point import Precision
 from ..core.when import When
 from . import lexicon as L
+from .date_words import _WEEKDAY, WEEKDAYS
 from .dates import DateMention
 from .parse import SPEECH_LEMMAS
 
@@ -59,28 +61,30 @@ def clause_date(text: str, start: int, end: int, dates: Sequence[DateMention], p
     return None, "the report gives no date, and no publication date: set one", None
 
 
-_WEEKDAY_RE = re.compile(r"(?:(?:on|last|late|early)\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
-                         r"(?:\s+(?:morning|afternoon|evening|night))?", re.I)
+_WEEKDAY_RE = re.compile(rf"(?:(?:on|last|late|early)\s+)?(?P<w>{_WEEKDAY})(?:\s+(?:morning|afternoon|evening|night))?", re.I)
+
+
+def _plain_day(when: Optional[When]) -> bool:
+    """A single calendar day, neither approximate nor uncertain (no time of day)."""
+    return (when is not None and not when.interval and when.precision is Precision.DAY
+            and not when.approximate and not when.uncertain)
 
 
 def _before_its_telling(found: tuple, said: Sequence[DateMention]) -> tuple:
     """"On Monday, officials said rebels had shelled the camp on Tuesday": a weekday in what was
     said on a day is the last such day on or before that day, not before publication."""
     when, rule, date = found
-    if date is None or date.forward or not _WEEKDAY_RE.fullmatch(date.text) or when is None or not when.is_point:
+    weekday = _WEEKDAY_RE.fullmatch(date.text) if date is not None else None
+    if weekday is None or date.forward or not _plain_day(when):
         return found
-    told = next((d for d in said if d.when.is_point and not d.forward and re.fullmatch(r"\d{4}-\d{2}-\d{2}", d.when.edtf)),
-                None)
-    if told is None or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", when.edtf) or when.earliest <= told.when.earliest:
+    told = next((d for d in said if not d.forward and _plain_day(d.when)), None)
+    if told is None or when.earliest <= told.when.earliest:
         return found
-    day = when.earliest.date() - timedelta(days=7)
-    return (When.day(day), f"{date.text}: the last {_weekday_name(date.text)} "
-            f"on or before the day it was told ({told.text}, {told.when.label})", date)
-
-
-def _weekday_name(text: str) -> str:
-    return next(w for w in ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-                if w.lower() in text.lower())
+    told_day = told.when.earliest.date()
+    name = weekday["w"].capitalize()
+    day = told_day - timedelta(days=(told_day.weekday() - WEEKDAYS[name.lower()]) % 7)
+    return (When.day(day), f"{date.text}: the last {name} on or before the day it was told ({told.text}, "
+            f"{told.when.label})", date)
 
 
 _PAIR_RE = re.compile(r"\s*(?:,\s*)?(?:and|through|to|until|till|-|–|—)\s*$", re.I)
@@ -233,7 +237,7 @@ def date_continuations(drafts: list, sentences: Sequence, parsed: dict) -> list:
     for d in drafts:
         if (d.when is None and d.date is None and previous is not None and previous.date is not None
                 and previous.when is not None and not previous.date.forward
-                and re.fullmatch(r"\d{4}-\d{2}-\d{2}", previous.when.edtf)
+                and _plain_day(previous.when)
                 and 0 <= d.clause.sentence - previous.clause.sentence <= 1
                 and d.status in ("reported", "claimed") and _also_in_the_past(d, sentences, parsed)):
             d.when = previous.when

@@ -46,6 +46,9 @@ def _when(ws, body: str, words: str):
      "shelled the camp", "2019-02-26"),
     ("On Monday, the Eastland Army said the Northern Shield Brigade had shelled the camp at Tal Hamra on Saturday.",
      "shelled the camp", "2019-03-02"),
+    # ... counted from that day even when it is weeks before publication (Wednesday 20 February)
+    ("On 20 February, the Eastland Army said the Northern Shield Brigade had shelled the camp at Tal Hamra on "
+     "Saturday.", "shelled the camp", "2019-02-16"),
     # two days joined: the happening spans both
     ("The Northern Shield Brigade shelled Kafr Saba on Monday and Tuesday.", "shelled Kafr Saba",
      "2019-03-04/2019-03-05"),
