@@ -18,6 +18,7 @@ from . import arabic_lexicon as AL
 from .arabic import _AR, _NOT_AR_AFTER, _NOT_AR_BEFORE, _PREFIX, future_verb_in
 from .arabic_names import fold
 from .dates import DateMention
+from .event_dates import undated_rule
 from .events import Clause, EventDraft
 from .names import Entity, Mention
 from .statements import Statement
@@ -122,7 +123,7 @@ def _draft(text: str, folded: str, si: int, c0: int, c1: int, trigger: re.Match,
     elif carried is not None:
         when, rule = carried.when, f"no date in the clause: the day of the clause before ({carried.text})"
     else:
-        when, rule = None, _undated(published)
+        when, rule = None, undated_rule(published)
     ments = [m for m in by_sentence.get(si, []) if c0 <= m.start < c1 and by_id.get(m.entity) is not None
              and not m.modifier]
     roles = _roles(text, ments, by_id, st, trigger)
@@ -229,13 +230,6 @@ def _date_retellings(folded: str, drafts: list[EventDraft]) -> None:
         if best is not None:
             d.when, d.date = best.when, best.date
             d.when_rule = f"told again with a date ({best.date.text}): {best.date.rule}"
-
-
-def _undated(published: Optional[When]) -> str:
-    """The rule of a clause that gives no date of its own: it is not dated by publication."""
-    if published is None:  # the same words as the English reader's (event_dates)
-        return "the report gives no date, and no publication date: set one"
-    return f"the report gives no date; published {published.label}"
 
 
 _PARTY_WORDS = re.compile(r"الجيش|عسكري|الشرطة|الحكومة|وزارة|وزير|الرئاسة|الحوثي|حماس|التنظيم|الحركة|الجماعة|المعارضة")

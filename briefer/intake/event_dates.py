@@ -16,12 +16,12 @@ from typing import Optional, Sequence
 
 from ..core.point import Precision
 from ..core.when import When
-from . import lexicon as L
 from .date_words import _WEEKDAY, WEEKDAYS
 from .dates import DateMention
 from .parse import SPEECH_LEMMAS
+from .triggers import TRIGGER_RE
 
-__all__ = ["clause_date", "date_continuations", "UNDATED_RULES"]
+__all__ = ["clause_date", "date_continuations", "undated_rule", "UNDATED_RULES"]
 
 # rules of a clause that gives no date of its own (`telling` lets a later telling date it)
 UNDATED_RULES = ("the report gives no date", "told as background")
@@ -56,9 +56,15 @@ def clause_date(text: str, start: int, end: int, dates: Sequence[DateMention], p
     if published_day and _BACKGROUND_RE.search(c_text):
         # background told in the past perfect ("had killed"): before the story, on no day it names
         return None, f"told as background (past perfect) with no date of its own; published {published_day}", None
-    if published_day:
-        return None, f"the report gives no date; published {published_day}", None
-    return None, "the report gives no date, and no publication date: set one", None
+    return None, undated_rule(published), None
+
+
+def undated_rule(published: Optional[When]) -> str:
+    """The rule of a clause that gives no date of its own (it is not dated by publication);
+    its words open with one of `UNDATED_RULES`.  The Arabic reader says the same."""
+    if published is None:
+        return "the report gives no date, and no publication date: set one"
+    return f"the report gives no date; published {published.label}"
 
 
 _WEEKDAY_RE = re.compile(rf"(?:(?:on|last|late|early)\s+)?(?P<w>{_WEEKDAY})(?:\s+(?:morning|afternoon|evening|night))?", re.I)
@@ -113,8 +119,6 @@ def _day_text(published: Optional[When]) -> str:
 # ("the fourth massacre reported this week"), a reported or subject clause, an aside
 _OWN_CLAUSE = {"relcl", "acl", "ccomp", "csubj", "csubjpass", "parataxis", "advcl"}
 # verbs that only place the happening they hang on in time ("the attack, which began on Monday")
-_EVENT_RE = re.compile(r"(?:" + "|".join(re.escape(s) for s in sorted(L.EVENT_STEMS, key=len, reverse=True)) + r")",
-                       re.I)
 _LIGHT_VERBS = {"begin", "start", "happen", "occur", "continue", "end", "last", "erupt"}
 
 
@@ -157,13 +161,13 @@ def _dates_its_noun(verb) -> bool:
     if verb.lemma_.lower() in SPEECH_LEMMAS or verb.tag_ not in ("VBN", "VBD"):
         return False
     if verb.dep_ in ("acl", "relcl"):  # "a truce signed in May", "airstrikes it launched on Monday"
-        return bool(_EVENT_RE.match(verb.head.text))
+        return bool(TRIGGER_RE.match(verb.head.text))
     # the same read as a clause of its own ("violating a cease-fire signed in May" parsed as
     # "a cease-fire [that] signed"): no "that", no auxiliary, not hung on a verb of saying,
     # and its subject names a happening
     return (verb.dep_ == "ccomp" and verb.head.lemma_.lower() not in SPEECH_LEMMAS
             and not any(c.dep_ in ("mark", "aux", "auxpass", "dobj") for c in verb.children)
-            and any(c.dep_ == "nsubj" and _EVENT_RE.match(c.text) for c in verb.children))
+            and any(c.dep_ == "nsubj" and TRIGGER_RE.match(c.text) for c in verb.children))
 
 
 _TIME_MARKS = {"after", "when", "as", "while", "before", "until", "once"}

@@ -21,12 +21,10 @@ from .event_dates import clause_date
 from .entities import WELL_KNOWN_ACTOR_KEYS, Entity, Mention
 from .statements import Statement
 from .text import Sentence
-from .triggers import event_word, own_forces_act
+from .triggers import TRIGGER_RE as _TRIGGER_RE, event_word, own_forces_act
 
 __all__ = ["Clause", "EventDraft", "draft_events"]
 
-_TRIGGER_RE = re.compile(r"\b(?:" + "|".join(re.escape(s) for s in sorted(L.EVENT_STEMS, key=len, reverse=True)) + r")\w*",
-                         re.I)
 _SPLIT_RE = re.compile(r",\s+but\s+|;\s+|\s+until\s+|,\s+while\s+|,\s+whereas\s+|,\s+and\s+(?=\w+\s+(?:has|have|had|was|were|is|are)\b)")
 _AFFECT_RE = re.compile(r"\b(?:murder|kill|kidnap|abduct|hold|held|holding|hostage|detain|execut|behead|releas|free|"
                         r"captur|arrest|wound|injur|disappear|missing|imprison|jail|sentenc)\w*", re.I)

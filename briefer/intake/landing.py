@@ -20,10 +20,9 @@ from ..core.errors import BrieferError
 from ..core.model import (Actor, ActorKind, Citation, Document, Event, Participant, Role, Source, SourceKind,
                           normalize_name)
 from ..core.status import status_tag
-from .proposals import ActorProposal, Analysis, EventProposal, ParticipantProposal, undated_when, when_text
+from .proposals import ActorProposal, Analysis, EventProposal, ParticipantProposal, undated_when
 
-__all__ = ["accept", "accept_all_choices", "merge_events", "merge_actor_proposals", "Landed", "DEFAULT_CREDIBILITY",
-           "undated_when", "when_text"]
+__all__ = ["accept", "accept_all_choices", "merge_events", "merge_actor_proposals", "Landed", "DEFAULT_CREDIBILITY"]
 
 DEFAULT_CREDIBILITY = 6  # "truth cannot be judged" until the analyst grades it
 

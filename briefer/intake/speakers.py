@@ -43,6 +43,7 @@ _KINDS = {"organisation", "armed_group", "state"}
 _OFFICE = r"(?:spokes(?:man|woman|person)|commander|head|chief|leader|director|representative)"
 _FOR_RE = re.compile(rf"^(?:\w+\s+){{0,2}}{_OFFICE}\s+(?:for|of|at)\s+(.+)$", re.I)
 # "the ministry's spokesman", "the army's commander": the body the office speaks for
+_OFFICE_AFTER_RE = re.compile(rf"(?:\w+\s+)?(\w+)\s+{_OFFICE}", re.I)  # "a ministry spokesman"
 _OFFICE_OF_RE = re.compile(rf"^(.+?)['’]s?\s+(?:\w+\s+)?{_OFFICE}$", re.I)
 _LEAD_RE = re.compile(r"^(?:the|a|an|this|that|its|their)\s+", re.I)
 
@@ -117,7 +118,7 @@ def _resolve(st: Statement, actors: Sequence[Entity], persons: Sequence[Entity],
             or any(fold(_LEAD_RE.sub("", a)) == words for a in e.aliases_seen))]
         return fits[-1] if fits else None
     head = _head(bare)
-    office = re.fullmatch(rf"(?:\w+\s+)?(\w+)\s+{_OFFICE}", bare, re.I)
+    office = _OFFICE_AFTER_RE.fullmatch(bare)
     if head not in _HEADS and office is not None and fold(office.group(1)) in _HEADS:
         head = fold(office.group(1))  # "a ministry spokesman": the ministry speaks
     if head not in _HEADS:

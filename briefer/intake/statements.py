@@ -122,7 +122,8 @@ def find_statements(text: str, sentences: Sequence[Sentence], mentions: Sequence
                 f"the quotation goes on: still {last_direct.speaker} speaking", direct=True))
     # the report's own outlet ("V-O-A's correspondent reports", "VOA reported") is the report itself;
     # "the reports say" names a document, and no one who wrote it
-    return [st for st in statements if not _own_outlet(st.speaker, outlet)
+    own = _forms(outlet) if outlet else set()
+    return [st for st in statements if not _own_outlet(st.speaker, own)
             and not (st.speaker_entity is None and fold(st.speaker.split()[-1]) in _DOCUMENTS)]
 
 
@@ -141,8 +142,9 @@ def _forms(name: str) -> set[str]:
     return {f for f in out if len(f) >= 2}
 
 
-def _own_outlet(speaker: str, outlet: str) -> bool:
-    return bool(speaker and outlet) and bool(_forms(re.sub(r"^(?:the|a)\s+", "", speaker, flags=re.I)) & _forms(outlet))
+def _own_outlet(speaker: str, outlet_forms: set[str]) -> bool:
+    """Whether the speaker is the report's own outlet (`outlet_forms`: its `_forms`)."""
+    return bool(speaker and outlet_forms) and bool(_forms(re.sub(r"^(?:the|a)\s+", "", speaker, flags=re.I)) & outlet_forms)
 
 
 def _opens_quotation(sentence: str) -> bool:

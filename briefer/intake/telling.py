@@ -41,12 +41,11 @@ from .event_dates import UNDATED_RULES
 from .events import EventDraft
 from .parse import SPEECH_LEMMAS
 from .text import Sentence
-from .triggers import _agent_noun, _animate, tells
+from .triggers import TRIGGER_RE as _TRIGGER_RE, _agent_noun, _animate, tells
 
 __all__ = ["fold_retellings"]
 
 _STEMS = sorted(L.EVENT_STEMS, key=len, reverse=True)
-_TRIGGER_RE = re.compile(r"\b(?:" + "|".join(re.escape(s) for s in _STEMS) + r")\w*", re.I)
 # kinds of happening worth telling apart; "held", "open", "control" and the like say too little to tie two drafts
 _STRONG = {"attack", "offensive", "assault", "kill", "murder", "execut", "behead", "shell", "bomb", "strike",
            "airstrike", "air strike", "raid", "clash", "battle", "ambush", "captur", "seiz", "retak", "recaptur",
