@@ -301,17 +301,6 @@ class Connection:
 
     # -- reading everything at once (taking a copy) ---------------------------------------
     @contextmanager
-    def consistent_read(self) -> Iterator[int]:
-        """Reads inside see one consistent state of the workspace; yields its sync point
-        (every revision up to it is visible).  Inside a change of this session's own: what
-        it sees now, up to the sync point as it stands."""
-        if self._depth:
-            yield self.sync_point()  # type: ignore[attr-defined]
-            return
-        with self._read_snapshot() as (synced, _):
-            yield synced
-
-    @contextmanager
     def _read_snapshot(self) -> Iterator[tuple[int, int]]:
         """Reads inside see one consistent state (a read transaction); nothing is written.
         Yields (sync point, last revision), the same here: a file has one writer at a time,

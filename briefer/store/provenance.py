@@ -122,6 +122,17 @@ class ProvenanceStore(Connection):
     def max_revision(self) -> int:
         return self.conn.execute("SELECT coalesce(max(rev), 0) FROM revision").fetchone()[0]
 
+    @contextmanager
+    def consistent_read(self) -> Iterator[int]:
+        """Reads inside see one consistent state of the workspace; yields its sync point
+        (every revision up to it is visible).  Inside a change of this session's own: what
+        it sees now, up to the sync point as it stands."""
+        if self._depth:
+            yield self.sync_point()
+            return
+        with self._read_snapshot() as (synced, _):
+            yield synced
+
     def sync_point(self) -> int:
         """The highest revision N such that every revision up to N is committed and so in
         the next read: what a peer may be told it has ("everything up to N").  A file's
@@ -492,10 +503,6 @@ class ProvenanceStore(Connection):
              peer, peer_name))
         return int(cur.lastrowid)
 
-    def set_conflict_status(self, conflict_id: int, status: str) -> None:
-        """Mark a conflict or proposal decided ('mine', 'theirs', 'merged', 'apart', 'proposed')."""
-        self.conn.execute("UPDATE conflict SET status = ? WHERE id = ?", (status, conflict_id))
-
     def conflicts(self, status: str = "open") -> list[dict[str, Any]]:
         rows = self.conn.execute(f"SELECT {', '.join(self._CONFLICT_COLUMNS)} FROM conflict WHERE status = ? "
                                  "ORDER BY kind, title, uid, id", (status,)).fetchall()
@@ -513,6 +520,7 @@ class ProvenanceStore(Connection):
         return self.conn.execute("SELECT count(*) FROM conflict WHERE status = 'open'").fetchone()[0]
 
     def set_conflict_status(self, conflict_id: int, status: str) -> None:
+        """Mark a conflict or proposal decided ('mine', 'theirs', 'merged', 'apart', 'proposed')."""
         with self.transaction():
             self.conn.execute("UPDATE conflict SET status = ? WHERE id = ?", (status, conflict_id))
 
