@@ -41,8 +41,9 @@ def clause_date(text: str, start: int, end: int, dates: Sequence[DateMention], p
     if doc is not None and trigger_at is not None and dated:
         trigger = _token_at(doc, trigger_at - sentence_start)
         if trigger is not None:
+            line = _TriggerLine(trigger)
             ranked = [(rank, d.forward, d.start, d) for d in dated
-                      if (rank := _governs(doc, d.start - sentence_start, trigger)) is not None]
+                      if (rank := _governs(doc, d.start - sentence_start, line)) is not None]
             date = min(ranked, key=lambda r: r[:3])[3] if ranked else None
             if date is not None:
                 said = [d for rank, _f, _s, d in ranked if rank == 1 and d is not date]
@@ -179,7 +180,24 @@ def _same_time(verb) -> bool:
     return verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _TIME_MARKS for c in verb.children)
 
 
-def _governs(doc, offset: int, trigger) -> Optional[int]:
+class _TriggerLine:
+    """The trigger word's line up the parse, made once per trigger (not once per date): the
+    words above it, its verb and the words from it up to that verb."""
+
+    def __init__(self, trigger) -> None:
+        self.trigger = trigger
+        self.over = {trigger.i}
+        t = trigger
+        for _ in range(40):
+            if t.head.i == t.i:
+                break
+            t = t.head
+            self.over.add(t.i)
+        self.verb = _verb_over(trigger)
+        self.below_verb = {u.i for u in _path(trigger, self.verb)} if self.verb is not None else set()
+
+
+def _governs(doc, offset: int, line: _TriggerLine) -> Optional[int]:
     """How closely the date at `offset` dates the happening the trigger word tells: 0 when it
     hangs on the trigger or its verb ("attacked the base on Friday", "Friday's attack"), 1 when
     on a verb above it ("said on Friday that its troops had ...", "moved in on Friday to
@@ -188,18 +206,10 @@ def _governs(doc, offset: int, trigger) -> Optional[int]:
     token = _token_at(doc, offset)
     if token is None:
         return 1
-    over_trigger = {trigger.i}
-    t = trigger
-    for _ in range(40):
-        if t.head.i == t.i:
-            break
-        t = t.head
-        over_trigger.add(t.i)
-    event_verb = _verb_over(trigger)
     t = token
     worse = 0
     for _ in range(40):
-        if t.i in over_trigger:
+        if t.i in line.over:
             break
         if t.pos_ in ("VERB", "AUX") and t.dep_ not in ("aux", "auxpass") and _own_clause(t):
             if not (_dates_its_noun(t) or _same_time(t)):
@@ -212,11 +222,10 @@ def _governs(doc, offset: int, trigger) -> Optional[int]:
         return max(1, worse)
     if worse:
         return worse
-    if t.i == trigger.i or event_verb is None or t.i == event_verb.i:
+    if t.i == line.trigger.i or line.verb is None or t.i == line.verb.i:
         return 0
     # met the trigger's line below its verb (a noun or preposition between them) or above it
-    below = event_verb is not None and any(u.i == t.i for u in _path(trigger, event_verb))
-    return 0 if below else 1
+    return 0 if t.i in line.below_verb else 1
 
 
 def _path(start, end) -> list:
