@@ -20,7 +20,7 @@ from ..core.when import When
 from . import lexicon as L
 from .arabic import arabic_dates, arabic_mentions, arabic_statements, is_arabic
 from .arabic_events import arabic_drafts
-from .dates import FUTURE_RE, anchor_dates, find_dates
+from .dates import anchor_dates, find_dates, future_reader
 from .entities import Entity, Gazetteer, find_entities
 from .event_dates import date_continuations
 from .events import draft_events, sentence_drafts
@@ -144,32 +144,7 @@ def analyse(ws, article: Article, published: Optional[date] = None) -> Analysis:
             notes.append(f"a long text: {unparsed} of its {len(body)} sentences were read by the rules alone "
                          "(the parse stops after 100,000 characters or 3 seconds)")
 
-    def future_context(offset: int) -> bool:
-        import bisect
-
-        i = bisect.bisect_right(starts, offset) - 1
-        if i < 0:
-            return False
-        s = sentences[i]
-        # "ahead of May 28 elections", "in the run-up to the 5 June vote": what is to come
-        if _AHEAD_RE.search(text, max(s.start, offset - 30), offset):
-            return True
-        if i in parsed:  # the tense of the verb that governs the date
-            from .parse import is_future_at
-
-            future = is_future_at(parsed[i], offset - s.start)
-            if future is not None:
-                return future
-        # Only the words leading up to the date: "said on Friday that it would ..." is past.
-        if FUTURE_RE.search(text, max(s.start, offset - 50), offset):
-            return True
-        # A date opening the sentence governs its verb: "On Tuesday the talks will kick off".
-        head = re.sub(r"\b(?:[Oo]n|[Bb]y|[Ss]tarting|[Ff]rom)\s*$", "", text[s.start:offset]).rstrip()
-        if not head.strip(" \t\"“'([") or head.endswith((":", "]", ".")):
-            after = text[offset:min(s.end, offset + 80)]
-            speech = re.search(r"\b(?:" + "|".join(sorted(L.SPEECH_VERBS)) + r")\b", after)
-            return bool(FUTURE_RE.search(after[:speech.start()] if speech else after))
-        return False
+    future_context = future_reader(text, sentences, parsed)
 
     gaz = gazetteer_for(ws)
     if arabic:
@@ -269,9 +244,6 @@ def _restore(quote: str, text: str, original: str, span: tuple[int, int]) -> str
         return " ".join(original[a:b].split()).strip(" ,;")
     return quote
 
-
-_AHEAD_RE = re.compile(r"\b(?:ahead of|in the run-up to|in the lead-up to|in the build-up to)\s+(?:the\s+|next\s+|this\s+)?$",
-                       re.I)
 
 _MAX_MATCHED = 2000  # proposals compared with the workspace's events (a long text: the first ones)
 

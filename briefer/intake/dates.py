@@ -19,9 +19,12 @@ from typing import Optional, Sequence
 
 from ..core.when import When
 from .date_rules import ANCHORED_RE, RULES, _shift
-from .date_words import _MONTH, FUTURE_RE, MONTHS, _day, _safe_date, format_day
+from . import lexicon as L
+from .date_words import _MONTH, AHEAD_RE, FUTURE_RE, MONTHS, _day, _safe_date, format_day
+from .parse import is_future_at
 
-__all__ = ["DateMention", "find_dates", "parse_date_text", "format_day", "anchor_dates", "FUTURE_RE", "MONTHS"]
+__all__ = ["DateMention", "find_dates", "future_reader", "parse_date_text", "format_day", "anchor_dates", "FUTURE_RE",
+           "MONTHS"]
 
 
 @dataclass(frozen=True)
@@ -67,6 +70,40 @@ def find_dates(text: str, published: Optional[date], start: int = 0, end: Option
         found.append(DateMention(s, e, text[s:e], when, rule, forward))
     found.sort(key=lambda d: d.start)
     return _joined_months(text, found, covered, start, end)
+
+
+def future_reader(text: str, sentences: Sequence, parsed: dict):
+    """The `future_context` of `find_dates` for a report: whether the sentence at an offset
+    speaks of the future where a date stands, from the tense of the verb that governs it (the
+    parse) or, without one, from the words leading up to it."""
+    starts = [s.start for s in sentences]
+
+    def future_context(offset: int) -> bool:
+        i = bisect_right(starts, offset) - 1
+        if i < 0:
+            return False
+        s = sentences[i]
+        if AHEAD_RE.search(text, max(s.start, offset - 30), offset):
+            return True
+        if i in parsed:  # the tense of the verb that governs the date
+            future = is_future_at(parsed[i], offset - s.start)
+            if future is not None:
+                return future
+        # Only the words leading up to the date: "said on Friday that it would ..." is past.
+        if FUTURE_RE.search(text, max(s.start, offset - 50), offset):
+            return True
+        # A date opening the sentence governs its verb: "On Tuesday the talks will kick off".
+        head = re.sub(r"\b(?:[Oo]n|[Bb]y|[Ss]tarting|[Ff]rom)\s*$", "", text[s.start:offset]).rstrip()
+        if not head.strip(" \t\"“'([") or head.endswith((":", "]", ".")):
+            after = text[offset:min(s.end, offset + 80)]
+            speech = _SPEECH_RE.search(after)
+            return bool(FUTURE_RE.search(after[:speech.start()] if speech else after))
+        return False
+
+    return future_context
+
+
+_SPEECH_RE = re.compile(r"\b(?:" + "|".join(sorted(L.SPEECH_VERBS)) + r")\b")
 
 
 _JOINED_MONTH_RE = re.compile(rf"(?:\s*,)?\s+(?:and|or|to|through|till|until)\s+(?P<m>{_MONTH})(?![\w])(?!\s+\d)"
