@@ -91,10 +91,10 @@ _LED_RE = re.compile(r"\b(?P<name>(?:U\.S\.|US|U-S|UN|U\.N\.|NATO|[A-Z][a-z]+)-(
 _STATE_WORD_RE = re.compile(rf"\b(?:{_NATION_RE}|{_COUNTRY_RE})\b", re.I)
 
 
-def _dominant_state(text: str, spans: Sequence[tuple[int, int]] = (), at_least: int = 1) -> str:
-    """The state a report is about: named (or its people) at least twice as often as any other, in
-    the report's own sentences (`spans`, not its header), and not as an outlet's language service
-    ("VOA's Somali service")."""
+def _dominant_state(text: str, spans: Sequence[tuple[int, int]] = ()) -> tuple[str, int]:
+    """The state a report is about and how many times it is named: named (or its people) at least
+    twice as often as any other, in the report's own sentences (`spans`, not its header), and not as
+    an outlet's language service ("VOA's Somali service"); ("", 0) when none is."""
     counts: dict[str, int] = {}
     for start, end in spans or [(0, len(text))]:
         for m in _STATE_WORD_RE.finditer(text, start, end):
@@ -107,11 +107,11 @@ def _dominant_state(text: str, spans: Sequence[tuple[int, int]] = (), at_least: 
             state = _SAME_STATE.get(state, state)
             counts[state] = counts.get(state, 0) + 1
     if not counts:
-        return ""
+        return "", 0
     ranked = sorted(counts.items(), key=lambda kv: -kv[1])
-    if (len(ranked) > 1 and ranked[0][1] < 2 * ranked[1][1]) or ranked[0][1] < at_least:
-        return ""
-    return ranked[0][0]
+    if len(ranked) > 1 and ranked[0][1] < 2 * ranked[1][1]:
+        return "", 0
+    return ranked[0]
 
 
 # one state under two names (general knowledge): "Myanmar, also known as Burma"
@@ -211,8 +211,8 @@ def body_mentions(text: str, sentences: Sequence[Sentence], mentions: list[Menti
     bare = [(a, b, key, si) for a, b, key, si in found if key.endswith("|bare")]
     found = [x for x in found if not x[2].endswith("|bare")]
     body_spans = [(x.start, x.end) for i, x in enumerate(sentences) if only is None or i in only]
-    dominant = _dominant_state(text, body_spans) if bare else ""
-    if bare and not all_states and dominant and _dominant_state(text, body_spans, at_least=2):
+    dominant, named = _dominant_state(text, body_spans) if bare else ("", 0)
+    if bare and not all_states and dominant and named >= 2:
         all_states = {dominant}  # "the government" of the one state a report names (twice), with no body of it
     if len(all_states) == 1 and bare and dominant == next(iter(all_states)):
         one = next(iter(all_states))

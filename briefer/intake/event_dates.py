@@ -18,7 +18,7 @@ from ..core.point import Precision
 from ..core.when import When
 from .date_words import _WEEKDAY, WEEKDAYS
 from .dates import DateMention
-from .parse import SPEECH_LEMMAS
+from .parse import SPEECH_LEMMAS, token_at
 from .triggers import TRIGGER_RE
 
 __all__ = ["clause_date", "date_continuations", "undated_rule", "UNDATED_RULES"]
@@ -39,7 +39,7 @@ def clause_date(text: str, start: int, end: int, dates: Sequence[DateMention], p
     the offset of the event's word."""
     dated = [d for d in dates if not _REFERENCE_RE.search(text, max(start, d.start - 60), d.start)]
     if doc is not None and trigger_at is not None and dated:
-        trigger = _token_at(doc, trigger_at - sentence_start)
+        trigger = token_at(doc, trigger_at - sentence_start)
         if trigger is not None:
             line = _TriggerLine(trigger)
             ranked = [(rank, d.forward, d.start, d) for d in dated
@@ -123,15 +123,6 @@ _OWN_CLAUSE = {"relcl", "acl", "ccomp", "csubj", "csubjpass", "parataxis", "advc
 _LIGHT_VERBS = {"begin", "start", "happen", "occur", "continue", "end", "last", "erupt"}
 
 
-def _token_at(doc, offset: int):
-    for t in doc:
-        if t.idx <= offset < t.idx + len(t):
-            return t
-        if t.idx > offset:
-            return None
-    return None
-
-
 def _verb_over(t):
     """The verb a word hangs on (the word itself when it is one), or None."""
     for _ in range(40):
@@ -203,7 +194,7 @@ def _governs(doc, offset: int, line: _TriggerLine) -> Optional[int]:
     on a verb above it ("said on Friday that its troops had ...", "moved in on Friday to
     retake ..."), None when it sits in a clause of its own that tells another happening
     ("killed dozens, the fourth massacre reported this week")."""
-    token = _token_at(doc, offset)
+    token = token_at(doc, offset)
     if token is None:
         return 1
     t = token

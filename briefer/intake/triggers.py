@@ -24,12 +24,18 @@ import re
 from typing import Optional, Sequence
 
 from . import lexicon as L
-from .parse import SPEECH_LEMMAS
+from .parse import SPEECH_LEMMAS, token_at
 
-__all__ = ["event_word", "own_forces_act", "TRIGGER_RE"]
+__all__ = ["event_word", "own_forces_act", "tells", "event_stem", "agent_noun", "animate", "TRIGGER_RE"]
 
-TRIGGER_RE = re.compile(r"\b(?:" + "|".join(re.escape(s) for s in sorted(L.EVENT_STEMS, key=len, reverse=True))
-                        + r")\w*", re.I)
+_STEMS = sorted(L.EVENT_STEMS, key=len, reverse=True)  # the longest first
+TRIGGER_RE = re.compile(r"\b(?:" + "|".join(re.escape(s) for s in _STEMS) + r")\w*", re.I)
+
+
+def event_stem(word: str) -> Optional[str]:
+    """The event word's stem (lexicon.EVENT_STEMS) that `word` begins with, the longest; None if none."""
+    low = word.lower()
+    return next((s for s in _STEMS if low.startswith(s)), None)
 
 # who a describing clause can be about: people and armed or organised groups
 _ANIMATE = L.PERSON_NOUNS | {
@@ -57,7 +63,8 @@ _THINGS = {"insurgent", "explosive", "hostage", "wound", "shell", "surrounding",
 _ADJ_OK = {"dead", "missing", "wounded", "injured", "killed", "trapped", "besieged", "surrounded"}
 
 
-def _animate(noun) -> bool:
+def animate(noun) -> bool:
+    """Whether the parsed noun names someone: a person, people or an armed or organised group."""
     if noun.ent_type_ in _ANIMATE_ENTS:
         return True
     if any(c.dep_ == "relcl" and c.left_edge.lower_ in ("who", "whom", "whose") for c in noun.children):
@@ -97,20 +104,19 @@ def _light_ok(verb) -> bool:
     return True
 
 
-_STEMS = sorted(L.EVENT_STEMS, key=len, reverse=True)
 _AGENT_RE = re.compile(r"(?:(\w)\1)?(?:er|or|r)s?")
 
 
-def _agent_noun(token) -> bool:
+def agent_noun(token) -> bool:
     """"fighters", "attackers", "kidnappers": who does it, not a happening."""
     low = token.lower_
-    stem = next((s for s in _STEMS if low.startswith(s)), None)
+    stem = event_stem(low)
     return stem is not None and len(low) > len(stem) and bool(_AGENT_RE.fullmatch(low[len(stem):]))
 
 
 def tells(token, upper_text: bool = False) -> bool:
     """Whether the event word `token` is part of what its clause tells (see the module's rules)."""
-    if token.pos_ in ("NOUN", "PROPN") and (_agent_noun(token) or token.lemma_.lower() in _THINGS):
+    if token.pos_ in ("NOUN", "PROPN") and (agent_noun(token) or token.lemma_.lower() in _THINGS):
         return False
     if token.dep_ == "amod" and token.tag_ == "VBG":
         return False  # "the surrounding villages", "a full-fledged war"
@@ -130,7 +136,7 @@ def tells(token, upper_text: bool = False) -> bool:
         head = t.head
         if head.i == t.i:
             break
-        if t.dep_ in ("relcl", "acl") and head.pos_ in ("NOUN", "PROPN", "PRON") and _animate(head) \
+        if t.dep_ in ("relcl", "acl") and head.pos_ in ("NOUN", "PROPN", "PRON") and animate(head) \
                 and _describing(t):
             return False  # describes someone
         if t.dep_ in ("advcl", "acl", "relcl") and t.pos_ in ("VERB", "AUX") and _infinitive(t):
@@ -149,11 +155,11 @@ def event_word(doc, start: int, end: int, found: Sequence[tuple[int, int]]) -> O
     bombing": the bombing); None when none does."""
     upper_text = sum(c.isupper() for c in doc.text) > 0.6 * max(1, sum(c.isalpha() for c in doc.text))
     best = None  # (rank, offset): the main predication's before a clause on someone, a saying last
-    for a, b in found:
-        span = doc.char_span(a, b, alignment_mode="expand")
-        if span is None or not len(span) or not tells(span[0], upper_text):
+    for a, _ in found:
+        token = token_at(doc, a)
+        if token is None or not tells(token, upper_text):
             continue
-        rank = 2 if span[0].lemma_.lower() in _SAYING else (1 if _subordinate(span[0]) else 0)
+        rank = 2 if token.lemma_.lower() in _SAYING else (1 if _subordinate(token) else 0)
         if rank == 0:
             return a
         if best is None or rank < best[0]:
@@ -179,10 +185,9 @@ _OWN = {"its", "their", "our"}
 def own_forces_act(doc, offset: int) -> bool:
     """Whether the happening at `offset` is done by the speaker's own side, named by a possessive
     pronoun ("its forces had liberated the town", "our troops repelled an attack")."""
-    at = [t for t in doc if t.idx <= offset < t.idx + len(t)]
-    if not at:
+    verb = token_at(doc, offset)
+    if verb is None:
         return False
-    verb = at[0]
     for _ in range(4):
         if verb.pos_ in ("VERB", "AUX") or verb.head.i == verb.i:
             break

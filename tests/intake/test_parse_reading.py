@@ -150,3 +150,14 @@ def test_the_built_app_says_its_intake_reads_by_the_rules(workspace, monkeypatch
     a = _analyse(workspace, "The Northern Shield Brigade seized the grain silos on Monday, a spokesman said.")
     note = next(n for n in a.document.notes if "no English parse" in n)
     assert "lower recall" in note and "built app" in note and "set-up" not in note
+
+
+@pytest.mark.parametrize("offset, following, expected", [
+    (0, False, "Rebels"), (3, False, "Rebels"), (6, False, None), (6, True, "have"), (12, False, "seized"),
+    (30, False, "."), (31, False, None), (31, True, None),
+])
+def test_the_token_at_a_character_offset(offset: int, following: bool, expected) -> None:
+    """Every reader of the parse finds the word over a character of its sentence the same way."""
+    doc = parse.model()("Rebels have seized the airport.")
+    found = parse.token_at(doc, offset, following=following)
+    assert (found.text if found is not None else None) == expected
