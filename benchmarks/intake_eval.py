@@ -1,6 +1,6 @@
 """Held-out evaluation of the article assistant: what it finds in reports it was never developed on.
 
-    python benchmarks/intake_eval.py [--json] [--per-report] [--only ID ...] [--set DIR]
+    python benchmarks/intake_eval.py [--json] [--per-report] [--only ID|PATTERN ...] [--set DIR]
 
 Held out means held out: whoever works on the assistant reads only the aggregate figures (the
 table, or --json without --per-report) and never the reports, the annotations or the per-report
@@ -65,6 +65,7 @@ fields (status, channel, roles) are used when present and their figures read "n/
 from __future__ import annotations
 
 import argparse
+import fnmatch
 import json
 import re
 import signal
@@ -449,7 +450,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--per-report", action="store_true",
                     help="also list, per report, what was missed and extra (quotes the annotations: not for "
                          "whoever tunes the assistant)")
-    ap.add_argument("--only", nargs="*", metavar="ID", help="only these report ids")
+    ap.add_argument("--only", nargs="*", metavar="ID",
+                    help="only these report ids (shell patterns allowed: 'd2[3-9]*')")
     ap.add_argument("--set", type=Path, default=SET_DIR, help="the evaluation set (default: benchmarks/intake_eval)")
     ap.add_argument("--timeout", type=int, default=120, help="seconds allowed per report (0 = no limit)")
     ap.add_argument("--reports-from", type=Path, metavar="DIR",
@@ -469,7 +471,7 @@ def main(argv: list[str] | None = None) -> int:
               f"{', …' if len(absent) > 3 else ''}); their texts are not under a free licence: see the set's "
               "README, and pass --reports-from DIR", file=sys.stderr)
     if args.only:
-        reports = [p for p in reports if p.stem in set(args.only)]
+        reports = [p for p in reports if any(fnmatch.fnmatchcase(p.stem, pattern) for pattern in args.only)]
     if not reports:
         print(f"{args.set}: no reports to evaluate", file=sys.stderr)
         return 2

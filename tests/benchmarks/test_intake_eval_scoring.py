@@ -97,3 +97,21 @@ def test_expectations_listed_apart_are_scored_as_expectations_and_denials_as_not
     s = ev.score_report(GOLD, out)
     assert (s["events_right"], s["events_pred"], s["forecasts_as_events"]) == (1, 1, 0)
     assert (s["expect_right"], s["expect_pred"], s["expect_gold"]) == (1, 1, 1)
+
+
+def test_only_takes_shell_patterns_to_score_a_batch_apart(ev, tmp_path, capsys):
+    import json
+
+    for rid in ("d01-old", "d23-new", "d24-new"):
+        (tmp_path / "reports").mkdir(exist_ok=True)
+        (tmp_path / "annotations").mkdir(exist_ok=True)
+        (tmp_path / "reports" / f"{rid}.txt").write_text(
+            "Headline: A test\nDate: 2020-01-02\n\nRebels attacked a village on Monday, officials said.\n",
+            encoding="utf-8")
+        (tmp_path / "annotations" / f"{rid}.json").write_text(
+            json.dumps({"id": rid, "lang": "en", "published": "2020-01-02"}), encoding="utf-8")
+    assert ev.main(["--set", str(tmp_path), "--only", "d2[3-9]*", "--json"]) == 0
+    scored = json.loads(capsys.readouterr().out)["reports"]
+    assert sorted(scored) == ["d23-new", "d24-new"]
+    assert ev.main(["--set", str(tmp_path), "--only", "d01-old", "--json"]) == 0
+    assert sorted(json.loads(capsys.readouterr().out)["reports"]) == ["d01-old"]
