@@ -218,6 +218,8 @@ def _short_forms(actorish: list[Mention], u: _Union) -> None:
     for root, ms in members.items():
         if "armed_group" not in kinds[root] or "person" in kinds[root] or any(m.known is not None for m in ms):
             continue
+        if any(m.key in _SAME_ACTOR for m in ms):
+            continue  # "Islamic State" beside "Islamic State in the Greater Sahara": two groups the press knows apart
         own = set().union(*(_content_words(m.name or m.text) for m in ms))
         if not own or all(w in L.DEMONYMS for w in own):
             continue

@@ -9,7 +9,7 @@ import re
 from typing import Optional, Sequence
 
 from . import lexicon as L
-from .names import Gazetteer, Mention, _countries, _Entry
+from .names import WELL_KNOWN_ACTOR_KEYS, Gazetteer, Mention, _countries, _Entry
 from .text import Sentence, Token, fold, tokenize
 
 __all__ = ["MentionFinder", "peoples_of", "is_dateline"]
@@ -71,6 +71,34 @@ def _gap_ok(text: str, a: Token, b: Token) -> bool:
     if gap[:1] in ("'", "’") and a.text.endswith("s") and gap[1:] == " ":
         return True  # "Kurdistan Workers' Party": a plural's apostrophe inside a name
     return gap.strip() == "" and "\n" not in gap
+
+
+
+_REGION_WORDS = {"north", "south", "east", "west", "middle", "central", "northern", "southern", "eastern", "western",
+                 "north-east", "north-west", "south-east", "south-west", "northeast", "northwest", "southeast",
+                 "southwest"}
+
+
+def _name_extension(text: str, tokens: list[Token], j: int) -> Optional[int]:
+    """Where "in the Greater Sahara" ends when it goes on a body's name ("Islamic State in
+    the Greater Sahara", "al-Qaida in the Arabian Peninsula"): "in" or "of", "the", then one
+    to three capitalised words that are no country, no compass region ("in the North",
+    "in the Middle East"), no place noun ("in the Euphrates Valley") and no body of their
+    own; None when the words after the name are anything else."""
+    if j + 2 >= len(tokens) or tokens[j].key not in ("in", "of") or not tokens[j].text.islower() \
+            or tokens[j + 1].key != "the" or not tokens[j + 1].text.islower():
+        return None
+    k = j + 2
+    words: list[Token] = []
+    while k < len(tokens) and tokens[k].text[:1].isupper() and _gap_ok(text, tokens[k - 1], tokens[k]):
+        words.append(tokens[k])
+        k += 1
+    keys = [w.key for w in words]
+    if not 1 <= len(words) <= 3 or set(keys) & (L.ORG_WORDS | L.ARMED_WORDS | _REGION_WORDS) \
+            or keys[-1] in L.PLACE_NOUNS or " ".join(keys) in L.COUNTRIES or " ".join(keys) in L.CAPITALS \
+            or any(w.all_caps for w in words):
+        return None
+    return k
 
 
 # Plurals that end names ("Syrian Democratic Forces" beside "Air Force"): never a lost "'s".
@@ -157,6 +185,9 @@ class MentionFinder:
                     continue
                 actor = next((e for e in entries if e.kind == "actor"), None)
                 entry = actor or entries[0]
+                if actor is not None and actor.actor_kind in ("armed_group", "organisation") \
+                        and _name_extension(self.text, tokens, i + n) is not None:
+                    break  # "Islamic State in the Greater Sahara": a longer name of its own, read as a run
                 self.mentions.append(Mention(window[0].start, window[-1].end, surface, name=surface, known=entry,
                                              modifier=(i in modifiers and n == 1), sentence=si,
                                              kind=entry.actor_kind if entry.kind == "actor" else "source"))
@@ -217,6 +248,11 @@ class MentionFinder:
         group's word) and what it is for ("for", "of"), or is an armed group's one-word name;
         the words after bring no body of their own ("... and Amnesty International") and end
         the name (at most three, then no capital)."""
+        if self._known_body(tokens, current) and _name_extension(self.text, tokens, idx) is not None:
+            return True  # "Islamic State" + "in the Greater Sahara"
+        head = " ".join(tokens[i].key for i in current)
+        if any(" ".join([head] + [t.key for t in tokens[idx:idx + n]]) in WELL_KNOWN_ACTOR_KEYS for n in range(2, 6)):
+            return True  # "Islamic State" + "in Iraq" + "and the Levant": a name the press knows
         keys = [k for i in current for k in _word_keys(tokens[i])]
         bodies = L.ORG_WORDS | L.ARMED_WORDS
         if not set(keys) & bodies:
@@ -240,6 +276,20 @@ class MentionFinder:
                 or (len(after) > 1 and after[-1].key in L.ARMED_WORDS):
             return False  # "... and Amnesty International", "... and Islamic Jihad": a body of its own
         return True
+
+    def _known_kind(self, key: str) -> str:
+        """The kind of the body a name names when the workspace or the press's usage knows it
+        ("islamic state"): an armed group or organisation; "" for any other name."""
+        entries = self.gaz.index.get(key) or ()
+        kind = next((e.actor_kind for e in entries if e.kind == "actor"), "")
+        if kind in ("armed_group", "organisation"):
+            return kind
+        return "armed_group" if key in WELL_KNOWN_ACTOR_KEYS else ""
+
+    def _known_body(self, tokens: list[Token], current: list[int]) -> bool:
+        """The run ends with a known body's name ("Fighters of the Islamic State")."""
+        keys = [tokens[i].key for i in current]
+        return any(self._known_kind(" ".join(keys[k:])) for k in range(len(keys)) if tokens[current[k]].text[:1].isupper())
 
     def _trim_possessives(self, tokens: list[Token]) -> list[Token]:
         """"Russias" is "Russia" followed by a lost "'s" when the report has no apostrophes
@@ -393,8 +443,8 @@ class MentionFinder:
             kind = "armed_group"
         elif self._agency(name):
             kind = "source"
-        elif keys & L.ORG_WORDS and len(words) > 1:
-            kind = "organisation"
+        elif keys & L.ORG_WORDS and len(words) > 1 and fold(" ".join(name.split())) not in L.COUNTRIES:
+            kind = "organisation"  # ("Central African Republic" is a state, whatever its "Republic")
         elif acronym:
             kind = L.STATE_ACRONYMS.get(re.sub(r"[.\-]", "", words[0].text), "organisation")
             if nxt in L.ARMED_CUES and kind == "organisation":
@@ -429,6 +479,13 @@ class MentionFinder:
                                          for w in words[1:]) else "person"
         elif re.match(r"\s*(?:'s|’s)?\s*(?:spokes(?:man|woman|person)|media office|leader|commander|fighters)", after):
             kind = "organisation"
+        if kind in ("", "other", "place"):
+            # a body the workspace or the press knows, or a longer name that goes on from one
+            # ("Islamic State in the Greater Sahara"): a body of that kind, wherever it stands
+            keys_in_order = [w.key for w in words]
+            cut = next((k for k in range(1, len(keys_in_order) - 1) if keys_in_order[k] in ("in", "of")
+                        and keys_in_order[k + 1] == "the"), len(keys_in_order))
+            kind = self._known_kind(" ".join(keys_in_order[:cut])) or kind
         if kind == "armed_group" and nxt == "group" and after.lower().lstrip().startswith("group"):
             end = end + after.lower().index("group") + len("group")
             surface = self.text[start_with_title:end]

@@ -49,3 +49,24 @@ def test_the_names_the_press_uses_for_one_group_are_one_actor(workspace) -> None
     found = [a for a in analysis.actors if "ISIS" in a.aliases_seen]
     assert len(found) == 1 and found[0].known and found[0].uid == known.uid
     assert not [a for a in analysis.actors if not a.known and {"ISIL", "Daesh"} & set(a.aliases_seen)]
+
+
+def test_a_longer_name_going_on_from_a_known_one_is_its_own_actor(workspace) -> None:
+    """"Islamic State in the Greater Sahara" is not the "Islamic State" the workspace knows,
+    and is proposed on its own in an empty workspace too; "in the Middle East" names no group."""
+    text = ("Raid near the border\n\n"
+            "Gunmen of the Islamic State in the Greater Sahara raided two hamlets near Tillia on Sunday, "
+            "a district chief said. The Islamic State in the Greater Sahara has not commented. "
+            "The Islamic State in the Middle East has lost most of its land, analysts say.")
+    analysis = analyse_text(workspace, text, published=date(2021, 3, 22))
+    names = {a.name: a for a in analysis.actors}
+    assert "Islamic State in the Greater Sahara" in names, list(names)
+    assert names["Islamic State in the Greater Sahara"].kind == "armed_group"
+    assert not any("Middle East" in n for n in names)
+
+    known = workspace.add_actor(Actor("Islamic State", ActorKind.ARMED_GROUP, aliases=("IS",)))
+    analysis = analyse_text(workspace, text, published=date(2021, 3, 22))
+    new = [a for a in analysis.actors if a.name == "Islamic State in the Greater Sahara"]
+    assert len(new) == 1 and not new[0].known
+    old = [a for a in analysis.actors if a.known and a.uid == known.uid]
+    assert len(old) == 1 and not any("Sahara" in s for s in old[0].aliases_seen)
