@@ -57,16 +57,23 @@ _FORCE_HEADS = {"army": "military", "military": "military", "troops": "military"
                 "air force": "air force", "government": "government", "authorities": "government",
                 "government forces": "military", "government troops": "military", "government soldiers": "military",
                 "army troops": "military", "national army": "military", "special forces": "military",
-                "unit": "military", "units": "military", "assembly": "assembly", "parliament": "parliament"}
+                "unit": "military", "units": "military", "assembly": "assembly", "parliament": "parliament",
+                "coalition": "coalition"}
 _HEADS = sorted(_FORCE_HEADS, key=len, reverse=True)
 _NATIONS = sorted(_STATE_OF, key=len, reverse=True)
 _NATION_RE = "|".join(re.escape(n) for n in _NATIONS)
 _COUNTRY_RE = "|".join(re.escape(c) for c in sorted(L.COUNTRIES, key=len, reverse=True))
 _HEAD_RE = "|".join(re.escape(h) for h in _HEADS)
 _HEAD_ONLY_RE = re.compile(rf"\b(?P<head>{_HEAD_RE})\b", re.I)
+_CAPITAL_RE = "|".join(re.escape(c) for c in sorted(L.CAPITALS, key=len, reverse=True))
+_ACRONYM_STATES = {"CAR": "central african republic", "DRC": "congo"}  # "CAR military officials"
 _BEFORE_RE = re.compile(
-    rf"\b(?:(?:(?:{_NATION_RE})\s+)?(?P<nation>{_NATION_RE})|(?P<country>{_COUNTRY_RE})['’]s)\s+"
-    rf"(?:(?:elite|federal|regular)\s+)?$", re.I)  # "Bosnian Serb assembly": two peoples' words, one body
+    rf"\b(?:(?:(?:{_NATION_RE})\s+)?(?P<nation>{_NATION_RE})|(?P<country>{_COUNTRY_RE})['’]s"
+    rf"|(?P<acronym>CAR|DRC)|(?P<capital>{_CAPITAL_RE}))\s+"
+    # "Bosnian Serb assembly": two peoples' words, one body; "Somalia's Ethiopian-backed interim
+    # government", "British peacekeeping troops": words that say which of its bodies
+    r"(?:(?:elite|federal|regular|interim|transitional|central|national|peacekeeping|[A-Za-z.]+-(?:backed|led|"
+    r"supported))\s+){0,2}$", re.I)
 # an actor's own name goes on ("Kenyan Defense Forces", "Iraqi Security Forces Command"): not a designation
 _NAME_GOES_ON_RE = re.compile(r"\s+(?:[A-Z][a-z]+|of\s+[A-Z])")
 
@@ -79,6 +86,8 @@ _PROPER_FORCE_RE = re.compile(
 _AND_NATION_RE = re.compile(rf"\b(?P<nation>{_NATION_RE})(?:\s*,\s*|\s+and\s+|\s*,\s*and\s+)$", re.I)
 _RULER_RE = re.compile(r"\b(?P<ruler>(?:[A-Z][\w\-]+\s+){0,2}[A-Z][\w\-]+)['’]s\s+(?P<head>government|administration|"
                        r"regime|cabinet)\b")
+# "the Trump administration", "the Assad regime": a ruler's government named by the ruler's name
+_RULER_BARE_RE = re.compile(r"\b[Tt]he\s+(?P<ruler>[A-Z][a-z][\w\-]+)\s+(?P<head>administration|regime)\b")
 _BARE_BEFORE_RE = re.compile(r"(?<![\w\-])[Tt]he\s+$")
 _BARE_AFTER_RE = re.compile(r"(?:['’]s\s+[a-z]+\s+(?:forces|troops|soldiers)|\s*-|\s+[A-Z]|\s+(?:forces|troops|soldiers|"
                             r"officials?|spokes\w+|sources?|statement|official))")
@@ -154,8 +163,15 @@ def body_mentions(text: str, sentences: Sequence[Sentence], mentions: list[Menti
                 continue
             if _NAME_GOES_ON_RE.match(text, h.end()):
                 continue
+            if (m.group("acronym") and not m.group("acronym").isupper()) or (
+                    m.group("capital") and (not m.group("capital")[0].isupper() or head.lower() != "government")):
+                continue  # "car police" is no state's; a capital names only its government ("the Tripoli government")
             nation = m.group("nation")
-            state = _STATE_OF[nation.lower()] if nation else fold(m.group("country"))
+            if m.group("acronym") or m.group("capital"):
+                # "the Tripoli government": named for its seat (beside a rival one, often), a body of its own
+                state = _ACRONYM_STATES.get(m.group("acronym") or "", fold(m.group("capital") or ""))
+            else:
+                state = _STATE_OF[nation.lower()] if nation else fold(m.group("country"))
             state = _SAME_STATE.get(state, state)
             found.append((m.start(), h.end(), f"{state}|{_FORCE_HEADS[head.lower()]}", si))
             # "French and Malian troops": the French troops too
@@ -181,6 +197,13 @@ def body_mentions(text: str, sentences: Sequence[Sentence], mentions: list[Menti
             owner = " ".join(words)
             found.append((m.start("head"), m.end("head"), "ruler|" + fold(owner),  si))
             ruler_names["ruler|" + fold(owner)] = f"{owner}'s {m.group('head').lower()}"
+    for m in _RULER_BARE_RE.finditer(text):
+        si = bisect_right(starts, m.start()) - 1
+        ruler = fold(m.group("ruler"))
+        if si >= 0 and (only is None or si in only) and ruler not in L.COMMON_CAPS and ruler not in _STATE_OF \
+                and ruler not in L.COUNTRIES and ruler not in L.CAPITALS:
+            found.append((m.start("ruler"), m.end("head"), "ruler|" + ruler, si))
+            ruler_names.setdefault("ruler|" + ruler, f"{m.group('ruler')} {m.group('head')}")
     for m in _LED_RE.finditer(text):  # "the U.S.-led coalition", "Saudi-led forces"
         si = bisect_right(starts, m.start()) - 1
         if si >= 0 and (only is None or si in only):

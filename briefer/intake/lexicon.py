@@ -57,7 +57,7 @@ ARMED_CUES = {
 }
 
 # Actors that are states by their acronym.
-STATE_ACRONYMS = {"US": "state", "USA": "state", "UK": "state", "EU": "organisation", "UN": "organisation",
+STATE_ACRONYMS = {"US": "state", "USA": "state", "UK": "state", "CAR": "state", "EU": "organisation", "UN": "organisation",
                   "NATO": "organisation", "UAE": "state", "KSA": "state", "DRC": "state"}
 
 NEWS_AGENCIES = {
@@ -208,6 +208,8 @@ COUNTRIES = {
     "south korea", "south sudan", "soviet union", "spain", "sri lanka", "sudan", "sweden", "switzerland",
     "syria", "taiwan", "tajikistan", "tanzania", "thailand", "togo", "tunisia", "turkey", "turkiye",
     "turkmenistan", "uganda", "ukraine", "united arab emirates", "united kingdom", "united states",
+    "democratic republic of congo", "democratic republic of the congo", "republic of congo", "republic of the congo",
+    "central african republic", "equatorial guinea", "guinea-bissau", "east timor", "timor-leste",
     "united states of america", "uruguay", "uzbekistan", "venezuela", "vietnam", "yemen", "zambia", "zimbabwe",
 }
 # Capitals that stand for their states when they act ("Ankara says", "Moscow has warned"): general
@@ -234,7 +236,8 @@ STATE_VERBS = SPEECH_VERBS | {
 # them is found by all of them; one report's mentions of several are one candidate.
 SAME_ACTOR = (
     ("Islamic State", "Islamic State group", "IS", "ISIS", "ISIL", "Daesh", "Da'esh", "Daish",
-     "Islamic State of Iraq and the Levant", "Islamic State of Iraq and Syria", "Islamic State of Iraq and al-Sham"),
+     "Islamic State of Iraq and the Levant", "Islamic State of Iraq and Syria", "Islamic State of Iraq and al-Sham",
+     "Islamic State in Iraq and the Levant", "Islamic State in Iraq and Syria"),
     ("Syrian Democratic Forces", "SDF", "QSD"),
     ("People's Protection Units", "YPG"),
     ("Kurdistan Workers' Party", "PKK"),

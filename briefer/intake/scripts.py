@@ -42,6 +42,8 @@ class Working:
 _FIELD_RE = re.compile(r"(?<![A-Za-z])(DATE|TYPE|TITLE|NUMBER|BYLINE|DATELINE|TELEPHONE|EDITOR|CONTENT|INTERNET|"
                        r"ELECTRONIC|PRIORITY|SLUG)=")
 _LABEL_RE = re.compile(r"(?<![A-Za-z])(?:VOICED AT|INTRO|TEXT|END ACT|END OPT|OPT|ACT|VOICE|TAG)\s*:")
+# a script file's own header lines: "SLUG: 2-304071 Liberia Fighting (L)", "DATE:", "NOTE NUMBER:"
+_HEADER_LINE_RE = re.compile(r"^[ \t]*(?:SLUG|DATE|NOTE NUMBER|NUMBER)[ \t]*:[^\n]*$", re.M)
 _CUE_RE = re.compile(r"/{2,3}[^/\n]{0,300}?/{2,3}")
 _SIGNED_RE = re.compile(r"\(SIGNED\)[^\n]*(?:\n[ \t]*[A-Z]{2,4}(?:/[A-Z]{2,4})+[^\n]*)?|^\s*NNNN\s*$", re.M)
 _SIGN_ON_RE = re.compile(
@@ -96,6 +98,8 @@ def _strip_script(text: str, chars: list[str], work: Working) -> None:
             work.byline = value.title()
         _blank(chars, m.start(), end)
     for m in _LABEL_RE.finditer(text):
+        _blank(chars, m.start(), m.end())
+    for m in _HEADER_LINE_RE.finditer(text):
         _blank(chars, m.start(), m.end())
     for m in _CUE_RE.finditer(text):
         _blank(chars, m.start(), m.end())

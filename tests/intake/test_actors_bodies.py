@@ -1,0 +1,43 @@
+"""Bodies named without a proper name of their own, and names that are no bodies: a state
+with "Republic" in its name, a government named for its seat or its ruler, a state's body
+with words that say which one, a script file's header lines (reports in the project's own
+words)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from briefer.intake.assistant import analyse_text
+
+
+def actors(workspace, body: str, head: str = "Valley report\n\n") -> dict[str, str]:
+    found = analyse_text(workspace, head + body, published=date(2003, 6, 6)).actors
+    return {a.name: a.kind.value if hasattr(a.kind, "value") else a.kind for a in found}
+
+
+def test_a_state_with_republic_in_its_name_is_no_organisation(workspace) -> None:
+    found = actors(workspace, "Rebels in the Central African Republic say the army shelled their camp on "
+                              "Monday. The Democratic Republic of Congo closed its border the same day.")
+    assert found.get("Central African Republic") in (None, "state"), found
+    assert found.get("Democratic Republic of Congo") in (None, "state"), found
+
+
+def test_bodies_named_for_their_seat_their_ruler_or_which_one_they_are(workspace) -> None:
+    found = actors(workspace, "The U.N.-backed Tripoli government said on Monday its fighters held the old "
+                              "airport. The Obama administration called for a truce. Somalia's Kenyan-backed "
+                              "interim government said it would send more police. British peacekeeping troops "
+                              "in the valley said they had found two bodies.")
+    for name in ("Tripoli government", "Obama administration", "Somalia's Kenyan-backed interim government",
+                 "British peacekeeping troops"):
+        assert found.get(name) == "organisation", (name, found)
+    assert "Tripoli" not in found and "Obama" not in found, found
+
+
+def test_a_script_files_own_header_lines_name_no_one(workspace) -> None:
+    script = ("SLUG: 2-300001 Korba Fighting (L)\nDATE:\nNOTE NUMBER:\n\nDATE=6/6/2003\n\n"
+              "TYPE=CORRESPONDENT REPORT\n\nTITLE=KORBA / FIGHTING (L)\n\nBYLINE=ANNA WEST\n\nCONTENT=\n\n"
+              "INTRO: Fighting has broken out near Korba.\n\n"
+              "TEXT: Karvani rebels attacked the town on Wednesday, the Korban army said.\n")
+    found = actors(workspace, script, head="Korba fighting\n\n")
+    assert not {"SLUG", "DATE", "NOTE", "NOTE NUMBER"} & set(found), found
+    assert "Karvani rebels" in found, found
