@@ -117,6 +117,9 @@ def _resolve(st: Statement, actors: Sequence[Entity], persons: Sequence[Entity],
             words in fold(e.name) or last in fold(e.name).split()
             or any(fold(_LEAD_RE.sub("", a)) == words for a in e.aliases_seen))]
         return fits[-1] if fits else None
+    holder = _title_holder(bare, persons, first_seen, st.span[0])
+    if holder is not None:
+        return holder
     head = _head(bare)
     office = _OFFICE_AFTER_RE.fullmatch(bare)
     if head not in _HEADS and office is not None and fold(office.group(1)) in _HEADS:
@@ -140,3 +143,19 @@ def _resolve(st: Statement, actors: Sequence[Entity], persons: Sequence[Entity],
     if head in _ANY_BODY and last_body is not None:
         return by_id.get(last_body.speaker_entity or "")
     return None
+
+
+_TITLE_NOUNS = {"minister", "president", "governor", "commander", "mayor", "ambassador", "secretary", "envoy",
+                "premier", "chancellor", "chief", "general", "spokesman", "spokeswoman", "spokesperson"}
+_POSSESSOR_RE = re.compile(r"^(?:[A-Z][\w\-]*\s+){0,3}[A-Z][\w\-]*['’]s?\s+")
+
+
+def _title_holder(bare: str, persons: Sequence[Entity], first_seen: dict, at: int) -> Optional[Entity]:
+    """"Somalia's interior minister", "the defense minister": the one person named before with
+    that title ("Government Interior Minister Mohamed ..."), when only one fits."""
+    words = [fold(w) for w in re.findall(r"[\w\-]+", _POSSESSOR_RE.sub("", bare))]
+    if not words or words[-1] not in _TITLE_NOUNS or any(w[:1].isdigit() for w in words):
+        return None
+    fits = [p for p in persons if first_seen[p.id] < at and p.title
+            and set(words) <= {fold(w) for w in re.findall(r"[\w\-]+", p.title)}]
+    return fits[0] if len(fits) == 1 else None

@@ -218,6 +218,9 @@ def _attribute(text: str, si: int, sentence: Sentence, ments: Sequence[Mention],
         if in_quote(v_start):
             continue
         verb = vm.group()
+        if (verb in ("say", "said", "says", "tell", "told") and _NOT_SAID_RE.search(s_text, 0, vm.start())) \
+                or (verb in ("said", "says") and _SAID_TO_RE.match(s_text, vm.end())):
+            continue  # "did not say why", "declined to say"; "two people are said to have died": no one speaks
         source_m = None
         if verb == "told":
             after = _entity_after(ments, sentence.start + vm.end(), 5)
@@ -321,6 +324,9 @@ def _statement_of(text: str, si: int, sentence: Sentence, att, ments: Sequence[M
         # after it; only names before it ("Army spokesman ...") still may
         inside = [m for m in inside if m.end <= s0 + att.head]
         persons = [m for m in inside if by_id[m.entity].kind == "person"]
+    # "A Reuters reporter said": the reporter speaks (unnamed), not the agency that employs them
+    inside = [m for m in inside if not _outlet_staff(text, m, by_id)]
+    persons = [m for m in persons if m in inside]
     speaker_m = (at_head or persons or [m for m in inside if not m.modifier] or [None])[-1] if inside else None
     co: tuple[str, ...] = ()
     if speaker_m is not None:
@@ -382,6 +388,18 @@ def _statement_of(text: str, si: int, sentence: Sentence, att, ments: Sequence[M
                      att.how + " (parse)", direct, channel, att.denial, co)
 
 
+_NOT_SAID_RE = re.compile(r"\b(?:not|n[o']t|never|declined\s+to|refused\s+to)\s+$", re.I)
+_SAID_TO_RE = re.compile(r"\s+to\s+(?:be|have)\b")
+_STAFF_RE = re.compile(r"['’]?s?\s+(?:reporters?|correspondents?|journalists?|photographers?|cameram[ae]n|stringers?|"
+                       r"crews?)\b")
+
+
+def _outlet_staff(text: str, m: Mention, by_id: dict[str, Entity]) -> bool:
+    """"A Reuters reporter", "AFP's correspondent": the outlet names whom it employs, it says nothing itself."""
+    e = by_id.get(m.entity)
+    return e is not None and (e.kind == "source" or (e.source and not e.actor)) and bool(_STAFF_RE.match(text, m.end))
+
+
 def _after_verb(text: str, start: int, end: int) -> tuple[str, tuple[int, int]]:
     segment = text[start:end]
     m = _THAT_RE.match(segment)
@@ -408,7 +426,7 @@ def _subject(text: str, sentence: Sentence, ments: Sequence[Mention], verb_start
             window_start += idx + len(sep)
             clause = text[window_start:verb_start]
     inside = [m for m in ments if window_start <= m.start and m.end <= verb_start]
-    actors = [m for m in inside if by_id.get(m.entity) is not None]
+    actors = [m for m in inside if by_id.get(m.entity) is not None and not _outlet_staff(text, m, by_id)]
     persons = [m for m in actors if by_id[m.entity].kind == "person"]
     if persons:
         return persons[0], ""

@@ -75,3 +75,21 @@ def test_a_states_president_named_after_the_title_speaks(workspace) -> None:
     found = speakers(workspace, "Chad's President Idriss Deby called on the rebel chief to give himself up, "
                                 "saying his troops knew where he was hiding.")
     assert found == ["Idriss Deby"], found
+
+
+def test_the_title_of_a_person_named_before_is_that_person(workspace) -> None:
+    found = speakers(workspace, "On Monday, Interior Minister Abdi Warsame Korow said the rebels shelled the "
+                                "market. Korba's interior minister said later he could not confirm the toll.")
+    assert found == ["Abdi Warsame Korow", "Abdi Warsame Korow"], found
+
+
+def test_an_agencys_reporter_is_no_word_of_the_agency(workspace) -> None:
+    found = speakers(workspace, "A Reuters reporter and two residents said they saw a drone fire on the port "
+                                "late on Sunday.")
+    assert "Reuters" not in found, found
+
+
+def test_no_one_speaks_in_did_not_say_or_are_said_to(workspace) -> None:
+    found = speakers(workspace, "The Korban government did not say why it waited a week to announce the talks. "
+                                "At the camp, two guards are said to have died in the fire.")
+    assert found == [], found
