@@ -174,12 +174,14 @@ def with_model_names(text: str, sentences: Sequence[Sentence], parsed: dict, men
                 continue
             added.append(Mention(start, end, name, kind=_kind(name, label), name=name, sentence=si))
     kept = []
+    # "Amiin and other eyewitnesses tell VOA": the surname of a person the report named in full is a name
+    surnames = {m.key.split()[-1] for m in mentions + added if m.kind == "person" and len(m.key.split()) > 1}
     for m in mentions:
         if id(m) in dropped or (m.known is None and fold(m.text) in _GENERIC):
             continue
         doc = parsed.get(m.sentence)
         if doc is not None and m.known is None and m.kind in ("other", "organisation", "person", "armed_group") and not m.reference \
-                and m.key not in WELL_KNOWN_ACTOR_KEYS \
+                and m.key not in WELL_KNOWN_ACTOR_KEYS and m.key not in surnames \
                 and not re.fullmatch(r"[A-Z]{2,6}", m.text) and len(m.text.split()) == 1:
             s0 = sentences[m.sentence].start
             tokens = [t for t in doc if s0 + t.idx < m.end and m.start < s0 + t.idx + len(t)]

@@ -100,7 +100,7 @@ SPEECH_LEMMAS = {
     "allege", "declare", "explain", "note", "stress", "reveal", "acknowledge", "admit", "write", "tweet", "post",
     "vow", "threaten", "urge", "argue", "estimate", "predict", "promise", "pledge", "assert", "maintain",
     "suggest", "indicate", "comment", "respond", "reply", "call", "describe", "charge", "blame", "quote",
-    "announce", "publish", "condemn", "demand", "speak",
+    "announce", "publish", "condemn", "demand", "speak", "ask",
 }
 _CHANNEL_NOUNS = {
     "statement", "channel", "television", "tv", "radio", "newspaper", "agency", "broadcaster", "website",
@@ -253,6 +253,8 @@ def attributions(doc) -> list[Attribution]:
             continue  # "the so-called ...", "a claimed attack"
         if tok.lemma_ != "deny" and any(c.dep_ == "neg" for c in tok.children):
             continue  # "have not commented", "did not say": no one spoke
+        if tok.lemma_ == "ask" and not any(c.dep_ == "prep" and c.lower_ == "for" for c in tok.children):
+            continue  # "asked for an end to the siege" is a demand; "asked people to gather" is no statement
         subject = _subject_of(tok)
         if subject is None or subject.dep_ == "nsubjpass":
             continue

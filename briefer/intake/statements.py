@@ -269,7 +269,7 @@ def _attribute(text: str, si: int, sentence: Sentence, ments: Sequence[Mention],
         channel = src_name if source_m is not None else ""  # "told Reuters": the one told is the channel
         if not channel:
             medium = _MEDIUM_RE.match(text, sentence.start + vm.end(), min(sentence.end, sentence.start + vm.end() + 40))
-            channel = medium.group(1) if medium else ""
+            channel = medium.group(1) if medium else opening_medium(s_text)
         return Statement(si, name, eid, src_name, src_id, quote[0], quote[1], sentence.span, verb, how, direct,
                          channel)
     return None
@@ -292,6 +292,17 @@ def _from_parse(text: str, si: int, sentence: Sentence, doc, ments: Sequence[Men
     # "said"/"according to" before "called"/"accused"; then the first in the sentence
     att = min(found, key=lambda a: (_SAY_FIRST.get(a.verb.lower(), 2), a.verb_offset))
     first = _statement_of(text, si, sentence, att, ments, by_id, outlet, last_person, speaking)
+    if first is not None and not first.channel:
+        first.channel = opening_medium(sentence.text)  # "In a televised speech, Saleh asked ..."
+    if first is not None and first.speaker_entity is not None and not first.channel:
+        # "Trump spoke by phone to Haftar and commended him on what he said was ...": the medium
+        # of one of the speaker's verbs in the sentence is the medium of what they said
+        for other in found:
+            if other is not att and other.channel:
+                more = _statement_of(text, si, sentence, other, ments, by_id, outlet, last_person, speaking)
+                if more is not None and more.speaker_entity == first.speaker_entity:
+                    first.channel = more.channel
+                    break
     if first is not None and first.speaker_entity is not None:
         # "X says ..., but Y told VOA that ...": a second speaker of the same sentence, by name
         for other in sorted(found, key=lambda a: a.verb_offset):
@@ -343,7 +354,11 @@ def _statement_of(text: str, si: int, sentence: Sentence, att, ments: Sequence[M
     elif att.pronoun:
         if att.speaker_text.lower() not in ("he", "she"):
             return None
-        if speaking is not None:
+        named_here = [m for m in ments if m.end <= a0 and by_id.get(m.entity) is not None
+                      and by_id[m.entity].kind == "person"]
+        if named_here:  # "President X spoke to Y and praised what he said was ...": X, named in the sentence
+            entity = by_id[named_here[0].entity]
+        elif speaking is not None:
             entity = speaking
         elif last_person is None or by_id.get(last_person.entity) is None:
             return None
@@ -386,6 +401,19 @@ def _statement_of(text: str, si: int, sentence: Sentence, att, ments: Sequence[M
     direct = bool(re.search(r"[\"“]", text[max(s0, q0 - 2):q0 + 1])) or text[q0 + len(quote):q0 + len(quote) + 2].startswith(("\"", "”"))
     return Statement(si, name, eid, src_name, src_id, quote, (q0, q0 + len(quote)), sentence.span, att.verb,
                      att.how + " (parse)", direct, channel, att.denial, co)
+
+
+_OPENING_MEDIUM_RE = re.compile(
+    r"^\s*(?:In|During)\s+(?:a|an|the|his|her|its|their)\s+((?:[\w\-]+\s+){0,2}?(?:interview|statement|speech|address|"
+    r"broadcast|news conference|press conference|briefing|message|video|post|letter)"
+    r"(?:\s+(?:with|to|on)\s+(?:the\s+)?[A-Z][\w\-.'’]*(?:\s+[A-Z][\w\-.'’]*){0,3})?)\s*,")
+
+
+def opening_medium(sentence: str) -> str:
+    """"In a televised speech, X asked ...", "In a telephone interview with VOA, X described ...": the
+    medium a sentence opens with is the medium of what is said in it."""
+    m = _OPENING_MEDIUM_RE.match(sentence)
+    return " ".join(m.group(1).split()) if m else ""
 
 
 _NOT_SAID_RE = re.compile(r"\b(?:not|n[o']t|never|declined\s+to|refused\s+to)\s+$", re.I)

@@ -93,3 +93,18 @@ def test_no_one_speaks_in_did_not_say_or_are_said_to(workspace) -> None:
     found = speakers(workspace, "The Korban government did not say why it waited a week to announce the talks. "
                                 "At the camp, two guards are said to have died in the fire.")
     assert found == [], found
+
+
+def test_the_medium_a_sentence_opens_with_or_another_verb_of_the_speaker_gives(workspace) -> None:
+    text = ("In a televised speech, Colonel Yusuf Abiko asked for an end to the blockade of the port. "
+            "In a telephone interview with VOA, a fisherman, Omar Dhuule, described what he saw at dawn.\n\n"
+            "Dhuule and other fishermen tell VOA that the boats were burned.\n\n"
+            "President Ama Korle spoke by phone to the rebel leader on Monday and praised what he said was "
+            "his \"courage and restraint.\"")
+    cited = analyse_text(workspace, "Valley report\n\n" + text, published=date(2015, 3, 5)).citations
+    channels = {}
+    for c in cited:
+        channels.setdefault(c.speaker, []).append(c.channel)
+    assert [ch.removeprefix("a ") for ch in channels.get("Yusuf Abiko", [])] == ["televised speech"], channels
+    assert channels.get("Omar Dhuule") == ["telephone interview with VOA", "VOA"], channels
+    assert any("phone" in (ch or "") for ch in channels.get("Ama Korle", [])), channels
