@@ -19,20 +19,17 @@ from typing import Optional, Sequence
 from ..core.when import Point, When, WhenError
 from . import arabic_lexicon as AL
 from . import lexicon as L
-from .arabic_names import arabic_mentions, fold, name_at, resolve_head
+from .arabic_names import arabic_mentions, name_at, resolve_head
 from .arabic_persons import title_at
+from .arabic_text import AR, GLUED, MONTHS as _MONTHS, NOT_AR_AFTER, NOT_AR_BEFORE, WEEKDAYS as _WEEKDAYS, alternation, fold
 from .dates import DateMention, format_day
 from .names import Entity, Mention
 from .statements import Statement
 from .text import Sentence
 
-__all__ = ["is_arabic", "arabic_dates", "arabic_mentions", "arabic_statements"]
+__all__ = ["is_arabic", "arabic_dates", "arabic_mentions", "arabic_statements", "month_number", "future_verb_in"]
 
-_AR = "\u0621-\u065F\u066E-\u06D3\u0640"  # letters and their marks, not the Arabic comma (U+060C) or digits
-_LETTERS = re.compile(f"[{_AR}]")
-_PREFIX = r"(?:و|ف|ب|ل|وب|ول|فب|فل|ك)?"
-_NOT_AR_BEFORE = rf"(?<![{_AR}])"
-_NOT_AR_AFTER = rf"(?![{_AR}])"
+_LETTERS = re.compile(f"[{AR}]")
 _DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩", "0123456789")
 
 
@@ -42,23 +39,15 @@ def is_arabic(text: str) -> bool:
 
 
 # -- dates ---------------------------------------------------------------------------------
-# One spelling each: dates are matched on the folded text (أ/إ/آ -> ا, ى -> ي, ة -> ه, as arabic_names.fold),
-# so "الإثنين" and "الاثنين", "أبريل" and "ابريل" meet by that rule, not by listing both.
-_WEEKDAYS = {"الإثنين": 0, "الثلاثاء": 1, "الأربعاء": 2, "الخميس": 3, "الجمعة": 4, "السبت": 5, "الأحد": 6}
-_MONTHS = {
-    "يناير": 1, "كانون الثاني": 1, "فبراير": 2, "شباط": 2, "مارس": 3, "آذار": 3, "أبريل": 4, "نيسان": 4,
-    "مايو": 5, "أيار": 5, "يونيو": 6, "يونيه": 6, "حزيران": 6, "يوليو": 7, "يوليه": 7, "تموز": 7,
-    "أغسطس": 8, "آب": 8, "سبتمبر": 9, "أيلول": 9, "أكتوبر": 10,
-    "تشرين الأول": 10, "نوفمبر": 11, "تشرين الثاني": 11, "ديسمبر": 12, "كانون الأول": 12,
-}
+# Dates are matched on the folded text (arabic_text.fold): one spelling of each word is enough.
 _NUMBERS = {"يوم": 1, "يومين": 2, "يومان": 2, "ثلاثة": 3, "ثلاث": 3, "أربعة": 4, "أربع": 4, "خمسة": 5, "خمس": 5,
             "ستة": 6, "ست": 6, "سبعة": 7, "سبع": 7, "ثمانية": 8, "ثماني": 8, "تسعة": 9, "تسع": 9, "عشرة": 10,
             "عشر": 10, "أسبوع": 1, "أسبوعين": 2, "شهر": 1, "شهرين": 2, "عام": 1, "عامين": 2, "سنة": 1, "سنتين": 2}
 _UNIT_DAYS = {"يوم": 1, "أيام": 1, "يومين": 1, "يومان": 1, "ساعة": 0, "ساعات": 0, "أسبوع": 7, "أسابيع": 7,
               "أسبوعين": 7}
-_MONTH_RE = "|".join(sorted({re.escape(fold(w)) for w in _MONTHS}, key=len, reverse=True))
-_WEEKDAY_RE = "|".join(sorted({re.escape(fold(w)) for w in _WEEKDAYS}, key=len, reverse=True))
-_NUM_WORD = "|".join(sorted({re.escape(fold(w)) for w in _NUMBERS}, key=len, reverse=True))
+_MONTH_RE = alternation(_MONTHS)
+_WEEKDAY_RE = alternation(_WEEKDAYS)
+_NUM_WORD = alternation(_NUMBERS)
 
 _ORDINALS = {"الأول": 1, "الثاني": 2, "الثالث": 3, "الرابع": 4, "الخامس": 5, "السادس": 6, "السابع": 7,
              "الثامن": 8, "التاسع": 9, "العاشر": 10, "الحادي عشر": 11, "الثاني عشر": 12, "الثالث عشر": 13,
@@ -66,45 +55,45 @@ _ORDINALS = {"الأول": 1, "الثاني": 2, "الثالث": 3, "الراب�
              "التاسع عشر": 19, "العشرين": 20, "الحادي والعشرين": 21, "الثاني والعشرين": 22, "الثالث والعشرين": 23,
              "الرابع والعشرين": 24, "الخامس والعشرين": 25, "السادس والعشرين": 26, "السابع والعشرين": 27,
              "الثامن والعشرين": 28, "التاسع والعشرين": 29, "الثلاثين": 30, "الحادي والثلاثين": 31}
-_ORDINAL_RE = "|".join(sorted({re.escape(fold(w)) for w in _ORDINALS}, key=len, reverse=True))
+_ORDINAL_RE = alternation(_ORDINALS)
 # the same month in the other calendar's name: "نوفمبر/ تشرين الثاني", "أيار (مايو)"
 _PAIR = rf"(?:\s*(?:/|\()\s*(?:{_MONTH_RE})\s*\)?)?"
 _PART_OF_DAY = r"(?:(?:فجر|صباح|مساء|ظهر|عصر|ليلة|ليل|منتصف\s+ليل)\s+)?"
 _DATE_RULES = [
-    ("full", re.compile(rf"{_NOT_AR_BEFORE}{_PREFIX}(?P<d>\d{{1,2}})\s+(?:من\s+)?(?P<m>{_MONTH_RE}){_PAIR}\s+(?:عام\s+|سنة\s+)?(?P<y>(?:19|20)\d\d)")),
-    ("month_year", re.compile(rf"{_NOT_AR_BEFORE}(?:في\s+|منذ\s+)?{_PREFIX}(?:شهر\s+)?(?P<m>{_MONTH_RE}){_PAIR}\s+(?:عام\s+|سنة\s+|من\s+العام\s+)?(?P<y>(?:19|20)\d\d)")),
-    ("day_month", re.compile(rf"{_NOT_AR_BEFORE}{_PREFIX}(?P<d>\d{{1,2}})\s+(?:من\s+)?(?:شهر\s+)?(?P<m>{_MONTH_RE}){_PAIR}(?:\s+(?:الماضي|الفائت|المنصرم)(?![{_AR}]))?{_NOT_AR_AFTER}")),
+    ("full", re.compile(rf"{NOT_AR_BEFORE}{GLUED}(?P<d>\d{{1,2}})\s+(?:من\s+)?(?P<m>{_MONTH_RE}){_PAIR}\s+(?:عام\s+|سنة\s+)?(?P<y>(?:19|20)\d\d)")),
+    ("month_year", re.compile(rf"{NOT_AR_BEFORE}(?:في\s+|منذ\s+)?{GLUED}(?:شهر\s+)?(?P<m>{_MONTH_RE}){_PAIR}\s+(?:عام\s+|سنة\s+|من\s+العام\s+)?(?P<y>(?:19|20)\d\d)")),
+    ("day_month", re.compile(rf"{NOT_AR_BEFORE}{GLUED}(?P<d>\d{{1,2}})\s+(?:من\s+)?(?:شهر\s+)?(?P<m>{_MONTH_RE}){_PAIR}(?:\s+(?:الماضي|الفائت|المنصرم)(?![{AR}]))?{NOT_AR_AFTER}")),
     # "فجر الاثنين 12 نوفمبر", "اليوم الأحد 17 سبتمبر": the weekday and the day are one expression
-    ("day_month", re.compile(rf"{_NOT_AR_BEFORE}{_PART_OF_DAY}(?:(?:يوم\s+)?(?:اليوم|أمس|امس)\s+)?{_PREFIX}(?:يوم\s+)?(?:{_WEEKDAY_RE})\s*[،,]?\s*(?P<d>\d{{1,2}})\s+(?:من\s+)?(?:شهر\s+)?(?P<m>{_MONTH_RE}){_PAIR}{_NOT_AR_AFTER}")),
+    ("day_month", re.compile(rf"{NOT_AR_BEFORE}{_PART_OF_DAY}(?:(?:يوم\s+)?(?:اليوم|أمس|امس)\s+)?{GLUED}(?:يوم\s+)?(?:{_WEEKDAY_RE})\s*[،,]?\s*(?P<d>\d{{1,2}})\s+(?:من\s+)?(?:شهر\s+)?(?P<m>{_MONTH_RE}){_PAIR}{NOT_AR_AFTER}")),
     # "أبريل الماضي", "في مارس", "منذ أبريل الماضي": a month without its year
-    ("month", re.compile(rf"{_NOT_AR_BEFORE}(?:(?P<since>منذ)\s+|(?:في|خلال|حتى|مطلع|أواخر|اواخر|أوائل|منتصف)\s+)?{_PREFIX}(?:شهر\s+)?(?P<m>{_MONTH_RE}){_PAIR}(?:\s+(?P<w>الماضي|المقبل|القادم|الجاري|الحالي))?{_NOT_AR_AFTER}")),
+    ("month", re.compile(rf"{NOT_AR_BEFORE}(?:(?P<since>منذ)\s+|(?:في|خلال|حتى|مطلع|أواخر|أوائل|منتصف)\s+)?{GLUED}(?:شهر\s+)?(?P<m>{_MONTH_RE}){_PAIR}(?:\s+(?P<w>الماضي|المقبل|القادم|الجاري|الحالي))?{NOT_AR_AFTER}")),
     # "الخامس من يوليو 2013", "في الخامس عشر من الشهر الجاري": a day by its ordinal
-    ("ordinal", re.compile(rf"{_NOT_AR_BEFORE}(?:في\s+)?(?P<o>{_ORDINAL_RE})(?:\s+و(?P<o2>{_ORDINAL_RE}))?\s+من\s+(?:شهر\s+)?(?:(?P<m>{_MONTH_RE}){_PAIR}(?:\s+(?:عام\s+|سنة\s+)?(?P<y>(?:19|20)\d\d))?|(?P<rel>الشهر\s+(?:الجاري|الحالي|الماضي|المنصرم|المقبل)|هذا\s+الشهر)){_NOT_AR_AFTER}")),
-    ("since_year", re.compile(rf"{_NOT_AR_BEFORE}(?P<prep>منذ|عام|سنة|في\s+عام|خلال\s+عام|العام|لعام|للعام|في\s+العام|خلال\s+العام|منذ\s+عام|منذ\s+العام){_NOT_AR_AFTER}\s*(?P<y>(?:19|20)\d\d)")),
+    ("ordinal", re.compile(rf"{NOT_AR_BEFORE}(?:في\s+)?(?P<o>{_ORDINAL_RE})(?:\s+و(?P<o2>{_ORDINAL_RE}))?\s+من\s+(?:شهر\s+)?(?:(?P<m>{_MONTH_RE}){_PAIR}(?:\s+(?:عام\s+|سنة\s+)?(?P<y>(?:19|20)\d\d))?|(?P<rel>الشهر\s+(?:الجاري|الحالي|الماضي|المنصرم|المقبل)|هذا\s+الشهر)){NOT_AR_AFTER}")),
+    ("since_year", re.compile(rf"{NOT_AR_BEFORE}(?P<prep>منذ|عام|سنة|في\s+عام|خلال\s+عام|العام|لعام|للعام|في\s+العام|خلال\s+العام|منذ\s+عام|منذ\s+العام){NOT_AR_AFTER}\s*(?P<y>(?:19|20)\d\d)")),
     # "ثورة 2011", "انتخابات 2012", "2012م": a year named as time
-    ("since_year", re.compile(rf"(?:(?<=ثورة )|(?<=انتخابات )|(?<=حرب )|(?<=أحداث )|(?<=مطلع )|(?<=أواخر )|(?<=منتصف )|(?<=بداية )|(?<=نهاية )|(?<=حتى )|(?<=قبل )|(?<=بعد )|(?<= في )|(?<=^في )|(?<=بحلول )|(?<= من )|(?<= إلى )|(?<= الى )|(?<=خلال ))(?P<y>(?:19|20)\d\d)(?!\d)|(?<!\d)(?P<y2>(?:19|20)\d\d)م{_NOT_AR_AFTER}")),
-    ("ago", re.compile(rf"{_NOT_AR_BEFORE}(?P<prep>قبل|منذ){_NOT_AR_AFTER}\s+(?:(?:نحو|حوالي|قرابة|زهاء)\s+)?(?:(?P<n>\d{{1,3}}|{_NUM_WORD})\s+)?(?P<unit>ساعات|ساعة|أيام|يومين|يومان|يوم|أسابيع|أسبوعين|أسبوع|أشهر|شهرين|شهر|أعوام|عامين|عام|سنوات|سنتين|سنة){_NOT_AR_AFTER}(?:\s+(?P<vague>عدة|قليلة))?")),
+    ("since_year", re.compile(rf"(?:(?<=ثورة )|(?<=انتخابات )|(?<=حرب )|(?<=أحداث )|(?<=مطلع )|(?<=أواخر )|(?<=منتصف )|(?<=بداية )|(?<=نهاية )|(?<=حتى )|(?<=قبل )|(?<=بعد )|(?<= في )|(?<=^في )|(?<=بحلول )|(?<= من )|(?<= إلى )|(?<=خلال ))(?P<y>(?:19|20)\d\d)(?!\d)|(?<!\d)(?P<y2>(?:19|20)\d\d)م{NOT_AR_AFTER}")),
+    ("ago", re.compile(rf"{NOT_AR_BEFORE}(?P<prep>قبل|منذ){NOT_AR_AFTER}\s+(?:(?:نحو|حوالي|قرابة|زهاء)\s+)?(?:(?P<n>\d{{1,3}}|{_NUM_WORD})\s+)?(?P<unit>ساعات|ساعة|أيام|يومين|يومان|يوم|أسابيع|أسبوعين|أسبوع|أشهر|شهرين|شهر|أعوام|عامين|عام|سنوات|سنتين|سنة){NOT_AR_AFTER}(?:\s+(?P<vague>عدة|قليلة))?")),
     # "في الثمانينات", "تسعينيات القرن الماضي": a decade of the last century
-    ("decade", re.compile(rf"{_NOT_AR_BEFORE}(?:في\s+)?{_PREFIX}(?:ال)?(?P<dec>ستين|سبعين|ثمانين|تسعين)(?:ات|يات){_NOT_AR_AFTER}(?!\s+(?:من\s+)?(?:العمر|عمره|عمرها))")),
+    ("decade", re.compile(rf"{NOT_AR_BEFORE}(?:في\s+)?{GLUED}(?:ال)?(?P<dec>ستين|سبعين|ثمانين|تسعين)(?:ات|يات){NOT_AR_AFTER}(?!\s+(?:من\s+)?(?:العمر|عمره|عمرها))")),
     # "مطلع العام", "أواخر العام الماضي": the first or last months of a year
-    ("year_part", re.compile(rf"{_NOT_AR_BEFORE}(?:في\s+)?(?P<part>مطلع|بداية|أوائل|اوائل|أواخر|اواخر|نهاية)\s+(?:العام|السنة)(?:\s+(?P<w>الماضي|الماضية|الجاري|الحالي|الحالية|المقبل|المقبلة))?{_NOT_AR_AFTER}")),
+    ("year_part", re.compile(rf"{NOT_AR_BEFORE}(?:في\s+)?(?P<part>مطلع|بداية|أوائل|أواخر|نهاية)\s+(?:العام|السنة)(?:\s+(?P<w>الماضي|الماضية|الجاري|الحالي|الحالية|المقبل|المقبلة))?{NOT_AR_AFTER}")),
     ("numeric", re.compile(r"(?<![\d/.-])(?P<d>\d{1,2})[/.-](?P<mo>\d{1,2})[/.-](?P<y>(?:19|20)\d\d)(?![\d/.-])")),
-    ("after_tomorrow", re.compile(rf"{_NOT_AR_BEFORE}بعد\s+(?:غد|الغد){_NOT_AR_AFTER}")),
-    ("day_before_yesterday", re.compile(rf"{_NOT_AR_BEFORE}(?:أول|اول)\s+(?:من\s+)?أمس{_NOT_AR_AFTER}")),
+    ("after_tomorrow", re.compile(rf"{NOT_AR_BEFORE}بعد\s+(?:غد|الغد){NOT_AR_AFTER}")),
+    ("day_before_yesterday", re.compile(rf"{NOT_AR_BEFORE}أول\s+(?:من\s+)?أمس{NOT_AR_AFTER}")),
     # "ليل السبت - الأحد", "ليلة الجمعة على السبت": the night from the first day into the second
-    ("night", re.compile(rf"{_NOT_AR_BEFORE}(?:ليل|ليلة)\s+(?P<w1>{_WEEKDAY_RE})\s*(?:-|–|/|على|إلى|الى)\s*(?P<w>{_WEEKDAY_RE}){_NOT_AR_AFTER}")),
-    ("overnight", re.compile(rf"{_NOT_AR_BEFORE}(?:خلال\s+)?(?:ساعات\s+الليل|(?:ال)?ليلة\s+الماضية|(?:ليل|ليلة)\s+(?:أمس|امس)){_NOT_AR_AFTER}")),
+    ("night", re.compile(rf"{NOT_AR_BEFORE}(?:ليل|ليلة)\s+(?P<w1>{_WEEKDAY_RE})\s*(?:-|–|/|على|إلى)\s*(?P<w>{_WEEKDAY_RE}){NOT_AR_AFTER}")),
+    ("overnight", re.compile(rf"{NOT_AR_BEFORE}(?:خلال\s+)?(?:ساعات\s+الليل|(?:ال)?ليلة\s+الماضية|(?:ليل|ليلة)\s+أمس){NOT_AR_AFTER}")),
     # "أمس الثلاثاء", "اليوم (السبت)", "فجر اليوم الأحد": the day and its weekday are one expression
-    ("yesterday", re.compile(rf"{_NOT_AR_BEFORE}{_PART_OF_DAY}{_PREFIX}(?:يوم\s+)?(?:أمس|امس|البارحة){_NOT_AR_AFTER}(?:\s*\(?\s*(?:{_WEEKDAY_RE})\s*\)?)?")),
-    ("today", re.compile(rf"{_NOT_AR_BEFORE}{_PART_OF_DAY}{_PREFIX}(?:اليوم|الليلة){_NOT_AR_AFTER}(?!\s+(?:التالي|السابق|العالمي|الوطني|الدولي|الأول|الثاني|الثالث))(?:\s*\(?\s*(?:{_WEEKDAY_RE})\s*\)?)?")),
-    ("tomorrow", re.compile(rf"{_NOT_AR_BEFORE}{_PREFIX}(?:غدا|غداً|غدًا){_NOT_AR_AFTER}")),
-    ("last_week", re.compile(rf"{_NOT_AR_BEFORE}{_PREFIX}(?:الأسبوع|الاسبوع)\s+(?P<w>الماضي|الفائت|المنصرم|الجاري|الحالي|المقبل|القادم){_NOT_AR_AFTER}")),
-    ("last_month", re.compile(rf"{_NOT_AR_BEFORE}{_PREFIX}(?:الشهر)\s+(?P<w>الماضي|الفائت|المنصرم|الجاري|الحالي|المقبل|القادم){_NOT_AR_AFTER}")),
-    ("last_year", re.compile(rf"{_NOT_AR_BEFORE}{_PREFIX}(?:العام|السنة)\s+(?P<w>الماضي|الماضية|الفائت|المنصرم|الجاري|الحالي|الحالية|المقبل|المقبلة|القادم){_NOT_AR_AFTER}")),
-    ("last_year", re.compile(rf"{_NOT_AR_BEFORE}(?P<w>هذا|هذه)\s+(?:العام|السنة){_NOT_AR_AFTER}")),
-    ("last_month", re.compile(rf"{_NOT_AR_BEFORE}(?:في\s+وقت\s+سابق\s+من\s+)?(?P<w>هذا)\s+الشهر{_NOT_AR_AFTER}")),
-    ("last_week", re.compile(rf"{_NOT_AR_BEFORE}(?:في\s+وقت\s+سابق\s+من\s+)?(?P<w>هذا)\s+(?:الأسبوع|الاسبوع){_NOT_AR_AFTER}")),
-    ("weekday", re.compile(rf"{_NOT_AR_BEFORE}{_PART_OF_DAY}(?:{_PREFIX}يوم\s+)?{_PREFIX}(?P<w>{_WEEKDAY_RE})(?:\s+(?P<which>الماضي|الماضية|المقبل|المقبلة|القادم|القادمة))?{_NOT_AR_AFTER}")),
+    ("yesterday", re.compile(rf"{NOT_AR_BEFORE}{_PART_OF_DAY}{GLUED}(?:يوم\s+)?(?:أمس|البارحة){NOT_AR_AFTER}(?:\s*\(?\s*(?:{_WEEKDAY_RE})\s*\)?)?")),
+    ("today", re.compile(rf"{NOT_AR_BEFORE}{_PART_OF_DAY}{GLUED}(?:اليوم|الليلة){NOT_AR_AFTER}(?!\s+(?:التالي|السابق|العالمي|الوطني|الدولي|الأول|الثاني|الثالث))(?:\s*\(?\s*(?:{_WEEKDAY_RE})\s*\)?)?")),
+    ("tomorrow", re.compile(rf"{NOT_AR_BEFORE}{GLUED}(?:غدا|غداً|غدًا){NOT_AR_AFTER}")),
+    ("last_week", re.compile(rf"{NOT_AR_BEFORE}{GLUED}الأسبوع\s+(?P<w>الماضي|الفائت|المنصرم|الجاري|الحالي|المقبل|القادم){NOT_AR_AFTER}")),
+    ("last_month", re.compile(rf"{NOT_AR_BEFORE}{GLUED}(?:الشهر)\s+(?P<w>الماضي|الفائت|المنصرم|الجاري|الحالي|المقبل|القادم){NOT_AR_AFTER}")),
+    ("last_year", re.compile(rf"{NOT_AR_BEFORE}{GLUED}(?:العام|السنة)\s+(?P<w>الماضي|الماضية|الفائت|المنصرم|الجاري|الحالي|الحالية|المقبل|المقبلة|القادم){NOT_AR_AFTER}")),
+    ("last_year", re.compile(rf"{NOT_AR_BEFORE}(?P<w>هذا|هذه)\s+(?:العام|السنة){NOT_AR_AFTER}")),
+    ("last_month", re.compile(rf"{NOT_AR_BEFORE}(?:في\s+وقت\s+سابق\s+من\s+)?(?P<w>هذا)\s+الشهر{NOT_AR_AFTER}")),
+    ("last_week", re.compile(rf"{NOT_AR_BEFORE}(?:في\s+وقت\s+سابق\s+من\s+)?(?P<w>هذا)\s+الأسبوع{NOT_AR_AFTER}")),
+    ("weekday", re.compile(rf"{NOT_AR_BEFORE}{_PART_OF_DAY}(?:{GLUED}يوم\s+)?{GLUED}(?P<w>{_WEEKDAY_RE})(?:\s+(?P<which>الماضي|الماضية|المقبل|المقبلة|القادم|القادمة))?{NOT_AR_AFTER}")),
 ]
 
 
@@ -201,7 +190,7 @@ def _resolve(kind: str, m: re.Match, pub: Optional[date]) -> Optional[tuple[When
         return When.between(When.year(start), When.year(start + 9)), "a decade of the last century", False
     if kind == "year_part":
         y = pub.year + (-1 if g.get("w") in ("الماضي", "الماضية") else 1 if g.get("w") in ("المقبل", "المقبلة") else 0)
-        first = g["part"] in ("مطلع", "بداية", "أوائل", "اوائل")
+        first = g["part"] in ("مطلع", "بداية", "أوائل")
         return When.between(When.month(y, 1 if first else 10), When.month(y, 3 if first else 12)), \
             ("the first" if first else "the last") + f" months of the year: {rel}", y > pub.year
     if kind == "after_tomorrow":
@@ -274,23 +263,24 @@ def _resolve(kind: str, m: re.Match, pub: Optional[date]) -> Optional[tuple[When
 _NOT_MONTHS = {"أب", "اب", "إب"}
 _FORWARD_KINDS = {"day_month", "ordinal", "month"}
 # a future verb (س + the imperfect: "ستعقد", "سيبدأ"), "سوف", "من المقرر": the clause speaks of what is to come
-_FUTURE_VERB = re.compile(rf"(?:{_NOT_AR_BEFORE}[وف]?س[يتن][{_AR}]{{3,}}|{_NOT_AR_BEFORE}(?:سوف|المقرر|يعتزم|تعتزم|المرتقب))"
-                          rf"[^.،؛:]{{0,60}}$")
+_FUTURE_WORD = re.compile(rf"{NOT_AR_BEFORE}[وف]?(?:س[يتن][{AR}]{{3,}}|(?:سوف|المقرر|يعتزم|تعتزم|المرتقب){NOT_AR_AFTER})")
+# words that open with the same letters and are no verb in the future
 _NOT_FUTURE = {fold(w) for w in ("سيطرة", "سيطرت", "سيارة", "سيارات", "سنوات", "سياسة", "سياسي", "سياسية", "ستين",
                                   "سيناء", "سيدة", "سيدات", "ستار", "سينما", "سيول", "سنوية", "سنوي", "ستون")}
-
-
-_FUTURE_WORD = re.compile(rf"{_NOT_AR_BEFORE}[وف]?س[يتن][{_AR}]{{3,}}")
+_CLAUSE_END = re.compile(r"[.،؛:]")
 
 
 def future_verb_in(folded: str, start: int, end: int) -> bool:
-    """A verb in the future ("ستعقد", "وسيبدأ") between start and end."""
-    return any(re.sub(r"^[وف]", "", m.group()) not in _NOT_FUTURE for m in _FUTURE_WORD.finditer(folded, start, end))
+    """A verb in the future ("ستعقد", "وسيبدأ", "سوف", "من المقرر") between start and end."""
+    return any((w[1:] if w[0] in "وف" else w) not in _NOT_FUTURE
+               for w in (m.group() for m in _FUTURE_WORD.finditer(folded, start, end)))
 
 
 def _future_before(folded: str, at: int) -> bool:
-    m = _FUTURE_VERB.search(folded, max(0, at - 70), at)
-    return m is not None and re.sub(r"^[وف]", "", m.group().split()[0]) not in _NOT_FUTURE
+    """A future verb shortly before `at` in the same clause (no stop or comma between)."""
+    lo = max(0, at - 70)
+    cut = [m.end() for m in _CLAUSE_END.finditer(folded, lo, at)]
+    return future_verb_in(folded, cut[-1] if cut else lo, at)
 
 
 _DAY_KINDS = {"yesterday", "day_before_yesterday", "today", "tomorrow", "after_tomorrow", "weekday", "overnight", "night",
@@ -342,28 +332,28 @@ def arabic_dates(text: str, pub: Optional[date], start: int = 0,
 
 # -- statements ------------------------------------------------------------------------------
 _SAY_RE = re.compile(
-    rf"{_NOT_AR_BEFORE}(?:و|ف)?(?P<verb>قال|قالت|قالوا|أفاد|أفادت|افاد|افادت|ذكر|ذكرت|أعلن|أعلنت|اعلن|اعلنت|أعلنوا|أكد|أكدت|اكد|اكدت|"
+    rf"{NOT_AR_BEFORE}(?:و|ف)?(?P<verb>قال|قالت|قالوا|أفاد|أفادت|افاد|افادت|ذكر|ذكرت|أعلن|أعلنت|اعلن|اعلنت|أعلنوا|أكد|أكدت|اكد|اكدت|"
     rf"أكدوا|صرح|صرحت|أوضح|أوضحت|أشار|أشارت|اشار|اشارت|أضاف|أضافت|اضاف|اضافت|نفى|نفت|زعم|زعمت|ادعى|ادعت|لفت|لفتت|"
     rf"أورد|أوردت|بث|بثت|نشر|نشرت|تحدث|تحدثت|اتهم|اتهمت|حذر|حذرت|دعا|دعت|طالب|طالبت|أدان|أدانت|وصف|وصفت|أحصى|أحصت|"
     rf"وثق|وثقت|كشف|كشفت|يقول|تقول|شدد|شددت|اعتبر|اعتبرت|أبلغ|أبلغت|تابع|تابعت|إعلان|تصريح|تأكيد|أعرب|أعربت|رحب|رحبت|حث|حثت|ناشد|ناشدت|أشاد|أشادت|هدد|هددت|انتقد|انتقدت|أبدى|أبدت|"
     rf"رأى|رأت|أبلغ|قالا|اشترط|اشترطت|يؤكد|تؤكد|يشير|تشير|يعلن|تعلن|يتهم|تتهم|يحذر|تحذر|يطالب|تطالب|يدعو|تدعو|"
-    rf"ينفي|تنفي|يرى|ترى|يرفض|ترفض){_NOT_AR_AFTER}")
+    rf"ينفي|تنفي|يرى|ترى|يرفض|ترفض){NOT_AR_AFTER}")
 # "نقلت وسائل إعلام عن جيش الاحتلال القول": the words are the army's, carried by the media
-_RELAY_RE = re.compile(rf"{_NOT_AR_BEFORE}(?:و|ف)?(?:نقل|نقلت)\s+(?P<ch>[^،.]{{0,40}}?)\s*عن\s+")
-_ACCORDING_RE = re.compile(rf"{_NOT_AR_BEFORE}(?:و)?(?:وفقا|وفقاً|وفقًا|طبقا|طبقاً|بحسب|حسب|نقلا|نقلاً|وفق)\s*"
+_RELAY_RE = re.compile(rf"{NOT_AR_BEFORE}(?:و|ف)?(?:نقل|نقلت)\s+(?P<ch>[^،.]{{0,40}}?)\s*عن\s+")
+_ACCORDING_RE = re.compile(rf"{NOT_AR_BEFORE}(?:و)?(?:وفقا|وفقاً|وفقًا|طبقا|طبقاً|بحسب|حسب|نقلا|نقلاً|وفق)\s*"
                            rf"(?:لـ|ل|عن|(?:ل)?ما\s+(?:ذكره|ذكرته|أفاد\s+به|أفادت\s+به|(?:أفاد|ذكر|قال|أعلن|أكد|أحصى|أحصت|نقل|أورد|أشار)"
-                           rf"(?:ته|ت|ه)?{_NOT_AR_AFTER}))?\s*")
+                           rf"(?:ته|ت|ه)?{NOT_AR_AFTER}))?\s*")
 _DENY = {"نفى", "نفت"}
-_CHANNEL_RE = re.compile(rf"{_NOT_AR_BEFORE}(?:ل|في|عبر|على)\s*(?P<ch>(?:وكالة|قناة|صحيفة|بيان|تلفزيون|موقع|حساب|تغريدة|"
+_CHANNEL_RE = re.compile(rf"{NOT_AR_BEFORE}(?:ل|في|عبر|على)\s*(?P<ch>(?:وكالة|قناة|صحيفة|بيان|تلفزيون|موقع|حساب|تغريدة|"
                          rf"تلغرام|تليغرام|تويتر|فيسبوك|منصة|مؤتمر صحفي|تصريحات|تصريح|إذاعة|اذاعة|مقابلة|حوار|"
                          rf"تسجيل|شريط|رسالة|صفحته|صفحتها)(?:\s+(?!(?:إن|أن|ان|بأن|في|على|عن|من|إلى|الى|مع)"
-                         rf"{_NOT_AR_AFTER})[{_AR}]+){{0,2}})")
-_BEFORE_PERSON = re.compile(rf"[{_AR}\s]*")  # words only: no comma, colon or quotation on the way
-_DAY_WORDS = re.compile(rf"(?:يوم\s+)?(?:اليوم|امس)(?:\s+(?:{fold(_WEEKDAY_RE)}))?\s")
+                         rf"{NOT_AR_AFTER})[{AR}]+){{0,2}})")
+_BEFORE_PERSON = re.compile(rf"[{AR}\s]*")  # words only: no comma, colon or quotation on the way
+_DAY_WORDS = re.compile(rf"(?:يوم\s+)?(?:اليوم|امس)(?:\s+(?:{_WEEKDAY_RE}))?\s")
 _SPOKESMAN_RE = re.compile(r"(?:ال)?(?:متحدث|متحدثة|ناطق|ناطقة)\s+(?:الرسمي\s+|الرسمية\s+)?(?:باسم|بإسم)\s+")
-_SPOKESPERSON_NAMED = re.compile(rf"(?:ال)?(?:متحدث|متحدثة|ناطق|ناطقة)\s+(?:الرسمي\s+)?(?:باسم|بإسم)\s+(?P<org>ال[{_AR}]+)\s+"
-                           rf"(?P<name>(?:[{_AR}]+\s+){{1,3}}?[{_AR}]+)(?=\s*[،,]?\s*(?:إن|أن|ان|بأن)\b|\s*[،,:])")
-_TRAILING_CHANNEL = re.compile(rf"\s+(?:ل|لـ)\s*(?P<ch>(?:وكالة|قناة|صحيفة|موقع)\s+[{_AR}]+(?:\s+[{_AR}]+)?|ل[{_AR}]+)$")
+_SPOKESPERSON_NAMED = re.compile(rf"(?:ال)?(?:متحدث|متحدثة|ناطق|ناطقة)\s+(?:الرسمي\s+)?(?:باسم|بإسم)\s+(?P<org>ال[{AR}]+)\s+"
+                           rf"(?P<name>(?:[{AR}]+\s+){{1,3}}?[{AR}]+)(?=\s*[،,]?\s*(?:إن|أن|ان|بأن)\b|\s*[،,:])")
+_TRAILING_CHANNEL = re.compile(rf"\s+(?:ل|لـ)\s*(?P<ch>(?:وكالة|قناة|صحيفة|موقع)\s+[{AR}]+(?:\s+[{AR}]+)?|ل[{AR}]+)$")
 
 
 def arabic_statements(text: str, sentences: Sequence[Sentence], body: Sequence[int], mentions: Sequence[Mention],
@@ -463,9 +453,9 @@ def _speaker(text: str, folded: str, mentions: Sequence[Mention], ments: Sequenc
         org = next((m for m in ments if org_at - 1 <= m.start <= org_at + 3 and m.entity in by_id), None)
         named = name_at(text, folded, org_at, end) if org is None else None
         org_end = org.end if org is not None else named[0] if named is not None else \
-            (re.match(rf"ال[{_AR}]+", text[org_at:end]) and org_at + re.match(rf"ال[{_AR}]+", text[org_at:end]).end())
+            (re.match(rf"ال[{AR}]+", text[org_at:end]) and org_at + re.match(rf"ال[{AR}]+", text[org_at:end]).end())
         if org_end:
-            person = re.match(rf"\s+((?:[{_AR}]+\s+){{1,3}}?[{_AR}]+)(?=\s*[،,]?\s*(?:إن|أن|ان|بأن|في\s)|\s*[،,:])",
+            person = re.match(rf"\s+((?:[{AR}]+\s+){{1,3}}?[{AR}]+)(?=\s*[،,]?\s*(?:إن|أن|ان|بأن|في\s)|\s*[،,:])",
                               text[org_end:min(end, org_end + 60)])
             if person is not None and len(person.group(1).split()) >= 2:
                 return person.group(1), None, org_end + person.end()
@@ -477,7 +467,7 @@ def _speaker(text: str, folded: str, mentions: Sequence[Mention], ments: Sequenc
     org = name_at(text, folded, at, end)
     if org is not None:
         return org[1], None, org[0]
-    words = re.match(rf"\s*((?:[{_AR}]+\s+){{0,3}}?[{_AR}]+)(?=\s+(?:إن|أن|ان|بأن|في\s+بيان|لوكالة)|\s*[،:.])",
+    words = re.match(rf"\s*((?:[{AR}]+\s+){{0,3}}?[{AR}]+)(?=\s+(?:إن|أن|ان|بأن|في\s+بيان|لوكالة)|\s*[،:.])",
                      text[pos:min(end, pos + 80)])
     if words is None:
         return "", None, pos
@@ -520,7 +510,7 @@ def _statement(text: str, si: int, s: Sentence, name: str, eid: Optional[str], b
         if ch is not None:
             channel = ch.group("ch")
         else:
-            told = re.search(rf"(?<![{_AR}])(?:لل|ل)(?P<ch>[{_AR}]{{3,}})", text[max(s.start, q0 - 30):q0])
+            told = re.search(rf"(?<![{AR}])(?:لل|ل)(?P<ch>[{AR}]{{3,}})", text[max(s.start, q0 - 30):q0])
             if told is not None and fold("ال" + told.group("ch")) in _SOURCE_NAMES:
                 channel = "ال" + told.group("ch")
     e = by_id.get(eid or "")

@@ -15,8 +15,8 @@ from typing import Optional, Sequence
 from ..core.model import Role
 from ..core.when import When
 from . import arabic_lexicon as AL
-from .arabic import _AR, _NOT_AR_AFTER, _NOT_AR_BEFORE, _PREFIX, future_verb_in
-from .arabic_names import fold
+from .arabic import future_verb_in
+from .arabic_text import AR, GLUED, NOT_AR_AFTER, NOT_AR_BEFORE, alternation, fold
 from .dates import DateMention
 from .event_dates import undated_rule
 from .events import Clause, EventDraft
@@ -27,23 +27,23 @@ from .text import Sentence
 __all__ = ["arabic_drafts"]
 
 _SUFFIX = r"(?:ت|وا|ا|ن|ه|ها|هم|ات|ته|تها|تهم|ين|ون)?"
-_TRIGGER_RE = re.compile(rf"{_NOT_AR_BEFORE}{_PREFIX}(?:{'|'.join(sorted({re.escape(fold(w)) for w in AL.EVENT_WORDS}, key=len, reverse=True))}){_SUFFIX}{_NOT_AR_AFTER}")
-_HARM_RE = re.compile(rf"{_NOT_AR_BEFORE}{_PREFIX}(?:مقتل|قتل|قتلى|إصابة|اصابة|جرح|جرحى|اختطاف|خطف|اعتقال|اعتقل|أسر|إعدام|اعدام)")
-_FUTURE_RE = re.compile(rf"{_NOT_AR_BEFORE}[وف]?(?:سوف|يعتزم|تعتزم|يعتزمون|من المقرر|من المتوقع|يتوقع|يُتوقع|المرتقب|سيتم|ستبدأ|سيبدأ|ستقوم|سيقوم|"
+_TRIGGER_RE = re.compile(rf"{NOT_AR_BEFORE}{GLUED}(?:{alternation(AL.EVENT_WORDS)}){_SUFFIX}{NOT_AR_AFTER}")
+_HARM_RE = re.compile(rf"{NOT_AR_BEFORE}{GLUED}(?:مقتل|قتل|قتلى|إصابة|اصابة|جرح|جرحى|اختطاف|خطف|اعتقال|اعتقل|أسر|إعدام|اعدام)")
+_FUTURE_RE = re.compile(rf"{NOT_AR_BEFORE}[وف]?(?:سوف|يعتزم|تعتزم|يعتزمون|من المقرر|من المتوقع|يتوقع|يُتوقع|المرتقب|سيتم|ستبدأ|سيبدأ|ستقوم|سيقوم|"
                         rf"ينوي|تنوي|يخطط|تخطط|يدرس|تدرس|المزمع|من المزمع|مشروع قرار|اقتراح|مقترح)")
-_COND_RE = re.compile(rf"{_NOT_AR_BEFORE}(?:(?:إذا|اذا|لو|في حال|ربما|يمكن|من المرجح|من المُرجح|المرجح|يرجح|من المحتمل|يحتمل|إمكانية|امكانية|احتمال){_NOT_AR_AFTER}|قد\s+ي)")
+_COND_RE = re.compile(rf"{NOT_AR_BEFORE}(?:(?:إذا|اذا|لو|في حال|ربما|يمكن|من المرجح|من المُرجح|المرجح|يرجح|من المحتمل|يحتمل|إمكانية|امكانية|احتمال){NOT_AR_AFTER}|قد\s+ي)")
 # the negator governs the verb right after it ("لم يتم الإفراج", "لن تنسحب"), not a happening further on
-_NEGATED = re.compile(rf"{_NOT_AR_BEFORE}[وف]?(?:لم|لن|ليس|لا)\s+(?:(?:[^\s.،]+\s+)?|"
-                      rf"(?:[يت](?:علن|تم|صدر|تبن|سجل|رد|عرف|سفر|قع)[{_AR}]*)\s+(?:[^\s.،]+\s+){{0,5}})$")
+_NEGATED = re.compile(rf"{NOT_AR_BEFORE}[وف]?(?:لم|لن|ليس|لا)\s+(?:(?:[^\s.،]+\s+)?|"
+                      rf"(?:[يت](?:علن|تم|صدر|تبن|سجل|رد|عرف|سفر|قع)[{AR}]*)\s+(?:[^\s.،]+\s+){{0,5}})$")
 # where one sentence tells two happenings: "..., فيما شن الطيران ...", "... في حين استهدف ..."
-_CLAUSE_SPLIT = re.compile(rf"\s*[،,]?\s+(?=(?:فيما|في حين|بينما|كما)\s)|\s*[،,]\s*(?=و[{_AR}])|\s+\.\.+\s+")
+_CLAUSE_SPLIT = re.compile(rf"\s*[،,]?\s+(?=(?:فيما|في حين|بينما|كما)\s)|\s*[،,]\s*(?=و[{AR}])|\s+\.\.+\s+")
 # background told without its date: "بعد استعادة الجيش ...", "منذ سيطر ...", "كان قد ...", "احتدام المعارك"
-_BACKGROUND = re.compile(rf"{_NOT_AR_BEFORE}(?:بعد|منذ|عقب|اثر|سبق|احتدام|استمرار)\s+(?:ان\s+|أن\s+)?[{_AR}]*$"
-                         rf"|{_NOT_AR_BEFORE}(?:كان|كانت)\s+[{_AR}\s]{{0,40}}قد\s+")
+_BACKGROUND = re.compile(rf"{NOT_AR_BEFORE}(?:بعد|منذ|عقب|اثر|سبق|احتدام|استمرار)\s+(?:ان\s+)?[{AR}]*$"
+                         rf"|{NOT_AR_BEFORE}(?:كان|كانت)\s+[{AR}\s]{{0,40}}قد\s+")
 # "وكان الوزير استقال ...", "وكانت قد ...": a clause opened by كان tells what came before the story;
 # "في وقت سابق" (earlier) says so too
-_PLUPERFECT = re.compile(rf"[\s،,.:\"«]*(?:[وف]?قد\s+)?[وف]?(?:كان|كانت|كانوا|كانا){_NOT_AR_AFTER}")
-_EARLIER = re.compile(rf"{_NOT_AR_BEFORE}في\s+وقت\s+سابق{_NOT_AR_AFTER}")
+_PLUPERFECT = re.compile(rf"[\s،,.:\"«]*(?:[وف]?قد\s+)?[وف]?(?:كان|كانت|كانوا|كانا){NOT_AR_AFTER}")
+_EARLIER = re.compile(rf"{NOT_AR_BEFORE}في\s+وقت\s+سابق{NOT_AR_AFTER}")
 _GOES_ON = re.compile(r"[\s\"«“(]*(?:و|ف(?!ي\s)|ثم\s|كما\s)")
 _RECENT = 7  # days: an undated clause takes the day of the clause before when it is this close to publication
 
@@ -149,16 +149,19 @@ def _draft(text: str, folded: str, si: int, c0: int, c1: int, trigger: re.Match,
 
 # "في اجتماعها", "خلال زيارته", "بعد هجومهم": a happening told before, pointed back to by its
 # possessor; not a new one
-_POINTS_BACK = re.compile(rf"{_NOT_AR_BEFORE}(?:[وف]?(?:في|خلال|أثناء|اثناء|عقب|بعد|إثر|اثر)\s+|[وف]?[بل])"
-                          rf"[{_AR}]{{3,}}(?:ها|هم|هما){_NOT_AR_AFTER}$")
-_RELATIVE = re.compile(rf"{_NOT_AR_BEFORE}(?:الذي|التي|الذين|اللذين|اللتين|اللذان|اللتان){_NOT_AR_AFTER}")
-_REL_END = re.compile(rf"[،,.:;؛]|{_NOT_AR_BEFORE}(?:الذي|التي|الذين){_NOT_AR_AFTER}")
+_POINTS_BACK = re.compile(rf"{NOT_AR_BEFORE}(?:[وف]?(?:في|خلال|اثناء|عقب|بعد|اثر)\s+|[وف]?[بل])"
+                          rf"[{AR}]{{3,}}(?:ها|هم|هما){NOT_AR_AFTER}$")
+_RELATIVE = re.compile(rf"{NOT_AR_BEFORE}(?:الذي|التي|الذين|اللذين|اللتين|اللذان|اللتان){NOT_AR_AFTER}")
+_REL_END = re.compile(rf"[،,.:;؛]|{NOT_AR_BEFORE}(?:الذي|التي|الذين){NOT_AR_AFTER}")
 # an event noun with the article, as the head of a relative clause: "الاحتجاجات التي ..."
-_TRIGGER_DEF = re.compile(rf"{_NOT_AR_BEFORE}[وف]?(?:بال|لل|ال)(?:{'|'.join(sorted({re.escape(fold(w)) for w in AL.EVENT_WORDS if len(w) >= 4}, key=len, reverse=True))}){_NOT_AR_AFTER}")
+_TRIGGER_DEF = re.compile(rf"{NOT_AR_BEFORE}[وف]?(?:بال|لل|ال)(?:{alternation(w for w in AL.EVENT_WORDS if len(w) >= 4)}){NOT_AR_AFTER}")
 
 
 # the relative clause opens with an event verb in the past: "التي أبرمتها", "الذي اندلع", "التي توصلت إليها"
-_PAST_EVENT = re.compile(rf"\s+(?:{'|'.join(sorted({re.escape(fold(w)) for w in AL.EVENT_WORDS if not w.startswith(('ي', 'ت', 'ال'))}, key=len, reverse=True))}){_SUFFIX}{_NOT_AR_AFTER}")
+_PAST_EVENT = re.compile(rf"\s+(?:{alternation(w for w in AL.EVENT_WORDS if not w.startswith(('ي', 'ت', 'ال')))}){_SUFFIX}{NOT_AR_AFTER}")
+
+
+_LAST_WORD = re.compile(rf"[{AR}]+\s+$")
 
 
 def _relatives(text: str, folded: str, c0: int, c1: int, s_dates: Sequence[DateMention]
@@ -170,7 +173,7 @@ def _relatives(text: str, folded: str, c0: int, c1: int, s_dates: Sequence[DateM
         end = _REL_END.search(folded, rel.end(), c1)
         r1 = end.start() if end is not None else c1
         r_dates = [d for d in s_dates if rel.end() <= d.start < r1 and not d.forward]
-        head = re.search(rf"[{_AR}]+\s+$", folded[max(c0, rel.start() - 30):rel.start()])
+        head = _LAST_WORD.search(folded, max(c0, rel.start() - 30), rel.start())
         r0 = rel.start() - len(head.group()) if head is not None else rel.start()
         if r_dates and (_TRIGGER_RE.search(folded, rel.end(), r1) or _TRIGGER_DEF.match(folded, r0)):
             out.append((r0, r1, r_dates))
@@ -181,7 +184,7 @@ def _relatives(text: str, folded: str, c0: int, c1: int, s_dates: Sequence[DateM
     return out
 
 
-_CONTENT = re.compile(rf"[{_AR}]{{3,}}")
+_CONTENT = re.compile(rf"[{AR}]{{3,}}")
 _FUNCTION = {fold(w) for w in AL.NAME_STOPS} | {fold(w) for w in (
     "الذي", "التي", "الذين", "هذا", "هذه", "ذلك", "تلك", "وقال", "قال", "قالت", "وقالت", "أكثر", "أيضا", "عدد", "نحو",
     "حوالي", "الأقل", "بعض", "كل", "كان", "كانت", "وكان", "وكانت", "إنه", "أنه", "إنها", "أنها", "إلا", "غير", "شخصا")}

@@ -18,43 +18,30 @@ from typing import Optional, Sequence
 
 from . import arabic_lexicon as AL
 from .arabic_persons import family_names, find_persons
+from .arabic_text import AR, NOT_AR_AFTER, NOT_AR_BEFORE, alternation, fold
 from .names import Entity, Mention
 from .text import Sentence
 
-AR = "\u0621-\u065F\u066E-\u06D3\u0640"  # letters and their marks
-NOT_AR_BEFORE = rf"(?<![{AR}])"
-NOT_AR_AFTER = rf"(?![{AR}])"
 # conjunctions and prepositions glued to the next word; "لل" is ل + ال (the article's alif drops)
 PREFIX = r"(?P<pre>وبال|وال|فال|بال|كال|وب|ول|فب|فل|و|ف|ب|ل|ك)?"
-_FOLD = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ى": "ي", "ة": "ه"})
-
-
-def fold(text: str) -> str:
-    """Same length as text: the spellings that differ only by hamza, alif maqsura or ta marbuta meet."""
-    return text.translate(_FOLD)
-
-
-def _alternation(words) -> str:
-    return "|".join(sorted({re.escape(fold(w)) for w in words}, key=len, reverse=True))
-
 
 _KNOWN = {fold(k): v for k, v in sorted(AL.ACTORS.items(), key=lambda kv: len(kv[0]))}
 _ORG_KIND: dict[str, str] = {}  # a head noun, folded -> the kind it names (the first listed wins)
 for _k, _v in AL.ORG_HEADS.items():
     _ORG_KIND.setdefault(fold(_k), _v)
-_ADJ_RE = _alternation(AL.NATIONALITIES)
+_ADJ_RE = alternation(AL.NATIONALITIES)
 _OFFICE = re.compile(r"[وفلب]?(?:ال)?(?:وزير|رئيس|نائب|امين|خارجيه|داخليه|دفاع)")
 _NATION = {fold(k): v for k, v in AL.NATIONALITIES.items()}  # a nationality adjective, folded -> the state
-_INST_RE = _alternation(AL.INSTITUTION_HEADS)
-_KNOWN_RE = _alternation(AL.ACTORS)
+_INST_RE = alternation(AL.INSTITUTION_HEADS)
+_KNOWN_RE = alternation(AL.ACTORS)
 # "الجيش السوداني", "وزارة الخارجية الروسية": a head and a nationality (masculine or feminine)
 _INSTITUTION = re.compile(rf"{NOT_AR_BEFORE}{PREFIX}(?P<core>(?:{_INST_RE})\s+(?P<adj>{_ADJ_RE})(?:ه|يه)?){NOT_AR_AFTER}")
 # the common actors by name; "لل" stands for ل + ال
-_DEF_RE = "|".join(sorted({re.escape(k[2:]) for k in _KNOWN if k.startswith("ال")}, key=len, reverse=True))
+_DEF_RE = alternation(k[2:] for k in _KNOWN if k.startswith("ال"))
 _GAZ = re.compile(rf"{NOT_AR_BEFORE}(?:[وف]?لل(?P<core2>{_DEF_RE})|{PREFIX}(?P<core>{_KNOWN_RE})){NOT_AR_AFTER}")
 _WORD = re.compile(rf"[{AR}]+")
 _QUOTED = re.compile(r"\s*[\"«“]([^\"»”]{2,40})[\"»”]")
-_ORG_RE = _alternation(AL.ORG_HEADS)
+_ORG_RE = alternation(AL.ORG_HEADS)
 _ORG = re.compile(rf"{NOT_AR_BEFORE}{PREFIX}(?P<head>(?:ال)?(?:{_ORG_RE})){NOT_AR_AFTER}")
 _ORG_LL = re.compile(rf"{NOT_AR_BEFORE}[وف]?لل(?P<head>(?:{_ORG_RE})){NOT_AR_AFTER}")
 _HEAD_AT = re.compile(rf"(?P<head>(?P<al>ال)?(?P<bare>{_ORG_RE})){NOT_AR_AFTER}")
@@ -232,22 +219,18 @@ def arabic_mentions(text: str, sentences: Sequence[Sentence], body: set[int], ga
 
 _BARE_NAMES = {"الجيش", "الشرطة"}
 
-_OWN: dict[int, tuple[object, dict, Optional[re.Pattern]]] = {}  # id(gazetteer) -> (it, names, pattern)
+_ARABIC_KEY = re.compile(f"[{AR}]")
 
 
 def _own_names(gaz) -> tuple[dict, Optional[re.Pattern]]:
     """The workspace's own Arabic names (folded) and one alternation of them, made once per
-    gazetteer (the assistant keeps a gazetteer until the workspace's names change)."""
-    cached = _OWN.get(id(gaz))
-    if cached is not None and cached[0] is gaz:
-        return cached[1], cached[2]
-    own = {fold(k): entries for k, entries in gaz.index.items() if len(k) >= 3 and re.search(f"[{AR}]", k)}
-    own_re = re.compile(rf"{NOT_AR_BEFORE}{PREFIX}(?P<core>{'|'.join(sorted(map(re.escape, own), key=len, reverse=True))})"
-                        rf"{NOT_AR_AFTER}") if own else None
-    if len(_OWN) > 8:
-        _OWN.clear()
-    _OWN[id(gaz)] = (gaz, own, own_re)
-    return own, own_re
+    gazetteer and kept on it (the assistant keeps a gazetteer until the workspace's names change)."""
+    cached = gaz.derived.get("arabic_names")
+    if cached is None:
+        own = {fold(k): entries for k, entries in gaz.index.items() if len(k) >= 3 and _ARABIC_KEY.search(k)}
+        own_re = re.compile(rf"{NOT_AR_BEFORE}{PREFIX}(?P<core>{alternation(own)}){NOT_AR_AFTER}") if own else None
+        cached = gaz.derived["arabic_names"] = (own, own_re)
+    return cached
 
 
 def _entities(mentions: list[Mention], gaz) -> list[Entity]:

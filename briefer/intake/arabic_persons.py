@@ -13,18 +13,12 @@ import re
 from typing import Iterator, Optional
 
 from . import arabic_lexicon as AL
+from .arabic_text import AR, MONTHS, WEEKDAYS, fold
 
-AR = "\u0621-\u065F\u066E-\u06D3\u0640"
 _WORD = re.compile(rf"[{AR}]+|[^\s{AR}]+")
-_FOLD = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ى": "ي", "ة": "ه"})
-
-
-def _f(word: str) -> str:
-    return word.translate(_FOLD)
-
 
 # titles and offices (folded; the article and a glued و/ف/ل are allowed before them)
-TITLES = {_f(w) for w in (
+TITLES = {fold(w) for w in (
     "رئيس", "رئيسة", "زعيم", "زعيمة", "قائد", "قائدة", "وزير", "وزيرة", "نائب", "نائبة", "ممثل", "ممثلة", "مدير",
     "مديرة", "أمين", "سفير", "سفيرة", "مبعوث", "مبعوثة", "موفد", "مستشار", "مستشارة", "متحدث", "متحدثة", "ناطق",
     "ناطقة", "مدعي", "مدعية", "قاضي", "قاضية", "شيخ", "ملك", "أمير", "أميرة", "عميد", "لواء", "عقيد", "جنرال", "رائد",
@@ -32,9 +26,9 @@ TITLES = {_f(w) for w in (
     "محافظ", "عمدة", "مولانا", "سيد", "سيدة", "دكتور", "مرشد", "إمام", "مفتي", "منسق", "منسقة", "مفوض", "مفوضة",
 )}
 # words inside a title's description that are not definite: "في جنوب السودان", "بان"
-_CHAIN_WORDS = {_f(w) for w in ("في", "لدى", "عن", "باسم", "بإسم", "السابق", "السابقة", "الأسبق", "المؤقت", "العام")}
-_CONNECT = {_f(w) for w in ("عبد", "بن", "بنت", "آل", "أبو", "ابو", "ابن", "ولد", "دي", "دو", "فون", "فان", "أبي")}
-_STOPS = {_f(w) for w in AL.NAME_STOPS} | {_f(w) for w in (
+_CHAIN_WORDS = {fold(w) for w in ("في", "لدى", "عن", "باسم", "بإسم", "السابق", "السابقة", "الأسبق", "المؤقت", "العام")}
+_CONNECT = {fold(w) for w in ("عبد", "بن", "بنت", "آل", "أبو", "ابو", "ابن", "ولد", "دي", "دو", "فون", "فان", "أبي")}
+_STOPS = {fold(w) for w in AL.NAME_STOPS} | {fold(w) for w in (
     "قال", "قالت", "أكد", "أكدت", "أعلن", "أعلنت", "أضاف", "أضافت", "أوضح", "أوضحت", "أشار", "أشارت", "صرح", "صرحت",
     "نفى", "نفت", "اتهم", "اتهمت", "دعا", "دعت", "حذر", "حذرت", "وكان", "كان", "كانت", "وكانت", "هو", "هي", "هم",
     "يوم", "خلال", "إنه", "أنه", "إنها", "أنها", "لكن", "إلا", "حيث", "أيضا", "الذي", "التي", "الذين", "بينما", "فيما",
@@ -45,19 +39,26 @@ _STOPS = {_f(w) for w in AL.NAME_STOPS} | {_f(w) for w in (
 _STOPS.discard("علي")  # "على" folds to the given name "علي"
 _ON = {"على", "وعلى", "فعلى"}
 # before these comes a place or a thing, not a person ("في معرض رد الوزير"); "من", "مع" may name one
-_PREPOSITIONS = {_f(w) for w in ("في", "على", "إلى", "الى", "عن", "وفي", "وعلى", "وإلى",
+_PREPOSITIONS = {fold(w) for w in ("في", "على", "إلى", "الى", "عن", "وفي", "وعلى", "وإلى",
                                  "بين", "لدى", "حول", "نحو", "قرب", "داخل", "خارج")}
 # a preposition with a pronoun ("إليها", "عليه", "منهم"), a verbal noun with a preposition ("بتقديم")
 _NOT_A_NAME = re.compile(r"(?:[وف]?(?:الي|علي|لدي|عن|من|مع|في|عند|ب|ل)(?:ه|ها|هم|هما|هن|نا|كم))|[بل][تم][^\s]{3,}")
-_ORG_HEADS = {_f(w) for w in AL.ORG_HEADS} | {_f(w) for w in AL.INSTITUTION_HEADS}
-_MONTHS_DAYS = {_f(w) for w in ("يناير", "فبراير", "مارس", "أبريل", "مايو", "يونيو", "يوليو", "أغسطس", "سبتمبر",
-                                "أكتوبر", "نوفمبر", "ديسمبر", "السبت", "الأحد", "الاثنين", "الثلاثاء", "الأربعاء",
-                                "الخميس", "الجمعة")}
+_ORG_HEADS = {fold(w) for w in AL.ORG_HEADS} | {fold(w) for w in AL.INSTITUTION_HEADS}
+_MONTHS_DAYS = {fold(w) for w in (*MONTHS, *WEEKDAYS)}
+
+
+_GLUED_BEFORE = re.compile(r"^(?:[وف]?[لب]?(?=ال)|[وف](?=[^ا]))")
+_VERB_SHAPE = re.compile(r"[وف]?[اأ]?[^\s]{2,3}(?:ت|وا)")
+_AR_WORD = re.compile(f"[{AR}]{{2,}}")
+_PREP_GLUED = re.compile(r"[لب](?=[^\s]{3})")
+_FUTURE_SHAPE = re.compile(r"س[يتن][^ا\s]")
+_BA_NOUN = re.compile(r"با[^\s]{5,}")
+_FUTURE_VERB = re.compile(r"س[يتن][^\s]{3,}")
 
 
 def _bare(word: str) -> str:
     """The word without a glued و/ف (and ل/ب before a title: "لرئيس")."""
-    return re.sub(r"^(?:[وف]?[لب]?(?=ال)|[وف](?=[^ا]))", "", word) if len(word) > 3 else word
+    return _GLUED_BEFORE.sub("", word) if len(word) > 3 else word
 
 
 def _title(word: str) -> bool:
@@ -73,19 +74,19 @@ def _definite(word: str) -> bool:
 
 def _verb_shaped(word: str) -> bool:
     """A perfect verb of the shapes the press uses before a name: "ألقت", "أكدت", "وصفت"."""
-    return bool(re.fullmatch(r"[وف]?[اأ]?[^\s]{2,3}(?:ت|وا)", word)) and word not in _CONNECT
+    return bool(_VERB_SHAPE.fullmatch(word)) and word not in _CONNECT
 
 
 def _name_word(word: str, first: bool) -> bool:
-    if not re.fullmatch(f"[{AR}]{{2,}}", word) or word in _STOPS or _title(word) or word in _MONTHS_DAYS \
+    if not _AR_WORD.fullmatch(word) or word in _STOPS or _title(word) or word in _MONTHS_DAYS \
             or _NOT_A_NAME.fullmatch(word):
         return False
     if first and (_definite(word) or word.startswith("و") or _bare(word) in _ORG_HEADS or word in _CONNECT
-                  and word not in {_f("عبد"), _f("أبو"), _f("ابو")}):
+                  and word not in {fold("عبد"), fold("أبو"), fold("ابو")}):
         return False
-    if first and re.match(r"^[لب](?=[^\s]{3})", word) and word[1:] in _ORG_HEADS:
+    if first and _PREP_GLUED.match(word) and word[1:] in _ORG_HEADS:
         return False  # "لمنظمة": a preposition and a body, not a name
-    if first and (re.match(r"س[يتن][^ا\s]", word) or re.fullmatch(r"با[^\s]{5,}", word)):
+    if first and (_FUTURE_SHAPE.match(word) or _BA_NOUN.fullmatch(word)):
         return False  # "سيحل" (a verb in the future), "بانشقاق" (ب and a verbal noun)
     return True
 
@@ -110,7 +111,7 @@ def _name_from(words: list[tuple[int, int, str]], i: int) -> Optional[tuple[int,
             j, n = j + 1, n + 1  # a family name with the article ends it: "هادي البحرة"
             break
         if not _name_word(w, False) or w.startswith("و") and len(w) > 3 and w[1:] not in _CONNECT \
-                or re.match(r"س[يتن][^\s]{3,}$", w):  # "سيعلن": a verb in the future, not a name
+                or _FUTURE_VERB.fullmatch(w):  # "سيعلن": a verb in the future, not a name
             break
         j, n = j + 1, n + 1
         if n == 3 and not any(words[k][2] in _CONNECT for k in range(i, j)):
@@ -137,7 +138,7 @@ def find_persons(text: str, folded: str) -> Iterator[tuple[int, int, int]]:
             while j < len(words) and chain < 8 and words[j][0] - words[j - 1][1] <= 1:
                 x = words[j][2]
                 if _definite(x) or _title(x) or x in _CHAIN_WORDS:
-                    if x in {_f("في"), _f("لدى"), _f("عن")} and j + 1 < len(words):
+                    if x in {fold("في"), fold("لدى"), fold("عن")} and j + 1 < len(words):
                         if _bare(words[j + 1][2]) in _ORG_HEADS:
                             j = -1  # "مدير العمليات في منظمة ...": a body's name follows, not the person's
                             break
@@ -194,7 +195,7 @@ def _name_before(words: list[tuple[int, int, str]], t: int) -> Optional[int]:
         k -= 1
     if k >= 0 and words[k][2] in _PREPOSITIONS:
         return None  # "في معرض رد الوزير": after a preposition comes a thing or a place, not a name
-    keep = {_f("عبد"), _f("أبو"), _f("ابو")}
+    keep = {fold("عبد"), fold("أبو"), fold("ابو")}
     while idx and ((words[idx[-1]][2] in _CONNECT and words[idx[-1]][2] not in keep) or _definite(words[idx[-1]][2])):
         idx.pop()
     return idx[-1] if len(idx) >= 2 else None
@@ -210,7 +211,7 @@ def family_names(names: list[str]) -> dict[str, str]:
     """The family name (the last word, folded, three letters or more) -> the full name."""
     out: dict[str, str] = {}
     for name in names:
-        last = _f(name.split()[-1])
+        last = fold(name.split()[-1])
         if len(last) >= 3 and last not in _STOPS and last not in _CONNECT:
             out.setdefault(last, name)
     return out

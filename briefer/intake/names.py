@@ -55,6 +55,9 @@ class Gazetteer:
                 self._add(short.group(1), _Entry("source", source.uid, source.name, True, source.kind.value))
         self.keys = [k for k in self.index if len(k) >= 5]
         self.sources = list(sources)
+        # what a reader derives from the index (e.g. one pattern of the Arabic aliases), made once
+        # per gazetteer and kept with it: a new gazetteer (the workspace's names changed) starts empty
+        self.derived: dict[str, object] = {}
 
     def _add(self, name: str, entry: _Entry) -> None:
         tokens = [t.key for t in tokenize(name)]
