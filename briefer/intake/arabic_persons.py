@@ -17,14 +17,23 @@ from .arabic_text import AR, MONTHS, WEEKDAYS, fold
 
 _WORD = re.compile(rf"[{AR}]+|[^\s{AR}]+")
 
-# titles and offices (folded; the article and a glued و/ف/ل are allowed before them)
-TITLES = {fold(w) for w in (
+# titles, offices and the occupations the press names people by (folded; the article and a glued
+# و/ف/ل are allowed before them); each also in the feminine (+ة), as Arabic forms it
+_TITLE_WORDS = (
     "رئيس", "رئيسة", "زعيم", "زعيمة", "قائد", "قائدة", "وزير", "وزيرة", "نائب", "نائبة", "ممثل", "ممثلة", "مدير",
     "مديرة", "أمين", "سفير", "سفيرة", "مبعوث", "مبعوثة", "موفد", "مستشار", "مستشارة", "متحدث", "متحدثة", "ناطق",
     "ناطقة", "مدعي", "مدعية", "قاضي", "قاضية", "شيخ", "ملك", "أمير", "أميرة", "عميد", "لواء", "عقيد", "جنرال", "رائد",
     "نقيب", "فريق", "مشير", "قيادي", "قيادية", "ناشط", "ناشطة", "صحفي", "صحفية", "داعية", "عضو", "حاكم",
     "محافظ", "عمدة", "مولانا", "سيد", "سيدة", "دكتور", "مرشد", "إمام", "مفتي", "منسق", "منسقة", "مفوض", "مفوضة",
-)}
+    "شاعر", "كاتب", "روائي", "أديب", "باحث", "فقيه", "هاكر", "مخرج", "فنان", "مغني", "مطرب", "ممثل", "طبيب",
+    "محامي", "مهندس", "خبير", "أستاذ", "بروفيسور", "مراسل", "لاعب", "مدرب",
+)
+_NO_FEMININE = {"ملك", "فريق", "لواء", "عضو", "شيخ", "عميد", "رائد", "نقيب", "مشير", "عقيد", "جنرال"}  # "ملكة" is a name
+TITLES = {fold(w) for w in _TITLE_WORDS} | {fold(w) + "ه" for w in _TITLE_WORDS if not w.endswith(("ة", "ي", "ا"))
+                                            and w not in _NO_FEMININE} \
+    | {fold(w) + "ه" for w in _TITLE_WORDS if w.endswith("ي") and len(w) > 4}  # "محامية", "روائية"
+# nouns a title governs in construct before the body it heads: "رئيس وزراء إسرائيل", "رئيس مجلس الأمة"
+_CONSTRUCT = {fold(w) for w in ("وزراء", "حكومة", "جمهورية", "دولة", "إقليم", "ولاية")}
 # words inside a title's description that are not definite: "في جنوب السودان", "بان"
 _CHAIN_WORDS = {fold(w) for w in ("في", "لدى", "عن", "باسم", "بإسم", "السابق", "السابقة", "الأسبق", "المؤقت", "العام")}
 _CONNECT = {fold(w) for w in ("عبد", "بن", "بنت", "آل", "أبو", "ابو", "ابن", "ولد", "دي", "دو", "فون", "فان", "أبي")}
@@ -35,6 +44,7 @@ _STOPS = {fold(w) for w in AL.NAME_STOPS} | {fold(w) for w in (
     "عام", "سنة", "شهر", "أمس", "اليوم", "غدا", "نحو", "حوالي", "كل", "بعض", "عدد", "أي", "هذا", "هذه", "ذلك", "تلك",
     "ثلاثة", "أربعة", "خمسة", "شخصا", "شخص", "قوات", "مسلحون", "مسلحين", "جنود", "مدنيين", "سكان", "أطفال",
     "جديد", "جديدا", "جديدة", "سابق", "سابقا", "خلفا", "بحق", "ضد", "لصالح", "بشأن", "تجاه", "معرض",
+    "ليلة", "ليل", "مساء", "فجر", "ظهر", "عصر", "قد", "وقد",
 )}
 _STOPS.discard("علي")  # "على" folds to the given name "علي"
 _ON = {"على", "وعلى", "فعلى"}
@@ -61,8 +71,11 @@ def _bare(word: str) -> str:
     return _GLUED_BEFORE.sub("", word) if len(word) > 3 else word
 
 
+_VOCATIVES = {fold(w) for w in ("مولانا", "سيد", "سيدة", "شيخ", "دكتور", "دكتورة")}
+
+
 def _title(word: str) -> bool:
-    for w in (word, _bare(word)):
+    for w in (word, _bare(word), word[1:] if word[:1] in "لب" and len(word) > 4 else ""):  # "لرئيس"
         if (w[2:] if w.startswith("ال") else w) in TITLES:
             return True
     return False
@@ -106,8 +119,8 @@ def _name_from(words: list[tuple[int, int, str]], i: int) -> Optional[tuple[int,
             j, n = j + 1, n + 1
             continue
         if _definite(w):
-            if _title(w) or w in _STOPS or w in _MONTHS_DAYS:
-                break
+            if _title(w) or w in _STOPS or w in _MONTHS_DAYS or w[2:] in _ORG_HEADS or not w.startswith("ال"):
+                break  # "موشيه يعلون اللجنة الوزارية": a body follows; "بالقرار": a preposition's object
             j, n = j + 1, n + 1  # a family name with the article ends it: "هادي البحرة"
             break
         if not _name_word(w, False) or w.startswith("و") and len(w) > 3 and w[1:] not in _CONNECT \
@@ -137,6 +150,11 @@ def find_persons(text: str, folded: str) -> Iterator[tuple[int, int, int]]:
             j, chain = i + 1, 0
             while j < len(words) and chain < 8 and words[j][0] - words[j - 1][1] <= 1:
                 x = words[j][2]
+                if j + 1 < len(words) and words[j + 1][0] - words[j][1] <= 1 and not _definite(x) and \
+                        (x in _CONSTRUCT or _bare(x) in _CONSTRUCT or _bare(x) in _ORG_HEADS and _definite(words[j + 1][2])):
+                    # "رئيس وزراء إسرائيل", "رئيس مجلس الأمة": a noun in construct and the body it names
+                    j, chain = j + (1 if _definite(words[j + 1][2]) else 2), chain + 1
+                    continue
                 if _definite(x) or _title(x) or x in _CHAIN_WORDS:
                     if x in {fold("في"), fold("لدى"), fold("عن")} and j + 1 < len(words):
                         if _bare(words[j + 1][2]) in _ORG_HEADS:
@@ -146,7 +164,11 @@ def find_persons(text: str, folded: str) -> Iterator[tuple[int, int, int]]:
                     j, chain = j + 1, chain + 1
                     continue
                 break
-            found = _name_from(words, j) if j > 0 else None
+            # an indefinite title followed by a plain word is a description ("فقيه مغربي محسوب"), not
+            # a name's introduction: a name follows a definite title or one in construct
+            bare_t = _bare(w)
+            described = j == i + 1 and not _definite(bare_t) and bare_t not in _VOCATIVES
+            found = _name_from(words, j) if j > 0 and not described else None
             if found is not None:
                 end, _n = found
                 yield words[i][0], words[j][0], words[end - 1][1]
@@ -159,11 +181,17 @@ def find_persons(text: str, folded: str) -> Iterator[tuple[int, int, int]]:
                 i = j
                 continue
             # a name right before the title, in apposition: "لوران فابيوس وزير الخارجية", "X Y، رئيس ..."
-            comma = i > 1 and words[i - 1][2] in ("،", ",") and words[i][0] - words[i - 1][1] <= 1
-            back = _name_before(words, i - 1 if comma else i)
+            # "محمد الفزازي، وهو فقيه مغربي": the name, a comma and "he is" before the title
+            he = i > 2 and words[i - 1][2] in _HE_IS and words[i - 2][2] in ("،", ",")
+            t = i - 1 if he else i
+            comma = t > 1 and words[t - 1][2] in ("،", ",") and words[t][0] - words[t - 1][1] <= 1
+            back = _name_before(words, t - 1 if comma else t)
             if back is not None:
-                yield words[i][0], words[back][0], words[i - 2 if comma else i - 1][1]
+                yield words[i][0], words[back][0], words[t - 2 if comma else t - 1][1]
         i += 1
+
+
+_HE_IS = {fold(w) for w in ("وهو", "وهي")}
 
 
 def _article_name(first: str, second: str) -> bool:
@@ -198,6 +226,8 @@ def _name_before(words: list[tuple[int, int, str]], t: int) -> Optional[int]:
     keep = {fold("عبد"), fold("أبو"), fold("ابو")}
     while idx and ((words[idx[-1]][2] in _CONNECT and words[idx[-1]][2] not in keep) or _definite(words[idx[-1]][2])):
         idx.pop()
+    if len(idx) >= 2 and words[idx[-1]][2].startswith("ل") and _definite(words[idx[-2]][2]):
+        return None  # "لرسول الله", "لحقوق الإنسان": ل and a noun of a phrase, as in _name_from
     return idx[-1] if len(idx) >= 2 else None
 
 

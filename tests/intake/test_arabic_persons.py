@@ -68,3 +68,20 @@ def test_a_name_with_a_comma_before_its_title_and_a_name_that_opens_with_the_art
                                    "وتحدث الوزير نزار حمدان مطولا عن الإصلاحات.\n")
     persons = {a.name for a in analysis.actors if a.kind == "person"}
     assert persons == {"جمال عيسى", "الطاهر العبدلي", "نزار حمدان"}
+
+
+def test_titles_in_construct_occupations_and_the_feminine(workspace) -> None:
+    analysis = _analyse(workspace, "وخضع لرئيس وزراء الجزيرة الخضراء فادي نعمان لفحص طبي ليلة أمس.\n"
+                                   "ورحب رئيس مجلس الشورى سليم حمدي بالقرار.\n"
+                                   "وتوفي الروائي المعروف سامر خليل في منزله.\n"
+                                   "وقالت زوجته الدكتورة ملكة يوسف إنه كان مريضا.\n")
+    persons = {a.name for a in analysis.actors if a.kind == "person"}
+    assert persons == {"فادي نعمان", "سليم حمدي", "سامر خليل", "ملكة يوسف"}
+
+
+def test_a_description_after_a_plain_title_is_no_name_but_the_name_before_it_is(workspace) -> None:
+    analysis = _analyse(workspace, "وطالب مازن رشيد، وهو فقيه مغربي معروف، بمحاكمة الكاتب.\n"
+                                   "وقال إنه يرفض التعريض لرسول الله، سيد الخلق.\n"
+                                   "وترأس وزير الدفاع هاني سعيد اللجنة الوزارية المكلفة بالملف.\n")
+    persons = {a.name for a in analysis.actors if a.kind == "person"}
+    assert persons == {"مازن رشيد", "هاني سعيد"}
