@@ -29,9 +29,14 @@ __all__ = ["arabic_drafts"]
 _SUFFIX = r"(?:ت|وا|ا|ن|ه|ها|هم|ات|ته|تها|تهم|ين|ون)?"
 _TRIGGER_RE = re.compile(rf"{NOT_AR_BEFORE}{GLUED}(?:{alternation(AL.EVENT_WORDS)}){_SUFFIX}{NOT_AR_AFTER}")
 _HARM_RE = re.compile(rf"{NOT_AR_BEFORE}{GLUED}(?:مقتل|قتل|قتلى|إصابة|اصابة|جرح|جرحى|اختطاف|خطف|اعتقال|اعتقل|أسر|إعدام|اعدام)")
-_FUTURE_RE = re.compile(rf"{NOT_AR_BEFORE}[وف]?(?:سوف|يعتزم|تعتزم|يعتزمون|من المقرر|من المتوقع|يتوقع|يُتوقع|المرتقب|سيتم|ستبدأ|سيبدأ|ستقوم|سيقوم|"
+_FUTURE_RE = re.compile(rf"{NOT_AR_BEFORE}[وف]?(?:سوف|من المفترض|يعتزم|تعتزم|يعتزمون|من المقرر|من المتوقع|يتوقع|يُتوقع|المرتقب|سيتم|ستبدأ|سيبدأ|ستقوم|سيقوم|"
                         rf"ينوي|تنوي|يخطط|تخطط|يدرس|تدرس|المزمع|من المزمع|مشروع قرار|اقتراح|مقترح)")
-_COND_RE = re.compile(rf"{NOT_AR_BEFORE}(?:(?:إذا|اذا|لو|في حال|ربما|يمكن|من المرجح|من المُرجح|المرجح|يرجح|من المحتمل|يحتمل|إمكانية|امكانية|احتمال){NOT_AR_AFTER}|قد\s+ي)")
+_COND_RE = re.compile(rf"{NOT_AR_BEFORE}[وف]?(?:(?:إذا|اذا|لو|في حال|ربما|يمكن|من المرجح|من المُرجح|المرجح|يرجح|من المحتمل|يحتمل|إمكانية|امكانية|احتمال|يخشى|تخشى|يخشون|خشية|مخاوف){NOT_AR_AFTER}|قد\s+ي)")
+# a call or demand: what is called for has not happened ("دعا الحكومة إلى القضاء على ...", "طالب بمحاكمة")
+_DEMAND = re.compile(rf"{NOT_AR_BEFORE}[وف]?(?:دعا|دعت|دعوا|يدعو|تدعو|طالب|طالبت|طالبوا|يطالب|تطالب|حث|حثت|ناشد|ناشدت)"
+                     rf"{NOT_AR_AFTER}[^.؛:]{{0,80}}?{NOT_AR_BEFORE}(?:إلى|الى|ب)")
+# an opinion, not a happening: "وحسب رأي X، ..."
+_OPINION = re.compile(rf"[\s\"«]*[وف]?(?:حسب|بحسب|في|ب)\s*راي{NOT_AR_AFTER}")
 # the negator governs the verb right after it ("لم يتم الإفراج", "لن تنسحب"), not a happening further on
 _NEGATED = re.compile(rf"{NOT_AR_BEFORE}[وف]?(?:لم|لن|ليس|لا)\s+(?:(?:[^\s.،]+\s+)?|"
                       rf"(?:[يت](?:علن|تم|صدر|تبن|سجل|رد|عرف|سفر|قع)[{AR}]*)\s+(?:[^\s.،]+\s+){{0,5}})$")
@@ -95,7 +100,7 @@ def arabic_drafts(text: str, sentences: Sequence[Sentence], body: Sequence[int],
             while trigger is not None and (any(r0 <= trigger.start() < r1 for r0, r1, _d in rels)
                                            or _POINTS_BACK.search(folded, max(c0, trigger.start() - 8), trigger.end())):
                 trigger = _TRIGGER_RE.search(folded, trigger.end(), c1)
-            if trigger is None:
+            if trigger is None or _OPINION.match(folded, c0):
                 continue
             c_dates = [d for d in s_dates if c0 <= d.start < c1 and id(d) not in taken] or \
                 (s_dates if len(s_dates) == 1 and not taken else [])
@@ -133,6 +138,8 @@ def _draft(text: str, folded: str, si: int, c0: int, c1: int, trigger: re.Match,
         status, why = "denied", "negated: the report says it did not happen"
     elif _COND_RE.search(head):
         status, why = "conditional", "put as a condition or a possibility"
+    elif _DEMAND.search(head):
+        status, why = "expected", "called for or demanded: it has not happened"
     elif _FUTURE_RE.search(head) or future_verb_in(folded, c0, trigger.end()) or \
             (date_m is not None and date_m.forward):
         status, why = "expected", "said of what is to come"

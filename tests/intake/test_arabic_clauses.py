@@ -127,3 +127,21 @@ def test_a_happening_pointed_back_to_by_its_possessor_is_not_told_again(workspac
     analysis, events = _events(workspace, "اجتمعت الوزيرة بممثلي النقابات أمس.\n\n"
                                           "وقالت الوزيرة في اجتماعها إن الأجور سترتفع.\n")
     assert "اجتمعت" in events and "وقالت" not in events
+
+
+def test_a_death_is_an_event_and_what_is_called_for_or_feared_is_not(workspace) -> None:
+    analysis, events = _events(workspace, "توفي الكاتب المعروف في المستشفى أمس.\n"
+                                          "ودعا نائب في البرلمان، وهو من المعارضة، إلى محاكمة المسؤولين عن الإهمال.\n"
+                                          "ويخشى الأطباء من تفشي المرض في المدينة.\n"
+                                          "ويرى الخبراء أن هذا القرار يشكل خطرا على السكان.\n")
+    assert events["توفي"] in analysis.events and events["توفي"].when.edtf == "2024-05-08"
+    assert events["ودعا"].status == "expected" and events["ودعا"] not in analysis.events
+    assert events["ويخشى"].status == "conditional"
+    assert "ويرى" not in events  # "يشكل" (constitutes) tells nothing happening
+
+
+def test_a_condition_glued_to_its_conjunction_and_an_opinion(workspace) -> None:
+    analysis, events = _events(workspace, "وأضاف أنه فإذا اكتشف المهندسون اختراق النظام يكفي أن يعطلوه.\n"
+                                          "وحسب رأي الباحث، وجود هذه المواد يعود إلى سيطرة جهة واحدة على اللجان.\n")
+    assert events["وأضاف"].status == "conditional"
+    assert "وحسب" not in events
