@@ -13,6 +13,7 @@ and one event per clause that tells something happening.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import date, timedelta
 from typing import Optional, Sequence
 
@@ -79,7 +80,7 @@ _DATE_RULES = [
     ("year_part", re.compile(rf"{NOT_AR_BEFORE}(?:في\s+)?(?P<part>مطلع|بداية|أوائل|أواخر|نهاية)\s+(?:العام|السنة)(?:\s+(?P<w>الماضي|الماضية|الجاري|الحالي|الحالية|المقبل|المقبلة))?{NOT_AR_AFTER}")),
     ("numeric", re.compile(r"(?<![\d/.-])(?P<d>\d{1,2})[/.-](?P<mo>\d{1,2})[/.-](?P<y>(?:19|20)\d\d)(?![\d/.-])")),
     ("after_tomorrow", re.compile(rf"{NOT_AR_BEFORE}بعد\s+(?:غد|الغد){NOT_AR_AFTER}")),
-    ("day_before_yesterday", re.compile(rf"{NOT_AR_BEFORE}أول\s+(?:من\s+)?أمس{NOT_AR_AFTER}")),
+    ("day_before_yesterday", re.compile(rf"{NOT_AR_BEFORE}{GLUED}أول\s+(?:من\s+)?أمس{NOT_AR_AFTER}(?:\s*\(?\s*(?:{_WEEKDAY_RE})\s*\)?)?")),
     # "ليل السبت - الأحد", "ليلة الجمعة على السبت": the night from the first day into the second
     ("night", re.compile(rf"{NOT_AR_BEFORE}(?:ليل|ليلة)\s+(?P<w1>{_WEEKDAY_RE})\s*(?:-|–|/|على|إلى)\s*(?P<w>{_WEEKDAY_RE}){NOT_AR_AFTER}")),
     ("overnight", re.compile(rf"{NOT_AR_BEFORE}(?:خلال\s+)?(?:ساعات\s+الليل|(?:ال)?ليلة\s+الماضية|(?:ليل|ليلة)\s+أمس){NOT_AR_AFTER}")),
@@ -302,6 +303,7 @@ def arabic_dates(text: str, pub: Optional[date], start: int = 0,
             candidates.append((-(m.end() - m.start()), priority, m.start(), kind, m))
     candidates.sort(key=lambda c: (c[0], c[1], c[2]))
     found = []
+    weekdays: dict[int, Optional[int]] = {}  # a weekday mention's start -> the weekday it names
     for _n, _p, s, kind, m in candidates:
         if any(covered[s:m.end()]):
             continue
@@ -326,8 +328,18 @@ def arabic_dates(text: str, pub: Optional[date], start: int = 0,
         covered[s:end] = b"\x01" * (end - s)
         when, rule, forward = resolved
         found.append(DateMention(s, end, text[s:end], when, rule, forward))
+        weekdays[s] = _WEEKDAYS.get(_CANON.get(m.groupdict().get("w") or "", "")) if kind == "weekday" else None
     found.sort(key=lambda d: d.start)
+    for i, (a, b) in enumerate(zip(found, found[1:])):
+        # "الأربعاء الماضي (10 أبريل)": the weekday is the day written beside it, when that day is one
+        wd = weekdays.get(a.start)
+        if wd is not None and _BESIDE.fullmatch(text, a.end, b.start) and b.when.is_point and \
+                b.when.precision.value >= 5 and b.when.earliest.weekday() == wd and a.when != b.when:
+            found[i] = replace(a, when=b.when, rule=f"the weekday of the date written beside it ({b.text})")
     return found
+
+
+_BESIDE = re.compile(r"\s*[(،,]?\s*")
 
 
 # -- statements ------------------------------------------------------------------------------

@@ -27,7 +27,7 @@ from .text import Sentence
 __all__ = ["arabic_drafts"]
 
 _SUFFIX = r"(?:ت|وا|ا|ن|ه|ها|هم|ات|ته|تها|تهم|ين|ون)?"
-_TRIGGER_RE = re.compile(rf"{NOT_AR_BEFORE}{GLUED}(?:{alternation(AL.EVENT_WORDS)}){_SUFFIX}{NOT_AR_AFTER}")
+_TRIGGER_RE = re.compile(rf"{NOT_AR_BEFORE}{GLUED}(?P<word>{alternation(AL.EVENT_WORDS)}){_SUFFIX}{NOT_AR_AFTER}")
 _HARM_RE = re.compile(rf"{NOT_AR_BEFORE}{GLUED}(?:مقتل|قتل|قتلى|إصابة|اصابة|جرح|جرحى|اختطاف|خطف|اعتقال|اعتقل|أسر|إعدام|اعدام)")
 _FUTURE_RE = re.compile(rf"{NOT_AR_BEFORE}[وف]?(?:سوف|من المفترض|يعتزم|تعتزم|يعتزمون|من المقرر|من المتوقع|يتوقع|يُتوقع|المرتقب|سيتم|ستبدأ|سيبدأ|ستقوم|سيقوم|"
                         rf"ينوي|تنوي|يخطط|تخطط|يدرس|تدرس|المزمع|من المزمع|مشروع قرار|اقتراح|مقترح)")
@@ -111,7 +111,7 @@ def arabic_drafts(text: str, sentences: Sequence[Sentence], body: Sequence[int],
             drafts.append(_draft(text, folded, si, c0, c1, trigger, date_m, by_sentence, by_id, st, outlet, published,
                                  carried))
     _date_retellings(folded, drafts)
-    return drafts
+    return _drop_retellings(folded, drafts)
 
 
 def _draft(text: str, folded: str, si: int, c0: int, c1: int, trigger: re.Match, date_m: Optional[DateMention],
@@ -240,6 +240,28 @@ def _date_retellings(folded: str, drafts: list[EventDraft]) -> None:
         if best is not None:
             d.when, d.date = best.when, best.date
             d.when_rule = f"told again with a date ({best.date.text}): {best.date.rule}"
+
+
+def _drop_retellings(folded: str, drafts: list[EventDraft]) -> list[EventDraft]:
+    """The same happening told again in another sentence on the same day ("أجري له عمل جراحي ليلة
+    أمس" and, further on, "شعر بألم حاد أمس ... فأجري له عمل جراحي"): the later telling is dropped when
+    its event words are among the earlier one's and the two share four or more content words.  Each draft is
+    compared with the last _RETOLD_WINDOW kept ones: linear in the report."""
+    kept: list[tuple[EventDraft, set[str], set[str]]] = []
+    out = []
+    for d in drafts:
+        first = _TRIGGER_RE.search(folded, d.clause.start, d.clause.end)
+        day = first is not None and d.when is not None and d.when.is_point and d.when.precision.value >= 5 \
+            and d.status in ("reported", "claimed")
+        told = {m.group("word") for m in _TRIGGER_RE.finditer(folded, d.clause.start, d.clause.end)} if day else set()
+        mine = _words(folded, d.clause.start, d.clause.end) if day else set()
+        if day and any(o.when == d.when and told <= theirs_told and o.clause.sentence != d.clause.sentence
+                       and len(mine & theirs) >= 4 for o, theirs_told, theirs in kept[-_RETOLD_WINDOW:]):
+            continue  # (a telling that adds a happening of its own, "... وصدور حكم بغرامة", stays)
+        out.append(d)
+        if day:
+            kept.append((d, told, mine))
+    return out
 
 
 _PARTY_WORDS = re.compile(r"الجيش|عسكري|الشرطة|الحكومة|وزارة|وزير|الرئاسة|الحوثي|حماس|التنظيم|الحركة|الجماعة|المعارضة")

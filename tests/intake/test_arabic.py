@@ -69,3 +69,13 @@ def test_the_workspace_actor_is_found_by_its_arabic_name(demo_workspace) -> None
     analysis = analyse_text(demo_workspace, REPORT, published=PUB)
     islamic_state = next(a for a in analysis.actors if a.name == "Islamic State")
     assert islamic_state.known and islamic_state.uid == demo_workspace.find_actor("Islamic State").uid
+
+
+def test_the_day_before_yesterday_with_its_weekday_is_one_expression() -> None:
+    found = arabic_dates("وتوفي الرجل أول أمس الثلاثاء في المستشفى.", PUB)
+    assert [(d.text, d.when.edtf) for d in found] == [("أول أمس الثلاثاء", "2019-03-05")]
+
+
+def test_a_weekday_beside_its_written_date_is_that_day_even_when_only_the_month_is_known() -> None:
+    found = arabic_dates("عرض الباحث برنامجه الأربعاء الماضي (6 مارس) في المؤتمر.", None, month=(2019, 3))
+    assert [(d.text, d.when.edtf) for d in found] == [("الأربعاء الماضي", "2019-03-06"), ("6 مارس", "2019-03-06")]

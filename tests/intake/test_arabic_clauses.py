@@ -145,3 +145,21 @@ def test_a_condition_glued_to_its_conjunction_and_an_opinion(workspace) -> None:
                                           "وحسب رأي الباحث، وجود هذه المواد يعود إلى سيطرة جهة واحدة على اللجان.\n")
     assert events["وأضاف"].status == "conditional"
     assert "وحسب" not in events
+
+
+def test_a_happening_told_again_the_same_day_is_one_event_unless_the_retelling_adds_one(workspace) -> None:
+    analysis, events = _events(workspace, "أجريت للوزير سامي نور عملية جراحية في القلب أمس الأربعاء.\n"
+                                          "وكان الوزير قد نقل إلى المستشفى أمس بعد أزمة حادة فأجريت له عملية جراحية في القلب.\n"
+                                          "واحتفل الحزب بذكرى تأسيسه أمس الأربعاء في العاصمة.\n"
+                                          "وتزامن احتفال الحزب بذكرى تأسيسه أمس مع صدور حكم بسجن أحد قادته.\n")
+    told = [e.quote.split()[0] for e in analysis.events]
+    assert "أجريت" in told and "وكان" not in told
+    assert "واحتفل" in told and "وتزامن" in told
+
+
+def test_a_toll_told_as_a_count_and_a_birth_are_happenings(workspace) -> None:
+    analysis, events = _events(workspace, "وبلغ عدد ضحايا الفيضانات في الإقليم 40 شخصا خلال الأسبوع الماضي.\n"
+                                          "وارتفعت حصيلة القتلى في المدينة إلى 12 أمس.\n"
+                                          "ولد الكاتب في قرية صغيرة عام 1950.\n")
+    assert {"وبلغ", "وارتفعت", "ولد"} <= {e.quote.split()[0] for e in analysis.events}
+    assert events["ولد"].when.edtf == "1950"
