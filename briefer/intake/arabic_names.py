@@ -42,7 +42,8 @@ _GAZ = re.compile(rf"{NOT_AR_BEFORE}(?:[وف]?لل(?P<core2>{_DEF_RE})|{PREFIX}(
 _WORD = re.compile(rf"[{AR}]+")
 _QUOTED = re.compile(r"\s*[\"«“]([^\"»”]{2,40})[\"»”]")
 _ORG_RE = alternation(AL.ORG_HEADS)
-_ORG = re.compile(rf"{NOT_AR_BEFORE}{PREFIX}(?P<head>(?:ال)?(?:{_ORG_RE})){NOT_AR_AFTER}")
+# (the head takes its own article: "والوكالة" is و + "الوكالة", not "وال" + "وكالة")
+_ORG = re.compile(rf"{NOT_AR_BEFORE}(?P<pre>وب|ول|فب|فل|و|ف|ب|ل|ك)?(?P<head>(?:ال)?(?:{_ORG_RE})){NOT_AR_AFTER}")
 _ORG_LL = re.compile(rf"{NOT_AR_BEFORE}[وف]?لل(?P<head>(?:{_ORG_RE})){NOT_AR_AFTER}")
 _HEAD_AT = re.compile(rf"(?P<head>(?P<al>ال)?(?P<bare>{_ORG_RE})){NOT_AR_AFTER}")
 _STOPS = {fold(w) for w in AL.NAME_STOPS}
@@ -55,10 +56,10 @@ _BARE = re.compile(rf"{NOT_AR_BEFORE}(?:[وف]?(?:ب|ل)?)(?P<core>الجيش|ا
 # a place, not a party: "في العراق", "من بريطانيا", "شمال سوريا", "الحدود مع السعودية"
 _PLACE_BEFORE = re.compile(
     rf"(?:{NOT_AR_BEFORE}(?:في|من|الي|داخل|خارج|قرب|انحاء|حدود|مدن|محافظات|عاصمه|شمال|جنوب|شرق|غرب|شمالي|جنوبي|"
-    rf"شرقي|غربي|وسط|مع|بين|نحو|اراضي|ارض|مقرا|مقر))\s+$")
+    rf"شرقي|غربي|وسط|مع|بين|نحو|اراضي|ارض|مقرا|مقر|مثل|وزراء)|(?:في|من)\s+كل\s+من)\s+$")
 
 
-_ADJECTIVES = {fold(w) for w in ("المتحدة", "الأحمر", "العليا", "العظمى", "السريع", "الحر", "الخاصة", "المستقلة")}
+_ADJECTIVES = {fold(w) for w in ("المتحدة", "الأحمر", "العليا", "العظمى", "السريع", "الحر", "الخاصة", "المستقلة", "العرب")}
 
 
 def _adjective(word: str) -> bool:
@@ -85,7 +86,14 @@ def name_at(text: str, folded: str, start: int, end: int) -> Optional[tuple[int,
         if is_def and not definite and w.group() in _ABSTRACT:
             return None  # "حركة التجارة": trade, not a movement
         if definite and not (w.group().startswith("لل") or (is_def and _adjective(w.group()))):
-            break  # after the name's definite noun only adjectives follow: "الأمم المتحدة للطفولة"
+            nxt = _WORD.match(folded, w.end() + 1) if folded[w.end():w.end() + 1] == " " else None
+            if not (w.group().startswith("ل") and not is_def and len(w.group()) >= 4 and nxt is not None
+                    and nxt.group().startswith("ال") and nxt.group() not in _STOPS):
+                break  # after the name's definite noun only adjectives follow: "الأمم المتحدة للطفولة"
+            # "... لحقوق الإنسان", "... لسلامة الطيران": ل, a noun and its definite complement
+            words += [w, nxt]
+            pos = nxt.end()
+            continue
         if not definite and len(words) >= 3:
             return None  # "جمعية تأسيسية تتولى إدارة ...": a description, not a name
         words.append(w)

@@ -28,7 +28,9 @@ _TITLE_WORDS = (
     "شاعر", "كاتب", "روائي", "أديب", "باحث", "فقيه", "هاكر", "مخرج", "فنان", "مغني", "مطرب", "ممثل", "طبيب",
     "محامي", "مهندس", "خبير", "أستاذ", "بروفيسور", "مراسل", "لاعب", "مدرب",
 )
-_NO_FEMININE = {"ملك", "فريق", "لواء", "عضو", "شيخ", "عميد", "رائد", "نقيب", "مشير", "عقيد", "جنرال"}  # "ملكة" is a name
+# "ملكة", "أمينة" are names, "محافظة" a province, "مراسلة" a letter, "محكمة" no woman ruler
+_NO_FEMININE = {"ملك", "فريق", "لواء", "عضو", "شيخ", "عميد", "رائد", "نقيب", "مشير", "عقيد", "جنرال", "أمين", "محافظ",
+                "مراسل", "حاكم", "إمام"}
 TITLES = {fold(w) for w in _TITLE_WORDS} | {fold(w) + "ه" for w in _TITLE_WORDS if not w.endswith(("ة", "ي", "ا"))
                                             and w not in _NO_FEMININE} \
     | {fold(w) + "ه" for w in _TITLE_WORDS if w.endswith("ي") and len(w) > 4}  # "محامية", "روائية"
@@ -231,9 +233,14 @@ def _name_before(words: list[tuple[int, int, str]], t: int) -> Optional[int]:
     return idx[-1] if len(idx) >= 2 else None
 
 
+_KIN = re.compile(r"(?:زوج|زوجت|شقيق|شقيقت|ابن|ابنت|والد|والدت|اخ|اخت)(?:ه|ها|هم)\s+")
+
+
 def title_at(folded: str, at: int) -> bool:
-    """Does a title open the text at this offset ("ممثلة الأمم المتحدة ...", "مولانا ...")?"""
-    m = _WORD.match(folded, at)
+    """Does a title open the text at this offset ("ممثلة الأمم المتحدة ...", "مولانا ..."), also after
+    a kinship word ("زوجته الدكتورة ...")?"""
+    kin = _KIN.match(folded, at)
+    m = _WORD.match(folded, kin.end() if kin else at)
     return m is not None and _title(m.group())
 
 

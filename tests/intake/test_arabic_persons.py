@@ -85,3 +85,17 @@ def test_a_description_after_a_plain_title_is_no_name_but_the_name_before_it_is(
                                    "وترأس وزير الدفاع هاني سعيد اللجنة الوزارية المكلفة بالملف.\n")
     persons = {a.name for a in analysis.actors if a.kind == "person"}
     assert persons == {"مازن رشيد", "هاني سعيد"}
+
+
+def test_a_body_named_with_its_complement_and_states_that_are_only_places(workspace) -> None:
+    analysis = _analyse(workspace, "وانتقدت الجمعية الوطنية لحقوق العمال القرار.\n"
+                                   "وسيشارك البرنامج مع الوكالة الأوروبية لسلامة البحار.\n"
+                                   "وانتشر المرض في كل من الهند وباكستان.\n")
+    names = {a.name for a in analysis.actors}
+    assert {"الجمعية الوطنية لحقوق العمال", "الوكالة الأوروبية لسلامة البحار"} <= names
+    assert not names & {"India", "Pakistan"}
+
+
+def test_a_speaker_named_after_a_kinship_word_and_a_title(workspace) -> None:
+    analysis = _analyse(workspace, "وبقي الكاتب مهتما بما يجري حوله حسب ما أفادت زوجته الدكتورة هالة صبري.\n")
+    assert [c.speaker for c in analysis.citations] == ["هالة صبري"]
