@@ -62,7 +62,7 @@ _PAIR = rf"(?:\s*(?:/|\()\s*(?:{_MONTH_RE})\s*\)?)?"
 _PART_OF_DAY = r"(?:(?:فجر|صباح|مساء|ظهر|عصر|ليلة|ليل|منتصف\s+ليل)\s+)?"
 _DATE_RULES = [
     ("full", re.compile(rf"{NOT_AR_BEFORE}{GLUED}(?P<d>\d{{1,2}})\s+(?:من\s+)?(?P<m>{_MONTH_RE}){_PAIR}\s+(?:عام\s+|سنة\s+)?(?P<y>(?:19|20)\d\d)")),
-    ("month_year", re.compile(rf"{NOT_AR_BEFORE}(?:في\s+|منذ\s+)?{GLUED}(?:شهر\s+)?(?P<m>{_MONTH_RE}){_PAIR}\s+(?:عام\s+|سنة\s+|من\s+العام\s+)?(?P<y>(?:19|20)\d\d)")),
+    ("month_year", re.compile(rf"{NOT_AR_BEFORE}(?:في\s+|(?P<since>منذ)\s+)?{GLUED}(?:شهر\s+)?(?P<m>{_MONTH_RE}){_PAIR}\s+(?:عام\s+|سنة\s+|من\s+العام\s+)?(?P<y>(?:19|20)\d\d)")),
     ("day_month", re.compile(rf"{NOT_AR_BEFORE}{GLUED}(?P<d>\d{{1,2}})\s+(?:من\s+)?(?:شهر\s+)?(?P<m>{_MONTH_RE}){_PAIR}(?:\s+(?:الماضي|الفائت|المنصرم)(?![{AR}]))?{NOT_AR_AFTER}")),
     # "فجر الاثنين 12 نوفمبر", "اليوم الأحد 17 سبتمبر": the weekday and the day are one expression
     ("day_month", re.compile(rf"{NOT_AR_BEFORE}{_PART_OF_DAY}(?:(?:يوم\s+)?(?:اليوم|أمس|امس)\s+)?{GLUED}(?:يوم\s+)?(?:{_WEEKDAY_RE})\s*[،,]?\s*(?P<d>\d{{1,2}})\s+(?:من\s+)?(?:شهر\s+)?(?P<m>{_MONTH_RE}){_PAIR}{NOT_AR_AFTER}")),
@@ -158,6 +158,8 @@ def _resolve(kind: str, m: re.Match, pub: Optional[date]) -> Optional[tuple[When
                 return None
             return When.day(day), "a full date", False
         if kind == "month_year":
+            if g.get("since"):  # "منذ أيلول / سبتمبر 2012": since that month, the end open
+                return When.since(Point.of(y, _MONTHS[g["m"]])), f"'منذ': since that month (the end is open)", False
             return When.of(Point.of(y, _MONTHS[g["m"]])), "a month and year", False
         if g.get("prep") == "منذ":
             return When.since(Point.of(y)), f"'منذ {y}': since that year (the end is open)", False
@@ -242,10 +244,12 @@ def _resolve(kind: str, m: re.Match, pub: Optional[date]) -> Optional[tuple[When
         if (g.get("n") is None and g["unit"] in ("ساعات", "أيام", "أسابيع", "أشهر", "أعوام", "سنوات")) or g.get("vague"):
             return None  # "منذ سنوات", "قبل أشهر عدة": vague spans are not dates
         n, unit = _number(g.get("n")), g["unit"]
+        if g.get("n") is None and unit in ("يومين", "يومان", "أسبوعين"):
+            n = 2  # the dual: "قبل يومين" is two days
         if unit in _UNIT_DAYS:
             days = n * _UNIT_DAYS[unit]
             day = pub - timedelta(days=days)
-            if days <= 2:
+            if days <= 2 and g.get("prep") != "قبل":  # "منذ يومين": the last two days; "قبل يومين": that day
                 return When.between(When.day(day), When.day(pub)), f"within the last {n} {unit}: {rel}", False
             return When.day(day, approximate=True), f"{n} {unit} ago: {rel}", False
         if unit in ("شهر", "شهرين", "أشهر"):
@@ -262,7 +266,14 @@ def _resolve(kind: str, m: re.Match, pub: Optional[date]) -> Optional[tuple[When
 
 
 _NOT_MONTHS = {"أب", "اب", "إب"}
-_FORWARD_KINDS = {"day_month", "ordinal", "month"}
+_FORWARD_KINDS = {"day_month", "ordinal", "month", "weekday"}
+
+
+def _next_weekday(pub: date, target: int) -> tuple[When, str, bool]:
+    """"سيزور ... الأحد": the next such day from publication on (the day itself when it is that day:
+    then it is today, not what is to come)."""
+    ahead = (target - pub.weekday()) % 7
+    return When.day(pub + timedelta(days=ahead)), "", ahead > 0
 # a future verb (س + the imperfect: "ستعقد", "سيبدأ"), "سوف", "من المقرر": the clause speaks of what is to come
 _FUTURE_WORD = re.compile(rf"{NOT_AR_BEFORE}[وف]?(?:س[يتن][{AR}]{{3,}}|(?:سوف|المقرر|يعتزم|تعتزم|المرتقب){NOT_AR_AFTER})")
 # words that open with the same letters and are no verb in the future
@@ -311,13 +322,14 @@ def arabic_dates(text: str, pub: Optional[date], start: int = 0,
             continue  # "أب" (father) folds to the month "آب": only the month's own spelling is the month
         resolved = _resolve(kind, m, pub)
         if resolved is not None and kind in _FORWARD_KINDS and not m.groupdict().get("y") and pub is not None \
-                and not m.groupdict().get("w") and not m.groupdict().get("rel") and not only_month \
+                and not m.groupdict().get("which" if kind == "weekday" else "w") and not m.groupdict().get("rel") and not only_month \
                 and _future_before(folded, s):
             # "ستعقد الندوة في الثالث من يونيو": a month named in a future clause is the next one
-            ahead = _resolve(kind, m, pub + timedelta(days=364))
+            ahead = _resolve(kind, m, pub + timedelta(days=364)) if kind != "weekday" else \
+                _next_weekday(pub, _WEEKDAYS[_CANON.get(m.group("w"), m.group("w"))])
             if ahead is not None:
                 resolved = (ahead[0], f"said of what is to come: the next one after publication ({format_day(pub)})",
-                            True)
+                            ahead[2] if kind == "weekday" else True)
         if resolved is None:
             continue
         if only_month and kind in _DAY_KINDS and resolved[0].precision.value >= 5:  # a day, or days

@@ -79,3 +79,11 @@ def test_the_day_before_yesterday_with_its_weekday_is_one_expression() -> None:
 def test_a_weekday_beside_its_written_date_is_that_day_even_when_only_the_month_is_known() -> None:
     found = arabic_dates("عرض الباحث برنامجه الأربعاء الماضي (6 مارس) في المؤتمر.", None, month=(2019, 3))
     assert [(d.text, d.when.edtf) for d in found] == [("الأربعاء الماضي", "2019-03-06"), ("6 مارس", "2019-03-06")]
+
+
+def test_a_weekday_in_a_future_clause_is_the_next_one_and_ago_counts_the_dual() -> None:
+    found = arabic_dates("وسيزور الوزير المدينة يوم الأحد. وقتل رجل قبل يومين. ويعاني منذ أيلول / سبتمبر 2012 من المرض.",
+                         PUB)
+    assert [(d.text, d.when.edtf.rstrip("~"), d.forward) for d in found] == [
+        ("يوم الأحد", "2019-03-10", True), ("قبل يومين", "2019-03-05", False),
+        ("منذ أيلول / سبتمبر 2012", "2012-09/..", False)]
