@@ -69,6 +69,10 @@ _DATE_RULES = [
     # "أبريل الماضي", "في مارس", "منذ أبريل الماضي": a month without its year
     ("month", re.compile(rf"{NOT_AR_BEFORE}(?:(?P<since>منذ)\s+|(?:في|خلال|حتى|مطلع|أواخر|أوائل|منتصف)\s+)?{GLUED}(?:شهر\s+)?(?P<m>{_MONTH_RE}){_PAIR}(?:\s+(?P<w>الماضي|المقبل|القادم|الجاري|الحالي))?{NOT_AR_AFTER}")),
     # "الخامس من يوليو 2013", "في الخامس عشر من الشهر الجاري": a day by its ordinal
+    # "من 14 إلى 16 فبراير", "من 20 حتى 29 يونيو الجاري": the days from one to the other
+    ("day_range", re.compile(rf"{NOT_AR_BEFORE}(?:من\s+|بين\s+)?(?P<d1>\d{{1,2}})\s*(?:إلى|حتى|و|-|–)\s*(?P<d>\d{{1,2}})\s+(?:من\s+)?(?:شهر\s+)?(?P<m>{_MONTH_RE}){_PAIR}(?:\s+(?:عام\s+|سنة\s+)?(?P<y>(?:19|20)\d\d))?(?:\s+(?:الماضي|الفائت|المنصرم|الجاري|الحالي))?{NOT_AR_AFTER}")),
+    # "في 15 من الشهر الجاري": a day of the month named by its relation to publication
+    ("ordinal", re.compile(rf"{NOT_AR_BEFORE}(?:في\s+)?(?P<dn>\d{{1,2}})\s+من\s+(?P<rel>الشهر\s+(?:الجاري|الحالي|الماضي|المنصرم|المقبل)|هذا\s+الشهر){NOT_AR_AFTER}")),
     ("ordinal", re.compile(rf"{NOT_AR_BEFORE}(?:في\s+)?(?P<o>{_ORDINAL_RE})(?:\s+و(?P<o2>{_ORDINAL_RE}))?\s+من\s+(?:شهر\s+)?(?:(?P<m>{_MONTH_RE}){_PAIR}(?:\s+(?:عام\s+|سنة\s+)?(?P<y>(?:19|20)\d\d))?|(?P<rel>الشهر\s+(?:الجاري|الحالي|الماضي|المنصرم|المقبل)|هذا\s+الشهر)){NOT_AR_AFTER}")),
     ("since_year", re.compile(rf"{NOT_AR_BEFORE}(?P<prep>منذ|عام|سنة|في\s+عام|خلال\s+عام|العام|لعام|للعام|في\s+العام|خلال\s+العام|منذ\s+عام|منذ\s+العام){NOT_AR_AFTER}\s*(?P<y>(?:19|20)\d\d)")),
     # "ثورة 2011", "انتخابات 2012", "2012م": a year named as time
@@ -125,8 +129,23 @@ def _resolve(kind: str, m: re.Match, pub: Optional[date]) -> Optional[tuple[When
             return None
     if kind == "since_year" and g.get("y2"):
         return When.year(int(g["y2"].translate(_DIGITS))), "the year named", False
+    if kind == "day_range":
+        month = _MONTHS[g["m"]]
+        if g.get("y"):
+            year = int(g["y"].translate(_DIGITS))
+        elif pub is not None:
+            year = pub.year if month <= pub.month else pub.year - 1
+        else:
+            return None
+        try:
+            first, last = (date(year, month, int(g[k].translate(_DIGITS))) for k in ("d1", "d"))
+        except ValueError:
+            return None
+        if last <= first:
+            return None
+        return When.between(When.day(first), When.day(last)), "the days from one to the other", False
     if kind == "ordinal":
-        day_n = _ORDINALS[g["o"]]
+        day_n = int(g["dn"].translate(_DIGITS)) if g.get("dn") else _ORDINALS[g["o"]]
         if g.get("m"):
             month = _MONTHS[g["m"]]
             if g.get("y"):
@@ -146,7 +165,8 @@ def _resolve(kind: str, m: re.Match, pub: Optional[date]) -> Optional[tuple[When
             if g.get("o2"):  # "الرابع والخامس من مايو": the two days
                 return When.between(first, When.day(date(year, month, _ORDINALS[g["o2"]]))), \
                     "two days by their ordinals", False
-            return first, "a day by its ordinal (\u0627\u0644\u062e\u0627\u0645\u0633 \u0645\u0646 ...)", False
+            return first, ("a day of the month named beside it" if g.get("dn") else
+                           "a day by its ordinal (\u0627\u0644\u062e\u0627\u0645\u0633 \u0645\u0646 ...)"), False
         except (ValueError, WhenError):
             return None
     if kind in ("full", "month_year", "day_month", "since_year") and g.get("y"):

@@ -87,3 +87,10 @@ def test_a_weekday_in_a_future_clause_is_the_next_one_and_ago_counts_the_dual() 
     assert [(d.text, d.when.edtf.rstrip("~"), d.forward) for d in found] == [
         ("يوم الأحد", "2019-03-10", True), ("قبل يومين", "2019-03-05", False),
         ("منذ أيلول / سبتمبر 2012", "2012-09/..", False)]
+
+
+def test_a_range_of_days_and_a_day_of_the_current_month() -> None:
+    found = arabic_dates("أقيمت البطولة خلال الفترة من 14 إلى 16 فبراير في المدينة. واعتقل الرجل في 2 من الشهر الجاري.",
+                         PUB)
+    assert [(d.text, d.when.edtf) for d in found] == [("من 14 إلى 16 فبراير", "2019-02-14/2019-02-16"),
+                                                       ("في 2 من الشهر الجاري", "2019-03-02")]
