@@ -102,8 +102,10 @@ def arabic_drafts(text: str, sentences: Sequence[Sentence], body: Sequence[int],
                 trigger = _TRIGGER_RE.search(folded, trigger.end(), c1)
             if trigger is None or _OPINION.match(folded, c0):
                 continue
+            # the sentence's only date serves a clause without one, unless it is told in a later clause
+            # of its own opened by "في حين", "بينما", "فيما" (another happening at another time)
             c_dates = [d for d in s_dates if c0 <= d.start < c1 and id(d) not in taken] or \
-                (s_dates if len(s_dates) == 1 and not taken else [])
+                (s_dates if len(s_dates) == 1 and not taken and not _contrasted(folded, c1, s_dates[0].start) else [])
             date_m = _clause_date(c_dates, trigger.start())
             if date_m is not None and date_m.when.is_point and published is not None and \
                     abs((date_m.when.earliest - published.earliest).days) <= _RECENT:
@@ -112,6 +114,14 @@ def arabic_drafts(text: str, sentences: Sequence[Sentence], body: Sequence[int],
                                  carried))
     _date_retellings(folded, drafts)
     return _drop_retellings(folded, drafts)
+
+
+_CONTRAST = re.compile(rf"[\s،,]*(?:فيما|في حين|بينما){NOT_AR_AFTER}")
+
+
+def _contrasted(folded: str, c1: int, at: int) -> bool:
+    """Is the date at `at` in a clause after c1 opened by a contrast ("..., في حين بلغ ... في أبريل")?"""
+    return at >= c1 and _CONTRAST.match(folded, c1) is not None
 
 
 def _draft(text: str, folded: str, si: int, c0: int, c1: int, trigger: re.Match, date_m: Optional[DateMention],

@@ -163,3 +163,9 @@ def test_a_toll_told_as_a_count_and_a_birth_are_happenings(workspace) -> None:
                                           "ولد الكاتب في قرية صغيرة عام 1950.\n")
     assert {"وبلغ", "وارتفعت", "ولد"} <= {e.quote.split()[0] for e in analysis.events}
     assert events["ولد"].when.edtf == "1950"
+
+
+def test_a_date_told_in_a_later_contrasted_clause_is_not_the_first_clauses(workspace) -> None:
+    analysis, events = _events(workspace, "وفرضت السلطات حظر التجول في المدينة، في حين بلغ عدد ضحايا الاشتباكات 30 شخصا خلال مارس الماضي.\n")
+    assert events["وفرضت"].when is None
+    assert [e.when.edtf for e in analysis.events if e.quote.startswith("في حين")] == ["2024-03"]
