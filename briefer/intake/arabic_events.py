@@ -27,7 +27,10 @@ from .text import Sentence
 __all__ = ["arabic_drafts"]
 
 _SUFFIX = r"(?:ت|وا|ا|ن|ه|ها|هم|ات|ته|تها|تهم|ين|ون)?"
-_TRIGGER_RE = re.compile(rf"{NOT_AR_BEFORE}{GLUED}(?P<word>{alternation(AL.EVENT_WORDS)}){_SUFFIX}{NOT_AR_AFTER}")
+# words that only look like event words: "وزارة" (a ministry) is not و + "زار" (visited) + ه, "بأسره"
+# (entirely) no capture, "طالبا" (asking) no demand
+_LOOKALIKES = rf"(?:وزاره|وزارات|وزارتي|وزارتها|وزارته|باسره|باسرها|باسرهم|طالبا){NOT_AR_AFTER}"
+_TRIGGER_RE = re.compile(rf"{NOT_AR_BEFORE}(?!{_LOOKALIKES}){GLUED}(?P<word>{alternation(AL.EVENT_WORDS)}){_SUFFIX}{NOT_AR_AFTER}")
 _HARM_RE = re.compile(rf"{NOT_AR_BEFORE}{GLUED}(?:مقتل|قتل|قتلى|إصابة|اصابة|جرح|جرحى|اختطاف|خطف|اعتقال|اعتقل|أسر|إعدام|اعدام)")
 _FUTURE_RE = re.compile(rf"{NOT_AR_BEFORE}[وف]?(?:سوف|من المفترض|يعتزم|تعتزم|يعتزمون|من المقرر|من المتوقع|يتوقع|يُتوقع|المرتقب|سيتم|ستبدأ|سيبدأ|ستقوم|سيقوم|"
                         rf"ينوي|تنوي|يخطط|تخطط|يدرس|تدرس|المزمع|من المزمع|مشروع قرار|اقتراح|مقترح)")

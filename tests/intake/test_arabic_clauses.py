@@ -169,3 +169,9 @@ def test_a_date_told_in_a_later_contrasted_clause_is_not_the_first_clauses(works
     analysis, events = _events(workspace, "وفرضت السلطات حظر التجول في المدينة، في حين بلغ عدد ضحايا الاشتباكات 30 شخصا خلال مارس الماضي.\n")
     assert events["وفرضت"].when is None
     assert [e.when.edtf for e in analysis.events if e.quote.startswith("في حين")] == ["2024-03"]
+
+
+def test_a_ministry_is_no_visit(workspace) -> None:
+    analysis, events = _events(workspace, "وموقع وزارة الدفاع، وموقع وزارة التربية.\n"
+                                          "وزار الوزير المدينة أمس.\n")
+    assert [e.quote.split()[0] for e in analysis.events] == ["وزار"]
