@@ -99,3 +99,8 @@ def test_a_body_named_with_its_complement_and_states_that_are_only_places(worksp
 def test_a_speaker_named_after_a_kinship_word_and_a_title(workspace) -> None:
     analysis = _analyse(workspace, "وبقي الكاتب مهتما بما يجري حوله حسب ما أفادت زوجته الدكتورة هالة صبري.\n")
     assert [c.speaker for c in analysis.citations] == ["هالة صبري"]
+
+
+def test_the_agency_that_asked_the_question_is_the_channel(workspace) -> None:
+    analysis = _analyse(workspace, "وأكد الوزير كريم منصور، جوابا على سؤال وكالة فرانس برس، أن الحوار مستمر.\n")
+    assert [(c.speaker, c.channel) for c in analysis.citations] == [("كريم منصور", "وكالة فرانس برس")]
