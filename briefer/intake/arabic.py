@@ -22,7 +22,8 @@ from . import arabic_lexicon as AL
 from . import lexicon as L
 from .arabic_names import arabic_mentions, name_at, resolve_head
 from .arabic_persons import title_at
-from .arabic_text import AR, GLUED, MONTHS as _MONTHS, NOT_AR_AFTER, NOT_AR_BEFORE, WEEKDAYS as _WEEKDAYS, alternation, fold
+from .arabic_text import AR, GLUED, NOT_AR_AFTER, NOT_AR_BEFORE, alternation, fold
+from .arabic_text import MONTHS as _MONTHS, WEEKDAYS as _WEEKDAYS
 from .dates import DateMention, format_day
 from .names import Entity, Mention
 from .statements import Statement
@@ -477,6 +478,13 @@ def arabic_statements(text: str, sentences: Sequence[Sentence], body: Sequence[i
     return out
 
 
+_DEF_WORD = re.compile(rf"ال[{AR}]+")
+# the spokesperson's own name after the body they speak for; a speaker described in a few words
+_SPOKESPERSON_NAME = re.compile(rf"\s+((?:[{AR}]+\s+){{1,3}}?[{AR}]+)(?=\s*[،,]?\s*(?:إن|أن|ان|بأن|في\s)|\s*[،,:])")
+_SPEAKER_WORDS = re.compile(rf"\s*((?:[{AR}]+\s+){{0,3}}?[{AR}]+)(?=\s+(?:إن|أن|ان|بأن|في\s+بيان|لوكالة)|\s*[،:.])")
+_TOLD = re.compile(rf"(?<![{AR}])(?:لل|ل)(?P<ch>[{AR}]{{3,}})")  # "للجزيرة": told to an outlet
+
+
 def _speaker(text: str, folded: str, mentions: Sequence[Mention], ments: Sequence[Mention], by_id: dict[str, Entity],
              pos: int, end: int, ends: Optional[Sequence[int]] = None) -> tuple[str, Optional[str], int]:
     """(the speaker as the report names them, the entity, where the name ends) at pos, or ("", None, pos)."""
@@ -497,10 +505,9 @@ def _speaker(text: str, folded: str, mentions: Sequence[Mention], ments: Sequenc
         org = next((m for m in ments if org_at - 1 <= m.start <= org_at + 3 and m.entity in by_id), None)
         named = name_at(text, folded, org_at, end) if org is None else None
         org_end = org.end if org is not None else named[0] if named is not None else \
-            (re.match(rf"ال[{AR}]+", text[org_at:end]) and org_at + re.match(rf"ال[{AR}]+", text[org_at:end]).end())
+            (_DEF_WORD.match(text, org_at, end) and _DEF_WORD.match(text, org_at, end).end())
         if org_end:
-            person = re.match(rf"\s+((?:[{AR}]+\s+){{1,3}}?[{AR}]+)(?=\s*[،,]?\s*(?:إن|أن|ان|بأن|في\s)|\s*[،,:])",
-                              text[org_end:min(end, org_end + 60)])
+            person = _SPOKESPERSON_NAME.match(text[org_end:min(end, org_end + 60)])
             if person is not None and len(person.group(1).split()) >= 2:
                 return person.group(1), None, org_end + person.end()
             if org is not None:
@@ -511,8 +518,7 @@ def _speaker(text: str, folded: str, mentions: Sequence[Mention], ments: Sequenc
     org = name_at(text, folded, at, end)
     if org is not None:
         return org[1], None, org[0]
-    words = re.match(rf"\s*((?:[{AR}]+\s+){{0,3}}?[{AR}]+)(?=\s+(?:إن|أن|ان|بأن|في\s+بيان|لوكالة)|\s*[،:.])",
-                     text[pos:min(end, pos + 80)])
+    words = _SPEAKER_WORDS.match(text[pos:min(end, pos + 80)])
     if words is None:
         return "", None, pos
     phrase = words.group(1).strip()
@@ -554,7 +560,7 @@ def _statement(text: str, si: int, s: Sentence, name: str, eid: Optional[str], b
         if ch is not None:
             channel = ch.group("ch")
         else:
-            told = re.search(rf"(?<![{AR}])(?:لل|ل)(?P<ch>[{AR}]{{3,}})", text[max(s.start, q0 - 30):q0])
+            told = _TOLD.search(text[max(s.start, q0 - 30):q0])
             if told is not None and fold("ال" + told.group("ch")) in _SOURCE_NAMES:
                 channel = "ال" + told.group("ch")
     e = by_id.get(eid or "")

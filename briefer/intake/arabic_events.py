@@ -211,6 +211,10 @@ _FUNCTION = {fold(w) for w in AL.NAME_STOPS} | {fold(w) for w in (
 _RETOLD_WINDOW = 60  # drafts: a retelling is looked for among this many on either side (linear in the report)
 
 
+_GLUED_START = re.compile(r"^(?:[وف]?(?:بال|لل|كال|ال)|[وف](?=[^ا][^\s]{3}))")
+_ENDING = re.compile(r"(?:وا|ون|ين|ات|ها|هم|ه|ت)$")
+
+
 def _words(folded: str, start: int, end: int) -> set[str]:
     """The content words of a clause without their glued conjunction, preposition or article."""
     out = set()
@@ -218,9 +222,9 @@ def _words(folded: str, start: int, end: int) -> set[str]:
         w = m.group()
         if w in _FUNCTION:
             continue
-        w = re.sub(r"^(?:[وف]?(?:بال|لل|كال|ال)|[وف](?=[^ا][^\s]{3}))", "", w)
+        w = _GLUED_START.sub("", w)
         if len(w) >= 5:  # "اقتحموا" and "اقتحم", "مسلحين" and "مسلحون" meet
-            w = re.sub(r"(?:وا|ون|ين|ات|ها|هم|ه|ت)$", "", w)
+            w = _ENDING.sub("", w)
         if len(w) >= 3:
             out.add(w)
     return out

@@ -102,14 +102,18 @@ def name_at(text: str, folded: str, start: int, end: int) -> Optional[tuple[int,
     if not definite or (m.group("al") and not words):
         return None  # "الهيئة" alone points back to a name; it is not one
     name = text[m.start("head"):pos]
-    if kind == "source" and m.group("bare") == fold("وكالة") and not re.search("انباء|صحافه|اخبار|اعلام", fold(name)):
+    if kind == "source" and m.group("bare") == fold("وكالة") and not _PRESS.search(fold(name)):
         kind = "organisation"  # "وكالة الاستخبارات الصومالية" is an agency of the state, not of the press
     return pos, name, kind
 
 
+_PRESS = re.compile("انباء|صحافه|اخبار|اعلام")  # an agency of the press, not of the state
+_GOVERNMENT = re.compile(r"[وفبل]?(?:ال)?(?:حكومه|نظام)")
+
+
 def _acting(folded: str, start: int, kind: str, prefix: str = "") -> bool:
     """A state is a party unless the words before it (or a glued ب, "in") make it a place."""
-    if kind != "state" or re.match(r"[وفبل]?(?:ال)?(?:حكومه|نظام)", folded[start:start + 12]):
+    if kind != "state" or _GOVERNMENT.match(folded, start, start + 12):
         return True  # a government is a party even "between" others
     if prefix.rstrip("ال").endswith("ب"):
         return False

@@ -38,7 +38,7 @@ TITLES = {fold(w) for w in _TITLE_WORDS} | {fold(w) + "ه" for w in _TITLE_WORDS
 _CONSTRUCT = {fold(w) for w in ("وزراء", "حكومة", "جمهورية", "دولة", "إقليم", "ولاية")}
 # words inside a title's description that are not definite: "في جنوب السودان", "بان"
 _CHAIN_WORDS = {fold(w) for w in ("في", "لدى", "عن", "باسم", "بإسم", "السابق", "السابقة", "الأسبق", "المؤقت", "العام")}
-_CONNECT = {fold(w) for w in ("عبد", "بن", "بنت", "آل", "أبو", "ابو", "ابن", "ولد", "دي", "دو", "فون", "فان", "أبي")}
+_CONNECT = {fold(w) for w in ("عبد", "بن", "بنت", "آل", "أبو", "ابن", "ولد", "دي", "دو", "فون", "فان", "أبي")}
 _STOPS = {fold(w) for w in AL.NAME_STOPS} | {fold(w) for w in (
     "قال", "قالت", "أكد", "أكدت", "أعلن", "أعلنت", "أضاف", "أضافت", "أوضح", "أوضحت", "أشار", "أشارت", "صرح", "صرحت",
     "نفى", "نفت", "اتهم", "اتهمت", "دعا", "دعت", "حذر", "حذرت", "وكان", "كان", "كانت", "وكانت", "هو", "هي", "هم",
@@ -48,10 +48,11 @@ _STOPS = {fold(w) for w in AL.NAME_STOPS} | {fold(w) for w in (
     "جديد", "جديدا", "جديدة", "سابق", "سابقا", "خلفا", "بحق", "ضد", "لصالح", "بشأن", "تجاه", "معرض",
     "ليلة", "ليل", "مساء", "فجر", "ظهر", "عصر", "قد", "وقد",
 )}
+_KEEP_FIRST = {fold("عبد"), fold("أبو")}  # connectors that may open a name ("عبد الله", "أبو بكر")
 _STOPS.discard("علي")  # "على" folds to the given name "علي"
 _ON = {"على", "وعلى", "فعلى"}
 # before these comes a place or a thing, not a person ("في معرض رد الوزير"); "من", "مع" may name one
-_PREPOSITIONS = {fold(w) for w in ("في", "على", "إلى", "الى", "عن", "وفي", "وعلى", "وإلى",
+_PREPOSITIONS = {fold(w) for w in ("في", "على", "إلى", "عن", "وفي", "وعلى", "وإلى",
                                  "بين", "لدى", "حول", "نحو", "قرب", "داخل", "خارج")}
 # a preposition with a pronoun ("إليها", "عليه", "منهم"), a verbal noun with a preposition ("بتقديم")
 _NOT_A_NAME = re.compile(r"(?:[وف]?(?:الي|علي|لدي|عن|من|مع|في|عند|ب|ل)(?:ه|ها|هم|هما|هن|نا|كم))|[بل][تم][^\s]{3,}")
@@ -97,7 +98,7 @@ def _name_word(word: str, first: bool) -> bool:
             or _NOT_A_NAME.fullmatch(word):
         return False
     if first and (_definite(word) or word.startswith("و") or _bare(word) in _ORG_HEADS or word in _CONNECT
-                  and word not in {fold("عبد"), fold("أبو"), fold("ابو")}):
+                  and word not in _KEEP_FIRST):
         return False
     if first and _PREP_GLUED.match(word) and word[1:] in _ORG_HEADS:
         return False  # "لمنظمة": a preposition and a body, not a name
@@ -225,8 +226,8 @@ def _name_before(words: list[tuple[int, int, str]], t: int) -> Optional[int]:
         k -= 1
     if k >= 0 and words[k][2] in _PREPOSITIONS:
         return None  # "في معرض رد الوزير": after a preposition comes a thing or a place, not a name
-    keep = {fold("عبد"), fold("أبو"), fold("ابو")}
-    while idx and ((words[idx[-1]][2] in _CONNECT and words[idx[-1]][2] not in keep) or _definite(words[idx[-1]][2])):
+    while idx and (words[idx[-1]][2] in _CONNECT and words[idx[-1]][2] not in _KEEP_FIRST
+                   or _definite(words[idx[-1]][2])):
         idx.pop()
     if len(idx) >= 2 and words[idx[-1]][2].startswith("ل") and _definite(words[idx[-2]][2]):
         return None  # "لرسول الله", "لحقوق الإنسان": ل and a noun of a phrase, as in _name_from
