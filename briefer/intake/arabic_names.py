@@ -88,7 +88,7 @@ def name_at(text: str, folded: str, start: int, end: int) -> Optional[tuple[int,
         if definite and not (w.group().startswith("لل") or (is_def and _adjective(w.group()))):
             nxt = _WORD.match(folded, w.end() + 1) if folded[w.end():w.end() + 1] == " " else None
             if not (w.group().startswith("ل") and not is_def and len(w.group()) >= 4 and nxt is not None
-                    and nxt.group().startswith("ال") and nxt.group() not in _STOPS):
+                    and nxt.group().startswith("ال") and nxt.group() not in _STOPS and w.group()[1:] not in _ORG_KIND):
                 break  # after the name's definite noun only adjectives follow: "الأمم المتحدة للطفولة"
             # "... لحقوق الإنسان", "... لسلامة الطيران": ل, a noun and its definite complement
             words += [w, nxt]

@@ -46,7 +46,7 @@ _STOPS = {fold(w) for w in AL.NAME_STOPS} | {fold(w) for w in (
     "عام", "سنة", "شهر", "أمس", "اليوم", "غدا", "نحو", "حوالي", "كل", "بعض", "عدد", "أي", "هذا", "هذه", "ذلك", "تلك",
     "ثلاثة", "أربعة", "خمسة", "شخصا", "شخص", "قوات", "مسلحون", "مسلحين", "جنود", "مدنيين", "سكان", "أطفال",
     "جديد", "جديدا", "جديدة", "سابق", "سابقا", "خلفا", "بحق", "ضد", "لصالح", "بشأن", "تجاه", "معرض",
-    "ليلة", "ليل", "مساء", "فجر", "ظهر", "عصر", "قد", "وقد",
+    "ليلة", "ليل", "مساء", "فجر", "ظهر", "عصر", "قد", "وقد", "غير",
 )}
 _KEEP_FIRST = {fold("عبد"), fold("أبو")}  # connectors that may open a name ("عبد الله", "أبو بكر")
 _STOPS.discard("علي")  # "على" folds to the given name "علي"
@@ -154,8 +154,9 @@ def find_persons(text: str, folded: str) -> Iterator[tuple[int, int, int]]:
             while j < len(words) and chain < 8 and words[j][0] - words[j - 1][1] <= 1:
                 x = words[j][2]
                 if j + 1 < len(words) and words[j + 1][0] - words[j][1] <= 1 and not _definite(x) and \
-                        (x in _CONSTRUCT or _bare(x) in _CONSTRUCT or _bare(x) in _ORG_HEADS and _definite(words[j + 1][2])):
-                    # "رئيس وزراء إسرائيل", "رئيس مجلس الأمة": a noun in construct and the body it names
+                        (x in _CONSTRUCT or _bare(x) in _CONSTRUCT or _bare(x) in _ORG_HEADS):
+                    # "رئيس وزراء إسرائيل", "رئيس مجلس الأمة", "مدير قناة نسمة": a noun in construct and
+                    # the body it names
                     j, chain = j + (1 if _definite(words[j + 1][2]) else 2), chain + 1
                     continue
                 if _definite(x) or _title(x) or x in _CHAIN_WORDS:

@@ -104,3 +104,11 @@ def test_a_speaker_named_after_a_kinship_word_and_a_title(workspace) -> None:
 def test_the_agency_that_asked_the_question_is_the_channel(workspace) -> None:
     analysis = _analyse(workspace, "وأكد الوزير كريم منصور، جوابا على سؤال وكالة فرانس برس، أن الحوار مستمر.\n")
     assert [(c.speaker, c.channel) for c in analysis.citations] == [("كريم منصور", "وكالة فرانس برس")]
+
+
+def test_a_title_over_a_named_outlet_and_an_agency_told_is_no_part_of_a_bodys_name(workspace) -> None:
+    analysis = _analyse(workspace, "وصدر حكم بغرامة بحق مدير قناة الأفق نبيل سعدون بسبب بث فيلم.\n"
+                                   "وقال أحد أعضاء الجمعية الوطنية لوكالة الصحافة الفرنسية إن الخلاف مستمر.\n")
+    names = {a.name for a in analysis.actors}
+    assert "نبيل سعدون" in names
+    assert not any("لوكالة" in n for n in names)
