@@ -202,6 +202,12 @@ GENERAL_EVENT_WORDS = (
     "كلف", "كلفت", "تكليف", "تأجل", "تأجيل", "أجلت", "أرجئ",
     # a toll told as a count ("بلغ عدد ضحاياها 81", "ارتفعت حصيلة القتلى"), a birth
     "ضحايا", "حصيلة", "بلغ عدد", "ولد", "ولدت",
+    # more happenings by verb class: opening and closing, cancelling, evacuating and deporting, finding
+    # and rescuing, assaults and massacres, coups, escapes and surrenders, collapses, seizures, pardons
+    "افتتح", "افتتحت", "افتتاح", "اختتم", "اختتمت", "اختتام", "ألغى", "ألغت", "إلغاء", "أخلى", "أخلت", "إخلاء",
+    "رحلت", "ترحيل", "عثر", "عثرت", "العثور", "أنقذ", "أنقذت", "إنقاذ", "اعتدى", "اعتداء", "اعتداءات", "مجزرة",
+    "مذبحة", "انقلاب", "هرب", "هربوا", "هروب", "استسلم", "استسلام", "انهار", "انهيار", "صادرت", "مصادرة",
+    "عفو", "إفراج", "تبادل",
     "اشترط", "اشترطت", "انشق", "انشقاق", "أنهى", "أنهت", "إنهاء", "فرضت", "خفض", "خفضت", "تخفيض", "رفع العقوبات",
 )
 _PERFECTS = L.ARABIC_EVENT_WORDS + MORE_EVENT_WORDS + GENERAL_EVENT_WORDS

@@ -175,3 +175,11 @@ def test_a_ministry_is_no_visit(workspace) -> None:
     analysis, events = _events(workspace, "وموقع وزارة الدفاع، وموقع وزارة التربية.\n"
                                           "وزار الوزير المدينة أمس.\n")
     assert [e.quote.split()[0] for e in analysis.events] == ["وزار"]
+
+
+def test_more_happenings_by_their_verb_class(workspace) -> None:
+    analysis, events = _events(workspace, "وعثرت الشرطة على جثث ثلاثة رجال في الوادي أمس.\n"
+                                          "وأخلت السلطات القرية بعد انهيار السد.\n"
+                                          "وجاء ذلك في بيان صادر عن الوزارة.\n")
+    told = {e.quote.split()[0] for e in analysis.events}
+    assert {"وعثرت", "وأخلت"} <= told and "وجاء" not in told
