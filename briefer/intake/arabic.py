@@ -382,7 +382,8 @@ _SAY_RE = re.compile(
     rf"أورد|أوردت|بث|بثت|نشر|نشرت|تحدث|تحدثت|اتهم|اتهمت|حذر|حذرت|دعا|دعت|طالب|طالبت|أدان|أدانت|وصف|وصفت|أحصى|أحصت|"
     rf"وثق|وثقت|كشف|كشفت|يقول|تقول|شدد|شددت|اعتبر|اعتبرت|أبلغ|أبلغت|تابع|تابعت|إعلان|تصريح|تأكيد|أعرب|أعربت|رحب|رحبت|حث|حثت|ناشد|ناشدت|أشاد|أشادت|هدد|هددت|انتقد|انتقدت|أبدى|أبدت|"
     rf"رأى|رأت|أبلغ|قالا|اشترط|اشترطت|يؤكد|تؤكد|يشير|تشير|يعلن|تعلن|يتهم|تتهم|يحذر|تحذر|يطالب|تطالب|يدعو|تدعو|"
-    rf"ينفي|تنفي|يرى|ترى|يرفض|ترفض){NOT_AR_AFTER}")
+    rf"ينفي|تنفي|يرى|ترى|يرفض|ترفض|استطرد|استطردت|أردف|أردفت|أجاب|أجابت|اعترف|اعترفت|نعى|نعت|تعهد|تعهدت|"
+    rf"توقع|توقعت|رجح|رجحت){NOT_AR_AFTER}")
 # "نقلت وسائل إعلام عن جيش الاحتلال القول": the words are the army's, carried by the media
 _RELAY_RE = re.compile(rf"{NOT_AR_BEFORE}(?:و|ف)?(?:نقل|نقلت)\s+(?P<ch>[^،.]{{0,40}}?)\s*عن\s+")
 _ACCORDING_RE = re.compile(rf"{NOT_AR_BEFORE}(?:و)?(?:وفقا|وفقاً|وفقًا|طبقا|طبقاً|بحسب|حسب|نقلا|نقلاً|وفق)\s*"
@@ -493,6 +494,11 @@ def _speaker(text: str, folded: str, mentions: Sequence[Mention], ments: Sequenc
     who = next((m for m in ments if at - 1 <= m.start <= at + 3 and m.entity in by_id), None)
     if who is not None:
         return _named(who, by_id), who.entity, who.end
+    said_in = _STATEMENT_OF.match(text, at)
+    if said_in is not None:  # "وأشار بيان منظمة ...": the body, in its statement (_statement reads the channel)
+        who = next((m for m in ments if said_in.end() - 1 <= m.start <= said_in.end() + 3 and m.entity in by_id), None)
+        if who is not None:
+            return f"{said_in.group(1)} {_named(who, by_id)}", who.entity, who.end
     # "أعلن اليوم الإثنين لوران فابيوس", "وقالت ممثلة الأمم المتحدة في جنوب السودان هيلدا جونسون": a day
     # or a title between the verb and the person
     person = next((m for m in ments if at < m.start <= at + 90 and m.kind == "person" and m.entity in by_id), None)
@@ -545,9 +551,15 @@ def _surface(m: Mention) -> str:
     return " ".join(m.text.split())
 
 
+_STATEMENT_OF = re.compile(r"(بيان|تقرير)\s+(?=\S)")
+
+
 def _statement(text: str, si: int, s: Sentence, name: str, eid: Optional[str], by_id: dict[str, Entity],
                outlet: str, q0: int, q1: int, verb: str, how: str, denial: bool = False,
                channel: str = "") -> Optional[Statement]:
+    said_in = _STATEMENT_OF.match(name)
+    if said_in is not None:  # "وأشار بيان اتحاد الكتاب": the union speaks, in a statement
+        name, channel = name[said_in.end():], channel or said_in.group(1)
     raw = text[q0:q1]
     lead = re.match(r"^[\s،,:]*(?:(?:إن|أن|ان|بأن|إنّ|أنّ)\s+)?", raw)
     q0 += lead.end() if lead else 0

@@ -112,3 +112,10 @@ def test_a_title_over_a_named_outlet_and_an_agency_told_is_no_part_of_a_bodys_na
     names = {a.name for a in analysis.actors}
     assert "نبيل سعدون" in names
     assert not any("لوكالة" in n for n in names)
+
+
+def test_a_body_speaks_in_its_statement_and_more_verbs_of_saying(workspace) -> None:
+    analysis = _analyse(workspace, "وأشار بيان منظمة الإغاثة الدولية إلى أن المساعدات لم تصل.\n"
+                                   "واعترف الوزير كريم منصور بأن الخطة تأخرت.\n")
+    assert [(c.speaker, c.channel) for c in analysis.citations] == [
+        ("منظمة الإغاثة الدولية", "بيان"), ("كريم منصور", "")]
