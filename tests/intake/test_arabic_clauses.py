@@ -183,3 +183,9 @@ def test_more_happenings_by_their_verb_class(workspace) -> None:
                                           "وجاء ذلك في بيان صادر عن الوزارة.\n")
     told = {e.quote.split()[0] for e in analysis.events}
     assert {"وعثرت", "وأخلت"} <= told and "وجاء" not in told
+
+
+def test_what_must_or_is_hoped_to_happen_has_not_happened(workspace) -> None:
+    analysis, events = _events(workspace, "وقال الوزير إنه يجب إغلاق المعابر فورا.\n"
+                                          "وتأمل الحكومة توقيع الاتفاق مع النقابات.\n")
+    assert events["وقال"].status == "expected" and events["وتأمل"].status == "expected"
