@@ -49,7 +49,7 @@ _HEAD_AT = re.compile(rf"(?P<head>(?P<al>ال)?(?P<bare>{_ORG_RE})){NOT_AR_AFTER
 _STOPS = {fold(w) for w in AL.NAME_STOPS}
 _ABSTRACT = {fold(w) for w in AL.ABSTRACT}
 _NAME_WORDS = rf"[{AR}]{{2,}}(?:\s+[{AR}]{{2,}}){{1,3}}"
-_PERSON = re.compile(rf"(?:(?:يقوده|يقودها|يتزعمه|يتزعمها|بقيادة|يدعى|تدعى|المدعو)\s+[\"«“]?(?P<name>{_NAME_WORDS}?)[\"»”]?(?=\s*[(،,.\"»”]|\s+(?:إن|أن|قبل|بعد|في)\s)"
+_PERSON = re.compile(rf"(?:(?:يقوده|يقودها|يتزعمه|يتزعمها|بقيادة|يدعى|تدعى|المدعو)\s+[\"«“]?(?P<name>{_NAME_WORDS}?)[\"»”]?(?=\s*[(،,.\"»”]|\s+(?:إن|أن|قبل|بعد|في|قد|وقد)\s)"
                      rf"|(?:المتحدث|المتحدثة|الناطق|الناطقة)\s+(?:الرسمي\s+)?(?:باسم|بإسم)\s+(?:[{AR}]+\s+){{0,3}}?ال[{AR}]+\s+"
                      rf"(?P<name2>(?!ال)[{AR}]{{2,}}(?:\s+[{AR}]{{2,}}){{1,3}}?)(?=\s*[،,]?\s*(?:إن|أن|ان|بأن)\s))")
 _BARE = re.compile(rf"{NOT_AR_BEFORE}(?:[وف]?(?:ب|ل)?)(?P<core>الجيش|الشرطه|(?<=ل)لجيش){NOT_AR_AFTER}(?!\s+ال[{AR}]+(?:ي|يه)\b)")
@@ -59,6 +59,8 @@ _PLACE_BEFORE = re.compile(
     rf"شرقي|غربي|وسط|مع|بين|نحو|اراضي|ارض|مقرا|مقر|مثل|وزراء)|(?:في|من)\s+كل\s+من)\s+$")
 
 
+# a state further on in a list of places: "في دول مثل مالاوي والكونغو والسنغال", "في كل من X وY"
+_LISTED_PLACE = re.compile(rf"{NOT_AR_BEFORE}(?:مثل|كل\s+من)(?:\s+[{AR}]+\s*[،,]?){{1,5}}\s+و?$")
 _ADJECTIVES = {fold(w) for w in ("المتحدة", "الأحمر", "العليا", "العظمى", "السريع", "الحر", "الخاصة", "المستقلة", "العرب")}
 
 
@@ -117,7 +119,8 @@ def _acting(folded: str, start: int, kind: str, prefix: str = "") -> bool:
         return True  # a government is a party even "between" others
     if prefix.rstrip("ال").endswith("ب"):
         return False
-    return _PLACE_BEFORE.search(folded, max(0, start - 25), start) is None
+    return _PLACE_BEFORE.search(folded, max(0, start - 25), start) is None and \
+        _LISTED_PLACE.search(folded, max(0, start - 60), start) is None
 
 
 def arabic_mentions(text: str, sentences: Sequence[Sentence], body: set[int], gaz) -> tuple[list[Entity], list[Mention]]:

@@ -119,3 +119,11 @@ def test_a_body_speaks_in_its_statement_and_more_verbs_of_saying(workspace) -> N
                                    "واعترف الوزير كريم منصور بأن الخطة تأخرت.\n")
     assert [(c.speaker, c.channel) for c in analysis.citations] == [
         ("منظمة الإغاثة الدولية", "بيان"), ("كريم منصور", "")]
+
+
+def test_states_listed_as_examples_are_places_and_a_name_given_before_qad(workspace) -> None:
+    analysis = _analyse(workspace, "وعمل الطبيب في دول أفريقية مثل مالاوي والسنغال والنيجر.\n"
+                                   "وكانت المرأة وتدعى هالة سعيد سليم قد وصلت إلى المطار.\n")
+    names = {a.name for a in analysis.actors}
+    assert not names & {"Senegal", "Niger"}
+    assert "هالة سعيد سليم" in names
