@@ -39,7 +39,7 @@ _COND_RE = re.compile(rf"{NOT_AR_BEFORE}[وف]?(?:(?:إذا|اذا|لو|في ح�
 _DEMAND = re.compile(rf"{NOT_AR_BEFORE}[وف]?(?:دعا|دعت|دعوا|يدعو|تدعو|طالب|طالبت|طالبوا|يطالب|تطالب|حث|حثت|ناشد|ناشدت)"
                      rf"{NOT_AR_AFTER}[^.؛:]{{0,80}}?{NOT_AR_BEFORE}(?:إلى|الى|ب)")
 # an opinion, not a happening: "وحسب رأي X، ..."
-_OPINION = re.compile(rf"[\s\"«]*[وف]?(?:حسب|بحسب|في|ب)\s*راي{NOT_AR_AFTER}")
+_OPINION = re.compile(rf"{NOT_AR_BEFORE}[وف]?(?:حسب|بحسب|في|ب)\s*راي(?:ه|ها|هم){{0,1}}{NOT_AR_AFTER}")
 # the negator governs the verb right after it ("لم يتم الإفراج", "لن تنسحب"), not a happening further on
 _NEGATED = re.compile(rf"{NOT_AR_BEFORE}[وف]?(?:لم|لن|ليس|لا)\s+(?:(?:[^\s.،]+\s+)?|"
                       rf"(?:[يت](?:علن|تم|صدر|تبن|سجل|رد|عرف|سفر|قع)[{AR}]*)\s+(?:[^\s.،]+\s+){{0,5}})$")
@@ -103,7 +103,7 @@ def arabic_drafts(text: str, sentences: Sequence[Sentence], body: Sequence[int],
             while trigger is not None and (any(r0 <= trigger.start() < r1 for r0, r1, _d in rels)
                                            or _POINTS_BACK.search(folded, max(c0, trigger.start() - 8), trigger.end())):
                 trigger = _TRIGGER_RE.search(folded, trigger.end(), c1)
-            if trigger is None or _OPINION.match(folded, c0):
+            if trigger is None or _OPINION.search(folded, c0, trigger.start()):
                 continue
             # the sentence's only date serves a clause without one, unless it is told in a later clause
             # of its own opened by "في حين", "بينما", "فيما" (another happening at another time)

@@ -189,3 +189,8 @@ def test_what_must_or_is_hoped_to_happen_has_not_happened(workspace) -> None:
     analysis, events = _events(workspace, "وقال الوزير إنه يجب إغلاق المعابر فورا.\n"
                                           "وتأمل الحكومة توقيع الاتفاق مع النقابات.\n")
     assert events["وقال"].status == "expected" and events["وتأمل"].status == "expected"
+
+
+def test_an_opinion_marked_inside_the_clause_is_no_happening(workspace) -> None:
+    analysis, events = _events(workspace, "والحل في رأيه إجراء انتخابات مبكرة في البلاد.\n")
+    assert "والحل" not in events
