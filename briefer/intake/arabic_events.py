@@ -109,7 +109,10 @@ def arabic_drafts(text: str, sentences: Sequence[Sentence], body: Sequence[int],
             # of its own opened by "في حين", "بينما", "فيما" (another happening at another time)
             c_dates = [d for d in s_dates if c0 <= d.start < c1 and id(d) not in taken] or \
                 (s_dates if len(s_dates) == 1 and not taken and not _contrasted(folded, c1, s_dates[0].start) else [])
-            date_m = _clause_date(c_dates, trigger.start())
+            # a clause in the future is dated by what it names ahead ("سيقوم ... في ديسمبر المقبل"), not by
+            # the day it was said ("أعلن اليوم الإثنين")
+            ahead = future_verb_in(folded, c0, c1) or _FUTURE_RE.search(text, c0, c1) is not None
+            date_m = _clause_date(c_dates, trigger.start(), ahead)
             if date_m is not None and date_m.when.is_point and published is not None and \
                     abs((date_m.when.earliest - published.earliest).days) <= _RECENT:
                 carried = date_m
@@ -293,12 +296,12 @@ def _interested(st: Statement, by_id: dict[str, Entity]) -> bool:
     return bool(_PARTY_WORDS.search(st.speaker))
 
 
-def _clause_date(c_dates: Sequence[DateMention], at: int) -> Optional[DateMention]:
+def _clause_date(c_dates: Sequence[DateMention], at: int, ahead: bool = False) -> Optional[DateMention]:
     """The date that governs the happening: a past one before a forward one, a day or a month before
     an open span ("منذ 2011" says how long, not when), then the nearest to the trigger word."""
     if not c_dates:
         return None
-    best = min(c_dates, key=lambda d: (d.forward, d.when.open_end or d.when.open_start, abs(d.start - at)))
+    best = min(c_dates, key=lambda d: (d.forward != ahead, d.when.open_end or d.when.open_start, abs(d.start - at)))
     if not _YEAR_IN.search(best.text) and not best.forward:
         # "ليل السبت - الأحد في 7 أبريل 2013": the date written out says the day the weekday points at
         full = [d for d in c_dates if _YEAR_IN.search(d.text) and d.when.is_point and not best.when.open_end

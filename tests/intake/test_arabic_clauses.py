@@ -195,3 +195,9 @@ def test_an_opinion_marked_inside_the_clause_is_no_happening(workspace) -> None:
     analysis, events = _events(workspace, "واستقال الوزير أمس.\n"
                                           "والحل في رأيه إجراء انتخابات مبكرة في البلاد.\n")
     assert "واستقال" in events and "والحل" not in events
+
+
+def test_a_clause_about_the_future_is_dated_by_what_it_names_ahead(workspace) -> None:
+    analysis, events = _events(workspace, "أعلن اليوم الخميس وزير الخارجية كريم منصور أن الحكومة ستقوم بتخفيض "
+                                          "العقوبات في يونيو المقبل.\n")
+    assert events["أعلن"].status == "expected" and events["أعلن"].when.edtf == "2024-06"
