@@ -38,6 +38,9 @@ _COND_RE = re.compile(rf"{NOT_AR_BEFORE}[وف]?(?:(?:إذا|اذا|لو|في ح�
 # a call or demand: what is called for has not happened ("دعا الحكومة إلى القضاء على ...", "طالب بمحاكمة")
 _DEMAND = re.compile(rf"{NOT_AR_BEFORE}[وف]?(?:دعا|دعت|دعوا|يدعو|تدعو|طالب|طالبت|طالبوا|يطالب|تطالب|حث|حثت|ناشد|ناشدت)"
                      rf"{NOT_AR_AFTER}[^.؛:]{{0,80}}?{NOT_AR_BEFORE}(?:إلى|الى|ب)")
+# a warning: what is warned of may come, it has not happened ("حذرت الأمم المتحدة من أن ... تفشي ...")
+_WARNED = re.compile(rf"{NOT_AR_BEFORE}[وف]?(?:حذر|حذرت|حذروا|يحذر|تحذر|أنذر|أنذرت){NOT_AR_AFTER}[^.؛]{{0,80}}?"
+                     rf"{NOT_AR_BEFORE}من{NOT_AR_AFTER}")
 # an opinion, not a happening: "وحسب رأي X، ..."
 _OPINION = re.compile(rf"{NOT_AR_BEFORE}[وف]?(?:حسب|بحسب|في|ب)\s*راي(?:ه|ها|هم){{0,1}}{NOT_AR_AFTER}")
 # the negator governs the verb right after it ("لم يتم الإفراج", "لن تنسحب"), not a happening further on
@@ -152,8 +155,8 @@ def _draft(text: str, folded: str, si: int, c0: int, c1: int, trigger: re.Match,
     status, why, claimed = "reported", "", ""
     if _NEGATED.search(folded, max(c0, trigger.start() - 50), trigger.start()):
         status, why = "denied", "negated: the report says it did not happen"
-    elif _COND_RE.search(head):
-        status, why = "conditional", "put as a condition or a possibility"
+    elif _COND_RE.search(head) or _WARNED.search(head):
+        status, why = "conditional", "put as a condition, a possibility or a warning"
     elif _DEMAND.search(head):
         status, why = "expected", "called for or demanded: it has not happened"
     elif _FUTURE_RE.search(head) or future_verb_in(folded, c0, trigger.end()) or \

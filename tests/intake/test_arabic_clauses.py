@@ -201,3 +201,9 @@ def test_a_clause_about_the_future_is_dated_by_what_it_names_ahead(workspace) ->
     analysis, events = _events(workspace, "أعلن اليوم الخميس وزير الخارجية كريم منصور أن الحكومة ستقوم بتخفيض "
                                           "العقوبات في يونيو المقبل.\n")
     assert events["أعلن"].status == "expected" and events["أعلن"].when.edtf == "2024-06"
+
+
+def test_what_is_warned_of_has_not_happened(workspace) -> None:
+    analysis, events = _events(workspace, "واستقال الوزير أمس.\n"
+                                          "وحذرت المنظمة من أن الأزمة قد تتفاقم مع تفشي الأمراض في المخيمات.\n")
+    assert events["وحذرت"].status == "conditional" and events["وحذرت"] not in analysis.events
