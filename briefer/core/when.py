@@ -34,7 +34,8 @@ class When:
     """When something happened, as far as anyone knows.
 
     A single `Point`, or an interval of two points where either end may be open
-    (``../2019-04`` "before Apr 2019", ``2014/..`` "since 2014").
+    (``../2019-04`` "on or before Apr 2019", ``2014/..`` "on or after 2014": an open
+    interval includes its known end).
     """
 
     start: Optional[Point]
@@ -93,7 +94,8 @@ class When:
     @classmethod
     def parse_friendly(cls, text: str) -> "When":
         """EDTF or the forms people type and Briefer prints ("9 Feb 2019", "c. 2013",
-        "4–9 Feb 2019", "before Apr 2019", "since 2014")."""
+        "4–9 Feb 2019", "on or before Apr 2019", "on or after 2014"; also "before Apr 2019",
+        "since 2014", read as including the month or year named)."""
         try:
             return cls.parse(text)
         except WhenError as edtf_error:
@@ -106,7 +108,7 @@ class When:
                     raise edtf_error from None
                 raise WhenError(
                     f"'{text}' is not a date Briefer understands: write 2019-02-09, Feb 2019, "
-                    "c. 2013, 4–9 Feb 2019, before Apr 2019 or since 2014"
+                    "c. 2013, 4–9 Feb 2019, on or before Apr 2019 or on or after 2014"
                 ) from None
 
     @classmethod
@@ -205,13 +207,16 @@ class When:
 
     @property
     def label(self) -> str:
-        """How a person reads it: "9 Feb 2019", "c. 2013", "4–9 Feb 2019", "since 2014"."""
+        """How a person reads it: "9 Feb 2019", "c. 2013", "4–9 Feb 2019", "on or after 2014".
+
+        The one place an open interval is worded: ``../2021-03-10`` includes that day, so it
+        is "on or before 10 Mar 2021" (plain "before" would leave the day out)."""
         if not self.interval:
             return self.start.label()
         if self.start is None:
-            return f"before {self.end.label()}"
+            return f"on or before {self.end.label()}"
         if self.end is None:
-            return f"since {self.start.label()}"
+            return f"on or after {self.start.label()}"
         return _interval_label(self.start, self.end)
 
     def overlaps(self, earliest: datetime, latest: datetime) -> bool:
@@ -300,10 +305,10 @@ def _parse_friendly(text: str) -> When:
     words = _parse_period_words(t)
     if words is not None:
         return words
-    for prefix in ("before ", "by ", "until ", "up to "):
+    for prefix in ("on or before ", "before ", "by ", "until ", "up to "):
         if low.startswith(prefix):
             return When.before(_friendly_point(t[len(prefix):]))
-    for prefix in ("since ", "from ", "after ", "starting "):
+    for prefix in ("on or after ", "since ", "from ", "after ", "starting "):
         if low.startswith(prefix):
             rest = t[len(prefix):]
             if not _DASHES.search(rest):

@@ -241,8 +241,20 @@ def test_fuzzy_dates_print_honestly(demo_workspace, tmp_path: Path) -> None:
     out = tmp_path / "period.pdf"
     build_brief(demo_workspace, period(), None, out)
     whole = flat(" ".join(page_texts(out)))
-    for label in ("c. Jul 2013", "2013?", "4–9 Feb 2019", "before Apr 2019", "since 2014"):
+    for label in ("c. Jul 2013", "2013?", "4–9 Feb 2019", "on or before Apr 2019", "on or after 2014"):
         assert label in whole
+
+
+def test_an_open_interval_prints_with_the_day_it_includes(workspace, tmp_path: Path) -> None:
+    """`../2021-03-10` is EDTF for "on or before 10 Mar 2021" (that day included): the brief
+    must not print "before 10 Mar 2021", which leaves the day out."""
+    workspace.add_event(Event("Checkpoint closed", When.parse("../2021-03-10")))
+    workspace.add_event(Event("Curfew in force", When.parse("2021-03-10/..")))
+    out = tmp_path / "daily.pdf"
+    build_brief(workspace, daily(day=When.parse("2021-03-10"), bluf=""), None, out)
+    whole = flat(" ".join(page_texts(out)))
+    assert "on or before 10 Mar 2021" in whole and "on or after 10 Mar 2021" in whole
+    assert not re.search(r"(?<!or )before 10 Mar 2021", whole)
 
 
 def test_the_pages_render(demo_workspace, tmp_path: Path) -> None:
