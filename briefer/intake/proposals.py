@@ -8,13 +8,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any, Optional
+from typing import Any, Callable, Optional
 
 from ..core.model import Role
 from ..core.when import When, WhenError
 
 __all__ = ["NOT_PROPOSED", "EventMatch", "DocumentProposal", "DateProposal", "ActorProposal", "SourceProposal", "CitationProposal",
-           "ParticipantProposal", "EventProposal", "Analysis", "undated_when", "when_text"]
+           "ParticipantProposal", "EventProposal", "Analysis", "undated_when", "proposal_date_text"]
 
 Span = tuple[int, int]
 
@@ -182,7 +182,7 @@ class Analysis:
 def _event_json(e: EventProposal, actors: dict[str, ActorProposal], published: Optional[When]) -> dict[str, Any]:
     lands = e.when if e.when is not None else undated_when(published)
     return {"id": e.id, "title": e.title, "when": e.when.edtf if e.when else None, "when_rule": e.when_rule,
-            "lands_as": lands.edtf if lands else None, "when_text": when_text(e, published),
+            "lands_as": lands.edtf if lands else None, "when_text": proposal_date_text(e, published),
             "status": e.status, "status_why": e.status_why, "claimed_by": e.claimed_by,
             "actors": [{"name": actors[p.actor].name, "role": p.role.value} for p in e.participants],
             "place": e.place, "quote": e.quote, "source": e.source, "span": list(e.span),
@@ -202,12 +202,14 @@ def undated_when(published: Optional[When]) -> Optional[When]:
         return None
 
 
-def when_text(proposal: EventProposal, published: Optional[When]) -> str:
+def proposal_date_text(proposal: EventProposal, published: Optional[When],
+                       write: Callable[[When], str] = lambda when: when.label) -> str:
     """How the review and the command line show a proposal's date: its own, or for one the
     report gives no date, where it will land ("no date in the report — lands as on or
-    before 21 May 2013")."""
+    before 21 May 2013").  `write` writes a date (the window passes the analyst's order)."""
     if proposal.when is not None:
-        return proposal.when.label
-    if undated_when(published) is not None:
-        return f"no date in the report — lands as on or before {published.label}"
+        return write(proposal.when)
+    lands = undated_when(published)
+    if lands is not None:
+        return f"no date in the report — lands as {write(lands)}"
     return "no date in the report and no publication date — set one to accept it"

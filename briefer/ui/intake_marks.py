@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QTextEdit, QTreeWidgetItem
 
 from ..intake.proposals import ActorProposal, Analysis, CitationProposal, DateProposal, SourceProposal
 from .intake_match import ID_ROLE, SPAN_ROLE, Utf16
+from .preferences import when_text
 
 __all__ = ["COLOURS", "marks", "actor_item", "citation_item", "source_item", "date_item"]
 
@@ -96,7 +97,7 @@ def source_item(src: SourceProposal) -> QTreeWidgetItem:
 
 
 def date_item(d: DateProposal) -> QTreeWidgetItem:
-    item = QTreeWidgetItem([d.text, d.when.label, d.rule])
+    item = QTreeWidgetItem([d.text, when_text(d.when), d.rule])
     item.setData(0, ID_ROLE, d.id)
     item.setData(0, SPAN_ROLE, d.span)
     item.setToolTip(2, d.rule)

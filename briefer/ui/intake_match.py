@@ -10,7 +10,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QCheckBox, QGridLayout, QGroupBox, QLabel, QTreeWidgetItem
 
-from ..intake.proposals import Analysis, EventProposal, when_text
+from ..intake.proposals import Analysis, EventProposal, proposal_date_text
+from .preferences import when_text
 
 __all__ = ["event_item", "MatchPanel", "Utf16", "ID_ROLE", "SPAN_ROLE", "STATUS_TEXT"]
 
@@ -27,7 +28,7 @@ def event_item(analysis: Analysis, e: EventProposal) -> QTreeWidgetItem:
     actors = ", ".join(f"{analysis.actor(p.actor).name} ({p.role.value})" for p in e.participants)
     status = e.status + (f" by {e.claimed_by}" if e.claimed_by else "")
     source = f"→ cite in “{e.match.title}”" if e.corroborate and e.match else e.source
-    when = when_text(e, analysis.document.published)
+    when = proposal_date_text(e, analysis.document.published, when_text)
     item = QTreeWidgetItem(["", e.title, status, when, e.place, actors, source])
     item.setData(0, ID_ROLE, e.id)
     item.setData(0, SPAN_ROLE, e.span)
@@ -76,10 +77,10 @@ class MatchPanel(QGroupBox):
             return
         esc = html.escape
         actors = ", ".join(analysis.actor(p.actor).name for p in e.participants)
-        self.mine.setText(f"{esc(e.title)}<br>{esc(e.when.label if e.when else '(no date)')}"
+        self.mine.setText(f"{esc(e.title)}<br>{esc(when_text(e.when) if e.when else '(no date)')}"
                           f"{' · ' + esc(e.place) if e.place else ''}<br><i>{esc(actors)}</i>")
         m = e.match
-        self.theirs.setText(f"{esc(m.title)}<br>{esc(m.when.label)}{' · ' + esc(m.place) if m.place else ''}"
+        self.theirs.setText(f"{esc(m.title)}<br>{esc(when_text(m.when))}{' · ' + esc(m.place) if m.place else ''}"
                             f"<br><i>{esc(', '.join(m.actors))}</i><br><small>{esc(m.why)}</small>")
         self.cite.blockSignals(True)
         self.cite.setText(f"Add this report as a citation to “{m.title}” instead of a new event")

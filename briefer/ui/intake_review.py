@@ -27,10 +27,11 @@ from ..core.errors import BrieferError
 from ..core.when import When
 from ..intake.assistant import UNKNOWN_OUTLET, analyse
 from ..intake.landing import Landed, accept, merge_actor_proposals, merge_events
-from ..intake.proposals import Analysis, when_text
+from ..intake.proposals import Analysis, proposal_date_text
 from ..intake.reading import SUPPORTED_SUFFIXES, Article, article_from_text, read_article
 from .intake_marks import actor_item, citation_item, date_item, marks, source_item
 from .intake_match import ID_ROLE, SPAN_ROLE, MatchPanel, Utf16, event_item
+from .preferences import when_text
 
 __all__ = ["IntakeDialog"]
 
@@ -285,7 +286,7 @@ class IntakeDialog(QDialog):
         self.outlet.setText("" if doc.outlet == UNKNOWN_OUTLET else doc.outlet)
         self._outlet_typed(self.outlet.text())
         self.published_note.setText(
-            doc.published.label if doc.published else "unknown: relative dates cannot be resolved; type one")
+            when_text(doc.published) if doc.published else "unknown: relative dates cannot be resolved; type one")
         self.meta_box.setVisible(True)
         self.pages.setCurrentIndex(1)
         self.back_button.setVisible(True)
@@ -387,11 +388,11 @@ class IntakeDialog(QDialog):
                 try:
                     event.when = When.parse_friendly(text)
                     event.when_rule = "set by the analyst"
-                    item.setText(_WHEN, event.when.label)
+                    item.setText(_WHEN, when_text(event.when))
                     item.setToolTip(_WHEN, f"{event.when.edtf}\nWhy: set by the analyst")
-                    self.status.setText(f"Date of '{event.title}': {event.when.label} ({event.when.edtf})")
+                    self.status.setText(f"Date of '{event.title}': {when_text(event.when)} ({event.when.edtf})")
                 except BrieferError as error:
-                    item.setText(_WHEN, when_text(event, self.analysis.document.published))
+                    item.setText(_WHEN, proposal_date_text(event, self.analysis.document.published, when_text))
                     self._error(str(error))
             elif column == _PLACE:
                 event.place = text

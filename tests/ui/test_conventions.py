@@ -260,6 +260,7 @@ def test_preferences_marking_date_order_week_start_and_time_zone(window, qtbot, 
         assert when_text(When.parse("2019-02-09")) == "Feb 9, 2019"
         assert when_text(When.parse("2019-02-04/2019-02-09")) == "Feb 4–9, 2019"
         assert when_text(When.parse("2019-02-09T14:30:00Z")) == "Feb 9, 2019 16:30 EET"
+        assert when_text(When.parse("../2021-03-10")) == "on or before Mar 10, 2021"
         monday = axis.ticks(axis.UNITS[[u.name for u in axis.UNITS].index("week")],
                             axis.to_ts(__import__("datetime").datetime(2019, 2, 1)),
                             axis.to_ts(__import__("datetime").datetime(2019, 2, 28)))

@@ -240,3 +240,23 @@ def test_the_status_column_is_not_typed_into(qtbot, dialog) -> None:
     attacked.setText(2, "2 Mar 2019")
     assert attacked.text(2) == "reported"
     assert attacked.text(3).startswith("no date in the report")
+
+
+@pytest.mark.parametrize("order, undated, dated, published", [
+    ("mdy", "no date in the report — lands as on or before Mar 5, 2019", "Mar 3, 2019", "Mar 5, 2019"),
+    ("iso", "no date in the report — lands as ../2019-03-05", "2019-03-03", "2019-03-05"),
+])
+def test_the_review_writes_dates_in_the_analyst_s_order(qtbot, dialog, order, undated, dated, published) -> None:
+    """Dates in the review read as everywhere else in the window (Edit ▸ Preferences)."""
+    from briefer.ui import preferences
+
+    preferences.apply(preferences.Preferences(date_order=order))
+    try:
+        dialog.paste.setPlainText(UNDATED_REPORT)
+        qtbot.mouseClick(dialog.analyse_button, Qt.MouseButton.LeftButton)
+        assert _row(dialog.events_tree, 1, "customs post").text(3) == undated
+        assert _row(dialog.events_tree, 1, "smugglers").text(3) == dated
+        assert _row(dialog.dates_tree, 0, "Sunday").text(1) == dated
+        assert dialog.published_note.text() == published
+    finally:
+        preferences.apply(preferences.Preferences())
