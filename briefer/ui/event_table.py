@@ -179,18 +179,9 @@ class EventTableModel(QAbstractTableModel):
         page = row // PAGE
         events = self._pages.get(page)
         if events is None:
-            ws = self.session.ws
-            ids = read_or(ws, lambda: self._ids_of_page(page) if self.windowed
-                          else self.ids[page * PAGE:(page + 1) * PAGE], None)
-            events = None if ids is None else self._seen.get(tuple(ids))
-            if events is None:
-                events = None if ids is None else read_or(ws, lambda: self.session.ws.events_by_ids(ids), None)
-                if events is None:  # a desk cut off: the rows not read yet stay blank until it reconnects
-                    return None
-                key = tuple(ids)
-                self._seen[key] = events
-                if len(self._seen) > SEEN_PAGES:
-                    self._seen.popitem(last=False)
+            events = self._read_page(page)
+            if events is None:  # a desk cut off: the rows not read yet stay blank until it reconnects
+                return None
             self._pages[page] = events
             if len(self._pages) > MAX_PAGES:
                 self._pages.popitem(last=False)
@@ -198,6 +189,25 @@ class EventTableModel(QAbstractTableModel):
             self._pages.move_to_end(page)
         offset = row - page * PAGE
         return events[offset] if offset < len(events) else None
+
+    def _read_page(self, page: int) -> Optional[list[Event]]:
+        """The events of one page of rows: their ids, then the events (kept by those ids, so a
+        page whose rows come back unchanged is not read again); None when the desk is cut off."""
+        ws = self.session.ws
+        ids = read_or(ws, lambda: self._ids_of_page(page) if self.windowed
+                      else self.ids[page * PAGE:(page + 1) * PAGE], None)
+        if ids is None:
+            return None
+        key = tuple(ids)
+        events = self._seen.get(key)
+        if events is None:
+            events = read_or(ws, lambda: ws.events_by_ids(ids), None)
+            if events is None:
+                return None
+            self._seen[key] = events
+            if len(self._seen) > SEEN_PAGES:
+                self._seen.popitem(last=False)
+        return events
 
     # -- Qt's model interface ---------------------------------------------------------
     def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:
