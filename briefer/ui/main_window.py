@@ -110,7 +110,6 @@ class MainWindow(QMainWindow):
         self.link = DeskLink(self.session, lambda: self.timeline.data, self)  # on a desk: others' changes, reconnecting
         self._build_actions()
         self._build_menus()
-        self.statusBar()
         self._filter_error: Optional[str] = None
         self.filter_bar.problem.connect(self._filter_problem)
 
@@ -125,6 +124,7 @@ class MainWindow(QMainWindow):
         self.table.eventActivated.connect(self.edit_event)
         self.details.editRequested.connect(self.edit_event)
         self.timeline.laneFilterRequested.connect(self._filter_to_lane)
+        self.timeline.lanesFailed.connect(lambda error: self.link.check() and show_error(self, "Briefer", error))
         self.timeline.event_menu_actions = [self.act_edit_event, self.act_show_in_table, self.act_delete]
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
         self.table.addActions([self.act_edit_event, self.act_show_on_timeline, self.act_delete])

@@ -236,6 +236,34 @@ def test_a_lost_connection_leaves_the_window_open_read_only_until_it_reconnects(
     qtbot.waitUntil(lambda: titles(window)[-1] == "Convoy leaves Baghouz")
 
 
+def test_lanes_a_cut_desk_cannot_give_fall_back_to_one_lane_and_come_back(window, qtbot, desk, amal, pg_server,
+                                                                         monkeypatch) -> None:
+    """Lanes asked for in the moment the desk's connection is cut: the timeline is drawn in
+    one lane, the window says the connection was lost (no error box), and the lanes chosen
+    are read once it reconnects."""
+    import psycopg
+
+    from briefer.core.model import Actor, Participant, Role
+    from briefer.ui import main_window
+
+    boxes: list[str] = []
+    monkeypatch.setattr(main_window, "show_error", lambda parent, title, error: boxes.append(str(error)))
+    sdf = amal.add_actor(Actor("SDF"))
+    amal.add_event(Event("Talks in Raqqa", When.parse("2019-01-20"), participants=(Participant(sdf.uid, Role.INITIATOR),)))
+    assert window.open_path(desk)
+    timeline = window.timeline
+    with psycopg.connect(pg_server.url("postgres"), autocommit=True) as admin:
+        admin.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = %s AND pid <> %s",
+                      (_database(desk), amal.conn.raw.info.backend_pid))
+    with qtbot.waitSignal(timeline.lanesFailed, timeout=5000):
+        timeline.lanes_box.setCurrentIndex(timeline.lanes_box.findData("actor"))
+    assert [lane.name for lane in timeline.data.lanes] == ["All events"]  # drawn, in one lane
+    timeline.canvas.grab()
+    assert "connection to the desk was lost" in window.statusBar().currentMessage() and boxes == []
+    qtbot.waitUntil(lambda: window.link.online, timeout=15000)  # it reconnects by itself
+    assert timeline.lane_mode == "actor" and timeline.lane_names() == ["SDF"]
+
+
 def test_the_window_reconnects_by_itself_after_its_connection_is_cut(window, qtbot, desk, amal, pg_server) -> None:
     import psycopg
 
@@ -316,3 +344,4 @@ def test_an_actor_saved_meanwhile_by_someone_else_is_merged_field_by_field(windo
     assert asked and "“SDF” was changed by Amal" in asked[0]
     stored = amal.get_actor(sdf.uid)
     assert stored.aliases == ("Syrian Democratic Forces",) and stored.description == "Kurdish-led alliance"
+

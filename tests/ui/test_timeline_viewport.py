@@ -403,3 +403,30 @@ def test_lanes_the_thread_could_not_read_are_read_by_the_view(qtbot, many_lanes,
     qtbot.waitUntil(lambda: not view.lanes_partial)
     assert len(view.lane_names()) == 30 and view.status.text() == "3,001 events · 30 lanes"
     assert calls == ["read", "read"]  # the thread's, then the view's own
+
+
+def test_lanes_the_store_cannot_give_leave_one_lane_and_the_window_says_why(window, demo_workspace, monkeypatch) -> None:
+    from briefer.store import WorkspaceError
+    from briefer.store import timeline as store_timeline
+    from briefer.ui import main_window
+
+    boxes: list[str] = []
+    monkeypatch.setattr(main_window, "show_error", lambda parent, title, error: boxes.append(str(error)))
+    path = demo_workspace.path
+    demo_workspace.close()
+    window.open_path(path)
+
+    def refused(*args, **kwargs):
+        raise WorkspaceError("the workspace file could not be read (disk I/O error)")
+
+    monkeypatch.setattr(store_timeline, "lane_pairs", refused)
+    timeline = window.timeline
+    timeline.set_lanes("actor")  # not a desk: the reason comes in a message box, as a failed command's does
+    assert boxes == ["the workspace file could not be read (disk I/O error)"]
+    assert [lane.name for lane in timeline.data.lanes] == ["All events"]
+    timeline.reload()  # the columns read again (after an edit, an import): its lanes were never set before
+    assert len(boxes) == 2 and [lane.name for lane in timeline.data.lanes] == ["All events"]
+    timeline.canvas.grab()
+    monkeypatch.undo()
+    timeline.reload()
+    assert len(timeline.lane_names()) > 1

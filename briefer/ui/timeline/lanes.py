@@ -3,7 +3,7 @@ not; the arrangement is remembered in the workspace, so a desk's timeline opens 
 
 from __future__ import annotations
 
-from typing import Optional
+from typing import Callable, Optional
 
 from PySide6.QtGui import QAction, QActionGroup
 from PySide6.QtCore import QObject, Qt, QThread, Signal
@@ -37,7 +37,7 @@ class _LaneReader(QThread):
     def run(self) -> None:  # noqa: D401 - Qt's name
         try:
             with Workspace.open(self.location) as ws:
-                pairs = store_timeline.lane_pairs(ws, self.mode, orphans=False)
+                pairs = store_timeline.lane_pairs(ws, self.mode)
             self.lanes = self.data.prepare_lanes(self.mode, pairs)
         except Exception:  # noqa: BLE001 - whatever went wrong here, the view reads the lanes itself
             self.lanes = None
@@ -124,11 +124,14 @@ class LanesMixin:
         self._lane_reader = None  # a reader still running for an earlier arrangement is let go
         pairs, partial = None, False
         if self.ws is not None and self.lane_mode != "none":
-            if self._first_lanes_first():
-                pairs = store_timeline.first_lane_pairs(self.ws, self.lane_mode, self._lanes_for_a_screen())
-                partial = True
+            partial = self._first_lanes_first()
+            if partial:
+                pairs = self._read_pairs(lambda: store_timeline.first_lane_pairs(
+                    self.ws, self.lane_mode, self._lanes_for_a_screen()))
             else:
-                pairs = store_timeline.lane_pairs(self.ws, self.lane_mode, orphans=False)
+                pairs = self._read_pairs(lambda: store_timeline.lane_pairs(self.ws, self.lane_mode))
+            if pairs is None:
+                return
         self.data.set_lanes(self.lane_mode, pairs, complete=not partial)
         if partial:  # (started once the data's id index is built: the reader only reads it)
             write_through(self.ws)  # (its connection checks the file's header, which may still be in the WAL)
@@ -137,6 +140,18 @@ class LanesMixin:
             self._lane_readers.add(reader)
             self._lane_reader = reader
             reader.start()
+
+    def _read_pairs(self, read: Callable[[], tuple]) -> Optional[tuple]:
+        """The store's lane pairs; None when they could not be read (a desk cut off): the
+        timeline is then drawn in one lane (the arrangement chosen comes back with the next
+        read, as after reconnecting) and `lanesFailed` carries the error for the window to
+        report as it reports any other."""
+        try:
+            return read()
+        except BrieferError as error:
+            self.data.set_lanes("none")
+            self.lanesFailed.emit(error)
+            return None
 
     def _lanes_for_a_screen(self) -> int:
         return int(self.canvas.height() // COLLAPSED_H) + 2  # more than a screen can show, folded
@@ -163,7 +178,9 @@ class LanesMixin:
         if lanes is not None and data is self.data:
             self.data.use_lanes(lanes)
         elif self.ws is not None:  # (the reader failed: read them here)
-            self.data.set_lanes(self.lane_mode, store_timeline.lane_pairs(self.ws, self.lane_mode, orphans=False))
+            pairs = self._read_pairs(lambda: store_timeline.lane_pairs(self.ws, self.lane_mode))
+            if pairs is not None:
+                self.data.set_lanes(self.lane_mode, pairs)
         release_freed_memory()
         self._changed()
 

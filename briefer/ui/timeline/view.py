@@ -20,8 +20,7 @@ from PySide6.QtGui import (
     QAction, QActionGroup, QColor, QFontMetricsF, QImage, QKeySequence, QPainter, QPixmap, QStaticText,
 )
 from PySide6.QtWidgets import (
-    QComboBox, QFileDialog, QHBoxLayout, QLabel, QMessageBox, QScrollBar, QToolButton,
-    QVBoxLayout, QWidget,
+    QComboBox, QFileDialog, QHBoxLayout, QLabel, QMessageBox, QScrollBar, QToolButton, QVBoxLayout, QWidget,
 )
 
 from ...core.errors import BrieferError
@@ -54,6 +53,7 @@ class TimelineView(LayoutMixin, PaintingMixin, HitsMixin, LanesMixin, ColoursMix
     selectionChanged = Signal(list)  # row ids, on user selection only
     eventActivated = Signal(int)
     laneFilterRequested = Signal(str, str)  # lane mode, lane name: "filter to this lane"
+    lanesFailed = Signal(object)  # a BrieferError kept the lanes from being read: one lane drawn, the window says why
 
     def __init__(self, parent: Optional[QWidget] = None) -> None:
         super().__init__(parent)
