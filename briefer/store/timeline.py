@@ -10,7 +10,6 @@ glyph needs (title, precision, flags) is read for the few events drawn, a page a
 from __future__ import annotations
 
 from array import array
-from itertools import chain
 from typing import Sequence
 
 import numpy as np
@@ -19,14 +18,6 @@ from ..core.status import status_label
 from .workspace import Workspace
 
 EVENT_COLUMNS = ("earliest", "latest", "id")
-
-
-def _columns(ws: Workspace, sql: str, params: Sequence = (), width: int = 1) -> list[array]:
-    flat = array("q", chain.from_iterable(ws.conn.execute(sql, params)))
-    # a read of every event fills the page cache with pages no filter needs again soon:
-    # let SQLite hand them back (at 1M events, tens of MB) rather than keep them
-    ws.release_cache()
-    return [flat[i::width] for i in range(width)]
 
 
 def event_columns(ws: Workspace) -> dict[str, np.ndarray]:
@@ -42,7 +33,9 @@ def event_columns(ws: Workspace) -> dict[str, np.ndarray]:
         sql = (", ".join(f"CAST(group_concat({c}) AS BLOB)" for c in EVENT_COLUMNS)  # (bytes: no decoding)
                + " FROM (SELECT earliest, latest, id FROM event ORDER BY earliest, latest, id)")
     joined = ws.conn.execute("SELECT " + sql).fetchone()
-    ws.release_cache()  # (see _columns)
+    # a read of every event fills the page cache with pages no filter needs again soon:
+    # let SQLite hand them back (at 1M events, tens of MB) rather than keep them
+    ws.release_cache()
     columns = [np.fromstring(text, dtype=np.int64, sep=",") if text else np.zeros(0, dtype=np.int64)
                for text in joined]
     if len({len(c) for c in columns}) != 1:
@@ -79,42 +72,30 @@ def glyph_details(ws: Workspace, ids: Sequence[int]) -> dict[int, tuple[str, int
     return details
 
 
-def lane_pairs(ws: Workspace, mode: str, orphans: bool = True) -> tuple[Sequence[int], Sequence[int], list[str]]:
+def lane_pairs(ws: Workspace, mode: str) -> tuple[Sequence[int], Sequence[int], list[str]]:
     """(event ids, lane numbers, lane names) for swimlanes by actor, type, source or country
     (integer columns: numpy arrays or `array('q')`).
 
-    An event appears once per lane it belongs to (three actors: three lanes); events
-    without any (no actor, no type…) go to a last lane named "(none)", unless `orphans`
-    is false (the timeline, which has every event's id at hand, finds them itself)."""
+    An event appears once per lane it belongs to (three actors: three lanes).  Events in
+    none (no actor, no type…) are not listed: the timeline, which holds every event's id,
+    puts them in a last lane "(none)" itself (here they cost a read of every event's id)."""
     if mode in GROUPED:
         names = _lane_names(ws, mode)
-    elif mode in ("type", "country"):
-        column = "event_type" if mode == "type" else "country"
-        values = [r[0] for r in ws.conn.execute(
-            f"SELECT DISTINCT {column} FROM event WHERE {column} != '' ORDER BY {column} COLLATE NOCASE")]
-        names = list(enumerate(values))
-        lane_of = {v: i for i, v in enumerate(values)}
-        ids, lanes = array("q"), array("q")
-        orphans = array("q")
-        for event_id, value in ws.conn.execute(f"SELECT id, {column} FROM event"):
-            if value:
-                ids.append(event_id)
-                lanes.append(lane_of[value])
-            else:
-                orphans.append(event_id)
-        return _with_orphans(ids, lanes, [n for _, n in names], orphans)
-    else:
-        raise ValueError(f"unknown lane mode {mode!r}")
-    number = {row_id: i for i, (row_id, _) in enumerate(names)}
-    event_ids, lanes = _grouped_ids(ws, *GROUPED[mode], number)
-    if not orphans:
+        number = {row_id: i for i, (row_id, _) in enumerate(names)}
+        event_ids, lanes = _grouped_ids(ws, *GROUPED[mode], number)
         return event_ids, lanes, [n for _, n in names]
-    # the events in no lane: every event the pairs do not name (in date order, as the lanes' are)
-    (every,) = _columns(ws, "SELECT id FROM event ORDER BY earliest, latest, id")
-    every = np.frombuffer(every, dtype=np.int64)
-    orphans = array("q", every[np.isin(every, event_ids, invert=True)].tobytes())  # (setdiff1d hashes: seconds)
-    return _with_orphans(array("q", event_ids.tobytes()), array("q", lanes.astype(np.int64).tobytes()),
-                         [n for _, n in names], orphans)
+    if mode not in ("type", "country"):
+        raise ValueError(f"unknown lane mode {mode!r}")
+    column = "event_type" if mode == "type" else "country"
+    # (GROUP BY, not DISTINCT: a desk orders by lower(column), which DISTINCT would need selected)
+    values = [r[0] for r in ws.conn.execute(
+        f"SELECT {column} FROM event WHERE {column} != '' GROUP BY {column} ORDER BY {column} COLLATE NOCASE")]
+    lane_of = {v: i for i, v in enumerate(values)}
+    ids, lanes = array("q"), array("q")
+    for event_id, value in ws.conn.execute(f"SELECT id, {column} FROM event WHERE {column} != ''"):
+        ids.append(event_id)
+        lanes.append(lane_of[value])
+    return ids, lanes, values
 
 
 # lanes whose pairs come from a link table: (table, the lane's key, the order of its events)
@@ -129,7 +110,7 @@ def _lane_names(ws: Workspace, mode: str) -> list[tuple[int, str]]:
 
 
 def first_lane_pairs(ws: Workspace, mode: str, count: int) -> tuple[np.ndarray, np.ndarray, list[str]]:
-    """Like `lane_pairs(ws, mode, orphans=False)` (actor or source), but only the pairs of the
+    """Like `lane_pairs(ws, mode)` (actor or source), but only the pairs of the
     first `count` lanes in name order that have any event: what a first frame of lanes shows
     before the rest are read (each lane an index range of its own)."""
     table, key, order = GROUPED[mode]
@@ -172,14 +153,6 @@ def _grouped_ids(ws: Workspace, table: str, key: str, order: str,
     lanes = sorted(by_lane)
     return (np.concatenate([by_lane[n] for n in lanes]),
             np.repeat(np.array(lanes, dtype=np.int32), [len(by_lane[n]) for n in lanes]))
-
-
-def _with_orphans(ids: array, lanes: array, names: list[str], orphans: array) -> tuple[array, array, list[str]]:
-    if len(orphans):
-        ids.extend(orphans)
-        lanes.extend(array("q", [len(names)]) * len(orphans))
-        names = names + ["(none)"]
-    return ids, lanes, names
 
 
 def lanes_of(ws: Workspace, mode: str, ids: Sequence[int]) -> dict[int, frozenset[str]]:
@@ -246,13 +219,13 @@ def colour_choices(ws: Workspace, field: str) -> list[str]:
     """Every value `field` takes in the workspace (what a legend lists), NO_VALUE last."""
     if field == "type":
         found = [r[0] for r in ws.conn.execute(
-            "SELECT DISTINCT event_type FROM event WHERE event_type != '' ORDER BY event_type COLLATE NOCASE")]
+            "SELECT event_type FROM event WHERE event_type != '' GROUP BY event_type ORDER BY event_type COLLATE NOCASE")]
     elif field == "confidence":
         found = ["high", "moderate", "low"]
     elif field == "grade":
         found = list("ABCDEF")
     elif field == "tag":
-        found = [r[0] for r in ws.conn.execute("SELECT DISTINCT tag FROM event_tag ORDER BY tag COLLATE NOCASE")]
+        found = [r[0] for r in ws.conn.execute("SELECT tag FROM event_tag GROUP BY tag ORDER BY tag COLLATE NOCASE")]
     else:
         raise ValueError(f"cannot colour by {field!r}")
     return found + [NO_VALUE[field]]

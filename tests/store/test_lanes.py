@@ -1,16 +1,19 @@
 """The pairs the timeline's swimlanes are built from, on both backends: one per (event, lane),
-an actor's lane's events in date order, events in no lane last (or left for the timeline to find)."""
+an actor's lane's events in date order; events in no lane are left for the timeline to find."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
+from briefer.core.filter import EventFilter
 from briefer.core.model import Actor, Citation, Event, Participant, Role, Source
 from briefer.core.when import When
 from briefer.store import Workspace
 from briefer.store import timeline as store_timeline
 
 
-def _lanes(ws: Workspace, mode: str, orphans: bool = True) -> dict[str, list[str]]:
-    ids, lanes, names = store_timeline.lane_pairs(ws, mode, orphans=orphans)
+def _lanes(ws: Workspace, mode: str) -> dict[str, list[str]]:
+    ids, lanes, names = store_timeline.lane_pairs(ws, mode)
     every = ws.event_ids()
     by_id = dict(zip(every, ws.events_by_ids(every)))
     out: dict[str, list[str]] = {}
@@ -19,7 +22,7 @@ def _lanes(ws: Workspace, mode: str, orphans: bool = True) -> dict[str, list[str
     return out
 
 
-def test_each_lane_lists_its_events_once_in_date_order_and_the_rest_go_to_none(workspace: Workspace) -> None:
+def test_each_lane_lists_its_events_once_in_date_order_and_leaves_out_the_rest(workspace: Workspace) -> None:
     ws = workspace
     sdf = ws.add_actor(Actor("SDF"))
     isis = ws.add_actor(Actor("Islamic State"))
@@ -34,13 +37,13 @@ def test_each_lane_lists_its_events_once_in_date_order_and_the_rest_go_to_none(w
     ws.add_event(Event("middle", When.parse("2019-03"), participants=(Participant(isis.uid, Role.TARGET),),
                        citations=(Citation(wire.uid, 2),)))
 
-    assert _lanes(ws, "actor") == {"Islamic State": ["early", "middle"], "SDF": ["early", "late"],
-                                   "(none)": ["alone"]}
+    # (the timeline, which holds every event's id, puts the events in no lane in a lane "(none)" itself)
+    assert _lanes(ws, "actor") == {"Islamic State": ["early", "middle"], "SDF": ["early", "late"]}
     by_source = _lanes(ws, "source")  # (the timeline puts these in date order itself)
-    assert {lane: sorted(titles) for lane, titles in by_source.items()} == {
-        "Wire": ["late", "middle"], "(none)": ["alone", "early"]}
-    # the timeline, which holds every event's id, finds the events in no lane itself
-    assert _lanes(ws, "actor", orphans=False) == {"Islamic State": ["early", "middle"], "SDF": ["early", "late"]}
+    assert {lane: sorted(titles) for lane, titles in by_source.items()} == {"Wire": ["late", "middle"]}
+    ws.update_event(replace(ws.search_events(EventFilter(text="late"))[0], event_type="Battle"))
+    assert _lanes(ws, "type") == {"Battle": ["late"]}
+    assert store_timeline.colour_choices(ws, "type") == ["Battle", "(no type)"]  # (a desk refused these once)
     # a first frame's lanes: the first ones by name that have events (an actor with none is passed over)
     ws.add_actor(Actor("Al-Hol camp"))
     ids, lanes, names = store_timeline.first_lane_pairs(ws, "actor", 1)
