@@ -215,27 +215,20 @@ def delete_checked(session: Session, parent: QWidget, events: list[Any]) -> int:
 
 def save_checked(session: Session, parent: QWidget, kind: str, old: Any, mine: Any,
                  command: Callable[[Any, Any], Any]) -> bool:
-    """Save `mine`, edited from `old` (an actor or a source), as one undoable command, unless
-    someone saved the record meanwhile: then the analyst chooses, as in the event editor,
-    Reload (nothing saved; the panel shows theirs), Overwrite or Merge Fields.  True when
-    something was saved."""
-    ws = session.ws
-    read = {"actor": ws.get_actor, "source": ws.get_source}[kind]
-    current = read(old.uid)
-    base = old
+    """Save `mine`, edited from `old` (an actor or a source), as one undoable command.  The
+    store says whether someone saved the record since `old` was read (EditConflict, with who
+    and when); then the analyst chooses, as in the event editor, Cancel (nothing saved),
+    Overwrite or Merge Fields.  True when something was saved."""
+    read = {"actor": session.ws.get_actor, "source": session.ws.get_source}[kind]
+    base, saving = old, mine
     while True:
-        if current == base:
-            saving = mine
-        else:
-            stamp = ws.provenance(kind, old.uid).modified
-            dialog = EditConflictDialog(session, base, mine, current, *((stamp.analyst, stamp.at) if stamp else ("", "")),
-                                        parent)
+        try:
+            commands.apply(session, command(base, saving))
+            return True
+        except EditConflict as conflict:
+            theirs = read(old.uid)  # (read: the version the next save starts from)
+            dialog = EditConflictDialog(session, base, saving, theirs, conflict.by, conflict.at, parent)
             dialog.exec()
             if dialog.choice not in (OVERWRITE, MERGE):
                 return False
-            saving = mine if dialog.choice == OVERWRITE else dialog.merge.record
-        try:
-            commands.apply(session, command(current, saving))
-            return True
-        except EditConflict:  # yet another change came in between: ask again about it
-            base, mine, current = current, saving, read(old.uid)
+            base, saving = theirs, (saving if dialog.choice == OVERWRITE else dialog.merge.record)

@@ -327,6 +327,8 @@ def test_an_actor_saved_meanwhile_by_someone_else_is_merged_field_by_field(windo
 
     def fill(dialog) -> int:  # Omar adds a description while Amal adds an alias
         amal.update_actor(replace(amal.get_actor(sdf.uid), aliases=("Syrian Democratic Forces",)))
+        # the window hears it while the dialog is open (the panel shows it): the save must still ask
+        qtbot.waitUntil(lambda: window.session.actors[sdf.uid].aliases == ("Syrian Democratic Forces",))
         dialog.description.setPlainText("Kurdish-led alliance")
         dialog.accept()
         return dialog.result()
@@ -345,3 +347,37 @@ def test_an_actor_saved_meanwhile_by_someone_else_is_merged_field_by_field(windo
     stored = amal.get_actor(sdf.uid)
     assert stored.aliases == ("Syrian Democratic Forces",) and stored.description == "Kurdish-led alliance"
 
+
+def test_a_source_saved_meanwhile_can_be_overwritten_and_undo_brings_theirs_back(window, qtbot, desk, amal,
+                                                                                 monkeypatch) -> None:
+    from briefer.core.model import Source
+    from briefer.ui.edit_conflict import EditConflictDialog
+    from briefer.ui.source_panel import SourceDialog
+    from tests.ui.test_panels import select_in
+
+    wire = amal.add_source(Source("Wire", reliability="C"))
+    assert window.open_path(desk)
+    panel = window.source_panel
+    panel.reload()
+    select_in(panel.view, "Wire")
+
+    def fill(dialog) -> int:  # Omar grades it B while Amal grades it D
+        amal.update_source(replace(amal.get_source(wire.uid), reliability="D"))
+        dialog.reliability.setCurrentIndex(dialog.reliability.findData("B"))
+        dialog.accept()
+        return dialog.result()
+
+    asked = []
+
+    def decide(dialog) -> int:
+        asked.append((dialog.heading.text(), dialog.fields.topLevelItem(0).text(2)))
+        dialog.buttons["overwrite"].click()
+        return dialog.result()
+
+    monkeypatch.setattr(SourceDialog, "exec", fill)
+    monkeypatch.setattr(EditConflictDialog, "exec", decide)
+    panel.edit()
+    assert len(asked) == 1 and "“Wire” was changed by Amal" in asked[0][0] and asked[0][1] == "D"
+    assert amal.get_source(wire.uid).reliability == "B"
+    window.session.undo_stack.undo()
+    assert amal.get_source(wire.uid).reliability == "D"  # theirs, not the C Omar opened
