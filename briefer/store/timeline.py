@@ -103,27 +103,30 @@ GROUPED = {"actor": ("event_actor INDEXED BY event_actor_when", "actor_id", "ear
            "source": ("citation", "source_id", "event_id")}  # (the actors' index has their events in date order)
 
 
-def _lane_names(ws: Workspace, mode: str) -> list[tuple[int, str]]:
-    """(row id, name) of every actor or source, in name order: the lanes' numbers."""
+def _lane_names(ws: Workspace, mode: str, used: bool = False) -> list[tuple]:
+    """(row id, name) of every actor or source, in name order: the lanes' numbers; with
+    `used`, (row id, name, whether any event has it)."""
     table = {"actor": "actor", "source": "source"}[mode]
-    return ws.conn.execute(f"SELECT id, name FROM {table} ORDER BY name COLLATE NOCASE").fetchall()
+    link, key, _ = GROUPED[mode]
+    has = f", EXISTS(SELECT 1 FROM {link.split(' ')[0]} WHERE {key} = {table}.id)" if used else ""
+    return ws.conn.execute(f"SELECT id, name{has} FROM {table} ORDER BY name COLLATE NOCASE").fetchall()
 
 
 def first_lane_pairs(ws: Workspace, mode: str, count: int) -> tuple[np.ndarray, np.ndarray, list[str]]:
-    """Like `lane_pairs(ws, mode)` (actor or source), but only the pairs of the
-    first `count` lanes in name order that have any event: what a first frame of lanes shows
-    before the rest are read (each lane an index range of its own)."""
+    """Like `lane_pairs(ws, mode)` (actor or source), but only the pairs of the first `count`
+    lanes in name order that have any event: what a first frame of lanes shows before the
+    rest are read (each lane an index range of its own).  One read names the lanes and says
+    which have events (a probe of the link table's index each), one reads their pairs."""
     table, key, order = GROUPED[mode]
-    bare = table.split(" ")[0]
-    names = _lane_names(ws, mode)
+    names = _lane_names(ws, mode, used=True)
     chosen: dict[int, int] = {}
-    for number, (row_id, _) in enumerate(names):
+    for number, (row_id, _, used) in enumerate(names):
         if len(chosen) >= count:
             break
-        if ws.conn.execute(f"SELECT 1 FROM {bare} WHERE {key} = ? LIMIT 1", (row_id,)).fetchone():
+        if used:
             chosen[row_id] = number
     event_ids, lanes = _grouped_ids(ws, table, key, order, chosen, only=True)
-    return event_ids, lanes, [n for _, n in names]
+    return event_ids, lanes, [n for _, n, _ in names]
 
 
 def _grouped_ids(ws: Workspace, table: str, key: str, order: str,
