@@ -9,7 +9,10 @@ import re
 from datetime import date, timedelta
 from typing import Optional
 
+from ..core.point import Precision
 from ..core.when import Point, When
+
+from .date_periods import RULES as PERIOD_RULES
 
 from .date_words import (_MONTH, _NUM, _ORD, _UNIT, _WEEKDAY, _YEAR, MONTHS, WEEKDAYS, _add_months, _day,
                          _month_when, _number, _safe_date, _span_back, _span_forward, format_day)
@@ -234,9 +237,19 @@ def _year_prep(m: re.Match, pub: Optional[date], future: bool) -> Resolved:
     return When.year(year), f"'{m.group().strip()}': the year named", False
 
 
+# "some 2000 kilometers", "more than 1500 people": a count, not a year
+_COUNT_BEFORE_RE = re.compile(r"\b(?:about|some|around|nearly|almost|approximately|roughly|than|least|estimated|up\s+to)\s+$", re.I)
+_COUNT_AFTER_RE = re.compile(r"\s+(?:km|kilomet(?:er|re)s?|miles?|met(?:er|re)s?|people|persons|troops|soldiers|fighters|"
+                             r"civilians|refugees|men|women|children|dollars|tons|tonnes|members|police(?:men)?|rebels|"
+                             r"militants|homes|houses|families|prisoners|hostages|casualties|deaths|dead|victims)\b", re.I)
+
+
 def _bare_year(m: re.Match, pub: Optional[date], future: bool) -> Resolved:
     year = int(m["y"])
     if pub is not None and year > pub.year + 10:
+        return None
+    text = m.string
+    if _COUNT_BEFORE_RE.search(text, max(0, m.start() - 20), m.start()) or _COUNT_AFTER_RE.match(text, m.end()):
         return None
     return When.year(year), "a year named on its own", False
 
@@ -291,6 +304,11 @@ def _this_unit(m: re.Match, pub: Optional[date], future: bool) -> Resolved:
             if later:
                 return (When.between(Point.of(pub.year, pub.month, pub.day), _pt(pub + timedelta(days=6))),
                         f"'{text}': the 7 days from publication ({format_day(pub)})", True)
+            monday = pub - timedelta(days=pub.weekday())
+            if future:  # "talks resume this week": what is left of the week
+                return (When.between(_pt(pub), _pt(monday + timedelta(days=6))),
+                        f"'{text}': the rest of the week of publication ({format_day(pub)} – "
+                        f"{format_day(monday + timedelta(days=6))}), the sentence speaks of what is to come", True)
             start = pub - timedelta(days=6)
             return (When.between(_pt(start), _pt(pub)),
                     f"'{text}': the 7 days up to publication ({format_day(start)} – {format_day(pub)})", False)
@@ -404,6 +422,8 @@ _SHIFT_UNITS = {"day": 1, "days": 1, "week": 7, "weeks": 7}
 def _shift(m: re.Match) -> Optional[int]:
     """Days an anchored expression moves from its anchor: "the previous day" -1, "two weeks
     later" +14; None for months and years (a month is not a fixed count of days)."""
+    if m["dir3"]:
+        return None
     if m["same"] or m["same2"] or m["same3"]:
         return 0
     direction = m["dir"] or m["dir2"]
@@ -422,6 +442,9 @@ def _anchored(m: re.Match, pub: Optional[date], future: bool) -> Resolved:
     if pub is None:
         return None
     rule = f"'{m.group()}': counted from publication ({format_day(pub)}), no earlier day in the text"
+    if m["dir3"]:
+        when = shifted_period(m, _day(pub))
+        return (when, rule, m["dir3"].lower() == "following") if when is not None else None
     days = _shift(m)
     if days is None:
         n = _number(m["n"].lower())
@@ -433,17 +456,51 @@ def _anchored(m: re.Match, pub: Optional[date], future: bool) -> Resolved:
     return _day(pub + timedelta(days=days)), rule, days > 0
 
 
+def shifted_period(m: re.Match, anchor: When) -> Optional[When]:
+    """"two years later", "a month earlier", "the following year", "the previous week" counted
+    from `anchor` (a day, month or year told before): the year (month, calendar week) that far
+    from it; None when the anchor is too coarse ("a month later" than a year)."""
+    if m["dir3"]:
+        unit, n = m["unit3"].lower(), (-1 if m["dir3"].lower() in ("previous", "preceding") else 1)
+    elif m["unit"] and (m["way"] or m["way2"]):
+        unit = m["unit"].lower().rstrip("s")
+        n = _number(m["n"].lower()) * (-1 if (m["way"] or m["way2"]).lower() in ("earlier", "before") else 1)
+    else:
+        return None
+    first = anchor.earliest.date()
+    precision = anchor.precision
+    if unit == "year":
+        return When.year(first.year + n)
+    if unit == "month" and precision in (Precision.MONTH, Precision.DAY) and anchor.start.season is None:
+        moved = _add_months(first.replace(day=1), n)
+        return When.month(moved.year, moved.month)
+    if unit == "week" and m["dir3"] and precision is Precision.DAY:
+        monday = first - timedelta(days=first.weekday()) + timedelta(weeks=n)
+        return When.between(_pt(monday), _pt(monday + timedelta(days=6)))
+    return None
+
+
 ANCHORED_RE = re.compile(
     r"\b(?:on\s+)?the\s+(?P<same>same)\s+day\b(?!\s+as\b)"
     r"|\b(?P<same2>earlier|later)\s+(?:in\s+the|that)\s+day\b"
     r"|\b(?:on\s+)?(?P<same3>that)\s+(?:same\s+)?day\b"
     r"|\bthe\s+(?P<dir>previous|following|next)\s+(?:day|morning|afternoon|evening|night)\b"
     r"|\bthe\s+(?:day|night|evening)\s+(?P<dir2>before|after)\b(?!\s+(?:the|a|an|his|her|its|their)\b)"
-    rf"|\b(?P<n>{_NUM})\s+(?P<unit>days?|weeks?|months?|years?)\s+(?:(?P<way>earlier|later)\b"
+    r"|\bthe\s+(?P<dir3>previous|following|preceding)\s+(?P<unit3>week|month|year)\b"
+    rf"|\b(?P<n>{_NUM})[\s-]+(?P<unit>days?|weeks?|months?|years?)\s+(?:(?P<way>earlier|later)\b"
     r"(?!\s+(?:the|a|an|his|her|its|their|he|she|it|they|we|\d))(?!\s+(?-i:[A-Z]))"
     # "before" / "after" with an object ("two weeks before elections") count from that, not from the day told
     r"|(?P<way2>before|after)\b(?=\s*(?:[,.;:)\]\"”]|$)|\s+(?:and|but|when|as|while)\b))", re.I)
 
+
+def _anchored_opening(m: re.Match, pub: Optional[date], future: bool) -> Resolved:
+    """"Two years later the rebels ...": a count of days (years) opening a sentence is anchored
+    even with a subject right after it (elsewhere "... later the ministry said" is not)."""
+    return _anchored(ANCHORED_RE.fullmatch(m.group()), pub, future)
+
+
+_OPENING_ANCHORED_RE = re.compile(rf"(?:^|(?<=[.!?]\s)|(?<=[.!?][\"”’]\s)|(?<=\n)|(?<=:\s))(?P<n>{_NUM})[\s-]+"
+                                  r"(?:days?|weeks?|months?|years?)\s+(?:earlier|later)\b", re.I)
 
 RULES: list[tuple[re.Pattern, object]] = [
     (re.compile(rf"\b(?P<d>\d{{1,2}}){_ORD}\s+(?:of\s+)?(?P<m>{_MONTH}),?\s+(?P<y>{_YEAR})\b"), _explicit_dmy),
@@ -474,12 +531,14 @@ RULES: list[tuple[re.Pattern, object]] = [
     (re.compile(r"\b(?:today|tonight|this morning|this afternoon|this evening|yesterday|last night|tomorrow)\b", _I), _relative_day),
     (re.compile(rf"\b(?:(?P<which>last|next|this|on|early on|late on)\s+)?(?P<w>{_WEEKDAY})(?:\s+(?:morning|afternoon|evening|night))?\b"), _weekday),
     (ANCHORED_RE, _anchored),
+    (_OPENING_ANCHORED_RE, _anchored_opening),
     (re.compile(r"\b(?:(?P<earlier>earlier|later)\s+)?(?P<which>this|last|past|previous|next)\s+(?P<unit>week|month|year)\b", _I), _this_unit),
     (re.compile(r"\b(?P<earlier>earlier|later)\s+in\s+the\s+(?P<unit>week|month|year)\b(?P<which>)", _I), _in_the_unit),
     (re.compile(rf"\b(?:late\s+)?overnight\s+(?:on\s+|into\s+|to\s+)?(?P<w>{_WEEKDAY})\b"), _overnight_day),
     (re.compile(r"\b(?:late\s+)?overnight\b", _I), _overnight),
-    (re.compile(rf"\b(?:(?:over|in|during|for|within)\s+)?the\s+(?P<dir>past|last|previous|coming|next|following)\s+(?:(?P<n>{_NUM})\s+)?(?P<unit>{_UNIT})\b", _I), _past_n),
-    (re.compile(rf"\bwithin\s+(?:the\s+next\s+)?(?P<n>{_NUM})?\s*(?P<unit>{_UNIT})\b", _I), _within),
+    (re.compile(rf"\b(?:(?:over|in|during|for|within)\s+)?the\s+(?P<dir>past|last|previous|coming|next|following)\s+(?:(?P<n>{_NUM})[\s-]+)?(?P<unit>{_UNIT})\b", _I), _past_n),
+    (re.compile(rf"\bwithin\s+(?:the\s+next\s+)?(?P<n>{_NUM})?[\s-]*(?P<unit>{_UNIT})\b", _I), _within),
     (re.compile(rf"\b(?P<n>{_NUM})[\s\-]+(?P<unit>{_UNIT})\s+ago\b", _I), _ago),
+    *PERIOD_RULES,  # seasons, decades, the end of a year, "on the 15th", "in two weeks"
     (re.compile(rf"(?<![\d.,/\-])\b(?P<y>{_YEAR})\b(?![\d.,/\-]\d)"), _bare_year),
 ]

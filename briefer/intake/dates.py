@@ -18,7 +18,7 @@ from bisect import bisect_right
 from typing import Optional, Sequence
 
 from ..core.when import When
-from .date_rules import ANCHORED_RE, RULES, _shift
+from .date_rules import ANCHORED_RE, RULES, _shift, shifted_period
 from . import lexicon as L
 from .date_words import _MONTH, AHEAD_RE, FUTURE_RE, MONTHS, _day, _safe_date, format_day
 from .parse import is_future_at
@@ -66,6 +66,7 @@ def find_dates(text: str, published: Optional[date], start: int = 0, end: Option
         if resolved is None:
             continue
         when, rule, forward = resolved
+        when, rule = _since(text, s, e, when, rule)
         covered[s - start:e - start] = b"\x01" * (e - s)
         found.append(DateMention(s, e, text[s:e], when, rule, forward))
     found.sort(key=lambda d: d.start)
@@ -86,6 +87,8 @@ def future_reader(text: str, sentences: Sequence, parsed: dict):
         if AHEAD_RE.search(text, max(s.start, offset - 30), offset):
             return True
         if i in parsed:  # the tense of the verb that governs the date
+            if _past_verb_at(parsed[i], offset - s.start):
+                return False  # "pledged Friday to carry the fight on": the day of the pledge
             future = is_future_at(parsed[i], offset - s.start)
             if future is not None:
                 return future
@@ -103,7 +106,37 @@ def future_reader(text: str, sentences: Sequence, parsed: dict):
     return future_context
 
 
+def _past_verb_at(doc, offset: int) -> bool:
+    """Whether the word at `offset` hangs on a verb in the simple past ("vowed on Monday to
+    ...", "announced Tuesday it would ..."): a date there is the day of that act, even when
+    the act promises what is to come."""
+    t = next((t for t in doc if t.idx <= offset < t.idx + len(t)), None)
+    for _ in range(6):
+        if t is None:
+            return False
+        if t.pos_ in ("VERB", "AUX") and t.dep_ not in ("aux", "auxpass"):
+            return t.tag_ == "VBD"
+        if t.head.i == t.i:
+            return False
+        t = t.head
+    return False
+
+
 _SPEECH_RE = re.compile(r"\b(?:" + "|".join(sorted(L.SPEECH_VERBS)) + r")\b")
+
+
+_SINCE_RE = re.compile(r"\bsince\s+$", re.I)
+_SINCE_IN_RE = re.compile(r"since\s", re.I)
+
+
+def _since(text: str, s: int, e: int, when: When, rule: str) -> tuple[When, str]:
+    """"since Monday", "since last week", "since the 1990s": from that day (week, decade) on,
+    the end open, as "since 2014" is; the rules that read "since" themselves are left alone."""
+    if (when.interval and (when.start is None or when.end is None)) or when.start.season is not None:
+        return when, rule
+    if not (_SINCE_RE.search(text, max(0, s - 8), s) or _SINCE_IN_RE.match(text, s)):
+        return when, rule
+    return When.since(when.start), f"since {rule}: from then on (the end is open)"
 
 
 _JOINED_MONTH_RE = re.compile(rf"(?:\s*,)?\s+(?:and|or|to|through|till|until)\s+(?P<m>{_MONTH})(?![\w])(?!\s+\d)"
@@ -174,20 +207,32 @@ WEEKDAY_ABBR = {d.lower()[:3] for d in calendar.day_name}
 def anchor_dates(text: str, found: list[DateMention], starts: Sequence[int], published: Optional[date]) -> list[DateMention]:
     """Count "the previous day", "two weeks earlier" from the day the story told just
     before (in the same sentence or the two before it), not from publication: the
-    previous day of a Monday event is Sunday.  `starts` are the sentences' offsets."""
+    previous day of a Monday event is Sunday.  "Two years later", "the following month"
+    count from the day, month or year told just before ("in 1998 ... a year later": 1999).
+    `starts` are the sentences' offsets."""
     out: list[DateMention] = []
     last_day: Optional[tuple[int, date, str]] = None  # (sentence, day, its text)
+    last_point: Optional[tuple[int, DateMention]] = None  # the last day, month or year told
     for d in found:
         si = bisect_right(starts, d.start) - 1
         m = ANCHORED_RE.fullmatch(d.text)
-        if m is not None and last_day is not None and si - last_day[0] <= 2:
+        if m is not None:
             days = _shift(m)
-            if days is not None:
+            if days is not None and last_day is not None and si - last_day[0] <= 2:
                 day = last_day[1] + timedelta(days=days)
                 d = DateMention(d.start, d.end, d.text, _day(day),
                                 f"'{d.text}': counted from {last_day[2]} ({format_day(last_day[1])}), the day told "
                                 "just before", days > 0 and (published is None or day > published))
-        if d.when.is_point and not d.forward:
-            last_day = (si, d.when.earliest.date(), f"'{d.text}'")
+            elif days is None and last_point is not None and si - last_point[0] <= 2:
+                anchor = last_point[1]
+                when = shifted_period(m, anchor.when)
+                if when is not None:
+                    d = DateMention(d.start, d.end, d.text, when,
+                                    f"'{d.text}': counted from '{anchor.text}' ({anchor.when.label}), the date told "
+                                    "just before", published is not None and when.earliest.date() > published)
+        if not d.forward and not d.when.interval:
+            last_point = (si, d)
+            if d.when.is_point:
+                last_day = (si, d.when.earliest.date(), f"'{d.text}'")
         out.append(d)
     return out

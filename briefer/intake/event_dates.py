@@ -37,7 +37,7 @@ def clause_date(text: str, start: int, end: int, dates: Sequence[DateMention], p
     """(when, rule, the date mention used) for the clause text[start:end]; `dates` are its
     date mentions, `doc` the sentence's parse (offsets from `sentence_start`), `trigger_at`
     the offset of the event's word."""
-    dated = [d for d in dates if not _REFERENCE_RE.search(text, max(start, d.start - 60), d.start)]
+    dated = [d for d in dates if not _yardstick(text, start, d, trigger_at)]
     if doc is not None and trigger_at is not None and dated:
         trigger = token_at(doc, trigger_at - sentence_start)
         if trigger is not None:
@@ -58,6 +58,14 @@ def clause_date(text: str, start: int, end: int, dates: Sequence[DateMention], p
         # background told in the past perfect ("had killed"): before the story, on no day it names
         return None, f"told as background (past perfect) with no date of its own; published {published_day}", None
     return None, undated_rule(published), None
+
+
+def _yardstick(text: str, start: int, date: DateMention, trigger_at: Optional[int]) -> bool:
+    """"the worst fighting since the battle for Aleppo last year": the date of the happening
+    the event is measured against, not the event's; unless that happening is the event itself
+    ("tension has risen since the rebels' defeat last week", told of the defeat)."""
+    ref = _REFERENCE_RE.search(text, max(start, date.start - 60), date.start)
+    return ref is not None and not (trigger_at is not None and ref.start() < trigger_at < date.start)
 
 
 def undated_rule(published: Optional[When]) -> str:
@@ -102,7 +110,8 @@ def _with_its_pair(text: str, date: DateMention, dates: Sequence[DateMention]
     """The date, or the days from it to the one joined to it ("on Monday and Tuesday",
     "from 3 to 5 May" as two days): the happening spans both."""
     later = next((d for d in dates if d.start >= date.end and _PAIR_RE.fullmatch(text[date.end:d.start])), None)
-    if later is not None and date.when.is_point and later.when.is_point and not date.forward and not later.forward:
+    if (later is not None and date.when.is_point and later.when.is_point and not date.forward and not later.forward
+            and date.when.start.season is None and later.when.start.season is None):
         first, last = sorted((date.when, later.when), key=lambda w: w.earliest)
         if first.precision == last.precision and first.earliest < last.earliest:
             return (When.between(first, last), f"{date.text} and {later.text}: from {first.label} to {last.label} "

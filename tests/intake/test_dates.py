@@ -159,3 +159,52 @@ def test_before_with_an_object_is_not_counted_from_the_day_told() -> None:
     text = "The bomb went off on Monday. Fears grew two weeks before elections. Police came two days later."
     found = anchor_dates(text, find_dates(text, PUB), [0, 29, 63], PUB)
     assert [(d.text, d.when.edtf) for d in found] == [("on Monday", "2019-02-04"), ("two days later", "2019-02-06")]
+
+
+@pytest.mark.parametrize("text, future, edtf", [
+    ("last summer", False, "2018-22"),  # EDTF seasons: 21 spring, 22 summer, 23 autumn, 24 winter
+    ("in the spring of 1995", False, "1995-21"),
+    ("this past winter", False, "2018-24"),  # the winter from December 2018 is still under way on 9 Feb
+    ("next autumn", True, "2019-23"),
+    ("in the 1990s", False, "1990/1999"),
+    ("in the early 1980's", False, "1980/1983"),
+    ("since the 1990s", False, "1990/.."),
+    ("by the end of the year", True, "2019"),
+    ("at the end of last month", False, "2019-01"),
+    ("on the 5th", False, "2019-02-05"),
+    ("on the 20th", False, "2019-01-20"),  # still to come in February: the month before
+    ("in two weeks", True, "2019-02-23"),
+    ("three months from now", False, "2019-05"),
+    ("during the past two-weeks", False, "2019-01-26/2019-02-09"),  # wire scripts hyphenate number and unit
+    ("fifteen years ago", False, "2004~"),
+    ("since Monday", False, "2019-02-04/.."),
+    ("this week", True, "2019-02-09/2019-02-10"),  # what is left of it
+])
+def test_seasons_decades_ends_and_forward_counts(text: str, future: bool, edtf: str) -> None:
+    mention = one(f"It happened {text}, they said.", future=future)
+    assert mention.text in text and mention.when.edtf == edtf, mention
+    assert mention.rule
+
+
+@pytest.mark.parametrize("text", [
+    "They fought in two weeks of clashes.",  # a duration, not a day ahead
+    "It happened on the 3rd Brigade's front.",
+    "The convoy drove some 1500 kilometers.",
+    "Rebels took the 15th century fort.",
+])
+def test_counts_and_durations_are_no_dates(text: str) -> None:
+    assert find_dates(text, PUB, future_context=lambda _o: "will" in text) == []
+
+
+@pytest.mark.parametrize("second, edtf", [
+    ("Two years later the rebels took the town.", "1996"),
+    ("A year later, the truce collapsed.", "1995"),
+    ("The following year was calm.", "1995"),
+    ("Three months later it was retaken.", "1994-09"),
+])
+def test_years_and_months_counted_from_the_date_told_before(second: str, edtf: str) -> None:
+    from briefer.intake.dates import anchor_dates
+
+    text = "The war began in June 1994. " + second
+    found = anchor_dates(text, find_dates(text, PUB), [0, text.index(second)], PUB)
+    assert [d.when.edtf for d in found] == ["1994-06", edtf], [(d.text, d.rule) for d in found]

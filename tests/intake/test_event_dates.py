@@ -52,6 +52,12 @@ def _when(ws, body: str, words: str):
     # two days joined: the happening spans both
     ("The Northern Shield Brigade shelled Kafr Saba on Monday and Tuesday.", "shelled Kafr Saba",
      "2019-03-04/2019-03-05"),
+    # the happening measured against is dated when it is itself the event told
+    ("Fear has spread in Tal Hamra since the defeat of the Eastland Army last week.", "Army last week",
+     "2019-02-25/2019-03-03"),
+    # a background year counted from the year told just before
+    ("The Northern Shield Brigade took Kafr Saba in 2014. Two years later the Eastland Army captured the town.",
+     "captured the town", "2016"),
 ])
 def test_the_date_that_governs_the_event(workspace, body: str, words: str, edtf: str) -> None:
     event = _when(workspace, body, words)
@@ -92,3 +98,9 @@ def test_also_does_not_carry_a_day_to_a_present_clause_or_past_an_undated_one(wo
     body = ("The Northern Shield Brigade seized the grain market in Kafr Saba. The brigade also seized the old bridge "
             "at Tal Hamra.")
     assert _when(workspace, body, "old bridge").when is None
+
+
+def test_a_weekday_on_a_promise_made_in_the_past_is_the_day_of_the_promise(workspace) -> None:
+    a = analyse_text(workspace, "Headline: Test report\nOutlet: Desk Wire\n\nThe Eastland defence minister vowed "
+                     "Friday to carry the fight into Kafr Saba.", published=PUBLISHED)
+    assert [(d.text, d.when.edtf) for d in a.dates] == [("Friday", "2019-03-01")]

@@ -1,0 +1,177 @@
+"""Rules for the periods news names besides days, weeks and months: seasons ("last summer",
+"the spring of 1995"), decades ("the 1990s", "the mid-90's"), the end or start of a year or
+month ("by the end of next year"), a day of the month said alone ("on the 15th") and spans
+counted forward ("in two weeks", "three months from now").  Each is a pattern and a handler
+as in `date_rules`, which lists them among its own."""
+
+from __future__ import annotations
+
+import calendar
+import re
+from datetime import date, timedelta
+from typing import Optional
+
+from ..core.point import SEASON_NAMES, SEASONS, Point
+from ..core.when import When
+
+from .date_words import _NUM, _YEAR, _add_months, _day, _number, _safe_date, _span_forward, format_day
+
+Resolved = Optional[tuple[When, str, bool]]
+
+_SEASON = r"(?:spring|summer|autumn|fall|winter)"
+
+
+def _season_year(season: int, which: str, pub: date, future: bool) -> int:
+    """The year of the season meant (a winter is of the year of its December): "last" the latest
+    one over before publication, "next" the first one not begun, "this" the one under way or of
+    publication's year; with no word, the latest one begun (the next one not over, in a sentence
+    about what is to come)."""
+    spans = []
+    for year in range(pub.year - 2, pub.year + 2):
+        start = date(year, SEASONS[season][0], 1)
+        spans.append((year, start, _add_months(start, 3) - timedelta(days=1)))
+    if which == "last":
+        return max(y for y, _s, end in spans if end < pub)
+    if which == "next":
+        return min(y for y, start, _e in spans if start > pub)
+    if which == "this":
+        return next((y for y, start, end in spans if start <= pub <= end),
+                    pub.year - 1 if season == 24 and pub.month <= 2 else pub.year)
+    if future:
+        return min(y for y, _s, end in spans if end >= pub)
+    return max(y for y, start, _e in spans if start <= pub)
+
+
+def _season(m: re.Match, pub: Optional[date], future: bool) -> Resolved:
+    g = m.groupdict()
+    season = SEASON_NAMES[g["s"].lower()]
+    name = SEASONS[season][1].lower()
+    if g.get("y"):
+        year = int(g["y"])
+        rule = f"the {name} of {year}"
+    elif g.get("rel"):
+        if pub is None:
+            return None
+        year = pub.year + {"last": -1, "this": 0, "next": 1}[g["rel"].lower()]
+        rule = f"the {name} of {g['rel'].lower()} year ({year})"
+    else:
+        if pub is None:
+            return None
+        which = " ".join((g.get("which") or "").lower().split())
+        ahead = future and which != "this past"  # "this past winter": the latest one begun
+        which = {"coming": "next", "past": "last", "this past": ""}.get(which, which)
+        year = _season_year(season, which, pub, ahead)
+        said = {"last": "the last", "next": "the next", "this": "this"}.get(which, "the next" if ahead else "the latest")
+        rule = f"'{m.group().strip()}': {said} {name} ({year}), counted from publication ({format_day(pub)})"
+    forward = pub is not None and date(year, SEASONS[season][0], 1) > pub
+    return When.month(year, season), rule, forward
+
+
+def _decade(m: re.Match, pub: Optional[date], future: bool) -> Resolved:
+    """"the 1990s", "the early 1980's", "the mid-[19]90's", "the '90s": the years of the decade
+    (its first, middle or last few for early, mid, late)."""
+    digits = m["dec"]
+    start = int(digits) if len(digits) == 4 else (1900 if int(digits) >= 30 else 2000) + int(digits)
+    if start % 10:
+        return None
+    part = (m["part"] or "").lower().rstrip("-")
+    first, last = {"early": (0, 3), "mid": (4, 6), "late": (7, 9)}.get(part, (0, 9))
+    return (When.between(Point.of(start + first), Point.of(start + last)),
+            f"'{m.group().strip()}': the years {start + first}–{start + last}", False)
+
+
+def _end_of(m: re.Match, pub: Optional[date], future: bool) -> Resolved:
+    """"by the end of the year", "at the end of next month", "by year's end", "early next
+    year": that year (month), the part named said in the rule."""
+    if pub is None:
+        return None
+    which = (m["which"] or "this").lower()
+    which = "this" if which == "the" else which
+    unit = m["unit"].lower()
+    part = (m["part"] or "").lower()
+    if unit == "year":
+        year = pub.year + {"this": 0, "last": -1, "next": 1}[which]
+        when, label = When.year(year), str(year)
+        forward = year > pub.year or (year == pub.year and (future or part == "end"))
+    else:
+        month = _add_months(pub.replace(day=1), {"this": 0, "last": -1, "next": 1}[which])
+        when, label = When.month(month.year, month.month), f"{calendar.month_name[month.month]} {month.year}"
+        forward = month > pub.replace(day=1) or (month.month == pub.month and (future or part == "end"))
+    return when, f"'{m.group().strip()}': the {part} of {label}", forward and which != "last"
+
+
+def _month_day(m: re.Match, pub: Optional[date], future: bool) -> Resolved:
+    """"on the 15th": a day of the month of publication, or of the month before when that day
+    is still to come (the month after in a sentence about the future)."""
+    if pub is None:
+        return None
+    n = int(m["d"])
+    day = _safe_date(pub.year, pub.month, n)
+    if future and (day is None or day < pub):
+        nxt = _add_months(pub.replace(day=1), 1)
+        day, rule = _safe_date(nxt.year, nxt.month, n), "the next such day after publication"
+    elif not future and (day is None or day > pub):
+        prev = _add_months(pub.replace(day=1), -1)
+        day, rule = _safe_date(prev.year, prev.month, n), "the last such day before publication"
+    else:
+        rule = "a day of the month of publication"
+    if day is None:
+        return None
+    return _day(day), f"'{m.group().strip()}': {rule} ({format_day(pub)})", day > pub
+
+
+def _in_n(m: re.Match, pub: Optional[date], future: bool) -> Resolved:
+    """"will meet again in two weeks", "three months from now": counted forward from
+    publication; "in two weeks" only in a sentence about what is to come (else it is a
+    duration: "captured in two weeks")."""
+    if pub is None or not (future or m["now"]):
+        return None
+    n = _number(m["n"], m["unit"])
+    unit = m["unit"].lower()
+    end = _span_forward(pub, n, unit)
+    if unit.startswith(("year", "decade")):
+        when = When.year(end.year)
+    elif unit.startswith("month"):
+        when = When.month(end.year, end.month)
+    else:
+        when = _day(end)
+    return when, f"'{m.group().strip()}': counted forward from publication ({format_day(pub)})", True
+
+
+def _year_end(m: re.Match, pub: Optional[date], future: bool) -> Resolved:
+    """"by year's end", "by next year's end": the year (as "by the end of the year")."""
+    if pub is None:
+        return None
+    g = m.groupdict()
+    which = (g.get("which") or "this").lower()
+    year = pub.year + {"this": 0, "last": -1, "next": 1}[which]
+    if (g.get("unit") or "year").lower() == "month":
+        month = _add_months(pub.replace(day=1), {"this": 0, "last": -1, "next": 1}[which])
+        return (When.month(month.year, month.month), f"'{m.group().strip()}': the end of "
+                f"{calendar.month_name[month.month]} {month.year}", which != "last")
+    return When.year(year), f"'{m.group().strip()}': the end of {year}", which != "last"
+
+
+_I = re.I
+
+RULES: list[tuple[re.Pattern, object]] = [
+    (re.compile(rf"\b(?:(?:in|during|by|since)\s+)?(?:the\s+)?(?P<s>{_SEASON})\s+(?:of\s+)?(?P<y>{_YEAR})\b", _I), _season),
+    (re.compile(rf"\b(?P<s>{_SEASON})\s+(?:of\s+)?(?P<rel>last|this|next)\s+year\b", _I), _season),
+    (re.compile(rf"\b(?:(?:in|during|over|since|by)\s+)?(?:(?:early|late)\s+)?(?:(?P<which>this\s+past|last|this|next|coming|past)\s+"
+                rf"|the\s+)(?P<s>{_SEASON})\b(?!\s+(?:of\s+)?(?:\d|last|this|next))(?!-)", _I), _season),
+    (re.compile(r"\b(?:(?:in|during|since|by|of)\s+)?the\s+(?:(?P<part>early|mid|late)[\s-]+)?"
+                r"(?:\[?19\]?|['’])?(?P<dec>(?:1[89]|20)\d0|\d0)['’]?s\b", _I), _decade),
+    (re.compile(r"\b(?:(?:by|at|before|until|toward|towards|around|near)\s+)?(?:the\s+)?(?P<part>end|beginning|start|middle|turn)\s+of\s+"
+                r"(?P<which>the|this|last|next)\s+(?P<unit>year|month)\b", _I), _end_of),
+    (re.compile(r"\b(?:(?:by|at|before|until|toward|towards|around|near)\s+)?(?P<which>this|next|last)\s+(?P<unit>year|month)['’]s\s+(?P<part>end)\b"
+                r"|\bby\s+year['’]s\s+end\b", _I), _year_end),
+    # "on the 15th", "since the 3rd," "on the 15th of this month": not "the 15th century", "the 3rd Brigade"
+    (re.compile(r"\b(?:[Oo]n|[Ss]ince|[Bb]y|[Uu]ntil|[Ff]rom|[Bb]efore)\s+the\s+(?P<d>[1-9]|[12]\d|3[01])(?:st|nd|rd|th)\b"
+                r"(?:\s+of\s+(?:this|the)\s+month\b|(?=\s*(?:[,.;:)\]]|$)|\s+(?:and|or|when|as|at|in|near|after|before|but|while|"
+                r"to|through|until)\b))"), _month_day),
+    (re.compile(rf"\bin\s+(?P<n>{_NUM})[\s-]+(?P<unit>days?|weeks?|months?|years?)['’]?(?:\s+time)?\b(?P<now>)"
+                r"(?!\s+(?:of|after|before|since|ago|later|earlier|old)\b)(?!-)", _I), _in_n),
+    (re.compile(rf"\b(?P<n>{_NUM})[\s-]+(?P<unit>days?|weeks?|months?|years?)\s+(?P<now>from\s+now)\b", _I), _in_n),
+]
+
+
