@@ -496,11 +496,13 @@ ANCHORED_RE = re.compile(
 def _anchored_opening(m: re.Match, pub: Optional[date], future: bool) -> Resolved:
     """"Two years later the rebels ...": a count of days (years) opening a sentence is anchored
     even with a subject right after it (elsewhere "... later the ministry said" is not)."""
+    if not _OPENS_RE.search(m.string, max(0, m.start() - 3), m.start()) and m.start() > 0:
+        return None
     return _anchored(ANCHORED_RE.fullmatch(m.group()), pub, future)
 
 
-_OPENING_ANCHORED_RE = re.compile(rf"(?:^|(?<=[.!?]\s)|(?<=[.!?][\"”’]\s)|(?<=\n)|(?<=:\s))(?P<n>{_NUM})[\s-]+"
-                                  r"(?:days?|weeks?|months?|years?)\s+(?:earlier|later)\b", re.I)
+_OPENS_RE = re.compile(r"(?:[.!?:][\"”’]?\s+|\n)$")
+_OPENING_ANCHORED_RE = re.compile(rf"\b(?P<n>{_NUM})[\s-]+(?:days?|weeks?|months?|years?)\s+(?:earlier|later)\b", re.I)
 
 RULES: list[tuple[re.Pattern, object]] = [
     (re.compile(rf"\b(?P<d>\d{{1,2}}){_ORD}\s+(?:of\s+)?(?P<m>{_MONTH}),?\s+(?P<y>{_YEAR})\b"), _explicit_dmy),
