@@ -168,9 +168,10 @@ def analyse(ws, article: Article, published: Optional[date] = None) -> Analysis:
     if foreign and not drafts:
         drafts = sentence_drafts(text, sentences, body, mentions, entities, pub, article.title)
 
+    shown = [d for d in dates if not d.vague]  # "in the coming weeks" only dates its clause
     date_props = [DateProposal(f"date-{i + 1}", d.text, (d.start, d.end), d.when, d.rule, d.forward)
-                  for i, d in enumerate(dates)]
-    date_ids = {(d.start, d.end): p.id for d, p in zip(dates, date_props)}
+                  for i, d in enumerate(shown)]
+    date_ids = {(d.start, d.end): p.id for d, p in zip(shown, date_props)}
 
     carriers = {st.source_entity for st in statements if st.source_entity}  # entities words came through
     actor_props: list[ActorProposal] = []

@@ -321,6 +321,11 @@ def _this_unit(m: re.Match, pub: Optional[date], future: bool) -> Resolved:
                 return When.year(pub.year), f"'{text}': the year of publication, before it ({format_day(pub)})", False
             return When.year(pub.year), f"'{text}': the year of publication", later
     if which in ("last", "past", "previous"):
+        if unit == "week" and which == "last" and pub.weekday() == 6:
+            start = pub - timedelta(days=7)  # said on a Sunday: the week that has just ended
+            return (When.between(_pt(start), _pt(pub - timedelta(days=1))),
+                    f"'{text}': said on a Sunday, the seven days before it ({format_day(start)} – "
+                    f"{format_day(pub - timedelta(days=1))})", False)
         if unit == "week":
             start = pub - timedelta(days=pub.weekday() + 7)
             end = start + timedelta(days=6)
@@ -343,7 +348,8 @@ def _this_unit(m: re.Match, pub: Optional[date], future: bool) -> Resolved:
 
 
 def _in_the_unit(m: re.Match, pub: Optional[date], future: bool) -> Resolved:
-    """"earlier in the week": the week (month, year) of publication, as "earlier this week"."""
+    """"earlier in the week": the week (month, year) of publication, as "earlier this week"
+    (`anchor_dates` counts it from a day told before it in its sentence)."""
     return _this_unit(_Fields(m, which="this"), pub, future)
 
 
@@ -535,7 +541,7 @@ RULES: list[tuple[re.Pattern, object]] = [
     (ANCHORED_RE, _anchored),
     (_OPENING_ANCHORED_RE, _anchored_opening),
     (re.compile(r"\b(?:(?P<earlier>earlier|later)\s+)?(?P<which>this|last|past|previous|next)\s+(?P<unit>week|month|year)\b", _I), _this_unit),
-    (re.compile(r"\b(?P<earlier>earlier|later)\s+in\s+the\s+(?P<unit>week|month|year)\b(?P<which>)", _I), _in_the_unit),
+    (re.compile(r"\b(?P<earlier>earlier|later)\s+(?:in\s+the|that)\s+(?P<unit>week|month|year)\b(?P<which>)", _I), _in_the_unit),
     (re.compile(rf"\b(?:late\s+)?overnight\s+(?:on\s+|into\s+|to\s+)?(?P<w>{_WEEKDAY})\b"), _overnight_day),
     (re.compile(r"\b(?:late\s+)?overnight\b", _I), _overnight),
     (re.compile(rf"\b(?:(?:over|in|during|for|within)\s+)?the\s+(?P<dir>past|last|previous|coming|next|following)\s+(?:(?P<n>{_NUM})[\s-]+)?(?P<unit>{_UNIT})\b", _I), _past_n),

@@ -18,7 +18,7 @@ from bisect import bisect_right
 from typing import Optional, Sequence
 
 from ..core.when import When
-from .date_rules import ANCHORED_RE, RULES, _shift, shifted_period
+from .date_rules import ANCHORED_RE, RULES, _pt, _shift, shifted_period
 from . import lexicon as L
 from .date_words import _MONTH, AHEAD_RE, FUTURE_RE, MONTHS, _day, _safe_date, format_day
 from .parse import is_future_at
@@ -36,6 +36,15 @@ class DateMention:
     rule: str
     forward: bool = False  # about the future of the report (an expectation, a deadline)
 
+    @property
+    def vague(self) -> bool:
+        """"over the past few days", "in the coming weeks": a span with no count, whose length is
+        a guess; it may date a clause (roughly) but is not offered as a date expression."""
+        return bool(_VAGUE_RE.search(self.text))
+
+
+_VAGUE_RE = re.compile(r"\b(?:few|several)\b|\b(?:past|last|previous|coming|next|following|within)\s+"
+                       r"(?:hours|days|weeks|months|years|decades)\b", re.I)
 
 
 def find_dates(text: str, published: Optional[date], start: int = 0, end: Optional[int] = None,
@@ -130,9 +139,10 @@ _SINCE_IN_RE = re.compile(r"since\s", re.I)
 
 
 def _since(text: str, s: int, e: int, when: When, rule: str) -> tuple[When, str]:
-    """"since Monday", "since last week", "since the 1990s": from that day (week, decade) on,
-    the end open, as "since 2014" is; the rules that read "since" themselves are left alone."""
-    if (when.interval and (when.start is None or when.end is None)) or when.start.season is not None:
+    """"since Monday", "since March": from that day (month, year) on, the end open, as "since
+    2014" is; the rules that read "since" themselves are left alone, and a span keeps its own
+    value ("since late 2014", "since last week": the span is what the words date)."""
+    if when.interval or when.start.season is not None:  # "since late 2014": the span is the date told
         return when, rule
     if not (_SINCE_RE.search(text, max(0, s - 8), s) or _SINCE_IN_RE.match(text, s)):
         return when, rule
@@ -204,6 +214,9 @@ def parse_date_text(text: str) -> Optional[date]:
 WEEKDAY_ABBR = {d.lower()[:3] for d in calendar.day_name}
 
 
+_WEEK_OF_RE = re.compile(r"earlier\s+(?:in\s+the|that)\s+week", re.I)
+
+
 def anchor_dates(text: str, found: list[DateMention], starts: Sequence[int], published: Optional[date]) -> list[DateMention]:
     """Count "the previous day", "two weeks earlier" from the day the story told just
     before (in the same sentence or the two before it), not from publication: the
@@ -216,6 +229,12 @@ def anchor_dates(text: str, found: list[DateMention], starts: Sequence[int], pub
     for d in found:
         si = bisect_right(starts, d.start) - 1
         m = ANCHORED_RE.fullmatch(d.text)
+        if m is None and last_day is not None and last_day[0] == si and _WEEK_OF_RE.fullmatch(d.text):
+            # "the revelation Friday that he spoke earlier in the week": Monday of that week to that day
+            monday = last_day[1] - timedelta(days=last_day[1].weekday())
+            d = DateMention(d.start, d.end, d.text, When.between(_pt(monday), _pt(last_day[1])),
+                            f"'{d.text}': the days from Monday of the week of {last_day[2]} to that day "
+                            f"({format_day(monday)} – {format_day(last_day[1])})", False)
         if m is not None:
             days = _shift(m)
             if days is not None and last_day is not None and si - last_day[0] <= 2:

@@ -168,7 +168,7 @@ def test_before_with_an_object_is_not_counted_from_the_day_told() -> None:
     ("next autumn", True, "2019-23"),
     ("in the 1990s", False, "1990/1999"),
     ("in the early 1980's", False, "1980/1983"),
-    ("since the 1990s", False, "1990/.."),
+    ("since the 1990s", False, "1990/1999"),  # a span keeps its own value ("since late 2014")
     ("by the end of the year", True, "2019"),
     ("at the end of last month", False, "2019-01"),
     ("on the 5th", False, "2019-02-05"),
@@ -208,3 +208,17 @@ def test_years_and_months_counted_from_the_date_told_before(second: str, edtf: s
     text = "The war began in June 1994. " + second
     found = anchor_dates(text, find_dates(text, PUB), [0, text.index(second)], PUB)
     assert [d.when.edtf for d in found] == ["1994-06", edtf], [(d.text, d.rule) for d in found]
+
+
+def test_last_week_said_on_a_sunday_is_the_week_just_ended() -> None:
+    assert one("Clashes erupted last week.", published=date(2019, 2, 10)).when.edtf == "2019-02-03/2019-02-09"
+    assert one("Clashes erupted last week.").when.edtf == "2019-01-28/2019-02-03"  # a Saturday: the calendar week
+
+
+def test_earlier_in_the_week_counts_from_the_day_told_in_its_sentence() -> None:
+    from briefer.intake.dates import anchor_dates
+
+    text = "It emerged on Thursday that the envoy had met the rebels earlier in the week."
+    found = anchor_dates(text, find_dates(text, PUB), [0], PUB)
+    assert [(d.text, d.when.edtf) for d in found] == [("on Thursday", "2019-02-07"),
+                                                      ("earlier in the week", "2019-02-04/2019-02-07")]
