@@ -215,7 +215,9 @@ def _two_days_off(m: re.Match, pub: Optional[date], future: bool) -> Resolved:
 
 
 def _year_range(m: re.Match, pub: Optional[date], future: bool) -> Resolved:
-    a, b = int(m["a"]), int(m["b"])
+    g = m.groupdict()
+    a = int(g["a"])
+    b = int(g["b"]) if g.get("b") else a // 100 * 100 + int(g["b2"])  # "1998-99": the same century
     if b < a:
         return None
     return When.between(Point.of(a), Point.of(b)), f"years {a} to {b}", False
@@ -428,7 +430,7 @@ _SHIFT_UNITS = {"day": 1, "days": 1, "week": 7, "weeks": 7}
 def _shift(m: re.Match) -> Optional[int]:
     """Days an anchored expression moves from its anchor: "the previous day" -1, "two weeks
     later" +14; None for months and years (a month is not a fixed count of days)."""
-    if m["dir3"]:
+    if m["dir3"] or m["same4"]:
         return None
     if m["same"] or m["same2"] or m["same3"]:
         return 0
@@ -436,9 +438,11 @@ def _shift(m: re.Match) -> Optional[int]:
     if direction:
         return -1 if direction.lower() in ("previous", "before") else 1
     unit = m["unit"].lower()
+    sign = -1 if (m["way"] or m["way2"]).lower() in ("earlier", "before") else 1
+    if unit.startswith("hour"):  # "two hours later": the same day; "48 hours later": two days on
+        return sign * (_number(m["n"].lower(), unit) // 24)
     if unit not in _SHIFT_UNITS:
         return None
-    sign = -1 if (m["way"] or m["way2"]).lower() in ("earlier", "before") else 1
     return sign * _number(m["n"].lower()) * _SHIFT_UNITS[unit]
 
 
@@ -448,9 +452,9 @@ def _anchored(m: re.Match, pub: Optional[date], future: bool) -> Resolved:
     if pub is None:
         return None
     rule = f"'{m.group()}': counted from publication ({format_day(pub)}), no earlier day in the text"
-    if m["dir3"]:
+    if m["dir3"] or m["same4"]:
         when = shifted_period(m, _day(pub))
-        return (when, rule, m["dir3"].lower() == "following") if when is not None else None
+        return (when, rule, (m["dir3"] or "").lower() == "following") if when is not None else None
     days = _shift(m)
     if days is None:
         n = _number(m["n"].lower())
@@ -468,6 +472,8 @@ def shifted_period(m: re.Match, anchor: When) -> Optional[When]:
     from it; None when the anchor is too coarse ("a month later" than a year)."""
     if m["dir3"]:
         unit, n = m["unit3"].lower(), (-1 if m["dir3"].lower() in ("previous", "preceding") else 1)
+    elif m["same4"]:  # "that year", "the same month": the one of the date told before
+        unit, n = m["unit4"].lower(), 0
     elif m["unit"] and (m["way"] or m["way2"]):
         unit = m["unit"].lower().rstrip("s")
         n = _number(m["n"].lower()) * (-1 if (m["way"] or m["way2"]).lower() in ("earlier", "before") else 1)
@@ -480,7 +486,7 @@ def shifted_period(m: re.Match, anchor: When) -> Optional[When]:
     if unit == "month" and precision in (Precision.MONTH, Precision.DAY) and anchor.start.season is None:
         moved = _add_months(first.replace(day=1), n)
         return When.month(moved.year, moved.month)
-    if unit == "week" and m["dir3"] and precision is Precision.DAY:
+    if unit == "week" and (m["dir3"] or m["same4"]) and precision is Precision.DAY:
         monday = first - timedelta(days=first.weekday()) + timedelta(weeks=n)
         return When.between(_pt(monday), _pt(monday + timedelta(days=6)))
     return None
@@ -489,11 +495,12 @@ def shifted_period(m: re.Match, anchor: When) -> Optional[When]:
 ANCHORED_RE = re.compile(
     r"\b(?:on\s+)?the\s+(?P<same>same)\s+day\b(?!\s+as\b)"
     r"|\b(?P<same2>earlier|later)\s+(?:in\s+the|that)\s+day\b"
-    r"|\b(?:on\s+)?(?P<same3>that)\s+(?:same\s+)?day\b"
+    r"|\b(?:on\s+)?(?P<same3>that)\s+(?:same\s+)?(?:day|night|morning|afternoon|evening)\b"
     r"|\bthe\s+(?P<dir>previous|following|next)\s+(?:day|morning|afternoon|evening|night)\b"
     r"|\bthe\s+(?:day|night|evening)\s+(?P<dir2>before|after)\b(?!\s+(?:the|a|an|his|her|its|their)\b)"
     r"|\bthe\s+(?P<dir3>previous|following|preceding)\s+(?P<unit3>week|month|year)\b"
-    rf"|\b(?P<n>{_NUM})[\s-]+(?P<unit>days?|weeks?|months?|years?)\s+(?:(?P<way>earlier|later)\b"
+    r"|\b(?P<same4>that|the\s+same)\s+(?P<unit4>week|month|year)\b(?!\s+(?:as|of)\b)"
+    rf"|\b(?P<n>{_NUM})[\s-]+(?P<unit>hours?|days?|weeks?|months?|years?)\s+(?:(?P<way>earlier|later)\b"
     r"(?!\s+(?:the|a|an|his|her|its|their|he|she|it|they|we|\d))(?!\s+(?-i:[A-Z]))"
     # "before" / "after" with an object ("two weeks before elections") count from that, not from the day told
     r"|(?P<way2>before|after)\b(?=\s*(?:[,.;:)\]\"”]|$)|\s+(?:and|but|when|as|while)\b))", re.I)
@@ -508,7 +515,7 @@ def _anchored_opening(m: re.Match, pub: Optional[date], future: bool) -> Resolve
 
 
 _OPENS_RE = re.compile(r"(?:[.!?:][\"”’]?\s+|\n)$")
-_OPENING_ANCHORED_RE = re.compile(rf"\b(?P<n>{_NUM})[\s-]+(?:days?|weeks?|months?|years?)\s+(?:earlier|later)\b", re.I)
+_OPENING_ANCHORED_RE = re.compile(rf"\b(?P<n>{_NUM})[\s-]+(?:hours?|days?|weeks?|months?|years?)\s+(?:earlier|later)\b", re.I)
 
 RULES: list[tuple[re.Pattern, object]] = [
     (re.compile(rf"\b(?P<d>\d{{1,2}}){_ORD}\s+(?:of\s+)?(?P<m>{_MONTH}),?\s+(?P<y>{_YEAR})\b"), _explicit_dmy),
@@ -516,8 +523,9 @@ RULES: list[tuple[re.Pattern, object]] = [
     (re.compile(r"\b(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})\b"), _iso),
     (re.compile(r"\b(?P<a>\d{1,2})(?P<sep>[./])(?P<b>\d{1,2})(?P=sep)(?P<y>\d{4})\b"), _numeric),
     (re.compile(rf"\b(?P<a>{_YEAR})\s*(?:–|-|to|until|till|through)\s*(?P<b>{_YEAR})\b"), _year_range),
+    (re.compile(rf"\b(?P<a>{_YEAR})\s*[-–/]\s*(?P<b2>\d\d)\b(?![\d.,/\-]\d)"), _year_range),  # "1998-99"
     (re.compile(rf"\bbetween\s+(?P<a>{_YEAR})\s+and\s+(?P<b>{_YEAR})\b"), _year_range),
-    (re.compile(rf"(?:\b(?P<prep>[Ii]n|[Bb]y|[Ss]ince|[Ff]rom|[Uu]ntil|[Tt]ill|[Bb]efore|[Ee]arly|[Ll]ate)\s+)?(?P<m>{_MONTH})\s+(?:of\s+)?(?P<y>{_YEAR})\b"), _month_year),
+    (re.compile(rf"(?:\b(?P<prep>[Ii]n|[Bb]y|[Ss]ince|[Ff]rom|[Uu]ntil|[Tt]ill|[Bb]efore|[Ee]arly|[Ll]ate)\s+)?(?P<m>{_MONTH}),?\s+(?:of\s+)?(?P<y>{_YEAR})\b"), _month_year),
     (re.compile(rf"\b(?P<m>{_MONTH})\s+(?P<d>\d{{1,2}}){_ORD}\s*[-–]\s*(?P<d2>\d{{1,2}}){_ORD}(?![\d:])"
                 rf"(?:,?\s+(?P<y>{_YEAR})\b)?"), _day_range),
     (re.compile(rf"\b(?P<d>\d{{1,2}}){_ORD}\s*[-–]\s*(?P<d2>\d{{1,2}}){_ORD}\s+(?P<m>{_MONTH})(?![\w])"

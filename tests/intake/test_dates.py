@@ -222,3 +222,33 @@ def test_earlier_in_the_week_counts_from_the_day_told_in_its_sentence() -> None:
     found = anchor_dates(text, find_dates(text, PUB), [0], PUB)
     assert [(d.text, d.when.edtf) for d in found] == [("on Thursday", "2019-02-07"),
                                                       ("earlier in the week", "2019-02-04/2019-02-07")]
+
+
+@pytest.mark.parametrize("second, edtf", [
+    ("That year the rebels took the town.", "1994"),
+    ("Two hours later a second blast hit the town.", "1994-06-12"),
+    ("That night troops arrived.", "1994-06-12"),
+])
+def test_that_year_that_night_and_hours_later_are_of_the_date_told_before(second: str, edtf: str) -> None:
+    from briefer.intake.dates import anchor_dates
+
+    first = "The war began on 12 June 1994. " if "year" not in second else "The war began in 1994. "
+    text = first + second
+    found = anchor_dates(text, find_dates(text, PUB), [0, len(first)], PUB)
+    assert found[-1].when.edtf == edtf, [(d.text, d.rule) for d in found]
+
+
+@pytest.mark.parametrize("text, edtf", [
+    ("in the 1998-99 season", "1998/1999"),
+    ("In August, 1999", "1999-08"),
+])
+def test_short_year_spans_and_a_comma_before_the_year(text: str, edtf: str) -> None:
+    assert one(f"{text} rebels attacked.").when.edtf == edtf
+
+
+def test_a_span_with_no_count_dates_its_clause_but_is_not_offered(workspace) -> None:
+    from briefer.intake.assistant import analyse_text
+
+    a = analyse_text(workspace, "Headline: Test\nOutlet: Desk Wire\n\nThe Eastland Army shelled Kafr Saba on Monday. "
+                     "Aid workers expect more fighting in the coming weeks.", published=PUB)
+    assert [d.text for d in a.dates] == ["on Monday"]
