@@ -21,7 +21,7 @@ from ..core.when import When
 from .date_rules import ANCHORED_RE, RULES, _pt, _shift, shifted_period
 from . import lexicon as L
 from .date_words import _MONTH, AHEAD_RE, FUTURE_RE, MONTHS, _day, _safe_date, format_day
-from .parse import is_future_at
+from .parse import is_future_at, token_at
 
 __all__ = ["DateMention", "find_dates", "future_reader", "parse_date_text", "format_day", "anchor_dates", "FUTURE_RE",
            "MONTHS"]
@@ -119,7 +119,7 @@ def _past_verb_at(doc, offset: int) -> bool:
     """Whether the word at `offset` hangs on a verb in the simple past ("vowed on Monday to
     ...", "announced Tuesday it would ..."): a date there is the day of that act, even when
     the act promises what is to come."""
-    t = next((t for t in doc if t.idx <= offset < t.idx + len(t)), None)
+    t = token_at(doc, offset)
     for _ in range(6):
         if t is None:
             return False
