@@ -169,7 +169,7 @@ RULES: list[tuple[re.Pattern, object]] = [
     (re.compile(r"\b(?:[Oo]n|[Ss]ince|[Bb]y|[Uu]ntil|[Ff]rom|[Bb]efore)\s+the\s+(?P<d>[1-9]|[12]\d|3[01])(?:st|nd|rd|th)\b"
                 r"(?:\s+of\s+(?:this|the)\s+month\b|(?=\s*(?:[,.;:)\]]|$)|\s+(?:and|or|when|as|at|in|near|after|before|but|while|"
                 r"to|through|until)\b))"), _month_day),
-    (re.compile(rf"\bin\s+(?P<n>{_NUM})[\s-]+(?P<unit>days?|weeks?|months?|years?)['’]?(?:\s+time)?\b(?P<now>)"
+    (re.compile(rf"\bin\s+(?P<n>{_NUM})[\s-]+(?P<unit>days?|weeks?|months?|years?)(?:['’]s?)?(?:\s+time)?\b(?P<now>)"
                 r"(?!\s+(?:of|after|before|since|ago|later|earlier|old)\b)(?!-)", _I), _in_n),
     (re.compile(rf"\b(?P<n>{_NUM})[\s-]+(?P<unit>days?|weeks?|months?|years?)\s+(?P<now>from\s+now)\b", _I), _in_n),
 ]

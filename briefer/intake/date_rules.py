@@ -526,9 +526,9 @@ RULES: list[tuple[re.Pattern, object]] = [
     (re.compile(rf"\b(?P<a>{_YEAR})\s*[-–/]\s*(?P<b2>\d\d)\b(?![\d.,/\-]\d)"), _year_range),  # "1998-99"
     (re.compile(rf"\bbetween\s+(?P<a>{_YEAR})\s+and\s+(?P<b>{_YEAR})\b"), _year_range),
     (re.compile(rf"(?:\b(?P<prep>[Ii]n|[Bb]y|[Ss]ince|[Ff]rom|[Uu]ntil|[Tt]ill|[Bb]efore|[Ee]arly|[Ll]ate)\s+)?(?P<m>{_MONTH}),?\s+(?:of\s+)?(?P<y>{_YEAR})\b"), _month_year),
-    (re.compile(rf"\b(?P<m>{_MONTH})\s+(?P<d>\d{{1,2}}){_ORD}\s*[-–]\s*(?P<d2>\d{{1,2}}){_ORD}(?![\d:])"
+    (re.compile(rf"\b(?P<m>{_MONTH})\s+(?P<d>\d{{1,2}}){_ORD}(?:\s*[-–]\s*|\s+(?:to|through|until|till)\s+)(?P<d2>\d{{1,2}}){_ORD}(?![\d:])"
                 rf"(?:,?\s+(?P<y>{_YEAR})\b)?"), _day_range),
-    (re.compile(rf"\b(?P<d>\d{{1,2}}){_ORD}\s*[-–]\s*(?P<d2>\d{{1,2}}){_ORD}\s+(?P<m>{_MONTH})(?![\w])"
+    (re.compile(rf"\b(?P<d>\d{{1,2}}){_ORD}(?:\s*[-–]\s*|\s+(?:to|through|until|till)\s+)(?P<d2>\d{{1,2}}){_ORD}\s+(?P<m>{_MONTH})(?![\w])"
                 rf"(?:,?\s+(?P<y>{_YEAR})\b)?"), _day_range),
     (re.compile(r"\b(?:Christmas(?:\s+(?:Day|Eve))?|New\s+Year['’]s(?:\s+(?:Day|Eve))?)"), _feast),
     (re.compile(rf"\b(?P<d>\d{{1,2}}){_ORD}\s+(?:of\s+)?(?P<m>{_MONTH})(?![\w])"), _day_month),
@@ -545,7 +545,10 @@ RULES: list[tuple[re.Pattern, object]] = [
     (re.compile(r"\bthe\s+day\s+(?:before\s+yesterday|after\s+tomorrow)\b", _I), _two_days_off),
     (re.compile(rf"\b(?P<prep>in|by|since|from|until|till|before|during|of|early|late|mid-?|in early|in late)\s*(?P<y>{_YEAR})\b(?!\s*[-–]\s*\d)", _I), _year_prep),
     (re.compile(r"\b(?:today|tonight|this morning|this afternoon|this evening|yesterday|last night|tomorrow)\b", _I), _relative_day),
-    (re.compile(rf"\b(?:(?P<which>last|next|this|on|early on|late on)\s+)?(?P<w>{_WEEKDAY})(?:\s+(?:morning|afternoon|evening|night))?\b"), _weekday),
+    # not a newspaper's name ("the Sunday Times") nor a day named after a past event ("Bloody Sunday")
+    (re.compile(rf"(?<!Bloody )(?<!Black )\b(?:(?P<which>last|next|this|on|early on|late on)\s+)?(?P<w>{_WEEKDAY})"
+                r"(?:\s+(?:morning|afternoon|evening|night))?\b(?!\s+(?:Times|Telegraph|Express|Mirror|Post|Herald|"
+                r"Observer|Tribune|Nation|Standard|Mail|Independent|Monitor|Vision|Star)\b)"), _weekday),
     (ANCHORED_RE, _anchored),
     (_OPENING_ANCHORED_RE, _anchored_opening),
     (re.compile(r"\b(?:(?P<earlier>earlier|later)\s+)?(?P<which>this|last|past|previous|next)\s+(?P<unit>week|month|year)\b", _I), _this_unit),

@@ -252,3 +252,16 @@ def test_a_span_with_no_count_dates_its_clause_but_is_not_offered(workspace) -> 
     a = analyse_text(workspace, "Headline: Test\nOutlet: Desk Wire\n\nThe Eastland Army shelled Kafr Saba on Monday. "
                      "Aid workers expect more fighting in the coming weeks.", published=PUB)
     assert [d.text for d in a.dates] == ["on Monday"]
+
+
+def test_a_newspaper_or_a_day_named_after_an_event_is_no_weekday() -> None:
+    assert find_dates("He told the Sunday Times that Bloody Sunday changed the town.", PUB) == []
+    assert [d.text for d in find_dates("It was on Sunday President Adams said so.", PUB)] == ["on Sunday"]
+
+
+@pytest.mark.parametrize("text, future, edtf", [
+    ("from March 3 to 5", False, "2018-03-03/2018-03-05"),
+    ("in a week's time", True, "2019-02-16"),
+])
+def test_day_spans_with_to_and_a_week_s_time(text: str, future: bool, edtf: str) -> None:
+    assert one(f"It happens {text}.", future=future).when.edtf == edtf
