@@ -157,8 +157,11 @@ _I = re.I
 RULES: list[tuple[re.Pattern, object]] = [
     (re.compile(rf"\b(?:(?:in|during|by|since)\s+)?(?:the\s+)?(?P<s>{_SEASON})\s+(?:of\s+)?(?P<y>{_YEAR})\b", _I), _season),
     (re.compile(rf"\b(?P<s>{_SEASON})\s+(?:of\s+)?(?P<rel>last|this|next)\s+year\b", _I), _season),
-    (re.compile(rf"\b(?:(?:in|during|over|since|by)\s+)?(?:(?:early|late)\s+)?(?:(?P<which>this\s+past|last|this|next|coming|past)\s+"
-                rf"|the\s+)(?P<s>{_SEASON})\b(?!\s+(?:of\s+)?(?:\d|last|this|next))(?!-)", _I), _season),
+    (re.compile(rf"\b(?:(?:in|during|over|since|by)\s+)?(?:(?:early|late)\s+)?(?P<which>this\s+past|last|this|next|coming|past)\s+"
+                rf"(?P<s>{_SEASON})\b(?!\s+(?:of\s+)?(?:\d|last|this|next))(?!-)", _I), _season),
+    # "in the spring", "during the winter", "by early summer"; not "the fall of the town"
+    (re.compile(rf"\b(?:in|during|over|since|by|until|through|throughout)\s+(?:the\s+)?(?:(?:early|late)\s+)?"
+                rf"(?P<s>{_SEASON})\b(?!\s+(?:of|in|to)\b)(?!-)", _I), _season),
     (re.compile(r"\b(?:(?:in|during|since|by|of)\s+)?the\s+(?:(?P<part>early|mid|late)[\s-]+)?"
                 r"(?:\[?19\]?|['’])?(?P<dec>(?:1[89]|20)\d0|\d0)['’]?s\b", _I), _decade),
     (re.compile(r"\b(?:(?:by|at|before|until|toward|towards|around|near)\s+)?(?:the\s+)?(?P<part>end|beginning|start|middle|turn)\s+of\s+"

@@ -191,6 +191,7 @@ def test_seasons_decades_ends_and_forward_counts(text: str, future: bool, edtf: 
     "It happened on the 3rd Brigade's front.",
     "The convoy drove some 1500 kilometers.",
     "Rebels took the 15th century fort.",
+    "Fighting followed the fall of the town.",  # a fall that is no autumn
 ])
 def test_counts_and_durations_are_no_dates(text: str) -> None:
     assert find_dates(text, PUB, future_context=lambda _o: "will" in text) == []
