@@ -28,6 +28,8 @@ UNDATED_RULES = ("the report gives no date", "told as background")
 
 _BACKGROUND_RE = re.compile(r"\b(?:had|'d)\s+(?:(?:already|earlier|previously|also|been)\s+)*[a-z]+(?:ed|en|wn|t|ght)\b", re.I)
 # "the worst fighting since the battle for Aleppo last year": that date is the yardstick, not the event's
+_SUPERLATIVE_RE = re.compile(r"\b(?:(?:most|least)\s+[\w\-]+|(?!(?:protest|arrest|west|request|interest|forest|contest|"
+                             r"test|rest|harvest|manifest|suggest)\b)[a-z]+est|worst|first)(?:\s+[\w'’\-]+){0,6}\s+$", re.I)
 _REFERENCE_RE = re.compile(r"\b(?:since|than)\s+(?:the\s+|a\s+|an\s+)?(?:[\w\-]+\s+){1,6}$", re.I)
 
 
@@ -65,6 +67,9 @@ def _yardstick(text: str, start: int, date: DateMention, trigger_at: Optional[in
     the event is measured against, not the event's; unless that happening is the event itself
     ("tension has risen since the rebels' defeat last week", told of the defeat)."""
     ref = _REFERENCE_RE.search(text, max(start, date.start - 60), date.start)
+    if ref is None and date.text[:6].lower() == "since " and _SUPERLATIVE_RE.search(text, max(start, date.start - 60),
+                                                                                     date.start):
+        return True  # "the largest offensive since July": July is the yardstick
     return ref is not None and not (trigger_at is not None and ref.start() < trigger_at < date.start)
 
 
