@@ -44,7 +44,7 @@ def _season_year(season: int, which: str, pub: date, future: bool) -> int:
 
 def _season(m: re.Match, pub: Optional[date], future: bool) -> Resolved:
     g = m.groupdict()
-    season = SEASON_NAMES[g["s"].lower()]
+    season = SEASON_NAMES[next(g[k] for k in ("s", "s2", "s3", "s4") if g.get(k)).lower()]
     name = SEASONS[season][1].lower()
     if g.get("y"):
         year = int(g["y"])
@@ -124,10 +124,12 @@ def _in_n(m: re.Match, pub: Optional[date], future: bool) -> Resolved:
     """"will meet again in two weeks", "three months from now": counted forward from
     publication; "in two weeks" only in a sentence about what is to come (else it is a
     duration: "captured in two weeks")."""
-    if pub is None or not (future or m["now"]):
+    g = m.groupdict()
+    now = bool(g.get("now2"))
+    if pub is None or not (future or now):
         return None
-    n = _number(m["n"], m["unit"])
-    unit = m["unit"].lower()
+    n = _number(g["n2"] if now else g["n"], g["unit2"] if now else g["unit"])
+    unit = (g["unit2"] if now else g["unit"]).lower()
     end = _span_forward(pub, n, unit)
     if unit.startswith(("year", "decade")):
         when = When.year(end.year)
@@ -153,28 +155,60 @@ def _year_end(m: re.Match, pub: Optional[date], future: bool) -> Resolved:
 
 
 _I = re.I
+_WORD_START = re.compile(r"\b\w")
 
-RULES: list[tuple[re.Pattern, object]] = [
-    (re.compile(rf"\b(?:(?:in|during|by|since)\s+)?(?:the\s+)?(?P<s>{_SEASON})\s+(?:of\s+)?(?P<y>{_YEAR})\b", _I), _season),
-    (re.compile(rf"\b(?P<s>{_SEASON})\s+(?:of\s+)?(?P<rel>last|this|next)\s+year\b", _I), _season),
-    (re.compile(rf"\b(?:(?:in|during|over|since|by)\s+)?(?:(?:early|late)\s+)?(?P<which>this\s+past|last|this|next|coming|past)\s+"
-                rf"(?P<s>{_SEASON})\b(?!\s+(?:of\s+)?(?:\d|last|this|next))(?!-)", _I), _season),
+
+class _FromCore:
+    """A rule's pattern found from its core word: a scan for the core (which opens with a
+    letter or digit, fast), then the whole pattern tried from the starts of the few words
+    before it, farthest first (the longest match).  The same matches as `finditer` for
+    patterns whose optional words stand before the core, at a fraction of the cost on long
+    texts (a pattern opening with optional words is tried at every word of the text)."""
+
+    def __init__(self, core: str, pattern: re.Pattern, back: int = 40) -> None:
+        self.core, self.pattern, self.back = re.compile(core, pattern.flags), pattern, back
+
+    def finditer(self, text: str, start: int = 0, end: Optional[int] = None):
+        end = len(text) if end is None else end
+        done = start
+        for c in self.core.finditer(text, start, end):
+            if c.start() < done:
+                continue
+            for w in _WORD_START.finditer(text, max(done, c.start() - self.back), c.start() + 1):
+                m = self.pattern.match(text, w.start(), end)
+                if m is not None and m.end() >= c.end():
+                    done = m.end()
+                    yield m
+                    break
+
+
+_SEASON_RE = re.compile(
+    rf"\b(?:(?:in|during|by|since)\s+)?(?:the\s+)?(?P<s>{_SEASON})\s+(?:of\s+)?(?P<y>{_YEAR})\b"
+    rf"|\b(?P<s2>{_SEASON})\s+(?:of\s+)?(?P<rel>last|this|next)\s+year\b"
+    rf"|\b(?:(?:in|during|over|since|by)\s+)?(?:(?:early|late)\s+)?(?P<which>this\s+past|last|this|next|coming|past)\s+"
+    rf"(?P<s3>{_SEASON})\b(?!\s+(?:of\s+)?(?:\d|last|this|next))(?!-)"
     # "in the spring", "during the winter", "by early summer"; not "the fall of the town"
-    (re.compile(rf"\b(?:in|during|over|since|by|until|through|throughout)\s+(?:the\s+)?(?:(?:early|late)\s+)?"
-                rf"(?P<s>{_SEASON})\b(?!\s+(?:of|in|to)\b)(?!-)", _I), _season),
-    (re.compile(r"\b(?:(?:in|during|since|by|of)\s+)?the\s+(?:(?P<part>early|mid|late)[\s-]+)?"
-                r"(?:\[?19\]?|['’])?(?P<dec>(?:1[89]|20)\d0|\d0)['’]?s\b", _I), _decade),
-    (re.compile(r"\b(?:(?:by|at|before|until|toward|towards|around|near)\s+)?(?:the\s+)?(?P<part>end|beginning|start|middle|turn)\s+of\s+"
-                r"(?P<which>the|this|last|next)\s+(?P<unit>year|month)\b", _I), _end_of),
-    (re.compile(r"\b(?:(?:by|at|before|until|toward|towards|around|near)\s+)?(?P<which>this|next|last)\s+(?P<unit>year|month)['’]s\s+(?P<part>end)\b"
-                r"|\bby\s+year['’]s\s+end\b", _I), _year_end),
+    rf"|\b(?:in|during|over|since|by|until|through|throughout)\s+(?:the\s+)?(?:(?:early|late)\s+)?"
+    rf"(?P<s4>{_SEASON})\b(?!\s+(?:of|in|to)\b)(?!-)", _I)
+
+RULES: list[tuple[object, object]] = [
+    (_FromCore(_SEASON, _SEASON_RE), _season),
+    (_FromCore(r"\d0['’]?s\b", re.compile(r"\b(?:(?:in|during|since|by|of)\s+)?the\s+(?:(?P<part>early|mid|late)[\s-]+)?"
+                                           r"(?:\[?19\]?|['’])?(?P<dec>(?:1[89]|20)\d0|\d0)['’]?s\b", _I)), _decade),
+    (_FromCore(r"(?:end|beginning|start|middle|turn)\s+of\s",
+               re.compile(r"\b(?:(?:by|at|before|until|toward|towards|around|near)\s+)?(?:the\s+)?"
+                          r"(?P<part>end|beginning|start|middle|turn)\s+of\s+(?P<which>the|this|last|next)\s+(?P<unit>year|month)\b",
+                          _I)), _end_of),
+    (_FromCore(r"(?:year|month)['’]s\s+end",
+               re.compile(r"\b(?:(?:by|at|before|until|toward|towards|around|near)\s+)?(?P<which>this|next|last)\s+"
+                          r"(?P<unit>year|month)['’]s\s+(?P<part>end)\b|\bby\s+year['’]s\s+end\b", _I)), _year_end),
     # "on the 15th", "since the 3rd," "on the 15th of this month": not "the 15th century", "the 3rd Brigade"
-    (re.compile(r"\b(?:[Oo]n|[Ss]ince|[Bb]y|[Uu]ntil|[Ff]rom|[Bb]efore)\s+the\s+(?P<d>[1-9]|[12]\d|3[01])(?:st|nd|rd|th)\b"
-                r"(?:\s+of\s+(?:this|the)\s+month\b|(?=\s*(?:[,.;:)\]]|$)|\s+(?:and|or|when|as|at|in|near|after|before|but|while|"
-                r"to|through|until)\b))"), _month_day),
-    (re.compile(rf"\bin\s+(?P<n>{_NUM})[\s-]+(?P<unit>days?|weeks?|months?|years?)(?:['’]s?)?(?:\s+time)?\b(?P<now>)"
-                r"(?!\s+(?:of|after|before|since|ago|later|earlier|old)\b)(?!-)", _I), _in_n),
-    (re.compile(rf"\b(?P<n>{_NUM})[\s-]+(?P<unit>days?|weeks?|months?|years?)\s+(?P<now>from\s+now)\b", _I), _in_n),
+    (_FromCore(r"\d(?:st|nd|rd|th)\b",
+               re.compile(r"\b(?:[Oo]n|[Ss]ince|[Bb]y|[Uu]ntil|[Ff]rom|[Bb]efore)\s+the\s+(?P<d>[1-9]|[12]\d|3[01])(?:st|nd|rd|th)\b"
+                          r"(?:\s+of\s+(?:this|the)\s+month\b|(?=\s*(?:[,.;:)\]]|$)|\s+(?:and|or|when|as|at|in|near|after|"
+                          r"before|but|while|to|through|until)\b))")), _month_day),
+    (_FromCore(r"(?:day|week|month|year)s?\b",
+               re.compile(rf"\bin\s+(?P<n>{_NUM})[\s-]+(?P<unit>days?|weeks?|months?|years?)(?:['’]s?)?(?:\s+time)?\b(?P<now>)"
+                          r"(?!\s+(?:of|after|before|since|ago|later|earlier|old)\b)(?!-)"
+                          rf"|\b(?P<n2>{_NUM})[\s-]+(?P<unit2>days?|weeks?|months?|years?)\s+(?P<now2>from\s+now)\b", _I)), _in_n),
 ]
-
-

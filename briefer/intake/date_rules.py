@@ -449,7 +449,7 @@ def _shift(m: re.Match) -> Optional[int]:
 def _anchored(m: re.Match, pub: Optional[date], future: bool) -> Resolved:
     """"the previous day", "two weeks earlier": counted from the day of the story told
     before (see `anchor_dates`); with none, from publication, and said so."""
-    if pub is None:
+    if pub is None or _said_of_another(m):
         return None
     rule = f"'{m.group()}': counted from publication ({format_day(pub)}), no earlier day in the text"
     if m["dir3"] or m["same4"]:
@@ -464,6 +464,18 @@ def _anchored(m: re.Match, pub: Optional[date], future: bool) -> Resolved:
             return When.of(Point.of(point.year, point.month)), rule, not back
         return When.year(pub.year - n if back else pub.year + n), rule, not back
     return _day(pub + timedelta(days=days)), rule, days > 0
+
+
+# "... two days later the ministry said": a subject right after "later" is not the date's ("Two
+# years later the rebels ..." opening a sentence is)
+_SUBJECT_AFTER_RE = re.compile(r"\s+(?:(?:the|a|an|his|her|its|their|he|she|it|they|we)\b|\d|(?-i:[A-Z]))", re.I)
+_OPENS_RE = re.compile(r"(?:[.!?:][\"”’]?\s+|\n)$")
+
+
+def _said_of_another(m: re.Match) -> bool:
+    if not m["way"] or not _SUBJECT_AFTER_RE.match(m.string, m.end()):
+        return False
+    return m.start() > 0 and not _OPENS_RE.search(m.string, max(0, m.start() - 3), m.start())
 
 
 def shifted_period(m: re.Match, anchor: When) -> Optional[When]:
@@ -501,21 +513,9 @@ ANCHORED_RE = re.compile(
     r"|\bthe\s+(?P<dir3>previous|following|preceding)\s+(?P<unit3>week|month|year)\b"
     r"|\b(?P<same4>that|the\s+same)\s+(?P<unit4>week|month|year)\b(?!\s+(?:as|of)\b)"
     rf"|\b(?P<n>{_NUM})[\s-]+(?P<unit>hours?|days?|weeks?|months?|years?)\s+(?:(?P<way>earlier|later)\b"
-    r"(?!\s+(?:the|a|an|his|her|its|their|he|she|it|they|we|\d))(?!\s+(?-i:[A-Z]))"
     # "before" / "after" with an object ("two weeks before elections") count from that, not from the day told
     r"|(?P<way2>before|after)\b(?=\s*(?:[,.;:)\]\"”]|$)|\s+(?:and|but|when|as|while)\b))", re.I)
 
-
-def _anchored_opening(m: re.Match, pub: Optional[date], future: bool) -> Resolved:
-    """"Two years later the rebels ...": a count of days (years) opening a sentence is anchored
-    even with a subject right after it (elsewhere "... later the ministry said" is not)."""
-    if not _OPENS_RE.search(m.string, max(0, m.start() - 3), m.start()) and m.start() > 0:
-        return None
-    return _anchored(ANCHORED_RE.fullmatch(m.group()), pub, future)
-
-
-_OPENS_RE = re.compile(r"(?:[.!?:][\"”’]?\s+|\n)$")
-_OPENING_ANCHORED_RE = re.compile(rf"\b(?P<n>{_NUM})[\s-]+(?:hours?|days?|weeks?|months?|years?)\s+(?:earlier|later)\b", re.I)
 
 RULES: list[tuple[re.Pattern, object]] = [
     (re.compile(rf"\b(?P<d>\d{{1,2}}){_ORD}\s+(?:of\s+)?(?P<m>{_MONTH}),?\s+(?P<y>{_YEAR})\b"), _explicit_dmy),
@@ -550,7 +550,6 @@ RULES: list[tuple[re.Pattern, object]] = [
                 r"(?:\s+(?:morning|afternoon|evening|night))?\b(?!\s+(?:Times|Telegraph|Express|Mirror|Post|Herald|"
                 r"Observer|Tribune|Nation|Standard|Mail|Independent|Monitor|Vision|Star)\b)"), _weekday),
     (ANCHORED_RE, _anchored),
-    (_OPENING_ANCHORED_RE, _anchored_opening),
     (re.compile(r"\b(?:(?P<earlier>earlier|later)\s+)?(?P<which>this|last|past|previous|next)\s+(?P<unit>week|month|year)\b", _I), _this_unit),
     (re.compile(r"\b(?P<earlier>earlier|later)\s+(?:in\s+the|that)\s+(?P<unit>week|month|year)\b(?P<which>)", _I), _in_the_unit),
     (re.compile(rf"\b(?:late\s+)?overnight\s+(?:on\s+|into\s+|to\s+)?(?P<w>{_WEEKDAY})\b"), _overnight_day),
