@@ -430,7 +430,7 @@ _SHIFT_UNITS = {"day": 1, "days": 1, "week": 7, "weeks": 7}
 def _shift(m: re.Match) -> Optional[int]:
     """Days an anchored expression moves from its anchor: "the previous day" -1, "two weeks
     later" +14; None for months and years (a month is not a fixed count of days)."""
-    if m["dir3"] or m["same4"]:
+    if m["dir3"] or m["same4"] or m["dir5"]:
         return None
     if m["same"] or m["same2"] or m["same3"]:
         return 0
@@ -452,9 +452,10 @@ def _anchored(m: re.Match, pub: Optional[date], future: bool) -> Resolved:
     if pub is None or _said_of_another(m):
         return None
     rule = f"'{m.group()}': counted from publication ({format_day(pub)}), no earlier day in the text"
-    if m["dir3"] or m["same4"]:
+    if m["dir3"] or m["same4"] or m["dir5"]:
         when = shifted_period(m, _day(pub))
-        return (when, rule, (m["dir3"] or "").lower() == "following") if when is not None else None
+        ahead = (m["dir3"] or m["dir5"] or "").lower() in ("following", "after")
+        return (when, rule, ahead) if when is not None else None
     days = _shift(m)
     if days is None:
         n = _number(m["n"].lower())
@@ -484,8 +485,10 @@ def shifted_period(m: re.Match, anchor: When) -> Optional[When]:
     from it; None when the anchor is too coarse ("a month later" than a year)."""
     if m["dir3"]:
         unit, n = m["unit3"].lower(), (-1 if m["dir3"].lower() in ("previous", "preceding") else 1)
-    elif m["same4"]:  # "that year", "the same month": the one of the date told before
+    elif m["same4"]:  # "that year", "later that month": the one of the date told before
         unit, n = m["unit4"].lower(), 0
+    elif m["dir5"]:  # "the year before", "the month after"
+        unit, n = m["unit5"].lower(), (-1 if m["dir5"].lower() == "before" else 1)
     elif m["unit"] and (m["way"] or m["way2"]):
         unit = m["unit"].lower().rstrip("s")
         n = _number(m["n"].lower()) * (-1 if (m["way"] or m["way2"]).lower() in ("earlier", "before") else 1)
@@ -498,7 +501,7 @@ def shifted_period(m: re.Match, anchor: When) -> Optional[When]:
     if unit == "month" and precision in (Precision.MONTH, Precision.DAY) and anchor.start.season is None:
         moved = _add_months(first.replace(day=1), n)
         return When.month(moved.year, moved.month)
-    if unit == "week" and (m["dir3"] or m["same4"]) and precision is Precision.DAY:
+    if unit == "week" and not m["unit"] and precision is Precision.DAY:
         monday = first - timedelta(days=first.weekday()) + timedelta(weeks=n)
         return When.between(_pt(monday), _pt(monday + timedelta(days=6)))
     return None
@@ -511,7 +514,8 @@ ANCHORED_RE = re.compile(
     r"|\bthe\s+(?P<dir>previous|following|next)\s+(?:day|morning|afternoon|evening|night)\b"
     r"|\bthe\s+(?:day|night|evening)\s+(?P<dir2>before|after)\b(?!\s+(?:the|a|an|his|her|its|their)\b)"
     r"|\bthe\s+(?P<dir3>previous|following|preceding)\s+(?P<unit3>week|month|year)\b"
-    r"|\b(?P<same4>that|the\s+same)\s+(?P<unit4>week|month|year)\b(?!\s+(?:as|of)\b)"
+    r"|\b(?:(?:earlier|later)\s+)?(?P<same4>that|the\s+same)\s+(?P<unit4>week|month|year)\b(?!\s+(?:as|of)\b)"
+    r"|\bthe\s+(?P<unit5>week|month|year)\s+(?P<dir5>before|after)\b(?!\s+(?:the|a|an|his|her|its|their|last|next)\b)"
     rf"|\b(?P<n>{_NUM})[\s-]+(?P<unit>hours?|days?|weeks?|months?|years?)\s+(?:(?P<way>earlier|later)\b"
     # "before" / "after" with an object ("two weeks before elections") count from that, not from the day told
     r"|(?P<way2>before|after)\b(?=\s*(?:[,.;:)\]\"”]|$)|\s+(?:and|but|when|as|while)\b))", re.I)

@@ -202,6 +202,8 @@ def test_counts_and_durations_are_no_dates(text: str) -> None:
     ("A year later, the truce collapsed.", "1995"),
     ("The following year was calm.", "1995"),
     ("Three months later it was retaken.", "1994-09"),
+    ("Later that year the truce collapsed.", "1994"),
+    ("The month before, talks had failed.", "1994-05"),
 ])
 def test_years_and_months_counted_from_the_date_told_before(second: str, edtf: str) -> None:
     from briefer.intake.dates import anchor_dates
