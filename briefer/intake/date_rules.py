@@ -86,20 +86,39 @@ def _day_range(m: re.Match, pub: Optional[date], future: bool) -> Resolved:
 _FEASTS = {"christmas": (12, 25), "new year": (1, 1)}
 
 
-def _feast(m: re.Match, pub: Optional[date], future: bool) -> Resolved:
-    """"Christmas Day", "on New Year's Eve": the last one on or before publication, or the next
-    one in a sentence about what is to come."""
-    if pub is None:
-        return None
-    words = m.group().lower()
+def _easter(year: int) -> date:
+    """Easter Sunday of a year (Gregorian computus, the anonymous algorithm)."""
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = divmod(b, 4)
+    g = (8 * b + 13) // 25
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = divmod(c, 4)
+    wd = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 22 * wd) // 451
+    month, day = divmod(h + wd - 7 * m + 114, 31)
+    return date(year, month, day + 1)
+
+
+def _feast_day(words: str, year: int) -> date:
+    if "easter" in words or "good friday" in words:
+        return _easter(year) - timedelta(days=2 if "friday" in words else 0) + timedelta(days=1 if "monday" in words else 0)
     month, day = _FEASTS["christmas" if "christmas" in words else "new year"]
     if "eve" in words:
         month, day = (12, 24) if month == 12 else (12, 31)
-    when = date(pub.year, month, day)
+    return date(year, month, day)
+
+
+def _feast(m: re.Match, pub: Optional[date], future: bool) -> Resolved:
+    """"Christmas Day", "on New Year's Eve", "Easter Sunday", "Good Friday": the last one on or
+    before publication, or the next one in a sentence about what is to come."""
+    if pub is None:
+        return None
+    words = m.group().lower()
+    when = _feast_day(words, pub.year)
     if future and when < pub:
-        when = date(pub.year + 1, month, day)
+        when = _feast_day(words, pub.year + 1)
     elif not future and when > pub:
-        when = date(pub.year - 1, month, day)
+        when = _feast_day(words, pub.year - 1)
     which = "next" if future else "last"
     return _day(when), f"'{m.group().strip()}': the {which} one {'after' if future else 'on or before'} publication", when > pub
 
@@ -534,7 +553,8 @@ RULES: list[tuple[re.Pattern, object]] = [
                 rf"(?:,?\s+(?P<y>{_YEAR})\b)?"), _day_range),
     (re.compile(rf"\b(?P<d>\d{{1,2}}){_ORD}(?:\s*[-–]\s*|\s+(?:to|through|until|till)\s+)(?P<d2>\d{{1,2}}){_ORD}\s+(?P<m>{_MONTH})(?![\w])"
                 rf"(?:,?\s+(?P<y>{_YEAR})\b)?"), _day_range),
-    (re.compile(r"\b(?:Christmas(?:\s+(?:Day|Eve))?|New\s+Year['’]s(?:\s+(?:Day|Eve))?)"), _feast),
+    (re.compile(r"\b(?:Christmas(?:\s+(?:Day|Eve))?|New\s+Year['’]s(?:\s+(?:Day|Eve))?|Easter(?:\s+(?:Sunday|Monday|Day))?"
+                r"|Good\s+Friday)\b"), _feast),
     (re.compile(rf"\b(?P<d>\d{{1,2}}){_ORD}\s+(?:of\s+)?(?P<m>{_MONTH})(?![\w])"), _day_month),
     (re.compile(rf"\b(?P<m>{_MONTH})\s+(?P<d>\d{{1,2}}){_ORD}(?![\d:])"), _day_month),
     (re.compile(rf"(?:\b(?P<prep>[Ii]n|[Bb]y|[Ss]ince|[Ff]rom|[Uu]ntil|[Tt]ill|[Bb]efore|[Ee]arly|[Ll]ate)\s+)?"
