@@ -186,6 +186,14 @@ def _month_alone(m: re.Match, pub: Optional[date], future: bool) -> Resolved:
     return When.of(point), rule, forward
 
 
+def _month_bare(m: re.Match, pub: Optional[date], future: bool) -> Resolved:
+    """"September was the deadliest month", "the July offensive": as "in September"."""
+    resolved = _month_alone(_Fields(m, prep="in"), pub, future)
+    if resolved is None:
+        return None
+    return resolved[0], resolved[1].replace("'in ", "'", 1), resolved[2]
+
+
 def _month_marked(m: re.Match, pub: Optional[date], future: bool) -> Resolved:
     """"last January", "next March", "this May", "mid-June", "during April": a month named
     with a word that places it; "last" the latest before the month of publication, "next" the
@@ -560,6 +568,10 @@ RULES: list[tuple[re.Pattern, object]] = [
     (re.compile(rf"(?:\b(?P<prep>[Ii]n|[Bb]y|[Ss]ince|[Ff]rom|[Uu]ntil|[Tt]ill|[Bb]efore|[Ee]arly|[Ll]ate)\s+)?"
                 rf"(?P<m>{_MONTH})\s+(?:of\s+)?(?P<rel>last|this|next)\s+year\b"), _month_relative_year),
     (re.compile(rf"\b(?P<prep>[Ii]n|[Bb]y|[Ss]ince|[Ff]rom|[Uu]ntil|[Tt]ill|[Bb]efore|[Ee]arly|[Ll]ate)\s+(?P<m>{_MONTH})(?![\w])"), _month_alone),
+    # a month named on its own ("September was the deadliest month", "the July offensive"); not "May"
+    # (the verb), a month before a day or a name ("March 23 Movement", "Black September" aside)
+    (re.compile(r"(?<![\w.\-])(?<!Black )(?P<m>January|February|March|April|June|July|August|September|October|November|December)"
+                r"(?![\w\-])(?!\s+(?:\d|[A-Z]))(?![’']s?\s+[A-Z])"), _month_bare),
     (re.compile(rf"\b(?P<prep>(?i:last|next|this|during|throughout|through|in\s+mid|mid|in\s+early|in\s+late))"
                 rf"(?:\s+|-)(?P<m>{_MONTH})(?![\w])(?!\s+(?:of\s+)?(?:last|this|next)\s+year)"), _month_marked),
     (re.compile(rf"\b(?P<prep>(?i:(?:the\s+)?(?:end|beginning|start|middle|(?:first|second|third|last)\s+(?:half|week|days)))"

@@ -270,3 +270,9 @@ def test_a_newspaper_or_a_day_named_after_an_event_is_no_weekday() -> None:
 ])
 def test_day_spans_with_to_and_a_week_s_time(text: str, future: bool, edtf: str) -> None:
     assert one(f"It happens {text}.", future=future).when.edtf == edtf
+
+
+def test_a_month_named_on_its_own_is_the_last_one_before_publication() -> None:
+    assert [(d.text, d.when.edtf) for d in find_dates("October was the deadliest month; the July offensive failed.", PUB)] \
+        == [("October", "2018-10"), ("July", "2018-07")]
+    assert find_dates("Black September and the May talks were named after it.", PUB) == []
