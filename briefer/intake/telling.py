@@ -24,7 +24,9 @@ codes one event, dated by the telling that gives a day.  Two rules, on the parse
   it has its own, and quotes both tellings;
 * a draft whose every trigger points back ("Ban condemned the attack", "this attack
   demonstrates ...") and that no earlier draft took in proposes nothing new when an
-  earlier draft tells a happening of that kind: it is left out.
+  earlier draft tells a happening of that kind: it is left out, but gives its day to the
+  nearest telling of that kind when that one has none ("Colombian officials say rebels have
+  attacked a convoy ..." then "The attack Thursday took place near ...": Thursday).
 
 A sentence whose only event words count or see the dead ("the death toll", "among the
 casualties", "has been seen only in videos") tells no happening of its own and is left out
@@ -50,11 +52,11 @@ _STRONG = {"attack", "offensive", "assault", "kill", "murder", "execut", "behead
            "airstrike", "air strike", "raid", "clash", "battle", "ambush", "captur", "seiz", "retak", "recaptur",
            "liberat", "withdr", "kidnap", "abduct", "arrest", "releas", "freed", "massacre", "explo", "blast",
            "storm", "expel", "expell", "shot", "shoot", "besieg", "encircl", "surround", "invad", "occup", "struck",
-           "fight", "hit", "loot", "demolish"}
+           "fight", "fought", "hit", "loot", "demolish"}
 _SAME_KIND = {"airstrike": "strike", "air strike": "strike", "recaptur": "captur", "retak": "captur",
               "shoot": "shot", "expell": "expel", "murder": "kill", "massacre": "kill", "explo": "blast", "struck": "strike",
               "bomb": "blast", "assault": "attack", "raid": "attack", "storm": "attack", "fight": "clash",
-              "battle": "clash", "shell": "strike", "hit": "strike"}
+              "fought": "clash", "battle": "clash", "shell": "strike", "hit": "strike"}
 # "the attack" may point back to any violent happening told before: a strike, a bombing, a shooting
 _VIOLENT = {"strike", "kill", "blast", "shot", "clash", "ambush", "attack", "behead", "execut", "captur", "kidnap",
             "abduct"}
@@ -256,7 +258,12 @@ def fold_retellings(drafts: list[EventDraft], sentences: Sequence[Sentence], par
         kinds, back, all_back, _nouns, definite = meta
         if all_back and any(info[i] is not None and _shared(kinds, info[i][0], back)
                             and _dates_agree(drafts[i], d, weak) for i in kept):
-            continue  # only refers back to a happening already proposed ("condemned the attack"): nothing new
+            # only refers back to a happening already proposed ("condemned the attack"): nothing new,
+            # but its day when the nearest telling of that kind gave none ("the attack Thursday took place")
+            told = next(i for i in reversed(kept) if info[i] is not None and _shared(kinds, info[i][0], back))
+            if _weak(drafts[told], weak) and not _weak(d, weak) and not _places_differ(drafts[told].place, d.place):
+                _absorb(drafts[told], d, weak, only_parties=True)
+            continue
         target = None
         for i in reversed(kept[-_LOOK_BACK:]):
             prev = drafts[i]

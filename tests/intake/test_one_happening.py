@@ -122,3 +122,19 @@ def test_a_happening_told_after_one_told_before_is_its_own(workspace) -> None:
                               "Tuesday.\n\nFollowing the strike, the Valley Council held an emergency meeting with "
                               "the governor.")
     assert len(found) == 2 and "meeting" in found[1].quote, [e.quote for e in found]
+
+
+def test_a_retelling_that_only_gives_the_day_dates_the_lead(workspace) -> None:
+    """"The attack Thursday took place near ...": no new happening, but the lead's day."""
+    found = events(workspace, "Officials say Black Flag Movement gunmen have attacked a police convoy in northern "
+                              "Korbessa, killing six officers.\n\nThe attack Tuesday took place near the village "
+                              "of Dara Khel.")
+    assert len(found) == 1, [e.quote for e in found]
+    assert found[0].when is not None and found[0].when.edtf == "2015-03-03"
+    # the nearest telling of that kind is the one pointed back to: not an earlier one of another day
+    found = events(workspace, "Black Flag Movement gunmen fought the army in Korbessa.\n\nThe Valley Guard "
+                              "clashed with the Dara Khel Brigade in Wadi Ruz on Monday.\n\nThe fighting subsided "
+                              "on Tuesday.")
+    first = [e for e in found if "Korbessa" in e.quote]
+    assert first and not any(e.when is not None and e.when.edtf == "2015-03-03" for e in first), [
+        (e.quote, e.when) for e in found]
