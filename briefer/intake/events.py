@@ -21,7 +21,7 @@ from .event_dates import clause_date
 from .entities import WELL_KNOWN_ACTOR_KEYS, Entity, Mention
 from .statements import Statement
 from .text import Sentence
-from .triggers import TRIGGER_RE as _TRIGGER_RE, event_word, own_forces_act
+from .triggers import TRIGGER_RE as _TRIGGER_RE, event_word, own_forces_act, told_as_news
 
 __all__ = ["Clause", "EventDraft", "draft_events"]
 
@@ -142,9 +142,9 @@ def draft_events(text: str, sentences: Sequence[Sentence], body: Sequence[int], 
             if trigger is None or len(c_text.split()) < 4:
                 persons_here += [m.entity for m in c_mentions if by_id[m.entity].kind == "person"]
                 continue
-            if not c_mentions and not c_dates:
-                continue
             trigger_at = clause.start + trigger.start()
+            if not c_mentions and not c_dates and not (doc is not None and told_as_news(doc, trigger_at - sentence.start)):
+                continue  # no one named, no date: only a present perfect says it is news ("rebels have seized ...")
             when, rule, date = clause_date(text, clause.start, clause.end, c_dates, published, doc, sentence.start,
                                            trigger_at)
             participants = _roles(text, clause, c_mentions, trigger, by_id, in_clause_statement)

@@ -26,7 +26,7 @@ from typing import Optional, Sequence
 from . import lexicon as L
 from .parse import SPEECH_LEMMAS, token_at
 
-__all__ = ["event_word", "own_forces_act", "tells", "event_stem", "agent_noun", "animate", "TRIGGER_RE"]
+__all__ = ["event_word", "own_forces_act", "told_as_news", "tells", "event_stem", "agent_noun", "animate", "TRIGGER_RE"]
 
 _STEMS = sorted(L.EVENT_STEMS, key=len, reverse=True)  # the longest first
 TRIGGER_RE = re.compile(r"\b(?:" + "|".join(re.escape(s) for s in _STEMS) + r")\w*", re.I)
@@ -198,4 +198,26 @@ def own_forces_act(doc, offset: int) -> bool:
     for c in verb.children:
         if c.dep_ == "nsubj" and any(g.dep_ == "poss" and g.lower_ in _OWN for g in c.children):
             return True
+    return False
+
+
+_OWN_TENSE = {"relcl", "acl", "ccomp", "xcomp", "csubj"}  # a clause of its own: its tense is its own
+
+
+def told_as_news(doc, offset: int) -> bool:
+    """Whether the happening at `offset` is told in the present perfect, as news of the days
+    before the report ("rebels have seized the town", "gunmen have killed 12 people in an attack
+    on a market", "a bomber has blown himself up, killing four"): a wire lead that needs no date
+    nor a named party to be an event.  Not what goes on ("have been fighting for decades") nor a
+    saying ("have long demanded an offensive")."""
+    t = token_at(doc, offset)
+    for _ in range(6):
+        if t is None:
+            return False
+        if t.pos_ in ("VERB", "AUX") and t.tag_ == "VBN" and \
+                any(c.dep_ == "aux" and c.lower_ in ("has", "have") for c in t.children):
+            return t.lemma_.lower() not in SPEECH_LEMMAS
+        if t.head.i == t.i or t.dep_ in _OWN_TENSE:
+            return False
+        t = t.head
     return False

@@ -76,3 +76,21 @@ def test_a_side_telling_what_its_own_forces_did_is_the_initiator(workspace) -> N
 ])
 def test_words_that_only_begin_like_an_event_word_are_none(workspace, sentence: str) -> None:
     assert quotes(workspace, sentence) == []
+
+
+@pytest.mark.parametrize("sentence, word", [
+    ("Rebels have seized the town of Kalma, officials say.", "seized"),
+    ("Gunmen have killed 12 people in an attack on a market in the north.", "killed"),
+    ("A suicide bomber has blown himself up at a checkpoint, killing four policemen.", "killing"),
+])
+def test_a_present_perfect_lead_is_news_with_no_date_nor_named_party(workspace, sentence: str, word: str) -> None:
+    found = quotes(workspace, sentence)
+    assert len(found) == 1 and word in found[0], found
+
+
+@pytest.mark.parametrize("sentence", [
+    "The two sides have been fighting for control of the hills for decades.",
+    "Critics have long demanded an offensive in the hills.",
+])
+def test_what_goes_on_or_was_asked_for_is_no_present_perfect_news(workspace, sentence: str) -> None:
+    assert quotes(workspace, sentence) == []
