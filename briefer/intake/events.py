@@ -25,7 +25,13 @@ from .triggers import TRIGGER_RE as _TRIGGER_RE, event_word, own_forces_act, tol
 
 __all__ = ["Clause", "EventDraft", "draft_events"]
 
-_SPLIT_RE = re.compile(r",\s+but\s+|;\s+|\s+until\s+|,\s+while\s+|,\s+whereas\s+|,\s+and\s+(?=\w+\s+(?:has|have|had|was|were|is|are)\b)")
+# where a sentence may join two happenings, each with its own date: "..., but", "; ", "until", "..., while",
+# "..., and X was ...", "..., (two days) after ...", "arrested ... on Monday and released ... on Wednesday"
+_SPLIT_RE = re.compile(r",\s+but\s+|;\s+|\s+until\s+|,\s+while\s+|,\s+whereas\s+"
+                       r"|,\s+and\s+(?=\w+\s+(?:has|have|had|was|were|is|are)\b)"
+                       r"|,\s+(?=(?:(?:a|an|one|two|three|four|five|six|several|a\s+few|\d+)\s+"
+                       r"(?:hours?|days?|weeks?|months?|years?)\s+)?(?:after|before)\s)"
+                       r"|\s+and\s+(?=(?:then\s+|later\s+)?[a-z]+ed\s)")
 _AFFECT_RE = re.compile(r"\b(?:murder|kill|kidnap|abduct|hold|held|holding|hostage|detain|execut|behead|releas|free|"
                         r"captur|arrest|wound|injur|disappear|missing|imprison|jail|sentenc)\w*", re.I)
 _LEAD_RE = re.compile(r"^(?:(?:and|but|also|once|then|meanwhile|however|this follows reports that|there are fears that|"
@@ -41,6 +47,8 @@ class Clause:
     sentence: int
     start: int
     end: int
+    cut_from: Optional[int] = None  # a clause of time cut from a clause starting there (`_time_clause`)
+    dated_to: Optional[int] = None  # the clause a clause of time was cut from ends there: dated as a whole
 
 
 @dataclass
@@ -80,6 +88,41 @@ def _clauses(text: str, si: int, sentence: Sentence, dates: Sequence[DateMention
         start = sep.end() if sep else a
         result.append(Clause(si, start, b))
     return result
+
+
+_TIME_MARKS = {"after", "before", "when", "until"}
+_JUST = {"just", "shortly", "soon", "hours", "days", "weeks", "day"}  # "just before", "days after"
+
+
+def _time_clause(doc, clause: Clause, s0: int) -> list[Clause]:
+    """A clause telling a second happening in a clause of time ("the rebels were pushed back
+    after starting their new offensive", "a court indicted him just before he arrived in Accra"):
+    the two, when each tells a happening of its own (triggers.event_word); else the clause."""
+    a, b = clause.start - s0, clause.end - s0
+    for t in doc:
+        if t.idx < a or t.lower_ not in _TIME_MARKS:
+            continue
+        if t.idx >= b:
+            break
+        if t.dep_ == "mark" and t.head.pos_ in ("VERB", "AUX") and t.head.dep_ == "advcl":
+            verb = t.head
+        elif t.dep_ == "prep" and any(c.dep_ == "pcomp" and c.pos_ == "VERB" for c in t.children):
+            verb = next(c for c in t.children if c.dep_ == "pcomp")
+        else:
+            continue
+        cut = doc[t.i - 1].idx if t.i > 0 and doc[t.i - 1].lower_ in _JUST else t.idx
+        end = max(x.idx + len(x) for x in verb.subtree)
+        if cut <= a or end > b:
+            continue
+        if _told(doc, a, cut) and _told(doc, cut, end):
+            return [Clause(clause.sentence, clause.start, s0 + cut, dated_to=clause.end),
+                    Clause(clause.sentence, s0 + cut, clause.end, cut_from=clause.start)]
+    return [clause]
+
+
+def _told(doc, start: int, end: int) -> bool:
+    found = [(m.start(), m.end()) for m in _TRIGGER_RE.finditer(doc.text, start, end)]
+    return bool(found) and event_word(doc, start, end, found) is not None
 
 
 def _shorten(text: str, limit: int = 110) -> str:
@@ -128,15 +171,19 @@ def draft_events(text: str, sentences: Sequence[Sentence], body: Sequence[int], 
         s_dates = dates[bisect_left(date_starts, sentence.start):bisect_left(date_starts, sentence.end)]
         statement = statement_by_sentence.get(si)
         persons_here: list[str] = []
-        for clause in _clauses(text, si, sentence, s_dates):
+        doc = parsed.get(si)
+        clauses = _clauses(text, si, sentence, s_dates)
+        if doc is not None:
+            clauses = [c for whole in clauses for c in _time_clause(doc, whole, sentence.start)]
+        for clause in clauses:
             c_text = text[clause.start:clause.end]
             c_mentions = actor_mentions[bisect_left(mention_starts, clause.start):bisect_left(mention_starts, clause.end)]
             c_dates = [d for d in s_dates if clause.start <= d.start < clause.end]
-            doc = parsed.get(si)
             trigger = _trigger(c_text, clause.start - sentence.start, doc)
             in_clause_statement = None
             if statement is not None and (
                     clause.start <= statement.quote_span[0] <= clause.end
+                    or clause.cut_from is not None and clause.cut_from <= statement.quote_span[0] <= clause.end
                     or any(m.entity == statement.speaker_entity for m in c_mentions if statement.speaker_entity)):
                 in_clause_statement = statement
             if trigger is None or len(c_text.split()) < 4:
@@ -145,7 +192,11 @@ def draft_events(text: str, sentences: Sequence[Sentence], body: Sequence[int], 
             trigger_at = clause.start + trigger.start()
             if not c_mentions and not c_dates and not (doc is not None and told_as_news(doc, trigger_at - sentence.start)):
                 continue  # no one named, no date: only a present perfect says it is news ("rebels have seized ...")
-            when, rule, date = clause_date(text, clause.start, clause.end, c_dates, published, doc, sentence.start,
+            # cut from its clause of time, a happening is still dated by the whole ("shelled the town after
+            # its troops came under fire on Saturday": Saturday)
+            d_end = clause.dated_to or clause.end
+            d_dates = c_dates if clause.dated_to is None else [d for d in s_dates if clause.start <= d.start < d_end]
+            when, rule, date = clause_date(text, clause.start, d_end, d_dates, published, doc, sentence.start,
                                            trigger_at)
             participants = _roles(text, clause, c_mentions, trigger, by_id, in_clause_statement)
             if doc is not None:

@@ -94,3 +94,28 @@ def test_a_present_perfect_lead_is_news_with_no_date_nor_named_party(workspace, 
 ])
 def test_what_goes_on_or_was_asked_for_is_no_present_perfect_news(workspace, sentence: str) -> None:
     assert quotes(workspace, sentence) == []
+
+
+@pytest.mark.parametrize("sentence, first, second", [
+    ("Police arrested five men in Korbessa on Monday and released two of them on Wednesday.",
+     "2019-06-10", "2019-06-12"),
+    ("Soldiers killed 14 militants in a raid on Korbessa on Thursday, after the militants attacked a checkpoint "
+     "on Tuesday.", "2019-06-13", "2019-06-11"),
+])
+def test_two_dated_happenings_in_one_sentence_are_two_events(workspace, sentence: str, first: str,
+                                                               second: str) -> None:
+    analysis = analyse_text(workspace, "Valley report\n\n" + sentence, published=FRIDAY)
+    assert sorted(e.when.edtf for e in analysis.events if e.when) == sorted([first, second]), [
+        (e.quote, e.when) for e in analysis.events]
+
+
+def test_a_happening_in_a_clause_of_time_is_its_own_event_said_by_the_same_speaker(workspace) -> None:
+    analysis = analyse_text(workspace, "Valley report\n\nThe Valley Council says the Dara Khel Brigade was pushed "
+                                       "back after the Black Flag Movement launched an offensive on the Korbessa "
+                                       "dam.", published=FRIDAY)
+    found = sorted((e.quote, e.status) for e in analysis.events)
+    assert len(found) == 2 and any("pushed back" in q and "launched" not in q for q, _ in found) \
+        and any(q.startswith("after the Black Flag Movement launched") for q, _ in found), found
+    assert {status for _, status in found} == {"claimed"}, found
+    # a clause of time with no happening of its own stays in its clause
+    assert len(quotes(workspace, "The Dara Khel Brigade attacked the Korbessa dam after the rains ended.")) == 1
