@@ -74,6 +74,10 @@ def _gap_ok(text: str, a: Token, b: Token) -> bool:
 
 
 
+# "West Africa", "Southern Africa", "Central Asia": a region of a continent, a place
+_REGION_RE = re.compile(r"(?:West|East|North|South|Central|Western|Eastern|Northern|Southern|Sub-Saharan)\s+"
+                        r"(?:Africa|Asia|Europe|America)")
+_BEING_RE = re.compile(r"\s+(?:is|was|has been|had been|remains|remained|lies)\b")
 _REGION_WORDS = {"north", "south", "east", "west", "middle", "central", "northern", "southern", "eastern", "western",
                  "north-east", "north-west", "south-east", "south-west", "northeast", "northwest", "southeast",
                  "southwest"}
@@ -464,7 +468,7 @@ class MentionFinder:
             kind = "person"  # a report without commas: "Robert Mardini ICRC regional director"
         elif prev in ("told", "to") and re.match(r"\s*(?:[.,;]|$|news agency|in an interview|on\b|that\b)", after) and prev == "told":
             kind = "source"
-        elif (prev in L.PLACE_PREPOSITIONS or prev in L.DIRECTIONS or nxt in L.PLACE_NOUNS
+        elif (prev in L.PLACE_PREPOSITIONS or prev in L.DIRECTIONS or nxt in L.PLACE_NOUNS or _REGION_RE.fullmatch(name)
               or (len(words) > 1 and words[-1].key in ("east", "west", "north", "south"))
               or self._place_noun_before(before)):
             kind = "place"
@@ -473,6 +477,8 @@ class MentionFinder:
               and not re.match(r"\s*[,;]", after) and not re.search(r"\b(?:known|called|named)\s+as\s*$", before)
               and (prev in _CLAUSE_OPENERS or not before.strip() or before.rstrip()[-1] in ',;:"“(—')):
             kind = "state"  # "Russia is a close ally", "Turkey has hosted talks"
+            if fold(" ".join(w.text for w in words)) in L.CAPITALS and _BEING_RE.match(after):
+                kind = "place"  # "Sanaa has been under rebel control": the city, not its state acting
         elif nxt in L.SPEECH_VERBS and 2 <= len(words) <= 4:
             # "Doctors Without Borders says": a function word or a plural noun is in no one's name
             kind = "organisation" if any(w.key in L.COMMON_CAPS or w.key in _PLURAL_NAME_WORDS

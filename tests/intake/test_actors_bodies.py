@@ -41,3 +41,11 @@ def test_a_script_files_own_header_lines_name_no_one(workspace) -> None:
     found = actors(workspace, script, head="Korba fighting\n\n")
     assert not {"SLUG", "DATE", "NOTE", "NOTE NUMBER"} & set(found), found
     assert "Karvani rebels" in found, found
+
+
+def test_a_region_of_a_continent_and_a_capital_that_only_is_are_places(workspace) -> None:
+    found = actors(workspace, "Omar Barre, the West Africa spokesman for the World Food Program, said the roads "
+                              "were cut. Sanaa has been under rebel control since 2014, and Moscow said it would "
+                              "send aid.")
+    assert "West Africa" not in found and "Sanaa" not in found, found
+    assert found.get("Moscow") == "state", found
