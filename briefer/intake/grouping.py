@@ -134,7 +134,10 @@ def group_mentions(text: str, mentions: list[Mention], gaz: Gazetteer) -> list[E
         candidates = list(ends.get(tuple(tokens), {}).values())
         if m.title:
             candidates += heads.get(tuple(tokens), {}).values()
-        fits = {u.find(j) for j in candidates if j != i}
+        # of two "... Saleh" the report names, the one named before this mention ("Saleh" in the lead is Ali
+        # Abdullah Saleh, before "his nephew, Tarek Saleh" comes in)
+        earlier = [j for j in candidates if j != i and actorish[j].start < m.start]
+        fits = {u.find(j) for j in (earlier or candidates) if j != i}
         if len(fits) == 1:
             u.union(i, fits.pop())
     # spelling variants among the new names (each distinct name once; a report with thousands

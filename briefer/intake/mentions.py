@@ -443,6 +443,9 @@ class MentionFinder:
             kind = "armed_group" if armed else "organisation"
         elif _TIED_TO_RE.search(before):
             kind = "armed_group" if keys & L.ARMED_WORDS or acronym_like(words) or len(words) == 1 else "organisation"
+            if len(words) == 1 and any(m.kind in ("person", "other") and m.key.split()[-1] == words[0].key and " " in m.key
+                                       for m in self.mentions):
+                kind = "person"  # "fighters loyal to Saleh": the Saleh named before
         elif keys & L.ARMED_WORDS:
             kind = "armed_group"
         elif self._agency(name):
@@ -550,6 +553,7 @@ class MentionFinder:
             if m.kind == "person" and len(words) > 1:
                 surnames.setdefault(words[-1], {}).setdefault(key, m.start)
         out: list[Mention] = []
+        place_keys = {m.key for m in self.mentions if m.kind == "place"}
         for m in self.mentions:
             toks = tokenize(self.text, m.start, m.end)
             countries = _countries(toks) if m.known is None and len(toks) >= 2 else None
@@ -565,7 +569,10 @@ class MentionFinder:
                 for k in range(1, len(toks)):
                     suffix = " ".join(t.key for t in toks[k:])
                     kind = kinds.get(suffix)
-                    if kind is not None and kind != "person" and k < len(toks):
+                    # ("Tarek Saleh" after "fighters loyal to Saleh": one word before a one-word name is a
+                    # first name, unless the report has it as a place: "Hama Moumtzis said")
+                    if kind is not None and kind != "person" and k < len(toks) \
+                            and (len(toks) - k > 1 or k > 1 or toks[0].key in place_keys):
                         split = (k, kind)
                         break
                     # a person already introduced by full name, whose surname ends this run

@@ -49,3 +49,11 @@ def test_a_region_of_a_continent_and_a_capital_that_only_is_are_places(workspace
                               "send aid.")
     assert "West Africa" not in found and "Sanaa" not in found, found
     assert found.get("Moscow") == "state", found
+
+
+def test_a_relative_with_the_same_surname_is_a_person_of_their_own(workspace) -> None:
+    found = actors(workspace, "Former president Omar Haddad Kassim met the envoy on Sunday. Fighters loyal to "
+                              "Kassim later clashed with the guards when Kassim accused them of attacking his "
+                              "nephew, the commander of the palace guard, Yasin Kassim.")
+    assert found.get("Omar Haddad Kassim") == "person" and found.get("Yasin Kassim") == "person", found
+    assert "Kassim" not in found, found
