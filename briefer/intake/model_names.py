@@ -99,6 +99,11 @@ def _correct(found: list[Mention], start: int, end: int, name: str, label: str, 
             m.start, m.end, m.text, m.name = start, end, name, name
         m.kind = "person"
         dropped.update(id(x) for x in found[1:])
+    elif label == "PERSON" and len(found) == 1 and m.start < start and end == m.end \
+            and m.kind in ("organisation", "other") and _ends_with_title(text[m.start:start]):
+        # "United Nations Secretary-General Antonio Guterres": a person, with the body in the title
+        m.title = " ".join(text[m.start:start].split())
+        m.start, m.text, m.name, m.kind = start, name, name, "person"
     elif len(found) == 1 and m.start < start and end == m.end and not {
             fold(w) for w in re.findall(r"[\w'’\-]+", text[m.start:start])} & (L.ORG_WORDS | L.ARMED_WORDS):
         # "Fighters of the" + "Northern Shield Brigade"; never "Movement for the" + "National Liberation ..."
@@ -109,6 +114,15 @@ def _correct(found: list[Mention], start: int, end: int, name: str, label: str, 
         # "African Union Mission" + "in Somalia": the model reads the whole name
         m.end, m.text, m.name = end, name, name
         dropped.update(id(x) for x in found[1:])
+
+
+def _ends_with_title(lead: str) -> bool:
+    words = lead.split()
+    return bool(words) and any(part.rstrip(".") in L.TITLES or part in _OFFICE_TITLES for part in fold(words[-1]).split("-"))
+
+
+_OFFICE_TITLES = {"chief", "chairman", "chairwoman", "chairperson", "director", "coordinator", "representative",
+                  "commissioner", "head"}
 
 
 def with_model_names(text: str, sentences: Sequence[Sentence], parsed: dict, mentions: list[Mention]) -> list[Mention]:
@@ -194,6 +208,9 @@ def with_model_names(text: str, sentences: Sequence[Sentence], parsed: dict, men
     return merged
 
 
+# participles whose "by" names where something lies, not who acts: "surrounded by Syria"
+_LYING_VERBS = {"surround", "border", "flank", "separate", "divide", "encircle", "ring", "cross", "bound", "populate",
+                "inhabit", "dominate", "cut", "wash", "face", "overlook", "link", "connect", "shadow", "hem"}
 _AGENT_NOUNS = ("offensive", "attack", "operation", "campaign", "strike", "airstrike", "raid", "invasion", "bombing",
                 "intervention", "assault", "shelling", "blockade", "sanction", "incursion", "crackdown", "push")
 
@@ -219,5 +236,7 @@ def _acting_states(text: str, sentences: Sequence[Sentence], parsed: dict, menti
         acting = t.dep_ in ("nsubj", "nsubjpass") and t.head.pos_ in ("VERB", "AUX") and t.dep_ != "nsubjpass"
         if t.dep_ == "pobj" and t.head.lower_ == "by" and t.head.head.lemma_.lower().startswith(_AGENT_NOUNS):
             acting = True
+        if t.dep_ == "pobj" and t.head.dep_ == "agent" and t.head.head.lemma_.lower() not in _LYING_VERBS:
+            acting = True  # "an intervention led by Saudi Arabia", "a deal brokered by Qatar"
         if acting:
             m.kind = "state"

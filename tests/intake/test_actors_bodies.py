@@ -57,3 +57,12 @@ def test_a_relative_with_the_same_surname_is_a_person_of_their_own(workspace) ->
                               "nephew, the commander of the palace guard, Yasin Kassim.")
     assert found.get("Omar Haddad Kassim") == "person" and found.get("Yasin Kassim") == "person", found
     assert "Kassim" not in found, found
+
+
+def test_the_agent_of_a_passive_is_a_state_acting_and_a_title_in_a_name_says_a_person(workspace) -> None:
+    found = actors(workspace, "The rebels forced the president to flee and ask for an intervention led by "
+                              "Egypt. The town is surrounded by Chad on three sides. Arab League "
+                              "Secretary-General Karim Haddad urged an end to the fighting.")
+    assert found.get("Egypt") == "state", found
+    assert "Chad" not in found, found
+    assert found.get("Karim Haddad") == "person", found
