@@ -253,14 +253,22 @@ def attributions(doc) -> list[Attribution]:
             continue  # "the so-called ...", "a claimed attack"
         if tok.lemma_ != "deny" and any(c.dep_ == "neg" for c in tok.children):
             continue  # "have not commented", "did not say": no one spoke
-        if tok.lemma_ == "ask" and not any(c.dep_ == "prep" and c.lower_ == "for" for c in tok.children):
-            continue  # "asked for an end to the siege" is a demand; "asked people to gather" is no statement
+        if tok.lemma_ == "ask" and not (any(c.dep_ == "prep" and c.lower_ == "for" for c in tok.children) and any(
+                c.dep_ == "nsubj" and (c.pos_ == "PROPN" or c.ent_type_ in ("PERSON", "ORG")) for c in tok.children)):
+            continue  # "Saleh asked for an end to the siege": a demand; "asked people to gather" is no statement
         subject = _subject_of(tok)
         if subject is None or subject.dep_ == "nsubjpass":
             continue
         if subject.lower_ in ("it", "this", "that", "which", "there", "what") and tok.lemma_ != "say":
             continue
         own_report = False
+        quoted_by = None
+        if tok.lemma_ == "quote":
+            # "Reuters quoted an al-Shabab spokesman, Ali Dheere, as saying ...": the spokesman speaks,
+            # through Reuters
+            quoted = next((c for c in tok.children if c.dep_ == "dobj"), None)
+            if quoted is not None and any(c.dep_ == "prep" and c.lower_ == "as" for c in tok.children):
+                quoted_by, subject = subject, quoted
         # "the caretaker chairman of the council, Alhaji X, confirmed", "Chad's President Idriss Deby
         # called": the named apposition speaks
         named_appos = next((c for c in subject.children if c.dep_ == "appos"
@@ -296,8 +304,14 @@ def attributions(doc) -> list[Attribution]:
             if not said_tokens:
                 said_tokens = [t for t in doc if t.i not in {x.i for x in phrase} and t.i != tok.i
                                and not (t.i > tok.i and t.dep_ in ("npadvmod",))]
+        if quoted_by is not None:
+            said_tokens = [t for c in tok.children if c.dep_ == "prep" and c.lower_ == "as" for t in c.subtree
+                           if t.i > c.i + 1] or said_tokens
         quote = _span(said_tokens)
         channel, channel_span = _channel(tok)
+        if quoted_by is not None:
+            channel_span = _span(_phrase(quoted_by))
+            channel = doc.text[channel_span[0]:channel_span[1]]
         inverted = subject.i > tok.i
         how = (f"'{tok.text} {doc.text[span[0]:span[1]]}'" if inverted else f"'{doc.text[span[0]:span[1]]} {tok.text}'")
         if channel:
@@ -338,6 +352,18 @@ def _channel(verb) -> tuple[str, Optional[tuple[int, int]]]:
                 last = last.nbor()
             span = _span([first, last])
             return verb.doc.text[span[0]:span[1]], span
+    for c in verb.children:
+        # "X said, quoted by the state news agency SUNA, ...": the agency; "X, speaking to VOA by
+        # telephone, said": VOA
+        if c.dep_ in ("advcl", "acl") and c.lemma_ in ("quote", "speak", "talk"):
+            for p in c.children:
+                if (c.lemma_ == "quote" and p.dep_ == "agent") or (c.lemma_ != "quote" and p.dep_ == "prep"
+                                                                   and p.lower_ in ("to", "with")):
+                    obj = next((o for o in p.children if o.dep_ == "pobj"), None)
+                    if obj is not None and (obj.ent_type_ == "ORG" or obj.pos_ == "PROPN" or obj.lower_ in _CHANNEL_NOUNS):
+                        tail = [t for t in c.children if t.dep_ == "npadvmod" and t.pos_ == "PROPN" and t.i > obj.i]
+                        span = _span(_phrase(obj) + tail)  # "the state news agency SUNA"
+                        return verb.doc.text[span[0]:span[1]], span
     # "condemned the attack in a statement": the medium may hang on the verb's object
     preps = list(verb.children) + [p for c in verb.children if c.dep_ == "dobj" for p in c.children]
     for prep in preps:
@@ -355,6 +381,21 @@ def _channel(verb) -> tuple[str, Optional[tuple[int, int]]]:
                 to = next(x for x in obj.children if x.dep_ == "prep" and x.lower_ == "to")
                 span = _span([obj] + [t for t in to.subtree if not (t.dep_ == "prep" and t.i > to.i and t.head.i != to.i)])
                 return verb.doc.text[span[0]:span[1]], span
+            # "in an interview with the BBC": the outlet the speaker talked with
+            if obj.lower_ in ("interview", "conversation"):
+                outlet = next((o for x in obj.children if x.dep_ == "prep" and x.lower_ == "with"
+                               for o in x.children if o.dep_ == "pobj" and (o.ent_type_ == "ORG" or o.pos_ == "PROPN")),
+                              None)
+                if outlet is not None:
+                    span = _span(_phrase(outlet))
+                    return verb.doc.text[span[0]:span[1]], span
+            # "in remarks broadcast on state television": where they were broadcast
+            for acl in (x for x in obj.children if x.dep_ == "acl"):
+                where = next((o for x in acl.children if x.dep_ == "prep" and x.lower_ in ("on", "by")
+                              for o in x.children if o.dep_ == "pobj"), None)
+                if where is not None:
+                    span = _span(_phrase(where))
+                    return verb.doc.text[span[0]:span[1]], span
             # "in a statement on Telegram": the platform is the channel
             for sub in obj.children:
                 if sub.dep_ == "prep" and sub.lower_ in ("on", "via", "in"):

@@ -218,6 +218,8 @@ def _attribute(text: str, si: int, sentence: Sentence, ments: Sequence[Mention],
         if in_quote(v_start):
             continue
         verb = vm.group()
+        if verb == "described" and not opening_medium(s_text):
+            continue  # "described" speaks in an interview or a speech the sentence opens with, not by itself
         if (verb in ("say", "said", "says", "tell", "told") and _NOT_SAID_RE.search(s_text, 0, vm.start())) \
                 or (verb in ("said", "says") and _SAID_TO_RE.match(s_text, vm.end())):
             continue  # "did not say why", "declined to say"; "two people are said to have died": no one speaks

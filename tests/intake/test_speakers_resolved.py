@@ -108,3 +108,17 @@ def test_the_medium_a_sentence_opens_with_or_another_verb_of_the_speaker_gives(w
     assert [ch.removeprefix("a ") for ch in channels.get("Yusuf Abiko", [])] == ["televised speech"], channels
     assert channels.get("Omar Dhuule") == ["telephone interview with VOA", "VOA"], channels
     assert any("phone" in (ch or "") for ch in channels.get("Ama Korle", [])), channels
+
+
+def test_an_outlet_quoting_a_speaker_or_spoken_to_is_the_channel(workspace) -> None:
+    text = ("Reuters quoted a rebel spokesman, Ali Dheere, as saying the fighters had taken the town. "
+            "Police chief Omar Jama said, quoted by the state news agency SUNA, that the road was open. "
+            "Army spokesman Abdi Farah, speaking to VOA by telephone, said the town was retaken. "
+            "Rebel commander Hassan Dahir said in an interview with the BBC that his men held the bridge. "
+            "In remarks broadcast on state television, President Yusuf Adan said the army would win.")
+    cited = analyse_text(workspace, "Valley report\n\n" + text, published=date(2015, 3, 5)).citations
+    said = {c.speaker: c.channel for c in cited}
+    assert "Reuters" not in said and "Reuters" in said.get("Ali Dheere", ""), said
+    assert "SUNA" in said.get("Omar Jama", ""), said
+    assert said.get("Abdi Farah") == "VOA" and "BBC" in said.get("Hassan Dahir", ""), said
+    assert said.get("Yusuf Adan") == "state television", said
