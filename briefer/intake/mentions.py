@@ -10,6 +10,11 @@ from typing import Optional, Sequence
 
 from . import lexicon as L
 from .names import WELL_KNOWN_ACTOR_KEYS, Gazetteer, Mention, _countries, _Entry
+from .name_shapes import BEING_RE as _BEING_RE
+from .name_shapes import OUTLET_BEFORE_RE as _OUTLET_BEFORE_RE
+from .name_shapes import REGION_RE as _REGION_RE
+from .name_shapes import gap_ok as _gap_ok
+from .name_shapes import name_extension as _name_extension
 from .text import Sentence, Token, fold, tokenize
 
 __all__ = ["MentionFinder", "peoples_of", "is_dateline"]
@@ -65,44 +70,6 @@ def peoples_of(text: str) -> set[str]:
 def acronym_like(words: list[Token]) -> bool:
     return len(words) == 1 and words[0].all_caps and 2 <= len(words[0].text.replace(".", "")) <= 6
 
-
-def _gap_ok(text: str, a: Token, b: Token) -> bool:
-    gap = text[a.end:b.start]
-    if gap[:1] in ("'", "’") and a.text.endswith("s") and gap[1:] == " ":
-        return True  # "Kurdistan Workers' Party": a plural's apostrophe inside a name
-    return gap.strip() == "" and "\n" not in gap
-
-
-
-# "West Africa", "Southern Africa", "Central Asia": a region of a continent, a place
-_REGION_RE = re.compile(r"(?:West|East|North|South|Central|Western|Eastern|Northern|Southern|Sub-Saharan)\s+"
-                        r"(?:Africa|Asia|Europe|America)")
-_BEING_RE = re.compile(r"\s+(?:is|was|has been|had been|remains|remained|lies)\b")
-_REGION_WORDS = {"north", "south", "east", "west", "middle", "central", "northern", "southern", "eastern", "western",
-                 "north-east", "north-west", "south-east", "south-west", "northeast", "northwest", "southeast",
-                 "southwest"}
-
-
-def _name_extension(text: str, tokens: list[Token], j: int) -> Optional[int]:
-    """Where "in the Greater Sahara" ends when it goes on a body's name ("Islamic State in
-    the Greater Sahara", "al-Qaida in the Arabian Peninsula"): "in" or "of", "the", then one
-    to three capitalised words that are no country, no compass region ("in the North",
-    "in the Middle East"), no place noun ("in the Euphrates Valley") and no body of their
-    own; None when the words after the name are anything else."""
-    if j + 2 >= len(tokens) or tokens[j].key not in ("in", "of") or not tokens[j].text.islower() \
-            or tokens[j + 1].key != "the" or not tokens[j + 1].text.islower():
-        return None
-    k = j + 2
-    words: list[Token] = []
-    while k < len(tokens) and tokens[k].text[:1].isupper() and _gap_ok(text, tokens[k - 1], tokens[k]):
-        words.append(tokens[k])
-        k += 1
-    keys = [w.key for w in words]
-    if not 1 <= len(words) <= 3 or set(keys) & (L.ORG_WORDS | L.ARMED_WORDS | _REGION_WORDS) \
-            or keys[-1] in L.PLACE_NOUNS or " ".join(keys) in L.COUNTRIES or " ".join(keys) in L.CAPITALS \
-            or any(w.all_caps for w in words):
-        return None
-    return k
 
 
 # Plurals that end names ("Syrian Democratic Forces" beside "Air Force"): never a lost "'s".
@@ -448,7 +415,7 @@ class MentionFinder:
                 kind = "person"  # "fighters loyal to Saleh": the Saleh named before
         elif keys & L.ARMED_WORDS:
             kind = "armed_group"
-        elif self._agency(name):
+        elif self._agency(name) or (_OUTLET_BEFORE_RE.search(before) and not title_words):
             kind = "source"
         elif keys & L.ORG_WORDS and len(words) > 1 and fold(" ".join(name.split())) not in L.COUNTRIES:
             kind = "organisation"  # ("Central African Republic" is a state, whatever its "Republic")

@@ -66,3 +66,10 @@ def test_the_agent_of_a_passive_is_a_state_acting_and_a_title_in_a_name_says_a_p
     assert found.get("Egypt") == "state", found
     assert "Chad" not in found, found
     assert found.get("Karim Haddad") == "person", found
+
+
+def test_a_name_an_outlet_noun_introduces_is_an_outlet_not_an_actor(workspace) -> None:
+    found = actors(workspace, "Police chief Omar Jama told the state news agency KORNA that the road was open, "
+                              "and the Kenyan daily Taifa Leo said the bridge was closed.")
+    assert "KORNA" not in found and "Taifa Leo" not in found, found
+    assert found.get("Omar Jama") == "person", found

@@ -1,0 +1,54 @@
+"""Shapes of names the finder reads words by: two words of one name, a longer name that goes
+on from a body's name ("... in the Greater Sahara"), a region of a continent, a name that
+only is (a city that "has been" something, not a state acting)."""
+
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+from . import lexicon as L
+from .text import Token
+
+__all__ = ["gap_ok", "name_extension", "REGION_RE", "BEING_RE", "OUTLET_BEFORE_RE"]
+
+
+def gap_ok(text: str, a: Token, b: Token) -> bool:
+    gap = text[a.end:b.start]
+    if gap[:1] in ("'", "’") and a.text.endswith("s") and gap[1:] == " ":
+        return True  # "Kurdistan Workers' Party": a plural's apostrophe inside a name
+    return gap.strip() == "" and "\n" not in gap
+
+
+# "West Africa", "Southern Africa", "Central Asia": a region of a continent, a place
+REGION_RE = re.compile(r"(?:West|East|North|South|Central|Western|Eastern|Northern|Southern|Sub-Saharan)\s+"
+                       r"(?:Africa|Asia|Europe|America)")
+# "the state news agency SUNA", "the Kenyan daily Nation": the noun before says the name is an outlet's
+OUTLET_BEFORE_RE = re.compile(r"\b(?:news\s+agency|press\s+agency|agency|broadcaster|newspaper|daily|television|TV|"
+                              r"radio(?:\s+station)?|news\s+website)\s+$")
+BEING_RE = re.compile(r"\s+(?:is|was|has been|had been|remains|remained|lies)\b")
+_REGION_WORDS = {"north", "south", "east", "west", "middle", "central", "northern", "southern", "eastern", "western",
+                 "north-east", "north-west", "south-east", "south-west", "northeast", "northwest", "southeast",
+                 "southwest"}
+
+
+def name_extension(text: str, tokens: list[Token], j: int) -> Optional[int]:
+    """Where "in the Greater Sahara" ends when it goes on a body's name ("Islamic State in
+    the Greater Sahara", "al-Qaida in the Arabian Peninsula"): "in" or "of", "the", then one
+    to three capitalised words that are no country, no compass region ("in the North",
+    "in the Middle East"), no place noun ("in the Euphrates Valley") and no body of their
+    own; None when the words after the name are anything else."""
+    if j + 2 >= len(tokens) or tokens[j].key not in ("in", "of") or not tokens[j].text.islower() \
+            or tokens[j + 1].key != "the" or not tokens[j + 1].text.islower():
+        return None
+    k = j + 2
+    words: list[Token] = []
+    while k < len(tokens) and tokens[k].text[:1].isupper() and gap_ok(text, tokens[k - 1], tokens[k]):
+        words.append(tokens[k])
+        k += 1
+    keys = [w.key for w in words]
+    if not 1 <= len(words) <= 3 or set(keys) & (L.ORG_WORDS | L.ARMED_WORDS | _REGION_WORDS) \
+            or keys[-1] in L.PLACE_NOUNS or " ".join(keys) in L.COUNTRIES or " ".join(keys) in L.CAPITALS \
+            or any(w.all_caps for w in words):
+        return None
+    return k
