@@ -112,6 +112,7 @@ _ONE_WORD_BODIES = {"pentagon", "kremlin", "unicef", "unhcr", "icrc", "unesco", 
                     "duma", "ecowas", "amisom", "unamid", "monusco", "minusma", "kfor", "sfor", "ifor", "unprofor"}
 _DATELINE_RE = re.compile(r"(?:\s*,\s*[A-Z][A-Z .'\-]{2,30})?\s*(?:\([^)\n]{1,30}\)\s*)?[—–]|"
                           r"(?:\s*,\s*[A-Z][A-Z .'\-]{2,30})?\s*(?:\([^)\n]{1,30}\)\s*)?\s-\s")
+_HEDGES = {"suspected", "alleged", "presumed", "unidentified", "unknown", "so-called", "purported", "apparent"}
 _MEMBERS_OF = {"fighters", "militants", "members", "supporters", "leaders", "soldiers", "troops", "officials",
                "commanders", "gunmen", "rebels", "units", "elements", "remnants", "loyalists", "followers"}
 _ARMED_MEMBERS = {"fighters", "militants", "rebels", "insurgents", "gunmen", "guerrillas", "militias", "militia",
@@ -347,6 +348,8 @@ class MentionFinder:
             while len(words) > 1 and words[0].key.rstrip(".") in L.TITLES and (
                     words[0].key not in L.TITLE_LEADS or (len(words) > 2 and words[1].key in L.TITLES)):
                 title_words.append(words.pop(0))
+        while len(words) > 1 and words[0].key in _HEDGES and not title_words:
+            words.pop(0)  # "Suspected Islamist militants" at a sentence's start: the hedge is no part of a name
         while len(words) > 2 and words[0].key in _MEMBERS_OF and words[1].key in ("of", "from"):
             words = words[2:]  # "Fighters of the Movement for ...": the body is the name
             while words and words[0].key in L.CONNECTORS:

@@ -296,10 +296,16 @@ _WIRE_DATELINE_RE = re.compile(
     r"\s*(?:\((?P<agency>[A-Za-z][A-Za-z .&'’\-]{1,30})\))?\s*[-–—]+\s+")
 
 
+_NOT_PLACES = {"UPDATE", "UPDATED", "BREAKING", "EDITOR'S NOTE", "EDITORS NOTE", "CORRECTION", "NOTE", "ANALYSIS"}
+
+
 def _wire_dateline(article: Article) -> bool:
     head = article.text[article.body_start:article.body_start + 120]
     m = _WIRE_DATELINE_RE.match(head)
-    if m is None or not (m.group("date") or m.group("agency")):
+    # "NAIROBI, KENYA —": a city (and its country) in capitals before a dash, no date or agency
+    capitals = m is not None and m.group("place").split(",")[0].strip().isupper() and len(m.group("place")) > 3 \
+        and re.search(r"[—–]\s+$", m.group(0)) is not None and m.group("place").split(",")[0].strip() not in _NOT_PLACES
+    if m is None or not (m.group("date") or m.group("agency") or capitals):
         return False
     span = (article.body_start + len(head) - len(head.lstrip()), article.body_start + m.end())
     article.dateline = span

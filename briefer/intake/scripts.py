@@ -283,6 +283,8 @@ def _blank_reporters(text: str, chars: list[str], work: Working) -> None:
         names.add(work.byline)
     for m in _SIGN_ON_RE.finditer(text):
         name = m.group("name") or m.group("name2")
+        if name.split()[-1].lower() in ("service", "services", "desk", "section", "bureau", "program", "programme"):
+            continue  # "told VOA's Somali Service": a part of the outlet, no reporter's name
         if name.split()[0].lower() not in L.COMMON_CAPS:
             names.add(name)
     for name in names:

@@ -73,3 +73,14 @@ def test_a_name_an_outlet_noun_introduces_is_an_outlet_not_an_actor(workspace) -
                               "and the Kenyan daily Taifa Leo said the bridge was closed.")
     assert "KORNA" not in found and "Taifa Leo" not in found, found
     assert found.get("Omar Jama") == "person", found
+
+
+def test_a_capitals_dateline_and_a_hedge_name_no_actor(workspace) -> None:
+    found = actors(workspace, "GAROWE, KORVIA — Suspected Islamist militants attacked an army base late on "
+                              "Tuesday, officials said. Governor Abdi Salan told VOA's Korvian Service that the "
+                              "attackers came in pickup trucks.")
+    assert "KORVIA" not in found and "GAROWE" not in found, found
+    assert found.get("Islamist militants") == "armed_group" and "Suspected Islamist" not in found, found
+    cited = analyse_text(workspace, "Valley report\n\nGovernor Abdi Salan told VOA's Korvian Service that the "
+                         "attackers came in pickup trucks.", published=date(2003, 6, 6)).citations
+    assert cited and "Korvian Service" in cited[0].channel, [(c.speaker, c.channel) for c in cited]
