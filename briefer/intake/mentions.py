@@ -12,6 +12,7 @@ from . import lexicon as L
 from .names import WELL_KNOWN_ACTOR_KEYS, Gazetteer, Mention, _countries, _Entry
 from .name_shapes import BEING_RE as _BEING_RE
 from .name_shapes import OUTLET_BEFORE_RE as _OUTLET_BEFORE_RE
+from .name_shapes import OWNER_RE as _OWNER_RE
 from .name_shapes import REGION_RE as _REGION_RE
 from .name_shapes import gap_ok as _gap_ok
 from .name_shapes import name_extension as _name_extension
@@ -418,8 +419,9 @@ class MentionFinder:
                 kind = "person"  # "fighters loyal to Saleh": the Saleh named before
         elif keys & L.ARMED_WORDS:
             kind = "armed_group"
-        elif self._agency(name) or (_OUTLET_BEFORE_RE.search(before) and not title_words):
-            kind = "source"
+        elif self._agency(name) or (_OUTLET_BEFORE_RE.search(before) and not title_words) or any(
+                o is not None and self._agency(o.group(1)) for o in (_OWNER_RE.search(before), _OWNER_RE.match(name))):
+            kind = "source"  # ("VOA's Somali Service": a part of an outlet is an outlet)
         elif keys & L.ORG_WORDS and len(words) > 1 and fold(" ".join(name.split())) not in L.COUNTRIES:
             kind = "organisation"  # ("Central African Republic" is a state, whatever its "Republic")
         elif acronym:

@@ -10,7 +10,7 @@ from typing import Optional
 from . import lexicon as L
 from .text import Token
 
-__all__ = ["gap_ok", "name_extension", "REGION_RE", "BEING_RE", "OUTLET_BEFORE_RE"]
+__all__ = ["gap_ok", "name_extension", "REGION_RE", "BEING_RE", "OUTLET_BEFORE_RE", "OWNER_RE"]
 
 
 def gap_ok(text: str, a: Token, b: Token) -> bool:
@@ -26,6 +26,7 @@ REGION_RE = re.compile(r"(?:West|East|North|South|Central|Western|Eastern|Northe
 # "the state news agency SUNA", "the Kenyan daily Nation": the noun before says the name is an outlet's
 OUTLET_BEFORE_RE = re.compile(r"\b(?:news\s+agency|press\s+agency|agency|broadcaster|newspaper|daily|television|TV|"
                               r"radio(?:\s+station)?|news\s+website)\s+$")
+OWNER_RE = re.compile(r"([A-Z][\w\-]*)['’]s\s+(?:$|(?=[A-Z]))")  # "VOA's (Somali Service)": whose part it is
 BEING_RE = re.compile(r"\s+(?:is|was|has been|had been|remains|remained|lies)\b")
 _REGION_WORDS = {"north", "south", "east", "west", "middle", "central", "northern", "southern", "eastern", "western",
                  "north-east", "north-west", "south-east", "south-west", "northeast", "northwest", "southeast",

@@ -81,6 +81,7 @@ def test_a_capitals_dateline_and_a_hedge_name_no_actor(workspace) -> None:
                               "attackers came in pickup trucks.")
     assert "KORVIA" not in found and "GAROWE" not in found, found
     assert found.get("Islamist militants") == "armed_group" and "Suspected Islamist" not in found, found
+    assert not any("Korvian Service" in name for name in found), found  # an outlet's service, no actor
     cited = analyse_text(workspace, "Valley report\n\nGovernor Abdi Salan told VOA's Korvian Service that the "
                          "attackers came in pickup trucks.", published=date(2003, 6, 6)).citations
     assert cited and "Korvian Service" in cited[0].channel, [(c.speaker, c.channel) for c in cited]
