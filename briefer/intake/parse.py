@@ -309,6 +309,10 @@ def attributions(doc) -> list[Attribution]:
                            if t.i > c.i + 1] or said_tokens
         quote = _span(said_tokens)
         channel, channel_span = _channel(tok)
+        spelt = re.match(r"(?:-[A-Z](?![a-z]))+", doc.text[channel_span[1]:]) if channel_span else None
+        if spelt:  # "told V-O-A by satellite telephone": the broadcaster's spelt-out name, whole
+            channel_span = (channel_span[0], channel_span[1] + spelt.end())
+            channel = doc.text[channel_span[0]:channel_span[1]]
         if quoted_by is not None:
             channel_span = _span(_phrase(quoted_by))
             channel = doc.text[channel_span[0]:channel_span[1]]

@@ -122,3 +122,9 @@ def test_an_outlet_quoting_a_speaker_or_spoken_to_is_the_channel(workspace) -> N
     assert "SUNA" in said.get("Omar Jama", ""), said
     assert said.get("Abdi Farah") == "VOA" and "BBC" in said.get("Hassan Dahir", ""), said
     assert said.get("Yusuf Adan") == "state television", said
+
+
+def test_a_broadcasters_spelt_out_name_is_the_whole_channel(workspace) -> None:
+    cited = analyse_text(workspace, "Valley report\n\nRebel spokesman Peter Lado told V-O-A by satellite telephone "
+                         "that the fighters overran the garrison.", published=date(1997, 3, 14)).citations
+    assert [(c.speaker, c.channel) for c in cited] == [("Peter Lado", "V-O-A")], [(c.speaker, c.channel) for c in cited]
