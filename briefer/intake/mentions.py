@@ -135,6 +135,7 @@ class MentionFinder:
         self.no_apostrophes = not re.search(r"\w['’]s\b", text)
         self.capital_words = {m.group() for m in re.finditer(r"\b[A-Z][\w\-]+", text)} if self.no_apostrophes else set()
         self.possessive: set[int] = set()  # token starts of such possessives, in the current sentence
+        self.surnames: set[str] = set()  # last words of the full names found in the sentences before
 
     # -- known names ---------------------------------------------------------------
     def scan_known(self, si: int, tokens: list[Token], modifiers: set[int]) -> set[int]:
@@ -414,8 +415,7 @@ class MentionFinder:
             kind = "armed_group" if armed else "organisation"
         elif _TIED_TO_RE.search(before):
             kind = "armed_group" if keys & L.ARMED_WORDS or acronym_like(words) or len(words) == 1 else "organisation"
-            if len(words) == 1 and any(m.kind in ("person", "other") and m.key.split()[-1] == words[0].key and " " in m.key
-                                       for m in self.mentions):
+            if len(words) == 1 and words[0].key in self.surnames:
                 kind = "person"  # "fighters loyal to Saleh": the Saleh named before
         elif keys & L.ARMED_WORDS:
             kind = "armed_group"
@@ -505,8 +505,11 @@ class MentionFinder:
             tokens, modifiers = _split_modifiers(tokenize(self.text, sentence.start, sentence.end), self.text)
             tokens = self._trim_possessives(tokens)
             used = self.scan_known(si, tokens, modifiers)
+            seen = len(self.mentions)
             for run in self.runs(sentence, tokens, used):
                 self.classify(sentence, tokens, run, si, modifiers)
+            self.surnames.update(m.key.split()[-1] for m in self.mentions[seen:]
+                                 if m.kind in ("person", "other") and " " in m.key)
         self.mentions = [m for m in self.mentions if not self._bracketed(m)]
         self.mentions.sort(key=lambda m: m.start)
         self._split_glued()

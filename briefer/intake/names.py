@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Optional, Sequence
 
 from rapidfuzz import fuzz, process
@@ -135,7 +136,13 @@ class Mention:
 
     @property
     def key(self) -> str:
-        return " ".join(t.key for t in tokenize(self.name or self.text))
+        return _key_of(self.name or self.text)
+
+
+@lru_cache(maxsize=1 << 16)
+def _key_of(name: str) -> str:
+    """A name's folded words (asked of every mention many times over: cached)."""
+    return " ".join(t.key for t in tokenize(name))
 
 
 @dataclass
