@@ -460,7 +460,7 @@ class MentionFinder:
                                          for w in words[1:]) else "person"
         elif re.match(r"\s*(?:'s|’s)?\s*(?:spokes(?:man|woman|person)|media office|leader|commander|fighters)", after):
             kind = "organisation"
-        if kind in ("", "other", "place"):
+        if kind in ("", "other", "place", "organisation"):
             # a body the workspace or the press knows, or a longer name that goes on from one
             # ("Islamic State in the Greater Sahara"): a body of that kind, wherever it stands
             keys_in_order = [w.key for w in words]

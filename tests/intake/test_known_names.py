@@ -70,3 +70,11 @@ def test_a_longer_name_going_on_from_a_known_one_is_its_own_actor(workspace) -> 
     assert len(new) == 1 and not new[0].known
     old = [a for a in analysis.actors if a.known and a.uid == known.uid]
     assert len(old) == 1 and not any("Sahara" in s for s in old[0].aliases_seen)
+
+
+def test_a_group_the_press_knows_is_an_armed_group_in_an_empty_workspace(workspace) -> None:
+    text = ("Raid near the border\n\n"
+            "A local band that pledged allegiance to the Islamic State group raided a checkpoint near Tillia "
+            "on Sunday, a district chief said.")
+    kinds = {a.name: a.kind for a in analyse_text(workspace, text, published=date(2021, 3, 22)).actors}
+    assert kinds.get("Islamic State") in ("armed_group", ActorKind.ARMED_GROUP), kinds
