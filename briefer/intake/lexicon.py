@@ -154,7 +154,7 @@ SPEECH_VERBS = {
     "said", "says", "say", "told", "tells", "added", "adds", "claimed", "claims", "stated", "states", "reported",
     "reports", "announced", "announces", "confirmed", "confirms", "denied", "denies", "warned", "warns",
     "insisted", "explained", "noted", "argued", "alleged", "declared", "tweeted", "wrote", "estimated",
-    "revealed", "acknowledged", "admitted", "urged", "vowed", "pledged", "accused", "quoted", "citing", "described",
+    "revealed", "acknowledged", "admitted", "urged", "vowed", "pledged", "accused", "quoted", "citing",
 }
 
 # Words that make a sentence about something happening (stems, matched at word start).

@@ -413,6 +413,8 @@ class MentionFinder:
         elif class_noun is not None:
             armed = class_noun.group("noun") == "militia" or bool(_ARMED_MODIFIER_RE.search(class_noun.group()))
             kind = "armed_group" if armed else "organisation"
+        elif re.search(r"\b(?:the|a|an)\s+(?:rebel|militant|insurgent|jihadist|extremist|separatist|guerrilla)\s+$", before, re.I):
+            kind = "armed_group"  # "the rebel Movement for Justice and Equality"
         elif _TIED_TO_RE.search(before):
             kind = "armed_group" if keys & L.ARMED_WORDS or acronym_like(words) or len(words) == 1 else "organisation"
             if len(words) == 1 and words[0].key in self.surnames:

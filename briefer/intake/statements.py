@@ -37,7 +37,10 @@ class Statement:
     also: list = field(default_factory=list)  # other speakers of the same sentence ("X says ..., but Y told ...")
 
 
-_VERB_RE = re.compile(r"\b(" + "|".join(sorted(L.SPEECH_VERBS, key=len, reverse=True)) + r")\b")
+# the rules' speech verbs: the lexicon's, and what only a statement's rules read as speech ("called on
+# both sides to ...", "described" in an interview the sentence opens with)
+_STATEMENT_VERBS = L.SPEECH_VERBS | {"called on", "calls on", "called for", "calls for", "described"}
+_VERB_RE = re.compile(r"\b(" + "|".join(sorted(_STATEMENT_VERBS, key=len, reverse=True)) + r")\b")
 _QUOTE_RE = re.compile(r"[\"“]([^\"“”]{2,})[\"”]")
 _REPORT_RE = re.compile(
     r"\b(?:a|the|an|in a|in its)?\s*(?:new\s+)?(?:report|statement|study|survey|tally|count|video|investigation|claim)s?\s+"

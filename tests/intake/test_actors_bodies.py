@@ -85,3 +85,8 @@ def test_a_capitals_dateline_and_a_hedge_name_no_actor(workspace) -> None:
     cited = analyse_text(workspace, "Valley report\n\nGovernor Abdi Salan told VOA's Korvian Service that the "
                          "attackers came in pickup trucks.", published=date(2003, 6, 6)).citations
     assert cited and "Korvian Service" in cited[0].channel, [(c.speaker, c.channel) for c in cited]
+
+
+def test_the_rebel_before_a_name_says_an_armed_group(workspace) -> None:
+    found = actors(workspace, "The rebel Movement for Justice and Equality said its fighters repulsed an attack.")
+    assert found.get("Movement for Justice and Equality") == "armed_group", found

@@ -128,3 +128,9 @@ def test_a_broadcasters_spelt_out_name_is_the_whole_channel(workspace) -> None:
     cited = analyse_text(workspace, "Valley report\n\nRebel spokesman Peter Lado told V-O-A by satellite telephone "
                          "that the fighters overran the garrison.", published=date(1997, 3, 14)).citations
     assert [(c.speaker, c.channel) for c in cited] == [("Peter Lado", "V-O-A")], [(c.speaker, c.channel) for c in cited]
+
+
+def test_called_on_credits_the_person_named_in_apposition(workspace) -> None:
+    found = speakers(workspace, "The mission's head, Lena Holm, called on both sides to respect the truce signed "
+                                "in February.")
+    assert found == ["Lena Holm"], found
