@@ -287,6 +287,10 @@ def attributions(doc) -> list[Attribution]:
             if author is not None:
                 subject, own_report = author, True
         phrase = _phrase(subject)
+        if subject.pos_ == "NOUN":
+            # "Security officials and witnesses say": unnamed speakers are told together
+            for conj in (c for c in subject.children if c.dep_ == "conj" and c.pos_ == "NOUN"):
+                phrase = phrase + [t for t in subject.children if t.dep_ == "cc"] + _phrase(conj)
         span = _span(phrase)
         pronoun = subject.pos_ == "PRON"
         named = subject.pos_ == "PROPN" or subject.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") \

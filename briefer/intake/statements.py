@@ -373,7 +373,7 @@ def _statement_of(text: str, si: int, sentence: Sentence, att, ments: Sequence[M
     else:
         phrase = att.speaker_text
         head_end = re.match(r"[\w'’\-.]+", text[s0 + att.head:]) if a0 <= s0 + att.head < a1 else None
-        if head_end is not None and not re.match(r"\s+(?:for|of)\b", text[s0 + att.head + head_end.end():]):
+        if head_end is not None and not re.match(r"\s+(?:for|of|and)\b", text[s0 + att.head + head_end.end():]):
             phrase = text[a0:s0 + att.head + head_end.end()]  # the speaker up to its head word
         words = phrase.split()
         if not words or len(words) > 8 or not att.named:

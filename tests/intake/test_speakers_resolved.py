@@ -134,3 +134,9 @@ def test_called_on_credits_the_person_named_in_apposition(workspace) -> None:
     found = speakers(workspace, "The mission's head, Lena Holm, called on both sides to respect the truce signed "
                                 "in February.")
     assert found == ["Lena Holm"], found
+
+
+def test_unnamed_speakers_told_together_stay_together(workspace) -> None:
+    found = speakers(workspace, "Security officials and witnesses said the fighting erupted early on Tuesday in "
+                                "a remote village.")
+    assert found == ["Security officials and witnesses"], found
