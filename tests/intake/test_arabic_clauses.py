@@ -207,3 +207,11 @@ def test_what_is_warned_of_has_not_happened(workspace) -> None:
     analysis, events = _events(workspace, "واستقال الوزير أمس.\n"
                                           "وحذرت المنظمة من أن الأزمة قد تتفاقم مع تفشي الأمراض في المخيمات.\n")
     assert events["وحذرت"].status == "conditional" and events["وحذرت"] not in analysis.events
+
+
+def test_a_funeral_to_come_and_what_was_scheduled_are_expectations(workspace) -> None:
+    analysis, events = _events(workspace, "واستقال الوزير أمس.\n"
+                                          "وسوف يشيع جثمانه من المستشفى ويدفن في مقبرة البلدة.\n"
+                                          "وكان مقررا أن يناقش الاجتماع الإفراج عن السجناء.\n")
+    assert events["وسوف"].status == "expected" and events["وكان"].status == "expected"
+    assert events["وسوف"] in analysis.expectations
