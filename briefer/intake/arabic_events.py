@@ -190,6 +190,10 @@ _PAST_EVENT = re.compile(rf"\s+(?:{alternation(w for w in AL.EVENT_WORDS if not 
 _LAST_WORD = re.compile(rf"[{AR}]+\s+$")
 
 
+# "الهجوم الذي وقع في ...": the happening told in the clause itself, pointed at by where it occurred
+_OCCURRED = re.compile(rf"\s+(?:وقع|وقعت|حدث|حدثت|جرى|جرت){NOT_AR_AFTER}")
+
+
 def _relatives(text: str, folded: str, c0: int, c1: int, s_dates: Sequence[DateMention]
                ) -> list[tuple[int, int, list[DateMention]]]:
     """Relative clauses of text[c0:c1] that hold a date of their own and tell a happening, each with
@@ -203,7 +207,7 @@ def _relatives(text: str, folded: str, c0: int, c1: int, s_dates: Sequence[DateM
         r0 = rel.start() - len(head.group()) if head is not None else rel.start()
         if r_dates and (_TRIGGER_RE.search(folded, rel.end(), r1) or _TRIGGER_DEF.match(folded, r0)):
             out.append((r0, r1, r_dates))
-        elif not r_dates and _PAST_EVENT.match(folded, rel.end()):
+        elif not r_dates and _PAST_EVENT.match(folded, rel.end()) and not _OCCURRED.match(folded, rel.end()):
             # "الاتفاقية التي أبرمتها إيران ...", "الثورة التي أنهت حكم ...": a past happening named in
             # passing, told without its date: background of its own, not the day of the main clause
             out.append((r0, r1, []))

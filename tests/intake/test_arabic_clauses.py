@@ -215,3 +215,9 @@ def test_a_funeral_to_come_and_what_was_scheduled_are_expectations(workspace) ->
                                           "وكان مقررا أن يناقش الاجتماع الإفراج عن السجناء.\n")
     assert events["وسوف"].status == "expected" and events["وكان"].status == "expected"
     assert events["وسوف"] in analysis.expectations
+
+
+def test_the_attack_that_occurred_there_is_the_one_told_not_another(workspace) -> None:
+    analysis, events = _events(workspace, "قتل خمسة جنود في هجوم على حاجز أمس.\n"
+                                          "وأصيب ثلاثة آخرون في الهجوم الذي وقع في بلدة حدودية.\n")
+    assert len(analysis.events) == 2
