@@ -221,3 +221,9 @@ def test_the_attack_that_occurred_there_is_the_one_told_not_another(workspace) -
     analysis, events = _events(workspace, "قتل خمسة جنود في هجوم على حاجز أمس.\n"
                                           "وأصيب ثلاثة آخرون في الهجوم الذي وقع في بلدة حدودية.\n")
     assert len(analysis.events) == 2
+
+
+def test_a_fear_named_as_a_noun_is_a_possibility(workspace) -> None:
+    analysis, events = _events(workspace, "واستقال الوزير أمس.\n"
+                                          "وسئل عن التخوف من قيام الجيش بغارات على الحدود.\n")
+    assert events["وسئل"].status == "conditional"
