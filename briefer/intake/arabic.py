@@ -84,15 +84,17 @@ _DATE_RULES = [
     # "مطلع العام", "أواخر العام الماضي": the first or last months of a year
     ("year_part", re.compile(rf"{NOT_AR_BEFORE}(?:في\s+)?(?P<part>مطلع|بداية|أوائل|أواخر|نهاية)\s+(?:العام|السنة)(?:\s+(?P<w>الماضي|الماضية|الجاري|الحالي|الحالية|المقبل|المقبلة))?{NOT_AR_AFTER}")),
     ("numeric", re.compile(r"(?<![\d/.-])(?P<d>\d{1,2})[/.-](?P<mo>\d{1,2})[/.-](?P<y>(?:19|20)\d\d)(?![\d/.-])")),
+    # "2013/4/7": the year first
+    ("numeric", re.compile(r"(?<![\d/.-])(?P<y>(?:19|20)\d\d)[/.-](?P<mo>\d{1,2})[/.-](?P<d>\d{1,2})(?![\d/.-])")),
     ("after_tomorrow", re.compile(rf"{NOT_AR_BEFORE}بعد\s+(?:غد|الغد){NOT_AR_AFTER}")),
-    ("day_before_yesterday", re.compile(rf"{NOT_AR_BEFORE}{GLUED}أول\s+(?:من\s+)?أمس{NOT_AR_AFTER}(?:\s*\(?\s*(?:{_WEEKDAY_RE})\s*\)?)?")),
+    ("day_before_yesterday", re.compile(rf"{NOT_AR_BEFORE}{GLUED}(?:أول\s+(?:من\s+)?أمس|أمس\s+الأول){NOT_AR_AFTER}(?:\s*\(?\s*(?:{_WEEKDAY_RE})\s*\)?)?")),
     # "ليل السبت - الأحد", "ليلة الجمعة على السبت": the night from the first day into the second
     ("night", re.compile(rf"{NOT_AR_BEFORE}(?:ليل|ليلة)\s+(?P<w1>{_WEEKDAY_RE})\s*(?:-|–|/|على|إلى)\s*(?P<w>{_WEEKDAY_RE}){NOT_AR_AFTER}")),
     ("overnight", re.compile(rf"{NOT_AR_BEFORE}(?:خلال\s+)?(?:ساعات\s+الليل|(?:ال)?ليلة\s+الماضية|(?:ليل|ليلة)\s+أمس){NOT_AR_AFTER}")),
     # "أمس الثلاثاء", "اليوم (السبت)", "فجر اليوم الأحد": the day and its weekday are one expression
     ("yesterday", re.compile(rf"{NOT_AR_BEFORE}{_PART_OF_DAY}{GLUED}(?:يوم\s+)?(?:أمس|البارحة){NOT_AR_AFTER}(?:\s*\(?\s*(?:{_WEEKDAY_RE})\s*\)?)?")),
     ("today", re.compile(rf"{NOT_AR_BEFORE}{_PART_OF_DAY}{GLUED}(?:اليوم|الليلة){NOT_AR_AFTER}(?!\s+(?:التالي|السابق|العالمي|الوطني|الدولي|الأول|الثاني|الثالث))(?:\s*\(?\s*(?:{_WEEKDAY_RE})\s*\)?)?")),
-    ("tomorrow", re.compile(rf"{NOT_AR_BEFORE}{GLUED}(?:غدا|غداً|غدًا){NOT_AR_AFTER}")),
+    ("tomorrow", re.compile(rf"{NOT_AR_BEFORE}{_PART_OF_DAY}{GLUED}(?:يوم\s+)?(?:غدا|غداً|غدًا|الغد){NOT_AR_AFTER}")),
     ("last_week", re.compile(rf"{NOT_AR_BEFORE}{GLUED}الأسبوع\s+(?P<w>الماضي|الفائت|المنصرم|الجاري|الحالي|المقبل|القادم){NOT_AR_AFTER}")),
     ("last_month", re.compile(rf"{NOT_AR_BEFORE}{GLUED}(?:الشهر)\s+(?P<w>الماضي|الفائت|المنصرم|الجاري|الحالي|المقبل|القادم){NOT_AR_AFTER}")),
     ("last_year", re.compile(rf"{NOT_AR_BEFORE}{GLUED}(?:العام|السنة)\s+(?P<w>الماضي|الماضية|الفائت|المنصرم|الجاري|الحالي|الحالية|المقبل|المقبلة|القادم){NOT_AR_AFTER}")),
@@ -125,7 +127,7 @@ def _resolve(kind: str, m: re.Match, pub: Optional[date]) -> Optional[tuple[When
     g = {k: _CANON.get(v, v) if v else v for k, v in m.groupdict().items()}
     if kind == "numeric":
         try:
-            return When.day(date(int(g["y"]), int(g["mo"]), int(g["d"]))), "a numeric date, day first", False
+            return When.day(date(int(g["y"]), int(g["mo"]), int(g["d"]))), "a numeric date (day and month by the order written)", False
         except ValueError:
             return None
     if kind == "since_year" and g.get("y2"):

@@ -94,3 +94,9 @@ def test_a_range_of_days_and_a_day_of_the_current_month() -> None:
                          PUB)
     assert [(d.text, d.when.edtf) for d in found] == [("من 14 إلى 16 فبراير", "2019-02-14/2019-02-16"),
                                                        ("في 2 من الشهر الجاري", "2019-03-02")]
+
+
+def test_a_date_year_first_the_day_before_yesterday_said_the_other_way_and_tomorrow_morning() -> None:
+    found = arabic_dates("وقعت الحادثة في 2019/3/5 وتوفي أمس الأول وسيصل صباح الغد.", PUB)
+    assert [(d.text, d.when.edtf) for d in found] == [("2019/3/5", "2019-03-05"), ("أمس الأول", "2019-03-05"),
+                                                       ("صباح الغد", "2019-03-08")]
