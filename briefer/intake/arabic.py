@@ -96,6 +96,8 @@ _DATE_RULES = [
     ("today", re.compile(rf"{NOT_AR_BEFORE}{_PART_OF_DAY}{GLUED}(?:اليوم|الليلة){NOT_AR_AFTER}(?!\s+(?:التالي|السابق|العالمي|الوطني|الدولي|الأول|الثاني|الثالث))(?:\s*\(?\s*(?:{_WEEKDAY_RE})\s*\)?)?")),
     ("tomorrow", re.compile(rf"{NOT_AR_BEFORE}{_PART_OF_DAY}{GLUED}(?:يوم\s+)?(?:غدا|غداً|غدًا|الغد){NOT_AR_AFTER}")),
     ("last_week", re.compile(rf"{NOT_AR_BEFORE}{GLUED}الأسبوع\s+(?P<w>الماضي|الفائت|المنصرم|الجاري|الحالي|المقبل|القادم){NOT_AR_AFTER}")),
+    # "مطلع الشهر", "أواخر الشهر الماضي": a part of a month, the month itself
+    ("last_month", re.compile(rf"{NOT_AR_BEFORE}(?:في\s+)?(?:مطلع|بداية|أوائل|منتصف|أواخر|نهاية)\s+الشهر(?:\s+(?P<w>الماضي|الفائت|المنصرم|الجاري|الحالي|المقبل|القادم))?{NOT_AR_AFTER}")),
     ("last_month", re.compile(rf"{NOT_AR_BEFORE}{GLUED}(?:الشهر)\s+(?P<w>الماضي|الفائت|المنصرم|الجاري|الحالي|المقبل|القادم){NOT_AR_AFTER}")),
     ("last_year", re.compile(rf"{NOT_AR_BEFORE}{GLUED}(?:العام|السنة)\s+(?P<w>الماضي|الماضية|الفائت|المنصرم|الجاري|الحالي|الحالية|المقبل|المقبلة|القادم){NOT_AR_AFTER}")),
     ("last_year", re.compile(rf"{NOT_AR_BEFORE}(?P<w>هذا|هذه)\s+(?:العام|السنة){NOT_AR_AFTER}")),
@@ -232,7 +234,7 @@ def _resolve(kind: str, m: re.Match, pub: Optional[date]) -> Optional[tuple[When
     if kind == "tomorrow":
         return When.day(pub + timedelta(days=1)), f"'غدا' (tomorrow): {rel}", True
     ahead = g.get("w") in ("المقبل", "المقبلة", "القادم")
-    current = g.get("w") in ("الجاري", "الحالي", "الحالية", "هذا", "هذه")
+    current = g.get("w") in ("الجاري", "الحالي", "الحالية", "هذا", "هذه") or not g.get("w")  # "مطلع الشهر": this one
     if kind == "last_week":
         if current:
             return When.between(When.day(pub - timedelta(days=6)), When.day(pub)), f"this week: {rel}", False

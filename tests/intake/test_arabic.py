@@ -100,3 +100,8 @@ def test_a_date_year_first_the_day_before_yesterday_said_the_other_way_and_tomor
     found = arabic_dates("وقعت الحادثة في 2019/3/5 وتوفي أمس الأول وسيصل صباح الغد.", PUB)
     assert [(d.text, d.when.edtf) for d in found] == [("2019/3/5", "2019-03-05"), ("أمس الأول", "2019-03-05"),
                                                        ("صباح الغد", "2019-03-08")]
+
+
+def test_a_part_of_a_month_is_that_month() -> None:
+    found = arabic_dates("ووصل في مطلع الشهر وغادر أواخر الشهر الماضي.", PUB)
+    assert [(d.text, d.when.edtf) for d in found] == [("في مطلع الشهر", "2019-03"), ("أواخر الشهر الماضي", "2019-02")]
