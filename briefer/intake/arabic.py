@@ -429,7 +429,10 @@ def arabic_statements(text: str, sentences: Sequence[Sentence], body: Sequence[i
             name, eid, end = _speaker(text, folded, mentions, ments, by_id, relay.end(), s.end, ends=ends)
             if name:
                 channel = relay.group("ch").strip()
-                found = _statement(text, si, s, name, eid, by_id, outlet, end, s.end, "نقل",
+                # the words after the speaker, or before the relay when it closes the sentence
+                # ("... حسبما نقلت الوكالة عن بيان للمجلس")
+                q0, q1 = (end, s.end) if text[end:s.end].strip(" .،\"«»") else (s.start, relay.start())
+                found = _statement(text, si, s, name, eid, by_id, outlet, q0, q1, "نقل",
                                    f"'{relay.group().strip()} {name}'", channel=channel)
         if found is None and acc is not None:
             name, eid, end = _speaker(text, folded, mentions, ments, by_id, acc.end(), s.end, ends=ends)
@@ -484,6 +487,7 @@ def arabic_statements(text: str, sentences: Sequence[Sentence], body: Sequence[i
 
 
 _DEF_WORD = re.compile(rf"ال[{AR}]+")
+_HEAD_WORD = re.compile(rf"(?:لل|ال)(?P<w>[{AR}]{{3,}}){NOT_AR_AFTER}")
 # the spokesperson's own name after the body they speak for; a speaker described in a few words
 _SPOKESPERSON_NAME = re.compile(rf"\s+((?:[{AR}]+\s+){{1,3}}?[{AR}]+)(?=\s*[،,]?\s*(?:إن|أن|ان|بأن|في\s)|\s*[،,:])")
 _SPEAKER_WORDS = re.compile(rf"\s*((?:[{AR}]+\s+){{0,3}}?[{AR}]+)(?=\s+(?:إن|أن|ان|بأن|في\s+بيان|لوكالة)|\s*[،:.])")
@@ -503,6 +507,12 @@ def _speaker(text: str, folded: str, mentions: Sequence[Mention], ments: Sequenc
         who = next((m for m in ments if said_in.end() - 1 <= m.start <= said_in.end() + 3 and m.entity in by_id), None)
         if who is not None:
             return f"{said_in.group(1)} {_named(who, by_id)}", who.entity, who.end
+        head = _HEAD_WORD.match(folded, said_in.end(), end)  # "بيان للمجلس", "بيان الوزارة": the body named before
+        if head is not None:
+            eid = resolve_head("ال" + head.group("w"), mentions, [m.end for m in mentions] if ends is None else ends,
+                               pos, by_id)
+            if eid is not None:
+                return f"{said_in.group(1)} {_surface(next(m for m in mentions if m.entity == eid))}", eid, head.end()
     # "أعلن اليوم الإثنين لوران فابيوس", "وقالت ممثلة الأمم المتحدة في جنوب السودان هيلدا جونسون": a day
     # or a title between the verb and the person
     person = next((m for m in ments if at < m.start <= at + 90 and m.kind == "person" and m.entity in by_id), None)

@@ -127,3 +127,9 @@ def test_states_listed_as_examples_are_places_and_a_name_given_before_qad(worksp
     names = {a.name for a in analysis.actors}
     assert not names & {"Senegal", "Niger"}
     assert "هالة سعيد سليم" in names
+
+
+def test_a_body_named_before_speaks_through_its_statement_carried_by_an_agency(workspace) -> None:
+    analysis = _analyse(workspace, "وكان مجلس النواب الوطني قد دعا الحكومة إلى فتح المعابر فورا حسبما نقلت "
+                                   "وكالة الأنباء المحلية عن بيان للمجلس.\n")
+    assert [(c.speaker, c.channel) for c in analysis.citations] == [("مجلس النواب الوطني", "وكالة الأنباء المحلية")]
