@@ -101,6 +101,10 @@ def name_at(text: str, folded: str, start: int, end: int) -> Optional[tuple[int,
         words.append(w)
         definite = definite or is_def
         pos = w.end()
+    if not definite and kind == "source" and not m.group("al") and words and \
+            not any(w.group().endswith(("ي", "يه", "ه")) for w in words):
+        definite = True  # an outlet under a foreign or plain name: "إذاعة صوت إسرائيل", "صحيفة نيويورك تايمز"
+        # (not "قناة تلفزيونية", "صحيفة محلية", "صحيفة تابعة": adjectives)
     if not definite or (m.group("al") and not words):
         return None  # "الهيئة" alone points back to a name; it is not one
     name = text[m.start("head"):pos]

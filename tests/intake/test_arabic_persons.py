@@ -133,3 +133,10 @@ def test_a_body_named_before_speaks_through_its_statement_carried_by_an_agency(w
     analysis = _analyse(workspace, "وكان مجلس النواب الوطني قد دعا الحكومة إلى فتح المعابر فورا حسبما نقلت "
                                    "وكالة الأنباء المحلية عن بيان للمجلس.\n")
     assert [(c.speaker, c.channel) for c in analysis.citations] == [("مجلس النواب الوطني", "وكالة الأنباء المحلية")]
+
+
+def test_an_outlet_under_a_foreign_name_reports_and_a_plain_description_is_no_outlet(workspace) -> None:
+    analysis = _analyse(workspace, "وتراجع الجيش عن المدينة.\n"
+                                   "وحسب صحيفة نيويورك تايمز صباح اليوم، كانت الخسائر كبيرة.\n"
+                                   "وقالت صحيفة محلية إن السكان غادروا.\n")
+    assert [c.speaker for c in analysis.citations] == ["صحيفة نيويورك تايمز"]
