@@ -91,6 +91,7 @@ def arabic_drafts(text: str, sentences: Sequence[Sentence], body: Sequence[int],
         if s.first_in_paragraph and (not _GOES_ON.match(folded, s.start, s.end) or
                                      (si > 0 and not sentences[si - 1].first_in_paragraph)):
             carried = None  # a paragraph that opens without و/ف/ثم/كما starts another part of the story
+        future_before = False  # the clause before, in this sentence, speaks of what is to come
         for c0, c1 in _clauses_of(text, s):
             st = stmt.get(si)
             # "الاحتجاجات التي عصفت بالمدن الأسبوع الماضي": a relative clause with a date of its own
@@ -119,8 +120,12 @@ def arabic_drafts(text: str, sentences: Sequence[Sentence], body: Sequence[int],
             if date_m is not None and date_m.when.is_point and published is not None and \
                     abs((date_m.when.earliest - published.earliest).days) <= _RECENT:
                 carried = date_m
-            drafts.append(_draft(text, folded, si, c0, c1, trigger, date_m, by_sentence, by_id, st, outlet, published,
-                                 carried))
+            # "وسوف يشيع جثمانه ...، ويدفن في ...": a present verb joined by و to a future clause shares its future
+            joined = future_before and _JOINED_PRESENT.match(folded, c0) is not None
+            draft = _draft(text, folded, si, c0, c1, trigger, date_m, by_sentence, by_id, st, outlet, published,
+                           None if joined else carried, future=joined)
+            future_before = draft.status == "expected"
+            drafts.append(draft)
     _date_retellings(folded, drafts)
     return _drop_retellings(folded, drafts)
 
@@ -133,9 +138,13 @@ def _contrasted(folded: str, c1: int, at: int) -> bool:
     return at >= c1 and _CONTRAST.match(folded, c1) is not None
 
 
+_JOINED_PRESENT = re.compile(rf"[\s،,]*و[يت][{AR}]{{2,}}")
+
+
 def _draft(text: str, folded: str, si: int, c0: int, c1: int, trigger: re.Match, date_m: Optional[DateMention],
            by_sentence: dict[int, list[Mention]], by_id: dict[str, Entity], st: Optional[Statement], outlet: str,
-           published: Optional[When], carried: Optional[DateMention], background: bool = False) -> EventDraft:
+           published: Optional[When], carried: Optional[DateMention], background: bool = False,
+           future: bool = False) -> EventDraft:
     """The draft of the clause text[c0:c1] whose event word is `trigger`: its date, status and roles."""
     if date_m is not None:
         when, rule = date_m.when, f"{date_m.text}: {date_m.rule}"
@@ -159,7 +168,7 @@ def _draft(text: str, folded: str, si: int, c0: int, c1: int, trigger: re.Match,
         status, why = "conditional", "put as a condition, a possibility or a warning"
     elif _DEMAND.search(head):
         status, why = "expected", "called for or demanded: it has not happened"
-    elif _FUTURE_RE.search(head) or future_verb_in(folded, c0, trigger.end()) or \
+    elif future or _FUTURE_RE.search(head) or future_verb_in(folded, c0, trigger.end()) or \
             (date_m is not None and date_m.forward):
         status, why = "expected", "said of what is to come"
     elif st is not None and st.denial:

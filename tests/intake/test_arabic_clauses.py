@@ -227,3 +227,9 @@ def test_a_fear_named_as_a_noun_is_a_possibility(workspace) -> None:
     analysis, events = _events(workspace, "واستقال الوزير أمس.\n"
                                           "وسئل عن التخوف من قيام الجيش بغارات على الحدود.\n")
     assert events["وسئل"].status == "conditional"
+
+
+def test_a_present_verb_joined_to_a_future_clause_shares_its_future(workspace) -> None:
+    analysis, events = _events(workspace, "واستقال الوزير أمس.\n"
+                                          "وسوف يشيع جثمان الفقيد من المستشفى الكبير في العاصمة، ويدفن في مقبرة البلدة.\n")
+    assert events["ويدفن"].status == "expected" and events["ويدفن"].when is None
