@@ -105,7 +105,8 @@ def arabic_drafts(text: str, sentences: Sequence[Sentence], body: Sequence[int],
                                      published, None, background=date_r is None))
             trigger = _TRIGGER_RE.search(folded, c0, c1)
             while trigger is not None and (any(r0 <= trigger.start() < r1 for r0, r1, _d in rels)
-                                           or _POINTS_BACK.search(folded, max(c0, trigger.start() - 8), trigger.end())):
+                                           or _POINTS_BACK.search(folded, max(c0, trigger.start() - 8), trigger.end())
+                                           or _ISSUED_WORDS.match(folded, trigger.start())):
                 trigger = _TRIGGER_RE.search(folded, trigger.end(), c1)
             if trigger is None or _OPINION.search(folded, c0, trigger.start()):
                 continue
@@ -182,6 +183,9 @@ def _draft(text: str, folded: str, si: int, c0: int, c1: int, trigger: re.Match,
                       quote, status, why, claimed)
 
 
+# "أصدر الاتحاد بيانا نعى فيه ...": issuing a statement is saying something, not a happening
+_ISSUED_WORDS = re.compile(rf"[وف]?(?:اصدر|اصدرت|اصدروا){NOT_AR_AFTER}(?:\s+[^\s.،]+){{0,4}}?\s+(?:بيانا|بيان|تصريحا|تصريح)"
+                           rf"{NOT_AR_AFTER}")
 # "في اجتماعها", "خلال زيارته", "بعد هجومهم": a happening told before, pointed back to by its
 # possessor; not a new one
 _POINTS_BACK = re.compile(rf"{NOT_AR_BEFORE}(?:[وف]?(?:في|خلال|اثناء|عقب|بعد|اثر)\s+|[وف]?[بل])"

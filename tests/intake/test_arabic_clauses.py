@@ -233,3 +233,12 @@ def test_a_present_verb_joined_to_a_future_clause_shares_its_future(workspace) -
     analysis, events = _events(workspace, "واستقال الوزير أمس.\n"
                                           "وسوف يشيع جثمان الفقيد من المستشفى الكبير في العاصمة، ويدفن في مقبرة البلدة.\n")
     assert events["ويدفن"].status == "expected" and events["ويدفن"].when is None
+
+
+def test_issuing_a_statement_is_saying_not_a_happening(workspace) -> None:
+    analysis, events = _events(workspace, "واستقال الوزير أمس.\n"
+                                          "وأصدرت النقابة بيانا نعت فيه الفقيد.\n"
+                                          "وأصدرت المحكمة حكما بسجنه.\n")
+    told = {e.quote.split()[0] for e in analysis.events}
+    assert "وأصدرت" in told and len([e for e in analysis.events if e.quote.startswith("وأصدرت")]) == 1
+    assert any("حكما" in e.quote for e in analysis.events)
