@@ -1,13 +1,12 @@
-"""Reading Arabic reports: dates, the common actors, attributed statements, events.
+"""Reading Arabic reports: is a text Arabic, and its dates.
 
 Arabic news is written verb first ("قصفت طائرات التحالف ...": bombed the coalition's
 planes ...), glues conjunctions and prepositions to the next word (و، ب، ل، ف) and
 counts time from the day of publication ("أمس" yesterday, "الأسبوع الماضي" last week,
-"منذ ثلاثة أيام" three days ago, weekday names).  These rules cover what a wire
-report needs: the dates, the actors the press names most (states, armies, armed
-groups, agencies: lexicon.ARABIC_ACTORS, with their English names, so that they are
-the workspace's actors when it knows them), who said what ("قال"، "أفاد"، "وفقا لـ"),
-and one event per clause that tells something happening.
+"منذ ثلاثة أيام" three days ago, weekday names).  The other Arabic readers: the actors
+(arabic_names, arabic_persons), who said what (arabic_statements: "قال"، "أفاد"، "وفقا لـ")
+and one event per clause that tells something happening (arabic_events); the script they
+share is arabic_text.
 """
 
 from __future__ import annotations
@@ -15,21 +14,14 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 from datetime import date, timedelta
-from typing import Optional, Sequence
+from typing import Optional
 
 from ..core.when import Point, When, WhenError
-from . import arabic_lexicon as AL
-from . import lexicon as L
-from .arabic_names import arabic_mentions, name_at, resolve_head
-from .arabic_persons import title_at
 from .arabic_text import AR, GLUED, NOT_AR_AFTER, NOT_AR_BEFORE, alternation, fold
 from .arabic_text import MONTHS as _MONTHS, WEEKDAYS as _WEEKDAYS
 from .dates import DateMention, format_day
-from .names import Entity, Mention
-from .statements import Statement
-from .text import Sentence
 
-__all__ = ["is_arabic", "arabic_dates", "arabic_mentions", "arabic_statements", "month_number", "future_verb_in"]
+__all__ = ["is_arabic", "arabic_dates", "month_number", "future_verb_in"]
 
 _LETTERS = re.compile(f"[{AR}]")
 _DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩", "0123456789")
@@ -66,7 +58,7 @@ _DATE_RULES = [
     ("month_year", re.compile(rf"{NOT_AR_BEFORE}(?:في\s+|(?P<since>منذ)\s+)?{GLUED}(?:شهر\s+)?(?P<m>{_MONTH_RE}){_PAIR}\s+(?:عام\s+|سنة\s+|من\s+العام\s+)?(?P<y>(?:19|20)\d\d)")),
     ("day_month", re.compile(rf"{NOT_AR_BEFORE}{GLUED}(?P<d>\d{{1,2}})\s+(?:من\s+)?(?:شهر\s+)?(?P<m>{_MONTH_RE}){_PAIR}(?:\s+(?:الماضي|الفائت|المنصرم)(?![{AR}]))?{NOT_AR_AFTER}")),
     # "فجر الاثنين 12 نوفمبر", "اليوم الأحد 17 سبتمبر": the weekday and the day are one expression
-    ("day_month", re.compile(rf"{NOT_AR_BEFORE}{_PART_OF_DAY}(?:(?:يوم\s+)?(?:اليوم|أمس|امس)\s+)?{GLUED}(?:يوم\s+)?(?:{_WEEKDAY_RE})\s*[،,]?\s*(?P<d>\d{{1,2}})\s+(?:من\s+)?(?:شهر\s+)?(?P<m>{_MONTH_RE}){_PAIR}{NOT_AR_AFTER}")),
+    ("day_month", re.compile(rf"{NOT_AR_BEFORE}{_PART_OF_DAY}(?:(?:يوم\s+)?(?:اليوم|أمس)\s+)?{GLUED}(?:يوم\s+)?(?:{_WEEKDAY_RE})\s*[،,]?\s*(?P<d>\d{{1,2}})\s+(?:من\s+)?(?:شهر\s+)?(?P<m>{_MONTH_RE}){_PAIR}{NOT_AR_AFTER}")),
     # "أبريل الماضي", "في مارس", "منذ أبريل الماضي": a month without its year
     ("month", re.compile(rf"{NOT_AR_BEFORE}(?:(?P<since>منذ)\s+|(?:في|خلال|حتى|مطلع|أواخر|أوائل|منتصف)\s+)?{GLUED}(?:شهر\s+)?(?P<m>{_MONTH_RE}){_PAIR}(?:\s+(?P<w>الماضي|المقبل|القادم|الجاري|الحالي))?{NOT_AR_AFTER}")),
     # "الخامس من يوليو 2013", "في الخامس عشر من الشهر الجاري": a day by its ordinal
@@ -377,222 +369,3 @@ def arabic_dates(text: str, pub: Optional[date], start: int = 0,
 
 
 _BESIDE = re.compile(r"\s*[(،,]?\s*")
-
-
-# -- statements ------------------------------------------------------------------------------
-_SAY_RE = re.compile(
-    rf"{NOT_AR_BEFORE}(?:و|ف)?(?P<verb>قال|قالت|قالوا|أفاد|أفادت|افاد|افادت|ذكر|ذكرت|أعلن|أعلنت|اعلن|اعلنت|أعلنوا|أكد|أكدت|اكد|اكدت|"
-    rf"أكدوا|صرح|صرحت|أوضح|أوضحت|أشار|أشارت|اشار|اشارت|أضاف|أضافت|اضاف|اضافت|نفى|نفت|زعم|زعمت|ادعى|ادعت|لفت|لفتت|"
-    rf"أورد|أوردت|بث|بثت|نشر|نشرت|تحدث|تحدثت|اتهم|اتهمت|حذر|حذرت|دعا|دعت|طالب|طالبت|أدان|أدانت|وصف|وصفت|أحصى|أحصت|"
-    rf"وثق|وثقت|كشف|كشفت|يقول|تقول|شدد|شددت|اعتبر|اعتبرت|أبلغ|أبلغت|تابع|تابعت|إعلان|تصريح|تأكيد|أعرب|أعربت|رحب|رحبت|حث|حثت|ناشد|ناشدت|أشاد|أشادت|هدد|هددت|انتقد|انتقدت|أبدى|أبدت|"
-    rf"رأى|رأت|أبلغ|قالا|اشترط|اشترطت|يؤكد|تؤكد|يشير|تشير|يعلن|تعلن|يتهم|تتهم|يحذر|تحذر|يطالب|تطالب|يدعو|تدعو|"
-    rf"ينفي|تنفي|يرى|ترى|يرفض|ترفض|استطرد|استطردت|أردف|أردفت|أجاب|أجابت|اعترف|اعترفت|نعى|نعت|تعهد|تعهدت|"
-    rf"توقع|توقعت|رجح|رجحت){NOT_AR_AFTER}")
-# "نقلت وسائل إعلام عن جيش الاحتلال القول": the words are the army's, carried by the media
-_RELAY_RE = re.compile(rf"{NOT_AR_BEFORE}(?:و|ف)?(?:نقل|نقلت)\s+(?P<ch>[^،.]{{0,40}}?)\s*عن\s+")
-_ACCORDING_RE = re.compile(rf"{NOT_AR_BEFORE}(?:و)?(?:وفقا|وفقاً|وفقًا|طبقا|طبقاً|بحسب|حسب|نقلا|نقلاً|وفق)\s*"
-                           rf"(?:لـ|ل|عن|(?:ل)?ما\s+(?:ذكره|ذكرته|أفاد\s+به|أفادت\s+به|(?:أفاد|ذكر|قال|أعلن|أكد|أحصى|أحصت|نقل|أورد|أشار)"
-                           rf"(?:ته|ت|ه)?{NOT_AR_AFTER}))?\s*")
-_DENY = {"نفى", "نفت"}
-_CHANNEL_RE = re.compile(rf"{NOT_AR_BEFORE}(?:ل|في|عبر|على|(?:رد[اا]?\s+على\s+|جوابا\s+على\s+)?سؤال\s+(?:من\s+)?)\s*(?P<ch>(?:وكالة|قناة|صحيفة|بيان|تلفزيون|موقع|حساب|تغريدة|"
-                         rf"تلغرام|تليغرام|تويتر|فيسبوك|منصة|مؤتمر صحفي|تصريحات|تصريح|إذاعة|اذاعة|مقابلة|حوار|"
-                         rf"تسجيل|شريط|رسالة|صفحته|صفحتها)(?:\s+(?!(?:إن|أن|ان|بأن|في|على|عن|من|إلى|الى|مع)"
-                         rf"{NOT_AR_AFTER})[{AR}]+){{0,2}})")
-_BEFORE_PERSON = re.compile(rf"[{AR}\s]*")  # words only: no comma, colon or quotation on the way
-_DAY_WORDS = re.compile(rf"(?:يوم\s+)?(?:اليوم|امس)(?:\s+(?:{_WEEKDAY_RE}))?\s")
-_SPOKESMAN_RE = re.compile(r"(?:ال)?(?:متحدث|متحدثة|ناطق|ناطقة)\s+(?:الرسمي\s+|الرسمية\s+)?(?:باسم|بإسم)\s+")
-_SPOKESPERSON_NAMED = re.compile(rf"(?:ال)?(?:متحدث|متحدثة|ناطق|ناطقة)\s+(?:الرسمي\s+)?(?:باسم|بإسم)\s+(?P<org>ال[{AR}]+)\s+"
-                           rf"(?P<name>(?:[{AR}]+\s+){{1,3}}?[{AR}]+)(?=\s*[،,]?\s*(?:إن|أن|ان|بأن)\b|\s*[،,:])")
-_TRAILING_CHANNEL = re.compile(rf"\s+(?:ل|لـ)\s*(?P<ch>(?:وكالة|قناة|صحيفة|موقع)\s+[{AR}]+(?:\s+[{AR}]+)?|ل[{AR}]+)$")
-
-
-def arabic_statements(text: str, sentences: Sequence[Sentence], body: Sequence[int], mentions: Sequence[Mention],
-                      entities: Sequence[Entity], outlet: str) -> list[Statement]:
-    """Who said what: "قال X إن ...", "وفقا لـ X", "X قال", "نقلت Y عن X القول"; the speaker as the
-    report names them (linked to the actor it stands for), and the channel ("في بيان", "للجزيرة")."""
-    by_id = {e.id: e for e in entities}
-    folded = fold(text)
-    ends = [m.end for m in mentions]  # mentions come in the order of their starts and do not overlap
-    by_sentence: dict[int, list[Mention]] = {}
-    for m in mentions:
-        by_sentence.setdefault(m.sentence, []).append(m)
-    out: list[Statement] = []
-    last: Optional[Statement] = None
-    for si in body:
-        s = sentences[si]
-        ments = by_sentence.get(si, [])
-        found = None
-        relay = _RELAY_RE.search(text, s.start, s.end)
-        acc = _ACCORDING_RE.search(text, s.start, s.end)
-        say = _SAY_RE.search(text, s.start, s.end)
-        if relay is not None:
-            name, eid, end = _speaker(text, folded, mentions, ments, by_id, relay.end(), s.end, ends=ends)
-            if name:
-                channel = relay.group("ch").strip()
-                # the words after the speaker, or before the relay when it closes the sentence
-                # ("... حسبما نقلت الوكالة عن بيان للمجلس")
-                q0, q1 = (end, s.end) if text[end:s.end].strip(" .،\"«»") else (s.start, relay.start())
-                found = _statement(text, si, s, name, eid, by_id, outlet, q0, q1, "نقل",
-                                   f"'{relay.group().strip()} {name}'", channel=channel)
-        if found is None and acc is not None:
-            name, eid, end = _speaker(text, folded, mentions, ments, by_id, acc.end(), s.end, ends=ends)
-            carrier = by_id.get(eid or "")
-            if name and carrier is not None and carrier.source and not carrier.actor and say is not None \
-                    and say.start() < acc.start():
-                # "قالت مصادر أمنية ... وفق ما نقلت وكالة الأنباء الفرنسية": the agency carried their words
-                said, said_eid, said_end = _speaker(text, folded, mentions, ments, by_id, say.end(), acc.start(), ends=ends)
-                if said:
-                    found = _statement(text, si, s, said, said_eid, by_id, outlet, said_end, acc.start(),
-                                       say.group("verb"), f"'{say.group().strip()} {said}'", channel=name)
-            if name and found is None:
-                rest_a, rest_b = (s.start, acc.start()) if acc.start() - s.start > 10 else (end, s.end)
-                found = _statement(text, si, s, name, eid, by_id, outlet, rest_a, rest_b, "وفقا لـ",
-                                   f"'{acc.group().strip()} {name}'")
-        if found is None and say is not None:
-            # verb first: the speaker follows ("قال المرصد ..."), or precedes ("المرصد قال")
-            name, eid, end = _speaker(text, folded, mentions, ments, by_id, say.end(), s.end, ends=ends)
-            if not name:
-                before = [m for m in ments if m.end <= say.start() and say.start() - m.end <= 3]
-                if before:
-                    name, eid, _end = _speaker(text, folded, mentions, ments, by_id, before[-1].start, s.end, ends=ends)
-                    end = say.end()
-                elif re.match(r"\s*(?:فيها|فيه|خلالها|خلاله)(?![\u0621-\u064A])", text[say.end():say.end() + 8]) and \
-                        any(m.end <= say.start() and m.entity in by_id and by_id[m.entity].actor for m in ments):
-                    # "ألقت X كلمة صرحت فيها بأن ...": the words are in X's speech, X speaks
-                    told = [m for m in ments if m.end <= say.start() and m.entity in by_id and by_id[m.entity].actor]
-                    who = ([m for m in told if m.kind == "person"] or told)[-1]  # a person before a body
-                    name, eid, end = _named(who, by_id), who.entity, say.end()
-                elif last is not None and say.start() - s.start <= 12 and \
-                        re.match(r"\s*(?:إن|أن|ان|إنه|أنه|إنها|أنها|:|،)", text[say.end():say.end() + 8]):
-                    name, eid, end = last.speaker, last.speaker_entity, say.end()  # "وأضاف" with no name: still them
-            if name:
-                found = _statement(text, si, s, name, eid, by_id, outlet, end, s.end, say.group("verb"),
-                                   f"'{say.group().strip()} {name}'", denial=say.group("verb") in _DENY)
-        if found is not None:
-            out.append(found)
-            last = found
-        # a second speaker named in the same sentence: "..., غداة إعلان موسكو أن قواتها ..."
-        after = found.span[0] if found is not None else s.start
-        for more in _SAY_RE.finditer(text, max(after, (say.end() if say is not None else s.start)), s.end):
-            who = next((m for m in ments if (0 <= m.start - more.end() <= 3 or 0 <= more.start() - m.end <= 2)
-                        and m.entity in by_id and by_id[m.entity].kind == "person"
-                        or 0 <= m.start - more.end() <= 3 and m.entity in by_id), None)
-            if who is not None and (found is None or who.entity != found.speaker_entity):
-                extra = _statement(text, si, s, _surface(who), who.entity, by_id, outlet, who.end, s.end,
-                                   more.group("verb"), f"'{more.group().strip()} {_surface(who)}'")
-                if extra is not None:
-                    out.append(extra)
-                break
-    return out
-
-
-_DEF_WORD = re.compile(rf"ال[{AR}]+")
-_HEAD_WORD = re.compile(rf"(?:لل|ال)(?P<w>[{AR}]{{3,}}){NOT_AR_AFTER}")
-# the spokesperson's own name after the body they speak for; a speaker described in a few words
-_SPOKESPERSON_NAME = re.compile(rf"\s+((?:[{AR}]+\s+){{1,3}}?[{AR}]+)(?=\s*[،,]?\s*(?:إن|أن|ان|بأن|في\s)|\s*[،,:])")
-_SPEAKER_WORDS = re.compile(rf"\s*((?:[{AR}]+\s+){{0,3}}?[{AR}]+)(?=\s+(?:إن|أن|ان|بأن|في\s+بيان|لوكالة)|\s*[،:.])")
-_TOLD = re.compile(rf"(?<![{AR}])(?:لل|ل)(?P<ch>[{AR}]{{3,}})")  # "للجزيرة": told to an outlet
-
-
-def _speaker(text: str, folded: str, mentions: Sequence[Mention], ments: Sequence[Mention], by_id: dict[str, Entity],
-             pos: int, end: int, ends: Optional[Sequence[int]] = None) -> tuple[str, Optional[str], int]:
-    """(the speaker as the report names them, the entity, where the name ends) at pos, or ("", None, pos)."""
-    lead = re.match(r"\s*", text[pos:end])
-    at = pos + (lead.end() if lead else 0)
-    who = next((m for m in ments if at - 1 <= m.start <= at + 3 and m.entity in by_id), None)
-    if who is not None:
-        return _named(who, by_id), who.entity, who.end
-    said_in = _STATEMENT_OF.match(text, at)
-    if said_in is not None:  # "وأشار بيان منظمة ...": the body, in its statement (_statement reads the channel)
-        who = next((m for m in ments if said_in.end() - 1 <= m.start <= said_in.end() + 3 and m.entity in by_id), None)
-        if who is not None:
-            return f"{said_in.group(1)} {_named(who, by_id)}", who.entity, who.end
-        head = _HEAD_WORD.match(folded, said_in.end(), end)  # "بيان للمجلس", "بيان الوزارة": the body named before
-        if head is not None:
-            eid = resolve_head("ال" + head.group("w"), mentions, [m.end for m in mentions] if ends is None else ends,
-                               pos, by_id)
-            if eid is not None:
-                return f"{said_in.group(1)} {_surface(next(m for m in mentions if m.entity == eid))}", eid, head.end()
-    # "أعلن اليوم الإثنين لوران فابيوس", "وقالت ممثلة الأمم المتحدة في جنوب السودان هيلدا جونسون": a day
-    # or a title between the verb and the person
-    person = next((m for m in ments if at < m.start <= at + 90 and m.kind == "person" and m.entity in by_id), None)
-    if person is not None and _BEFORE_PERSON.fullmatch(folded, at, person.start) and \
-            (_DAY_WORDS.match(folded, at) or title_at(folded, at)):
-        return _named(person, by_id), person.entity, person.end
-    sp = _SPOKESMAN_RE.match(text, at, min(end, at + 160))
-    if sp is not None:  # "المتحدث باسم وزارة الخارجية هونغ لي": the spokesperson by name, else the body
-        org_at = sp.end()
-        org = next((m for m in ments if org_at - 1 <= m.start <= org_at + 3 and m.entity in by_id), None)
-        named = name_at(text, folded, org_at, end) if org is None else None
-        org_end = org.end if org is not None else named[0] if named is not None else \
-            (_DEF_WORD.match(text, org_at, end) and _DEF_WORD.match(text, org_at, end).end())
-        if org_end:
-            person = _SPOKESPERSON_NAME.match(text[org_end:min(end, org_end + 60)])
-            if person is not None and len(person.group(1).split()) >= 2:
-                return person.group(1), None, org_end + person.end()
-            if org is not None:
-                return _surface(org), org.entity, org_end
-    sp2 = _SPOKESPERSON_NAMED.match(text, at, min(end, at + 120))
-    if sp2 is not None:  # "المتحدث باسم الشبكة أحمد النور": the spokesperson by name
-        return sp2.group("name"), None, sp2.end()
-    org = name_at(text, folded, at, end)
-    if org is not None:
-        return org[1], None, org[0]
-    words = _SPEAKER_WORDS.match(text[pos:min(end, pos + 80)])
-    if words is None:
-        return "", None, pos
-    phrase = words.group(1).strip()
-    first = phrase.split()[0]
-    if first.startswith("ال") and len(phrase.split()) == 1:
-        eid = resolve_head(first, mentions, [m.end for m in mentions] if ends is None else ends, pos, by_id)  # "المرصد", "الشبكة": named earlier
-        if eid is not None:
-            return _surface(next(m for m in mentions if m.entity == eid)), eid, pos + words.end()
-    if not any(w in phrase for w in L.ARABIC_SPEAKER_NOUNS):
-        return "", None, pos
-    ch = _TRAILING_CHANNEL.search(phrase)
-    if ch is not None and len(phrase[:ch.start()].split()) >= 1:
-        phrase = phrase[:ch.start()]
-    return phrase, None, pos + words.end()
-
-
-def _named(m: Mention, by_id: dict[str, Entity]) -> str:
-    """A person by their full name ("وقالت روسيف": ديلما روسيف), anyone else as the report names them."""
-    e = by_id.get(m.entity or "")
-    return e.name if e is not None and e.kind == "person" and not e.known_actor else _surface(m)
-
-
-def _surface(m: Mention) -> str:
-    return " ".join(m.text.split())
-
-
-_STATEMENT_OF = re.compile(r"(بيان|تقرير)\s+(?=\S)")
-
-
-def _statement(text: str, si: int, s: Sentence, name: str, eid: Optional[str], by_id: dict[str, Entity],
-               outlet: str, q0: int, q1: int, verb: str, how: str, denial: bool = False,
-               channel: str = "") -> Optional[Statement]:
-    said_in = _STATEMENT_OF.match(name)
-    if said_in is not None:  # "وأشار بيان اتحاد الكتاب": the union speaks, in a statement
-        name, channel = name[said_in.end():], channel or said_in.group(1)
-    raw = text[q0:q1]
-    lead = re.match(r"^[\s،,:]*(?:(?:إن|أن|ان|بأن|إنّ|أنّ)\s+)?", raw)
-    q0 += lead.end() if lead else 0
-    quote = text[q0:q1].strip(" .،\"«»")
-    if not quote:
-        return None
-    q0 = text.index(quote, q0)
-    if not channel:
-        ch = _CHANNEL_RE.search(text, s.start, s.end)
-        if ch is not None:
-            channel = ch.group("ch")
-        else:
-            told = _TOLD.search(text[max(s.start, q0 - 30):q0])
-            if told is not None and fold("ال" + told.group("ch")) in _SOURCE_NAMES:
-                channel = "ال" + told.group("ch")
-    e = by_id.get(eid or "")
-    src_name, src_id = (e.name, eid) if e is not None and e.source else (outlet, None)
-    return Statement(si, name, eid, src_name, src_id, quote, (q0, q0 + len(quote)), s.span, verb, how,
-                     channel=channel, denial=denial)
-
-
-_SOURCE_NAMES = {fold(k) for k, v in AL.ACTORS.items() if v[1] == "source"}

@@ -18,7 +18,9 @@ from urllib.parse import urlparse
 from ..core.model import content_hash, normalize_name
 from ..core.when import When
 from . import lexicon as L
-from .arabic import arabic_dates, arabic_mentions, arabic_statements, is_arabic
+from .arabic import arabic_dates, is_arabic
+from .arabic_names import arabic_mentions
+from .arabic_statements import arabic_statements
 from .arabic_events import arabic_drafts
 from .dates import anchor_dates, find_dates, future_reader
 from .entities import Entity, Gazetteer, find_entities
