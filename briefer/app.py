@@ -46,7 +46,7 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     app.setOrganizationName("Briefer")
     app.setApplicationName("Briefer")
     app.setApplicationVersion(__version__)
-    app.setStyle("Fusion")
+    app.setStyle(theme.BrieferStyle())  # Fusion
     data_folder = user_data_folder()
     install_excepthook(data_folder / "briefer.log")
     settings = _settings(data_folder)

@@ -14,8 +14,8 @@ from __future__ import annotations
 from typing import Optional
 
 from PySide6.QtCore import QSettings, Qt
-from PySide6.QtGui import QActionGroup, QColor, QGuiApplication, QPalette
-from PySide6.QtWidgets import QApplication, QMenu, QWidget
+from PySide6.QtGui import QActionGroup, QColor, QGuiApplication, QPainter, QPalette
+from PySide6.QtWidgets import QApplication, QMenu, QProxyStyle, QStyle, QStyleOption, QWidget
 
 SCHEMES = {"system": Qt.ColorScheme.Unknown, "light": Qt.ColorScheme.Light, "dark": Qt.ColorScheme.Dark}
 LABELS = {"system": "Follow the system", "light": "Light", "dark": "Dark"}
@@ -43,6 +43,27 @@ def dark_palette() -> QPalette:
         p.setColor(disabled, role, QColor(120, 120, 120))
     p.setColor(disabled, roles.Highlight, QColor(70, 70, 72))
     return p
+
+
+class BrieferStyle(QProxyStyle):
+    """Fusion, with a check box's edge drawn light on a dark palette: Fusion draws it a shade
+    darker than the window, which vanishes on a dark list (the article review's Accept boxes
+    could not be seen)."""
+
+    EDGE = QColor(128, 128, 134)
+
+    def __init__(self) -> None:
+        super().__init__("Fusion")
+
+    def drawPrimitive(self, element: QStyle.PrimitiveElement, option: QStyleOption, painter: QPainter,
+                      widget: Optional[QWidget] = None) -> None:  # noqa: N802 - Qt's name
+        super().drawPrimitive(element, option, painter, widget)
+        if element == QStyle.PrimitiveElement.PE_IndicatorCheckBox and palette_is_dark(option.palette):
+            painter.save()
+            painter.setPen(self.EDGE)
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawRect(option.rect.adjusted(0, 0, -1, -1))
+            painter.restore()
 
 
 def palette_is_dark(palette: QPalette) -> bool:

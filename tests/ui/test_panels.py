@@ -455,6 +455,31 @@ def test_the_colour_scheme_can_be_chosen_and_sticks(window, qtbot, settings, res
     assert theme.palette_is_dark(app.palette()) == theme.wants_dark("system")
 
 
+@pytest.mark.parametrize("dark", [True, False])
+def test_a_check_box_shows_its_edge_on_a_list_in_either_scheme(qapp, dark: bool) -> None:
+    """The article review's Accept boxes sit on a list's base colour: in dark, Fusion drew their
+    edge a shade off that base, and they could not be seen."""
+    from PySide6.QtCore import QRect
+    from PySide6.QtGui import QImage, QPainter, QPalette
+    from PySide6.QtWidgets import QStyle, QStyleOptionButton
+
+    from briefer.ui import theme
+
+    style = theme.BrieferStyle()
+    palette = theme.dark_palette() if dark else style.standardPalette()
+    base = palette.color(QPalette.ColorRole.Base)
+    image = QImage(20, 20, QImage.Format.Format_RGB32)
+    image.fill(base)
+    option = QStyleOptionButton()
+    option.rect, option.palette = QRect(2, 2, 14, 14), palette
+    option.state = QStyle.StateFlag.State_Enabled | QStyle.StateFlag.State_Off
+    painter = QPainter(image)
+    style.drawPrimitive(QStyle.PrimitiveElement.PE_IndicatorCheckBox, option, painter)
+    painter.end()
+    edge = max(abs(image.pixelColor(x, 9).lightness() - base.lightness()) for x in (2, 3))
+    assert edge >= 40
+
+
 def test_without_a_workspace_its_commands_are_off(window, tmp_path: Path) -> None:
     for action in (window.act_new_event, window.act_delete, window.act_brief, window.act_export, window.act_copy):
         assert not action.isEnabled()
