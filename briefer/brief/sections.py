@@ -26,6 +26,7 @@ __all__ = ["header", "bluf", "key_figures_table", "continuing_flowables", "actor
 NO_NEW_EVENTS = "No new events reported in this period."
 _TOP = 5  # entries per key-figure row; the rest are counted
 _NAVY = colors.HexColor("#17375e")
+WARNING = "#b0491a"  # an event's sourcing warnings
 
 
 def _plural(n: int, word: str) -> str:
@@ -165,7 +166,7 @@ def continuing_flowables(events: Sequence[Event], numbers: dict[str, int], refs:
     ]
     for event in events:
         n = numbers[event.uid]
-        marks = refs.marks(n, event, data.sources) or "no source"
+        marks = refs.marks(n, event, data.sources) or f'<font color="{WARNING}">(no source cited)</font>'
         out.append(ltr_para(f'<a name="ev{n}"/>E{n} · {esc(event.when.label)} — {esc(status_label(event.tags, event.title))} {marks}',
                             styles["line"]))
     return out

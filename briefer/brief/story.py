@@ -24,7 +24,7 @@ from .data import BriefData
 from .labels import long_day
 from .page import Contents, heading
 from .runs import Run, RunLine, anchored
-from .sections import NO_NEW_EVENTS, actor_table, bluf, continuing_flowables, header, key_figures_table
+from .sections import NO_NEW_EVENTS, WARNING, actor_table, bluf, continuing_flowables, header, key_figures_table
 from .text import esc, ltr_para, para
 
 __all__ = ["story", "TOC_MAX_GROUPS"]
@@ -32,7 +32,7 @@ __all__ = ["story", "TOC_MAX_GROUPS"]
 TOC_MAX_GROUPS = 30  # more groups than this: the contents list the sections only
 _CONTEXT_BEFORE = 35 * 86400  # what a daily brief's chart shows around its day
 _CONTEXT_AFTER = 4 * 86400
-_WARNING = HexColor("#b0491a")  # an event's sourcing warnings
+_WARNING = HexColor(WARNING)
 
 
 def _group_key(event: Event, grouping: str, actors: dict[str, Actor]) -> tuple:
@@ -71,9 +71,8 @@ def _event_flowables(number: int, event: Event, data: BriefData, refs: Reference
     out: list[Flowable] = [anchored(f"E{number} · {esc(status_label(event.tags, event.title))}", styles["event"],
                                     f"ev{number}")]
     meta = [esc(event.when.label)]
-    place = ", ".join(dict.fromkeys(x.strip() for x in (event.place, event.country) if x and x.strip()))
-    if place:
-        meta.append(esc(place))
+    if event.where:
+        meta.append(esc(event.where))
     kind = " / ".join(x for x in (event.event_type, event.sub_event_type) if x)
     if kind:
         meta.append(esc(kind))

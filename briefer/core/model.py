@@ -275,6 +275,11 @@ class Event:
         check_event(self.title, self.when, self.latitude, self.longitude, self.fatalities)
 
     @property
+    def where(self) -> str:
+        """Place and country as people read them ("Raqqa, Syria"; "Syria" once when both say it)."""
+        return ", ".join(dict.fromkeys(x.strip() for x in (self.place, self.country) if x and x.strip()))
+
+    @property
     def actor_uids(self) -> tuple[str, ...]:
         return tuple(p.actor_uid for p in self.participants)
 

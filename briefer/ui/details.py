@@ -87,7 +87,7 @@ class DetailsPanel(QWidget):
         parts = [f"<h3>{escape(event.title)}</h3>",
                  f"<p><b>{escape(when_text(when))}</b> <span style='color:gray'>({escape(when.edtf)}"
                  f"{', ' + ', '.join(qualifiers) if qualifiers else ''})</span>"]
-        place = ", ".join(p for p in (event.place, event.country) if p)
+        place = event.where
         if place:
             coords = (f" ({event.latitude:.4f}, {event.longitude:.4f})"
                       if event.latitude is not None and event.longitude is not None else "")

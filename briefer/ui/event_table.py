@@ -237,7 +237,7 @@ class EventTableModel(QAbstractTableModel):
         if column == TITLE:
             return event.title if role == Qt.ItemDataRole.DisplayRole else (event.summary or event.title)
         if column == PLACE:
-            return ", ".join(dict.fromkeys(p for p in (event.place, event.country) if p))
+            return event.where
         if column == TYPE:
             return event.sub_event_type or event.event_type
         if column == ACTORS:
@@ -281,8 +281,9 @@ class EventTable(QTableView):
         header = self.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(False)
-        for column, width in ((WHEN, 130), (TITLE, 320), (PLACE, 140), (TYPE, 160), (ACTORS, 240), (SOURCES, 220),
-                              (CONFIDENCE, 105)):
+        when = self.fontMetrics().horizontalAdvance("on or before 30 Sep 2019") + 24  # (the longest usual date)
+        for column, width in ((WHEN, max(130, when)), (TITLE, 320), (PLACE, 140), (TYPE, 160), (ACTORS, 240),
+                              (SOURCES, 220), (CONFIDENCE, 105)):
             self.setColumnWidth(column, width)
         self._fitting = False
         header.sectionResized.connect(lambda column, *_: column != TITLE and self._fit_title())

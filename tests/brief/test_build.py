@@ -254,6 +254,7 @@ def test_an_open_interval_prints_with_the_day_it_includes(workspace, tmp_path: P
     build_brief(workspace, daily(day=When.parse("2021-03-10"), bluf=""), None, out)
     whole = flat(" ".join(page_texts(out)))
     assert "on or before 10 Mar 2021" in whole and "on or after 10 Mar 2021" in whole
+    assert "Checkpoint closed (no source cited)" in whole  # (it ran into the title: "closed no source")
     assert not re.search(r"(?<!or )before 10 Mar 2021", whole)
 
 

@@ -564,6 +564,21 @@ def test_every_icon_the_window_uses_is_in_resources_and_draws() -> None:
             assert any(image.pixelColor(x, y).alpha() for x in range(size) for y in range(size)), name
 
 
+def test_the_event_table_shows_an_open_date_whole(demo) -> None:
+    model, table = demo.table.model(), demo.table
+    shown = [model.index(row, 0).data() for row in range(model.rowCount())]
+    assert "on or before Apr 2019" in shown
+    assert table.columnWidth(0) > table.fontMetrics().horizontalAdvance("on or before 30 Sep 2019") + 8
+
+
+def test_the_details_name_a_place_once(demo) -> None:
+    session = demo.session
+    withdrawal = next(e for e in session.ws.search_events() if e.place == e.country == "Syria")
+    session.set_selection(session.ws.event_ids(EventFilter(uids=(withdrawal.uid,))))
+    text = demo.details.browser.toPlainText()
+    assert withdrawal.title in text and "Syria, Syria" not in text and "\nSyria\n" in text
+
+
 def test_a_filter_that_hides_the_selected_event_takes_it_out_of_the_details(demo) -> None:
     """Selecting Raqqa, then searching "Baghouz": the details must not go on showing Raqqa."""
     ws = demo.session.ws

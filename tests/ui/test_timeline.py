@@ -280,6 +280,15 @@ def test_tooltip_names_the_sources_and_their_grades(view, ws) -> None:
     assert "Reuters — B (Usually reliable), credibility 2" in text
 
 
+def test_the_tooltip_names_a_place_once(view, ws) -> None:
+    """A place that is its own country ("Syria", "Syria") is said once, as the brief and the table say it."""
+    ws.add_events([Event("Withdrawal announced", When.parse("../2019-04"), place="Syria", country="Syria"),
+                   Event("Town retaken", When.parse("2019-03-01"), place="Hajin", country="Syria")])
+    view.reload()
+    assert "on or before Apr 2019<br>Syria<br>" in view.tooltip_html(event_id(ws, "Withdrawal announced"))
+    assert "<br>Hajin, Syria<br>" in view.tooltip_html(event_id(ws, "Town retaken"))
+
+
 def test_png_and_svg_exports_are_valid_files_of_the_size_asked(view, tmp_path: Path) -> None:
     view.export_png(tmp_path / "t.png", 1600, 900)
     image = QImage(str(tmp_path / "t.png"))

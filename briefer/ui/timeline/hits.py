@@ -112,8 +112,8 @@ class HitsMixin:
             sources.append(f"{esc(s.name)} — {s.reliability} ({esc(RELIABILITY_LABELS[s.reliability])}), "
                            f"credibility {c.credibility}")
         parts = [f"<b>{esc(e.title)}</b>", esc(when_text(e.when))]
-        if e.place or e.country:
-            parts.append(esc(", ".join(p for p in (e.place, e.country) if p)))
+        if e.where:
+            parts.append(esc(e.where))
         if actors:
             parts.append("Actors: " + ", ".join(actors))
         parts.append("Sources: " + ("<br>&nbsp;&nbsp;".join(sources) if sources else "<i>none cited</i>"))
