@@ -35,6 +35,10 @@ from .preferences import when_text
 
 __all__ = ["IntakeDialog"]
 
+
+def _count(items, one: str, many: str = "") -> str:
+    return f"{len(items)} {one if len(items) == 1 else many or one + 's'}"
+
 _MAX_COLUMN = 200  # px: the widest a column of the lists opens (it can be dragged wider)
 _WHEN, _PLACE = 3, 4  # the events list's columns typed in (after Accept, Title, Status)
 
@@ -294,8 +298,9 @@ class IntakeDialog(QDialog):
         notes = [n for n in doc.notes if n.startswith(("this text is already", "the text is not", "outlet: no"))]
         a = self.analysis
         matched = sum(1 for e in a.all_events if e.match is not None)
-        counts = (f"{len(a.events)} events, {len(a.expectations)} expectations or denials (in italics), "
-                  f"{len(a.actors)} actors, {len(a.citations)} statements, {len(a.dates)} dates proposed"
+        found = [_count(a.events, "event"), _count(a.expectations, "expectation or denial", "expectations or denials")
+                 + " (in italics)", _count(a.actors, "actor"), _count(a.citations, "statement"), _count(a.dates, "date")]
+        counts = (", ".join(found) + " proposed"
                   + (f"; {matched} likely already in the workspace (select one to compare)" if matched else "")
                   + ". Tick the events to accept.")
         notes += [n for n in doc.notes if n.startswith(("no English parse", "a long text"))]

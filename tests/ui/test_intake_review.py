@@ -242,6 +242,16 @@ def test_the_status_column_is_not_typed_into(qtbot, dialog) -> None:
     assert attacked.text(3).startswith("no date in the report")
 
 
+def test_the_counts_of_what_was_proposed_read_as_english(qtbot, dialog) -> None:
+    import re
+
+    dialog.paste.setPlainText(UNDATED_REPORT)
+    qtbot.mouseClick(dialog.analyse_button, Qt.MouseButton.LeftButton)
+    counts = re.findall(r"(\d+) (event|actor|statement|date)(s?)\b", dialog.status.text())
+    assert len(counts) == 4 and ("1", "date", "") in counts  # (this report has one date: 'On Sunday')
+    assert all((n == "1") == (plural == "") for n, _, plural in counts)
+
+
 @pytest.mark.parametrize("order, undated, dated, published", [
     ("mdy", "no date in the report — lands as on or before Mar 5, 2019", "Mar 3, 2019", "Mar 5, 2019"),
     ("iso", "no date in the report — lands as ../2019-03-05", "2019-03-03", "2019-03-05"),
