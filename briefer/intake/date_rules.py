@@ -252,7 +252,8 @@ def _year_range(m: re.Match, pub: Optional[date], future: bool) -> Resolved:
 
 def _year_prep(m: re.Match, pub: Optional[date], future: bool) -> Resolved:
     year = int(m["y"])
-    prep = m["prep"].lower().strip()
+    prep = " ".join(m["prep"].lower().split())
+    prep = prep[3:] if prep in ("in early", "in late") else prep  # "in late 2016" as "late 2016"
     if prep in ("since", "from"):
         return When.since(Point.of(year)), f"'{prep} {year}': from that year on (the end is open)", False
     if prep in ("by", "until", "till", "before"):
@@ -590,7 +591,8 @@ RULES: list[tuple[re.Pattern, object]] = [
     (re.compile(r"\b(?P<earlier>earlier|later)\s+(?:in\s+the|that)\s+(?P<unit>week|month|year)\b(?P<which>)", _I), _in_the_unit),
     (re.compile(rf"\b(?:late\s+)?overnight\s+(?:on\s+|into\s+|to\s+)?(?P<w>{_WEEKDAY})\b"), _overnight_day),
     (re.compile(r"\b(?:late\s+)?overnight\b", _I), _overnight),
-    (re.compile(rf"\b(?:(?:over|in|during|for|within)\s+)?the\s+(?P<dir>past|last|previous|coming|next|following)\s+(?:(?P<n>{_NUM})[\s-]+)?(?P<unit>{_UNIT})\b", _I), _past_n),
+    (re.compile(rf"\b(?:(?:over|in|during|for|within)\s+)?the\s+(?P<dir>past|last|previous|coming|next|following)\s+(?:(?P<n>{_NUM})[\s-]+)?(?P<unit>{_UNIT})\b"
+                r"(?!\s+of\b)", _I), _past_n),  # not "the last 12 days of September"
     (re.compile(rf"\bwithin\s+(?:the\s+next\s+)?(?P<n>{_NUM})?[\s-]*(?P<unit>{_UNIT})\b", _I), _within),
     (re.compile(rf"\b(?P<n>{_NUM})[\s\-]+(?P<unit>{_UNIT})\s+ago\b", _I), _ago),
     *PERIOD_RULES,  # seasons, decades, the end of a year, "on the 15th", "in two weeks"

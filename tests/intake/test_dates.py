@@ -276,3 +276,9 @@ def test_a_month_named_on_its_own_is_the_last_one_before_publication() -> None:
     assert [(d.text, d.when.edtf) for d in find_dates("October was the deadliest month; the July offensive failed.", PUB)] \
         == [("October", "2018-10"), ("July", "2018-07")]
     assert find_dates("Black September and the May talks were named after it.", PUB) == []
+
+
+def test_late_in_a_year_and_the_last_days_of_a_month() -> None:
+    assert one("It began in late 2016 there.").when.edtf == "2016-09/2016-12"
+    found = find_dates("Raids rose in the last 12 days of September.", PUB)
+    assert [(d.text, d.when.edtf) for d in found] == [("September", "2018-09")]
