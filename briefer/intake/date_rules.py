@@ -549,6 +549,10 @@ ANCHORED_RE = re.compile(
     r"|(?P<way2>before|after)\b(?=\s*(?:[,.;:)\]\"”]|$)|\s+(?:and|but|when|as|while)\b))", re.I)
 
 
+# "the March 23 Movement", "the 14 March alliance", "April 6 Youth Movement": a group named after a day
+_NOT_A_NAME = (r"(?!\s+(?:(?:Youth|Revolutionary|Student)\s+)?(?i:movement|alliance|coalition|brigades?|group|front|party|"
+               r"forces|camp|bloc)\b)")
+
 RULES: list[tuple[re.Pattern, object]] = [
     (re.compile(rf"\b(?P<d>\d{{1,2}}){_ORD}\s+(?:of\s+)?(?P<m>{_MONTH}),?\s+(?P<y>{_YEAR})\b"), _explicit_dmy),
     (re.compile(rf"\b(?P<m>{_MONTH})\s+(?P<d>\d{{1,2}}){_ORD},?\s+(?P<y>{_YEAR})\b"), _explicit_dmy),
@@ -564,15 +568,15 @@ RULES: list[tuple[re.Pattern, object]] = [
                 rf"(?:,?\s+(?P<y>{_YEAR})\b)?"), _day_range),
     (re.compile(r"\b(?:Christmas(?:\s+(?:Day|Eve))?|New\s+Year['’]s(?:\s+(?:Day|Eve))?|Easter(?:\s+(?:Sunday|Monday|Day))?"
                 r"|Good\s+Friday)\b"), _feast),
-    (re.compile(rf"\b(?P<d>\d{{1,2}}){_ORD}\s+(?:of\s+)?(?P<m>{_MONTH})(?![\w])"), _day_month),
-    (re.compile(rf"\b(?P<m>{_MONTH})\s+(?P<d>\d{{1,2}}){_ORD}(?![\d:])"), _day_month),
+    (re.compile(rf"\b(?P<d>\d{{1,2}}){_ORD}\s+(?:of\s+)?(?P<m>{_MONTH})(?![\w]){_NOT_A_NAME}"), _day_month),
+    (re.compile(rf"\b(?P<m>{_MONTH})\s+(?P<d>\d{{1,2}}){_ORD}(?![\d:]){_NOT_A_NAME}"), _day_month),
     (re.compile(rf"(?:\b(?P<prep>[Ii]n|[Bb]y|[Ss]ince|[Ff]rom|[Uu]ntil|[Tt]ill|[Bb]efore|[Ee]arly|[Ll]ate)\s+)?"
                 rf"(?P<m>{_MONTH})\s+(?:of\s+)?(?P<rel>last|this|next)\s+year\b"), _month_relative_year),
     (re.compile(rf"\b(?P<prep>[Ii]n|[Bb]y|[Ss]ince|[Ff]rom|[Uu]ntil|[Tt]ill|[Bb]efore|[Ee]arly|[Ll]ate)\s+(?P<m>{_MONTH})(?![\w])"), _month_alone),
     # a month named on its own ("September was the deadliest month", "the July offensive"); not "May"
     # (the verb), a month before a day or a name ("March 23 Movement", "Black September" aside)
-    (re.compile(r"(?<![\w.\-])(?<!Black )(?P<m>January|February|March|April|June|July|August|September|October|November|December)"
-                r"(?![\w\-])(?!\s+(?:\d|[A-Z]))(?![’']s?\s+[A-Z])"), _month_bare),
+    (re.compile(r"(?<![\w.\-])(?<!Black )(?<!\d )(?P<m>January|February|March|April|June|July|August|September|October|"
+                rf"November|December)(?![\w\-])(?!\s+(?:\d|[A-Z]))(?![’']s?\s+[A-Z]){_NOT_A_NAME}"), _month_bare),
     (re.compile(rf"\b(?P<prep>(?i:last|next|this|during|throughout|through|in\s+mid|mid|in\s+early|in\s+late))"
                 rf"(?:\s+|-)(?P<m>{_MONTH})(?![\w])(?!\s+(?:of\s+)?(?:last|this|next)\s+year)"), _month_marked),
     (re.compile(rf"\b(?P<prep>(?i:(?:the\s+)?(?:end|beginning|start|middle|(?:first|second|third|last)\s+(?:half|week|days)))"

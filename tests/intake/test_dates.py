@@ -282,3 +282,7 @@ def test_late_in_a_year_and_the_last_days_of_a_month() -> None:
     assert one("It began in late 2016 there.").when.edtf == "2016-09/2016-12"
     found = find_dates("Raids rose in the last 12 days of September.", PUB)
     assert [(d.text, d.when.edtf) for d in found] == [("September", "2018-09")]
+
+
+def test_a_group_named_after_a_day_is_no_date() -> None:
+    assert find_dates("Talks with the March 23 Movement and the 14 March alliance resumed.", PUB) == []
