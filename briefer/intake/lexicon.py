@@ -173,6 +173,7 @@ EVENT_STEMS = (
     "demolish", "loot", "infiltrat", "retaliat", "vote", "counterattack", "counter-attack",
     "battl", "fought", "dismiss", "overran", "overrun", "torch", "burn", "hijack", "invad", "invasion", "riot",
     "mutin", "assassinat", "detonat", "intercept", "gunfire", "raped", "stabbed", "stabbing",
+    "campaign", "patrol", "arriv", "toppl", "oust", "overthr",
 )
 
 # All-capital words that are not names.

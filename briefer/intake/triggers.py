@@ -13,6 +13,8 @@ of what the clause tells, not of how it names someone or something:
   July", "civilians killed in the attack", is told);
 * it is not a purpose or an aim ("to fight on", "in a bid to retake", "in order to push")
   nor what someone was urged, asked or called on to do ("urged the bloc to deploy");
+* a participle that qualifies a noun ("the ousted president") says who or what it is, and
+  "control" or "hold" in the present tense ("his troops now control the town") who holds what;
 * a light verb ("take", "hold", "open") tells no happening when what it takes or holds is
   a view, a step or an accusation ("takes the allegations seriously", "holds the view",
   "held them responsible"), as against "took the town", "held talks", "opened fire".
@@ -61,6 +63,7 @@ _ABSTRACT = {"allegation", "view", "views", "note", "care", "account", "look", "
 _NAME_PARTS = {"compound", "flat"}
 # nouns made on an event word that name people or things, not happenings
 _THINGS = {"insurgent", "explosive", "hostage", "wound", "shell", "surrounding", "surroundings", "fledgling"}
+_HOLDING = {"control", "hold"}  # in the present tense, a state
 _ADJ_OK = {"dead", "missing", "wounded", "injured", "killed", "trapped", "besieged", "surrounded"}
 
 
@@ -121,6 +124,10 @@ def tells(token, upper_text: bool = False) -> bool:
         return False
     if token.dep_ == "amod" and token.tag_ == "VBG":
         return False  # "the surrounding villages", "a full-fledged war"
+    if token.dep_ == "amod" and token.tag_ == "VBN" and token.lower_ not in _ADJ_OK:
+        return False  # "the ousted president", "the toppled leader": who someone is
+    if token.lemma_.lower() in _HOLDING and token.tag_ in ("VBZ", "VBP"):
+        return False  # "his troops now control the town": who holds what, not a happening
     if token.pos_ not in ("VERB", "NOUN"):
         if token.pos_ == "ADJ" and (token.tag_ == "VBN" or token.lower_ in _ADJ_OK):
             pass

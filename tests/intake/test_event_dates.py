@@ -96,7 +96,7 @@ def test_a_happening_told_with_also_right_after_a_dated_one_is_of_its_day(worksp
 
 def test_also_does_not_carry_a_day_to_a_present_clause_or_past_an_undated_one(workspace) -> None:
     body = ("Residents said the Eastland Army shelled the grain market in Kafr Saba on Monday. The Northern Shield "
-            "Brigade also holds the old bridge at Tal Hamra.")
+            "Brigade is also shelling the old bridge at Tal Hamra.")
     assert _when(workspace, body, "old bridge").when is None
     body = ("The Northern Shield Brigade seized the grain market in Kafr Saba. The brigade also seized the old bridge "
             "at Tal Hamra.")

@@ -29,6 +29,9 @@ def quotes(workspace, body: str) -> list[str]:
     "The Valley Council urged the Dara Khel Brigade to release its prisoners and withdraw from the dam.",
     # a light verb holding a view, not a place
     "The Korbessa police chief said on Thursday that the force takes every complaint seriously.",
+    # who someone is, who holds what
+    "Supporters of the ousted governor of Korbessa now sell charcoal along the Dara Khel road.",
+    "The governor of Korbessa says the Valley Guard now controls the whole of the Dara Khel road.",
 ])
 def test_a_clause_that_tells_no_happening_is_no_event(workspace, sentence: str) -> None:
     assert quotes(workspace, sentence) == []
@@ -43,6 +46,10 @@ def test_a_clause_that_tells_no_happening_is_no_event(workspace, sentence: str) 
     # what happened to someone, told in a clause on them
     ("The brigade answers to Omar Tellu, who was dismissed by the Valley Council in May.", "dismissed"),
     ("The Dara Khel Brigade fought the Korbessa militia near the dam on Thursday.", "fought"),
+    ("The Dara Khel Brigade started a campaign on Thursday to take the Korbessa dam.", "campaign"),
+    ("The governor of Korbessa arrived in the capital on Thursday.", "arrived"),
+    ("Valley Guard soldiers patrolled the streets of Korbessa on Thursday.", "patrolled"),
+    ("The Dara Khel Brigade toppled the governor of Korbessa in May.", "toppled"),
 ])
 def test_a_clause_that_tells_a_happening_is_an_event(workspace, sentence: str, word: str) -> None:
     found = quotes(workspace, sentence)
