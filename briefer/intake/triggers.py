@@ -15,6 +15,9 @@ of what the clause tells, not of how it names someone or something:
   nor what someone was urged, asked or called on to do ("urged the bloc to deploy");
 * a participle that qualifies a noun ("the ousted president") says who or what it is, and
   "control" or "hold" in the present tense ("his troops now control the town") who holds what;
+* a count of the dead over a span of time ("the war has left thousands dead, while pushing the
+  country to famine", "200 people have been killed since the violence erupted", "blamed for
+  thousands of deaths during its insurgency") is a toll, not a happening;
 * a light verb ("take", "hold", "open") tells no happening when what it takes or holds is
   a view, a step or an accusation ("takes the allegations seriously", "holds the view",
   "held them responsible"), as against "took the town", "held talks", "opened fire".
@@ -128,6 +131,8 @@ def tells(token, upper_text: bool = False) -> bool:
         return False  # "the ousted president", "the toppled leader": who someone is
     if token.lemma_.lower() in _HOLDING and token.tag_ in ("VBZ", "VBP"):
         return False  # "his troops now control the town": who holds what, not a happening
+    if _toll(token):
+        return False  # "the war has left thousands dead", "200 killed since the violence erupted"
     if token.pos_ not in ("VERB", "NOUN"):
         if token.pos_ == "ADJ" and (token.tag_ == "VBN" or token.lower_ in _ADJ_OK):
             pass
@@ -153,6 +158,38 @@ def tells(token, upper_text: bool = False) -> bool:
             return False  # asked for: "urged them to deploy"
         t = head
     return True
+
+
+_CASUALTY = {"kill", "dead", "death", "die", "wound", "injure", "displace", "wounded", "injured", "displaced"}
+_CONFLICT = {"war", "conflict", "unrest", "violence", "fighting", "insurgency", "crisis", "rebellion", "uprising",
+             "fight", "clash", "attack"}
+
+
+def _left_dead(verb) -> bool:
+    """"the war has left ...": a conflict's toll."""
+    return verb.lemma_.lower() == "leave" and any(c.dep_ == "nsubj" and c.lemma_.lower() in _CONFLICT
+                                                  for c in verb.children)
+
+
+def _toll(token) -> bool:
+    """A count of the dead (wounded, displaced) over a span of time, not a happening."""
+    if token.dep_ in ("advcl", "conj") and _left_dead(token.head):
+        return True  # "has left thousands dead, while pushing the country to famine"
+    if token.lemma_.lower() not in _CASUALTY and token.lower_ not in _CASUALTY:
+        return False
+    verb = token
+    for _ in range(4):
+        if verb.pos_ in ("VERB", "AUX") or verb.head.i == verb.i:
+            break
+        verb = verb.head
+    if _left_dead(verb):
+        return True
+    verbs = [verb] + ([verb.head] if verb.dep_ == "conj" else []) + [c for c in verb.children if c.dep_ == "conj"]
+    for c in [c for v in verbs for c in v.children] + ([] if verb is token else list(token.children)):
+        if c.dep_ in ("prep", "mark") and c.lower_ in ("since", "during") or \
+                c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "since" for m in c.children):
+            return True  # "killed since the violence erupted", "deaths during its insurgency"
+    return False
 
 
 def event_word(doc, start: int, end: int, found: Sequence[tuple[int, int]]) -> Optional[int]:

@@ -32,6 +32,10 @@ def quotes(workspace, body: str) -> list[str]:
     # who someone is, who holds what
     "Supporters of the ousted governor of Korbessa now sell charcoal along the Dara Khel road.",
     "The governor of Korbessa says the Valley Guard now controls the whole of the Dara Khel road.",
+    # a toll over a span of time
+    "The Valley Council says the war in Korbessa has left thousands of people dead, while pushing the valley "
+    "to the brink of famine.",
+    "The Valley Council says more than 200 people have been killed in Korbessa since the violence erupted.",
 ])
 def test_a_clause_that_tells_no_happening_is_no_event(workspace, sentence: str) -> None:
     assert quotes(workspace, sentence) == []
