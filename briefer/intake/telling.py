@@ -61,6 +61,7 @@ _SAME_KIND = {"airstrike": "strike", "air strike": "strike", "recaptur": "captur
 _VIOLENT = {"strike", "kill", "blast", "shot", "clash", "ambush", "attack", "behead", "execut", "captur", "kidnap",
             "abduct"}
 _BACK_DETS = {"the", "this", "that", "these", "those", "such"}
+_NEW_ADJS = {"first", "new", "fresh", "renewed", "another", "second", "third"}
 _BACK_ADJS = {"latest", "same"}  # ("similar attacks" are other happenings of the kind)
 _ANOTHER_RE = re.compile(r"\b(?:also|another|separately|second|other|elsewhere|meanwhile|in addition|again|"
                          r"similar)\b", re.I)
@@ -123,7 +124,10 @@ def _points_back(token) -> bool:
     head = token
     while head.dep_ == "compound" and head.head.i != head.i:
         head = head.head
-    for c in list(head.children) + ([] if head is token else list(token.children)):
+    kids = list(head.children) + ([] if head is token else list(token.children))
+    if any(c.dep_ == "amod" and c.lower_ in _NEW_ADJS for c in kids):
+        return False  # "their first attack", "a new offensive": not one told before
+    for c in kids:
         if c.i > head.i:
             continue
         if c.dep_ == "det" and c.lower_ in _BACK_DETS:

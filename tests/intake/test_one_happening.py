@@ -138,3 +138,10 @@ def test_a_retelling_that_only_gives_the_day_dates_the_lead(workspace) -> None:
     first = [e for e in found if "Korbessa" in e.quote]
     assert first and not any(e.when is not None and e.when.edtf == "2015-03-03" for e in first), [
         (e.quote, e.when) for e in found]
+
+
+def test_a_first_attack_is_news_and_its_retelling_folds_into_it(workspace) -> None:
+    """"launched their first attack": a new happening, not one pointed back to."""
+    found = events(workspace, "Black Flag Movement gunmen last week launched their first attack on Korbessa in a "
+                              "year.\n\nOmar Tellu, a farmer, was asleep at home when the attack began.")
+    assert len(found) == 1 and "first attack" in found[0].quote, [e.quote for e in found]
