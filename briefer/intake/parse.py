@@ -126,6 +126,7 @@ _EXPECT_HEADS = {
 }
 _CONDITION_MARKS = {"if", "once", "unless", "should", "provided", "whether"}
 _POSSIBLE_MODALS = {"could", "may", "might", "can"}
+_PERCEIVED = {"hear", "see", "feel", "smell", "observe", "spot"}
 _FUTURE_MODALS = {"will", "shall", "'ll", "wo"}
 _HARM_LEMMAS = {"kill", "wound", "injure", "die", "hurt", "abduct", "kidnap", "detain", "arrest", "displace",
                 "execute", "behead", "torture", "evacuate", "rescue", "free", "release", "hold"}
@@ -442,8 +443,8 @@ def _verb_status(verb) -> Optional[str]:
         if c.dep_ in ("aux", "auxpass"):
             if c.lower_ in _FUTURE_MODALS:
                 return "expected"
-            if c.lower_ in _POSSIBLE_MODALS:
-                return "conditional"
+            if c.lower_ in _POSSIBLE_MODALS and verb.lemma_.lower() not in _PERCEIVED:
+                return "conditional"  # (but "explosions could be heard": they were)
             if c.lower_ == "would":
                 return "expected"
         if c.dep_ == "mark" and c.lower_ in _CONDITION_MARKS:

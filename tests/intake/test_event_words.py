@@ -130,3 +130,11 @@ def test_a_happening_in_a_clause_of_time_is_its_own_event_said_by_the_same_speak
     assert {status for _, status in found} == {"claimed"}, found
     # a clause of time with no happening of its own stays in its clause
     assert len(quotes(workspace, "The Dara Khel Brigade attacked the Korbessa dam after the rains ended.")) == 1
+
+
+def test_sounds_that_could_be_heard_were_heard(workspace) -> None:
+    analysis = analyse_text(workspace, "Valley report\n\nExplosions could be heard in Korbessa on Thursday, "
+                                       "residents said.\n\nThe Dara Khel Brigade could attack Korbessa on Sunday.",
+                            published=FRIDAY)
+    assert [e.quote.split()[0] for e in analysis.events] == ["Explosions"], [e.quote for e in analysis.events]
+    assert [e.status for e in analysis.expectations] == ["conditional"]
