@@ -13,10 +13,12 @@ codes one event, dated by the telling that gives a day.  Two rules, on the parse
   with it, or names again with "the" a thing it told ("the gunmen", "the market"); their
   dates agree (equal, or one of them only the publication day or the day something was
   said: "officials said Sunday that ..."), no other place is named, and the report does
-  not say it is another one ("also", "another", "separately").  Fighting, clashes and battles
-  are one kind, shelling, strikes and hits another; "the attack" pointing back may name any
-  violent happening told before.  Dates agree also when one telling's day lies inside the
-  other's span of a week at most ("overnight" within "this week"); a country or a region
+  not say it is another one ("also", "another", "separately") nor tell a kind of happening the
+  earlier did not ("clashes" then "the escalation of armed clashes and airstrikes": the
+  airstrikes are news; the dead, a shooting or a blast may be told with the happening).
+  Fighting, clashes and battles are one kind, shelling, strikes and hits another; "the
+  attack" pointing back may name any violent happening told before.  Dates agree also
+  when one telling's day lies inside the other's span of a week at most ("overnight" within "this week"); a country or a region
   ("northern Nigeria", "Borno state") is no other place than a village in it, and the proposal
   takes the narrower place.  A retelling that also tells news ("Saturday's attacks came as the
   general arrived", "after the strike, the president held a meeting", "... violating a truce signed in May") is not folded: the news is its own
@@ -225,6 +227,10 @@ def _dates_agree(a: EventDraft, b: EventDraft, weak: set[int]) -> bool:
         and wide.earliest <= narrow.earliest and narrow.latest <= wide.latest
 
 
+# kinds a retelling may add to what it tells again: the dead, and the attack it was
+_TOLD_WITH = {"kill", "attack", "shot", "blast"}
+
+
 def _party_ids(d: EventDraft) -> set[str]:
     return {eid for eid, role in d.participants if getattr(role, "value", role) not in ("spokesperson", "mentioned")}
 
@@ -279,6 +285,8 @@ def fold_retellings(drafts: list[EventDraft], sentences: Sequence[Sentence], par
                 continue
             if _places_differ(prev.place, d.place):
                 continue  # told of another place: another happening
+            if not back and (kinds - pmeta[0]) - _TOLD_WITH:
+                continue  # "the escalation of armed clashes and airstrikes": airstrikes were not told before
             if not (back & shared) and _ANOTHER_RE.search(d.quote):
                 continue  # "also", "another", "separately": the report says it is another one
             # a party, the place, or a thing told before named again with "the" ("the gunmen", "the market")

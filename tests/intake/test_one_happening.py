@@ -145,3 +145,10 @@ def test_a_first_attack_is_news_and_its_retelling_folds_into_it(workspace) -> No
     found = events(workspace, "Black Flag Movement gunmen last week launched their first attack on Korbessa in a "
                               "year.\n\nOmar Tellu, a farmer, was asleep at home when the attack began.")
     assert len(found) == 1 and "first attack" in found[0].quote, [e.quote for e in found]
+
+
+def test_a_telling_that_adds_another_kind_of_happening_is_its_own(workspace) -> None:
+    found = events(workspace, "Black Flag Movement gunmen clashed with the Valley Guard in Korbessa on Tuesday.\n\n"
+                              "The Valley Council said an escalation of armed clashes and airstrikes in Korbessa has "
+                              "killed dozens of people.")
+    assert len(found) == 2, [e.quote for e in found]
