@@ -54,8 +54,9 @@ _STRONG = {"attack", "offensive", "assault", "kill", "murder", "execut", "behead
            "airstrike", "air strike", "raid", "clash", "battle", "ambush", "captur", "seiz", "retak", "recaptur",
            "liberat", "withdr", "kidnap", "abduct", "arrest", "releas", "freed", "massacre", "explo", "blast",
            "storm", "expel", "expell", "shot", "shoot", "besieg", "encircl", "surround", "invad", "occup", "struck",
-           "fight", "fought", "hit", "loot", "demolish"}
-_SAME_KIND = {"airstrike": "strike", "air strike": "strike", "recaptur": "captur", "retak": "captur",
+           "fight", "fought", "hit", "loot", "demolish", "flee", "fled", "displac", "evacuat"}
+_SAME_KIND = {"fled": "flee", "displac": "flee", "evacuat": "flee",  # people driven from their homes
+              "airstrike": "strike", "air strike": "strike", "recaptur": "captur", "retak": "captur",
               "shoot": "shot", "expell": "expel", "murder": "kill", "massacre": "kill", "explo": "blast", "struck": "strike",
               "bomb": "blast", "assault": "attack", "raid": "attack", "storm": "attack", "fight": "clash",
               "fought": "clash", "battle": "clash", "shell": "strike", "hit": "strike"}

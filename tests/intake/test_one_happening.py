@@ -152,3 +152,10 @@ def test_a_telling_that_adds_another_kind_of_happening_is_its_own(workspace) -> 
                               "The Valley Council said an escalation of armed clashes and airstrikes in Korbessa has "
                               "killed dozens of people.")
     assert len(found) == 2, [e.quote for e in found]
+
+
+def test_people_driven_from_their_homes_are_news_beside_the_fighting(workspace) -> None:
+    found = events(workspace, "Fierce fighting has broken out in Korbessa between the Valley Guard and the Black "
+                              "Flag Movement.\n\nBattles between the Valley Guard and the Black Flag Movement in "
+                              "Korbessa have sent thousands of people fleeing to Dara Khel.")
+    assert len(found) == 2 and "fleeing" in found[1].quote, [e.quote for e in found]
