@@ -62,7 +62,7 @@ _ABSTRACT = {"allegation", "view", "views", "note", "care", "account", "look", "
              "belief", "opinion", "interest", "advantage", "pride", "issue", "question", "concern", "charge",
              "claim", "report", "accusation", "responsibility", "seriously", "responsible", "accountable", "hope",
              "time", "effect", "shape", "notice", "aim", "heart", "comfort", "lesson", "breath", "turn",
-             "place"}  # "the attack took place": the attack is the happening, not a taking
+             "place", "cover", "shelter", "refuge", "part"}  # "the attack took place", "took cover", "took part"
 _NAME_PARTS = {"compound", "flat"}
 # nouns made on an event word that name people or things, not happenings
 _THINGS = {"insurgent", "explosive", "hostage", "wound", "shell", "surrounding", "surroundings", "fledgling"}

@@ -29,6 +29,7 @@ def quotes(workspace, body: str) -> list[str]:
     "The Valley Council urged the Dara Khel Brigade to release its prisoners and withdraw from the dam.",
     # a light verb holding a view, not a place
     "The Korbessa police chief said on Thursday that the force takes every complaint seriously.",
+    "Omar Tellu, a farmer of Korbessa, took cover under a bed with his children on Thursday.",
     # who someone is, who holds what
     "Supporters of the ousted governor of Korbessa now sell charcoal along the Dara Khel road.",
     "The governor of Korbessa says the Valley Guard now controls the whole of the Dara Khel road.",
