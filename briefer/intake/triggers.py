@@ -12,7 +12,8 @@ of what the clause tells, not of how it names someone or something:
   not what happened (what happened to them or what they did, "Machar, who was dismissed in
   July", "civilians killed in the attack", is told);
 * it is not a purpose or an aim ("to fight on", "in a bid to retake", "in order to push")
-  nor what someone was urged, asked or called on to do ("urged the bloc to deploy");
+  nor what someone was urged, asked or called on to do ("urged the bloc to deploy", "called
+  for a cease-fire");
 * a participle that qualifies a noun ("the ousted president") says who or what it is, and
   "control" or "hold" in the present tense ("his troops now control the town") who holds what;
 * a count of the dead over a span of time ("the war has left thousands dead, while pushing the
@@ -156,6 +157,8 @@ def tells(token, upper_text: bool = False) -> bool:
             return False  # an aim: "to fight on", "in order to push"
         if t.dep_ == "xcomp" and head.lemma_.lower() in _DIRECTIVE:
             return False  # asked for: "urged them to deploy"
+        if t.dep_ == "pobj" and head.lower_ == "for" and head.head.lemma_.lower() in _DIRECTIVE:
+            return False  # asked for: "called for a cease-fire", "appealed for the release of ..."
         t = head
     return True
 

@@ -27,6 +27,8 @@ def quotes(workspace, body: str) -> list[str]:
     # an aim, or what someone was urged to do
     "The governor of Korbessa travelled to the capital on Thursday to press for new roads.",
     "The Valley Council urged the Dara Khel Brigade to release its prisoners and withdraw from the dam.",
+    "The Valley Council has been calling for a cease-fire in Korbessa.",
+    "The governor of Korbessa appealed on Thursday for the release of the Dara Khel prisoners.",
     # a light verb holding a view, not a place
     "The Korbessa police chief said on Thursday that the force takes every complaint seriously.",
     "Omar Tellu, a farmer of Korbessa, took cover under a bed with his children on Thursday.",
