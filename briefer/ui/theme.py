@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from typing import Optional
 
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QRectF, QSettings, Qt
 from PySide6.QtGui import QActionGroup, QColor, QGuiApplication, QPainter, QPalette
 from PySide6.QtWidgets import QApplication, QMenu, QProxyStyle, QStyle, QStyleOption, QWidget
 
@@ -46,9 +46,9 @@ def dark_palette() -> QPalette:
 
 
 class BrieferStyle(QProxyStyle):
-    """Fusion, with a check box's edge drawn light on a dark palette: Fusion draws it a shade
-    darker than the window, which vanishes on a dark list (the article review's Accept boxes
-    could not be seen)."""
+    """Fusion, with the edge of a check box or a radio button drawn light on a dark palette:
+    Fusion draws it a shade darker than the window, which vanishes on a dark list or group
+    (the article review's Accept boxes, the brief's Scope buttons could not be seen)."""
 
     EDGE = QColor(128, 128, 134)
 
@@ -58,11 +58,17 @@ class BrieferStyle(QProxyStyle):
     def drawPrimitive(self, element: QStyle.PrimitiveElement, option: QStyleOption, painter: QPainter,
                       widget: Optional[QWidget] = None) -> None:  # noqa: N802 - Qt's name
         super().drawPrimitive(element, option, painter, widget)
-        if element == QStyle.PrimitiveElement.PE_IndicatorCheckBox and palette_is_dark(option.palette):
+        kinds = QStyle.PrimitiveElement.PE_IndicatorCheckBox, QStyle.PrimitiveElement.PE_IndicatorRadioButton
+        if element in kinds and palette_is_dark(option.palette):
             painter.save()
-            painter.setPen(self.EDGE)
+            enabled = bool(option.state & QStyle.StateFlag.State_Enabled)
+            painter.setPen(self.EDGE if enabled else self.EDGE.darker(160))
             painter.setBrush(Qt.BrushStyle.NoBrush)
-            painter.drawRect(option.rect.adjusted(0, 0, -1, -1))
+            if element == kinds[0]:
+                painter.drawRect(option.rect.adjusted(0, 0, -1, -1))
+            else:
+                painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+                painter.drawEllipse(QRectF(option.rect).adjusted(1.5, 1.5, -1.5, -1.5))
             painter.restore()
 
 

@@ -455,10 +455,11 @@ def test_the_colour_scheme_can_be_chosen_and_sticks(window, qtbot, settings, res
     assert theme.palette_is_dark(app.palette()) == theme.wants_dark("system")
 
 
+@pytest.mark.parametrize("kind", ["PE_IndicatorCheckBox", "PE_IndicatorRadioButton"])
 @pytest.mark.parametrize("dark", [True, False])
-def test_a_check_box_shows_its_edge_on_a_list_in_either_scheme(qapp, dark: bool) -> None:
+def test_a_check_box_shows_its_edge_on_a_list_in_either_scheme(qapp, dark: bool, kind: str) -> None:
     """The article review's Accept boxes sit on a list's base colour: in dark, Fusion drew their
-    edge a shade off that base, and they could not be seen."""
+    edge a shade off that base, and they could not be seen (nor the brief's Scope buttons)."""
     from PySide6.QtCore import QRect
     from PySide6.QtGui import QImage, QPainter, QPalette
     from PySide6.QtWidgets import QStyle, QStyleOptionButton
@@ -474,9 +475,9 @@ def test_a_check_box_shows_its_edge_on_a_list_in_either_scheme(qapp, dark: bool)
     option.rect, option.palette = QRect(2, 2, 14, 14), palette
     option.state = QStyle.StateFlag.State_Enabled | QStyle.StateFlag.State_Off
     painter = QPainter(image)
-    style.drawPrimitive(QStyle.PrimitiveElement.PE_IndicatorCheckBox, option, painter)
+    style.drawPrimitive(getattr(QStyle.PrimitiveElement, kind), option, painter)
     painter.end()
-    edge = max(abs(image.pixelColor(x, 9).lightness() - base.lightness()) for x in (2, 3))
+    edge = max(abs(image.pixelColor(x, 9).lightness() - base.lightness()) for x in (2, 3, 4))
     assert edge >= 40
 
 
