@@ -437,8 +437,9 @@ def _main_verbs(doc, start: int, end: int) -> list:
 
 
 def _verb_status(verb) -> Optional[str]:
-    if verb.lemma_.lower() in _EXPECT_HEADS and any(c.dep_ == "xcomp" for c in verb.children):
-        return "expected"  # "talks are expected to resume", "the army plans to"
+    if verb.lemma_.lower() in _EXPECT_HEADS and any(c.dep_ == "xcomp" or c.dep_ == "prep" and c.lower_ == "for"
+                                                   for c in verb.children):
+        return "expected"  # "talks are expected to resume", "the army plans to", "is preparing for a campaign"
     for c in verb.children:
         if c.dep_ in ("aux", "auxpass"):
             if c.lower_ in _FUTURE_MODALS:

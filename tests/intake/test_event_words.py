@@ -141,3 +141,10 @@ def test_sounds_that_could_be_heard_were_heard(workspace) -> None:
                             published=FRIDAY)
     assert [e.quote.split()[0] for e in analysis.events] == ["Explosions"], [e.quote for e in analysis.events]
     assert [e.status for e in analysis.expectations] == ["conditional"]
+
+
+def test_what_a_side_prepares_for_is_an_expectation(workspace) -> None:
+    analysis = analyse_text(workspace, "Valley report\n\nOfficials said on Thursday that the Valley Guard is "
+                                       "preparing for a long campaign in Korbessa.", published=FRIDAY)
+    assert analysis.events == [] and [e.status for e in analysis.expectations] == ["expected"], [
+        (e.quote, e.status) for e in analysis.events + analysis.expectations]
