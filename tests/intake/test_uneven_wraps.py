@@ -5,6 +5,7 @@ is never joined onto the line before it.  Sentences here are made up for the tes
 
 from __future__ import annotations
 
+from briefer.intake.assistant import analyse
 from briefer.intake.reading import article_from_text
 from briefer.intake.text import split_sentences, unwrap_lines
 
@@ -148,3 +149,22 @@ def test_a_script_set_in_capitals_is_joined_where_its_lines_go_on() -> None:
     assert lines[2] == ("TEXT: THE GOVERNOR OF THE PROVINCE, IVO KARAN, SAYS THE SHELLS FELL ON THE MARKET IN KORBA "
                         "ON MONDAY. HE SAYS THE ARMY WILL STAY IN THE TOWN UNTIL THE U-N MONITORS ARRIVE.")
     assert lines[3] == "/// KARAN ACT ///"
+
+
+def test_an_unevenly_wrapped_lead_keeps_its_event_date_and_speaker(workspace) -> None:
+    article = article_from_text(
+        "Headline: Market shelled in Korba\n"
+        "Date: 2019-03-05\n"
+        "\n"
+        "KORBA, March 5 (Wire) - Rebels of the Northern Shield Brigade shelled the\n"
+        "Korba market on Monday,\n"
+        "killing twelve people, the governor of the province, Ivo\n"
+        "Karan, told reporters.\n"
+        "\n"
+        "He said the shells fell on stalls\n"
+        "that were full of people buying bread.\n")
+    assert any("hard-wrapped" in note for note in article.notes)
+    result = analyse(workspace, article)
+    shelled = [e for e in result.events if "shelled the Korba market on Monday" in e.quote]
+    assert shelled and shelled[0].when.edtf == "2019-03-04", [(e.quote, e.when) for e in result.events]
+    assert "Ivo Karan" in [c.speaker for c in result.citations]
