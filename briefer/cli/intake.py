@@ -106,7 +106,7 @@ def _print_events(heading: str, events: list) -> None:
     print(f"\n{heading} ({len(events)})")
     for e in events:
         status = e["status"] + (f" by {e['claimed_by']}" if e["claimed_by"] else "")
-        print(f"  {e['when'] or '(' + e['when_text'] + ')'}  {e['title']}  [{status}]")
+        print(f"  {e['when'] or e['when_text']}  {e['title']}  [{status}]")
         details = []
         if e["place"]:
             details.append(f"place: {e['place']}")

@@ -205,11 +205,12 @@ def undated_when(published: Optional[When]) -> Optional[When]:
 def proposal_date_text(proposal: EventProposal, published: Optional[When],
                        write: Callable[[When], str] = lambda when: when.label) -> str:
     """How the review and the command line show a proposal's date: its own, or for one the
-    report gives no date, where it will land ("no date in the report — lands as on or
-    before 21 May 2013").  `write` writes a date (the window passes the analyst's order)."""
+    report gives no date, where it will land, said first so that a narrow column still shows it
+    ("on or before 21 May 2013 (no date in the report)").  `write` writes a date (the window
+    passes the analyst's order)."""
     if proposal.when is not None:
         return write(proposal.when)
     lands = undated_when(published)
     if lands is not None:
-        return f"no date in the report — lands as {write(lands)}"
+        return f"{write(lands)} (no date in the report)"
     return "no date in the report and no publication date — set one to accept it"

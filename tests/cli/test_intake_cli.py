@@ -111,7 +111,7 @@ def test_accept_all_lands_an_undated_event_on_or_before_publication(ws_path: Pat
     report.write_text("Headline: Customs post attacked\nOutlet: Desk Wire\nDate: 2019-03-05\n\n"
                       "The Northern Shield Brigade attacked a customs post near Tal Hamra.\n")
     shown = cli("-w", str(ws_path), "intake", str(report)).stdout
-    assert "(no date in the report — lands as on or before 5 Mar 2019)" in shown
+    assert "  on or before 5 Mar 2019 (no date in the report)  " in shown
     text = cli("-w", str(ws_path), "intake", str(report), "--accept-all").stdout
     assert "1 event with no date in the report landed as on or before the publication day (5 Mar 2019)" in text
     listed = json.loads(cli("-w", str(ws_path), "search", "--json").stdout)

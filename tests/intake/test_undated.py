@@ -28,7 +28,7 @@ def test_an_undated_clause_gets_no_date_and_a_rule_naming_the_publication_day(wo
     attacked, arrested = _event(a, "attacked a customs post"), _event(a, "arrested four smugglers")
     assert attacked.when is None
     assert attacked.when_rule == "the report gives no date; published 5 Mar 2019"
-    assert proposal_date_text(attacked, a.document.published) == "no date in the report — lands as on or before 5 Mar 2019"
+    assert proposal_date_text(attacked, a.document.published) == "on or before 5 Mar 2019 (no date in the report)"
     assert arrested.when.edtf == "2019-03-03"  # a date of its own: kept
     out = {e["quote"][:30]: e for e in a.to_json()["events"]}
     assert out["The Northern Shield Brigade at"]["when"] is None
