@@ -117,6 +117,15 @@ def _number(word: Optional[str]) -> int:
     return int(word) if word.isdigit() else _NUMBERS.get(word, 1)
 
 
+def _year_of(month: int, written: Optional[str], pub: Optional[date]) -> Optional[int]:
+    """The year of a month: the one written, else the last such month on or before publication."""
+    if written:
+        return int(written.translate(_DIGITS))
+    if pub is None:
+        return None
+    return pub.year if month <= pub.month else pub.year - 1
+
+
 def _resolve(kind: str, m: re.Match, pub: Optional[date]) -> Optional[tuple[When, str, bool]]:
     g = {k: _CANON.get(v, v) if v else v for k, v in m.groupdict().items()}
     if kind == "numeric":
@@ -128,11 +137,8 @@ def _resolve(kind: str, m: re.Match, pub: Optional[date]) -> Optional[tuple[When
         return When.year(int(g["y2"].translate(_DIGITS))), "the year named", False
     if kind == "day_range":
         month = _MONTHS[g["m"]]
-        if g.get("y"):
-            year = int(g["y"].translate(_DIGITS))
-        elif pub is not None:
-            year = pub.year if month <= pub.month else pub.year - 1
-        else:
+        year = _year_of(month, g.get("y"), pub)
+        if year is None:
             return None
         try:
             first, last = (date(year, month, int(g[k].translate(_DIGITS))) for k in ("d1", "d"))
@@ -145,11 +151,8 @@ def _resolve(kind: str, m: re.Match, pub: Optional[date]) -> Optional[tuple[When
         day_n = int(g["dn"].translate(_DIGITS)) if g.get("dn") else _ORDINALS[g["o"]]
         if g.get("m"):
             month = _MONTHS[g["m"]]
-            if g.get("y"):
-                year = int(g["y"].translate(_DIGITS))
-            elif pub is not None:
-                year = pub.year if month <= pub.month else pub.year - 1
-            else:
+            year = _year_of(month, g.get("y"), pub)
+            if year is None:
                 return None
         elif pub is not None:
             shift = 1 if re.search("المقبل", g["rel"]) else -1 if re.search("الماضي|المنصرم", g["rel"]) else 0
@@ -185,7 +188,7 @@ def _resolve(kind: str, m: re.Match, pub: Optional[date]) -> Optional[tuple[When
         return None
     if kind == "day_month":
         month = _MONTHS[g["m"]]
-        year = pub.year if month <= pub.month else pub.year - 1
+        year = _year_of(month, None, pub)
         try:
             return When.day(date(year, month, int(g["d"].translate(_DIGITS)))), \
                 f"day and month without a year: the last one on or before publication ({format_day(pub)})", False
@@ -200,7 +203,7 @@ def _resolve(kind: str, m: re.Match, pub: Optional[date]) -> Optional[tuple[When
         elif g.get("w") == "الماضي":
             year = pub.year if month < pub.month else pub.year - 1
         else:
-            year = pub.year if month <= pub.month else pub.year - 1
+            year = _year_of(month, None, pub)
         when = When.of(Point.of(year, month))
         if g.get("since"):
             return When.since(Point.of(year, month)), f"'منذ': since that month (the end is open); {rel}", False
