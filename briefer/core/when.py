@@ -16,7 +16,7 @@ from __future__ import annotations
 import calendar
 import re
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from functools import cached_property, lru_cache
 from typing import Optional
 
@@ -94,15 +94,30 @@ class When:
     @classmethod
     def parse_friendly(cls, text: str) -> "When":
         """EDTF or the forms people type and Briefer prints ("9 Feb 2019", "c. 2013",
-        "4–9 Feb 2019", "on or before Apr 2019", "on or after 2014"; also "before Apr 2019",
-        "since 2014", read as including the month or year named)."""
+        "4–9 Feb 2019", "on or before Apr 2019", "on or after 2014").
+
+        Open ends, as an analyst means them:
+
+        - "on or before", "by", "until", "up to" include the date named (``../2019-04``);
+          "on or after", "since", "from", "starting" too (``2014/..``).
+        - "before" and "after" are strict: they end (start) one unit of the date's own
+          precision away: "before 10 Mar 2021" is ``../2021-03-09`` ("on or before 9 Mar 2021"),
+          "before 1 Mar 2020" ``../2020-02-29``, "before Apr 2019" ``../2019-03``, "before Jan 2019"
+          ``../2018-12``, "before 2019" ``../2018``; "after 2014" is ``2015/..``.
+        - A qualified date ("before c. 2013", "after 2019?") has no clean unit before or after
+          it ("c. 2012" is not what was said), so it keeps the inclusive reading; the label says
+          so ("on or before c. 2013").  Seasons, decades and other unspecified digits, and times
+          of day cannot be an open end at all (EDTF level 1) and are refused, with every word.
+        - There is nothing before year 1 or after 9999: "before 2 Jan 0001" works, "before 0001"
+          is refused.
+        """
         try:
             return cls.parse(text)
         except WhenError as edtf_error:
             try:
                 return _parse_friendly(str(text).strip())
             except WhenError as friendly_error:
-                if "has no day" in str(friendly_error) or "go with" in str(friendly_error):  # understood, but wrong
+                if any(why in str(friendly_error) for why in _UNDERSTOOD_BUT_WRONG):
                     raise friendly_error from None
                 if re.match(r"^[\d\-X/.?~%T: ]+$", str(text).strip()):
                     raise edtf_error from None
@@ -307,12 +322,14 @@ def _parse_friendly(text: str) -> When:
         return words
     for prefix in ("on or before ", "before ", "by ", "until ", "up to "):
         if low.startswith(prefix):
-            return When.before(_friendly_point(t[len(prefix):]))
+            end = _open_end(_friendly_point(t[len(prefix):]), t)
+            return When.before(_next_unit(end, -1, t) if prefix == "before " else end)
     for prefix in ("on or after ", "since ", "from ", "after ", "starting "):
         if low.startswith(prefix):
             rest = t[len(prefix):]
             if not _DASHES.search(rest):
-                return When.since(_friendly_point(rest))
+                start = _open_end(_friendly_point(rest), t)
+                return When.since(_next_unit(start, 1, t) if prefix == "after " else start)
             t = rest
             break
     m = re.match(r"^between (.+) and (.+)$", t, re.I)
@@ -325,6 +342,45 @@ def _parse_friendly(text: str) -> When:
     if m:
         return _friendly_range(m.group(1), f"{m.group(2)} {m.group(3)}")
     return When(_friendly_point(t))
+
+
+_NO_UNIT_BEYOND = "Briefer's calendar has nothing"
+_NOT_AN_OPEN_END = "an open end is a day, a month or a year"
+# Errors of text that was understood but cannot be taken: parse_friendly passes them on as they are.
+_UNDERSTOOD_BUT_WRONG = ("has no day", "go with", _NO_UNIT_BEYOND, _NOT_AN_OPEN_END)
+
+
+def _open_end(point: Point, text: str) -> Point:
+    """`point` as the known end of "before …" / "after …", or a message saying why it cannot be."""
+    if point.time is not None or point.season is not None or "X" in str(point):
+        raise WhenError(f"'{text}': {_NOT_AN_OPEN_END} (before 9 Feb 2019, by Apr 2019, after 2014), "
+                        f"not {point.label()}")
+    return point
+
+
+def _next_unit(point: Point, step: int, text: str) -> Point:
+    """The day, month or year just after (`step` 1) or before (-1) `point`, at its precision:
+    what strict "after" and "before" start or end at.  A qualified point has no clean unit
+    beside it and is returned as it is (the inclusive reading)."""
+    if point.qualified:
+        return point
+    edge = WhenError(f"'{text}': {_NO_UNIT_BEYOND} {'after' if step > 0 else 'before'} {point.label()} "
+                     "(it runs from year 0001 to 9999)")
+    year = int(point.year)
+    if point.day is not None:
+        try:
+            moment = date(year, int(point.month), int(point.day)) + timedelta(days=step)
+        except OverflowError:  # datetime's calendar and Briefer's both run from 0001 to 9999
+            raise edge from None
+        return Point.of(moment.year, moment.month, moment.day)
+    if point.month is not None:
+        beside_year, month = divmod(year * 12 + int(point.month) - 1 + step, 12)
+        beside = (beside_year, month + 1)
+    else:
+        beside = (year + step,)
+    if not 1 <= beside[0] <= 9999:
+        raise edge
+    return Point.of(*beside)
 
 
 def _friendly_range(left: str, right: str) -> When:

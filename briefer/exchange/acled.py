@@ -329,7 +329,7 @@ def _monadic_role(inter: str, interaction: str) -> Role:
 # -- export -------------------------------------------------------------------------
 def _acled_date_and_precision(when: When) -> tuple[str, int]:
     """ACLED's nearest: a day (1), a week (2) or a month (3).  An open end keeps the known
-    bound, at month precision: "before Apr 2019" is not a day in April."""
+    bound, at month precision: "on or before Apr 2019" is not a day in April."""
     lo, hi = when.earliest, when.latest
     if when.open_start or when.open_end:
         known = hi if when.open_start else lo

@@ -82,12 +82,14 @@ def test_invalid_dates_raise_one_error_type_that_says_why(text: str, fragment: s
         ("4-9 Feb 2019", "2019-02-04/2019-02-09"),
         ("4 Feb – 9 Mar 2019", "2019-02-04/2019-03-09"),
         ("Feb–Apr 2019", "2019-02/2019-04"),
-        ("before Apr 2019", "../2019-04"),
         ("by April 2019", "../2019-04"),
+        ("until 10 Mar 2021", "../2021-03-10"),
+        ("up to 2019", "../2019"),
         ("since 2014", "2014/.."),
         ("on or before 10 Mar 2021", "../2021-03-10"),
         ("on or after 2014", "2014/.."),
         ("from 2014", "2014/.."),
+        ("starting Feb 2019", "2019-02/.."),
         ("2010s", "201X"),
         ("9 Feb 2019 14:30", "2019-02-09T14:30:00Z"),
         ("2019-02-09 14:30", "2019-02-09T14:30:00Z"),
@@ -95,6 +97,47 @@ def test_invalid_dates_raise_one_error_type_that_says_why(text: str, fragment: s
 )
 def test_friendly_forms(typed: str, edtf: str) -> None:
     assert When.parse_friendly(typed).edtf == edtf
+
+
+@pytest.mark.parametrize("typed, edtf, label", [
+    # "before" and "after" leave the date named out: one day, month or year away, at its precision
+    ("before 10 Mar 2021", "../2021-03-09", "on or before 9 Mar 2021"),
+    ("before Apr 2019", "../2019-03", "on or before Mar 2019"),
+    ("before 2019", "../2018", "on or before 2018"),
+    ("after 2014", "2015/..", "on or after 2015"),
+    ("after 9 Feb 2019", "2019-02-10/..", "on or after 10 Feb 2019"),
+    ("After April 2019", "2019-05/..", "on or after May 2019"),
+    ("before 2019-04", "../2019-03", "on or before Mar 2019"),
+    # across a month's or a year's turn, and leap years
+    ("before 1 Mar 2020", "../2020-02-29", "on or before 29 Feb 2020"),
+    ("before 1 Mar 2021", "../2021-02-28", "on or before 28 Feb 2021"),
+    ("before 1 Jan 2019", "../2018-12-31", "on or before 31 Dec 2018"),
+    ("before Jan 2019", "../2018-12", "on or before Dec 2018"),
+    ("after 28 Feb 2020", "2020-02-29/..", "on or after 29 Feb 2020"),
+    ("after 31 Dec 2019", "2020-01-01/..", "on or after 1 Jan 2020"),
+    ("after Dec 2019", "2020-01/..", "on or after Jan 2020"),
+    # a qualified date has no clean unit beside it: the inclusive reading, and the label says so
+    ("before c. 2013", "../2013~", "on or before c. 2013"),
+    ("after Feb 2019?", "2019-02?/..", "on or after Feb 2019?"),
+])
+def test_before_and_after_are_strict(typed: str, edtf: str, label: str) -> None:
+    when = When.parse_friendly(typed)
+    assert (when.edtf, when.label) == (edtf, label)
+    assert When.parse_friendly(when.label) == when  # the label reads back as the same dates
+
+
+@pytest.mark.parametrize("typed, fragment", [
+    ("before 1 Jan 0001", "nothing before 1 Jan 0001"),
+    ("before 0001", "nothing before 0001"),
+    ("after Dec 9999", "nothing after Dec 9999"),
+    ("after 31 Dec 9999", "nothing after 31 Dec 9999"),
+    ("before 2010s", "an open end is a day, a month or a year"),
+    ("since 2010s", "an open end is a day, a month or a year"),
+    ("after 9 Feb 2019 14:30", "an open end is a day, a month or a year"),
+])
+def test_open_ends_briefer_cannot_hold_say_why(typed: str, fragment: str) -> None:
+    with pytest.raises(WhenError, match=fragment):
+        When.parse_friendly(typed)
 
 
 def test_friendly_parse_of_nonsense_names_the_forms_it_accepts() -> None:

@@ -207,7 +207,7 @@ def test_export_in_acled_columns_reimports_to_the_same_events(workspace: Workspa
 ])
 def test_a_date_acled_cannot_say_is_kept_in_the_notes_and_read_back(workspace: Workspace, tmp_path: Path,
                                                                     edtf: str, date_: str, precision: str) -> None:
-    """ACLED knows a day, a week or a month: "before Apr 2019" is not a day in April, and a
+    """ACLED knows a day, a week or a month: "on or before Apr 2019" is not a day in April, and a
     year or an open end comes back whole when the export is imported into Briefer."""
     from briefer.core.model import Event
     from briefer.exchange.acled import export_acled as export
