@@ -114,15 +114,17 @@ def add_events(events: Sequence[Event], text: Optional[str] = None) -> Edit:
     return Edit(name, apply, revert)
 
 
-def edit_event(old: Event, new: Event, overwrite: bool = False) -> Edit:
-    """`overwrite`: write even over another analyst's change made since `old` was read."""
+def edit_event(old: Event, new: Event, overwrite: bool = False, from_old: bool = False) -> Edit:
+    """`overwrite`: write even over another analyst's change made since `old` was read.
+    `from_old`: the store also refuses (EditConflict) if the event stored is no longer `old`
+    (an editor's save: the window may have read their newer version meanwhile)."""
     saved: list[Event] = []  # as first written (with its update time), so that redo writes the same
 
     def apply(ws: Workspace) -> ChangeSet:
         if saved:
             ws.update_event(saved[0], touch=False)
         else:
-            saved.append(ws.update_event(new, overwrite=overwrite))
+            saved.append(ws.update_event(new, overwrite=overwrite, expect=old if from_old else None))
         return ChangeSet.of("events", changed=[new], moved=[new] if moved else [], links_kept=links_kept)
 
     def revert(ws: Workspace) -> ChangeSet:

@@ -208,16 +208,31 @@ class EventStore(RowVersions):
             seen_external.add(event.external_id)
         return WorkspaceError("the events conflict with records already in the workspace")
 
-    def update_event(self, event: Event, *, touch: bool = True, overwrite: bool = False) -> Event:
+    def update_event(self, event: Event, *, touch: bool = True, overwrite: bool = False,
+                     expect: Optional[Event] = None) -> Event:
         """Replace an event whole; `touch` stamps `updated` (an undo passes False to restore).
 
         If another session changed the event after this one read it, nothing is written:
-        EditConflict says who and when (`overwrite=True` writes over their change)."""
+        EditConflict says who and when (`overwrite=True` writes over their change).  So too if
+        its content differs from `expect` (the version the caller's edit started from, e.g. an
+        editor's): this session may have read the newer version since (a table hearing the
+        change), which the first check then takes as seen.  One deleted since this session
+        read it is said to be so."""
         if touch:
             event = replace(event, updated=now_utc())
         with self.transaction():
-            event_id = self._event_id(event.uid)
-            self._check_version(event.uid, event.title, overwrite)
+            try:
+                event_id = self._event_id(event.uid)
+            except WorkspaceError:
+                if event.uid not in self._seen_versions("event"):
+                    raise
+                raise WorkspaceError(f"'{event.title}' was deleted since you opened it; nothing was saved") from None
+            self._check_version(event.uid, event.title, overwrite)  # (a desk locks the row here)
+            if expect is not None and not overwrite:
+                stored = self.get_event(event.uid)  # (in the transaction: not taken as seen)
+                if event_fields(stored) != event_fields(expect):
+                    rev = self.conn.execute("SELECT rev FROM event WHERE id = ?", (event_id,)).fetchone()[0]
+                    raise self._conflict("event", event.uid, expect.title, rev)
             self._remember("event", event.uid)
             actors, sources, documents = self._link_ids([event])
             row = self._event_row(event)

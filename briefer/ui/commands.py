@@ -58,8 +58,9 @@ def add_events(session: Session, events: Sequence[Event], text: Optional[str] = 
     return StoreCommand(session, ops.add_events(events, text))
 
 
-def edit_event(session: Session, old: Event, new: Event) -> StoreCommand:
-    return StoreCommand(session, ops.edit_event(old, new))
+def edit_event(session: Session, old: Event, new: Event, from_old: bool = False) -> StoreCommand:
+    """`from_old`: refused (EditConflict) unless the event stored is still `old` (see ops.edit_event)."""
+    return StoreCommand(session, ops.edit_event(old, new, from_old=from_old))
 
 
 def delete_events(session: Session, events: Sequence[Event], overwrite: bool = False) -> StoreCommand:

@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
 )
 
 from ..core.errors import BrieferError
-from ..core.filter import EventFilter
 from ..store.errors import EditConflict
 from ..core.event_types import ACLED_EVENT_TYPES
 from ..core.model import CREDIBILITY_LABELS, Actor, ActorKind, Citation, Confidence, Event, Participant, Role
@@ -222,15 +221,11 @@ class EventEditor(QDialog):
             if self.original is None:
                 command = commands.add_events(self.session, [event])
             elif event != self.original:
-                theirs = self._saved_meanwhile()
-                if theirs is not None:
-                    self._conflict(event, theirs)
-                    return
-                command = commands.edit_event(self.session, self.original, event)
+                command = commands.edit_event(self.session, self.original, event, from_old=True)
             if command is not None:  # actors created from the picker land with the event, in one undo step
                 commands.apply(self.session, commands.creating_actors(command, self.actors.new_actors))
-        except EditConflict:  # saved by someone else in the instant between the check and the write
-            self._conflict(event, self.session.ws.get_event(self.original.uid))
+        except EditConflict as conflict:  # the store's check: saved by someone else since the editor opened it
+            self._conflict(event, conflict)
             return
         except BrieferError as error:
             self.message.setText(str(error))
@@ -239,21 +234,14 @@ class EventEditor(QDialog):
         super().accept()
 
     # -- someone else saved it meanwhile -----------------------------------------------
-    def _saved_meanwhile(self) -> Optional[Event]:
-        """The event as stored now, if it is no longer the version this editor opened."""
-        ws = self.session.ws
-        if not ws.event_ids(EventFilter(uids=(self.original.uid,))):
-            raise BrieferError(f"“{self.original.title}” was deleted by another analyst since you opened it; "
-                               "nothing was saved (Cancel, or copy what you wrote)")
-        current = ws.get_event(self.original.uid)
-        return None if current == self.original else current
-
-    def _conflict(self, mine: Event, theirs: Event) -> None:
+    def _conflict(self, mine: Event, conflict: EditConflict) -> None:
+        """The store refused the save: someone else saved the event since the version this
+        editor started from.  The store alone checks; EditConflict says who and when.  Then
+        Reload, Overwrite or Merge Fields, or back to editing (saving again asks again)."""
         from .edit_conflict import MERGE, OVERWRITE, RELOAD, EditConflictDialog
 
-        ws = self.session.ws
-        stamp = ws.provenance("event", theirs.uid).modified
-        by, at = (stamp.analyst, stamp.at) if stamp else ("", "")
+        theirs = self.session.ws.get_event(conflict.uid)  # (read: the version the next save starts from)
+        by, at = conflict.by, conflict.at
         dialog = EditConflictDialog(self.session, self.original, mine, theirs, by, at, self)
         dialog.exec()
         if dialog.choice == RELOAD:
@@ -262,14 +250,14 @@ class EventEditor(QDialog):
             self.message.setText(f"Reloaded {by or 'their'} version; your changes were dropped")
             return
         if dialog.choice not in (OVERWRITE, MERGE):
-            return  # back to editing; saving again asks again
+            return  # back to editing: the store still compares with the version opened
         saving = mine if dialog.choice == OVERWRITE else dialog.merge.record
         self.original = theirs  # what is stored now: Undo brings it back
         try:
-            command = commands.edit_event(self.session, theirs, saving)
+            command = commands.edit_event(self.session, theirs, saving, from_old=True)
             commands.apply(self.session, commands.creating_actors(command, self.actors.new_actors))
-        except EditConflict:
-            self._conflict(mine, ws.get_event(theirs.uid))  # yet another change came meanwhile
+        except EditConflict as again:
+            self._conflict(mine, again)  # yet another change came meanwhile
             return
         except BrieferError as error:
             self.message.setText(str(error))

@@ -46,6 +46,22 @@ def test_an_edit_of_a_record_changed_meanwhile_is_refused_with_who_and_when(two_
     assert amal.get_event(event.uid).title == "Shelling of Hajin and Baghouz"
 
 
+def test_an_edit_from_the_version_an_editor_opened_is_refused_after_the_session_heard_a_change(two_analysts
+                                                                                              ) -> None:
+    omar, amal = two_analysts
+    event = omar.add_event(Event("Talks in Raqqa", When.parse("2019")))
+    opened = omar.get_event(event.uid)  # Omar's editor
+    amal.update_event(replace(amal.get_event(event.uid), title="Talks in Raqqa postponed"))
+    assert [e.title for e in omar.search_events(EventFilter())] == ["Talks in Raqqa postponed"]  # his table hears it
+    with pytest.raises(EditConflict) as caught:
+        omar.update_event(replace(opened, place="Raqqa"), expect=opened)
+    assert caught.value.by == "Amal" and "'Talks in Raqqa' was changed by Amal" in str(caught.value)
+    assert amal.get_event(event.uid).place == "" and amal.get_event(event.uid).title == "Talks in Raqqa postponed"
+    amal.delete_event(event.uid)
+    with pytest.raises(WorkspaceError, match="'Talks in Raqqa' was deleted since you opened it; nothing was saved"):
+        omar.update_event(replace(opened, place="Raqqa"), expect=opened)
+
+
 def test_overwrite_is_a_choice_and_own_edits_never_conflict(two_analysts) -> None:
     omar, amal = two_analysts
     event = omar.add_event(Event("Talks in Raqqa", When.parse("2019")))

@@ -158,6 +158,8 @@ def test_an_event_saved_meanwhile_by_someone_else_offers_reload_overwrite_or_mer
     editor.country.setText("SY")
     theirs = amal.update_event(replace(amal.get_event(event.uid), title="Shelling of Hajin and Baghouz",
                                        notes="two sources", country="Syrian Arab Republic"))
+    # the window hears it while the editor is open (the table shows it): the save must still ask
+    qtbot.waitUntil(lambda: titles(window) == ["Shelling of Hajin and Baghouz"])
     shown = []
 
     def decide(dialog) -> int:
@@ -188,6 +190,55 @@ def test_an_event_saved_meanwhile_by_someone_else_offers_reload_overwrite_or_mer
         assert (stored.title, stored.place, stored.country, stored.notes) == (
             "Shelling of Hajin and Baghouz", "Hajin", "SY", "two sources")
     qtbot.waitUntil(lambda: titles(window) == [amal.get_event(event.uid).title])
+
+
+def test_going_back_to_editing_from_a_conflict_asks_again_on_the_next_save(window, qtbot, desk, amal,
+                                                                            monkeypatch) -> None:
+    from briefer.ui.edit_conflict import EditConflictDialog
+    from briefer.ui.event_editor import EventEditor
+
+    event = amal.add_event(Event("Talks in Raqqa", When.parse("2019-01-20")))
+    assert window.open_path(desk)
+    editor = EventEditor(window.session, window.session.ws.get_event(event.uid), window)
+    qtbot.addWidget(editor)
+    amal.update_event(replace(amal.get_event(event.uid), place="Raqqa"))
+    answers, asked = ["back", "overwrite"], []
+
+    def decide(dialog) -> int:
+        asked.append(dialog.heading.text())
+        answer = answers.pop(0)
+        if answer == "back":
+            dialog.reject()
+        else:
+            dialog.buttons[answer].click()
+        return dialog.result()
+
+    monkeypatch.setattr(EditConflictDialog, "exec", decide)
+    editor.notes.setPlainText("postponed")
+    editor.accept()
+    assert len(asked) == 1 and editor.result() == 0 and amal.get_event(event.uid).notes == ""
+    editor.notes.setPlainText("postponed twice")
+    editor.accept()  # still their version over the one opened: asked again, not written over
+    assert len(asked) == 2 and "“Talks in Raqqa” was changed by Amal" in asked[1]
+    stored = amal.get_event(event.uid)
+    assert (stored.notes, stored.place) == ("postponed twice", "") and editor.result() == 1
+    window.session.undo_stack.undo()
+    assert amal.get_event(event.uid).place == "Raqqa"  # theirs back, not the version Omar opened
+
+
+def test_an_event_deleted_while_its_editor_is_open_is_not_saved_and_the_editor_says_why(window, qtbot, desk,
+                                                                                         amal) -> None:
+    from briefer.ui.event_editor import EventEditor
+
+    event = amal.add_event(Event("Talks in Raqqa", When.parse("2019-01-20")))
+    assert window.open_path(desk)
+    editor = EventEditor(window.session, window.session.ws.get_event(event.uid), window)
+    qtbot.addWidget(editor)
+    amal.delete_event(event.uid)
+    editor.notes.setPlainText("postponed")
+    editor.accept()
+    assert "'Talks in Raqqa' was deleted since you opened it; nothing was saved" in editor.message.text()
+    assert editor.result() == 0 and amal.event_ids() == []
 
 
 def _database(url: str) -> str:
