@@ -46,6 +46,7 @@ class DetailsPanel(QWidget):
         session.selectionChanged.connect(self.refresh)
         session.changed.connect(self._changed)
         session.workspaceChanged.connect(self.refresh)
+        session.preferencesChanged.connect(self.refresh)
         self.refresh()
 
     def changeEvent(self, event) -> None:  # noqa: N802 - Qt's name

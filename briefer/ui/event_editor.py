@@ -25,6 +25,7 @@ from ..core.model import CREDIBILITY_LABELS, Actor, ActorKind, Citation, Confide
 from ..core.when import When
 from . import commands, theme
 from .filter_bar import _MultiCompleter
+from .preferences import when_text
 from .session import Session
 
 
@@ -162,7 +163,8 @@ class EventEditor(QDialog):
         if text:
             try:
                 when = When.parse_friendly(text)
-                self.when_label.setText(f"{when.label}   ({when.edtf})")
+                shown = when_text(when)
+                self.when_label.setText(shown if shown == when.edtf else f"{shown}   ({when.edtf})")
                 self.when_label.setStyleSheet("")
             except BrieferError as error:
                 self.when_label.setText(str(error))

@@ -269,6 +269,7 @@ class EventTable(QTableView):
         self.session = session
         self.model_ = EventTableModel(session, self)
         self.setModel(self.model_)
+        session.preferencesChanged.connect(lambda: self.model_.layoutChanged.emit())  # dates as now asked
         self.setObjectName("eventTable")
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)

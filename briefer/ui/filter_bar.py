@@ -20,6 +20,7 @@ from ..core.errors import BrieferError
 from ..core.filter import EventFilter
 from ..core.when import When
 from . import theme
+from .preferences import field_text
 from .session import Session
 
 ANY = "Any"
@@ -125,6 +126,7 @@ class FilterBar(QWidget):
         session.workspaceChanged.connect(self.refresh_choices)
         session.changed.connect(self._changes)
         session.filterChanged.connect(self._update_count)
+        session.preferencesChanged.connect(self._show_dates)
         self.refresh_choices()
 
     def _changes(self, changes) -> None:
@@ -241,8 +243,8 @@ class FilterBar(QWidget):
         ws = self.session.ws
         actors, sources = self.session.actors, self.session.sources
         self.text.setText(f.text)
-        self.start.setText(f.start.label if f.start else "")
-        self.end.setText(f.end.label if f.end else "")
+        self.start.setText(field_text(f.start) if f.start else "")
+        self.end.setText(field_text(f.end) if f.end else "")
         self.actors.setText(", ".join(actors[u].name for u in f.actors if u in actors))
         self.sources.setText(", ".join(sources[u].name for u in f.sources if u in sources))
         for combo, values in ((self.event_type, f.event_types), (self.tag, f.tags)):
@@ -252,6 +254,16 @@ class FilterBar(QWidget):
             self.reliability.setCurrentIndex(max(0, self.reliability.findData(f.min_reliability)))
         if ws is not None:
             self.apply()
+
+    def _show_dates(self) -> None:
+        """The dates of the filter in force, written as the analyst now asks; a field holding
+        something else (a date being typed, one that could not be read) is left as it is."""
+        for edit, when in ((self.start, self.session.filter.start), (self.end, self.session.filter.end)):
+            try:
+                if when is not None and When.parse_friendly(edit.text().strip()) == when:
+                    edit.setText(field_text(when))
+            except BrieferError:
+                continue
 
     def clear_all(self) -> None:
         self.set_filter_fields(EventFilter())

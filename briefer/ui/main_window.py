@@ -541,8 +541,7 @@ class MainWindow(QMainWindow):
         from .preferences import PreferencesDialog
 
         if fit_to_screen(PreferencesDialog(self, self.settings)).exec():  # dates and weeks as now asked
-            self.table.model_.layoutChanged.emit()
-            self.details.refresh()
+            self.session.preferencesChanged.emit()
             self.timeline.canvas.update()
             if self.session.ws is not None:
                 self.session.ws.analyst = theme.analyst_name(self.settings)

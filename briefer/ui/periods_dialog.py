@@ -15,6 +15,7 @@ from ..core.period import Period
 from ..core.when import When
 from . import commands
 from .forms import build_form
+from .preferences import field_text, when_text
 from .screen_fit import fit_to_screen
 from .session import Session
 
@@ -28,7 +29,7 @@ class PeriodForm(QDialog):
         self.old = period
         self.period: Optional[Period] = None
         self.name = QLineEdit(period.name if period else "", objectName="periodName")
-        self.dates = QLineEdit(period.when.label if period else "", objectName="periodDates",
+        self.dates = QLineEdit(field_text(period.when) if period else "", objectName="periodDates",
                                placeholderText="9 Feb – 23 Mar 2019, Q1 2019, 2019-02-09/2019-03-23")
         self.colour = QLineEdit(period.colour if period else "", objectName="periodColour",
                                 placeholderText="#rrggbb (empty: the next of the palette)")
@@ -96,7 +97,7 @@ class PeriodsDialog(QDialog):
         self.periods = self.session.ws.periods() if self.session.ws else []
         self.table.setRowCount(len(self.periods))
         for r, period in enumerate(self.periods):
-            for c, text in enumerate((period.name, period.when.label, period.notes)):
+            for c, text in enumerate((period.name, when_text(period.when), period.notes)):
                 self.table.setItem(r, c, QTableWidgetItem(text))
         self.table.resizeColumnsToContents()
 

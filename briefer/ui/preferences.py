@@ -12,6 +12,7 @@ from datetime import timezone
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QComboBox, QDialog, QLineEdit, QWidget
 
+from ..core.errors import WhenError
 from ..core.when import MONTH_ABBR, Precision, When
 from . import theme
 from .forms import build_form
@@ -86,6 +87,17 @@ def when_text(when: When, prefs: Preferences | None = None) -> str:
         label = re.sub(rf"\b(\d{{1,2}}) ({_MONTHS}) (\d{{4}})", r"\2 \1, \3", label)
         label = re.sub(rf"\b(\d{{1,2}}) ({_MONTHS})\b", r"\2 \1", label)
     return label
+
+
+def field_text(when: When, prefs: Preferences | None = None) -> str:
+    """A date put in a field the analyst may edit and keep (a period's dates, the filter's
+    range): as `when_text` writes it where Briefer reads that back as the same date, else as
+    EDTF ("Feb 4–9, 2019" and a time shown in another zone do not read back)."""
+    text = when_text(when, prefs)
+    try:
+        return text if When.parse_friendly(text) == when else when.edtf
+    except WhenError:
+        return when.edtf
 
 
 class PreferencesDialog(QDialog):

@@ -5,7 +5,8 @@ change it only through undo commands pushed on the session's stack, and follow i
 signals: `changed` with the `ChangeSet` of any edit (or undo), so that each view
 refreshes only what it touches (`dataChanged` follows it, for listeners that reload
 whatever changed), `filterChanged` when the analyst narrows what is shown,
-`selectionChanged` when the selected events change.  That keeps
+`selectionChanged` when the selected events change, `preferencesChanged` when the analyst's
+preferences (how dates are written) change.  That keeps
 table, timeline, panels and inspector in step without knowing about each other.
 """
 
@@ -29,6 +30,7 @@ class Session(QObject):
     swapped = Signal()  # the workspace object was replaced by one on a new connection
     filterChanged = Signal(object)  # EventFilter
     selectionChanged = Signal(object, object)  # list[int] row ids, the QObject that changed it
+    preferencesChanged = Signal()  # Edit ▸ Preferences: each view writes its dates again
 
     def __init__(self, parent: Optional[QObject] = None) -> None:
         super().__init__(parent)

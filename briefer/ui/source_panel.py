@@ -24,6 +24,7 @@ from ..core.model import CREDIBILITY_LABELS, RELIABILITY_LABELS, Document, Sourc
 from ..core.when import When
 from . import commands, icons, theme
 from .lazy_panel import FilteringPanel
+from .preferences import when_text
 from .screen_fit import fit_to_screen
 from .session import Session
 
@@ -76,6 +77,7 @@ class SourcePanel(FilteringPanel):
                                ("Add Source…", self.add_source)])
         self.view.doubleClicked.connect(lambda *_: self._guarded(self._activated))
         self.watch()
+        session.preferencesChanged.connect(self._data_changed)  # the documents' dates, as now asked
 
     def _guarded(self, slot) -> None:
         try:
@@ -120,7 +122,7 @@ class SourcePanel(FilteringPanel):
                 doc = QStandardItem(icons.icon("document"), document.title)
                 doc.setData(document.uid, UID_ROLE)
                 doc.setData("document", KIND_ROLE)
-                doc.setToolTip(f"{document.published.label if document.published else 'undated'}"
+                doc.setToolTip(f"{when_text(document.published) if document.published else 'undated'}"
                                + (f" · {document.author}" if document.author else ""))
                 cited = QStandardItem()
                 cited.setData(len(ws.document_citations(document.uid)), Qt.ItemDataRole.DisplayRole)
@@ -317,7 +319,7 @@ class DocumentDialog(QDialog):
             self.published_label.setText("")
             return
         try:
-            self.published_label.setText(When.parse_friendly(text).label)
+            self.published_label.setText(when_text(When.parse_friendly(text)))
             self.published_label.setStyleSheet("")
         except BrieferError as error:
             self.published_label.setText(str(error))
@@ -387,7 +389,7 @@ class DocumentReader(QDialog):
         self.browser.setHtml(highlighted_html(document.text, self.citations))
         self.browser.anchorClicked.connect(self._clicked)
         info = QLabel(f"<b>{html.escape(document.title)}</b><br>{html.escape(source.name)} "
-                      f"({source.reliability}) · {document.published.label if document.published else 'undated'}"
+                      f"({source.reliability}) · {when_text(document.published) if document.published else 'undated'}"
                       f"{' · ' + html.escape(document.author) if document.author else ''} · "
                       f"{len(self.citations)} citation(s) highlighted; click one to select its event")
         info.setWordWrap(True)
