@@ -112,8 +112,11 @@ class PreferencesDialog(QDialog):
         self.scheme.setCurrentIndex(self.scheme.findData(theme.current(settings)))
         self.analyst = QLineEdit(theme.analyst_name(settings), objectName="prefAnalyst")
         self.analyst.setToolTip("Recorded with every change you make, and shown to the analysts you merge with")
-        self.marking = QLineEdit(prefs.marking, objectName="prefMarking",
-                                 placeholderText="e.g. TLP:AMBER — for the briefs of new workspaces")
+        # a short example: the dialog is only as wide as its widest choice, and on a 1280x720
+        # laptop the field cut "e.g. TLP:AMBER — for the briefs of new workspaces" (the rest is the tooltip)
+        self.marking = QLineEdit(prefs.marking, objectName="prefMarking", placeholderText="e.g. TLP:AMBER")
+        self.marking.setToolTip("What the briefs of workspaces you create from now on are marked "
+                                "(empty: each brief's default)")
         self.date_order = QComboBox(objectName="prefDateOrder")
         for key, label in DATE_ORDERS.items():
             self.date_order.addItem(label, key)

@@ -277,3 +277,22 @@ def test_preferences_marking_date_order_week_start_and_time_zone(window, qtbot, 
         assert Preferences.load(window.settings).time_zone == "Asia/Damascus"
     finally:
         preferences.apply(Preferences())
+
+
+def test_the_preferences_marking_field_shows_its_whole_example_on_a_laptop(window, qtbot, settings) -> None:
+    from PySide6.QtWidgets import QStyle, QStyleOptionFrame
+
+    from briefer.ui.preferences import PreferencesDialog
+
+    window.resize(1280, 720)
+    dialog = fit_to_screen(PreferencesDialog(window, settings))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    field = dialog.marking
+    assert field.placeholderText().startswith("e.g. TLP:") and not field.text()
+    option = QStyleOptionFrame()
+    field.initStyleOption(option)
+    room = field.style().subElementRect(QStyle.SubElement.SE_LineEditContents, option, field).width()
+    margins = field.textMargins()
+    assert field.fontMetrics().horizontalAdvance(field.placeholderText()) <= room - margins.left() - margins.right()
