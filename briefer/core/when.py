@@ -252,6 +252,8 @@ def _as_point(value: "When | Point") -> Point:
 
 
 def _interval_label(a: Point, b: Point) -> str:
+    if str(a) == str(b):  # "2019-03-05/2019-03-05" is that day, not "5–5 Mar 2019"
+        return a.label()
     same_qual = not (a.qualified or b.qualified)
     pa, pb = a.precision, b.precision
     if same_qual and pa is pb is Precision.DAY and a.year == b.year:

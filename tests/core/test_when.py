@@ -282,3 +282,13 @@ def test_seasons_are_edtf_seasons_with_three_months_of_bounds() -> None:
                           ("early spring 2019", "month or a year"), ("31.02.2019", "no day 31")):
         with pytest.raises(WhenError, match=fragment):
             When.parse_friendly(bad)
+
+
+@pytest.mark.parametrize("edtf, shown", [
+    ("2019-03-05/2019-03-05", "5 Mar 2019"), ("2019-03/2019-03", "Mar 2019"), ("2019/2019", "2019"),
+    ("2019-03-05/2019-03-06", "5–6 Mar 2019"),
+])
+def test_an_interval_of_one_day_month_or_year_reads_as_that_date(edtf: str, shown: str) -> None:
+    when = When.parse(edtf)
+    assert when.label == shown
+    assert (when.earliest, when.latest) == (When.parse_friendly(shown).earliest, When.parse_friendly(shown).latest)
