@@ -27,6 +27,15 @@ def window(qtbot, settings):
 
 
 @pytest.fixture
+def demo(window, demo_workspace):
+    """The main window with the demo workspace open."""
+    path = demo_workspace.path
+    demo_workspace.close()
+    assert window.open_path(path)
+    return window
+
+
+@pytest.fixture
 def answer(monkeypatch: pytest.MonkeyPatch):
     """`answer(DialogClass, fill)`: the next `exec()` of that dialog runs `fill(dialog)` and
     then presses OK, as a user would, instead of blocking the test."""

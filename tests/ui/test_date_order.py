@@ -21,14 +21,6 @@ ASSAULT = "Assault on last IS enclave waits for civilians to leave"  # a demo do
 
 
 @pytest.fixture
-def demo(window, demo_workspace):
-    path = demo_workspace.path
-    demo_workspace.close()
-    assert window.open_path(path)
-    return window
-
-
-@pytest.fixture
 def choose_order(window, answer):
     """`choose_order("mdy")`: Edit ▸ Preferences, dates written as that, OK."""
 

@@ -18,14 +18,6 @@ from briefer.ui.preferences import PreferencesDialog
 from briefer.ui.source_panel import DocumentReader
 
 
-@pytest.fixture
-def demo(window, demo_workspace):
-    path = demo_workspace.path
-    demo_workspace.close()
-    assert window.open_path(path)
-    return window
-
-
 def press_in_message_box(monkeypatch: pytest.MonkeyPatch, button_text: str) -> list[str]:
     """The next QMessageBox built by hand gets `button_text` pressed; returns what it said."""
     said: list[str] = []
