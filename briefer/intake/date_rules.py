@@ -15,7 +15,7 @@ from ..core.when import Point, When
 from .date_periods import RULES as PERIOD_RULES
 
 from .date_words import (_MONTH, _NUM, _ORD, _UNIT, _WEEKDAY, _YEAR, MONTHS, WEEKDAYS, _add_months, _day,
-                         _month_when, _number, _safe_date, _span_back, _span_forward, format_day)
+                         _month_when, _number, _safe_date, _span_back, _span_forward, feast_day, format_day)
 
 # The rules.  Each is (pattern, handler, flags); a handler gets the match, the
 # publication date (or None) and whether the sentence speaks of the future, and
@@ -83,42 +83,17 @@ def _day_range(m: re.Match, pub: Optional[date], future: bool) -> Resolved:
     return When.between(_pt(first), _pt(last)), f"days {a} to {b}: {rule}", forward
 
 
-_FEASTS = {"christmas": (12, 25), "new year": (1, 1)}
-
-
-def _easter(year: int) -> date:
-    """Easter Sunday of a year (Gregorian computus, the anonymous algorithm)."""
-    a, b, c = year % 19, year // 100, year % 100
-    d, e = divmod(b, 4)
-    g = (8 * b + 13) // 25
-    h = (19 * a + b - d - g + 15) % 30
-    i, k = divmod(c, 4)
-    wd = (32 + 2 * e + 2 * i - h - k) % 7
-    m = (a + 11 * h + 22 * wd) // 451
-    month, day = divmod(h + wd - 7 * m + 114, 31)
-    return date(year, month, day + 1)
-
-
-def _feast_day(words: str, year: int) -> date:
-    if "easter" in words or "good friday" in words:
-        return _easter(year) - timedelta(days=2 if "friday" in words else 0) + timedelta(days=1 if "monday" in words else 0)
-    month, day = _FEASTS["christmas" if "christmas" in words else "new year"]
-    if "eve" in words:
-        month, day = (12, 24) if month == 12 else (12, 31)
-    return date(year, month, day)
-
-
 def _feast(m: re.Match, pub: Optional[date], future: bool) -> Resolved:
     """"Christmas Day", "on New Year's Eve", "Easter Sunday", "Good Friday": the last one on or
     before publication, or the next one in a sentence about what is to come."""
     if pub is None:
         return None
     words = m.group().lower()
-    when = _feast_day(words, pub.year)
+    when = feast_day(words, pub.year)
     if future and when < pub:
-        when = _feast_day(words, pub.year + 1)
+        when = feast_day(words, pub.year + 1)
     elif not future and when > pub:
-        when = _feast_day(words, pub.year - 1)
+        when = feast_day(words, pub.year - 1)
     which = "next" if future else "last"
     return _day(when), f"'{m.group().strip()}': the {which} one {'after' if future else 'on or before'} publication", when > pub
 

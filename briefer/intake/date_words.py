@@ -107,3 +107,30 @@ def _safe_date(year: int, month: int, day: int) -> Optional[date]:
         return date(year, month, day)
     except ValueError:
         return None
+
+
+# -- feasts ----------------------------------------------------------------------
+_FEASTS = {"christmas": (12, 25), "new year": (1, 1)}
+
+
+def easter(year: int) -> date:
+    """Easter Sunday of a year (Gregorian computus, the anonymous algorithm)."""
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = divmod(b, 4)
+    g = (8 * b + 13) // 25
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = divmod(c, 4)
+    wd = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 22 * wd) // 451
+    month, day = divmod(h + wd - 7 * m + 114, 31)
+    return date(year, month, day + 1)
+
+
+def feast_day(words: str, year: int) -> date:
+    """The day of a feast named in `words` ("Christmas Eve", "Easter Monday", "Good Friday") in `year`."""
+    if "easter" in words or "good friday" in words:
+        return easter(year) - timedelta(days=2 if "friday" in words else 0) + timedelta(days=1 if "monday" in words else 0)
+    month, day = _FEASTS["christmas" if "christmas" in words else "new year"]
+    if "eve" in words:
+        month, day = (12, 24) if month == 12 else (12, 31)
+    return date(year, month, day)
