@@ -5,7 +5,7 @@ and each annotated date expression the assistant missed or resolved otherwise.
     python benchmarks/intake_dates_dev.py [--set benchmarks/intake_dev] [ID-FRAGMENT ...]
 
 For development sets only: it prints the annotations, so it refuses the held-out sets
-(intake_eval, intake_eval2), whose reports and annotations nobody working on the assistant reads.
+(intake_eval2 and later; intake_eval is retired to development), whose reports and annotations nobody working on the assistant reads.
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import intake_eval as E  # noqa: E402
 
-HELD_OUT = {"intake_eval", "intake_eval2"}
+HELD_OUT = {"intake_eval2", "intake_eval3", "intake_eval4"}  # intake_eval is retired to development (issue 13)
 
 
 def main(argv: list[str] | None = None) -> int:

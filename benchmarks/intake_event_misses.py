@@ -26,11 +26,11 @@ def main() -> None:
     ap.add_argument("--lang", default="en")
     args = ap.parse_args()
     root = Path(args.set)
-    if "intake_eval" in root.name and "dev" not in root.name:
-        sys.exit("dev sets only")
+    if root.resolve().name in {"intake_eval2", "intake_eval3", "intake_eval4"}:
+        sys.exit("dev sets only (intake_eval is retired to development)")
     reports = sorted(p for p in (root / "reports").glob("*.txt")
                      if (not args.only or any(p.stem.startswith(o) for o in args.only))
-                     and (args.lang != "en" or p.stem.startswith("d")))
+                     and (args.lang != "en" or not p.stem.startswith("ar")))
     results = E.run_all(reports, 60)
     for path in reports:
         gold = json.loads((root / "annotations" / f"{path.stem}.json").read_text())
