@@ -303,9 +303,13 @@ def _this_unit(m: re.Match, pub: Optional[date], future: bool) -> Resolved:
                     return (When.between(_pt(start), _pt(pub)),
                             f"'{text}': from the Monday of the week of publication up to publication "
                             f"({format_day(start)} – {format_day(pub)})", False)
-                # "earlier in the week": the calendar week, as the guideline's example has it
-                return (When.between(_pt(start), _pt(start + timedelta(days=6))),
-                        f"'{text}': the calendar week (Monday–Sunday) of publication", False)
+                # "earlier in the week": the days of the week before the day of publication (on a
+                # Monday, the week before it)
+                before = pub - timedelta(days=1)
+                start = before - timedelta(days=before.weekday())
+                return (When.between(_pt(start), _pt(before)),
+                        f"'{text}': the days of the week before publication ({format_day(start)} – "
+                        f"{format_day(before)})", False)
             if later:
                 return (When.between(Point.of(pub.year, pub.month, pub.day), _pt(pub + timedelta(days=6))),
                         f"'{text}': the 7 days from publication ({format_day(pub)})", True)

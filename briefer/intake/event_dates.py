@@ -182,7 +182,9 @@ _TIME_MARKS = {"after", "when", "as", "while", "before", "until", "once"}
 def _same_time(verb) -> bool:
     """"called in the strikes after they came under attack on Saturday": a clause of time
     places the happening it hangs on about its own date."""
-    return verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _TIME_MARKS for c in verb.children)
+    # ("when" is often parsed as an adverb of the clause, not its mark)
+    return verb.dep_ == "advcl" and any(c.dep_ in ("mark", "advmod") and c.lower_ in _TIME_MARKS
+                                        for c in verb.children)
 
 
 class _TriggerLine:

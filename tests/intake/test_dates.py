@@ -220,6 +220,16 @@ def test_last_week_said_on_a_sunday_is_the_week_just_ended() -> None:
     assert one("Clashes erupted last week.").when.edtf == "2019-01-28/2019-02-03"  # a Saturday: the calendar week
 
 
+@pytest.mark.parametrize("published, edtf", [
+    (date(2019, 2, 9), "2019-02-04/2019-02-08"),  # a Saturday: Monday to Friday, the days before it
+    (date(2019, 2, 11), "2019-02-04/2019-02-10"),  # a Monday: the week before it
+])
+def test_earlier_in_the_week_is_the_days_of_the_week_before_publication(published: date, edtf: str) -> None:
+    found = find_dates("The rebels shelled the border towns earlier in the week.", published,
+                       future_context=lambda _o: False)
+    assert [(d.text, d.when.edtf) for d in found] == [("earlier in the week", edtf)]
+
+
 def test_earlier_in_the_week_counts_from_the_day_told_in_its_sentence() -> None:
     from briefer.intake.dates import anchor_dates
 

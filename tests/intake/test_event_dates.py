@@ -41,6 +41,9 @@ def _when(ws, body: str, words: str):
     # a clause of time places the happening it hangs on about its own date
     ("The Eastland Army shelled Kafr Saba after its troops came under fire from the town on Saturday.",
      "shelled Kafr Saba", "2019-03-02"),
+    # ... also when "when" heads it (parsed as an adverb of the clause, not as its mark)
+    ("Officials say an Eastland Army truck was destroyed when it hit a mine Sunday near Kafr Saba.",
+     "truck was destroyed", "2019-03-03"),
     # a weekday in what was said on a day is the last such day on or before that day
     ("On Monday, the Eastland Army said the Northern Shield Brigade had shelled the camp at Tal Hamra on Tuesday.",
      "shelled the camp", "2019-02-26"),
