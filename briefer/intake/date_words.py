@@ -9,6 +9,8 @@ import re
 from datetime import date, timedelta
 from typing import Optional
 
+from dateutil.easter import easter  # Easter Sunday (Gregorian) of a year
+
 from ..core.when import When
 
 
@@ -111,19 +113,6 @@ def _safe_date(year: int, month: int, day: int) -> Optional[date]:
 
 # -- feasts ----------------------------------------------------------------------
 _FEASTS = {"christmas": (12, 25), "new year": (1, 1)}
-
-
-def easter(year: int) -> date:
-    """Easter Sunday of a year (Gregorian computus, the anonymous algorithm)."""
-    a, b, c = year % 19, year // 100, year % 100
-    d, e = divmod(b, 4)
-    g = (8 * b + 13) // 25
-    h = (19 * a + b - d - g + 15) % 30
-    i, k = divmod(c, 4)
-    wd = (32 + 2 * e + 2 * i - h - k) % 7
-    m = (a + 11 * h + 22 * wd) // 451
-    month, day = divmod(h + wd - 7 * m + 114, 31)
-    return date(year, month, day + 1)
 
 
 def feast_day(words: str, year: int) -> date:

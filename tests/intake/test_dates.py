@@ -145,6 +145,7 @@ def test_days_counted_from_the_day_told_before(second: str, edtf: str) -> None:
     ("on New Year's Eve", "2018-12-31"),
     ("on Easter Sunday", "2018-04-01"),  # Easter falls on 21 April in 2019, after publication
     ("on Good Friday", "2018-03-30"),
+    ("on Easter Monday", "2018-04-02"),
 ])
 def test_spans_of_days_and_feasts(text: str, edtf: str) -> None:
     mention = one(f"It happened {text} there.")
