@@ -56,10 +56,18 @@ def _links(event: Event) -> tuple[frozenset, frozenset]:
             frozenset(c.source_uid for c in event.citations))
 
 
-def _restore_events(ws: Workspace, events: Iterable[Event]) -> ChangeSet:
+def _left(ws: Workspace, events: Sequence[Event], into: dict[str, Event]) -> None:
+    """Keep the events as an edit left them (read in its transaction): what its undo expects to find."""
+    into.clear()
+    into.update((e.uid, e) for e in ws.events_by_uids([e.uid for e in events]))
+
+
+def _restore_events(ws: Workspace, events: Iterable[Event], left: dict[str, Event]) -> ChangeSet:
+    """Write `events` back, each only over the version the edit left (else EditConflict:
+    another analyst changed it since, and their change is kept)."""
     events = list(events)
     for event in events:
-        ws.update_event(event, touch=False)
+        ws.update_event(event, touch=False, expect=left.get(event.uid))
     return ChangeSet.of("events", changed=events)
 
 
@@ -114,21 +122,23 @@ def add_events(events: Sequence[Event], text: Optional[str] = None) -> Edit:
     return Edit(name, apply, revert)
 
 
-def edit_event(old: Event, new: Event, overwrite: bool = False, from_old: bool = False) -> Edit:
-    """`overwrite`: write even over another analyst's change made since `old` was read.
-    `from_old`: the store also refuses (EditConflict) if the event stored is no longer `old`
-    (an editor's save: the window may have read their newer version meanwhile)."""
-    saved: list[Event] = []  # as first written (with its update time), so that redo writes the same
+def edit_event(old: Event, new: Event, overwrite: bool = False) -> Edit:
+    """Write `new` over `old`, the event as the user last saw it: if the event stored is no
+    longer `old` (another analyst's change, even one this window has read since), nothing is
+    written (EditConflict), unless `overwrite`.  Undo and redo check the same way: undo
+    writes `old` back only over this edit's own version, redo `new` only over `old`."""
+    saved: list[Event] = []  # as stored by the first write, so that redo writes the same and undo checks it
 
     def apply(ws: Workspace) -> ChangeSet:
         if saved:
-            ws.update_event(saved[0], touch=False)
+            ws.update_event(saved[0], touch=False, expect=old)
         else:
-            saved.append(ws.update_event(new, overwrite=overwrite, expect=old if from_old else None))
+            ws.update_event(new, overwrite=overwrite, expect=None if overwrite else old)
+            saved.append(ws.get_event(new.uid))
         return ChangeSet.of("events", changed=[new], moved=[new] if moved else [], links_kept=links_kept)
 
     def revert(ws: Workspace) -> ChangeSet:
-        ws.update_event(old, touch=False)
+        ws.update_event(old, touch=False, expect=saved[0] if saved else new)
         return ChangeSet.of("events", changed=[old], moved=[old] if moved else [], links_kept=links_kept)
 
     moved = _dates(old) != _dates(new)
@@ -145,8 +155,8 @@ def delete_events(events: Sequence[Event], overwrite: bool = False) -> Edit:
     deleted: list[Event] = []  # as deleted (theirs, when deleted anyway)
 
     def apply(ws: Workspace) -> ChangeSet:
-        if deleted:  # a redo: what the undo added back
-            gone = [ws.delete_event(event.uid) for event in deleted]
+        if deleted:  # a redo: what the undo added back, if no one changed it since
+            gone = [ws.delete_event(event.uid, expect=event) for event in deleted]
         else:
             gone = [ws.delete_event(event.uid, overwrite=overwrite, expect=None if overwrite else event)
                     for event in events]
@@ -197,15 +207,17 @@ def delete_actor(ws: Workspace, actor: Actor) -> Edit:
     actor = ws.get_actor(actor.uid)  # as stored: a caller's copy may be stale
     events = _events_with(ws, EventFilter(actors=(actor.uid,)))
     members = [a for a in ws.actors() if a.member_of == actor.uid]
+    left: dict[str, Event] = {}
 
     def apply(ws: Workspace) -> ChangeSet:
         ws.delete_actor(actor.uid)
+        _left(ws, events, left)
         return (ChangeSet.of("actors", removed=[actor], changed=members)
                 | ChangeSet.of("events", changed=events))
 
     def revert(ws: Workspace) -> ChangeSet:
         ws.add_actor(actor)
-        return ChangeSet.of("actors", added=[actor]) | _restore_events(ws, events) | _restore_actors(ws, members)
+        return ChangeSet.of("actors", added=[actor]) | _restore_events(ws, events, left) | _restore_actors(ws, members)
 
     return Edit(f"Delete actor {quoted(actor.name)}", apply, revert)
 
@@ -215,16 +227,18 @@ def merge_actors(ws: Workspace, keep: Actor, drop: Actor) -> Edit:
     keep, drop = ws.get_actor(keep.uid), ws.get_actor(drop.uid)
     events = _events_with(ws, EventFilter(actors=(keep.uid, drop.uid)))
     members = [a for a in ws.actors() if a.member_of == drop.uid]
+    left: dict[str, Event] = {}
 
     def apply(ws: Workspace) -> ChangeSet:
         ws.merge_actors(keep.uid, drop.uid)
+        _left(ws, events, left)
         return (ChangeSet.of("actors", changed=[keep, *members], removed=[drop])
                 | ChangeSet.of("events", changed=events))
 
     def revert(ws: Workspace) -> ChangeSet:
         ws.update_actor(keep)  # gives drop's names back first
         ws.add_actor(drop)
-        return (ChangeSet.of("actors", changed=[keep], added=[drop]) | _restore_events(ws, events)
+        return (ChangeSet.of("actors", changed=[keep], added=[drop]) | _restore_events(ws, events, left)
                 | _restore_actors(ws, members))
 
     return Edit(f"Merge actor {drop.name} into {keep.name}", apply, revert)
@@ -244,9 +258,11 @@ def delete_source(ws: Workspace, source: Source) -> Edit:
     source = ws.get_source(source.uid)
     events = _events_with(ws, EventFilter(sources=(source.uid,)))
     documents = [ws.get_document(d.uid) for d in ws.documents(source.uid)]
+    left: dict[str, Event] = {}
 
     def apply(ws: Workspace) -> ChangeSet:
         ws.delete_source(source.uid)
+        _left(ws, events, left)
         return (ChangeSet.of("sources", removed=[source]) | ChangeSet.of("documents", removed=documents)
                 | ChangeSet.of("events", changed=events))
 
@@ -255,7 +271,7 @@ def delete_source(ws: Workspace, source: Source) -> Edit:
         for document in documents:
             ws.add_document(document)
         return (ChangeSet.of("sources", added=[source]) | ChangeSet.of("documents", added=documents)
-                | _restore_events(ws, events))
+                | _restore_events(ws, events, left))
 
     return Edit(f"Delete source {quoted(source.name)}", apply, revert)
 
@@ -265,6 +281,7 @@ def merge_sources(ws: Workspace, keep: Source, drop: Source) -> Edit:
     drop = ws.get_source(drop.uid)
     events = _events_with(ws, EventFilter(sources=(drop.uid,)))
     documents = [ws.get_document(d.uid) for d in ws.documents(drop.uid)]
+    left: dict[str, Event] = {}
 
     def apply(ws: Workspace) -> ChangeSet:
         for document in documents:
@@ -272,8 +289,9 @@ def merge_sources(ws: Workspace, keep: Source, drop: Source) -> Edit:
         for event in events:
             citations = tuple(replace(c, source_uid=keep.uid) if c.source_uid == drop.uid else c
                               for c in event.citations)
-            ws.update_event(replace(event, citations=citations), touch=False)
+            ws.update_event(replace(event, citations=citations), touch=False, expect=event)
         ws.delete_source(drop.uid)
+        _left(ws, events, left)
         return (ChangeSet.of("sources", removed=[drop], changed=[keep]) | ChangeSet.of("documents", changed=documents)
                 | ChangeSet.of("events", changed=events))
 
@@ -282,7 +300,7 @@ def merge_sources(ws: Workspace, keep: Source, drop: Source) -> Edit:
         for document in documents:
             ws.update_document(document)
         return (ChangeSet.of("sources", added=[drop], changed=[keep]) | ChangeSet.of("documents", changed=documents)
-                | _restore_events(ws, events))
+                | _restore_events(ws, events, left))
 
     return Edit(f"Merge source {drop.name} into {keep.name}", apply, revert)
 
@@ -299,14 +317,16 @@ def delete_document(ws: Workspace, document: Document) -> Edit:
     document = ws.get_document(document.uid)
     citing = [e for e in _events_with(ws, EventFilter(sources=(document.source_uid,)))
               if any(c.document_uid == document.uid for c in e.citations)]
+    left: dict[str, Event] = {}
 
     def apply(ws: Workspace) -> ChangeSet:
         ws.delete_document(document.uid)
+        _left(ws, citing, left)
         return ChangeSet.of("documents", removed=[document]) | ChangeSet.of("events", changed=citing)
 
     def revert(ws: Workspace) -> ChangeSet:
         ws.add_document(document)
-        return ChangeSet.of("documents", added=[document]) | _restore_events(ws, citing)
+        return ChangeSet.of("documents", added=[document]) | _restore_events(ws, citing, left)
 
     return Edit(f"Delete document {quoted(document.title)}", apply, revert)
 

@@ -8,7 +8,10 @@ always the current state and a crash loses nothing.
 
 `apply(session, command)` runs the edit first and only then puts it on the stack:
 an edit the store refuses (a duplicate alias, say) raises `BrieferError` for the
-caller to show, and never leaves a half-made entry in the undo history.
+caller to show, and never leaves a half-made entry in the undo history.  An undo or
+redo the store refuses (another analyst changed the event since) changes nothing: the
+session's `refused` signal carries the message the window shows, and the step leaves
+the history (it could never be undone or redone again).
 """
 
 from __future__ import annotations
@@ -17,10 +20,12 @@ from typing import Optional, Sequence
 
 from PySide6.QtGui import QUndoCommand
 
+from ..core.errors import BrieferError
 from ..core.model import Actor, Document, Event, Source
 from ..core.period import Period
 from ..edit import ChangeSet, Edit
 from ..edit import operations as ops
+from ..store import EditConflict
 from .session import Session
 
 
@@ -40,11 +45,35 @@ class StoreCommand(QUndoCommand):
         if self._first is not None:  # `apply` already ran it; the stack calls redo on push
             changes, self._first = self._first, None
         else:
-            changes = self.edit.apply(self.session.ws)
-        self.session.notify_changed(changes)
+            changes = self._step(self.edit.apply, "redone")
+        if changes is not None:
+            self.session.notify_changed(changes)
 
     def undo(self) -> None:
-        self.session.notify_changed(self.edit.revert(self.session.ws))
+        changes = self._step(self.edit.revert, "undone")
+        if changes is not None:
+            self.session.notify_changed(changes)
+
+    def _step(self, step, done: str) -> Optional[ChangeSet]:
+        """Run one direction; if the store refuses it (nothing written), say why and drop the
+        step from the history (QUndoStack removes an obsolete command)."""
+        try:
+            return step(self.session.ws)
+        except BrieferError as error:
+            self.setObsolete(True)
+            self.session.refused.emit(_refusal(self.text(), done, error))
+            return None
+
+
+def _refusal(step: str, done: str, error: BrieferError) -> str:
+    """What the user reads when an undo or redo was refused."""
+    if isinstance(error, EditConflict):
+        at = error.at[11:16] if len(error.at) >= 16 else error.at
+        why = (f"{error.by or 'another analyst'} changed “{error.title}”" + (f" at {at} UTC" if at else "")
+               + " since; their change is kept")
+    else:
+        why = str(error)
+    return f"Not {done}: {step}.\n{why}.\nNothing was changed; this step leaves the undo history."
 
 
 def apply(session: Session, command: StoreCommand) -> None:
@@ -58,9 +87,9 @@ def add_events(session: Session, events: Sequence[Event], text: Optional[str] = 
     return StoreCommand(session, ops.add_events(events, text))
 
 
-def edit_event(session: Session, old: Event, new: Event, from_old: bool = False) -> StoreCommand:
-    """`from_old`: refused (EditConflict) unless the event stored is still `old` (see ops.edit_event)."""
-    return StoreCommand(session, ops.edit_event(old, new, from_old=from_old))
+def edit_event(session: Session, old: Event, new: Event) -> StoreCommand:
+    """Refused (EditConflict) unless the event stored is still `old`, as the user last saw it (ops.edit_event)."""
+    return StoreCommand(session, ops.edit_event(old, new))
 
 
 def delete_events(session: Session, events: Sequence[Event], overwrite: bool = False) -> StoreCommand:

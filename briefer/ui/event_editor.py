@@ -223,7 +223,7 @@ class EventEditor(QDialog):
             if self.original is None:
                 command = commands.add_events(self.session, [event])
             elif event != self.original:
-                command = commands.edit_event(self.session, self.original, event, from_old=True)
+                command = commands.edit_event(self.session, self.original, event)
             if command is not None:  # actors created from the picker land with the event, in one undo step
                 commands.apply(self.session, commands.creating_actors(command, self.actors.new_actors))
         except EditConflict as conflict:  # the store's check: saved by someone else since the editor opened it
@@ -256,7 +256,7 @@ class EventEditor(QDialog):
         saving = mine if dialog.choice == OVERWRITE else dialog.merge.record
         self.original = theirs  # what is stored now: Undo brings it back
         try:
-            command = commands.edit_event(self.session, theirs, saving, from_old=True)
+            command = commands.edit_event(self.session, theirs, saving)
             commands.apply(self.session, commands.creating_actors(command, self.actors.new_actors))
         except EditConflict as again:
             self._conflict(mine, again)  # yet another change came meanwhile

@@ -132,6 +132,7 @@ class MainWindow(QMainWindow):
         self.source_panel.filterRequested.connect(self.filter_bar.show_sources)
         self.source_panel.eventRequested.connect(self._select_event_uid)
         self.session.undo_stack.cleanChanged.connect(lambda *_: self._update_title())
+        self.session.refused.connect(lambda text: self.link.check() and show_error(self, "Briefer", text))
         self.access = WindowAccess(self, self.link, self.editing_actions(), [self.actor_panel.view],
                                    lambda: self.session.selection)
         self.session.swapped.connect(lambda: setattr(self.timeline, "ws", self.session.ws))

@@ -31,6 +31,7 @@ class Session(QObject):
     filterChanged = Signal(object)  # EventFilter
     selectionChanged = Signal(object, object)  # list[int] row ids, the QObject that changed it
     preferencesChanged = Signal()  # Edit ▸ Preferences: each view writes its dates again
+    refused = Signal(str)  # an undo or redo the store refused (nothing changed): what to tell the user
 
     def __init__(self, parent: Optional[QObject] = None) -> None:
         super().__init__(parent)

@@ -179,3 +179,85 @@ def test_an_edit_over_another_analysts_change_is_refused_unless_told_to_overwrit
         edit.apply(ws)
     getattr(ops, f"edit_{noun}")(old, new, overwrite=True).apply(ws)
     assert getattr(getattr(ws, f"get_{noun}")(record.uid), field) == "mine"
+
+
+@pytest.fixture
+def amal(ws):
+    """A colleague's session on the same workspace file (a second window)."""
+    from briefer.store.external import write_through
+
+    write_through(ws)
+    with Workspace.open(ws.path) as other:
+        other.analyst = "Amal"
+        yield other
+
+
+def _amal_renames(amal: Workspace, uid: str) -> Event:
+    return amal.update_event(replace(amal.get_event(uid), title="Corridors opened at dawn"))
+
+
+def test_an_event_edit_is_checked_against_the_version_the_user_started_from(ws, amal) -> None:
+    """Even when this session has read the colleague's version since (a table hearing it)."""
+    from briefer.store import EditConflict
+
+    old = event(ws, "Corridors open")
+    theirs = _amal_renames(amal, old.uid)
+    assert ws.get_event(old.uid) == theirs  # the window read their version meanwhile
+    before = content(ws)
+    with pytest.raises(EditConflict, match="changed by Amal"):
+        ops.edit_event(old, replace(old, when=When.parse("2019-02-05"))).apply(ws)
+    assert content(ws) == before
+    ops.edit_event(old, replace(old, when=When.parse("2019-02-05")), overwrite=True).apply(ws)
+    assert ws.get_event(old.uid).when.edtf == "2019-02-05"
+
+
+def test_undo_and_redo_of_an_event_edit_keep_a_colleague_s_later_change(ws, amal) -> None:
+    from briefer.store import EditConflict
+
+    old = event(ws, "Corridors open")
+    edit = ops.edit_event(old, replace(old, place="Baghouz"))
+    edit.apply(ws)
+    theirs = _amal_renames(amal, old.uid)
+    ws.get_event(old.uid)  # heard and read
+    with pytest.raises(EditConflict, match="changed by Amal"):
+        edit.revert(ws)
+    assert ws.get_event(old.uid) == theirs
+
+    again = ops.edit_event(theirs, replace(theirs, notes="mine"))
+    again.apply(ws)
+    again.revert(ws)  # undone: the stored event is theirs again
+    amal.update_event(replace(amal.get_event(old.uid), notes="Amal's"))
+    ws.get_event(old.uid)
+    with pytest.raises(EditConflict, match="changed by Amal"):
+        again.apply(ws)  # redo
+    assert ws.get_event(old.uid).notes == "Amal's"
+
+
+def test_redoing_a_delete_keeps_an_event_a_colleague_changed_after_the_undo(ws, amal) -> None:
+    from briefer.store import EditConflict
+
+    doomed = event(ws, "Corridors open")
+    edit = ops.delete_events([doomed])
+    edit.apply(ws)
+    edit.revert(ws)
+    _amal_renames(amal, doomed.uid)
+    ws.get_event(doomed.uid)
+    with pytest.raises(EditConflict, match="changed by Amal"):
+        edit.apply(ws)
+    assert ws.get_event(doomed.uid).title == "Corridors opened at dawn"
+
+
+@pytest.mark.parametrize("name", ["delete actor with members and events", "merge actors",
+                                  "delete source with documents and citations", "merge sources", "delete document"])
+def test_undoing_an_edit_that_touched_events_keeps_a_colleague_s_later_change(ws, amal, name) -> None:
+    from briefer.store import EditConflict
+
+    edit = EDITS[name](ws)
+    edit.apply(ws)
+    touched = event(ws, "Offensive paused")
+    amal.update_event(replace(amal.get_event(touched.uid), notes="Amal's"))
+    ws.get_event(touched.uid)
+    after = content(ws)
+    with pytest.raises(EditConflict, match="changed by Amal"):
+        edit.revert(ws)
+    assert content(ws) == after  # nothing of the undo landed

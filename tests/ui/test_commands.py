@@ -81,3 +81,35 @@ def test_undoing_an_actor_delete_in_the_window_gives_the_members_their_affiliati
     assert actor(ws, "YPG").member_of == sdf.uid and actor(ws, "YPJ").member_of == sdf.uid
     assert session.actors[actor(ws, "YPG").uid].member_of == sdf.uid  # the session's cache was let go
     session.ws = None
+
+
+def test_an_undo_over_a_colleague_s_later_change_says_so_and_changes_nothing(window, tmp_path, monkeypatch) -> None:
+    """A second window on the same file changed the event after my edit; this window has
+    read their version since.  Undo must not write over it: a message, their change kept,
+    and my step leaves the history (the edit before it can still be undone)."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from briefer.core.filter import EventFilter
+    from briefer.store import Workspace
+    from briefer.store.external import write_through
+
+    path = tmp_path / "shared.briefer"
+    assert window.open_path(path, create=True)
+    session = window.session
+    commands.apply(session, commands.add_events(session, [Event("Raid", When.parse("2019-01"))]))
+    mine = session.ws.events_by_uids(session.ws.event_uids(EventFilter()))[0]
+    commands.apply(session, commands.edit_event(session, mine, replace(mine, place="Hajin")))
+    write_through(session.ws)
+    with Workspace.open(path) as amal:
+        amal.analyst = "Amal"
+        amal.update_event(replace(amal.get_event(mine.uid), title="Raid on Hajin"))
+    session.ws.get_event(mine.uid)  # the window has read their version
+    told = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text: told.append(text))
+    window.act_undo.trigger()
+    assert len(told) == 1 and told[0].startswith("Not undone: Edit event “Raid”.\nAmal changed “Raid” at ")
+    assert "their change is kept" in told[0] and "Nothing was changed" in told[0]
+    stored = session.ws.get_event(mine.uid)
+    assert (stored.title, stored.place) == ("Raid on Hajin", "Hajin")
+    assert session.undo_stack.count() == 1 and session.undo_stack.undoText() == "Add event “Raid”"
+    assert not session.undo_stack.canRedo()
