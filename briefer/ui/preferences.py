@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 import zoneinfo
 from dataclasses import dataclass
-from datetime import timezone
+from datetime import date, timezone
 
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QComboBox, QDialog, QLineEdit, QWidget
@@ -87,6 +87,15 @@ def when_text(when: When, prefs: Preferences | None = None) -> str:
         label = re.sub(rf"\b(\d{{1,2}}) ({_MONTHS}) (\d{{4}})", r"\2 \1, \3", label)
         label = re.sub(rf"\b(\d{{1,2}}) ({_MONTHS})\b", r"\2 \1", label)
     return label
+
+
+def day_text(day: date, year: bool = True, prefs: Preferences | None = None) -> str:
+    """A calendar day (a `date` or a `datetime`) as `when_text` writes it: "9 Feb 2019",
+    "Feb 9, 2019" or EDTF; without the year (the timeline's week ticks, under the month),
+    "9 Feb" or "Feb 9" (EDTF keeps its year: "2019-02-09")."""
+    prefs = prefs or CURRENT
+    text = when_text(When.parse(f"{day.year:04d}-{day.month:02d}-{day.day:02d}"), prefs)
+    return text if year or prefs.date_order == "iso" else re.sub(r",? \d+$", "", text)
 
 
 def field_text(when: When, prefs: Preferences | None = None) -> str:

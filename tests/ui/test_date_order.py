@@ -119,3 +119,28 @@ def test_the_table_and_the_details_on_screen_write_their_dates_again(demo, choos
     with qtbot.waitSignal(demo.table.model_.layoutChanged):  # the table's rows are drawn again
         choose_order("iso")
     assert f"{day.edtf} ({day.edtf}" in demo.details.browser.toPlainText()
+
+
+@pytest.mark.parametrize("order, weeks, day", [
+    ("dmy", ["4 Feb", "11 Feb", "18 Feb"], "9 Feb 2019"),
+    ("mdy", ["Feb 4", "Feb 11", "Feb 18"], "Feb 9, 2019"),
+    ("iso", ["2019-02-04", "2019-02-11", "2019-02-18"], "2019-02-09"),
+])
+def test_the_timeline_axis_writes_its_weeks_and_days_in_the_chosen_order(demo, choose_order, order, weeks,
+                                                                         day) -> None:
+    from datetime import datetime
+
+    from briefer.ui.timeline import axis
+    from briefer.ui.timeline.export import export_texts
+
+    choose_order(order)
+    view = demo.timeline
+    width = view.time_width(view.canvas.width())
+    view.set_range(axis.to_ts(datetime(2019, 2, 1)), axis.to_ts(datetime(2019, 3, 10)))  # five weeks: a tick a week
+    unit = axis.choose_unit(view.t0, view.t1, width, view._measure)
+    assert unit.name == "week"
+    assert [label for _, label in axis.ticks(unit, view.t0, view.t1)][1:4] == weeks  # (the first: 28 Jan)
+    view.set_range(axis.to_ts(datetime(2019, 2, 9, 6)), axis.to_ts(datetime(2019, 2, 9, 18)))  # hours: the day above
+    unit = axis.choose_unit(view.t0, view.t1, width, view._measure)
+    assert unit.major == "day" and axis.major_ticks(unit, view.t0, view.t1)[0][1] == day
+    assert export_texts(view)["range"].startswith(f"{day} – {day}")  # the picture for a slide too

@@ -2,7 +2,8 @@
 
 Plain Python (calendar arithmetic on datetimes), measured by a function the caller
 passes in, so the rule "labels never overlap" is tested without a display: a unit is
-used only when its widest label plus padding fits in its narrowest spacing.
+used only when its widest label plus padding fits in its narrowest spacing.  A day is
+written as the analyst reads dates everywhere else (`preferences.day_text`).
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from datetime import datetime, timedelta
 from typing import Callable, Iterator, Optional
 
 from ...core.when import MONTH_ABBR
+from ..preferences import day_text
 
 WEEK_START = 0  # the weekday weeks start on (0 Monday, 6 Sunday): the analyst's preference
 
@@ -68,7 +70,7 @@ UNITS: list[Unit] = [
     Unit("week", 7 * 86400,
          lambda d: (d - timedelta(days=(d.weekday() - WEEK_START) % 7)).replace(hour=0, minute=0, second=0,
                                                                             microsecond=0),
-         lambda d: d + timedelta(days=7), lambda d: f"{d.day} {MONTH_ABBR[d.month - 1]}", "month"),
+         lambda d: d + timedelta(days=7), lambda d: day_text(d, year=False), "month"),
     Unit("month", 28 * 86400, lambda d: datetime(d.year, d.month, 1), lambda d: _add_months(d, 1),
          lambda d: MONTH_ABBR[d.month - 1], "year"),
     Unit("quarter", 90 * 86400, lambda d: datetime(d.year, d.month - (d.month - 1) % 3, 1),
@@ -83,7 +85,7 @@ UNITS: list[Unit] = [
 ]
 BY_NAME = {u.name: u for u in UNITS}
 MAJOR_LABELS: dict[str, Callable[[datetime], str]] = {
-    "day": lambda d: f"{d.day} {MONTH_ABBR[d.month - 1]} {d.year}",
+    "day": day_text,
     "month": lambda d: f"{MONTH_ABBR[d.month - 1]} {d.year}",
     "year": lambda d: str(d.year),
     "decade": lambda d: f"{d.year}s",

@@ -11,17 +11,13 @@ from PySide6.QtGui import QColor, QFont, QPainter, QPalette
 from PySide6.QtWidgets import QStyleFactory
 
 from ...brief.settings import load_settings
-from ...core.when import MONTH_ABBR
+from ..preferences import day_text
 
 if TYPE_CHECKING:
     from .view import TimelineView
 
 TITLE_H = 58.0  # the band above the timeline: title, dates, marking
 FOOTER_H = 24.0  # the source line below it
-
-
-def _day(moment: datetime) -> str:
-    return f"{moment.day} {MONTH_ABBR[moment.month - 1]} {moment.year}"
 
 
 def export_texts(view: TimelineView) -> dict[str, str]:
@@ -32,9 +28,9 @@ def export_texts(view: TimelineView) -> dict[str, str]:
     name = ws.name if ws is not None else "Briefer"
     shown = int(view.data.visible.sum())
     subject = f"{shown:,} event{'' if shown == 1 else 's'}" + ("" if view.filter.is_empty else " (filtered)")
-    return {"title": f"{name} — timeline", "range": f"{_day(lo)} – {_day(hi)} · {subject}",
+    return {"title": f"{name} — timeline", "range": f"{day_text(lo)} – {day_text(hi)} · {subject}",
             "marking": marking, "source": f"Source: Briefer workspace {name}, exported "
-                                          f"{_day(datetime.now(timezone.utc))}"}
+                                          f"{day_text(datetime.now(timezone.utc))}"}
 
 
 def light_palette() -> QPalette:
