@@ -50,7 +50,7 @@ class Precision(Enum):
 _POINT_RE = re.compile(
     r"^(?P<year>\d{4}|\d{3}X|\d{2}XX|\dXXX)"
     r"(?:-(?P<month>\d{2}|XX)(?:-(?P<day>\d{2}|XX))?)?"
-    r"(?:[T ](?P<hour>\d{2}):(?P<minute>\d{2})(?::(?P<second>\d{2}))?Z?)?"
+    r"(?:[T ](?P<hour>\d{2}):(?P<minute>\d{2})(?::(?P<second>\d{2}))?(?:Z| ?(?P<offset>[+-]\d{2}(?::?\d{2})?))?)?"
     r"(?P<qualifier>[?~%])?$"
 )
 
@@ -127,7 +127,22 @@ class Point:
             approximate=q in ("~", "%"),
         )
         point._validate(text)
-        return point
+        return point.in_utc(g["offset"], text) if g["offset"] else point
+
+    def in_utc(self, offset: str, text: str) -> "Point":
+        """This time of day, told at a UTC offset ("+03:00", "+0300", "+03", "-05:30"), as the
+        same instant in UTC, which Briefer keeps: 14:00+03:00 is 11:00Z (the day may change)."""
+        m = re.fullmatch(r"([+-])(\d{2}):?(\d{2})?", offset)
+        hours, minutes = int(m.group(2)), int(m.group(3) or 0)
+        if minutes > 59 or hours * 60 + minutes > (14 * 60 if m.group(1) == "+" else 12 * 60):
+            raise WhenError(f"'{text}': {offset} is not a UTC offset (they run from -12:00 to +14:00)")
+        shift = timedelta(hours=hours, minutes=minutes) * (1 if m.group(1) == "+" else -1)
+        hour, minute = (int(x) for x in self.time.split(":"))
+        try:
+            moment = datetime(int(self.year), int(self.month), int(self.day), hour, minute) - shift
+        except (OverflowError, ValueError):
+            raise WhenError(f"'{text}': at UTC offset {offset}, that falls outside the years 0001 to 9999") from None
+        return Point.of(moment.year, moment.month, moment.day, time=f"{moment:%H:%M}")
 
     @property
     def season(self) -> Optional[int]:

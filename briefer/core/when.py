@@ -114,6 +114,8 @@ class When:
         try:
             return cls.parse(text)
         except WhenError as edtf_error:
+            if "UTC offset" in str(edtf_error):  # read as EDTF; only the offset is wrong
+                raise
             try:
                 return _parse_friendly(str(text).strip())
             except WhenError as friendly_error:
@@ -349,7 +351,7 @@ def _parse_friendly(text: str) -> When:
 _NO_UNIT_BEYOND = "Briefer's calendar has nothing"
 _NOT_AN_OPEN_END = "an open end is a day, a month or a year"
 # Errors of text that was understood but cannot be taken: parse_friendly passes them on as they are.
-_UNDERSTOOD_BUT_WRONG = ("has no day", "go with", _NO_UNIT_BEYOND, _NOT_AN_OPEN_END)
+_UNDERSTOOD_BUT_WRONG = ("has no day", "go with", "UTC offset", "cannot be qualified", _NO_UNIT_BEYOND, _NOT_AN_OPEN_END)
 
 
 def _open_end(point: Point, text: str) -> Point:
@@ -417,14 +419,22 @@ def _friendly_point(text: str) -> Point:
     q = dict(uncertain=uncertain, approximate=approximate)
     try:
         point = Point.parse(t)
-        return Point(point.year, point.month, point.day, point.time, uncertain or point.uncertain,
-                     approximate or point.approximate)
     except WhenError:
         pass
+    else:
+        if point.time is not None and (uncertain or approximate):
+            raise WhenError(f"'{text}': a time of day cannot be qualified")
+        return Point(point.year, point.month, point.day, point.time, uncertain or point.uncertain,
+                     approximate or point.approximate)
     if re.fullmatch(r"\d{3}0s", t):
         return Point(t[:3] + "X", **q)
     words = t.replace(",", " ").split()
-    time = None
+    time = offset = None
+    glued = re.fullmatch(r"(\d{1,2}:\d{2})([+-]\d{2}(?::?\d{2})?)", words[-1]) if words else None
+    if glued:  # "14:00+03:00"
+        words[-1:] = glued.groups()
+    if len(words) > 1 and re.fullmatch(r"[+-]\d{2}(?::?\d{2})?", words[-1]) and ":" in words[-2]:
+        offset = words.pop()  # "14:00 +03:00": a time told at a UTC offset
     if words and re.fullmatch(r"\d{1,2}:\d{2}", words[-1]):
         time = words.pop()
     elif len(words) > 1 and words[-1].upper() == "UTC" and re.fullmatch(r"\d{1,2}:\d{2}", words[-2]):
@@ -458,4 +468,5 @@ def _friendly_point(text: str) -> Point:
         raise WhenError(f"'{text}': a day needs a month")
     if time is not None and day is None:
         raise WhenError(f"'{text}': a time of day needs a full date")
-    return Point.of(year, month, day, time=time, **q)
+    point = Point.of(year, month, day, time=time, **q)
+    return point.in_utc(offset, text) if offset else point

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import datetime
 
 import pytest
@@ -137,6 +138,39 @@ def test_before_and_after_are_strict(typed: str, edtf: str, label: str) -> None:
 ])
 def test_open_ends_briefer_cannot_hold_say_why(typed: str, fragment: str) -> None:
     with pytest.raises(WhenError, match=fragment):
+        When.parse_friendly(typed)
+
+
+@pytest.mark.parametrize("typed, edtf, label", [
+    # a time told at a UTC offset is the same instant in UTC, which Briefer keeps and shows
+    ("2019-02-09 14:00+03:00", "2019-02-09T11:00:00Z", "9 Feb 2019 11:00 UTC"),
+    ("2019-02-09T14:00+03", "2019-02-09T11:00:00Z", "9 Feb 2019 11:00 UTC"),
+    ("2019-02-09T14:00:00+0300", "2019-02-09T11:00:00Z", "9 Feb 2019 11:00 UTC"),
+    ("2019-02-09 14:00 +03:00", "2019-02-09T11:00:00Z", "9 Feb 2019 11:00 UTC"),
+    ("2019-02-09T14:00-05:30", "2019-02-09T19:30:00Z", "9 Feb 2019 19:30 UTC"),
+    ("2019-02-09T01:30+03:00", "2019-02-08T22:30:00Z", "8 Feb 2019 22:30 UTC"),  # the day before, in UTC
+    ("2019-12-31T22:00-05:00", "2020-01-01T03:00:00Z", "1 Jan 2020 03:00 UTC"),
+    ("9 Feb 2019 14:00 +03:00", "2019-02-09T11:00:00Z", "9 Feb 2019 11:00 UTC"),
+    ("Feb 9, 2019 14:00+03:00", "2019-02-09T11:00:00Z", "9 Feb 2019 11:00 UTC"),
+    ("2019-02-09T14:00+00:00", "2019-02-09T14:00:00Z", "9 Feb 2019 14:00 UTC"),
+])
+def test_a_time_at_a_utc_offset_keeps_its_instant(typed: str, edtf: str, label: str) -> None:
+    when = When.parse_friendly(typed)
+    assert (when.edtf, when.label) == (edtf, label)
+    assert When.parse_friendly(when.label) == when
+
+
+@pytest.mark.parametrize("typed, fragment", [
+    ("2019-02-09T14:00+15:00", "+15:00 is not a UTC offset"),
+    ("2019-02-09T14:00-13:00", "-13:00 is not a UTC offset"),
+    ("9 Feb 2019 14:00 +03:75", "+03:75 is not a UTC offset"),
+    ("0001-01-01T00:30+01:00", "falls outside the years 0001 to 9999"),
+    ("2019-02-09T14:00+03:00~", "a time of day cannot be qualified"),
+    ("c. 9 Feb 2019 14:00", "a time of day cannot be qualified"),
+    ("2019-02-09+03:00", "not a date"),  # an offset needs a time
+])
+def test_a_time_or_offset_briefer_cannot_keep_says_why(typed: str, fragment: str) -> None:
+    with pytest.raises(WhenError, match=re.escape(fragment)):
         When.parse_friendly(typed)
 
 

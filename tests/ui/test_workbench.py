@@ -183,6 +183,28 @@ def test_the_date_field_says_what_it_understood_or_why_not(window, qtbot, tmp_pa
     assert not ok.isEnabled()
 
 
+def test_a_time_typed_at_a_utc_offset_is_kept_as_that_instant_and_said_in_utc(window, qtbot, tmp_path: Path) -> None:
+    window.open_path(tmp_path / "w.briefer", create=True)
+    editor = EventEditor(window.session, None, window)
+    qtbot.addWidget(editor)
+    qtbot.keyClicks(editor.title, "Checkpoint attacked")
+    qtbot.keyClicks(editor.when, "2019-02-09T14:00+03:00")
+    assert editor.when_label.text() == "9 Feb 2019 11:00 UTC   (2019-02-09T11:00:00Z)"
+    editor.when.setText("2019-02-09 01:30 +03:00")  # the day before, in UTC
+    assert editor.when_label.text() == "8 Feb 2019 22:30 UTC   (2019-02-08T22:30:00Z)"
+    editor.accept()
+    saved = window.session.ws.events_by_ids(window.session.ws.event_ids())
+    assert [e.when.edtf for e in saved] == ["2019-02-08T22:30:00Z"]
+
+    editor = EventEditor(window.session, None, window)
+    qtbot.addWidget(editor)
+    qtbot.keyClicks(editor.title, "Checkpoint attacked again")
+    editor.when.setText("2019-02-09 14:00+15:00")
+    assert "+15:00 is not a UTC offset" in editor.when_label.text()
+    assert editor.message.text().startswith("date: ")
+    assert not editor.buttons.button(QDialogButtonBox.StandardButton.Ok).isEnabled()
+
+
 def test_the_event_editor_starts_in_the_title_and_keeps_its_width(window, qtbot, tmp_path: Path) -> None:
     window.open_path(tmp_path / "w.briefer", create=True)
     editor = EventEditor(window.session, None, window)
