@@ -21,7 +21,7 @@ from . import lexicon as L
 from .names import Mention
 from .text import Sentence, fold
 
-__all__ = ["body_mentions"]
+__all__ = ["body_mentions", "state_key"]
 
 # nationality -> state (general knowledge, as the lexicon's COUNTRIES)
 _STATE_OF = {
@@ -128,6 +128,18 @@ _SAME_STATE = {"burma": "myanmar", "zaire": "congo", "britain": "united kingdom"
                "turkiye": "turkey", "czechia": "czech republic", "holland": "netherlands", "persia": "iran"}
 _SERVICE_AFTER_RE = re.compile(r"\s+(?:[Ss]ervices?|[Ss]ection|[Dd]esk|[Ee]dition|[Ll]anguage|[Bb]roadcasts?|news|"
                                r"newspapers?|daily|television|TV|radio|media|press|agency|broadcaster|network)\b")
+
+
+def state_key(name: str) -> str:
+    """The state a state's name names, as the bodies' keys have it ("U.S." -> "united states",
+    "Britain" -> "united kingdom", "CAR" -> "central african republic"); "" for any other name."""
+    folded = fold(re.sub(r"^the\s+", "", " ".join(name.split()), flags=re.I))
+    state = _ACRONYM_STATES.get(name.strip()) or _STATE_OF.get(folded)
+    if state is None and folded in L.COUNTRIES:
+        state = folded
+    if state is None:
+        return ""
+    return _SAME_STATE.get(state, state)
 
 
 def _display(state: str) -> str:
@@ -269,6 +281,6 @@ def body_mentions(text: str, sentences: Sequence[Sentence], mentions: list[Menti
         surface = text[a:b]
         name = proper.get(key) or first_name[key]
         kind = "organisation"
-        kept.append(Mention(a, b, surface, kind=kind, name=name, sentence=si))
+        kept.append(Mention(a, b, surface, kind=kind, name=name, sentence=si, body=key))
     kept.sort(key=lambda m: m.start)
     return kept

@@ -13,6 +13,7 @@ from rapidfuzz import fuzz
 
 from . import lexicon as L
 from .text import Sentence, fold
+from .bodies import state_key
 from .names import _SAME_ACTOR, Entity, Gazetteer, Mention
 
 __all__ = ["group_mentions", "definite_references"]
@@ -170,6 +171,7 @@ def group_mentions(text: str, mentions: list[Mention], gaz: Gazetteer) -> list[E
                     by_known[k] = i
 
     _short_forms(actorish, u)
+    _state_with_its_body(actorish, u)
     groups: dict[int, list[Mention]] = {}
     for i, m in enumerate(actorish):
         groups.setdefault(u.find(i), []).append(m)
@@ -232,6 +234,27 @@ def _short_forms(actorish: list[Mention], u: _Union) -> None:
             u.union(root, fits[0])
 
 
+def _state_with_its_body(actorish: list[Mention], u: _Union) -> None:
+    """A state that acts and its designated body are one party: "France" and "French forces",
+    "Sudan" and "the Sudanese government".  The state goes with its government when the report
+    names one, else with its forces; a state the workspace knows stays as it is."""
+    bodies: dict[str, dict[str, int]] = {}  # state -> body -> first mention
+    for i, m in enumerate(actorish):
+        if m.body and m.known is None:
+            state, _, body = m.body.partition("|")
+            bodies.setdefault(state, {}).setdefault(body.split("|")[0], i)
+    if not bodies:
+        return
+    for i, m in enumerate(actorish):
+        if m.kind != "state" or m.known is not None:
+            continue
+        own = bodies.get(state_key(m.name or m.text))
+        if own:
+            j = own.get("government", own.get("military"))
+            if j is not None:
+                u.union(i, j)
+
+
 _KIND_RANK = {"person": 5, "armed_group": 4, "state": 4, "organisation": 3, "source": 2, "other": 0, "": 0}
 
 
@@ -257,6 +280,8 @@ def _entity(members: list[Mention], gaz: Gazetteer) -> Optional[Entity]:
     best = max(names or members, key=lambda m: (len(m.key.split()) if not m.key.isupper() else 0,
                                                  not m.text.isupper(), len(m.name)))
     name = " ".join(best.name.split())
+    if kind == "state" and best.body:
+        kind = best.kind  # "Malian soldiers", seen as "Mali" too: the body, named as the report names it
     if kind == "source" or (kind == "organisation" and _agency_name(name)):
         return Entity("", name, "source", actor=False, source=True, title=title, mentions=members,
                       source_kind="news_agency")

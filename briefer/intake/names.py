@@ -133,6 +133,7 @@ class Mention:
     also_source: Optional[_Entry] = None  # a known actor that is also a known source
     entity: str = ""  # id of the entity the mention belongs to
     sentence: int = -1
+    body: str = ""  # a state's designated body ("French forces"): "<state>|<body>" ("france|military")
 
     @property
     def key(self) -> str:

@@ -58,6 +58,16 @@ _NOUN_LIKE = {"reports", "claims", "states", "says", "quoted", "citing"}
 _NOT_SPEAKERS = {"this", "that", "these", "those", "there", "it", "which", "what", "such"}
 
 
+def _speaker_name(entity: Entity, m: Mention) -> str:
+    """Who speaks, as the proposal names them: the actor's name, except for a state grouped with
+    its body, where each speaks under its own name ("Saudi Arabia says" of the actor "Saudi
+    military", "The Nigerian army said" of the actor Nigeria)."""
+    if (m.body or m.kind == "state") and any(o.body for o in entity.mentions) \
+            and any(o.kind == "state" and not o.body for o in entity.mentions):
+        return " ".join((m.name or m.text).split())
+    return entity.name
+
+
 def _clean_quote(text: str) -> str:
     text = text.strip().strip(",;: ").strip()
     return text
@@ -184,7 +194,7 @@ def _attribute(text: str, si: int, sentence: Sentence, ments: Sequence[Mention],
         if m is None:
             return "", None
         e = by_id.get(m.entity)
-        return (e.name if e else m.text), (e.id if e else None)
+        return (_speaker_name(e, m) if e else m.text), (e.id if e else None)
 
     def in_quote(pos: int) -> bool:
         return any(a <= pos < b for a, b in quotes)
@@ -347,7 +357,7 @@ def _statement_of(text: str, si: int, sentence: Sentence, att, ments: Sequence[M
     co: tuple[str, ...] = ()
     if speaker_m is not None:
         entity = by_id[speaker_m.entity]
-        name, eid = entity.name, entity.id
+        name, eid = _speaker_name(entity, speaker_m), entity.id
         if entity.kind == "person":
             # "Spokesman X and official Y both told VOA": Y speaks too
             verb_at = s0 + att.verb_offset

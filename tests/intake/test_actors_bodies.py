@@ -90,3 +90,13 @@ def test_a_capitals_dateline_and_a_hedge_name_no_actor(workspace) -> None:
 def test_the_rebel_before_a_name_says_an_armed_group(workspace) -> None:
     found = actors(workspace, "The rebel Movement for Justice and Equality said its fighters repulsed an attack.")
     assert found.get("Movement for Justice and Equality") == "armed_group", found
+
+
+def test_a_state_that_acts_and_its_forces_are_one_actor_each_speaking_under_its_own_name(workspace) -> None:
+    result = analyse_text(workspace, "Valley report\n\nFrance said on Monday it would send more planes to the "
+                                     "valley. French forces shelled the hills near Korba on Sunday, and the French "
+                                     "military said two of its soldiers were wounded.", published=date(2003, 6, 6))
+    names = [a.name for a in result.actors]
+    assert len({"France", "French forces", "French military"} & set(names)) == 1, names
+    speakers = {c.speaker for c in result.citations}
+    assert {"France", "French forces"} <= speakers, speakers  # (its forces as the report first names them)
