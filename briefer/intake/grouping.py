@@ -46,6 +46,10 @@ def _letters(text: str) -> str:
 
 
 _ASSOCIATED_RE = re.compile(r"-(?:linked|affiliated|inspired|style|allied|aligned|type|leaning|sympathi[sz]ing)\b")
+_ACRONYM_RE = re.compile(r"[A-Z]{2,8}")
+_OR_RE = re.compile(r"(?:\s+(?:to|in|for|of)\s+[A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)?)?\s*,\s*or\s+(?:the\s+)?")
+_ITS_FORCE_RE = re.compile(r"\s+(?:[a-z\-]+\s+)?(?:force|forces|mission|operation|peacekeeping\s+mission|"
+                           r"peacekeepers|troops)\s+")
 _AKA_RE = re.compile(r"^\s*,?\s*(?:also\s+known\s+as|better\s+known\s+as|known\s+as|alias|a\.k\.a\.?|aka)\s+$", re.I)
 
 
@@ -98,6 +102,11 @@ def group_mentions(text: str, mentions: list[Mention], gaz: Gazetteer) -> list[E
             if re.fullmatch(r"\s*\(\s*", between) and text[b.end:b.end + 2].lstrip().startswith(")"):
                 u.union(i, j)
             elif len(between) < 30 and _AKA_RE.match(between):
+                u.union(i, j)
+            elif _ACRONYM_RE.fullmatch(_letters(b.text)) and a.kind not in ("person", "place", "state") \
+                    and (_OR_RE.fullmatch(between) or _ITS_FORCE_RE.fullmatch(between)):
+                # "the African Union Mission to Somalia, or AMISOM", "the African Union force AMISOM":
+                # the acronym is the body's own name, or its force's
                 u.union(i, j)
     # acronyms built from initials: SDF = Syrian Democratic Forces, SOHR, IS = Islamic State (group);
     # a broadcaster's spelt-out "M-L-C" too.  A name the report uses as a place ("Upper Nile") is

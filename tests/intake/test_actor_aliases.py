@@ -1,0 +1,25 @@
+"""One actor under two forms (reports in the project's own words): an acronym given with
+", or", a body's force named by its acronym."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from briefer.intake.assistant import analyse_text
+
+
+def actor_names(workspace, body: str) -> list[str]:
+    found = analyse_text(workspace, "Valley report\n\n" + body, published=date(2015, 3, 5)).actors
+    return [a.name for a in found]
+
+
+def test_an_acronym_given_with_or_is_the_same_body(workspace) -> None:
+    names = actor_names(workspace, "The Eastern League Mission to Korba, or ELMIK, said in a statement that its "
+                                   "base was shelled on Monday. ELMIK said two of its guards were wounded.")
+    assert len([n for n in names if n in ("ELMIK", "Eastern League Mission")]) == 1, names
+
+
+def test_a_bodys_force_named_by_its_acronym_is_that_body(workspace) -> None:
+    names = actor_names(workspace, "A car bomb hit troops of the Eastern League force ELFOK near Korba on "
+                                   "Monday. The Eastern League said the blast wounded three of its soldiers.")
+    assert len([n for n in names if n in ("ELFOK", "Eastern League")]) == 1, names
