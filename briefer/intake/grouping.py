@@ -179,7 +179,7 @@ def group_mentions(text: str, mentions: list[Mention], gaz: Gazetteer) -> list[E
                 else:
                     by_known[k] = i
 
-    _short_forms(actorish, u)
+    _short_forms(text, actorish, u)
     _state_with_its_body(actorish, u)
     groups: dict[int, list[Mention]] = {}
     for i, m in enumerate(actorish):
@@ -214,11 +214,21 @@ def _content_words(name: str) -> set[str]:
     return out
 
 
-def _short_forms(actorish: list[Mention], u: _Union) -> None:
+# "Islamist group Ansar Dine", "Tuareg rebel group MNLA": the word before a class noun says what the
+# named group is, and a description with that word ("Islamist militants", "Tuareg rebels") may mean it
+_DESCRIBED_RE = re.compile(r"\b([A-Z][a-z]+)\s+(?:(?:rebel|militant|armed|extremist|jihadist|insurgent|separatist)\s+)?"
+                          r"(?:group|movement|militia|organi[sz]ation|faction|network|coalition|alliance)\s+(?:the\s+)?$")
+# what a group believes, not who it is: "Islamist militants" in a report of one named armed group are it
+_CREED_WORDS = {"islamist", "islamic", "jihadist", "jihadi", "extremist", "salafist", "salafi", "militant"}
+
+
+def _short_forms(text: str, actorish: list[Mention], u: _Union) -> None:
     """A short form of an armed group the report names in full is that group: "Tamil Tiger
     rebels" for the "Liberation Tigers of Tamil Eelam", "Kachin rebels" and "KIA Battalion 26"
-    for the "Kachin Independence Army (KIA)"; not a nationality alone ("Syrian rebels"), and only
-    when one group fits."""
+    for the "Kachin Independence Army (KIA)", "Tuareg rebels" for the "Tuareg rebel group MNLA";
+    not a nationality alone ("Syrian rebels"), and only when one group fits.  A group described
+    by its creed alone ("Islamist militants") is the one armed group the report names, if it
+    names one."""
     members: dict[int, list[Mention]] = {}
     for i, m in enumerate(actorish):
         members.setdefault(u.find(i), []).append(m)
@@ -226,19 +236,38 @@ def _short_forms(actorish: list[Mention], u: _Union) -> None:
         return
     words: dict[int, set[str]] = {}
     kinds: dict[int, set[str]] = {}
+    described: dict[int, set[str]] = {}
     for root, ms in members.items():
         words[root] = set().union(*(_content_words(m.name or m.text) for m in ms))
         kinds[root] = {m.kind for m in ms}
+        for m in ms:
+            said = _DESCRIBED_RE.search(text, max(0, m.start - 50), m.start)
+            if said is not None and m.kind != "person":
+                described.setdefault(root, set()).add(fold(said.group(1)))
+        words[root] |= described.get(root, set())
+    named = [r for r in members if "armed_group" in kinds[r] and "person" not in kinds[r]
+             and words[r] - _CREED_WORDS - L.DEMONYMS]
     for root, ms in members.items():
         if "armed_group" not in kinds[root] or "person" in kinds[root] or any(m.known is not None for m in ms):
             continue
         if any(m.key in _SAME_ACTOR for m in ms):
             continue  # "Islamic State" beside "Islamic State in the Greater Sahara": two groups the press knows apart
         own = set().union(*(_content_words(m.name or m.text) for m in ms))
-        if not own or all(w in L.DEMONYMS for w in own):
+        if own and all(w in L.DEMONYMS for w in own):
+            # "Tuareg rebels" after "Tuareg rebel group MNLA": the one group the report described so
+            fits = [r for r in described if r != root and own <= described[r] and "person" not in kinds[r]]
+            if len(fits) == 1:
+                u.union(root, fits[0])
+            continue
+        if not own:
             continue
         fits = [r for r in members if r != root and kinds[r] & {"armed_group", "organisation"}
                 and "person" not in kinds[r] and own <= words[r]]
+        if own <= _CREED_WORDS:
+            groups = [r for r in named if r != root]
+            if len(groups) > 1:  # of several, the one whose name says that creed ("Islamic State ...")
+                groups = [r for r in groups if {w[:5] for w in words[r]} & {w[:5] for w in own}]
+            fits = groups if len(groups) == 1 else fits
         if len(fits) == 1:
             u.union(root, fits[0])
 
@@ -286,7 +315,10 @@ def _entity(members: list[Mention], gaz: Gazetteer) -> Optional[Entity]:
     kind = max(kinds, key=lambda k: _KIND_RANK.get(k, 0))
     # The fullest name the report uses, without its title, is the proposed name.
     names = [m for m in members if m.kind != "source" or kind == "source"]
-    best = max(names or members, key=lambda m: (len(m.key.split()) if not m.key.isupper() else 0,
+    # (an armed group's own name before a description of it: "Ansar Dine", not "Islamist militants")
+    best = max(names or members, key=lambda m: (kind != "armed_group" or bool(_content_words(m.name or m.text)
+                                                                              - _CREED_WORDS - L.DEMONYMS),
+                                                 len(m.key.split()) if not m.key.isupper() else 0,
                                                  not m.text.isupper(), len(m.name)))
     name = " ".join(best.name.split())
     if kind == "state" and best.body:

@@ -99,8 +99,9 @@ _BODY_NOUNS = {"army", "military", "police", "government", "forces", "troops", "
 _TIED_TO_RE = re.compile(r"\b(?:linked|tied|loyal|allied|affiliated|close|connected|aligned|allegiance)\s+(?:to|with)\s+(?:the\s+)?$",
                          re.I)
 # "the militant group Hamas", "the rebel movement M23": the class noun says what the name is
-_CLASS_NOUN_RE = re.compile(r"\b(?:the|a|an)\s+(?:[a-z\-]+\s+){0,2}(?P<noun>group|movement|militia|organi[sz]ation|"
-                            r"faction|party|alliance|network)\s+$")
+# ("Islamist group Ansar Dine", "Tuareg rebel group MNLA": a capitalised word of kind, with no article)
+_CLASS_NOUN_RE = re.compile(r"(?:\b(?:the|a|an)\s+|\b[A-Z][a-z]+\s+)(?:[a-z\-]+\s+){0,2}(?P<noun>group|movement|"
+                            r"militia|organi[sz]ation|faction|party|alliance|network)\s+$")
 _GROUP_APPOSITION_RE = re.compile(r"\s*,\s*(?:a|an|the)\s+(?:[a-z\-]+\s+){0,3}?(?P<noun>group|movement|militia|"
                                   r"organi[sz]ation|faction|network|coalition|alliance|party)\b")
 _ARMED_MODIFIER_RE = re.compile(r"\b(?:militant|rebel|extremist|jihadist|jihadi|armed|insurgent|terrorist|separatist|"

@@ -23,3 +23,24 @@ def test_a_bodys_force_named_by_its_acronym_is_that_body(workspace) -> None:
     names = actor_names(workspace, "A car bomb hit troops of the Eastern League force ELFOK near Korba on "
                                    "Monday. The Eastern League said the blast wounded three of its soldiers.")
     assert len([n for n in names if n in ("ELFOK", "Eastern League")]) == 1, names
+
+
+def actor_kinds(workspace, body: str) -> dict[str, str]:
+    found = analyse_text(workspace, "Valley report\n\n" + body, published=date(2015, 3, 5)).actors
+    return {a.name: a.kind.value if hasattr(a.kind, "value") else a.kind for a in found}
+
+
+def test_militants_described_by_their_creed_are_the_one_armed_group_the_report_names(workspace) -> None:
+    found = actor_kinds(workspace, "Islamist militants attacked a police post near Korba on Monday. The "
+                                   "Korba Valley Brigades said their fighters held the post. Later the "
+                                   "Islamist fighters withdrew to the hills.")
+    assert "Korba Valley Brigades" in found, found
+    assert not {"Islamist militants", "Islamist fighters"} & set(found), found
+
+
+def test_a_group_introduced_by_its_kind_without_an_article_is_an_armed_group_and_its_description(workspace) -> None:
+    found = actor_kinds(workspace, "Kurdish rebels said on Monday they had taken the town of Korbessa. A "
+                                   "spokesman for Kurdish rebel group KLF said its fighters held the town. "
+                                   "Separately, Islamist group Dar Wafa said it had shelled the airport.")
+    assert found.get("KLF") == "armed_group" and found.get("Dar Wafa") == "armed_group", found
+    assert "Kurdish rebels" not in found, found
