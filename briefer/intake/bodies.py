@@ -21,7 +21,7 @@ from . import lexicon as L
 from .names import Mention
 from .text import Sentence, fold
 
-__all__ = ["body_mentions", "state_key"]
+__all__ = ["body_mentions", "state_key", "nationality"]
 
 # nationality -> state (general knowledge, as the lexicon's COUNTRIES)
 _STATE_OF = {
@@ -128,6 +128,12 @@ _SAME_STATE = {"burma": "myanmar", "zaire": "congo", "britain": "united kingdom"
                "turkiye": "turkey", "czechia": "czech republic", "holland": "netherlands", "persia": "iran"}
 _SERVICE_AFTER_RE = re.compile(r"\s+(?:[Ss]ervices?|[Ss]ection|[Dd]esk|[Ee]dition|[Ll]anguage|[Bb]roadcasts?|news|"
                                r"newspapers?|daily|television|TV|radio|media|press|agency|broadcaster|network)\b")
+
+
+def nationality(word: str) -> bool:
+    """Whether a folded word is a state's nationality ("kosovar", "malian"; not "U.S.", which also
+    names the state)."""
+    return len(word) > 3 and word.isalpha() and word in _STATE_OF
 
 
 def state_key(name: str) -> str:

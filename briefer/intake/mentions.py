@@ -9,6 +9,7 @@ import re
 from typing import Optional, Sequence
 
 from . import lexicon as L
+from .bodies import nationality
 from .names import WELL_KNOWN_ACTOR_KEYS, Gazetteer, Mention, _countries, _Entry
 from .name_shapes import BEING_RE as _BEING_RE
 from .name_shapes import OUTLET_BEFORE_RE as _OUTLET_BEFORE_RE
@@ -114,6 +115,10 @@ _ONE_WORD_BODIES = {"pentagon", "kremlin", "unicef", "unhcr", "icrc", "unesco", 
                     "duma", "ecowas", "amisom", "unamid", "monusco", "minusma", "kfor", "sfor", "ifor", "unprofor"}
 _DATELINE_RE = re.compile(r"(?:\s*,\s*[A-Z][A-Z .'\-]{2,30})?\s*(?:\([^)\n]{1,30}\)\s*)?[—–]|"
                           r"(?:\s*,\s*[A-Z][A-Z .'\-]{2,30})?\s*(?:\([^)\n]{1,30}\)\s*)?\s-\s")
+# a facility is where something happens: "Mogadishu International Airport", "the Sergei Prokofiev Airport"
+_FACILITIES = {"airport", "airbase", "airfield", "harbour", "harbor", "seaport", "stadium", "bridge", "dam", "square",
+               "mosque", "church", "cathedral", "highway", "motorway", "crossing", "checkpoint", "station", "hotel"}
+_UNIT_WORDS = {"division", "brigade", "battalion", "regiment", "corps", "company", "squadron", "platoon", "fleet"}
 _HEDGES = {"suspected", "alleged", "presumed", "unidentified", "unknown", "so-called", "purported", "apparent"}
 _MEMBERS_OF = {"fighters", "militants", "members", "supporters", "leaders", "soldiers", "troops", "officials",
                "commanders", "gunmen", "rebels", "units", "elements", "remnants", "loyalists", "followers"}
@@ -351,6 +356,15 @@ class MentionFinder:
             while len(words) > 1 and words[0].key.rstrip(".") in L.TITLES and (
                     words[0].key not in L.TITLE_LEADS or (len(words) > 2 and words[1].key in L.TITLES)):
                 title_words.append(words.pop(0))
+        # "Peshmerga General Hussein Nooraldin", "NATO Secretary-General George Robertson": the body
+        # whose title it is, then the title, then the person's name
+        at = next((k for k in (1, 2) if len(words) > k + 1 and words[k].key.rstrip(".") in L.TITLES
+                   and words[k].key not in L.TITLE_LEADS), None) if not title_words else None
+        if at is not None and not any(w.key.rstrip(".") in L.TITLES or w.key in L.CONNECTORS for w in words[:at]) \
+                and all(w.text[:1].isupper() and not w.all_caps for w in words[at + 1:]):
+            title_words, words = words[:at + 1], words[at + 1:]
+            while len(words) > 1 and words[0].key.rstrip(".") in L.TITLES:
+                title_words.append(words.pop(0))
         while len(words) > 1 and words[0].key in _HEDGES and not title_words:
             words.pop(0)  # "Suspected Islamist militants" at a sentence's start: the hedge is no part of a name
         while len(words) > 2 and words[0].key in _MEMBERS_OF and words[1].key in ("of", "from"):
@@ -362,7 +376,7 @@ class MentionFinder:
         before_words = self.text[max(sentence.start, words[0].start - 20):words[0].start]
         if words[0].key in ("ethnic", "minority", "majority", "tribal", "indigenous") and len(words) > 1:
             words = words[1:]  # "Ethnic Hutu" at a sentence's start
-        if all(w.key in self.peoples or w.key in L.DEMONYMS for w in words):
+        if all(w.key in self.peoples or w.key in L.DEMONYMS or nationality(w.key) for w in words):
             if re.search(r"\b(?:a|an)\s*$", before_words):
                 return  # "a Tuareg rebel group": a description, not a name
             # a people ("Hutu") is never an actor by itself; "Hutu rebels" is an armed group whose
@@ -411,6 +425,12 @@ class MentionFinder:
         class_noun = _CLASS_NOUN_RE.search(before)
         if title_words:
             kind = "person"
+        elif words[-1].key in _FACILITIES and len(words) > 1:
+            kind = "place"  # "Mogadishu International Airport": a place, whatever its "International"
+        elif len(words) == 1 and words[0].key in _UNIT_WORDS and re.search(r"\b\d+(?:st|nd|rd|th)?\s+$", before):
+            return  # "the 15th Division": a numbered unit of a force, not a name of its own
+        elif words[-1].key == "division" and re.search(r"\b(?:in|of|across|throughout)\s+$", before):
+            kind = "place"  # "in Malakand Division": an administrative division (a unit takes "the")
         elif class_noun is not None:
             armed = class_noun.group("noun") == "militia" or bool(_ARMED_MODIFIER_RE.search(class_noun.group()))
             kind = "armed_group" if armed else "organisation"

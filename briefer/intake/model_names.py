@@ -15,6 +15,7 @@ from bisect import bisect_left
 from typing import Sequence
 
 from . import lexicon as L
+from .bodies import nationality
 from .mentions import is_dateline, peoples_of
 from .names import WELL_KNOWN_ACTOR_KEYS, Mention
 from .parse import token_at
@@ -46,8 +47,8 @@ def _plausible(name: str, label: str) -> bool:
     if not all(w[:1].isupper() or w.lower() in ("of", "for", "the", "and", "al", "el", "de", "bin", "ibn", "al-")
                or re.fullmatch(r"[A-Z]\.|[IVX]+|Jr\.?|Sr\.?", w) for w in words):
         return False
-    if all(fold(w) in L.COMMON_CAPS for w in words):
-        return False
+    if all(fold(w) in L.COMMON_CAPS for w in words) or name in L.ALLCAPS_NOT_NAMES:
+        return False  # ("UTC", "GMT": a clock's zone)
     if label == "PERSON":
         return len(words) >= 2  # a lone surname points back to a full name the rules or model found
     return len(words) >= 2 or bool(re.fullmatch(r"[A-Z]{2,6}", name))
@@ -159,7 +160,7 @@ def with_model_names(text: str, sentences: Sequence[Sentence], parsed: dict, men
         words = [fold(w) for w in name.split()]
         if words and words[0] in ("ethnic", "minority", "majority", "tribal", "indigenous"):
             return True
-        return bool(words) and all(w in peoples or w in L.DEMONYMS for w in words)
+        return bool(words) and all(w in peoples or w in L.DEMONYMS or nationality(w) for w in words)
     for si, doc in parsed.items():
         s0 = sentences[si].start
         for a, b, name, label in names(doc):

@@ -44,3 +44,13 @@ def test_a_group_introduced_by_its_kind_without_an_article_is_an_armed_group_and
                                    "Separately, Islamist group Dar Wafa said it had shelled the airport.")
     assert found.get("KLF") == "armed_group" and found.get("Dar Wafa") == "armed_group", found
     assert "Kurdish rebels" not in found, found
+
+
+def test_facilities_numbered_units_districts_clock_zones_and_nationalities_are_no_actors(workspace) -> None:
+    found = actor_kinds(workspace, "Karvani rebels shelled Korbessa International Airport on Monday at 0330 UTC, "
+                                   "the Korban army said. Soldiers of the army's 12th Brigade held the runway. "
+                                   "The rebels signed a truce with the army in Varda Division in May. Ms. Anna "
+                                   "Lindqvist, a Kosovar Albanian, says the truce failed.")
+    assert not {"Korbessa International Airport", "UTC", "Brigade", "Varda Division", "Kosovar Albanian"} \
+        & set(found), found
+    assert "Karvani rebels" in found, found
