@@ -65,15 +65,21 @@ def resolve_speakers(statements: Sequence[Statement], entities: Sequence[Entity]
     persons = [e for e in actors if e.kind == "person"]
     last_body: Optional[Statement] = None
     last_statement_by: Optional[Statement] = None
+    last_person: Optional[Statement] = None
     for st in statements:
         if st.speaker_entity is None and st.speaker:
             found = _resolve(st, actors, persons, first_seen, by_id, last_body, last_statement_by)
+            if found is None and last_person is not None and st.sentence - last_person.sentence <= 2 \
+                    and _THE_OFFICE_RE.fullmatch(" ".join(st.speaker.split())):
+                found = by_id.get(last_person.speaker_entity or "")  # "X said ... The official also accused"
             if found is not None:
                 st.rule = f"{st.rule}; '{st.speaker}' is {found.name}, named before in the report"
                 st.speaker, st.speaker_entity = found.name, found.id
         entity = by_id.get(st.speaker_entity or "")
         if entity is not None and entity.kind in _KINDS:
             last_body = st
+        if entity is not None and entity.kind == "person":
+            last_person = st
         if st.speaker_entity is not None and ("statement" in (st.channel or "").lower() or "statement" in st.rule):
             last_statement_by = st
     _same_unnamed(statements)
@@ -145,7 +151,12 @@ def _resolve(st: Statement, actors: Sequence[Entity], persons: Sequence[Entity],
     return None
 
 
-_TITLE_NOUNS = {"minister", "president", "governor", "commander", "mayor", "ambassador", "secretary", "envoy",
+# "the official", "the minister": the one who spoke just before, when a person did
+_THE_OFFICE_RE = re.compile(r"(?:[Tt]he|[Tt]his|[Tt]hat)\s+(?:official|minister|general|commander|spokesman|spokeswoman|"
+                            r"spokesperson|governor|envoy|diplomat|officer|colonel|major|captain)")
+# "the Afghan leader": a head of state or government, or of a body, named before with that title
+_LEADER_TITLES = {"president", "prime", "premier", "king", "queen", "emir", "leader", "chairman", "chancellor", "sultan"}
+_TITLE_NOUNS = {"leader", "minister", "president", "governor", "commander", "mayor", "ambassador", "secretary", "envoy",
                 "premier", "chancellor", "chief", "general", "spokesman", "spokeswoman", "spokesperson"}
 _POSSESSOR_RE = re.compile(r"^(?:[A-Z][\w\-]*\s+){0,3}[A-Z][\w\-]*['’]s?\s+")
 
@@ -156,6 +167,10 @@ def _title_holder(bare: str, persons: Sequence[Entity], first_seen: dict, at: in
     words = [fold(w) for w in re.findall(r"[\w\-]+", _POSSESSOR_RE.sub("", bare))]
     if not words or words[-1] not in _TITLE_NOUNS or any(w[:1].isdigit() for w in words):
         return None
+    if words[-1] == "leader":
+        fits = [p for p in persons if first_seen[p.id] < at and p.title
+                and {fold(w) for w in re.findall(r"[\w\-]+", p.title)} & _LEADER_TITLES]
+        return fits[0] if len(fits) == 1 else None
     fits = [p for p in persons if first_seen[p.id] < at and p.title
             and set(words) <= {fold(w) for w in re.findall(r"[\w\-]+", p.title)}]
     return fits[0] if len(fits) == 1 else None

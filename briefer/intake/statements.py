@@ -157,7 +157,11 @@ def _forms(name: str) -> set[str]:
 
 def _own_outlet(speaker: str, outlet_forms: set[str]) -> bool:
     """Whether the speaker is the report's own outlet (`outlet_forms`: its `_forms`)."""
-    return bool(speaker and outlet_forms) and bool(_forms(re.sub(r"^(?:the|a)\s+", "", speaker, flags=re.I)) & outlet_forms)
+    if not (speaker and outlet_forms):
+        return False
+    # ("VOA correspondent reported": the outlet's own staff are the report itself)
+    bare = re.sub(r"^(?:the|a|an)\s+|['’]?s?\s+(?:correspondents?|reporters?|journalists?)$", "", speaker, flags=re.I)
+    return bool(_forms(bare) & outlet_forms)
 
 
 def _opens_quotation(sentence: str) -> bool:
@@ -234,7 +238,8 @@ def _attribute(text: str, si: int, sentence: Sentence, ments: Sequence[Mention],
         if verb == "described" and not opening_medium(s_text):
             continue  # "described" speaks in an interview or a speech the sentence opens with, not by itself
         if (verb in ("say", "said", "says", "tell", "told") and _NOT_SAID_RE.search(s_text, 0, vm.start())) \
-                or (verb in ("said", "says") and _SAID_TO_RE.match(s_text, vm.end())):
+                or (verb in ("said", "says") and _SAID_TO_RE.match(s_text, vm.end())) \
+                or (_SAID_TO_RE.match(s_text, vm.end()) and _PASSIVE_BEFORE_RE.search(s_text, 0, vm.start())):
             continue  # "did not say why", "declined to say"; "two people are said to have died": no one speaks
         source_m = None
         if verb == "told":
@@ -344,7 +349,17 @@ def _statement_of(text: str, si: int, sentence: Sentence, att, ments: Sequence[M
     head_word = re.match(r"[\w'’\-]+", text[s0 + att.head:]) if att.head >= 0 else None
     common_head = head_word is not None and (not head_word.group()[0].isupper()
                                              or fold(head_word.group()) in L.SPEAKER_NOUNS)
-    if not at_head and common_head and a0 <= s0 + att.head < a1 \
+    named_after = None
+    if not at_head and common_head and a0 <= s0 + att.head < a1:
+        # "The U.N. representative to Somalia, Nicholas Kay, condemned": the person the apposition names
+        named_after = next((m for m in ments if m.start > s0 + att.head and by_id.get(m.entity) is not None
+                            and by_id[m.entity].kind == "person" and m.start < s0 + att.verb_offset
+                            and re.fullmatch(r"(?:\s+(?:to|for|in|of|at)\s+[^,]{1,40})?\s*,\s*",
+                                             text[s0 + att.head + head_word.end():m.start])
+                            and re.match(r"\s*,", text[m.end:])), None)
+    if named_after is not None:
+        inside, persons = [named_after], [named_after]
+    elif not at_head and common_head and a0 <= s0 + att.head < a1 \
             and not re.match(r"\s+(?:for|of)\b", text[s0 + att.head + head_word.end():]):
         # "Rebels fighting to oust President X are claiming": a common noun speaks, not the name
         # after it; only names before it ("Army spokesman ...") still may
@@ -433,6 +448,7 @@ def opening_medium(sentence: str) -> str:
 
 _NOT_SAID_RE = re.compile(r"\b(?:not|n[o']t|never|declined\s+to|refused\s+to)\s+$", re.I)
 _SAID_TO_RE = re.compile(r"\s+to\s+(?:be|have)\b")
+_PASSIVE_BEFORE_RE = re.compile(r"\b(?:is|are|was|were|been|being)\s+$")  # "50 people are reported to have died"
 _STAFF_RE = re.compile(r"['’]?s?\s+(?:reporters?|correspondents?|journalists?|photographers?|cameram[ae]n|stringers?|"
                        r"crews?)\b")
 

@@ -1,0 +1,37 @@
+"""Speakers named by their office or in an apposition, and sentences where no one speaks
+(reports in the project's own words)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from briefer.intake.assistant import analyse_text
+
+
+def speakers(workspace, body: str, outlet: str = "") -> list[str]:
+    head = f"Outlet: {outlet}\n\n" if outlet else "Valley report\n\n"
+    analysis = analyse_text(workspace, head + body, published=date(2015, 3, 5))
+    return [c.speaker for c in analysis.citations]
+
+
+def test_the_leader_and_the_official_are_the_person_named_before(workspace) -> None:
+    found = speakers(workspace, "Kenyan President Ivo Marek offered talks to the rebels on Sunday. The Kenyan "
+                                "leader suggested that the army could withdraw from the valley.\n\n"
+                                "Interior Minister Lena Varga said the rebels had broken the truce. The official "
+                                "also accused the rebels of shelling the dam.")
+    assert found == ["Ivo Marek", "Lena Varga", "Lena Varga"], found
+
+
+def test_the_person_an_apposition_names_speaks_not_the_body_before_the_office(workspace) -> None:
+    found = speakers(workspace, "The U.N. representative to Korba, Anna Lindqvist, condemned the attack on the "
+                                "market.")
+    assert found == ["Anna Lindqvist"], found
+
+
+def test_no_one_speaks_in_a_passive_report_and_the_outlets_own_correspondent_is_the_report(workspace) -> None:
+    found = speakers(workspace, "At least 50 people are reported to have been killed in recent days in attacks "
+                                "by the Korban government and its militias. Valley News correspondent Omar "
+                                "Dirie, who is in the town of Korbessa, reported most residents are cheered by "
+                                "the retreat.",
+                     outlet="Valley News")
+    assert found == [], found
