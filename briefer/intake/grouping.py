@@ -46,6 +46,7 @@ def _letters(text: str) -> str:
 
 
 _ASSOCIATED_RE = re.compile(r"-(?:linked|affiliated|inspired|style|allied|aligned|type|leaning|sympathi[sz]ing)\b")
+_LED_KEY_RE = re.compile(r"\b(\w+) led ")
 _ACRONYM_RE = re.compile(r"[A-Z]{2,8}")
 _OR_RE = re.compile(r"(?:\s+(?:to|in|for|of)\s+[A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)?)?\s*,\s*or\s+(?:the\s+)?")
 _ITS_FORCE_RE = re.compile(r"\s+(?:[a-z\-]+\s+)?(?:force|forces|mission|operation|peacekeeping\s+mission|"
@@ -81,6 +82,7 @@ def group_mentions(text: str, mentions: list[Mention], gaz: Gazetteer) -> list[E
             else:
                 by_known[k] = i
         key = m.key.replace("-", " ")  # "Al Shabab" and "Al-Shabab"
+        key = _LED_KEY_RE.sub(r"\1 ", key)  # "the Saudi-led coalition" and "the Saudi coalition"
         if key in by_key:
             u.union(by_key[key], i)
         else:

@@ -54,3 +54,9 @@ def test_facilities_numbered_units_districts_clock_zones_and_nationalities_are_n
     assert not {"Korbessa International Airport", "UTC", "Brigade", "Varda Division", "Kosovar Albanian"} \
         & set(found), found
     assert "Karvani rebels" in found, found
+
+
+def test_a_coalition_led_by_a_state_is_the_same_under_both_forms(workspace) -> None:
+    names = actor_names(workspace, "A Kenyan-led coalition struck rebel positions near Korba on Monday. The Kenyan "
+                                   "coalition said the strikes hit two arms depots.")
+    assert len([n for n in names if n in ("Kenyan-led coalition", "Kenyan coalition")]) == 1, names
