@@ -268,7 +268,9 @@ def attributions(doc) -> list[Attribution]:
             # "Reuters quoted an al-Shabab spokesman, Ali Dheere, as saying ...": the spokesman speaks,
             # through Reuters
             quoted = next((c for c in tok.children if c.dep_ == "dobj"), None)
-            if quoted is not None and any(c.dep_ == "prep" and c.lower_ == "as" for c in tok.children):
+            if quoted is not None and any((c.dep_ == "prep" and c.lower_ == "as")
+                                          or (c.dep_ in ("xcomp", "advcl") and c.lemma_ == "say")
+                                          for c in tok.children):  # ("quotes police saying ...")
                 quoted_by, subject = subject, quoted
         # "the caretaker chairman of the council, Alhaji X, confirmed", "Chad's President Idriss Deby
         # called": the named apposition speaks

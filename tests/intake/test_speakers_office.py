@@ -35,3 +35,11 @@ def test_no_one_speaks_in_a_passive_report_and_the_outlets_own_correspondent_is_
                                 "the retreat.",
                      outlet="Valley News")
     assert found == [], found
+
+
+def test_an_outlet_quoting_someone_saying_is_the_channel_not_the_speaker(workspace) -> None:
+    analysis = analyse_text(workspace, "Valley report\n\nA bomb exploded in the market of Korbessa on Monday. The "
+                                       "Reuters news agency quotes police saying the bomber was 13 years old.",
+                            published=date(2015, 3, 5))
+    said = [(c.speaker, c.channel) for c in analysis.citations]
+    assert said and "Reuters" not in said[0][0] and "Reuters" in said[0][1], said
