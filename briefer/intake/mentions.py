@@ -211,7 +211,7 @@ class MentionFinder:
             elif (current and joined and tok.key in L.CONNECTORS and tok.text.islower() and len(pending) < 2
                   and (tok.key != "the" or pending)):
                 pending.append(idx)
-            elif current and joined and not pending and tok.key in ("and", "in") and tok.text.islower() \
+            elif current and joined and not pending and tok.key in ("and", "in", "to") and tok.text.islower() \
                     and self._name_goes_on(tokens, current, idx):
                 pending.append(idx)
             else:
@@ -228,6 +228,11 @@ class MentionFinder:
         group's word) and what it is for ("for", "of"), or is an armed group's one-word name;
         the words after bring no body of their own ("... and Amnesty International") and end
         the name (at most three, then no capital)."""
+        if tokens[idx].key == "to":
+            # "the African Union Mission to Somalia": a mission's name goes on to the state it is sent to
+            after = [t.key for t in tokens[idx + 1:idx + 4]]
+            return tokens[current[-1]].key in ("mission", "delegation", "embassy") and any(
+                " ".join(after[:n]) in L.COUNTRIES for n in (1, 2, 3)) and tokens[idx + 1].text[:1].isupper()
         if self._known_body(tokens, current) and _name_extension(self.text, tokens, idx) is not None:
             return True  # "Islamic State" + "in the Greater Sahara"
         head = " ".join(tokens[i].key for i in current)
