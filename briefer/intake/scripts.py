@@ -204,6 +204,7 @@ def _truecase_line(text: str, chars: list[str], start: int, end: int, words: fro
         if decided[i + 1][1] and (low in L.TITLES or low in _ABBREV) \
                 and text[tokens[i].end():tokens[i + 1].start()].strip(" .") == "":
             decided[i] = (tokens[i].group()[0] + tokens[i].group()[1:].lower(), True)
+    _names_after_titles(text, tokens, decided)
     _organisation_names(tokens, decided)
     for i, (m, (word, _)) in enumerate(zip(tokens, decided)):
         before = text[start:m.start()].rstrip(" \"“'(\t")
@@ -214,6 +215,28 @@ def _truecase_line(text: str, chars: list[str], start: int, end: int, words: fro
             chars[m.start() + k] = ch
 
 
+def _names_after_titles(text: str, tokens: list, decided: list[tuple[str, bool]]) -> None:
+    """"COMMANDER BERNARD JANVIER", "SPOKESMAN FRANCO VELTRI", "COMMANDER LEIGHTON SMITH, SAID": after a
+    title, a word the dictionary knows next to a name it does not is part of that name (a first name
+    before, a surname after, when the name ends there: a comma or a verb of saying follows)."""
+    words = [m.group().lower().rstrip(".") for m in tokens]
+    for i in range(len(tokens) - 2):
+        if words[i] not in L.TITLES or text[tokens[i].end():tokens[i + 2].start()].count(",") \
+                or not words[i + 1].isalpha() or not words[i + 2].isalpha():
+            continue
+        first, second = decided[i + 1][1], decided[i + 2][1]
+        if not first and second and words[i + 1] not in _STOP_AFTER_TITLE:
+            decided[i + 1] = (tokens[i + 1].group()[0] + words[i + 1][1:], True)
+        elif first and not second and words[i + 2] not in _STOP_AFTER_TITLE \
+                and words[i + 2] not in L.SPEECH_VERBS and i + 3 < len(tokens) \
+                and (text[tokens[i + 2].end():tokens[i + 3].start()].strip() == ","
+                     or words[i + 3] in L.SPEECH_VERBS):
+            decided[i + 2] = (tokens[i + 2].group()[0] + words[i + 2][1:], True)
+
+
+# words that follow a title without being a name ("PRESIDENT AND ...", "COMMANDER OF ...")
+_STOP_AFTER_TITLE = {"and", "or", "of", "for", "the", "a", "an", "in", "on", "at", "to", "who", "has", "had", "is",
+                     "was", "will", "would", "said", "says", "also", "has", "general", "minister", "secretary"}
 _ORG_HEADS = {"front", "movement", "party", "rally", "alliance", "league", "union", "congress", "council",
               "brigade", "brigades", "organization", "organisation", "army", "coalition", "assembly", "committee"}
 _NOT_NAME_LEADS = {"ruling", "main", "opposition", "rebel", "rebels", "local", "government", "new", "same", "other",

@@ -103,3 +103,11 @@ def test_one_peoples_fighters_told_two_ways_are_one_armed_group(workspace) -> No
             "against two counterattacks, residents said.")
     groups = [a for a in analyse_text(workspace, text, published=date(2014, 5, 6)).actors if "Kurdish" in a.name]
     assert len(groups) == 1 and {"Kurdish rebels", "Kurdish fighters"} <= set(groups[0].aliases_seen), groups
+
+
+def test_a_name_after_a_title_in_capitals_keeps_its_dictionary_words(workspace) -> None:
+    script = ("DATE=3/14/97\nTYPE=CORRESPONDENT REPORT\nTITLE=VALLEY TRUCE\nNUMBER=2-111112\nCONTENT=\n"
+              "TEXT: A STATEMENT ISSUED BY VALLEY COMMANDER FRANK ODUYA AND ARMY COMMANDER DAWIT STONE, SAID THE "
+              "REBELS HAD LEFT KORBESSA. ARMY SPOKESMAN MARK HORANSO SAYS THE TRUCE IS HOLDING.\n")
+    found = {a.name for a in analyse_text(workspace, "Valley truce\n\n" + script, published=date(1997, 3, 14)).actors}
+    assert {"Frank Oduya", "Dawit Stone", "Mark Horanso"} <= found, found
