@@ -264,6 +264,7 @@ def attributions(doc) -> list[Attribution]:
             continue
         own_report = False
         quoted_by = None
+        issued = None
         if tok.lemma_ == "quote":
             # "Reuters quoted an al-Shabab spokesman, Ali Dheere, as saying ...": the spokesman speaks,
             # through Reuters
@@ -287,6 +288,10 @@ def attributions(doc) -> list[Attribution]:
         if subject.lemma_.lower() in _REPORT_NOUNS:  # "a report from the Observatory claimed"
             author = next((o for p in subject.children if p.dep_ == "prep" and p.lower_ in ("from", "by", "of")
                            for o in p.children if o.dep_ == "pobj"), None)
+            if author is None:  # "a statement issued by X said": X speaks, in that statement
+                author = next((o for a in subject.children if a.dep_ == "acl" for p in a.children
+                               if p.dep_ == "agent" for o in p.children if o.dep_ == "pobj"), None)
+                issued = subject if author is not None else None
             if author is not None:
                 subject, own_report = author, True
         phrase = _phrase(subject)
@@ -323,6 +328,8 @@ def attributions(doc) -> list[Attribution]:
         if quoted_by is not None:
             channel_span = _span(_phrase(quoted_by))
             channel = doc.text[channel_span[0]:channel_span[1]]
+        if issued is not None and not channel:
+            channel, channel_span = issued.text, (issued.idx, issued.idx + len(issued.text))
         inverted = subject.i > tok.i
         how = (f"'{tok.text} {doc.text[span[0]:span[1]]}'" if inverted else f"'{doc.text[span[0]:span[1]]} {tok.text}'")
         if channel:

@@ -43,3 +43,10 @@ def test_an_outlet_quoting_someone_saying_is_the_channel_not_the_speaker(workspa
                             published=date(2015, 3, 5))
     said = [(c.speaker, c.channel) for c in analysis.citations]
     assert said and "Reuters" not in said[0][0] and "Reuters" in said[0][1], said
+
+
+def test_a_statement_issued_by_someone_is_theirs_and_the_statement_is_the_channel(workspace) -> None:
+    analysis = analyse_text(workspace, "Valley report\n\nA statement issued by army commander Ivo Marek said the "
+                                       "rebels had withdrawn from Korbessa on Sunday.", published=date(2015, 3, 5))
+    said = [(c.speaker, c.channel) for c in analysis.citations]
+    assert said == [("Ivo Marek", "statement")], said
