@@ -140,6 +140,7 @@ def find_statements(text: str, sentences: Sequence[Sentence], mentions: Sequence
             and not (st.speaker_entity is None and fold(st.speaker.split()[-1]) in _DOCUMENTS)]
 
 
+_UNNAMED_MEMBERS = {"officials", "commanders", "sources", "diplomats", "officers", "spokesmen", "members", "leaders"}
 _DOCUMENTS = {"report", "reports", "figures", "footage", "accounts", "images", "photos", "pictures", "data",
               "documents", "records", "videos", "reporting"}
 
@@ -365,6 +366,11 @@ def _statement_of(text: str, si: int, sentence: Sentence, att, ments: Sequence[M
         # after it; only names before it ("Army spokesman ...") still may
         inside = [m for m in inside if m.end <= s0 + att.head]
         persons = [m for m in inside if by_id[m.entity].kind == "person"]
+    if common_head and not at_head and named_after is None and fold(head_word.group()) in _UNNAMED_MEMBERS \
+            and a0 <= s0 + att.head < a1 and not any(m.body for m in inside):
+        # "NATO officials say", "many Peshmerga commanders said": some of its people, unnamed, not the body
+        # (a state's body has no people of its own to name: "Burundian military officials" speak for it)
+        inside, persons = [], []
     # "A Reuters reporter said": the reporter speaks (unnamed), not the agency that employs them
     inside = [m for m in inside if not _outlet_staff(text, m, by_id)]
     persons = [m for m in persons if m in inside]

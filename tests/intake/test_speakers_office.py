@@ -50,3 +50,10 @@ def test_a_statement_issued_by_someone_is_theirs_and_the_statement_is_the_channe
                                        "rebels had withdrawn from Korbessa on Sunday.", published=date(2015, 3, 5))
     said = [(c.speaker, c.channel) for c in analysis.citations]
     assert said == [("Ivo Marek", "statement")], said
+
+
+def test_a_bodys_unnamed_officials_are_no_statement_of_the_body(workspace) -> None:
+    found = speakers(workspace, "The Eastern League said on Monday it would send observers to Korbessa. Eastern "
+                                "League officials say the truce is holding. Many Eastern League commanders said "
+                                "the observers would arrive within a week.")
+    assert found[0] == "Eastern League" and "Eastern League" not in found[1:], found
