@@ -12,6 +12,8 @@ from . import lexicon as L
 from .bodies import nationality
 from .names import WELL_KNOWN_ACTOR_KEYS, Gazetteer, Mention, _countries, _Entry
 from .name_shapes import BEING_RE as _BEING_RE
+from .name_shapes import FACILITIES as _FACILITIES
+from .name_shapes import UNIT_WORDS as _UNIT_WORDS
 from .name_shapes import OUTLET_BEFORE_RE as _OUTLET_BEFORE_RE
 from .name_shapes import OWNER_RE as _OWNER_RE
 from .name_shapes import REGION_RE as _REGION_RE
@@ -115,10 +117,6 @@ _ONE_WORD_BODIES = {"pentagon", "kremlin", "unicef", "unhcr", "icrc", "unesco", 
                     "duma", "ecowas", "amisom", "unamid", "monusco", "minusma", "kfor", "sfor", "ifor", "unprofor"}
 _DATELINE_RE = re.compile(r"(?:\s*,\s*[A-Z][A-Z .'\-]{2,30})?\s*(?:\([^)\n]{1,30}\)\s*)?[—–]|"
                           r"(?:\s*,\s*[A-Z][A-Z .'\-]{2,30})?\s*(?:\([^)\n]{1,30}\)\s*)?\s-\s")
-# a facility is where something happens: "Mogadishu International Airport", "the Sergei Prokofiev Airport"
-_FACILITIES = {"airport", "airbase", "airfield", "harbour", "harbor", "seaport", "stadium", "bridge", "dam", "square",
-               "mosque", "church", "cathedral", "highway", "motorway", "crossing", "checkpoint", "station", "hotel"}
-_UNIT_WORDS = {"division", "brigade", "battalion", "regiment", "corps", "company", "squadron", "platoon", "fleet"}
 _HEDGES = {"suspected", "alleged", "presumed", "unidentified", "unknown", "so-called", "purported", "apparent"}
 _MEMBERS_OF = {"fighters", "militants", "members", "supporters", "leaders", "soldiers", "troops", "officials",
                "commanders", "gunmen", "rebels", "units", "elements", "remnants", "loyalists", "followers"}

@@ -10,7 +10,8 @@ from typing import Optional
 from . import lexicon as L
 from .text import Token
 
-__all__ = ["gap_ok", "name_extension", "REGION_RE", "BEING_RE", "OUTLET_BEFORE_RE", "OWNER_RE"]
+__all__ = ["gap_ok", "name_extension", "REGION_RE", "BEING_RE", "OUTLET_BEFORE_RE", "OWNER_RE", "FACILITIES",
+           "UNIT_WORDS"]
 
 
 def gap_ok(text: str, a: Token, b: Token) -> bool:
@@ -28,6 +29,11 @@ OUTLET_BEFORE_RE = re.compile(r"\b(?:news\s+agency|press\s+agency|agency|broadca
                               r"radio(?:\s+station)?|news\s+website)\s+$")
 OWNER_RE = re.compile(r"([A-Z][\w\-]*)['’]s\s+(?:$|(?=[A-Z]))")  # "VOA's (Somali Service)": whose part it is
 BEING_RE = re.compile(r"\s+(?:is|was|has been|had been|remains|remained|lies)\b")
+# a facility is where something happens: "Mogadishu International Airport", "the Sergei Prokofiev Airport"
+FACILITIES = {"airport", "airbase", "airfield", "harbour", "harbor", "seaport", "stadium", "bridge", "dam", "square",
+              "mosque", "church", "cathedral", "highway", "motorway", "crossing", "checkpoint", "station", "hotel"}
+# a numbered unit of a force ("the 15th Division") is part of it, no name of its own
+UNIT_WORDS = {"division", "brigade", "battalion", "regiment", "corps", "company", "squadron", "platoon", "fleet"}
 _REGION_WORDS = {"north", "south", "east", "west", "middle", "central", "northern", "southern", "eastern", "western",
                  "north-east", "north-west", "south-east", "south-west", "northeast", "northwest", "southeast",
                  "southwest"}
