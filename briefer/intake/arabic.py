@@ -56,11 +56,15 @@ _PART_OF_DAY = r"(?:(?:فجر|صباح|مساء|ظهر|عصر|ليلة|ليل|م
 _DATE_RULES = [
     ("full", re.compile(rf"{NOT_AR_BEFORE}{GLUED}(?P<d>\d{{1,2}})\s+(?:من\s+)?(?P<m>{_MONTH_RE}){_PAIR}\s+(?:عام\s+|سنة\s+)?(?P<y>(?:19|20)\d\d)")),
     ("month_year", re.compile(rf"{NOT_AR_BEFORE}(?:في\s+|(?P<since>منذ)\s+)?{GLUED}(?:شهر\s+)?(?P<m>{_MONTH_RE}){_PAIR}\s+(?:عام\s+|سنة\s+|من\s+العام\s+)?(?P<y>(?:19|20)\d\d)")),
-    ("day_month", re.compile(rf"{NOT_AR_BEFORE}{GLUED}(?P<d>\d{{1,2}})\s+(?:من\s+)?(?:شهر\s+)?(?P<m>{_MONTH_RE}){_PAIR}(?:\s+(?:الماضي|الفائت|المنصرم)(?![{AR}]))?{NOT_AR_AFTER}")),
+    ("day_month", re.compile(rf"{NOT_AR_BEFORE}{GLUED}(?P<d>\d{{1,2}})\s+(?:من\s+)?(?:شهر\s+)?(?P<m>{_MONTH_RE}){_PAIR}(?:\s+(?:الماضي|الفائت|المنصرم|الجاري|الحالي)(?![{AR}]))?{NOT_AR_AFTER}")),
     # "فجر الاثنين 12 نوفمبر", "اليوم الأحد 17 سبتمبر": the weekday and the day are one expression
     ("day_month", re.compile(rf"{NOT_AR_BEFORE}{_PART_OF_DAY}(?:(?:يوم\s+)?(?:اليوم|أمس)\s+)?{GLUED}(?:يوم\s+)?(?:{_WEEKDAY_RE})\s*[،,]?\s*(?P<d>\d{{1,2}})\s+(?:من\s+)?(?:شهر\s+)?(?P<m>{_MONTH_RE}){_PAIR}{NOT_AR_AFTER}")),
     # "أبريل الماضي", "في مارس", "منذ أبريل الماضي": a month without its year
     ("month", re.compile(rf"{NOT_AR_BEFORE}(?:(?P<since>منذ)\s+|(?:في|خلال|حتى|مطلع|أواخر|أوائل|منتصف)\s+)?{GLUED}(?:شهر\s+)?(?P<m>{_MONTH_RE}){_PAIR}(?:\s+(?P<w>الماضي|المقبل|القادم|الجاري|الحالي))?{NOT_AR_AFTER}")),
+    # "آب / أغسطس من العام الماضي", "في مارس من السنة المقبلة": a month of the year named by its relation
+    ("month_of_year", re.compile(rf"{NOT_AR_BEFORE}(?:في\s+|خلال\s+)?{GLUED}(?:شهر\s+)?(?P<m>{_MONTH_RE}){_PAIR}\s+من\s+(?:العام|السنة)\s+(?P<yw>الماضي|الماضية|الفائت|المنصرم|الجاري|الجارية|الحالي|الحالية|المقبل|المقبلة|القادم){NOT_AR_AFTER}")),
+    # "شهري مايو ويونيو الماضيين": two months together
+    ("two_months", re.compile(rf"{NOT_AR_BEFORE}(?:في\s+|خلال\s+)?(?:شهري\s+)?(?P<m1>{_MONTH_RE})\s+و\s*(?P<m>{_MONTH_RE})(?:\s+(?P<w>الماضيين|الماضي|المقبلين|المقبل|القادمين))?{NOT_AR_AFTER}")),
     # "الخامس من يوليو 2013", "في الخامس عشر من الشهر الجاري": a day by its ordinal
     # "من 14 إلى 16 فبراير", "من 20 حتى 29 يونيو الجاري": the days from one to the other
     ("day_range", re.compile(rf"{NOT_AR_BEFORE}(?:من\s+|بين\s+)?(?P<d1>\d{{1,2}})\s*(?:إلى|حتى|و|-|–)\s*(?P<d>\d{{1,2}})\s+(?:من\s+)?(?:شهر\s+)?(?P<m>{_MONTH_RE}){_PAIR}(?:\s+(?:عام\s+|سنة\s+)?(?P<y>(?:19|20)\d\d))?(?:\s+(?:الماضي|الفائت|المنصرم|الجاري|الحالي))?{NOT_AR_AFTER}")),
@@ -69,12 +73,12 @@ _DATE_RULES = [
     ("ordinal", re.compile(rf"{NOT_AR_BEFORE}(?:في\s+)?(?P<o>{_ORDINAL_RE})(?:\s+و(?P<o2>{_ORDINAL_RE}))?\s+من\s+(?:شهر\s+)?(?:(?P<m>{_MONTH_RE}){_PAIR}(?:\s+(?:عام\s+|سنة\s+)?(?P<y>(?:19|20)\d\d))?|(?P<rel>الشهر\s+(?:الجاري|الحالي|الماضي|المنصرم|المقبل)|هذا\s+الشهر)){NOT_AR_AFTER}")),
     ("since_year", re.compile(rf"{NOT_AR_BEFORE}(?P<prep>منذ|عام|سنة|في\s+عام|خلال\s+عام|العام|لعام|للعام|في\s+العام|خلال\s+العام|منذ\s+عام|منذ\s+العام){NOT_AR_AFTER}\s*(?P<y>(?:19|20)\d\d)")),
     # "ثورة 2011", "انتخابات 2012", "2012م": a year named as time
-    ("since_year", re.compile(rf"(?:(?<=ثورة )|(?<=انتخابات )|(?<=حرب )|(?<=أحداث )|(?<=مطلع )|(?<=أواخر )|(?<=منتصف )|(?<=بداية )|(?<=نهاية )|(?<=حتى )|(?<=قبل )|(?<=بعد )|(?<= في )|(?<=^في )|(?<=بحلول )|(?<= من )|(?<= إلى )|(?<=خلال ))(?P<y>(?:19|20)\d\d)(?!\d)|(?<!\d)(?P<y2>(?:19|20)\d\d)م{NOT_AR_AFTER}")),
+    ("since_year", re.compile(rf"(?:(?<=ثورة )|(?<=انتخابات )|(?<=حرب )|(?<=أحداث )|(?<=مطلع )|(?<=أواخر )|(?<=منتصف )|(?<=بداية )|(?<=نهاية )|(?<=حتى )|(?<=قبل )|(?<=بعد )|(?<= في )|(?<=^في )|(?<=بحلول )|(?<= من )|(?<= إلى )|(?<=خلال )|(?<=موسم )|(?<=صيف )|(?<=شتاء )|(?<=ربيع )|(?<=خريف ))(?P<y>(?:19|20)\d\d)(?!\d)|(?<!\d)(?P<y2>(?:19|20)\d\d)م{NOT_AR_AFTER}")),
     ("ago", re.compile(rf"{NOT_AR_BEFORE}(?P<prep>قبل|منذ){NOT_AR_AFTER}\s+(?:(?:نحو|حوالي|قرابة|زهاء)\s+)?(?:(?P<n>\d{{1,3}}|{_NUM_WORD})\s+)?(?P<unit>ساعات|ساعة|أيام|يومين|يومان|يوم|أسابيع|أسبوعين|أسبوع|أشهر|شهرين|شهر|أعوام|عامين|عام|سنوات|سنتين|سنة){NOT_AR_AFTER}(?:\s+(?P<vague>عدة|قليلة))?")),
     # "في الثمانينات", "تسعينيات القرن الماضي": a decade of the last century
     ("decade", re.compile(rf"{NOT_AR_BEFORE}(?:في\s+)?{GLUED}(?:ال)?(?P<dec>ستين|سبعين|ثمانين|تسعين)(?:ات|يات){NOT_AR_AFTER}(?!\s+(?:من\s+)?(?:العمر|عمره|عمرها))")),
     # "مطلع العام", "أواخر العام الماضي": the first or last months of a year
-    ("year_part", re.compile(rf"{NOT_AR_BEFORE}(?:في\s+)?(?P<part>مطلع|بداية|أوائل|أواخر|نهاية)\s+(?:العام|السنة)(?:\s+(?P<w>الماضي|الماضية|الجاري|الحالي|الحالية|المقبل|المقبلة))?{NOT_AR_AFTER}")),
+    ("year_part", re.compile(rf"{NOT_AR_BEFORE}(?:في\s+)?(?P<part>مطلع|بداية|أوائل|أواخر|نهاية)\s+(?:العام|السنة)(?:\s+(?P<w>الماضي|الماضية|الجاري|الجارية|الحالي|الحالية|المقبل|المقبلة))?{NOT_AR_AFTER}")),
     ("numeric", re.compile(r"(?<![\d/.-])(?P<d>\d{1,2})[/.-](?P<mo>\d{1,2})[/.-](?P<y>(?:19|20)\d\d)(?![\d/.-])")),
     # "2013/4/7": the year first
     ("numeric", re.compile(r"(?<![\d/.-])(?P<y>(?:19|20)\d\d)[/.-](?P<mo>\d{1,2})[/.-](?P<d>\d{1,2})(?![\d/.-])")),
@@ -91,7 +95,9 @@ _DATE_RULES = [
     # "مطلع الشهر", "أواخر الشهر الماضي": a part of a month, the month itself
     ("last_month", re.compile(rf"{NOT_AR_BEFORE}(?:في\s+)?(?:مطلع|بداية|أوائل|منتصف|أواخر|نهاية)\s+الشهر(?:\s+(?P<w>الماضي|الفائت|المنصرم|الجاري|الحالي|المقبل|القادم))?{NOT_AR_AFTER}")),
     ("last_month", re.compile(rf"{NOT_AR_BEFORE}{GLUED}(?:الشهر)\s+(?P<w>الماضي|الفائت|المنصرم|الجاري|الحالي|المقبل|القادم){NOT_AR_AFTER}")),
-    ("last_year", re.compile(rf"{NOT_AR_BEFORE}{GLUED}(?:العام|السنة)\s+(?P<w>الماضي|الماضية|الفائت|المنصرم|الجاري|الحالي|الحالية|المقبل|المقبلة|القادم){NOT_AR_AFTER}")),
+    ("last_year", re.compile(rf"{NOT_AR_BEFORE}{GLUED}(?:العام|السنة)\s+(?P<w>الماضي|الماضية|الفائت|المنصرم|الجاري|الجارية|الحالي|الحالية|المقبل|المقبلة|القادم){NOT_AR_AFTER}")),
+    # "خلال السنتين الماضيتين", "العامين الماضيين": the two years up to publication
+    ("past_two_years", re.compile(rf"{NOT_AR_BEFORE}(?:خلال\s+|في\s+)?{GLUED}(?:السنتين|العامين)\s+(?:الماضيتين|الماضيين|الأخيرتين|الأخيرين){NOT_AR_AFTER}")),
     ("last_year", re.compile(rf"{NOT_AR_BEFORE}(?P<w>هذا|هذه)\s+(?:العام|السنة){NOT_AR_AFTER}")),
     ("last_month", re.compile(rf"{NOT_AR_BEFORE}(?:في\s+وقت\s+سابق\s+من\s+)?(?P<w>هذا)\s+الشهر{NOT_AR_AFTER}")),
     ("last_week", re.compile(rf"{NOT_AR_BEFORE}(?:في\s+وقت\s+سابق\s+من\s+)?(?P<w>هذا)\s+الأسبوع{NOT_AR_AFTER}")),
@@ -102,7 +108,7 @@ _DATE_RULES = [
 _DATE_RULES = [(kind, re.compile(fold(rule.pattern))) for kind, rule in _DATE_RULES]  # matched on folded text
 # the folded spelling of every word the rules resolve -> the spelling the tables and _resolve use
 _CANON = {fold(w): w for w in (*_MONTHS, *_WEEKDAYS, *_NUMBERS, *_UNIT_DAYS, *_ORDINALS, "أسابيع", "أشهر", "أعوام",
-                               "أوائل", "أيام", "الحالية", "القادمة", "الماضية", "المقبلة", "بداية", "سنوات")}
+                               "أوائل", "أيام", "الحالية", "الجارية", "القادمة", "الماضية", "المقبلة", "بداية", "سنوات")}
 
 
 def month_number(word: str) -> Optional[int]:
@@ -208,6 +214,23 @@ def _resolve(kind: str, m: re.Match, pub: Optional[date]) -> Optional[tuple[When
         if g.get("since"):
             return When.since(Point.of(year, month)), f"'منذ': since that month (the end is open); {rel}", False
         return when, f"a month without its year: the {'next' if ahead else 'last'} one from publication ({format_day(pub)})", ahead
+    if kind == "month_of_year":
+        shift = -1 if g["yw"] in ("الماضي", "الماضية", "الفائت", "المنصرم") else \
+            1 if g["yw"] in ("المقبل", "المقبلة", "القادم") else 0
+        ahead = shift > 0
+        return When.of(Point.of(pub.year + shift, _MONTHS[g["m"]])), \
+            f"a month of the {'last' if shift < 0 else 'next' if ahead else 'this'} year: {rel}", ahead
+    if kind == "two_months":
+        first, last = _MONTHS[g["m1"]], _MONTHS[g["m"]]
+        ahead = g.get("w") in ("المقبلين", "المقبل", "القادمين")
+        year = (pub.year if last > pub.month else pub.year + 1) if ahead else _year_of(last, None, pub)
+        if first > last:  # "ديسمبر ويناير": the first in the year before
+            return None
+        return When.between(When.month(year, first), When.month(year, last)), \
+            f"two months together: the {'next' if ahead else 'last'} ones from publication ({format_day(pub)})", ahead
+    if kind == "past_two_years":
+        return When.between(When.month(pub.year - 2, pub.month), When.month(pub.year, pub.month)), \
+            f"the two years up to publication: {rel}", False
     if kind == "decade":
         start = 1900 + {"ستين": 60, "سبعين": 70, "ثمانين": 80, "تسعين": 90}[g["dec"]]
         return When.between(When.year(start), When.year(start + 9)), "a decade of the last century", False
@@ -229,7 +252,7 @@ def _resolve(kind: str, m: re.Match, pub: Optional[date]) -> Optional[tuple[When
     if kind == "tomorrow":
         return When.day(pub + timedelta(days=1)), f"'غدا' (tomorrow): {rel}", True
     ahead = g.get("w") in ("المقبل", "المقبلة", "القادم")
-    current = g.get("w") in ("الجاري", "الحالي", "الحالية", "هذا", "هذه") or not g.get("w")  # "مطلع الشهر": this one
+    current = g.get("w") in ("الجاري", "الجارية", "الحالي", "الحالية", "هذا", "هذه") or not g.get("w")  # "مطلع الشهر": this one
     if kind == "last_week":
         if current:
             return When.between(When.day(pub - timedelta(days=6)), When.day(pub)), f"this week: {rel}", False
