@@ -56,6 +56,10 @@ _BACKGROUND = re.compile(rf"{NOT_AR_BEFORE}(?:بعد|منذ|عقب|اثر|سبق
 _PLUPERFECT = re.compile(rf"[\s،,.:\"«]*(?:[وف]?قد\s+)?[وف]?(?:كان|كانت|كانوا|كانا){NOT_AR_AFTER}")
 _EARLIER = re.compile(rf"{NOT_AR_BEFORE}في\s+وقت\s+سابق{NOT_AR_AFTER}")
 _GOES_ON = re.compile(r"[\s\"«“(]*(?:و|ف(?!ي\s)|ثم\s|كما\s)")
+_IMPERFECT = frozenset(fold(w) for w in AL.IMPERFECT_EVENT_WORDS)
+# a clause opened by a verb in the present: "ويعيش آلاف المدنيين ...", "وتستمر في ...", "يذكر أن ..."
+# (ي + stem; ت + the stems of the derived forms, whose perfects do not open with تست/تن/تت)
+_PRESENT_HEAD = re.compile(rf"[\s،,\"«(]*(?:[وف]|(?:كما|ثم)\s+)?(?:ي[{AR}]{{3,}}|ت(?:ست|ت|ن)[{AR}]{{2,}}){NOT_AR_AFTER}")
 _RECENT = 7  # days: an undated clause takes the day of the clause before when it is this close to publication
 
 
@@ -126,6 +130,9 @@ def arabic_drafts(text: str, sentences: Sequence[Sentence], body: Sequence[int],
             draft = _draft(text, folded, si, c0, c1, trigger, date_m, by_sentence, by_id, st, outlet, published,
                            None if joined else carried, future=joined)
             future_before = draft.status == "expected"
+            if draft.status in ("reported", "claimed") and date_m is None and si != body[0] and \
+                    (trigger.group("word") in _IMPERFECT or _PRESENT_HEAD.match(folded, c0)):
+                continue  # "وتستمر الحركة في تنفيذ هجمات": a present with no date of its own tells what goes on
             drafts.append(draft)
     _date_retellings(folded, drafts)
     return _drop_retellings(folded, drafts)

@@ -233,3 +233,9 @@ PERFECT_ONLY = ("أجرى", "أجرت", "أجري", "أجريت")
 # light verbs the rule above would make of listed ones: "يشكل" (constitutes), not "formed"
 _NOT_EVENTS = {"يشكل", "تشكل", "يجري", "تجري"}
 EVENT_WORDS = tuple(w for w in dict.fromkeys(_PERFECTS + _imperfects(_PERFECTS) + PERFECT_ONLY) if w not in _NOT_EVENTS)
+# the event words in the present tense (the rule's forms and the listed ones: "يحتفل", "تحاصر"), not the
+# perfects of derived verbs that open with ت ("تقدم", "تقرر", "توقف"): a present tells what goes on or is
+# done as a habit, a happening only when a date of its own places it
+IMPERFECT_EVENT_WORDS = frozenset(
+    w for w in dict.fromkeys(_imperfects(_PERFECTS) + tuple(w for w in _PERFECTS if w.startswith("ي")))
+    if w not in _PERFECTS or w.startswith("ي"))

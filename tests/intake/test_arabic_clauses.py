@@ -242,3 +242,16 @@ def test_issuing_a_statement_is_saying_not_a_happening(workspace) -> None:
     told = {e.quote.split()[0] for e in analysis.events}
     assert "وأصدرت" in told and len([e for e in analysis.events if e.quote.startswith("وأصدرت")]) == 1
     assert any("حكما" in e.quote for e in analysis.events)
+
+
+def test_a_present_without_a_date_of_its_own_tells_what_goes_on(workspace) -> None:
+    analysis, events = _events(workspace, "قصفت الطائرات سوقا في المدينة أمس الأربعاء.\n"
+                                          "وتستمر الجماعة في تنفيذ هجمات في أنحاء البلاد.\n"
+                                          "ويعيش آلاف المدنيين تحت الحصار في القرى.\n"
+                                          "يذكر أن الجماعة تنفذ هجمات في المنطقة.\n"
+                                          "وتحتفل البلدة يوم الأحد المقبل بعيدها.\n"
+                                          "وتظاهر السكان في الساحة الرئيسية.\n")
+    told = {e.quote.split()[0] for e in analysis.events}
+    assert "قصفت" in told and "وتظاهر" in told  # (a perfect of a derived verb opens with ت too)
+    assert not told & {"وتستمر", "ويعيش", "يذكر"}
+    assert events["وتحتفل"].when.edtf == "2024-05-12"  # a present with a day of its own is a happening
