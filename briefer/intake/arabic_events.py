@@ -113,6 +113,12 @@ def arabic_drafts(text: str, sentences: Sequence[Sentence], body: Sequence[int],
                                            or _ISSUED_WORDS.match(folded, trigger.start())):
                 trigger = _TRIGGER_RE.search(folded, trigger.end(), c1)
             if trigger is None or _OPINION.search(folded, c0, trigger.start()):
+                # "واستمرت الاضطرابات حتى صباح اليوم الإثنين": a clause that tells no happening of its
+                # own still moves the story to its day; the next undated clause is told on that day
+                own = [d for d in s_dates if c0 <= d.start < c1 and id(d) not in taken and not d.forward]
+                if own and own[-1].when.is_point and own[-1].when.precision.value >= 5 and published is not None \
+                        and abs((own[-1].when.earliest - published.earliest).days) <= _RECENT:
+                    carried = own[-1]
                 continue
             # the sentence's only date serves a clause without one, unless it is told in a later clause
             # of its own opened by "في حين", "بينما", "فيما" (another happening at another time)

@@ -255,3 +255,10 @@ def test_a_present_without_a_date_of_its_own_tells_what_goes_on(workspace) -> No
     assert "قصفت" in told and "وتظاهر" in told  # (a perfect of a derived verb opens with ت too)
     assert not told & {"وتستمر", "ويعيش", "يذكر"}
     assert events["وتحتفل"].when.edtf == "2024-05-12"  # a present with a day of its own is a happening
+
+
+def test_a_clause_that_tells_no_happening_still_moves_the_story_to_its_day(workspace) -> None:
+    _, events = _events(workspace, "اشتبك المحتجون مع الشرطة في الساحة أمس الأربعاء، واستمرت الاضطرابات حتى صباح "
+                                   "اليوم الخميس.\nوأدت المواجهات إلى مقتل خمسة أشخاص.\n")
+    assert events["اشتبك"].when.edtf == "2024-05-08"
+    assert events["وأدت"].when.edtf == "2024-05-09"  # the day the story had reached, not the day before
