@@ -136,7 +136,8 @@ def arabic_drafts(text: str, sentences: Sequence[Sentence], body: Sequence[int],
             draft = _draft(text, folded, si, c0, c1, trigger, date_m, by_sentence, by_id, st, outlet, published,
                            None if joined else carried, future=joined)
             future_before = draft.status == "expected"
-            if draft.status in ("reported", "claimed") and date_m is None and si != body[0] and \
+            own_date = date_m is not None and c0 <= date_m.start < c1
+            if draft.status in ("reported", "claimed") and not own_date and si != body[0] and \
                     (trigger.group("word") in _IMPERFECT or _PRESENT_HEAD.match(folded, c0)):
                 continue  # "وتستمر الحركة في تنفيذ هجمات": a present with no date of its own tells what goes on
             drafts.append(draft)
@@ -180,7 +181,8 @@ def _draft(text: str, folded: str, si: int, c0: int, c1: int, trigger: re.Match,
         status, why = "denied", "negated: the report says it did not happen"
     elif _COND_RE.search(head) or _WARNED.search(head):
         status, why = "conditional", "put as a condition, a possibility or a warning"
-    elif _DEMAND.search(head):
+    elif (demand := _DEMAND.search(text, c0, min(c1, trigger.end() + 90))) is not None and \
+            demand.start() <= trigger.start():  # (the demand verb may be the event word itself: "طالب ... بقانون")
         status, why = "expected", "called for or demanded: it has not happened"
     elif future or _FUTURE_RE.search(head) or future_verb_in(folded, c0, trigger.end()) or \
             (date_m is not None and date_m.forward):

@@ -262,3 +262,19 @@ def test_a_clause_that_tells_no_happening_still_moves_the_story_to_its_day(works
                                    "اليوم الخميس.\nوأدت المواجهات إلى مقتل خمسة أشخاص.\n")
     assert events["اشتبك"].when.edtf == "2024-05-08"
     assert events["وأدت"].when.edtf == "2024-05-09"  # the day the story had reached, not the day before
+
+
+def test_a_passive_by_tamma_is_a_happening_and_a_demand_is_not_one_yet(workspace) -> None:
+    analysis, events = _events(workspace, "انفجرت عبوة ناسفة قرب دورية للشرطة اليوم.\n"
+                                          "وقال مسؤول إنه تم نقل الجرحى إلى مستشفى المدينة.\n"
+                                          "وطالب السكان بتحقيق في الحادث.\n")
+    told = {e.quote.split()[0] for e in analysis.events}
+    assert "وقال" in told  # "تم نقل": the passive of any verb, told by its verbal noun
+    assert "وطالب" not in told and events["وطالب"].status == "expected"
+
+
+def test_a_present_said_with_a_date_of_another_clause_is_a_position(workspace) -> None:
+    analysis, _ = _events(workspace, "اجتمع الوزراء في العاصمة أمس الأربعاء.\n"
+                                     "وأكد الوزير أن بلاده ترفض العقوبات الجديدة، وأضاف أن الشرطة اعتقلت ثلاثة مشتبهين أمس.\n")
+    told = {e.quote.split()[0] for e in analysis.events}
+    assert "وأضاف" in told and "وأكد" not in told  # the day of the arrest is not the day of the position
