@@ -26,7 +26,7 @@ _TITLE_WORDS = (
     "نقيب", "فريق", "مشير", "قيادي", "قيادية", "ناشط", "ناشطة", "صحفي", "صحفية", "داعية", "عضو", "حاكم",
     "محافظ", "عمدة", "مولانا", "سيد", "سيدة", "دكتور", "مرشد", "إمام", "مفتي", "منسق", "منسقة", "مفوض", "مفوضة",
     "شاعر", "كاتب", "روائي", "أديب", "باحث", "فقيه", "هاكر", "مخرج", "فنان", "مغني", "مطرب", "ممثل", "طبيب",
-    "محامي", "مهندس", "خبير", "أستاذ", "بروفيسور", "مراسل", "لاعب", "مدرب",
+    "محامي", "مهندس", "خبير", "أستاذ", "بروفيسور", "مراسل", "لاعب", "مدرب", "مسؤول",
 )
 # "ملكة", "أمينة" are names, "محافظة" a province, "مراسلة" a letter, "محكمة" no woman ruler
 _NO_FEMININE = {"ملك", "فريق", "لواء", "عضو", "شيخ", "عميد", "رائد", "نقيب", "مشير", "عقيد", "جنرال", "أمين", "محافظ",
@@ -47,6 +47,7 @@ _STOPS = {fold(w) for w in AL.NAME_STOPS} | {fold(w) for w in (
     "ثلاثة", "أربعة", "خمسة", "شخصا", "شخص", "قوات", "مسلحون", "مسلحين", "جنود", "مدنيين", "سكان", "أطفال",
     "جديد", "جديدا", "جديدة", "سابق", "سابقا", "خلفا", "بحق", "ضد", "لصالح", "بشأن", "تجاه", "معرض",
     "ليلة", "ليل", "مساء", "فجر", "ظهر", "عصر", "قد", "وقد", "غير",
+    "طالبا", "طالبة", "عدم", "ذكر", "ذكرت", "ما", "بحسب", "حسب",
 )}
 _KEEP_FIRST = {fold("عبد"), fold("أبو")}  # connectors that may open a name ("عبد الله", "أبو بكر")
 _STOPS.discard("علي")  # "على" folds to the given name "علي"
@@ -77,7 +78,17 @@ def _bare(word: str) -> str:
 _VOCATIVES = {fold(w) for w in ("مولانا", "سيد", "سيدة", "شيخ", "دكتور", "دكتورة")}
 
 
+# a scholar by the field in construct after him ("عالم الآثار إليات مزار"): without the article only,
+# "العالم" is the world
+_SCHOLAR = {fold(w) for w in ("عالم", "عالمة")}
+# "أحد زعماء الحركة", "إحدى قيادات الحزب": one of the leaders, in apposition after a name
+_ONE_OF = {fold(w) for w in ("أحد", "إحدى")}
+_PLURAL_TITLES = {fold(w) for w in ("زعماء", "قادة", "قيادات", "أعضاء", "مسؤولي", "مؤسسي", "ناشطي")}
+
+
 def _title(word: str) -> bool:
+    if _bare(word) in _SCHOLAR:
+        return True
     for w in (word, _bare(word), word[1:] if word[:1] in "لب" and len(word) > 4 else ""):  # "لرئيس"
         if (w[2:] if w.startswith("ال") else w) in TITLES:
             return True
@@ -148,7 +159,7 @@ def find_persons(text: str, folded: str) -> Iterator[tuple[int, int, int]]:
     i = 0
     while i < len(words):
         w = words[i][2]
-        if _title(w):
+        if _title(w) or (i > 0 and _bare(w) in _PLURAL_TITLES and _bare(words[i - 1][2]) in _ONE_OF):
             # the title and its description: definite words, "لل..", "في X", adjectives
             j, chain = i + 1, 0
             while j < len(words) and chain < 8 and words[j][0] - words[j - 1][1] <= 1:
@@ -188,6 +199,8 @@ def find_persons(text: str, folded: str) -> Iterator[tuple[int, int, int]]:
             # "محمد الفزازي، وهو فقيه مغربي": the name, a comma and "he is" before the title
             he = i > 2 and words[i - 1][2] in _HE_IS and words[i - 2][2] in ("،", ",")
             t = i - 1 if he else i
+            if i > 2 and _bare(words[i - 1][2]) in _ONE_OF:
+                t = i - 1  # "عبد الرؤوف أحد زعماء الحركة": the name before "one of" the title
             comma = t > 1 and words[t - 1][2] in ("،", ",") and words[t][0] - words[t - 1][1] <= 1
             back = _name_before(words, t - 1 if comma else t)
             if back is not None:

@@ -140,3 +140,14 @@ def test_an_outlet_under_a_foreign_name_reports_and_a_plain_description_is_no_ou
                                    "وحسب صحيفة نيويورك تايمز صباح اليوم، كانت الخسائر كبيرة.\n"
                                    "وقالت صحيفة محلية إن السكان غادروا.\n")
     assert [c.speaker for c in analysis.citations] == ["صحيفة نيويورك تايمز"]
+
+
+def test_an_official_a_scholar_and_one_of_the_leaders_name_the_person_before_them(workspace) -> None:
+    analysis = _analyse(workspace, "وقالت نادية فرحات مسؤولة الإغاثة في المنظمة إن القوافل توقفت.\n"
+                                   "وأوضح سمير داود عالم الآثار في الجامعة أن الموقع قديم.\n"
+                                   "وقال فادي نصار أحد قادة الحركة إن المفاوضات فشلت.\n"
+                                   "وقال مسؤول في الوزارة طالبا عدم كشف اسمه إن الاجتماع تأجل.\n")
+    persons = {a.name for a in analysis.actors if a.kind == "person"}
+    assert {"نادية فرحات", "سمير داود", "فادي نصار"} <= persons
+    assert not any("طالبا" in a.name for a in analysis.actors)  # asking not to be named is no name
+    assert {"نادية فرحات", "سمير داود", "فادي نصار"} <= {c.speaker for c in analysis.citations}
