@@ -278,3 +278,11 @@ def test_a_present_said_with_a_date_of_another_clause_is_a_position(workspace) -
                                      "وأكد الوزير أن بلاده ترفض العقوبات الجديدة، وأضاف أن الشرطة اعتقلت ثلاثة مشتبهين أمس.\n")
     told = {e.quote.split()[0] for e in analysis.events}
     assert "وأضاف" in told and "وأكد" not in told  # the day of the arrest is not the day of the position
+
+
+def test_a_source_telling_what_the_report_told_is_not_another_happening(workspace) -> None:
+    analysis, _ = _events(workspace, "قتل خمسة أشخاص في انفجار سيارة مفخخة قرب السوق اليوم الخميس.\n"
+                                     "وقالت مصادر أمنية إن الانفجار وقع قرب السوق المركزي.\n"
+                                     "وقالت مصادر أمنية إن الشرطة اعتقلت مشتبها به في حي آخر.\n")
+    told = [e.quote.split()[0] for e in analysis.events]
+    assert told.count("وقالت") == 1 and "قتل" in told  # the arrest stays, the explosion told again does not
