@@ -52,9 +52,9 @@ _CLAUSE_SPLIT = re.compile(rf"\s*[،,]?\s+(?=(?:فيما|في حين|بينما|
 _BACKGROUND = re.compile(rf"{NOT_AR_BEFORE}(?:بعد|منذ|عقب|اثر|سبق|احتدام|استمرار)\s+(?:ان\s+)?[{AR}]*$"
                          rf"|{NOT_AR_BEFORE}(?:كان|كانت)\s+[{AR}\s]{{0,40}}قد\s+")
 # "وكان الوزير استقال ...", "وكانت قد ...": a clause opened by كان tells what came before the story;
-# "في وقت سابق" (earlier) says so too
+# "في وقت سابق" (earlier), "مؤخرا" (recently), "قبل فترة" (a while ago) say so too
 _PLUPERFECT = re.compile(rf"[\s،,.:\"«]*(?:[وف]?قد\s+)?[وف]?(?:كان|كانت|كانوا|كانا){NOT_AR_AFTER}")
-_EARLIER = re.compile(rf"{NOT_AR_BEFORE}في\s+وقت\s+سابق{NOT_AR_AFTER}")
+_EARLIER = re.compile(rf"{NOT_AR_BEFORE}(?:في\s+وقت\s+سابق|[وف]?مؤخرا|[وف]?مؤخراً|قبل\s+فتره|منذ\s+فتره|[وف]?سابقا){NOT_AR_AFTER}")
 _GOES_ON = re.compile(r"[\s\"«“(]*(?:و|ف(?!ي\s)|ثم\s|كما\s)")
 _IMPERFECT = frozenset(fold(w) for w in AL.IMPERFECT_EVENT_WORDS)
 # a clause opened by a verb in the present: "ويعيش آلاف المدنيين ...", "وتستمر في ...", "يذكر أن ..."
@@ -123,7 +123,8 @@ def arabic_drafts(text: str, sentences: Sequence[Sentence], body: Sequence[int],
             # the sentence's only date serves a clause without one, unless it is told in a later clause
             # of its own opened by "في حين", "بينما", "فيما" (another happening at another time)
             c_dates = [d for d in s_dates if c0 <= d.start < c1 and id(d) not in taken] or \
-                (s_dates if len(s_dates) == 1 and not taken and not _contrasted(folded, c1, s_dates[0].start) else [])
+                (s_dates if len(s_dates) == 1 and not taken and not _contrasted(folded, c1, s_dates[0].start)
+                 and not _EARLIER.search(folded, c0, c1) else [])  # ("ومؤخرا أعلنت ...": another, earlier time)
             # a clause in the future is dated by what it names ahead ("سيقوم ... في ديسمبر المقبل"), not by
             # the day it was said ("أعلن اليوم الإثنين")
             ahead = future_verb_in(folded, c0, c1) or _FUTURE_RE.search(text, c0, c1) is not None

@@ -286,3 +286,11 @@ def test_a_source_telling_what_the_report_told_is_not_another_happening(workspac
                                      "وقالت مصادر أمنية إن الشرطة اعتقلت مشتبها به في حي آخر.\n")
     told = [e.quote.split()[0] for e in analysis.events]
     assert told.count("وقالت") == 1 and "قتل" in told  # the arrest stays, the explosion told again does not
+
+
+def test_recently_and_a_while_ago_are_not_the_day_of_the_clause_before(workspace) -> None:
+    _, events = _events(workspace, "أكدت الوزارة يوم الجمعة الماضي أن حالات الإصابة ارتفعت إلى مئة، ومؤخرا أعلنت "
+                                   "المنظمة أن المرض تفشى في أنحاء العالم.\n"
+                                   "وأعلنت الكويت قبل فترة عن حالة وفاة جديدة.\n")
+    assert events["أكدت"].when.edtf == "2024-05-03"
+    assert events["ومؤخرا"].when is None and events["وأعلنت"].when is None
