@@ -59,6 +59,9 @@ _PREPOSITIONS = {fold(w) for w in ("في", "على", "إلى", "عن", "وفي",
 _NOT_A_NAME = re.compile(r"(?:[وف]?(?:الي|علي|لدي|عن|من|مع|في|عند|ب|ل)(?:ه|ها|هم|هما|هن|نا|كم))|[بل][تم][^\s]{3,}")
 _ORG_HEADS = {fold(w) for w in AL.ORG_HEADS} | {fold(w) for w in AL.INSTITUTION_HEADS}
 _MONTHS_DAYS = {fold(w) for w in (*MONTHS, *WEEKDAYS)}
+_PREP_TITLE = re.compile(r"[وف]?(?:بال|لل)")
+_RELATIVES = {fold(w) for w in ("الذي", "التي", "الذين", "اللذين", "اللتين")}
+_EVENT_WORDS = {fold(w) for w in AL.EVENT_WORDS}
 
 
 _GLUED_BEFORE = re.compile(r"^(?:[وف]?[لب]?(?=ال)|[وف](?=[^ا]))")
@@ -115,6 +118,8 @@ def _name_word(word: str, first: bool) -> bool:
         return False  # "لمنظمة": a preposition and a body, not a name
     if first and (_FUTURE_SHAPE.match(word) or _BA_NOUN.fullmatch(word)):
         return False  # "سيحل" (a verb in the future), "بانشقاق" (ب and a verbal noun)
+    if (word in _EVENT_WORDS or first and word[:1] in "بل" and word[1:] in _EVENT_WORDS) and word not in _CONNECT:
+        return False  # "آخر لقاء جمعه", "القاضي بفرض عقوبات": a happening's word (with ب), not a name
     return True
 
 
@@ -170,6 +175,8 @@ def find_persons(text: str, folded: str) -> Iterator[tuple[int, int, int]]:
                     # the body it names
                     j, chain = j + (1 if _definite(words[j + 1][2]) else 2), chain + 1
                     continue
+                if x in _RELATIVES:
+                    break  # "بالشاعر الفلسطيني الذي غيبه الموت": a relative clause follows, not a name
                 if _definite(x) or _title(x) or x in _CHAIN_WORDS:
                     if x in {fold("في"), fold("لدى"), fold("عن")} and j + 1 < len(words):
                         if _bare(words[j + 1][2]) in _ORG_HEADS:
@@ -202,7 +209,8 @@ def find_persons(text: str, folded: str) -> Iterator[tuple[int, int, int]]:
             if i > 2 and _bare(words[i - 1][2]) in _ONE_OF:
                 t = i - 1  # "عبد الرؤوف أحد زعماء الحركة": the name before "one of" the title
             comma = t > 1 and words[t - 1][2] in ("،", ",") and words[t][0] - words[t - 1][1] <= 1
-            back = _name_before(words, t - 1 if comma else t)
+            # "جمعه بالشاعر": a title after a preposition is no apposition to what comes before it
+            back = _name_before(words, t - 1 if comma else t) if not _PREP_TITLE.match(w) else None
             if back is not None:
                 yield words[i][0], words[back][0], words[t - 2 if comma else t - 1][1]
         i += 1

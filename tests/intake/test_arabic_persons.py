@@ -151,3 +151,10 @@ def test_an_official_a_scholar_and_one_of_the_leaders_name_the_person_before_the
     assert {"نادية فرحات", "سمير داود", "فادي نصار"} <= persons
     assert not any("طالبا" in a.name for a in analysis.actors)  # asking not to be named is no name
     assert {"نادية فرحات", "سمير داود", "فادي نصار"} <= {c.speaker for c in analysis.citations}
+
+
+def test_a_relative_clause_a_preposition_or_a_happening_word_after_a_title_is_no_name(workspace) -> None:
+    analysis = _analyse(workspace, "واستذكر الكاتب بنبرة حزينة آخر لقاء جمعه بالشاعر العراقي الذي غيبه الموت.\n"
+                                   "وانتقدت الصحيفة القانون القاضي بفرض ضرائب جديدة على الوقود.\n")
+    names = {a.name for a in analysis.actors}
+    assert not any(w in n for n in names for w in ("غيبه", "لقاء", "بفرض"))
