@@ -44,6 +44,7 @@ _DAY_WORDS = re.compile(rf"(?:يوم\s+)?(?:اليوم|امس)(?:\s+(?:{_WEEKDAY
 _SPOKESMAN_RE = re.compile(r"(?:ال)?(?:متحدث|متحدثة|ناطق|ناطقة)\s+(?:الرسمي\s+|الرسمية\s+)?(?:باسم|بإسم)\s+")
 _SPOKESPERSON_NAMED = re.compile(rf"(?:ال)?(?:متحدث|متحدثة|ناطق|ناطقة)\s+(?:الرسمي\s+)?(?:باسم|بإسم)\s+(?P<org>ال[{AR}]+)\s+"
                            rf"(?P<name>(?:[{AR}]+\s+){{1,3}}?[{AR}]+)(?=\s*[،,]?\s*(?:إن|أن|ان|بأن)\b|\s*[،,:])")
+_SPOKESMAN_BACK = re.compile(r"\s*[،,]?\s*(?:ال)?(?:متحدث|متحدثه|ناطق|ناطقه)\s+(?:الرسمي\s+|الرسميه\s+)?(?:باسم|باسم)\s+$")
 _TRAILING_CHANNEL = re.compile(rf"\s+(?:ل|لـ)\s*(?P<ch>(?:وكالة|قناة|صحيفة|موقع)\s+[{AR}]+(?:\s+[{AR}]+)?|ل[{AR}]+)$")
 
 
@@ -95,7 +96,15 @@ def arabic_statements(text: str, sentences: Sequence[Sentence], body: Sequence[i
             if not name:
                 before = [m for m in ments if m.end <= say.start() and say.start() - m.end <= 3]
                 if before:
-                    name, eid, _end = _speaker(text, folded, mentions, ments, by_id, before[-1].start, s.end, ends=ends)
+                    who = before[-1]
+                    sp_back = _SPOKESMAN_BACK.search(folded, max(s.start, who.start - 60), who.start)
+                    if sp_back is not None:
+                        # "إلا أن مايا كوسيانيتش، المتحدثة باسم أشتون، نفت": the spokesperson speaks, not the
+                        # one they speak for
+                        own = [m for m in ments if m.end <= sp_back.start() and sp_back.start() - m.end <= 2
+                               and m.entity in by_id and by_id[m.entity].kind == "person"]
+                        who = own[-1] if own else who
+                    name, eid, _end = _speaker(text, folded, mentions, ments, by_id, who.start, s.end, ends=ends)
                     end = say.end()
                 elif re.match(r"\s*(?:فيها|فيه|خلالها|خلاله)(?![\u0621-\u064A])", text[say.end():say.end() + 8]) and \
                         any(m.end <= say.start() and m.entity in by_id and by_id[m.entity].actor for m in ments):

@@ -158,3 +158,10 @@ def test_a_relative_clause_a_preposition_or_a_happening_word_after_a_title_is_no
                                    "وانتقدت الصحيفة القانون القاضي بفرض ضرائب جديدة على الوقود.\n")
     names = {a.name for a in analysis.actors}
     assert not any(w in n for n in names for w in ("غيبه", "لقاء", "بفرض"))
+
+
+def test_the_spokesperson_named_before_their_title_speaks_not_the_one_they_speak_for(workspace) -> None:
+    analysis = _analyse(workspace, "وقال وزير الخارجية جمال حداد إن الخطة جاهزة.\n"
+                                   "إلا أن سلوى مراد، المتحدثة باسم حداد، نفت أن تكون للخطة أي جدول زمني.\n")
+    denial = [c for c in analysis.citations if "جدول" in c.quote]
+    assert [c.speaker for c in denial] == ["سلوى مراد"]
