@@ -61,6 +61,8 @@ _PLACE_BEFORE = re.compile(
 
 # a state further on in a list of places: "في دول مثل مالاوي والكونغو والسنغال", "في كل من X وY"
 _LISTED_PLACE = re.compile(rf"{NOT_AR_BEFORE}(?:مثل|كل\s+من)(?:\s+[{AR}]+\s*[،,]?){{1,5}}\s+و?$")
+# "بحماس كبير", "بحماس شديد": the noun enthusiasm with its adjective, not the movement's name
+_ENTHUSIASM = re.compile(rf"[وف]?بحماس\s+(?:كبير|شديد|بالغ|واضح|منقطع|متزايد|لافت|كبيره|شديده){NOT_AR_AFTER}")
 _ADJECTIVES = {fold(w) for w in ("المتحدة", "الأحمر", "العليا", "العظمى", "السريع", "الحر", "الخاصة", "المستقلة", "العرب")}
 
 
@@ -184,6 +186,8 @@ def arabic_mentions(text: str, sentences: Sequence[Sentence], body: set[int], ga
             canon, kind = _KNOWN["ال" + m.group("core2")]
             add(m.start(), m.end(), m.start("core2"), kind, canon)
         else:
+            if _ENTHUSIASM.match(folded, m.start()):
+                continue  # "استقبلها الجمهور بحماس كبير": with enthusiasm, not Hamas
             canon, kind = _KNOWN[m.group("core")]
             add(m.start(), m.end(), m.start("core"), kind, canon)
     # a person by name: "التي يقودها محمد حمدان دقلو", "يدعى «محمد حسن»", a spokesperson named

@@ -165,3 +165,10 @@ def test_the_spokesperson_named_before_their_title_speaks_not_the_one_they_speak
                                    "إلا أن سلوى مراد، المتحدثة باسم حداد، نفت أن تكون للخطة أي جدول زمني.\n")
     denial = [c for c in analysis.citations if "جدول" in c.quote]
     assert [c.speaker for c in denial] == ["سلوى مراد"]
+
+
+def test_with_great_enthusiasm_is_not_hamas(workspace) -> None:
+    analysis = _analyse(workspace, "واستقبل الجمهور الأغنية بحماس كبير في ختام الحفل.\n")
+    assert "Hamas" not in {a.name for a in analysis.actors}
+    analysis = _analyse(workspace, "وقالت حماس إن وفدها وصل إلى القاهرة.\n")
+    assert "Hamas" in {a.name for a in analysis.actors}
