@@ -16,7 +16,7 @@ from ..core.model import Role
 from ..core.when import When
 from . import arabic_lexicon as AL
 from .arabic import future_verb_in
-from .arabic_text import AR, GLUED, NOT_AR_AFTER, NOT_AR_BEFORE, alternation, fold
+from .arabic_text import AR, GLUED, MARKS, NOT_AR_AFTER, NOT_AR_BEFORE, alternation, fold, marked_alternation, unmarked
 from .dates import DateMention
 from .event_dates import undated_rule
 from .events import Clause, EventDraft
@@ -30,7 +30,8 @@ _SUFFIX = r"(?:ت|وا|ا|ن|ه|ها|هم|ات|ته|تها|تهم|ين|ون)?"
 # words that only look like event words: "وزارة" (a ministry) is not و + "زار" (visited) + ه, "بأسره"
 # (entirely) no capture, "طالبا" (asking) no demand
 _LOOKALIKES = rf"(?:وزاره|وزارات|وزارتي|وزارتها|وزارته|باسره|باسرها|باسرهم|طالبا){NOT_AR_AFTER}"
-_TRIGGER_RE = re.compile(rf"{NOT_AR_BEFORE}(?!{_LOOKALIKES}){GLUED}(?P<word>{alternation(AL.EVENT_WORDS)}){_SUFFIX}{NOT_AR_AFTER}")
+_TRIGGER_RE = re.compile(rf"{NOT_AR_BEFORE}(?!{_LOOKALIKES}){GLUED}(?P<word>{marked_alternation(AL.EVENT_WORDS)})[{MARKS}]*{_SUFFIX}"
+                         rf"[{MARKS}]*{NOT_AR_AFTER}")
 _HARM_RE = re.compile(rf"{NOT_AR_BEFORE}{GLUED}(?:مقتل|قتل|قتلى|إصابة|اصابة|جرح|جرحى|اختطاف|خطف|اعتقال|اعتقل|أسر|إعدام|اعدام)")
 _FUTURE_RE = re.compile(rf"{NOT_AR_BEFORE}[وف]?(?:سوف|من المفترض|مقررا|مقرراً|يجب|ينبغي|يأمل|تأمل|يأملون|يريد|تريد|يرغب|ترغب|يعتزم|تعتزم|يعتزمون|من المقرر|من المتوقع|يتوقع|يُتوقع|المرتقب|سيتم|ستبدأ|سيبدأ|ستقوم|سيقوم|"
                         rf"ينوي|تنوي|يخطط|تخطط|يدرس|تدرس|المزمع|من المزمع|مشروع قرار|اقتراح|مقترح)")
@@ -139,7 +140,7 @@ def arabic_drafts(text: str, sentences: Sequence[Sentence], body: Sequence[int],
             future_before = draft.status == "expected"
             own_date = date_m is not None and c0 <= date_m.start < c1
             if draft.status in ("reported", "claimed") and not own_date and si != body[0] and \
-                    (trigger.group("word") in _IMPERFECT or _PRESENT_HEAD.match(folded, c0)):
+                    (unmarked(trigger.group("word")) in _IMPERFECT or _PRESENT_HEAD.match(folded, c0)):
                 continue  # "وتستمر الحركة في تنفيذ هجمات": a present with no date of its own tells what goes on
             drafts.append(draft)
     _date_retellings(folded, drafts)
@@ -314,7 +315,7 @@ def _drop_retellings(folded: str, drafts: list[EventDraft]) -> list[EventDraft]:
         first = _TRIGGER_RE.search(folded, d.clause.start, d.clause.end)
         day = first is not None and d.when is not None and d.when.is_point and d.when.precision.value >= 5 \
             and d.status in ("reported", "claimed")
-        told = {m.group("word") for m in _TRIGGER_RE.finditer(folded, d.clause.start, d.clause.end)} if day else set()
+        told = {unmarked(m.group("word")) for m in _TRIGGER_RE.finditer(folded, d.clause.start, d.clause.end)} if day else set()
         mine = _words(folded, d.clause.start, d.clause.end) if day else set()
         said = _SAID_THAT.match(folded, d.clause.start) is not None
         if day and any(o.when == d.when and o.clause.sentence != d.clause.sentence and (

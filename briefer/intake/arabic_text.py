@@ -9,7 +9,8 @@ from __future__ import annotations
 import re
 from typing import Iterable
 
-__all__ = ["AR", "NOT_AR_BEFORE", "NOT_AR_AFTER", "GLUED", "fold", "alternation", "WEEKDAYS", "MONTHS"]
+__all__ = ["AR", "NOT_AR_BEFORE", "NOT_AR_AFTER", "GLUED", "MARKS", "fold", "alternation", "marked_alternation", "unmarked",
+           "WEEKDAYS", "MONTHS"]
 
 AR = "\u0621-\u065F\u066E-\u06D3\u0640"  # letters and their marks, not the Arabic comma (U+060C) or digits
 NOT_AR_BEFORE = rf"(?<![{AR}])"
@@ -28,6 +29,23 @@ def fold(text: str) -> str:
 def alternation(words: Iterable[str]) -> str:
     """One regex alternation of the words, folded, the longest first (so a longer word wins)."""
     return "|".join(sorted({re.escape(fold(w)) for w in words}, key=len, reverse=True))
+
+
+MARKS = "\u064B-\u0652"  # the short vowels, tanwin, shadda and sukun a report may write on a word
+_MARKS_RE = re.compile(f"[{MARKS}]")
+
+
+def marked_alternation(words: Iterable[str]) -> str:
+    """As alternation(), each word also matched with the mark a report most often writes on it: the
+    passive's vowel on its first letter ("قُتل", "أُفرج"); a mark at its end (tanwin: "كمينًا") is the
+    caller's to allow."""
+    bare = {_MARKS_RE.sub("", fold(w)) for w in words}
+    return "|".join(re.escape(w[0]) + f"[{MARKS}]?" + re.escape(w[1:]) for w in sorted(bare, key=len, reverse=True))
+
+
+def unmarked(word: str) -> str:
+    """The word without its short vowels, tanwin, shadda and sukun."""
+    return _MARKS_RE.sub("", word)
 
 
 # The calendar.  One spelling each: patterns run on folded text, so "الإثنين"/"الاثنين" and

@@ -294,3 +294,10 @@ def test_recently_and_a_while_ago_are_not_the_day_of_the_clause_before(workspace
                                    "وأعلنت الكويت قبل فترة عن حالة وفاة جديدة.\n")
     assert events["أكدت"].when.edtf == "2024-05-03"
     assert events["ومؤخرا"].when is None and events["وأعلنت"].when is None
+
+
+def test_a_word_written_with_its_vowel_marks_tells_the_happening_all_the_same(workspace) -> None:
+    analysis, _ = _events(workspace, "وأُفرج عن الرهائن الثلاثة صباح الأحد.\n"
+                                     "وتعرضت دورية للشرطة لكمينٍ قرب الحدود.\n")
+    told = {e.quote.split()[0] for e in analysis.events}
+    assert {"وأُفرج", "وتعرضت"} <= told
