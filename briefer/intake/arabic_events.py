@@ -304,6 +304,9 @@ _SAID_THAT = re.compile(rf"[\s\"«]*[وف]?(?:قال|قالت|ذكر|ذكرت|أ
                         rf"{NOT_AR_AFTER}[^.،]{{0,80}}?{NOT_AR_BEFORE}(?:إن|أن|ان){NOT_AR_AFTER}".translate(str.maketrans("أإ", "اا")))
 
 
+_ANOTHER = re.compile(rf"{NOT_AR_BEFORE}(?:اخر|اخري|ثان|ثانيه|جديد|جديده|مماثل|مماثله){NOT_AR_AFTER}")
+
+
 def _drop_retellings(folded: str, drafts: list[EventDraft]) -> list[EventDraft]:
     """The same happening told again in another sentence on the same day ("أجري له عمل جراحي ليلة
     أمس" and, further on, "شعر بألم حاد أمس ... فأجري له عمل جراحي"): the later telling is dropped when
@@ -317,11 +320,12 @@ def _drop_retellings(folded: str, drafts: list[EventDraft]) -> list[EventDraft]:
             and d.status in ("reported", "claimed")
         told = {unmarked(m.group("word")) for m in _TRIGGER_RE.finditer(folded, d.clause.start, d.clause.end)} if day else set()
         mine = _words(folded, d.clause.start, d.clause.end) if day else set()
-        said = _SAID_THAT.match(folded, d.clause.start) is not None
+        said = _SAID_THAT.match(folded, d.clause.start) is not None and \
+            not _ANOTHER.search(folded, d.clause.start, d.clause.end)  # ("في هجوم آخر": another one)
         if day and any(o.when == d.when and o.clause.sentence != d.clause.sentence and (
                 (told <= theirs_told and len(mine & theirs) >= 4) or
-                # a source's telling ("وقالت مصادر طبية إن الانفجار وقع ..."): two shared words, an event word among them
-                (said and len(mine & theirs) >= 2 and any(_TRIGGER_RE.fullmatch(w) for w in mine & theirs)))
+                # a source's telling ("وقالت مصادر طبية إن الانفجار وقع ..."): three shared words, an event word among them
+                (said and len(mine & theirs) >= 3 and any(_TRIGGER_RE.fullmatch(w) for w in mine & theirs)))
                 for o, theirs_told, theirs in kept[-_RETOLD_WINDOW:]):
             continue  # (a telling that adds a happening of its own, "... وصدور حكم بغرامة", stays)
         out.append(d)

@@ -301,3 +301,10 @@ def test_a_word_written_with_its_vowel_marks_tells_the_happening_all_the_same(wo
                                      "وتعرضت دورية للشرطة لكمينٍ قرب الحدود.\n")
     told = {e.quote.split()[0] for e in analysis.events}
     assert {"وأُفرج", "وتعرضت"} <= told
+
+
+def test_another_attack_told_by_a_source_on_the_same_day_stays(workspace) -> None:
+    analysis, _ = _events(workspace, "قتل خمسة جنود في هجوم على حاجز للجيش اليوم الخميس.\n"
+                                     "وقال الجيش إن مسلحين قتلوا ثلاثة مدنيين في هجوم آخر على سوق شعبي.\n")
+    told = [e.quote.split()[0] for e in analysis.events]
+    assert "قتل" in told and "وقال" in told
