@@ -61,6 +61,7 @@ _IMPERFECT = frozenset(fold(w) for w in AL.IMPERFECT_EVENT_WORDS)
 # a clause opened by a verb in the present: "ويعيش آلاف المدنيين ...", "وتستمر في ...", "يذكر أن ..."
 # (ي + stem; ت + the stems of the derived forms, whose perfects do not open with تست/تن/تت)
 _PRESENT_HEAD = re.compile(rf"[\s،,\"«(]*(?:[وف]|(?:كما|ثم)\s+)?(?:ي[{AR}]{{3,}}|ت(?:ست|ت|ن)[{AR}]{{2,}}){NOT_AR_AFTER}")
+_SINCE = re.compile(rf"{NOT_AR_BEFORE}منذ\s+(?:ايام|اسابيع|اشهر|شهور){NOT_AR_AFTER}")
 _RECENT = 7  # days: an undated clause takes the day of the clause before when it is this close to publication
 
 
@@ -140,7 +141,8 @@ def arabic_drafts(text: str, sentences: Sequence[Sentence], body: Sequence[int],
             future_before = draft.status == "expected"
             own_date = date_m is not None and c0 <= date_m.start < c1
             if draft.status in ("reported", "claimed") and not own_date and si != body[0] and \
-                    (unmarked(trigger.group("word")) in _IMPERFECT or _PRESENT_HEAD.match(folded, c0)):
+                    (unmarked(trigger.group("word")) in _IMPERFECT or _PRESENT_HEAD.match(folded, c0)) and \
+                    not _SINCE.search(folded, c0, c1):
                 continue  # "وتستمر الحركة في تنفيذ هجمات": a present with no date of its own tells what goes on
             drafts.append(draft)
     _date_retellings(folded, drafts)

@@ -308,3 +308,9 @@ def test_another_attack_told_by_a_source_on_the_same_day_stays(workspace) -> Non
                                      "وقال الجيش إن مسلحين قتلوا ثلاثة مدنيين في هجوم آخر على سوق شعبي.\n")
     told = [e.quote.split()[0] for e in analysis.events]
     assert "قتل" in told and "وقال" in told
+
+
+def test_a_present_going_on_for_days_is_a_happening_that_began(workspace) -> None:
+    analysis, _ = _events(workspace, "اجتمع الوسطاء في العاصمة أمس الأربعاء.\n"
+                                     "والأدهى أن الطرفين يقاطعان منذ أيام هذه المحادثات.\n")
+    assert any("يقاطعان" in e.quote for e in analysis.events)
