@@ -134,6 +134,8 @@ def tells(token, upper_text: bool = False) -> bool:
         return False  # "his troops now control the town": who holds what, not a happening
     if _toll(token):
         return False  # "the war has left thousands dead", "200 killed since the violence erupted"
+    if _ongoing(token):
+        return False  # "attacks are continuing", "still launches raids", "attacks have been on the rise"
     if token.pos_ not in ("VERB", "NOUN"):
         if token.pos_ == "ADJ" and (token.tag_ == "VBN" or token.lower_ in _ADJ_OK):
             pass
@@ -161,6 +163,59 @@ def tells(token, upper_text: bool = False) -> bool:
             return False  # asked for: "called for a cease-fire", "appealed for the release of ..."
         t = head
     return True
+
+
+_PRESENT_BE = {"is", "are", "am", "'s", "'re", "’s", "’re"}
+_HABITUAL = {"often", "usually", "frequently", "regularly", "routinely", "typically", "generally", "long", "still",
+             "normally", "commonly", "sometimes", "occasionally", "traditionally", "customarily"}
+
+
+def _governing_verb(token):
+    """The verb whose clause holds the event word: itself, or the verb a noun hangs on
+    ("attacks [on civilians] are continuing": continuing)."""
+    t = token
+    for _ in range(4):
+        if t.pos_ in ("VERB", "AUX") or t.head.i == t.i:
+            break
+        t = t.head
+    return t if t.pos_ in ("VERB", "AUX") else None
+
+
+_ARGUMENT = {"nsubj", "nsubjpass", "dobj", "attr"}
+_TIE = {"come", "follow", "mark", "coincide"}  # "the fighting comes as talks are under way": news, not a state
+
+
+def _ongoing(token) -> bool:
+    """What goes on, keeps happening or is the case, not a happening: a habit ("often", "long":
+    "has long supported talks", "still launches raids"), a progressive present perfect ("have been
+    trying to seize the airport for weeks"), the present simple ("Hutu form the majority", "is blamed
+    for thousands of deaths"), happenings named as going on or as what something is ("attacks on
+    civilians are continuing", "are stepping up attacks", "attacks have been on the rise").  A noun
+    counts only as the subject or object of its verb: "since the defeat last week" names a happening
+    of its own; "there was fighting" and "as they advance into the city" are told."""
+    t = token
+    while t.dep_ == "conj" and t.head.i != t.i:
+        t = t.head
+    noun = token.pos_ not in ("VERB", "AUX")
+    if noun and t.dep_ not in _ARGUMENT:
+        return False
+    verb = token if not noun else t.head
+    if verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() in SPEECH_LEMMAS | _TIE:
+        return False
+    aux = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+    if any(c.dep_ == "advmod" and c.lower_ in _HABITUAL for c in verb.children):
+        return True
+    if verb.tag_ == "VBG" and ("been" in aux or noun and aux & _PRESENT_BE):
+        return True
+    temporal = verb.dep_ == "advcl" and any(c.dep_ == "mark" for c in verb.children)
+    if verb.tag_ in ("VBZ", "VBP") and verb.lemma_.lower() != "be" and not aux and not temporal:
+        return True
+    if verb.tag_ == "VBN" and aux and aux <= _PRESENT_BE and any(c.dep_ == "nsubjpass" for c in verb.children) \
+            and not any(c.dep_ in ("xcomp", "ccomp") for c in verb.children):
+        return True  # "is blamed for thousands of deaths" (not "is expected to win": what is to come)
+    if verb.lemma_.lower() == "be" and noun and t.dep_ == "nsubj" and not any(c.dep_ == "expl" for c in verb.children):
+        return True  # "attacks were relatively rare", "the attack was the deadliest in months"
+    return False
 
 
 _CASUALTY = {"kill", "dead", "death", "die", "wound", "injure", "displace", "wounded", "injured", "displaced"}

@@ -148,3 +148,27 @@ def test_what_a_side_prepares_for_is_an_expectation(workspace) -> None:
                                        "preparing for a long campaign in Korbessa.", published=FRIDAY)
     assert analysis.events == [] and [e.status for e in analysis.expectations] == ["expected"], [
         (e.quote, e.status) for e in analysis.events + analysis.expectations]
+
+
+@pytest.mark.parametrize("sentence", [
+    "The Dara Khel Brigade still launches raids on police posts in Korbessa.",
+    "Villagers in Korbessa say attacks on farmers by the Dara Khel Brigade are continuing.",
+    "Attacks on farmers by the Dara Khel Brigade have been on the rise in Korbessa.",
+    "The Valley Council has long supported talks with the Dara Khel Brigade.",
+    "Clashes between the Valley Guard and the Dara Khel Brigade have been going on for weeks in Korbessa.",
+    "Police posts in Korbessa are attacked by the Dara Khel Brigade every few weeks.",
+])
+def test_what_goes_on_or_keeps_happening_is_no_event(workspace, sentence: str) -> None:
+    # a habit, a state, happenings named as going on: background an analyst does not code as one event
+    assert quotes(workspace, sentence) == []
+
+
+@pytest.mark.parametrize("sentence, word", [
+    ("There was heavy fighting between the Valley Guard and the Dara Khel Brigade in Korbessa on Thursday.", "fighting"),
+    ("Tension has been rising in Korbessa since the defeat of the Dara Khel Brigade at the dam last week.", "defeat"),
+    ("The Valley Guard is expected to retake the Korbessa dam within days.", "retake"),
+])
+def test_a_happening_beside_what_goes_on_is_still_told(workspace, sentence: str, word: str) -> None:
+    analysis = analyse_text(workspace, "Valley report\n\n" + sentence, published=FRIDAY)
+    assert [word in e.quote for e in analysis.events + analysis.expectations] == [True], [
+        (e.quote, e.status) for e in analysis.events + analysis.expectations]
