@@ -30,6 +30,10 @@ codes one event, dated by the telling that gives a day.  Two rules, on the parse
   nearest telling of that kind when that one has none ("Colombian officials say rebels have
   attacked a convoy ..." then "The attack Thursday took place near ...": Thursday).
 
+A draft that only counts the dead or the wounded, with no day of its own and no one doing it
+("At least six people were wounded, among them ..."), told in the sentence after a happening,
+is that happening's toll: it is folded into it (not "the army said its soldiers killed 14").
+
 A sentence whose only event words count or see the dead ("the death toll", "among the
 casualties", "has been seen only in videos") tells no happening of its own and is left out
 (with or without the parse).  Without the parse, the drafts stay as they are otherwise.
@@ -236,6 +240,35 @@ def _party_ids(d: EventDraft) -> set[str]:
     return {eid for eid, role in d.participants if getattr(role, "value", role) not in ("spokesperson", "mentioned")}
 
 
+_DEAD = {"kill", "die", "dead", "death", "wound", "injure", "wounded", "injured", "killed"}
+
+
+def _count_of_dead(tokens: list) -> bool:
+    """A clause that only counts the dead or the wounded ("six people were wounded", "14 civilians
+    were killed and two soldiers wounded"): its main verb and every event word are the dead's, with a
+    number, and no one doing it (not "the militants had killed 14", "drove over a mine, killing two")."""
+    words = [t for t in tokens if t.is_alpha and _TRIGGER_RE.fullmatch(t.text)]
+    if not words or not all(t.lemma_.lower() in _DEAD or t.lower_ in _DEAD for t in words):
+        return False
+    inside = {t.i for t in tokens}
+    top = [t for t in tokens if t.head.i not in inside or t.head.i == t.i]
+    verbs = [t for t in top if t.pos_ in ("VERB", "AUX")]
+    if not verbs or not all(v.lemma_.lower() in _DEAD or v.lemma_.lower() == "be" or v.lemma_.lower() in SPEECH_LEMMAS
+                            for v in verbs):
+        return False
+    if any(t.dep_ == "agent" or t.dep_ == "nsubj" and t.head.lemma_.lower() in ("kill", "wound", "injure")
+           for t in tokens):
+        return False
+    return any(t.like_num for t in tokens)
+
+
+def _toll_of(told: EventDraft, before: EventDraft, d: EventDraft, weak: set[int]) -> bool:
+    """`d`, a count of the dead with no day of its own, told right after `before` (folded into
+    `told`) in the same or the next sentence: that happening's toll."""
+    return d.clause.sentence - before.clause.sentence <= 1 and told.status in ("reported", "claimed") \
+        and _weak(d, weak) and not _places_differ(told.place, d.place) and not _ANOTHER_RE.search(d.quote)
+
+
 def fold_retellings(drafts: list[EventDraft], sentences: Sequence[Sentence], parsed: dict) -> list[EventDraft]:
     drafts = [d for d in drafts if not _toll_only(d.quote)]
     if not parsed or len(drafts) < 2:
@@ -259,14 +292,21 @@ def fold_retellings(drafts: list[EventDraft], sentences: Sequence[Sentence], par
                     and any(c.dep_ == "det" and c.lower_ in _BACK_DETS for c in t.children)} - _LIGHT_NOUNS
         if back and _tells_more(tokens, kinds):
             kinds, back, all_back = kinds - back, set(), False  # "the attack came as X arrived": X is news
-        info.append((kinds, back, all_back, nouns, definite))
+        info.append((kinds, back, all_back, nouns, definite, _count_of_dead(tokens)))
     kept: list[int] = []
+    home: dict[int, int] = {}  # draft -> the kept draft it ended in
     for j, d in enumerate(drafts):
         meta = info[j]
         if meta is None or d.status not in ("reported", "claimed"):
             kept.append(j)
+            home[j] = j
             continue
-        kinds, back, all_back, _nouns, definite = meta
+        if meta[5] and j > 0 and (prev_home := home.get(j - 1)) is not None and _toll_of(drafts[prev_home], drafts[j - 1], d, weak):
+            # "A second bomb hit the convoy. Six people were wounded.": the count is the happening's toll
+            _absorb(drafts[prev_home], d, weak, only_parties=False)
+            home[j] = prev_home
+            continue
+        kinds, back, all_back, _nouns, definite, _count = meta
         if all_back and any(info[i] is not None and _shared(kinds, info[i][0], back)
                             and _dates_agree(drafts[i], d, weak) for i in kept):
             # only refers back to a happening already proposed ("condemned the attack"): nothing new,
@@ -274,6 +314,7 @@ def fold_retellings(drafts: list[EventDraft], sentences: Sequence[Sentence], par
             told = next(i for i in reversed(kept) if info[i] is not None and _shared(kinds, info[i][0], back))
             if _weak(drafts[told], weak) and not _weak(d, weak) and not _places_differ(drafts[told].place, d.place):
                 _absorb(drafts[told], d, weak, only_parties=True)
+            home[j] = told
             continue
         target = None
         for i in reversed(kept[-_LOOK_BACK:]):
@@ -298,8 +339,10 @@ def fold_retellings(drafts: list[EventDraft], sentences: Sequence[Sentence], par
                 break
         if target is not None:
             _absorb(drafts[target], d, weak, only_parties=bool(back))
+            home[j] = target
             continue
         kept.append(j)
+        home[j] = j
     return [drafts[j] for j in kept]
 
 

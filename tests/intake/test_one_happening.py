@@ -159,3 +159,16 @@ def test_people_driven_from_their_homes_are_news_beside_the_fighting(workspace) 
                               "Flag Movement.\n\nBattles between the Valley Guard and the Black Flag Movement in "
                               "Korbessa have sent thousands of people fleeing to Dara Khel.")
     assert len(found) == 2 and "fleeing" in found[1].quote, [e.quote for e in found]
+
+
+def test_a_count_of_the_dead_told_next_is_that_happenings_toll(workspace) -> None:
+    found = events(workspace, "A second car bomb of the Black Flag Movement hit a Valley Guard convoy near the "
+                              "Korbessa dam on Tuesday.\n\nAt least nine people were wounded, among them the district "
+                              "governor, Omar Tellu.")
+    assert len(found) == 1, [e.quote for e in found]
+    assert "nine people were wounded" in found[0].quote
+    # a count with someone doing the killing, or a happening of its own before the count, stays its own
+    found = events(workspace, "A car bomb of the Black Flag Movement hit a Valley Guard convoy near the Korbessa "
+                              "dam on Tuesday.\n\nThe Valley Guard said its soldiers killed 14 fighters of the "
+                              "movement.")
+    assert len(found) == 2, [e.quote for e in found]
