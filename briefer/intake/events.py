@@ -21,7 +21,7 @@ from .event_dates import clause_date
 from .entities import WELL_KNOWN_ACTOR_KEYS, Entity, Mention
 from .statements import Statement
 from .text import Sentence
-from .triggers import TRIGGER_RE as _TRIGGER_RE, event_word, own_forces_act, told_as_news
+from .triggers import TRIGGER_RE as _TRIGGER_RE, event_word, own_forces_act, told_as_news, told_at_place
 
 __all__ = ["Clause", "EventDraft", "draft_events"]
 
@@ -190,8 +190,12 @@ def draft_events(text: str, sentences: Sequence[Sentence], body: Sequence[int], 
                 persons_here += [m.entity for m in c_mentions if by_id[m.entity].kind == "person"]
                 continue
             trigger_at = clause.start + trigger.start()
-            if not c_mentions and not c_dates and not (doc is not None and told_as_news(doc, trigger_at - sentence.start)):
-                continue  # no one named, no date: only a present perfect says it is news ("rebels have seized ...")
+            if not c_mentions and not c_dates and not (doc is not None and (
+                    told_as_news(doc, trigger_at - sentence.start)
+                    or told_at_place(doc, trigger_at - sentence.start)
+                    and any(clause.start <= p.start < clause.end for p in places))):
+                continue  # no one named, no date: a present perfect says it is news ("rebels have seized ..."), or a
+                # past told at a named place ("a bomb exploded in a market in <town>")
             # cut from its clause of time, a happening is still dated by the whole ("shelled the town after
             # its troops came under fire on Saturday": Saturday)
             d_end = clause.dated_to or clause.end

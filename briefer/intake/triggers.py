@@ -32,7 +32,7 @@ from typing import Optional, Sequence
 from . import lexicon as L
 from .parse import SPEECH_LEMMAS, token_at
 
-__all__ = ["event_word", "own_forces_act", "told_as_news", "tells", "event_stem", "agent_noun", "animate", "TRIGGER_RE"]
+__all__ = ["event_word", "own_forces_act", "told_as_news", "told_at_place", "tells", "event_stem", "agent_noun", "animate", "TRIGGER_RE"]
 
 _STEMS = sorted(L.EVENT_STEMS, key=len, reverse=True)  # the longest first
 TRIGGER_RE = re.compile(r"\b(?:" + "|".join(re.escape(s) for s in _STEMS) + r")\w*", re.I)
@@ -323,3 +323,14 @@ def told_as_news(doc, offset: int) -> bool:
             return False
         t = t.head
     return False
+
+
+def told_at_place(doc, offset: int) -> bool:
+    """Whether the happening at `offset` is told in the past tense by its own verb ("a bomb exploded
+    in a market in <town>", "two policemen were killed in a suicide attack in <district>"): with the
+    place it names, a happening even with no one named and no date."""
+    verb = _governing_verb(token_at(doc, offset)) if token_at(doc, offset) is not None else None
+    if verb is None or verb.lemma_.lower() in SPEECH_LEMMAS:
+        return False
+    aux = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+    return verb.tag_ == "VBD" and not aux or verb.tag_ == "VBN" and bool(aux) and aux <= {"was", "were", "had", "been"}

@@ -172,3 +172,13 @@ def test_a_happening_beside_what_goes_on_is_still_told(workspace, sentence: str,
     analysis = analyse_text(workspace, "Valley report\n\n" + sentence, published=FRIDAY)
     assert [word in e.quote for e in analysis.events + analysis.expectations] == [True], [
         (e.quote, e.status) for e in analysis.events + analysis.expectations]
+
+
+def test_a_happening_told_in_the_past_at_a_place_needs_no_named_party_nor_date(workspace) -> None:
+    # a bomb at a named place is news even when nobody is named and no day is given
+    found = quotes(workspace, "In the worst of the blasts, a bomb exploded in a market in the town of Korbessa, "
+                              "killing four people.")
+    assert len(found) == 1 and "exploded in a market" in found[0], found
+    # not what goes on there, nor a happening with no place
+    assert quotes(workspace, "Farmers in the town of Korbessa still fight over water every summer.") == []
+    assert quotes(workspace, "In the worst of the blasts, a bomb exploded in a crowded market.") == []
