@@ -174,6 +174,8 @@ EVENT_STEMS = (
     "battl", "fought", "dismiss", "overran", "overrun", "torch", "burn", "hijack", "invad", "invasion", "riot",
     "mutin", "assassinat", "detonat", "intercept", "gunfire", "raped", "stabbed", "stabbing",
     "campaign", "patrol", "arriv", "toppl", "oust", "overthr",
+    "offer", "propos", "pound", "reinforc", "cancel", "march", "repuls", "interven",
+    "shut",
 )
 
 # All-capital words that are not names.

@@ -182,3 +182,19 @@ def test_a_happening_told_in_the_past_at_a_place_needs_no_named_party_nor_date(w
     # not what goes on there, nor a happening with no place
     assert quotes(workspace, "Farmers in the town of Korbessa still fight over water every summer.") == []
     assert quotes(workspace, "In the worst of the blasts, a bomb exploded in a crowded market.") == []
+
+
+@pytest.mark.parametrize("sentence, word", [
+    ("Helicopters of the Valley Guard pounded positions of the Dara Khel Brigade near Korbessa on Thursday.", "pounded"),
+    ("The Valley Council offered on Thursday to pay for the repair of the Korbessa dam.", "offered"),
+    ("The Valley Council proposed on Thursday a joint commission on the Korbessa dam.", "proposed"),
+    ("The governor of Korbessa cancelled a trip to the capital on Thursday.", "cancelled"),
+    ("Hundreds of students of Korbessa marched to the Valley Council on Thursday.", "marched"),
+    ("The Valley Guard repulsed the Dara Khel Brigade near the Korbessa dam on Thursday.", "repulsed"),
+    ("The Valley Guard reinforced its posts around the Korbessa dam on Thursday.", "reinforced"),
+    ("Gunmen of the Dara Khel Brigade shut down a school in Korbessa on Thursday.", "shut"),
+])
+def test_offers_bombardments_marches_and_other_acts_are_events(workspace, sentence: str, word: str) -> None:
+    found = quotes(workspace, sentence)
+    assert len(found) == 1 and word in found[0], found
+
