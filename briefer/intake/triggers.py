@@ -66,7 +66,8 @@ _ABSTRACT = {"allegation", "view", "views", "note", "care", "account", "look", "
              "place", "cover", "shelter", "refuge", "part"}  # "the attack took place", "took cover", "took part"
 _NAME_PARTS = {"compound", "flat"}
 # nouns made on an event word that name people or things, not happenings
-_THINGS = {"insurgent", "explosive", "hostage", "wound", "shell", "surrounding", "surroundings", "fledgling"}
+_THINGS = {"insurgent", "explosive", "hostage", "wound", "shell", "surrounding", "surroundings", "fledgling", "sign",
+           "target"}  # "no sign of", "the target of": a thing, not the signing or the targeting
 _HOLDING = {"control", "hold"}  # in the present tense, a state
 _ADJ_OK = {"dead", "missing", "wounded", "injured", "killed", "trapped", "besieged", "surrounded"}
 

@@ -198,3 +198,11 @@ def test_offers_bombardments_marches_and_other_acts_are_events(workspace, senten
     found = quotes(workspace, sentence)
     assert len(found) == 1 and word in found[0], found
 
+
+
+@pytest.mark.parametrize("sentence", [
+    "The Valley Council said on Thursday there is no sign the Dara Khel Brigade will leave Korbessa.",
+    "Omar Tellu said on Thursday that Korbessa has become the main target of the Dara Khel Brigade.",
+])
+def test_a_sign_or_a_target_named_is_no_happening(workspace, sentence: str) -> None:
+    assert quotes(workspace, sentence) == []
