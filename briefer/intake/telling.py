@@ -10,7 +10,9 @@ codes one event, dated by the telling that gives a day.  Two rules, on the parse
   same kind of happening (an attack, a strike, a capture: the same trigger word's stem),
   the later one points back to it (its trigger is a noun with "the", "this", "that",
   a weekday's or a pronoun's possessive: "Friday's attack"), shares a party or the place
-  with it, or names again with "the" a thing it told ("the gunmen", "the market"); their
+  with it, names again with "the" a thing it told ("the gunmen", "the market"), or is told
+  in the very next sentence after the last telling of it ("... attacked a barracks on Friday."
+  then "Officials said about 40 gunmen stormed the post in <town>."); their
   dates agree (equal, or one of them only the publication day or the day something was
   said: "officials said Sunday that ..."), no other place is named, and the report does
   not say it is another one ("also", "another", "separately") nor tell a kind of happening the
@@ -295,16 +297,19 @@ def fold_retellings(drafts: list[EventDraft], sentences: Sequence[Sentence], par
         info.append((kinds, back, all_back, nouns, definite, _count_of_dead(tokens)))
     kept: list[int] = []
     home: dict[int, int] = {}  # draft -> the kept draft it ended in
+    last_told: dict[int, int] = {}  # kept draft -> the last sentence that told it
     for j, d in enumerate(drafts):
         meta = info[j]
         if meta is None or d.status not in ("reported", "claimed"):
             kept.append(j)
             home[j] = j
+            last_told[j] = d.clause.sentence
             continue
         if meta[5] and j > 0 and (prev_home := home.get(j - 1)) is not None and _toll_of(drafts[prev_home], drafts[j - 1], d, weak):
             # "A second bomb hit the convoy. Six people were wounded.": the count is the happening's toll
             _absorb(drafts[prev_home], d, weak, only_parties=False)
             home[j] = prev_home
+            last_told[prev_home] = d.clause.sentence
             continue
         kinds, back, all_back, _nouns, definite, _count = meta
         if all_back and any(info[i] is not None and _shared(kinds, info[i][0], back)
@@ -332,17 +337,22 @@ def fold_retellings(drafts: list[EventDraft], sentences: Sequence[Sentence], par
             if not (back & shared) and _ANOTHER_RE.search(d.quote):
                 continue  # "also", "another", "separately": the report says it is another one
             # a party, the place, or a thing told before named again with "the" ("the gunmen", "the market")
+            # or told in the very next sentence, the last happening told ("... attacked a barracks Friday. The
+            # officials said about 40 gunmen stormed the post."): the lead's happening told in more detail
             linked = bool(back & shared) or bool(_party_ids(prev) & _party_ids(d)) \
-                or (prev.place and d.place and prev.place == d.place) or bool(definite & pmeta[3])
+                or (prev.place and d.place and prev.place == d.place) or bool(definite & pmeta[3]) \
+                or i == kept[-1] and d.clause.sentence - last_told[i] == 1
             if linked:
                 target = i
                 break
         if target is not None:
             _absorb(drafts[target], d, weak, only_parties=bool(back))
             home[j] = target
+            last_told[target] = d.clause.sentence
             continue
         kept.append(j)
         home[j] = j
+        last_told[j] = d.clause.sentence
     return [drafts[j] for j in kept]
 
 

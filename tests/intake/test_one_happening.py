@@ -172,3 +172,16 @@ def test_a_count_of_the_dead_told_next_is_that_happenings_toll(workspace) -> Non
                               "dam on Tuesday.\n\nThe Valley Guard said its soldiers killed 14 fighters of the "
                               "movement.")
     assert len(found) == 2, [e.quote for e in found]
+
+
+def test_the_next_sentence_telling_the_same_kind_of_happening_tells_it_in_more_detail(workspace) -> None:
+    found = events(workspace, "Gunmen of the Black Flag Movement attacked an army barracks in Chad on Tuesday, "
+                              "killing 12 soldiers, officials said.\n\nThe officials said about 40 gunmen stormed "
+                              "the post in the town of Bol.")
+    assert len(found) == 1 and "stormed the post" in found[0].quote, [e.quote for e in found]
+    # a sentence in between, or a sentence that says it is another one: another happening
+    found = events(workspace, "Gunmen of the Black Flag Movement attacked an army barracks in Chad on Tuesday, "
+                              "killing 12 soldiers, officials said.\n\nThe Valley Council met in the capital to "
+                              "discuss the harvest.\n\nThe officials said about 40 gunmen stormed the post in the "
+                              "town of Bol.")
+    assert len(found) == 2, [e.quote for e in found]
