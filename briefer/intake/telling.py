@@ -72,7 +72,7 @@ _VIOLENT = {"strike", "kill", "blast", "shot", "clash", "ambush", "attack", "beh
 _BACK_DETS = {"the", "this", "that", "these", "those", "such"}
 _NEW_ADJS = {"first", "new", "fresh", "renewed", "another", "second", "third"}
 _BACK_ADJS = {"latest", "same"}  # ("similar attacks" are other happenings of the kind)
-_ANOTHER_RE = re.compile(r"\b(?:also|another|separately|second|other|elsewhere|meanwhile|in addition|again|"
+_ANOTHER_RE = re.compile(r"\b(?:also|another|separately|second|other|elsewhere|meanwhile|in addition|again|later|"
                          r"similar)\b", re.I)
 # nouns too common to tie two tellings together
 _LIGHT_NOUNS = {"people", "person", "day", "time", "year", "week", "month", "area", "part", "number", "report",
@@ -216,6 +216,12 @@ def _said_on(d: EventDraft, sentences: Sequence[Sentence], parsed: dict) -> bool
     return False
 
 
+def _same_day(a: EventDraft, b: EventDraft, weak: set[int]) -> bool:
+    """Both told with the same day of their own: one report's happening of one kind on one day."""
+    return not _weak(a, weak) and not _weak(b, weak) and a.when is not None and b.when is not None \
+        and a.when.edtf == b.when.edtf and (a.when.latest - a.when.earliest).days < 1
+
+
 def _weak(d: EventDraft, weak: set[int]) -> bool:
     return _default_date(d) or id(d) in weak
 
@@ -341,7 +347,8 @@ def fold_retellings(drafts: list[EventDraft], sentences: Sequence[Sentence], par
             # officials said about 40 gunmen stormed the post."): the lead's happening told in more detail
             linked = bool(back & shared) or bool(_party_ids(prev) & _party_ids(d)) \
                 or (prev.place and d.place and prev.place == d.place) or bool(definite & pmeta[3]) \
-                or i == kept[-1] and d.clause.sentence - last_told[i] == 1
+                or i == kept[-1] and d.clause.sentence - last_told[i] == 1 \
+                or _same_day(prev, d, weak)
             if linked:
                 target = i
                 break
