@@ -12,10 +12,11 @@ codes one event, dated by the telling that gives a day.  Two rules, on the parse
   a weekday's or a pronoun's possessive: "Friday's attack"), shares a party or the place
   with it, names again with "the" a thing it told ("the gunmen", "the market"), or is told
   in the very next sentence after the last telling of it ("... attacked a barracks on Friday."
-  then "Officials said about 40 gunmen stormed the post in <town>."); their
+  then "Officials said about 40 gunmen stormed the post in <town>."), or gives the same day of
+  its own (an air strike on Tuesday, then "confirmed it carried out one air strike on Tuesday"); their
   dates agree (equal, or one of them only the publication day or the day something was
   said: "officials said Sunday that ..."), no other place is named, and the report does
-  not say it is another one ("also", "another", "separately") nor tell a kind of happening the
+  not say it is another one ("also", "another", "separately", "later") nor tell a kind of happening the
   earlier did not ("clashes" then "the escalation of armed clashes and airstrikes": the
   airstrikes are news; the dead, a shooting or a blast may be told with the happening).
   Fighting, clashes and battles are one kind, shelling, strikes and hits another; "the
@@ -341,7 +342,7 @@ def fold_retellings(drafts: list[EventDraft], sentences: Sequence[Sentence], par
             if not back and (kinds - pmeta[0]) - _TOLD_WITH:
                 continue  # "the escalation of armed clashes and airstrikes": airstrikes were not told before
             if not (back & shared) and _ANOTHER_RE.search(d.quote):
-                continue  # "also", "another", "separately": the report says it is another one
+                continue  # "also", "another", "separately", "later": the report says it is another one
             # a party, the place, or a thing told before named again with "the" ("the gunmen", "the market")
             # or told in the very next sentence, the last happening told ("... attacked a barracks Friday. The
             # officials said about 40 gunmen stormed the post."): the lead's happening told in more detail
