@@ -312,7 +312,8 @@ def fold_retellings(drafts: list[EventDraft], sentences: Sequence[Sentence], par
             home[j] = j
             last_told[j] = d.clause.sentence
             continue
-        if meta[5] and j > 0 and (prev_home := home.get(j - 1)) is not None and _toll_of(drafts[prev_home], drafts[j - 1], d, weak):
+        prev_home = home.get(j - 1) if j > 0 else None
+        if meta[5] and prev_home is not None and _toll_of(drafts[prev_home], drafts[j - 1], d, weak):
             # "A second bomb hit the convoy. Six people were wounded.": the count is the happening's toll
             _absorb(drafts[prev_home], d, weak, only_parties=False)
             home[j] = prev_home
