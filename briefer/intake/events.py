@@ -190,12 +190,13 @@ def draft_events(text: str, sentences: Sequence[Sentence], body: Sequence[int], 
                 persons_here += [m.entity for m in c_mentions if by_id[m.entity].kind == "person"]
                 continue
             trigger_at = clause.start + trigger.start()
-            if not c_mentions and not c_dates and not (doc is not None and (
+            if not c_mentions and not c_dates and clause.cut_from is None and not (doc is not None and (
                     told_as_news(doc, trigger_at - sentence.start)
                     or told_at_place(doc, trigger_at - sentence.start)
                     and any(clause.start <= p.start < clause.end for p in places))):
                 continue  # no one named, no date: a present perfect says it is news ("rebels have seized ..."), or a
-                # past told at a named place ("a bomb exploded in a market in <town>")
+                # past told at a named place ("a bomb exploded in a market in <town>"); a clause of time cut from
+                # a clause hangs on that clause's parties ("Ocalan, who was freed Friday | after being detained")
             # cut from its clause of time, a happening is still dated by the whole ("shelled the town after
             # its troops came under fire on Saturday": Saturday)
             d_end = clause.dated_to or clause.end
