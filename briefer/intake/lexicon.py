@@ -175,7 +175,7 @@ EVENT_STEMS = (
     "mutin", "assassinat", "detonat", "intercept", "gunfire", "raped", "stabbed", "stabbing",
     "campaign", "patrol", "arriv", "toppl", "oust", "overthr",
     "offer", "propos", "pound", "reinforc", "cancel", "march", "repuls", "interven",
-    "shut",
+    "shut", "pull",
 )
 
 # All-capital words that are not names.

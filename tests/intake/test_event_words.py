@@ -193,6 +193,7 @@ def test_a_happening_told_in_the_past_at_a_place_needs_no_named_party_nor_date(w
     ("The Valley Guard repulsed the Dara Khel Brigade near the Korbessa dam on Thursday.", "repulsed"),
     ("The Valley Guard reinforced its posts around the Korbessa dam on Thursday.", "reinforced"),
     ("Gunmen of the Dara Khel Brigade shut down a school in Korbessa on Thursday.", "shut"),
+    ("The Valley Guard pulled its troops out of Korbessa on Thursday.", "pulled"),
 ])
 def test_offers_bombardments_marches_and_other_acts_are_events(workspace, sentence: str, word: str) -> None:
     found = quotes(workspace, sentence)
