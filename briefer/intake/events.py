@@ -49,8 +49,8 @@ class Clause:
     end: int
     cut_from: Optional[int] = None  # a clause of time cut from a clause starting there (`_time_clause`)
     dated_to: Optional[int] = None  # the clause a clause of time was cut from ends there: dated as a whole
-    # a clause of time with a subject or a passive of its own ("after they seized the airport", "after being
-    # detained"): its parties are named in the clause it was cut from, it needs none of its own
+    # a clause of time on the parties of the clause it was cut from (a pronoun for subject: "after they seized the
+    # airport", or a passive with none: "after being detained"): it needs no party of its own
     hangs: bool = False
 
 
@@ -118,7 +118,9 @@ def _time_clause(doc, clause: Clause, s0: int) -> list[Clause]:
         if cut <= a or end > b:
             continue
         if _told(doc, a, cut) and _told(doc, cut, end):
-            own = any(c.dep_ in ("nsubj", "nsubjpass", "auxpass") for c in verb.children)
+            subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+            own = all(c.pos_ == "PRON" for c in subjects) and (bool(subjects) or any(
+                c.dep_ == "auxpass" for c in verb.children))  # "after they seized ...", "after being detained"
             return [Clause(clause.sentence, clause.start, s0 + cut, dated_to=clause.end),
                     Clause(clause.sentence, s0 + cut, clause.end, cut_from=clause.start, hangs=own)]
     return [clause]
@@ -199,8 +201,8 @@ def draft_events(text: str, sentences: Sequence[Sentence], body: Sequence[int], 
                     or told_at_place(doc, trigger_at - sentence.start)
                     and any(clause.start <= p.start < clause.end for p in places))):
                 continue  # no one named, no date: a present perfect says it is news ("rebels have seized ..."), or a
-                # past told at a named place ("a bomb exploded in a market in <town>"); a clause of time with its
-                # own subject or passive hangs on its clause's parties ("Ocalan was freed | after being detained")
+                # past told at a named place ("a bomb exploded in a market in <town>"); a clause of time may hang on
+                # its clause's parties ("Ocalan was freed | after being detained")
             # cut from its clause of time, a happening is still dated by the whole ("shelled the town after
             # its troops came under fire on Saturday": Saturday)
             d_end = clause.dated_to or clause.end
