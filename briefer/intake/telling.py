@@ -20,7 +20,8 @@ codes one event, dated by the telling that gives a day.  Two rules, on the parse
   earlier did not ("clashes" then "the escalation of armed clashes and airstrikes": the
   airstrikes are news; the dead, a shooting or a blast may be told with the happening).
   Fighting, clashes and battles are one kind, shelling, strikes and hits another; "the
-  attack" pointing back may name any violent happening told before.  Dates agree also
+  attack" pointing back may name any violent happening told before; entering, infiltrating, overrunning
+  and seizing a place are its capture.  Dates agree also
   when one telling's day lies inside the other's span of a week at most ("overnight" within "this week"); a country or a region
   ("northern Nigeria", "Borno state") is no other place than a village in it, and the proposal
   takes the narrower place.  A retelling that also tells news ("Saturday's attacks came as the
@@ -61,9 +62,11 @@ _STRONG = {"attack", "offensive", "assault", "kill", "murder", "execut", "behead
            "airstrike", "air strike", "raid", "clash", "battle", "ambush", "captur", "seiz", "retak", "recaptur",
            "liberat", "withdr", "kidnap", "abduct", "arrest", "releas", "freed", "massacre", "explo", "blast",
            "storm", "expel", "expell", "shot", "shoot", "besieg", "encircl", "surround", "invad", "occup", "struck",
-           "fight", "fought", "hit", "loot", "demolish", "flee", "fled", "displac", "evacuat"}
+           "fight", "fought", "hit", "loot", "demolish", "flee", "fled", "displac", "evacuat", "enter", "infiltrat",
+           "overran", "overrun"}
 _SAME_KIND = {"fled": "flee", "displac": "flee", "evacuat": "flee",  # people driven from their homes
               "airstrike": "strike", "air strike": "strike", "recaptur": "captur", "retak": "captur",
+              "enter": "captur", "infiltrat": "captur", "overran": "captur", "overrun": "captur", "seiz": "captur",
               "shoot": "shot", "expell": "expel", "murder": "kill", "massacre": "kill", "explo": "blast", "struck": "strike",
               "bomb": "blast", "assault": "attack", "raid": "attack", "storm": "attack", "fight": "clash",
               "fought": "clash", "battle": "clash", "shell": "strike", "hit": "strike"}

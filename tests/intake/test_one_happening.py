@@ -199,3 +199,9 @@ def test_later_that_day_is_another_happening(workspace) -> None:
     found = events(workspace, "Gunmen of the Black Flag Movement attacked a police post in Chad on Tuesday.\n\n"
                               "Later on Tuesday, gunmen of the Black Flag Movement attacked a market.")
     assert len(found) == 2, [e.quote for e in found]
+
+
+def test_entering_a_town_told_after_its_capture_is_the_capture_told_again(workspace) -> None:
+    found = events(workspace, "Valley Guard troops captured the town of Bol in Chad on Tuesday, officials said.\n\n"
+                              "Officials said Valley Guard soldiers entered Bol before dawn.")
+    assert len(found) == 1 and "entered Bol" in found[0].quote, [e.quote for e in found]
