@@ -22,6 +22,7 @@ from .arabic import arabic_dates, is_arabic
 from .arabic_names import arabic_mentions
 from .arabic_statements import arabic_statements
 from .arabic_events import arabic_drafts
+from .date_steps import date_steps
 from .dates import anchor_dates, find_dates, future_reader
 from .entities import Entity, Gazetteer, find_entities
 from .event_dates import date_continuations
@@ -167,6 +168,7 @@ def analyse(ws, article: Article, published: Optional[date] = None) -> Analysis:
         drafts = draft_events(text, sentences, body, dates, mentions, entities, statements, pub, parsed, outlet)
         drafts = date_continuations(drafts, sentences, parsed)  # "... also shelled": the day of the one before
         drafts = fold_retellings(drafts, sentences, parsed)  # one proposal per happening told again
+        drafts = date_steps(drafts, sentences, parsed, pub)  # a step of the dated happening just before: its day
     if foreign and not drafts:
         drafts = sentence_drafts(text, sentences, body, mentions, entities, pub, article.title)
 

@@ -17,10 +17,11 @@ from datetime import date, datetime, timedelta
 from bisect import bisect_right
 from typing import Optional, Sequence
 
+from ..core.point import Precision
 from ..core.when import When
 from .date_rules import ANCHORED_RE, RULES, _pt, _shift, shifted_period
 from . import lexicon as L
-from .date_words import _MONTH, AHEAD_RE, FUTURE_RE, MONTHS, _day, _safe_date, format_day
+from .date_words import _MONTH, AHEAD_RE, FUTURE_RE, MONTHS, _day, _number, _safe_date, format_day
 from .parse import is_future_at, token_at
 
 __all__ = ["DateMention", "find_dates", "future_reader", "parse_date_text", "format_day", "anchor_dates", "FUTURE_RE",
@@ -226,7 +227,7 @@ def anchor_dates(text: str, found: list[DateMention], starts: Sequence[int], pub
     out: list[DateMention] = []
     last_day: Optional[tuple[int, date, str]] = None  # (sentence, day, its text)
     last_point: Optional[tuple[int, DateMention]] = None  # the last day, month or year told
-    for d in found:
+    for i, d in enumerate(found):
         si = bisect_right(starts, d.start) - 1
         m = ANCHORED_RE.fullmatch(d.text)
         if m is None and last_day is not None and last_day[0] == si and _WEEK_OF_RE.fullmatch(d.text):
@@ -254,4 +255,38 @@ def anchor_dates(text: str, found: list[DateMention], starts: Sequence[int], pub
             if d.when.is_point:
                 last_day = (si, d.when.earliest.date(), f"'{d.text}'")
         out.append(d)
+        told = _told_after(text, d, found[i + 1] if i + 1 < len(found) else None, published)
+        if told is not None:
+            out.append(told)
     return out
+
+
+# "entered the town Monday, a day after they seized the airport": what follows is that far from the day
+_TOLD_AFTER_RE = re.compile(r"\s*,\s*(?P<text>(?P<n>an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+                            r"\d{1,2})[\s-]+(?P<unit>days?|weeks?|years?)\s+(?:to\s+the\s+day\s+)?(?P<way>after|before))"
+                            r"(?=\s+[\w'’])", re.I)
+
+
+def _told_after(text: str, d: DateMention, following: Optional[DateMention], published: Optional[date]
+                ) -> Optional[DateMention]:
+    """"Monday, a day after they seized the airport", "on Friday, a year to the day after the
+    launch of the air war": the happening told after the comma is that far before (after) the
+    day just named."""
+    m = _TOLD_AFTER_RE.match(text, d.end)
+    if m is None or d.forward or not d.when.is_point or d.when.precision is not Precision.DAY \
+            or (following is not None and following.start < m.end()):
+        return None
+    day = d.when.earliest.date()
+    n = _number(m["n"].lower())
+    sign = -1 if m["way"].lower() == "after" else 1
+    unit = m["unit"].lower().rstrip("s")
+    if unit == "year":
+        moved = _safe_date(day.year + sign * n, day.month, day.day)
+        if moved is None:
+            return None
+    else:
+        moved = day + timedelta(days=sign * n * (7 if unit == "week" else 1))
+    words = m["text"]
+    return DateMention(m.start("text"), m.end("text"), words, _day(moved),
+                       f"'{words}': counted from '{d.text}' ({format_day(day)}), the day it is told "
+                       f"{m['way'].lower()}", published is not None and moved > published)

@@ -231,6 +231,20 @@ def test_earlier_in_the_week_is_the_days_of_the_week_before_publication(publishe
     assert [(d.text, d.when.edtf) for d in found] == [("earlier in the week", edtf)]
 
 
+@pytest.mark.parametrize("text, told", [
+    # what is told after the comma happened that far before the day just named
+    ("The rebels entered the town on Thursday, a day after they seized the airport.", ("a day after", "2019-02-06")),
+    ("The envoy spoke on Thursday, a year to the day after the launch of the offensive.",
+     ("a year to the day after", "2018-02-07")),
+    ("The army left the valley on Thursday, two weeks before the vote.", ("two weeks before", "2019-02-21")),
+])
+def test_a_span_after_a_day_dates_what_it_introduces(text: str, told: tuple[str, str]) -> None:
+    from briefer.intake.dates import anchor_dates
+
+    found = anchor_dates(text, find_dates(text, PUB), [0], PUB)
+    assert [(d.text, d.when.edtf) for d in found] == [("on Thursday", "2019-02-07"), told]
+
+
 def test_earlier_in_the_week_counts_from_the_day_told_in_its_sentence() -> None:
     from briefer.intake.dates import anchor_dates
 

@@ -1,0 +1,145 @@
+"""Dating a clause that gives no date of its own by the happening it goes on telling.
+
+A report tells its happening in steps: "Monday's bombings took place near X. Witnesses say a
+car rammed a convoy ... Later, a second bomber targeted the troops on their way to the scene."
+Only the first telling names the day; an analyst codes every step on that day.  Two rules, run
+after the retellings are folded (`telling`), each saying in the event's rule which happening
+gave the day:
+
+* **a step**: a clause with no date of its own, told in the simple past right after a happening
+  dated to a day (or a step of one), with no word that sets it apart (its own vague time, "since",
+  "already", background, "meanwhile", "separately"; a clause of time of its own: "while they held
+  the city"), carries that day.  The present perfect and the present tell states and news as of
+  the report ("have pushed al-Shabab out of most towns"), not steps;
+* **the news of the report's day**: a happening told in the present perfect with no date of its
+  own ("rebels say the army has attacked their camp, killing 20"), in a report that dates a
+  happening of the same kind to its publication day or the day before ("another post was
+  shelled today"), is that day's news and carries that day.  A report that dates nothing of that
+  kind leaves it undated (`event_dates.undated_rule`).
+
+A day said ("officials said Sunday that ...") dates no step.  Only with the parse.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Optional, Sequence
+
+from ..core.when import When
+from .event_dates import UNDATED_RULES, _plain_day
+from .parse import SPEECH_LEMMAS
+from .telling import _said_on, _shared, _tokens, _triggers
+
+__all__ = ["date_steps"]
+
+# words that place a clause apart from the day told before it: its own (vague) time, background,
+# or another happening
+_APART_RE = re.compile(r"\b(?:since|recent(?:ly)?|over\s+the\s+(?:past|last)|in\s+the\s+past|for\s+(?:years|months|"
+                       r"weeks|decades|days)|already|ever|long|earlier|previously|before\s+that|meanwhile|separately|"
+                       r"elsewhere|in\s+another|often|usually|regularly|periodic(?:ally)?|repeatedly|frequently|"
+                       r"still|now|currently|so\s+far|until|years?|months?|decades?)\b", re.I)
+_MAIN_DEPS = {"ROOT", "ccomp", "conj", "parataxis"}  # a clause's own verbs (not a relative or a clause of time)
+_TOLD = ("reported", "claimed")
+
+
+def date_steps(drafts: list, sentences: Sequence, parsed: dict, published: Optional[When]) -> list:
+    if not parsed:
+        return drafts
+    stepped = _news_of_the_day(drafts, sentences, parsed, published)  # ids of drafts dated by another
+    previous = None
+    for d in drafts:
+        if previous is not None and _undated(d) and _told_in_the_past(d, sentences, parsed):
+            d.when = previous.when
+            d.when_rule = (f"same happening as \u201c{_short(previous.quote)}\u201d ({previous.when.label}): "
+                           f"no date of its own, told as a step of it, so that day")
+            stepped.add(id(d))
+        elif not _dates_steps(d, sentences, parsed, stepped):
+            previous = None
+            continue
+        previous = d
+    return drafts
+
+
+def _undated(d) -> bool:
+    """A told happening the report gives no date for, nothing setting it apart from the day before."""
+    return (d.when is None and d.date is None and d.status in _TOLD
+            and (d.when_rule or "").startswith(UNDATED_RULES[0]) and not _APART_RE.search(d.quote))
+
+
+def _dates_steps(d, sentences: Sequence, parsed: dict, stepped: set[int]) -> bool:
+    """A draft whose day may date the steps told after it: a plain past day of its own (not the
+    day something was said about it), or one it took as a step or as the day's news itself."""
+    if d.status not in _TOLD or not _plain_day(d.when):
+        return False
+    if id(d) in stepped:
+        return True
+    return d.date is not None and not d.date.forward and not _said_on(d, sentences, parsed)
+
+
+def _verbs(d, sentences: Sequence, parsed: dict):
+    doc = parsed.get(d.clause.sentence)
+    if doc is None:
+        return None
+    s0 = sentences[d.clause.sentence].start
+    return [t for t in doc if d.clause.start <= s0 + t.idx < d.clause.end]
+
+
+def _told_in_the_past(d, sentences: Sequence, parsed: dict) -> bool:
+    """The clause tells its happening in the simple past ("a car rammed", "was destroyed"), with
+    no clause of time of its own ("destroyed the shrines while they held the city")."""
+    tokens = _verbs(d, sentences, parsed) or []
+    inside = {t.i for t in tokens}
+    past = False
+    for t in tokens:
+        if t.lower_ == "while" and t.dep_ in ("mark", "advmod") and t.head.dep_ == "advcl":
+            return False
+        # the clause's own verbs: its main ones, or the top one of a clause cut from its sentence
+        # ("hours after a truck drove over a mine")
+        if t.pos_ != "VERB" or (t.dep_ not in _MAIN_DEPS and t.head.i in inside) \
+                or t.lemma_.lower() in SPEECH_LEMMAS:
+            continue
+        aux = [c.lower_ for c in t.children if c.dep_ in ("aux", "auxpass")]
+        if t.tag_ in ("VBZ", "VBP") or any(a in ("has", "have", "'s", "'ve", "is", "are", "am") for a in aux):
+            return False
+        if t.tag_ == "VBD" or t.tag_ == "VBN" and any(a in ("was", "were") for a in aux):
+            past = True
+    return past
+
+
+def _in_present_perfect(tokens) -> bool:
+    return any(t.pos_ == "VERB" and t.tag_ == "VBN" and t.dep_ in _MAIN_DEPS and t.lemma_.lower() not in SPEECH_LEMMAS
+               and any(c.dep_ == "aux" and c.lower_ in ("has", "have") for c in t.children) for t in tokens)
+
+
+def _news_of_the_day(drafts: list, sentences: Sequence, parsed: dict, published: Optional[When]) -> set[int]:
+    """Dates the present-perfect news of the day; the ids of the drafts it dated."""
+    dated_here: set[int] = set()
+    if not _plain_day(published):
+        return dated_here
+    pub_day = published.earliest.date()
+
+    def kinds(d) -> set[str]:
+        return {k for _, k in _triggers(_verbs(d, sentences, parsed) or [])}
+
+    dated = [(d, kinds(d)) for d in drafts if d.status in _TOLD and d.date is not None and not d.date.forward
+             and _plain_day(d.when) and 0 <= (pub_day - d.when.earliest.date()).days <= 1
+             and not _said_on(d, sentences, parsed)]
+    if not dated:
+        return dated_here
+    for d in drafts:
+        if not _undated(d) or not _in_present_perfect(_verbs(d, sentences, parsed) or []):
+            continue
+        mine = kinds(d)
+        same = [o for o, k in dated if _shared(mine, k, set()) or _shared(k, mine, set())]
+        if len({o.when.edtf for o in same}) == 1:
+            d.when = same[0].when
+            d.when_rule = (f"news of the report's day: told in the present perfect with no date of its own, like "
+                           f"\u201c{_short(same[0].quote)}\u201d ({same[0].when.label}), the report's happening of "
+                           f"that kind; published {published.label}")
+            dated_here.add(id(d))
+    return dated_here
+
+
+def _short(quote: str, words: int = 8) -> str:
+    w = quote.split()
+    return " ".join(w[:words]) + (" …" if len(w) > words else "")

@@ -1,0 +1,64 @@
+"""A clause with no date of its own, dated by the happening it goes on telling (`date_steps`):
+a step told in the simple past right after a dated happening carries its day; the present
+perfect news of the report carries the day the report gives a happening of that kind; background
+and other happenings stay undated.  Sentences written for these tests; published on Tuesday
+5 March 2019."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from briefer.intake.assistant import analyse_text
+
+PUBLISHED = date(2019, 3, 5)  # a Tuesday
+
+
+def _event(ws, body: str, words: str):
+    a = analyse_text(ws, "Headline: Test report\nOutlet: Desk Wire\n\n" + body, published=PUBLISHED)
+    found = [e for e in a.all_events if words in e.quote]
+    assert found, [e.quote for e in a.all_events]
+    return found[-1]
+
+
+@pytest.mark.parametrize("body, words, edtf, says", [
+    # a step of Monday's happening, told just after it, carries Monday and says so
+    ("Northern Shield Brigade fighters stormed the Eastland Army base at Kafr Saba on Monday. "
+     "Witnesses said a car bomb exploded at the gate of the Eastland Army base.",
+     "exploded at the gate", "2019-03-04", "same happening as"),
+    # ... and so does the step after that one
+    ("Northern Shield Brigade fighters stormed the Eastland Army base at Kafr Saba on Monday. "
+     "Witnesses said a car bomb exploded at the gate of the Eastland Army base. "
+     "Later, a second bomber attacked Eastland Army soldiers near the gate.",
+     "second bomber attacked", "2019-03-04", "same happening as"),
+    # the present perfect news of the report, dated by the report's own telling of that kind
+    ("Northern Shield Brigade commanders say the Eastland Army has shelled their headquarters at Tal Hamra, "
+     "killing nine fighters. A second camp near Kafr Saba was shelled today, the commanders said.",
+     "has shelled their headquarters", "2019-03-05", "news of the report's day"),
+])
+def test_a_clause_without_a_date_carries_the_day_of_the_happening_it_tells(
+        workspace, body: str, words: str, edtf: str, says: str) -> None:
+    event = _event(workspace, body, words)
+    assert event.when is not None and event.when.edtf == edtf, event.when_rule
+    assert says in event.when_rule
+
+
+@pytest.mark.parametrize("body, words", [
+    # another happening, said to be apart
+    ("Northern Shield Brigade fighters stormed the Eastland Army base at Kafr Saba on Monday. "
+     "Meanwhile, the Eastland Army arrested two men in Tal Hamra.", "arrested two men"),
+    # a state told in the present perfect is not a step of the day before it
+    ("Northern Shield Brigade fighters stormed the Eastland Army base at Kafr Saba on Monday. "
+     "The Eastland Army has pushed the brigade out of most towns of the valley.", "pushed the brigade"),
+    # background with a clause of time of its own
+    ("Northern Shield Brigade fighters stormed the Eastland Army base at Kafr Saba on Monday. "
+     "The Northern Shield Brigade burned the old market while they held the town.", "burned the old market"),
+    # present perfect news in a report that dates no happening of that kind: the report gives no date
+    ("Northern Shield Brigade commanders say the Eastland Army has shelled their headquarters at Tal Hamra, "
+     "killing nine fighters.", "has shelled their headquarters"),
+])
+def test_background_and_other_happenings_stay_undated(workspace, body: str, words: str) -> None:
+    event = _event(workspace, body, words)
+    assert event.when is None, event.when_rule
+    assert event.when_rule.startswith("the report gives no date")
