@@ -159,7 +159,9 @@ class BriefDialog(QDialog):
         self.day = QLineEdit()
         self.day.setPlaceholderText("e.g. 9 Feb 2019")
         self.cutoff = QLineEdit()
-        self.cutoff.setPlaceholderText("or the 24 h up to a UTC time, e.g. 9 Feb 2019 06:00 (empty: now)")
+        self.cutoff.setPlaceholderText("or 24 h up to, e.g. 9 Feb 2019 06:00 UTC")
+        self.cutoff.setToolTip("Instead of a Day: the 24 h up to this UTC time, e.g. 9 Feb 2019 06:00 "
+                               "(both empty: the 24 h up to now)")
         self.date_from = QLineEdit()
         self.date_from.setPlaceholderText("from (e.g. Jan 2019)")
         self.date_to = QLineEdit()

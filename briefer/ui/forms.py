@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QWidget
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QWidget
 
 from . import theme
 
@@ -22,3 +22,9 @@ def build_form(dialog: QDialog, rows: list[tuple[str, QWidget]], error_name: str
     buttons.rejected.connect(dialog.reject)
     form.addRow(buttons)
     return error
+
+
+def fit_placeholder(edit: QLineEdit) -> QLineEdit:
+    """Make `edit` at least wide enough to show its whole example (placeholder), frame included."""
+    edit.setMinimumWidth(edit.fontMetrics().horizontalAdvance(edit.placeholderText()) + 24)
+    return edit

@@ -279,20 +279,43 @@ def test_preferences_marking_date_order_week_start_and_time_zone(window, qtbot, 
         preferences.apply(Preferences())
 
 
-def test_the_preferences_marking_field_shows_its_whole_example_on_a_laptop(window, qtbot, settings) -> None:
+def _shows_whole_placeholder(field) -> bool:
     from PySide6.QtWidgets import QStyle, QStyleOptionFrame
 
-    from briefer.ui.preferences import PreferencesDialog
-
-    window.resize(1280, 720)
-    dialog = fit_to_screen(PreferencesDialog(window, settings))
-    qtbot.addWidget(dialog)
-    dialog.show()
-    qtbot.waitExposed(dialog)
-    field = dialog.marking
-    assert field.placeholderText().startswith("e.g. TLP:") and not field.text()
     option = QStyleOptionFrame()
     field.initStyleOption(option)
     room = field.style().subElementRect(QStyle.SubElement.SE_LineEditContents, option, field).width()
     margins = field.textMargins()
-    assert field.fontMetrics().horizontalAdvance(field.placeholderText()) <= room - margins.left() - margins.right()
+    return field.fontMetrics().horizontalAdvance(field.placeholderText()) <= room - margins.left() - margins.right()
+
+
+def _shown(qtbot, window, dialog):
+    window.resize(1280, 720)
+    dialog = fit_to_screen(dialog)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    return dialog
+
+
+def test_the_preferences_marking_field_shows_its_whole_example_on_a_laptop(window, qtbot, settings) -> None:
+    from briefer.ui.preferences import PreferencesDialog
+
+    field = _shown(qtbot, window, PreferencesDialog(window, settings)).marking
+    assert field.placeholderText().startswith("e.g. TLP:") and not field.text()
+    assert _shows_whole_placeholder(field)
+
+
+def test_the_go_to_date_field_shows_its_whole_example(window, qtbot) -> None:
+    field = _shown(qtbot, window, GoToDateDialog(window.timeline)).text
+    assert "Q1 2019" in field.placeholderText() and _shows_whole_placeholder(field)
+
+
+def test_the_brief_s_cut_off_field_shows_its_whole_example_on_a_laptop(window, qtbot, demo_workspace) -> None:
+    from briefer.ui.brief_dialog import BriefDialog
+
+    open_demo(window, demo_workspace)
+    session = window.session
+    field = _shown(qtbot, window, BriefDialog(session.ws, session.filter, [], window)).cutoff
+    assert "UTC" in field.placeholderText() and _shows_whole_placeholder(field)
+    assert "24 h up to" in field.placeholderText() + field.toolTip()

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLineEdit,
 
 from ...core.errors import BrieferError
 from ...core.when import When
-from ..forms import build_form
+from ..forms import build_form, fit_placeholder
 
 if TYPE_CHECKING:
     from .view import TimelineView
@@ -74,8 +74,8 @@ class GoToDateDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle("Go to date")
         self.when: Optional[When] = None
-        self.text = QLineEdit(text, objectName="goToDate",
-                              placeholderText="2019-02-09, Feb 2019, early Mar 2019, Q1 2019, c. 2013")
+        self.text = fit_placeholder(QLineEdit(text, objectName="goToDate",
+                                              placeholderText="2019-02-09, Feb 2019, early Mar 2019, Q1 2019, c. 2013"))
         self.text.selectAll()
         self.error = build_form(self, [("Date:", self.text)], "goToDateError")
         self.text.textEdited.connect(lambda *_: self.error.hide())
