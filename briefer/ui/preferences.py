@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 import zoneinfo
 from dataclasses import dataclass
-from datetime import date, timezone
+from datetime import date, datetime, timezone
 
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QComboBox, QDialog, QLineEdit, QWidget
@@ -72,6 +72,13 @@ def valid_zone(name: str) -> bool:
     return True
 
 
+def _in_zone(when: When, prefs: Preferences) -> datetime | None:
+    """A time of day in the analyst's zone; None for a date, an interval, or a zone that is UTC."""
+    if when.precision is Precision.MINUTE and prefs.time_zone != "UTC" and not when.interval:
+        return when.earliest.replace(tzinfo=timezone.utc).astimezone(zoneinfo.ZoneInfo(prefs.time_zone))
+    return None
+
+
 def when_text(when: When, prefs: Preferences | None = None) -> str:
     """A date as the analyst asked to read it: day-month-year, month-day-year or EDTF, and a
     time of day in their time zone (the store keeps UTC)."""
@@ -79,8 +86,8 @@ def when_text(when: When, prefs: Preferences | None = None) -> str:
     if prefs.date_order == "iso":
         return when.edtf
     label = when.label
-    if when.precision is Precision.MINUTE and prefs.time_zone != "UTC" and not when.interval:
-        moment = when.earliest.replace(tzinfo=timezone.utc).astimezone(zoneinfo.ZoneInfo(prefs.time_zone))
+    moment = _in_zone(when, prefs)
+    if moment is not None:
         label = f"{moment.day} {MONTH_ABBR[moment.month - 1]} {moment.year} {moment:%H:%M} {moment.tzname()}"
     if prefs.date_order == "mdy":
         label = re.sub(rf"\b(\d{{1,2}})–(\d{{1,2}}) ({_MONTHS}) (\d{{4}})", r"\3 \1–\2, \4", label)
@@ -101,8 +108,14 @@ def day_text(day: date, year: bool = True, prefs: Preferences | None = None) -> 
 def field_text(when: When, prefs: Preferences | None = None) -> str:
     """A date put in a field the analyst may edit and keep (a period's dates, the filter's
     range): as `when_text` writes it where Briefer reads that back as the same date, else as
-    EDTF ("Feb 4–9, 2019" and a time shown in another zone do not read back)."""
+    EDTF ("Feb 4–9, 2019" does not read back).  A time in the analyst's zone carries its UTC
+    offset instead of the zone's name, which would not read back: "9 Feb 2019 16:30 +02:00"."""
+    prefs = prefs or CURRENT
     text = when_text(when, prefs)
+    moment = _in_zone(when, prefs) if prefs.date_order != "iso" else None
+    if moment is not None:
+        offset = moment.strftime("%z")
+        text = f"{text.rsplit(' ', 1)[0]} {offset[:3]}:{offset[3:]}"
     try:
         return text if When.parse_friendly(text) == when else when.edtf
     except WhenError:

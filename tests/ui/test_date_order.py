@@ -144,3 +144,20 @@ def test_the_timeline_axis_writes_its_weeks_and_days_in_the_chosen_order(demo, c
     unit = axis.choose_unit(view.t0, view.t1, width, view._measure)
     assert unit.major == "day" and axis.major_ticks(unit, view.t0, view.t1)[0][1] == day
     assert export_texts(view)["range"].startswith(f"{day} – {day}")  # the picture for a slide too
+
+
+@pytest.mark.parametrize("order, shown", [("dmy", "9 Feb 2019 16:30 +02:00"), ("mdy", "Feb 9, 2019 16:30 +02:00")])
+def test_a_time_in_a_field_is_written_in_the_analyst_s_zone_with_its_offset_and_reads_back(demo, order,
+                                                                                          shown) -> None:
+    """A zone's name ("EET") would not read back: the field said the UTC EDTF instead."""
+    bar = demo.filter_bar
+    strike = When.parse("2019-02-09T14:30:00Z")
+    try:
+        preferences.apply(preferences.Preferences(date_order=order, time_zone="Asia/Damascus"))
+        assert preferences.when_text(strike).endswith("16:30 EET")  # as the table writes it
+        bar.set_filter_fields(EventFilter(start=strike))
+        assert bar.start.text() == shown
+        bar.apply()  # read back from the field: the same instant
+        assert demo.session.filter.start == strike
+    finally:
+        preferences.apply(preferences.Preferences())
