@@ -293,11 +293,12 @@ def _parse_roles(doc, sentence_start: int, clause: Clause, trigger_at: int, c_me
     """Roles from the parse (roles.py): who acts is the initiator, who undergoes the target,
     people a harm falls on are affected.  The speaker is the spokesperson, and the initiator
     when the clause tells only their saying ("the assembly condemned the plan") or a pronoun
-    stands for them ("the army said it killed ..."); every other name is only mentioned.
-    "The militants", "the group" stand for the armed group named last before the clause
-    (`last_group`).  When the parse names no actor as initiator (target), say "dozens of
-    targets", the one the rules' reading (`participants`) guesses nearest the event word is,
-    at most one."""
+    stands for them ("the army said it killed ...").  "The militants", "the group" stand for
+    the armed group named last before the clause (`last_group`).  A name the parse does not
+    place keeps the rules' reading (`participants`) when that makes it an initiator (a subject
+    the parse missed: "with French troops taking the city"); as a target, only when the parse
+    names no actor as target (say "dozens of targets"), and then only the one nearest the
+    event word, outside the clause's other happenings; every other name is only mentioned."""
     from .roles import roles_in
 
     found = roles_in(doc, clause.start - sentence_start, clause.end - sentence_start, trigger_at - sentence_start)
@@ -309,7 +310,8 @@ def _parse_roles(doc, sentence_start: int, clause: Clause, trigger_at: int, c_me
 
     rules = dict(participants)
     roles: dict[str, Role] = {}
-    guesses: dict[Role, list[tuple[int, str]]] = {Role.INITIATOR: [], Role.TARGET: []}
+    near_targets: list[tuple[int, str]] = []  # the rules' target guesses: (distance to the event word, id)
+    rule_initiators: list[str] = []
     for m in c_mentions:
         entity = by_id[m.entity]
         if m.modifier:
@@ -325,8 +327,10 @@ def _parse_roles(doc, sentence_start: int, clause: Clause, trigger_at: int, c_me
         else:
             role = Role.MENTIONED
             guess = rules.get(m.entity)
-            if guess in guesses and not inside(m, found.elsewhere):
-                guesses[guess].append((abs(m.start - trigger_at), m.entity))
+            if guess == Role.INITIATOR:
+                rule_initiators.append(m.entity)
+            elif guess in (Role.TARGET, Role.AFFECTED) and not inside(m, found.elsewhere):
+                near_targets.append((abs(m.start - trigger_at), m.entity))
         if m.entity not in roles or _PARSE_RANK[role] > _PARSE_RANK[roles[m.entity]]:
             roles[m.entity] = role
     if speaker and speaker in by_id and found.speaker_acts:
@@ -337,11 +341,13 @@ def _parse_roles(doc, sentence_start: int, clause: Clause, trigger_at: int, c_me
             if role not in roles.values() and not any(inside(m, [span]) for m in c_mentions) and \
                     roles.get(last_group, Role.MENTIONED) == Role.MENTIONED:
                 roles[last_group] = role
-    for role, near in guesses.items():
-        if near and role not in roles.values() and not (role == Role.INITIATOR and found.pronoun):
-            eid = min(near)[1]
-            if roles[eid] == Role.MENTIONED:
-                roles[eid] = role
+    for eid in rule_initiators:  # "with French troops taking the city": the rules' reading stands
+        if roles[eid] == Role.MENTIONED:
+            roles[eid] = Role.INITIATOR
+    if near_targets and Role.TARGET not in roles.values():
+        eid = min(near_targets)[1]
+        if roles[eid] == Role.MENTIONED:
+            roles[eid] = rules[eid]
     for eid, role in participants:  # names the rules saw outside the clause's mentions
         roles.setdefault(eid, role)
     return list(roles.items())
