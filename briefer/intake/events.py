@@ -344,10 +344,13 @@ def _parse_roles(doc, sentence_start: int, clause: Clause, trigger_at: int, c_me
     for eid in rule_initiators:  # "with French troops taking the city": the rules' reading stands
         if roles[eid] == Role.MENTIONED:
             roles[eid] = Role.INITIATOR
+    if speaker and speaker in by_id and by_id[speaker].kind != "person" and found.speaker_undergoes \
+            and roles.get(speaker) != Role.INITIATOR:
+        roles[speaker] = Role.TARGET  # "Zimbabwe said its troops were surrounded"
     if near_targets and Role.TARGET not in roles.values():
         eid = min(near_targets)[1]
-        if roles[eid] == Role.MENTIONED:
-            roles[eid] = rules[eid]
+        if roles[eid] == Role.MENTIONED:  # (affected only when the parse reads a harm)
+            roles[eid] = Role.AFFECTED if rules[eid] == Role.AFFECTED and found.affected else Role.TARGET
     for eid, role in participants:  # names the rules saw outside the clause's mentions
         roles.setdefault(eid, role)
     return list(roles.items())

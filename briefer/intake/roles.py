@@ -84,6 +84,7 @@ class Roles:
     # the speaker did it: "X said it killed", "X claimed responsibility for", or the clause tells only a
     # saying ("the assembly condemned the plan")
     speaker_acts: bool = False
+    speaker_undergoes: bool = False  # "X said its troops were surrounded": the speaker's own side suffered it
     # other happenings the clause tells ("two days after X toured the valley"): their names are no guess
     elsewhere: list[tuple[int, int]] = field(default_factory=list)
     # "the militants", "the group": who is only described, by role ("initiators" | "targets") and span
@@ -144,6 +145,8 @@ class _Reader:
                     self._resolve(t)
                 continue
             spans += [_span_of(x) for x in _same_ones(t)]
+            if kind == "targets" and any(c.dep_ == "poss" and c.lower_ in ("its", "their", "our") for c in t.children):
+                self.roles.speaker_undergoes = True
             if t.lemma_.lower() in _GROUP_NOUNS and any(c.dep_ == "det" and c.lower_ in ("the", "these", "those")
                                                         for c in t.children):
                 self.roles.described.append((kind, _span_of(t)))

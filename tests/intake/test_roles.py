@@ -105,3 +105,14 @@ def test_a_name_in_a_side_clause_is_only_mentioned(workspace) -> None:
     found = roles(workspace, "The Valley Guard shelled the dam on Monday, two days after the Northern Shield "
                              "Brigade commander toured the valley.")
     assert found == {"Valley Guard": "initiator", "Northern Shield Brigade": "mentioned"}
+
+
+def test_a_force_saying_its_own_troops_suffered_is_the_target(workspace) -> None:
+    found = roles(workspace, "The Valley Guard said its soldiers were ambushed near the dam on Monday.")
+    assert found == {"Valley Guard": "target"}
+
+
+def test_whom_talks_are_held_with_is_no_victim(workspace) -> None:
+    found = roles(workspace, "The Black Flag Movement on Monday rejected an offer to hold talks with the mayor "
+                             "Omar Haddad.")
+    assert found == {"Black Flag Movement": "initiator", "Omar Haddad": "target"}
