@@ -105,6 +105,21 @@ def _same_ones(t) -> list:
     return out
 
 
+def _described(t) -> bool:
+    """"the militants", "rebels", "rebel troops": an armed group told by what it is, not named."""
+    dets = [c.lower_ for c in t.children if c.dep_ == "det"]
+    if dets and dets[0] not in ("the", "these", "those"):
+        return False  # "some rebels", "a group", "another group": not one named before
+    if not dets and any(c.dep_ in ("amod", "compound", "nmod", "poss") and (
+            c.lower_ in ("rival", "other", "opposing", "local", "allied") or c.ent_type_ or c.pos_ == "PROPN"
+            or any(g.ent_type_ or g.pos_ == "PROPN" for g in c.subtree)) for c in t.children):
+        return False  # "rival militias", "al-Qaida-linked militants": told apart from the one named
+    if t.lemma_.lower() in _GROUP_NOUNS:
+        return True
+    return t.lemma_.lower() in ("troop", "fighter", "force", "unit") and any(
+        c.dep_ in ("compound", "amod") and c.lemma_.lower() in _GROUP_NOUNS for c in t.children)
+
+
 def _span_of(t) -> tuple[int, int]:
     """The noun phrase's span, with all its modifiers before it ("French and Malian troops")."""
     a, b = phrase_span(noun_phrase(t))
@@ -147,8 +162,7 @@ class _Reader:
             spans += [_span_of(x) for x in _same_ones(t)]
             if kind == "targets" and any(c.dep_ == "poss" and c.lower_ in ("its", "their", "our") for c in t.children):
                 self.roles.speaker_undergoes = True
-            if t.lemma_.lower() in _GROUP_NOUNS and any(c.dep_ == "det" and c.lower_ in ("the", "these", "those")
-                                                        for c in t.children):
+            if _described(t):
                 self.roles.described.append((kind, _span_of(t)))
         for span in _joined(token.doc, spans):
             if harm and kind == "targets":

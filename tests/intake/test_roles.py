@@ -94,6 +94,9 @@ def test_the_militants_are_the_armed_group_named_before(workspace) -> None:
     found = roles(workspace, "The Northern Shield Brigade holds the hills above the valley. On Monday the "
                              "militants shelled the dam.")
     assert found == {"Northern Shield Brigade": "initiator"}
+    found = roles(workspace, "The Northern Shield Brigade holds the hills above the valley. On Monday rebel "
+                             "fighters shelled the dam.")
+    assert found == {"Northern Shield Brigade": "initiator"}
 
 
 def test_who_lost_a_town_suffered_it_and_who_took_it_acted(workspace) -> None:
