@@ -21,10 +21,17 @@ The event word the clause tells (triggers.event_word) anchors the reading:
   of the verb the noun is where it happened ("were killed in an attack"), those who
   suffered it.
 * People a verb or noun of harm (killed, wounded, kidnapped) falls on are affected, not
-  targets.
+  targets; the subject of "lost", "suffered" undergoes, and who took it ("to X", "with X
+  taking the city") acts.
+* A pronoun subject stands for the subject of the clause it hangs on when they agree ("the
+  army said it killed": the army); "its troops" undergoing says the speaker suffered it; "the
+  militants", "rebels" are only described (the caller reads them as the armed group named
+  before).
 
 A speaker is not a party for saying something: the verbs of saying are not read here,
-unless the clause tells nothing but the saying ("the assembly condemned the plan").
+unless the clause tells nothing but the saying ("the assembly condemned the plan") or what
+was said ("announced he had disbanded the group").  The clause's other happenings (a clause
+of time, a relative clause) are marked, so that their names are not guessed as parties.
 """
 
 from __future__ import annotations
@@ -42,7 +49,7 @@ HARM_LEMMAS = {"kill", "wound", "injure", "die", "hurt", "abduct", "kidnap", "de
                "execute", "behead", "torture", "evacuate", "rescue", "free", "release", "hold", "massacre",
                "murder", "assassinate", "shoot", "capture", "seize", "imprison", "jail", "sentence", "maim",
                "slaughter", "dead", "missing", "killing", "death", "abduction", "kidnapping", "assassination",
-               "massacre", "execution", "murder", "arrest", "detention", "capture", "release"}
+               "execution", "detention"}
 # "fired on", "opened fire at", "advanced towards": the object of the preposition is where it falls
 _AIMED = {"on", "at", "upon", "into", "toward", "towards", "against"}
 _AIMING_LEMMAS = {"fire", "open", "launch", "carry", "stage", "conduct", "mount", "attack", "shoot", "strike",
@@ -80,7 +87,7 @@ class Roles:
     initiators: list[tuple[int, int]] = field(default_factory=list)  # spans, offsets into the sentence
     targets: list[tuple[int, int]] = field(default_factory=list)
     affected: list[tuple[int, int]] = field(default_factory=list)  # people a harm falls on: affected, not targets
-    pronoun: str = ""  # the initiator is a pronoun ("the army said it killed"): whom it stands for is the caller's
+    pronoun: str = ""  # the initiator is a pronoun ("the army said it killed"); read as the subject above when it agrees
     # the speaker did it: "X said it killed", "X claimed responsibility for", or the clause tells only a
     # saying ("the assembly condemned the plan")
     speaker_acts: bool = False
