@@ -105,8 +105,8 @@ def test_who_lost_a_town_suffered_it_and_who_took_it_acted(workspace) -> None:
 
 
 def test_a_name_in_a_side_clause_is_only_mentioned(workspace) -> None:
-    found = roles(workspace, "The Valley Guard shelled the dam on Monday, two days after the Northern Shield "
-                             "Brigade commander toured the valley.")
+    found = roles(workspace, "The Valley Guard shelled the dam on Monday as the Northern Shield Brigade "
+                             "commander toured the valley.")
     assert found == {"Valley Guard": "initiator", "Northern Shield Brigade": "mentioned"}
 
 
