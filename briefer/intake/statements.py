@@ -58,6 +58,32 @@ _NOUN_LIKE = {"reports", "claims", "states", "says", "quoted", "citing"}
 _NOT_SPEAKERS = {"this", "that", "these", "those", "there", "it", "which", "what", "such"}
 
 
+_AT_BODY_RE = re.compile(r"\s+(?:at|from)\s+(?:both\s+)?(?:the\s+)?")
+_AND_RE = re.compile(r"(?:\s*,\s*|\s+and\s+|\s*,\s*and\s+)?(?:the\s+)?")
+
+
+def _bodies_of_officials(text: str, s0: int, att, head_word, ments: Sequence[Mention],
+                         by_id: dict[str, Entity]) -> list[Mention]:
+    """"officials at both the White House and State Department": the bodies whose unnamed people
+    speak, named right after them and up to the verb; none when anything else stands between."""
+    if fold(head_word.group()) not in _UNNAMED_MEMBERS:
+        return []
+    at = _AT_BODY_RE.match(text, s0 + att.head + head_word.end())
+    if at is None:
+        return []
+    pos, verb_at, found = at.end(), s0 + att.verb_offset, []
+    for m in sorted(ments, key=lambda x: x.start):
+        if m.start < pos:
+            continue
+        e = by_id.get(m.entity)
+        if m.start >= verb_at or e is None or e.kind not in ("organisation", "state", "armed_group") \
+                or not _AND_RE.fullmatch(text, pos, m.start):
+            break
+        found.append(m)
+        pos = m.end
+    return found if found and re.fullmatch(r"[\s,]*", text[pos:verb_at]) else []
+
+
 def _speaker_name(entity: Entity, m: Mention) -> str:
     """Who speaks, as the proposal names them: the actor's name, except for a state grouped with
     its body, where each speaks under its own name ("Saudi Arabia says" of the actor "Saudi
@@ -371,6 +397,10 @@ def _statement_of(text: str, si: int, sentence: Sentence, att, ments: Sequence[M
         # "NATO officials say", "many Peshmerga commanders said": some of its people, unnamed, not the body
         # (a state's body has no people of its own to name: "Burundian military officials" speak for it)
         inside, persons = [], []
+    officials_at = _bodies_of_officials(text, s0, att, head_word, ments, by_id) \
+        if common_head and not at_head and head_word is not None and a0 <= s0 + att.head < a1 else []
+    if officials_at:  # "officials at both the White House and State Department said": those bodies speak
+        inside, persons = officials_at[:1], []
     # "A Reuters reporter said": the reporter speaks (unnamed), not the agency that employs them
     inside = [m for m in inside if not _outlet_staff(text, m, by_id)]
     persons = [m for m in persons if m in inside]
@@ -387,6 +417,7 @@ def _statement_of(text: str, si: int, sentence: Sentence, att, ments: Sequence[M
                       and re.fullmatch(r"\s+and\s+(?:[\w\-]+\s+){0,5}", text[a1:m.start])
                       and re.fullmatch(r"[\s,]*(?:both\s+|also\s+|each\s+)?", text[m.end:verb_at])]
             co = tuple(dict.fromkeys(m.entity for m in joined))
+        co = co or tuple(dict.fromkeys(m.entity for m in officials_at[1:] if m.entity != eid))
     elif att.pronoun:
         if att.speaker_text.lower() not in ("he", "she"):
             return None

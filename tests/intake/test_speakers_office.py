@@ -57,3 +57,9 @@ def test_a_bodys_unnamed_officials_are_no_statement_of_the_body(workspace) -> No
                                 "League officials say the truce is holding. Many Eastern League commanders said "
                                 "the observers would arrive within a week.")
     assert found[0] == "Eastern League" and "Eastern League" not in found[1:], found
+
+
+def test_officials_at_named_bodies_are_those_bodies_speaking(workspace) -> None:
+    found = speakers(workspace, "The rebels rejected the offer of talks on Monday. In Korba, officials at both the "
+                                "Valley Council and the Harbour Authority said the offer still stood.")
+    assert "Valley Council" in found and "Harbour Authority" in found, found
