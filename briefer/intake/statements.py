@@ -266,7 +266,8 @@ def _attribute(text: str, si: int, sentence: Sentence, ments: Sequence[Mention],
             continue  # "described" speaks in an interview or a speech the sentence opens with, not by itself
         if (verb in ("say", "said", "says", "tell", "told") and _NOT_SAID_RE.search(s_text, 0, vm.start())) \
                 or (verb in ("said", "says") and _SAID_TO_RE.match(s_text, vm.end())) \
-                or (_SAID_TO_RE.match(s_text, vm.end()) and _PASSIVE_BEFORE_RE.search(s_text, 0, vm.start())):
+                or (_PASSIVE_BEFORE_RE.search(s_text, 0, vm.start())
+                    and (verb.endswith("ed") or verb in ("said", "told"))):
             continue  # "did not say why", "declined to say"; "two people are said to have died": no one speaks
         source_m = None
         if verb == "told":
@@ -485,7 +486,8 @@ def opening_medium(sentence: str) -> str:
 
 _NOT_SAID_RE = re.compile(r"\b(?:not|n[o']t|never|declined\s+to|refused\s+to)\s+$", re.I)
 _SAID_TO_RE = re.compile(r"\s+to\s+(?:be|have)\b")
-_PASSIVE_BEFORE_RE = re.compile(r"\b(?:is|are|was|were|been|being)\s+$")  # "50 people are reported to have died"
+# "50 people are reported to have died", "his death was confirmed": a passive names no one who speaks
+_PASSIVE_BEFORE_RE = re.compile(r"\b(?:is|are|was|were|been|being)\s+$")
 _STAFF_RE = re.compile(r"['’]?s?\s+(?:reporters?|correspondents?|journalists?|photographers?|cameram[ae]n|stringers?|"
                        r"crews?)\b")
 

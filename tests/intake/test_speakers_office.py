@@ -32,7 +32,8 @@ def test_no_one_speaks_in_a_passive_report_and_the_outlets_own_correspondent_is_
     found = speakers(workspace, "At least 50 people are reported to have been killed in recent days in attacks "
                                 "by the Korban government and its militias. Valley News correspondent Omar "
                                 "Dirie, who is in the town of Korbessa, reported most residents are cheered by "
-                                "the retreat.",
+                                "the retreat. The army had put the town on alert after commander Ivo Marek's death was "
+                                "confirmed on Friday.",
                      outlet="Valley News")
     assert found == [], found
 
