@@ -190,6 +190,8 @@ def group_mentions(text: str, mentions: list[Mention], gaz: Gazetteer) -> list[E
     for members in sorted(groups.values(), key=lambda ms: ms[0].start):
         if all(m.known is None and _ASSOCIATED_RE.match(text, m.end) for m in members):
             continue  # "an al-Qaida-linked group", "IS-inspired attackers": named only to say what another is
+        if all(m.known is None and m.kind in ("organisation", "other") and _OWNED_RE.match(text, m.end) for m in members):
+            continue  # "a U.N. office", "the U.N. cultural agency UNESCO": named only to say whose a thing is
         entity = _entity(members, gaz)
         if entity is None:
             continue
@@ -293,6 +295,12 @@ def _state_with_its_body(actorish: list[Mention], u: _Union) -> None:
             j = own.get("government", own.get("military"))
             if j is not None:
                 u.union(i, j)
+
+
+# "a U.N. office", "U.N. backing", "the U.N. representative", "a U-N backed court": a body named only as
+# the owner of a thing, an office or a backing is mentioned, not a party
+_OWNED_RE = re.compile(r"(?:-|\s+)(?:[a-z]+\s+)?(?:office|offices|agency|representative|envoy|"
+                       r"headquarters|compound|convoy|resolution|mandate|backed|sanctions|staff|chief)\b")
 
 
 _KIND_RANK = {"person": 5, "armed_group": 4, "state": 4, "organisation": 3, "source": 2, "other": 0, "": 0}

@@ -60,3 +60,9 @@ def test_a_coalition_led_by_a_state_is_the_same_under_both_forms(workspace) -> N
     names = actor_names(workspace, "A Kenyan-led coalition struck rebel positions near Korba on Monday. The Kenyan "
                                    "coalition said the strikes hit two arms depots.")
     assert len([n for n in names if n in ("Kenyan-led coalition", "Kenyan coalition")]) == 1, names
+
+
+def test_a_body_named_only_as_the_owner_of_an_office_or_an_agency_is_no_actor(workspace) -> None:
+    names = actor_names(workspace, "Karvani rebels shelled a U.N. office in Korbessa on Monday. The U.N. cultural "
+                                   "agency said the old mosque was damaged, and the U.N. envoy called for a truce.")
+    assert "Karvani rebels" in names and not {"U.N.", "United Nations"} & set(names), names
