@@ -417,6 +417,11 @@ def _statement_of(text: str, si: int, sentence: Sentence, att, ments: Sequence[M
                       and by_id[m.entity].kind == "person" and m.entity != eid
                       and re.fullmatch(r"\s+and\s+(?:[\w\-]+\s+){0,5}", text[a1:m.start])
                       and re.fullmatch(r"[\s,]*(?:both\s+|also\s+|each\s+)?", text[m.end:verb_at])]
+            # "Spokesman X and official Y both told VOA", read with Y as the subject: X speaks too
+            joined += [m for m in ments if m.end <= speaker_m.start and by_id.get(m.entity) is not None
+                       and by_id[m.entity].kind == "person" and m.entity != eid
+                       and re.fullmatch(r"\s+and\s+(?:[\w\-]+\s+){0,5}", text[m.end:speaker_m.start])
+                       and re.fullmatch(r"[\s,]*(?:both|all|each)\s+", text[speaker_m.end:verb_at])]
             co = tuple(dict.fromkeys(m.entity for m in joined))
         co = co or tuple(dict.fromkeys(m.entity for m in officials_at[1:] if m.entity != eid))
     elif att.pronoun:

@@ -64,3 +64,11 @@ def test_officials_at_named_bodies_are_those_bodies_speaking(workspace) -> None:
     found = speakers(workspace, "The rebels rejected the offer of talks on Monday. In Korba, officials at both the "
                                 "Valley Council and the Harbour Authority said the offer still stood.")
     assert "Valley Council" in found and "Harbour Authority" in found, found
+
+
+def test_two_people_who_both_told_an_outlet_both_speak(workspace) -> None:
+    analysis = analyse_text(workspace, "Valley report\n\nMilitary spokesman Major-General Ivo Marek and government "
+                                       "communications official Lena Varga both told VOA that the report is not true.",
+                            published=date(2015, 3, 5))
+    said = {(c.speaker.split()[-1], c.channel) for c in analysis.citations}
+    assert said == {("Marek", "VOA"), ("Varga", "VOA")}, said
