@@ -57,7 +57,7 @@ _FORCE_HEADS = {"army": "military", "military": "military", "troops": "military"
                 "air force": "air force", "government": "government", "authorities": "government",
                 "government forces": "military", "government troops": "military", "government soldiers": "military",
                 "army troops": "military", "national army": "military", "special forces": "military",
-                "unit": "military", "units": "military", "assembly": "assembly", "parliament": "parliament",
+                "unit": "military", "units": "military", "assembly": "parliament", "parliament": "parliament",
                 "coalition": "coalition"}
 _HEADS = sorted(_FORCE_HEADS, key=len, reverse=True)
 _NATIONS = sorted(_STATE_OF, key=len, reverse=True)

@@ -66,3 +66,9 @@ def test_a_body_named_only_as_the_owner_of_an_office_or_an_agency_is_no_actor(wo
     names = actor_names(workspace, "Karvani rebels shelled a U.N. office in Korbessa on Monday. The U.N. cultural "
                                    "agency said the old mosque was damaged, and the U.N. envoy called for a truce.")
     assert "Karvani rebels" in names and not {"U.N.", "United Nations"} & set(names), names
+
+
+def test_a_states_parliament_and_its_assembly_are_one_legislature(workspace) -> None:
+    names = actor_names(workspace, "The Kenyan parliament voted on Monday to extend the truce in the valley. The "
+                                   "Kenyan assembly also called on the rebels to leave Korbessa.")
+    assert len([n for n in names if n in ("Kenyan parliament", "Kenyan assembly")]) == 1, names
