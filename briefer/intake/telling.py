@@ -259,7 +259,7 @@ def _count_of_dead(tokens: list) -> bool:
     """A clause that only counts the dead or the wounded ("six people were wounded", "14 civilians
     were killed and two soldiers wounded"): its main verb and every event word are the dead's, with a
     number, and no one doing it (not "the militants had killed 14", "drove over a mine, killing two")."""
-    words = [t for t in tokens if t.is_alpha and _TRIGGER_RE.fullmatch(t.text)]
+    words = [t for t in tokens if t.is_alpha and _TRIGGER_RE.fullmatch(t.text) and not agent_noun(t)]
     if not words or not all(t.lemma_.lower() in _DEAD or t.lower_ in _DEAD for t in words):
         return False
     inside = {t.i for t in tokens}
@@ -269,9 +269,14 @@ def _count_of_dead(tokens: list) -> bool:
                             for v in verbs):
         return False
     if any(t.dep_ == "agent" or t.dep_ == "nsubj" and t.head.lemma_.lower() in ("kill", "wound", "injure")
-           for t in tokens):
+           and not _reduced_passive(t.head) for t in tokens):
         return False
     return any(t.like_num for t in tokens)
+
+
+def _reduced_passive(verb) -> bool:
+    """"... were killed and 16 others wounded": a passive told without its auxiliary after one."""
+    return verb.dep_ == "conj" and verb.tag_ in ("VBN", "VBD") and any(c.dep_ == "auxpass" for c in verb.head.children)
 
 
 def _toll_of(told: EventDraft, before: EventDraft, d: EventDraft, weak: set[int]) -> bool:

@@ -205,3 +205,12 @@ def test_entering_a_town_told_after_its_capture_is_the_capture_told_again(worksp
     found = events(workspace, "Valley Guard troops captured the town of Bol in Chad on Tuesday, officials said.\n\n"
                               "Officials said Valley Guard soldiers entered Bol before dawn.")
     assert len(found) == 1 and "entered Bol" in found[0].quote, [e.quote for e in found]
+
+
+def test_a_count_of_fighters_killed_or_of_others_wounded_is_still_a_toll(workspace) -> None:
+    # "fighters" names who died, and "16 others wounded" is a passive told without its auxiliary
+    for toll in ("More than 40 fighters have been killed on both sides, said Omar Tellu.",
+                 "Omar Tellu said 20 Valley Guard soldiers were killed and 16 others wounded."):
+        found = events(workspace, "A car bomb of the Black Flag Movement hit a Valley Guard convoy near the "
+                                  "Korbessa dam on Tuesday.\n\n" + toll)
+        assert len(found) == 1, [e.quote for e in found]
