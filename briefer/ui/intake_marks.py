@@ -1,5 +1,6 @@
 """What the article review shows of the assistant's proposals: the coloured marks over
-the report's text (one colour per kind, the selected proposal in orange) and the rows of
+the report's text (one colour per kind, the selected proposal in orange; the colours are
+`theme.mark_colours`, chosen for the scheme in force) and the rows of
 its actors, statements, sources and dates."""
 
 from __future__ import annotations
@@ -14,25 +15,16 @@ from ..intake.proposals import ActorProposal, Analysis, CitationProposal, DatePr
 from .intake_match import ID_ROLE, SPAN_ROLE, Utf16
 from .preferences import when_text
 
-__all__ = ["COLOURS", "marks", "actor_item", "citation_item", "source_item", "date_item"]
-
-COLOURS = {
-    "date": QColor("#cfe3ff"),
-    "actor": QColor("#fff1b8"),
-    "citation": QColor("#d5f5d0"),
-    "event": QColor("#eeeeee"),
-    "source": QColor("#ead7f7"),
-    "focus": QColor("#ffb86b"),
-}
-_INK = QColor("#1a1a1a")  # text over the pale marks, in a dark colour scheme too
+__all__ = ["marks", "actor_item", "citation_item", "source_item", "date_item"]
 
 
-def marks(analysis: Analysis, document: QTextDocument, utf16: Utf16,
-          focus: Optional[tuple[int, int]]) -> list[QTextEdit.ExtraSelection]:
-    """The report's text marked: every proposal in its kind's colour, `focus` in bold orange."""
+def marks(analysis: Analysis, document: QTextDocument, utf16: Utf16, focus: Optional[tuple[int, int]],
+          colours: dict[str, tuple[QColor, QColor]]) -> list[QTextEdit.ExtraSelection]:
+    """The report's text marked: every proposal in its kind's colours (`theme.mark_colours`: a
+    background and the text colour that reads on it), `focus` in bold orange."""
     selections = []
 
-    def add(span, colour: QColor, bold: bool = False) -> None:
+    def add(span, kind: str, bold: bool = False) -> None:
         if not span:
             return
         sel = QTextEdit.ExtraSelection()
@@ -40,8 +32,9 @@ def marks(analysis: Analysis, document: QTextDocument, utf16: Utf16,
         cursor.setPosition(utf16(span[0]))
         cursor.setPosition(utf16(span[1]), QTextCursor.MoveMode.KeepAnchor)
         fmt = QTextCharFormat()
-        fmt.setBackground(colour)
-        fmt.setForeground(_INK)  # the pale marks are light in any colour scheme: dark text stays readable
+        back, ink = colours[kind]
+        fmt.setBackground(back)
+        fmt.setForeground(ink)
         if bold:
             fmt.setFontWeight(700)
         sel.cursor = cursor
@@ -49,19 +42,19 @@ def marks(analysis: Analysis, document: QTextDocument, utf16: Utf16,
         selections.append(sel)
 
     for e in analysis.all_events:
-        add(e.span, COLOURS["event"])
+        add(e.span, "event")
     for c in analysis.citations:
-        add(c.span, COLOURS["citation"])
+        add(c.span, "citation")
     for actor in analysis.actors:
         for span in actor.spans:
-            add(span, COLOURS["actor"])
+            add(span, "actor")
     for src in analysis.sources:
         for span in src.spans:
-            add(span, COLOURS["source"])
+            add(span, "source")
     for d in analysis.dates:
-        add(d.span, COLOURS["date"])
+        add(d.span, "date")
     if focus:
-        add(focus, COLOURS["focus"], bold=True)
+        add(focus, "focus", bold=True)
     return selections
 
 

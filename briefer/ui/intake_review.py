@@ -15,7 +15,7 @@ from datetime import date
 from pathlib import Path
 from typing import Optional
 
-from PySide6.QtCore import QStringListModel, Qt, Signal
+from PySide6.QtCore import QEvent, QStringListModel, Qt, Signal
 from PySide6.QtGui import QDragEnterEvent, QDropEvent, QTextCursor
 from PySide6.QtWidgets import (
     QAbstractItemView, QCompleter, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QHBoxLayout, QLabel,
@@ -32,6 +32,7 @@ from ..intake.reading import SUPPORTED_SUFFIXES, Article, article_from_text, rea
 from .intake_marks import actor_item, citation_item, date_item, marks, source_item
 from .intake_match import ID_ROLE, SPAN_ROLE, MatchPanel, Utf16, event_item
 from .preferences import when_text
+from .theme import mark_colours
 
 __all__ = ["IntakeDialog"]
 
@@ -40,6 +41,8 @@ def _count(items, one: str, many: str = "") -> str:
     return f"{len(items)} {one if len(items) == 1 else many or one + 's'}"
 
 _MAX_COLUMN = 200  # px: the widest a column of the lists opens (it can be dragged wider)
+_MAX_WHEN = 360  # px: the events' When opens as wide as its dates, "on or before 5 Oct 2017 (no date in the report)" too
+_MIN_TITLE = 160  # px: the events' Title takes the width the columns up to When leave, but no less
 _WHEN, _PLACE = 3, 4  # the events list's columns typed in (after Accept, Title, Status)
 
 
@@ -55,6 +58,7 @@ class IntakeDialog(QDialog):
         self.analysis: Optional[Analysis] = None
         self.result_landed: Optional[Landed] = None
         self._filling = False
+        self._focus: Optional[tuple[int, int]] = None  # the proposal marked in orange
         self.setObjectName("intakeDialog")
         self.setWindowTitle("Import article")
         self.setAcceptDrops(True)
@@ -119,6 +123,7 @@ class IntakeDialog(QDialog):
         for tree in (self.events_tree, self.actors_tree, self.citations_tree, self.sources_tree, self.dates_tree):
             tree.currentItemChanged.connect(self._focus_item)
         self.events_tree.itemChanged.connect(self._event_edited)
+        self.events_tree.viewport().installEventFilter(self)
         self.actors_tree.itemChanged.connect(self._actor_edited)
         self.events_tree.itemChanged.connect(lambda *_: self._update_accept())
 
@@ -339,11 +344,29 @@ class IntakeDialog(QDialog):
                     tree.resizeColumnToContents(column)
                     # one long cell ("claimed by <a long name>") must not push the next columns
                     # off a laptop's screen: the full text is in the cell's tooltip
-                    tree.setColumnWidth(column, min(tree.columnWidth(column), _MAX_COLUMN))
-            self.events_tree.setColumnWidth(1, 320)
+                    cap = _MAX_WHEN if (tree, column) == (self.events_tree, _WHEN) else _MAX_COLUMN
+                    tree.setColumnWidth(column, min(tree.columnWidth(column), cap))
+            self._fit_event_title()
         finally:
             self._filling = False
         self._highlight(None)
+
+    def _fit_event_title(self) -> None:
+        """Title takes what Accept, Status and When leave of the list's width, so a date is read
+        whole without scrolling sideways (a long title is in its tooltip)."""
+        tree = self.events_tree
+        others = sum(tree.columnWidth(column) for column in (0, 2, _WHEN))
+        tree.setColumnWidth(1, max(_MIN_TITLE, tree.viewport().width() - others))
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt name)
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:  # light <-> dark while open: the marks follow
+            self._highlight(self._focus)
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 (Qt name)
+        if watched is self.events_tree.viewport() and event.type() == QEvent.Type.Resize:
+            self._fit_event_title()
+        return super().eventFilter(watched, event)
 
     def _show_match(self, current: Optional[QTreeWidgetItem], _previous=None) -> None:
         if self.analysis is not None:
@@ -361,7 +384,9 @@ class IntakeDialog(QDialog):
     def _highlight(self, focus: Optional[tuple[int, int]]) -> None:
         if self.analysis is None:
             return
-        self.text_view.setExtraSelections(marks(self.analysis, self.text_view.document(), self._utf16, focus))
+        self._focus = focus
+        colours = mark_colours(self)  # the dialog's palette: on a switch it changes before the text pane's
+        self.text_view.setExtraSelections(marks(self.analysis, self.text_view.document(), self._utf16, focus, colours))
         if focus:
             cursor = QTextCursor(self.text_view.document())
             cursor.setPosition(self._utf16(focus[0]))

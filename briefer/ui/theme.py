@@ -140,6 +140,24 @@ def error_style(widget: Optional[QWidget] = None) -> str:
     return f"color: {error_colour(widget)};"
 
 
+# The article review's marks over a report's text, per kind: background and text colour chosen
+# together for each scheme.  Light: pastels under near-black ink; dark: deep tints under the dark
+# palette's light ink (a pastel on a dark pane stood out as patches, the text between them as holes).
+# The text outside the marks keeps the pane's own colours.
+_MARKS = {
+    False: {"date": ("#cfe3ff", "#1a1a1a"), "actor": ("#fff1b8", "#1a1a1a"), "citation": ("#d5f5d0", "#1a1a1a"),
+            "event": ("#eeeeee", "#1a1a1a"), "source": ("#ead7f7", "#1a1a1a"), "focus": ("#ffb86b", "#1a1a1a")},
+    True: {"date": ("#1f3f66", "#e6e6e6"), "actor": ("#5a4810", "#e6e6e6"), "citation": ("#24502b", "#e6e6e6"),
+           "event": ("#35353b", "#e6e6e6"), "source": ("#4a2f66", "#e6e6e6"), "focus": ("#a65300", "#ffffff")},
+}
+
+
+def mark_colours(widget: Optional[QWidget] = None) -> dict[str, tuple[QColor, QColor]]:
+    """kind -> (background, text) of the article review's marks, for the scheme `widget` shows."""
+    palette = widget.palette() if widget is not None else QApplication.palette()
+    return {kind: (QColor(back), QColor(ink)) for kind, (back, ink) in _MARKS[palette_is_dark(palette)].items()}
+
+
 def scheme_menu(parent: QWidget, settings: QSettings) -> QMenu:
     menu = QMenu("Colour &Scheme", parent)
     group = QActionGroup(menu)

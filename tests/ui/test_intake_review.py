@@ -270,3 +270,49 @@ def test_the_review_writes_dates_in_the_analyst_s_order(qtbot, dialog, order, un
         assert dialog.published_note.text() == published
     finally:
         preferences.apply(preferences.Preferences())
+
+
+def test_at_1280_px_an_undated_proposal_s_whole_date_is_in_view(qtbot, dialog) -> None:
+    dialog.resize(1280, 720)
+    dialog.paste.setPlainText(UNDATED_REPORT)
+    qtbot.mouseClick(dialog.analyse_button, Qt.MouseButton.LeftButton)
+    qtbot.waitExposed(dialog)
+    tree = dialog.events_tree
+    attacked = _row(tree, 1, "customs post")
+    text = attacked.text(3)
+    assert text == "on or before 5 Mar 2019 (no date in the report)"
+    assert tree.columnWidth(3) >= tree.fontMetrics().horizontalAdvance(text)  # not cut to "on or before 5 Mar…"
+    assert tree.header().sectionViewportPosition(3) + tree.columnWidth(3) <= tree.viewport().width()  # no scrolling
+    assert text in attacked.toolTip(3)
+
+
+def _contrast(a, b) -> float:
+    def luminance(c) -> float:
+        def channel(v: float) -> float:
+            return v / 12.92 if v <= 0.03928 else ((v + 0.055) / 1.055) ** 2.4
+        return 0.2126 * channel(c.redF()) + 0.7152 * channel(c.greenF()) + 0.0722 * channel(c.blueF())
+    light, dark = sorted((luminance(a), luminance(b)), reverse=True)
+    return (light + 0.05) / (dark + 0.05)
+
+
+def test_the_marks_in_the_report_read_in_light_and_after_switching_to_dark(qtbot, dialog) -> None:
+    from briefer.ui import theme
+
+    theme.apply_scheme("light")
+    try:
+        dialog.paste.setPlainText(UNDATED_REPORT)
+        qtbot.mouseClick(dialog.analyse_button, Qt.MouseButton.LeftButton)
+        dialog.tabs.setCurrentIndex(1)
+        dialog.actors_tree.setCurrentItem(dialog.actors_tree.topLevelItem(0))  # one mark in focus too
+        for scheme in ("light", "dark"):
+            theme.apply_scheme(scheme)  # switched while the dialog is open: the marks follow
+            qtbot.waitUntil(lambda: theme.is_dark(dialog.text_view) == (scheme == "dark"))  # the palette reached it
+            selections = dialog.text_view.extraSelections()
+            assert len({s.format.background().color().name() for s in selections}) >= 3  # events, actors, dates, focus
+            for s in selections:
+                back, ink = s.format.background().color(), s.format.foreground().color()
+                assert _contrast(ink, back) >= 4.5, (scheme, s.cursor.selectedText(), back.name(), ink.name())
+                # a mark is a tint of the pane's shade, not a pale patch on a dark pane (or a dark one on a light)
+                assert (back.lightness() < 128) == (scheme == "dark"), (scheme, s.cursor.selectedText(), back.name())
+    finally:
+        theme.apply_scheme("system")
