@@ -13,13 +13,18 @@ from PySide6.QtWidgets import QCheckBox, QGridLayout, QGroupBox, QLabel, QTreeWi
 from ..intake.proposals import Analysis, EventProposal, proposal_date_text
 from .preferences import when_text
 
-__all__ = ["event_item", "MatchPanel", "Utf16", "ID_ROLE", "SPAN_ROLE", "STATUS_TEXT"]
+__all__ = ["event_item", "title_tip", "MatchPanel", "Utf16", "ID_ROLE", "SPAN_ROLE", "STATUS_TEXT"]
 
 SPAN_ROLE = Qt.ItemDataRole.UserRole
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
 STATUS_TEXT = {"reported": "reported", "claimed": "claimed", "expected": "expected (an expectation)",
                "conditional": "conditional (an expectation)", "denied": "denied"}
+
+
+def title_tip(e: EventProposal) -> str:
+    """The Title cell's tooltip: the whole title (the column may cut it), then the report's words."""
+    return e.title if e.quote.strip() == e.title.strip() else f"{e.title}\n\nIn the report: {e.quote}"
 
 
 def event_item(analysis: Analysis, e: EventProposal) -> QTreeWidgetItem:
@@ -34,7 +39,7 @@ def event_item(analysis: Analysis, e: EventProposal) -> QTreeWidgetItem:
     item.setData(0, SPAN_ROLE, e.span)
     item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable | Qt.ItemFlag.ItemIsEditable)
     item.setCheckState(0, Qt.CheckState.Unchecked)
-    item.setToolTip(1, e.quote)
+    item.setToolTip(1, title_tip(e))
     item.setToolTip(2, f"{STATUS_TEXT.get(e.status, e.status)}" + (f": {e.status_why}" if e.status_why else ""))
     item.setToolTip(3, (f"{e.when.edtf}\nWhy: {e.when_rule}" if e.when else
                         f"{when}\nWhy: {e.when_rule}\nDouble-click to set a date."))

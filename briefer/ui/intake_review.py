@@ -30,7 +30,7 @@ from ..intake.landing import Landed, accept, merge_actor_proposals, merge_events
 from ..intake.proposals import Analysis, proposal_date_text
 from ..intake.reading import SUPPORTED_SUFFIXES, Article, article_from_text, read_article
 from .intake_marks import actor_item, citation_item, date_item, marks, source_item
-from .intake_match import ID_ROLE, SPAN_ROLE, MatchPanel, Utf16, event_item
+from .intake_match import ID_ROLE, SPAN_ROLE, MatchPanel, Utf16, event_item, title_tip
 from .preferences import when_text
 from .theme import mark_colours
 
@@ -412,6 +412,7 @@ class IntakeDialog(QDialog):
             if column == 1:
                 if text:
                     event.title = text
+                    item.setToolTip(1, title_tip(event))
                 else:
                     item.setText(1, event.title)
             elif column == _WHEN:

@@ -284,6 +284,10 @@ def test_at_1280_px_an_undated_proposal_s_whole_date_is_in_view(qtbot, dialog) -
     assert tree.columnWidth(3) >= tree.fontMetrics().horizontalAdvance(text)  # not cut to "on or before 5 Mar…"
     assert tree.header().sectionViewportPosition(3) + tree.columnWidth(3) <= tree.viewport().width()  # no scrolling
     assert text in attacked.toolTip(3)
+    # the narrower Title keeps its whole text in reach, after an edit too
+    assert attacked.toolTip(1).startswith(attacked.text(1))
+    attacked.setText(1, "Brigade fighters attacked the customs post near Tal Hamra on the northern road at dawn")
+    assert attacked.toolTip(1).startswith("Brigade fighters attacked the customs post near Tal Hamra on the northern")
 
 
 def _contrast(a, b) -> float:
