@@ -11,6 +11,11 @@ class WhenError(BrieferError, ValueError):
     """A date text that is not a date Briefer understands."""
 
 
+class DateNotTaken(WhenError):
+    """A date text Briefer understood but cannot take (30 Feb, a qualified time of day, a UTC
+    offset out of range, "before" a season): its message is the answer to give, as it is."""
+
+
 class ValidationError(BrieferError, ValueError):
     """A field of a record holds a value it cannot hold; the message names the field."""
 

@@ -14,7 +14,7 @@ from enum import Enum
 from functools import cached_property
 from typing import Optional
 
-from .errors import WhenError
+from .errors import DateNotTaken, WhenError
 
 __all__ = ["Point", "Precision", "MIN_DATETIME", "MAX_DATETIME", "MONTH_ABBR", "MONTH_NAMES", "SEASONS",
            "SEASON_NAMES", "to_timestamp", "from_timestamp"]
@@ -116,7 +116,7 @@ class Point:
                 raise WhenError(f"'{text}': Briefer keeps times to the minute; drop the seconds")
             time = f"{g['hour']}:{g['minute']}"
             if g["qualifier"]:
-                raise WhenError(f"'{text}': a date with a time of day cannot be qualified with ?, ~ or %")
+                raise DateNotTaken(f"'{text}': a date with a time of day cannot be qualified with ?, ~ or %")
         q = g["qualifier"]
         point = cls(
             g["year"],
@@ -135,13 +135,13 @@ class Point:
         m = re.fullmatch(r"([+-])(\d{2}):?(\d{2})?", offset)
         hours, minutes = int(m.group(2)), int(m.group(3) or 0)
         if minutes > 59 or hours * 60 + minutes > (14 * 60 if m.group(1) == "+" else 12 * 60):
-            raise WhenError(f"'{text}': {offset} is not a UTC offset (they run from -12:00 to +14:00)")
+            raise DateNotTaken(f"'{text}': {offset} is not a UTC offset (they run from -12:00 to +14:00)")
         shift = timedelta(hours=hours, minutes=minutes) * (1 if m.group(1) == "+" else -1)
         hour, minute = (int(x) for x in self.time.split(":"))
         try:
             moment = datetime(int(self.year), int(self.month), int(self.day), hour, minute) - shift
         except (OverflowError, ValueError):
-            raise WhenError(f"'{text}': at UTC offset {offset}, that falls outside the years 0001 to 9999") from None
+            raise DateNotTaken(f"'{text}': at UTC offset {offset}, that falls outside the years 0001 to 9999") from None
         return Point.of(moment.year, moment.month, moment.day, time=f"{moment:%H:%M}")
 
     @property
@@ -165,7 +165,7 @@ class Point:
                 raise WhenError(f"'{text}': a day needs a known month")
             last = calendar.monthrange(int(self.year), int(self.month))[1]
             if not 1 <= int(self.day) <= last:
-                raise WhenError(
+                raise DateNotTaken(
                     f"'{text}': {MONTH_ABBR[int(self.month) - 1]} {self.year} has no day {int(self.day)}"
                 )
         if self.year == "0000":

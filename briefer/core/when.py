@@ -20,7 +20,7 @@ from datetime import date, datetime, timedelta
 from functools import cached_property, lru_cache
 from typing import Optional
 
-from .errors import WhenError
+from .errors import DateNotTaken, WhenError
 from .point import (  # noqa: F401 - Point, Precision and the bounds are When's vocabulary: imported from here
     MAX_DATETIME, MIN_DATETIME, MONTH_ABBR, MONTH_NAMES, SEASON_NAMES, SEASONS, Point, Precision, from_timestamp,
     to_timestamp,
@@ -114,12 +114,12 @@ class When:
         try:
             return cls.parse(text)
         except WhenError as edtf_error:
-            if "UTC offset" in str(edtf_error):  # read as EDTF; only the offset is wrong
-                raise
+            if isinstance(edtf_error, DateNotTaken):
+                raise  # read as EDTF, but it cannot be taken (30 Feb, an offset out of range)
             try:
                 return _parse_friendly(str(text).strip())
             except WhenError as friendly_error:
-                if any(why in str(friendly_error) for why in _UNDERSTOOD_BUT_WRONG):
+                if isinstance(friendly_error, DateNotTaken):  # understood, but it cannot be taken
                     raise friendly_error from None
                 if re.match(r"^[\d\-X/.?~%T: ]+$", str(text).strip()):
                     raise edtf_error from None
@@ -290,7 +290,7 @@ def _thirds(point: Point) -> list[tuple[Point, Point]]:
         return [(Point.of(y, m, a), Point.of(y, m, b)) for a, b in ((1, 10), (11, 20), (21, last))]
     if point.precision is Precision.YEAR and point.month is None:
         return [(Point.of(y, a), Point.of(y, b)) for a, b in ((1, 4), (5, 8), (9, 12))]
-    raise WhenError(f"'{point.label()}': early, mid and late go with a month or a year (early Feb 2019, late 2019)")
+    raise DateNotTaken(f"'{point.label()}': early, mid and late go with a month or a year (early Feb 2019, late 2019)")
 
 
 def _parse_period_words(t: str) -> Optional[When]:
@@ -299,7 +299,7 @@ def _parse_period_words(t: str) -> Optional[When]:
     m = _PART_OF.match(t)
     if m:
         if _SEASON.match(m.group(2)):
-            raise WhenError(f"'{t}': early, mid and late go with a month or a year (early Feb 2019, late 2019)")
+            raise DateNotTaken(f"'{t}': early, mid and late go with a month or a year (early Feb 2019, late 2019)")
         start, end = _thirds(_friendly_point(m.group(2)))[("early", "mid", "late").index(m.group(1).lower())]
         return When(start, end, True)
     m = _QUARTER.match(t)
@@ -348,16 +348,10 @@ def _parse_friendly(text: str) -> When:
     return When(_friendly_point(t))
 
 
-_NO_UNIT_BEYOND = "Briefer's calendar has nothing"
-_NOT_AN_OPEN_END = "an open end is a day, a month or a year"
-# Errors of text that was understood but cannot be taken: parse_friendly passes them on as they are.
-_UNDERSTOOD_BUT_WRONG = ("has no day", "go with", "UTC offset", "cannot be qualified", _NO_UNIT_BEYOND, _NOT_AN_OPEN_END)
-
-
 def _open_end(point: Point, text: str) -> Point:
     """`point` as the known end of "before …" / "after …", or a message saying why it cannot be."""
     if point.time is not None or point.season is not None or "X" in str(point):
-        raise WhenError(f"'{text}': {_NOT_AN_OPEN_END} (before 9 Feb 2019, by Apr 2019, after 2014), "
+        raise DateNotTaken(f"'{text}': an open end is a day, a month or a year (before 9 Feb 2019, by Apr 2019, after 2014), "
                         f"not {point.label()}")
     return point
 
@@ -368,7 +362,7 @@ def _next_unit(point: Point, step: int, text: str) -> Point:
     beside it and is returned as it is (the inclusive reading)."""
     if point.qualified:
         return point
-    edge = WhenError(f"'{text}': {_NO_UNIT_BEYOND} {'after' if step > 0 else 'before'} {point.label()} "
+    edge = DateNotTaken(f"'{text}': Briefer's calendar has nothing {'after' if step > 0 else 'before'} {point.label()} "
                      "(it runs from year 0001 to 9999)")
     year = int(point.year)
     if point.day is not None:
@@ -423,7 +417,7 @@ def _friendly_point(text: str) -> Point:
         pass
     else:
         if point.time is not None and (uncertain or approximate):
-            raise WhenError(f"'{text}': a time of day cannot be qualified")
+            raise DateNotTaken(f"'{text}': a time of day cannot be qualified")
         return Point(point.year, point.month, point.day, point.time, uncertain or point.uncertain,
                      approximate or point.approximate)
     if re.fullmatch(r"\d{3}0s", t):
@@ -442,7 +436,7 @@ def _friendly_point(text: str) -> Point:
         words = words[:-2]
     if time is not None:
         if q["uncertain"] or q["approximate"]:
-            raise WhenError(f"'{text}': a time of day cannot be qualified")
+            raise DateNotTaken(f"'{text}': a time of day cannot be qualified")
         h, mnt = time.split(":")
         time = f"{int(h):02d}:{mnt}"
     year = month = day = None
