@@ -102,6 +102,12 @@ SPEECH_LEMMAS = {
     "suggest", "indicate", "comment", "respond", "reply", "call", "describe", "charge", "blame", "quote",
     "announce", "publish", "condemn", "demand", "speak", "ask",
 }
+# the saying verbs whose saying is itself a deed ("condemned the plan", "announced a truce", "accused X
+# of"): its speaker acts; any other saying verb only passes words on, its speaker stays spokesperson
+SPEECH_ACTS = {
+    "accuse", "announce", "blame", "call", "charge", "condemn", "declare", "demand", "deny", "describe", "pledge",
+    "predict", "promise", "threaten", "urge", "vow", "warn",
+}
 _CHANNEL_NOUNS = {
     "statement", "channel", "television", "tv", "radio", "newspaper", "agency", "broadcaster", "website",
     "twitter", "telegram", "facebook", "x", "instagram", "youtube", "whatsapp", "media", "interview", "video",

@@ -40,7 +40,7 @@ from dataclasses import dataclass, field
 from typing import Optional
 
 from . import lexicon as L
-from .parse import SPEECH_LEMMAS, main_verbs, noun_phrase, phrase_span, subject_of, token_at
+from .parse import SPEECH_ACTS, SPEECH_LEMMAS, main_verbs, noun_phrase, phrase_span, subject_of, token_at
 from .triggers import agent_noun, animate, event_stem
 
 __all__ = ["Roles", "roles_in"]
@@ -63,10 +63,6 @@ _OBJECT_OF = {"killing", "murder", "assassination", "capture", "seizure", "relea
               "expulsion", "ouster", "overthrow", "encirclement", "evacuation", "rescue", "disarmament"}
 _ACCUSING = {"accuse", "blame", "suspect", "charge", "convict", "condemn", "criticize", "criticise"}
 _NAMED = ("PERSON", "ORG", "NORP", "GPE")
-# verbs that only pass words on: their speaker stays the spokesperson
-_REPORTING = {"say", "tell", "state", "add", "report", "note", "explain", "write", "quote", "comment", "speak",
-              "confirm", "indicate", "reveal", "estimate", "acknowledge", "admit", "insist", "maintain", "stress",
-              "post", "tweet", "publish", "respond", "reply", "ask", "suggest", "argue", "assert", "allege", "claim"}
 _MINDS = {"expect", "believe", "think", "hope", "fear", "want", "plan", "intend", "know", "see", "consider",
           "doubt", "wish", "feel"}
 _THINGS = {"insurgent", "explosive", "hostage", "wound", "shell", "weapon", "bomb", "rocket", "missile", "mine",
@@ -422,7 +418,7 @@ def roles_in(doc, start: int, end: int, trigger_offset: Optional[int] = None) ->
         if told is not None:
             anchor = told
     if anchor is not None and (anchor.pos_ in ("VERB", "AUX") or anchor.tag_ == "VBN"):
-        if anchor.lemma_.lower() in SPEECH_LEMMAS and anchor.lemma_.lower() not in _REPORTING:
+        if anchor.lemma_.lower() in SPEECH_ACTS:
             reader.roles.speaker_acts = True  # "condemned", "rejected": the saying is the happening
         # "he expected IS to be defeated": a view, not something he did
         reader.resolving = anchor.lemma_.lower() not in _MINDS
