@@ -119,3 +119,13 @@ def test_whom_talks_are_held_with_is_no_victim(workspace) -> None:
     found = roles(workspace, "The Black Flag Movement on Monday rejected an offer to hold talks with the mayor "
                              "Omar Haddad.")
     assert found == {"Black Flag Movement": "initiator", "Omar Haddad": "target"}
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # the saying is the deed: whoever declares the curfew or makes the threat acts
+    ("The Valley Guard declared a curfew in the valley on Monday.", {"Valley Guard": "initiator"}),
+    ("The Harbour Police threatened the Black Flag Movement on Monday.",
+     {"Harbour Police": "initiator", "Black Flag Movement": "target"}),
+])
+def test_a_speaker_whose_words_are_the_deed_is_its_initiator(workspace, sentence, expected) -> None:
+    assert roles(workspace, sentence) == expected
