@@ -26,9 +26,9 @@ import re
 from typing import Optional, Sequence
 
 from ..core.when import When
-from .event_dates import UNDATED_RULES, _plain_day
+from .event_dates import UNDATED_RULES, plain_day
 from .parse import SPEECH_LEMMAS
-from .telling import _said_on, _shared, _tokens, _triggers
+from .telling import clause_tokens, said_on, shared_kinds, strong_triggers
 
 __all__ = ["date_steps"]
 
@@ -69,11 +69,11 @@ def _undated(d) -> bool:
 def _dates_steps(d, sentences: Sequence, parsed: dict, stepped: set[int]) -> bool:
     """A draft whose day may date the steps told after it: a plain past day of its own (not the
     day something was said about it), or one it took as a step or as the day's news itself."""
-    if d.status not in _TOLD or not _plain_day(d.when):
+    if d.status not in _TOLD or not plain_day(d.when):
         return False
     if id(d) in stepped:
         return True
-    return d.date is not None and not d.date.forward and not _said_on(d, sentences, parsed)
+    return d.date is not None and not d.date.forward and not said_on(d, sentences, parsed)
 
 
 def _verbs(d, sentences: Sequence, parsed: dict):
@@ -114,23 +114,23 @@ def _in_present_perfect(tokens) -> bool:
 def _news_of_the_day(drafts: list, sentences: Sequence, parsed: dict, published: Optional[When]) -> set[int]:
     """Dates the present-perfect news of the day; the ids of the drafts it dated."""
     dated_here: set[int] = set()
-    if not _plain_day(published):
+    if not plain_day(published):
         return dated_here
     pub_day = published.earliest.date()
 
     def kinds(d) -> set[str]:
-        return {k for _, k in _triggers(_verbs(d, sentences, parsed) or [])}
+        return {k for _, k in strong_triggers(_verbs(d, sentences, parsed) or [])}
 
     dated = [(d, kinds(d)) for d in drafts if d.status in _TOLD and d.date is not None and not d.date.forward
-             and _plain_day(d.when) and 0 <= (pub_day - d.when.earliest.date()).days <= 1
-             and not _said_on(d, sentences, parsed)]
+             and plain_day(d.when) and 0 <= (pub_day - d.when.earliest.date()).days <= 1
+             and not said_on(d, sentences, parsed)]
     if not dated:
         return dated_here
     for d in drafts:
         if not _undated(d) or not _in_present_perfect(_verbs(d, sentences, parsed) or []):
             continue
         mine = kinds(d)
-        same = [o for o, k in dated if _shared(mine, k, set()) or _shared(k, mine, set())]
+        same = [o for o, k in dated if shared_kinds(mine, k, set()) or shared_kinds(k, mine, set())]
         if len({o.when.edtf for o in same}) == 1:
             d.when = same[0].when
             d.when_rule = (f"news of the report's day: told in the present perfect with no date of its own, like "

@@ -21,7 +21,7 @@ from .dates import DateMention
 from .parse import SPEECH_LEMMAS, token_at
 from .triggers import TRIGGER_RE
 
-__all__ = ["clause_date", "date_continuations", "undated_rule", "UNDATED_RULES"]
+__all__ = ["clause_date", "date_continuations", "plain_day", "undated_rule", "UNDATED_RULES"]
 
 # rules of a clause that gives no date of its own (`telling` lets a later telling date it)
 UNDATED_RULES = ("the report gives no date", "told as background")
@@ -84,7 +84,7 @@ def undated_rule(published: Optional[When]) -> str:
 _WEEKDAY_RE = re.compile(rf"(?:(?:on|last|late|early)\s+)?(?P<w>{_WEEKDAY})(?:\s+(?:morning|afternoon|evening|night))?", re.I)
 
 
-def _plain_day(when: Optional[When]) -> bool:
+def plain_day(when: Optional[When]) -> bool:
     """A single calendar day, neither approximate nor uncertain (no time of day)."""
     return (when is not None and not when.interval and when.precision is Precision.DAY
             and not when.approximate and not when.uncertain)
@@ -95,9 +95,9 @@ def _before_its_telling(found: tuple, said: Sequence[DateMention]) -> tuple:
     said on a day is the last such day on or before that day, not before publication."""
     when, rule, date = found
     weekday = _WEEKDAY_RE.fullmatch(date.text) if date is not None else None
-    if weekday is None or date.forward or not _plain_day(when):
+    if weekday is None or date.forward or not plain_day(when):
         return found
-    told = next((d for d in said if not d.forward and _plain_day(d.when)), None)
+    told = next((d for d in said if not d.forward and plain_day(d.when)), None)
     if told is None or when.earliest <= told.when.earliest:
         return found
     told_day = told.when.earliest.date()
@@ -257,7 +257,7 @@ def date_continuations(drafts: list, sentences: Sequence, parsed: dict) -> list:
     for d in drafts:
         if (d.when is None and d.date is None and previous is not None and previous.date is not None
                 and previous.when is not None and not previous.date.forward
-                and _plain_day(previous.when)
+                and plain_day(previous.when)
                 and 0 <= d.clause.sentence - previous.clause.sentence <= 1
                 and d.status in ("reported", "claimed") and _also_in_the_past(d, sentences, parsed)):
             d.when = previous.when

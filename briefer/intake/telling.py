@@ -55,7 +55,7 @@ from .parse import SPEECH_LEMMAS, token_at
 from .text import Sentence
 from .triggers import TRIGGER_RE as _TRIGGER_RE, agent_noun, animate, event_stem, tells
 
-__all__ = ["fold_retellings"]
+__all__ = ["clause_tokens", "fold_retellings", "said_on", "shared_kinds", "strong_triggers"]
 
 # kinds of happening worth telling apart; "held", "open", "control" and the like say too little to tie two drafts
 _STRONG = {"attack", "offensive", "assault", "kill", "murder", "execut", "behead", "shell", "bomb", "strike",
@@ -89,7 +89,7 @@ def _kind(stem: str) -> str:
     return _SAME_KIND.get(stem, stem)
 
 
-def _shared(later: set[str], earlier: set[str], back: set[str]) -> set[str]:
+def shared_kinds(later: set[str], earlier: set[str], back: set[str]) -> set[str]:
     """Kinds two drafts share; "the attack" pointing back is shared with any violent kind told
     before ("a drone strike ..." then "wounded in the attack")."""
     both = later & earlier
@@ -113,12 +113,12 @@ def _places_differ(a: str, b: str) -> bool:
     return bool(a and b and a != b and not _broad(a) and not _broad(b))
 
 
-def _tokens(doc, start: int, end: int) -> list:
+def clause_tokens(doc, start: int, end: int) -> list:
     span = doc.char_span(start, end, alignment_mode="expand")
     return list(span) if span is not None else [t for t in doc if start <= t.idx < end]
 
 
-def _triggers(tokens: list) -> list:
+def strong_triggers(tokens: list) -> list:
     """(token, kind) of each strong trigger among a clause's tokens."""
     out = []
     for t in tokens:
@@ -199,7 +199,7 @@ def _default_date(d: EventDraft) -> bool:
     return d.date is None and (d.when_rule or "").startswith(_DEFAULT_RULES)
 
 
-def _said_on(d: EventDraft, sentences: Sequence[Sentence], parsed: dict) -> bool:
+def said_on(d: EventDraft, sentences: Sequence[Sentence], parsed: dict) -> bool:
     """The draft's date is the day something was said ("officials said Sunday that ..."),
     not the day of the happening: the date's word hangs on a speech verb."""
     if d.date is None:
@@ -290,7 +290,7 @@ def fold_retellings(drafts: list[EventDraft], sentences: Sequence[Sentence], par
     drafts = [d for d in drafts if not _toll_only(d.quote)]
     if not parsed or len(drafts) < 2:
         return drafts
-    weak = {id(d) for d in drafts if _said_on(d, sentences, parsed)}
+    weak = {id(d) for d in drafts if said_on(d, sentences, parsed)}
     info = []
     for d in drafts:
         doc = parsed.get(d.clause.sentence)
@@ -298,8 +298,8 @@ def fold_retellings(drafts: list[EventDraft], sentences: Sequence[Sentence], par
             info.append(None)
             continue
         s0 = sentences[d.clause.sentence].start
-        tokens = _tokens(doc, max(0, d.clause.start - s0), min(len(doc.text), d.clause.end - s0))
-        found = _triggers(tokens)
+        tokens = clause_tokens(doc, max(0, d.clause.start - s0), min(len(doc.text), d.clause.end - s0))
+        found = strong_triggers(tokens)
         kinds = {k for _, k in found}
         pointing = [(k, _points_back(t)) for t, k in found]
         back = {k for k, points in pointing if points}
@@ -328,11 +328,11 @@ def fold_retellings(drafts: list[EventDraft], sentences: Sequence[Sentence], par
             last_told[prev_home] = d.clause.sentence
             continue
         kinds, back, all_back, _nouns, definite, _count = meta
-        if all_back and any(info[i] is not None and _shared(kinds, info[i][0], back)
+        if all_back and any(info[i] is not None and shared_kinds(kinds, info[i][0], back)
                             and _dates_agree(drafts[i], d, weak) for i in kept):
             # only refers back to a happening already proposed ("condemned the attack"): nothing new,
             # but its day when the nearest telling of that kind gave none ("the attack Thursday took place")
-            told = next(i for i in reversed(kept) if info[i] is not None and _shared(kinds, info[i][0], back))
+            told = next(i for i in reversed(kept) if info[i] is not None and shared_kinds(kinds, info[i][0], back))
             if _weak(drafts[told], weak) and not _weak(d, weak) and not _places_differ(drafts[told].place, d.place):
                 _absorb(drafts[told], d, weak, only_parties=True)
             home[j] = told
@@ -343,7 +343,7 @@ def fold_retellings(drafts: list[EventDraft], sentences: Sequence[Sentence], par
             pmeta = info[i]
             if pmeta is None or prev.status not in ("reported", "claimed"):
                 continue
-            shared = _shared(kinds, pmeta[0], back)
+            shared = shared_kinds(kinds, pmeta[0], back)
             if not shared or not _dates_agree(prev, d, weak):
                 continue
             if _places_differ(prev.place, d.place):
