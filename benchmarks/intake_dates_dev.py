@@ -19,16 +19,13 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import intake_eval as E  # noqa: E402
 
-HELD_OUT = {"intake_eval2", "intake_eval3", "intake_eval4"}  # intake_eval is retired to development (issue 13)
-
-
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--set", default=str(Path(__file__).resolve().parent / "intake_dev"))
     parser.add_argument("only", nargs="*", help="report ids containing one of these")
     args = parser.parse_args(argv)
     root = Path(args.set).resolve()
-    if root.name in HELD_OUT:
+    if E.held_out(root):
         print(f"{root.name} is held out: only intake_eval.py's aggregate table may be run on it", file=sys.stderr)
         return 2
     reports = sorted(p for p in (root / "reports").glob("*.txt")

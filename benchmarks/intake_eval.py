@@ -80,6 +80,13 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 SET_DIR = Path(__file__).resolve().parent / "intake_eval"
+
+
+def held_out(set_dir: Path) -> bool:
+    """Sets whose reports and annotations nobody working on the assistant reads: intake_eval2 and
+    later (validation and held-out sets). intake_eval itself is retired to development."""
+    return re.fullmatch(r"intake_eval(?:[2-9]|[1-9]\d+)", Path(set_dir).resolve().name) is not None
+
 EVENT_STATUSES = {"reported", "claimed"}
 EXPECTATION_STATUSES = {"expected", "conditional"}
 

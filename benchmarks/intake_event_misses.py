@@ -26,7 +26,7 @@ def main() -> None:
     ap.add_argument("--lang", default="en")
     args = ap.parse_args()
     root = Path(args.set)
-    if root.resolve().name in {"intake_eval2", "intake_eval3", "intake_eval4"}:
+    if E.held_out(root):
         sys.exit("dev sets only (intake_eval is retired to development)")
     reports = sorted(p for p in (root / "reports").glob("*.txt")
                      if (not args.only or any(p.stem.startswith(o) for o in args.only))

@@ -115,3 +115,9 @@ def test_only_takes_shell_patterns_to_score_a_batch_apart(ev, tmp_path, capsys):
     assert sorted(scored) == ["d23-new", "d24-new"]
     assert ev.main(["--set", str(tmp_path), "--only", "d01-old", "--json"]) == 0
     assert sorted(json.loads(capsys.readouterr().out)["reports"]) == ["d01-old"]
+
+
+def test_the_validation_and_held_out_sets_are_known_as_such(ev, tmp_path):
+    # the per-report tools refuse these sets; the retired first set and the dev sets are open
+    assert [ev.held_out(tmp_path / n) for n in ("intake_eval2", "intake_eval5", "intake_eval12")] == [True] * 3
+    assert [ev.held_out(tmp_path / n) for n in ("intake_eval", "intake_dev", "intake_train")] == [False] * 3
