@@ -572,7 +572,8 @@ RULES: list[tuple[re.Pattern, object]] = [
     (ANCHORED_RE, _anchored),
     (re.compile(r"\b(?:(?P<earlier>earlier|later)\s+)?(?P<which>this|last|past|previous|next)\s+(?P<unit>week|month|year)\b", _I), _this_unit),
     (re.compile(r"\b(?P<earlier>earlier|later)\s+(?:in\s+the|that)\s+(?P<unit>week|month|year)\b(?P<which>)", _I), _in_the_unit),
-    (re.compile(rf"\b(?:late\s+)?overnight\s+(?:on\s+|into\s+|to\s+)?(?P<w>{_WEEKDAY})\b"), _overnight_day),
+    # "Overnight on Wednesday" opening a sentence too; the day's name keeps its capital
+    (re.compile(rf"\b(?i:(?:late\s+)?overnight\s+(?:on\s+|into\s+|to\s+)?)(?P<w>{_WEEKDAY})\b"), _overnight_day),
     (re.compile(r"\b(?:late\s+)?overnight\b", _I), _overnight),
     (re.compile(rf"\b(?:(?:over|in|during|for|within)\s+)?the\s+(?P<dir>past|last|previous|coming|next|following)\s+(?:(?P<n>{_NUM})[\s-]+)?(?P<unit>{_UNIT})\b"
                 r"(?!\s+of\b)", _I), _past_n),  # not "the last 12 days of September"

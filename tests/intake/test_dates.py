@@ -112,6 +112,11 @@ def test_months_placed_by_a_word_weekends_and_hours(text: str, edtf: str) -> Non
     assert mention.rule
 
 
+def test_overnight_on_a_day_opening_a_sentence_is_that_night() -> None:
+    found = {d.text: d.when.edtf for d in find_dates("Overnight on Thursday, the port was shelled.", PUB)}
+    assert found == {"Overnight on Thursday": "2019-02-06/2019-02-07"}  # not the night before publication
+
+
 def test_a_month_joined_to_another_takes_its_year() -> None:
     found = {d.text: d.when.edtf for d in find_dates("Fighting went on in November and December, and again in "
                                                       "December or January.", PUB, future_context=lambda _o: False)}
