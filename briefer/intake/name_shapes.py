@@ -5,12 +5,12 @@ only is (a city that "has been" something, not a state acting)."""
 from __future__ import annotations
 
 import re
-from typing import Optional
+from typing import Optional, Sequence
 
 from . import lexicon as L
 from .text import Token
 
-__all__ = ["gap_ok", "name_extension", "REGION_RE", "BEING_RE", "OUTLET_BEFORE_RE", "OWNER_RE", "FACILITIES",
+__all__ = ["gap_ok", "landform", "name_extension", "signs_off", "REGION_RE", "BEING_RE", "OUTLET_BEFORE_RE", "OWNER_RE", "FACILITIES",
            "UNIT_WORDS"]
 
 
@@ -32,6 +32,26 @@ BEING_RE = re.compile(r"\s+(?:is|was|has been|had been|remains|remained|lies)\b"
 # a facility is where something happens: "Mogadishu International Airport", "the Sergei Prokofiev Airport"
 FACILITIES = {"airport", "airbase", "airfield", "harbour", "harbor", "seaport", "stadium", "bridge", "dam", "square",
               "mosque", "church", "cathedral", "highway", "motorway", "crossing", "checkpoint", "station", "hotel"}
+# a landform is a place, whatever word of a body its name holds: "the Red Sea", "the Gaza Strip", "the Swat Valley"
+_LANDFORMS = {"sea", "ocean", "gulf", "strait", "straits", "river", "lake", "mountains", "heights", "desert", "peninsula",
+              "strip", "valley"}
+
+
+def landform(keys: Sequence[str]) -> bool:
+    """A name of two or three words ending on a landform, or a compass word and "Bank" ("the West Bank"); not
+    a body's long name that goes on to one ("Al-Qaida in the Korba Valley", "Lions of Korba Valley")."""
+    return 1 < len(keys) <= 3 and not {"of", "in", "for", "and", "the"} & set(keys) and (
+        keys[-1] in _LANDFORMS or keys[-1] == "bank" and keys[0] in _REGION_WORDS)
+
+
+_SIGN_OFF_RE = re.compile(r"\bI(?:'|’| a)m\s+$")
+
+
+def signs_off(text: str, start: int) -> bool:
+    """The name starting there is a newscast's presenter giving their own name ("I'm Jonathan Jones"): no party."""
+    return bool(_SIGN_OFF_RE.search(text, max(0, start - 8), start))
+
+
 # a numbered unit of a force ("the 15th Division") is part of it, no name of its own
 UNIT_WORDS = {"division", "brigade", "battalion", "regiment", "corps", "company", "squadron", "platoon", "fleet"}
 _REGION_WORDS = {"north", "south", "east", "west", "middle", "central", "northern", "southern", "eastern", "western",

@@ -406,3 +406,16 @@ def test_a_news_agencys_nationality_names_no_state(workspace) -> None:
     found = actors(workspace, "A rebel commander told the French news agency that his men withdrew. The army "
                               "said the road was open.")
     assert not any("French" in n for n in found), found
+
+
+def test_a_newscast_presenter_giving_their_name_is_no_actor(workspace) -> None:
+    found = actors(workspace, "From the capital, this is the news. I'm Tamsin Orley. Valley Guard troops "
+                              "shelled the dam on Monday, the army said. I’m Tamsin Orley, and that is the news.")
+    assert "Valley Guard" in found and not [name for name in found if "Orley" in name], found
+
+
+def test_a_landform_is_a_place_whatever_body_word_its_name_holds(workspace) -> None:
+    found = actors(workspace, "Valley Guard troops seized a ship in the Red Sea on Monday and sealed the West "
+                              "Bank crossings, while the Red Cross and the World Bank said they would send aid.")
+    assert not {"Red Sea", "West Bank"} & set(found), found
+    assert found.get("Red Cross") == "organisation" and found.get("World Bank") == "organisation", found
