@@ -19,10 +19,11 @@ from .name_shapes import OWNER_RE as _OWNER_RE
 from .name_shapes import REGION_RE as _REGION_RE
 from .name_shapes import gap_ok as _gap_ok
 from .name_shapes import name_extension as _name_extension
-from .name_shapes import landform, signs_off
+from .name_shapes import is_dateline, landform, signs_off
+from .name_shapes import title_word as _title
 from .text import Sentence, Token, fold, tokenize
 
-__all__ = ["MentionFinder", "peoples_of", "is_dateline"]
+__all__ = ["MentionFinder", "peoples_of"]
 
 
 def _split_modifiers(tokens: list[Token], text: str = "") -> tuple[list[Token], set[int]]:
@@ -58,13 +59,6 @@ def _word_keys(tok: Token) -> tuple[str, ...]:
     """"al-Qaida" is also "qaida", "Al-Shabab" also "shabab": the Arabic article says nothing of the kind."""
     bare = _ARTICLE_PREFIX_RE.sub("", tok.key)
     return (tok.key, bare) if bare != tok.key else (tok.key,)
-
-
-def is_dateline(text: str, start: int, end: int) -> bool:
-    """A city in capitals opening a paragraph before a dash: "KABUL, AFGHANISTAN —"."""
-    word = text[start:end]
-    return word.upper() == word and any(c.isalpha() for c in word) and bool(_DATELINE_RE.match(text, end)) \
-        and not text[max(0, start - 2):start].strip()
 
 
 def peoples_of(text: str) -> set[str]:
@@ -116,8 +110,6 @@ _ADJECTIVE_RE = re.compile(r"(?:ist|ite|i|ian|ese)$")  # "Islamist", "Shiite", "
 # bodies known by one word that is their name (general knowledge, like the lexicon's lists)
 _ONE_WORD_BODIES = {"pentagon", "kremlin", "unicef", "unhcr", "icrc", "unesco", "unrwa", "interpol", "knesset",
                     "duma", "ecowas", "amisom", "unamid", "monusco", "minusma", "kfor", "sfor", "ifor", "unprofor"}
-_DATELINE_RE = re.compile(r"(?:\s*,\s*[A-Z][A-Z .'\-]{2,30})?\s*(?:\([^)\n]{1,30}\)\s*)?[—–]|"
-                          r"(?:\s*,\s*[A-Z][A-Z .'\-]{2,30})?\s*(?:\([^)\n]{1,30}\)\s*)?\s-\s")
 _HEDGES = {"suspected", "alleged", "presumed", "unidentified", "unknown", "so-called", "purported", "apparent"}
 _MEMBERS_OF = {"fighters", "militants", "members", "supporters", "leaders", "soldiers", "troops", "officials",
                "commanders", "gunmen", "rebels", "units", "elements", "remnants", "loyalists", "followers"}
@@ -350,24 +342,24 @@ class MentionFinder:
         words = [tokens[i] for i in run]
         # strip a leading title ("President", "Prime Minister", "Father")
         title_words: list[Token] = []
-        while len(words) > 1 and (words[0].key.rstrip(".") in L.TITLES) and (
+        while len(words) > 1 and _title(words[0].key) and (
                 words[0].key not in L.TITLE_LEADS or (len(words) > 2 and words[1].key in L.TITLES)):
             title_words.append(words.pop(0))
         # a lone demonym, or demonyms in front of a name ("British", "Syrian Kurdish")
         if (len(words) > 1 and words[0].key in L.DEMONYMS and not self._org_like(words)
                 and (words[1].key in L.TITLES or words[1].all_caps)):
             words.pop(0)
-            while len(words) > 1 and words[0].key.rstrip(".") in L.TITLES and (
+            while len(words) > 1 and _title(words[0].key) and (
                     words[0].key not in L.TITLE_LEADS or (len(words) > 2 and words[1].key in L.TITLES)):
                 title_words.append(words.pop(0))
         # "Peshmerga General Hussein Nooraldin", "NATO Secretary-General George Robertson": the body
         # whose title it is, then the title, then the person's name
-        at = next((k for k in (1, 2) if len(words) > k + 1 and words[k].key.rstrip(".") in L.TITLES
+        at = next((k for k in (1, 2) if len(words) > k + 1 and _title(words[k].key)
                    and words[k].key not in L.TITLE_LEADS), None) if not title_words else None
-        if at is not None and not any(w.key.rstrip(".") in L.TITLES or w.key in L.CONNECTORS for w in words[:at]) \
+        if at is not None and not any(_title(w.key) or w.key in L.CONNECTORS for w in words[:at]) \
                 and all(w.text[:1].isupper() and not w.all_caps for w in words[at + 1:]):
             title_words, words = words[:at + 1], words[at + 1:]
-            while len(words) > 1 and words[0].key.rstrip(".") in L.TITLES:
+            while len(words) > 1 and _title(words[0].key):
                 title_words.append(words.pop(0))
         while len(words) > 1 and words[0].key in _HEDGES and not title_words:
             words.pop(0)  # "Suspected Islamist militants" at a sentence's start: the hedge is no part of a name

@@ -16,8 +16,8 @@ from typing import Sequence
 
 from . import lexicon as L
 from .bodies import nationality
-from .mentions import is_dateline, peoples_of
-from .name_shapes import signs_off
+from .mentions import peoples_of
+from .name_shapes import is_dateline, signs_off
 from .names import WELL_KNOWN_ACTOR_KEYS, Mention
 from .parse import token_at
 from .text import Sentence, fold

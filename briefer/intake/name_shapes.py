@@ -10,7 +10,7 @@ from typing import Optional, Sequence
 from . import lexicon as L
 from .text import Token
 
-__all__ = ["gap_ok", "landform", "name_extension", "signs_off", "REGION_RE", "BEING_RE", "OUTLET_BEFORE_RE", "OWNER_RE", "FACILITIES",
+__all__ = ["gap_ok", "is_dateline", "landform", "title_word", "name_extension", "signs_off", "REGION_RE", "BEING_RE", "OUTLET_BEFORE_RE", "OWNER_RE", "FACILITIES",
            "UNIT_WORDS"]
 
 
@@ -50,6 +50,22 @@ _SIGN_OFF_RE = re.compile(r"\bI(?:'|’| a)m\s+$")
 def signs_off(text: str, start: int) -> bool:
     """The name starting there is a newscast's presenter giving their own name ("I'm Jonathan Jones"): no party."""
     return bool(_SIGN_OFF_RE.search(text, max(0, start - 8), start))
+
+
+_DATELINE_RE = re.compile(r"(?:\s*,\s*[A-Z][A-Z .'\-]{2,30})?\s*(?:\([^)\n]{1,30}\)\s*)?[—–]|"
+                          r"(?:\s*,\s*[A-Z][A-Z .'\-]{2,30})?\s*(?:\([^)\n]{1,30}\)\s*)?\s-\s")
+
+
+def is_dateline(text: str, start: int, end: int) -> bool:
+    """A city in capitals opening a paragraph before a dash: "KABUL, AFGHANISTAN —"."""
+    word = text[start:end]
+    return word.upper() == word and any(c.isalpha() for c in word) and bool(_DATELINE_RE.match(text, end)) \
+        and not text[max(0, start - 2):start].strip()
+
+
+def title_word(key: str) -> bool:
+    """A title's word, or titles joined by hyphens ("Major-General", "Secretary-General")."""
+    return key.rstrip(".") in L.TITLES or "-" in key and all(part in L.TITLES for part in key.split("-"))
 
 
 # a numbered unit of a force ("the 15th Division") is part of it, no name of its own

@@ -419,3 +419,12 @@ def test_a_landform_is_a_place_whatever_body_word_its_name_holds(workspace) -> N
                               "Bank crossings, while the Red Cross and the World Bank said they would send aid.")
     assert not {"Red Sea", "West Bank"} & set(found), found
     assert found.get("Red Cross") == "organisation" and found.get("World Bank") == "organisation", found
+
+
+def test_titles_joined_by_a_hyphen_are_no_part_of_the_name(workspace) -> None:
+    # the English model reads this title and name as one person's name: the title must still go
+    for body in ('"They are in the cellar," said Major-General Waheed Arshad, a military spokesman.',
+                 "Major-General Waheed Arshad said troops stormed the dam on Monday."):
+        result = analysis(workspace, body).to_json()
+        assert [a["name"] for a in result["actors"]] == ["Waheed Arshad"], result["actors"]
+        assert [c["speaker"] for c in result["citations"]] == ["Waheed Arshad"], result["citations"]
