@@ -465,6 +465,11 @@ def main(argv: list[str] | None = None) -> int:
                     help="also read reports from DIR: texts a set annotates but may not hold (not under a free "
                          "licence), kept outside the repository by whoever has them")
     args = ap.parse_args(argv)
+    if args.per_report and held_out(args.set):
+        print(f"{args.set}: a held-out set; --per-report would quote its annotations to whoever tunes the "
+              "assistant. Run the aggregate table, or retire the set first (rename it and say so in its README)",
+              file=sys.stderr)
+        return 2
 
     reports = sorted((args.set / "reports").glob("*.txt"))
     annotated = {p.stem for p in (args.set / "annotations").glob("*.json")}

@@ -19,7 +19,7 @@ from .name_shapes import OWNER_RE as _OWNER_RE
 from .name_shapes import REGION_RE as _REGION_RE
 from .name_shapes import gap_ok as _gap_ok
 from .name_shapes import name_extension as _name_extension
-from .name_shapes import is_dateline, landform, signs_off
+from .name_shapes import is_dateline, landform
 from .name_shapes import title_word as _title
 from .text import Sentence, Token, fold, tokenize
 
@@ -389,8 +389,6 @@ class MentionFinder:
             return
         if is_dateline(self.text, words[0].start, words[-1].end):
             return  # "KABUL, AFGHANISTAN —": a dateline's city, no actor
-        if words[0].text.replace("’", "'") == "I'm" or signs_off(self.text, words[0].start):
-            return  # "I'm Jonathan Jones": a newscast's presenter signing off, no party to anything
         if len(words) == 1 and words[0].key in _BODY_NOUNS and not words[0].all_caps and not title_words:
             return  # "Army spokesman ...", "Police said": a common noun in capitals
         if len(words) == 1 and words[0].key in _ONE_WORD_BODIES:
@@ -425,7 +423,7 @@ class MentionFinder:
             kind = "person"
         elif words[-1].key in _FACILITIES and len(words) > 1:
             kind = "place"  # "Mogadishu International Airport": a place, whatever its "International"
-        elif landform([w.key for w in words]):
+        elif landform([w.key for w in words]) and nxt not in L.ARMED_CUES:
             kind = "place"  # "the West Bank", "the Red Sea": no bank, no Red Cross
         elif len(words) == 1 and words[0].key in _UNIT_WORDS and re.search(r"\b\d+(?:st|nd|rd|th)?\s+$", before):
             return  # "the 15th Division": a numbered unit of a force, not a name of its own

@@ -183,7 +183,7 @@ def with_model_names(text: str, sentences: Sequence[Sentence], parsed: dict, men
                     name = name[:-1]  # "Bashar al Assads forces": a possessive that lost its apostrophe
             start, end = s0 + a, s0 + a + len(name)
             if not _plausible(name, label) or text[start:end] != name or a_people(name) \
-                    or is_dateline(text, start, end) or signs_off(text, start):
+                    or is_dateline(text, start, end) or signs_off(text, start, end):
                 continue
             if overlaps(start, end):
                 _correct(overlapping(start, end), start, end, name, label, text, dropped)

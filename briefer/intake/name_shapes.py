@@ -10,7 +10,8 @@ from typing import Optional, Sequence
 from . import lexicon as L
 from .text import Token
 
-__all__ = ["gap_ok", "is_dateline", "landform", "title_word", "name_extension", "signs_off", "REGION_RE", "BEING_RE", "OUTLET_BEFORE_RE", "OWNER_RE", "FACILITIES",
+__all__ = ["gap_ok", "is_dateline", "landform", "title_word", "name_extension", "signs_off",
+           "REGION_RE", "BEING_RE", "OUTLET_BEFORE_RE", "OWNER_RE", "FACILITIES",
            "UNIT_WORDS"]
 
 
@@ -38,18 +39,21 @@ _LANDFORMS = {"sea", "ocean", "gulf", "strait", "straits", "river", "lake", "mou
 
 
 def landform(keys: Sequence[str]) -> bool:
-    """A name of two or three words ending on a landform, or a compass word and "Bank" ("the West Bank"); not
-    a body's long name that goes on to one ("Al-Qaida in the Korba Valley", "Lions of Korba Valley")."""
+    """A name of two or three words ending on a landform, or "the West Bank" / "the East Bank" (a "Central
+    Bank" is a bank); not a body's long name that goes on to one ("Al-Qaida in the Korba Valley")."""
     return 1 < len(keys) <= 3 and not {"of", "in", "for", "and", "the"} & set(keys) and (
-        keys[-1] in _LANDFORMS or keys[-1] == "bank" and keys[0] in _REGION_WORDS)
+        keys[-1] in _LANDFORMS or len(keys) == 2 and keys[0] in ("west", "east") and keys[1] == "bank")
 
 
-_SIGN_OFF_RE = re.compile(r"\bI(?:'|’| a)m\s+$")
+# "I'm Jonathan Jones." opening a line or following a sentence, outside any quotation: a newscast's
+# presenter; "'I am Ahmed Nur, and I saw ...'" in a witness's own words is someone
+_SIGN_OFF_BEFORE_RE = re.compile(r"(?:\A|\n|[.!?]\s)\s*I(?:'|’| a)m\s+\Z")
+_SIGN_OFF_AFTER_RE = re.compile(r"\s*(?:[.,]|\Z|\n|reporting\b|in\s+[A-Z])")  # "I'm X reporting", "I'm X in Nairobi"
 
 
-def signs_off(text: str, start: int) -> bool:
-    """The name starting there is a newscast's presenter giving their own name ("I'm Jonathan Jones"): no party."""
-    return bool(_SIGN_OFF_RE.search(text, max(0, start - 8), start))
+def signs_off(text: str, start: int, end: int) -> bool:
+    """The name text[start:end] is a newscast's presenter giving their own name ("I'm Jonathan Jones."): no party."""
+    return bool(_SIGN_OFF_BEFORE_RE.search(text[max(0, start - 12):start])) and bool(_SIGN_OFF_AFTER_RE.match(text, end))
 
 
 _DATELINE_RE = re.compile(r"(?:\s*,\s*[A-Z][A-Z .'\-]{2,30})?\s*(?:\([^)\n]{1,30}\)\s*)?[—–]|"

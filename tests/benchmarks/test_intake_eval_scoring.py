@@ -121,3 +121,10 @@ def test_the_validation_and_held_out_sets_are_known_as_such(ev, tmp_path):
     # the per-report tools refuse these sets; the retired first set and the dev sets are open
     assert [ev.held_out(tmp_path / n) for n in ("intake_eval2", "intake_eval5", "intake_eval12")] == [True] * 3
     assert [ev.held_out(tmp_path / n) for n in ("intake_eval", "intake_dev", "intake_train")] == [False] * 3
+
+
+def test_per_report_lists_are_refused_on_a_held_out_set(ev, tmp_path, capsys):
+    held = tmp_path / "intake_eval7"
+    (held / "reports").mkdir(parents=True)
+    assert ev.main(["--set", str(held), "--per-report"]) == 2
+    assert "held-out" in capsys.readouterr().err

@@ -410,15 +410,26 @@ def test_a_news_agencys_nationality_names_no_state(workspace) -> None:
 
 def test_a_newscast_presenter_giving_their_name_is_no_actor(workspace) -> None:
     found = actors(workspace, "From the capital, this is the news. I'm Tamsin Orley. Valley Guard troops "
-                              "shelled the dam on Monday, the army said. I’m Tamsin Orley, and that is the news.")
-    assert "Valley Guard" in found and not [name for name in found if "Orley" in name], found
+                              "shelled the dam on Monday, the army said. I’m Jonathan Jones, VOA News.\n"
+                              "This is the evening news. I'm Jonathan Jones reporting.")
+    assert "Valley Guard" in found and not [name for name in found if "Orley" in name or "Jones" in name], found
+
+
+def test_a_witness_giving_their_name_in_their_own_words_is_someone(workspace) -> None:
+    found = actors(workspace, '"I am Tamsin Orley, and I saw the Valley Guard shell my house on Monday," the '
+                              "shopkeeper told reporters.")
+    assert found.get("Tamsin Orley") == "person", found
 
 
 def test_a_landform_is_a_place_whatever_body_word_its_name_holds(workspace) -> None:
     found = actors(workspace, "Valley Guard troops seized a ship in the Red Sea on Monday and sealed the West "
-                              "Bank crossings, while the Red Cross and the World Bank said they would send aid.")
+                              "Bank crossings, while the Red Cross and the World Bank said they would send aid. "
+                              "The Central Bank said it froze the Guard's accounts, and Korba Valley militants "
+                              "shelled the dam.")
     assert not {"Red Sea", "West Bank"} & set(found), found
-    assert found.get("Red Cross") == "organisation" and found.get("World Bank") == "organisation", found
+    assert {k: found.get(k) for k in ("Red Cross", "World Bank", "Central Bank")} == dict.fromkeys(
+        ("Red Cross", "World Bank", "Central Bank"), "organisation"), found
+    assert found.get("Korba Valley") == "armed_group", found
 
 
 def test_titles_joined_by_a_hyphen_are_no_part_of_the_name(workspace) -> None:
