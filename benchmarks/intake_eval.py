@@ -370,7 +370,8 @@ SUM_KEYS = ["pub_right", "dates_gold", "dates_pred", "dates_right", "dates_found
 
 
 def ratio(a: int, b: int):
-    return round(a / b, 3) if b else None
+    return a / b if b else None  # unrounded: the table rounds once (a JSON value rounded to 3 places, then
+    # printed to 2, could round twice: 34/38 = 0.8947 -> 0.895 -> "0.90")
 
 
 def totals(scores: list[dict]) -> dict:

@@ -128,3 +128,7 @@ def test_per_report_lists_are_refused_on_a_held_out_set(ev, tmp_path, capsys):
     (held / "reports").mkdir(parents=True)
     assert ev.main(["--set", str(held), "--per-report"]) == 2
     assert "held-out" in capsys.readouterr().err
+
+
+def test_a_figure_is_rounded_once(ev):
+    assert ev.fmt(ev.ratio(34, 38)) == "0.89"  # not 0.895 first, then 0.90
