@@ -408,17 +408,14 @@ def test_a_news_agencys_nationality_names_no_state(workspace) -> None:
     assert not any("French" in n for n in found), found
 
 
-def test_a_newscast_presenter_giving_their_name_is_no_actor(workspace) -> None:
+def test_a_newscast_presenter_giving_their_name_is_no_actor_a_quoted_witness_is(workspace) -> None:
     found = actors(workspace, "From the capital, this is the news. I'm Tamsin Orley. Valley Guard troops "
                               "shelled the dam on Monday, the army said. I’m Jonathan Jones, VOA News.\n"
                               "This is the evening news. I'm Jonathan Jones reporting.")
     assert "Valley Guard" in found and not [name for name in found if "Orley" in name or "Jones" in name], found
-
-
-def test_a_witness_giving_their_name_in_their_own_words_is_someone(workspace) -> None:
     found = actors(workspace, '"I am Tamsin Orley, and I saw the Valley Guard shell my house on Monday," the '
                               "shopkeeper told reporters.")
-    assert found.get("Tamsin Orley") == "person", found
+    assert found.get("Tamsin Orley") == "person", found  # in a witness's own words, someone
 
 
 def test_a_landform_is_a_place_whatever_body_word_its_name_holds(workspace) -> None:
