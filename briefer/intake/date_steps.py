@@ -28,7 +28,7 @@ from typing import Optional, Sequence
 from ..core.when import When
 from .event_dates import UNDATED_RULES, plain_day
 from .parse import SPEECH_LEMMAS
-from .telling import clause_tokens, said_on, shared_kinds, strong_triggers
+from .telling import clause_tokens, said_on, strong_triggers
 
 __all__ = ["date_steps"]
 
@@ -76,18 +76,19 @@ def _dates_steps(d, sentences: Sequence, parsed: dict, stepped: set[int]) -> boo
     return d.date is not None and not d.date.forward and not said_on(d, sentences, parsed)
 
 
-def _verbs(d, sentences: Sequence, parsed: dict):
+def _tokens(d, sentences: Sequence, parsed: dict) -> list:
+    """The draft's clause in its sentence's parse; [] without a parse."""
     doc = parsed.get(d.clause.sentence)
     if doc is None:
-        return None
+        return []
     s0 = sentences[d.clause.sentence].start
-    return [t for t in doc if d.clause.start <= s0 + t.idx < d.clause.end]
+    return clause_tokens(doc, d.clause.start - s0, d.clause.end - s0)
 
 
 def _told_in_the_past(d, sentences: Sequence, parsed: dict) -> bool:
     """The clause tells its happening in the simple past ("a car rammed", "was destroyed"), with
     no clause of time of its own ("destroyed the shrines while they held the city")."""
-    tokens = _verbs(d, sentences, parsed) or []
+    tokens = _tokens(d, sentences, parsed)
     inside = {t.i for t in tokens}
     past = False
     for t in tokens:
@@ -119,7 +120,7 @@ def _news_of_the_day(drafts: list, sentences: Sequence, parsed: dict, published:
     pub_day = published.earliest.date()
 
     def kinds(d) -> set[str]:
-        return {k for _, k in strong_triggers(_verbs(d, sentences, parsed) or [])}
+        return {k for _, k in strong_triggers(_tokens(d, sentences, parsed))}
 
     dated = [(d, kinds(d)) for d in drafts if d.status in _TOLD and d.date is not None and not d.date.forward
              and plain_day(d.when) and 0 <= (pub_day - d.when.earliest.date()).days <= 1
@@ -127,10 +128,10 @@ def _news_of_the_day(drafts: list, sentences: Sequence, parsed: dict, published:
     if not dated:
         return dated_here
     for d in drafts:
-        if not _undated(d) or not _in_present_perfect(_verbs(d, sentences, parsed) or []):
+        if not _undated(d) or not _in_present_perfect(_tokens(d, sentences, parsed)):
             continue
         mine = kinds(d)
-        same = [o for o, k in dated if shared_kinds(mine, k, set()) or shared_kinds(k, mine, set())]
+        same = [o for o, k in dated if mine & k]
         if len({o.when.edtf for o in same}) == 1:
             d.when = same[0].when
             d.when_rule = (f"news of the report's day: told in the present perfect with no date of its own, like "

@@ -198,8 +198,8 @@ def draft_events(text: str, sentences: Sequence[Sentence], body: Sequence[int], 
             trigger_at = clause.start + trigger.start()
             if not c_mentions and not c_dates and not clause.hangs and not (doc is not None and (
                     told_as_news(doc, trigger_at - sentence.start)
-                    or told_at_place(doc, trigger_at - sentence.start)
-                    and any(clause.start <= p.start < clause.end for p in places))):
+                    or any(clause.start <= p.start < clause.end for p in places)
+                    and told_at_place(doc, trigger_at - sentence.start))):
                 continue  # no one named, no date: a present perfect says it is news ("rebels have seized ..."), or a
                 # past told at a named place ("a bomb exploded in a market in <town>"); a clause of time may hang on
                 # its clause's parties ("Ocalan was freed | after being detained")

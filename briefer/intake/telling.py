@@ -55,7 +55,7 @@ from .parse import SPEECH_LEMMAS, token_at
 from .text import Sentence
 from .triggers import TRIGGER_RE as _TRIGGER_RE, agent_noun, animate, event_stem, tells
 
-__all__ = ["clause_tokens", "fold_retellings", "said_on", "shared_kinds", "strong_triggers"]
+__all__ = ["clause_tokens", "fold_retellings", "said_on", "strong_triggers"]
 
 # kinds of happening worth telling apart; "held", "open", "control" and the like say too little to tie two drafts
 _STRONG = {"attack", "offensive", "assault", "kill", "murder", "execut", "behead", "shell", "bomb", "strike",
@@ -89,7 +89,7 @@ def _kind(stem: str) -> str:
     return _SAME_KIND.get(stem, stem)
 
 
-def shared_kinds(later: set[str], earlier: set[str], back: set[str]) -> set[str]:
+def _shared_kinds(later: set[str], earlier: set[str], back: set[str]) -> set[str]:
     """Kinds two drafts share; "the attack" pointing back is shared with any violent kind told
     before ("a drone strike ..." then "wounded in the attack")."""
     both = later & earlier
@@ -328,11 +328,11 @@ def fold_retellings(drafts: list[EventDraft], sentences: Sequence[Sentence], par
             last_told[prev_home] = d.clause.sentence
             continue
         kinds, back, all_back, _nouns, definite, _count = meta
-        if all_back and any(info[i] is not None and shared_kinds(kinds, info[i][0], back)
+        if all_back and any(info[i] is not None and _shared_kinds(kinds, info[i][0], back)
                             and _dates_agree(drafts[i], d, weak) for i in kept):
             # only refers back to a happening already proposed ("condemned the attack"): nothing new,
             # but its day when the nearest telling of that kind gave none ("the attack Thursday took place")
-            told = next(i for i in reversed(kept) if info[i] is not None and shared_kinds(kinds, info[i][0], back))
+            told = next(i for i in reversed(kept) if info[i] is not None and _shared_kinds(kinds, info[i][0], back))
             if _weak(drafts[told], weak) and not _weak(d, weak) and not _places_differ(drafts[told].place, d.place):
                 _absorb(drafts[told], d, weak, only_parties=True)
             home[j] = told
@@ -343,7 +343,7 @@ def fold_retellings(drafts: list[EventDraft], sentences: Sequence[Sentence], par
             pmeta = info[i]
             if pmeta is None or prev.status not in ("reported", "claimed"):
                 continue
-            shared = shared_kinds(kinds, pmeta[0], back)
+            shared = _shared_kinds(kinds, pmeta[0], back)
             if not shared or not _dates_agree(prev, d, weak):
                 continue
             if _places_differ(prev.place, d.place):

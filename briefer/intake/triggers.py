@@ -330,7 +330,8 @@ def told_at_place(doc, offset: int) -> bool:
     """Whether the happening at `offset` is told in the past tense by its own verb ("a bomb exploded
     in a market in <town>", "two policemen were killed in a suicide attack in <district>"): with the
     place it names, a happening even with no one named and no date."""
-    verb = _governing_verb(token_at(doc, offset)) if token_at(doc, offset) is not None else None
+    token = token_at(doc, offset)
+    verb = _governing_verb(token) if token is not None else None
     if verb is None or verb.lemma_.lower() in SPEECH_LEMMAS:
         return False
     aux = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
