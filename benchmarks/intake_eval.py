@@ -412,7 +412,8 @@ def fmt(v) -> str:
 
 def print_table(meta: dict, by_lang: dict, errors: list[str]) -> None:
     langs = [lang for lang in ("en", "ar") if lang in by_lang]
-    title = "Held-out intake evaluation" if meta.get("set", "held-out") == "held-out" else f"Intake evaluation on {meta['set']}"
+    name = meta.get("set", str(SET_DIR))
+    title = f"{'Held-out intake evaluation' if held_out(Path(name)) else 'Intake evaluation'} on {name}"
     print(f"{title}: {meta['reports']} reports "
           + ", ".join(f"{by_lang[lang]['reports']} {lang}" for lang in langs)
           + f"; commit {meta['commit']}; {meta['date']}; {meta['seconds']:.1f} s")
@@ -509,7 +510,7 @@ def main(argv: list[str] | None = None) -> int:
     by_lang = {lang: totals(scores) for lang, scores in by_lang_scores.items()}
     meta = {"reports": len(reports), "commit": git_commit(), "date": time.strftime("%Y-%m-%d", time.gmtime()),
             "seconds": round(time.perf_counter() - started, 1), "workspace": "empty",
-            "set": "held-out" if args.set.resolve() == SET_DIR.resolve() else str(args.set)}
+            "set": str(args.set)}
     if args.json:
         names = ("actors_missed", "actors_extra", "speakers_missed", "speakers_extra")
         reports_out = {rid: ({k: v for k, v in s.items() if k not in names} if not args.per_report else s)

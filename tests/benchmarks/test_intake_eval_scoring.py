@@ -132,3 +132,21 @@ def test_per_report_lists_are_refused_on_a_held_out_set(ev, tmp_path, capsys):
 
 def test_a_figure_is_rounded_once(ev):
     assert ev.fmt(ev.ratio(34, 38)) == "0.89"  # not 0.895 first, then 0.90
+
+
+@pytest.mark.parametrize("name, title", [("intake_eval", "Intake evaluation on"),
+                                         ("intake_eval6", "Held-out intake evaluation on")])
+def test_the_table_calls_a_set_held_out_only_when_it_is(ev, tmp_path, capsys, name, title):
+    # the retired first set is development material now: its table must not say "held-out"
+    import json
+
+    folder = tmp_path / name
+    (folder / "reports").mkdir(parents=True)
+    (folder / "annotations").mkdir()
+    (folder / "reports" / "r1.txt").write_text(
+        "Headline: A test\nDate: 2020-01-02\n\nRebels attacked a village on Monday, officials said.\n", encoding="utf-8")
+    (folder / "annotations" / "r1.json").write_text(
+        json.dumps({"id": "r1", "lang": "en", "published": "2020-01-02"}), encoding="utf-8")
+    assert ev.main(["--set", str(folder)]) == 0
+    first = capsys.readouterr().out.splitlines()[0]
+    assert first.startswith(f"{title} {folder}:")
