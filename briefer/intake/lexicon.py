@@ -92,6 +92,7 @@ COMMON_CAPS = {
     "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "twenty",
     "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety", "hundred", "fourteen", "fifteen",
     "sixteen", "seventeen", "eighteen", "nineteen", "thirteen", "dozens", "scores", "millions",
+    "i'm", "i've", "i'll", "i'd", "it's", "that's", "there's", "let's",  # capitalised contractions open no name
 }
 
 # Words that make a phrase before "said" a speaker ("a Britain-based war monitor said").

@@ -45,12 +45,22 @@ _LABEL_RE = re.compile(r"(?<![A-Za-z])(?:VOICED AT|INTRO|TEXT|END ACT|END OPT|OP
 # a script file's own header lines: "SLUG: 2-304071 Liberia Fighting (L)", "DATE:", "NOTE NUMBER:"
 _HEADER_LINE_RE = re.compile(r"^[ \t]*(?:SLUG|DATE|NOTE NUMBER|NUMBER)[ \t]*:[^\n]*$", re.M)
 _CUE_RE = re.compile(r"/{2,3}[^/\n]{0,300}?/{2,3}")
-_SIGNED_RE = re.compile(r"\(SIGNED\)[^\n]*(?:\n[ \t]*[A-Z]{2,4}(?:/[A-Z]{2,4})+[^\n]*)?|^\s*NNNN\s*$", re.M)
+_SIGNED_RE = re.compile(r"\((?i:signed)\)[^\n]*(?:\n[ \t]*[A-Z]{2,4}(?:/[A-Z]{2,4})+[^\n]*)?|^\s*NNNN\s*$", re.M)
+_STAFF_NAME = r"[A-Z][a-z]+(?:[ \t][A-Z]\.)?[ \t][A-Z][a-z]+"
 _SIGN_ON_RE = re.compile(
     r"(?:\b(?:V-O-A|VOA|Voice of America)['’]s[ \t]+(?:correspondent[ \t]+|reporter[ \t]+)?"
     r"|\b(?:[Cc]orrespondent|[Rr]eporter)[ \t]+)"
     r"(?P<name>[A-Z][a-z]+(?:[ \t\-][A-Z][a-z]+){1,2})"
-    r"|(?P<name2>[A-Z][a-z]+(?:[ \t][A-Z]\.)?[ \t][A-Z][a-z]+)[ \t]+reports[ \t]+(?:from|that|on)\b")
+    rf"|(?P<name2>{_STAFF_NAME})[ \t]+reports[ \t]+(?:from|that|on)\b"
+    # the desk introducing its reporter's piece: "Jane Doe has more", "Jane Doe in Kigali has a report
+    # from ...", "Jane Doe, who covered the war, has this look at ..."
+    rf"|(?P<name3>{_STAFF_NAME})(?:[ \t]+in[ \t]+[A-Z][a-z]+|,[ \t]+who[^.\n\"“]{{1,80}},)?[ \t]+has[ \t]+"
+    r"(?:more|this[ \t]+(?:report|look|story)|a[ \t]+report)\b"
+    # a newscast's presenter, not quoted: "Reporting by remote, I'm Jane Doe.", "I'm Jane Doe reporting."
+    rf"|(?:^|(?<=[.!?,]\s)|(?<=\n))I['’]m[ \t]+(?P<name4>{_STAFF_NAME})(?=[ \t]*[.,\n]|[ \t]+reporting\b|[ \t]*$)"
+    # the credits of an adapted story: "Jane Doe adapted it for Learning English. John Roe was the editor."
+    rf"|(?P<name5>{_STAFF_NAME})[ \t]+(?:adapted[ \t]+(?:it|this[ \t]+story|this[ \t]+report)[ \t]+for"
+    r"|was[ \t]+the[ \t]+editor)\b", re.M)
 
 
 # "Margaret Besheer at the United Nations contributed to this report.": the desk's credit, not the story
@@ -305,7 +315,7 @@ def _blank_reporters(text: str, chars: list[str], work: Working) -> None:
     if work.byline:
         names.add(work.byline)
     for m in _SIGN_ON_RE.finditer(text):
-        name = m.group("name") or m.group("name2")
+        name = next(n for n in m.group("name", "name2", "name3", "name4", "name5") if n)
         if name.split()[-1].lower() in ("service", "services", "desk", "section", "bureau", "program", "programme"):
             continue  # "told VOA's Somali Service": a part of the outlet, no reporter's name
         if name.split()[0].lower() not in L.COMMON_CAPS:
@@ -327,6 +337,8 @@ def working_text(text: str, body_start: int = 0) -> Working:
     if _FIELD_RE.search(text, 0, body_start):  # a script's first line is no headline to keep
         body_start = 0
     credits = [m.span() for m in _CREDIT_RE.finditer(text, body_start)]
+    # a wire's sign-off line, "(signed) NEB/LRW 06-Sep-1999 06:51 AM EDT", script or not: the desk's initials
+    credits += [m.span() for m in _SIGNED_RE.finditer(text, body_start) if m.group().startswith("(")]
     if not (credits or _FIELD_RE.search(text) or _SIGN_ON_RE.search(text)
             or re.search(r"[A-Z]{2,}\W+[A-Z]{2,}\W+[A-Z]{2,}", text)):
         return work  # ordinary prose: nothing to change
@@ -334,7 +346,7 @@ def working_text(text: str, body_start: int = 0) -> Working:
         chars = list(text)
         for a, b in credits:
             _blank(chars, a, b)
-        work.notes.append("a reporter's credit line is the desk's, not the story's: left out")
+        work.notes.append("a reporter's credit or the desk's sign-off line is not the story: left out")
         text = "".join(chars)
     chars = list(text)
     body = text[body_start:]

@@ -20,3 +20,24 @@ def test_names_in_the_closing_credits_are_not_proposed_as_actors(workspace) -> N
     assert not names & {"Jonas Albrecht", "Mirela Kovac", "Peter Lindqvist"}
     assert not any("Albrecht" in c.speaker or "Lindqvist" in c.speaker for c in analysis.citations)
     assert any("credits" in note for note in analysis.document.notes)
+
+
+def test_the_desk_introducing_its_reporter_and_the_presenter_are_no_actors(workspace) -> None:
+    text = ("Headline: Valley clashes\nOutlet: Desk Radio\n\n"
+            "Reporting from the studio, I'm Odile Verhaegen. Fighting spread across the Korbessa valley. "
+            "Tomas Brandvik, who covered the first war there, has this look at the front. "
+            "Rebels of the Korbessa Liberation Front shelled the town on Monday, its commander Dawit Horanso "
+            "said. Ilse Marchetti adapted it for the evening edition. Ruben Okafor was the editor.\n"
+            "(signed) KLM/RTP/ZX 09-Mar-2021 10:15 AM EDT")
+    analysis = analyse_text(workspace, text, published=date(2021, 3, 9))
+    names = {a.name for a in analysis.actors}
+    assert "Dawit Horanso" in names and "Korbessa Liberation Front" in names, names  # the story's parties stay
+    assert not names & {"Odile Verhaegen", "Tomas Brandvik", "Ilse Marchetti", "Ruben Okafor", "KLM", "RTP",
+                        "EDT"}, names
+
+
+def test_a_witness_giving_her_name_in_a_quotation_is_still_someone(workspace) -> None:
+    text = ("Headline: Valley clashes\nOutlet: Desk Radio\n\n"
+            "\"I'm Amina Dorsal, and I saw the shells fall on the market,\" a teacher told the radio on Monday.")
+    names = {a.name for a in analyse_text(workspace, text, published=date(2021, 3, 9)).actors}
+    assert "Amina Dorsal" in names, names
