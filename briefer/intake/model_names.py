@@ -41,12 +41,18 @@ def _kind(name: str, label: str) -> str:
     return "organisation"
 
 
+# the small words inside a person's name: "Seif al-Islam", "Saskia von Meijenfeldt", "Ould Abdallah"
+_NAME_PARTICLE_RE = re.compile(r"(?:al|el|ad|ar|as|ash|at|az|an|ul|ud|ibn|bin|abu)-[A-Z][\w'’\-]*|"
+                               r"von|van|der|den|da|do|dos|du|di|la|le|ben|ould")
+
+
 def _plausible(name: str, label: str) -> bool:
     words = name.split()
     if not words or len(name) < 2 or len(words) > 8:
         return False
     if not all(w[:1].isupper() or w.lower() in ("of", "for", "the", "and", "al", "el", "de", "bin", "ibn", "al-")
-               or re.fullmatch(r"[A-Z]\.|[IVX]+|Jr\.?|Sr\.?", w) for w in words):
+               or re.fullmatch(r"[A-Z]\.|[IVX]+|Jr\.?|Sr\.?", w)
+               or label == "PERSON" and _NAME_PARTICLE_RE.fullmatch(w) for w in words):
         return False
     if all(fold(w) in L.COMMON_CAPS for w in words) or name in L.ALLCAPS_NOT_NAMES:
         return False  # ("UTC", "GMT": a clock's zone)
@@ -118,6 +124,32 @@ def _correct(found: list[Mention], start: int, end: int, name: str, label: str, 
         dropped.update(id(x) for x in found[1:])
 
 
+# "the town of", "residents of", "the outskirts of": the name after is a place, whatever the model says
+_PLACE_OF_RE = re.compile(r"\b(?:" + "|".join(sorted(L.PLACE_NOUNS | {"capital", "resident", "residents", "people",
+                                                                     "streets", "centre", "center", "heart", "part",
+                                                                     "parts", "districts", "quarter", "county",
+                                                                     "state", "island", "municipality"}))
+                          + r")\s+of\s+$", re.I)
+
+
+def _person_read_as_place(found: list[Mention], start: int, end: int, text: str) -> bool:
+    """A new name of two words or more the rules took for a place only because a preposition other than
+    one of place stands before it ("the head of Luis Zuniga", "went to Saskia von Meijenfeldt", "the death
+    of X Y"), which the model reads as a person: a person.  Never after "in", "at", "near" ..., after a
+    place noun ("the town of", "residents of"), nor a state or capital the lexicon knows."""
+    if len(found) != 1:
+        return False
+    m = found[0]
+    if m.kind != "place" or m.known is not None or m.reference or (m.start, m.end) != (start, end):
+        return False
+    name = text[start:end]
+    if len(name.split()) < 2 or fold(name) in L.COUNTRIES or fold(name) in L.CAPITALS \
+            or {fold(w) for w in name.split()} & (L.PLACE_NOUNS | L.ORG_WORDS | L.ARMED_WORDS):
+        return False
+    before = text[max(0, start - 40):start]
+    return bool(re.search(r"\b(?:of|to|for|with|by|against)\s+$", before)) and not _PLACE_OF_RE.search(before)
+
+
 def _ends_with_title(lead: str) -> bool:
     words = lead.split()
     return bool(words) and any(part.rstrip(".") in L.TITLES or part in _OFFICE_TITLES for part in fold(words[-1]).split("-"))
@@ -186,7 +218,11 @@ def with_model_names(text: str, sentences: Sequence[Sentence], parsed: dict, men
                     or is_dateline(text, start, end) or signs_off(text, start, end):
                 continue
             if overlaps(start, end):
-                _correct(overlapping(start, end), start, end, name, label, text, dropped)
+                found = overlapping(start, end)
+                if label == "PERSON" and _person_read_as_place(found, start, end, text):
+                    found[0].kind, found[0].name = "person", name
+                    continue
+                _correct(found, start, end, name, label, text, dropped)
                 continue
             added.append(Mention(start, end, name, kind=_kind(name, label), name=name, sentence=si))
     kept = []
