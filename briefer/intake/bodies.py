@@ -7,8 +7,12 @@ never an actor by itself) or nothing at all.  Each phrase becomes one mention wh
 says which body it is; the army, the military, the troops and the soldiers of one state
 are one actor (named as the report first names it), its police another, its
 government a third; "the U.S.-led coalition" is one actor too, not "U.S.";
-"a Defense Department employee" names a person, not an actor.  Plain rules
-on the words, so they work with or without the parse.
+"a Defense Department employee" names a person, not an actor.  Police and security
+forces told with no article ("police fired", "according to police", "police in Burundi
+said") are a party too, the one state's, but not as a thing's or a member's word ("a police
+station", "police officers"); a state's police and its security forces named in one report
+are one party (named as the report first names them).  Plain rules on the words, so they
+work with or without the parse.
 """
 
 from __future__ import annotations
@@ -59,6 +63,7 @@ _FORCE_HEADS = {"army": "military", "military": "military", "troops": "military"
                 "army troops": "military", "national army": "military", "special forces": "military",
                 "unit": "military", "units": "military", "assembly": "parliament", "parliament": "parliament",
                 "coalition": "coalition"}
+_HEAD_NAMES = {"security": "security forces"}  # how a body of that kind is called after its state's name
 _HEADS = sorted(_FORCE_HEADS, key=len, reverse=True)
 _NATIONS = sorted(_STATE_OF, key=len, reverse=True)
 _NATION_RE = "|".join(re.escape(n) for n in _NATIONS)
@@ -97,6 +102,16 @@ _LED_RE = re.compile(r"\b(?P<name>(?:U\.S\.|US|U-S|UN|U\.N\.|NATO|[A-Z][a-z]+)-(
                      r"(?:(?:international|military|multinational|Arab)\s+)?(?:coalition|alliance|mission|forces))\b")
 
 
+# forces a report names on their own, with no article and no state ("police said", "security forces raided")
+_ON_THEIR_OWN = {"police", "security forces"}
+_IN_COUNTRY_RE = re.compile(rf"\s+in\s+(?P<country>(?=[A-Z])(?i:{_COUNTRY_RE}))\b(?!['’]s)")
+# "police station", "police officers were killed": the head names a thing or a member, not the force
+_THING_AFTER_RE = re.compile(r"\s+(?:stations?|posts?|checkpoints?|camps?|headquarters|officers?|commanders?|chiefs?|"
+                             r"force|academy|cadets|cars?|vehicles?|patrols?|units?|buildings?|compounds?|barracks|"
+                             r"guards?|sources?|recruits|training|cent(?:er|re)s?|lines?|custody|reports?|raids?)\b")
+# "the country's security forces", "joint security forces", "their police": someone's, not the state's own
+_OWNER_BEFORE_RE = re.compile(r"(?:['’]s|\b(?:joint|private|own|its|their|his|her|our|your|secret|religious|tribal|"
+                              r"rebel|militia|opposition|the|a|an|local|regional|municipal|federal|state))\s+$", re.I)
 _STATE_WORD_RE = re.compile(rf"\b(?:{_NATION_RE}|{_COUNTRY_RE})\b", re.I)
 
 
@@ -202,10 +217,19 @@ def body_mentions(text: str, sentences: Sequence[Sentence], mentions: list[Menti
         if head.lower() in ("government forces", "government troops", "government soldiers"):
             pro = text[max(s.start, h.start() - 4):h.start()].lower() == "pro-"
             found.append((h.start() - 4 if pro else h.start(), h.end(), "|military", si))
-        elif head in ("government", "army", "military", "police") and _BARE_BEFORE_RE.search(text, window_start, h.start()) \
-                and not _BARE_AFTER_RE.match(text, h.end()):
+        elif (country := _IN_COUNTRY_RE.match(text, h.end())) is not None and head.lower() in _ON_THEIR_OWN:
+            # "Police in Burundi shot ...", "security forces in Algeria report": that state's, named so
+            state = fold(country.group("country"))
+            found.append((h.start(), country.end(), f"{_SAME_STATE.get(state, state)}|{_FORCE_HEADS[head.lower()]}", si))
+        elif head in ("government", "army", "military", "police") \
+                and _BARE_BEFORE_RE.search(text, window_start, h.start()) and not _BARE_AFTER_RE.match(text, h.end()):
             # "the government", "the army": the one state's, when the report names one state's bodies
             found.append((h.start(), h.end(), "|" + _FORCE_HEADS[head] + "|bare", si))
+        elif head.lower() in _ON_THEIR_OWN and not _BARE_AFTER_RE.match(text, h.end()) \
+                and not _THING_AFTER_RE.match(text, h.end()) and not _OWNER_BEFORE_RE.search(text, window_start, h.start()):
+            # "police fired on the crowd", "according to police", "security forces raided ...": the police
+            # and security forces a report names with no article are a party, the one state's
+            found.append((h.start(), h.end(), "|" + _FORCE_HEADS[head.lower()] + "|bare", si))
     for m in _RULER_RE.finditer(text):  # "Slobodan Milosevic's government": that government, named so
         si = bisect_right(starts, m.start()) - 1
         if si >= 0 and (only is None or si in only) and m.group("ruler").split()[0].lower() not in L.COMMON_CAPS:
@@ -261,7 +285,17 @@ def body_mentions(text: str, sentences: Sequence[Sentence], mentions: list[Menti
             head = key.split("|")[1]
             found.append((a, b, f"{one}|{head}", si))
             # "The government": named after its state, unless the report names it so itself
-            first_name.setdefault(f"{one}|{head}", f"{_display(one)} {head}")
+            first_name.setdefault(f"{one}|{head}", f"{_display(one)} {_HEAD_NAMES.get(head, head)}")
+    # "police and security forces fired", "police in Somalia said ... killed by security forces": a state's
+    # police are among its security forces, one party when a report names both
+    # (named as the report first names them: "police and security forces" are the police)
+    first_of: dict[str, str] = {}
+    for _, _, key, _ in sorted(found):
+        state, _, head = key.partition("|")
+        if state and head in ("police", "security"):
+            first_of.setdefault(state, key)
+    found = [(a, b, first_of.get(key.partition("|")[0], key) if key.partition("|")[2] in ("police", "security")
+              else key, si) for a, b, key, si in found]
     states = {key.split("|")[0] for _, _, key, _ in found if key.endswith("|military") and key.split("|")[0]}
     if len(states) == 1:
         only_state = states.pop()

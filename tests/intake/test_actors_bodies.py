@@ -100,3 +100,27 @@ def test_a_state_that_acts_and_its_forces_are_one_actor_each_speaking_under_its_
     assert len({"France", "French forces", "French military"} & set(names)) == 1, names
     speakers = {c.speaker for c in result.citations}
     assert {"France", "French forces"} <= speakers, speakers  # (its forces as the report first names them)
+
+
+def test_police_told_on_their_own_are_the_one_states_police(workspace) -> None:
+    analysis = analyse_text(workspace, "Valley report\n\nPolice fired tear gas at hundreds of protesters in Lilongwe "
+                            "on Monday, and security forces later arrested 40 of them, witnesses said. Malawi has "
+                            "seen weeks of protests over fuel prices, and Malawi's opposition has called more "
+                            "rallies.", published=date(2003, 6, 6))
+    police = [a for a in analysis.actors if "police" in a.name.lower() or "security" in a.name.lower()]
+    # one party: the state's police, among its security forces, named as the report first names them
+    assert [a.name for a in police] == ["Malawi police"], [a.name for a in analysis.actors]
+    assert "security forces" in police[0].aliases_seen
+
+
+def test_police_in_a_state_are_that_states_police(workspace) -> None:
+    found = actors(workspace, "Forty protesters were arrested after a night of rioting in the capital, police in "
+                              "Malawi said on Monday.")
+    assert "police in Malawi" in found, found
+
+
+def test_a_police_station_and_police_officers_name_no_party(workspace) -> None:
+    found = actors(workspace, "Gunmen attacked a police station in northern Malawi on Monday, killing two police "
+                              "officers, officials said. Malawi has seen a rise in such attacks, and Malawi's "
+                              "president has promised more troops.")
+    assert not [name for name in found if "police" in name.lower()], found
