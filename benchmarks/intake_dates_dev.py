@@ -23,13 +23,20 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--set", default=str(Path(__file__).resolve().parent / "intake_dev"))
     parser.add_argument("only", nargs="*", help="report ids containing one of these")
+    parser.add_argument("--reports-from", type=Path, metavar="DIR",
+                        help="also read the set's annotated reports from DIR (texts it may not hold)")
     args = parser.parse_args(argv)
     root = Path(args.set).resolve()
     if E.held_out(root):
         print(f"{root.name} is held out: only intake_eval.py's aggregate table may be run on it", file=sys.stderr)
         return 2
-    reports = sorted(p for p in (root / "reports").glob("*.txt")
-                     if (not args.only or any(o in p.stem for o in args.only)) and (root / "annotations" / f"{p.stem}.json").exists())
+    texts = list((root / "reports").glob("*.txt"))
+    if args.reports_from:
+        held = {p.stem for p in texts}
+        texts += [p for p in args.reports_from.glob("*.txt") if p.stem not in held]
+    reports = sorted((p for p in texts
+                      if (not args.only or any(o in p.stem for o in args.only))
+                      and (root / "annotations" / f"{p.stem}.json").exists()), key=lambda p: p.stem)
     results = E.run_all(reports, 60)
     right = matched = 0
     for path in reports:

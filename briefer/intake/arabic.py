@@ -50,13 +50,18 @@ _ORDINALS = {"الأول": 1, "الثاني": 2, "الثالث": 3, "الراب�
              "الرابع والعشرين": 24, "الخامس والعشرين": 25, "السادس والعشرين": 26, "السابع والعشرين": 27,
              "الثامن والعشرين": 28, "التاسع والعشرين": 29, "الثلاثين": 30, "الحادي والثلاثين": 31}
 _ORDINAL_RE = alternation(_ORDINALS)
-# the same month in the other calendar's name: "نوفمبر/ تشرين الثاني", "أيار (مايو)"
-_PAIR = rf"(?:\s*(?:/|\()\s*(?:{_MONTH_RE})\s*\)?)?"
+# the same month in the other calendar's name: "نوفمبر/ تشرين الثاني", "أيار (مايو)", "مارس آذار" (a wire's
+# house style: the two names side by side)
+_PAIR = rf"(?:\s*(?:/|\()\s*(?:{_MONTH_RE})\s*\)?|\s+(?:{_MONTH_RE}){NOT_AR_AFTER})?"
+# "منذ 7 أكتوبر", "منذ السابع من الشهر الماضي": since that day, the end open
+_SINCE = r"(?:(?P<since>منذ)\s+)?"
+# "الـ10 من مارس", "في الـ 15 من الشهر الجاري": a day's number written with the article
+_DAY_ART = rf"{GLUED}(?:الـ\s?|ال)?"
 _PART_OF_DAY = r"(?:(?:فجر|صباح|مساء|ظهر|عصر|ليلة|ليل|منتصف\s+ليل)\s+)?"
 _DATE_RULES = [
-    ("full", re.compile(rf"{NOT_AR_BEFORE}{GLUED}(?P<d>\d{{1,2}})\s+(?:من\s+)?(?P<m>{_MONTH_RE}){_PAIR}\s+(?:عام\s+|سنة\s+)?(?P<y>(?:19|20)\d\d)")),
+    ("full", re.compile(rf"{NOT_AR_BEFORE}{_SINCE}{_DAY_ART}(?P<d>\d{{1,2}})\s+(?:من\s+)?(?P<m>{_MONTH_RE}){_PAIR}\s+(?:عام\s+|سنة\s+)?(?P<y>(?:19|20)\d\d)")),
     ("month_year", re.compile(rf"{NOT_AR_BEFORE}(?:في\s+|(?P<since>منذ)\s+)?{GLUED}(?:شهر\s+)?(?P<m>{_MONTH_RE}){_PAIR}\s+(?:عام\s+|سنة\s+|من\s+العام\s+)?(?P<y>(?:19|20)\d\d)")),
-    ("day_month", re.compile(rf"{NOT_AR_BEFORE}{GLUED}(?P<d>\d{{1,2}})\s+(?:من\s+)?(?:شهر\s+)?(?P<m>{_MONTH_RE}){_PAIR}(?:\s+(?:الماضي|الفائت|المنصرم|الجاري|الحالي)(?![{AR}]))?{NOT_AR_AFTER}")),
+    ("day_month", re.compile(rf"{NOT_AR_BEFORE}{_SINCE}{_DAY_ART}(?P<d>\d{{1,2}})\s+(?:من\s+)?(?:شهر\s+)?(?P<m>{_MONTH_RE}){_PAIR}(?:\s+(?:الماضي|الفائت|المنصرم|الجاري|الحالي)(?![{AR}]))?{NOT_AR_AFTER}")),
     # "فجر الاثنين 12 نوفمبر", "اليوم الأحد 17 سبتمبر": the weekday and the day are one expression
     ("day_month", re.compile(rf"{NOT_AR_BEFORE}{_PART_OF_DAY}(?:(?:يوم\s+)?(?:اليوم|أمس)\s+)?{GLUED}(?:يوم\s+)?(?:{_WEEKDAY_RE})\s*[،,]?\s*(?P<d>\d{{1,2}})\s+(?:من\s+)?(?:شهر\s+)?(?P<m>{_MONTH_RE}){_PAIR}{NOT_AR_AFTER}")),
     # "أبريل الماضي", "في مارس", "منذ أبريل الماضي": a month without its year
@@ -69,8 +74,8 @@ _DATE_RULES = [
     # "من 14 إلى 16 فبراير", "من 20 حتى 29 يونيو الجاري": the days from one to the other
     ("day_range", re.compile(rf"{NOT_AR_BEFORE}(?:من\s+|بين\s+)?(?P<d1>\d{{1,2}})\s*(?:إلى|حتى|و|-|–)\s*(?P<d>\d{{1,2}})\s+(?:من\s+)?(?:شهر\s+)?(?P<m>{_MONTH_RE}){_PAIR}(?:\s+(?:عام\s+|سنة\s+)?(?P<y>(?:19|20)\d\d))?(?:\s+(?:الماضي|الفائت|المنصرم|الجاري|الحالي))?{NOT_AR_AFTER}")),
     # "في 15 من الشهر الجاري": a day of the month named by its relation to publication
-    ("ordinal", re.compile(rf"{NOT_AR_BEFORE}(?:في\s+)?(?P<dn>\d{{1,2}})\s+من\s+(?P<rel>الشهر\s+(?:الجاري|الحالي|الماضي|المنصرم|المقبل)|هذا\s+الشهر){NOT_AR_AFTER}")),
-    ("ordinal", re.compile(rf"{NOT_AR_BEFORE}(?:في\s+)?(?P<o>{_ORDINAL_RE})(?:\s+و(?P<o2>{_ORDINAL_RE}))?\s+من\s+(?:شهر\s+)?(?:(?P<m>{_MONTH_RE}){_PAIR}(?:\s+(?:عام\s+|سنة\s+)?(?P<y>(?:19|20)\d\d))?|(?P<rel>الشهر\s+(?:الجاري|الحالي|الماضي|المنصرم|المقبل)|هذا\s+الشهر)){NOT_AR_AFTER}")),
+    ("ordinal", re.compile(rf"{NOT_AR_BEFORE}(?:في\s+|{_SINCE})?{_DAY_ART}(?P<dn>\d{{1,2}})\s+من\s+(?P<rel>الشهر\s+(?:الجاري|الحالي|الماضي|المنصرم|المقبل)|هذا\s+الشهر){NOT_AR_AFTER}")),
+    ("ordinal", re.compile(rf"{NOT_AR_BEFORE}(?:في\s+|{_SINCE})?(?P<o>{_ORDINAL_RE})(?:\s+و(?P<o2>{_ORDINAL_RE}))?\s+من\s+(?:شهر\s+)?(?:(?P<m>{_MONTH_RE}){_PAIR}(?:\s+(?:عام\s+|سنة\s+)?(?P<y>(?:19|20)\d\d))?|(?P<rel>الشهر\s+(?:الجاري|الحالي|الماضي|المنصرم|المقبل)|هذا\s+الشهر)){NOT_AR_AFTER}")),
     ("since_year", re.compile(rf"{NOT_AR_BEFORE}(?P<prep>منذ|عام|سنة|في\s+عام|خلال\s+عام|العام|لعام|للعام|في\s+العام|خلال\s+العام|منذ\s+عام|منذ\s+العام){NOT_AR_AFTER}\s*(?P<y>(?:19|20)\d\d)")),
     # "ثورة 2011", "انتخابات 2012", "2012م": a year named as time
     ("since_year", re.compile(rf"(?:(?<=ثورة )|(?<=انتخابات )|(?<=حرب )|(?<=أحداث )|(?<=مطلع )|(?<=أواخر )|(?<=منتصف )|(?<=بداية )|(?<=نهاية )|(?<=حتى )|(?<=قبل )|(?<=بعد )|(?<= في )|(?<=^في )|(?<=بحلول )|(?<= من )|(?<= إلى )|(?<=خلال )|(?<=موسم )|(?<=صيف )|(?<=شتاء )|(?<=ربيع )|(?<=خريف ))(?P<y>(?:19|20)\d\d)(?!\d)|(?<!\d)(?P<y2>(?:19|20)\d\d)م{NOT_AR_AFTER}")),
@@ -84,8 +89,8 @@ _DATE_RULES = [
     ("numeric", re.compile(r"(?<![\d/.-])(?P<y>(?:19|20)\d\d)[/.-](?P<mo>\d{1,2})[/.-](?P<d>\d{1,2})(?![\d/.-])")),
     ("after_tomorrow", re.compile(rf"{NOT_AR_BEFORE}بعد\s+(?:غد|الغد){NOT_AR_AFTER}")),
     ("day_before_yesterday", re.compile(rf"{NOT_AR_BEFORE}{GLUED}(?:أول\s+(?:من\s+)?أمس|أمس\s+الأول){NOT_AR_AFTER}(?:\s*\(?\s*(?:{_WEEKDAY_RE})\s*\)?)?")),
-    # "ليل السبت - الأحد", "ليلة الجمعة على السبت": the night from the first day into the second
-    ("night", re.compile(rf"{NOT_AR_BEFORE}(?:ليل|ليلة)\s+(?P<w1>{_WEEKDAY_RE})\s*(?:-|–|/|على|إلى)\s*(?P<w>{_WEEKDAY_RE}){NOT_AR_AFTER}")),
+    # "ليل السبت - الأحد", "ليلة الجمعة على السبت", "ليل الإثنين الثلاثاء": the night from the first day into the second
+    ("night", re.compile(rf"{NOT_AR_BEFORE}(?:ليل|ليلة)\s+(?P<w1>{_WEEKDAY_RE})(?:\s*(?:-|–|/|على|إلى)\s*|\s+)(?P<w>{_WEEKDAY_RE}){NOT_AR_AFTER}")),
     ("overnight", re.compile(rf"{NOT_AR_BEFORE}(?:خلال\s+)?(?:ساعات\s+الليل|(?:ال)?ليلة\s+الماضية|(?:ليل|ليلة)\s+أمس){NOT_AR_AFTER}")),
     # "أمس الثلاثاء", "اليوم (السبت)", "فجر اليوم الأحد": the day and its weekday are one expression
     ("yesterday", re.compile(rf"{NOT_AR_BEFORE}{_PART_OF_DAY}{GLUED}(?:يوم\s+)?(?:أمس|البارحة){NOT_AR_AFTER}(?:\s*\(?\s*(?:{_WEEKDAY_RE})\s*\)?)?")),
@@ -101,7 +106,7 @@ _DATE_RULES = [
     ("last_year", re.compile(rf"{NOT_AR_BEFORE}(?P<w>هذا|هذه)\s+(?:العام|السنة){NOT_AR_AFTER}")),
     ("last_month", re.compile(rf"{NOT_AR_BEFORE}(?:في\s+وقت\s+سابق\s+من\s+)?(?P<w>هذا)\s+الشهر{NOT_AR_AFTER}")),
     ("last_week", re.compile(rf"{NOT_AR_BEFORE}(?:في\s+وقت\s+سابق\s+من\s+)?(?P<w>هذا)\s+الأسبوع{NOT_AR_AFTER}")),
-    ("weekday", re.compile(rf"{NOT_AR_BEFORE}{_PART_OF_DAY}(?:{GLUED}يوم\s+)?{GLUED}(?P<w>{_WEEKDAY_RE})(?:\s+(?P<which>الماضي|الماضية|المقبل|المقبلة|القادم|القادمة))?{NOT_AR_AFTER}")),
+    ("weekday", re.compile(rf"{NOT_AR_BEFORE}{_PART_OF_DAY}(?:{GLUED}يوم\s+)?{GLUED}(?P<w>{_WEEKDAY_RE})(?:\s+(?P<which>الماضي|الماضية|الفائت|الفائتة|المنصرم|المنصرمة|المقبل|المقبلة|القادم|القادمة))?{NOT_AR_AFTER}")),
 ]
 
 
@@ -130,6 +135,13 @@ def _year_of(month: int, written: Optional[str], pub: Optional[date]) -> Optiona
     if pub is None:
         return None
     return pub.year if month <= pub.month else pub.year - 1
+
+
+def _since_day(day: date, g: dict) -> Optional[tuple[When, str, bool]]:
+    """"منذ 7 أكتوبر": from that day on, the end open (how long something has gone on, not when)."""
+    if not g.get("since"):
+        return None
+    return When.since(Point.of(day.year, day.month, day.day)), "'منذ': since that day (the end is open)", False
 
 
 def _resolve(kind: str, m: re.Match, pub: Optional[date]) -> Optional[tuple[When, str, bool]]:
@@ -171,8 +183,9 @@ def _resolve(kind: str, m: re.Match, pub: Optional[date]) -> Optional[tuple[When
             if g.get("o2"):  # "الرابع والخامس من مايو": the two days
                 return When.between(first, When.day(date(year, month, _ORDINALS[g["o2"]]))), \
                     "two days by their ordinals", False
-            return first, ("a day of the month named beside it" if g.get("dn") else
-                           "a day by its ordinal (\u0627\u0644\u062e\u0627\u0645\u0633 \u0645\u0646 ...)"), False
+            rule = "a day of the month named beside it" if g.get("dn") else \
+                "a day by its ordinal (\u0627\u0644\u062e\u0627\u0645\u0633 \u0645\u0646 ...)"
+            return _since_day(first.earliest, g) or (first, rule, False)
         except (ValueError, WhenError):
             return None
     if kind in ("full", "month_year", "day_month", "since_year") and g.get("y"):
@@ -182,7 +195,7 @@ def _resolve(kind: str, m: re.Match, pub: Optional[date]) -> Optional[tuple[When
                 day = date(y, _MONTHS[g["m"]], int(g["d"].translate(_DIGITS)))
             except ValueError:
                 return None
-            return When.day(day), "a full date", False
+            return _since_day(day, g) or (When.day(day), "a full date", False)
         if kind == "month_year":
             if g.get("since"):  # "منذ أيلول / سبتمبر 2012": since that month, the end open
                 return When.since(Point.of(y, _MONTHS[g["m"]])), f"'منذ': since that month (the end is open)", False
@@ -196,10 +209,11 @@ def _resolve(kind: str, m: re.Match, pub: Optional[date]) -> Optional[tuple[When
         month = _MONTHS[g["m"]]
         year = _year_of(month, None, pub)
         try:
-            return When.day(date(year, month, int(g["d"].translate(_DIGITS)))), \
-                f"day and month without a year: the last one on or before publication ({format_day(pub)})", False
+            day = date(year, month, int(g["d"].translate(_DIGITS)))
         except ValueError:
             return None
+        return _since_day(day, g) or (When.day(day), f"day and month without a year: the last one on or before "
+                                                     f"publication ({format_day(pub)})", False)
     rel = f"counted from publication ({format_day(pub)})"
     if kind == "month":
         month = _MONTHS[g["m"]]
@@ -270,6 +284,8 @@ def _resolve(kind: str, m: re.Match, pub: Optional[date]) -> Optional[tuple[When
         y = pub.year + (1 if ahead else 0 if current else -1)
         return When.year(y), ("next" if ahead else "this" if current else "last") + f" year: {rel}", ahead
     if kind == "night":
+        if (_WEEKDAYS[g["w"]] - _WEEKDAYS[g["w1"]]) % 7 != 1:
+            return None  # two days that do not follow each other are no night
         back = (pub.weekday() - _WEEKDAYS[g["w"]]) % 7
         day = pub - timedelta(days=back)
         return When.between(When.day(day - timedelta(days=1)), When.day(day)), \
@@ -280,7 +296,7 @@ def _resolve(kind: str, m: re.Match, pub: Optional[date]) -> Optional[tuple[When
             day = pub + timedelta(days=(target - pub.weekday()) % 7 or 7)
             return When.day(day), f"the next {g['w']} after publication ({format_day(pub)})", True
         back = (pub.weekday() - target) % 7
-        if g.get("which") in ("الماضي", "الماضية") and back == 0:
+        if g.get("which") in ("الماضي", "الماضية", "الفائت", "الفائتة", "المنصرم", "المنصرمة") and back == 0:
             back = 7
         return When.day(pub - timedelta(days=back)), f"the last {g['w']} on or before publication ({format_day(pub)})", False
     if kind == "ago":

@@ -65,8 +65,10 @@ _SINCE = re.compile(rf"{NOT_AR_BEFORE}منذ\s+(?:ايام|اسابيع|اشهر
 _RECENT = 7  # days: an undated clause takes the day of the clause before when it is this close to publication
 
 
-def _clauses_of(text: str, s: Sentence) -> list[tuple[int, int]]:
+def _clauses_of(text: str, s: Sentence, dateline: Optional[tuple[int, int]] = None) -> list[tuple[int, int]]:
     out, start = [], s.start
+    if dateline is not None and s.start <= dateline[0] < s.end:
+        start = min(dateline[1], s.end)  # a sentence opened by the wire's dateline: the clause starts after it
     for m in _CLAUSE_SPLIT.finditer(text, s.start, s.end):
         if m.start() - start >= 25:
             out.append((start, m.start()))
@@ -77,7 +79,8 @@ def _clauses_of(text: str, s: Sentence) -> list[tuple[int, int]]:
 
 def arabic_drafts(text: str, sentences: Sequence[Sentence], body: Sequence[int], dates: Sequence[DateMention],
                   mentions: Sequence[Mention], entities: Sequence[Entity], statements: Sequence[Statement],
-                  published: Optional[When], outlet: str) -> list[EventDraft]:
+                  published: Optional[When], outlet: str,
+                  dateline: Optional[tuple[int, int]] = None) -> list[EventDraft]:
     """One draft per clause that tells something happening (a trigger word); the first actor
     after a verb-first trigger acts.  A clause with no date of its own takes the day of the
     clause before it when that day is within a week of publication, else publication."""
@@ -98,7 +101,7 @@ def arabic_drafts(text: str, sentences: Sequence[Sentence], body: Sequence[int],
                                      (si > 0 and not sentences[si - 1].first_in_paragraph)):
             carried = None  # a paragraph that opens without و/ف/ثم/كما starts another part of the story
         future_before = False  # the clause before, in this sentence, speaks of what is to come
-        for c0, c1 in _clauses_of(text, s):
+        for c0, c1 in _clauses_of(text, s, dateline):
             st = stmt.get(si)
             # "الاحتجاجات التي عصفت بالمدن الأسبوع الماضي": a relative clause with a date of its own
             # tells a happening of its own, dated there (the main clause does not take that date)

@@ -129,12 +129,16 @@ def _acting(folded: str, start: int, kind: str, prefix: str = "") -> bool:
         _LISTED_PLACE.search(folded, max(0, start - 60), start) is None
 
 
-def arabic_mentions(text: str, sentences: Sequence[Sentence], body: set[int], gaz) -> tuple[list[Entity], list[Mention]]:
+def arabic_mentions(text: str, sentences: Sequence[Sentence], body: set[int], gaz,
+                    dateline: Optional[tuple[int, int]] = None) -> tuple[list[Entity], list[Mention]]:
     """Actors (and the sources that carry words) named in an Arabic report, as the workspace's
-    actors where it knows them (by the English name or any alias), else as new ones."""
+    actors where it knows them (by the English name or any alias), else as new ones; none in the
+    wire's dateline ("حلب (سوريا) (رويترز) -": the city, its country and the agency are no actors)."""
     folded = fold(text)
     starts = [s.start for s in sentences]
     covered = bytearray(len(text))
+    if dateline is not None:
+        covered[dateline[0]:dateline[1]] = b"\x01" * (dateline[1] - dateline[0])
     mentions: list[Mention] = []
 
     def add(s: int, e: int, core_start: int, kind: str, name: str, known=None) -> None:

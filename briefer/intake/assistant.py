@@ -153,9 +153,10 @@ def analyse(ws, article: Article, published: Optional[date] = None) -> Analysis:
     if arabic:
         dates = [d for d in arabic_dates(text, pub_day, month=None if pub_day else article.published_month)
                  if in_body(d.start)]
-        entities, mentions = arabic_mentions(text, sentences, set(body), gaz)
+        entities, mentions = arabic_mentions(text, sentences, set(body), gaz, article.dateline)
         statements = arabic_statements(text, sentences, body, mentions, entities, outlet)
-        drafts = arabic_drafts(text, sentences, body, dates, mentions, entities, statements, pub, outlet)
+        drafts = arabic_drafts(text, sentences, body, dates, mentions, entities, statements, pub, outlet,
+                               article.dateline)
     else:
         dates = [d for d in find_dates(text, pub_day, future_context=future_context) if in_body(d.start)]
         dates = anchor_dates(text, dates, starts, pub_day)

@@ -21,6 +21,7 @@ from urllib.parse import urlparse
 
 from ..core.errors import BrieferError, too_deep
 from ..core.files import check_input
+from .arabic_text import AR, MONTHS as AR_MONTHS, alternation, fold
 from .dates import MONTHS, parse_date_text
 from .text import unwrap_lines
 
@@ -296,6 +297,32 @@ _WIRE_DATELINE_RE = re.compile(
     r"\s*(?:\((?P<agency>[A-Za-z][A-Za-z .&'’\-]{1,30})\))?\s*[-–—]+\s+")
 
 
+# An Arabic wire's dateline: "بيروت (رويترز) -", "حلب (سوريا) 12 مارس آذار (رويترز) -", "الخرطوم، 5 مايو (أ ف ب) -":
+# a place of one to three words, its country, a day and month (in one calendar or both) and the agency in
+# brackets before a dash.  Matched on the folded text (arabic_text.fold); the agency's brackets are required.
+_AR_MONTH = alternation(AR_MONTHS)
+_AR_DATELINE_RE = re.compile(
+    rf"^\s*(?P<place>[{AR}]+(?:\s+[{AR}]+){{0,2}})\s*(?:\([{AR}\s]{{2,20}}\)\s*)?"
+    rf"(?:[،,\-–—]?\s*(?P<date>(?P<d>\d{{1,2}})\s+(?P<m>{_AR_MONTH})(?:\s*[/(]?\s*(?:{_AR_MONTH})\s*\)?)?"
+    rf"(?:\s+(?P<y>(?:19|20)\d\d))?)\s*)?[\-–—]?\s*\((?P<agency>[^()\n]{{1,25}})\)\s*[\-–—:]+\s*")
+
+
+def _arabic_dateline(article: Article, head: str) -> Optional[re.Match]:
+    """The Arabic wire dateline opening the body, if any; a day written with its year there is the
+    publication day when the header gives none."""
+    m = _AR_DATELINE_RE.match(fold(head))
+    if m is None:
+        return None
+    if m.group("y") and article.published is None:
+        month = {fold(k): v for k, v in AR_MONTHS.items()}[m.group("m")]
+        try:
+            article.published = date(int(m.group("y")), month, int(m.group("d")))
+            article.notes.append(f"publication date: the dateline '{head[:m.end()].strip(' -–—')}'")
+        except ValueError:
+            pass
+    return m
+
+
 _NOT_PLACES = {"UPDATE", "UPDATED", "BREAKING", "EDITOR'S NOTE", "EDITORS NOTE", "CORRECTION", "NOTE", "ANALYSIS"}
 
 
@@ -306,7 +333,13 @@ def _wire_dateline(article: Article) -> bool:
     capitals = m is not None and m.group("place").split(",")[0].strip().isupper() and len(m.group("place")) > 3 \
         and re.search(r"[—–]\s+$", m.group(0)) is not None and m.group("place").split(",")[0].strip() not in _NOT_PLACES
     if m is None or not (m.group("date") or m.group("agency") or capitals):
-        return False
+        m = _arabic_dateline(article, head)
+        if m is None:
+            return False
+        span = (article.body_start + len(head) - len(head.lstrip()), article.body_start + m.end())
+        article.dateline = span
+        article.skipped.append(span)
+        return True
     span = (article.body_start + len(head) - len(head.lstrip()), article.body_start + m.end())
     article.dateline = span
     article.skipped.append(span)
