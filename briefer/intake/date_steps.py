@@ -7,10 +7,12 @@ after the retellings are folded (`telling`), each saying in the event's rule whi
 gave the day:
 
 * **a step**: a clause with no date of its own, told in the simple past right after a happening
-  dated to a day (or a step of one), with no word that sets it apart (its own vague time, "since",
-  "already", background, "meanwhile", "separately"; a clause of time of its own: "while they held
-  the city"), carries that day.  The present perfect and the present tell states and news as of
-  the report ("have pushed al-Shabab out of most towns"), not steps;
+  dated to a day or a night ("overnight") (or a step of one), with no word of its own that sets
+  it apart (its own vague time, "since", "already", background, "meanwhile", "separately"; a clause
+  of time of its own: "while they held the city"; a retelling folded into it speaks of its own
+  time), carries that day.  An undated clause told in between (background, a happening the rules
+  could not date) does not end the telling.  The present perfect and the present tell states and
+  news as of the report ("have pushed al-Shabab out of most towns"), not steps;
 * **the news of the report's day**: a happening told in the present perfect with no date of its
   own ("rebels say the army has attacked their camp, killing 20"), in a report that dates a
   happening of the same kind to its publication day or the day before ("another post was
@@ -25,6 +27,7 @@ from __future__ import annotations
 import re
 from typing import Optional, Sequence
 
+from ..core.point import Precision
 from ..core.when import When
 from .event_dates import UNDATED_RULES, plain_day
 from .parse import SPEECH_LEMMAS
@@ -54,22 +57,39 @@ def date_steps(drafts: list, sentences: Sequence, parsed: dict, published: Optio
                            f"no date of its own, told as a step of it, so that day")
             stepped.add(id(d))
         elif not _dates_steps(d, sentences, parsed, stepped):
-            previous = None
+            if d.when is not None:
+                previous = None
             continue
         previous = d
     return drafts
 
 
+def _day_or_night(when) -> bool:
+    """A day, or a night or two days told as one span ("overnight", "late Monday and early Tuesday")."""
+    if plain_day(when):
+        return True
+    return (when is not None and when.interval and when.start is not None and when.end is not None
+            and not when.approximate and not when.uncertain
+            and when.precision is Precision.DAY
+            and (when.latest.date() - when.earliest.date()).days <= 1)
+
+
 def _undated(d) -> bool:
     """A told happening the report gives no date for, nothing setting it apart from the day before."""
     return (d.when is None and d.date is None and d.status in _TOLD
-            and (d.when_rule or "").startswith(UNDATED_RULES[0]) and not _APART_RE.search(d.quote))
+            and (d.when_rule or "").startswith(UNDATED_RULES[0]) and not _APART_RE.search(_first_telling(d.quote)))
+
+
+def _first_telling(quote: str) -> str:
+    """The draft's own words: a folded retelling's are quoted after " … " (`telling`) and tell
+    their own time ("… that had vowed since last month to ..."), not this clause's."""
+    return quote.split(" \u2026 ")[0]
 
 
 def _dates_steps(d, sentences: Sequence, parsed: dict, stepped: set[int]) -> bool:
     """A draft whose day may date the steps told after it: a plain past day of its own (not the
     day something was said about it), or one it took as a step or as the day's news itself."""
-    if d.status not in _TOLD or not plain_day(d.when):
+    if d.status not in _TOLD or not _day_or_night(d.when):
         return False
     if id(d) in stepped:
         return True

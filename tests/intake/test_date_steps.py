@@ -62,3 +62,37 @@ def test_background_and_other_happenings_stay_undated(workspace, body: str, word
     event = _event(workspace, body, words)
     assert event.when is None, event.when_rule
     assert event.when_rule.startswith("the report gives no date")
+
+
+def test_a_step_of_a_night_carries_that_night(workspace) -> None:
+    # "overnight" is a span of two days, not one day: the step still happened in it
+    event = _event(workspace, "Six guards were killed in an overnight raid on the Eastland Army depot at Kafr Saba. "
+                              "Officials say gunmen of the Northern Shield Brigade then stormed a police post in Tal Hamra.",
+                   "stormed a police post")
+    assert event.when is not None and event.when.edtf == "2019-03-04/2019-03-05", event.when_rule
+    assert "same happening as" in event.when_rule
+
+
+def test_a_retelling_folded_in_does_not_set_its_step_apart() -> None:
+    # `telling` quotes a folded retelling after " … "; its "since" tells that telling's own time,
+    # not the step's: the step is still undated and free to take the day before it
+    from types import SimpleNamespace
+
+    from briefer.intake.date_steps import _undated
+
+    def draft(quote: str):
+        return SimpleNamespace(when=None, date=None, status="claimed", quote=quote,
+                               when_rule="the report gives no date; published 5 Mar 2019")
+
+    assert _undated(draft("Officials say gunmen stormed a police post in Tal Hamra. \u2026 The brigade is among "
+                          "the groups that had vowed to step up attacks since the talks failed."))
+    assert not _undated(draft("Gunmen have stormed police posts in Tal Hamra since the talks failed."))
+
+
+def test_background_with_no_date_between_does_not_end_the_telling(workspace) -> None:
+    # an undated background clause told in between: the step after it still goes on telling Monday's attack
+    event = _event(workspace, "Northern Shield Brigade fighters stormed the Eastland Army base at Kafr Saba on Monday. "
+                              "Local officials say the brigade had shelled the town of Tal Hamra twice before. "
+                              "Witnesses said a car bomb exploded at the gate of the Eastland Army base.",
+                   "exploded at the gate")
+    assert event.when is not None and event.when.edtf == "2019-03-04", event.when_rule
