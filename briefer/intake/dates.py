@@ -223,11 +223,28 @@ def anchor_dates(text: str, found: list[DateMention], starts: Sequence[int], pub
     before (in the same sentence or the two before it), not from publication: the
     previous day of a Monday event is Sunday.  "Two years later", "the following month"
     count from the day, month or year told just before ("in 1998 ... a year later": 1999).
-    `starts` are the sentences' offsets."""
+    A happening told as coming some days after another (", a day after a bomb hit ...", "The
+    shelling came two days after talks broke down") dates that other from the day told before it in
+    its sentence or the one before; "later that day" after a night ("Overnight on Wednesday")
+    is the day the night ends.  `starts` are the sentences' offsets."""
     out: list[DateMention] = []
     last_day: Optional[tuple[int, date, str]] = None  # (sentence, day, its text)
     last_point: Optional[tuple[int, DateMention]] = None  # the last day, month or year told
+    pending = [m for m in _CAME_AFTER_RE.finditer(text) if not any(f.start <= m.start("text") < f.end for f in found)]
+    told_at: set[int] = set()
+
+    def came_after(before: int) -> None:
+        """The "came a day after ..." told before offset `before`, counted from the day told just before."""
+        while pending and pending[0].start("text") < before:
+            m = pending.pop(0)
+            si = bisect_right(starts, m.start()) - 1
+            if m.start("text") not in told_at and last_day is not None and 0 <= si - last_day[0] <= 1:
+                counted = _counted_from(m, last_day[1], last_day[2], "the day told just before it", published)
+                if counted is not None:
+                    out.append(counted)
+
     for i, d in enumerate(found):
+        came_after(d.start)
         si = bisect_right(starts, d.start) - 1
         m = ANCHORED_RE.fullmatch(d.text)
         if m is None and last_day is not None and last_day[0] == si and _WEEK_OF_RE.fullmatch(d.text):
@@ -254,17 +271,26 @@ def anchor_dates(text: str, found: list[DateMention], starts: Sequence[int], pub
             last_point = (si, d)
             if d.when.is_point:
                 last_day = (si, d.when.earliest.date(), f"'{d.text}'")
+        elif not d.forward and "overnight" in d.text.lower() and d.when.end is not None:
+            last_day = (si, d.when.latest.date(), f"'{d.text}'")  # "later that day" after a night: its morning's day
         out.append(d)
         told = _told_after(text, d, found[i + 1] if i + 1 < len(found) else None, published)
         if told is not None:
             out.append(told)
+            told_at.add(told.start)
+    came_after(len(text) + 1)
     return out
 
 
 # "entered the town Monday, a day after they seized the airport": what follows is that far from the day
-_TOLD_AFTER_RE = re.compile(r"\s*,\s*(?P<text>(?P<n>an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
-                            r"\d{1,2})[\s-]+(?P<unit>days?|weeks?|years?)\s+(?:to\s+the\s+day\s+)?(?P<way>after|before))"
-                            r"(?=\s+[\w'’])", re.I)
+_AFTER_WORDS = (r"(?P<text>(?P<n>an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+                r"\d{1,2})[\s-]+(?P<unit>days?|weeks?|years?)\s+(?:to\s+the\s+day\s+)?(?P<way>after|before))"
+                r"(?=\s+[\w'’])")
+_TOLD_AFTER_RE = re.compile(r"\s*,\s*" + _AFTER_WORDS, re.I)
+# "..., a day after another bomber struck", "The shooting came a day after calls for restraint", "This happened
+# two days after the army retook the base": the happening named after it is that far before the day told
+_CAME_AFTER_RE = re.compile(r"(?:,|\b(?:came|comes|happened|occurred|followed))\s+(?:just\s+|only\s+)?" + _AFTER_WORDS,
+                            re.I)
 
 
 def _told_after(text: str, d: DateMention, following: Optional[DateMention], published: Optional[date]
@@ -276,7 +302,13 @@ def _told_after(text: str, d: DateMention, following: Optional[DateMention], pub
     if m is None or d.forward or not d.when.is_point or d.when.precision is not Precision.DAY \
             or (following is not None and following.start < m.end()):
         return None
-    day = d.when.earliest.date()
+    return _counted_from(m, d.when.earliest.date(), f"'{d.text}'", f"the day it is told {m['way'].lower()}",
+                         published)
+
+
+def _counted_from(m: re.Match, day: date, day_text: str, what: str, published: Optional[date]
+                  ) -> Optional[DateMention]:
+    """The happening named after "<n> days after" in `m`, counted from `day` (`day_text` says which)."""
     n = _number(m["n"].lower())
     sign = -1 if m["way"].lower() == "after" else 1
     unit = m["unit"].lower().rstrip("s")
@@ -288,5 +320,5 @@ def _told_after(text: str, d: DateMention, following: Optional[DateMention], pub
         moved = day + timedelta(days=sign * n * (7 if unit == "week" else 1))
     words = m["text"]
     return DateMention(m.start("text"), m.end("text"), words, _day(moved),
-                       f"'{words}': counted from '{d.text}' ({format_day(day)}), the day it is told "
-                       f"{m['way'].lower()}", published is not None and moved > published)
+                       f"'{words}': counted from {day_text} ({format_day(day)}), {what}",
+                       published is not None and moved > published)

@@ -250,6 +250,42 @@ def test_a_span_after_a_day_dates_what_it_introduces(text: str, told: tuple[str,
     assert [(d.text, d.when.edtf) for d in found] == [("on Thursday", "2019-02-07"), told]
 
 
+@pytest.mark.parametrize("text, starts, told", [
+    # the happening named after "a day after" is a day before the day told earlier in the sentence ...
+    ("Police said on Thursday that a grenade killed two guards, a day after a bomb hit the depot.", [0],
+     ("a day after", "2019-02-06")),
+    # ... or in the sentence before, when the telling says it came that long after another happening
+    ("The militia shelled the camp on Thursday. The shelling came two days after talks broke down.", [0, 42],
+     ("two days after", "2019-02-05")),
+    ("The militia shelled the camp on Thursday. This happened a week after the truce ended.", [0, 42],
+     ("a week after", "2019-01-31")),
+])
+def test_a_happening_told_as_coming_days_after_another_dates_that_other(text: str, starts: list[int],
+                                                                         told: tuple[str, str]) -> None:
+    from briefer.intake.dates import anchor_dates
+
+    found = anchor_dates(text, find_dates(text, PUB), starts, PUB)
+    assert [(d.text, d.when.edtf) for d in found] == [("on Thursday", "2019-02-07"), told], \
+        [(d.text, d.rule) for d in found]
+    assert "counted from 'on Thursday'" in found[-1].rule
+
+
+def test_no_day_told_before_leaves_days_after_uncounted() -> None:
+    from briefer.intake.dates import anchor_dates
+
+    text = "Two days after the truce ended, the militia shelled the camp."
+    assert anchor_dates(text, find_dates(text, PUB), [0], PUB) == []
+
+
+def test_later_that_day_after_a_night_is_the_day_the_night_ends() -> None:
+    from briefer.intake.dates import anchor_dates
+
+    text = "Overnight on Thursday, six people were killed. At the funerals later that day, two more died."
+    found = anchor_dates(text, find_dates(text, PUB), [0, text.index("At the")], PUB)
+    assert [(d.text, d.when.edtf) for d in found] == [("Overnight on Thursday", "2019-02-06/2019-02-07"),
+                                                      ("later that day", "2019-02-07")], [d.rule for d in found]
+
+
 def test_earlier_in_the_week_counts_from_the_day_told_in_its_sentence() -> None:
     from briefer.intake.dates import anchor_dates
 
