@@ -10,9 +10,10 @@ gave the day:
   dated to a day or a night ("overnight") (or a step of one), with no word of its own that sets
   it apart (its own vague time, "since", "already", background, "meanwhile", "separately"; a clause
   of time of its own: "while they held the city"; a retelling folded into it speaks of its own
-  time), carries that day.  An undated clause told in between (background, a happening the rules
-  could not date) does not end the telling.  The present perfect and the present tell states and
-  news as of the report ("have pushed al-Shabab out of most towns"), not steps;
+  time), carries that day.  A plain undated clause told in between (a state in the present:
+  "troops are patrolling the streets") does not end the telling; a background or set-apart one
+  does ("had shelled the town before", "so far").  The present perfect and the present tell states
+  and news as of the report ("have pushed al-Shabab out of most towns"), not steps;
 * **the news of the report's day**: a happening told in the present perfect with no date of its
   own ("rebels say the army has attacked their camp, killing 20"), in a report that dates a
   happening of the same kind to its publication day or the day before ("another post was
@@ -57,7 +58,7 @@ def date_steps(drafts: list, sentences: Sequence, parsed: dict, published: Optio
                            f"no date of its own, told as a step of it, so that day")
             stepped.add(id(d))
         elif not _dates_steps(d, sentences, parsed, stepped):
-            if d.when is not None:
+            if d.when is not None or not _undated(d):
                 previous = None
             continue
         previous = d

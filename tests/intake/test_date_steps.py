@@ -89,10 +89,21 @@ def test_a_retelling_folded_in_does_not_set_its_step_apart() -> None:
     assert not _undated(draft("Gunmen have stormed police posts in Tal Hamra since the talks failed."))
 
 
-def test_background_with_no_date_between_does_not_end_the_telling(workspace) -> None:
-    # an undated background clause told in between: the step after it still goes on telling Monday's attack
+def test_a_plain_undated_clause_between_does_not_end_the_telling(workspace) -> None:
+    # a state told in the present between a dated happening and its step: the step still tells Monday's attack
     event = _event(workspace, "Northern Shield Brigade fighters stormed the Eastland Army base at Kafr Saba on Monday. "
-                              "Local officials say the brigade had shelled the town of Tal Hamra twice before. "
+                              "Eastland Army helicopters are shelling the hills near Tal Hamra. "
                               "Witnesses said a car bomb exploded at the gate of the Eastland Army base.",
                    "exploded at the gate")
     assert event.when is not None and event.when.edtf == "2019-03-04", event.when_rule
+
+
+@pytest.mark.parametrize("between", [
+    "Local officials say the brigade had shelled the town of Tal Hamra twice before.",  # background
+    "So far, the brigade has seized nine bases in the valley.",  # set apart by its own time
+])
+def test_background_or_a_clause_set_apart_ends_the_telling(workspace, between: str) -> None:
+    event = _event(workspace, "Northern Shield Brigade fighters stormed the Eastland Army base at Kafr Saba on Monday. "
+                              f"{between} Witnesses said a car bomb exploded at the gate of the Eastland Army base.",
+                   "exploded at the gate")
+    assert event.when is None, event.when_rule
