@@ -11,9 +11,11 @@ from __future__ import annotations
 
 from typing import Iterable, Optional
 
-__all__ = ["STATUSES", "TAG_PREFIX", "status_tag", "event_status", "status_label"]
+__all__ = ["STATUSES", "HAPPENED", "TAG_PREFIX", "status_tag", "event_status", "status_label"]
 
 STATUSES = ("reported", "claimed", "expected", "conditional", "denied")
+# told as having happened: as fact, or as a party's claim (proposed as events, not expectations)
+HAPPENED = ("reported", "claimed")
 TAG_PREFIX = "status:"
 # shown before an event's title: what did not (yet) happen as a fact
 _SHOWN = {"expected": "expected", "conditional": "conditional", "denied": "denied"}

@@ -13,6 +13,7 @@ from bisect import bisect_left
 from typing import Optional, Sequence
 
 from ..core.model import Role
+from ..core.status import HAPPENED
 from ..core.when import When
 from . import arabic_lexicon as AL
 from .arabic import future_verb_in
@@ -143,7 +144,7 @@ def arabic_drafts(text: str, sentences: Sequence[Sentence], body: Sequence[int],
                            None if joined else carried, future=joined)
             future_before = draft.status == "expected"
             own_date = date_m is not None and c0 <= date_m.start < c1
-            if draft.status in ("reported", "claimed") and not own_date and si != body[0] and \
+            if draft.status in HAPPENED and not own_date and si != body[0] and \
                     (unmarked(trigger.group("word")) in _IMPERFECT or _PRESENT_HEAD.match(folded, c0)) and \
                     not _SINCE.search(folded, c0, c1):
                 continue  # "وتستمر الحركة في تنفيذ هجمات": a present with no date of its own tells what goes on
@@ -280,13 +281,13 @@ def _date_retellings(folded: str, drafts: list[EventDraft]) -> None:
     telling takes the date of the dated one that shares two or more of its content words, an event
     word among them (a lead "فجرت سيارات مفخخة" and "وفجرت ... سيارات مفخخة اليوم الجمعة")."""
     dated = [(i, d) for i, d in enumerate(drafts) if d.date is not None and not d.date.forward
-             and d.status in ("reported", "claimed") and d.date.when.precision.value >= 5]  # a day
+             and d.status in HAPPENED and d.date.when.precision.value >= 5]  # a day
     if not dated:
         return
     words = {i: _words(folded, d.clause.start, d.clause.end) for i, d in dated}
     order = [i for i, _d in dated]
     for i, d in enumerate(drafts):
-        if d.when is not None or d.date is not None or d.status not in ("reported", "claimed") or \
+        if d.when is not None or d.date is not None or d.status not in HAPPENED or \
                 d.when_rule.startswith("background named in a relative clause"):
             continue  # (a relative clause's happening is told inside the dated clause: not a retelling)
         mine = _words(folded, d.clause.start, d.clause.end)
@@ -322,7 +323,7 @@ def _drop_retellings(folded: str, drafts: list[EventDraft]) -> list[EventDraft]:
     for d in drafts:
         first = _TRIGGER_RE.search(folded, d.clause.start, d.clause.end)
         day = first is not None and d.when is not None and d.when.is_point and d.when.precision.value >= 5 \
-            and d.status in ("reported", "claimed")
+            and d.status in HAPPENED
         told = {unmarked(m.group("word")) for m in _TRIGGER_RE.finditer(folded, d.clause.start, d.clause.end)} if day else set()
         mine = _words(folded, d.clause.start, d.clause.end) if day else set()
         said = _SAID_THAT.match(folded, d.clause.start) is not None and \

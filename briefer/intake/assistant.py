@@ -25,7 +25,6 @@ from .arabic_events import arabic_drafts
 from .date_steps import date_steps
 from .dates import anchor_dates, find_dates, future_reader
 from .entities import Entity, Gazetteer, find_entities
-from .event_dates import date_continuations
 from .events import draft_events, sentence_drafts
 from .duplicates import find_match
 from .parse import model_problem, parse_sentences
@@ -167,9 +166,8 @@ def analyse(ws, article: Article, published: Optional[date] = None) -> Analysis:
         statements = find_statements(text, sentences, mentions, entities, outlet, parsed)
         resolve_speakers(statements, entities, mentions)  # "the group", "the military": the actor named before
         drafts = draft_events(text, sentences, body, dates, mentions, entities, statements, pub, parsed, outlet)
-        drafts = date_continuations(drafts, sentences, parsed)  # "... also shelled": the day of the one before
         drafts = fold_retellings(drafts, sentences, parsed)  # one proposal per happening told again
-        drafts = date_steps(drafts, sentences, parsed, pub)  # a step of the dated happening just before: its day
+        drafts = date_steps(drafts, sentences, parsed, pub)  # a step of the dated happening just before ("also"): its day
     if foreign and not drafts:
         drafts = sentence_drafts(text, sentences, body, mentions, entities, pub, article.title)
 

@@ -10,10 +10,11 @@ gave the day:
   dated to a day or a night ("overnight") (or a step of one), with no word of its own that sets
   it apart (its own vague time, "since", "already", background, "meanwhile", "separately"; a clause
   of time of its own: "while they held the city"; a retelling folded into it speaks of its own
-  time), carries that day.  A plain undated clause told in between (a state in the present:
-  "troops are patrolling the streets") does not end the telling; a background or set-apart one
-  does ("had shelled the town before", "so far").  The present perfect and the present tell states
-  and news as of the report ("have pushed al-Shabab out of most towns"), not steps;
+  time), carries that day; told with "also" ("they said troops also shelled Y"), it is another
+  happening of that day, and its rule says so.  A plain undated clause told in between (a state
+  in the present: "troops are patrolling the streets") does not end the telling; a background or
+  set-apart one does ("had shelled the town before", "so far").  The present perfect and the
+  present tell states and news as of the report ("have pushed al-Shabab out of most towns"), not steps;
 * **the news of the report's day**: a happening told in the present perfect with no date of its
   own ("rebels say the army has attacked their camp, killing 20"), in a report that dates a
   happening of the same kind to its publication day or the day before ("another post was
@@ -29,21 +30,24 @@ import re
 from typing import Optional, Sequence
 
 from ..core.point import Precision
+from ..core.status import HAPPENED
 from ..core.when import When
 from .event_dates import UNDATED_RULES, plain_day
 from .parse import SPEECH_LEMMAS
-from .telling import clause_tokens, said_on, strong_triggers
+from .telling import ELSEWHERE, clause_tokens, said_on, strong_triggers
+from .triggers import HABITUAL
 
 __all__ = ["date_steps"]
 
 # words that place a clause apart from the day told before it: its own (vague) time, background,
 # or another happening
 _APART_RE = re.compile(r"\b(?:since|recent(?:ly)?|over\s+the\s+(?:past|last)|in\s+the\s+past|for\s+(?:years|months|"
-                       r"weeks|decades|days)|already|ever|long|earlier|previously|before\s+that|meanwhile|separately|"
-                       r"elsewhere|in\s+another|often|usually|regularly|periodic(?:ally)?|repeatedly|frequently|"
-                       r"still|now|currently|so\s+far|until|years?|months?|decades?)\b", re.I)
+                       r"weeks|decades|days)|already|ever|earlier|previously|before\s+that|in\s+another|"
+                       rf"{ELSEWHERE}|{'|'.join(sorted(HABITUAL))}|periodic(?:ally)?|repeatedly|"
+                       r"now|currently|so\s+far|until|years?|months?|decades?)\b", re.I)
+# "also" after a dated happening: another happening of that day ("They said troops also shelled Y")
+_ALSO_RE = re.compile(r"\balso\b(?!\s+(?:known|called|named|referred))", re.I)
 _MAIN_DEPS = {"ROOT", "ccomp", "conj", "parataxis"}  # a clause's own verbs (not a relative or a clause of time)
-_TOLD = ("reported", "claimed")
 
 
 def date_steps(drafts: list, sentences: Sequence, parsed: dict, published: Optional[When]) -> list:
@@ -54,8 +58,12 @@ def date_steps(drafts: list, sentences: Sequence, parsed: dict, published: Optio
     for d in drafts:
         if previous is not None and _undated(d) and _told_in_the_past(d, sentences, parsed):
             d.when = previous.when
-            d.when_rule = (f"same happening as \u201c{_short(previous.quote)}\u201d ({previous.when.label}): "
-                           f"no date of its own, told as a step of it, so that day")
+            if _also_in_the_past(d, sentences, parsed):
+                d.when_rule = (f"no date of its own, told with 'also' just after a happening of {previous.when.label} "
+                               f"(\u201c{_short(previous.quote)}\u201d): that day")
+            else:
+                d.when_rule = (f"same happening as \u201c{_short(previous.quote)}\u201d ({previous.when.label}): "
+                               f"no date of its own, told as a step of it, so that day")
             stepped.add(id(d))
         elif not _dates_steps(d, sentences, parsed, stepped):
             if d.when is not None or not _undated(d):
@@ -77,7 +85,7 @@ def _day_or_night(when) -> bool:
 
 def _undated(d) -> bool:
     """A told happening the report gives no date for, nothing setting it apart from the day before."""
-    return (d.when is None and d.date is None and d.status in _TOLD
+    return (d.when is None and d.date is None and d.status in HAPPENED
             and (d.when_rule or "").startswith(UNDATED_RULES[0]) and not _APART_RE.search(_first_telling(d.quote)))
 
 
@@ -90,7 +98,7 @@ def _first_telling(quote: str) -> str:
 def _dates_steps(d, sentences: Sequence, parsed: dict, stepped: set[int]) -> bool:
     """A draft whose day may date the steps told after it: a plain past day of its own (not the
     day something was said about it), or one it took as a step or as the day's news itself."""
-    if d.status not in _TOLD or not _day_or_night(d.when):
+    if d.status not in HAPPENED or not _day_or_night(d.when):
         return False
     if id(d) in stepped:
         return True
@@ -128,6 +136,14 @@ def _told_in_the_past(d, sentences: Sequence, parsed: dict) -> bool:
     return past
 
 
+def _also_in_the_past(d, sentences: Sequence, parsed: dict) -> bool:
+    """"They said troops also shelled Y": "also" on a verb in the simple past of the clause."""
+    if not _ALSO_RE.search(_first_telling(d.quote)):
+        return False
+    return any(t.lower_ == "also" and t.dep_ == "advmod" and t.head.tag_ == "VBD"
+               for t in _tokens(d, sentences, parsed))
+
+
 def _in_present_perfect(tokens) -> bool:
     return any(t.pos_ == "VERB" and t.tag_ == "VBN" and t.dep_ in _MAIN_DEPS and t.lemma_.lower() not in SPEECH_LEMMAS
                and any(c.dep_ == "aux" and c.lower_ in ("has", "have") for c in t.children) for t in tokens)
@@ -143,7 +159,7 @@ def _news_of_the_day(drafts: list, sentences: Sequence, parsed: dict, published:
     def kinds(d) -> set[str]:
         return {k for _, k in strong_triggers(_tokens(d, sentences, parsed))}
 
-    dated = [(d, kinds(d)) for d in drafts if d.status in _TOLD and d.date is not None and not d.date.forward
+    dated = [(d, kinds(d)) for d in drafts if d.status in HAPPENED and d.date is not None and not d.date.forward
              and plain_day(d.when) and 0 <= (pub_day - d.when.earliest.date()).days <= 1
              and not said_on(d, sentences, parsed)]
     if not dated:

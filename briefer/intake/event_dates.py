@@ -21,7 +21,7 @@ from .dates import DateMention
 from .parse import SPEECH_LEMMAS, token_at
 from .triggers import TRIGGER_RE
 
-__all__ = ["clause_date", "date_continuations", "plain_day", "undated_rule", "UNDATED_RULES"]
+__all__ = ["clause_date", "plain_day", "undated_rule", "UNDATED_RULES"]
 
 # rules of a clause that gives no date of its own (`telling` lets a later telling date it)
 UNDATED_RULES = ("the report gives no date", "told as background")
@@ -243,38 +243,3 @@ def _path(start, end) -> list:
             break
         t = t.head
     return out
-
-
-# -- a happening told as going on with the one before --------------------------------------
-_ALSO_RE = re.compile(r"\balso\b(?!\s+(?:known|called|named|referred))", re.I)
-
-
-def date_continuations(drafts: list, sentences: Sequence, parsed: dict) -> list:
-    """"Troops shelled X on Tuesday. They said troops also shelled Y.": a clause with no date
-    of its own, told in the simple past with "also" right after a happening dated to a day (in
-    its sentence or the one before), happened on that day.  Only with the parse (the tense)."""
-    previous = None
-    for d in drafts:
-        if (d.when is None and d.date is None and previous is not None and previous.date is not None
-                and previous.when is not None and not previous.date.forward
-                and plain_day(previous.when)
-                and 0 <= d.clause.sentence - previous.clause.sentence <= 1
-                and d.status in ("reported", "claimed") and _also_in_the_past(d, sentences, parsed)):
-            d.when = previous.when
-            d.when_rule = (f"no date of its own, told with 'also' just after a happening of {previous.when.label} "
-                           f"({previous.date.text}): that day")
-        previous = d
-    return drafts
-
-
-def _also_in_the_past(d, sentences: Sequence, parsed: dict) -> bool:
-    doc = parsed.get(d.clause.sentence)
-    if doc is None or not _ALSO_RE.search(d.quote):
-        return False
-    s0 = sentences[d.clause.sentence].start
-    for t in doc:
-        if s0 + t.idx < d.clause.start or s0 + t.idx >= d.clause.end:
-            continue
-        if t.lower_ == "also" and t.dep_ == "advmod" and t.head.tag_ == "VBD":
-            return True
-    return False

@@ -48,6 +48,7 @@ from __future__ import annotations
 import re
 from typing import Sequence
 
+from ..core.status import HAPPENED
 from . import lexicon as L
 from .event_dates import UNDATED_RULES
 from .events import EventDraft
@@ -55,7 +56,7 @@ from .parse import SPEECH_LEMMAS, token_at
 from .text import Sentence
 from .triggers import TRIGGER_RE as _TRIGGER_RE, agent_noun, animate, event_stem, tells
 
-__all__ = ["clause_tokens", "fold_retellings", "said_on", "strong_triggers"]
+__all__ = ["ELSEWHERE", "clause_tokens", "fold_retellings", "said_on", "strong_triggers"]
 
 # kinds of happening worth telling apart; "held", "open", "control" and the like say too little to tie two drafts
 _STRONG = {"attack", "offensive", "assault", "kill", "murder", "execut", "behead", "shell", "bomb", "strike",
@@ -76,8 +77,9 @@ _VIOLENT = {"strike", "kill", "blast", "shot", "clash", "ambush", "attack", "beh
 _BACK_DETS = {"the", "this", "that", "these", "those", "such"}
 _NEW_ADJS = {"first", "new", "fresh", "renewed", "another", "second", "third"}
 _BACK_ADJS = {"latest", "same"}  # ("similar attacks" are other happenings of the kind)
-_ANOTHER_RE = re.compile(r"\b(?:also|another|separately|second|other|elsewhere|meanwhile|in addition|again|later|"
-                         r"similar)\b", re.I)
+# words that put a happening somewhere else than the one just told (`date_steps` sets such a clause apart too)
+ELSEWHERE = r"separately|elsewhere|meanwhile"
+_ANOTHER_RE = re.compile(rf"\b(?:also|another|{ELSEWHERE}|second|other|in addition|again|later|similar)\b", re.I)
 # nouns too common to tie two tellings together
 _LIGHT_NOUNS = {"people", "person", "day", "time", "year", "week", "month", "area", "part", "number", "report",
                 "reports", "statement", "official", "officials", "source", "sources", "country", "world"}
@@ -282,7 +284,7 @@ def _reduced_passive(verb) -> bool:
 def _toll_of(told: EventDraft, before: EventDraft, d: EventDraft, weak: set[int]) -> bool:
     """`d`, a count of the dead with no day of its own, told right after `before` (folded into
     `told`) in the same or the next sentence: that happening's toll."""
-    return d.clause.sentence - before.clause.sentence <= 1 and told.status in ("reported", "claimed") \
+    return d.clause.sentence - before.clause.sentence <= 1 and told.status in HAPPENED \
         and _weak(d, weak) and not _places_differ(told.place, d.place) and not _ANOTHER_RE.search(d.quote)
 
 
@@ -315,7 +317,7 @@ def fold_retellings(drafts: list[EventDraft], sentences: Sequence[Sentence], par
     last_told: dict[int, int] = {}  # kept draft -> the last sentence that told it
     for j, d in enumerate(drafts):
         meta = info[j]
-        if meta is None or d.status not in ("reported", "claimed"):
+        if meta is None or d.status not in HAPPENED:
             kept.append(j)
             home[j] = j
             last_told[j] = d.clause.sentence
@@ -341,7 +343,7 @@ def fold_retellings(drafts: list[EventDraft], sentences: Sequence[Sentence], par
         for i in reversed(kept[-_LOOK_BACK:]):
             prev = drafts[i]
             pmeta = info[i]
-            if pmeta is None or prev.status not in ("reported", "claimed"):
+            if pmeta is None or prev.status not in HAPPENED:
                 continue
             shared = _shared_kinds(kinds, pmeta[0], back)
             if not shared or not _dates_agree(prev, d, weak):

@@ -32,7 +32,7 @@ from typing import Optional, Sequence
 from . import lexicon as L
 from .parse import SPEECH_LEMMAS, token_at
 
-__all__ = ["event_word", "own_forces_act", "told_as_news", "told_at_place", "tells", "event_stem", "agent_noun", "animate", "TRIGGER_RE"]
+__all__ = ["event_word", "own_forces_act", "told_as_news", "told_at_place", "tells", "event_stem", "agent_noun", "animate", "TRIGGER_RE", "HABITUAL"]
 
 _STEMS = sorted(L.EVENT_STEMS, key=len, reverse=True)  # the longest first
 TRIGGER_RE = re.compile(r"\b(?:" + "|".join(re.escape(s) for s in _STEMS) + r")\w*", re.I)
@@ -167,7 +167,7 @@ def tells(token, upper_text: bool = False) -> bool:
 
 
 _PRESENT_BE = {"is", "are", "am", "'s", "'re", "’s", "’re"}
-_HABITUAL = {"often", "usually", "frequently", "regularly", "routinely", "typically", "generally", "long", "still",
+HABITUAL = {"often", "usually", "frequently", "regularly", "routinely", "typically", "generally", "long", "still",
              "normally", "commonly", "sometimes", "occasionally", "traditionally", "customarily"}
 
 
@@ -204,7 +204,7 @@ def _ongoing(token) -> bool:
     if verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() in SPEECH_LEMMAS | _TIE:
         return False
     aux = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
-    if any(c.dep_ == "advmod" and c.lower_ in _HABITUAL for c in verb.children):
+    if any(c.dep_ == "advmod" and c.lower_ in HABITUAL for c in verb.children):
         return True
     if verb.tag_ == "VBG" and ("been" in aux or noun and aux & _PRESENT_BE):
         return True
