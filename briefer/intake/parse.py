@@ -469,6 +469,9 @@ def _verb_status(verb) -> Optional[str]:
     for _ in range(3):  # "is expected to attack", "plans to", "threatened to"
         if t.dep_ == "xcomp" and (t.head.lemma_.lower() in _EXPECT_HEADS or t.head.lower_ in _EXPECT_HEADS):
             return "expected"
+        if t.dep_ == "xcomp" and t.head.lemma_.lower() == "be" and t.head.tag_ in ("VBZ", "VBP", "VBD") \
+                and any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children):
+            return "expected"  # "the amnesty that is to expire in January", "troops are to withdraw"
         if t.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _CONDITION_MARKS for c in t.children):
             return "conditional"
         if t.head.i == t.i:

@@ -110,3 +110,13 @@ def test_a_weekday_on_a_promise_made_in_the_past_is_the_day_of_the_promise(works
     a = analyse_text(workspace, "Headline: Test report\nOutlet: Desk Wire\n\nThe Eastland defence minister vowed "
                      "Friday to carry the fight into Kafr Saba.", published=PUBLISHED)
     assert [(d.text, d.when.edtf) for d in a.dates] == [("Friday", "2019-03-01")]
+
+
+def test_what_is_to_happen_is_to_come(workspace) -> None:
+    # "is to" + a verb speaks of what is to come: a month in it is the next one, the clause an expectation
+    a = analyse_text(workspace, "Headline: Test report\nOutlet: Desk Wire\n\nThe Eastland government offered an "
+                     "amnesty to the Northern Shield Brigade, which is to expire in April. Eastland troops are to "
+                     "withdraw from Kafr Saba in June.", published=PUBLISHED)
+    assert [(d.text, d.when.edtf) for d in a.dates] == [("in April", "2019-04"), ("in June", "2019-06")]
+    withdraw = [e for e in a.all_events if "withdraw" in e.quote]
+    assert withdraw and all(e.status == "expected" for e in withdraw), [(e.quote, e.status) for e in a.all_events]
