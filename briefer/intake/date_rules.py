@@ -551,7 +551,10 @@ RULES: list[tuple[re.Pattern, object]] = [
     (re.compile(rf"\b(?P<m>{_MONTH})\s+(?P<d>\d{{1,2}}){_ORD}(?![\d:]){_NOT_A_NAME}"), _day_month),
     (re.compile(rf"(?:\b(?P<prep>[Ii]n|[Bb]y|[Ss]ince|[Ff]rom|[Uu]ntil|[Tt]ill|[Bb]efore|[Ee]arly|[Ll]ate)\s+)?"
                 rf"(?P<m>{_MONTH})\s+(?:of\s+)?(?P<rel>last|this|next)\s+year\b"), _month_relative_year),
-    (re.compile(rf"\b(?P<prep>[Ii]n|[Bb]y|[Ss]ince|[Ff]rom|[Uu]ntil|[Tt]ill|[Bb]efore|[Ee]arly|[Ll]ate)\s+(?P<m>{_MONTH})(?![\w])"), _month_alone),
+    # not "since February 1 when ...": the day told with the month is the date
+    (re.compile(rf"\b(?P<prep>[Ii]n|[Bb]y|[Ss]ince|[Ff]rom|[Uu]ntil|[Tt]ill|[Bb]efore|[Ee]arly|[Ll]ate)\s+(?P<m>{_MONTH})(?![\w])"
+                r"(?!\s+(?:[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?(?:\s*[,.;:)]|\s+(?:when|and|as|after|before|until|to)\b|$))"),
+     _month_alone),
     # a month named on its own ("September was the deadliest month", "the July offensive"); not "May"
     # (the verb), a month before a day or a name ("March 23 Movement", "Black September" aside)
     (re.compile(r"(?<![\w.\-])(?<!Black )(?<!\d )(?P<m>January|February|March|April|June|July|August|September|October|"

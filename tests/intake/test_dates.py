@@ -352,3 +352,12 @@ def test_late_in_a_year_and_the_last_days_of_a_month() -> None:
 
 def test_a_group_named_after_a_day_is_no_date() -> None:
     assert find_dates("Talks with the March 23 Movement and the 14 March alliance resumed.", PUB) == []
+
+
+@pytest.mark.parametrize("text, found", [
+    ("Dozens have been killed since February 1 when troops seized the town.", [("February 1", "2019-02-01/..")]),
+    ("Dozens have been killed since January 28, when troops seized the town.", [("January 28", "2019-01-28/..")]),
+    ("Dozens have been killed since January.", [("since January", "2019-01/..")]),
+])
+def test_since_a_month_and_its_day_is_from_that_day(text: str, found: list) -> None:
+    assert [(d.text, d.when.edtf) for d in find_dates(text, PUB)] == found
