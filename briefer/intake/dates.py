@@ -230,13 +230,16 @@ def anchor_dates(text: str, found: list[DateMention], starts: Sequence[int], pub
     out: list[DateMention] = []
     last_day: Optional[tuple[int, date, str]] = None  # (sentence, day, its text)
     last_point: Optional[tuple[int, DateMention]] = None  # the last day, month or year told
-    pending = [m for m in _CAME_AFTER_RE.finditer(text) if not any(f.start <= m.start("text") < f.end for f in found)]
+    found_starts = [f.start for f in found]  # (sorted: one look-up per match, linear in the report)
+    pending = [m for m in _CAME_AFTER_RE.finditer(text)
+               if (k := bisect_right(found_starts, m.start("text")) - 1) < 0 or found[k].end <= m.start("text")]
+    pending.reverse()  # popped from the end, first match first
     told_at: set[int] = set()
 
     def came_after(before: int) -> None:
         """The "came a day after ..." told before offset `before`, counted from the day told just before."""
-        while pending and pending[0].start("text") < before:
-            m = pending.pop(0)
+        while pending and pending[-1].start("text") < before:
+            m = pending.pop()
             si = bisect_right(starts, m.start()) - 1
             if m.start("text") not in told_at and last_day is not None and 0 <= si - last_day[0] <= 1:
                 counted = _counted_from(m, last_day[1], last_day[2], "the day told just before it", published)
