@@ -580,7 +580,8 @@ RULES: list[tuple[re.Pattern, object]] = [
     (re.compile(r"\b(?:late\s+)?overnight\b", _I), _overnight),
     (re.compile(rf"\b(?:(?:over|in|during|for|within)\s+)?the\s+(?P<dir>past|last|previous|coming|next|following)\s+(?:(?P<n>{_NUM})[\s-]+)?(?P<unit>{_UNIT})\b"
                 r"(?!\s+of\b)", _I), _past_n),  # not "the last 12 days of September"
-    (re.compile(rf"\bwithin\s+(?:the\s+next\s+)?(?P<n>{_NUM})?[\s-]*(?P<unit>{_UNIT})\b", _I), _within),
+    # not "within three hours of entering the city": counted from that, not from publication
+    (re.compile(rf"\bwithin\s+(?:the\s+next\s+)?(?P<n>{_NUM})?[\s-]*(?P<unit>{_UNIT})\b(?!\s+of\b)", _I), _within),
     (re.compile(rf"\b(?P<n>{_NUM})[\s\-]+(?P<unit>{_UNIT})\s+ago\b", _I), _ago),
     *PERIOD_RULES,  # seasons, decades, the end of a year, "on the 15th", "in two weeks"
     (re.compile(rf"(?<![\d.,/\-])\b(?P<y>{_YEAR})\b(?![\d.,/\-]\d)"), _bare_year),

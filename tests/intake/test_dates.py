@@ -200,6 +200,7 @@ def test_seasons_decades_ends_and_forward_counts(text: str, future: bool, edtf: 
     "The convoy drove some 1500 kilometers.",
     "Rebels took the 15th century fort.",
     "Fighting followed the fall of the town.",  # a fall that is no autumn
+    "Rebels took the town within three hours of entering it.",  # counted from the entering, not from publication
 ])
 def test_counts_and_durations_are_no_dates(text: str) -> None:
     assert find_dates(text, PUB, future_context=lambda _o: "will" in text) == []
