@@ -7,6 +7,7 @@ into entities (`grouping`).
 
 from __future__ import annotations
 
+import re
 from typing import Iterable, Optional, Sequence
 
 from .bodies import body_mentions
@@ -35,4 +36,18 @@ def find_entities(text: str, sentences: Sequence[Sentence], gazetteer: Gazetteer
         mentions = [m for m in mentions if not dateline[0] <= m.start < dateline[1]]
     entities = group_mentions(text, mentions, gazetteer)
     definite_references(text, sentences, mentions, entities)
+    for e in entities:
+        if e.actor and e.known_actor is None and e.kind == "organisation" and _only_where(text, e.mentions):
+            e.actor = False
     return entities, mentions
+
+
+# "At the White House, the spokeswoman said", "told reporters at the Pentagon", "a bomb outside the Supreme
+# Court building": where someone is or something happened, not a party
+_WHERE_BEFORE_RE = re.compile(r"\b(?:[Aa]t|[Oo]utside|[Ii]nside|[Rr]eports?\s+from)\s+the\s+$")
+
+
+def _only_where(text: str, mentions: Sequence[Mention]) -> bool:
+    """Whether a new body is named only as the place someone stands (see _WHERE_BEFORE_RE)."""
+    named = [m for m in mentions if not m.reference]
+    return bool(named) and all(_WHERE_BEFORE_RE.search(text, max(0, m.start - 20), m.start) for m in named)

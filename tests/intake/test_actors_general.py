@@ -436,3 +436,11 @@ def test_titles_joined_by_a_hyphen_are_no_part_of_the_name(workspace) -> None:
         result = analysis(workspace, body).to_json()
         assert [a["name"] for a in result["actors"]] == ["Waheed Arshad"], result["actors"]
         assert [c["speaker"] for c in result["citations"]] == ["Waheed Arshad"], result["citations"]
+
+
+def test_a_body_named_only_where_someone_stands_is_no_party(workspace) -> None:
+    found = actors(workspace, "At the Foreign Ministry, the president said on Monday the talks would go on. A "
+                              "general told reporters at the Korvan Defence Council that the rebels had withdrawn. "
+                              "The Korvan Election Commission said the vote was postponed.")
+    assert not {"Foreign Ministry", "Korvan Defence Council"} & set(found), found
+    assert "Korvan Election Commission" in found, found  # a body that speaks stays a party
