@@ -112,6 +112,12 @@ _THING_AFTER_RE = re.compile(r"\s+(?:stations?|posts?|checkpoints?|camps?|headqu
 # "the country's security forces", "joint security forces", "their police": someone's, not the state's own
 _OWNER_BEFORE_RE = re.compile(r"(?:['’]s|\b(?:joint|private|own|its|their|his|her|our|your|secret|religious|tribal|"
                               r"rebel|militia|opposition|the|a|an|local|regional|municipal|federal|state))\s+$", re.I)
+# a body of the United Nations named by what it does: "the U.N. human rights office", "United Nations relief
+# agencies", "the U.N. mission in Congo": a definite one, not "a U.N. office", "under U.N. command", nor one the
+# report names ("the U.N. cultural agency UNESCO": that name is the body)
+_UN_BODY_RE = re.compile(r"(?:\b[Tt]he\s+|(?:^|(?<=[.!?]\s)|(?<=\n)))"
+                         rf"(?P<name>{L.UN_PREFIX}\s+(?:[a-z][a-z'’\-]*\s+){{0,3}}"
+                         r"(?:agency|agencies|office|mission|team|commission|command|operation))\b(?!,?\s+[A-Z]{2,})", re.M)
 _STATE_WORD_RE = re.compile(rf"\b(?:{_NATION_RE}|{_COUNTRY_RE})\b", re.I)
 
 
@@ -246,6 +252,10 @@ def body_mentions(text: str, sentences: Sequence[Sentence], mentions: list[Menti
                 and ruler not in L.COUNTRIES and ruler not in L.CAPITALS:
             found.append((m.start("ruler"), m.end("head"), "ruler|" + ruler, si))
             ruler_names.setdefault("ruler|" + ruler, f"{m.group('ruler')} {m.group('head')}")
+    for m in _UN_BODY_RE.finditer(text):  # "the U.N. human rights office said": that office, not the U.N.
+        si = bisect_right(starts, m.start()) - 1
+        if si >= 0 and (only is None or si in only):
+            found.append((m.start("name"), m.end("name"), "un|" + fold(m.group("name")), si))
     for m in _LED_RE.finditer(text):  # "the U.S.-led coalition", "Saudi-led forces"
         si = bisect_right(starts, m.start()) - 1
         if si >= 0 and (only is None or si in only):

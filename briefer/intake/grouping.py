@@ -344,7 +344,8 @@ def _agency_name(name: str) -> bool:
     folded = fold(name)
     if any(folded.startswith(a + " ") and folded.endswith(" service") for a in L.NEWS_AGENCIES):
         return True  # "VOA Hausa Service", "BBC Persian Service"
-    return folded in L.NEWS_AGENCIES or bool(re.search(r"\b(?:news|agency|press|television|radio|tv)\b", name, re.I))
+    return folded in L.NEWS_AGENCIES or bool(re.search(r"\b(?:news|agency|press|television|radio|tv)\b", name, re.I)
+                                            and not L.UN_NAME_RE.match(name))
 
 
 def definite_references(text: str, sentences: Sequence[Sentence], mentions: list[Mention],

@@ -7,6 +7,8 @@ any particular conflict: those come from the workspace.
 
 from __future__ import annotations
 
+import re
+
 # Titles written before a name: "President Donald Trump", "Father Paolo".
 TITLES = {
     "president", "vice", "father", "pope", "minister", "prime", "foreign", "defence", "defense", "interior",
@@ -59,6 +61,10 @@ ARMED_CUES = {
 # Actors that are states by their acronym.
 STATE_ACRONYMS = {"US": "state", "USA": "state", "UK": "state", "CAR": "state", "EU": "organisation", "UN": "organisation",
                   "NATO": "organisation", "UAE": "state", "KSA": "state", "DRC": "state"}
+
+# a body of the United Nations ("United Nations Refugee Agency", "U-N Children's Fund"): never a news agency
+UN_PREFIX = r"(?:United\s+Nations|U\.N\.|UN|U-N)"
+UN_NAME_RE = re.compile(rf"(?:the\s+)?{UN_PREFIX}\s", re.I)
 
 NEWS_AGENCIES = {
     "reuters", "afp", "agence france-presse", "agence france presse", "associated press", "ap", "sana",

@@ -36,7 +36,8 @@ def _kind(name: str, label: str) -> str:
         return "person"
     if words & L.ARMED_WORDS:
         return "armed_group"
-    if fold(name) in L.NEWS_AGENCIES or re.search(r"\b(?:news|agency|press|television|radio|tv)\b", name, re.I):
+    if fold(name) in L.NEWS_AGENCIES or re.search(r"\b(?:news|agency|press|television|radio|tv)\b", name, re.I) \
+            and not L.UN_NAME_RE.match(name):
         return "source"
     return "organisation"
 

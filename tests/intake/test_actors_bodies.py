@@ -124,3 +124,21 @@ def test_a_police_station_and_police_officers_name_no_party(workspace) -> None:
                               "officers, officials said. Malawi has seen a rise in such attacks, and Malawi's "
                               "president has promised more troops.")
     assert not [name for name in found if "police" in name.lower()], found
+
+
+def test_a_un_body_named_by_what_it_does_is_that_body(workspace) -> None:
+    analysis = analyse_text(workspace, "Valley report\n\nThe U.N. human rights office said on Tuesday a mass grave "
+                            "was found near Korbessa. United Nations relief agencies have visited 14 camps. The "
+                            "United Nations Refugee Agency says 4,000 people fled.", published=date(2003, 6, 6))
+    names = {a.name for a in analysis.actors}
+    assert {"U.N. human rights office", "United Nations relief agencies", "United Nations Refugee Agency"} <= names
+    assert not {"U.N.", "United Nations"} & names, names
+    assert "U.N. human rights office" in {c.speaker for c in analysis.citations}
+    assert not analysis.sources  # a refugee agency is no news agency
+
+
+def test_a_un_thing_or_a_un_body_named_after_is_no_body_of_its_own(workspace) -> None:
+    found = actors(workspace, "The fort also houses a U.N. office. The government said it would not accept U.N. "
+                              "command of the force. The U.N. cultural agency UNESCO lists the old town as a heritage "
+                              "site.")
+    assert not {"U.N. office", "U.N. command", "U.N. cultural agency"} & set(found), found
