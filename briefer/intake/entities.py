@@ -39,12 +39,27 @@ def find_entities(text: str, sentences: Sequence[Sentence], gazetteer: Gazetteer
     for e in entities:
         if e.actor and e.known_actor is None and e.kind == "organisation" and _only_where(text, e.mentions):
             e.actor = False
+        elif e.actor and e.known_actor is None and e.kind == "state" and _only_whose(text, e.mentions):
+            e.actor = False
     return entities, mentions
 
 
 # "At the White House, the spokeswoman said", "told reporters at the Pentagon", "a bomb outside the Supreme
 # Court building": where someone is or something happened, not a party
 _WHERE_BEFORE_RE = re.compile(r"\b(?:[Aa]t|[Oo]utside|[Ii]nside|[Rr]eports?\s+from)\s+the\s+$")
+
+
+# "U.S. envoy William Burns urged", "the release of two U.S. hostages": a state named only as whose envoy or
+# whose citizens someone is; the person is the party, or the state suffers nothing as a state
+_WHOSE_PERSON_RE = re.compile(r"(?:-[a-z]+)?\s+(?:envoys?|ambassadors?|diplomats?|hostages?|citizens?|nationals?|"
+                              r"captives?|detainees?|prisoners?|journalists?|reporters?|aid\s+workers?|workers?|"
+                              r"volunteers?|tourists?|residents?)\b")
+
+
+def _only_whose(text: str, mentions: Sequence[Mention]) -> bool:
+    """Whether a state is named only as the nationality of people (see _WHOSE_PERSON_RE)."""
+    named = [m for m in mentions if not m.reference]
+    return bool(named) and all(_WHOSE_PERSON_RE.match(text, m.end) for m in named)
 
 
 def _only_where(text: str, mentions: Sequence[Mention]) -> bool:

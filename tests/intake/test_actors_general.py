@@ -444,3 +444,10 @@ def test_a_body_named_only_where_someone_stands_is_no_party(workspace) -> None:
                               "The Korvan Election Commission said the vote was postponed.")
     assert not {"Foreign Ministry", "Korvan Defence Council"} & set(found), found
     assert "Korvan Election Commission" in found, found  # a body that speaks stays a party
+
+
+def test_a_state_named_only_as_whose_envoy_or_citizens_is_no_party(workspace) -> None:
+    found = actors(workspace, "Hours after visiting U.S. envoy Ilse Marchetti urged both sides to talk, gunmen "
+                              "seized two U.S. hostages near Dalbek. Two U.S. citizens were later released.")
+    assert "Ilse Marchetti" in found, found
+    assert not {"U.S.", "United States"} & set(found), found
