@@ -133,6 +133,9 @@ _PLACE_OF_RE = re.compile(r"\b(?:" + "|".join(sorted(L.PLACE_NOUNS | {"capital",
                           + r")\s+of\s+$", re.I)
 
 
+_PERSON_OF_BODY_RE = re.compile(r"\s+of\s+(?:the\s+)?(?=[A-Z])")
+
+
 def _person_read_as_place(found: list[Mention], start: int, end: int, text: str) -> bool:
     """A new name of two words or more the rules took for a place only because a preposition other than
     one of place stands before it ("the head of Luis Zuniga", "went to Saskia von Meijenfeldt", "the death
@@ -222,6 +225,16 @@ def with_model_names(text: str, sentences: Sequence[Sentence], parsed: dict, men
                 found = overlapping(start, end)
                 if label == "PERSON" and _person_read_as_place(found, start, end, text):
                     found[0].kind, found[0].name = "person", name
+                    continue
+                of_body = _PERSON_OF_BODY_RE.match(text, end) if label == "PERSON" and len(found) == 1 else None
+                if of_body is not None and found[0].start == start and of_body.end() <= found[0].end \
+                        and found[0].known is None and found[0].kind in ("organisation", "other") \
+                        and not found[0].reference and len(name.split()) >= 2:
+                    # "Christiane Berthiaume of the World Food Program says": the person, and the body she is of
+                    m = found[0]
+                    m.start, m.text = of_body.end(), text[of_body.end():m.end]
+                    m.name = m.text
+                    added.append(Mention(start, end, name, kind="person", name=name, sentence=si))
                     continue
                 _correct(found, start, end, name, label, text, dropped)
                 continue

@@ -32,3 +32,13 @@ def test_a_name_with_al_is_a_persons_name(workspace) -> None:
                               "Monday. The court also charged his brother Seif al-Din.")
     assert found.get("Mohammed al-Hariri") == "person", found
     assert found.get("Seif al-Din") == "person", found
+
+
+def test_a_person_of_a_body_is_the_person_and_the_body(workspace) -> None:
+    analysis = analyse_text(workspace, "Valley report\n\nRefugees are fleeing the fighting. Christiane Morel of the "
+                            "World Food Program says most of the people arrived with nothing.",
+                            published=date(2015, 3, 5))
+    found = {a.name: a.kind.value if hasattr(a.kind, "value") else a.kind for a in analysis.actors}
+    assert found.get("Christiane Morel") == "person", found
+    assert found.get("World Food Program") == "organisation", found
+    assert [c.speaker for c in analysis.citations] == ["Christiane Morel"]
