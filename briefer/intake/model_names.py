@@ -133,6 +133,17 @@ _PLACE_OF_RE = re.compile(r"\b(?:" + "|".join(sorted(L.PLACE_NOUNS | {"capital",
                           + r")\s+of\s+$", re.I)
 
 
+def _place_glued_to_person(found: list[Mention], start: int, end: int, name: str, text: str) -> bool:
+    """A city or state the rules read as one name with the person after it, a comma lost or never
+    written ("the office in Mogadishu Ali Yasin Gedi said"), where the parse reads the person."""
+    if len(found) != 1 or len(name.split()) < 2:
+        return False
+    m = found[0]
+    lead = fold(text[m.start:start].strip())
+    return m.kind == "place" and m.known is None and not m.reference and m.start < start and m.end == end \
+        and (lead in L.CAPITALS or lead in L.COUNTRIES)
+
+
 _PERSON_OF_BODY_RE = re.compile(r"\s+of\s+(?:the\s+)?(?=[A-Z])")
 
 
@@ -225,6 +236,12 @@ def with_model_names(text: str, sentences: Sequence[Sentence], parsed: dict, men
                 found = overlapping(start, end)
                 if label == "PERSON" and _person_read_as_place(found, start, end, text):
                     found[0].kind, found[0].name = "person", name
+                    continue
+                if label == "PERSON" and _place_glued_to_person(found, start, end, name, text):
+                    m = found[0]  # "in Mogadishu Ali Yasin Gedi said": the city, then the person
+                    m.end = m.start + len(text[m.start:start].rstrip())
+                    m.text = m.name = text[m.start:m.end]
+                    added.append(Mention(start, end, name, kind="person", name=name, sentence=si))
                     continue
                 of_body = _PERSON_OF_BODY_RE.match(text, end) if label == "PERSON" and len(found) == 1 else None
                 if of_body is not None and found[0].start == start and of_body.end() <= found[0].end \

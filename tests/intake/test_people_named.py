@@ -42,3 +42,11 @@ def test_a_person_of_a_body_is_the_person_and_the_body(workspace) -> None:
     assert found.get("Christiane Morel") == "person", found
     assert found.get("World Food Program") == "organisation", found
     assert [c.speaker for c in analysis.citations] == ["Christiane Morel"]
+
+
+def test_a_city_written_before_a_person_is_no_part_of_the_name(workspace) -> None:
+    analysis = analyse_text(workspace, "Valley report\n\nThe head of the rights group in Nairobi Amina Wekesa "
+                            "said the shelling went on all night.", published=date(2015, 3, 5))
+    found = {a.name: a.kind.value if hasattr(a.kind, "value") else a.kind for a in analysis.actors}
+    assert found.get("Amina Wekesa") == "person", found
+    assert [c.speaker for c in analysis.citations] == ["Amina Wekesa"]
