@@ -340,6 +340,20 @@ def attributions(doc) -> list[Attribution]:
             how += f", through {channel}"
         found.append(Attribution(span, doc.text[span[0]:span[1]], tok.text, tok.idx, quote, channel, channel_span,
                                  how, pronoun, tok.lemma_ == "deny", own_report, named, subject.idx))
+        if subject.pos_ == "PROPN" or subject.ent_type_ in ("PERSON", "ORG", "GPE"):
+            # "Canada and France each say", "Rumsfeld and the Joint Chiefs' head, General Myers, say": each
+            # named party told with the first says it too
+            for conj in subject.conjuncts:
+                if conj.i < subject.i:
+                    continue
+                appos = next((c for c in conj.children if c.dep_ == "appos"
+                              and (c.ent_type_ == "PERSON" or c.pos_ == "PROPN")), None)
+                other = appos if appos is not None and conj.pos_ == "NOUN" else conj
+                if not (other.pos_ == "PROPN" or other.ent_type_ in ("PERSON", "ORG", "GPE")):
+                    continue
+                o_span = _span(_phrase(other))
+                found.append(Attribution(o_span, doc.text[o_span[0]:o_span[1]], tok.text, tok.idx, quote, channel,
+                                         channel_span, how, False, tok.lemma_ == "deny", own_report, True, other.idx))
     return found
 
 

@@ -140,3 +140,9 @@ def test_unnamed_speakers_told_together_stay_together(workspace) -> None:
     found = speakers(workspace, "Security officials and witnesses said the fighting erupted early on Tuesday in "
                                 "a remote village.")
     assert found == ["Security officials and witnesses"], found
+
+
+def test_each_named_party_told_with_the_first_speaks_too(workspace) -> None:
+    found = speakers(workspace, "Gunmen stormed the hotel on Sunday. Canada and Norway each say two of their "
+                                "citizens were killed.")
+    assert found == ["Canada", "Norway"], found
