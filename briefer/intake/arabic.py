@@ -53,15 +53,18 @@ _ORDINAL_RE = alternation(_ORDINALS)
 # the same month in the other calendar's name: "نوفمبر/ تشرين الثاني", "أيار (مايو)", "مارس آذار" (a wire's
 # house style: the two names side by side)
 _PAIR = rf"(?:\s*(?:/|\()\s*(?:{_MONTH_RE})\s*\)?|\s+(?:{_MONTH_RE}){NOT_AR_AFTER})?"
+# where a date opens: after a space, or after و/ف glued to it ("ومنذ 7 أكتوبر", "وفي 3 مايو")
+_OPENS = rf"(?:{NOT_AR_BEFORE}|(?<={NOT_AR_BEFORE}[وف]))"
 # "منذ 7 أكتوبر", "منذ السابع من الشهر الماضي": since that day, the end open
 _SINCE = r"(?:(?P<since>منذ)\s+)?"
 # "الـ10 من مارس", "في الـ 15 من الشهر الجاري": a day's number written with the article
 _DAY_ART = rf"{GLUED}(?:الـ\s?|ال)?"
 _PART_OF_DAY = r"(?:(?:فجر|صباح|مساء|ظهر|عصر|ليلة|ليل|منتصف\s+ليل)\s+)?"
 _DATE_RULES = [
-    ("full", re.compile(rf"{NOT_AR_BEFORE}{_SINCE}{_DAY_ART}(?P<d>\d{{1,2}})\s+(?:من\s+)?(?P<m>{_MONTH_RE}){_PAIR}\s+(?:عام\s+|سنة\s+)?(?P<y>(?:19|20)\d\d)")),
-    ("month_year", re.compile(rf"{NOT_AR_BEFORE}(?:في\s+|(?P<since>منذ)\s+)?{GLUED}(?:شهر\s+)?(?P<m>{_MONTH_RE}){_PAIR}\s+(?:عام\s+|سنة\s+|من\s+العام\s+)?(?P<y>(?:19|20)\d\d)")),
-    ("day_month", re.compile(rf"{NOT_AR_BEFORE}{_SINCE}{_DAY_ART}(?P<d>\d{{1,2}})\s+(?:من\s+)?(?:شهر\s+)?(?P<m>{_MONTH_RE}){_PAIR}(?:\s+(?:الماضي|الفائت|المنصرم|الجاري|الحالي)(?![{AR}]))?{NOT_AR_AFTER}")),
+    ("full", re.compile(rf"{_OPENS}{_SINCE}{_DAY_ART}(?P<d>\d{{1,2}})\s+(?:من\s+)?(?P<m>{_MONTH_RE}){_PAIR}\s+(?:عام\s+|سنة\s+)?(?P<y>(?:19|20)\d\d)")),
+    # "منتصف أبريل 2023", "منذ أواخر مارس 2011": a part of a month is that month (of the year written)
+    ("month_year", re.compile(rf"{_OPENS}(?:في\s+|(?P<since>منذ)\s+)?(?:(?:مطلع|بداية|أوائل|منتصف|أواخر|نهاية)\s+)?{GLUED}(?:شهر\s+)?(?P<m>{_MONTH_RE}){_PAIR}\s+(?:عام\s+|سنة\s+|من\s+العام\s+)?(?P<y>(?:19|20)\d\d)")),
+    ("day_month", re.compile(rf"{_OPENS}{_SINCE}{_DAY_ART}(?P<d>\d{{1,2}})\s+(?:من\s+)?(?:شهر\s+)?(?P<m>{_MONTH_RE}){_PAIR}(?:\s+(?:الماضي|الفائت|المنصرم|الجاري|الحالي)(?![{AR}]))?{NOT_AR_AFTER}")),
     # "فجر الاثنين 12 نوفمبر", "اليوم الأحد 17 سبتمبر": the weekday and the day are one expression
     ("day_month", re.compile(rf"{NOT_AR_BEFORE}{_PART_OF_DAY}(?:(?:يوم\s+)?(?:اليوم|أمس)\s+)?{GLUED}(?:يوم\s+)?(?:{_WEEKDAY_RE})\s*[،,]?\s*(?P<d>\d{{1,2}})\s+(?:من\s+)?(?:شهر\s+)?(?P<m>{_MONTH_RE}){_PAIR}{NOT_AR_AFTER}")),
     # "أبريل الماضي", "في مارس", "منذ أبريل الماضي": a month without its year
@@ -74,8 +77,8 @@ _DATE_RULES = [
     # "من 14 إلى 16 فبراير", "من 20 حتى 29 يونيو الجاري": the days from one to the other
     ("day_range", re.compile(rf"{NOT_AR_BEFORE}(?:من\s+|بين\s+)?(?P<d1>\d{{1,2}})\s*(?:إلى|حتى|و|-|–)\s*(?P<d>\d{{1,2}})\s+(?:من\s+)?(?:شهر\s+)?(?P<m>{_MONTH_RE}){_PAIR}(?:\s+(?:عام\s+|سنة\s+)?(?P<y>(?:19|20)\d\d))?(?:\s+(?:الماضي|الفائت|المنصرم|الجاري|الحالي))?{NOT_AR_AFTER}")),
     # "في 15 من الشهر الجاري": a day of the month named by its relation to publication
-    ("ordinal", re.compile(rf"{NOT_AR_BEFORE}(?:في\s+|{_SINCE})?{_DAY_ART}(?P<dn>\d{{1,2}})\s+من\s+(?P<rel>الشهر\s+(?:الجاري|الحالي|الماضي|المنصرم|المقبل)|هذا\s+الشهر){NOT_AR_AFTER}")),
-    ("ordinal", re.compile(rf"{NOT_AR_BEFORE}(?:في\s+|{_SINCE})?(?P<o>{_ORDINAL_RE})(?:\s+و(?P<o2>{_ORDINAL_RE}))?\s+من\s+(?:شهر\s+)?(?:(?P<m>{_MONTH_RE}){_PAIR}(?:\s+(?:عام\s+|سنة\s+)?(?P<y>(?:19|20)\d\d))?|(?P<rel>الشهر\s+(?:الجاري|الحالي|الماضي|المنصرم|المقبل)|هذا\s+الشهر)){NOT_AR_AFTER}")),
+    ("ordinal", re.compile(rf"{_OPENS}(?:في\s+|{_SINCE})?{_DAY_ART}(?P<dn>\d{{1,2}})\s+من\s+(?P<rel>الشهر\s+(?:الجاري|الحالي|الماضي|المنصرم|المقبل)|هذا\s+الشهر){NOT_AR_AFTER}")),
+    ("ordinal", re.compile(rf"{_OPENS}(?:في\s+|{_SINCE})?(?P<o>{_ORDINAL_RE})(?:\s+و(?P<o2>{_ORDINAL_RE}))?\s+من\s+(?:شهر\s+)?(?:(?P<m>{_MONTH_RE}){_PAIR}(?:\s+(?:عام\s+|سنة\s+)?(?P<y>(?:19|20)\d\d))?(?:\s+(?:الماضي|الفائت|المنصرم|الجاري|الحالي)(?![{AR}]))?|(?P<rel>الشهر\s+(?:الجاري|الحالي|الماضي|المنصرم|المقبل)|هذا\s+الشهر)){NOT_AR_AFTER}")),
     ("since_year", re.compile(rf"{NOT_AR_BEFORE}(?P<prep>منذ|عام|سنة|في\s+عام|خلال\s+عام|العام|لعام|للعام|في\s+العام|خلال\s+العام|منذ\s+عام|منذ\s+العام){NOT_AR_AFTER}\s*(?P<y>(?:19|20)\d\d)")),
     # "ثورة 2011", "انتخابات 2012", "2012م": a year named as time
     ("since_year", re.compile(rf"(?:(?<=ثورة )|(?<=انتخابات )|(?<=حرب )|(?<=أحداث )|(?<=مطلع )|(?<=أواخر )|(?<=منتصف )|(?<=بداية )|(?<=نهاية )|(?<=حتى )|(?<=قبل )|(?<=بعد )|(?<= في )|(?<=^في )|(?<=بحلول )|(?<= من )|(?<= إلى )|(?<=خلال )|(?<=موسم )|(?<=صيف )|(?<=شتاء )|(?<=ربيع )|(?<=خريف ))(?P<y>(?:19|20)\d\d)(?!\d)|(?<!\d)(?P<y2>(?:19|20)\d\d)م{NOT_AR_AFTER}")),
@@ -83,18 +86,19 @@ _DATE_RULES = [
     # "في الثمانينات", "تسعينيات القرن الماضي": a decade of the last century
     ("decade", re.compile(rf"{NOT_AR_BEFORE}(?:في\s+)?{GLUED}(?:ال)?(?P<dec>ستين|سبعين|ثمانين|تسعين)(?:ات|يات){NOT_AR_AFTER}(?!\s+(?:من\s+)?(?:العمر|عمره|عمرها))")),
     # "مطلع العام", "أواخر العام الماضي": the first or last months of a year
-    ("year_part", re.compile(rf"{NOT_AR_BEFORE}(?:في\s+)?(?P<part>مطلع|بداية|أوائل|أواخر|نهاية)\s+(?:العام|السنة)(?:\s+(?P<w>الماضي|الماضية|الجاري|الجارية|الحالي|الحالية|المقبل|المقبلة))?{NOT_AR_AFTER}")),
+    # "قبل نهاية العام الجاري", "بحلول نهاية العام": a deadline within the year: the year itself
+    ("year_part", re.compile(rf"{NOT_AR_BEFORE}(?:في\s+|(?P<by>قبل|بحلول)\s+)?(?P<part>مطلع|بداية|أوائل|أواخر|نهاية)\s+(?:العام|السنة)(?:\s+(?P<w>الماضي|الماضية|الجاري|الجارية|الحالي|الحالية|المقبل|المقبلة))?{NOT_AR_AFTER}")),
     ("numeric", re.compile(r"(?<![\d/.-])(?P<d>\d{1,2})[/.-](?P<mo>\d{1,2})[/.-](?P<y>(?:19|20)\d\d)(?![\d/.-])")),
     # "2013/4/7": the year first
     ("numeric", re.compile(r"(?<![\d/.-])(?P<y>(?:19|20)\d\d)[/.-](?P<mo>\d{1,2})[/.-](?P<d>\d{1,2})(?![\d/.-])")),
     ("after_tomorrow", re.compile(rf"{NOT_AR_BEFORE}بعد\s+(?:غد|الغد){NOT_AR_AFTER}")),
-    ("day_before_yesterday", re.compile(rf"{NOT_AR_BEFORE}{GLUED}(?:أول\s+(?:من\s+)?أمس|أمس\s+الأول){NOT_AR_AFTER}(?:\s*\(?\s*(?:{_WEEKDAY_RE})\s*\)?)?")),
+    ("day_before_yesterday", re.compile(rf"{NOT_AR_BEFORE}{GLUED}(?:أول\s+(?:من\s+)?أمس|أمس\s+الأول){NOT_AR_AFTER}(?:\s*\(?\s*(?P<wd>{_WEEKDAY_RE})\s*\)?)?")),
     # "ليل السبت - الأحد", "ليلة الجمعة على السبت", "ليل الإثنين الثلاثاء": the night from the first day into the second
     ("night", re.compile(rf"{NOT_AR_BEFORE}(?:ليل|ليلة)\s+(?P<w1>{_WEEKDAY_RE})(?:\s*(?:-|–|/|على|إلى)\s*|\s+)(?P<w>{_WEEKDAY_RE}){NOT_AR_AFTER}")),
     ("overnight", re.compile(rf"{NOT_AR_BEFORE}(?:خلال\s+)?(?:ساعات\s+الليل|(?:ال)?ليلة\s+الماضية|(?:ليل|ليلة)\s+أمس){NOT_AR_AFTER}")),
     # "أمس الثلاثاء", "اليوم (السبت)", "فجر اليوم الأحد": the day and its weekday are one expression
-    ("yesterday", re.compile(rf"{NOT_AR_BEFORE}{_PART_OF_DAY}{GLUED}(?:يوم\s+)?(?:أمس|البارحة){NOT_AR_AFTER}(?:\s*\(?\s*(?:{_WEEKDAY_RE})\s*\)?)?")),
-    ("today", re.compile(rf"{NOT_AR_BEFORE}{_PART_OF_DAY}{GLUED}(?:اليوم|الليلة){NOT_AR_AFTER}(?!\s+(?:التالي|السابق|العالمي|الوطني|الدولي|الأول|الثاني|الثالث))(?:\s*\(?\s*(?:{_WEEKDAY_RE})\s*\)?)?")),
+    ("yesterday", re.compile(rf"{NOT_AR_BEFORE}{_PART_OF_DAY}{GLUED}(?:يوم\s+)?(?:أمس|البارحة){NOT_AR_AFTER}(?:\s*\(?\s*(?P<wd>{_WEEKDAY_RE})\s*\)?)?")),
+    ("today", re.compile(rf"{NOT_AR_BEFORE}{_PART_OF_DAY}{GLUED}(?:اليوم|الليلة){NOT_AR_AFTER}(?!\s+(?:التالي|السابق|العالمي|الوطني|الدولي|الأول|الثاني|الثالث))(?:\s*\(?\s*(?P<wd>{_WEEKDAY_RE})\s*\)?)?")),
     ("tomorrow", re.compile(rf"{NOT_AR_BEFORE}{_PART_OF_DAY}{GLUED}(?:يوم\s+)?(?:غدا|غداً|غدًا|الغد){NOT_AR_AFTER}")),
     ("last_week", re.compile(rf"{NOT_AR_BEFORE}{GLUED}الأسبوع\s+(?P<w>الماضي|الفائت|المنصرم|الجاري|الحالي|المقبل|القادم){NOT_AR_AFTER}")),
     # "مطلع الشهر", "أواخر الشهر الماضي": a part of a month, the month itself
@@ -251,18 +255,25 @@ def _resolve(kind: str, m: re.Match, pub: Optional[date]) -> Optional[tuple[When
     if kind == "year_part":
         y = pub.year + (-1 if g.get("w") in ("الماضي", "الماضية") else 1 if g.get("w") in ("المقبل", "المقبلة") else 0)
         first = g["part"] in ("مطلع", "بداية", "أوائل")
+        if g.get("by") and not first:
+            return When.year(y), f"by the end of the year: within that year; {rel}", y >= pub.year
         return When.between(When.month(y, 1 if first else 10), When.month(y, 3 if first else 12)), \
             ("the first" if first else "the last") + f" months of the year: {rel}", y > pub.year
     if kind == "after_tomorrow":
         return When.day(pub + timedelta(days=2)), f"'بعد غد' (the day after tomorrow): {rel}", True
     if kind == "overnight":
         return When.between(When.day(pub - timedelta(days=1)), When.day(pub)), f"the night before publication: {rel}", False
-    if kind == "yesterday":
-        return When.day(pub - timedelta(days=1)), f"'أمس' (yesterday): {rel}", False
-    if kind == "day_before_yesterday":
-        return When.day(pub - timedelta(days=2)), f"'أول أمس' (the day before yesterday): {rel}", False
-    if kind == "today":
-        return When.day(pub), "'اليوم' (today): the day of publication", False
+    if kind in ("yesterday", "day_before_yesterday", "today"):
+        back, said = {"yesterday": (1, "'أمس' (yesterday)"), "day_before_yesterday": (2, "'أول أمس' (the day before yesterday)"),
+                      "today": (0, "'اليوم' (today)")}[kind]
+        day = pub - timedelta(days=back)
+        if g.get("wd") and _WEEKDAYS[g["wd"]] != day.weekday():
+            # "اليوم السبت" in a report dated Sunday: the weekday written is the day meant (the date given
+            # is a day later than the writing); the last such day on or before publication
+            day = pub - timedelta(days=(pub.weekday() - _WEEKDAYS[g["wd"]]) % 7)
+            return When.day(day), f"{said} {g['wd']}: the weekday written is the day meant, the last one on or " \
+                                  f"before publication ({format_day(pub)})", False
+        return When.day(day), f"{said}: {rel}" if back else f"{said}: the day of publication", False
     if kind == "tomorrow":
         return When.day(pub + timedelta(days=1)), f"'غدا' (tomorrow): {rel}", True
     ahead = g.get("w") in ("المقبل", "المقبلة", "القادم")
@@ -407,7 +418,32 @@ def arabic_dates(text: str, pub: Optional[date], start: int = 0,
         if wd is not None and _BESIDE.fullmatch(text, a.end, b.start) and b.when.is_point and \
                 b.when.precision.value >= 5 and b.when.earliest.weekday() == wd and a.when != b.when:
             found[i] = replace(a, when=b.when, rule=f"the weekday of the date written beside it ({b.text})")
-    return found
+    return _morrows(text, folded, start, found)
 
 
 _BESIDE = re.compile(r"\s*[(،,]?\s*")
+# "قتل 11 مدنيا الإثنين ... غداة إعلان موسكو ...": the sentence's day is the morrow of what غداة names
+_MORROW = re.compile(rf"{NOT_AR_BEFORE}[وف]?(?P<w>غداه){NOT_AR_AFTER}")
+_SENTENCE_END = re.compile(r"[.!?؟\n]")
+
+
+def _morrows(text: str, folded: str, start: int, found: list[DateMention]) -> list[DateMention]:
+    """Each "غداة" (on the morrow of) in a sentence with a day of its own: the day before that day is
+    when what it names happened."""
+    days = [d for d in found if d.when.is_point and d.when.precision.value >= 5 and not d.forward]
+    if not days:
+        return found
+    extra = []
+    for m in _MORROW.finditer(folded, start):
+        stop = [e.end() for e in _SENTENCE_END.finditer(folded, max(0, m.start() - 400), m.start())]
+        lo = stop[-1] if stop else max(0, m.start() - 400)
+        end = _SENTENCE_END.search(folded, m.end())
+        hi = end.start() if end is not None else len(folded)
+        near = [d for d in days if lo <= d.start < hi]
+        if not near:
+            continue
+        day = min(near, key=lambda d: abs(d.start - m.start()))
+        s, e = m.start("w"), m.end("w")
+        extra.append(DateMention(s, e, text[s:e], When.day(day.when.earliest.date() - timedelta(days=1)),
+                                 f"'غداة' (on the morrow of): the day before the sentence's day ({day.text})"))
+    return sorted(found + extra, key=lambda d: d.start) if extra else found

@@ -49,7 +49,9 @@ _OPINION = re.compile(rf"{NOT_AR_BEFORE}[وف]?(?:حسب|بحسب|في|ب)\s*ر�
 _NEGATED = re.compile(rf"{NOT_AR_BEFORE}[وف]?(?:لم|لن|ليس|لا)\s+(?:(?:[^\s.،]+\s+)?|"
                       rf"(?:[يت](?:علن|تم|صدر|تبن|سجل|رد|عرف|سفر|قع)[{AR}]*)\s+(?:[^\s.،]+\s+){{0,5}})$")
 # where one sentence tells two happenings: "..., فيما شن الطيران ...", "... في حين استهدف ..."
-_CLAUSE_SPLIT = re.compile(rf"\s*[،,]?\s+(?=(?:فيما|في حين|بينما|كما)\s)|\s*[،,]\s*(?=و[{AR}])|\s+\.\.+\s+")
+# (not at a word whose own first letter is و: "، وفق ما أفاد", "، وسط مخاوف", "، وزير الخارجية")
+_OWN_WAW = r"(?:وفق|وسط|وزير|وزار|ولاي|وكال|وقت|وحد|وضع|وجود|وصول|وفد|وفا[ةه]|وثيق|وطني|واشنطن|واقع)"
+_CLAUSE_SPLIT = re.compile(rf"\s*[،,]?\s+(?=(?:فيما|في حين|بينما|كما)\s)|\s*[،,]\s*(?=و[{AR}])(?!{_OWN_WAW})|\s+\.\.+\s+")
 # background told without its date: "بعد استعادة الجيش ...", "منذ سيطر ...", "كان قد ...", "احتدام المعارك"
 _BACKGROUND = re.compile(rf"{NOT_AR_BEFORE}(?:بعد|منذ|عقب|اثر|سبق|احتدام|استمرار)\s+(?:ان\s+)?[{AR}]*$"
                          rf"|{NOT_AR_BEFORE}(?:كان|كانت)\s+[{AR}\s]{{0,40}}قد\s+")
@@ -58,12 +60,26 @@ _BACKGROUND = re.compile(rf"{NOT_AR_BEFORE}(?:بعد|منذ|عقب|اثر|سبق
 _PLUPERFECT = re.compile(rf"[\s،,.:\"«]*(?:[وف]?قد\s+)?[وف]?(?:كان|كانت|كانوا|كانا){NOT_AR_AFTER}")
 _EARLIER = re.compile(rf"{NOT_AR_BEFORE}(?:في\s+وقت\s+سابق|[وف]?مؤخرا|[وف]?مؤخراً|قبل\s+فتره|منذ\s+فتره|[وف]?سابقا){NOT_AR_AFTER}")
 _GOES_ON = re.compile(r"[\s\"«“(]*(?:و|ف(?!ي\s)|ثم\s|كما\s)")
-_IMPERFECT = frozenset(fold(w) for w in AL.IMPERFECT_EVENT_WORDS)
+# the present tense: the listed forms, and ت/ي before a listed past of the فاعل form ("تحاصر" of "حاصر",
+# "تهاجم" of "هاجم"; a ت before other stems may open a past of its own: "تقرر", "توصل")
+_PAST_STEMS = frozenset(fold(w) for w in AL.EVENT_WORDS if not w.startswith(("ي", "ت", "ال")) and " " not in w)
+_IMPERFECT = frozenset(fold(w) for w in AL.IMPERFECT_EVENT_WORDS) | frozenset(
+    fold(w) for w in AL.EVENT_WORDS if w[:1] in "يت" and len(w) == 5 and w[2] == "ا" and fold(w[1:]) in _PAST_STEMS)
 # a clause opened by a verb in the present: "ويعيش آلاف المدنيين ...", "وتستمر في ...", "يذكر أن ..."
 # (ي + stem; ت + the stems of the derived forms, whose perfects do not open with تست/تن/تت)
 _PRESENT_HEAD = re.compile(rf"[\s،,\"«(]*(?:[وف]|(?:كما|ثم)\s+)?(?:ي[{AR}]{{3,}}|ت(?:ست|ت|ن)[{AR}]{{2,}}){NOT_AR_AFTER}")
+# "منذ ذلك الحين", "منذ اندلاع الحرب": what has gone on since another time is no happening of one day
+_SPAN = re.compile(rf"{NOT_AR_BEFORE}[وف]?منذ{NOT_AR_AFTER}")
 _SINCE = re.compile(rf"{NOT_AR_BEFORE}منذ\s+(?:ايام|اسابيع|اشهر|شهور){NOT_AR_AFTER}")
 _RECENT = 7  # days: an undated clause takes the day of the clause before when it is this close to publication
+
+
+def _carries(when: When, published: Optional[When]) -> bool:
+    """A date the story moves to and the next undated clause takes: a day, or a night or two days
+    ("خلال ساعات الليل"), within _RECENT days of publication."""
+    if published is None or when.open_start or when.open_end or when.precision.value < 5:
+        return False
+    return (when.latest - when.earliest).days <= 2 and abs((when.earliest - published.earliest).days) <= _RECENT
 
 
 def _clauses_of(text: str, s: Sentence, dateline: Optional[tuple[int, int]] = None) -> list[tuple[int, int]]:
@@ -122,22 +138,28 @@ def arabic_drafts(text: str, sentences: Sequence[Sentence], body: Sequence[int],
                 # "واستمرت الاضطرابات حتى صباح اليوم الإثنين": a clause that tells no happening of its
                 # own still moves the story to its day; the next undated clause is told on that day
                 own = [d for d in s_dates if c0 <= d.start < c1 and id(d) not in taken and not d.forward]
-                if own and own[-1].when.is_point and own[-1].when.precision.value >= 5 and published is not None \
-                        and abs((own[-1].when.earliest - published.earliest).days) <= _RECENT:
+                if own and _carries(own[-1].when, published):
                     carried = own[-1]
                 continue
             # the sentence's only date serves a clause without one, unless it is told in a later clause
             # of its own opened by "في حين", "بينما", "فيما" (another happening at another time)
-            c_dates = [d for d in s_dates if c0 <= d.start < c1 and id(d) not in taken] or \
+            c_dates = [d for d in s_dates if c0 <= d.start < c1 and id(d) not in taken and not _not_its_day(folded, d)] or \
                 (s_dates if len(s_dates) == 1 and not taken and not _contrasted(folded, c1, s_dates[0].start)
-                 and not _EARLIER.search(folded, c0, c1) else [])  # ("ومؤخرا أعلنت ...": another, earlier time)
+                 and not _EARLIER.search(folded, c0, c1) and not _not_its_day(folded, s_dates[0])
+                 else [])  # ("ومؤخرا أعلنت ...": another, earlier time)
             # a clause in the future is dated by what it names ahead ("سيقوم ... في ديسمبر المقبل"), not by
             # the day it was said ("أعلن اليوم الإثنين")
             ahead = future_verb_in(folded, c0, c1) or _FUTURE_RE.search(text, c0, c1) is not None
             date_m = _clause_date(c_dates, trigger.start(), ahead)
-            if date_m is not None and date_m.when.is_point and published is not None and \
-                    abs((date_m.when.earliest - published.earliest).days) <= _RECENT:
-                carried = date_m
+            if date_m is not None and date_m.forward and not ahead and not _FORWARD_VERB.search(folded, c0, c1) \
+                    and unmarked(trigger.group("word"))[:1] not in "يت":  # (a verb opening with ي/ت may be a present)
+                # "أرسلت رسالة تطلب ... قبل نهاية العام": a date ahead in a clause told in the past dates
+                # what is asked or planned, not the happening told
+                date_m = None
+            if _ELSEWHERE.match(folded, c0):
+                carried = None  # "وفي سياق متصل، ...", "من جهة أخرى": another matter, told at its own time
+            if date_m is not None and _carries(date_m.when, published) and not _told_before(folded, c0, c1):
+                carried = date_m  # (a background clause's day, "وكانت القوات قد قصفت أمس", does not move the story)
             # "وسوف يشيع جثمانه ...، ويدفن في ...": a present verb joined by و to a future clause shares its future
             joined = future_before and _JOINED_PRESENT.match(folded, c0) is not None
             draft = _draft(text, folded, si, c0, c1, trigger, date_m, by_sentence, by_id, st, outlet, published,
@@ -153,7 +175,34 @@ def arabic_drafts(text: str, sentences: Sequence[Sentence], body: Sequence[int],
     return _drop_retellings(folded, drafts)
 
 
+# "في أول اختراق من نوعه منذ أبريل", "الهجوم الأعنف منذ 2019", "للمرة الأولى منذ": the date after an
+# elative or "first" is the yardstick the happening is measured by, not its day
+# ("أكثر من 200 قتيل منذ أكتوبر" counts since then: "أكثر"/"أقل" only with the article)
+_ELATIVE = re.compile(rf"{NOT_AR_BEFORE}[وفبل]?(?:(?:ال)?(?:اول|اولي|اكبر|اعنف|اسوا|اعلي|ادني|اخطر|اشد|اطول|اوسع|اضخم|ابرز|"
+                      rf"اهم|اسرع|ادمي)|الاكثر|الاقل){NOT_AR_AFTER}(?:\s+[^\s.،]+){{0,4}}\s+$")
+
+
+def _not_its_day(folded: str, d: DateMention) -> bool:
+    """A date in the clause that is not the happening's: a "منذ" span measuring a superlative or a first
+    ("أول ... منذ أبريل"), or "غداة" (the day of what it names, the day before the clause's own)."""
+    if folded.startswith("غداه", d.start):
+        return True
+    return folded.startswith("منذ", d.start) and _ELATIVE.search(folded, max(0, d.start - 50), d.start) is not None
+
+
+# verbs whose date ahead is their own: a postponement, an extension, a deadline set ("أجلت ... إلى الأحد المقبل")
+_FORWARD_VERB = re.compile(rf"{NOT_AR_BEFORE}[وف]?(?:تاجل|تاجلت|اجل|اجلت|ارجئ|ارجئت|مدد|مددت|حدد|حددت){NOT_AR_AFTER}")
 _CONTRAST = re.compile(rf"[\s،,]*(?:فيما|في حين|بينما){NOT_AR_AFTER}")
+
+
+# connectors that turn to another matter: "في سياق متصل", "من جهة أخرى", "على صعيد آخر", "في تطور آخر"
+_ELSEWHERE = re.compile(rf"[\s،,\"«]*[وف]?(?:في\s+سياق|من\s+جهه\s+(?:اخري|ثانيه)|علي\s+صعيد|في\s+تطور\s+(?:اخر|منفصل)|"
+                        rf"في\s+شان\s+اخر){NOT_AR_AFTER}")
+
+
+def _told_before(folded: str, c0: int, c1: int) -> bool:
+    """A clause told as what came before the story: "وكان ... قد", "في وقت سابق"."""
+    return _PLUPERFECT.match(folded, c0) is not None or _EARLIER.search(folded, c0, c1) is not None
 
 
 def _contrasted(folded: str, c1: int, at: int) -> bool:
@@ -176,6 +225,8 @@ def _draft(text: str, folded: str, si: int, c0: int, c1: int, trigger: re.Match,
     elif _BACKGROUND.search(folded, max(c0, trigger.start() - 12), trigger.end()) or \
             _PLUPERFECT.match(folded, c0) or _EARLIER.search(folded, c0, c1):
         when, rule = None, "background told without a date of its own: set one (not dated by publication)"
+    elif carried is not None and _SPAN.search(folded, c0, c1):
+        when, rule = None, "a span told since another time ('منذ'), not a day: set one (not dated by publication)"
     elif carried is not None:
         when, rule = carried.when, f"no date in the clause: the day of the clause before ({carried.text})"
     else:

@@ -236,7 +236,7 @@ def _apply_header(article: Article, key: str, value: str, where: str) -> None:
     elif key == "date" and article.published is None:
         # a note after the date ("2013-05-06 (inferred from the text)", "2013-07; approximate") is not the date
         core = re.split(r"\s*[(\[;]|\s+[—–-]\s+", value, maxsplit=1)[0].strip() or value
-        article.published = parse_date_text(value) or parse_date_text(core)
+        article.published = parse_date_text(value) or parse_date_text(core) or _arabic_day(core)
         if article.published is not None:
             article.notes.append(f"publication date: {where}")
         elif (month := _publication_month(core)) is not None:
@@ -305,6 +305,21 @@ _AR_DATELINE_RE = re.compile(
     rf"^\s*(?P<place>[{AR}]+(?:\s+[{AR}]+){{0,2}})\s*(?:\([{AR}\s]{{2,20}}\)\s*)?"
     rf"(?:[،,\-–—]?\s*(?P<date>(?P<d>\d{{1,2}})\s+(?P<m>{_AR_MONTH})(?:\s*[/(]?\s*(?:{_AR_MONTH})\s*\)?)?"
     rf"(?:\s+(?P<y>(?:19|20)\d\d))?)\s*)?[\-–—]?\s*\((?P<agency>[^()\n]{{1,25}})\)\s*[\-–—:]+\s*")
+
+
+def _arabic_day(value: str) -> Optional[date]:
+    """A day written in Arabic with its year ("الثلاثاء 12 مارس 2024", "١٢ آذار ٢٠٢٤"), alone."""
+    from .arabic import arabic_dates  # the Arabic reader, only for a header no other parse reads
+
+    value = value.translate(_AR_DIGITS)
+    value = re.sub(rf"^\s*[{AR}]+\s*[،,]?\s+(?=\d)", "", value).strip()  # its weekday before it: "الثلاثاء، 12 مارس 2024"
+    days = [d for d in arabic_dates(value, None) if d.when.is_point and d.when.precision.value >= 5]
+    if len(days) != 1 or len(days[0].text) < 0.6 * len(value):
+        return None
+    return days[0].when.earliest.date()
+
+
+_AR_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩", "0123456789")
 
 
 def _arabic_dateline(article: Article, head: str) -> Optional[re.Match]:

@@ -1,7 +1,7 @@
 """Issue 13, the way Arabic wire reports write their dates, on sentences written for these tests
 (not taken from any report): a month in both calendars side by side ("مارس آذار"), "منذ" before a
 day (since that day, the end open), a night named by its two days without a dash, a day's number
-with the article ("الـ10"), a weekday called "الفائت"; and the wire's dateline opening the body
+with the article ("الـ10"), a weekday called "الفائت", an ordinal day of "this" month; and the wire's dateline opening the body
 ("حلب (سوريا) 11 مارس آذار (رويترز) -"), which is neither a date of the story nor an actor."""
 
 from __future__ import annotations
@@ -25,6 +25,7 @@ PUB = date(2024, 3, 12)  # a Tuesday
     ("دارت اشتباكات عنيفة ليل الأحد الاثنين قرب الحدود", "ليل الأحد الاثنين", "2024-03-10/2024-03-11"),
     ("انفجرت عبوة ناسفة في الـ10 من مارس", "الـ10 من مارس", "2024-03-10"),
     ("اعتقلت الشرطة ثلاثة رجال يوم الثلاثاء الفائت", "يوم الثلاثاء الفائت", "2024-03-05"),
+    ("سقطت القذائف على الحي في الخامس من مارس الجاري", "في الخامس من مارس الجاري", "2024-03-05"),
 ])
 def test_wire_date_expressions(text: str, span: str, edtf: str) -> None:
     assert [(d.text, d.when.edtf) for d in arabic_dates(text, PUB)] == [(span, edtf)]
