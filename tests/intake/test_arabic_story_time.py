@@ -98,3 +98,10 @@ def test_the_weekday_written_beside_today_is_the_day_meant() -> None:
     assert found == [("اليوم الخميس", "2024-05-09")]
     found = [(d.text, d.when.edtf) for d in arabic_dates("قتل ثلاثة أشخاص اليوم الجمعة في قصف على البلدة", friday)]
     assert found == [("اليوم الجمعة", "2024-05-10")]
+
+
+def test_a_return_and_a_distribution_are_happenings(workspace) -> None:
+    events = _events(workspace, "وعاد مئات النازحين إلى قراهم صباح الأربعاء.\n"
+                                "ووزعت المنظمة الطحين على الأسر في المخيم.\n")
+    assert events["وعاد"].when.edtf == "2024-05-08"
+    assert "ووزعت" in events

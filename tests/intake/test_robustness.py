@@ -45,7 +45,7 @@ def test_a_report_in_another_language_offers_its_sentences_naming_known_actors(d
     islamic_state = demo_workspace.find_actor("Islamic State")
     assert "داعش" in {a for a in islamic_state.aliases}
     text = ("Headline: عنوان الخبر عن القتال\nURL: https://news.example/2015/08/06/a.html\n\n"
-            "قال مصدر محلي إن عناصر داعش انسحبوا من القرية.\nوعادت العائلات إلى منازلها بعد الظهر.")
+            "قال مصدر محلي إن عناصر داعش انسحبوا من القرية.\nوكان الطقس حارا بعد الظهر.")
     analysis = analyse(demo_workspace, article_from_text(text))
     assert any("an Arabic report" in note for note in analysis.document.notes)
     assert len(analysis.events) == 1
