@@ -100,7 +100,7 @@ SPEECH_LEMMAS = {
     "allege", "declare", "explain", "note", "stress", "reveal", "acknowledge", "admit", "write", "tweet", "post",
     "vow", "threaten", "urge", "argue", "estimate", "predict", "promise", "pledge", "assert", "maintain",
     "suggest", "indicate", "comment", "respond", "reply", "call", "describe", "charge", "blame", "quote",
-    "announce", "publish", "condemn", "demand", "speak", "ask",
+    "announce", "publish", "condemn", "demand", "speak", "ask", "welcome", "criticize", "criticise",
 }
 # the saying verbs whose saying is itself a deed ("condemned the plan", "announced a truce", "accused X
 # of"): its speaker acts; any other saying verb only passes words on, its speaker stays spokesperson

@@ -146,3 +146,9 @@ def test_each_named_party_told_with_the_first_speaks_too(workspace) -> None:
     found = speakers(workspace, "Gunmen stormed the hotel on Sunday. Canada and Norway each say two of their "
                                 "citizens were killed.")
     assert found == ["Canada", "Norway"], found
+
+
+def test_welcoming_or_criticising_is_saying(workspace) -> None:
+    found = speakers(workspace, "The two sides agreed a truce on Monday. Valley President Ivo Karan welcomed the "
+                                "deal. Opposition leader Dawit Horanso criticized the talks as too slow.")
+    assert found == ["Ivo Karan", "Dawit Horanso"], found
