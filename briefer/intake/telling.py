@@ -32,7 +32,9 @@ codes one event, dated by the telling that gives a day.  Two rules, on the parse
   demonstrates ...") and that no earlier draft took in proposes nothing new when an
   earlier draft tells a happening of that kind: it is left out, but gives its day to the
   nearest telling of that kind when that one has none ("Colombian officials say rebels have
-  attacked a convoy ..." then "The attack Thursday took place near ...": Thursday).
+  attacked a convoy ..." then "The attack Thursday took place near ...": Thursday); told in the
+  plural ("Both attacks occurred late Wednesday"), also to the undated tellings of that kind just
+  before that one (two sentences back at most, no dated one between).
 
 A draft that only counts the dead or the wounded, with no day of its own and no one doing it
 ("At least six people were wounded, among them ..."), told in the sentence after a happening,
@@ -74,7 +76,7 @@ _SAME_KIND = {"fled": "flee", "displac": "flee", "evacuat": "flee",  # people dr
 # "the attack" may point back to any violent happening told before: a strike, a bombing, a shooting
 _VIOLENT = {"strike", "kill", "blast", "shot", "clash", "ambush", "attack", "behead", "execut", "captur", "kidnap",
             "abduct"}
-_BACK_DETS = {"the", "this", "that", "these", "those", "such"}
+_BACK_DETS = {"the", "this", "that", "these", "those", "such", "both"}
 _NEW_ADJS = {"first", "new", "fresh", "renewed", "another", "second", "third"}
 _BACK_ADJS = {"latest", "same"}  # ("similar attacks" are other happenings of the kind)
 # words that put a happening somewhere else than the one just told (`date_steps` sets such a clause apart too)
@@ -311,7 +313,8 @@ def fold_retellings(drafts: list[EventDraft], sentences: Sequence[Sentence], par
                     and any(c.dep_ == "det" and c.lower_ in _BACK_DETS for c in t.children)} - _LIGHT_NOUNS
         if back and _tells_more(tokens, kinds):
             kinds, back, all_back = kinds - back, set(), False  # "the attack came as X arrived": X is news
-        info.append((kinds, back, all_back, nouns, definite, _count_of_dead(tokens)))
+        plural = any(t.tag_ in ("NNS", "NNPS") and _points_back(t) for t, _k in found)  # "both attacks"
+        info.append((kinds, back, all_back, nouns, definite, _count_of_dead(tokens), plural))
     kept: list[int] = []
     home: dict[int, int] = {}  # draft -> the kept draft it ended in
     last_told: dict[int, int] = {}  # kept draft -> the last sentence that told it
@@ -329,7 +332,7 @@ def fold_retellings(drafts: list[EventDraft], sentences: Sequence[Sentence], par
             home[j] = prev_home
             last_told[prev_home] = d.clause.sentence
             continue
-        kinds, back, all_back, _nouns, definite, _count = meta
+        kinds, back, all_back, _nouns, definite, _count, plural = meta
         if all_back and any(info[i] is not None and _shared_kinds(kinds, info[i][0], back)
                             and _dates_agree(drafts[i], d, weak) for i in kept):
             # only refers back to a happening already proposed ("condemned the attack"): nothing new,
@@ -337,6 +340,8 @@ def fold_retellings(drafts: list[EventDraft], sentences: Sequence[Sentence], par
             told = next(i for i in reversed(kept) if info[i] is not None and _shared_kinds(kinds, info[i][0], back))
             if _weak(drafts[told], weak) and not _weak(d, weak) and not _places_differ(drafts[told].place, d.place):
                 _absorb(drafts[told], d, weak, only_parties=True)
+                if plural:  # "Both attacks occurred late Wednesday": the tellings of that kind just before too
+                    _date_the_others(drafts, info, kept, told, d, kinds, back, weak)
             home[j] = told
             continue
         target = None
@@ -373,6 +378,22 @@ def fold_retellings(drafts: list[EventDraft], sentences: Sequence[Sentence], par
         home[j] = j
         last_told[j] = d.clause.sentence
     return [drafts[j] for j in kept]
+
+
+def _date_the_others(drafts: list, info: list, kept: list[int], told: int, d: EventDraft, kinds: set, back: set,
+                     weak: set[int]) -> None:
+    """The undated tellings of that kind right before `told` (no dated one between, two sentences
+    back at most) take the day a plural telling pointing back gives ("both attacks", "the blasts")."""
+    for i in reversed(kept[:kept.index(told)]):
+        other = drafts[i]
+        if info[i] is None or other.status not in HAPPENED or d.clause.sentence - other.clause.sentence > 2:
+            break
+        if not _weak(other, weak):
+            break
+        if _shared_kinds(kinds, info[i][0], back) and not _places_differ(other.place, d.place):
+            other.when, other.date = d.when, d.date
+            other.when_rule = f"{d.when_rule}; told together with the next one: \u201c{d.quote[:60]}\u201d"
+            weak.discard(id(other))
 
 
 def _absorb(first: EventDraft, later: EventDraft, weak: set[int], only_parties: bool) -> None:

@@ -214,3 +214,14 @@ def test_a_count_of_fighters_killed_or_of_others_wounded_is_still_a_toll(workspa
         found = events(workspace, "A car bomb of the Black Flag Movement hit a Valley Guard convoy near the "
                                   "Korbessa dam on Tuesday.\n\n" + toll)
         assert len(found) == 1, [e.quote for e in found]
+
+
+def test_both_attacks_told_with_a_day_date_the_two_told_before(workspace) -> None:
+    found = events(workspace, "Eastland officials say a soldier was killed when his patrol was ambushed near Kafr Saba. "
+                              "Hours later, gunmen fired a rocket at a convoy near Tal Hamra, killing a driver. "
+                              "Both attacks took place late Tuesday.")
+    ambush = next(e for e in found if "ambushed" in e.quote)
+    rocket = next(e for e in found if "fired a rocket" in e.quote)
+    assert rocket.when is not None and rocket.when.edtf == "2015-03-03", rocket.when_rule
+    assert ambush.when is not None and ambush.when.edtf == "2015-03-03", ambush.when_rule
+    assert "told together with the next one" in ambush.when_rule
