@@ -23,6 +23,7 @@ from .arabic_names import arabic_mentions
 from .arabic_statements import arabic_statements
 from .arabic_events import arabic_drafts
 from .date_steps import date_steps
+from .dated_words import dated_words
 from .dates import anchor_dates, find_dates, future_reader
 from .entities import Entity, Gazetteer, find_entities
 from .events import draft_events, sentence_drafts
@@ -168,6 +169,9 @@ def analyse(ws, article: Article, published: Optional[date] = None) -> Analysis:
         drafts = draft_events(text, sentences, body, dates, mentions, entities, statements, pub, parsed, outlet)
         drafts = fold_retellings(drafts, sentences, parsed)  # one proposal per happening told again
         drafts = date_steps(drafts, sentences, parsed, pub)  # a step of the dated happening just before ("also"): its day
+        # a happening told with a date of its own that no draft has, inside another's sentence
+        drafts = dated_words(drafts, text, sentences, body, dates, parsed, lambda clauses: draft_events(
+            text, sentences, body, dates, mentions, entities, statements, pub, parsed, outlet, clauses_of=clauses))
     if foreign and not drafts:
         drafts = sentence_drafts(text, sentences, body, mentions, entities, pub, article.title)
 

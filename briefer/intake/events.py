@@ -158,9 +158,11 @@ def _title(text: str) -> str:
 
 def draft_events(text: str, sentences: Sequence[Sentence], body: Sequence[int], dates: Sequence[DateMention],
                  mentions: Sequence[Mention], entities: Sequence[Entity], statements: Sequence[Statement],
-                 published: Optional[When], parsed: Optional[dict] = None, outlet: str = "") -> list[EventDraft]:
+                 published: Optional[When], parsed: Optional[dict] = None, outlet: str = "",
+                 clauses_of: Optional[dict[int, list[Clause]]] = None) -> list[EventDraft]:
     """Drafts for the body's sentences; `parsed` (sentence index -> parse) lets the
-    parse give roles and say how each clause is put (reported, expected, ...)."""
+    parse give roles and say how each clause is put (reported, expected, ...).  With
+    `clauses_of` (sentence index -> clauses), the drafts of those clauses alone."""
     parsed = parsed or {}
     by_id = {e.id: e for e in entities}
     actor_mentions = [m for m in mentions if m.entity and by_id.get(m.entity) is not None and by_id[m.entity].actor]
@@ -178,9 +180,12 @@ def draft_events(text: str, sentences: Sequence[Sentence], body: Sequence[int], 
         statement = statement_by_sentence.get(si)
         persons_here: list[str] = []
         doc = parsed.get(si)
-        clauses = _clauses(text, si, sentence, s_dates)
-        if doc is not None:
-            clauses = [c for whole in clauses for c in _time_clause(doc, whole, sentence.start)]
+        if clauses_of is not None:
+            clauses = clauses_of.get(si, [])
+        else:
+            clauses = _clauses(text, si, sentence, s_dates)
+            if doc is not None:
+                clauses = [c for whole in clauses for c in _time_clause(doc, whole, sentence.start)]
         for clause in clauses:
             c_text = text[clause.start:clause.end]
             c_mentions = actor_mentions[bisect_left(mention_starts, clause.start):bisect_left(mention_starts, clause.end)]

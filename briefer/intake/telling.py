@@ -51,6 +51,7 @@ import re
 from typing import Sequence
 
 from ..core.status import HAPPENED
+from ..core.when import When
 from . import lexicon as L
 from .event_dates import UNDATED_RULES
 from .events import EventDraft
@@ -58,7 +59,7 @@ from .parse import SPEECH_LEMMAS, token_at
 from .text import Sentence
 from .triggers import TRIGGER_RE as _TRIGGER_RE, agent_noun, animate, event_stem, tells
 
-__all__ = ["ELSEWHERE", "clause_tokens", "fold_retellings", "said_on", "strong_triggers"]
+__all__ = ["ELSEWHERE", "clause_tokens", "fold_retellings", "said_on", "same_time", "strong_triggers"]
 
 # kinds of happening worth telling apart; "held", "open", "control" and the like say too little to tie two drafts
 _STRONG = {"attack", "offensive", "assault", "kill", "murder", "execut", "behead", "shell", "bomb", "strike",
@@ -239,11 +240,15 @@ def _dates_agree(a: EventDraft, b: EventDraft, weak: set[int]) -> bool:
         return True
     if a.when is None or b.when is None:
         return False
-    if a.when.edtf == b.when.edtf:
+    return same_time(a.when, b.when)
+
+
+def same_time(a: When, b: When) -> bool:
+    """Two dates that may be one happening's: equal, or one inside the other's bounded span of a
+    week at most ("overnight" within "this week")."""
+    if a.edtf == b.edtf:
         return True
-    # "overnight" within "this week": one telling's day inside the other's span (a bounded one)
-    wide, narrow = (a.when, b.when) if a.when.latest - a.when.earliest >= b.when.latest - b.when.earliest \
-        else (b.when, a.when)
+    wide, narrow = (a, b) if a.latest - a.earliest >= b.latest - b.earliest else (b, a)
     return not (wide.open_start or wide.open_end) and (wide.latest - wide.earliest).days <= 8 \
         and wide.earliest <= narrow.earliest and narrow.latest <= wide.latest
 
