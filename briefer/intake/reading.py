@@ -322,10 +322,18 @@ def _arabic_day(value: str) -> Optional[date]:
 _AR_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩", "0123456789")
 
 
+# or a line of its own: "غزة ـ وكالات" (a place and its source), "((الصحيفة)) الأحد 6 نوفمبر 2016 / صعدة" (the
+# paper, the day and the place)
+_AR_DATELINE_LINE_RE = re.compile(
+    rf"^\s*(?:(?:\(\([^()\n]{{1,30}}\)\)|«[^»\n]{{1,30}}»)\s*)?(?:[{AR}]+\s*[،,]?\s*)?(?P<d>\d{{1,2}})\s+(?P<m>{_AR_MONTH})"
+    rf"(?:\s*[/(]?\s*(?:{_AR_MONTH})\s*\)?)?\s+(?P<y>(?:19|20)\d\d)(?:\s*[/\-ـ–—]\s*[{AR}]+(?:\s+[{AR}]+){{0,2}})?[ \t]*\n"
+    rf"|^\s*[{AR}]+(?:\s+[{AR}]+){{0,2}}\s*[\-ـ–—]\s*[{AR}]+(?:\s+[{AR}]+)?[ \t]*\n")
+
+
 def _arabic_dateline(article: Article, head: str) -> Optional[re.Match]:
     """The Arabic wire dateline opening the body, if any; a day written with its year there is the
     publication day when the header gives none."""
-    m = _AR_DATELINE_RE.match(fold(head))
+    m = _AR_DATELINE_RE.match(fold(head)) or _AR_DATELINE_LINE_RE.match(fold(head))
     if m is None:
         return None
     if m.group("y") and article.published is None:

@@ -61,3 +61,13 @@ def test_the_dateline_dates_nothing_and_names_no_actor(workspace) -> None:
 def test_a_dateline_with_its_year_gives_the_publication_day() -> None:
     article = article_from_text("Headline: غارة\n\nالخرطوم 5 مايو أيار 2023 (أ ف ب) - قتل خمسة مدنيين أمس في غارة جوية.\n")
     assert article.published == date(2023, 5, 5)
+
+
+def test_a_dateline_on_a_line_of_its_own() -> None:
+    article = article_from_text("Headline: غارات\n\n((الصحيفة)) الأحد 5 مايو 2024 / المدينة\nقصفت الطائرات السوق.\n")
+    assert article.text[article.dateline[0]:article.dateline[1]].strip() == "((الصحيفة)) الأحد 5 مايو 2024 / المدينة"
+    assert article.published == date(2024, 5, 5)
+    article = article_from_text("Headline: غارات\nDate: 2024-05-05\n\nالمدينة ـ وكالات\nقصفت الطائرات السوق.\n")
+    assert article.text[article.dateline[0]:article.dateline[1]].strip() == "المدينة ـ وكالات"
+    article = article_from_text("Headline: غارات\nDate: 2024-05-05\n\nقصف على المدينة\nقصفت الطائرات السوق.\n")
+    assert article.dateline is None
