@@ -134,6 +134,8 @@ def arabic_drafts(text: str, sentences: Sequence[Sentence], body: Sequence[int],
                                            or _POINTS_BACK.search(folded, max(c0, trigger.start() - 8), trigger.end())
                                            or _ISSUED_WORDS.match(folded, trigger.start())):
                 trigger = _TRIGGER_RE.search(folded, trigger.end(), c1)
+            if trigger is not None and _BLAMING.match(folded, trigger.start()):
+                trigger = None  # what one party blames on another is said, not told as a happening
             if trigger is None or _OPINION.search(folded, c0, trigger.start()):
                 # "واستمرت الاضطرابات حتى صباح اليوم الإثنين": a clause that tells no happening of its
                 # own still moves the story to its day; the next undated clause is told on that day
@@ -260,6 +262,9 @@ def _draft(text: str, folded: str, si: int, c0: int, c1: int, trigger: re.Match,
 # "أصدر الاتحاد بيانا نعى فيه ...": issuing a statement is saying something, not a happening
 _ISSUED_WORDS = re.compile(rf"[وف]?(?:اصدر|اصدرت|اصدروا){NOT_AR_AFTER}(?:\s+[^\s.،]+){{0,4}}?\s+(?:بيانا|بيان|تصريحا|تصريح)"
                            rf"{NOT_AR_AFTER}")
+# "اتهمت الشبكة القوات بارتكاب ...", "أدان الوزير الهجوم": blaming or condemning is saying, not a happening
+# (the nouns stay: "أثار ... إدانات واتهامات" tells a reaction)
+_BLAMING = re.compile(rf"[وف]?(?:اتهم|ادان|دان|ندد|استنكر|شجب)(?:ت|وا)?{NOT_AR_AFTER}(?!\s+المحكمه)")  # (a court's is a verdict)
 # "في اجتماعها", "خلال زيارته", "بعد هجومهم": a happening told before, pointed back to by its
 # possessor; not a new one
 _POINTS_BACK = re.compile(rf"{NOT_AR_BEFORE}(?:[وف]?(?:في|خلال|اثناء|عقب|بعد|اثر)\s+|[وف]?[بل])"

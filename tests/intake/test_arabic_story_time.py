@@ -105,3 +105,11 @@ def test_a_return_and_a_distribution_are_happenings(workspace) -> None:
                                 "ووزعت المنظمة الطحين على الأسر في المخيم.\n")
     assert events["وعاد"].when.edtf == "2024-05-08"
     assert "ووزعت" in events
+
+
+def test_blaming_or_condemning_is_said_not_told_as_a_happening(workspace) -> None:
+    events = _events(workspace, "قصفت الطائرات السوق صباح الأربعاء.\n"
+                                "واتهمت المنظمة القوات بارتكاب مجزرة في القرية.\n"
+                                "وأدان الوزير الهجوم على المدنيين.\n"
+                                "وأدانت المحكمة الضابط بقتل المتظاهرين.\n")
+    assert set(events) == {"قصفت", "وأدانت"}
