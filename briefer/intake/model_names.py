@@ -284,6 +284,11 @@ _AGENT_NOUNS = ("offensive", "attack", "operation", "campaign", "strike", "airst
                 "intervention", "assault", "shelling", "blockade", "sanction", "incursion", "crackdown", "push")
 
 
+# nouns of a state's deeds beside _AGENT_NOUNS' acts of force: "Egypt's decision", "mediation by Qatar"
+_DEED_NOUNS = ("mediation", "takeover", "decision", "occupation", "annexation", "recognition", "withdrawal", "demand",
+               "proposal", "offer", "refusal")
+
+
 def _acting_states(text: str, sentences: Sequence[Sentence], parsed: dict, mentions: list[Mention]) -> None:
     """A state the parse shows acting is an actor, not a place: the subject of a verb ("The
     United States and its allies have demanded"), or the agent of an action ("an offensive by
@@ -307,5 +312,12 @@ def _acting_states(text: str, sentences: Sequence[Sentence], parsed: dict, menti
             acting = True
         if t.dep_ == "pobj" and t.head.dep_ == "agent" and t.head.head.lemma_.lower() not in _LYING_VERBS:
             acting = True  # "an intervention led by Saudi Arabia", "a deal brokered by Qatar"
+        if t.dep_ == "poss" and t.head.lemma_.lower().startswith(_AGENT_NOUNS + _DEED_NOUNS):
+            acting = True  # "Italy's takeover", "Egypt's decision": the state's own deed
+        if t.dep_ == "pobj" and t.head.lower_ == "by" and t.head.head.lemma_.lower().startswith(_DEED_NOUNS):
+            acting = True  # "after mediation by Qatar and Egypt"
+        if t.dep_ == "pobj" and t.head.lower_ in ("against", "at", "on") \
+                and t.head.head.lemma_.lower().startswith(_AGENT_NOUNS + ("fire", "launch", "shoot", "war")):
+            acting = True  # "a bombing campaign against Yugoslavia", "firing rockets at Israel": the party hit
         if acting:
             m.kind = "state"

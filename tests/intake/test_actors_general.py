@@ -451,3 +451,12 @@ def test_a_state_named_only_as_whose_envoy_or_citizens_is_no_party(workspace) ->
                               "seized two U.S. hostages near Dalbek. Two U.S. citizens were later released.")
     assert "Ilse Marchetti" in found, found
     assert not {"U.S.", "United States"} & set(found), found
+
+
+def test_a_state_mediating_or_fired_at_is_a_party_not_a_place(workspace) -> None:
+    found = actors(workspace, "The truce in Korbessa was reached on Monday after mediation by Qatar and Norway. "
+                              "Gunmen in the valley fired rockets at Israel the same night.")
+    assert {found.get(s) for s in ("Qatar", "Norway", "Israel")} == {"state"}, found
+    found = actors(workspace, "Refugees fled from Korbessa to Jordan on Monday. Many came from towns near the "
+                              "border with Israel.")
+    assert not {"Jordan", "Israel"} & set(found), found  # places they stay
