@@ -484,8 +484,10 @@ def _verb_status(verb) -> Optional[str]:
         if t.dep_ == "xcomp" and (t.head.lemma_.lower() in _EXPECT_HEADS or t.head.lower_ in _EXPECT_HEADS):
             return "expected"
         if t.dep_ == "xcomp" and t.head.lemma_.lower() == "be" and t.head.tag_ in ("VBZ", "VBP", "VBD") \
-                and any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children):
-            return "expected"  # "the amnesty that is to expire in January", "troops are to withdraw"
+                and any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children) and t.lemma_.lower() != "blame":
+            # "the amnesty that is to expire in January", "troops are to withdraw"; not "the rebels were to
+            # blame for Monday's bombing" (who is responsible for what happened, not what is to come)
+            return "expected"
         if t.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _CONDITION_MARKS for c in t.children):
             return "conditional"
         if t.head.i == t.i:

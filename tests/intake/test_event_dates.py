@@ -120,3 +120,14 @@ def test_what_is_to_happen_is_to_come(workspace) -> None:
     assert [(d.text, d.when.edtf) for d in a.dates] == [("in April", "2019-04"), ("in June", "2019-06")]
     withdraw = [e for e in a.all_events if "withdraw" in e.quote]
     assert withdraw and all(e.status == "expected" for e in withdraw), [(e.quote, e.status) for e in a.all_events]
+
+
+def test_who_is_to_blame_speaks_of_what_happened(workspace) -> None:
+    # "were to blame for" names who is responsible for a past happening: not "is to" + what is to come
+    a = analyse_text(workspace, "Headline: Test report\nOutlet: Desk Wire\n\nOfficials said the Northern Shield "
+                     "Brigade was to blame for the bombing of the grain market in Kafr Saba on Monday.",
+                     published=PUBLISHED)
+    assert [(d.text, d.when.edtf) for d in a.dates] == [("on Monday", "2019-03-04")]
+    bombing = [e for e in a.all_events if "bombing" in e.quote]
+    assert bombing and all(e.status in ("reported", "claimed") for e in bombing), \
+        [(e.quote, e.status) for e in a.all_events]
