@@ -114,6 +114,8 @@ def _time_clause(doc, clause: Clause, s0: int) -> list[Clause]:
         else:
             continue
         cut = doc[t.i - 1].idx if t.i > 0 and doc[t.i - 1].lower_ in _JUST else t.idx
+        if t.i > 1 and doc[t.i - 1].lower_ in _JUST and (doc[t.i - 2].like_num or doc[t.i - 2].lower_ in ("a", "an")):
+            cut = doc[t.i - 2].idx  # "came | two days after ...", not "came two | days after ..."
         end = max(x.idx + len(x) for x in verb.subtree)
         if cut <= a or end > b:
             continue

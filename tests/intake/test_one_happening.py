@@ -225,3 +225,16 @@ def test_both_attacks_told_with_a_day_date_the_two_told_before(workspace) -> Non
     assert rocket.when is not None and rocket.when.edtf == "2015-03-03", rocket.when_rule
     assert ambush.when is not None and ambush.when.edtf == "2015-03-03", ambush.when_rule
     assert "told together with the next one" in ambush.when_rule
+
+
+def test_what_a_happening_came_days_after_is_proposed_with_its_own_words(workspace) -> None:
+    # "The ambush came two days after <another happening>": the day counted back is that other's, and its
+    # proposal quotes it whole, not "The ambush came two"
+    found = events(workspace, "Rebels ambushed an army convoy near Korbessa on Tuesday. The ambush came two days "
+                              "after soldiers burned three villages in the valley.")
+    by_day = {}
+    for e in found:
+        by_day.setdefault(e.when.edtf if e.when else None, []).append(e.quote)
+    assert by_day.get("2015-03-01") and all(q.startswith("two days after soldiers burned") for q in by_day["2015-03-01"]), \
+        by_day
+    assert not [q for q in sum(by_day.values(), []) if q.rstrip(" .").endswith("came two")], by_day
