@@ -18,13 +18,13 @@ from typing import Optional
 
 from ..core.when import Point, When, WhenError
 from .arabic_text import AR, GLUED, NOT_AR_AFTER, NOT_AR_BEFORE, alternation, fold
+from .arabic_text import DIGITS as _DIGITS
 from .arabic_text import MONTHS as _MONTHS, WEEKDAYS as _WEEKDAYS
 from .dates import DateMention, format_day
 
 __all__ = ["is_arabic", "arabic_dates", "month_number", "future_verb_in"]
 
 _LETTERS = re.compile(f"[{AR}]")
-_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩", "0123456789")
 
 
 def is_arabic(text: str) -> bool:

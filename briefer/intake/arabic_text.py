@@ -10,13 +10,15 @@ import re
 from typing import Iterable
 
 __all__ = ["AR", "NOT_AR_BEFORE", "NOT_AR_AFTER", "GLUED", "MARKS", "fold", "alternation", "marked_alternation", "unmarked",
-           "WEEKDAYS", "MONTHS"]
+           "WEEKDAYS", "MONTHS", "DIGITS"]
 
 AR = "\u0621-\u065F\u066E-\u06D3\u0640"  # letters and their marks, not the Arabic comma (U+060C) or digits
 NOT_AR_BEFORE = rf"(?<![{AR}])"
 NOT_AR_AFTER = rf"(?![{AR}])"
 # a conjunction or preposition glued to the next word (و، ف، ب، ل، ك and their pairs)
 GLUED = r"(?:و|ف|ب|ل|وب|ول|فب|فل|ك)?"
+# the Arabic-Indic digits as ASCII ones ("١٢ آذار ٢٠٢٤"): str.translate(DIGITS)
+DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩", "0123456789")
 _FOLD = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ى": "ي", "ة": "ه"})
 
 

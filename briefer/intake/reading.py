@@ -21,7 +21,7 @@ from urllib.parse import urlparse
 
 from ..core.errors import BrieferError, too_deep
 from ..core.files import check_input
-from .arabic_text import AR, MONTHS as AR_MONTHS, alternation, fold
+from .arabic_text import AR, DIGITS as AR_DIGITS, MONTHS as AR_MONTHS, alternation, fold
 from .dates import MONTHS, parse_date_text
 from .text import unwrap_lines
 
@@ -311,15 +311,12 @@ def _arabic_day(value: str) -> Optional[date]:
     """A day written in Arabic with its year ("الثلاثاء 12 مارس 2024", "١٢ آذار ٢٠٢٤"), alone."""
     from .arabic import arabic_dates  # the Arabic reader, only for a header no other parse reads
 
-    value = value.translate(_AR_DIGITS)
+    value = value.translate(AR_DIGITS)
     value = re.sub(rf"^\s*[{AR}]+\s*[،,]?\s+(?=\d)", "", value).strip()  # its weekday before it: "الثلاثاء، 12 مارس 2024"
     days = [d for d in arabic_dates(value, None) if d.when.is_point and d.when.precision.value >= 5]
     if len(days) != 1 or len(days[0].text) < 0.6 * len(value):
         return None
     return days[0].when.earliest.date()
-
-
-_AR_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩", "0123456789")
 
 
 # or a line of its own: "غزة ـ وكالات" (a place and its source), "((الصحيفة)) الأحد 6 نوفمبر 2016 / صعدة" (the
