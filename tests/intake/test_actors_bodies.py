@@ -126,6 +126,13 @@ def test_a_police_station_and_police_officers_name_no_party(workspace) -> None:
     assert not [name for name in found if "police" in name.lower()], found
 
 
+def test_someone_elses_police_are_not_the_states(workspace) -> None:
+    # police a party of its own keeps ("rebel police", "their own police") are not the one state's police
+    found = actors(workspace, "Rebel police in the northern hills arrested six traders on Monday. Malawi's army "
+                              "said it knew nothing of the arrests.")
+    assert not [name for name in found if "police" in name.lower()], found
+
+
 def test_a_un_body_named_by_what_it_does_is_that_body(workspace) -> None:
     analysis = analyse_text(workspace, "Valley report\n\nThe U.N. human rights office said on Tuesday a mass grave "
                             "was found near Korbessa. United Nations relief agencies have visited 14 camps. The "
