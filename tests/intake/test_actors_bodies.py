@@ -135,7 +135,7 @@ def test_someone_elses_police_are_not_the_states(workspace) -> None:
 
 def test_a_un_body_named_by_what_it_does_is_that_body(workspace) -> None:
     analysis = analyse_text(workspace, "Valley report\n\nThe U.N. human rights office said on Tuesday a mass grave "
-                            "was found near Korbessa. United Nations relief agencies have visited 14 camps. The "
+                            "was found near Korbessa. United Nations relief agencies have reached three flooded villages. The "
                             "United Nations Refugee Agency says 4,000 people fled.", published=date(2003, 6, 6))
     names = {a.name for a in analysis.actors}
     assert {"U.N. human rights office", "United Nations relief agencies", "United Nations Refugee Agency"} <= names
@@ -146,6 +146,6 @@ def test_a_un_body_named_by_what_it_does_is_that_body(workspace) -> None:
 
 def test_a_un_thing_or_a_un_body_named_after_is_no_body_of_its_own(workspace) -> None:
     found = actors(workspace, "The fort also houses a U.N. office. The government said it would not accept U.N. "
-                              "command of the force. The U.N. cultural agency UNESCO lists the old town as a heritage "
-                              "site.")
+                              "command of the force. The U.N. cultural agency UNESCO has sent experts to the damaged "
+                              "mosque.")
     assert not {"U.N. office", "U.N. command", "U.N. cultural agency"} & set(found), found

@@ -84,8 +84,8 @@ def test_a_retelling_folded_in_does_not_set_its_step_apart() -> None:
         return SimpleNamespace(when=None, date=None, status="claimed", quote=quote,
                                when_rule="the report gives no date; published 5 Mar 2019")
 
-    assert _undated(draft("Officials say gunmen stormed a police post in Tal Hamra. \u2026 The brigade is among "
-                          "the groups that had vowed to step up attacks since the talks failed."))
+    assert _undated(draft("Officials say gunmen stormed a police post in Tal Hamra. \u2026 The brigade had "
+                          "promised since the talks failed to strike harder."))
     assert not _undated(draft("Gunmen have stormed police posts in Tal Hamra since the talks failed."))
 
 

@@ -35,13 +35,13 @@ def test_a_name_with_al_is_a_persons_name(workspace) -> None:
 
 
 def test_a_person_of_a_body_is_the_person_and_the_body(workspace) -> None:
-    analysis = analyse_text(workspace, "Valley report\n\nRefugees are fleeing the fighting. Christiane Morel of the "
-                            "World Food Program says most of the people arrived with nothing.",
+    analysis = analyse_text(workspace, "Valley report\n\nRefugees are fleeing the fighting. Ruth Okafor of the "
+                            "World Food Program says the families she met had not eaten for two days.",
                             published=date(2015, 3, 5))
     found = {a.name: a.kind.value if hasattr(a.kind, "value") else a.kind for a in analysis.actors}
-    assert found.get("Christiane Morel") == "person", found
+    assert found.get("Ruth Okafor") == "person", found
     assert found.get("World Food Program") == "organisation", found
-    assert [c.speaker for c in analysis.citations] == ["Christiane Morel"]
+    assert [c.speaker for c in analysis.citations] == ["Ruth Okafor"]
 
 
 def test_a_city_written_before_a_person_is_no_part_of_the_name(workspace) -> None:
