@@ -12,6 +12,7 @@ share is arabic_text.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import replace
 from datetime import date, timedelta
 from typing import Optional
@@ -430,16 +431,18 @@ _SENTENCE_END = re.compile(r"[.!?؟\n]")
 def _morrows(text: str, folded: str, start: int, found: list[DateMention]) -> list[DateMention]:
     """Each "غداة" (on the morrow of) in a sentence with a day of its own: the day before that day is
     when what it names happened."""
-    days = [d for d in found if d.when.is_point and d.when.precision.value >= 5 and not d.forward]
+    days = sorted((d for d in found if d.when.is_point and d.when.precision.value >= 5 and not d.forward),
+                  key=lambda d: d.start)
     if not days:
         return found
+    day_starts = [d.start for d in days]  # (one look-up per "غداة", and 400 characters each way: linear)
     extra = []
     for m in _MORROW.finditer(folded, start):
         stop = [e.end() for e in _SENTENCE_END.finditer(folded, max(0, m.start() - 400), m.start())]
         lo = stop[-1] if stop else max(0, m.start() - 400)
-        end = _SENTENCE_END.search(folded, m.end())
-        hi = end.start() if end is not None else len(folded)
-        near = [d for d in days if lo <= d.start < hi]
+        end = _SENTENCE_END.search(folded, m.end(), m.end() + 400)
+        hi = end.start() if end is not None else min(len(folded), m.end() + 400)
+        near = days[bisect_left(day_starts, lo):bisect_left(day_starts, hi)]
         if not near:
             continue
         day = min(near, key=lambda d: abs(d.start - m.start()))
