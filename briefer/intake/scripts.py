@@ -55,12 +55,12 @@ _SIGN_ON_RE = re.compile(
     # the desk introducing its reporter's piece: "Jane Doe has more", "Jane Doe in Kigali has a report
     # from ...", "Jane Doe, who covered the war, has this look at ..."
     rf"|(?P<name3>{_STAFF_NAME})(?:[ \t]+in[ \t]+[A-Z][a-z]+|,[ \t]+who[^.\n\"“]{{1,80}},)?[ \t]+has[ \t]+"
-    r"(?:more|this[ \t]+(?:report|look|story)|a[ \t]+report)\b"
+    r"(?:more(?=[ \t]*(?:[.:]|$|(?:in|on|from|now)\b))|this[ \t]+(?:report|look|story)|a[ \t]+report)\b"
     # a newscast's presenter, not quoted: "Reporting by remote, I'm Jane Doe.", "I'm Jane Doe reporting."
     rf"|(?:^|(?<=[.!?,]\s)|(?<=\n))I['’]m[ \t]+(?P<name4>{_STAFF_NAME})(?=[ \t]*[.,\n]|[ \t]+reporting\b|[ \t]*$)"
     # the credits of an adapted story: "Jane Doe adapted it for Learning English. John Roe was the editor."
-    rf"|(?P<name5>{_STAFF_NAME})[ \t]+(?:adapted[ \t]+(?:it|this[ \t]+story|this[ \t]+report)[ \t]+for"
-    r"|was[ \t]+the[ \t]+editor)\b", re.M)
+    rf"|(?P<name5>{_STAFF_NAME})[ \t]+(?:adapted[ \t]+(?:it|this[ \t]+story|this[ \t]+report)[ \t]+for\b"
+    r"|was[ \t]+the[ \t]+editor(?=[ \t]*(?:\.|$)))", re.M)  # (not "X was the editor of the Sentinel")
 
 
 # "Margaret Besheer at the United Nations contributed to this report.": the desk's credit, not the story

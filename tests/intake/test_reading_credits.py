@@ -41,3 +41,12 @@ def test_a_witness_giving_her_name_in_a_quotation_is_still_someone(workspace) ->
             "\"I'm Amina Dorsal, and I saw the shells fall on the market,\" a teacher told the radio on Monday.")
     names = {a.name for a in analyse_text(workspace, text, published=date(2021, 3, 9)).actors}
     assert "Amina Dorsal" in names, names
+
+
+def test_a_party_who_has_more_or_was_an_editor_is_still_someone(workspace) -> None:
+    # the desk's words are "X has more." and "X was the editor." closing a piece, not any sentence of that shape
+    text = ("Headline: Valley clashes\nOutlet: Desk Radio\n\n"
+            "Rebel commander Dawit Horanso has more than 300 fighters in the hills, villagers say. Soldiers "
+            "arrested Selam Tesfaye in Korbessa on Monday. Selam Tesfaye was the editor of a banned weekly.")
+    names = {a.name for a in analyse_text(workspace, text, published=date(2021, 3, 9)).actors}
+    assert {"Dawit Horanso", "Selam Tesfaye"} <= names, names
