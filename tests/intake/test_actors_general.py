@@ -460,3 +460,10 @@ def test_a_state_mediating_or_fired_at_is_a_party_not_a_place(workspace) -> None
     found = actors(workspace, "Refugees fled from Korbessa to Jordan on Monday. Many came from towns near the "
                               "border with Israel.")
     assert not {"Jordan", "Israel"} & set(found), found  # places they stay
+
+
+def test_a_state_whose_deed_is_named_is_a_party(workspace) -> None:
+    # "Norway's takeover", "Egypt's proposal": the state's own deed, named by its noun
+    found = actors(workspace, "Rebels in Korbessa protested on Monday against Norway's takeover of the port. "
+                              "They welcomed Egypt's proposal for a truce.")
+    assert {found.get(s) for s in ("Norway", "Egypt")} == {"state"}, found
