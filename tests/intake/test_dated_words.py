@@ -42,3 +42,13 @@ def test_an_event_word_on_a_day_already_proposed_is_not_proposed_again(workspace
                                 "the market on Monday.")
     assert len(events) == 1, [e.quote for e in events]
     assert events[0].when.edtf == "2019-03-04"
+
+
+def test_the_happening_told_in_passing_is_quoted_without_the_clauses_joined_to_it(workspace) -> None:
+    # its quote is its own predication: a second deed joined to the verb by "and" is not part of it
+    events = _events(workspace, "Eastland Army troops on Monday arrested Amos Tarik, a commander who fled the country "
+                                "in 2009 and later took command of a smuggling ring.")
+    apart = [e for e in events if e.when is not None and e.when.edtf == "2009"]
+    assert apart, [(e.quote, e.when) for e in events]
+    assert "fled the country in 2009" in apart[0].quote
+    assert "smuggling" not in apart[0].quote, apart[0].quote
