@@ -301,6 +301,7 @@ _WIRE_DATELINE_RE = re.compile(
 # a place of one to three words, its country, a day and month (in one calendar or both) and the agency in
 # brackets before a dash.  Matched on the folded text (arabic_text.fold); the agency's brackets are required.
 _AR_MONTH = alternation(AR_MONTHS)
+_AR_MONTH_NUMBER = {fold(name): number for name, number in AR_MONTHS.items()}  # the folded name matched -> month
 _AR_DATELINE_RE = re.compile(
     rf"^\s*(?P<place>[{AR}]+(?:\s+[{AR}]+){{0,2}})\s*(?:\([{AR}\s]{{2,20}}\)\s*)?"
     rf"(?:[،,\-–—]?\s*(?P<date>(?P<d>\d{{1,2}})\s+(?P<m>{_AR_MONTH})(?:\s*[/(]?\s*(?:{_AR_MONTH})\s*\)?)?"
@@ -334,7 +335,7 @@ def _arabic_dateline(article: Article, head: str) -> Optional[re.Match]:
     if m is None:
         return None
     if m.group("y") and article.published is None:
-        month = {fold(k): v for k, v in AR_MONTHS.items()}[m.group("m")]
+        month = _AR_MONTH_NUMBER[m.group("m")]
         try:
             article.published = date(int(m.group("y")), month, int(m.group("d")))
             article.notes.append(f"publication date: the dateline '{head[:m.end()].strip(' -–—')}'")
@@ -352,17 +353,16 @@ def _wire_dateline(article: Article) -> bool:
     # "NAIROBI, KENYA —": a city (and its country) in capitals before a dash, no date or agency
     capitals = m is not None and m.group("place").split(",")[0].strip().isupper() and len(m.group("place")) > 3 \
         and re.search(r"[—–]\s+$", m.group(0)) is not None and m.group("place").split(",")[0].strip() not in _NOT_PLACES
-    if m is None or not (m.group("date") or m.group("agency") or capitals):
+    latin = m is not None and bool(m.group("date") or m.group("agency") or capitals)
+    if not latin:
         m = _arabic_dateline(article, head)
         if m is None:
             return False
-        span = (article.body_start + len(head) - len(head.lstrip()), article.body_start + m.end())
-        article.dateline = span
-        article.skipped.append(span)
-        return True
     span = (article.body_start + len(head) - len(head.lstrip()), article.body_start + m.end())
     article.dateline = span
     article.skipped.append(span)
+    if not latin:
+        return True
     if m.group("agency") and not article.outlet:
         article.outlet = m.group("agency").strip()
         article.notes.append(f"outlet: the agency in the dateline '{m.group(0).strip(' -–—')}'")
