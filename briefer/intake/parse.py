@@ -463,6 +463,29 @@ def _main_verbs(doc, start: int, end: int) -> list:
     return sorted(verbs, key=lambda t: (depth(t), t.i))
 
 
+_NONE_ROLES = {"nsubj", "nsubjpass", "dobj", "attr"}
+
+
+def _nothing_done(verb) -> Optional[str]:
+    """The verb's doer, what it is done to, or what there was is "no ..." or "neither ... nor": the
+    clause says nothing was done ("the army released no details", "neither side has made any progress",
+    "there was no fighting", "no one was hurt"), not a happening; "little" with no article counts too
+    ("little action has been taken"), "no fewer than 20 people" does not.  The words that say so, or None."""
+    for c in verb.children:
+        if c.dep_ not in _NONE_ROLES or c.pos_ not in ("NOUN", "PROPN", "PRON"):
+            continue
+        if c.dep_ == "attr" and not any(g.dep_ == "expl" for g in verb.children):
+            continue
+        kids = list(c.children)
+        if any(g.dep_ == "nummod" for g in kids):
+            continue
+        for g in kids:
+            if g.dep_ == "det" and g.lower_ == "no" or g.dep_ == "preconj" and g.lower_ == "neither" \
+                    or g.dep_ == "amod" and g.lower_ == "little" and not any(d.dep_ == "det" for d in kids):
+                return f"{g.text} {c.text}" if g.i < c.i else c.text
+    return None
+
+
 def _verb_status(verb) -> Optional[str]:
     if verb.lemma_.lower() in _EXPECT_HEADS and any(c.dep_ == "xcomp" or c.dep_ == "prep" and c.lower_ == "for"
                                                    for c in verb.children):
@@ -512,8 +535,13 @@ def clause_status(doc, start: int, end: int, trigger_offset: Optional[int] = Non
                 # another verb of the sentence ("amid fears the war could spread") says nothing of it
                 verbs = [t] + [v for v in [t.head] if v.i != t.i and v.pos_ in ("VERB", "AUX")
                                  and start <= v.idx < end]
-    for verb in verbs[:2]:
+    for n, verb in enumerate(verbs[:2]):
+        # "no details were released": nothing done, said by the happening's own verb only (not "no further details
+        # were available and troops have surrounded the area")
         status = _verb_status(verb)
+        none = _nothing_done(verb) if n == 0 and status is None and verb.lemma_ not in SPEECH_LEMMAS else None
+        if none is not None:
+            return "denied", f"put as not done ('{none}')"
         if status == "denied" and verb.lemma_ in SPEECH_LEMMAS:
             continue  # "did not say": not a denied event
         if status is not None:

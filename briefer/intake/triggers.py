@@ -19,6 +19,8 @@ of what the clause tells, not of how it names someone or something:
 * a count of the dead over a span of time ("the war has left thousands dead, while pushing the
   country to famine", "200 people have been killed since the violence erupted", "blamed for
   thousands of deaths during its insurgency") is a toll, not a happening;
+* what the present tense tells as going on ("continues to wrestle with an insurgency", "are continuing to
+  be suspended", "is still recovering from the war", "is increasingly targeting civilians") is a state;
 * a light verb ("take", "hold", "open") tells no happening when what it takes or holds is
   a view, a step or an accusation ("takes the allegations seriously", "holds the view",
   "held them responsible"), as against "took the town", "held talks", "opened fire".
@@ -198,6 +200,8 @@ def _ongoing(token) -> bool:
     while t.dep_ == "conj" and t.head.i != t.i:
         t = t.head
     noun = token.pos_ not in ("VERB", "AUX")
+    if _continuing(token):
+        return True
     if noun and t.dep_ not in _ARGUMENT:
         return False
     verb = token if not noun else t.head
@@ -216,6 +220,40 @@ def _ongoing(token) -> bool:
         return True  # "is blamed for thousands of deaths" (not "is expected to win": what is to come)
     if verb.lemma_.lower() == "be" and noun and t.dep_ == "nsubj" and not any(c.dep_ == "expl" for c in verb.children):
         return True  # "attacks were relatively rare", "the attack was the deadliest in months"
+    return False
+
+
+_GOES_ON = {"continue", "remain", "keep", "persist"}
+_STILL = {"still", "already", "increasingly"}
+_WHEN_PREPS = {"since", "after", "before", "during", "following", "amid", "until", "ahead", "despite"}
+
+
+def _present(verb) -> bool:
+    aux = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+    return verb.tag_ in ("VBZ", "VBP") and not aux or verb.tag_ == "VBG" and bool(aux) and aux <= _PRESENT_BE
+
+
+def _continuing(token) -> bool:
+    """Told as going on now, in the present tense, by the verb it hangs on: a verb of going on
+    ("Nepal continues to wrestle with an insurgency", "activities are continuing to be suspended") or
+    "still", "already", "increasingly" ("is still recovering from the war", "troops are already
+    patrolling", "is increasingly targeting civilians").  The way up goes through objects, prepositions
+    and infinitive complements only; a preposition of time ("since the defeat", "after the attack")
+    names a happening of its own, and "fighting continued on Monday" (past) is told."""
+    t = token
+    for _ in range(8):
+        if t.pos_ in ("VERB", "AUX"):
+            if _present(t) and (t.lemma_.lower() in _GOES_ON
+                                or any(c.dep_ == "advmod" and c.lower_ in _STILL for c in t.children)):
+                return True
+            if t.dep_ != "xcomp":
+                return False
+        elif t.dep_ not in ("pobj", "dobj", "prep", "nsubj", "nsubjpass") \
+                or t.dep_ == "prep" and t.lower_ in _WHEN_PREPS:
+            return False
+        if t.head.i == t.i:
+            return False
+        t = t.head
     return False
 
 

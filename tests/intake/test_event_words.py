@@ -214,3 +214,47 @@ def test_a_happening_in_a_clause_of_time_needs_no_party_of_its_own(workspace) ->
     found = quotes(workspace, "Omar Tellu, the governor of Korbessa, was freed by the Dara Khel Brigade on Friday "
                               "after being detained for more than a week.")
     assert len(found) == 2 and any(q.startswith("after being detained") for q in found), found
+
+
+@pytest.mark.parametrize("sentence", [
+    # a verb of going on, in the present: a state of things, not a happening
+    "The town of Korbessa continues to struggle with an insurgency led by the Dara Khel Brigade.",
+    "As of Friday, Valley Council aid deliveries to Korbessa are continuing to be suspended.",
+    # "still", "already", "increasingly" on a present verb
+    "Korbessa is still recovering from years of war between the Valley Guard and the Dara Khel Brigade.",
+    "Soldiers of the Valley Guard are already patrolling the road out of Korbessa.",
+    "The Dara Khel Brigade increasingly is targeting farmers in Korbessa.",
+])
+def test_what_is_told_as_going_on_now_is_no_event(workspace, sentence: str) -> None:
+    assert quotes(workspace, sentence) == []
+
+
+@pytest.mark.parametrize("sentence, word", [
+    # the past of a verb of going on is told: the day it went on
+    ("Fighting between the Valley Guard and the Dara Khel Brigade continued in Korbessa on Thursday.", "Fighting"),
+    # a happening named after a preposition of time is its own
+    ("Korbessa is still recovering since the bombing of its market by the Dara Khel Brigade on Thursday.",
+     "bombing"),
+])
+def test_a_happening_beside_a_state_going_on_is_told(workspace, sentence: str, word: str) -> None:
+    assert [word in q for q in quotes(workspace, sentence)] == [True]
+
+
+@pytest.mark.parametrize("sentence", [
+    "The Valley Guard released no further details about the raid in Korbessa on Thursday.",
+    "Neither the Valley Council nor the Dara Khel Brigade has made any progress toward opening talks in Korbessa.",
+    "There was no fighting between the Valley Guard and the Dara Khel Brigade in Korbessa on Thursday.",
+])
+def test_what_is_said_not_done_is_no_event(workspace, sentence: str) -> None:
+    analysis = analyse_text(workspace, "Valley report\n\n" + sentence, published=FRIDAY)
+    assert [e.quote for e in analysis.events] == []
+
+
+def test_nothing_done_is_read_on_the_happening_s_own_verb(workspace) -> None:
+    # "no further details" are another verb's: the troops' surrounding of the town is told
+    found = quotes(workspace, "No further details were immediately available on Thursday, and soldiers of the Valley "
+                              "Guard have surrounded the town of Korbessa.")
+    assert [("surrounded" in q) for q in found] == [True]
+    # "no fewer than" counts the dead: the killing is told
+    assert len(quotes(workspace, "No fewer than 20 farmers were killed by the Dara Khel Brigade in Korbessa on "
+                                 "Thursday.")) == 1
