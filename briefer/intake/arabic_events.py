@@ -17,7 +17,7 @@ from ..core.status import HAPPENED
 from ..core.when import When
 from . import arabic_lexicon as AL
 from .arabic import future_verb_in
-from .arabic_text import AR, GLUED, MARKS, NOT_AR_AFTER, NOT_AR_BEFORE, alternation, fold, marked_alternation, unmarked
+from .arabic_text import AR, GLUED, MARKS, NOT_AR_AFTER, NOT_AR_BEFORE, WEEKDAYS, alternation, fold, marked_alternation, unmarked
 from .dates import DateMention
 from .event_dates import undated_rule
 from .events import Clause, EventDraft
@@ -30,7 +30,14 @@ __all__ = ["arabic_drafts"]
 _SUFFIX = r"(?:ت|وا|ا|ن|ه|ها|هم|ات|ته|تها|تهم|ين|ون)?"
 # words that only look like event words: "وزارة" (a ministry) is not و + "زار" (visited) + ه, "بأسره"
 # (entirely) no capture, "طالبا" (asking) no demand
-_LOOKALIKES = rf"(?:وزاره|وزارات|وزارتي|وزارتها|وزارته|باسره|باسرها|باسرهم|طالبا){NOT_AR_AFTER}"
+# "فجر اليوم" and "فجر الأحد" are the dawn of that day, not a detonation ("فجرت"); "عاد الهدوء" (calm
+# returned) and "عادت الحياة" tell a state settling back, not a return of anybody
+_DAY_AFTER = alternation(("اليوم", "أمس", "غد", "يوم", *WEEKDAYS))
+_STATES = alternation(("الهدوء", "الحياة", "الأمن", "الاستقرار", "النظام", "التيار", "الكهرباء", "المياه",
+                       "الاتصالات", "الإنترنت", "الحركة", "الأوضاع", "الوضع", "الأمور"))
+_LOOKALIKES = (rf"(?:وزاره|وزارات|وزارتي|وزارتها|وزارته|باسره|باسرها|باسرهم|طالبا){NOT_AR_AFTER}"
+               rf"|[وف]?(?:ال)?فجر\s+(?:{_DAY_AFTER}){NOT_AR_AFTER}"
+               rf"|[وف]?(?:عاد|عادت|يعود|تعود|عوده)\s+(?:[^\s.،]+\s+){{0,2}}?(?:{_STATES}){NOT_AR_AFTER}")
 _TRIGGER_RE = re.compile(rf"{NOT_AR_BEFORE}(?!{_LOOKALIKES}){GLUED}(?P<word>{marked_alternation(AL.EVENT_WORDS)})[{MARKS}]*{_SUFFIX}"
                          rf"[{MARKS}]*{NOT_AR_AFTER}")
 _HARM_RE = re.compile(rf"{NOT_AR_BEFORE}{GLUED}(?:مقتل|قتل|قتلى|إصابة|اصابة|جرح|جرحى|اختطاف|خطف|اعتقال|اعتقل|أسر|إعدام|اعدام)")
@@ -321,15 +328,20 @@ def _words(folded: str, start: int, end: int) -> set[str]:
     """The content words of a clause without their glued conjunction, preposition or article."""
     out = set()
     for m in _CONTENT.finditer(folded, start, end):
-        w = m.group()
+        w = unmarked(m.group())
         if w in _FUNCTION:
             continue
         w = _GLUED_START.sub("", w)
         if len(w) >= 5:  # "اقتحموا" and "اقتحم", "مسلحين" and "مسلحون" meet
             w = _ENDING.sub("", w)
+        if len(w) >= 4 and w.endswith("ا"):  # the accusative's alif: "هجوما" and "هجوم", "سوقا" and "سوق" meet
+            w = w[:-1]
         if len(w) >= 3:
             out.add(w)
     return out
+
+
+_RETOLD_RULE = "told again with a date"
 
 
 def _date_retellings(folded: str, drafts: list[EventDraft]) -> None:
@@ -358,7 +370,7 @@ def _date_retellings(folded: str, drafts: list[EventDraft]) -> None:
                 break
         if best is not None:
             d.when, d.date = best.when, best.date
-            d.when_rule = f"told again with a date ({best.date.text}): {best.date.rule}"
+            d.when_rule = f"{_RETOLD_RULE} ({best.date.text}): {best.date.rule}"
 
 
 # "وقالت مصادر طبية إن ...", "وذكرت الإذاعة أن ...": a source's telling of what the report has told
@@ -369,12 +381,18 @@ _SAID_THAT = re.compile(rf"[\s\"«]*[وف]?(?:قال|قالت|ذكر|ذكرت|أ
 _ANOTHER = re.compile(rf"{NOT_AR_BEFORE}(?:اخر|اخري|ثان|ثانيه|جديد|جديده|مماثل|مماثله){NOT_AR_AFTER}")
 
 
+def _quoted(d: EventDraft, trigger: Optional[re.Match]) -> bool:
+    """Is the draft's happening told inside what a source says ("وقالت الشبكة، وهي ...، في بيان، إن ...")?"""
+    st = d.statement
+    return st is not None and trigger is not None and st.quote_span[0] <= trigger.start() < st.quote_span[1]
+
+
 def _drop_retellings(folded: str, drafts: list[EventDraft]) -> list[EventDraft]:
     """The same happening told again in another sentence on the same day ("أجري له عمل جراحي ليلة
     أمس" and, further on, "شعر بألم حاد أمس ... فأجري له عمل جراحي"): the later telling is dropped when
     its event words are among the earlier one's and the two share four or more content words.  Each draft is
     compared with the last _RETOLD_WINDOW kept ones: linear in the report."""
-    kept: list[tuple[EventDraft, set[str], set[str]]] = []
+    kept: list[tuple[EventDraft, set[str], set[str], set[str]]] = []
     out = []
     for d in drafts:
         first = _TRIGGER_RE.search(folded, d.clause.start, d.clause.end)
@@ -382,18 +400,30 @@ def _drop_retellings(folded: str, drafts: list[EventDraft]) -> list[EventDraft]:
             and d.status in HAPPENED
         told = {unmarked(m.group("word")) for m in _TRIGGER_RE.finditer(folded, d.clause.start, d.clause.end)} if day else set()
         mine = _words(folded, d.clause.start, d.clause.end) if day else set()
-        said = _SAID_THAT.match(folded, d.clause.start) is not None and \
+        said = (_SAID_THAT.match(folded, d.clause.start) is not None or _quoted(d, first)) and \
             not _ANOTHER.search(folded, d.clause.start, d.clause.end)  # ("في هجوم آخر": another one)
+        what = _words(folded, first.start(), d.clause.end) if day else set()
+        actors = _actors(d) if day else set()
         if day and any(o.when == d.when and o.clause.sentence != d.clause.sentence and (
                 (told <= theirs_told and len(mine & theirs) >= 4) or
                 # a source's telling ("وقالت مصادر طبية إن الانفجار وقع ..."): three shared words, an event word among them
-                (said and len(mine & theirs) >= 3 and any(_TRIGGER_RE.fullmatch(w) for w in mine & theirs)))
-                for o, theirs_told, theirs in kept[-_RETOLD_WINDOW:]):
+                (said and len(mine & theirs) >= 3 and any(_TRIGGER_RE.fullmatch(w) for w in mine & theirs)) or
+                # told again in other words ("شنت ... هجوما استهدف سوقا" after "قصف سوق"): no actor the first
+                # telling did not name, and four content words shared from its event word on
+                (not _ANOTHER.search(folded, d.clause.start, d.clause.end) and actors <= theirs_actors
+                 and len(what & theirs) >= 4 and not o.when_rule.startswith(_RETOLD_RULE)))
+                for o, theirs_told, theirs, theirs_actors in kept[-_RETOLD_WINDOW:]):
             continue  # (a telling that adds a happening of its own, "... وصدور حكم بغرامة", stays)
         out.append(d)
         if day:
-            kept.append((d, told, mine))
+            kept.append((d, told, mine, actors))
     return out
+
+
+def _actors(d: EventDraft) -> set[str]:
+    """The actors a draft names, its speaker aside."""
+    speaker = d.statement.speaker_entity if d.statement is not None else None
+    return {eid for eid, role in d.participants if eid != speaker and role != Role.SPOKESPERSON}
 
 
 _PARTY_WORDS = re.compile(r"الجيش|عسكري|الشرطة|الحكومة|وزارة|وزير|الرئاسة|الحوثي|حماس|التنظيم|الحركة|الجماعة|المعارضة")

@@ -1,0 +1,57 @@
+"""Issue 13, Arabic events proposed once, on sentences written for these tests (not taken from any
+report): "فجر اليوم" is the dawn of a day, not a detonation; "عاد الهدوء" (calm returned) is a state
+settling back, not a return of anybody; and a happening a source tells again in its own words on the
+same day, naming no actor the first telling did not, is not proposed twice, while a source's telling of
+another party's deed is."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from briefer.intake.assistant import analyse_text
+
+PUB = date(2024, 5, 9)  # a Thursday
+
+
+def _quotes(workspace, body: str) -> list[str]:
+    analysis = analyse_text(workspace, "Headline: خبر\n\n" + body, published=PUB)
+    return [e.quote for e in analysis.events]
+
+
+def test_dawn_of_a_day_is_no_detonation(workspace) -> None:
+    quotes = _quotes(workspace, "قصفت طائرات التحالف الذي تقوده الدولة فجر اليوم الخميس مواقع للمسلحين في الجبل.\n")
+    assert len(quotes) == 1 and quotes[0].startswith("قصفت")
+
+
+def test_calm_returning_is_no_happening(workspace) -> None:
+    quotes = _quotes(workspace, "اشتبك المسلحون مع الشرطة في السوق صباح الأربعاء.\n"
+                                "وعاد الهدوء الحذر إلى المدينة مساء الأربعاء.\n"
+                                "وعاد مئات النازحين إلى قراهم صباح الخميس.\n")
+    assert [q.split()[0] for q in quotes] == ["اشتبك", "وعاد"] and "النازحين" in quotes[1]
+
+
+def test_a_source_telling_the_same_strike_in_other_words_is_not_a_second_event(workspace) -> None:
+    quotes = _quotes(workspace, "قصفت قوات الدعم السريع سوقا شعبية في مدينة الفاشر صباح الأربعاء.\n"
+                                "وقال شهود، وهم من سكان الحي، إن مسلحي الدعم السريع شنوا هجوما بالقذائف على "
+                                "السوق الشعبية وسط مدينة الفاشر.\n")
+    assert len(quotes) == 1 and quotes[0].startswith("قصفت")
+
+
+def test_a_source_telling_another_partys_deed_is_an_event_of_its_own(workspace) -> None:
+    quotes = _quotes(workspace, "قصفت قوات الدعم السريع سوقا شعبية في مدينة الفاشر صباح الأربعاء.\n"
+                                "وقال مصدر عسكري إن الجيش السوداني صد هجوما لقوات الدعم السريع على السوق "
+                                "الشعبية وسط مدينة الفاشر.\n")
+    assert len(quotes) == 2
+
+
+def test_a_source_named_with_an_apposition_retells_the_blast(workspace) -> None:
+    quotes = _quotes(workspace, "قتل خمسة أشخاص في انفجار عبوة ناسفة قرب محطة الحافلات صباح الأربعاء.\n"
+                                "وقالت شبكة أطباء المدينة، وهي مجموعة محلية تعنى بالجرحى، في بيان، إن العبوة انفجرت قرب "
+                                "المحطة.\n")
+    assert len(quotes) == 1 and quotes[0].startswith("قتل")
+
+
+def test_a_word_with_the_accusatives_alif_meets_its_bare_form(workspace) -> None:
+    quotes = _quotes(workspace, "قتل 14 شخصا في انفجار استهدف زوارا قرب الضريح صباح الأربعاء.\n"
+                                "وقالت مصادر أمنية إن الانفجار وقع قرب مقام الزوار.\n")
+    assert len(quotes) == 1 and quotes[0].startswith("قتل")
