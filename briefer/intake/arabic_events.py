@@ -141,8 +141,12 @@ def arabic_drafts(text: str, sentences: Sequence[Sentence], body: Sequence[int],
                                            or _POINTS_BACK.search(folded, max(c0, trigger.start() - 8), trigger.end())
                                            or _ISSUED_WORDS.match(folded, trigger.start())):
                 trigger = _TRIGGER_RE.search(folded, trigger.end(), c1)
+            accused = False
             if trigger is not None and _BLAMING.match(folded, trigger.start()):
-                trigger = None  # what one party blames on another is said, not told as a happening
+                # what one party blames on another is said, not told as a happening; an accusation names
+                # the deed after ب ("اتهمت الشبكة القوات بارتكاب مجزرة"): the accuser claims it of the accused
+                accused = _ACCUSING.match(folded, trigger.start()) is not None
+                trigger = _accused_deed(folded, trigger.end(), c1) if accused else None
             if trigger is None or _OPINION.search(folded, c0, trigger.start()):
                 # "واستمرت الاضطرابات حتى صباح اليوم الإثنين": a clause that tells no happening of its
                 # own still moves the story to its day; the next undated clause is told on that day
@@ -158,6 +162,8 @@ def arabic_drafts(text: str, sentences: Sequence[Sentence], body: Sequence[int],
                  else [])  # ("ومؤخرا أعلنت ...": another, earlier time)
             # a clause in the future is dated by what it names ahead ("سيقوم ... في ديسمبر المقبل"), not by
             # the day it was said ("أعلن اليوم الإثنين")
+            if accused:  # the accusation's day is when it was made; the deed's is only one written after it
+                c_dates = [d for d in c_dates if d.start > trigger.start()]
             ahead = future_verb_in(folded, c0, c1) or _FUTURE_RE.search(text, c0, c1) is not None
             date_m = _clause_date(c_dates, trigger.start(), ahead)
             if date_m is not None and date_m.forward and not ahead and not _FORWARD_VERB.search(folded, c0, c1) \
@@ -172,7 +178,12 @@ def arabic_drafts(text: str, sentences: Sequence[Sentence], body: Sequence[int],
             # "وسوف يشيع جثمانه ...، ويدفن في ...": a present verb joined by و to a future clause shares its future
             joined = future_before and _JOINED_PRESENT.match(folded, c0) is not None
             draft = _draft(text, folded, si, c0, c1, trigger, date_m, by_sentence, by_id, st, outlet, published,
-                           None if joined else carried, future=joined)
+                           None if joined or accused else carried, future=joined)
+            if accused and draft.status in HAPPENED:
+                draft.status, draft.claimed_by = "claimed", st.speaker if st is not None else ""
+                draft.status_why = f"an accusation{f' by {st.speaker}' if st is not None else ''}: not confirmed"
+                if date_m is None:
+                    draft.when_rule = "a deed an accusation names, without a date of its own: set one (not dated by publication)"
             future_before = draft.status == "expected"
             own_date = date_m is not None and c0 <= date_m.start < c1
             if draft.status in HAPPENED and not own_date and si != body[0] and \
@@ -271,6 +282,21 @@ _ISSUED_WORDS = re.compile(rf"[وف]?(?:اصدر|اصدرت|اصدروا){NOT_AR
                            rf"{NOT_AR_AFTER}")
 # "اتهمت الشبكة القوات بارتكاب ...", "أدان الوزير الهجوم": blaming or condemning is saying, not a happening
 # (the nouns stay: "أثار ... إدانات واتهامات" tells a reaction)
+_ACCUSING = re.compile(rf"[وف]?(?:اتهم|يتهم|تتهم)(?:ت|وا)?{NOT_AR_AFTER}")
+# the deed an accusation names: glued to ب ("بقصف المستشفى") or after "بارتكاب"، "بتنفيذ"، "بشن"
+_DEED_OPEN = re.compile(rf"{NOT_AR_BEFORE}ب(?:ال)?(?:ارتكاب|تنفيذ|شن)\s+(?:[^\s.،]+\s+)?$")
+
+
+def _accused_deed(folded: str, start: int, c1: int) -> Optional[re.Match]:
+    """The event word of the deed an accusation names after `start`, or None."""
+    m = _TRIGGER_RE.search(folded, start, c1)
+    while m is not None:
+        if folded[m.start():m.start("word")].endswith("ب") or _DEED_OPEN.search(folded, max(start, m.start() - 30), m.start()):
+            return m
+        m = _TRIGGER_RE.search(folded, m.end(), c1)
+    return None
+
+
 _BLAMING = re.compile(rf"[وف]?(?:اتهم|ادان|دان|ندد|استنكر|شجب)(?:ت|وا)?{NOT_AR_AFTER}(?!\s+المحكمه)")  # (a court's is a verdict)
 # "في اجتماعها", "خلال زيارته", "بعد هجومهم": a happening told before, pointed back to by its
 # possessor; not a new one

@@ -112,4 +112,4 @@ def test_blaming_or_condemning_is_said_not_told_as_a_happening(workspace) -> Non
                                 "واتهمت المنظمة القوات بارتكاب مجزرة في القرية.\n"
                                 "وأدان الوزير الهجوم على المدنيين.\n"
                                 "وأدانت المحكمة الضابط بقتل المتظاهرين.\n")
-    assert set(events) == {"قصفت", "وأدانت"}
+    assert set(events) == {"قصفت", "واتهمت", "وأدانت"}  # (the accused deed: see test_arabic_told_again)

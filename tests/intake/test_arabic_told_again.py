@@ -2,7 +2,8 @@
 report): "فجر اليوم" is the dawn of a day, not a detonation; "عاد الهدوء" (calm returned) is a state
 settling back, not a return of anybody; and a happening a source tells again in its own words on the
 same day, naming no actor the first telling did not, is not proposed twice, while a source's telling of
-another party's deed is."""
+another party's deed is; and the deed an accusation names ("اتهم X Y بـ...") is proposed as claimed by the
+accuser, the accused its initiator, without the accusation's day."""
 
 from __future__ import annotations
 
@@ -55,3 +56,15 @@ def test_a_word_with_the_accusatives_alif_meets_its_bare_form(workspace) -> None
     quotes = _quotes(workspace, "قتل 14 شخصا في انفجار استهدف زوارا قرب الضريح صباح الأربعاء.\n"
                                 "وقالت مصادر أمنية إن الانفجار وقع قرب مقام الزوار.\n")
     assert len(quotes) == 1 and quotes[0].startswith("قتل")
+
+
+def test_an_accusation_proposes_the_deed_claimed_with_the_accused_as_initiator(workspace) -> None:
+    analysis = analyse_text(workspace, "Headline: خبر\n\nواتهم الجيش السوداني، أمس الأربعاء، قوات الدعم السريع "
+                                       "بقصف المستشفى الرئيسي في المدينة.\n"
+                                       "وأدان الوزير الهجوم على المدنيين.\n", published=PUB)
+    names = {a.id: a.name for a in analysis.actors}
+    [deed] = analysis.events
+    roles = {names[p.actor]: p.role.value for p in deed.participants}
+    assert deed.status == "claimed" and "الجيش السوداني" in deed.claimed_by
+    assert roles["Rapid Support Forces"] == "initiator" and roles.get("Sudanese Armed Forces") != "initiator"
+    assert deed.when is None  # yesterday is when the accusation was made, not when the hospital was shelled
