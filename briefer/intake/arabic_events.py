@@ -430,7 +430,10 @@ def _drop_retellings(folded: str, drafts: list[EventDraft]) -> list[EventDraft]:
             not _ANOTHER.search(folded, d.clause.start, d.clause.end)  # ("في هجوم آخر": another one)
         what = _words(folded, first.start(), d.clause.end) if day else set()
         actors = _actors(d) if day else set()
-        if day and any(o.when == d.when and o.clause.sentence != d.clause.sentence and (
+        # "وأصيب ستة آخرون في الهجوم": a toll of "the" happening, pointed back to by the article, told on its day
+        toll = day and _HURT.match(folded, first.start()) is not None and \
+            _IN_THE.search(folded, first.end(), d.clause.end) is not None
+        if day and any(o.when == d.when and o.clause.sentence != d.clause.sentence and (toll or
                 (told <= theirs_told and len(mine & theirs) >= 4) or
                 # a source's telling ("وقالت مصادر طبية إن الانفجار وقع ..."): three shared words, an event word among them
                 (said and len(mine & theirs) >= 3 and any(_TRIGGER_RE.fullmatch(w) for w in mine & theirs)) or
@@ -444,6 +447,10 @@ def _drop_retellings(folded: str, drafts: list[EventDraft]) -> list[EventDraft]:
         if day:
             kept.append((d, told, mine, actors))
     return out
+
+
+_HURT = re.compile(rf"[وف]?(?:{marked_alternation(('قتل', 'قتلوا', 'قتلت', 'مقتل', 'أصيب', 'أصيبوا', 'أصيبت', 'إصابة', 'جرح', 'لقي', 'لقوا', 'استشهد', 'استشهاد'))}){NOT_AR_AFTER}")
+_IN_THE = re.compile(rf"{NOT_AR_BEFORE}(?:في|جراء|اثر|خلال)\s+ال(?:{alternation(w for w in AL.EVENT_WORDS if len(w) >= 4)}){NOT_AR_AFTER}")
 
 
 def _actors(d: EventDraft) -> set[str]:

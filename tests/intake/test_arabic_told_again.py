@@ -68,3 +68,10 @@ def test_an_accusation_proposes_the_deed_claimed_with_the_accused_as_initiator(w
     assert deed.status == "claimed" and "الجيش السوداني" in deed.claimed_by
     assert roles["Rapid Support Forces"] == "initiator" and roles.get("Sudanese Armed Forces") != "initiator"
     assert deed.when is None  # yesterday is when the accusation was made, not when the hospital was shelled
+
+
+def test_a_toll_of_the_attack_told_on_its_day_is_part_of_it(workspace) -> None:
+    quotes = _quotes(workspace, "قتل خمسة جنود في كمين نصبه مسلحون قرب الحدود صباح الأربعاء.\n"
+                                "وقالت مصادر طبية إن ثلاثة آخرين أُصيبوا في الهجوم ونقلوا إلى المستشفى.\n"
+                                "وقُتل مدنيان في قصف على السوق.\n")
+    assert [q.split()[0] for q in quotes] == ["قتل", "وقُتل"]
