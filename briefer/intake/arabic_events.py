@@ -397,6 +397,15 @@ def _date_retellings(folded: str, drafts: list[EventDraft]) -> None:
         if best is not None:
             d.when, d.date = best.when, best.date
             d.when_rule = f"{_RETOLD_RULE} ({best.date.text}): {best.date.rule}"
+    # "... كما فجرت سيارات مفخخة، فيما شن الطيران ... غارة": a lead told again with its day below dates
+    # the other happenings told with it in the same sentence, told without a date of their own
+    lent = {d.clause.sentence: d for d in drafts if d.when_rule.startswith(_RETOLD_RULE)}
+    for d in drafts:
+        by = lent.get(d.clause.sentence)
+        if by is not None and by is not d and d.when is None and d.status in HAPPENED and \
+                d.when_rule.startswith("the report gives no date"):
+            d.when = by.when
+            d.when_rule = f"no date of its own; told in one sentence with a happening {by.when_rule}"
 
 
 # "وقالت مصادر طبية إن ...", "وذكرت الإذاعة أن ...": a source's telling of what the report has told

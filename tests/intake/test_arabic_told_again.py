@@ -75,3 +75,11 @@ def test_a_toll_of_the_attack_told_on_its_day_is_part_of_it(workspace) -> None:
                                 "وقالت مصادر طبية إن ثلاثة آخرين أُصيبوا في الهجوم ونقلوا إلى المستشفى.\n"
                                 "وقُتل مدنيان في قصف على السوق.\n")
     assert [q.split()[0] for q in quotes] == ["قتل", "وقُتل"]
+
+
+def test_a_lead_told_again_with_its_day_dates_the_happenings_told_with_it(workspace) -> None:
+    analysis = analyse_text(workspace, "Headline: خبر\n\nاقتحم مسلحون قرية الصفا في الشمال، فيما شنت الطائرات غارات "
+                                       "على مواقع في الجبل.\nوقال سكان إن مسلحين اقتحموا قرية الصفا في الشمال صباح "
+                                       "الأربعاء وأحرقوا منازل فيها.\n", published=PUB)
+    when = {e.quote.split()[0]: e.when.edtf if e.when else None for e in analysis.events}
+    assert when == {"اقتحم": "2024-05-08", "فيما": "2024-05-08"}
