@@ -440,8 +440,9 @@ def _drop_retellings(folded: str, drafts: list[EventDraft]) -> list[EventDraft]:
         what = _words(folded, first.start(), d.clause.end) if day else set()
         actors = _actors(d) if day else set()
         # "وأصيب ستة آخرون في الهجوم": a toll of "the" happening, pointed back to by the article, told on its day
-        toll = day and _HURT.match(folded, first.start()) is not None and \
-            _IN_THE.search(folded, first.end(), d.clause.end) is not None
+        toll = day and (_HURT.match(folded, first.start()) is not None and
+                        _IN_THE.search(folded, first.end(), d.clause.end) is not None
+                        or _RESULTED.match(folded, d.clause.start) is not None)
         if day and any(o.when == d.when and o.clause.sentence != d.clause.sentence and (toll or
                 (told <= theirs_told and len(mine & theirs) >= 4) or
                 # a source's telling ("وقالت مصادر طبية إن الانفجار وقع ..."): three shared words, an event word among them
@@ -459,7 +460,12 @@ def _drop_retellings(folded: str, drafts: list[EventDraft]) -> list[EventDraft]:
 
 
 _HURT = re.compile(rf"[وف]?(?:{marked_alternation(('قتل', 'قتلوا', 'قتلت', 'مقتل', 'أصيب', 'أصيبوا', 'أصيبت', 'إصابة', 'جرح', 'لقي', 'لقوا', 'استشهد', 'استشهاد'))}){NOT_AR_AFTER}")
-_IN_THE = re.compile(rf"{NOT_AR_BEFORE}(?:في|جراء|اثر|خلال)\s+ال(?:{alternation(w for w in AL.EVENT_WORDS if len(w) >= 4)}){NOT_AR_AFTER}")
+_EVENT_NOUNS = alternation(w for w in AL.EVENT_WORDS if len(w) >= 4)
+_IN_THE = re.compile(rf"{NOT_AR_BEFORE}(?:في|جراء|اثر|خلال)\s+ال(?:{_EVENT_NOUNS}){NOT_AR_AFTER}")
+# "وأسفرت المواجهات عن ...", "وأسفرت مواجهات الأمس عن عشرة قتلى": the toll of a happening named with the
+# article (not "وأسفر هجوم لقوات ... عن", a happening of its own)
+_RESULTED = re.compile(rf"[\s\"«]*[وف]?(?:اسفر|اسفرت|ادي|ادت)\s+(?:ال(?:{_EVENT_NOUNS})|(?:{_EVENT_NOUNS})\s+ال[{AR}]+)"
+                       rf"{NOT_AR_AFTER}")
 
 
 def _actors(d: EventDraft) -> set[str]:

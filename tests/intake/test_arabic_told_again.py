@@ -83,3 +83,10 @@ def test_a_lead_told_again_with_its_day_dates_the_happenings_told_with_it(worksp
                                        "الأربعاء وأحرقوا منازل فيها.\n", published=PUB)
     when = {e.quote.split()[0]: e.when.edtf if e.when else None for e in analysis.events}
     assert when == {"اقتحم": "2024-05-08", "فيما": "2024-05-08"}
+
+
+def test_what_the_clashes_resulted_in_is_their_toll(workspace) -> None:
+    quotes = _quotes(workspace, "اشتبك المتظاهرون مع الشرطة في العاصمة مساء الأربعاء.\n"
+                                "وأسفرت مواجهات الأمس عن مقتل ثلاثة أشخاص.\n"
+                                "وأسفر هجوم لمسلحين على مركز للشرطة عن مقتل شرطي.\n")
+    assert [q.split()[0] for q in quotes] == ["اشتبك", "وأسفر"]
