@@ -186,7 +186,7 @@ def arabic_drafts(text: str, sentences: Sequence[Sentence], body: Sequence[int],
                     draft.when_rule = "a deed an accusation names, without a date of its own: set one (not dated by publication)"
             future_before = draft.status == "expected"
             own_date = date_m is not None and c0 <= date_m.start < c1
-            if draft.status in HAPPENED and not own_date and si != body[0] and \
+            if draft.status in HAPPENED and (not own_date or _now(date_m, published)) and si != body[0] and \
                     (unmarked(trigger.group("word")) in _IMPERFECT or _PRESENT_HEAD.match(folded, c0)) and \
                     not _SINCE.search(folded, c0, c1):
                 continue  # "وتستمر الحركة في تنفيذ هجمات": a present with no date of its own tells what goes on
@@ -200,6 +200,13 @@ def arabic_drafts(text: str, sentences: Sequence[Sentence], body: Sequence[int],
 # ("أكثر من 200 قتيل منذ أكتوبر" counts since then: "أكثر"/"أقل" only with the article)
 _ELATIVE = re.compile(rf"{NOT_AR_BEFORE}[وفبل]?(?:(?:ال)?(?:اول|اولي|اكبر|اعنف|اسوا|اعلي|ادني|اخطر|اشد|اطول|اوسع|اضخم|ابرز|"
                       rf"اهم|اسرع|ادمي)|الاكثر|الاقل){NOT_AR_AFTER}(?:\s+[^\s.،]+){{0,4}}\s+$")
+
+
+def _now(d: DateMention, published: Optional[When]) -> bool:
+    """A date that is the period the report is written in ("هذا العام", "هذا الشهر"), not a day."""
+    w = d.when
+    return published is not None and w.precision.value < 5 and not w.open_start and not w.open_end and \
+        w.earliest <= published.earliest <= w.latest
 
 
 def _not_its_day(folded: str, d: DateMention) -> bool:

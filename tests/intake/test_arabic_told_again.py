@@ -90,3 +90,10 @@ def test_what_the_clashes_resulted_in_is_their_toll(workspace) -> None:
                                 "وأسفرت مواجهات الأمس عن مقتل ثلاثة أشخاص.\n"
                                 "وأسفر هجوم لمسلحين على مركز للشرطة عن مقتل شرطي.\n")
     assert [q.split()[0] for q in quotes] == ["اشتبك", "وأسفر"]
+
+
+def test_a_present_dated_by_the_period_it_is_written_in_tells_what_goes_on(workspace) -> None:
+    quotes = _quotes(workspace, "قصفت الطائرات السوق صباح الأربعاء.\n"
+                                "ويعيش آلاف المدنيين تحت الحصار هذا العام في القرى المجاورة.\n"
+                                "وتستقبل المدينة وفدا من الأمم المتحدة اليوم الخميس.\n")
+    assert [q.split()[0] for q in quotes] == ["قصفت", "وتستقبل"]
