@@ -97,3 +97,10 @@ def test_a_present_dated_by_the_period_it_is_written_in_tells_what_goes_on(works
                                 "ويعيش آلاف المدنيين تحت الحصار هذا العام في القرى المجاورة.\n"
                                 "وتستقبل المدينة وفدا من الأمم المتحدة اليوم الخميس.\n")
     assert [q.split()[0] for q in quotes] == ["قصفت", "وتستقبل"]
+
+
+def test_what_seems_so_is_hedged_not_reported(workspace) -> None:
+    analysis = analyse_text(workspace, "Headline: خبر\n\nقصفت الطائرات السوق صباح الأربعاء.\n"
+                                       "ويبدو أن قرار إغلاق المعبر لا رجوع عنه.\n", published=PUB)
+    assert [e.quote.split()[0] for e in analysis.events] == ["قصفت"]
+    assert [e.status for e in analysis.expectations] == ["conditional"]
