@@ -89,6 +89,10 @@ def name_at(text: str, folded: str, start: int, end: int) -> Optional[tuple[int,
         is_def = w.group().startswith(("ال", "لل"))
         if is_def and not definite and w.group() in _ABSTRACT:
             return None  # "حركة التجارة": trade, not a movement
+        if not m.group("al") and _paired(w.group(), words, definite):
+            words.append(w)  # "منظمة الأغذية والزراعة", "حركة العدل والمساواة": two nouns joined by و
+            pos = w.end()
+            continue
         if definite and not (w.group().startswith("لل") or (is_def and _adjective(w.group()))):
             nxt = _WORD.match(folded, w.end() + 1) if folded[w.end():w.end() + 1] == " " else None
             if not (w.group().startswith("ل") and not is_def and len(w.group()) >= 4 and nxt is not None
@@ -113,6 +117,18 @@ def name_at(text: str, folded: str, start: int, end: int) -> Optional[tuple[int,
     if kind == "source" and m.group("bare") == fold("وكالة") and not _PRESS.search(fold(name)):
         kind = "organisation"  # "وكالة الاستخبارات الصومالية" is an agency of the state, not of the press
     return pos, name, kind
+
+
+def _paired(word: str, words: list, definite: bool) -> bool:
+    """A second definite noun joined by و to the single definite noun after a head without the article:
+    one name of two nouns ("منظمة الأغذية والزراعة", "وزارة التربية والتعليم"; the first is the head's
+    complement, a noun even in -ية), unless the second is an adjective or a body of its own ("والجيش")."""
+    if not (definite and len(words) == 1 and word.startswith("وال") and len(word) > 5):
+        return False
+    first, second = words[0].group(), word[1:]
+    # (a noun in -ية, "والتنمية", may be the second; a masculine nisba, "والإسلامي", is an adjective)
+    return first.startswith("ال") and not second.endswith("ي") and second not in _ADJECTIVES and \
+        second[2:] not in _ORG_KIND and second not in _KNOWN and second not in _INSTITUTION_WORDS
 
 
 _PRESS = re.compile("انباء|صحافه|اخبار|اعلام")  # an agency of the press, not of the state
@@ -245,6 +261,7 @@ def arabic_mentions(text: str, sentences: Sequence[Sentence], body: set[int], ga
 
 
 _BARE_NAMES = {"الجيش", "الشرطة"}
+_INSTITUTION_WORDS = {fold(w) for w in AL.INSTITUTION_HEADS if " " not in w}  # "الجيش", "الحكومة", "الشرطة"
 
 _ARABIC_KEY = re.compile(f"[{AR}]")
 
@@ -270,9 +287,10 @@ def _entities(mentions: list[Mention], gaz) -> list[Entity]:
             entries = gaz.index.get(" ".join(m.name.lower().split())) or []
             known = next((e for e in entries if e.kind == "actor"), None) or next(
                 (e for e in entries if e.kind == "source" and m.kind == "source"), None)
-        key = known.uid if known is not None else m.name
-        if known is None and m.name in _BARE_NAMES:  # "الجيش" after "الجيش السوداني": that army
-            key = last_with.get(m.name, key)
+        inner = _unwrapped(m.name) if known is None else None
+        key = known.uid if known is not None else fold(inner or m.name)
+        if known is None and (inner or m.name) in _BARE_NAMES:  # "الجيش" after "الجيش السوداني": that army
+            key = last_with.get(inner or m.name, key)
         entity = entities.get(key)
         if entity is None:
             if m.kind == "source":
@@ -297,6 +315,16 @@ def _entities(mentions: list[Mention], gaz) -> list[Entity]:
         if entity.actor and entity.kind == "state" and entity.id not in acting and not entity.known_actor:
             entity.actor = False  # named only as a place
     return [e for e in entities.values() if e.actor or e.source]
+
+
+# "وزارة الخارجية الصينية" and "الخارجية الصينية", "قوات الجيش السوداني" and "الجيش السوداني": the same
+# body with and without the word for what it is
+_WRAPPER = re.compile(rf"(?:وزارة|قوات)\s+(?=ال[{AR}]{{2,}})")
+
+
+def _unwrapped(name: str) -> Optional[str]:
+    m = _WRAPPER.match(name)
+    return name[m.end():] if m is not None else None
 
 
 _LOOK_BACK = 200  # mentions: a short name points back to one named in the last few paragraphs

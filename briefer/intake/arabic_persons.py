@@ -111,7 +111,7 @@ def _name_word(word: str, first: bool) -> bool:
     if not _AR_WORD.fullmatch(word) or word in _STOPS or _title(word) or word in _MONTHS_DAYS \
             or _NOT_A_NAME.fullmatch(word):
         return False
-    if first and (_definite(word) or word.startswith("و") or _bare(word) in _ORG_HEADS or word in _CONNECT
+    if first and (_definite(word) or word.startswith("و") and len(word) > 2 or _bare(word) in _ORG_HEADS or word in _CONNECT
                   and word not in _KEEP_FIRST):
         return False
     if first and _PREP_GLUED.match(word) and word[1:] in _ORG_HEADS:
@@ -160,7 +160,7 @@ def _name_from(words: list[tuple[int, int, str]], i: int) -> Optional[tuple[int,
 def find_persons(text: str, folded: str) -> Iterator[tuple[int, int, int]]:
     """(title start, name start, name end) of each person named by a title before or after them."""
     # "على" (on) folds to the name "علي": the text's own spelling tells them apart
-    words = [(m.start(), m.end(), "،" if text[m.start():m.end()] in _ON else m.group()) for m in _WORD.finditer(folded)]
+    words = _words(text, folded)
     i = 0
     while i < len(words):
         w = words[i][2]
@@ -217,6 +217,27 @@ def find_persons(text: str, folded: str) -> Iterator[tuple[int, int, int]]:
 
 
 _HE_IS = {fold(w) for w in ("وهو", "وهي")}
+_HAMZA_LAM = re.compile("[أإ]ل")
+
+
+def _words(text: str, folded: str) -> list[tuple[int, int, str]]:
+    """The folded words with what folding hides put back: "على" (on) is no name "علي"; "إليات" opens
+    with a hamza, not the article; "د." (doctor) is one title word, so its dot breaks no name."""
+    words: list[tuple[int, int, str]] = []
+    for m in _WORD.finditer(folded):
+        a, b, w = m.start(), m.end(), m.group()
+        if text[a:b] in _ON:
+            w = "،"
+        elif _HAMZA_LAM.match(text, a) and w not in _STOPS and w not in _PREPOSITIONS and not _title(w):
+            w = text[a] + w[1:]
+        elif w == "." and words and words[-1][2] == "د" and words[-1][1] == a:
+            words[-1] = (words[-1][0], b, _DOCTOR)
+            continue
+        words.append((a, b, w))
+    return words
+
+
+_DOCTOR = fold("دكتور")
 
 
 def _article_name(first: str, second: str) -> bool:

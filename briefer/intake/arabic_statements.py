@@ -6,6 +6,7 @@ speaker as the report names them (linked to the actor it stands for) and the cha
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from typing import Optional, Sequence
 
 from . import arabic_lexicon as AL
@@ -27,7 +28,7 @@ _SAY_RE = re.compile(
     rf"أورد|أوردت|بث|بثت|نشر|نشرت|تحدث|تحدثت|اتهم|اتهمت|حذر|حذرت|دعا|دعت|طالب|طالبت|أدان|أدانت|وصف|وصفت|أحصى|أحصت|"
     rf"وثق|وثقت|كشف|كشفت|يقول|تقول|شدد|شددت|اعتبر|اعتبرت|أبلغ|أبلغت|تابع|تابعت|إعلان|تصريح|تأكيد|أعرب|أعربت|رحب|رحبت|حث|حثت|ناشد|ناشدت|أشاد|أشادت|هدد|هددت|انتقد|انتقدت|أبدى|أبدت|"
     rf"رأى|رأت|أبلغ|قالا|اشترط|اشترطت|يؤكد|تؤكد|يشير|تشير|يعلن|تعلن|يتهم|تتهم|يحذر|تحذر|يطالب|تطالب|يدعو|تدعو|"
-    rf"ينفي|تنفي|يرى|ترى|يرفض|ترفض|استطرد|استطردت|أردف|أردفت|أجاب|أجابت|اعترف|اعترفت|نعى|نعت|تعهد|تعهدت|"
+    rf"ينفي|تنفي|يرى|ترى|يرفض|ترفض|استطرد|استطردت|أردف|أردفت|أدلى|أدلت|أجاب|أجابت|اعترف|اعترفت|نعى|نعت|تعهد|تعهدت|"
     rf"توقع|توقعت|رجح|رجحت){NOT_AR_AFTER}")
 # "نقلت وسائل إعلام عن جيش الاحتلال القول": the words are the army's, carried by the media
 _RELAY_RE = re.compile(rf"{NOT_AR_BEFORE}(?:و|ف)?(?:نقل|نقلت)\s+(?P<ch>[^،.]{{0,40}}?)\s*عن\s+")
@@ -35,11 +36,16 @@ _ACCORDING_RE = re.compile(rf"{NOT_AR_BEFORE}(?:و)?(?:وفقا|وفقاً|وف�
                            rf"(?:لـ|ل|عن|(?:ل)?ما\s+(?:ذكره|ذكرته|أفاد\s+به|أفادت\s+به|(?:أفاد|ذكر|قال|أعلن|أكد|أحصى|أحصت|نقل|أورد|أشار)"
                            rf"(?:ته|ت|ه)?{NOT_AR_AFTER}))?\s*")
 _DENY = {"نفى", "نفت"}
+_PUBLISH = {"نشر", "نشرت", "بث", "بثت", "أورد", "أوردت"}
+# the words an outlet published, named as someone's: "تصريح مسؤول", "بيانا للجيش", "كلام الوزير"
+_CARRIED = re.compile(rf"\s+(?:تصريح|تصريحات|بيان|بيانا|بياناً|كلام|أقوال|رسالة)\s+(?:ل(?=[{AR}]))?")
+_PRONOUN_SUBJECT = re.compile(rf"(?<![{AR}])[بل]?[أإا]ن(?:ه|ها|هم|هما|نا)\s+$")
 _CHANNEL_RE = re.compile(rf"{NOT_AR_BEFORE}(?:ل|في|عبر|على|(?:رد[اا]?\s+على\s+|جوابا\s+على\s+)?سؤال\s+(?:من\s+)?)\s*(?P<ch>(?:وكالة|قناة|صحيفة|بيان|تلفزيون|موقع|حساب|تغريدة|"
                          rf"تلغرام|تليغرام|تويتر|فيسبوك|منصة|مؤتمر صحفي|تصريحات|تصريح|إذاعة|اذاعة|مقابلة|حوار|"
-                         rf"تسجيل|شريط|رسالة|صفحته|صفحتها)(?:\s+(?!(?:إن|أن|ان|بأن|في|على|عن|من|إلى|الى|مع)"
+                         rf"تسجيل|شريط|رسالة|صفحته|صفحتها)(?:\s+(?!(?:إن|أن|ان|بأن|في|على|عن|من|إلى|الى|مع|قال|قالت|أضاف|أضافت)"
                          rf"{NOT_AR_AFTER})[{AR}]+){{0,2}})")
-_BEFORE_PERSON = re.compile(rf"[{AR}\s]*")  # words only: no comma, colon or quotation on the way
+# words only: no comma, colon or quotation on the way (the dot of "د.", doctor, is a title's)
+_BEFORE_PERSON = re.compile(rf"(?:[{AR}\s]|(?<=(?<![{AR}])د)\.)*")
 _DAY_WORDS = re.compile(rf"(?:يوم\s+)?(?:اليوم|امس)(?:\s+(?:{_WEEKDAY_RE}))?\s")
 _SPOKESMAN_RE = re.compile(r"(?:ال)?(?:متحدث|متحدثة|ناطق|ناطقة)\s+(?:الرسمي\s+|الرسمية\s+)?(?:باسم|بإسم)\s+")
 _SPOKESPERSON_NAMED = re.compile(rf"(?:ال)?(?:متحدث|متحدثة|ناطق|ناطقة)\s+(?:الرسمي\s+)?(?:باسم|بإسم)\s+(?P<org>ال[{AR}]+)\s+"
@@ -94,7 +100,8 @@ def arabic_statements(text: str, sentences: Sequence[Sentence], body: Sequence[i
             # verb first: the speaker follows ("قال المرصد ..."), or precedes ("المرصد قال")
             name, eid, end = _speaker(text, folded, mentions, ments, by_id, say.end(), s.end, ends=ends)
             if not name:
-                before = [m for m in ments if m.end <= say.start() and say.start() - m.end <= 3]
+                before = [m for m in ments if m.end <= say.start() and not _addressee(text, m)
+                          and (say.start() - m.end <= 3 or _QAD.fullmatch(text, m.end, say.start()))]
                 if before:
                     who = before[-1]
                     sp_back = _SPOKESMAN_BACK.search(folded, max(s.start, who.start - 60), who.start)
@@ -115,7 +122,14 @@ def arabic_statements(text: str, sentences: Sequence[Sentence], body: Sequence[i
                 elif last is not None and say.start() - s.start <= 12 and \
                         re.match(r"\s*(?:إن|أن|ان|إنه|أنه|إنها|أنها|:|،)", text[say.end():say.end() + 8]):
                     name, eid, end = last.speaker, last.speaker_entity, say.end()  # "وأضاف" with no name: still them
-            if name:
+            carried = _CARRIED.match(text, end, s.end) if name and say.group("verb") in _PUBLISH else None
+            if carried is not None and eid in by_id and by_id[eid].source:
+                # "ونشرت الوكالة تصريح مسؤول ...": the outlet carried someone's words; they speak, through it
+                said, said_eid, said_end = _speaker(text, folded, mentions, ments, by_id, carried.end(), s.end, ends=ends)
+                found = _statement(text, si, s, said, said_eid, by_id, outlet, said_end, s.end, say.group("verb"),
+                                   f"'{say.group().strip()} {name} {carried.group().strip()} {said}'",
+                                   channel=name) if said else None
+            elif name:
                 found = _statement(text, si, s, name, eid, by_id, outlet, end, s.end, say.group("verb"),
                                    f"'{say.group().strip()} {name}'", denial=say.group("verb") in _DENY)
         if found is not None:
@@ -124,6 +138,8 @@ def arabic_statements(text: str, sentences: Sequence[Sentence], body: Sequence[i
         # a second speaker named in the same sentence: "..., غداة إعلان موسكو أن قواتها ..."
         after = found.span[0] if found is not None else s.start
         for more in _SAY_RE.finditer(text, max(after, (say.end() if say is not None else s.start)), s.end):
+            if _PRONOUN_SUBJECT.search(text, max(s.start, more.start() - 10), more.start()):
+                continue  # "وأشار إلى أنه كشف موقع ...": he (said before) uncovered the site; no new speaker
             who = next((m for m in ments if (0 <= m.start - more.end() <= 3 or 0 <= more.start() - m.end <= 2)
                         and m.entity in by_id and by_id[m.entity].kind == "person"
                         or 0 <= m.start - more.end() <= 3 and m.entity in by_id), None)
@@ -137,9 +153,15 @@ def arabic_statements(text: str, sentences: Sequence[Sentence], body: Sequence[i
 
 
 _DEF_WORD = re.compile(rf"ال[{AR}]+")
+# words between a verb of saying and its speaker that are neither: "أيضا", "من جهته", "في هذا الصدد"
+_ASIDE = re.compile(rf"(?:أيضا|أيضاً|ايضا|كذلك|بدوره|بدورها|من\s+(?:جهته|جهتها|جانبه|جانبها|ناحيته|ناحيتها)|"
+                    rf"في\s+هذا\s+(?:الصدد|السياق|الشأن|الإطار)){NOT_AR_AFTER}\s*[،,]?\s*")
+# a complementiser, a quotation or a colon right after the verb: the words said begin, no speaker is named
+_CONTENT_OPENS = re.compile(rf"(?:[\"«“:]|(?:إن|أن|ان|بأن|إنه|أنه|إنها|أنها|إنهم|أنهم)(?![{AR}]))")
 _HEAD_WORD = re.compile(rf"(?:لل|ال)(?P<w>[{AR}]{{3,}}){NOT_AR_AFTER}")
 # the spokesperson's own name after the body they speak for; a speaker described in a few words
-_SPOKESPERSON_NAME = re.compile(rf"\s+((?:[{AR}]+\s+){{1,3}}?[{AR}]+)(?=\s*[،,]?\s*(?:إن|أن|ان|بأن|في\s)|\s*[،,:])")
+_SPOKESPERSON_NAME = re.compile(rf"\s+((?:[{AR}]+\s+){{1,3}}?[{AR}]+)"
+                               rf"(?=\s*[،,]?\s*(?:(?:إن|أن|ان|بأن){NOT_AR_AFTER}|في\s)|\s*[،,:])")
 _SPEAKER_WORDS = re.compile(rf"\s*((?:[{AR}]+\s+){{0,3}}?[{AR}]+)(?=\s+(?:إن|أن|ان|بأن|في\s+بيان|لوكالة)|\s*[،:.])")
 _TOLD = re.compile(rf"(?<![{AR}])(?:لل|ل)(?P<ch>[{AR}]{{3,}})")  # "للجزيرة": told to an outlet
 
@@ -149,6 +171,10 @@ def _speaker(text: str, folded: str, mentions: Sequence[Mention], ments: Sequenc
     """(the speaker as the report names them, the entity, where the name ends) at pos, or ("", None, pos)."""
     lead = re.match(r"\s*", text[pos:end])
     at = pos + (lead.end() if lead else 0)
+    aside = _ASIDE.match(text, at, end)
+    at = aside.end() if aside is not None else at  # "وشدد في هذا الصدد الوزير ...": the speaker after the aside
+    if _CONTENT_OPENS.match(text, at, end):
+        return "", None, pos  # "وأضاف أن الجيش ...": what follows is what was said, not who said it
     who = next((m for m in ments if at - 1 <= m.start <= at + 3 and m.entity in by_id), None)
     if who is not None:
         return _named(who, by_id), who.entity, who.end
@@ -181,7 +207,10 @@ def _speaker(text: str, folded: str, mentions: Sequence[Mention], ments: Sequenc
             if person is not None and len(person.group(1).split()) >= 2:
                 return person.group(1), None, org_end + person.end()
             if org is not None:
-                return _surface(org), org.entity, org_end
+                named = _spokesperson_named_before(text, mentions, ends, by_id, org)
+                if named is not None:  # "وأكد المتحدث باسم الوزارة" after "ليو وي مين المتحدث باسم الوزارة"
+                    return _named(named, by_id), named.entity, org_end
+                return _named(org, by_id), org.entity, org_end
     sp2 = _SPOKESPERSON_NAMED.match(text, at, min(end, at + 120))
     if sp2 is not None:  # "المتحدث باسم الشبكة أحمد النور": the spokesperson by name
         return sp2.group("name"), None, sp2.end()
@@ -205,9 +234,45 @@ def _speaker(text: str, folded: str, mentions: Sequence[Mention], ments: Sequenc
     return phrase, None, pos + words.end()
 
 
+_AFTER_NAME = re.compile(r"\s*[،,]?\s*")
+
+
+def _spokesperson_named_before(text: str, mentions: Sequence[Mention], ends: Optional[Sequence[int]],
+                               by_id: dict[str, Entity], org: Mention) -> Optional[Mention]:
+    """The person the report named earlier as the spokesperson of the same body, if one: the same
+    title with no name after it is that person again.  Looks only at the mentions of the body."""
+    e = by_id.get(org.entity or "")
+    if e is None:
+        return None
+    ends = [m.end for m in mentions] if ends is None else ends  # in the order of the starts; no overlaps
+    earlier = [m for m in e.mentions if m.end < org.start][-_LOOK_BACK_SPOKESPERSON:]
+    for om in reversed(earlier):
+        sp_at = _SPOKESMAN_BACK_AT.search(text, max(0, om.start - 40), om.start)
+        k = bisect_right(ends, sp_at.start()) - 1 if sp_at is not None else -1
+        if k >= 0 and sp_at.start() - mentions[k].end <= 3 and mentions[k].entity in by_id \
+                and by_id[mentions[k].entity].kind == "person":
+            return mentions[k]
+    return None
+
+
+_LOOK_BACK_SPOKESPERSON = 20  # the body's last few mentions: bounded work per statement
+
+
+_SPOKESMAN_BACK_AT = re.compile(r"(?:ال)?(?:متحدث|متحدثة|ناطق|ناطقة)\s+(?:الرسمي\s+|الرسمية\s+)?(?:باسم|بإسم)\s+$")
+_QAD = re.compile(r"\s+(?:قد|لقد)\s+")  # "كان X قد أعلن": the subject before the verb, "قد" between
+
+
+def _addressee(text: str, m: Mention) -> bool:
+    """A name glued to ل ("لوكالة فرانس برس", "للجزيرة"): the one told, not the one telling."""
+    glued = text[m.start:m.end][:len(text[m.start:m.end]) - len(m.text)]
+    return glued.endswith("ل") or glued.endswith("لل") or (not glued and m.text.startswith("لل"))
+
+
 def _named(m: Mention, by_id: dict[str, Entity]) -> str:
     """A person by their full name ("وقالت روسيف": ديلما روسيف), anyone else as the report names them."""
     e = by_id.get(m.entity or "")
+    if e is not None and e.kind != "person" and fold(e.name).endswith(" " + fold(_surface(m))):
+        return e.name  # "وأكدت الخارجية الصينية" after "وزارة الخارجية الصينية": the body by its full name
     return e.name if e is not None and e.kind == "person" and not e.known_actor else _surface(m)
 
 

@@ -72,6 +72,7 @@ _ABBREVIATIONS = {
     "mr", "mrs", "ms", "dr", "gen", "col", "lt", "maj", "capt", "sgt", "st", "fr", "rev", "prof", "sen", "rep",
     "gov", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "no", "vs",
     "etc", "inc", "ltd", "co", "corp", "mt", "ft", "brig", "adm", "cmdr", "sgt", "pres", "approx",
+    "د",  # Arabic "د." (doctor) before a name
 }
 # (and a full stop that lost its space, "the capital.The video": a word, a stop, a capitalised word)
 _END_RE = re.compile(r"[.!?؟]+[\"”’')\]]*(?=\s)|[.!?]+[\"”’')\]]*$|(?<=[a-z]{2})\.(?=[A-Z][a-z])")

@@ -172,3 +172,20 @@ def test_with_great_enthusiasm_is_not_hamas(workspace) -> None:
     assert "Hamas" not in {a.name for a in analysis.actors}
     analysis = _analyse(workspace, "وقالت حماس إن وفدها وصل إلى القاهرة.\n")
     assert "Hamas" in {a.name for a in analysis.actors}
+
+
+def test_a_name_that_opens_with_hamza_and_lam_a_short_name_word_and_the_doctor_abbreviation(workspace) -> None:
+    analysis = _analyse(workspace, "وكان الباحث الفرنسي إلياس مروان قد نشر دراسته في العام الماضي.\n"
+                                   "وصرح تشن وو لي المتحدث باسم وزارة التجارة أن الرسوم لن تتغير.\n"
+                                   "وأكد وزير الزراعة في الحكومة د. هشام زيدان أن المحصول جيد.\n")
+    persons = {a.name for a in analysis.actors if a.kind == "person"}
+    assert {"إلياس مروان", "تشن وو لي", "هشام زيدان"} <= persons
+    assert {"تشن وو لي", "هشام زيدان"} <= {c.speaker for c in analysis.citations}
+
+
+def test_two_nouns_joined_by_and_after_a_head_are_one_name(workspace) -> None:
+    analysis = _analyse(workspace, "وطالبت هيئة الإغاثة والتنمية الدول المانحة بزيادة الدعم.\n"
+                                   "وقالت وزارة الصحة والجيش إن الوضع تحت السيطرة.\n")
+    names = {a.name for a in analysis.actors}
+    assert "هيئة الإغاثة والتنمية" in names
+    assert not any("والجيش" in n for n in names)  # a body of its own is no second noun of the name
