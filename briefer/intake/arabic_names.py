@@ -17,7 +17,7 @@ from bisect import bisect_right
 from typing import Optional, Sequence
 
 from . import arabic_lexicon as AL
-from .arabic_persons import family_names, find_persons
+from .arabic_persons import family_names, find_persons, title_at
 from .arabic_text import AR, NOT_AR_AFTER, NOT_AR_BEFORE, alternation, fold
 from .names import Entity, Mention
 from .text import Sentence
@@ -122,13 +122,14 @@ def name_at(text: str, folded: str, start: int, end: int) -> Optional[tuple[int,
 def _paired(word: str, words: list, definite: bool) -> bool:
     """A second definite noun joined by و to the single definite noun after a head without the article:
     one name of two nouns ("منظمة الأغذية والزراعة", "وزارة التربية والتعليم"; the first is the head's
-    complement, a noun even in -ية), unless the second is an adjective or a body of its own ("والجيش")."""
+    complement, a noun even in -ية), unless the second is an adjective or either is a body of its own
+    ("قوات الجيش والدعم السريع": two forces)."""
     if not (definite and len(words) == 1 and word.startswith("وال") and len(word) > 5):
         return False
     first, second = words[0].group(), word[1:]
     # (a noun in -ية, "والتنمية", may be the second; a masculine nisba, "والإسلامي", is an adjective)
     return first.startswith("ال") and not second.endswith("ي") and second not in _ADJECTIVES and \
-        second[2:] not in _ORG_KIND and second not in _KNOWN and second not in _INSTITUTION_WORDS
+        not any(w[2:] in _ORG_KIND or w in _KNOWN or w in _INSTITUTION_WORDS for w in (first, second))
 
 
 _PRESS = re.compile("انباء|صحافه|اخبار|اعلام")  # an agency of the press, not of the state
@@ -180,8 +181,11 @@ def arabic_mentions(text: str, sentences: Sequence[Sentence], body: set[int], ga
         # the longest known name the words start with: "حركة الشباب الصومالية المتطرفة" is al-Shabaab
         cut = [w.end() for w in _WORD.finditer(folded, m.start("head"), end)]
         known_end = next((e for e in reversed(cut) if fold(text[m.start("head"):e]) in _KNOWN), None)
+        inner = _WRAPPER.match(text, m.start("head"), end) if known_end is None else None
+        if inner is not None:  # "مليشيا الدعم السريع القرية": the force known after the word for it, no more
+            known_end = next((e for e in reversed(cut) if fold(text[inner.end():e]) in _KNOWN), None)
         if known_end is not None:
-            canon, kind = _KNOWN[fold(text[m.start("head"):known_end])]
+            canon, kind = _KNOWN[fold(text[inner.end() if inner is not None else m.start("head"):known_end])]
             if _GAZ.match(folded, m.start()) is None or _GAZ.match(folded, m.start()).end() <= known_end:
                 add(m.start(), known_end, m.start("head"), kind, canon)
         elif _INSTITUTION.match(folded, m.start()) is None:
@@ -245,6 +249,13 @@ def arabic_mentions(text: str, sentences: Sequence[Sentence], body: set[int], ga
                        or 0 <= m.start - people[j][1] <= 2 and not text[people[j][1]:m.start].strip()
                        for j in (k, k - 1) if 0 <= j < len(people))
         mentions[:] = [m for m in mentions if not titled(m)]
+        for m in mentions:
+            # "رئيسة البرازيل ديلما روسيف": a state in a person's title is the office's, not a party acting
+            k = bisect_right(starts_p, m.end + 2) - 1
+            if m.kind == "state" and k >= 0 and 0 <= people[k][0] - m.end <= 2 and not text[m.end:people[k][0]].strip():
+                before = _WORD_BEFORE.search(folded, max(0, m.start - 25), m.start)
+                if before is not None and title_at(folded, before.start()):
+                    m.modifier = True
     # "الجيش", "الشرطة" alone: the army (police) the report is about
     for m in _BARE.finditer(folded):
         add(m.start(), m.end(), m.start("core"), "armed_group" if "جيش" in m.group("core") else "organisation",
@@ -261,6 +272,7 @@ def arabic_mentions(text: str, sentences: Sequence[Sentence], body: set[int], ga
 
 
 _BARE_NAMES = {"الجيش", "الشرطة"}
+_WORD_BEFORE = re.compile(rf"[{AR}]+\s+$")
 _INSTITUTION_WORDS = {fold(w) for w in AL.INSTITUTION_HEADS if " " not in w}  # "الجيش", "الحكومة", "الشرطة"
 
 _ARABIC_KEY = re.compile(f"[{AR}]")
@@ -317,9 +329,9 @@ def _entities(mentions: list[Mention], gaz) -> list[Entity]:
     return [e for e in entities.values() if e.actor or e.source]
 
 
-# "وزارة الخارجية الصينية" and "الخارجية الصينية", "قوات الجيش السوداني" and "الجيش السوداني": the same
-# body with and without the word for what it is
-_WRAPPER = re.compile(rf"(?:وزارة|قوات)\s+(?=ال[{AR}]{{2,}})")
+# "وزارة الخارجية الصينية" and "الخارجية الصينية", "قوات الجيش السوداني" and "الجيش السوداني", "مليشيا
+# الدعم السريع" and "قوات الدعم السريع": the same body with and without the word for what it is
+_WRAPPER = re.compile(rf"(?:وزارة|قوات|مليشيا|ميليشيا|ميليشيات|مليشيات)\s+(?=ال[{AR}]{{2,}})")
 
 
 def _unwrapped(name: str) -> Optional[str]:

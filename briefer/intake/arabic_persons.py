@@ -228,7 +228,8 @@ def _words(text: str, folded: str) -> list[tuple[int, int, str]]:
         a, b, w = m.start(), m.end(), m.group()
         if text[a:b] in _ON:
             w = "،"
-        elif _HAMZA_LAM.match(text, a) and w not in _STOPS and w not in _PREPOSITIONS and not _title(w):
+        elif _HAMZA_LAM.match(text, a) and w not in _STOPS and w not in _PREPOSITIONS and not _title(w) \
+                and not _NOT_A_NAME.fullmatch(w):  # ("إليها" is a preposition with a pronoun)
             w = text[a] + w[1:]
         elif w == "." and words and words[-1][2] == "د" and words[-1][1] == a:
             words[-1] = (words[-1][0], b, _DOCTOR)

@@ -66,10 +66,13 @@ def arabic_statements(text: str, sentences: Sequence[Sentence], body: Sequence[i
         by_sentence.setdefault(m.sentence, []).append(m)
     out: list[Statement] = []
     last: Optional[Statement] = None
+    given_names = _given_names(entities)
     for si in body:
         s = sentences[si]
         ments = by_sentence.get(si, [])
         found = None
+        extra_found: list[Statement] = []
+        said_in_paper = ""
         relay = _RELAY_RE.search(text, s.start, s.end)
         acc = _ACCORDING_RE.search(text, s.start, s.end)
         say = _SAY_RE.search(text, s.start, s.end)
@@ -99,7 +102,23 @@ def arabic_statements(text: str, sentences: Sequence[Sentence], body: Sequence[i
         if found is None and say is not None:
             # verb first: the speaker follows ("قال المرصد ..."), or precedes ("المرصد قال")
             name, eid, end = _speaker(text, folded, mentions, ments, by_id, say.end(), s.end, ends=ends)
-            if not name:
+            given = _GIVEN_AT.match(folded, say.end(), s.end) if not name else None
+            if given is not None and given.group(1) in given_names:
+                # "وقال تيري" after "تيري ديران": a person named in full, then by the given name alone
+                person = given_names[given.group(1)]
+                name, eid, end = person.name, person.id, given.end()
+            doc = _DOCUMENT_AT.match(folded, say.end(), s.end) if not name else None
+            authors = _document_authors(text, mentions, ends, by_id, doc.start(1)) if doc is not None else []
+            for author in authors:
+                # "وأشار التقرير" after "تقرير مشترك عن منظمة X وبرنامج Y": X and Y speak, in their report
+                st = _statement(text, si, s, _named(author, by_id), author.entity, by_id, outlet, doc.end(), s.end,
+                                say.group("verb"), f"'{say.group().strip()} {doc.group().strip()}'",
+                                channel=doc.group(1))
+                if st is not None:
+                    extra_found.append(st)
+            if extra_found:
+                found, extra_found = extra_found[0], extra_found[1:]
+            elif not name:
                 before = [m for m in ments if m.end <= say.start() and not _addressee(text, m)
                           and (say.start() - m.end <= 3 or _QAD.fullmatch(text, m.end, say.start()))]
                 if before:
@@ -119,6 +138,8 @@ def arabic_statements(text: str, sentences: Sequence[Sentence], body: Sequence[i
                     told = [m for m in ments if m.end <= say.start() and m.entity in by_id and by_id[m.entity].actor]
                     who = ([m for m in told if m.kind == "person"] or told)[-1]  # a person before a body
                     name, eid, end = _named(who, by_id), who.entity, say.end()
+                    paper = _PAPER.search(text, s.start, say.start())
+                    said_in_paper = paper.group().strip() if paper is not None else ""  # "ومع التقرير ... صرحت فيه"
                 elif last is not None and say.start() - s.start <= 12 and \
                         re.match(r"\s*(?:إن|أن|ان|إنه|أنه|إنها|أنها|:|،)", text[say.end():say.end() + 8]):
                     name, eid, end = last.speaker, last.speaker_entity, say.end()  # "وأضاف" with no name: still them
@@ -131,9 +152,17 @@ def arabic_statements(text: str, sentences: Sequence[Sentence], body: Sequence[i
                                    channel=name) if said else None
             elif name:
                 found = _statement(text, si, s, name, eid, by_id, outlet, end, s.end, say.group("verb"),
-                                   f"'{say.group().strip()} {name}'", denial=say.group("verb") in _DENY)
+                                   f"'{say.group().strip()} {name}'", denial=say.group("verb") in _DENY,
+                                   channel=said_in_paper)
+        if found is None:
+            agents = _agents(text, s, ments, by_id, outlet, si)
+            if agents:  # "نُعي الفقيد من قبل النائب X والوزير Y": each named in the list said it
+                out.extend(agents)
+                last = agents[-1]
+                continue
         if found is not None:
             out.append(found)
+            out.extend(extra_found)
             last = found
         # a second speaker named in the same sentence: "..., غداة إعلان موسكو أن قواتها ..."
         after = found.span[0] if found is not None else s.start
@@ -144,8 +173,10 @@ def arabic_statements(text: str, sentences: Sequence[Sentence], body: Sequence[i
                         and m.entity in by_id and by_id[m.entity].kind == "person"
                         or 0 <= m.start - more.end() <= 3 and m.entity in by_id), None)
             if who is not None and (found is None or who.entity != found.speaker_entity):
+                # (the sentence's channel, "للجزيرة", is the first speaker's when there is one)
                 extra = _statement(text, si, s, _surface(who), who.entity, by_id, outlet, who.end, s.end,
-                                   more.group("verb"), f"'{more.group().strip()} {_surface(who)}'")
+                                   more.group("verb"), f"'{more.group().strip()} {_surface(who)}'",
+                                   find_channel=found is None)
                 if extra is not None:
                     out.append(extra)
                 break
@@ -162,7 +193,8 @@ _HEAD_WORD = re.compile(rf"(?:لل|ال)(?P<w>[{AR}]{{3,}}){NOT_AR_AFTER}")
 # the spokesperson's own name after the body they speak for; a speaker described in a few words
 _SPOKESPERSON_NAME = re.compile(rf"\s+((?:[{AR}]+\s+){{1,3}}?[{AR}]+)"
                                rf"(?=\s*[،,]?\s*(?:(?:إن|أن|ان|بأن){NOT_AR_AFTER}|في\s)|\s*[،,:])")
-_SPEAKER_WORDS = re.compile(rf"\s*((?:[{AR}]+\s+){{0,3}}?[{AR}]+)(?=\s+(?:إن|أن|ان|بأن|في\s+بيان|لوكالة)|\s*[،:.])")
+_SPEAKER_WORDS = re.compile(rf"\s*((?:[{AR}]+\s+){{0,3}}?[{AR}]+)(?=\s+(?:إن|أن|ان|بأن|في\s+بيان|لوكالة|"
+                            rf"(?:على|عبر|في)\s+(?:صفحت|حساب|موقع|منص|تغريد|بيان)[{AR}]*)|\s*[،:.])")
 _TOLD = re.compile(rf"(?<![{AR}])(?:لل|ل)(?P<ch>[{AR}]{{3,}})")  # "للجزيرة": told to an outlet
 
 
@@ -259,6 +291,93 @@ _LOOK_BACK_SPOKESPERSON = 20  # the body's last few mentions: bounded work per s
 
 
 _SPOKESMAN_BACK_AT = re.compile(r"(?:ال)?(?:متحدث|متحدثة|ناطق|ناطقة)\s+(?:الرسمي\s+|الرسمية\s+)?(?:باسم|بإسم)\s+$")
+# a verb of saying in the passive and its agent: "نُعي الفقيد من قبل ...", "أُعلن القرار من جانب ..."
+_PASSIVE_SAY = re.compile(rf"{NOT_AR_BEFORE}(?:و|ف)?(?:(?:وقد|قد)\s+)?(?P<verb>نعي|أعلن|اعلن|أفيد|قيل|ذكر|أكد|نفي|رفض|أدين|انتقد)"
+                          rf"{NOT_AR_AFTER}")
+_BY_AGENT = re.compile(rf"{NOT_AR_BEFORE}من\s+(?:قبل|جانب){NOT_AR_AFTER}")
+_LIST_GAP = re.compile(rf"[^.:؛\"«»“”]{{0,40}}")
+_LIST_BREAK = re.compile(rf"{NOT_AR_BEFORE}(?:إن|أن|ان|بأن|الذي|التي|الذين){NOT_AR_AFTER}")
+
+
+def _agents(text: str, s: Sentence, ments: Sequence[Mention], by_id: dict[str, Entity], outlet: str,
+            si: int) -> list[Statement]:
+    """A verb of saying in the passive with its agent after "من قبل": each person or body listed there
+    (joined by و or commas, with their titles between) is a speaker of the clause before it."""
+    verb = _PASSIVE_SAY.search(text, s.start, s.end)
+    by = _BY_AGENT.search(text, verb.end(), min(s.end, verb.end() + 120)) if verb is not None else None
+    if by is None:
+        return []
+    out: list[Statement] = []
+    prev = by.end()
+    listed = [m for m in ments if m.start >= by.end() and m.entity in by_id]
+    for i, m in enumerate(listed):
+        nxt = listed[i + 1] if i + 1 < len(listed) else None
+        if nxt is not None and by_id[nxt.entity].kind == "person" and by_id[m.entity].kind != "person" \
+                and not text[m.end:nxt.start].strip():
+            continue  # "ورئيس مجلس الأمة مرزوق الغانم": the body in a person's title speaks not
+        if not _LIST_GAP.fullmatch(text, prev, m.start) or _LIST_BREAK.search(text, prev, m.start):
+            break  # the list ended
+        name = _named(m, by_id)
+        if all(st.speaker_entity != m.entity for st in out):
+            st = _statement(text, si, s, name, m.entity, by_id, outlet, verb.start(), by.start(), verb.group("verb"),
+                            f"'{verb.group().strip()} ... {by.group()} {name}'")
+            if st is not None:
+                out.append(st)
+        prev = m.end
+    return out
+
+
+# a document named by its noun alone as the one saying: "وأشار التقرير", "وذكر البيان"
+_DOCUMENT_AT = re.compile(rf"\s*ال(تقرير|بيان|دراسه)(?![{AR}])(?!\s+ال[{AR}]+(?:ي|يه)?\s+(?:ل|عن|من))")
+_DOCUMENT_BACK = 2000  # characters looked back for the document's first naming
+# the document first named with its authors: "تقرير مشترك عن ...", "التقرير السنوي للنقابة ...", "بيان صادر عن ..."
+_DOCUMENT_OF = re.compile(rf"{NOT_AR_BEFORE}(?:ال)?(?:تقرير|بيان|دراسه)(?:\s+(?!(?:عن|من){NOT_AR_AFTER})[{AR}]+){{0,2}}?\s+"
+                          rf"(?:صادر\s+)?(?:(?:عن|من)\s+|(?=لل))")
+_AUTHOR_GAP = re.compile(r"\s*(?:\([^()]{0,30}\))?\s*(?:و|،\s*و?)?")
+
+
+def _document_authors(text: str, mentions: Sequence[Mention], ends: Sequence[int], by_id: dict[str, Entity],
+                      at: int) -> list[Mention]:
+    """The bodies that a document named before was "of": the mentions right after the noun's last
+    naming with its authors, joined by و (an abbreviation in brackets between them allowed)."""
+    folded = fold(text[max(0, at - _DOCUMENT_BACK):at])
+    offset = max(0, at - _DOCUMENT_BACK)
+    last = None
+    for m in _DOCUMENT_OF.finditer(folded):
+        last = m
+    if last is None:
+        return []
+    pos = offset + last.end()
+    k = bisect_right(ends, pos)  # the first mention ending after pos
+    out: list[Mention] = []
+    while k < len(mentions) and mentions[k].start < at:
+        m = mentions[k]
+        if m.start - pos > 3 and not _AUTHOR_GAP.fullmatch(text, pos, m.start):
+            break
+        if m.entity in by_id and by_id[m.entity].kind != "person":
+            out.append(m)
+        pos, k = m.end, k + 1
+    return out
+
+
+# a written document the words are "in" ("فيه"): a report, a statement, a letter (not a speech: its speaker
+# speaks, the speech is no channel)
+_PAPER = re.compile(rf"{NOT_AR_BEFORE}(?:ال)?(?:تقرير|بيان|رسالة|رسالته|رسالتها)(?:\s+ال[{AR}]+(?:ي|ية))?{NOT_AR_AFTER}")
+_GIVEN_AT = re.compile(rf"\s*([{AR}]{{3,}})(?![{AR}])")
+
+
+def _given_names(entities: Sequence[Entity]) -> dict[str, Entity]:
+    """The given name (the first word, folded) of each person named with two or more words -> the
+    person, when no other person shares it and it opens no compound ("عبد", "أبو")."""
+    seen: dict[str, list[Entity]] = {}
+    for e in entities:
+        words = fold(e.name).split()
+        if e.kind == "person" and len(words) >= 2 and len(words[0]) >= 3 and words[0] not in _COMPOUND_OPENERS:
+            seen.setdefault(words[0], []).append(e)
+    return {w: es[0] for w, es in seen.items() if len(es) == 1}
+
+
+_COMPOUND_OPENERS = {fold(w) for w in ("عبد", "أبو", "أبي", "ابن", "بن", "آل")}
 _QAD = re.compile(r"\s+(?:قد|لقد)\s+")  # "كان X قد أعلن": the subject before the verb, "قد" between
 
 
@@ -280,15 +399,19 @@ def _surface(m: Mention) -> str:
     return " ".join(m.text.split())
 
 
+_TOLD_AFTER = re.compile(rf"\s*[\"«“]?\s*(?<![{AR}])(?:لل|ل)(?P<ch>[{AR}]{{3,}})\s*[\"»”]?")
 _STATEMENT_OF = re.compile(r"(بيان|تقرير)\s+(?=\S)")
 
 
 def _statement(text: str, si: int, s: Sentence, name: str, eid: Optional[str], by_id: dict[str, Entity],
                outlet: str, q0: int, q1: int, verb: str, how: str, denial: bool = False,
-               channel: str = "") -> Optional[Statement]:
+               channel: str = "", find_channel: bool = True) -> Optional[Statement]:
     said_in = _STATEMENT_OF.match(name)
     if said_in is not None:  # "وأشار بيان اتحاد الكتاب": the union speaks, in a statement
         name, channel = name[said_in.end():], channel or said_in.group(1)
+    told = _TOLD_AFTER.match(text, q0, q1)
+    if told is not None and not channel and fold("ال" + told.group("ch")) in _SOURCE_NAMES:
+        channel, q0 = "ال" + told.group("ch"), told.end()  # "وقال X «للجزيرة» أمس، إن ...": told to an outlet
     raw = text[q0:q1]
     lead = re.match(r"^[\s،,:]*(?:(?:إن|أن|ان|بأن|إنّ|أنّ)\s+)?", raw)
     q0 += lead.end() if lead else 0
@@ -296,7 +419,7 @@ def _statement(text: str, si: int, s: Sentence, name: str, eid: Optional[str], b
     if not quote:
         return None
     q0 = text.index(quote, q0)
-    if not channel:
+    if not channel and find_channel:
         ch = _CHANNEL_RE.search(text, s.start, s.end)
         if ch is not None:
             channel = ch.group("ch")

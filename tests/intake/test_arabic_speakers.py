@@ -65,3 +65,54 @@ def test_a_body_without_the_word_for_what_it_is_speaks_under_its_full_name(works
 def test_an_outlet_that_published_someones_words_is_their_channel_not_a_speaker(workspace) -> None:
     analysis = _analyse(workspace, "ونشرت وكالة رويترز تصريح وزير المالية كمال الصافي بأن الميزانية ستقر.\n")
     assert _speakers(analysis) == [("كمال الصافي", "وكالة رويترز")]
+
+
+def test_each_one_listed_after_a_passive_verb_of_saying_speaks(workspace) -> None:
+    analysis = _analyse(workspace, "وقد نعي الفنان الراحل من قبل عدة شخصيات مثل الوزير سالم العتيبي والنائبة هدى "
+                                   "الكندري، ورئيس نقابة الفنانين خالد الرشيد.\n")
+    assert [s for s, _ in _speakers(analysis)] == ["سالم العتيبي", "هدى الكندري", "خالد الرشيد"]
+
+
+def test_a_force_by_another_word_for_it_is_the_force_and_two_forces_joined_are_two(workspace) -> None:
+    analysis = _analyse(workspace, "وهاجمت مليشيا الدعم السريع القرية فجرا.\n"
+                                   "واندلعت اشتباكات بين قوات الجيش والدعم السريع قرب المطار.\n")
+    names = [a.name for a in analysis.actors]
+    assert "Rapid Support Forces" in names
+    assert not any("مليشيا" in n or "والدعم" in n for n in names)
+
+
+def test_a_body_named_before_speaks_on_its_page_and_a_person_by_the_given_name_told_an_outlet(workspace) -> None:
+    analysis = _analyse(workspace, "انتخب المجلس الوطني الليبي رئيسا جديدا.\n"
+                                   "وأعلن المجلس على صفحته في موقع فيسبوك فوز المرشح.\n"
+                                   "وقال منسق الإغاثة ماركو بيلي إن القوافل توقفت.\n"
+                                   "وقال ماركو «للجزيرة» أمس، إن الوزير تحدث عن أرقام غير دقيقة، ثم أكد حسن فاضل وزير الصحة أن الأرقام صحيحة.\n")
+    said = _speakers(analysis)
+    assert ("المجلس الوطني الليبي", "صفحته") in said
+    assert ("ماركو بيلي", "الجزيرة") in said
+    assert all(channel != "الجزيرة" for speaker, channel in said if speaker != "ماركو بيلي")
+    said = _speakers(_analyse(workspace, "وقال ماركو بيلي منسق الإغاثة في بيان إن القوافل توقفت، ثم أكد حسن فاضل "
+                                         "وزير الصحة أن الأرقام صحيحة.\n"))
+    assert said == [("ماركو بيلي", "بيان"), ("حسن فاضل", "")]  # the statement was the first speaker's
+
+
+def test_a_state_in_a_persons_title_is_no_party_and_a_preposition_with_a_pronoun_is_no_name(workspace) -> None:
+    analysis = _analyse(workspace, "وقالت رئيسة البرازيل ديلما روسيف إن الاستفتاء ضروري.\n"
+                                   "وهي القبيلة التي ينتمي إليها الرئيس كمال.\n")
+    names = {a.name for a in analysis.actors}
+    assert "Brazil" not in names and "ديلما روسيف" in names
+    assert not any("إليها" in n for n in names)
+
+
+def test_a_report_named_by_its_noun_speaks_for_the_bodies_it_was_of(workspace) -> None:
+    analysis = _analyse(workspace, "نشر أمس تقرير مشترك عن منظمة الصحة العالمية (WHO) ومفوضية اللاجئين حول المخيمات.\n"
+                                   "وأشار التقرير إلى نقص حاد في الأدوية.\n")
+    said = _speakers(analysis)
+    assert ("منظمة الصحة العالمية", "تقرير") in said and ("مفوضية اللاجئين", "تقرير") in said
+
+
+def test_words_in_a_written_document_have_it_for_channel_but_a_speech_is_none(workspace) -> None:
+    analysis = _analyse(workspace, "وصدر التقرير السنوي للجمعية الوطنية للمحامين، وأكدت فيه تراجع استقلال القضاء.\n"
+                                   "وألقت رنا سليم المديرة العامة لمنظمة الإغاثة كلمة أكدت فيها أن المساعدات ستصل.\n")
+    said = _speakers(analysis)
+    assert said[0][1] == "التقرير السنوي"
+    assert ("رنا سليم", "") in said
