@@ -120,6 +120,7 @@ def arabic_statements(text: str, sentences: Sequence[Sentence], body: Sequence[i
                 found, extra_found = extra_found[0], extra_found[1:]
             elif not name:
                 before = [m for m in ments if m.end <= say.start() and not _addressee(text, m)
+                          and not _AFTER_PREPOSITION.search(folded, max(s.start, m.start - 8), m.start)
                           and (say.start() - m.end <= 3 or _QAD.fullmatch(text, m.end, say.start()))]
                 if before:
                     who = before[-1]
@@ -133,6 +134,7 @@ def arabic_statements(text: str, sentences: Sequence[Sentence], body: Sequence[i
                     name, eid, _end = _speaker(text, folded, mentions, ments, by_id, who.start, s.end, ends=ends)
                     end = say.end()
                 elif re.match(r"\s*(?:فيها|فيه|خلالها|خلاله)(?![\u0621-\u064A])", text[say.end():say.end() + 8]) and \
+                        _SPOKEN_IN.search(folded, s.start, say.start()) and \
                         any(m.end <= say.start() and m.entity in by_id and by_id[m.entity].actor for m in ments):
                     # "ألقت X كلمة صرحت فيها بأن ...": the words are in X's speech, X speaks
                     told = [m for m in ments if m.end <= say.start() and m.entity in by_id and by_id[m.entity].actor]
@@ -154,6 +156,15 @@ def arabic_statements(text: str, sentences: Sequence[Sentence], body: Sequence[i
                 found = _statement(text, si, s, name, eid, by_id, outlet, end, s.end, say.group("verb"),
                                    f"'{say.group().strip()} {name}'", denial=say.group("verb") in _DENY,
                                    channel=said_in_paper)
+        expressed = _EXPRESSED.search(text, s.start, s.end) if found is None and say is None else None
+        if expressed is not None:
+            # "وعبر X الفائز بالجائزة عن سعادته": X expressed (عبّر عن), the verb that is also "via"
+            who = next((m for m in ments if 0 <= m.start - expressed.end() <= 40 and m.entity in by_id and by_id[m.entity].actor
+                        and fold(by_id[m.entity].name).endswith(fold(text[expressed.end():m.end].strip()))), None)
+            about = _ABOUT.search(text, who.end, min(s.end, who.end + 50)) if who is not None else None
+            if about is not None:
+                found = _statement(text, si, s, _named(who, by_id), who.entity, by_id, outlet, about.start(), s.end,
+                                   "عبر عن", f"'{expressed.group().strip()} {_surface(who)} ... عن'")
         if found is None:
             agents = _agents(text, s, ments, by_id, outlet, si)
             if agents:  # "نُعي الفقيد من قبل النائب X والوزير Y": each named in the list said it
@@ -210,6 +221,11 @@ def _speaker(text: str, folded: str, mentions: Sequence[Mention], ments: Sequenc
     who = next((m for m in ments if at - 1 <= m.start <= at + 3 and m.entity in by_id), None)
     if who is not None:
         return _named(who, by_id), who.entity, who.end
+    part = _LEADERSHIP.match(folded, at, end)
+    body = next((m for m in ments if part.end() - 2 <= m.start <= part.end() + 1 and m.entity in by_id), None) \
+        if part is not None else None
+    if body is not None:  # "أعلنت القيادة العامة في تنظيم القاعدة": the leadership speaks for the group
+        return _named(body, by_id), body.entity, body.end
     said_in = _STATEMENT_OF.match(text, at)
     if said_in is not None:  # "وأشار بيان منظمة ...": the body, in its statement (_statement reads the channel)
         who = next((m for m in ments if said_in.end() - 1 <= m.start <= said_in.end() + 3 and m.entity in by_id), None)
@@ -266,6 +282,9 @@ def _speaker(text: str, folded: str, mentions: Sequence[Mention], ments: Sequenc
     return phrase, None, pos + words.end()
 
 
+# a group's leadership or political wing, then the group: in it ("في"), of it ("لـ"), or in construct
+_LEADERSHIP = re.compile(r"(?:(?:ال)?قياده(?:\s+العامه)?|(?:ال)?مكتب\s+السياسي|(?:ال)?جناح\s+العسكري|(?:ال)?ذراع\s+العسكري(?:ه)?|"
+                         r"(?:ال)?هيئه\s+القياديه)(?:\s+(?:في|ل)\s*|\s+(?=لل)|\s+)")
 _AFTER_NAME = re.compile(r"\s*[،,]?\s*")
 
 
@@ -360,6 +379,10 @@ def _document_authors(text: str, mentions: Sequence[Mention], ends: Sequence[int
     return out
 
 
+# what words are said "in" ("فيها"): a speech, an interview, a document (not a poem or a life: "بدأ
+# الكتابة ... وصف فيه")
+_SPOKEN_IN = re.compile(rf"{NOT_AR_BEFORE}(?:[وبل]?(?:ال)?(?:كلمه|خطاب|خطابا|بيان|بيانا|تقرير|مقابله|رساله|مؤتمر|تسجيل|"
+                        rf"حديث|حديثا|تصريح|تصريحا|تغريده|منشور|محاضره|ندوه|جلسه)){NOT_AR_AFTER}")
 # a written document the words are "in" ("فيه"): a report, a statement, a letter (not a speech: its speaker
 # speaks, the speech is no channel)
 _PAPER = re.compile(rf"{NOT_AR_BEFORE}(?:ال)?(?:تقرير|بيان|رسالة|رسالته|رسالتها)(?:\s+ال[{AR}]+(?:ي|ية))?{NOT_AR_AFTER}")
@@ -378,6 +401,10 @@ def _given_names(entities: Sequence[Entity]) -> dict[str, Entity]:
 
 
 _COMPOUND_OPENERS = {fold(w) for w in ("عبد", "أبو", "أبي", "ابن", "بن", "آل")}
+# "... على إيران قال:": a name after a preposition is its object, not the subject of the verb after it
+_AFTER_PREPOSITION = re.compile(rf"{NOT_AR_BEFORE}(?:علي|في|من|الي|عن|مع|حول|ضد|بين|نحو|لدي|بشان)\s+$")
+_EXPRESSED = re.compile(rf"{NOT_AR_BEFORE}[وف]?(?:عبر|عبرت|عبروا){NOT_AR_AFTER}")
+_ABOUT = re.compile(rf"{NOT_AR_BEFORE}عن\s+(?:[{AR}]+(?:ه|ها|هم)|قلق|أمل|رفض|ترحيب|تضامن|استياء|ارتياح|غضب)")
 _QAD = re.compile(r"\s+(?:قد|لقد)\s+")  # "كان X قد أعلن": the subject before the verb, "قد" between
 
 

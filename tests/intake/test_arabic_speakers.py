@@ -116,3 +116,22 @@ def test_words_in_a_written_document_have_it_for_channel_but_a_speech_is_none(wo
     said = _speakers(analysis)
     assert said[0][1] == "التقرير السنوي"
     assert ("رنا سليم", "") in said
+
+
+def test_a_name_after_a_preposition_is_no_subject_and_a_life_is_no_speech(workspace) -> None:
+    analysis = _analyse(workspace, "وفي رد الوزير على سؤال عن الضغوط على تركيا قال: \"لن نتراجع\".\n"
+                                   "بدأ الكاتب سامي الحلو بكتابة القصص وهو صغير، ووصف فيها حياة القرية.\n")
+    assert not [s for s, _ in _speakers(analysis)]
+
+
+def test_a_person_who_expressed_something_and_a_groups_leadership_speak(workspace) -> None:
+    analysis = _analyse(workspace, "وتسلم الجائزة الكاتب البولندي يان كوفالسكي أمس.\n"
+                                   "وعبر كوفالسكي الفائز بالجائزة عن سعادته بهذا التكريم.\n"
+                                   "وأعلنت القيادة العامة في جبهة التحرير الوطني تعيين ناطق جديد.\n")
+    said = [s for s, _ in _speakers(analysis)]
+    assert "يان كوفالسكي" in said and "جبهة التحرير الوطني" in said
+
+
+def test_people_moving_are_no_movement(workspace) -> None:
+    analysis = _analyse(workspace, "وقال المسؤول إن الأولوية لحركة الأفراد عبر المعبر.\n")
+    assert not any("الأفراد" in a.name for a in analysis.actors)
