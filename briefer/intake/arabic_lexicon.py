@@ -91,7 +91,8 @@ MORE_ACTORS = {
     "مجلس التعاون الخليجي": ("Gulf Cooperation Council", "organisation"), "منظمة التعاون الإسلامي": ("Organisation of Islamic Cooperation", "organisation"),
     "الأمين العام للأمم المتحدة": ("UN Secretary-General", "person"),
     "منظمة الأمم المتحدة للطفولة": ("UNICEF", "organisation"), "يونيسيف": ("UNICEF", "organisation"), "اليونيسيف": ("UNICEF", "organisation"),
-    "برنامج الأغذية العالمي": ("World Food Programme", "organisation"), "منظمة الصحة العالمية": ("World Health Organization", "organisation"),
+    "برنامج الأغذية العالمي": ("World Food Programme", "organisation"),
+    "برنامج الأمم المتحدة الإنمائي": ("UNDP", "organisation"), "برنامج الأمم المتحدة للبيئة": ("UNEP", "organisation"), "منظمة الصحة العالمية": ("World Health Organization", "organisation"),
     "المفوضية السامية للأمم المتحدة لشؤون اللاجئين": ("UNHCR", "organisation"), "مفوضية اللاجئين": ("UNHCR", "organisation"),
     "منظمة الأغذية والزراعة": ("Food and Agriculture Organization", "organisation"), "الفاو": ("Food and Agriculture Organization", "organisation"),
     "وكالة الأونروا": ("UNRWA", "organisation"), "الأونروا": ("UNRWA", "organisation"), "مجلس حقوق الإنسان": ("UN Human Rights Council", "organisation"),
@@ -147,7 +148,7 @@ INSTITUTION_HEADS = (
 ORG_HEADS = {
     "منظمة": "organisation", "شبكة": "organisation", "تنسيقية": "organisation", "لجنة": "organisation", "لجان": "organisation",
     "هيئة": "organisation", "جمعية": "organisation", "مجلس": "organisation", "اتحاد": "organisation", "مفوضية": "organisation",
-    "برنامج": "organisation", "مرصد": "organisation", "نقابة": "organisation", "محكمة": "organisation",
+    "مرصد": "organisation", "نقابة": "organisation", "محكمة": "organisation",
     "وزارة": "organisation", "مكتب": "organisation", "مجموعة": "organisation", "قسم": "organisation", "كلية": "organisation", "بعثة": "organisation", "حزب": "organisation", "ائتلاف": "organisation",
     "حركة": "armed_group", "جماعة": "armed_group", "جبهة": "armed_group", "كتائب": "armed_group", "كتيبة": "armed_group",
     "ألوية": "armed_group", "لواء": "armed_group", "سرايا": "armed_group", "فيلق": "armed_group", "ميليشيا": "armed_group",
@@ -155,7 +156,8 @@ ORG_HEADS = {
     "وكالة": "source", "صحيفة": "source", "جريدة": "source", "إذاعة": "source", "قناة": "source", "تلفزيون": "source",
     "موقع": "source", "شبكة أخبار": "source",
 }
-# Nouns that make "head + noun" a thing, not a body: "حركة التجارة" (trade), "برنامج المساعدات".
+# Nouns that make "head + noun" a thing, not a body: "حركة التجارة" (trade).  ("برنامج" opens no body's
+# name by itself: a programme, "البرنامج النووي", "برنامج الحفل"; the UN's programmes are named above.)
 ABSTRACT = {
     "التجارة", "المرور", "الملاحة", "السير", "النقل", "الأسعار", "البضائع", "السفر", "الاحتجاج", "الاحتجاجات", "النزوح",
     "السكان", "العمل", "المساعدات", "الغذاء", "الأموال", "الاستيراد", "التصدير", "الإعمار", "التنمية", "البناء",

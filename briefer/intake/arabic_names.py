@@ -56,11 +56,14 @@ _BARE = re.compile(rf"{NOT_AR_BEFORE}(?:[وف]?(?:ب|ل)?)(?P<core>الجيش|ا
 # a place, not a party: "في العراق", "من بريطانيا", "شمال سوريا", "الحدود مع السعودية"
 _PLACE_BEFORE = re.compile(
     rf"(?:{NOT_AR_BEFORE}(?:في|من|الي|داخل|خارج|قرب|انحاء|حدود|مدن|محافظات|عاصمه|شمال|جنوب|شرق|غرب|شمالي|جنوبي|"
-    rf"شرقي|غربي|وسط|مع|بين|نحو|اراضي|ارض|مقرا|مقر|مثل|وزراء)|(?:في|من)\s+كل\s+من)\s+$")
+    rf"شرقي|غربي|وسط|مع|بين|نحو|اراضي|ارض|مقرا|مقر|مثل|وزراء|مناطق|منطقه|ريف|ارياف|ساحل|سواحل|اجواء|سماء|"
+    rf"شوارع|قري|بلدات)|(?:في|من)\s+كل\s+من)\s+$")
 
 
-# a state further on in a list of places: "في دول مثل مالاوي والكونغو والسنغال", "في كل من X وY"
-_LISTED_PLACE = re.compile(rf"{NOT_AR_BEFORE}(?:مثل|كل\s+من)(?:\s+[{AR}]+\s*[،,]?){{1,5}}\s+و?$")
+# a state further on in a list of places: "في دول مثل مالاوي والكونغو والسنغال", "في كل من X وY"; or of
+# the members a group is made of: "المجموعة المكونة من X، Y وZ" (the group acts, not each member)
+_LISTED_PLACE = re.compile(rf"{NOT_AR_BEFORE}(?:مثل|كل\s+من|(?:المكون|المكونه|المؤلف|المؤلفه)\s+من)"
+                           rf"(?:\s+[{AR}]+\s*[،,]?){{1,8}}\s+و?$")
 # "بحماس كبير", "بحماس شديد": the noun enthusiasm with its adjective, not the movement's name
 _ENTHUSIASM = re.compile(rf"[وف]?بحماس\s+(?:كبير|شديد|بالغ|واضح|منقطع|متزايد|لافت|كبيره|شديده){NOT_AR_AFTER}")
 _ADJECTIVES = {fold(w) for w in ("المتحدة", "الأحمر", "العليا", "العظمى", "السريع", "الحر", "الخاصة", "المستقلة", "العرب")}
@@ -143,7 +146,7 @@ def _acting(folded: str, start: int, kind: str, prefix: str = "") -> bool:
     if prefix.rstrip("ال").endswith("ب"):
         return False
     return _PLACE_BEFORE.search(folded, max(0, start - 25), start) is None and \
-        _LISTED_PLACE.search(folded, max(0, start - 60), start) is None
+        _LISTED_PLACE.search(folded, max(0, start - 90), start) is None
 
 
 def arabic_mentions(text: str, sentences: Sequence[Sentence], body: set[int], gaz,

@@ -135,3 +135,17 @@ def test_a_person_who_expressed_something_and_a_groups_leadership_speak(workspac
 def test_people_moving_are_no_movement(workspace) -> None:
     analysis = _analyse(workspace, "وقال المسؤول إن الأولوية لحركة الأفراد عبر المعبر.\n")
     assert not any("الأفراد" in a.name for a in analysis.actors)
+
+
+def test_a_state_as_the_land_its_places_are_in_or_as_a_member_listed_is_no_party(workspace) -> None:
+    analysis = _analyse(workspace, "وتضررت المحاصيل في بعض مناطق الأردن بسبب الجفاف.\n"
+                                   "واجتمعت اللجنة الرباعية المكونة من مصر، الأردن، فرنسا وألمانيا أمس.\n")
+    names = {a.name for a in analysis.actors}
+    assert not names & {"Jordan", "Egypt", "France", "Germany"}
+
+
+def test_a_programme_is_no_body_but_the_un_programmes_are(workspace) -> None:
+    analysis = _analyse(workspace, "وناقش الوزراء البرنامج النووي الكوري وبرنامج الزيارة.\n"
+                                   "وقال برنامج الأمم المتحدة الإنمائي إن الفقر ازداد.\n")
+    names = {a.name for a in analysis.actors}
+    assert "UNDP" in names and not any("برنامج" in n for n in names)
