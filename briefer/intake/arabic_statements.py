@@ -40,7 +40,7 @@ _PUBLISH = {"نشر", "نشرت", "بث", "بثت", "أورد", "أوردت"}
 # the words an outlet published, named as someone's: "تصريح مسؤول", "بيانا للجيش", "كلام الوزير"
 _CARRIED = re.compile(rf"\s+(?:تصريح|تصريحات|بيان|بيانا|بياناً|كلام|أقوال|رسالة)\s+(?:ل(?=[{AR}]))?")
 _PRONOUN_SUBJECT = re.compile(rf"(?<![{AR}])[بل]?[أإا]ن(?:ه|ها|هم|هما|نا)\s+$")
-_CHANNEL_RE = re.compile(rf"{NOT_AR_BEFORE}(?:ل|في|عبر|على|(?:رد[اا]?\s+على\s+|جوابا\s+على\s+)?سؤال\s+(?:من\s+)?)\s*(?P<ch>(?:وكالة|قناة|صحيفة|بيان|تلفزيون|موقع|حساب|تغريدة|"
+_CHANNEL_RE = re.compile(rf"{NOT_AR_BEFORE}(?:ل|في|عبر|على|خلال|(?:رد[اا]?\s+على\s+|جوابا\s+على\s+)?سؤال\s+(?:من\s+)?)\s*(?P<ch>(?:وكالة|قناة|صحيفة|بيان|تلفزيون|موقع|حساب|تغريدة|"
                          rf"تلغرام|تليغرام|تويتر|فيسبوك|منصة|مؤتمر صحفي|تصريحات|تصريح|إذاعة|اذاعة|مقابلة|حوار|"
                          rf"تسجيل|شريط|رسالة|صفحته|صفحتها)(?:\s+(?!(?:إن|أن|ان|بأن|في|على|عن|من|إلى|الى|مع|قال|قالت|أضاف|أضافت)"
                          rf"{NOT_AR_AFTER})[{AR}]+){{0,2}})")
@@ -51,6 +51,7 @@ _SPOKESMAN_RE = re.compile(r"(?:ال)?(?:متحدث|متحدثة|ناطق|ناط
 _SPOKESPERSON_NAMED = re.compile(rf"(?:ال)?(?:متحدث|متحدثة|ناطق|ناطقة)\s+(?:الرسمي\s+)?(?:باسم|بإسم)\s+(?P<org>ال[{AR}]+)\s+"
                            rf"(?P<name>(?:[{AR}]+\s+){{1,3}}?[{AR}]+)(?=\s*[،,]?\s*(?:إن|أن|ان|بأن)\b|\s*[،,:])")
 _SPOKESMAN_BACK = re.compile(r"\s*[،,]?\s*(?:ال)?(?:متحدث|متحدثه|ناطق|ناطقه)\s+(?:الرسمي\s+|الرسميه\s+)?(?:باسم|باسم)\s+$")
+_SAYING_NOUNS = {"قوله", "قولها", "قولهم", "القول"}
 _TRAILING_CHANNEL = re.compile(rf"\s+(?:ل|لـ)\s*(?P<ch>(?:وكالة|قناة|صحيفة|موقع)\s+[{AR}]+(?:\s+[{AR}]+)?|ل[{AR}]+)$")
 
 
@@ -276,9 +277,14 @@ def _speaker(text: str, folded: str, mentions: Sequence[Mention], ments: Sequenc
             return _surface(next(m for m in mentions if m.entity == eid)), eid, pos + words.end()
     if not any(w in phrase for w in L.ARABIC_SPEAKER_NOUNS):
         return "", None, pos
+    if len(phrase.split()) >= 2 and phrase.split()[-1] in _SAYING_NOUNS:
+        phrase = phrase.rsplit(None, 1)[0]  # "نقلت الوكالة عن مصدر أمني قوله": the source, not "his saying"
     ch = _TRAILING_CHANNEL.search(phrase)
+    last = phrase.split()[-1]
     if ch is not None and len(phrase[:ch.start()].split()) >= 1:
         phrase = phrase[:ch.start()]
+    elif len(phrase.split()) >= 2 and last.startswith("ل") and _outlet_told(last[1:]):
+        phrase = phrase[:-len(last)].strip()  # "شهود عيان لرويترز": the witnesses, told to the agency
     return phrase, None, pos + words.end()
 
 
@@ -427,7 +433,7 @@ def _surface(m: Mention) -> str:
 
 
 _TOLD_AFTER = re.compile(rf"\s*[\"«“]?\s*(?<![{AR}])(?:لل|ل)(?P<ch>[{AR}]{{3,}})\s*[\"»”]?")
-_STATEMENT_OF = re.compile(r"(بيان|تقرير)\s+(?=\S)")
+_STATEMENT_OF = re.compile(r"(بيان|تقرير)\s+(?:(?:صادر|الصادر)\s+(?:عن|من)\s+)?(?=\S)")
 
 
 def _statement(text: str, si: int, s: Sentence, name: str, eid: Optional[str], by_id: dict[str, Entity],
@@ -437,8 +443,8 @@ def _statement(text: str, si: int, s: Sentence, name: str, eid: Optional[str], b
     if said_in is not None:  # "وأشار بيان اتحاد الكتاب": the union speaks, in a statement
         name, channel = name[said_in.end():], channel or said_in.group(1)
     told = _TOLD_AFTER.match(text, q0, q1)
-    if told is not None and not channel and fold("ال" + told.group("ch")) in _SOURCE_NAMES:
-        channel, q0 = "ال" + told.group("ch"), told.end()  # "وقال X «للجزيرة» أمس، إن ...": told to an outlet
+    if told is not None and not channel and _outlet_told(told.group("ch")):
+        channel, q0 = _outlet_told(told.group("ch")), told.end()  # "وقال X «للجزيرة» أمس، إن ...": told to an outlet
     raw = text[q0:q1]
     lead = re.match(r"^[\s،,:]*(?:(?:إن|أن|ان|بأن|إنّ|أنّ)\s+)?", raw)
     q0 += lead.end() if lead else 0
@@ -452,8 +458,8 @@ def _statement(text: str, si: int, s: Sentence, name: str, eid: Optional[str], b
             channel = ch.group("ch")
         else:
             told = _TOLD.search(text[max(s.start, q0 - 30):q0])
-            if told is not None and fold("ال" + told.group("ch")) in _SOURCE_NAMES:
-                channel = "ال" + told.group("ch")
+            if told is not None and _outlet_told(told.group("ch")):
+                channel = _outlet_told(told.group("ch"))
     e = by_id.get(eid or "")
     src_name, src_id = (e.name, eid) if e is not None and e.source else (outlet, None)
     return Statement(si, name, eid, src_name, src_id, quote, (q0, q0 + len(quote)), s.span, verb, how,
@@ -461,3 +467,11 @@ def _statement(text: str, si: int, s: Sentence, name: str, eid: Optional[str], b
 
 
 _SOURCE_NAMES = {fold(k) for k, v in AL.ACTORS.items() if v[1] == "source"}
+
+
+def _outlet_told(word: str) -> str:
+    """The outlet a word after ل names ("للجزيرة": الجزيرة, "لرويترز": رويترز, an agency by its name alone),
+    or ""."""
+    if fold("ال" + word) in _SOURCE_NAMES:
+        return "ال" + word
+    return word if fold(word) in _SOURCE_NAMES or fold("وكالة " + word) in _SOURCE_NAMES else ""

@@ -1,0 +1,44 @@
+"""Issue 13, Arabic: the ways wire reports name who spoke and through what, on sentences written for these
+tests (not taken from any report): a spokesperson's name before "في بيان", a source "قوله" (his saying)
+relayed by an outlet, witnesses who told an agency, a statement issued by a body, a press conference, and
+a body's seat that is no party."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from briefer.intake.assistant import analyse_text
+
+PUB = date(2023, 5, 9)
+
+
+def _said(workspace, body: str) -> list[tuple[str, str]]:
+    analysis = analyse_text(workspace, "Headline: خبر\n\n" + body + "\n", published=PUB)
+    return [(c.speaker, c.channel) for c in analysis.citations]
+
+
+def test_a_spokespersons_name_ends_before_in_a_statement(workspace) -> None:
+    assert _said(workspace, "قال المتحدث باسم الجيش الأردني العقيد سامي نصر في بيان إن الحدود آمنة.") == \
+        [("سامي نصر", "بيان")]
+
+
+def test_his_saying_is_no_part_of_the_source_relayed(workspace) -> None:
+    assert _said(workspace, "ونقلت قناة العربية عن مسؤول عسكري قوله إن الهدنة صامدة.") == \
+        [("مسؤول عسكري", "قناة العربية")]
+
+
+def test_witnesses_who_told_an_agency_have_it_for_channel(workspace) -> None:
+    assert _said(workspace, "وقال سكان لرويترز إن الجسر انهار.") == [("سكان", "رويترز")]
+
+
+def test_a_statement_issued_by_a_body_and_a_press_conference(workspace) -> None:
+    assert _said(workspace, "وذكر بيان صادر عن منظمة الصحة العالمية أن الوباء انحسر.") == \
+        [("منظمة الصحة العالمية", "بيان")]
+    assert _said(workspace, "وقال وزير الخارجية الأردني أيمن الصفدي خلال مؤتمر صحفي إن المحادثات مستمرة.") == \
+        [("أيمن الصفدي", "مؤتمر صحفي")]
+
+
+def test_the_seat_of_a_body_is_a_place(workspace) -> None:
+    analysis = analyse_text(workspace, "Headline: خبر\n\nوقال المرصد السوري لحقوق الإنسان، ومقره بريطانيا، "
+                                       "إن القصف توقف.\n", published=PUB)
+    assert "United Kingdom" not in {a.name for a in analysis.actors}
