@@ -49,14 +49,14 @@ _HEAD_AT = re.compile(rf"(?P<head>(?P<al>ال)?(?P<bare>{_ORG_RE})){NOT_AR_AFTER
 _STOPS = {fold(w) for w in AL.NAME_STOPS}
 _ABSTRACT = {fold(w) for w in AL.ABSTRACT}
 _NAME_WORDS = rf"[{AR}]{{2,}}(?:\s+[{AR}]{{2,}}){{1,3}}"
-_PERSON = re.compile(rf"(?:(?:يقوده|يقودها|يتزعمه|يتزعمها|بقيادة|يدعى|تدعى|المدعو)\s+[\"«“]?(?P<name>{_NAME_WORDS}?)[\"»”]?(?=\s*[(،,.\"»”]|\s+(?:إن|أن|قبل|بعد|في|قد|وقد)\s)"
+_PERSON = re.compile(rf"(?:(?:يقوده|يقودها|يتزعمه|يتزعمها|بقيادة|يدعى|تدعى|المدعو)\s+[\"«“]?(?P<name>(?!ال){_NAME_WORDS}?)[\"»”]?(?=\s*[(،,.\"»”]|\s+(?:إن|أن|قبل|بعد|في|قد|وقد)\s)"
                      rf"|(?:المتحدث|المتحدثة|الناطق|الناطقة)\s+(?:الرسمي\s+)?(?:باسم|بإسم)\s+(?:[{AR}]+\s+){{0,3}}?ال[{AR}]+\s+"
                      rf"(?P<name2>(?!ال)[{AR}]{{2,}}(?:\s+[{AR}]{{2,}}){{1,3}}?)"
                      rf"(?=\s*[،,]?\s*(?:(?:إن|أن|ان|بأن)\s|(?:في|عبر|خلال)\s)))")
 _BARE = re.compile(rf"{NOT_AR_BEFORE}(?:[وف]?(?:ب|ل)?)(?P<core>الجيش|الشرطه|(?<=ل)لجيش){NOT_AR_AFTER}(?!\s+ال[{AR}]+(?:ي|يه)\b)")
 # a place, not a party: "في العراق", "من بريطانيا", "شمال سوريا", "الحدود مع السعودية"
 _PLACE_BEFORE = re.compile(
-    rf"(?:{NOT_AR_BEFORE}(?:في|من|الي|داخل|خارج|قرب|انحاء|حدود|مدن|محافظات|عاصمه|شمال|جنوب|شرق|غرب|شمالي|جنوبي|"
+    rf"(?:{NOT_AR_BEFORE}[وف]?(?:في|من|الي|داخل|خارج|قرب|انحاء|حدود|مدن|محافظات|عاصمه|شمال|جنوب|شرق|غرب|شمالي|جنوبي|"
     rf"شرقي|غربي|وسط|مع|بين|نحو|اراضي|ارض|مقرا|مقر|و?مقره|و?مقرها|مثل|وزراء|مناطق|منطقه|ريف|ارياف|ساحل|سواحل|اجواء|سماء|"
     rf"شوارع|قري|بلدات)|(?:في|من)\s+كل\s+من)\s+$")
 
@@ -246,8 +246,8 @@ def arabic_mentions(text: str, sentences: Sequence[Sentence], body: set[int], ga
         starts_p = [a for a, _b in people]
 
         def titled(m: Mention) -> bool:
-            if m.kind == "person" or not _OFFICE.match(fold(m.text)):
-                return False
+            if m.kind == "person" and m.name == " ".join(m.text.split()) or not _OFFICE.match(fold(m.text)):
+                return False  # (an office the lexicon names as a person, "الأمين العام ...", is a title too)
             k = bisect_right(starts_p, m.end + 2) - 1
             return any(0 <= people[j][0] - m.end <= 2 and not text[m.end:people[j][0]].strip()
                        or 0 <= m.start - people[j][1] <= 2 and not text[people[j][1]:m.start].strip()

@@ -42,3 +42,18 @@ def test_the_seat_of_a_body_is_a_place(workspace) -> None:
     analysis = analyse_text(workspace, "Headline: خبر\n\nوقال المرصد السوري لحقوق الإنسان، ومقره بريطانيا، "
                                        "إن القصف توقف.\n", published=PUB)
     assert "United Kingdom" not in {a.name for a in analysis.actors}
+
+
+def test_a_state_opening_a_paragraph_with_and_in_is_a_place(workspace) -> None:
+    analysis = analyse_text(workspace, "Headline: خبر\n\nوفي ليبيا، قالت حكومة الوحدة الوطنية إن الانتخابات "
+                                       "ستجرى في موعدها.\n", published=PUB)
+    assert "Libya" not in {a.name for a in analysis.actors}
+
+
+def test_an_office_the_lexicon_knows_before_a_name_is_the_persons_title(workspace) -> None:
+    analysis = analyse_text(workspace, "Headline: خبر\n\nوقال الأمين العام للأمم المتحدة جان بيير كلود إن "
+                                       "الهدنة ضرورية.\nوأشاد المبعوث الذي يقوده الدبلوماسي ماريو روسي بالاتفاق.\n",
+                            published=PUB)
+    assert [c.speaker for c in analysis.citations][0] == "جان بيير كلود"
+    names = {a.name for a in analysis.actors}
+    assert "UN Secretary-General" not in names and not any(n.startswith("الدبلوماسي") for n in names)
