@@ -11,8 +11,9 @@ government a third; "the U.S.-led coalition" is one actor too, not "U.S.";
 forces told with no article ("police fired", "according to police", "police in Burundi
 said") are a party too, the one state's, but not as a thing's or a member's word ("a police
 station", "police officers"); a state's police and its security forces named in one report
-are one party (named as the report first names them).  Plain rules on the words, so they
-work with or without the parse.
+are one party (named as the report first names them); "government troops" in a report that names
+the bodies of one state and none of its forces are that state's security forces, else its government.
+Plain rules on the words, so they work with or without the parse.
 """
 
 from __future__ import annotations
@@ -180,6 +181,17 @@ def _display(state: str) -> str:
     return " ".join(w if w in ("of", "and", "the") else w.capitalize() for w in state.split())
 
 
+def _own_body(found: Sequence[tuple[int, int, str, int]]) -> str:
+    """The key of the one state's security forces (else government) when every state body found is of
+    one state; "" otherwise ("Kenyan police ... Somali government": whose troops, no one can say)."""
+    keys = {key for _, _, key, _ in found if key.split("|")[0] and "|" in key
+            and not key.startswith(("led|", "ruler|", "un|")) and not key.endswith("|bare")}
+    if len({key.split("|")[0] for key in keys}) != 1:
+        return ""
+    return next((key for head in ("security", "government") for key in keys
+                 if key.split("|")[1] == head), "")
+
+
 def body_mentions(text: str, sentences: Sequence[Sentence], mentions: list[Mention],
                   only: set[int] | None = None) -> list[Mention]:
     """The mentions with the designated bodies added; a guessed name inside one
@@ -307,7 +319,13 @@ def body_mentions(text: str, sentences: Sequence[Sentence], mentions: list[Menti
     found = [(a, b, first_of.get(key.partition("|")[0], key) if key.partition("|")[2] in ("police", "security")
               else key, si) for a, b, key, si in found]
     states = {key.split("|")[0] for _, _, key, _ in found if key.endswith("|military") and key.split("|")[0]}
-    if len(states) == 1:
+    own = _own_body(found) if not states and any(key == "|military" for _, _, key, _ in found) else ""
+    if own:
+        # "the Somali government ... government troops": the one state whose bodies a report names, with
+        # no forces of its own named, fights by its "government troops" (its security forces, else its
+        # government); one party, named as the report first names that body
+        found = [(a, b, own if key == "|military" else key, si) for a, b, key, si in found]
+    elif len(states) == 1:
         only_state = states.pop()
         found = [(a, b, f"{only_state}|military" if key == "|military" else key, si) for a, b, key, si in found]
         first_name.setdefault(f"{only_state}|military", first_name.get("|military", ""))

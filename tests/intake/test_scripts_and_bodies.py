@@ -111,3 +111,19 @@ def test_a_name_after_a_title_in_capitals_keeps_its_dictionary_words(workspace) 
               "REBELS HAD LEFT KORBESSA. ARMY SPOKESMAN MARK HORANSO SAYS THE TRUCE IS HOLDING.\n")
     found = {a.name for a in analyse_text(workspace, "Valley truce\n\n" + script, published=date(1997, 3, 14)).actors}
     assert {"Frank Oduya", "Dawit Stone", "Mark Horanso"} <= found, found
+
+
+def test_government_troops_of_the_one_state_whose_bodies_are_named(workspace) -> None:
+    text = ("Valley report\n\nThe Malian government said on Monday that government troops had retaken the town "
+            "of Korbessa. Government soldiers later searched the market, the government added.")
+    actors = [a for a in analyse_text(workspace, text, published=date(2014, 5, 6)).actors]
+    # no forces of Mali are named: its "government troops" are the Malian government's, one party
+    mali = [a for a in actors if "government" in a.name.lower()]
+    assert len(mali) == 1, actors
+    assert mali[0].name == "Malian government"
+    assert {"government troops", "Government soldiers"} <= set(mali[0].aliases_seen), mali[0].aliases_seen
+    # with the bodies of two states named, whose troops they are stays open
+    text = ("Valley report\n\nThe Malian government said on Monday that government troops had retaken the town "
+            "of Korbessa, while Nigerien police closed the border.")
+    names = {a.name.lower() for a in analyse_text(workspace, text, published=date(2014, 5, 6)).actors}
+    assert "government troops" in names, names
