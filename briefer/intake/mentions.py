@@ -12,6 +12,7 @@ from . import lexicon as L
 from .bodies import nationality
 from .names import WELL_KNOWN_ACTOR_KEYS, Gazetteer, Mention, _countries, _Entry
 from .name_shapes import BEING_RE as _BEING_RE
+from .name_shapes import KNOWN_AS_RE as _KNOWN_AS_RE
 from .name_shapes import FACILITIES as _FACILITIES
 from .name_shapes import UNIT_WORDS as _UNIT_WORDS
 from .name_shapes import OUTLET_BEFORE_RE as _OUTLET_BEFORE_RE
@@ -230,11 +231,11 @@ class MentionFinder:
         if any(" ".join([head] + [t.key for t in tokens[idx:idx + n]]) in WELL_KNOWN_ACTOR_KEYS for n in range(2, 6)):
             return True  # "Islamic State" + "in Iraq" + "and the Levant": a name the press knows
         keys = [k for i in current for k in _word_keys(tokens[i])]
-        bodies = L.ORG_WORDS | L.ARMED_WORDS
-        if not set(keys) & bodies:
+        run_words = self.text[tokens[current[0]].start:tokens[current[-1]].end].split()
+        # ("Liberians United for Reconciliation and Democracy": a name that says what it is for is a body's)
+        if not set(keys) & (L.ORG_WORDS | L.ARMED_WORDS) and not (tokens[idx].key == "and" and "for" in run_words[1:]):
             return False
-        purpose = "for" in self.text[tokens[current[0]].start:tokens[current[-1]].end].split() or \
-            "of" in self.text[tokens[current[0]].start:tokens[current[-1]].end].split()
+        purpose = "for" in run_words or "of" in run_words
         if tokens[idx].key == "and" and not purpose:
             return False
         mission = tokens[current[-1]].key in ("mission", "force", "office", "operation", "delegation", "command")
@@ -384,7 +385,9 @@ class MentionFinder:
                 surface = self.text[words[0].start:end]
                 # "Kurdish rebels" and then "Kurdish fighters": one armed group, named as first told
                 people = " ".join(w.key for w in words)
-                name = self.members_named.setdefault(people, " ".join(surface.split()))
+                # ("Chechen rebel bases", "a Hutu rebel commander": the group is its members, "Chechen rebels")
+                plural = "s" if cue.group(1) in ("rebel", "insurgent", "guerrilla") else ""
+                name = self.members_named.setdefault(people, " ".join(surface.split()) + plural)
                 self.mentions.append(Mention(words[0].start, end, surface, kind="armed_group", name=name, sentence=si))
             return
         if is_dateline(self.text, words[0].start, words[-1].end):
@@ -434,6 +437,9 @@ class MentionFinder:
             kind = "armed_group" if armed else "organisation"
         elif re.search(r"\b(?:the|a|an)\s+(?:rebel|militant|insurgent|jihadist|extremist|separatist|guerrilla)\s+$", before, re.I):
             kind = "armed_group"  # "the rebel Movement for Justice and Equality"
+        elif (known_as := _KNOWN_AS_RE.search(before)) is not None:  # "the rebels, known as ..."
+            kind = "organisation" if known_as.group("members") in ("group", "movement", "party") \
+                or known_as.group("members").startswith("organi") else "armed_group"
         elif _TIED_TO_RE.search(before):
             kind = "armed_group" if keys & L.ARMED_WORDS or acronym_like(words) or len(words) == 1 else "organisation"
             if len(words) == 1 and words[0].key in self.surnames:

@@ -1,6 +1,7 @@
 """Shapes of names the finder reads words by: two words of one name, a longer name that goes
 on from a body's name ("... in the Greater Sahara"), a region of a continent, a name that
-only is (a city that "has been" something, not a state acting)."""
+only is (a city that "has been" something, not a state acting), the name members are known
+as ("the rebels, known as ...")."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ from .text import Token
 
 __all__ = ["gap_ok", "is_dateline", "landform", "title_word", "name_extension", "signs_off",
            "REGION_RE", "BEING_RE", "OUTLET_BEFORE_RE", "OWNER_RE", "FACILITIES",
-           "UNIT_WORDS"]
+           "UNIT_WORDS", "KNOWN_AS_RE"]
 
 
 def gap_ok(text: str, a: Token, b: Token) -> bool:
@@ -29,6 +30,9 @@ REGION_RE = re.compile(r"(?:West|East|North|South|Central|Western|Eastern|Northe
 OUTLET_BEFORE_RE = re.compile(r"\b(?:news\s+agency|press\s+agency|agency|broadcaster|newspaper|daily|television|TV|"
                               r"radio(?:\s+station)?|news\s+website)\s+$")
 OWNER_RE = re.compile(r"([A-Z][\w\-]*)['’]s\s+(?:$|(?=[A-Z]))")  # "VOA's (Somali Service)": whose part it is
+# "the rebels, known as ...", "militants also called ...": the name of the members' own body
+KNOWN_AS_RE = re.compile(r"\b(?P<members>rebels|militants|insurgents|fighters|guerrillas|militias?|gunmen|separatists|"
+                         r"group|movement|party|organi[sz]ation)\s*,?\s+(?:also\s+|better\s+)?(?:known|called)\s+as\s+$")
 BEING_RE = re.compile(r"\s+(?:is|was|has been|had been|remains|remained|lies)\b")
 # a facility is where something happens: "Mogadishu International Airport", "the Sergei Prokofiev Airport"
 FACILITIES = {"airport", "airbase", "airfield", "harbour", "harbor", "seaport", "stadium", "bridge", "dam", "square",

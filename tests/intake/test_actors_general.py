@@ -467,3 +467,22 @@ def test_a_state_whose_deed_is_named_is_a_party(workspace) -> None:
     found = actors(workspace, "Rebels in Korbessa protested on Monday against Norway's takeover of the port. "
                               "They welcomed Egypt's proposal for a truce.")
     assert {found.get(s) for s in ("Norway", "Egypt")} == {"state"}, found
+
+
+def test_a_name_that_says_what_it_is_for_goes_on_over_and(workspace) -> None:
+    found = actors(workspace, "The army said the rebel Valleymen United for Justice and Renewal shelled Korbessa "
+                              "on Monday.")
+    assert "Valleymen United for Justice and Renewal" in found, found
+    assert "Valleymen United for Justice" not in found, found
+
+
+def test_the_name_the_rebels_are_known_as_is_an_armed_group(workspace) -> None:
+    found = actors(workspace, "The army's officers say the rebels, known as Korbessa Valley Defenders, were pushed "
+                              "back on Monday.")
+    assert found.get("Korbessa Valley Defenders") == "armed_group", found
+
+
+def test_a_group_told_by_one_member_word_is_named_in_the_plural(workspace) -> None:
+    found = actors(workspace, "Ethnic Karvani form most of the valley's people. Karvani rebel commanders said on "
+                              "Monday that their men had left Korbessa.")
+    assert "Karvani rebels" in found and "Karvani rebel" not in found, found
