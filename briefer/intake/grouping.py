@@ -297,10 +297,13 @@ def _state_with_its_body(actorish: list[Mention], u: _Union) -> None:
                 u.union(i, j)
 
 
-# "a U.N. office", "U.N. backing", "the U.N. representative", "a U-N backed court": a body named only as
-# the owner of a thing, an office or a backing is mentioned, not a party
-_OWNED_RE = re.compile(r"(?:-|\s+)(?:[a-z]+\s+)?(?:office|offices|agency|representative|envoy|"
-                       r"headquarters|compound|convoy|resolution|mandate|backed|sanctions|staff|chief)\b")
+# "a U.N. office", "U.N. backing", "the U.N. representative", "a U-N backed court", "a U.N.-run school", "the
+# U.N.'s under secretary-general": a body named only as the owner of a thing, an office, a post or a backing
+# is mentioned, not a party
+_OWNED_RE = re.compile(r"(?:(?:-|\s+)(?:[a-z]+\s+)?(?:office|offices|agency|representative|envoy|"
+                       r"headquarters|compound|convoy|resolution|mandate|backed|run|sanctions|staff|chief)"
+                       r"|['’]s\s+(?:[a-z]+\s+)?(?:secretary-general|representative|envoy|chief|coordinator))\b"
+                       r"|\s+backing(?=\s*[.,;:)])")  # (not "the coalition backing the government")
 
 
 _KIND_RANK = {"person": 5, "armed_group": 4, "state": 4, "organisation": 3, "source": 2, "other": 0, "": 0}

@@ -52,6 +52,8 @@ _SIGN_ON_RE = re.compile(
     r"|\b(?:[Cc]orrespondent|[Rr]eporter)[ \t]+)"
     r"(?P<name>[A-Z][a-z]+(?:[ \t\-][A-Z][a-z]+){1,2})"
     rf"|(?P<name2>{_STAFF_NAME})[ \t]+reports[ \t]+(?:from|that|on)\b"
+    # a newscast's reporter signing off: "Jane Doe, VOA News, Kigali."
+    rf"|(?P<name6>{_STAFF_NAME}),[ \t]+(?:V-O-A|VOA|Voice[ \t]+of[ \t]+America)[ \t]+[Nn]ews\b"
     # the desk introducing its reporter's piece: "Jane Doe has more", "Jane Doe in Kigali has a report
     # from ...", "Jane Doe, who covered the war, has this look at ..."
     rf"|(?P<name3>{_STAFF_NAME})(?:[ \t]+in[ \t]+[A-Z][a-z]+|,[ \t]+who[^.\n\"“]{{1,80}},)?[ \t]+has[ \t]+"
@@ -315,7 +317,7 @@ def _blank_reporters(text: str, chars: list[str], work: Working) -> None:
     if work.byline:
         names.add(work.byline)
     for m in _SIGN_ON_RE.finditer(text):
-        name = next(n for n in m.group("name", "name2", "name3", "name4", "name5") if n)
+        name = next(n for n in m.group("name", "name2", "name3", "name4", "name5", "name6") if n)
         if name.split()[-1].lower() in ("service", "services", "desk", "section", "bureau", "program", "programme"):
             continue  # "told VOA's Somali Service": a part of the outlet, no reporter's name
         if name.split()[0].lower() not in L.COMMON_CAPS:

@@ -72,3 +72,14 @@ def test_a_states_parliament_and_its_assembly_are_one_legislature(workspace) -> 
     names = actor_names(workspace, "The Kenyan parliament voted on Monday to extend the truce in the valley. The "
                                    "Kenyan assembly also called on the rebels to leave Korbessa.")
     assert len([n for n in names if n in ("Kenyan parliament", "Kenyan assembly")]) == 1, names
+
+
+def test_a_body_named_only_as_whose_school_or_post_it_is_is_no_actor(workspace) -> None:
+    names = actor_names(workspace, "Karvani rebels shelled a U.N.-run school in Korbessa on Monday, and the U.N.'s "
+                                   "under secretary-general for aid called for a truce. The army said it would act "
+                                   "without U.N. backing.")
+    assert "Karvani rebels" in names and not {"U.N.", "United Nations"} & set(names), names
+    # a body that backs someone is a party
+    names = actor_names(workspace, "The Kenyan-led coalition backing the valley's government struck rebel "
+                                   "positions near Korba on Monday.")
+    assert any("coalition" in n for n in names), names

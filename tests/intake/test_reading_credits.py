@@ -50,3 +50,12 @@ def test_a_party_who_has_more_or_was_an_editor_is_still_someone(workspace) -> No
             "arrested Selam Tesfaye in Korbessa on Monday. Selam Tesfaye was the editor of a banned weekly.")
     names = {a.name for a in analyse_text(workspace, text, published=date(2021, 3, 9)).actors}
     assert {"Dawit Horanso", "Selam Tesfaye"} <= names, names
+
+
+def test_a_newscast_reporter_signing_off_is_no_actor(workspace) -> None:
+    text = ("Headline: Valley clashes\nOutlet: VOA News\n\n"
+            "Rebels of the Korbessa Liberation Front shelled the town on Monday, their commander Dawit Horanso "
+            "said. Karin Oduya, VOA News, Nairobi. In other news, the Kenyan parliament voted on the budget.")
+    names = {a.name for a in analyse_text(workspace, text, published=date(2021, 3, 9)).actors}
+    assert "Dawit Horanso" in names, names
+    assert not any("Oduya" in n for n in names), names
