@@ -20,7 +20,7 @@ from .name_shapes import OWNER_RE as _OWNER_RE
 from .name_shapes import REGION_RE as _REGION_RE
 from .name_shapes import gap_ok as _gap_ok
 from .name_shapes import name_extension as _name_extension
-from .name_shapes import is_dateline, landform
+from .name_shapes import a_place, is_dateline, landform
 from .name_shapes import title_word as _title
 from .text import Sentence, Token, fold, tokenize
 
@@ -498,8 +498,10 @@ class MentionFinder:
             end = end + after.lower().index("group") + len("group")
             surface = self.text[start_with_title:end]
         elif (kind == "armed_group" and len(words) == 1 and not keys & L.ARMED_WORDS and not acronym
-              and _ADJECTIVE_RE.search(words[0].text) and nxt in _ARMED_MEMBERS and re.match(r"\s+[a-z]", after)):
-            # "Islamist rebels", "Houthi rebels": an adjective names the armed group with its noun
+              and (_ADJECTIVE_RE.search(words[0].text) or a_place(self.text, name))
+              and nxt in _ARMED_MEMBERS and re.match(r"\s+[a-z]", after)):
+            # "Islamist rebels", "Houthi rebels": an adjective names the armed group with its noun; so does a
+            # place ("Darfur rebels", "the Congo rebels": the place is no party)
             end = end + len(re.match(r"\s+[a-z]+", after).group())
             surface = name = self.text[start_with_title:end]
         elif (not kind and len(words) == 1 and words[0].text.endswith("s") and re.search(r"\b[Tt]he\s*$", before)

@@ -9,9 +9,9 @@ import re
 from typing import Optional, Sequence
 
 from . import lexicon as L
-from .text import Token
+from .text import Token, fold
 
-__all__ = ["gap_ok", "is_dateline", "landform", "title_word", "name_extension", "signs_off",
+__all__ = ["a_place", "gap_ok", "is_dateline", "landform", "title_word", "name_extension", "signs_off",
            "REGION_RE", "BEING_RE", "OUTLET_BEFORE_RE", "OWNER_RE", "FACILITIES",
            "UNIT_WORDS", "KNOWN_AS_RE"]
 
@@ -103,3 +103,8 @@ def name_extension(text: str, tokens: list[Token], j: int) -> Optional[int]:
             or any(w.all_caps for w in words):
         return None
     return k
+
+
+def a_place(text: str, name: str) -> bool:
+    """A state's name, or a name the report sets after "in" ("in Darfur"; not "in Suspected Boko Haram Attacks")."""
+    return fold(name) in L.COUNTRIES or bool(re.search(rf"\bin[ \t]+{re.escape(name)}(?![\w\-]|\s+[A-Z])", text))

@@ -486,3 +486,12 @@ def test_a_group_told_by_one_member_word_is_named_in_the_plural(workspace) -> No
     found = actors(workspace, "Ethnic Karvani form most of the valley's people. Karvani rebel commanders said on "
                               "Monday that their men had left Korbessa.")
     assert "Karvani rebels" in found and "Karvani rebel" not in found, found
+
+
+def test_rebels_named_for_a_place_are_an_armed_group_not_the_place(workspace) -> None:
+    found = actors(workspace, "Fighting went on in Korbessa on Monday. Korbessa rebels said they had taken the "
+                              "bridge, and Zorbia rebels attacked a convoy. Hamas militants fired rockets.")
+    assert found.get("Korbessa rebels") == "armed_group", found
+    assert "Korbessa" not in found, found
+    # a name of an armed group of its own stays that name ("Hamas", not "Hamas militants")
+    assert "Hamas" in found and "Hamas militants" not in found, found
