@@ -6,7 +6,8 @@ institution in context), while the rules see only a nationality ("Nigerian", whi
 never an actor by itself) or nothing at all.  Each phrase becomes one mention whose name
 says which body it is; the army, the military, the troops and the soldiers of one state
 are one actor (named as the report first names it), its police another, its
-government a third; "the U.S.-led coalition" is one actor too, not "U.S.";
+government a third; "the U.S.-led coalition" is one actor too, not "U.S.", and "coalition forces" are
+that coalition (else one party of their own);
 "a Defense Department employee" names a person, not an actor.  Police and security
 forces told with no article ("police fired", "according to police", "police in Burundi
 said") are a party too, the one state's, but not as a thing's or a member's word ("a police
@@ -102,6 +103,7 @@ _A_BEFORE_RE = re.compile(r"\b(?:a|an)\s+(?:[a-z\-]+\s+)?$", re.I)
 _LED_RE = re.compile(r"\b(?P<name>(?:U\.S\.|US|U-S|UN|U\.N\.|NATO|[A-Z][a-z]+)-(?:led|backed)\s+"
                      r"(?:(?:international|military|multinational|Arab)\s+)?(?:coalition|alliance|mission|forces))\b")
 
+_COALITION_RE = re.compile(r"(?<![\w\-])(?<!-led )[Cc]oalition\s+(?:forces|troops|soldiers)\b")
 
 # forces a report names on their own, with no article and no state ("police said", "security forces raided")
 _ON_THEIR_OWN = {"police", "security forces"}
@@ -272,6 +274,13 @@ def body_mentions(text: str, sentences: Sequence[Sentence], mentions: list[Menti
         si = bisect_right(starts, m.start()) - 1
         if si >= 0 and (only is None or si in only):
             found.append((m.start("name"), m.end("name"), "led|" + fold(m.group("name")), si))
+    # "coalition forces captured ...": the coalition a report has named ("the U.S.-led coalition"), else one
+    # party named so
+    led = sorted({key for _, _, key, _ in found if key.startswith("led|") and key.endswith("coalition")})
+    for m in _COALITION_RE.finditer(text):
+        si = bisect_right(starts, m.start()) - 1
+        if si >= 0 and (only is None or si in only) and not any(a <= m.start() < b for a, b, _, _ in found):
+            found.append((m.start(), m.end(), led[0] if len(led) == 1 else "led|coalition forces", si))
     # "a civilian Defense Department employee": the name describes a person, it is no party
     mentions = [m for m in mentions if not (m.known is None and m.kind in ("organisation", "other")
                                             and _DESCRIBES_RE.match(text, m.end)

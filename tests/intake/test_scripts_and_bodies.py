@@ -127,3 +127,16 @@ def test_government_troops_of_the_one_state_whose_bodies_are_named(workspace) ->
             "of Korbessa, while Nigerien police closed the border.")
     names = {a.name.lower() for a in analyse_text(workspace, text, published=date(2014, 5, 6)).actors}
     assert "government troops" in names, names
+
+
+def test_coalition_forces_are_one_party_the_coalition_named(workspace) -> None:
+    text = ("Valley report\n\nCoalition forces raided a village near Korbessa on Monday. Two coalition soldiers were "
+            "wounded, the Kenyan army said.")
+    found = [a for a in analyse_text(workspace, text, published=date(2014, 5, 6)).actors if "oalition" in a.name]
+    assert len(found) == 1 and found[0].name == "Coalition forces", found
+    assert "coalition soldiers" in found[0].aliases_seen, found[0].aliases_seen
+    # the coalition the report names by its leader takes them in
+    text = ("Valley report\n\nThe Kenyan-led coalition struck rebel positions on Monday. Coalition troops then "
+            "entered Korbessa.")
+    found = [a for a in analyse_text(workspace, text, published=date(2014, 5, 6)).actors if "oalition" in a.name]
+    assert len(found) == 1 and "Coalition troops" in found[0].aliases_seen, found
