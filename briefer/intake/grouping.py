@@ -190,7 +190,8 @@ def group_mentions(text: str, mentions: list[Mention], gaz: Gazetteer) -> list[E
     for members in sorted(groups.values(), key=lambda ms: ms[0].start):
         if all(m.known is None and _ASSOCIATED_RE.match(text, m.end) for m in members):
             continue  # "an al-Qaida-linked group", "IS-inspired attackers": named only to say what another is
-        if all(m.known is None and m.kind in ("organisation", "other") and _OWNED_RE.match(text, m.end) for m in members):
+        if all(m.known is None and m.kind in ("organisation", "other") and (_OWNED_RE.match(text, m.end) or (
+                _OFFICIALS_RE.match(text, m.end) and not _a_force(m))) for m in members):
             continue  # "a U.N. office", "the U.N. cultural agency UNESCO": named only to say whose a thing is
         entity = _entity(members, gaz)
         if entity is None:
@@ -301,9 +302,18 @@ def _state_with_its_body(actorish: list[Mention], u: _Union) -> None:
 # U.N.'s under secretary-general": a body named only as the owner of a thing, an office, a post or a backing
 # is mentioned, not a party
 _OWNED_RE = re.compile(r"(?:(?:-|\s+)(?:[a-z]+\s+)?(?:office|offices|agency|representative|envoy|"
-                       r"headquarters|compound|convoy|resolution|mandate|backed|run|sanctions|staff|chief)"
+                       r"headquarters|compound|convoy|resolution|mandate|backed|run|sanctions|staff|chief|targets|buildings|"
+                       r"controlled|held)"
                        r"|['’]s\s+(?:[a-z]+\s+)?(?:secretary-general|representative|envoy|chief|coordinator))\b"
                        r"|\s+backing(?=\s*[.,;:)])")  # (not "the coalition backing the government")
+
+# "U.N. officials said", "White House officials": a civil body's officials are unnamed speakers (a force's
+# officials speak for the force: "Nepalese army officials say")
+_OFFICIALS_RE = re.compile(r"\s+officials\b")
+
+
+def _a_force(m: Mention) -> bool:
+    return bool(m.body) and m.body.split("|")[1:2] in (["military"], ["security"], ["police"])
 
 
 _KIND_RANK = {"person": 5, "armed_group": 4, "state": 4, "organisation": 3, "source": 2, "other": 0, "": 0}

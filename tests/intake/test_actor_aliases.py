@@ -83,3 +83,12 @@ def test_a_body_named_only_as_whose_school_or_post_it_is_is_no_actor(workspace) 
     names = actor_names(workspace, "The Kenyan-led coalition backing the valley's government struck rebel "
                                    "positions near Korba on Monday.")
     assert any("coalition" in n for n in names), names
+
+
+def test_a_civil_body_named_only_by_its_officials_or_targets_is_no_actor(workspace) -> None:
+    names = actor_names(workspace, "Karvani rebels shelled Korbessa on Monday, U.N. officials said. Attacks on "
+                                   "Kenyan government targets have grown, and Kenyan army officials said two "
+                                   "soldiers were killed.")
+    assert "Karvani rebels" in names and not {"U.N.", "United Nations", "Kenyan government"} & set(names), names
+    # a force's officials speak for the force
+    assert "Kenyan army" in names, names
