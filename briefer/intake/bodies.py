@@ -1,5 +1,5 @@
 """A state's forces and institutions named without a proper name: "the Nigerian army",
-"Sri Lanka's military", "Somali troops", "Iraqi police", "government forces".
+"Sri Lanka's military", "Somali troops", "Iraqi police", "government forces", "Kenya's interior ministry".
 
 An analyst codes these as actors (the guideline's "designated bodies": a specific
 institution in context), while the rules see only a nationality ("Nigerian", which is
@@ -65,6 +65,9 @@ _FORCE_HEADS = {"army": "military", "military": "military", "troops": "military"
                 "army troops": "military", "national army": "military", "special forces": "military",
                 "unit": "military", "units": "military", "assembly": "parliament", "parliament": "parliament",
                 "coalition": "coalition"}
+# "Kenya's interior ministry", "the Israeli defense ministry": a state's ministry, named by what it does
+_FORCE_HEADS.update({f"{what} ministry": f"{what} ministry" for what in (
+    "foreign", "defense", "defence", "interior", "health", "information", "justice", "finance", "home")})
 _HEAD_NAMES = {"security": "security forces"}  # how a body of that kind is called after its state's name
 _HEADS = sorted(_FORCE_HEADS, key=len, reverse=True)
 _NATIONS = sorted(_STATE_OF, key=len, reverse=True)

@@ -140,3 +140,11 @@ def test_coalition_forces_are_one_party_the_coalition_named(workspace) -> None:
             "entered Korbessa.")
     found = [a for a in analyse_text(workspace, text, published=date(2014, 5, 6)).actors if "oalition" in a.name]
     assert len(found) == 1 and "Coalition troops" in found[0].aliases_seen, found
+
+
+def test_a_states_ministry_in_lower_case_is_a_body(workspace) -> None:
+    text = ("Valley report\n\nChad's interior ministry said on Monday that 40 people were killed in Korbessa. The "
+            "Malian defense ministry said it would send troops.")
+    found = {a.name: a for a in analyse_text(workspace, text, published=date(2014, 5, 6)).actors}
+    assert {"Chad's interior ministry", "Malian defense ministry"} <= set(found), found
+    assert not {"Chad", "Mali"} & set(found), found
