@@ -7,7 +7,8 @@ never an actor by itself) or nothing at all.  Each phrase becomes one mention wh
 says which body it is; the army, the military, the troops and the soldiers of one state
 are one actor (named as the report first names it), its police another, its
 government a third; "the U.S.-led coalition" is one actor too, not "U.S.", and "coalition forces" are
-that coalition (else one party of their own);
+that coalition (else one party of their own); so are three states' troops told as one ("Zimbabwean,
+Namibian and Congolese troops": one allied force; two states' troops stay each state's own);
 "a Defense Department employee" names a person, not an actor.  Police and security
 forces told with no article ("police fired", "according to police", "police in Burundi
 said") are a party too, the one state's, but not as a thing's or a member's word ("a police
@@ -93,6 +94,7 @@ _PROPER_FORCE_RE = re.compile(
     r"(?P<head>Forces|Army|Armed Forces|Military|Police))\b")
 
 
+_ALLIED_RE = re.compile(rf"\b(?:{_NATION_RE})\s*,\s*(?:{_NATION_RE})(?:\s*,)?\s+and\s+$", re.I)
 _AND_NATION_RE = re.compile(rf"\b(?P<nation>{_NATION_RE})(?:\s*,\s*|\s+and\s+|\s*,\s*and\s+)$", re.I)
 _RULER_RE = re.compile(r"\b(?P<ruler>(?:[A-Z][\w\-]+\s+){0,2}[A-Z][\w\-]+)['’]s\s+(?P<head>government|administration|"
                        r"regime|cabinet)\b")
@@ -229,6 +231,12 @@ def body_mentions(text: str, sentences: Sequence[Sentence], mentions: list[Menti
             else:
                 state = _STATE_OF[nation.lower()] if nation else fold(m.group("country"))
             state = _SAME_STATE.get(state, state)
+            allied = _ALLIED_RE.search(text, max(s.start, m.start() - 60), m.start()) if nation else None
+            if allied is not None and _FORCE_HEADS[head.lower()] == "military":
+                # "Zimbabwean, Namibian and Congolese troops": three states' troops told as one force
+                name = text[allied.start():h.end()]
+                found.append((allied.start(), h.end(), "led|" + fold(name), si))
+                continue
             found.append((m.start(), h.end(), f"{state}|{_FORCE_HEADS[head.lower()]}", si))
             # "French and Malian troops": the French troops too
             other = _AND_NATION_RE.search(text, max(s.start, m.start() - 30), m.start())

@@ -148,3 +148,15 @@ def test_a_states_ministry_in_lower_case_is_a_body(workspace) -> None:
     found = {a.name: a for a in analyse_text(workspace, text, published=date(2014, 5, 6)).actors}
     assert {"Chad's interior ministry", "Malian defense ministry"} <= set(found), found
     assert not {"Chad", "Mali"} & set(found), found
+
+
+def test_three_states_troops_told_as_one_are_one_allied_force(workspace) -> None:
+    text = ("Valley report\n\nRebels have surrounded several thousand Kenyan, Ugandan and Rwandan troops at the "
+            "Korbessa airport, a rebel spokesman said on Monday.")
+    names = {a.name for a in analyse_text(workspace, text, published=date(2014, 5, 6)).actors}
+    assert "Kenyan, Ugandan and Rwandan troops" in names, names
+    assert not {"Ugandan troops", "Rwandan troops", "Kenyan troops"} & names, names
+    # two states' troops stay each state's own
+    text = "Valley report\n\nFrench and Malian troops entered Korbessa on Monday, the army said."
+    names = {a.name for a in analyse_text(workspace, text, published=date(2014, 5, 6)).actors}
+    assert {"French troops", "Malian troops"} <= names, names
