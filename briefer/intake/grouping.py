@@ -302,8 +302,8 @@ def _state_with_its_body(actorish: list[Mention], u: _Union) -> None:
 # U.N.'s under secretary-general": a body named only as the owner of a thing, an office, a post or a backing
 # is mentioned, not a party
 _OWNED_RE = re.compile(r"(?:(?:-|\s+)(?:[a-z]+\s+)?(?:office|offices|agency|representative|envoy|"
-                       r"headquarters|compound|convoy|resolution|mandate|backed|run|sanctions|staff|chief|targets|buildings|"
-                       r"controlled|held)"
+                       r"headquarters|compound|convoy|resolution|mandate|backed|sanctions|staff|chief|buildings)"
+                       r"|-(?:run|controlled|held)|\s+targets(?=\s*[.,;]|\s+(?:in|of|and|across|around)\b)"
                        r"|['’]s\s+(?:[a-z]+\s+)?(?:secretary-general|representative|envoy|chief|coordinator))\b"
                        r"|\s+backing(?=\s*[.,;:)])")  # (not "the coalition backing the government")
 
