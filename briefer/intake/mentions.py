@@ -12,6 +12,8 @@ from . import lexicon as L
 from .bodies import nationality
 from .names import WELL_KNOWN_ACTOR_KEYS, Gazetteer, Mention, _countries, _Entry
 from .name_shapes import BEING_RE as _BEING_RE
+from .name_shapes import KIND_AFTER_RE as _KIND_AFTER_RE
+from .name_shapes import PLURAL_NAME_WORDS as _PLURAL_NAME_WORDS
 from .name_shapes import KNOWN_AS_RE as _KNOWN_AS_RE
 from .name_shapes import FACILITIES as _FACILITIES
 from .name_shapes import UNIT_WORDS as _UNIT_WORDS
@@ -71,17 +73,6 @@ def acronym_like(words: list[Token]) -> bool:
     return len(words) == 1 and words[0].all_caps and 2 <= len(words[0].text.replace(".", "")) <= 6
 
 
-
-# Plurals that end names ("Syrian Democratic Forces" beside "Air Force"): never a lost "'s".
-_PLURAL_NAME_WORDS = {
-    "forces", "units", "nations", "states", "rights", "services", "affairs", "guards", "brigades", "battalions",
-    "militias", "islands", "emirates", "helmets", "troops", "arms", "allies", "operations", "relations", "news",
-    "times", "resources", "works", "crossings", "heights", "territories", "lands", "mountains", "hills", "fields",
-    "springs", "falls", "brothers", "sisters", "friends", "partners", "fighters", "rebels", "workers", "doctors",
-    "mothers", "martyrs", "defenders", "volunteers", "guardians", "eagles", "lions", "tigers", "knights", "sons",
-    "commandos", "regiments", "divisions", "corps", "legions", "squadrons", "councils", "committees", "movements",
-    "parties", "groups", "agencies", "ministries", "courts", "borders", "americas", "philippines", "netherlands",
-}
 
 # Words after which a name opens a clause (and may be its subject): "and Turkey has ...".
 _CLAUSE_OPENERS = {"and", "but", "while", "as", "when", "that", "after", "because", "since", "whereas",
@@ -293,7 +284,11 @@ class MentionFinder:
             word = t.text
             if len(word) > 3 and word[0].isupper() and word[-2:] in ("'s", "’s", "'S", "’S"):
                 after = tokens[i + 1] if i + 1 < len(tokens) else None
-                if after is None or not after.text[0].isupper() or not _gap_ok(self.text, t, after):
+                j = i + 1  # ("Yasser Arafat's Fatah movement": the owner's name ends at the "'s")
+                while j < len(tokens) and tokens[j].text[0].isupper():
+                    j += 1
+                if after is None or not after.text[0].isupper() or not _gap_ok(self.text, t, after) or (
+                        j < len(tokens) and _KIND_AFTER_RE.match(" " + tokens[j].text)):
                     t = Token(word[:-2], t.start, t.end - 2, fold(word[:-2]))
                     self.possessive.add(t.start)
             out.append(t)
@@ -461,6 +456,8 @@ class MentionFinder:
             # "Ansarul Islam, a group led by ...": the apposition says what the name is
             kind = "armed_group" if _GROUP_APPOSITION_RE.match(after).group("noun") in ("group", "militia", "faction") \
                 or _ARMED_MODIFIER_RE.search(_GROUP_APPOSITION_RE.match(after).group()) else "organisation"
+        elif (kind_after := _KIND_AFTER_RE.match(after)) is not None:  # "the Fatah movement"
+            kind = "armed_group" if kind_after.group(1) == "faction" else "organisation"
         elif prev in L.PERSON_NOUNS and prev_word and prev_word.group(1).islower():
             kind, title = "person", prev
         elif re.match(r"\s*,\s*(?:(?:a|the|an)\s+)?(?:" + "|".join(sorted(L.PERSON_NOUNS)) + r")\b", after):

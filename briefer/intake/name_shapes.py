@@ -13,7 +13,7 @@ from .text import Token, fold
 
 __all__ = ["a_place", "gap_ok", "is_dateline", "landform", "title_word", "name_extension", "signs_off",
            "REGION_RE", "BEING_RE", "OUTLET_BEFORE_RE", "OWNER_RE", "FACILITIES",
-           "UNIT_WORDS", "KNOWN_AS_RE"]
+           "UNIT_WORDS", "KNOWN_AS_RE", "KIND_AFTER_RE", "PLURAL_NAME_WORDS"]
 
 
 def gap_ok(text: str, a: Token, b: Token) -> bool:
@@ -33,6 +33,19 @@ OWNER_RE = re.compile(r"([A-Z][\w\-]*)['’]s\s+(?:$|(?=[A-Z]))")  # "VOA's (Som
 # "the rebels, known as ...", "militants also called ...": the name of the members' own body
 KNOWN_AS_RE = re.compile(r"\b(?P<members>rebels|militants|insurgents|fighters|guerrillas|militias?|gunmen|separatists|"
                          r"group|movement|party|organi[sz]ation)\s*,?\s+(?:also\s+|better\s+)?(?:known|called)\s+as\s+$")
+# "Arafat's Fatah movement", "the Hashid confederation": the common noun after a name says what it names
+KIND_AFTER_RE = re.compile(r"\s+(movement|confederation|federation|alliance|coalition|organi[sz]ation|"
+                           r"network|faction)\b")
+# Plurals that end names ("Syrian Democratic Forces" beside "Air Force"): never a lost "'s".
+PLURAL_NAME_WORDS = {
+    "forces", "units", "nations", "states", "rights", "services", "affairs", "guards", "brigades", "battalions",
+    "militias", "islands", "emirates", "helmets", "troops", "arms", "allies", "operations", "relations", "news",
+    "times", "resources", "works", "crossings", "heights", "territories", "lands", "mountains", "hills", "fields",
+    "springs", "falls", "brothers", "sisters", "friends", "partners", "fighters", "rebels", "workers", "doctors",
+    "mothers", "martyrs", "defenders", "volunteers", "guardians", "eagles", "lions", "tigers", "knights", "sons",
+    "commandos", "regiments", "divisions", "corps", "legions", "squadrons", "councils", "committees", "movements",
+    "parties", "groups", "agencies", "ministries", "courts", "borders", "americas", "philippines", "netherlands",
+}
 BEING_RE = re.compile(r"\s+(?:is|was|has been|had been|remains|remained|lies)\b")
 # a facility is where something happens: "Mogadishu International Airport", "the Sergei Prokofiev Airport"
 FACILITIES = {"airport", "airbase", "airfield", "harbour", "harbor", "seaport", "stadium", "bridge", "dam", "square",

@@ -495,3 +495,11 @@ def test_rebels_named_for_a_place_are_an_armed_group_not_the_place(workspace) ->
     assert "Korbessa" not in found, found
     # a name of an armed group of its own stays that name ("Hamas", not "Hamas militants")
     assert "Hamas" in found and "Hamas militants" not in found, found
+
+
+def test_a_name_whose_kind_follows_it_is_a_body(workspace) -> None:
+    found = actors(workspace, "Supporters of opposition leader Dawit Horanso's Korbessa Unity movement marched on Monday, and the "
+                              "Baraka confederation said it would join them.")
+    assert found.get("Korbessa Unity") == "organisation" and found.get("Baraka") == "organisation", found
+    # the owner's name ends at its "'s": he is a person of his own
+    assert "Dawit Horanso" in found, found
