@@ -91,6 +91,8 @@ def group_mentions(text: str, mentions: list[Mention], gaz: Gazetteer) -> list[E
     by_alias_set: dict[tuple[str, ...], int] = {}
     for i, m in enumerate(actorish):
         names = _SAME_ACTOR.get(m.key)
+        if names is None and m.known is None and m.key.split(" ", 1)[0] in L.DEMONYMS:
+            names = _SAME_ACTOR.get(m.key.split(" ", 1)[-1])  # "Afghan Taliban": the Taliban
         if names is not None and m.known is None:
             if names in by_alias_set:
                 u.union(by_alias_set[names], i)

@@ -255,6 +255,10 @@ SAME_ACTOR = (
     ("Nusra Front", "al-Nusra Front", "Jabhat al-Nusra", "Jabhat Fatah al-Sham"),
     ("Syrian Arab Army", "SAA"),
     ("Free Syrian Army", "FSA"),
+    # the same names in the press's several spellings
+    ("Taliban", "Taleban"),
+    ("al-Shabab", "al-Shabaab", "Shabab", "Shabaab", "al-Shebab"),
+    ("al-Qaida", "al-Qaeda", "al Qaeda", "al-Qa'ida"),
 )
 
 # -- Arabic ------------------------------------------------------------------------------

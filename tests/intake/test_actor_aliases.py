@@ -99,3 +99,11 @@ def test_a_body_that_holds_or_targets_something_is_still_a_party(workspace) -> N
     names = actor_names(workspace, "The Valley Council held an emergency meeting on Monday. The Korbessa Front "
                                    "targets army posts near the border.")
     assert {"Valley Council", "Korbessa Front"} <= set(names), names
+
+
+def test_one_armed_group_in_the_press_spellings_and_with_its_nationality(workspace) -> None:
+    names = actor_names(workspace, "The Taleban movement attacked a checkpoint in Korbessa on Monday. A former Afghan "
+                                   "Taliban commander said the Taliban would not stop. Al-Shabaab and Shabab "
+                                   "fighters were also seen, Somali officials said.")
+    assert len([n for n in names if "Tal" in n]) == 1, names
+    assert len([n for n in names if "Shaba" in n]) == 1, names
