@@ -289,12 +289,26 @@ def _weekday(m: re.Match, pub: Optional[date], future: bool) -> Resolved:
     return _day(day), rule, False
 
 
+def _calendar_week(day: date, rule: str, forward: bool) -> Resolved:
+    """The Monday–Sunday week that holds `day`: the week a reader means by "this week", "last
+    week", "earlier this week" (never a count of seven days back from publication)."""
+    monday = day - timedelta(days=day.weekday())
+    sunday = monday + timedelta(days=6)
+    return When.between(_pt(monday), _pt(sunday)), f"{rule} ({format_day(monday)} – {format_day(sunday)})", forward
+
+
 def _this_unit(m: re.Match, pub: Optional[date], future: bool) -> Resolved:
     if pub is None:
         return None
-    which, unit = m["which"].lower(), m["unit"].lower()
+    which, unit = " ".join(m["which"].lower().split()), m["unit"].lower()
     earlier, later = bool(m["earlier"]) and m["earlier"].lower() == "earlier", bool(m["earlier"]) and m["earlier"].lower() == "later"
     text = m.group().strip()
+    if which in ("this past", "this last") and unit == "week":
+        # "this past week": the week just lived, the one that holds the day before publication
+        return _calendar_week(pub - timedelta(days=1), f"'{text}': the calendar week (Monday–Sunday) that holds "
+                                                      "the day before publication", False)
+    if which in ("this past", "this last"):
+        which = "last"  # "this past month": the month before
     if which == "this":
         if unit == "week":
             if earlier:
@@ -322,8 +336,8 @@ def _this_unit(m: re.Match, pub: Optional[date], future: bool) -> Resolved:
             return (When.between(_pt(start), _pt(pub)),
                     f"'{text}': the 7 days up to publication ({format_day(start)} – {format_day(pub)})", False)
         if unit == "month":
-            if earlier:
-                return When.between(Point.of(pub.year, pub.month, 1), _pt(pub)), f"'{text}': from the 1st of the month to publication", False
+            if earlier:  # as "earlier this year", "earlier this week": the whole calendar unit
+                return _month_when(pub.year, pub.month), f"'{text}': the month of publication, before it", False
             return _month_when(pub.year, pub.month), f"'{text}': the month of publication", later
         if unit == "year":
             if earlier:  # a reader places it in that year, not in a span of days
@@ -336,9 +350,8 @@ def _this_unit(m: re.Match, pub: Optional[date], future: bool) -> Resolved:
                     f"'{text}': said on a Sunday, the seven days before it ({format_day(start)} – "
                     f"{format_day(pub - timedelta(days=1))})", False)
         if unit == "week":
-            start = pub - timedelta(days=pub.weekday() + 7)
-            end = start + timedelta(days=6)
-            return When.between(_pt(start), _pt(end)), f"'{text}': the calendar week (Monday–Sunday) before publication", False
+            return _calendar_week(pub - timedelta(days=pub.weekday() + 7),
+                                  f"'{text}': the calendar week (Monday–Sunday) before publication", False)
         if unit == "month":
             prev = _add_months(pub.replace(day=1), -1)
             return _month_when(prev.year, prev.month), f"'{text}': the calendar month before publication ({format_day(pub)})", False
@@ -569,11 +582,11 @@ RULES: list[tuple[re.Pattern, object]] = [
     (re.compile(rf"\b(?P<prep>in|by|since|from|until|till|before|during|of|early|late|mid-?|in early|in late)\s*(?P<y>{_YEAR})\b(?!\s*[-–]\s*\d)", _I), _year_prep),
     (re.compile(r"\b(?:today|tonight|this morning|this afternoon|this evening|yesterday|last night|tomorrow)\b", _I), _relative_day),
     # not a newspaper's name ("the Sunday Times") nor a day named after a past event ("Bloody Sunday")
-    (re.compile(rf"(?<!Bloody )(?<!Black )\b(?:(?P<which>last|next|this|on|early on|late on)\s+)?(?P<w>{_WEEKDAY})"
+    (re.compile(rf"(?<!Bloody )(?<!Black )\b(?:(?P<which>(?i:last|next|this|on|(?:early|late)(?:\s+on)?))\s+)?(?P<w>{_WEEKDAY})"
                 r"(?:\s+(?:morning|afternoon|evening|night))?\b(?!\s+(?:Times|Telegraph|Express|Mirror|Post|Herald|"
                 r"Observer|Tribune|Nation|Standard|Mail|Independent|Monitor|Vision|Star)\b)"), _weekday),
     (ANCHORED_RE, _anchored),
-    (re.compile(r"\b(?:(?P<earlier>earlier|later)\s+)?(?P<which>this|last|past|previous|next)\s+(?P<unit>week|month|year)\b", _I), _this_unit),
+    (re.compile(r"\b(?:(?P<earlier>earlier|later)\s+)?(?P<which>this\s+past|this\s+last|this|last|past|previous|next)\s+(?P<unit>week|month|year)\b", _I), _this_unit),
     (re.compile(r"\b(?P<earlier>earlier|later)\s+(?:in\s+the|that)\s+(?P<unit>week|month|year)\b(?P<which>)", _I), _in_the_unit),
     # "Overnight on Wednesday" opening a sentence too; the day's name keeps its capital
     (re.compile(rf"\b(?i:(?:late\s+)?overnight\s+(?:on\s+|into\s+|to\s+)?)(?P<w>{_WEEKDAY})\b"), _overnight_day),

@@ -42,7 +42,7 @@ def one(text: str, published: date | None = PUB, future: bool = False):
     ("3 March", "2018-03-03"),
     ("in February 2019", "2019-02"),
     ("by April 2019", "../2019-04"),
-    ("earlier this month", "2019-02-01/2019-02-09"),
+    ("earlier this month", "2019-02"),  # the month, as "earlier this year" is the year
     ("since June last year", "2018-06/.."),
     ("in March last year", "2018-03"),
     ("by April next year", "../2020-04"),
@@ -225,6 +225,28 @@ def test_years_and_months_counted_from_the_date_told_before(second: str, edtf: s
 def test_last_week_said_on_a_sunday_is_the_week_just_ended() -> None:
     assert one("Clashes erupted last week.", published=date(2019, 2, 10)).when.edtf == "2019-02-03/2019-02-09"
     assert one("Clashes erupted last week.").when.edtf == "2019-01-28/2019-02-03"  # a Saturday: the calendar week
+
+
+@pytest.mark.parametrize("published, edtf", [
+    (date(2019, 2, 9), "2019-02-04/2019-02-10"),  # a Saturday: the week now ending
+    (date(2019, 2, 11), "2019-02-04/2019-02-10"),  # a Monday: the week that ended yesterday
+])
+@pytest.mark.parametrize("words", ["this past week", "This last week"])
+def test_this_past_week_is_the_calendar_week_that_holds_the_day_before(words: str, published: date, edtf: str) -> None:
+    mention = one(f"{words} the militia lost two villages.", published=published)
+    assert (mention.text, mention.when.edtf) == (words, edtf)
+
+
+@pytest.mark.parametrize("text, span", [
+    ("On Friday the convoy was ambushed.", "On Friday"),
+    ("Late Friday the convoy was ambushed.", "Late Friday"),
+    ("The convoy was ambushed early Friday morning.", "early Friday morning"),
+    ("Last Friday the convoy was ambushed.", "Last Friday"),
+])
+def test_a_weekday_keeps_the_words_that_place_it_in_its_span(text: str, span: str) -> None:
+    # "late Friday" and "on Friday" in one report are two mentions of the same day; the span holds the word
+    mention = one(text)
+    assert (mention.text, mention.when.edtf) == (span, "2019-02-08")
 
 
 @pytest.mark.parametrize("published, edtf", [
