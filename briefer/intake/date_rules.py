@@ -344,14 +344,9 @@ def _this_unit(m: re.Match, pub: Optional[date], future: bool) -> Resolved:
                 return When.year(pub.year), f"'{text}': the year of publication, before it ({format_day(pub)})", False
             return When.year(pub.year), f"'{text}': the year of publication", later
     if which in ("last", "past", "previous"):
-        if unit == "week" and which == "last" and pub.weekday() == 6:
-            start = pub - timedelta(days=7)  # said on a Sunday: the week that has just ended
-            return (When.between(_pt(start), _pt(pub - timedelta(days=1))),
-                    f"'{text}': said on a Sunday, the seven days before it ({format_day(start)} – "
-                    f"{format_day(pub - timedelta(days=1))})", False)
-        if unit == "week":
+        if unit == "week":  # on a Sunday too: the week before the one that Sunday ends
             return _calendar_week(pub - timedelta(days=pub.weekday() + 7),
-                                  f"'{text}': the calendar week (Monday–Sunday) before publication", False)
+                                  f"'{text}': the calendar week (Monday–Sunday) before the week of publication", False)
         if unit == "month":
             prev = _add_months(pub.replace(day=1), -1)
             return _month_when(prev.year, prev.month), f"'{text}': the calendar month before publication ({format_day(pub)})", False

@@ -222,9 +222,11 @@ def test_years_and_months_counted_from_the_date_told_before(second: str, edtf: s
     assert [d.when.edtf for d in found] == ["1994-06", edtf], [(d.text, d.rule) for d in found]
 
 
-def test_last_week_said_on_a_sunday_is_the_week_just_ended() -> None:
-    assert one("Clashes erupted last week.", published=date(2019, 2, 10)).when.edtf == "2019-02-03/2019-02-09"
-    assert one("Clashes erupted last week.").when.edtf == "2019-01-28/2019-02-03"  # a Saturday: the calendar week
+def test_last_week_is_the_monday_to_sunday_week_before_the_week_of_publication() -> None:
+    # a report of Sunday 10 February belongs to the week of 4-10 February: last week ended on the 3rd
+    assert one("Clashes erupted last week.", published=date(2019, 2, 10)).when.edtf == "2019-01-28/2019-02-03"
+    assert one("Clashes erupted last week.").when.edtf == "2019-01-28/2019-02-03"  # a Saturday: the same week
+    assert one("Clashes erupted last week.", published=date(2019, 2, 11)).when.edtf == "2019-02-04/2019-02-10"
 
 
 @pytest.mark.parametrize("published, edtf", [
