@@ -80,24 +80,47 @@ def _decade(m: re.Match, pub: Optional[date], future: bool) -> Resolved:
             f"'{m.group().strip()}': the years {start + first}–{start + last}", False)
 
 
+# "since the start of the year": from January, the month a reader places a year's start in; a year's end
+# stays the year ("by the end of 2014", a deadline, is annotated 2014)
+_YEAR_MONTH = {"start": 1, "beginning": 1}
+
+
 def _end_of(m: re.Match, pub: Optional[date], future: bool) -> Resolved:
     """"by the end of the year", "at the end of next month", "by year's end", "early next
     year": that year (month), the part named said in the rule."""
     if pub is None:
         return None
-    which = (m["which"] or "this").lower()
+    g = m.groupdict()
+    which = (g.get("which") or "this").lower()
     which = "this" if which == "the" else which
-    unit = m["unit"].lower()
+    unit = (g.get("unit") or "year").lower()
     part = (m["part"] or "").lower()
     if unit == "year":
-        year = pub.year + {"this": 0, "last": -1, "next": 1}[which]
+        year = int(g["y"]) if g.get("y") else pub.year + {"this": 0, "last": -1, "next": 1}[which]
         when, label = When.year(year), str(year)
+        if part in _YEAR_MONTH:  # "since the start of the year": from January
+            when, label = When.month(year, _YEAR_MONTH[part]), f"{year}, its {calendar.month_name[_YEAR_MONTH[part]]}"
         forward = year > pub.year or (year == pub.year and (future or part == "end"))
     else:
         month = _add_months(pub.replace(day=1), {"this": 0, "last": -1, "next": 1}[which])
         when, label = When.month(month.year, month.month), f"{calendar.month_name[month.month]} {month.year}"
         forward = month > pub.replace(day=1) or (month.month == pub.month and (future or part == "end"))
     return when, f"'{m.group().strip()}': the {part} of {label}", forward and which != "last"
+
+
+def _part_of(m: re.Match, pub: Optional[date], future: bool) -> Resolved:
+    """"late last year", "early this month": the year (month) itself; the part is a guess a
+    reader does not narrow ("since late last year" is from that year on)."""
+    if pub is None:
+        return None
+    which, unit = m["which"].lower(), m["unit"].lower()
+    shift = {"this": 0, "last": -1, "next": 1}[which]
+    if unit == "year":
+        when, label = When.year(pub.year + shift), str(pub.year + shift)
+    else:
+        month = _add_months(pub.replace(day=1), shift)
+        when, label = When.month(month.year, month.month), f"{calendar.month_name[month.month]} {month.year}"
+    return when, f"'{m.group().strip()}': {label}, counted from publication ({format_day(pub)})", shift > 0
 
 
 def _month_day(m: re.Match, pub: Optional[date], future: bool) -> Resolved:
@@ -197,8 +220,12 @@ RULES: list[tuple[object, object]] = [
                                            r"(?:\[?19\]?|['’])?(?P<dec>(?:1[89]|20)\d0|\d0)['’]?s\b", _I)), _decade),
     (_FromCore(r"(?:end|beginning|start|middle|turn)\s+of\s",
                re.compile(r"\b(?:(?:by|at|before|until|toward|towards|around|near)\s+)?(?:the\s+)?"
-                          r"(?P<part>end|beginning|start|middle|turn)\s+of\s+(?P<which>the|this|last|next)\s+(?P<unit>year|month)\b",
-                          _I)), _end_of),
+                          r"(?P<part>end|beginning|start|middle|turn)\s+of\s+(?:(?P<which>the|this|last|next)\s+(?P<unit>year|month)\b"
+                          rf"|(?P<y>{_YEAR})\b(?!\s*[-–/]\s*\d))", _I)), _end_of),
+    # "late last year", "early this month", "mid-next year": the year (month) a reader can place
+    (_FromCore(r"(?:last|this|next)\s+(?:year|month)\b",
+               re.compile(r"\b(?P<part>early|late|mid)[\s-]+(?P<which>last|this|next)\s+(?P<unit>year|month)\b", _I)),
+     _part_of),
     (_FromCore(r"(?:year|month)['’]s\s+end",
                re.compile(r"\b(?:(?:by|at|before|until|toward|towards|around|near)\s+)?(?P<which>this|next|last)\s+"
                           r"(?P<unit>year|month)['’]s\s+(?P<part>end)\b|\bby\s+year['’]s\s+end\b", _I)), _year_end),

@@ -178,6 +178,15 @@ def _month_marked(m: re.Match, pub: Optional[date], future: bool) -> Resolved:
     word = " ".join(m["prep"].lower().split())
     month = MONTHS[m["m"].lower().rstrip(".")]
     name = calendar.month_name[month]
+    if word.endswith("half of"):  # "the first half of July": days 1-15, "the second half": 16 to the end
+        when = _month_alone(_Fields(m, prep="in"), pub, future)
+        if when is None:
+            return None
+        first = when[0].earliest.date()
+        last = calendar.monthrange(first.year, first.month)[1]
+        days = (1, 15) if "first" in word else (16, last)
+        return (When.between(_pt(first.replace(day=days[0])), _pt(first.replace(day=days[1]))),
+                f"'{m.group().strip()}': days {days[0]}–{days[1]} of {name} {first.year}", when[2])
     if word == "last":
         year = pub.year if month < pub.month else pub.year - 1
         return When.month(year, month), f"'last {name}': the last {name} before the month of publication", False
@@ -421,12 +430,17 @@ def _within(m: re.Match, pub: Optional[date], future: bool) -> Resolved:
             "(an expectation, not something that happened)", True)
 
 
+_MORE_THAN_RE = re.compile(r"\b(?:over|more\s+than)\s+$", re.I)  # "over a year ago": not the month a year back
+
+
 def _ago(m: re.Match, pub: Optional[date], future: bool) -> Resolved:
     if pub is None:
         return None
     n = _number(m["n"])
     unit = m["unit"].lower()
     day = _span_back(pub, n, unit)
+    if unit.startswith("year") and n == 1 and _MORE_THAN_RE.search(m.string, max(0, m.start() - 10), m.start()):
+        return When.year(day.year), f"'{m.group().strip()}', and more: the year before publication", False
     if unit.startswith("year") and n == 1:  # "a year ago": about that month of the year before
         return (When.month(day.year, day.month, approximate=True),
                 f"'{m.group().strip()}': counted back from publication, about {calendar.month_name[day.month]} {day.year}",
@@ -485,13 +499,14 @@ def _anchored(m: re.Match, pub: Optional[date], future: bool) -> Resolved:
 # "... two days later the ministry said": a subject right after "later" is not the date's ("Two
 # years later the rebels ..." opening a sentence is)
 _SUBJECT_AFTER_RE = re.compile(r"\s+(?:(?:the|a|an|his|her|its|their|he|she|it|they|we)\b|\d|(?-i:[A-Z]))", re.I)
-_OPENS_RE = re.compile(r"(?:[.!?:][\"”’]?\s+|\n)$")
+# a sentence's start, maybe with a word that only measures the span ("Just 18 months earlier they ...")
+_OPENS_RE = re.compile(r"(?:^|[.!?:][\"”’]?\s+|\n)(?:(?:Just|Only|Barely|Some|About|Nearly|Almost|Exactly)\s+)?$")
 
 
 def _said_of_another(m: re.Match) -> bool:
     if not m["way"] or not _SUBJECT_AFTER_RE.match(m.string, m.end()):
         return False
-    return m.start() > 0 and not _OPENS_RE.search(m.string, max(0, m.start() - 3), m.start())
+    return m.start() > 0 and not _OPENS_RE.search(m.string, max(0, m.start() - 12), m.start())
 
 
 def shifted_period(m: re.Match, anchor: When) -> Optional[When]:

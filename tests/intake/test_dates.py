@@ -386,3 +386,25 @@ def test_a_group_named_after_a_day_is_no_date() -> None:
 ])
 def test_since_a_month_and_its_day_is_from_that_day(text: str, found: list) -> None:
     assert [(d.text, d.when.edtf) for d in find_dates(text, PUB)] == found
+
+
+@pytest.mark.parametrize("text, edtf", [
+    ("The siege began late last year.", "2018"),  # the year itself: "late" is not narrowed further
+    ("Prices rose early this month.", "2019-02"),
+    ("The camp has been cut off since late last year.", "2018/.."),
+    ("Talks resume early next year.", "2020"),
+    ("Clashes have killed 40 people since the start of the year.", "2019-01/.."),  # from January on
+    ("He had promised a vote by the end of 2020.", "2020"),  # the whole span, not "of 2020" alone
+    ("The road was mined in the first half of July.", "2018-07-01/2018-07-15"),
+    ("The road was mined in the second half of January.", "2019-01-16/2019-01-31"),
+    ("The dam was finished over a year ago.", "2018"),  # more than a year: the year, not a month
+    ("The dam was finished a year ago.", "2018-02"),
+])
+def test_parts_of_periods_are_placed_as_a_reader_places_them(text: str, edtf: str) -> None:
+    assert one(text).when.edtf.rstrip("~") == edtf
+
+
+def test_a_span_back_opening_a_sentence_after_a_measuring_word_is_counted() -> None:
+    # "Just 18 months earlier they ...": the span opens the sentence; "just" only measures it
+    found = find_dates("Just 18 months earlier they had signed a pact.", PUB)
+    assert [(d.text, d.when.edtf) for d in found] == [("18 months earlier", "2017-08")]
