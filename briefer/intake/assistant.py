@@ -159,7 +159,7 @@ def analyse(ws, article: Article, published: Optional[date] = None) -> Analysis:
                                article.dateline)
     else:
         dates = [d for d in find_dates(text, pub_day, future_context=future_context) if in_body(d.start)]
-        dates = anchor_dates(text, dates, starts, pub_day)
+        dates = anchor_dates(text, dates, starts, pub_day, in_body)
         title_line = {i for i, s in enumerate(sentences)
                       if s.start < article.body_start and s.text.strip() in article.title}
         entities, mentions = find_entities(text, sentences, gaz, skipped, only=set(body) | title_line, parsed=parsed,

@@ -32,9 +32,10 @@ _YEAR = r"(?:1[89]\d\d|20\d\d)"
 
 FUTURE_RE = re.compile(r"\b(?:will|shall|is due|are due|due to|plans? to|planned|planning|going to|to be completed|"
                        r"expects?|expected|upcoming|scheduled)\b", re.I)
-# "ahead of May 28 elections", "in the run-up to the 5 June vote": the date is of what is to come
-AHEAD_RE = re.compile(r"\b(?:ahead of|in the run-up to|in the lead-up to|in the build-up to)\s+(?:the\s+|next\s+|this\s+)?$",
-                      re.I)
+# "ahead of May 28 elections", "in the run-up to the 5 June vote", "ahead of the nation's presidential
+# election in August": a date in what is awaited is of what is to come
+AHEAD_RE = re.compile(r"\b(?:ahead of|in the run-up to|in the lead-up to|in the build-up to)\s+(?:the\s+|next\s+|this\s+)?"
+                      r"(?:[\w'’-]+\s+){0,5}?(?:(?:in|on|of|set\s+for|scheduled\s+for)\s+)?$", re.I)
 
 
 def format_day(day: date) -> str:

@@ -15,13 +15,13 @@ import re
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from bisect import bisect_right
-from typing import Optional, Sequence
+from typing import Callable, Optional, Sequence
 
 from ..core.point import Precision
 from ..core.when import When
 from .date_rules import ANCHORED_RE, RULES, _pt, _shift, shifted_period
 from . import lexicon as L
-from .date_words import _MONTH, AHEAD_RE, FUTURE_RE, MONTHS, _day, _number, _safe_date, format_day
+from .date_words import _MONTH, AHEAD_RE, FUTURE_RE, MONTHS, _add_months, _day, _number, _safe_date, format_day
 from .parse import is_future_at, token_at
 
 __all__ = ["DateMention", "find_dates", "future_reader", "parse_date_text", "format_day", "anchor_dates", "FUTURE_RE",
@@ -94,7 +94,7 @@ def future_reader(text: str, sentences: Sequence, parsed: dict):
         if i < 0:
             return False
         s = sentences[i]
-        if AHEAD_RE.search(text, max(s.start, offset - 30), offset):
+        if AHEAD_RE.search(text, max(s.start, offset - 80), offset):
             return True
         if i in parsed:  # the tense of the verb that governs the date
             if _past_verb_at(parsed[i], offset - s.start):
@@ -218,7 +218,8 @@ WEEKDAY_ABBR = {d.lower()[:3] for d in calendar.day_name}
 _WEEK_OF_RE = re.compile(r"earlier\s+(?:in\s+the|that)\s+week", re.I)
 
 
-def anchor_dates(text: str, found: list[DateMention], starts: Sequence[int], published: Optional[date]) -> list[DateMention]:
+def anchor_dates(text: str, found: list[DateMention], starts: Sequence[int], published: Optional[date],
+                 in_body: Optional[Callable[[int], bool]] = None) -> list[DateMention]:
     """Count "the previous day", "two weeks earlier" from the day the story told just
     before (in the same sentence or the two before it), not from publication: the
     previous day of a Monday event is Sunday.  "Two years later", "the following month"
@@ -226,13 +227,15 @@ def anchor_dates(text: str, found: list[DateMention], starts: Sequence[int], pub
     A happening told as coming some days after another (", a day after a bomb hit ...", "The
     shelling came two days after talks broke down") dates that other from the day told before it in
     its sentence or the one before; "later that day" after a night ("Overnight on Wednesday")
-    is the day the night ends.  `starts` are the sentences' offsets."""
+    is the day the night ends.  `starts` are the sentences' offsets; `in_body(offset)` says whether
+    an offset is of the report's text (not of its header)."""
     out: list[DateMention] = []
     last_day: Optional[tuple[int, date, str]] = None  # (sentence, day, its text)
     last_point: Optional[tuple[int, DateMention]] = None  # the last day, month or year told
     found_starts = [f.start for f in found]  # (sorted: one look-up per match, linear in the report)
     pending = [m for m in _CAME_AFTER_RE.finditer(text)
-               if (k := bisect_right(found_starts, m.start("text")) - 1) < 0 or found[k].end <= m.start("text")]
+               if ((k := bisect_right(found_starts, m.start("text")) - 1) < 0 or found[k].end <= m.start("text"))
+               and (in_body is None or in_body(m.start()))]
     pending.reverse()  # popped from the end, first match first
     told_at: set[int] = set()
 
@@ -241,10 +244,18 @@ def anchor_dates(text: str, found: list[DateMention], starts: Sequence[int], pub
         while pending and pending[-1].start("text") < before:
             m = pending.pop()
             si = bisect_right(starts, m.start()) - 1
-            if m.start("text") not in told_at and last_day is not None and 0 <= si - last_day[0] <= 1:
+            if m.start("text") in told_at:
+                continue
+            if last_day is not None and 0 <= si - last_day[0] <= 1:
                 counted = _counted_from(m, last_day[1], last_day[2], "the day told just before it", published)
-                if counted is not None:
-                    out.append(counted)
+            elif published is not None and (last_day is None or si - last_day[0] > 1):
+                # no day told in its sentence or the one before: the clause is of the report's day ("The
+                # violence goes on, four months after the king took power")
+                counted = _counted_from(m, published, "publication", "no earlier day in the text", published)
+            else:
+                counted = None
+            if counted is not None:
+                out.append(counted)
 
     for i, d in enumerate(found):
         came_after(d.start)
@@ -287,13 +298,14 @@ def anchor_dates(text: str, found: list[DateMention], starts: Sequence[int], pub
 
 # "entered the town Monday, a day after they seized the airport": what follows is that far from the day
 _AFTER_WORDS = (r"(?P<text>(?P<n>an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
-                r"\d{1,2})[\s-]+(?P<unit>days?|weeks?|years?)\s+(?:to\s+the\s+day\s+)?(?P<way>after|before))"
+                r"\d{1,2})[\s-]+(?P<unit>days?|weeks?|months?|years?)\s+(?:to\s+the\s+day\s+)?(?P<way>after|before))"
                 r"(?=\s+[\w'’])")
 _TOLD_AFTER_RE = re.compile(r"\s*,\s*" + _AFTER_WORDS, re.I)
 # "..., a day after another bomber struck", "The shooting came a day after calls for restraint", "This happened
 # two days after the army retook the base": the happening named after it is that far before the day told
-_CAME_AFTER_RE = re.compile(r"(?:,|\b(?:came|comes|happened|occurred|followed))\s+(?:just\s+|only\s+)?" + _AFTER_WORDS,
-                            re.I)
+# "..., just two weeks before elections": a span measured by "just" or "only" is counted from a day too
+_CAME_AFTER_RE = re.compile(r"(?:,|\b(?:came|comes|happened|occurred|followed|just|only|barely))\s+(?:just\s+|only\s+)?"
+                            + _AFTER_WORDS, re.I)
 
 
 def _told_after(text: str, d: DateMention, following: Optional[DateMention], published: Optional[date]
@@ -315,6 +327,12 @@ def _counted_from(m: re.Match, day: date, day_text: str, what: str, published: O
     n = _number(m["n"].lower())
     sign = -1 if m["way"].lower() == "after" else 1
     unit = m["unit"].lower().rstrip("s")
+    if unit == "month":  # "four months after": the month that far (a month is no fixed count of days)
+        moved = _add_months(day.replace(day=1), sign * n)
+        words = m["text"]
+        return DateMention(m.start("text"), m.end("text"), words, When.month(moved.year, moved.month),
+                           f"'{words}': counted from {day_text} ({format_day(day)}), {what}",
+                           published is not None and moved > published.replace(day=1))
     if unit == "year":
         moved = _safe_date(day.year + sign * n, day.month, day.day)
         if moved is None:

@@ -408,3 +408,38 @@ def test_a_span_back_opening_a_sentence_after_a_measuring_word_is_counted() -> N
     # "Just 18 months earlier they ...": the span opens the sentence; "just" only measures it
     found = find_dates("Just 18 months earlier they had signed a pact.", PUB)
     assert [(d.text, d.when.edtf) for d in found] == [("18 months earlier", "2017-08")]
+
+
+@pytest.mark.parametrize("text", [
+    "Security worries are mounting ahead of the country's presidential election in August.",
+    "Troops were sent north ahead of the vote on Sunday.",
+])
+def test_a_date_in_what_is_awaited_is_ahead(text: str) -> None:
+    from briefer.intake.dates import future_reader
+    from briefer.intake.text import split_sentences
+
+    found = find_dates(text, PUB, future_context=future_reader(text, split_sentences(text), {}))
+    assert len(found) == 1 and found[0].forward, found
+    assert found[0].when.edtf in ("2019-08", "2019-02-10")
+
+
+@pytest.mark.parametrize("text, expected", [
+    # no day told before: the clause is of the report's day, and the happening named is that far from it
+    ("The violence goes on, four months after the king took power.", ("four months after", "2018-10")),
+    ("The shelling raised fears of war just two weeks before elections.", ("two weeks before", "2019-02-23")),
+])
+def test_a_span_after_a_happening_with_no_day_told_counts_from_publication(text: str, expected) -> None:
+    from briefer.intake.dates import anchor_dates
+
+    found = anchor_dates(text, find_dates(text, PUB), [0], PUB)
+    assert [(d.text, d.when.edtf) for d in found] == [expected], [d.rule for d in found]
+
+
+def test_a_span_after_a_happening_in_the_header_is_not_counted() -> None:
+    from briefer.intake.dates import anchor_dates
+
+    text = "Note: told by the page, two days after the raid.\nThe army left, two days after the raid."
+    body = text.index("The army")
+    found = anchor_dates(text, find_dates(text, PUB), [0, body], PUB, lambda offset: offset >= body)
+    assert [d.start for d in found] == [text.index("two days after", body)]
+    assert len(anchor_dates(text, find_dates(text, PUB), [0, body], PUB)) == 2  # (the header's, unfiltered)
