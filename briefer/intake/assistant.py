@@ -175,7 +175,7 @@ def analyse(ws, article: Article, published: Optional[date] = None) -> Analysis:
     if foreign and not drafts:
         drafts = sentence_drafts(text, sentences, body, mentions, entities, pub, article.title)
 
-    shown = [d for d in dates if not d.vague]  # "in the coming weeks" only dates its clause
+    shown = [d for d in dates if not d.vague and not d.duration]  # "in the coming weeks" only dates its clause
     date_props = [DateProposal(f"date-{i + 1}", d.text, (d.start, d.end), d.when, d.rule, d.forward)
                   for i, d in enumerate(shown)]
     date_ids = {(d.start, d.end): p.id for d, p in zip(shown, date_props)}

@@ -43,7 +43,14 @@ class DateMention:
         a guess; it may date a clause (roughly) but is not offered as a date expression."""
         return bool(_VAGUE_RE.search(self.text))
 
+    @property
+    def duration(self) -> bool:
+        """"for the past three years": how long something lasted, which the annotation guideline
+        does not code as a date expression ("for 10 months"); it still dates its clause."""
+        return bool(_DURATION_RE.match(self.text))
 
+
+_DURATION_RE = re.compile(r"for\s+the\s+(?:past|last|previous)\s", re.I)
 _VAGUE_RE = re.compile(r"\b(?:few|several)\b|\b(?:past|last|previous|coming|next|following|within)\s+"
                        r"(?:hours|days|weeks|months|years|decades)\b", re.I)
 

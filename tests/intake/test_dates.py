@@ -443,3 +443,12 @@ def test_a_span_after_a_happening_in_the_header_is_not_counted() -> None:
     found = anchor_dates(text, find_dates(text, PUB), [0, body], PUB, lambda offset: offset >= body)
     assert [d.start for d in found] == [text.index("two days after", body)]
     assert len(anchor_dates(text, find_dates(text, PUB), [0, body], PUB)) == 2  # (the header's, unfiltered)
+
+
+def test_how_long_something_lasted_is_not_offered_as_a_date(workspace) -> None:
+    from briefer.intake.assistant import analyse_text
+
+    # "for the past three years" is a duration (not coded); "over the past two days" places the clashes
+    a = analyse_text(workspace, "Headline: Test\nOutlet: Desk Wire\n\nThe Eastland Army has held Kafr Saba for the past "
+                     "three years. Clashes over the past two days killed nine people.", published=PUB)
+    assert [d.text for d in a.dates] == ["over the past two days"]
