@@ -145,11 +145,11 @@ def _month_day(m: re.Match, pub: Optional[date], future: bool) -> Resolved:
 
 def _in_n(m: re.Match, pub: Optional[date], future: bool) -> Resolved:
     """"will meet again in two weeks", "three months from now": counted forward from
-    publication; "in two weeks" only in a sentence about what is to come (else it is a
-    duration: "captured in two weeks")."""
+    publication; "in two weeks" only in a sentence about what is to come or in the present
+    ("Ramadan begins in two weeks"; in the past it is a duration: "captured in two weeks")."""
     g = m.groupdict()
     now = bool(g.get("now2"))
-    if pub is None or not (future or now):
+    if pub is None or not (future or now or future == "present"):  # "Ramadan begins in two weeks"
         return None
     n = _number(g["n2"] if now else g["n"], g["unit2"] if now else g["unit"])
     unit = (g["unit2"] if now else g["unit"]).lower()

@@ -341,7 +341,10 @@ def _this_unit(m: re.Match, pub: Optional[date], future: bool) -> Resolved:
                 return (When.between(_pt(pub), _pt(monday + timedelta(days=6))),
                         f"'{text}': the rest of the week of publication ({format_day(pub)} – "
                         f"{format_day(monday + timedelta(days=6))}), the sentence speaks of what is to come", True)
-            start = pub - timedelta(days=6)
+            if future in ("present", "perfect"):  # "the holiday ends this week", "has marred the talks this week"
+                return _calendar_week(pub, f"'{text}': the calendar week (Monday–Sunday) of publication, the "
+                                           "clause is not in the past", False)
+            start = pub - timedelta(days=6)  # "clashes erupted this week": over by publication
             return (When.between(_pt(start), _pt(pub)),
                     f"'{text}': the 7 days up to publication ({format_day(start)} – {format_day(pub)})", False)
         if unit == "month":

@@ -38,6 +38,19 @@ AHEAD_RE = re.compile(r"\b(?:ahead of|in the run-up to|in the lead-up to|in the 
                       r"(?:[\w'’-]+\s+){0,5}?(?:(?:in|on|of|set\s+for|scheduled\s+for)\s+)?$", re.I)
 
 
+class Tense(str):
+    """How the verb that governs a date places it: "future", "past" (a simple past, or a participle
+    with no 'have': "reported this week"), "perfect" ("has marred the talks this week"), "present"
+    ("marks the end of Ramadan this week", "could begin this week") or "" when not known.  True
+    only for the future, so a rule that asks only whether its sentence speaks of what is to come
+    reads it as it read a bool."""
+
+    __slots__ = ()
+
+    def __bool__(self) -> bool:
+        return self == "future"
+
+
 def format_day(day: date) -> str:
     return f"{day.day} {calendar.month_abbr[day.month]} {day.year}"
 

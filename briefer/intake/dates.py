@@ -21,7 +21,7 @@ from ..core.point import Precision
 from ..core.when import When
 from .date_rules import ANCHORED_RE, RULES, _pt, _shift, shifted_period
 from . import lexicon as L
-from .date_words import _MONTH, AHEAD_RE, FUTURE_RE, MONTHS, _add_months, _day, _number, _safe_date, format_day
+from .date_words import _MONTH, AHEAD_RE, FUTURE_RE, MONTHS, Tense, _add_months, _day, _number, _safe_date, format_day
 from .parse import is_future_at, token_at
 
 __all__ = ["DateMention", "find_dates", "future_reader", "parse_date_text", "format_day", "anchor_dates", "FUTURE_RE",
@@ -75,7 +75,8 @@ def find_dates(text: str, published: Optional[date], start: int = 0, end: Option
         e = s - neg_len
         if any(covered[s - start:e - start]):
             continue
-        future = bool(future_context(s)) if future_context else False
+        said = future_context(s) if future_context else False
+        future = said if isinstance(said, Tense) else Tense("future" if said else "")
         try:
             resolved = handler(m, published, future)
         except (ValueError, KeyError):
@@ -83,6 +84,7 @@ def find_dates(text: str, published: Optional[date], start: int = 0, end: Option
         if resolved is None:
             continue
         when, rule, forward = resolved
+        forward = bool(forward)
         when, rule = _since(text, s, e, when, rule)
         covered[s - start:e - start] = b"\x01" * (e - s)
         found.append(DateMention(s, e, text[s:e], when, rule, forward))
@@ -96,31 +98,55 @@ def future_reader(text: str, sentences: Sequence, parsed: dict):
     parse) or, without one, from the words leading up to it."""
     starts = [s.start for s in sentences]
 
-    def future_context(offset: int) -> bool:
+    future, unknown = Tense("future"), Tense("")
+
+    def future_context(offset: int) -> Tense:
         i = bisect_right(starts, offset) - 1
         if i < 0:
-            return False
+            return unknown
         s = sentences[i]
         if AHEAD_RE.search(text, max(s.start, offset - 80), offset):
-            return True
+            return future
         if i in parsed:  # the tense of the verb that governs the date
             if _past_verb_at(parsed[i], offset - s.start):
-                return False  # "pledged Friday to carry the fight on": the day of the pledge
-            future = is_future_at(parsed[i], offset - s.start)
-            if future is not None:
-                return future
+                return Tense("past")  # "pledged Friday to carry the fight on": the day of the pledge
+            ahead = is_future_at(parsed[i], offset - s.start)
+            if ahead is not None:
+                return future if ahead else Tense(_tense_at(parsed[i], offset - s.start))
         # Only the words leading up to the date: "said on Friday that it would ..." is past.
         if FUTURE_RE.search(text, max(s.start, offset - 50), offset):
-            return True
+            return future
         # A date opening the sentence governs its verb: "On Tuesday the talks will kick off".
         head = re.sub(r"\b(?:[Oo]n|[Bb]y|[Ss]tarting|[Ff]rom)\s*$", "", text[s.start:offset]).rstrip()
         if not head.strip(" \t\"“'([") or head.endswith((":", "]", ".")):
             after = text[offset:min(s.end, offset + 80)]
             speech = _SPEECH_RE.search(after)
-            return bool(FUTURE_RE.search(after[:speech.start()] if speech else after))
-        return False
+            return future if FUTURE_RE.search(after[:speech.start()] if speech else after) else unknown
+        return unknown
 
     return future_context
+
+
+def _tense_at(doc, offset: int) -> str:
+    """The tense of the verb that governs the word at `offset` when it does not speak of the
+    future (see `Tense`): its auxiliaries' or its own."""
+    t = token_at(doc, offset)
+    for _ in range(6):
+        if t is None:
+            return ""
+        if t.pos_ in ("VERB", "AUX") and t.dep_ not in ("aux", "auxpass"):
+            auxes = [c for c in t.children if c.dep_ in ("aux", "auxpass") and c.tag_ != "TO"]
+            have = [a for a in auxes if a.lemma_.lower() == "have"]
+            if have:
+                return "past" if have[0].tag_ == "VBD" else "perfect"  # "had taken" / "has taken"
+            if any(a.tag_ == "MD" for a in auxes):
+                return "present"  # "could begin this week"
+            tag = auxes[0].tag_ if auxes else t.tag_  # "was reported": the auxiliary's tense
+            return {"VBD": "past", "VBN": "past", "VBZ": "present", "VBP": "present"}.get(tag, "")
+        if t.head.i == t.i:
+            return ""
+        t = t.head
+    return ""
 
 
 def _past_verb_at(doc, offset: int) -> bool:

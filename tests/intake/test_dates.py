@@ -452,3 +452,28 @@ def test_how_long_something_lasted_is_not_offered_as_a_date(workspace) -> None:
     a = analyse_text(workspace, "Headline: Test\nOutlet: Desk Wire\n\nThe Eastland Army has held Kafr Saba for the past "
                      "three years. Clashes over the past two days killed nine people.", published=PUB)
     assert [d.text for d in a.dates] == ["over the past two days"]
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # a clause not in the past: the calendar week (Monday to Sunday) of publication
+    ("The holiday ends this week.", ("this week", "2019-02-04/2019-02-10")),
+    ("The fighting has marred the talks this week.", ("this week", "2019-02-04/2019-02-10")),
+    ("The talks could begin this week.", ("this week", "2019-02-04/2019-02-10")),
+    # a happening over by publication: the days up to it
+    ("Clashes erupted in the town this week.", ("this week", "2019-02-03/2019-02-09")),
+    # "in two weeks" in the present is ahead; in the past it is how long something took
+    ("The fasting month begins in two weeks.", ("in two weeks", "2019-02-23")),
+])
+def test_the_tense_of_the_clause_places_this_week_and_in_two_weeks(workspace, sentence: str, expected) -> None:
+    from briefer.intake.assistant import analyse_text
+
+    a = analyse_text(workspace, f"Headline: Test\nOutlet: Desk Wire\n\n{sentence}", published=PUB)
+    assert [(d.text, d.when.edtf) for d in a.dates] == [expected], [d.rule for d in a.dates]
+
+
+def test_in_two_weeks_in_a_past_clause_is_a_duration(workspace) -> None:
+    from briefer.intake.assistant import analyse_text
+
+    a = analyse_text(workspace, "Headline: Test\nOutlet: Desk Wire\n\nRebels captured the whole valley in two weeks.",
+                     published=PUB)
+    assert a.dates == []
