@@ -14,7 +14,8 @@ from typing import Optional
 from ..core.point import SEASON_NAMES, SEASONS, Point
 from ..core.when import When
 
-from .date_words import _NUM, _YEAR, _add_months, _day, _number, _safe_date, _span_forward, format_day
+from .date_words import (_NUM, _YEAR, _add_months, _day, _number, _pt, _safe_date, _span_back, _span_forward,
+                         format_day)
 
 Resolved = Optional[tuple[When, str, bool]]
 
@@ -175,6 +176,55 @@ def _year_end(m: re.Match, pub: Optional[date], future: bool) -> Resolved:
         return (When.month(month.year, month.month), f"'{m.group().strip()}': the end of "
                 f"{calendar.month_name[month.month]} {month.year}", which != "last")
     return When.year(year), f"'{m.group().strip()}': the end of {year}", which != "last"
+
+
+def _past_n(m: re.Match, pub: Optional[date], future: bool) -> Resolved:
+    if pub is None:
+        return None
+    n = _number(m["n"], m["unit"])
+    unit = m["unit"].lower()
+    direction = m["dir"].lower()
+    text = m.group().strip()
+    if direction in ("coming", "next", "following"):
+        end = _span_forward(pub, n, unit)
+        return When.between(_pt(pub), _pt(end)), f"'{text}': from publication ({format_day(pub)}) forward", True
+    start = _span_back(pub, n, unit)
+    return (When.between(_pt(start), _pt(pub)),
+            f"'{text}': the {n} {unit.rstrip('s')}{'s' if n != 1 else ''} up to publication ({format_day(start)} – {format_day(pub)})",
+            False)
+
+
+def _within(m: re.Match, pub: Optional[date], future: bool) -> Resolved:
+    if pub is None:
+        return None
+    n = _number(m["n"], m["unit"])
+    unit = m["unit"].lower()
+    end = _span_forward(pub, n, unit)
+    return (When.between(_pt(pub), _pt(end)),
+            f"'{m.group().strip()}': forward from publication, {format_day(pub)} – {format_day(end)} "
+            "(an expectation, not something that happened)", True)
+
+
+_MORE_THAN_RE = re.compile(r"\b(?:over|more\s+than)\s+$", re.I)  # "over a year ago": not the month a year back
+
+
+def _ago(m: re.Match, pub: Optional[date], future: bool) -> Resolved:
+    if pub is None:
+        return None
+    n = _number(m["n"])
+    unit = m["unit"].lower()
+    day = _span_back(pub, n, unit)
+    if unit.startswith("year") and n == 1 and _MORE_THAN_RE.search(m.string, max(0, m.start() - 10), m.start()):
+        return When.year(day.year), f"'{m.group().strip()}', and more: the year before publication", False
+    if unit.startswith("year") and n == 1:  # "a year ago": about that month of the year before
+        return (When.month(day.year, day.month, approximate=True),
+                f"'{m.group().strip()}': counted back from publication, about {calendar.month_name[day.month]} {day.year}",
+                False)
+    if unit.startswith(("year", "decade")):
+        return When.year(day.year, approximate=True), f"'{m.group().strip()}': counted back from publication, about {day.year}", False
+    if unit.startswith("month"):
+        return When.month(day.year, day.month, approximate=True), f"'{m.group().strip()}': counted back from publication", False
+    return _day(day, approximate=unit.startswith("week")), f"'{m.group().strip()}': counted back from publication ({format_day(pub)})", False
 
 
 _I = re.I

@@ -12,10 +12,10 @@ from typing import Optional
 from ..core.point import Precision
 from ..core.when import Point, When
 
-from .date_periods import RULES as PERIOD_RULES
+from .date_periods import RULES as PERIOD_RULES, _ago, _past_n, _within
 
 from .date_words import (_MONTH, _NUM, _ORD, _UNIT, _WEEKDAY, _YEAR, MONTHS, WEEKDAYS, _add_months, _day,
-                         _month_when, _number, _safe_date, _span_back, _span_forward, feast_day, format_day)
+                         _month_when, _number, _pt, _safe_date, feast_day, format_day)
 
 # The rules.  Each is (pattern, handler, flags); a handler gets the match, the
 # publication date (or None) and whether the sentence speaks of the future, and
@@ -400,59 +400,6 @@ def _overnight_day(m: re.Match, pub: Optional[date], future: bool) -> Resolved:
     return (When.between(_pt(day - timedelta(days=1)), _pt(day)),
             f"'{m.group().strip()}': the night before {m['w'].capitalize()} ({format_day(day)}); "
             + resolved[1].split(": ", 1)[-1], resolved[2])
-
-
-def _pt(d: date) -> Point:
-    return Point.of(d.year, d.month, d.day)
-
-
-def _past_n(m: re.Match, pub: Optional[date], future: bool) -> Resolved:
-    if pub is None:
-        return None
-    n = _number(m["n"], m["unit"])
-    unit = m["unit"].lower()
-    direction = m["dir"].lower()
-    text = m.group().strip()
-    if direction in ("coming", "next", "following"):
-        end = _span_forward(pub, n, unit)
-        return When.between(_pt(pub), _pt(end)), f"'{text}': from publication ({format_day(pub)}) forward", True
-    start = _span_back(pub, n, unit)
-    return (When.between(_pt(start), _pt(pub)),
-            f"'{text}': the {n} {unit.rstrip('s')}{'s' if n != 1 else ''} up to publication ({format_day(start)} – {format_day(pub)})",
-            False)
-
-
-def _within(m: re.Match, pub: Optional[date], future: bool) -> Resolved:
-    if pub is None:
-        return None
-    n = _number(m["n"], m["unit"])
-    unit = m["unit"].lower()
-    end = _span_forward(pub, n, unit)
-    return (When.between(_pt(pub), _pt(end)),
-            f"'{m.group().strip()}': forward from publication, {format_day(pub)} – {format_day(end)} "
-            "(an expectation, not something that happened)", True)
-
-
-_MORE_THAN_RE = re.compile(r"\b(?:over|more\s+than)\s+$", re.I)  # "over a year ago": not the month a year back
-
-
-def _ago(m: re.Match, pub: Optional[date], future: bool) -> Resolved:
-    if pub is None:
-        return None
-    n = _number(m["n"])
-    unit = m["unit"].lower()
-    day = _span_back(pub, n, unit)
-    if unit.startswith("year") and n == 1 and _MORE_THAN_RE.search(m.string, max(0, m.start() - 10), m.start()):
-        return When.year(day.year), f"'{m.group().strip()}', and more: the year before publication", False
-    if unit.startswith("year") and n == 1:  # "a year ago": about that month of the year before
-        return (When.month(day.year, day.month, approximate=True),
-                f"'{m.group().strip()}': counted back from publication, about {calendar.month_name[day.month]} {day.year}",
-                False)
-    if unit.startswith(("year", "decade")):
-        return When.year(day.year, approximate=True), f"'{m.group().strip()}': counted back from publication, about {day.year}", False
-    if unit.startswith("month"):
-        return When.month(day.year, day.month, approximate=True), f"'{m.group().strip()}': counted back from publication", False
-    return _day(day, approximate=unit.startswith("week")), f"'{m.group().strip()}': counted back from publication ({format_day(pub)})", False
 
 
 _I = re.I

@@ -11,6 +11,7 @@ from typing import Optional
 
 from dateutil.easter import easter  # Easter Sunday (Gregorian) of a year
 
+from ..core.point import Point
 from ..core.when import When
 
 
@@ -53,6 +54,10 @@ class Tense(str):
 
 def format_day(day: date) -> str:
     return f"{day.day} {calendar.month_abbr[day.month]} {day.year}"
+
+
+def _pt(d: date) -> Point:
+    return Point.of(d.year, d.month, d.day)
 
 
 def _day(d: date, **q: bool) -> When:

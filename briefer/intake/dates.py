@@ -19,9 +19,10 @@ from typing import Callable, Optional, Sequence
 
 from ..core.point import Precision
 from ..core.when import When
-from .date_rules import ANCHORED_RE, RULES, _pt, _shift, shifted_period
+from .date_rules import ANCHORED_RE, RULES, _shift, shifted_period
 from . import lexicon as L
-from .date_words import _MONTH, AHEAD_RE, FUTURE_RE, MONTHS, Tense, _add_months, _day, _number, _safe_date, format_day
+from .date_words import (_MONTH, AHEAD_RE, FUTURE_RE, MONTHS, Tense, _add_months, _day, _number, _pt, _safe_date,
+                         format_day)
 from .parse import is_future_at, token_at
 
 __all__ = ["DateMention", "find_dates", "future_reader", "parse_date_text", "format_day", "anchor_dates", "FUTURE_RE",
