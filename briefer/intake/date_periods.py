@@ -189,9 +189,13 @@ def _past_n(m: re.Match, pub: Optional[date], future: bool) -> Resolved:
         end = _span_forward(pub, n, unit)
         return When.between(_pt(pub), _pt(end)), f"'{text}': from publication ({format_day(pub)}) forward", True
     start = _span_back(pub, n, unit)
+    # "the past two days": the day before publication and publication day, as a reader counts days
+    inclusive = unit.startswith("day") and n > 1
+    if inclusive:
+        start += timedelta(days=1)
     return (When.between(_pt(start), _pt(pub)),
-            f"'{text}': the {n} {unit.rstrip('s')}{'s' if n != 1 else ''} up to publication ({format_day(start)} – {format_day(pub)})",
-            False)
+            f"'{text}': the {n} {unit.rstrip('s')}{'s' if n != 1 else ''} up to publication"
+            f"{', publication day counted' if inclusive else ''} ({format_day(start)} – {format_day(pub)})", False)
 
 
 def _within(m: re.Match, pub: Optional[date], future: bool) -> Resolved:

@@ -477,3 +477,13 @@ def test_in_two_weeks_in_a_past_clause_is_a_duration(workspace) -> None:
     a = analyse_text(workspace, "Headline: Test\nOutlet: Desk Wire\n\nRebels captured the whole valley in two weeks.",
                      published=PUB)
     assert a.dates == []
+
+
+@pytest.mark.parametrize("text, edtf", [
+    ("Clashes over the past two days killed nine.", "2019-02-08/2019-02-09"),  # yesterday and today
+    ("Clashes in the last nine days killed nine.", "2019-02-01/2019-02-09"),
+    ("Clashes in the past 24 hours killed nine.", "2019-02-08/2019-02-09"),
+    ("Clashes in the past two weeks killed nine.", "2019-01-26/2019-02-09"),  # weeks: counted back whole
+])
+def test_the_past_days_count_the_day_of_publication(text: str, edtf: str) -> None:
+    assert one(text).when.edtf == edtf
