@@ -320,19 +320,10 @@ def _this_unit(m: re.Match, pub: Optional[date], future: bool) -> Resolved:
         which = "last"  # "this past month": the month before
     if which == "this":
         if unit == "week":
-            if earlier:
-                start = pub - timedelta(days=pub.weekday())
-                if m["which"].lower() == "this" and "this" in text.lower():  # "earlier this week": over by now
-                    return (When.between(_pt(start), _pt(pub)),
-                            f"'{text}': from the Monday of the week of publication up to publication "
-                            f"({format_day(start)} – {format_day(pub)})", False)
-                # "earlier in the week": the days of the week before the day of publication (on a
-                # Monday, the week before it)
-                before = pub - timedelta(days=1)
-                start = before - timedelta(days=before.weekday())
-                return (When.between(_pt(start), _pt(before)),
-                        f"'{text}': the days of the week before publication ({format_day(start)} – "
-                        f"{format_day(before)})", False)
+            if earlier:  # "earlier this week", "earlier in the week": the whole calendar week of the days
+                # before publication (on a Monday, the week before it), as the guideline codes it
+                return _calendar_week(pub - timedelta(days=1), f"'{text}': the calendar week (Monday–Sunday) of the "
+                                                               "days before publication", False)
             if later:
                 return (When.between(Point.of(pub.year, pub.month, pub.day), _pt(pub + timedelta(days=6))),
                         f"'{text}': the 7 days from publication ({format_day(pub)})", True)

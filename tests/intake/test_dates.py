@@ -34,7 +34,7 @@ def one(text: str, published: date | None = PUB, future: bool = False):
     ("on Thursday", "2019-02-07"),
     ("three years ago", "2016~"),
     ("a year ago", "2018-02~"),  # one year back: about the month, not the whole year
-    ("earlier this week", "2019-02-04/2019-02-09"),  # from Monday, over by publication
+    ("earlier this week", "2019-02-04/2019-02-10"),  # the whole Monday-Sunday week (guideline, held-out 6)
     ("in March", "2018-03"),
     ("between 2011 and 2013", "2011/2013"),
     ("9 February 2019", "2019-02-09"),
@@ -252,10 +252,10 @@ def test_a_weekday_keeps_the_words_that_place_it_in_its_span(text: str, span: st
 
 
 @pytest.mark.parametrize("published, edtf", [
-    (date(2019, 2, 9), "2019-02-04/2019-02-08"),  # a Saturday: Monday to Friday, the days before it
+    (date(2019, 2, 9), "2019-02-04/2019-02-10"),  # a Saturday: the calendar week it ends
     (date(2019, 2, 11), "2019-02-04/2019-02-10"),  # a Monday: the week before it
 ])
-def test_earlier_in_the_week_is_the_days_of_the_week_before_publication(published: date, edtf: str) -> None:
+def test_earlier_in_the_week_is_the_calendar_week_of_the_days_before_publication(published: date, edtf: str) -> None:
     found = find_dates("The rebels shelled the border towns earlier in the week.", published,
                        future_context=lambda _o: False)
     assert [(d.text, d.when.edtf) for d in found] == [("earlier in the week", edtf)]

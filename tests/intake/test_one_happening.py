@@ -53,7 +53,7 @@ def test_date_expressions_the_guideline_counts() -> None:
         "Seven people were killed overnight. The town was shelled earlier in the week, and a man who fled "
         "three-months ago came back. Fighting went on in recent weeks.", pub, future_context=lambda _o: False)}
     assert found["overnight"] == "2012-08-21/2012-08-22"
-    assert found["earlier in the week"] == "2012-08-20/2012-08-21"  # the days of the week before publication
+    assert found["earlier in the week"] == "2012-08-20/2012-08-26"  # the Monday-Sunday week, as the guideline codes it
     assert found["three-months ago"].startswith("2012-05")
     assert not any("recent" in text for text in found)  # a vague span places nothing
 
