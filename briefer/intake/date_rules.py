@@ -542,8 +542,9 @@ RULES: list[tuple[re.Pattern, object]] = [
     # "Overnight on Wednesday" opening a sentence too; the day's name keeps its capital
     (re.compile(rf"\b(?i:(?:late\s+)?overnight\s+(?:on\s+|into\s+|to\s+)?)(?P<w>{_WEEKDAY})\b"), _overnight_day),
     (re.compile(r"\b(?:late\s+)?overnight\b", _I), _overnight),
+    # not "the last 12 days of September", nor "the last month's election" (the calendar month before)
     (re.compile(rf"\b(?:(?:over|in|during|for|within)\s+)?the\s+(?P<dir>past|last|previous|coming|next|following)\s+(?:(?P<n>{_NUM})[\s-]+)?(?P<unit>{_UNIT})\b"
-                r"(?!\s+of\b)", _I), _past_n),  # not "the last 12 days of September"
+                r"(?!\s+of\b)(?!['’]s\b)", _I), _past_n),
     # not "within three hours of entering the city": counted from that, not from publication
     (re.compile(rf"\bwithin\s+(?:the\s+next\s+)?(?P<n>{_NUM})?[\s-]*(?P<unit>{_UNIT})\b(?!\s+of\b)", _I), _within),
     (re.compile(rf"\b(?P<n>{_NUM})[\s\-]+(?P<unit>{_UNIT})\s+ago\b", _I), _ago),

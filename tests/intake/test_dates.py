@@ -487,3 +487,9 @@ def test_in_two_weeks_in_a_past_clause_is_a_duration(workspace) -> None:
 ])
 def test_the_past_days_count_the_day_of_publication(text: str, edtf: str) -> None:
     assert one(text).when.edtf == edtf
+
+
+def test_the_last_month_s_is_the_calendar_month_before() -> None:
+    # a possessive names the period as a thing ("the last month's election"): the calendar month, not 30 days back
+    mention = one("Both men ran in the last month's election.")
+    assert (mention.text, mention.when.edtf) == ("last month", "2019-01")
