@@ -263,6 +263,7 @@ def anchor_dates(text: str, found: list[DateMention], starts: Sequence[int], pub
     its sentence or the one before; "later that day" after a night ("Overnight on Wednesday")
     is the day the night ends.  `starts` are the sentences' offsets; `in_body(offset)` says whether
     an offset is of the report's text (not of its header)."""
+    found = _quoted_days(text, found, starts, published)
     out: list[DateMention] = []
     last_day: Optional[tuple[int, date, str]] = None  # (sentence, day, its text)
     last_point: Optional[tuple[int, DateMention]] = None  # the last day, month or year told
@@ -327,6 +328,46 @@ def anchor_dates(text: str, found: list[DateMention], starts: Sequence[int], pub
             out.append(told)
             told_at.add(told.start)
     came_after(len(text) + 1)
+    return out
+
+
+_SAID_DAY_RE = re.compile(r"(?:today|tonight|this\s+(?:morning|afternoon|evening)|yesterday|last\s+night|tomorrow)",
+                          re.I)
+_SAID_SHIFT = {"yesterday": -1, "last night": -1, "tomorrow": 1}
+
+
+def _inside_quote(text: str, start: int, offset: int) -> bool:
+    """Whether `offset` stands inside a quotation opened after `start` (straight or curly marks)."""
+    before = text[start:offset]
+    return before.count("\"") % 2 == 1 or before.count("“") > before.count("”")
+
+
+def _quoted_days(text: str, found: list[DateMention], starts: Sequence[int], published: Optional[date]
+                 ) -> list[DateMention]:
+    """"'We shelled them this morning,' the commander said Sunday": a day word inside a quotation
+    counts from the day of the remarks told outside it in the same sentence, not from
+    publication (the guideline's held-out choices: "today" in a quotation is the day it was said)."""
+    out = list(found)
+    by_sentence: dict[int, list[int]] = {}
+    for i, d in enumerate(found):
+        by_sentence.setdefault(bisect_right(starts, d.start) - 1, []).append(i)
+    for si, members in by_sentence.items():
+        first = starts[si] if si >= 0 else 0
+        told = [found[i] for i in members if not _inside_quote(text, first, found[i].start) and not found[i].forward
+                and found[i].when.is_point and found[i].when.precision is Precision.DAY
+                and not _SAID_DAY_RE.fullmatch(found[i].text)]
+        if len(told) != 1:
+            continue  # no day of the remarks, or more than one to choose from
+        said = told[0].when.earliest.date()
+        for i in members:
+            d = found[i]
+            word = _SAID_DAY_RE.fullmatch(d.text)
+            if word is None or not _inside_quote(text, first, d.start):
+                continue
+            day = said + timedelta(days=_SAID_SHIFT.get(" ".join(d.text.lower().split()), 0))
+            out[i] = DateMention(d.start, d.end, d.text, _day(day),
+                                 f"'{d.text}' inside a quotation: counted from the day of the remarks, "
+                                 f"'{told[0].text}' ({format_day(said)})", published is not None and day > published)
     return out
 
 

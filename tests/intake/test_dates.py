@@ -493,3 +493,15 @@ def test_the_last_month_s_is_the_calendar_month_before() -> None:
     # a possessive names the period as a thing ("the last month's election"): the calendar month, not 30 days back
     mention = one("Both men ran in the last month's election.")
     assert (mention.text, mention.when.edtf) == ("last month", "2019-01")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ('"We shelled their posts this morning," the commander said on Tuesday.', ("this morning", "2019-02-05")),
+    ("The commander said Tuesday: \u201cYesterday we lost two men.\u201d", ("Yesterday", "2019-02-04")),
+    ("Fighting resumed today, the commander said on Tuesday.", ("today", "2019-02-09")),  # not quoted: publication
+])
+def test_a_day_word_in_a_quotation_counts_from_the_day_of_the_remarks(text: str, expected) -> None:
+    from briefer.intake.dates import anchor_dates
+
+    found = anchor_dates(text, find_dates(text, PUB, future_context=lambda _o: False), [0], PUB)
+    assert expected in [(d.text, d.when.edtf) for d in found], [(d.text, d.rule) for d in found]
