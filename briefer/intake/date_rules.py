@@ -382,6 +382,20 @@ def _overnight(m: re.Match, pub: Optional[date], future: bool) -> Resolved:
             f"'{m.group().strip()}': the night before publication ({format_day(pub)})", False)
 
 
+def _night_between(m: re.Match, pub: Optional[date], future: bool) -> Resolved:
+    """"the night of Saturday to Sunday", "overnight Saturday to Sunday": the two days, the
+    morning's day placed as a weekday is (the latest one, the next in a sentence about what is to come)."""
+    if (WEEKDAYS[m["w"].lower()] + 1) % 7 != WEEKDAYS[m["w2"].lower()]:
+        return None  # not a night: "from Saturday to Tuesday"
+    resolved = _weekday(_Fields(m, w=m["w2"], which=""), pub, future)
+    if resolved is None:
+        return None
+    morning = resolved[0].earliest.date()
+    return (When.between(_pt(morning - timedelta(days=1)), _pt(morning)),
+            f"'{m.group().strip()}': the night from {m['w'].capitalize()} to {m['w2'].capitalize()}, the two days; "
+            + resolved[1].split(": ", 1)[-1], resolved[2])
+
+
 def _overnight_day(m: re.Match, pub: Optional[date], future: bool) -> Resolved:
     """"overnight Saturday", "overnight into Sunday": from the evening before that day to its morning."""
     resolved = _weekday(_Fields(m, which=""), pub, future)
@@ -539,6 +553,8 @@ RULES: list[tuple[re.Pattern, object]] = [
     (ANCHORED_RE, _anchored),
     (re.compile(r"\b(?:(?P<earlier>earlier|later)\s+)?(?P<which>this\s+past|this\s+last|this|last|past|previous|next)\s+(?P<unit>week|month|year)\b", _I), _this_unit),
     (re.compile(r"\b(?P<earlier>earlier|later)\s+(?:in\s+the|that)\s+(?P<unit>week|month|year)\b(?P<which>)", _I), _in_the_unit),
+    (re.compile(rf"\b(?i:(?:the\s+)?night\s+(?:of\s+|from\s+)?|(?:late\s+)?overnight\s+(?:from\s+)?)(?P<w>{_WEEKDAY})\s+"
+                rf"(?i:to|into|and)\s+(?P<w2>{_WEEKDAY})\b"), _night_between),
     # "Overnight on Wednesday" opening a sentence too; the day's name keeps its capital
     (re.compile(rf"\b(?i:(?:late\s+)?overnight\s+(?:on\s+|into\s+|to\s+)?)(?P<w>{_WEEKDAY})\b"), _overnight_day),
     (re.compile(r"\b(?:late\s+)?overnight\b", _I), _overnight),

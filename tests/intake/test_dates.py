@@ -505,3 +505,9 @@ def test_a_day_word_in_a_quotation_counts_from_the_day_of_the_remarks(text: str,
 
     found = anchor_dates(text, find_dates(text, PUB, future_context=lambda _o: False), [0], PUB)
     assert expected in [(d.text, d.when.edtf) for d in found], [(d.text, d.rule) for d in found]
+
+
+@pytest.mark.parametrize("text", ["The night of Friday to Saturday was quiet.", "Overnight Friday to Saturday the town was shelled."])
+def test_a_night_from_one_day_to_the_next_is_the_two_days(text: str) -> None:
+    mention = one(text)
+    assert mention.when.edtf == "2019-02-08/2019-02-09" and mention.text.endswith("Friday to Saturday")
