@@ -270,19 +270,32 @@ def _trigger(c_text: str, offset: int, doc) -> Optional[re.Match]:
     return next((m for m in found if offset + m.start() == at), None)
 
 
+_PLAN_NOUNS = {"plan", "intention", "intent"}  # "announced plans to send troops": what is to come
+
 # How a clause is put, when there is no parse: words before the trigger.
 _COND_RE = re.compile(r"\b(?:if|once|unless|could|may|might|would be able to|in case)\b", re.I)
 _DENY_RE = re.compile(r"\b(?:denied|denies|deny|did not|didn't|has not|have not|never|no longer)\b", re.I)
 
 
 def _status(text: str, clause: Clause, trigger_at: int, doc, sentence_start: int) -> tuple[str, str]:
-    """(status, why) of a clause: the parse's reading when there is one, else the words
-    leading up to the trigger."""
+    """(status, why) of a clause: the parse's reading when there is one (a saying that is the clause's only
+    event word takes the status of what is said), else the words leading up to the trigger."""
     if doc is not None:
-        from .parse import clause_status
+        from .parse import SPEECH_LEMMAS, clause_status, token_at
 
-        status, why = clause_status(doc, clause.start - sentence_start, clause.end - sentence_start,
-                                    trigger_at - sentence_start)
+        a, b = clause.start - sentence_start, clause.end - sentence_start
+        status, why = clause_status(doc, a, b, trigger_at - sentence_start)
+        verb = token_at(doc, trigger_at - sentence_start)
+        if status == "reported" and verb is not None and verb.lemma_.lower() in SPEECH_LEMMAS:
+            # the saying is the clause's only event word: what is said is to come ("vowed that the attackers
+            # will be caught", "warned that those who refuse would be eliminated", "announced plans to send")
+            for c in verb.children:
+                if c.dep_ == "ccomp" and a <= c.idx < b:
+                    said, said_why = clause_status(doc, a, b, c.idx)
+                    if said in ("expected", "conditional"):
+                        return said, said_why
+                if c.dep_ == "dobj" and c.lemma_.lower() in _PLAN_NOUNS and any(g.dep_ == "acl" for g in c.children):
+                    return "expected", f"said of what is to come ('{c.text}')"
         return status, why
     head = text[clause.start:trigger_at + 1]
     if m := _COND_RE.search(head):

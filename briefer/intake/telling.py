@@ -83,6 +83,9 @@ _BACK_ADJS = {"latest", "same"}  # ("similar attacks" are other happenings of th
 # words that put a happening somewhere else than the one just told (`date_steps` sets such a clause apart too)
 ELSEWHERE = r"separately|elsewhere|meanwhile"
 _ANOTHER_RE = re.compile(rf"\b(?:also|another|{ELSEWHERE}|second|other|in addition|again|later|similar)\b", re.I)
+# in a count of the dead, "also" and "other" add to the happening's toll ("58 other people were wounded",
+# "30 were also injured"); these still put the count at another happening
+_ANOTHER_TOLL_RE = re.compile(rf"\b(?:another|{ELSEWHERE}|second|again|later|similar)\b", re.I)
 # nouns too common to tie two tellings together
 _LIGHT_NOUNS = {"people", "person", "day", "time", "year", "week", "month", "area", "part", "number", "report",
                 "reports", "statement", "official", "officials", "source", "sources", "country", "world"}
@@ -292,7 +295,7 @@ def _toll_of(told: EventDraft, before: EventDraft, d: EventDraft, weak: set[int]
     """`d`, a count of the dead with no day of its own, told right after `before` (folded into
     `told`) in the same or the next sentence: that happening's toll."""
     return d.clause.sentence - before.clause.sentence <= 1 and told.status in HAPPENED \
-        and _weak(d, weak) and not _places_differ(told.place, d.place) and not _ANOTHER_RE.search(d.quote)
+        and _weak(d, weak) and not _places_differ(told.place, d.place) and not _ANOTHER_TOLL_RE.search(d.quote)
 
 
 def fold_retellings(drafts: list[EventDraft], sentences: Sequence[Sentence], parsed: dict) -> list[EventDraft]:

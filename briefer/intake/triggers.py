@@ -20,7 +20,8 @@ of what the clause tells, not of how it names someone or something:
   country to famine", "200 people have been killed since the violence erupted", "blamed for
   thousands of deaths during its insurgency") is a toll, not a happening;
 * what the present tense tells as going on ("continues to wrestle with an insurgency", "are continuing to
-  be suspended", "is still recovering from the war", "is increasingly targeting civilians") is a state;
+  be suspended", "is still recovering from the war", "is increasingly targeting civilians") is a state,
+  and happenings counted as more or fewer ("attacks have increased in recent weeks") a trend;
 * a light verb ("take", "hold", "open") tells no happening when what it takes or holds is
   a view, a step or an accusation ("takes the allegations seriously", "holds the view",
   "held them responsible"), as against "took the town", "held talks", "opened fire".
@@ -139,6 +140,8 @@ def tells(token, upper_text: bool = False) -> bool:
         return False  # "the war has left thousands dead", "200 killed since the violence erupted"
     if _ongoing(token):
         return False  # "attacks are continuing", "still launches raids", "attacks have been on the rise"
+    if _trend(token):
+        return False  # "attacks have increased in recent weeks", "the death toll has risen by a quarter"
     if token.pos_ not in ("VERB", "NOUN"):
         if token.pos_ == "ADJ" and (token.tag_ == "VBN" or token.lower_ in _ADJ_OK):
             pass
@@ -221,6 +224,19 @@ def _ongoing(token) -> bool:
     if verb.lemma_.lower() == "be" and noun and t.dep_ == "nsubj" and not any(c.dep_ == "expl" for c in verb.children):
         return True  # "attacks were relatively rare", "the attack was the deadliest in months"
     return False
+
+
+_AMOUNT = {"increase", "rise", "grow", "mount", "decline", "decrease", "drop", "double", "triple", "soar", "surge",
+           "climb", "dwindle", "diminish"}
+
+
+def _trend(token) -> bool:
+    """Happenings counted as more or fewer over time ("attacks have increased in recent weeks", "the
+    civilian death toll has increased by a quarter"): a trend, not a happening."""
+    t = token
+    while t.dep_ in ("compound", "conj") and t.head.i != t.i:
+        t = t.head
+    return token.pos_ == "NOUN" and t.dep_ == "nsubj" and t.head.lemma_.lower() in _AMOUNT
 
 
 _GOES_ON = {"continue", "remain", "keep", "persist"}

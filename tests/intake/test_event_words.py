@@ -258,3 +258,28 @@ def test_nothing_done_is_read_on_the_happening_s_own_verb(workspace) -> None:
     # "no fewer than" counts the dead: the killing is told
     assert len(quotes(workspace, "No fewer than 20 farmers were killed by the Dara Khel Brigade in Korbessa on "
                                  "Thursday.")) == 1
+
+
+@pytest.mark.parametrize("sentence", [
+    "Governor Omar Tellu vowed on Thursday that the attackers of the market will be caught.",
+    "The Valley Council warned on Thursday that fighters who refuse the amnesty would be eliminated.",
+    "The Valley Council has announced plans to send 300 more soldiers to Korbessa.",
+])
+def test_a_saying_of_what_is_to_come_is_an_expectation(workspace, sentence: str) -> None:
+    analysis = analyse_text(workspace, "Valley report\n\n" + sentence, published=FRIDAY)
+    assert [e.quote for e in analysis.events] == []
+    assert [e.status for e in analysis.expectations] == ["expected"]
+
+
+def test_a_saying_of_what_was_done_is_still_told(workspace) -> None:
+    analysis = analyse_text(workspace, "Valley report\n\nThe governor of Korbessa announced on Thursday that the "
+                                       "Valley Guard had retaken the dam.", published=FRIDAY)
+    assert [e.status for e in analysis.events] == ["claimed"] and analysis.expectations == []
+
+
+@pytest.mark.parametrize("sentence", [
+    "Attacks on farmers in Korbessa have increased in recent weeks.",
+    "Raids by the Dara Khel Brigade on villages near Korbessa have doubled since the spring.",
+])
+def test_happenings_counted_as_more_or_fewer_are_a_trend(workspace, sentence: str) -> None:
+    assert quotes(workspace, sentence) == []

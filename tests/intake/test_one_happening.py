@@ -238,3 +238,17 @@ def test_what_a_happening_came_days_after_is_proposed_with_its_own_words(workspa
     assert by_day.get("2015-03-01") and all(q.startswith("two days after soldiers burned") for q in by_day["2015-03-01"]), \
         by_day
     assert not [q for q in sum(by_day.values(), []) if q.rstrip(" .").endswith("came two")], by_day
+
+
+def test_other_victims_counted_after_a_happening_add_to_its_toll(workspace) -> None:
+    # "other" and "also" add victims to the toll; they do not make the count another happening
+    for toll in ("Omar Tellu, a doctor in Korbessa, said at least 30 other people were wounded.",
+                 "At least 30 people were also wounded, Omar Tellu said."):
+        found = events(workspace, "A car bomb of the Black Flag Movement hit a Valley Guard convoy near the "
+                                  "Korbessa dam on Tuesday, killing 12 soldiers.\n\n" + toll)
+        assert len(found) == 1, [e.quote for e in found]
+    # "another" still does
+    found = events(workspace, "A car bomb of the Black Flag Movement hit a Valley Guard convoy near the Korbessa dam "
+                              "on Tuesday, killing 12 soldiers.\n\nIn another blast near the dam on Tuesday, 30 people were "
+                              "wounded.")
+    assert len(found) == 2, [e.quote for e in found]
