@@ -15,7 +15,8 @@ of what the clause tells, not of how it names someone or something:
   nor what someone was urged, asked or called on to do ("urged the bloc to deploy", "called
   for a cease-fire");
 * a participle that qualifies a noun ("the ousted president") says who or what it is, and
-  "control" or "hold" in the present tense ("his troops now control the town") who holds what;
+  "control" or "hold" in the present tense ("his troops now control the town") or "under ... control"
+  ("areas under government control") who holds what;
 * a count of the dead over a span of time ("the war has left thousands dead, while pushing the
   country to famine", "200 people have been killed since the violence erupted", "blamed for
   thousands of deaths during its insurgency") is a toll, not a happening;
@@ -136,6 +137,9 @@ def tells(token, upper_text: bool = False) -> bool:
         return False  # "the ousted president", "the toppled leader": who someone is
     if token.lemma_.lower() in _HOLDING and token.tag_ in ("VBZ", "VBP"):
         return False  # "his troops now control the town": who holds what, not a happening
+    if token.lemma_.lower() in _HOLDING and token.pos_ == "NOUN" and token.dep_ == "pobj" \
+            and token.head.lower_ == "under":
+        return False  # "areas under government control": the same
     if _toll(token):
         return False  # "the war has left thousands dead", "200 killed since the violence erupted"
     if _ongoing(token):

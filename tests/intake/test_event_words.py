@@ -283,3 +283,12 @@ def test_a_saying_of_what_was_done_is_still_told(workspace) -> None:
 ])
 def test_happenings_counted_as_more_or_fewer_are_a_trend(workspace, sentence: str) -> None:
     assert quotes(workspace, sentence) == []
+
+
+def test_what_is_under_someone_s_control_is_a_state(workspace) -> None:
+    # who holds what, as "now controls": not a happening; taking control is one
+    assert quotes(workspace, "Much of the Korbessa valley has been under the control of the Dara Khel Brigade "
+                             "since May.") == []
+    found = quotes(workspace, "Villages under Dara Khel Brigade control were shelled by the Valley Guard on "
+                              "Thursday.\n\nThe Valley Guard took control of the Korbessa dam on Thursday.")
+    assert len(found) == 2 and "shelled" in found[0] and "took control" in found[1], found
