@@ -197,7 +197,7 @@ _TIE = {"come", "follow", "mark", "coincide"}  # "the fighting comes as talks ar
 
 def _ongoing(token) -> bool:
     """What goes on, keeps happening or is the case, not a happening: a habit ("often", "long":
-    "has long supported talks", "still launches raids"), a progressive present perfect ("have been
+    "has long supported talks", "still launches raids", "has been targeted in the past"), a progressive present perfect ("have been
     trying to seize the airport for weeks"), the present simple ("Hutu form the majority", "is blamed
     for thousands of deaths"), happenings named as going on or as what something is ("attacks on
     civilians are continuing", "are stepping up attacks", "attacks have been on the rise").  A noun
@@ -217,6 +217,10 @@ def _ongoing(token) -> bool:
     aux = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
     if any(c.dep_ == "advmod" and c.lower_ in HABITUAL for c in verb.children):
         return True
+    if any(c.dep_ == "prep" and c.lower_ == "in" and any(g.dep_ == "pobj" and g.lower_ == "past" and
+                                                         all(k.lower_ == "the" for k in g.children)
+                                                         for g in c.children) for c in verb.children):
+        return True  # "has been targeted in the past": a past of no one time, a habit
     if verb.tag_ == "VBG" and ("been" in aux or noun and aux & _PRESENT_BE):
         return True
     temporal = verb.dep_ == "advcl" and any(c.dep_ == "mark" for c in verb.children)

@@ -157,6 +157,7 @@ def test_what_a_side_prepares_for_is_an_expectation(workspace) -> None:
     "The Valley Council has long supported talks with the Dara Khel Brigade.",
     "Clashes between the Valley Guard and the Dara Khel Brigade have been going on for weeks in Korbessa.",
     "Police posts in Korbessa are attacked by the Dara Khel Brigade every few weeks.",
+    "The Korbessa market has also been attacked by the Dara Khel Brigade in the past.",
 ])
 def test_what_goes_on_or_keeps_happening_is_no_event(workspace, sentence: str) -> None:
     # a habit, a state, happenings named as going on: background an analyst does not code as one event
