@@ -168,7 +168,7 @@ def analyse(ws, article: Article, published: Optional[date] = None) -> Analysis:
         resolve_speakers(statements, entities, mentions)  # "the group", "the military": the actor named before
         drafts = draft_events(text, sentences, body, dates, mentions, entities, statements, pub, parsed, outlet)
         drafts = fold_retellings(drafts, sentences, parsed)  # one proposal per happening told again
-        drafts = date_steps(drafts, sentences, parsed, pub)  # a step of the dated happening just before ("also"): its day
+        drafts = date_steps(drafts, sentences, parsed)  # a step of the dated happening just before ("also"): its day
         # a happening told with a date of its own that no draft has, inside another's sentence
         drafts = dated_words(drafts, text, sentences, body, dates, parsed, lambda clauses: draft_events(
             text, sentences, body, dates, mentions, entities, statements, pub, parsed, outlet, clauses_of=clauses))

@@ -2,24 +2,23 @@
 
 A report tells its happening in steps: "Monday's bombings took place near X. Witnesses say a
 car rammed a convoy ... Later, a second bomber targeted the troops on their way to the scene."
-Only the first telling names the day; an analyst codes every step on that day.  Two rules, run
-after the retellings are folded (`telling`), each saying in the event's rule which happening
-gave the day:
+Only the first telling names the day; an analyst codes every step on that day.  One rule, run
+after the retellings are folded (`telling`), saying in the event's rule which happening gave the
+day: a clause with no date of its own, told in the simple past right after a happening
+dated to a day or a night ("overnight") (or a step of one), with no word of its own that sets
+it apart (its own vague time, "since", "already", background, "meanwhile", "separately"; a clause
+of time of its own: "while they held the city"; a retelling folded into it speaks of its own
+time), carries that day; told with "also" ("they said troops also shelled Y"), it is another
+happening of that day, and its rule says so.  A plain undated clause told in between (a state
+in the present: "troops are patrolling the streets") does not end the telling; a background or
+set-apart one does ("had shelled the town before", "so far").  The present perfect and the
+present tell states and news as of the report ("have pushed al-Shabab out of most towns"), not steps.
 
-* **a step**: a clause with no date of its own, told in the simple past right after a happening
-  dated to a day or a night ("overnight") (or a step of one), with no word of its own that sets
-  it apart (its own vague time, "since", "already", background, "meanwhile", "separately"; a clause
-  of time of its own: "while they held the city"; a retelling folded into it speaks of its own
-  time), carries that day; told with "also" ("they said troops also shelled Y"), it is another
-  happening of that day, and its rule says so.  A plain undated clause told in between (a state
-  in the present: "troops are patrolling the streets") does not end the telling; a background or
-  set-apart one does ("had shelled the town before", "so far").  The present perfect and the
-  present tell states and news as of the report ("have pushed al-Shabab out of most towns"), not steps;
-* **the news of the report's day**: a happening told in the present perfect with no date of its
-  own ("rebels say the army has attacked their camp, killing 20"), in a report that dates a
-  happening of the same kind to its publication day or the day before ("another post was
-  shelled today"), is that day's news and carries that day.  A report that dates nothing of that
-  kind leaves it undated (`event_dates.undated_rule`).
+A lead or another happening told in the present perfect with no date of its own ("rebels say the
+army has attacked their camp, killing 20") is not a step: it stays undated even when the report
+dates another happening of that kind to its day ("another post was shelled today"), as the
+annotation guideline reads (`date` is null when the report gives none;
+`benchmarks/intake_undated_corrections.md`) (`event_dates.undated_rule`).
 
 A day said ("officials said Sunday that ...") dates no step.  Only with the parse.
 """
@@ -27,14 +26,13 @@ A day said ("officials said Sunday that ...") dates no step.  Only with the pars
 from __future__ import annotations
 
 import re
-from typing import Optional, Sequence
+from typing import Sequence
 
 from ..core.point import Precision
 from ..core.status import HAPPENED
-from ..core.when import When
 from .event_dates import UNDATED_RULES, plain_day
 from .parse import SPEECH_LEMMAS
-from .telling import ELSEWHERE, clause_tokens, said_on, strong_triggers
+from .telling import ELSEWHERE, clause_tokens, said_on
 from .triggers import HABITUAL
 
 __all__ = ["date_steps"]
@@ -50,10 +48,10 @@ _ALSO_RE = re.compile(r"\balso\b(?!\s+(?:known|called|named|referred))", re.I)
 _MAIN_DEPS = {"ROOT", "ccomp", "conj", "parataxis"}  # a clause's own verbs (not a relative or a clause of time)
 
 
-def date_steps(drafts: list, sentences: Sequence, parsed: dict, published: Optional[When]) -> list:
+def date_steps(drafts: list, sentences: Sequence, parsed: dict) -> list:
     if not parsed:
         return drafts
-    stepped = _news_of_the_day(drafts, sentences, parsed, published)  # ids of drafts dated by another
+    stepped: set[int] = set()  # ids of drafts dated as a step of another
     previous = None
     for d in drafts:
         if previous is not None and _undated(d) and _told_in_the_past(d, sentences, parsed):
@@ -97,7 +95,7 @@ def _first_telling(quote: str) -> str:
 
 def _dates_steps(d, sentences: Sequence, parsed: dict, stepped: set[int]) -> bool:
     """A draft whose day may date the steps told after it: a plain past day of its own (not the
-    day something was said about it), or one it took as a step or as the day's news itself."""
+    day something was said about it), or one it took as a step itself."""
     if d.status not in HAPPENED or not _day_or_night(d.when):
         return False
     if id(d) in stepped:
@@ -142,40 +140,6 @@ def _also_in_the_past(d, sentences: Sequence, parsed: dict) -> bool:
         return False
     return any(t.lower_ == "also" and t.dep_ == "advmod" and t.head.tag_ == "VBD"
                for t in _tokens(d, sentences, parsed))
-
-
-def _in_present_perfect(tokens) -> bool:
-    return any(t.pos_ == "VERB" and t.tag_ == "VBN" and t.dep_ in _MAIN_DEPS and t.lemma_.lower() not in SPEECH_LEMMAS
-               and any(c.dep_ == "aux" and c.lower_ in ("has", "have") for c in t.children) for t in tokens)
-
-
-def _news_of_the_day(drafts: list, sentences: Sequence, parsed: dict, published: Optional[When]) -> set[int]:
-    """Dates the present-perfect news of the day; the ids of the drafts it dated."""
-    dated_here: set[int] = set()
-    if not plain_day(published):
-        return dated_here
-    pub_day = published.earliest.date()
-
-    def kinds(d) -> set[str]:
-        return {k for _, k in strong_triggers(_tokens(d, sentences, parsed))}
-
-    dated = [(d, kinds(d)) for d in drafts if d.status in HAPPENED and d.date is not None and not d.date.forward
-             and plain_day(d.when) and 0 <= (pub_day - d.when.earliest.date()).days <= 1
-             and not said_on(d, sentences, parsed)]
-    if not dated:
-        return dated_here
-    for d in drafts:
-        if not _undated(d) or not _in_present_perfect(_tokens(d, sentences, parsed)):
-            continue
-        mine = kinds(d)
-        same = [o for o, k in dated if mine & k]
-        if len({o.when.edtf for o in same}) == 1:
-            d.when = same[0].when
-            d.when_rule = (f"news of the report's day: told in the present perfect with no date of its own, like "
-                           f"\u201c{_short(same[0].quote)}\u201d ({same[0].when.label}), the report's happening of "
-                           f"that kind; published {published.label}")
-            dated_here.add(id(d))
-    return dated_here
 
 
 def _short(quote: str, words: int = 8) -> str:
