@@ -6,9 +6,9 @@ Only the first telling names the day; an analyst codes every step on that day.  
 after the retellings are folded (`telling`), saying in the event's rule which happening gave the
 day: a clause with no date of its own, told in the simple past right after a happening
 dated to a day or a night ("overnight") (or a step of one), with no word of its own that sets
-it apart (its own vague time, "since", "already", background, "meanwhile", "separately"; a clause
-of time of its own: "while they held the city"; a retelling folded into it speaks of its own
-time), carries that day; told with "also" ("they said troops also shelled Y"), it is another
+it apart (its own vague time, "since", "already", background, "meanwhile", "separately", "in a
+separate incident"; a clause of time of its own: "while they held the city"; a retelling folded
+into it speaks of its own time), carries that day; told with "also" ("they said troops also shelled Y"), it is another
 happening of that day, and its rule says so.  A plain undated clause told in between (a state
 in the present: "troops are patrolling the streets") does not end the telling; a background or
 set-apart one does ("had shelled the town before", "so far").  The present perfect and the

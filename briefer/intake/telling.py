@@ -81,7 +81,7 @@ _BACK_DETS = {"the", "this", "that", "these", "those", "such", "both"}
 _NEW_ADJS = {"first", "new", "fresh", "renewed", "another", "second", "third"}
 _BACK_ADJS = {"latest", "same"}  # ("similar attacks" are other happenings of the kind)
 # words that put a happening somewhere else than the one just told (`date_steps` sets such a clause apart too)
-ELSEWHERE = r"separately|elsewhere|meanwhile"
+ELSEWHERE = r"separately|in\s+a\s+separate|elsewhere|meanwhile"
 _ANOTHER_RE = re.compile(rf"\b(?:also|another|{ELSEWHERE}|second|other|in addition|again|later|similar)\b", re.I)
 # in a count of the dead, "also" and "other" add to the happening's toll ("58 other people were wounded",
 # "30 were also injured"); these still put the count at another happening
