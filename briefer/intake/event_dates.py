@@ -2,10 +2,12 @@
 
 A clause may hold several dates ("killed on Monday, a week after the truce of 3 May"),
 one or none; the event takes the one that governs its verb, and says which and why
-(the rule the analyst sees in the review).  Publication is not a date of the event:
-a clause that gives no date of its own gets none (`when` None), with a rule that says so
-and names the publication day; accepting it lands it as "on or before" that day
-(`landing.undated_when`).
+(the rule the analyst sees in the review).  A day on the verb of saying dates what was said
+only when nothing closer does, and never a happening told in the past perfect ("On Tuesday,
+the rebels said they had captured the town": before the saying, on no day the report gives).
+Publication is not a date of the event: a clause that gives no date of its own gets none
+(`when` None), with a rule that says so and names the publication day; accepting it lands
+it as "on or before" that day (`landing.undated_when`).
 """
 
 from __future__ import annotations
@@ -46,7 +48,12 @@ def clause_date(text: str, start: int, end: int, dates: Sequence[DateMention], p
             line = _TriggerLine(trigger)
             ranked = [(rank, d.forward, d.start, d) for d in dated
                       if (rank := _governs(doc, d.start - sentence_start, line)) is not None]
-            date = min(ranked, key=lambda r: r[:3])[3] if ranked else None
+            best = min(ranked, key=lambda r: r[:3]) if ranked else None
+            date = best[3] if best else None
+            if date is not None and best[0] == 1 and _said_before(doc, date.start - sentence_start, line):
+                # "On Tuesday, the rebels said they had captured the town": the day is the saying's
+                return None, (f"told as background (past perfect), before the day it was said ({date.text}); "
+                              f"{undated_rule(published)}"), None
             if date is not None:
                 said = [d for rank, _f, _s, d in ranked if rank == 1 and d is not date]
                 return _before_its_telling(_with_its_pair(text, date, dated), said)
@@ -233,6 +240,25 @@ def _governs(doc, offset: int, line: _TriggerLine) -> Optional[int]:
         return 0
     # met the trigger's line below its verb (a noun or preposition between them) or above it
     return 0 if t.i in line.below_verb else 1
+
+
+def _said_before(doc, offset: int, line: _TriggerLine) -> bool:
+    """The date hangs on a verb of saying above the event's verb, and that verb, in the past
+    perfect, tells a happening before the saying: the day is not the happening's."""
+    verb = line.verb
+    if verb is None or verb.lemma_.lower() in SPEECH_LEMMAS \
+            or not any(c.dep_ == "aux" and c.lower_ in ("had", "'d") for c in verb.children):
+        return False
+    token = token_at(doc, offset)
+    for _ in range(3):
+        if token is None:
+            return False
+        if token.pos_ in ("VERB", "AUX"):
+            return token.lemma_.lower() in SPEECH_LEMMAS and token.i in line.over and token.i != verb.i
+        if token.head.i == token.i:
+            return False
+        token = token.head
+    return False
 
 
 def _path(start, end) -> list:

@@ -110,3 +110,19 @@ def test_background_or_a_clause_set_apart_ends_the_telling(workspace, between: s
                               f"{between} Witnesses said a car bomb exploded at the gate of the Eastland Army base.",
                    "exploded at the gate")
     assert event.when is None, event.when_rule
+
+
+@pytest.mark.parametrize("body, words, edtf", [
+    # the day is on the saying, the capture is told in the past perfect: it came before, on no day given
+    ("On Monday, the Northern Shield Brigade said its fighters had captured the town of Kafr Saba.",
+     "had captured the town", None),
+    # told in the simple past, the happening keeps the day of the saying when nothing closer dates it
+    ("On Monday, the Northern Shield Brigade said its fighters captured the town of Kafr Saba.",
+     "captured the town", "2019-03-04"),
+])
+def test_a_day_said_does_not_date_a_happening_told_in_the_past_perfect(workspace, body: str, words: str,
+                                                                          edtf) -> None:
+    event = _event(workspace, body, words)
+    assert (event.when.edtf if event.when else None) == edtf, event.when_rule
+    if edtf is None:
+        assert event.when_rule.startswith("told as background (past perfect), before the day it was said")
