@@ -446,19 +446,25 @@ def _drop_retellings(folded: str, drafts: list[EventDraft]) -> list[EventDraft]:
             not _ANOTHER.search(folded, d.clause.start, d.clause.end)  # ("في هجوم آخر": another one)
         what = _words(folded, first.start(), d.clause.end) if day else set()
         actors = _actors(d) if day else set()
+        owned = day and _OWNED.match(folded, first.start()) is not None
         # "وأصيب ستة آخرون في الهجوم": a toll of "the" happening, pointed back to by the article, told on its day
         toll = day and (_HURT.match(folded, first.start()) is not None and
                         _IN_THE.search(folded, first.end(), d.clause.end) is not None
-                        or _RESULTED.match(folded, d.clause.start) is not None)
-        if day and any(o.when == d.when and o.clause.sentence != d.clause.sentence and (toll or
+                        or _RESULTED.match(folded, d.clause.start) is not None
+                        or owned)
+        told_by = day and next((o for o, theirs_told, theirs, theirs_actors in reversed(kept[-_RETOLD_WINDOW:])
+                                if o.when == d.when and o.clause.sentence != d.clause.sentence and (toll or
                 (told <= theirs_told and len(mine & theirs) >= 4) or
                 # a source's telling ("وقالت مصادر طبية إن الانفجار وقع ..."): three shared words, an event word among them
                 (said and len(mine & theirs) >= 3 and any(_TRIGGER_RE.fullmatch(w) for w in mine & theirs)) or
                 # told again in other words ("شنت ... هجوما استهدف سوقا" after "قصف سوق"): no actor the first
                 # telling did not name, and four content words shared from its event word on
                 (not _ANOTHER.search(folded, d.clause.start, d.clause.end) and actors <= theirs_actors
-                 and len(what & theirs) >= 4 and not o.when_rule.startswith(_RETOLD_RULE)))
-                for o, theirs_told, theirs, theirs_actors in kept[-_RETOLD_WINDOW:]):
+                 and len(what & theirs) >= 4 and not o.when_rule.startswith(_RETOLD_RULE)))), None)
+        if told_by:
+            if owned:  # who owns the happening is its initiator
+                have = {eid for eid, _role in told_by.participants}
+                told_by.participants.extend((eid, Role.INITIATOR) for eid in sorted(actors) if eid not in have)
             continue  # (a telling that adds a happening of its own, "... وصدور حكم بغرامة", stays)
         out.append(d)
         if day:
@@ -468,6 +474,9 @@ def _drop_retellings(folded: str, drafts: list[EventDraft]) -> list[EventDraft]:
 
 _HURT = re.compile(rf"[وف]?(?:{marked_alternation(('قتل', 'قتلوا', 'قتلت', 'مقتل', 'أصيب', 'أصيبوا', 'أصيبت', 'إصابة', 'جرح', 'لقي', 'لقوا', 'استشهد', 'استشهاد'))}){NOT_AR_AFTER}")
 _EVENT_NOUNS = alternation(w for w in AL.EVENT_WORDS if len(w) >= 4)
+# "تبنت الجماعة الهجوم", "أعلن مسؤوليته عن التفجير": owning "the" happening told is part of it
+_OWNED = re.compile(rf"[وف]?(?:تبني|تبنت|تبنوا|اعلن\s+مسؤوليته\s+عن|اعلنت\s+مسؤوليتها\s+عن)"
+                    rf"(?:\s+[^\s.،]+){{0,3}}?\s+ال(?:{_EVENT_NOUNS}){NOT_AR_AFTER}")
 _IN_THE = re.compile(rf"{NOT_AR_BEFORE}(?:في|جراء|اثر|خلال)\s+ال(?:{_EVENT_NOUNS}){NOT_AR_AFTER}")
 # "وأسفرت المواجهات عن ...", "وأسفرت مواجهات الأمس عن عشرة قتلى": the toll of a happening named with the
 # article (not "وأسفر هجوم لقوات ... عن", a happening of its own)

@@ -104,3 +104,12 @@ def test_what_seems_so_is_hedged_not_reported(workspace) -> None:
                                        "ويبدو أن قرار إغلاق المعبر لا رجوع عنه.\n", published=PUB)
     assert [e.quote.split()[0] for e in analysis.events] == ["قصفت"]
     assert [e.status for e in analysis.expectations] == ["conditional"]
+
+
+def test_owning_the_attack_told_is_part_of_it_and_names_its_initiator(workspace) -> None:
+    analysis = analyse_text(workspace, "Headline: خبر\n\nفجر انتحاري نفسه في سوق المدينة صباح الأربعاء.\n"
+                                       "وتبنت حركة الشباب الهجوم في بيان نشرته على الإنترنت.\n", published=PUB)
+    names = {a.id: a.name for a in analysis.actors}
+    [attack] = analysis.events
+    assert attack.quote.startswith("فجر")
+    assert {names[p.actor]: p.role.value for p in attack.participants} == {"al-Shabaab": "initiator"}
