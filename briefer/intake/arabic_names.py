@@ -36,6 +36,9 @@ _INST_RE = alternation(AL.INSTITUTION_HEADS)
 _KNOWN_RE = alternation(AL.ACTORS)
 # "الجيش السوداني", "وزارة الخارجية الروسية": a head and a nationality (masculine or feminine)
 _INSTITUTION = re.compile(rf"{NOT_AR_BEFORE}{PREFIX}(?P<core>(?:{_INST_RE})\s+(?P<adj>{_ADJ_RE})(?:ه|يه)?){NOT_AR_AFTER}")
+# "للجيش الأردني", "لوزارة ..." after "بيان": ل + an institution whose article lost its alif
+_INSTITUTION_LL = re.compile(rf"{NOT_AR_BEFORE}[وف]?لل(?P<core>(?:{alternation(h[2:] for h in AL.INSTITUTION_HEADS if h.startswith('ال'))})"
+                             rf"\s+(?P<adj>{_ADJ_RE})(?:ه|يه)?){NOT_AR_AFTER}")
 # the common actors by name; "لل" stands for ل + ال
 _DEF_RE = alternation(k[2:] for k in _KNOWN if k.startswith("ال"))
 _GAZ = re.compile(rf"{NOT_AR_BEFORE}(?:[وف]?لل(?P<core2>{_DEF_RE})|{PREFIX}(?P<core>{_KNOWN_RE})){NOT_AR_AFTER}")
@@ -188,7 +191,11 @@ def arabic_mentions(text: str, sentences: Sequence[Sentence], body: set[int], ga
         inner = _WRAPPER.match(text, m.start("head"), end) if known_end is None else None
         if inner is not None:  # "مليشيا الدعم السريع القرية": the force known after the word for it, no more
             known_end = next((e for e in reversed(cut) if fold(text[inner.end():e]) in _KNOWN), None)
-        if known_end is not None:
+        quoted = _QUOTED.match(text, m.end("head"), end) if known_end is None else None
+        if quoted is not None and fold(quoted.group(1).strip()) in _KNOWN:  # "صحيفة «هآرتس»": the outlet known
+            canon, kind = _KNOWN[fold(quoted.group(1).strip())]
+            add(m.start(), end, m.start("head"), kind, canon)
+        elif known_end is not None:
             canon, kind = _KNOWN[fold(text[inner.end() if inner is not None else m.start("head"):known_end])]
             if _GAZ.match(folded, m.start()) is None or _GAZ.match(folded, m.start()).end() <= known_end:
                 add(m.start(), known_end, m.start("head"), kind, canon)
@@ -199,8 +206,9 @@ def arabic_mentions(text: str, sentences: Sequence[Sentence], body: set[int], ga
         found = name_at(text, folded, m.start("head"), len(text))
         if found is not None and " " in found[1] and fold("ال" + found[1]) not in _KNOWN:
             add(m.start(), found[0], m.start("head"), found[2], "ال" + found[1])
-    for m in _INSTITUTION.finditer(folded):
-        core = text[m.start("core"):m.end()]
+    institutions = [(m, text[m.start("core"):m.end()]) for m in _INSTITUTION.finditer(folded)]
+    institutions += [(m, "ال" + text[m.start("core"):m.end()]) for m in _INSTITUTION_LL.finditer(folded)]
+    for m, core in sorted(institutions, key=lambda mc: mc[0].start()):
         known = _KNOWN.get(fold(core))
         if known is not None:
             add(m.start(), m.end(), m.start("core"), known[1], known[0])

@@ -28,10 +28,10 @@ _SAY_RE = re.compile(
     rf"أورد|أوردت|بث|بثت|نشر|نشرت|تحدث|تحدثت|اتهم|اتهمت|حذر|حذرت|دعا|دعت|طالب|طالبت|أدان|أدانت|وصف|وصفت|أحصى|أحصت|"
     rf"وثق|وثقت|كشف|كشفت|يقول|تقول|شدد|شددت|اعتبر|اعتبرت|أبلغ|أبلغت|تابع|تابعت|إعلان|تصريح|تأكيد|أعرب|أعربت|رحب|رحبت|حث|حثت|ناشد|ناشدت|أشاد|أشادت|هدد|هددت|انتقد|انتقدت|أبدى|أبدت|"
     rf"رأى|رأت|أبلغ|قالا|اشترط|اشترطت|يؤكد|تؤكد|يشير|تشير|يعلن|تعلن|يتهم|تتهم|يحذر|تحذر|يطالب|تطالب|يدعو|تدعو|"
-    rf"ينفي|تنفي|يرى|ترى|يرفض|ترفض|استطرد|استطردت|أردف|أردفت|أدلى|أدلت|أجاب|أجابت|اعترف|اعترفت|نعى|نعت|تعهد|تعهدت|"
+    rf"ينفي|تنفي|يرى|ترى|يرفض|ترفض|استطرد|استطردت|أردف|أردفت|أدلى|أدلت|كتب|كتبت|غرد|غردت|أجاب|أجابت|اعترف|اعترفت|نعى|نعت|تعهد|تعهدت|"
     rf"توقع|توقعت|رجح|رجحت){NOT_AR_AFTER}")
 # "نقلت وسائل إعلام عن جيش الاحتلال القول": the words are the army's, carried by the media
-_RELAY_RE = re.compile(rf"{NOT_AR_BEFORE}(?:و|ف)?(?:نقل|نقلت)\s+(?P<ch>[^،.]{{0,40}}?)\s*عن\s+")
+_RELAY_RE = re.compile(rf"{NOT_AR_BEFORE}(?:و|ف)?(?:نقل|نقلت|نقلته|نقلها)\s+(?P<ch>[^،.]{{0,40}}?)\s*عن\s+")
 _ACCORDING_RE = re.compile(rf"{NOT_AR_BEFORE}(?:و)?(?:وفقا|وفقاً|وفقًا|طبقا|طبقاً|بحسب|حسب|نقلا|نقلاً|وفق)\s*"
                            rf"(?:لـ|ل|عن|(?:ل)?ما\s+(?:ذكره|ذكرته|أفاد\s+به|أفادت\s+به|(?:أفاد|ذكر|قال|أعلن|أكد|أحصى|أحصت|نقل|أورد|أشار)"
                            rf"(?:ته|ت|ه)?{NOT_AR_AFTER}))?\s*")
@@ -98,8 +98,14 @@ def arabic_statements(text: str, sentences: Sequence[Sentence], body: Sequence[i
                                        say.group("verb"), f"'{say.group().strip()} {said}'", channel=name)
             if name and found is None:
                 rest_a, rest_b = (s.start, acc.start()) if acc.start() - s.start > 10 else (end, s.end)
+                # "ذكرت وكالة رويترز نقلا عن مصادر أمنية": the outlet that said it carried their words
+                teller = _speaker(text, folded, mentions, ments, by_id, say.end(), acc.start(), ends=ends) \
+                    if say is not None and say.end() <= acc.start() and acc.group().lstrip("و").startswith("نقل") \
+                    else ("", None, 0)
+                teller_e = by_id.get(teller[1] or "")
+                carried_by = teller[0] if teller_e is not None and teller_e.source and not teller_e.actor else ""
                 found = _statement(text, si, s, name, eid, by_id, outlet, rest_a, rest_b, "وفقا لـ",
-                                   f"'{acc.group().strip()} {name}'")
+                                   f"'{acc.group().strip()} {name}'", channel=carried_by)
         if found is None and say is not None:
             # verb first: the speaker follows ("قال المرصد ..."), or precedes ("المرصد قال")
             name, eid, end = _speaker(text, folded, mentions, ments, by_id, say.end(), s.end, ends=ends)
@@ -192,6 +198,12 @@ def arabic_statements(text: str, sentences: Sequence[Sentence], body: Sequence[i
                 if extra is not None:
                     out.append(extra)
                 break
+    # one name for each speaker: "صحيفة «هآرتس»" and then "وكتبت هآرتس" are one speaker, as first named
+    first: dict[str, str] = {}
+    for st in out:
+        if st.speaker_entity is not None and by_id.get(st.speaker_entity) is not None and \
+                by_id[st.speaker_entity].kind != "person":
+            st.speaker = first.setdefault(st.speaker_entity, st.speaker)
     return out
 
 
@@ -205,7 +217,7 @@ _HEAD_WORD = re.compile(rf"(?:لل|ال)(?P<w>[{AR}]{{3,}}){NOT_AR_AFTER}")
 # the spokesperson's own name after the body they speak for; a speaker described in a few words
 _SPOKESPERSON_NAME = re.compile(rf"\s+((?:[{AR}]+\s+){{1,3}}?[{AR}]+)"
                                rf"(?=\s*[،,]?\s*(?:(?:إن|أن|ان|بأن){NOT_AR_AFTER}|في\s)|\s*[،,:])")
-_SPEAKER_WORDS = re.compile(rf"\s*((?:[{AR}]+\s+){{0,3}}?[{AR}]+)(?=\s+(?:إن|أن|ان|بأن|في\s+بيان|لوكالة|"
+_SPEAKER_WORDS = re.compile(rf"\s*((?:[{AR}]+\s+){{0,3}}?[{AR}]+)(?=\s+(?:إن|أن|ان|بأن|في\s+بيان|لوكالة|لـ?\s*[«\"“]|"
                             rf"(?:على|عبر|في)\s+(?:صفحت|حساب|موقع|منص|تغريد|بيان)[{AR}]*)|\s*[،:.])")
 _TOLD = re.compile(rf"(?<![{AR}])(?:لل|ل)(?P<ch>[{AR}]{{3,}})")  # "للجزيرة": told to an outlet
 
@@ -253,7 +265,7 @@ def _speaker(text: str, folded: str, mentions: Sequence[Mention], ments: Sequenc
             (_DEF_WORD.match(text, org_at, end) and _DEF_WORD.match(text, org_at, end).end())
         if org_end:
             person = _SPOKESPERSON_NAME.match(text[org_end:min(end, org_end + 60)])
-            if person is not None and len(person.group(1).split()) >= 2:
+            if person is not None and len(person.group(1).split()) >= 2 and not _outlet_named(person.group(1)):
                 return person.group(1), None, org_end + person.end()
             if org is not None:
                 named = _spokesperson_named_before(text, mentions, ends, by_id, org)
@@ -423,7 +435,7 @@ def _addressee(text: str, m: Mention) -> bool:
 def _named(m: Mention, by_id: dict[str, Entity]) -> str:
     """A person by their full name ("وقالت روسيف": ديلما روسيف), anyone else as the report names them."""
     e = by_id.get(m.entity or "")
-    if e is not None and e.kind != "person" and fold(e.name).endswith(" " + fold(_surface(m))):
+    if e is not None and e.kind != "person" and fold(e.name).endswith((" " + fold(_surface(m)), "ال" + fold(_surface(m)))):
         return e.name  # "وأكدت الخارجية الصينية" after "وزارة الخارجية الصينية": the body by its full name
     return e.name if e is not None and e.kind == "person" and not e.known_actor else _surface(m)
 
@@ -432,6 +444,11 @@ def _surface(m: Mention) -> str:
     return " ".join(m.text.split())
 
 
+_INTERVIEW_WITH = re.compile(rf"{NOT_AR_BEFORE}(?:تصريح|تصريحات|حديث|مقابلة|حوار|اتصال)(?:\s+(?:خاص|خاصة|هاتفي|صحفي))?\s+"
+                             rf"(?:لـ?\s*|مع\s+)(?P<o>[«\"“][^»\"”]{{2,40}}[»\"”]|(?:وكالة|قناة|صحيفة|شبكة|موقع|إذاعة|"
+                             rf"تلفزيون)\s+[{AR}]+(?:\s+(?!(?:إن|أن|ان|بأن|في|على){NOT_AR_AFTER})[{AR}]+)?)")
+_TOLD_QUOTED = re.compile(r"\s*(?<![\u0621-\u064A])لـ?\s*[«\"“](?P<ch>[^»\"”]{2,40})[»\"”]")
+_TOLD_PHRASE = re.compile(rf"\s*(?<![{AR}])ل(?P<ph>[{AR}]+(?:\s+(?!(?:إن|أن|ان|بأن){NOT_AR_AFTER})[{AR}]+){{0,2}})")
 _TOLD_AFTER = re.compile(rf"\s*[\"«“]?\s*(?<![{AR}])(?:لل|ل)(?P<ch>[{AR}]{{3,}})\s*[\"»”]?")
 _STATEMENT_OF = re.compile(r"(بيان|تقرير)\s+(?:(?:صادر|الصادر)\s+(?:عن|من)\s+)?(?=\S)")
 
@@ -442,9 +459,15 @@ def _statement(text: str, si: int, s: Sentence, name: str, eid: Optional[str], b
     said_in = _STATEMENT_OF.match(name)
     if said_in is not None:  # "وأشار بيان اتحاد الكتاب": the union speaks, in a statement
         name, channel = name[said_in.end():], channel or said_in.group(1)
+    told_quoted = _TOLD_QUOTED.match(text, q0, q1) if not channel else None
+    if told_quoted is not None:  # "قالت مصادر لـ«عربي21» إن": a name quoted after لـ is the outlet told
+        channel, q0 = told_quoted.group("ch").strip(), told_quoted.end()
     told = _TOLD_AFTER.match(text, q0, q1)
+    told_phrase = _TOLD_PHRASE.match(text, q0, q1) if not channel else None
     if told is not None and not channel and _outlet_told(told.group("ch")):
         channel, q0 = _outlet_told(told.group("ch")), told.end()  # "وقال X «للجزيرة» أمس، إن ...": told to an outlet
+    elif told_phrase is not None and _outlet_named("ل" + told_phrase.group("ph")):
+        channel, q0 = told_phrase.group("ph"), told_phrase.end()  # "لسكاي نيوز عربية": an outlet of several words
     raw = text[q0:q1]
     lead = re.match(r"^[\s،,:]*(?:(?:إن|أن|ان|بأن|إنّ|أنّ)\s+)?", raw)
     q0 += lead.end() if lead else 0
@@ -452,6 +475,9 @@ def _statement(text: str, si: int, s: Sentence, name: str, eid: Optional[str], b
     if not quote:
         return None
     q0 = text.index(quote, q0)
+    interview = _INTERVIEW_WITH.search(text, s.start, s.end) if not channel and find_channel else None
+    if interview is not None:  # "في تصريح لـ«العربي الجديد»", "في مقابلة مع شبكة ...": the outlet is the channel
+        channel = interview.group("o").strip("«»\"“” ")
     if not channel and find_channel:
         ch = _CHANNEL_RE.search(text, s.start, s.end)
         if ch is not None:
@@ -467,6 +493,11 @@ def _statement(text: str, si: int, s: Sentence, name: str, eid: Optional[str], b
 
 
 _SOURCE_NAMES = {fold(k) for k, v in AL.ACTORS.items() if v[1] == "source"}
+
+
+def _outlet_named(phrase: str) -> bool:
+    """"لسكاي نيوز عربية": an outlet told (ل and a source's name), no person's name."""
+    return phrase.startswith("ل") and any(fold(phrase[1:]).startswith(src) for src in _SOURCE_NAMES)
 
 
 def _outlet_told(word: str) -> str:

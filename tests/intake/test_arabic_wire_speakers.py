@@ -57,3 +57,37 @@ def test_an_office_the_lexicon_knows_before_a_name_is_the_persons_title(workspac
     assert [c.speaker for c in analysis.citations][0] == "جان بيير كلود"
     names = {a.name for a in analysis.actors}
     assert "UN Secretary-General" not in names and not any(n.startswith("الدبلوماسي") for n in names)
+
+
+def test_an_interview_or_a_statement_given_to_an_outlet_has_the_outlet_for_channel(workspace) -> None:
+    assert _said(workspace, "وقال وزير المالية المصري أحمد كجوك في تصريح لـ«الشروق» إن الدين تراجع.") == \
+        [("أحمد كجوك", "الشروق")]
+    assert _said(workspace, "وقال النائب سامي فرح في حديث لقناة الحدث إن الجلسة تأجلت.") == \
+        [("سامي فرح", "قناة الحدث")]
+    assert _said(workspace, "وصرح المتحدث باسم الشرطة العراقية لسكاي نيوز عربية بأن الطريق فتح.") == \
+        [("الشرطة العراقية", "سكاي نيوز عربية")]
+
+
+def test_wrote_and_tweeted_are_verbs_of_saying(workspace) -> None:
+    assert [s for s, _ in _said(workspace, "وغرد وزير الخارجية الأردني أيمن الصفدي على منصة إكس أن المعبر فتح.")] == \
+        ["أيمن الصفدي"]
+
+
+def test_a_body_after_statement_of_and_an_outlet_under_two_names_is_one_speaker(workspace) -> None:
+    assert _said(workspace, "ووفق بيان للجيش الأردني، فإن الطائرة سقطت.") == [("الجيش الأردني", "بيان")]
+    said = _said(workspace, "وقالت صحيفة «هآرتس» إن الحكومة ستسقط.\nوكتبت هآرتس أن الائتلاف منقسم.")
+    assert len({s for s, _ in said}) == 1 and len(said) == 2
+
+
+def test_an_outlet_that_said_it_quoting_others_and_a_quoted_outlet_told(workspace) -> None:
+    assert _said(workspace, "وذكرت قناة العربية نقلا عن مصادر دبلوماسية أن الوفد غادر.") == \
+        [("مصادر دبلوماسية", "قناة العربية")]
+    assert _said(workspace, "ووفقا لما نقلته وكالة الأنباء الأردنية عن وزير الداخلية، فإن الحدود مغلقة.") == \
+        [("وزير الداخلية", "وكالة الأنباء الأردنية")]
+    assert _said(workspace, "وقال شهود لـ«الأيام» إن السوق احترق.") == [("شهود", "الأيام")]
+
+
+def test_unnamed_authorities_diplomats_and_a_witness_are_speakers(workspace) -> None:
+    said = [s for s, _ in _said(workspace, "وقالت السلطات المحلية إن المدارس أغلقت.\nوأكد دبلوماسيون أوروبيون أن "
+                                           "الاجتماع تأجل.\nوأفاد شاهد عيان بأن النيران امتدت.")]
+    assert said == ["السلطات المحلية", "دبلوماسيون أوروبيون", "شاهد عيان"]
