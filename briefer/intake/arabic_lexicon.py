@@ -149,7 +149,7 @@ ORG_HEADS = {
     "منظمة": "organisation", "شبكة": "organisation", "تنسيقية": "organisation", "لجنة": "organisation", "لجان": "organisation",
     "هيئة": "organisation", "جمعية": "organisation", "مجلس": "organisation", "اتحاد": "organisation", "مفوضية": "organisation",
     "مرصد": "organisation", "نقابة": "organisation", "محكمة": "organisation",
-    "وزارة": "organisation", "مكتب": "organisation", "مجموعة": "organisation", "قسم": "organisation", "كلية": "organisation", "بعثة": "organisation", "حزب": "organisation", "ائتلاف": "organisation",
+    "وزارة": "organisation", "مكتب": "organisation", "مجموعة": "organisation", "قسم": "organisation", "كلية": "organisation", "جامعة": "organisation", "بعثة": "organisation", "حزب": "organisation", "ائتلاف": "organisation",
     "حركة": "armed_group", "جماعة": "armed_group", "جبهة": "armed_group", "كتائب": "armed_group", "كتيبة": "armed_group",
     "ألوية": "armed_group", "لواء": "armed_group", "سرايا": "armed_group", "فيلق": "armed_group", "ميليشيا": "armed_group",
     "مليشيا": "armed_group", "قوات": "armed_group", "تنظيم": "armed_group",

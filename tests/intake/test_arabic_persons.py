@@ -189,3 +189,10 @@ def test_two_nouns_joined_by_and_after_a_head_are_one_name(workspace) -> None:
     names = {a.name for a in analysis.actors}
     assert "هيئة الإغاثة والتنمية" in names
     assert not any("والجيش" in n for n in names)  # a body of its own is no second noun of the name
+
+
+def test_a_name_then_so_he_is_a_title_and_a_university_is_a_body(workspace) -> None:
+    analysis = _analyse(workspace, "أما نبيل حداد، فهو طبيب من حلب ترك البلاد قبل سنوات.\n"
+                                   "وقال باحثون من الجامعة الأردنية إن العينات قديمة.\n")
+    names = {a.name for a in analysis.actors}
+    assert "نبيل حداد" in names and "الجامعة الأردنية" in names
