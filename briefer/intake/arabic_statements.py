@@ -160,9 +160,19 @@ def arabic_statements(text: str, sentences: Sequence[Sentence], body: Sequence[i
                                    f"'{say.group().strip()} {name} {carried.group().strip()} {said}'",
                                    channel=name) if said else None
             elif name:
-                found = _statement(text, si, s, name, eid, by_id, outlet, end, s.end, say.group("verb"),
+                # "ودعت تركيا وروسيا إلى ...": a second party joined by و to the speaker says it too
+                also = next((m for m in ments if m.start >= end and eid in by_id and m.entity in by_id
+                             and m.entity != eid and by_id[m.entity].kind == by_id[eid].kind
+                             and _joined(text, end, m)), None)
+                q_from = also.end if also is not None else end
+                found = _statement(text, si, s, name, eid, by_id, outlet, q_from, s.end, say.group("verb"),
                                    f"'{say.group().strip()} {name}'", denial=say.group("verb") in _DENY,
                                    channel=said_in_paper)
+                second = _statement(text, si, s, _named(also, by_id), also.entity, by_id, outlet, q_from, s.end,
+                                    say.group("verb"), f"'{say.group().strip()} {name} و{_surface(also)}'",
+                                    denial=say.group("verb") in _DENY, channel=said_in_paper) \
+                    if also is not None and found is not None else None
+                extra_found.extend([second] if second is not None else [])
         expressed = _EXPRESSED.search(text, s.start, s.end) if found is None and say is None else None
         if expressed is not None:
             # "وعبر X الفائز بالجائزة عن سعادته": X expressed (عبّر عن), the verb that is also "via"
@@ -423,6 +433,13 @@ _COMPOUND_OPENERS = {fold(w) for w in ("عبد", "أبو", "أبي", "ابن", "
 _AFTER_PREPOSITION = re.compile(rf"{NOT_AR_BEFORE}(?:علي|في|من|الي|عن|مع|حول|ضد|بين|نحو|لدي|بشان)\s+$")
 _EXPRESSED = re.compile(rf"{NOT_AR_BEFORE}[وف]?(?:عبر|عبرت|عبروا){NOT_AR_AFTER}")
 _ABOUT = re.compile(rf"{NOT_AR_BEFORE}عن\s+(?:[{AR}]+(?:ه|ها|هم)|قلق|أمل|رفض|ترحيب|تضامن|استياء|ارتياح|غضب)")
+_JOINED = re.compile(r"\s*و\s*")
+
+
+def _joined(text: str, end: int, m: Mention) -> bool:
+    """Is m joined by و to what ends at end ("تركيا وروسيا": و glued to the name, or standing apart)?"""
+    gap = text[end:m.start]
+    return bool(_JOINED.fullmatch(gap)) or (not gap.strip() and text[m.start] == "و" and not m.text.startswith("و"))
 _QAD = re.compile(r"\s+(?:قد|لقد)\s+")  # "كان X قد أعلن": the subject before the verb, "قد" between
 
 

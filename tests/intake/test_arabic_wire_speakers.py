@@ -91,3 +91,9 @@ def test_unnamed_authorities_diplomats_and_a_witness_are_speakers(workspace) -> 
     said = [s for s, _ in _said(workspace, "وقالت السلطات المحلية إن المدارس أغلقت.\nوأكد دبلوماسيون أوروبيون أن "
                                            "الاجتماع تأجل.\nوأفاد شاهد عيان بأن النيران امتدت.")]
     assert said == ["السلطات المحلية", "دبلوماسيون أوروبيون", "شاهد عيان"]
+
+
+def test_two_parties_joined_by_and_both_say_it(workspace) -> None:
+    assert [s for s, _ in _said(workspace, "ودعت مصر وقطر، الوسيطتان في المفاوضات، إلى ضبط النفس.")] == \
+        ["مصر", "قطر"]
+    assert [s for s, _ in _said(workspace, "وأكدت الأردن و مصر أن المعبر سيفتح.")] == ["الأردن", "مصر"]
