@@ -103,7 +103,7 @@ MORE_ACTORS = {
     "اللجنة الدولية للصليب الأحمر": ("ICRC", "organisation"), "الهلال الأحمر": ("Red Crescent", "organisation"),
     "الدفاع المدني": ("Civil Defence", "organisation"), "الخوذ البيضاء": ("White Helmets", "organisation"),
     "حلف شمال الأطلسي": ("NATO", "organisation"), "قوات الاتحاد الأفريقي": ("African Union Mission", "organisation"),
-    "أميسوم": ("AMISOM", "organisation"), "بعثة الأمم المتحدة": ("United Nations Mission", "organisation"),
+    "أميسوم": ("AMISOM", "organisation"), "بعثة الأمم المتحدة": ("United Nations", "organisation"),  # a UN unit is the UN
     # agencies and outlets that carry words (sources)
     "وكالة الأنباء الفرنسية": ("Agence France-Presse", "source"), 
     "وكالة فرانس برس": ("Agence France-Presse", "source"), "وكالة رويترز": ("Reuters", "source"),

@@ -256,8 +256,9 @@ def arabic_mentions(text: str, sentences: Sequence[Sentence], body: set[int], ga
         def titled(m: Mention) -> bool:
             if m.kind == "person" and m.name == " ".join(m.text.split()) or not _OFFICE.match(fold(m.text)):
                 return False  # (an office the lexicon names as a person, "الأمين العام ...", is a title too)
-            k = bisect_right(starts_p, m.end + 2) - 1
-            return any(0 <= people[j][0] - m.end <= 2 and not text[m.end:people[j][0]].strip()
+            k = bisect_right(starts_p, m.end + 30) - 1
+            # (the office and the name may have an adjective between: "الرئيس التونسي المؤقت المنصف المرزوقي")
+            return any(0 <= people[j][0] - m.end <= 30 and _ADJECTIVES_ONLY.fullmatch(folded, m.end, people[j][0])
                        or 0 <= m.start - people[j][1] <= 2 and not text[people[j][1]:m.start].strip()
                        for j in (k, k - 1) if 0 <= j < len(people))
         mentions[:] = [m for m in mentions if not titled(m)]
@@ -284,6 +285,7 @@ def arabic_mentions(text: str, sentences: Sequence[Sentence], body: set[int], ga
 
 
 _BARE_NAMES = {"الجيش", "الشرطة"}
+_ADJECTIVES_ONLY = re.compile(rf"\s*(?:ال[{AR}]+\s+){{0,2}}")
 _WORD_BEFORE = re.compile(rf"[{AR}]+\s+$")
 _INSTITUTION_WORDS = {fold(w) for w in AL.INSTITUTION_HEADS if " " not in w}  # "الجيش", "الحكومة", "الشرطة"
 
@@ -347,8 +349,12 @@ _WRAPPER = re.compile(rf"(?:وزارة|قوات|مليشيا|ميليشيا|مي
 
 
 def _unwrapped(name: str) -> Optional[str]:
-    m = _WRAPPER.match(name)
+    m = _WRAPPER.match(name) or _GROUP_HEAD.match(name)
     return name[m.end():] if m is not None else None
+
+
+# "تنظيم قاعدة الجهاد الإلكترونية" and "جماعة قاعدة الجهاد الإلكترونية": one group under two words for "group"
+_GROUP_HEAD = re.compile(rf"(?:تنظيم|جماعة|حركة|مجموعة)\s+(?=[{AR}]{{2,}}\s+[{AR}])")
 
 
 _LOOK_BACK = 200  # mentions: a short name points back to one named in the last few paragraphs

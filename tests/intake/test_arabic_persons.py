@@ -196,3 +196,13 @@ def test_a_name_then_so_he_is_a_title_and_a_university_is_a_body(workspace) -> N
                                    "وقال باحثون من الجامعة الأردنية إن العينات قديمة.\n")
     names = {a.name for a in analysis.actors}
     assert "نبيل حداد" in names and "الجامعة الأردنية" in names
+
+
+def test_an_office_with_an_adjective_before_the_name_a_un_unit_and_a_group_under_two_heads(workspace) -> None:
+    analysis = _analyse(workspace, "وألقى الرئيس الليبي المؤقت السابق سالم الفيتوري كلمة.\n"
+                                   "وقالت الأمم المتحدة إن بعثة الأمم المتحدة ستبقى في البلاد.\n"
+                                   "وأعلن تنظيم جند الفجر الجديد مسؤوليته، ثم نفت جماعة جند الفجر الجديد ذلك.\n")
+    names = [a.name for a in analysis.actors]
+    assert "سالم الفيتوري" in names and not any(n.startswith("الرئيس") for n in names)
+    assert names.count("United Nations") == 1 and "United Nations Mission" not in names
+    assert len([n for n in names if "جند الفجر" in n]) == 1
