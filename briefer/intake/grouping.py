@@ -260,7 +260,7 @@ def _short_forms(text: str, actorish: list[Mention], u: _Union) -> None:
         if any(m.key in _SAME_ACTOR for m in ms):
             continue  # "Islamic State" beside "Islamic State in the Greater Sahara": two groups the press knows apart
         own = set().union(*(_content_words(m.name or m.text) for m in ms))
-        if own and all(w in L.DEMONYMS for w in own):
+        if own and all(w in L.DEMONYMS and w not in _CREED_WORDS for w in own):  # ("Islamic" is both)
             # "Tuareg rebels" after "Tuareg rebel group MNLA": the one group the report described so
             fits = [r for r in described if r != root and own <= described[r] and "person" not in kinds[r]]
             if len(fits) == 1:

@@ -107,3 +107,10 @@ def test_one_armed_group_in_the_press_spellings_and_with_its_nationality(workspa
                                    "fighters were also seen, Somali officials said.")
     assert len([n for n in names if "Tal" in n]) == 1, names
     assert len([n for n in names if "Shaba" in n]) == 1, names
+
+
+def test_a_group_told_by_an_islamic_creed_word_is_the_one_armed_group_named(workspace) -> None:
+    # "Islamic" is a creed here, not a people: the description is the group the report names
+    names = actor_names(workspace, "The Korbessa Brigade took the town of Dara on Monday. The fundamentalist "
+                                   "Islamic militia now holds most of the valley, residents said.")
+    assert "Korbessa Brigade" in names and "Islamic militia" not in names, names
