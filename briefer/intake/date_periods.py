@@ -212,12 +212,27 @@ def _within(m: re.Match, pub: Optional[date], future: bool) -> Resolved:
 _MORE_THAN_RE = re.compile(r"\b(?:over|more\s+than)\s+$", re.I)  # "over a year ago": not the month a year back
 
 
+def _between_ago(m: re.Match, pub: date, unit: str, far: date, near: date) -> Resolved:
+    """"three or four months ago", "two or three years ago": the months (years, days) from the
+    farther count back to the nearer one."""
+    if unit.startswith(("year", "decade")):
+        first, last = Point.of(far.year), Point.of(near.year)
+    elif unit.startswith("month"):
+        first, last = Point.of(far.year, far.month), Point.of(near.year, near.month)
+    else:
+        first, last = _pt(far), _pt(near)
+    return (When.between(first, last), f"'{m.group().strip()}': counted back from publication ({format_day(pub)}), "
+            f"from the farther count to the nearer", False)
+
+
 def _ago(m: re.Match, pub: Optional[date], future: bool) -> Resolved:
     if pub is None:
         return None
     n = _number(m["n"])
     unit = m["unit"].lower()
     day = _span_back(pub, n, unit)
+    if m["n0"] and _number(m["n0"]) < n:  # "three or four months ago": from the farther to the nearer
+        return _between_ago(m, pub, unit, day, _span_back(pub, _number(m["n0"]), unit))
     if unit.startswith("year") and n == 1 and _MORE_THAN_RE.search(m.string, max(0, m.start() - 10), m.start()):
         return When.year(day.year), f"'{m.group().strip()}', and more: the year before publication", False
     if unit.startswith("year") and n == 1:  # "a year ago": about that month of the year before

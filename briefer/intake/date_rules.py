@@ -563,7 +563,7 @@ RULES: list[tuple[re.Pattern, object]] = [
                 r"(?!\s+of\b)(?!['’]s\b)", _I), _past_n),
     # not "within three hours of entering the city": counted from that, not from publication
     (re.compile(rf"\bwithin\s+(?:the\s+next\s+)?(?P<n>{_NUM})?[\s-]*(?P<unit>{_UNIT})\b(?!\s+of\b)", _I), _within),
-    (re.compile(rf"\b(?P<n>{_NUM})[\s\-]+(?P<unit>{_UNIT})\s+ago\b", _I), _ago),
+    (re.compile(rf"\b(?:(?P<n0>{_NUM})\s+or\s+)?(?P<n>{_NUM})[\s\-]+(?P<unit>{_UNIT})\s+ago\b", _I), _ago),
     *PERIOD_RULES,  # seasons, decades, the end of a year, "on the 15th", "in two weeks"
     (re.compile(rf"(?<![\d.,/\-])\b(?P<y>{_YEAR})\b(?![\d.,/\-]\d)"), _bare_year),
 ]

@@ -511,3 +511,11 @@ def test_a_day_word_in_a_quotation_counts_from_the_day_of_the_remarks(text: str,
 def test_a_night_from_one_day_to_the_next_is_the_two_days(text: str) -> None:
     mention = one(text)
     assert mention.when.edtf == "2019-02-08/2019-02-09" and mention.text.endswith("Friday to Saturday")
+
+
+@pytest.mark.parametrize("text, edtf", [
+    ("The camp was built three or four months ago.", "2018-10/2018-11"),  # the months a reader can place
+    ("The camp was built two or three years ago.", "2016/2017"),
+])
+def test_two_counts_back_give_the_span_between_them(text: str, edtf: str) -> None:
+    assert one(text).when.edtf == edtf
