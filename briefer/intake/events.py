@@ -1,7 +1,11 @@
 """Candidate events: one or more per sentence that reports something happening.
 
 A sentence is split where it joins two dated happenings ("murdered in 2013, but a
-report this week claimed ..."), so that each gets its own date.  Each candidate has
+report this week claimed ..."), so that each gets its own date; with the parse, also where
+it tells a second happening in a clause of time ("... after starting their offensive") or
+beside the first with a subject of its own ("insurgents shelled the airport and peacekeepers
+returned fire", "..., while a roadside bomb hit a police vehicle"), so that each is its own
+proposal.  Each candidate has
 its date (`event_dates.clause_date`, with the rule said), place, actors with roles and
 the clause as the supporting quote.
 """
@@ -20,8 +24,9 @@ from .dates import FUTURE_RE, DateMention
 from .event_dates import clause_date
 from .entities import WELL_KNOWN_ACTOR_KEYS, Entity, Mention
 from .statements import Statement
+from .parse import SPEECH_LEMMAS, token_at
 from .text import Sentence
-from .triggers import TRIGGER_RE as _TRIGGER_RE, event_word, own_forces_act, told_as_news, told_at_place
+from .triggers import CASUALTY, TRIGGER_RE as _TRIGGER_RE, event_word, own_forces_act, told_as_news, told_at_place
 
 __all__ = ["Clause", "EventDraft", "draft_events"]
 
@@ -52,6 +57,9 @@ class Clause:
     # a clause of time on the parties of the clause it was cut from (a pronoun for subject: "after they seized the
     # airport", or a passive with none: "after being detained"): it needs no party of its own
     hangs: bool = False
+    # a happening told beside another with its own subject ("X shelled the town and Y fled"): dated, and found to
+    # name someone or a date, by the clause it was cut from (starting there)
+    joined_to: Optional[int] = None
 
 
 @dataclass
@@ -128,9 +136,85 @@ def _time_clause(doc, clause: Clause, s0: int) -> list[Clause]:
     return [clause]
 
 
-def _told(doc, start: int, end: int) -> bool:
+_BESIDE_MARKS = {"while", "whereas"}
+_SUBJECT_POS = {"NOUN", "PROPN", "PRON", "NUM"}
+
+
+def _coordinated(doc, clause: Clause, s0: int) -> list[Clause]:
+    """A clause telling two happenings side by side, each with a subject of its own ("insurgents
+    fired mortars at the airport and peacekeepers returned fire", "..., while a roadside bomb hit
+    a police vehicle"): one clause each, when each tells a deed (`_deed`) and not both the dead and the
+    hurt of one happening ("a man was killed and his wife was injured by the gunmen"); the second
+    is dated by the whole when it names no date of its own ("clashed on Friday and the president
+    ordered troops to the border": Friday).  A bare "while" is a time ("destroyed the shrines while
+    they held the city"), not a second happening."""
+    if clause.cut_from is not None or clause.dated_to is not None:
+        return [clause]
+    a, b = clause.start - s0, clause.end - s0
+    for verb in doc:
+        if verb.idx < a or verb.pos_ not in ("VERB", "AUX"):
+            continue
+        if verb.idx >= b:
+            break
+        if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
+            # the "and" before it; its subject is its own, or the words between ("and Eastland troops returned
+            # fire", a subject the parse may hang elsewhere), not none ("stormed the town and arrested ...")
+            subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if subject is not None:
+                before = doc[subject.left_edge.i - 1] if subject.left_edge.i > verb.head.i + 1 else None
+                mark = before if before is not None and before.lower_ == "and" else None
+            else:
+                mark = next((t for t in reversed(doc[verb.head.i + 1:verb.i]) if t.lower_ == "and"), None)
+                if mark is None or not any(t.pos_ in _SUBJECT_POS and t.dep_ != "expl" for t in doc[mark.i + 1:verb.i]):
+                    continue
+        elif verb.dep_ == "advcl" and any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+            mark = next((c for c in verb.children if c.dep_ == "mark" and c.lower_ in _BESIDE_MARKS
+                         and c.i > 0 and doc[c.i - 1].text == ","), None)
+        else:
+            continue
+        if mark is None or mark.idx <= a:
+            continue
+        cut = mark.idx
+        end = max(x.idx + len(x) for x in verb.subtree)
+        if end > b:
+            continue
+        first, second = _told_word(doc, a, cut), _told_word(doc, cut, end)
+        if not (_deed(first) and _deed(second)) or _harm(first) and _harm(second):
+            continue
+        start = s0 + cut
+        return [Clause(clause.sentence, clause.start, start, dated_to=clause.end, joined_to=clause.start),
+                Clause(clause.sentence, start, clause.end, joined_to=clause.start)]
+    return [clause]
+
+
+def _harm(token) -> bool:
+    return token.lemma_.lower() in CASUALTY or token.lower_ in CASUALTY
+
+
+def _deed(token) -> bool:
+    """An event word telling a deed: not a saying, nor a count of the dead or the hurt that no one
+    is said to do ("and eight (were) wounded", "15 injured", "five attackers died"), as against "a
+    roadside bomb killed three soldiers"."""
+    if token is None or token.lemma_.lower() in SPEECH_LEMMAS:
+        return False
+    if not _harm(token):
+        return True
+    verb = token
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    return any(c.dep_ == "agent" or c.dep_ == "nsubj" and not c.like_num and not any(
+        g.dep_ == "nummod" for g in c.children) for v in (verb, token) for c in v.children)
+
+
+def _told_word(doc, start: int, end: int):
+    """The token of the event word doc.text[start:end] tells (triggers.event_word), or None."""
     found = [(m.start(), m.end()) for m in _TRIGGER_RE.finditer(doc.text, start, end)]
-    return bool(found) and event_word(doc, start, end, found) is not None
+    at = event_word(doc, start, end, found) if found else None
+    return token_at(doc, at) if at is not None else None
+
+
+def _told(doc, start: int, end: int) -> bool:
+    return _told_word(doc, start, end) is not None
 
 
 def _shorten(text: str, limit: int = 110) -> str:
@@ -188,6 +272,7 @@ def draft_events(text: str, sentences: Sequence[Sentence], body: Sequence[int], 
             clauses = _clauses(text, si, sentence, s_dates)
             if doc is not None:
                 clauses = [c for whole in clauses for c in _time_clause(doc, whole, sentence.start)]
+                clauses = [c for whole in clauses for c in _coordinated(doc, whole, sentence.start)]
         for clause in clauses:
             c_text = text[clause.start:clause.end]
             c_mentions = actor_mentions[bisect_left(mention_starts, clause.start):bisect_left(mention_starts, clause.end)]
@@ -203,7 +288,12 @@ def draft_events(text: str, sentences: Sequence[Sentence], body: Sequence[int], 
                 persons_here += [m.entity for m in c_mentions if by_id[m.entity].kind == "person"]
                 continue
             trigger_at = clause.start + trigger.start()
-            if not c_mentions and not c_dates and not clause.hangs and not (doc is not None and (
+            if clause.joined_to is not None:  # a happening told beside another: named and dated by the whole
+                whole = actor_mentions[bisect_left(mention_starts, clause.joined_to):bisect_left(
+                    mention_starts, clause.dated_to or clause.end)]
+                c_dates = c_dates or [d for d in s_dates if clause.joined_to <= d.start < (clause.dated_to or clause.end)]
+            if not (c_mentions or clause.joined_to is not None and whole) and not c_dates and not clause.hangs \
+                    and not (doc is not None and (
                     told_as_news(doc, trigger_at - sentence.start)
                     or any(clause.start <= p.start < clause.end for p in places)
                     and told_at_place(doc, trigger_at - sentence.start))):
@@ -213,8 +303,9 @@ def draft_events(text: str, sentences: Sequence[Sentence], body: Sequence[int], 
             # cut from its clause of time, a happening is still dated by the whole ("shelled the town after
             # its troops came under fire on Saturday": Saturday)
             d_end = clause.dated_to or clause.end
-            d_dates = c_dates if clause.dated_to is None else [d for d in s_dates if clause.start <= d.start < d_end]
-            when, rule, date = clause_date(text, clause.start, d_end, d_dates, published, doc, sentence.start,
+            d_start = clause.start if clause.joined_to is None else clause.joined_to
+            d_dates = c_dates if clause.dated_to is None else [d for d in s_dates if d_start <= d.start < d_end]
+            when, rule, date = clause_date(text, d_start, d_end, d_dates, published, doc, sentence.start,
                                            trigger_at)
             participants = _roles(text, clause, c_mentions, trigger, by_id, in_clause_statement)
             if doc is not None:

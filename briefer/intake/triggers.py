@@ -36,7 +36,7 @@ from typing import Optional, Sequence
 from . import lexicon as L
 from .parse import SPEECH_LEMMAS, token_at
 
-__all__ = ["event_word", "own_forces_act", "told_as_news", "told_at_place", "tells", "event_stem", "agent_noun", "animate", "TRIGGER_RE", "HABITUAL"]
+__all__ = ["CASUALTY", "event_word", "own_forces_act", "told_as_news", "told_at_place", "tells", "event_stem", "agent_noun", "animate", "TRIGGER_RE", "HABITUAL"]
 
 _STEMS = sorted(L.EVENT_STEMS, key=len, reverse=True)  # the longest first
 TRIGGER_RE = re.compile(r"\b(?:" + "|".join(re.escape(s) for s in _STEMS) + r")\w*", re.I)
@@ -281,7 +281,7 @@ def _continuing(token) -> bool:
     return False
 
 
-_CASUALTY = {"kill", "dead", "death", "die", "wound", "injure", "displace", "wounded", "injured", "displaced"}
+CASUALTY = {"kill", "dead", "death", "die", "wound", "injure", "displace", "wounded", "injured", "displaced"}
 _CONFLICT = {"war", "conflict", "unrest", "violence", "fighting", "insurgency", "crisis", "rebellion", "uprising",
              "fight", "clash", "attack"}
 
@@ -296,7 +296,7 @@ def _toll(token) -> bool:
     """A count of the dead (wounded, displaced) over a span of time, not a happening."""
     if token.dep_ in ("advcl", "conj") and _left_dead(token.head):
         return True  # "has left thousands dead, while pushing the country to famine"
-    if token.lemma_.lower() not in _CASUALTY and token.lower_ not in _CASUALTY:
+    if token.lemma_.lower() not in CASUALTY and token.lower_ not in CASUALTY:
         return False
     verb = token
     for _ in range(4):
