@@ -16,7 +16,8 @@ codes one event, dated by the telling that gives a day.  Two rules, on the parse
   its own (an air strike on Tuesday, then "confirmed it carried out one air strike on Tuesday"); their
   dates agree (equal, or one of them only the publication day or the day something was
   said: "officials said Sunday that ..."), no other place is named, and the report does
-  not say it is another one ("also", "another", "separately", "later") nor tell a kind of happening the
+  not say it is another one ("also", "another", "separately", "later", a sentence opening with "Earlier")
+  nor tell a kind of happening the
   earlier did not ("clashes" then "the escalation of armed clashes and airstrikes": the
   airstrikes are news; the dead, a shooting or a blast may be told with the happening).
   Fighting, clashes and battles are one kind, shelling, strikes and hits another; "the
@@ -82,10 +83,12 @@ _NEW_ADJS = {"first", "new", "fresh", "renewed", "another", "second", "third"}
 _BACK_ADJS = {"latest", "same"}  # ("similar attacks" are other happenings of the kind)
 # words that put a happening somewhere else than the one just told (`date_steps` sets such a clause apart too)
 ELSEWHERE = r"separately|in\s+a\s+separate|elsewhere|meanwhile"
-_ANOTHER_RE = re.compile(rf"\b(?:also|another|{ELSEWHERE}|second|other|in addition|again|later|similar)\b", re.I)
+# a telling opening with "Earlier" ("Earlier Saturday, troops killed ...") places its happening before the one just told
+_EARLIER = r"|^\W*earlier\b"
+_ANOTHER_RE = re.compile(rf"\b(?:also|another|{ELSEWHERE}|second|other|in addition|again|later|similar)\b{_EARLIER}", re.I)
 # in a count of the dead, "also" and "other" add to the happening's toll ("58 other people were wounded",
 # "30 were also injured"); these still put the count at another happening
-_ANOTHER_TOLL_RE = re.compile(rf"\b(?:another|{ELSEWHERE}|second|again|later|similar)\b", re.I)
+_ANOTHER_TOLL_RE = re.compile(rf"\b(?:another|{ELSEWHERE}|second|again|later|similar)\b{_EARLIER}", re.I)
 # nouns too common to tie two tellings together
 _LIGHT_NOUNS = {"people", "person", "day", "time", "year", "week", "month", "area", "part", "number", "report",
                 "reports", "statement", "official", "officials", "source", "sources", "country", "world"}
