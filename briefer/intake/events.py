@@ -146,7 +146,9 @@ def _coordinated(doc, clause: Clause, s0: int) -> list[Clause]:
     a police vehicle"): one clause each, when each tells a deed (`_deed`) and not both the dead and the
     hurt of one happening ("a man was killed and his wife was injured by the gunmen"); the second
     is dated by the whole when it names no date of its own ("clashed on Friday and the president
-    ordered troops to the border": Friday).  A bare "while" is a time ("destroyed the shrines while
+    ordered troops to the border": Friday).  Two clauses said by one speaker and joined by "and" are
+    two such happenings too ("witnesses said that insurgents fired mortars and troops returned fire",
+    which the parse may hang both on "said").  A bare "while" is a time ("destroyed the shrines while
     they held the city"), not a second happening."""
     if clause.cut_from is not None or clause.dated_to is not None:
         return [clause]
@@ -156,7 +158,8 @@ def _coordinated(doc, clause: Clause, s0: int) -> list[Clause]:
             continue
         if verb.idx >= b:
             break
-        if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
+        if verb.head.pos_ in ("VERB", "AUX") and (verb.dep_ == "conj" or verb.dep_ == "ccomp" and any(
+                c.dep_ == "ccomp" and c.i < verb.i for c in verb.head.children)):
             # the "and" before it; its subject is its own, or the words between ("and Eastland troops returned
             # fire", a subject the parse may hang elsewhere), not none ("stormed the town and arrested ...")
             subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
