@@ -6,6 +6,7 @@ apposition, a speech verb), an organisation, an armed group or a state that acts
 from __future__ import annotations
 
 import re
+from functools import lru_cache, partial
 from typing import Optional, Sequence
 
 from . import lexicon as L
@@ -115,6 +116,7 @@ class MentionFinder:
         self.text = text
         self.peoples = peoples_of(text)
         self.members_named: dict[str, str] = {}  # a people -> the name of the armed group of its members
+        self.a_place = lru_cache(maxsize=None)(partial(a_place, text))  # one scan of the text per name
         self.sentences = sentences
         self.gaz = gazetteer
         self.skipped = skipped
@@ -495,7 +497,7 @@ class MentionFinder:
             end = end + after.lower().index("group") + len("group")
             surface = self.text[start_with_title:end]
         elif (kind == "armed_group" and len(words) == 1 and not keys & L.ARMED_WORDS and not acronym
-              and (_ADJECTIVE_RE.search(words[0].text) or a_place(self.text, name))
+              and (_ADJECTIVE_RE.search(words[0].text) or self.a_place(name))
               and nxt in _ARMED_MEMBERS and re.match(r"\s+[a-z]", after)):
             # "Islamist rebels", "Houthi rebels": an adjective names the armed group with its noun; so does a
             # place ("Darfur rebels", "the Congo rebels": the place is no party)

@@ -497,6 +497,20 @@ def test_rebels_named_for_a_place_are_an_armed_group_not_the_place(workspace) ->
     assert "Hamas" in found and "Hamas militants" not in found, found
 
 
+def test_whether_rebels_are_named_for_a_place_is_asked_once_per_name(workspace, monkeypatch) -> None:
+    # a long report naming the same rebels again and again stays linear: the text is searched for the
+    # place once per name, not once per mention
+    from briefer.intake import mentions
+
+    asked: list[str] = []
+    real = mentions.a_place
+    monkeypatch.setattr(mentions, "a_place", lambda text, name: asked.append(name) or real(text, name))
+    found = actors(workspace, " ".join(["Korbessa rebels raided a farm in Korbessa on Monday. Zorbia rebels "
+                                        "burned a truck near the bridge."] * 12))
+    assert found.get("Korbessa rebels") == "armed_group", found
+    assert sorted(asked) == ["Korbessa", "Zorbia"], asked
+
+
 def test_a_name_whose_kind_follows_it_is_a_body(workspace) -> None:
     found = actors(workspace, "Supporters of opposition leader Dawit Horanso's Korbessa Unity movement marched on Monday, and the "
                               "Baraka confederation said it would join them.")
