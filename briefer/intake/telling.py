@@ -58,7 +58,7 @@ from .event_dates import UNDATED_RULES
 from .events import EventDraft
 from .parse import SPEECH_LEMMAS, token_at
 from .text import Sentence
-from .triggers import TRIGGER_RE as _TRIGGER_RE, agent_noun, animate, event_stem, tells
+from .triggers import DEAD_OR_HURT, TRIGGER_RE as _TRIGGER_RE, agent_noun, animate, event_stem, tells
 
 __all__ = ["ELSEWHERE", "clause_tokens", "fold_retellings", "said_on", "same_time", "strong_triggers"]
 
@@ -267,7 +267,7 @@ def _party_ids(d: EventDraft) -> set[str]:
     return {eid for eid, role in d.participants if getattr(role, "value", role) not in ("spokesperson", "mentioned")}
 
 
-_DEAD = {"kill", "die", "dead", "death", "wound", "injure", "wounded", "injured", "killed"}
+_DEAD = DEAD_OR_HURT | {"killed"}
 
 
 def _count_of_dead(tokens: list) -> bool:

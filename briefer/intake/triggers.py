@@ -36,7 +36,8 @@ from typing import Optional, Sequence
 from . import lexicon as L
 from .parse import SPEECH_LEMMAS, token_at
 
-__all__ = ["CASUALTY", "event_word", "own_forces_act", "told_as_news", "told_at_place", "tells", "event_stem", "agent_noun", "animate", "TRIGGER_RE", "HABITUAL"]
+__all__ = ["CASUALTY", "event_word", "own_forces_act", "told_as_news", "told_at_place", "tells", "event_stem", "agent_noun",
+           "animate", "TRIGGER_RE", "HABITUAL", "DEAD_OR_HURT"]
 
 _STEMS = sorted(L.EVENT_STEMS, key=len, reverse=True)  # the longest first
 TRIGGER_RE = re.compile(r"\b(?:" + "|".join(re.escape(s) for s in _STEMS) + r")\w*", re.I)
@@ -281,7 +282,10 @@ def _continuing(token) -> bool:
     return False
 
 
-CASUALTY = {"kill", "dead", "death", "die", "wound", "injure", "displace", "wounded", "injured", "displaced"}
+# the words that count the dead and the wounded (lemmas, and the participles a parse may leave as they are);
+# `telling` counts a clause of them only as a toll too
+DEAD_OR_HURT = frozenset({"kill", "dead", "death", "die", "wound", "injure", "wounded", "injured"})
+CASUALTY = DEAD_OR_HURT | {"displace", "displaced"}
 _CONFLICT = {"war", "conflict", "unrest", "violence", "fighting", "insurgency", "crisis", "rebellion", "uprising",
              "fight", "clash", "attack"}
 
