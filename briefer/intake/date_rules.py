@@ -15,7 +15,8 @@ from ..core.when import Point, When
 from .date_periods import RULES as PERIOD_RULES, _ago, _past_n, _within
 
 from .date_words import (_MONTH, _NUM, _ORD, _UNIT, _WEEKDAY, _YEAR, MONTHS, WEEKDAYS, _add_months, _day,
-                         _month_when, _number, _pt, _safe_date, feast_day, format_day)
+                         RELATIVE_DAY, _month_when, _number, _pt, _safe_date, feast_day, format_day,
+                         relative_day_shift)
 
 # The rules.  Each is (pattern, handler, flags); a handler gets the match, the
 # publication date (or None) and whether the sentence speaks of the future, and
@@ -271,10 +272,10 @@ def _bare_year(m: re.Match, pub: Optional[date], future: bool) -> Resolved:
 def _relative_day(m: re.Match, pub: Optional[date], future: bool) -> Resolved:
     if pub is None:
         return None
-    word = m.group().lower()
-    if "yesterday" in word or "last night" in word:
+    shift = relative_day_shift(m.group())
+    if shift < 0:
         return _day(pub - timedelta(days=1)), f"'{m.group()}': the day before publication ({format_day(pub)})", False
-    if "tomorrow" in word:
+    if shift > 0:
         return _day(pub + timedelta(days=1)), f"'{m.group()}': the day after publication ({format_day(pub)})", True
     return _day(pub), f"'{m.group()}': the day of publication", False
 
@@ -545,7 +546,7 @@ RULES: list[tuple[re.Pattern, object]] = [
      _weekend),
     (re.compile(r"\bthe\s+day\s+(?:before\s+yesterday|after\s+tomorrow)\b", _I), _two_days_off),
     (re.compile(rf"\b(?P<prep>in|by|since|from|until|till|before|during|of|early|late|mid-?|in early|in late)\s*(?P<y>{_YEAR})\b(?!\s*[-–]\s*\d)", _I), _year_prep),
-    (re.compile(r"\b(?:today|tonight|this morning|this afternoon|this evening|yesterday|last night|tomorrow)\b", _I), _relative_day),
+    (re.compile(rf"\b(?:{RELATIVE_DAY})\b", _I), _relative_day),
     # not a newspaper's name ("the Sunday Times") nor a day named after a past event ("Bloody Sunday")
     (re.compile(rf"(?<!Bloody )(?<!Black )\b(?:(?P<which>(?i:last|next|this|on|(?:early|late)(?:\s+on)?))\s+)?(?P<w>{_WEEKDAY})"
                 r"(?:\s+(?:morning|afternoon|evening|night))?\b(?!\s+(?:Times|Telegraph|Express|Mirror|Post|Herald|"

@@ -52,6 +52,17 @@ class Tense(str):
         return self == "future"
 
 
+# "today", "this morning", "yesterday", "last night", "tomorrow": a day counted from another one (publication,
+# or the day of the remarks a quotation holds it in: `dates`), by `relative_day_shift` days
+RELATIVE_DAY = r"today|tonight|this morning|this afternoon|this evening|yesterday|last night|tomorrow"
+
+
+def relative_day_shift(words: str) -> int:
+    """How many days a `RELATIVE_DAY` word moves from the day it counts from: -1, 0 or 1."""
+    words = " ".join(words.lower().split())
+    return -1 if "yesterday" in words or "last night" in words else 1 if "tomorrow" in words else 0
+
+
 def format_day(day: date) -> str:
     return f"{day.day} {calendar.month_abbr[day.month]} {day.year}"
 

@@ -21,8 +21,8 @@ from ..core.point import Precision
 from ..core.when import When
 from .date_rules import ANCHORED_RE, RULES, _shift, shifted_period
 from . import lexicon as L
-from .date_words import (_MONTH, AHEAD_RE, FUTURE_RE, MONTHS, Tense, _add_months, _day, _number, _pt, _safe_date,
-                         format_day)
+from .date_words import (_MONTH, AHEAD_RE, FUTURE_RE, MONTHS, RELATIVE_DAY, Tense, _add_months, _day, _number, _pt,
+                         _safe_date, format_day, relative_day_shift)
 from .parse import is_future_at, token_at
 
 __all__ = ["DateMention", "find_dates", "future_reader", "parse_date_text", "format_day", "anchor_dates", "FUTURE_RE",
@@ -331,9 +331,7 @@ def anchor_dates(text: str, found: list[DateMention], starts: Sequence[int], pub
     return out
 
 
-_SAID_DAY_RE = re.compile(r"(?:today|tonight|this\s+(?:morning|afternoon|evening)|yesterday|last\s+night|tomorrow)",
-                          re.I)
-_SAID_SHIFT = {"yesterday": -1, "last night": -1, "tomorrow": 1}
+_SAID_DAY_RE = re.compile(RELATIVE_DAY, re.I)
 
 
 def _inside_quote(text: str, start: int, offset: int) -> bool:
@@ -364,7 +362,7 @@ def _quoted_days(text: str, found: list[DateMention], starts: Sequence[int], pub
             word = _SAID_DAY_RE.fullmatch(d.text)
             if word is None or not _inside_quote(text, first, d.start):
                 continue
-            day = said + timedelta(days=_SAID_SHIFT.get(" ".join(d.text.lower().split()), 0))
+            day = said + timedelta(days=relative_day_shift(d.text))
             out[i] = DateMention(d.start, d.end, d.text, _day(day),
                                  f"'{d.text}' inside a quotation: counted from the day of the remarks, "
                                  f"'{told[0].text}' ({format_day(said)})", published is not None and day > published)
