@@ -327,20 +327,18 @@ def fold_retellings(drafts: list[EventDraft], sentences: Sequence[Sentence], par
         plural = any(t.tag_ in ("NNS", "NNPS") and _points_back(t) for t, _k in found)  # "both attacks"
         info.append((kinds, back, all_back, nouns, definite, _count_of_dead(tokens), plural))
     kept: list[int] = []
-    home: dict[int, int] = {}  # draft -> the kept draft it ended in
+    prev_home: int | None = None  # the kept draft the previous draft ended in
     last_told: dict[int, int] = {}  # kept draft -> the last sentence that told it
     for j, d in enumerate(drafts):
         meta = info[j]
         if meta is None or d.status not in HAPPENED:
             kept.append(j)
-            home[j] = j
+            prev_home = j
             last_told[j] = d.clause.sentence
             continue
-        prev_home = home.get(j - 1) if j > 0 else None
         if meta[5] and prev_home is not None and _toll_of(drafts[prev_home], drafts[j - 1], d, weak):
             # "A second bomb hit the convoy. Six people were wounded.": the count is the happening's toll
             _absorb(drafts[prev_home], d, weak, only_parties=False)
-            home[j] = prev_home
             last_told[prev_home] = d.clause.sentence
             continue
         kinds, back, all_back, _nouns, definite, _count, plural = meta
@@ -353,7 +351,7 @@ def fold_retellings(drafts: list[EventDraft], sentences: Sequence[Sentence], par
                 _absorb(drafts[told], d, weak, only_parties=True)
                 if plural:  # "Both attacks occurred late Wednesday": the tellings of that kind just before too
                     _date_the_others(drafts, info, kept, told, d, kinds, back, weak)
-            home[j] = told
+            prev_home = told
             continue
         target = None
         for i in reversed(kept[-_LOOK_BACK:]):
@@ -382,11 +380,11 @@ def fold_retellings(drafts: list[EventDraft], sentences: Sequence[Sentence], par
                 break
         if target is not None:
             _absorb(drafts[target], d, weak, only_parties=bool(back))
-            home[j] = target
+            prev_home = target
             last_told[target] = d.clause.sentence
             continue
         kept.append(j)
-        home[j] = j
+        prev_home = j
         last_told[j] = d.clause.sentence
     return [drafts[j] for j in kept]
 
