@@ -258,7 +258,7 @@ SAME_ACTOR = (
     # the same names in the press's several spellings
     ("Taliban", "Taleban"),
     ("al-Shabab", "al-Shabaab", "Shabab", "Shabaab", "al-Shebab"),
-    ("al-Qaida", "al-Qaeda", "al Qaeda", "al-Qa'ida"),
+    ("al-Qaida", "al-Qaeda", "al Qaeda", "al-Qa'ida", "Qaeda"),  # ("al Qaeda" is read as "Qaeda")
 )
 
 # -- Arabic ------------------------------------------------------------------------------

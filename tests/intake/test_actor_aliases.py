@@ -114,3 +114,9 @@ def test_a_group_told_by_an_islamic_creed_word_is_the_one_armed_group_named(work
     names = actor_names(workspace, "The Korbessa Brigade took the town of Dara on Monday. The fundamentalist "
                                    "Islamic militia now holds most of the valley, residents said.")
     assert "Korbessa Brigade" in names and "Islamic militia" not in names, names
+
+
+def test_al_qaida_in_the_press_spellings_is_one_actor(workspace) -> None:
+    names = actor_names(workspace, "Al-Qaeda fighters attacked a convoy near Korbessa on Monday. The army said al-Qaida "
+                                   "had lost 20 men there, and a spokesman for al Qaeda denied it.")
+    assert len([n for n in names if "Qa" in n]) == 1, names
