@@ -188,6 +188,18 @@ def _display(state: str) -> str:
     return " ".join(w if w in ("of", "and", "the") else w.capitalize() for w in state.split())
 
 
+def _cover(spans: Sequence[tuple[int, int]]) -> dict[int, int]:
+    """For each offset a span holds, the furthest end of the spans that hold it: one look-up per
+    question "is this inside a span?", in time linear in the spans' length (comparing every mention
+    with every span was quadratic in a long report)."""
+    reach: dict[int, int] = {}
+    for a, b in spans:
+        for p in range(a, b):
+            if reach.get(p, p) < b:
+                reach[p] = b
+    return reach
+
+
 def _own_body(found: Sequence[tuple[int, int, str, int]]) -> str:
     """The key of the one state's security forces (else government) when every state body found is of
     one state; "" otherwise ("Kenyan police ... Somali government": whose troops, no one can say)."""
@@ -288,9 +300,10 @@ def body_mentions(text: str, sentences: Sequence[Sentence], mentions: list[Menti
     # "coalition forces captured ...": the coalition a report has named ("the U.S.-led coalition"), else one
     # party named so
     led = sorted({key for _, _, key, _ in found if key.startswith("led|") and key.endswith("coalition")})
+    told = _cover([(a, b) for a, b, _, _ in found])  # (the matches do not overlap one another)
     for m in _COALITION_RE.finditer(text):
         si = bisect_right(starts, m.start()) - 1
-        if si >= 0 and (only is None or si in only) and not any(a <= m.start() < b for a, b, _, _ in found):
+        if si >= 0 and (only is None or si in only) and m.start() not in told:
             found.append((m.start(), m.end(), led[0] if len(led) == 1 else "led|coalition forces", si))
     # "a civilian Defense Department employee": the name describes a person, it is no party
     mentions = [m for m in mentions if not (m.known is None and m.kind in ("organisation", "other")
@@ -354,18 +367,18 @@ def body_mentions(text: str, sentences: Sequence[Sentence], mentions: list[Menti
                 first_name[key] = " ".join(re.sub(r"^(?:the\s+)", "", text[a:b], flags=re.I).split())
                 break
     kept = []
-    spans = [(a, b) for a, b, _, _ in found]
+    reach = _cover([(a, b) for a, b, _, _ in found])
     for m in mentions:
-        inside = any(a <= m.start and m.end <= b for a, b in spans)
+        inside = reach.get(m.start, m.start) >= max(m.end, m.start + 1)  # inside one body's phrase
         nation = fold(re.sub(r"['’]s$", "", m.text)) in _STATE_OF or fold(re.sub(r"['’]s$", "", m.text)) in L.COUNTRIES
         if inside and m.known is None and (nation or m.kind in ("other", "organisation", "armed_group", "source",
                                                                  "state", "")):
             continue
         kept.append(m)
-    taken = [(m.start, m.end) for m in kept if m.known is not None or m.kind == "person"]
+    taken = _cover([(m.start, m.end) for m in kept if m.known is not None or m.kind == "person"])
     for a, b, key, si in found:
-        if any(x < b and a < y for x, y in taken):
-            continue
+        if any(p in taken for p in range(a, b)):
+            continue  # (a known name or a person overlaps the phrase)
         surface = text[a:b]
         name = proper.get(key) or first_name[key]
         kind = "organisation"
