@@ -48,7 +48,9 @@ _CUE_RE = re.compile(r"/{2,3}[^/\n]{0,300}?/{2,3}")
 _SIGNED_RE = re.compile(r"\((?i:signed)\)[^\n]*(?:\n[ \t]*[A-Z]{2,4}(?:/[A-Z]{2,4})+[^\n]*)?|^\s*NNNN\s*$", re.M)
 _STAFF_NAME = r"[A-Z][a-z]+(?:[ \t][A-Z]\.)?[ \t][A-Z][a-z]+"
 _SIGN_ON_RE = re.compile(
-    r"(?:\b(?:V-O-A|VOA|Voice of America)['’]s[ \t]+(?:correspondent[ \t]+|reporter[ \t]+)?"
+    # (a beat before the role is no name: "VOA's White House bureau chief Jane Doe" is Jane Doe)
+    r"(?:\b(?:V-O-A|VOA|Voice of America)['’]s[ \t]+(?:(?:[A-Z][a-z]+[ \t]+){0,3}"
+    r"(?:correspondent|reporter|bureau[ \t]+chief|producer)[ \t]+)?"
     r"|\b(?:[Cc]orrespondent|[Rr]eporter)[ \t]+)"
     r"(?P<name>[A-Z][a-z]+(?:[ \t\-][A-Z][a-z]+){1,2})"
     rf"|(?P<name2>{_STAFF_NAME})[ \t]+reports[ \t]+(?:from|that|on)\b"

@@ -59,3 +59,14 @@ def test_a_newscast_reporter_signing_off_is_no_actor(workspace) -> None:
     names = {a.name for a in analyse_text(workspace, text, published=date(2021, 3, 9)).actors}
     assert "Dawit Horanso" in names, names
     assert not any("Oduya" in n for n in names), names
+
+
+def test_a_reporters_beat_is_not_blanked_with_her_name(workspace) -> None:
+    # "VOA's White House bureau chief X reports": the desk's reporter is X; the White House is still a body
+    # the story can name, in a title or as a party
+    text = ("Headline: Envoy in Kabul\nOutlet: VOA News\n\n"
+            "VOA's White House bureau chief Nadia Forsberg reports. At the White House on Sunday, the two "
+            "governments signed a ceasefire agreement.")
+    analysis = analyse_text(workspace, text, published=date(2021, 3, 9))
+    assert not any("Forsberg" in a.name for a in analysis.actors), [a.name for a in analysis.actors]
+    assert any("White House" in e.title for e in analysis.events), [e.title for e in analysis.events]
