@@ -85,10 +85,11 @@ _BACK_ADJS = {"latest", "same"}  # ("similar attacks" are other happenings of th
 ELSEWHERE = r"separately|in\s+a\s+separate|elsewhere|meanwhile"
 # a telling opening with "Earlier" ("Earlier Saturday, troops killed ...") places its happening before the one just told
 _EARLIER = r"|^\W*earlier\b"
-_ANOTHER_RE = re.compile(rf"\b(?:also|another|{ELSEWHERE}|second|other|in addition|again|later|similar)\b{_EARLIER}", re.I)
 # in a count of the dead, "also" and "other" add to the happening's toll ("58 other people were wounded",
-# "30 were also injured"); these still put the count at another happening
-_ANOTHER_TOLL_RE = re.compile(rf"\b(?:another|{ELSEWHERE}|second|again|later|similar)\b{_EARLIER}", re.I)
+# "30 were also injured"); these words still put the count at another happening
+_AGAIN = rf"another|{ELSEWHERE}|second|again|later|similar"
+_ANOTHER_TOLL_RE = re.compile(rf"\b(?:{_AGAIN})\b{_EARLIER}", re.I)
+_ANOTHER_RE = re.compile(rf"\b(?:also|other|in addition|{_AGAIN})\b{_EARLIER}", re.I)
 # nouns too common to tie two tellings together
 _LIGHT_NOUNS = {"people", "person", "day", "time", "year", "week", "month", "area", "part", "number", "report",
                 "reports", "statement", "official", "officials", "source", "sources", "country", "world"}
