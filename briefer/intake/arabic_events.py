@@ -20,7 +20,8 @@ from .arabic import future_verb_in
 from .arabic_text import AR, GLUED, MARKS, NOT_AR_AFTER, NOT_AR_BEFORE, WEEKDAYS, alternation, fold, marked_alternation, unmarked
 from .dates import DateMention
 from .event_dates import undated_rule
-from .events import Clause, EventDraft
+from .clauses import Clause
+from .events import EventDraft
 from .names import Entity, Mention
 from .statements import Statement
 from .text import Sentence

@@ -28,7 +28,8 @@ from bisect import bisect_left
 from typing import Callable, Sequence
 
 from .dates import DateMention
-from .events import Clause, EventDraft
+from .clauses import Clause
+from .events import EventDraft
 from .parse import token_at
 from .telling import same_time
 from .text import Sentence
