@@ -110,7 +110,8 @@ _DATE_RULES = [
     ("past_two_years", re.compile(rf"{NOT_AR_BEFORE}(?:خلال\s+|في\s+)?{GLUED}(?:السنتين|العامين)\s+(?:الماضيتين|الماضيين|الأخيرتين|الأخيرين){NOT_AR_AFTER}")),
     ("last_year", re.compile(rf"{NOT_AR_BEFORE}(?P<w>هذا|هذه)\s+(?:العام|السنة){NOT_AR_AFTER}")),
     ("last_month", re.compile(rf"{NOT_AR_BEFORE}(?:في\s+وقت\s+سابق\s+من\s+)?(?P<w>هذا)\s+الشهر{NOT_AR_AFTER}")),
-    ("last_week", re.compile(rf"{NOT_AR_BEFORE}(?:في\s+وقت\s+سابق\s+من\s+)?(?P<w>هذا)\s+الأسبوع{NOT_AR_AFTER}")),
+    # "في وقت سابق من (هذا) الأسبوع" (earlier this week): the calendar week of publication, as in English
+    ("last_week", re.compile(rf"{_OPENS}(?:(?P<earlier>في\s+وقت\s+سابق\s+من\s+)(?:هذا\s+)?|(?P<w>هذا)\s+)الأسبوع{NOT_AR_AFTER}")),
     ("weekday", re.compile(rf"{NOT_AR_BEFORE}{_PART_OF_DAY}(?:{GLUED}يوم\s+)?{GLUED}(?P<w>{_WEEKDAY_RE})(?:\s+(?P<which>الماضي|الماضية|الفائت|الفائتة|المنصرم|المنصرمة|المقبل|المقبلة|القادم|القادمة))?{NOT_AR_AFTER}")),
 ]
 
@@ -280,6 +281,10 @@ def _resolve(kind: str, m: re.Match, pub: Optional[date]) -> Optional[tuple[When
     ahead = g.get("w") in ("المقبل", "المقبلة", "القادم")
     current = g.get("w") in ("الجاري", "الجارية", "الحالي", "الحالية", "هذا", "هذه") or not g.get("w")  # "مطلع الشهر": this one
     if kind == "last_week":
+        if g.get("earlier"):
+            monday = pub - timedelta(days=pub.weekday())
+            return When.between(When.day(monday), When.day(monday + timedelta(days=6))), \
+                f"earlier this week: the Monday–Sunday week of publication; {rel}", False
         if current:
             return When.between(When.day(pub - timedelta(days=6)), When.day(pub)), f"this week: {rel}", False
         start = pub + timedelta(days=1) if ahead else pub - timedelta(days=7 + pub.weekday())
@@ -419,7 +424,7 @@ def arabic_dates(text: str, pub: Optional[date], start: int = 0,
         if wd is not None and _BESIDE.fullmatch(text, a.end, b.start) and b.when.is_point and \
                 b.when.precision.value >= 5 and b.when.earliest.weekday() == wd and a.when != b.when:
             found[i] = replace(a, when=b.when, rule=f"the weekday of the date written beside it ({b.text})")
-    return _morrows(text, folded, start, found)
+    return _days_after(text, folded, start, _morrows(text, folded, start, found), pub)
 
 
 _BESIDE = re.compile(r"\s*[(،,]?\s*")
@@ -449,4 +454,42 @@ def _morrows(text: str, folded: str, start: int, found: list[DateMention]) -> li
         s, e = m.start("w"), m.end("w")
         extra.append(DateMention(s, e, text[s:e], When.day(day.when.earliest.date() - timedelta(days=1)),
                                  f"'غداة' (on the morrow of): the day before the sentence's day ({day.text})"))
+    return sorted(found + extra, key=lambda d: d.start) if extra else found
+
+
+# "تأتي العملية بعد يومين من هجوم ...", "بعد ثلاثة أيام على اغتيال ...", "بعد أسبوع من": what is named came
+# that many days before the sentence's day (publication's when the sentence has none); "بعد أيام من" is vague
+_DAYS_AFTER = re.compile(fold(rf"{_OPENS}بعد\s+(?:(?P<n>\d{{1,2}}|{_NUM_WORD})\s+)?(?P<unit>يومين|يومان|أيام|يوم|أسبوعين|أسبوع)"
+                              rf"(?=\s+(?:فقط\s+)?(?:من|على){NOT_AR_AFTER})"))
+
+
+def _days_after(text: str, folded: str, start: int, found: list[DateMention], pub: Optional[date]) -> list[DateMention]:
+    """Each "بعد <n> أيام من <X>": X's day, counted back from the day of its sentence."""
+    days = sorted((d for d in found if d.when.is_point and d.when.precision.value >= 5 and not d.forward),
+                  key=lambda d: d.start)
+    day_starts = [d.start for d in days]
+    extra = []
+    for m in _DAYS_AFTER.finditer(folded, start):
+        unit = _CANON.get(m.group("unit"), m.group("unit"))
+        n = _number(_CANON.get(m.group("n") or "", m.group("n"))) if m.group("n") else None
+        if n is None:
+            if unit in ("أيام",):
+                continue  # "بعد أيام من": some days, no date
+            n = 2 if unit in ("يومين", "يومان", "أسبوعين") else 1
+        n *= 7 if unit in ("أسبوع", "أسبوعين") else 1
+        stop = [e.end() for e in _SENTENCE_END.finditer(folded, max(0, m.start() - 400), m.start())]
+        lo = stop[-1] if stop else max(0, m.start() - 400)
+        end = _SENTENCE_END.search(folded, m.end(), m.end() + 400)
+        hi = end.start() if end is not None else min(len(folded), m.end() + 400)
+        near = days[bisect_left(day_starts, lo):bisect_left(day_starts, hi)]
+        if near:
+            day = min(near, key=lambda d: abs(d.start - m.start()))
+            anchor, said = day.when.earliest.date(), f"the sentence's day ({day.text})"
+        elif pub is not None:
+            anchor, said = pub, f"publication ({format_day(pub)})"
+        else:
+            continue
+        s0, e0 = m.start(), m.end()
+        extra.append(DateMention(s0, e0, text[s0:e0], When.day(anchor - timedelta(days=n)),
+                                 f"'{text[s0:e0]}' (after {n} days): {n} days before {said}"))
     return sorted(found + extra, key=lambda d: d.start) if extra else found

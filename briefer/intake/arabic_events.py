@@ -274,6 +274,8 @@ def _draft(text: str, folded: str, si: int, c0: int, c1: int, trigger: re.Match,
     elif future or _FUTURE_RE.search(head) or future_verb_in(folded, c0, trigger.end()) or \
             (date_m is not None and date_m.forward):
         status, why = "expected", "said of what is to come"
+    elif st is not None and st.denial and c0 > st.quote_span[0] and _CONTRAST.match(folded, c0):
+        pass  # "نفت الحركة أي صلة لها بالهجوم، في حين اعتقلت الشرطة شخصين": the contrast is the report's
     elif st is not None and st.denial:
         status, why = "denied", f"{st.speaker} denies it"
     elif st is not None and st.speaker and st.speaker != outlet and _interested(st, by_id):

@@ -38,11 +38,12 @@ _MARKS_RE = re.compile(f"[{MARKS}]")
 
 
 def marked_alternation(words: Iterable[str]) -> str:
-    """As alternation(), each word also matched with the mark a report most often writes on it: the
-    passive's vowel on its first letter ("قُتل", "أُفرج"); a mark at its end (tanwin: "كمينًا") is the
-    caller's to allow."""
+    """As alternation(), each word also matched with the marks a report writes on some of its letters:
+    the passive's vowels ("قُتل", "أُفرج", "اختُطف", "استُهدف"), a shadda ("فجّر", "دمّرت"), a sukun; a
+    mark at its end (tanwin: "كمينًا") is the caller's to allow."""
     bare = {_MARKS_RE.sub("", fold(w)) for w in words}
-    return "|".join(re.escape(w[0]) + f"[{MARKS}]?" + re.escape(w[1:]) for w in sorted(bare, key=len, reverse=True))
+    mark = f"[{MARKS}]{{0,2}}"  # (a shadda carries its vowel: "دُمِّر")
+    return "|".join(mark.join(re.escape(c) for c in w) for w in sorted(bare, key=len, reverse=True))
 
 
 def unmarked(word: str) -> str:

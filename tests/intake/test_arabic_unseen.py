@@ -1,0 +1,54 @@
+"""Issue 13, Arabic events on wire copy the rules were not written on (the tenth pass's invented reports,
+benchmarks/intake_ar_own), on sentences written for these tests: a verb with its vowels written inside it
+("اختُطف", "استُهدفت", "دُمّر") is still the event word; what a report sets against a party's denial with
+"في حين" is the report's, not denied; "بعد يومين من <X>" dates X two days before its sentence's day; "في
+وقت سابق من الأسبوع" is the calendar week of publication."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from briefer.intake.assistant import analyse_text
+
+PUB = date(2025, 3, 13)  # a Thursday
+
+
+def _events(workspace, body: str):
+    return analyse_text(workspace, "Headline: خبر\n\n" + body, published=PUB).events
+
+
+def test_a_passive_vowel_inside_the_verb_keeps_it_an_event(workspace) -> None:
+    events = _events(workspace, "اختُطف ثلاثة مهندسين يوم الثلاثاء على طريق يربط بين بلدتين في الشمال.\n")
+    assert [e.when.edtf if e.when else None for e in events if e.quote.startswith("اختُطف")] == ["2025-03-11"]
+
+
+def test_a_shadda_inside_the_verb_keeps_it_an_event(workspace) -> None:
+    events = _events(workspace, "دُمِّرت ثلاثة جسور على النهر مساء الاثنين.\n")
+    assert any(e.quote.startswith("دُمِّرت") and e.when is not None and e.when.edtf == "2025-03-10" for e in events)
+
+
+def test_what_the_report_sets_against_a_denial_is_not_denied(workspace) -> None:
+    analysis = analyse_text(workspace, "Headline: خبر\n\n"
+                            "قتل قاض برصاص مجهولين أمام المحكمة صباح اليوم الخميس.\n"
+                            "ونفت حركة الشباب أي علاقة لها بالحادث، في حين اعتقلت الشرطة ثلاثة أشخاص للتحقيق.\n",
+                            published=PUB)
+    arrested = [e for e in analysis.events if "اعتقلت" in e.quote]
+    assert len(arrested) == 1 and arrested[0].status == "reported"
+    assert not any("اعتقلت" in e.quote for e in analysis.expectations)
+
+
+def test_days_after_a_happening_count_back_from_the_sentence_day(workspace) -> None:
+    events = _events(workspace, "انفجرت سيارة ملغومة قرب مقر البلدية صباح اليوم الخميس.\n"
+                                "ويأتي الانفجار بعد يومين من هجوم بالقذائف على ثكنة للجيش في الضواحي.\n")
+    shelling = [e for e in events if "هجوم" in e.quote]
+    assert len(shelling) == 1 and shelling[0].when is not None and shelling[0].when.edtf == "2025-03-11"
+
+
+def test_days_after_count_back_from_publication_when_the_sentence_has_no_day(workspace) -> None:
+    events = _events(workspace, "وجاءت المداهمة بعد ثلاثة أيام على اغتيال مسؤول محلي في البلدة.\n")
+    assert [e.when.edtf for e in events if e.when is not None] == ["2025-03-10"]
+
+
+def test_earlier_in_the_week_is_the_calendar_week(workspace) -> None:
+    events = _events(workspace, "وفي وقت سابق من الأسبوع، أصيب ثلاثة عمال بانفجار لغم في حقل زراعي.\n")
+    assert [e.when.edtf for e in events] == ["2025-03-10/2025-03-16"]
