@@ -166,6 +166,9 @@ def arabic_drafts(text: str, sentences: Sequence[Sentence], body: Sequence[int],
             if accused:  # the accusation's day is when it was made; the deed's is only one written after it
                 c_dates = [d for d in c_dates if d.start > trigger.start()]
             ahead = future_verb_in(folded, c0, c1) or _FUTURE_RE.search(text, c0, c1) is not None
+            told = [d for d in c_dates if not _said_on(folded, st, d, trigger.start())]
+            if told and len(told) < len(c_dates):
+                c_dates = told  # "قال ... أمس إن القوات قتلت عشرة مسلحين اليوم": what is said has its own day
             date_m = _clause_date(c_dates, trigger.start(), ahead)
             if date_m is not None and date_m.forward and not ahead and not _FORWARD_VERB.search(folded, c0, c1) \
                     and unmarked(trigger.group("word"))[:1] not in "يت":  # (a verb opening with ي/ت may be a present)
@@ -185,6 +188,15 @@ def arabic_drafts(text: str, sentences: Sequence[Sentence], body: Sequence[int],
                 draft.status_why = f"an accusation{f' by {st.speaker}' if st is not None else ''}: not confirmed"
                 if date_m is None:
                     draft.when_rule = "a deed an accusation names, without a date of its own: set one (not dated by publication)"
+            if draft.status == "claimed" and date_m is not None and _fighting_party(st, by_id) and \
+                    _said_on(folded, st, date_m, trigger.start()):
+                # "أعلنت القوات، مساء أمس، استعادة المدينة", "سيطرت الجبهة على البلدة، بحسب ما أعلن متحدث
+                # باسمها أمس": a party's day of saying is not the day of what it claims
+                draft.when, draft.date = None, None
+                draft.when_rule = (f"'{date_m.text}' is the day {st.speaker} said it, not the day it happened: "
+                                   "set one (not dated by publication)")
+                if carried is date_m:
+                    carried = None
             future_before = draft.status == "expected"
             own_date = date_m is not None and c0 <= date_m.start < c1
             if draft.status in HAPPENED and (not own_date or _now(date_m, published)) and si != body[0] and \
@@ -503,6 +515,33 @@ def _interested(st: Statement, by_id: dict[str, Entity]) -> bool:
     if e is not None:
         return e.kind in ("armed_group", "state", "person") and not e.source
     return bool(_PARTY_WORDS.search(st.speaker))
+
+
+# what may stand between the saying and its day: "أعلن الجيش في بيان اليوم", "قالت الحركة، مساء أمس،"
+_SAID_IN = re.compile(rf"[\s،,]*(?:(?:في|عبر)\s+(?:بيان|تصريح|تصريحات|مؤتمر|رساله|تغريده)(?:\s+[^\s.،]+){{0,2}}?\s*[،,]?\s*)?")
+
+
+def _said_on(folded: str, st: Optional[Statement], d: DateMention, at: int) -> bool:
+    """Is the date on the saying of what the event word at `at` tells: that word in what is said, the
+    date in the statement's words outside it, or opening it ("أعلنت القوات، مساء أمس، استعادة ...": the
+    quote runs from the day on)?"""
+    if st is None or not st.span[0] <= d.start < st.span[1] or not st.quote_span[0] <= at < st.quote_span[1]:
+        return False
+    q0, q1 = st.quote_span
+    return not q0 <= d.start < q1 or _SAID_IN.fullmatch(folded, q0, d.start) is not None
+
+
+def _fighting_party(st: Optional[Statement], by_id: dict[str, Entity]) -> bool:
+    """A party that fights (an army, a force, an armed group, their spokesmen): what it claims of the
+    fighting was done before it said so.  (A state or a ministry announcing a finding, "أعلنت اليابان
+    أول حالات إصابة", tells the act of that day.)"""
+    e = by_id.get(st.speaker_entity or "") if st is not None else None
+    if e is not None:
+        return e.kind == "armed_group"
+    return st is not None and _FIGHTERS.search(st.speaker) is not None
+
+
+_FIGHTERS = re.compile(r"الجيش|عسكري|القوات|قوات|التنظيم|الحركه|الحركة|الجماعه|الجماعة|الجبهه|الجبهة|الفصائل|الكتائب|المسلحين")
 
 
 def _clause_date(c_dates: Sequence[DateMention], at: int, ahead: bool = False) -> Optional[DateMention]:

@@ -52,3 +52,19 @@ def test_days_after_count_back_from_publication_when_the_sentence_has_no_day(wor
 def test_earlier_in_the_week_is_the_calendar_week(workspace) -> None:
     events = _events(workspace, "وفي وقت سابق من الأسبوع، أصيب ثلاثة عمال بانفجار لغم في حقل زراعي.\n")
     assert [e.when.edtf for e in events] == ["2025-03-10/2025-03-16"]
+
+
+def test_a_fighting_party_s_day_of_saying_does_not_date_what_it_claims(workspace) -> None:
+    events = _events(workspace, "أعلنت فصائل المعارضة المسلحة، مساء أمس الأربعاء، استعادة السيطرة على بلدة جبلية في الجنوب.\n")
+    retaken = [e for e in events if "استعادة" in e.quote]
+    assert len(retaken) == 1 and retaken[0].status == "claimed" and retaken[0].when is None
+
+
+def test_a_state_announcing_a_finding_keeps_its_day(workspace) -> None:
+    events = _events(workspace, "وأعلنت كندا يوم الثلاثاء أول حالات إصابة مؤكدة بالفيروس في مقاطعتين.\n")
+    assert [e.when.edtf for e in events if "إصابة" in e.quote] == ["2025-03-11"]
+
+
+def test_what_a_party_says_keeps_the_day_told_inside_it(workspace) -> None:
+    events = _events(workspace, "وقال متحدث باسم الجيش لوكالة محلية أمس إن القوات قتلت عشرة مسلحين اليوم في الوادي.\n")
+    assert [e.when.edtf for e in events if "قتلت" in e.quote] == ["2025-03-13"]
