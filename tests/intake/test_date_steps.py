@@ -126,3 +126,30 @@ def test_a_day_said_does_not_date_a_happening_told_in_the_past_perfect(workspace
     assert (event.when.edtf if event.when else None) == edtf, event.when_rule
     if edtf is None:
         assert event.when_rule.startswith("told as background (past perfect), before the day it was said")
+
+
+def test_hours_later_after_a_day_told_carries_that_day_even_a_sayings(workspace) -> None:
+    # "Hours later" ties the clause to the telling just before it: the announcement's Monday, though a
+    # day on a saying dates no plain step
+    event = _event(workspace, "The Northern Shield Brigade announced on Monday a three-day truce for the harvest. "
+                              "Hours later, a roadside bomb killed seven farmers near Kafr Saba.",
+                   "roadside bomb killed")
+    assert event.when is not None and event.when.edtf == "2019-03-04", event.when_rule
+    assert "told 'Hours later' after" in event.when_rule
+
+
+def test_without_a_link_word_the_step_after_a_saying_stays_undated(workspace) -> None:
+    event = _event(workspace, "The Northern Shield Brigade announced on Monday a three-day truce for the harvest. "
+                              "A roadside bomb killed seven farmers near Kafr Saba.",
+                   "roadside bomb killed")
+    assert event.when is None, event.when_rule
+
+
+def test_a_past_perfect_aside_does_not_end_the_telling(workspace) -> None:
+    # the clause between is in the simple past; only its relative clause goes back in time
+    event = _event(workspace, "Northern Shield Brigade fighters stormed the Eastland Army base at Kafr Saba on Monday. "
+                              "The onslaught was provoked by Eastland Army troops, who had earlier entered brigade "
+                              "villages. Two mortar shells exploded near the grain market in Tal Hamra, killing seven "
+                              "people.", "shells exploded")
+    assert event.when is not None and event.when.edtf == "2019-03-04", event.when_rule
+    assert "same happening as" in event.when_rule
