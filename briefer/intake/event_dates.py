@@ -156,14 +156,17 @@ def _verb_over(t):
 
 
 def _own_clause(verb) -> bool:
-    """A verb heading a clause that tells its own happening: a relative or participle clause,
+    """A verb heading a clause that tells its own happening: a relative or past participle clause,
     a reported clause, or an adverbial one with its own subject or conjunction ("after they
-    fled in October"); a bare participle ("..., killing 68") goes on telling the same one."""
+    fled in October"); a bare participle ("..., killing 68") goes on telling the same one, and so
+    does a present participle on a noun ("people attending mass Sunday morning")."""
     if verb.lemma_.lower() in _LIGHT_VERBS or (verb.lemma_.lower() == "take"
                                                and any(c.lower_ == "place" for c in verb.children)):
         return False
     if verb.dep_ == "advcl":
         return any(c.dep_ in ("nsubj", "nsubjpass", "mark") for c in verb.children)
+    if verb.dep_ == "acl" and verb.tag_ == "VBG":
+        return False  # "killed six people attending mass Sunday morning": the scene of the happening, at its time
     return verb.dep_ in _OWN_CLAUSE
 
 

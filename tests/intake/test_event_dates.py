@@ -33,6 +33,9 @@ def _when(ws, body: str, words: str):
     # a participle on a noun naming a happening dates that happening
     ("Eastland accused the Northern Shield Brigade of violating a truce signed in January.",
      "truce signed in January", "2019-01"),
+    # a present participle on a noun tells the scene of the happening: its day is the happening's
+    ("Gunmen killed nine villagers attending a wedding in Tal Hamra Sunday evening, witnesses said.",
+     "killed nine villagers", "2019-03-03"),
     # a relative clause telling another happening does not date the main one
     ("The Northern Shield Brigade fighters, who took Kafr Saba last year, attacked Tal Hamra on Monday.",
      "attacked Tal Hamra", "2019-03-04"),
