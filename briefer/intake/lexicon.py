@@ -183,6 +183,13 @@ EVENT_STEMS = (
     "campaign", "patrol", "arriv", "toppl", "oust", "overthr",
     "offer", "propos", "pound", "reinforc", "cancel", "march", "repuls", "interven",
     "shut", "pull",
+    # deeds an analyst codes that the words above miss: blowing up, gunning down, ransacking,
+    # swapping prisoners, blockades, curfews and sanctions imposed, leaders resigning, sworn in or named,
+    # troops dispatched, bases handed over, aircraft downed, rescues, violations of a truce
+    "blew", "blown", "blow up", "blows up", "blowing up", "gunned", "ransack", "swap", "exchang",
+    "blockad", "curfew", "impos", "sanction", "resign", "stepped down", "step down", "steps down",
+    "stepping down", "sworn", "inaugurat", "appoint", "sacked", "dispatch", "handed over", "hand over",
+    "hands over", "handing over", "handover", "downed", "downing", "rescu", "violat", "operation",
 )
 
 # All-capital words that are not names.

@@ -399,6 +399,8 @@ def roles_in(doc, start: int, end: int, trigger_offset: Optional[int] = None) ->
     if anchor is not None and anchor.pos_ in ("NOUN", "PROPN") and anchor.ent_type_ == "":
         reader.noun(anchor)
         if reader.roles.initiators or reader.roles.targets or reader.roles.pronoun:
+            if anchor.dep_ == "dobj" and anchor.head.lemma_.lower() in SPEECH_ACTS:
+                reader.roles.speaker_acts = True  # "declared a curfew": the saying is the deed
             _against(reader, doc, start, end)
             return reader.done()
         # a noun that names no one ("sparking an explosion", "indicted X for war crimes"): the verb it

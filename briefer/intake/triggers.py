@@ -11,9 +11,9 @@ of what the clause tells, not of how it names someone or something:
   ("rebels who control the north", "fighters battling the army"): that says who they are,
   not what happened (what happened to them or what they did, "Machar, who was dismissed in
   July", "civilians killed in the attack", is told);
-* it is not a purpose or an aim ("to fight on", "in a bid to retake", "in order to push")
-  nor what someone was urged, asked or called on to do ("urged the bloc to deploy", "called
-  for a cease-fire");
+* it is not a purpose or an aim ("to fight on", "in a bid to retake", "in order to push", "an
+  operation aimed at retaking") nor what someone was urged, asked or called on to do ("urged the
+  bloc to deploy", "called for a cease-fire");
 * a participle that qualifies a noun ("the ousted president") says who or what it is, and
   "control" or "hold" in the present tense ("his troops now control the town") or "under ... control"
   ("areas under government control") who holds what;
@@ -96,6 +96,16 @@ def _describing(verb) -> bool:
     return True
 
 
+_AIMING = {"aim", "design", "mean", "intend"}
+
+
+def _aimed(verb) -> bool:
+    """A participle saying what a deed is for ("an operation aimed to retake the town", "raids aimed at
+    capturing", "strikes designed to halt the advance"): what follows it is an aim, not a happening."""
+    return verb.tag_ == "VBN" and verb.lemma_.lower() in _AIMING and verb.dep_ in ("acl", "advcl", "conj", "ROOT") \
+        and (verb.dep_ != "ROOT" or any(c.dep_ == "auxpass" for c in verb.children))
+
+
 def _infinitive(verb) -> bool:
     return any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children)
 
@@ -170,6 +180,8 @@ def tells(token, upper_text: bool = False) -> bool:
             return False  # an aim: "to fight on", "in order to push"
         if t.dep_ == "xcomp" and head.lemma_.lower() in _DIRECTIVE:
             return False  # asked for: "urged them to deploy"
+        if t.dep_ in ("xcomp", "pcomp", "pobj", "prep") and _aimed(head):
+            return False  # the aim of a deed: "an operation aimed to retake", "strikes designed to halt"
         if t.dep_ == "pobj" and head.lower_ == "for" and head.head.lemma_.lower() in _DIRECTIVE:
             return False  # asked for: "called for a cease-fire", "appealed for the release of ..."
         t = head

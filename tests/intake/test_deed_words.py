@@ -1,0 +1,64 @@
+"""Deeds a conflict analyst codes that plain wire sentences tell in words of their own: blowing up,
+gunning down, swapping prisoners, curfews and blockades, sanctions, leaders resigning, sworn in or named,
+bases handed over, aircraft downed, operations started.  And the aim of a deed said by a participle
+("an operation aimed at ...") is the deed's purpose, not a happening to come.  Sentences in the
+project's own words (found with benchmarks/intake_probes.json)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from briefer.intake.assistant import analyse_text
+
+MONDAY = date(2021, 3, 8)
+
+
+def proposals(workspace, body: str):
+    analysis = analyse_text(workspace, "Hill country report\n\n" + body, published=MONDAY)
+    return analysis.events, analysis.expectations
+
+
+@pytest.mark.parametrize("sentence", [
+    "Fighters of the Tarbul Front blew up a bridge near Oskel on Saturday, the police said.",
+    "A water pipeline was blown up near Oskel overnight, the governor said.",
+    "Unknown gunmen gunned down a village elder in Oskel on Sunday.",
+    "The Tarbul Front and the Hill Guard swapped prisoners at the Oskel crossing on Sunday.",
+    "The Hill Guard imposed a curfew on Oskel on Saturday.",
+    "The Hill Guard lifted the curfew on Oskel on Sunday.",
+    "The Hill Council imposed sanctions on two Tarbul Front commanders on Friday.",
+    "The Hill Guard lifted its blockade of Oskel on Sunday.",
+    "The governor of Oskel resigned on Saturday.",
+    "The commander of the Hill Guard stepped down on Friday.",
+    "Anna Velko was sworn in as governor of Oskel on Sunday.",
+    "The Hill Council appointed a new governor of Oskel on Friday.",
+    "The Hill Guard handed over the Oskel barracks to the police on Saturday.",
+    "Fighters of the Tarbul Front downed a Hill Guard drone near Oskel on Sunday.",
+    "The Hill Guard rescued six hostages from a farm near Oskel on Saturday.",
+    "Looters ransacked the Oskel post office on Sunday.",
+    "The Hill Guard started an operation against the Tarbul Front near Oskel on Friday.",
+])
+def test_deeds_told_in_words_of_their_own_are_events(workspace, sentence: str) -> None:
+    events, expectations = proposals(workspace, sentence)
+    assert len(events) == 1 and not expectations, (events, expectations)
+
+
+@pytest.mark.parametrize("sentence", [
+    "On Friday the Hill Guard started an operation aimed to retake Oskel from the Tarbul Front.",
+    "The Hill Guard began an operation on Friday aimed at capturing the Oskel road from the Tarbul Front.",
+])
+def test_the_aim_of_a_deed_is_no_happening_to_come(workspace, sentence: str) -> None:
+    events, expectations = proposals(workspace, sentence)
+    assert not expectations, [e.status_why for e in expectations]
+    assert len(events) == 1 and "operation" in events[0].quote and events[0].when.edtf == "2021-03-05", events
+
+
+@pytest.mark.parametrize("sentence", [
+    "The Hill Council built a new road to Oskel last year aimed at ending the blockade of the town.",
+    "The Hill Guard moved 300 soldiers to Oskel on Friday in a move designed to retake the dam.",
+])
+def test_an_aim_hung_on_a_deed_of_no_event_word_is_not_proposed(workspace, sentence: str) -> None:
+    # the blockade is not ended, the dam not retaken: neither done nor said to be coming
+    events, expectations = proposals(workspace, sentence)
+    assert not events and not expectations, (events, expectations)
