@@ -13,7 +13,10 @@ codes one event, dated by the telling that gives a day.  Two rules, on the parse
   with it, names again with "the" a thing it told ("the gunmen", "the market"), or is told
   in the very next sentence after the last telling of it ("... attacked a barracks on Friday."
   then "Officials said about 40 gunmen stormed the post in <town>."), or gives the same day of
-  its own (an air strike on Tuesday, then "confirmed it carried out one air strike on Tuesday"); their
+  its own (an air strike on Tuesday, then "confirmed it carried out one air strike on Tuesday"); or,
+  sharing no kind, names its doers again with "the" at a place both name and tells no other kind
+  ("after gunmen fired on a crowd in <town>" then "the two gunmen opened fire at a bus station in
+  <town>"; not "another bomber", and not a new deed with no place: "the militants escaped"); their
   dates agree (equal, or one of them only the publication day or the day something was
   said: "officials said Sunday that ..."), no other place is named, and the report does
   not say it is another one ("also", "another", "separately", "later", a sentence opening with "Earlier")
@@ -207,6 +210,32 @@ def _tells_more(tokens: list, kinds: set[str]) -> bool:
     return False
 
 
+# what tells a noun's thing as another one than a thing told before
+_OTHER_MARKS = {"another", "other", "second", "third", "more", "further", "new"}
+
+
+def _referents(tokens: list) -> set[str]:
+    """Nouns a clause introduces for later tellings to point back to; not those told as others
+    ("another suicide bomber", "other gunmen")."""
+    return {t.lemma_.lower() for t in tokens if t.pos_ == "NOUN"
+            and not any(c.lower_ in _OTHER_MARKS for c in t.children)} - _LIGHT_NOUNS
+
+
+def _doers_named_again(tokens: list) -> set[str]:
+    """The doers of a clause's happening named with "the" ("the two gunmen opened fire", "the U.N.
+    force attacked the rebels Saturday"): subjects of a verb in the past that is no saying."""
+    out = set()
+    for t in tokens:
+        if t.dep_ not in ("nsubj", "nsubjpass") or t.pos_ != "NOUN" or t.lemma_.lower() in _LIGHT_NOUNS:
+            continue
+        if not any(c.dep_ == "det" and c.lower_ in _BACK_DETS for c in t.children):
+            continue
+        verb = t.head
+        if verb.pos_ == "VERB" and verb.tag_ == "VBD" and verb.lemma_.lower() not in SPEECH_LEMMAS:
+            out.add(t.lemma_.lower())
+    return out
+
+
 def _default_date(d: EventDraft) -> bool:
     return d.date is None and (d.when_rule or "").startswith(_DEFAULT_RULES)
 
@@ -326,7 +355,8 @@ def fold_retellings(drafts: list[EventDraft], sentences: Sequence[Sentence], par
         if back and _tells_more(tokens, kinds):
             kinds, back, all_back = kinds - back, set(), False  # "the attack came as X arrived": X is news
         plural = any(t.tag_ in ("NNS", "NNPS") and _points_back(t) for t, _k in found)  # "both attacks"
-        info.append((kinds, back, all_back, nouns, definite, _count_of_dead(tokens), plural))
+        info.append((kinds, back, all_back, nouns, definite, _count_of_dead(tokens), plural,
+                     _doers_named_again(tokens), _referents(tokens)))
     kept: list[int] = []
     prev_home: int | None = None  # the kept draft the previous draft ended in
     last_told: dict[int, int] = {}  # kept draft -> the last sentence that told it
@@ -342,7 +372,7 @@ def fold_retellings(drafts: list[EventDraft], sentences: Sequence[Sentence], par
             _absorb(drafts[prev_home], d, weak, only_parties=False)
             last_told[prev_home] = d.clause.sentence
             continue
-        kinds, back, all_back, _nouns, definite, _count, plural = meta
+        kinds, back, all_back, _nouns, definite, _count, plural, doers, _refs = meta
         if all_back and any(info[i] is not None and _shared_kinds(kinds, info[i][0], back)
                             and _dates_agree(drafts[i], d, weak) for i in kept):
             # only refers back to a happening already proposed ("condemned the attack"): nothing new,
@@ -361,7 +391,11 @@ def fold_retellings(drafts: list[EventDraft], sentences: Sequence[Sentence], par
             if pmeta is None or prev.status not in HAPPENED:
                 continue
             shared = _shared_kinds(kinds, pmeta[0], back)
-            if not shared or not _dates_agree(prev, d, weak):
+            # the doers named again with "the", at a place both tellings name, with no other kind of happening:
+            # the happening told again in other words ("gunmen fired on a crowd in X" then "the two gunmen opened
+            # fire at a bus station in X"), though their words share no kind
+            same_doers = bool(doers & pmeta[8]) and not (kinds - pmeta[0]) - _TOLD_WITH and bool(d.place and prev.place)
+            if not (shared or same_doers) or not _dates_agree(prev, d, weak):
                 continue
             if _places_differ(prev.place, d.place):
                 continue  # told of another place: another happening
@@ -375,7 +409,7 @@ def fold_retellings(drafts: list[EventDraft], sentences: Sequence[Sentence], par
             linked = bool(back & shared) or bool(_party_ids(prev) & _party_ids(d)) \
                 or (prev.place and d.place and prev.place == d.place) or bool(definite & pmeta[3]) \
                 or i == kept[-1] and d.clause.sentence - last_told[i] == 1 \
-                or _same_day(prev, d, weak)
+                or _same_day(prev, d, weak) or same_doers
             if linked:
                 target = i
                 break

@@ -1,0 +1,35 @@
+"""A happening told again in other words is one proposal: the report points back at it (its doers
+named again with "the"), on reports in the project's own words."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from briefer.intake.assistant import analyse_text
+
+THURSDAY = date(2015, 3, 5)
+
+
+def events(workspace, body: str, published: date = THURSDAY):
+    return analyse_text(workspace, "Valley report\n\n" + body, published=published).events
+
+
+def test_the_doers_named_again_at_the_same_place_tell_the_happening_again(workspace) -> None:
+    found = events(workspace, "The Valley Council closed all schools after masked gunmen fired on a crowd of "
+                              "traders in the town of Korbessa.\n\nPolice and witnesses say the two masked gunmen "
+                              "opened fire at a busy bus station in Korbessa.")
+    quotes = [e.quote for e in found if "fire" in e.quote or "fired" in e.quote]
+    assert len(quotes) == 1, quotes
+    assert "opened fire" in quotes[0] and "fired on a crowd" in quotes[0]  # the retelling's words kept as evidence
+
+
+def test_the_doers_named_again_elsewhere_or_doing_another_kind_of_thing_tell_another_happening(workspace) -> None:
+    found = events(workspace, "The Valley Council closed all schools after masked gunmen fired on a crowd of "
+                              "traders in the town of Korbessa.\n\nPolice say the masked gunmen opened fire at a "
+                              "busy bus station in Dara Khel.")
+    assert len([e for e in found if "fire" in e.quote]) == 2, [e.quote for e in found]
+    found = events(workspace, "The Valley Council closed all schools after masked gunmen fired on a crowd of "
+                              "traders in the town of Korbessa.\n\nPolice say the masked gunmen abducted two traders "
+                              "in Korbessa.")  # a kind of happening not told before: news
+    assert any("abducted" in e.quote and "fired" not in e.quote for e in found), [e.quote for e in found]
+
