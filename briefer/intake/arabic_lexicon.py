@@ -216,6 +216,10 @@ GENERAL_EVENT_WORDS = (
     "اشترط", "اشترطت", "انشق", "انشقاق", "أنهى", "أنهت", "إنهاء", "فرضت", "خفض", "خفضت", "تخفيض", "رفع العقوبات",
     # the passive of any verb, by its verbal noun: "تم نقل الجرحى", "تمت إعادة الخدمة"
     "تم", "تمت",
+    # more classes of the security and diplomatic news: sending forces ("أرسلت تعزيزات"), summoning and
+    # expelling envoys, dismantling cells and seizing arms, reopening what was closed, a state of emergency
+    "أرسل", "أرسلت", "أرسلوا", "إرسال", "تعزيزات", "استدعى", "استدعت", "استدعاء", "طرد", "طردت", "طردوا",
+    "فكك", "فككت", "تفكيك", "ضبط", "ضبطت", "أعاد فتح", "أعادت فتح", "أعيد فتح", "إعادة فتح", "حالة الطوارئ",
 )
 _PERFECTS = L.ARABIC_EVENT_WORDS + MORE_EVENT_WORDS + GENERAL_EVENT_WORDS
 

@@ -68,3 +68,14 @@ def test_a_state_announcing_a_finding_keeps_its_day(workspace) -> None:
 def test_what_a_party_says_keeps_the_day_told_inside_it(workspace) -> None:
     events = _events(workspace, "وقال متحدث باسم الجيش لوكالة محلية أمس إن القوات قتلت عشرة مسلحين اليوم في الوادي.\n")
     assert [e.when.edtf for e in events if "قتلت" in e.quote] == ["2025-03-13"]
+
+
+def test_security_and_diplomatic_measures_are_happenings(workspace) -> None:
+    events = _events(workspace, "استدعت وزارة الخارجية سفير الدولة المجاورة صباح الاثنين.\n"
+                                "وأرسل الجيش تعزيزات إلى الحدود مساء الاثنين.\n"
+                                "وفككت الشرطة خلية من ثلاثة عناصر في العاصمة يوم الثلاثاء.\n"
+                                "وأعلنت الحكومة حالة الطوارئ في الإقليم اليوم الخميس.\n"
+                                "وأعيد فتح المعبر الحدودي أمام المسافرين أمس.\n")
+    dated = {e.quote.split()[0]: e.when.edtf for e in events if e.when is not None}
+    assert dated == {"استدعت": "2025-03-10", "وأرسل": "2025-03-10", "وفككت": "2025-03-11", "وأعلنت": "2025-03-13",
+                     "وأعيد": "2025-03-12"}
