@@ -99,7 +99,8 @@ _DATE_RULES = [
     ("overnight", re.compile(rf"{NOT_AR_BEFORE}(?:خلال\s+)?(?:ساعات\s+الليل|(?:ال)?ليلة\s+الماضية|(?:ليل|ليلة)\s+أمس){NOT_AR_AFTER}")),
     # "أمس الثلاثاء", "اليوم (السبت)", "فجر اليوم الأحد": the day and its weekday are one expression
     ("yesterday", re.compile(rf"{NOT_AR_BEFORE}{_PART_OF_DAY}{GLUED}(?:يوم\s+)?(?:أمس|البارحة){NOT_AR_AFTER}(?:\s*\(?\s*(?P<wd>{_WEEKDAY_RE})\s*\)?)?")),
-    ("today", re.compile(rf"{NOT_AR_BEFORE}{_PART_OF_DAY}{GLUED}(?:اليوم|الليلة){NOT_AR_AFTER}(?!\s+(?:التالي|السابق|العالمي|الوطني|الدولي|الأول|الثاني|الثالث))(?:\s*\(?\s*(?P<wd>{_WEEKDAY_RE})\s*\)?)?")),
+    # ("في اليوم نفسه", "نفس اليوم", "اليوم التالي": a day counted from the clause before, not today)
+    ("today", re.compile(rf"(?<!نفس ){NOT_AR_BEFORE}{_PART_OF_DAY}{GLUED}(?:اليوم|الليلة){NOT_AR_AFTER}(?!\s+(?:التالي|السابق|نفسه|ذاته|نفسها|ذاتها|العالمي|الوطني|الدولي|الأول|الثاني|الثالث))(?:\s*\(?\s*(?P<wd>{_WEEKDAY_RE})\s*\)?)?")),
     ("tomorrow", re.compile(rf"{NOT_AR_BEFORE}{_PART_OF_DAY}{GLUED}(?:يوم\s+)?(?:غدا|غداً|غدًا|الغد){NOT_AR_AFTER}")),
     ("last_week", re.compile(rf"{NOT_AR_BEFORE}{GLUED}الأسبوع\s+(?P<w>الماضي|الفائت|المنصرم|الجاري|الحالي|المقبل|القادم){NOT_AR_AFTER}")),
     # "مطلع الشهر", "أواخر الشهر الماضي": a part of a month, the month itself
@@ -353,7 +354,9 @@ def _next_weekday(pub: date, target: int) -> tuple[When, str, bool]:
 # a future verb (س + the imperfect: "ستعقد", "سيبدأ"), "سوف", "من المقرر": the clause speaks of what is to come
 _FUTURE_WORD = re.compile(rf"{NOT_AR_BEFORE}[وف]?(?:س[يتن][{AR}]{{3,}}|(?:سوف|المقرر|يعتزم|تعتزم|المرتقب){NOT_AR_AFTER})")
 # words that open with the same letters and are no verb in the future
-_NOT_FUTURE = {fold(w) for w in ("سيطرة", "سيطرت", "سيارة", "سيارات", "سنوات", "سياسة", "سياسي", "سياسية", "ستين",
+# (the verb "سيطر", took control, in each person and its noun with a pronoun: "سيطروا على المدينة" is done)
+_NOT_FUTURE = {fold(w) for w in ("سيطرة", "سيطرت", "سيطر", "سيطروا", "سيطرا", "سيطرتا", "سيطرته", "سيطرتها", "سيطرتهم",
+                                  "سيارة", "سيارات", "سنوات", "سياسة", "سياسي", "سياسية", "ستين",
                                   "سيناء", "سيدة", "سيدات", "ستار", "سينما", "سيول", "سنوية", "سنوي", "ستون")}
 _CLAUSE_END = re.compile(r"[.،؛:]")
 

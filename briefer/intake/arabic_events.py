@@ -17,6 +17,7 @@ from ..core.status import HAPPENED
 from ..core.when import When
 from . import arabic_lexicon as AL
 from .arabic import future_verb_in
+from .arabic_event_dates import carries, clause_date, counted_from, fighting_party, not_its_day, now, said_on
 from .arabic_text import AR, GLUED, MARKS, NOT_AR_AFTER, NOT_AR_BEFORE, WEEKDAYS, alternation, fold, marked_alternation, unmarked
 from .dates import DateMention
 from .event_dates import undated_rule
@@ -79,16 +80,6 @@ _PRESENT_HEAD = re.compile(rf"[\s،,\"«(]*(?:[وف]|(?:كما|ثم)\s+)?(?:ي[{
 # "منذ ذلك الحين", "منذ اندلاع الحرب": what has gone on since another time is no happening of one day
 _SPAN = re.compile(rf"{NOT_AR_BEFORE}[وف]?منذ{NOT_AR_AFTER}")
 _SINCE = re.compile(rf"{NOT_AR_BEFORE}منذ\s+(?:ايام|اسابيع|اشهر|شهور){NOT_AR_AFTER}")
-_RECENT = 7  # days: an undated clause takes the day of the clause before when it is this close to publication
-
-
-def _carries(when: When, published: Optional[When]) -> bool:
-    """A date the story moves to and the next undated clause takes: a day, or a night or two days
-    ("خلال ساعات الليل"), within _RECENT days of publication."""
-    if published is None or when.open_start or when.open_end or when.precision.value < 5:
-        return False
-    return (when.latest - when.earliest).days <= 2 and abs((when.earliest - published.earliest).days) <= _RECENT
-
 
 def _clauses_of(text: str, s: Sentence, dateline: Optional[tuple[int, int]] = None) -> list[tuple[int, int]]:
     out, start = [], s.start
@@ -134,7 +125,7 @@ def arabic_drafts(text: str, sentences: Sequence[Sentence], body: Sequence[int],
             taken = {id(d) for _r0, _r1, r_dates in rels for d in r_dates}
             for r0, r1, r_dates in rels:
                 trigger = _TRIGGER_RE.search(folded, r0, r1) or _TRIGGER_DEF.search(folded, r0, r1)
-                date_r = _clause_date(r_dates, trigger.start())
+                date_r = clause_date(r_dates, trigger.start())
                 drafts.append(_draft(text, folded, si, r0, r1, trigger, date_r, by_sentence, by_id, st, outlet,
                                      published, None, background=date_r is None))
             trigger = _TRIGGER_RE.search(folded, c0, c1)
@@ -152,24 +143,26 @@ def arabic_drafts(text: str, sentences: Sequence[Sentence], body: Sequence[int],
                 # "واستمرت الاضطرابات حتى صباح اليوم الإثنين": a clause that tells no happening of its
                 # own still moves the story to its day; the next undated clause is told on that day
                 own = [d for d in s_dates if c0 <= d.start < c1 and id(d) not in taken and not d.forward]
-                if own and _carries(own[-1].when, published):
+                if own and carries(own[-1].when, published):
                     carried = own[-1]
                 continue
             # the sentence's only date serves a clause without one, unless it is told in a later clause
             # of its own opened by "في حين", "بينما", "فيما" (another happening at another time)
-            c_dates = [d for d in s_dates if c0 <= d.start < c1 and id(d) not in taken and not _not_its_day(folded, d)] or \
+            c_dates = [d for d in s_dates if c0 <= d.start < c1 and id(d) not in taken and not not_its_day(folded, d)] or \
                 (s_dates if len(s_dates) == 1 and not taken and not _contrasted(folded, c1, s_dates[0].start)
-                 and not _EARLIER.search(folded, c0, c1) and not _not_its_day(folded, s_dates[0])
+                 and not _EARLIER.search(folded, c0, c1) and not not_its_day(folded, s_dates[0])
                  else [])  # ("ومؤخرا أعلنت ...": another, earlier time)
             # a clause in the future is dated by what it names ahead ("سيقوم ... في ديسمبر المقبل"), not by
             # the day it was said ("أعلن اليوم الإثنين")
             if accused:  # the accusation's day is when it was made; the deed's is only one written after it
                 c_dates = [d for d in c_dates if d.start > trigger.start()]
             ahead = future_verb_in(folded, c0, c1) or _FUTURE_RE.search(text, c0, c1) is not None
-            told = [d for d in c_dates if not _said_on(folded, st, d, trigger.start())]
+            told = [d for d in c_dates if not said_on(folded, st, d, trigger.start())]
             if told and len(told) < len(c_dates):
                 c_dates = told  # "قال ... أمس إن القوات قتلت عشرة مسلحين اليوم": what is said has its own day
-            date_m = _clause_date(c_dates, trigger.start(), ahead)
+            date_m = clause_date(c_dates, trigger.start(), ahead)
+            if date_m is None and carried is not None:
+                date_m = counted_from(text, folded, c0, c1, carried)
             if date_m is not None and date_m.forward and not ahead and not _FORWARD_VERB.search(folded, c0, c1) \
                     and unmarked(trigger.group("word"))[:1] not in "يت":  # (a verb opening with ي/ت may be a present)
                 # "أرسلت رسالة تطلب ... قبل نهاية العام": a date ahead in a clause told in the past dates
@@ -177,7 +170,7 @@ def arabic_drafts(text: str, sentences: Sequence[Sentence], body: Sequence[int],
                 date_m = None
             if _ELSEWHERE.match(folded, c0):
                 carried = None  # "وفي سياق متصل، ...", "من جهة أخرى": another matter, told at its own time
-            if date_m is not None and _carries(date_m.when, published) and not _told_before(folded, c0, c1):
+            if date_m is not None and carries(date_m.when, published) and not _told_before(folded, c0, c1):
                 carried = date_m  # (a background clause's day, "وكانت القوات قد قصفت أمس", does not move the story)
             # "وسوف يشيع جثمانه ...، ويدفن في ...": a present verb joined by و to a future clause shares its future
             joined = future_before and _JOINED_PRESENT.match(folded, c0) is not None
@@ -188,8 +181,8 @@ def arabic_drafts(text: str, sentences: Sequence[Sentence], body: Sequence[int],
                 draft.status_why = f"an accusation{f' by {st.speaker}' if st is not None else ''}: not confirmed"
                 if date_m is None:
                     draft.when_rule = "a deed an accusation names, without a date of its own: set one (not dated by publication)"
-            if draft.status == "claimed" and date_m is not None and _fighting_party(st, by_id) and \
-                    _said_on(folded, st, date_m, trigger.start()):
+            if draft.status == "claimed" and date_m is not None and fighting_party(st, by_id) and \
+                    said_on(folded, st, date_m, trigger.start()):
                 # "أعلنت القوات، مساء أمس، استعادة المدينة", "سيطرت الجبهة على البلدة، بحسب ما أعلن متحدث
                 # باسمها أمس": a party's day of saying is not the day of what it claims
                 draft.when, draft.date = None, None
@@ -199,35 +192,13 @@ def arabic_drafts(text: str, sentences: Sequence[Sentence], body: Sequence[int],
                     carried = None
             future_before = draft.status == "expected"
             own_date = date_m is not None and c0 <= date_m.start < c1
-            if draft.status in HAPPENED and (not own_date or _now(date_m, published)) and si != body[0] and \
+            if draft.status in HAPPENED and (not own_date or now(date_m, published)) and si != body[0] and \
                     (unmarked(trigger.group("word")) in _IMPERFECT or _PRESENT_HEAD.match(folded, c0)) and \
                     not _SINCE.search(folded, c0, c1):
                 continue  # "وتستمر الحركة في تنفيذ هجمات": a present with no date of its own tells what goes on
             drafts.append(draft)
     _date_retellings(folded, drafts)
     return _drop_retellings(folded, drafts)
-
-
-# "في أول اختراق من نوعه منذ أبريل", "الهجوم الأعنف منذ 2019", "للمرة الأولى منذ": the date after an
-# elative or "first" is the yardstick the happening is measured by, not its day
-# ("أكثر من 200 قتيل منذ أكتوبر" counts since then: "أكثر"/"أقل" only with the article)
-_ELATIVE = re.compile(rf"{NOT_AR_BEFORE}[وفبل]?(?:(?:ال)?(?:اول|اولي|اكبر|اعنف|اسوا|اعلي|ادني|اخطر|اشد|اطول|اوسع|اضخم|ابرز|"
-                      rf"اهم|اسرع|ادمي)|الاكثر|الاقل){NOT_AR_AFTER}(?:\s+[^\s.،]+){{0,4}}\s+$")
-
-
-def _now(d: DateMention, published: Optional[When]) -> bool:
-    """A date that is the period the report is written in ("هذا العام", "هذا الشهر"), not a day."""
-    w = d.when
-    return published is not None and w.precision.value < 5 and not w.open_start and not w.open_end and \
-        w.earliest <= published.earliest <= w.latest
-
-
-def _not_its_day(folded: str, d: DateMention) -> bool:
-    """A date in the clause that is not the happening's: a "منذ" span measuring a superlative or a first
-    ("أول ... منذ أبريل"), or "غداة" (the day of what it names, the day before the clause's own)."""
-    if folded.startswith("غداه", d.start):
-        return True
-    return folded.startswith("منذ", d.start) and _ELATIVE.search(folded, max(0, d.start - 50), d.start) is not None
 
 
 # verbs whose date ahead is their own: a postponement, an extension, a deadline set ("أجلت ... إلى الأحد المقبل")
@@ -335,6 +306,12 @@ _PAST_EVENT = re.compile(rf"\s+(?:{alternation(w for w in AL.EVENT_WORDS if not 
 
 
 _LAST_WORD = re.compile(rf"[{AR}]+\s+$")
+# a plural noun without the article, then a past event verb: "مواجهات اندلعت", "مدرسين اختطفوا"
+# (not the subject of what is said, whose verb follows it: "قالت الصحيفة إن 25 صاروخا سقطت ...")
+_THAT_BEFORE = re.compile(rf"{NOT_AR_BEFORE}(?:ان|بان|لان)\s+(?:[^\s.،]+\s+){{0,3}}$")
+_UNMARKED_RELATIVE = re.compile(rf"{NOT_AR_BEFORE}(?P<head>(?![وف]?(?:ال|لل|بال))[{AR}]{{3,}}(?:ات|ين|ون))\s+"
+                                rf"(?P<verb>(?:{alternation(w for w in AL.EVENT_WORDS if not w.startswith(('ي', 'ت', 'ال')) and ' ' not in w)})"
+                                rf"(?:ت|وا)?){NOT_AR_AFTER}")
 
 
 # "الهجوم الذي وقع في ...": the happening told in the clause itself, pointed at by where it occurred
@@ -346,6 +323,15 @@ def _relatives(text: str, folded: str, c0: int, c1: int, s_dates: Sequence[DateM
     """Relative clauses of text[c0:c1] that hold a date of their own and tell a happening, each with
     the noun they describe: (start, end, their dates)."""
     out = []
+    for rel in _UNMARKED_RELATIVE.finditer(folded, c0, c1):
+        # "بعد مواجهات اندلعت ليل الجمعة", "سراح مدرسين اختطفوا الشهر الماضي": an indefinite noun's
+        # relative clause has no "التي"; its verb, agreeing with the noun, and its date are its own
+        end = _REL_END.search(folded, rel.end("head"), c1)
+        r1 = end.start() if end is not None else c1
+        r_dates = [d for d in s_dates if rel.end("head") < d.start < r1 and not d.forward]
+        if r_dates and unmarked(rel.group("verb")).endswith(("ت", "وا")) and \
+                not _THAT_BEFORE.search(folded, max(c0, rel.start() - 40), rel.start()):
+            out.append((rel.start("head"), r1, r_dates))
     for rel in _RELATIVE.finditer(folded, c0, c1):
         end = _REL_END.search(folded, rel.end(), c1)
         r1 = end.start() if end is not None else c1
@@ -516,50 +502,6 @@ def _interested(st: Statement, by_id: dict[str, Entity]) -> bool:
         return e.kind in ("armed_group", "state", "person") and not e.source
     return bool(_PARTY_WORDS.search(st.speaker))
 
-
-# what may stand between the saying and its day: "أعلن الجيش في بيان اليوم", "قالت الحركة، مساء أمس،"
-_SAID_IN = re.compile(rf"[\s،,]*(?:(?:في|عبر)\s+(?:بيان|تصريح|تصريحات|مؤتمر|رساله|تغريده)(?:\s+[^\s.،]+){{0,2}}?\s*[،,]?\s*)?")
-
-
-def _said_on(folded: str, st: Optional[Statement], d: DateMention, at: int) -> bool:
-    """Is the date on the saying of what the event word at `at` tells: that word in what is said, the
-    date in the statement's words outside it, or opening it ("أعلنت القوات، مساء أمس، استعادة ...": the
-    quote runs from the day on)?"""
-    if st is None or not st.span[0] <= d.start < st.span[1] or not st.quote_span[0] <= at < st.quote_span[1]:
-        return False
-    q0, q1 = st.quote_span
-    return not q0 <= d.start < q1 or _SAID_IN.fullmatch(folded, q0, d.start) is not None
-
-
-def _fighting_party(st: Optional[Statement], by_id: dict[str, Entity]) -> bool:
-    """A party that fights (an army, a force, an armed group, their spokesmen): what it claims of the
-    fighting was done before it said so.  (A state or a ministry announcing a finding, "أعلنت اليابان
-    أول حالات إصابة", tells the act of that day.)"""
-    e = by_id.get(st.speaker_entity or "") if st is not None else None
-    if e is not None:
-        return e.kind == "armed_group"
-    return st is not None and _FIGHTERS.search(st.speaker) is not None
-
-
-_FIGHTERS = re.compile(r"الجيش|عسكري|القوات|قوات|التنظيم|الحركه|الحركة|الجماعه|الجماعة|الجبهه|الجبهة|الفصائل|الكتائب|المسلحين")
-
-
-def _clause_date(c_dates: Sequence[DateMention], at: int, ahead: bool = False) -> Optional[DateMention]:
-    """The date that governs the happening: a past one before a forward one, a day or a month before
-    an open span ("منذ 2011" says how long, not when), then the nearest to the trigger word."""
-    if not c_dates:
-        return None
-    best = min(c_dates, key=lambda d: (d.forward != ahead, d.when.open_end or d.when.open_start, abs(d.start - at)))
-    if not _YEAR_IN.search(best.text) and not best.forward:
-        # "ليل السبت - الأحد في 7 أبريل 2013": the date written out says the day the weekday points at
-        full = [d for d in c_dates if _YEAR_IN.search(d.text) and d.when.is_point and not best.when.open_end
-                and abs((d.when.earliest - best.when.latest).days) <= 1]
-        if full:
-            return full[0]
-    return best
-
-
-_YEAR_IN = re.compile(r"(?:19|20)\d\d")
 
 
 def _roles(text: str, ments: Sequence[Mention], by_id: dict[str, Entity], st: Optional[Statement],

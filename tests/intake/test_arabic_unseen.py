@@ -2,7 +2,9 @@
 benchmarks/intake_ar_own), on sentences written for these tests: a verb with its vowels written inside it
 ("اختُطف", "استُهدفت", "دُمّر") is still the event word; what a report sets against a party's denial with
 "في حين" is the report's, not denied; "بعد يومين من <X>" dates X two days before its sentence's day; "في
-وقت سابق من الأسبوع" is the calendar week of publication."""
+وقت سابق من الأسبوع" is the calendar week of publication; a fighting party's day of saying does not date what
+it claims; more verb classes; "سيطروا" is done, not to come; "في اليوم نفسه"/"قبل ذلك بيومين" count from the
+clause before; an indefinite noun's relative clause ("مواجهات اندلعت ليل الجمعة") tells its own happening."""
 
 from __future__ import annotations
 
@@ -79,3 +81,30 @@ def test_security_and_diplomatic_measures_are_happenings(workspace) -> None:
     dated = {e.quote.split()[0]: e.when.edtf for e in events if e.when is not None}
     assert dated == {"استدعت": "2025-03-10", "وأرسل": "2025-03-10", "وفككت": "2025-03-11", "وأعلنت": "2025-03-13",
                      "وأعيد": "2025-03-12"}
+
+
+def test_took_control_is_done_not_to_come(workspace) -> None:
+    analysis = analyse_text(workspace, "Headline: خبر\n\nوقال قائد محلي إن المقاتلين سيطروا على التلال المطلة على الوادي "
+                            "صباح الثلاثاء.\n", published=PUB)
+    assert [e.when.edtf for e in analysis.events if "سيطروا" in e.quote] == ["2025-03-11"]
+    assert not analysis.expectations
+
+
+def test_a_day_counted_from_the_clause_before(workspace) -> None:
+    events = _events(workspace, "قصفت المدفعية حيا سكنيا في المدينة مساء الاثنين.\n"
+                                "وفي اليوم نفسه، انفجرت عبوة ناسفة قرب محطة الحافلات.\n"
+                                "وقبل ذلك بيومين، اغتيل مسؤول محلي أمام منزله.\n"
+                                "وفي اليوم التالي، اعتقلت الشرطة أربعة مشتبه بهم.\n")
+    assert [e.when.edtf if e.when else None for e in events] == ["2025-03-10", "2025-03-10", "2025-03-08", "2025-03-09"]
+
+
+def test_an_indefinite_noun_s_relative_clause_tells_its_own_happening(workspace) -> None:
+    events = _events(workspace, "اعتقلت الشرطة، صباح اليوم الخميس، عشرة أشخاص بعد اشتباكات اندلعت مساء الثلاثاء "
+                                "بين أنصار حزبين في ضاحية المدينة.\n")
+    dated = sorted((e.when.edtf, e.quote.split()[0]) for e in events if e.when is not None)
+    assert dated == [("2025-03-11", "اشتباكات"), ("2025-03-13", "اعتقلت")]
+
+
+def test_the_subject_of_what_is_said_is_no_relative_clause(workspace) -> None:
+    events = _events(workspace, "وقالت الإذاعة إن مسلحين اقتحموا مساء الثلاثاء مركزا للشرطة في قرية حدودية.\n")
+    assert [(e.quote.split()[0], e.when.edtf) for e in events] == [("وقالت", "2025-03-11")]
