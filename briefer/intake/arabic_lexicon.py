@@ -217,9 +217,11 @@ GENERAL_EVENT_WORDS = (
     # the passive of any verb, by its verbal noun: "تم نقل الجرحى", "تمت إعادة الخدمة"
     "تم", "تمت",
     # more classes of the security and diplomatic news: sending forces ("أرسلت تعزيزات"), summoning and
-    # expelling envoys, dismantling cells and seizing arms, reopening what was closed, a state of emergency
+    # expelling envoys, dismantling cells and seizing arms, reopening what was closed, a state declared (emergency,
+    # mourning, martial law, general mobilisation)
     "أرسل", "أرسلت", "أرسلوا", "إرسال", "تعزيزات", "استدعى", "استدعت", "استدعاء", "طرد", "طردت", "طردوا",
     "فكك", "فككت", "تفكيك", "ضبط", "ضبطت", "أعاد فتح", "أعادت فتح", "أعيد فتح", "إعادة فتح", "حالة الطوارئ",
+    "الحداد", "حدادا", "الأحكام العرفية", "النفير العام", "التعبئة العامة",
 )
 _PERFECTS = L.ARABIC_EVENT_WORDS + MORE_EVENT_WORDS + GENERAL_EVENT_WORDS
 
