@@ -1,8 +1,10 @@
 """Candidate events: one or more per sentence that reports something happening.
 
 One candidate per clause that tells a happening (`clauses.sentence_clauses` says where a
-sentence divides).  Each candidate has its date (`event_dates.clause_date`, with the rule
-said), place, actors with roles and the clause as the supporting quote.
+sentence divides): by an event word (`lexicon.EVENT_STEMS`), or, in a clause with none, by a
+deed verb (`triggers.deed_word`) done by a named party or on the clause's own date.  Each
+candidate has its date (`event_dates.clause_date`, with the rule said), place, actors with
+roles and the clause as the supporting quote.
 """
 
 from __future__ import annotations
@@ -22,7 +24,7 @@ from .entities import WELL_KNOWN_ACTOR_KEYS, Entity, Mention
 from .statements import Statement
 from .parse import SPEECH_LEMMAS, clause_status, token_at
 from .text import Sentence
-from .triggers import TRIGGER_RE as _TRIGGER_RE, event_word, own_forces_act, told_as_news, told_at_place
+from .triggers import TRIGGER_RE as _TRIGGER_RE, deed_word, event_word, own_forces_act, told_as_news, told_at_place
 
 __all__ = ["EventDraft", "draft_events", "sentence_drafts"]
 
@@ -145,6 +147,8 @@ def draft_events(text: str, sentences: Sequence[Sentence], body: Sequence[int], 
                                             in_clause_statement.speaker_entity if in_clause_statement else None,
                                             _last_group(actor_mentions, bisect_left(mention_starts, clause.start),
                                                         by_id, clause.start))
+            if not (c_dates or _TRIGGER_RE.match(trigger.group()) or Role.INITIATOR in [r for _, r in participants]):
+                continue  # a deed told by a verb that is no event word: by a named party, or on its own date
             status, status_why = _status(text, clause, trigger_at, doc, sentence.start)
             speaker = in_clause_statement.speaker_entity if in_clause_statement is not None else None
             if speaker and speaker in by_id and by_id[speaker].actor and speaker not in [p for p, _ in participants]:
@@ -187,10 +191,15 @@ def _trigger(c_text: str, offset: int, doc) -> Optional[re.Match]:
     if doc is None:
         return _TRIGGER_RE.search(c_text)
     found = list(_TRIGGER_RE.finditer(c_text))
-    if not found:
-        return None
-    at = event_word(doc, offset, offset + len(c_text), [(offset + m.start(), offset + m.end()) for m in found])
+    at = event_word(doc, offset, offset + len(c_text), [(offset + m.start(), offset + m.end()) for m in found]) \
+        if found else None
+    if at is None:  # no event word the clause tells: a deed it tells by its verb (triggers.deed_word)
+        deed = deed_word(doc, offset, offset + len(c_text))
+        return _WORD_RE.match(c_text, deed[0] - offset) if deed else None
     return next((m for m in found if offset + m.start() == at), None)
+
+
+_WORD_RE = re.compile(r"\w+")
 
 
 _PLAN_NOUNS = {"plan", "intention", "intent"}  # "announced plans to send troops": what is to come

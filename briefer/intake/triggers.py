@@ -34,9 +34,10 @@ import re
 from typing import Optional, Sequence
 
 from . import lexicon as L
+from .deed_verbs import DEED_VERBS
 from .parse import SPEECH_LEMMAS, token_at
 
-__all__ = ["CASUALTY", "event_word", "own_forces_act", "told_as_news", "told_at_place", "tells", "event_stem", "agent_noun",
+__all__ = ["CASUALTY", "event_word", "deed_word", "own_forces_act", "told_as_news", "told_at_place", "tells", "event_stem", "agent_noun",
            "animate", "TRIGGER_RE", "HABITUAL", "DEAD_OR_HURT"]
 
 _STEMS = sorted(L.EVENT_STEMS, key=len, reverse=True)  # the longest first
@@ -347,6 +348,63 @@ def event_word(doc, start: int, end: int, found: Sequence[tuple[int, int]]) -> O
         if best is None or rank < best[0]:
             best = (rank, a)
     return best[1] if best is not None else None
+
+
+def deed_word(doc, start: int, end: int) -> Optional[tuple[int, int]]:
+    """Where a clause with no event word (doc.text[start:end]) tells a deed, the (start, end) of its verb in
+    doc.text: a verb whose first WordNet sense is a deed (`deed_verbs`; not a stop word such as "take" or
+    "make", not a saying nor a request), told by the report itself as done (`_told_done`) and done by someone
+    (`_someone_does`), that the clause tells (`event_word`): "militias set up roadblocks on Tuesday", "the
+    president visited the camps", "he was deported".  None when there is no such verb."""
+    from spacy.lang.en.stop_words import STOP_WORDS  # a parse is spaCy's: spaCy is there
+
+    spans = [(t.idx, t.idx + len(t.text)) for t in doc
+             if start <= t.idx < end and t.pos_ == "VERB" and t.lemma_.lower() in DEED_VERBS
+             and t.lemma_.lower() not in STOP_WORDS | _SAYING | _DIRECTIVE
+             and _told_done(t) and _someone_does(t)]
+    at = event_word(doc, start, end, spans) if spans else None
+    return next((span for span in spans if span[0] == at), None)
+
+
+_DONE_AUX = {"has", "have", "was", "were", "been", "'s", "’s"}
+
+
+def _told_done(verb) -> bool:
+    """Told by the report as done: the simple past or the present perfect, active or passive, of the verb or of
+    the verb it is joined to ("began striking", "returned ... but was deported"), not negated, not a habit
+    ("often", "still"), not the past perfect of a background ("had visited"), not inside what someone says
+    ("said the army visited ...": a party's account, often its own background)."""
+    v = verb
+    for _ in range(6):
+        if v.dep_ in ("xcomp", "conj") and v.head.pos_ in ("VERB", "AUX"):
+            v = v.head
+        else:
+            break
+    if any(a.lemma_.lower() in _SAYING for a in verb.ancestors):
+        return False
+    if any(c.dep_ == "neg" or c.dep_ == "advmod" and c.lower_ in HABITUAL | _STILL for c in v.children):
+        return False
+    aux = {c.lower_ for c in v.children if c.dep_ in ("aux", "auxpass")}
+    if v.tag_ == "VBD":
+        return not aux
+    return v.tag_ == "VBN" and bool(aux) and aux <= _DONE_AUX
+
+
+_PERSONAL = {"he", "she", "they", "we", "i", "who"}
+
+
+def _someone_does(verb) -> bool:
+    """Whether someone does the deed: its subject (or the "by" of a passive) is a person, people or a group, or a
+    personal pronoun; with a passive and no "by", whom it is done to ("he was deported")."""
+    v = verb
+    while v.dep_ in ("xcomp", "conj") and v.head.pos_ in ("VERB", "AUX") and v.head.i != v.i:
+        v = v.head
+    for w in {verb, v}:
+        agent = [g for c in w.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+        doers = agent or [c for c in w.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if any(d.lower_ in _PERSONAL or d.pos_ in ("NOUN", "PROPN") and animate(d) for d in doers):
+            return True
+    return False
 
 
 def _subordinate(token) -> bool:

@@ -55,10 +55,17 @@ def test_the_aim_of_a_deed_is_no_happening_to_come(workspace, sentence: str) -> 
 
 
 @pytest.mark.parametrize("sentence", [
-    "The Hill Council built a new road to Oskel last year aimed at ending the blockade of the town.",
     "The Hill Guard moved 300 soldiers to Oskel on Friday in a move designed to retake the dam.",
 ])
 def test_an_aim_hung_on_a_deed_of_no_event_word_is_not_proposed(workspace, sentence: str) -> None:
     # the blockade is not ended, the dam not retaken: neither done nor said to be coming
     events, expectations = proposals(workspace, sentence)
     assert not events and not expectations, (events, expectations)
+
+
+def test_an_aim_hung_on_a_deed_verb_is_not_proposed_but_the_deed_is(workspace) -> None:
+    # building is a deed (triggers.deed_word), done last year; ending the blockade is neither done nor to come
+    events, expectations = proposals(
+        workspace, "The Hill Council built a new road to Oskel last year aimed at ending the blockade of the town.")
+    assert not expectations, expectations
+    assert len(events) == 1 and events[0].status == "reported" and events[0].when.edtf == "2020", events

@@ -25,7 +25,7 @@ def quotes(workspace, body: str) -> list[str]:
     "The Korbessa Liberation Front now publishes a weekly newspaper.",
     "Many former fighters of the Korbessa militia now work as farmers.",
     # an aim, or what someone was urged to do
-    "The governor of Korbessa travelled to the capital on Thursday to press for new roads.",
+    "The governor of Korbessa went to the capital on Thursday to press for an end to the raids.",
     "The Valley Council urged the Dara Khel Brigade to release its prisoners and withdraw from the dam.",
     "The Valley Council has been calling for a cease-fire in Korbessa.",
     "The governor of Korbessa appealed on Thursday for the release of the Dara Khel prisoners.",

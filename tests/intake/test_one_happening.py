@@ -181,15 +181,15 @@ def test_the_next_sentence_telling_the_same_kind_of_happening_tells_it_in_more_d
     assert len(found) == 1 and "stormed the post" in found[0].quote, [e.quote for e in found]
     # a sentence in between, or a sentence that says it is another one: another happening
     found = events(workspace, "Gunmen of the Black Flag Movement attacked an army barracks in Chad on Tuesday, "
-                              "killing 12 soldiers, officials said.\n\nThe Valley Council met in the capital to "
-                              "discuss the harvest.\n\nThe officials said about 40 gunmen stormed the post in the "
+                              "killing 12 soldiers, officials said.\n\nThe Valley Council runs the markets of the "
+                              "capital.\n\nThe officials said about 40 gunmen stormed the post in the "
                               "town of Bol.")
     assert len(found) == 2, [e.quote for e in found]
 
 
 def test_a_happening_of_one_kind_told_again_with_the_same_day_is_one_event(workspace) -> None:
     found = events(workspace, "An air strike on a village in the Korbessa valley killed 11 people on Tuesday.\n\n"
-                              "The Valley Council met in the capital to discuss the harvest.\n\nA Valley Guard "
+                              "The Valley Council runs the markets of the capital.\n\nA Valley Guard "
                               "spokesman confirmed to reporters that its planes carried out one air strike in the "
                               "area on Tuesday.")
     assert len(found) == 1 and "carried out one air strike" in found[0].quote, [e.quote for e in found]
