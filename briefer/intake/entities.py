@@ -11,7 +11,7 @@ import re
 from typing import Iterable, Optional, Sequence
 
 from .bodies import body_mentions
-from .grouping import definite_references, group_mentions
+from .grouping import definite_references, group_mentions, named_as_whose, taken_up
 from .model_names import with_model_names
 from .mentions import MentionFinder
 from .names import WELL_KNOWN_ACTOR_KEYS, Entity, Gazetteer, Mention, same_actor
@@ -63,6 +63,8 @@ def _only_whose(text: str, mentions: Sequence[Mention]) -> bool:
 
 
 def _only_where(text: str, mentions: Sequence[Mention]) -> bool:
-    """Whether a new body is named only as the place someone stands (see _WHERE_BEFORE_RE)."""
+    """Whether a new body is named only as the place someone stands (see _WHERE_BEFORE_RE) or as whose
+    post, voice or thing something is ("a Pentagon spokesman", "told reporters at the Pentagon")."""
     named = [m for m in mentions if not m.reference]
-    return bool(named) and all(_WHERE_BEFORE_RE.search(text, max(0, m.start - 20), m.start) for m in named)
+    return bool(named) and all(_WHERE_BEFORE_RE.search(text, max(0, m.start - 20), m.start)
+                               or named_as_whose(text, m) for m in named) and not taken_up(text, named)

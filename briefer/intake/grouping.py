@@ -7,6 +7,7 @@ person's name, spelling variants; and "the brigade" for the one brigade named be
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Optional, Sequence
 
 from rapidfuzz import fuzz
@@ -16,7 +17,7 @@ from .text import Sentence, fold
 from .bodies import state_key
 from .names import _SAME_ACTOR, Entity, Gazetteer, Mention
 
-__all__ = ["group_mentions", "definite_references"]
+__all__ = ["group_mentions", "definite_references", "named_as_whose", "taken_up"]
 
 
 class _Union:
@@ -192,8 +193,8 @@ def group_mentions(text: str, mentions: list[Mention], gaz: Gazetteer) -> list[E
     for members in sorted(groups.values(), key=lambda ms: ms[0].start):
         if all(m.known is None and _ASSOCIATED_RE.match(text, m.end) for m in members):
             continue  # "an al-Qaida-linked group", "IS-inspired attackers": named only to say what another is
-        if all(m.known is None and m.kind in ("organisation", "other") and (_OWNED_RE.match(text, m.end) or (
-                _OFFICIALS_RE.match(text, m.end) and not _a_force(m))) for m in members):
+        if all(m.known is None and m.kind in ("organisation", "other") and named_as_whose(text, m) for m in members) \
+                and not taken_up(text, members):
             continue  # "a U.N. office", "the U.N. cultural agency UNESCO": named only to say whose a thing is
         entity = _entity(members, gaz)
         if entity is None:
@@ -303,15 +304,38 @@ def _state_with_its_body(actorish: list[Mention], u: _Union) -> None:
 # "a U.N. office", "U.N. backing", "the U.N. representative", "a U-N backed court", "a U.N.-run school", "the
 # U.N.'s under secretary-general": a body named only as the owner of a thing, an office, a post or a backing
 # is mentioned, not a party
-_OWNED_RE = re.compile(r"(?:(?:-|\s+)(?:[a-z]+\s+)?(?:office|offices|agency|representative|envoy|"
+_OWNED_RE = re.compile(r"(?:(?:-|\s+)(?:[a-z'’]+\s+){0,2}(?:office|offices|agency|representative|envoy|"
                        r"headquarters|compound|convoy|resolution|mandate|backed|sanctions|staff|chief|buildings)"
                        r"|-(?:run|controlled|held)|\s+targets(?=\s*[.,;]|\s+(?:in|of|and|across|around)\b)"
-                       r"|['’]s\s+(?:[a-z]+\s+)?(?:secretary-general|representative|envoy|chief|coordinator))\b"
+                       r"|['’]s\s+(?:[a-z\-]+\s+){0,2}(?:secretary-general|representative|envoy|chief|coordinator))\b"
                        r"|\s+backing(?=\s*[.,;:)])")  # (not "the coalition backing the government")
 
-# "U.N. officials said", "White House officials": a civil body's officials are unnamed speakers (a force's
-# officials speak for the force: "Nepalese army officials say")
-_OFFICIALS_RE = re.compile(r"\s+officials\b")
+# "U.N. officials said", "White House officials": a civil body's officials are unnamed speakers; "Kremlin
+# spokesman Dmitry Peskov", "Jeff Davis, a Pentagon spokesman,", "the EU's top adviser, Ann Roe": the named
+# person speaks, the body is only whose voice he is ("an Interior Ministry spokesman said": the ministry
+# speaks).  A force's officials speak for the force: "Nepalese army officials say".
+_OFFICIALS_RE = re.compile(r"(?:\s+|['’]s\s+(?:[a-z\-]+\s+){0,2})(?:officials?\b|(?:spokes(?:man|woman|person)|"
+                           r"advis[eo]rs?)(?=\s*,|\s+[A-Z]))")
+
+
+def named_as_whose(text: str, m: Mention) -> bool:
+    """Whether a body is named here only as whose thing, post or voice someone or something is."""
+    return bool(_OWNED_RE.match(text, m.end) or (_OFFICIALS_RE.match(text, m.end) and not _a_force(m)))
+
+
+def taken_up(text: str, members: list[Mention]) -> bool:
+    """Whether the report comes back to a body by its head noun ("the Interior Ministry's spokesman, Dawit
+    Horanso, said ... A ministry spokesman said later"): then it speaks, and is more than whose voice."""
+    head = (members[0].name or members[0].text).split()[-1]
+    if not head.islower() and not head.istitle() or len(head) < 4:
+        return False
+    return _last_common_use(text).get(head.lower(), -1) > max(m.end for m in members)
+
+
+@lru_cache(maxsize=8)
+def _last_common_use(text: str) -> dict[str, int]:
+    """Where each lower-case noun last follows "the", "a" or "its" in the report (once per report)."""
+    return {m.group(1): m.start(1) for m in re.finditer(r"\b(?:[Tt]he|[Aa]n?|[Ii]ts)\s+([a-z]{4,})\b", text)}
 
 
 def _a_force(m: Mention) -> bool:
