@@ -14,7 +14,8 @@ from rapidfuzz import fuzz
 
 from . import lexicon as L
 from .text import Sentence, fold
-from .bodies import state_key
+from .bodies import nationality, state_key
+from .name_shapes import ARTICLE_PREFIX_RE
 from .names import _SAME_ACTOR, Entity, Gazetteer, Mention
 
 __all__ = ["group_mentions", "definite_references", "named_as_whose", "taken_up"]
@@ -53,6 +54,13 @@ _OR_RE = re.compile(r"(?:\s+(?:to|in|for|of)\s+[A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)?)
 _ITS_FORCE_RE = re.compile(r"\s+(?:[a-z\-]+\s+)?(?:force|forces|mission|operation|peacekeeping\s+mission|"
                            r"peacekeepers|troops)\s+")
 _AKA_RE = re.compile(r"^\s*,?\s*(?:also\s+known\s+as|better\s+known\s+as|known\s+as|alias|a\.k\.a\.?|aka)\s+$", re.I)
+# "a Lendu militia known as CODECO", "the U.N. mission in Western Sahara, known as MINURSO", "the group,
+# known locally as Ansar": the name a description (its class noun, where it serves) is given
+_DESCRIBED_AKA_RE = re.compile(r"(?P<noun>(?:\s+[a-z\-]+){0,2})"
+                               r"(?P<where>\s+(?:in|to|for|of)\s+(?:the\s+)?[A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)?)?"
+                               r"\s*,?\s+(?:also\s+|better\s+)?known\s+(?:locally\s+)?as\s+(?:the\s+)?")
+# (only a body that serves somewhere is named with where: "rebels in Myanmar, also known as Burma" renames the place)
+_SERVES_RE = re.compile(r"\b(?:mission|force|office|operation|command|delegation)$", re.I)
 
 
 def _initials(name: str, skip: bool = True) -> str:
@@ -104,9 +112,12 @@ def group_mentions(text: str, mentions: list[Mention], gaz: Gazetteer) -> list[E
         for j in range(i + 1, min(n, i + 3)):
             b = actorish[j]
             between = text[a.end:b.start]
-            if re.fullmatch(r"\s*\(\s*", between) and text[b.end:b.end + 2].lstrip().startswith(")"):
+            if re.fullmatch(r"\s*\(\s*(?:the\s+)?", between) and text[b.end:b.end + 2].lstrip().startswith(")"):
                 u.union(i, j)
-            elif len(between) < 30 and _AKA_RE.match(between):
+            elif len(between) < 30 and _AKA_RE.match(between) or (
+                    len(between) < 60 and (said := _DESCRIBED_AKA_RE.fullmatch(between)) is not None
+                    and a.kind not in ("person", "state") and b.kind in ("armed_group", "organisation")
+                    and (not said.group("where") or _SERVES_RE.search(a.text + said.group("noun")))):
                 u.union(i, j)
             elif _ACRONYM_RE.fullmatch(_letters(b.text)) and a.kind not in ("person", "place", "state") \
                     and (_OR_RE.fullmatch(between) or _ITS_FORCE_RE.fullmatch(between)):
@@ -184,6 +195,8 @@ def group_mentions(text: str, mentions: list[Mention], gaz: Gazetteer) -> list[E
                 else:
                     by_known[k] = i
 
+    _named_description(text, actorish, u)
+    _tail_names(actorish, u)
     _short_forms(text, actorish, u)
     _state_with_its_body(actorish, u)
     groups: dict[int, list[Mention]] = {}
@@ -213,7 +226,8 @@ _KIND_WORDS = {"rebels", "rebel", "fighters", "militants", "militant", "forces",
 
 
 def _content_words(name: str) -> set[str]:
-    words = [fold(w) for w in re.findall(r"[\w'’\-]+", name) if w[:1].isupper() or re.fullmatch(r"[A-Z]{2,6}", w)]
+    words = [fold(w) for w in re.findall(r"[\w'’\-]+", name)
+             if w[:1].isupper() or re.fullmatch(r"[A-Z]{2,6}", w) or ARTICLE_PREFIX_RE.sub("", w)[:1].isupper()]
     out = set()
     for w in words:
         if w in _INITIAL_SKIP or w in _KIND_WORDS or w.isdigit():
@@ -254,7 +268,8 @@ def _short_forms(text: str, actorish: list[Mention], u: _Union) -> None:
                 described.setdefault(root, set()).add(fold(said.group(1)))
         words[root] |= described.get(root, set())
     named = [r for r in members if "armed_group" in kinds[r] and "person" not in kinds[r]
-             and words[r] - _CREED_WORDS - L.DEMONYMS]
+             and words[r] - _CREED_WORDS - L.DEMONYMS
+             and not all(_ASSOCIATED_RE.match(text, m.end) for m in members[r])]  # (not "al-Qaida-linked")
     for root, ms in members.items():
         if "armed_group" not in kinds[root] or "person" in kinds[root] or any(m.known is not None for m in ms):
             continue
@@ -278,6 +293,56 @@ def _short_forms(text: str, actorish: list[Mention], u: _Union) -> None:
             fits = groups if len(groups) == 1 else fits
         if len(fits) == 1:
             u.union(root, fits[0])
+
+
+def _tail_names(actorish: list[Mention], u: _Union) -> None:
+    """A body's name cut at the front is that body when the report names one such body in full: "Central
+    Command" after "U.S. Central Command", "Human Rights Organization" for the "Elman Peace and Human Rights
+    Organization", "U-N Refugee Agency" (the initials of the words cut) for the "United Nations Refugee Agency".
+    Not a state's body ("Syrian army" beside the "Free Syrian Army"), and not when two bodies end so."""
+    bodies = ("organisation", "armed_group")
+    tails: dict[tuple[str, ...], set[int]] = {}
+    for i, m in enumerate(actorish):
+        words = m.key.replace("-", " ").split() if m.kind in bodies and not m.body else []
+        for k in range(1, len(words) - 1):
+            tails.setdefault(tuple(words[k:]), set()).add(i)
+            tails.setdefault((_initials(" ".join(words[:k]), skip=False).lower(), *words[k:]), set()).add(i)
+    if not tails:
+        return
+    for i, m in enumerate(actorish):
+        if m.kind not in bodies or m.body or m.known is not None or len(m.key.split()) < 2:
+            continue
+        words = m.key.split()
+        key = tuple(words[:1] if not re.fullmatch(r"(?:[a-z][.\-]?){2,5}", words[0]) else
+                    [re.sub(r"[.\-]", "", words[0])]) + tuple(words[1:])
+        fits = {u.find(j) for j in tails.get(tuple(words), set()) | tails.get(key, set())} - {u.find(i)}
+        if len(fits) == 1:
+            u.union(i, fits.pop())
+
+
+# "the rebels, known as the Allied Democratic Forces", "The group, known locally as Ansar Dara": a definite
+# description given its name there
+_THE_KNOWN_AS_RE = re.compile(r"\b[Tt]he\s+(?:[a-z\-]+\s+)?(?P<noun>rebels|militants|insurgents|fighters|guerrillas|"
+                              r"militias?|gunmen|separatists|group)\s*,?\s+(?:also\s+|better\s+)?(?:known|called)\s+"
+                              r"(?:locally\s+)?as\s+(?:the\s+)?$")
+
+
+def _named_description(text: str, actorish: list[Mention], u: _Union) -> None:
+    """The name a definite description is given ("the rebels, known as X") is the group the report
+    described so before ("Ugandan rebels", "Islamist insurgents"), when it described one such group only."""
+    for j, b in enumerate(actorish):
+        if b.known is not None or b.kind not in ("armed_group", "organisation"):
+            continue
+        said = _THE_KNOWN_AS_RE.search(text, max(0, b.start - 60), b.start)
+        if said is None:
+            continue
+        described = {u.find(i) for i, a in enumerate(actorish[:j]) if a.end <= said.start() and a.known is None
+                     and a.kind == "armed_group" and (said.group("noun") == "group" or a.key.split()[-1] ==
+                                                      said.group("noun"))
+                     and all(w in _CREED_WORDS or w in L.DEMONYMS or nationality(w)
+                             for w in _content_words(a.name or a.text))}
+        if len(described) == 1:
+            u.union(described.pop(), j)
 
 
 def _state_with_its_body(actorish: list[Mention], u: _Union) -> None:

@@ -15,7 +15,8 @@ from .names import WELL_KNOWN_ACTOR_KEYS, Gazetteer, Mention, _countries, _Entry
 from .name_shapes import BEING_RE as _BEING_RE
 from .name_shapes import KIND_AFTER_RE as _KIND_AFTER_RE
 from .name_shapes import PLURAL_NAME_WORDS as _PLURAL_NAME_WORDS
-from .name_shapes import KNOWN_AS_RE as _KNOWN_AS_RE
+from .name_shapes import KNOWN_AS_RE as _KNOWN_AS_RE, KNOWN_AS_BODIES as _KNOWN_AS_BODIES
+from .name_shapes import ARTICLE_PREFIX_RE as _ARTICLE_PREFIX_RE
 from .name_shapes import FACILITIES as _FACILITIES
 from .name_shapes import UNIT_WORDS as _UNIT_WORDS
 from .name_shapes import OUTLET_BEFORE_RE as _OUTLET_BEFORE_RE
@@ -54,9 +55,6 @@ def _split_modifiers(tokens: list[Token], text: str = "") -> tuple[list[Token], 
                 continue
         out.append(t)
     return out, modifiers
-
-
-_ARTICLE_PREFIX_RE = re.compile(r"^(?:al|el|ad|as|an|ar|ash|at|az|ath)-(?=\w)")
 
 
 def _word_keys(tok: Token) -> tuple[str, ...]:
@@ -435,8 +433,7 @@ class MentionFinder:
         elif re.search(r"\b(?:the|a|an)\s+(?:rebel|militant|insurgent|jihadist|extremist|separatist|guerrilla)\s+$", before, re.I):
             kind = "armed_group"  # "the rebel Movement for Justice and Equality"
         elif (known_as := _KNOWN_AS_RE.search(before)) is not None:  # "the rebels, known as ..."
-            kind = "organisation" if known_as.group("members") in ("group", "movement", "party") \
-                or known_as.group("members").startswith("organi") else "armed_group"
+            kind = "organisation" if known_as.group("members") in _KNOWN_AS_BODIES else "armed_group"
         elif _TIED_TO_RE.search(before):
             kind = "armed_group" if keys & L.ARMED_WORDS or acronym_like(words) or len(words) == 1 else "organisation"
             if len(words) == 1 and words[0].key in self.surnames:
