@@ -4,7 +4,11 @@ A clause may hold several dates ("killed on Monday, a week after the truce of 3 
 one or none; the event takes the one that governs its verb, and says which and why
 (the rule the analyst sees in the review).  A day on the verb of saying dates what was said
 only when nothing closer does, and never a happening told in the past perfect ("On Tuesday,
-the rebels said they had captured the town": before the saying, on no day the report gives).
+the rebels said they had captured the town") or a deed reported after the saying in the simple
+past ("On Monday, officials said the Taliban beheaded two boys"): before the saying, on no day the
+report gives; unless the day is the report's own ("Also today, police say a bomber attacked ...").
+What is said in the present or present perfect, a state the saying shifts back ("said he expected
+..."), and a deed told first with its source after it ("..., police said Sunday") keep that day.
 Publication is not a date of the event: a clause that gives no date of its own gets none
 (`when` None), with a rule that says so and names the publication day; accepting it lands
 it as "on or before" that day (`landing.undated_when`).
@@ -26,8 +30,10 @@ from .triggers import TRIGGER_RE
 __all__ = ["clause_date", "plain_day", "undated_rule", "UNDATED_RULES"]
 
 # rules of a clause that gives no date of its own (`telling` lets a later telling date it)
-UNDATED_RULES = ("the report gives no date", "told as background")
+UNDATED_RULES = ("the report gives no date", "told as background", "reported on the day it was said")
 
+# the report's own day: "Also today, police say a bomber attacked ..." tells the happening of that day
+_REPORT_DAYS = {"today", "tonight", "this morning", "this afternoon", "this evening"}
 _BACKGROUND_RE = re.compile(r"\b(?:had|'d)\s+(?:(?:already|earlier|previously|also|been)\s+)*[a-z]+(?:ed|en|wn|t|ght)\b", re.I)
 # "the worst fighting since the battle for Aleppo last year": that date is the yardstick, not the event's
 _SUPERLATIVE_RE = re.compile(r"\b(?:(?:most|least)\s+[\w\-]+|(?!(?:protest|arrest|west|request|interest|forest|contest|"
@@ -50,9 +56,14 @@ def clause_date(text: str, start: int, end: int, dates: Sequence[DateMention], p
                       if (rank := _governs(doc, d.start - sentence_start, line)) is not None]
             best = min(ranked, key=lambda r: r[:3]) if ranked else None
             date = best[3] if best else None
-            if date is not None and best[0] == 1 and _said_before(doc, date.start - sentence_start, line):
+            told = _said_before(doc, date.start - sentence_start, line) if date is not None and best[0] == 1 else ""
+            if told == "past perfect":
                 # "On Tuesday, the rebels said they had captured the town": the day is the saying's
                 return None, (f"told as background (past perfect), before the day it was said ({date.text}); "
+                              f"{undated_rule(published)}"), None
+            if told == "past" and date.text.lower() not in _REPORT_DAYS:
+                # "On Monday, officials said the Taliban beheaded two boys": reported that day, done before it
+                return None, (f"reported on the day it was said ({date.text}), before it, on no day given; "
                               f"{undated_rule(published)}"), None
             if date is not None:
                 said = [d for rank, _f, _s, d in ranked if rank == 1 and d is not date]
@@ -245,23 +256,37 @@ def _governs(doc, offset: int, line: _TriggerLine) -> Optional[int]:
     return 0 if t.i in line.below_verb else 1
 
 
-def _said_before(doc, offset: int, line: _TriggerLine) -> bool:
-    """The date hangs on a verb of saying above the event's verb, and that verb, in the past
-    perfect, tells a happening before the saying: the day is not the happening's."""
+def _said_before(doc, offset: int, line: _TriggerLine) -> str:
+    """"past perfect" or "past" when the date hangs on a verb of saying above the event's verb,
+    and that verb tells a happening before the saying ("said on Monday that they had captured",
+    "On Monday, officials said the Taliban beheaded"): the day is not the happening's; else ""."""
     verb = line.verb
-    if verb is None or verb.lemma_.lower() in SPEECH_LEMMAS \
-            or not any(c.dep_ == "aux" and c.lower_ in ("had", "'d") for c in verb.children):
-        return False
+    if verb is None or verb.lemma_.lower() in SPEECH_LEMMAS:
+        return ""
+    aux = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+    if aux & {"had", "'d"}:
+        tense = "past perfect"
+    elif (verb.tag_ == "VBD" and not aux or verb.tag_ == "VBN" and aux and aux <= {"was", "were"}) \
+            and verb.lemma_.lower() not in ("be", "have") \
+            and not any(c.dep_ in ("xcomp", "ccomp") for c in verb.children):
+        # a deed in the simple past; not the present or present perfect (a state or news as of the saying),
+        # nor a state shifted back by the saying ("said he expected them to be defeated": he expects)
+        tense = "past"
+    else:
+        return ""
     token = token_at(doc, offset)
     for _ in range(3):
         if token is None:
-            return False
+            return ""
         if token.pos_ in ("VERB", "AUX"):
-            return token.lemma_.lower() in SPEECH_LEMMAS and token.i in line.over and token.i != verb.i
+            # (in the simple past only when the saying comes first: "X was killed, police said Monday"
+            # puts the day after the telling, as of a fresh happening)
+            return tense if (token.lemma_.lower() in SPEECH_LEMMAS and token.i in line.over and token.i != verb.i
+                             and (tense == "past perfect" or token.i < verb.i)) else ""
         if token.head.i == token.i:
-            return False
+            return ""
         token = token.head
-    return False
+    return ""
 
 
 def _path(start, end) -> list:

@@ -26,9 +26,9 @@ def _when(ws, body: str, words: str):
     # a participle going on with the same happening keeps its date
     ("The Northern Shield Brigade attacked the Eastland base at Kafr Saba, killing nine soldiers on Sunday.",
      "attacked the Eastland base", "2019-03-03"),
-    # the day of saying dates what was said to have happened, when nothing closer does (not a happening
-    # told in the past perfect: test_date_steps)
-    ("The Northern Shield Brigade said on Monday that its fighters shelled the Eastland base.",
+    # the day of saying dates what was said in the present perfect, when nothing closer does (not a
+    # happening reported in the past: test_date_steps)
+    ("The Northern Shield Brigade said on Monday that its fighters have shelled the Eastland base.",
      "shelled the Eastland base", "2019-03-04"),
     # a participle on a noun naming a happening dates that happening
     ("Eastland accused the Northern Shield Brigade of violating a truce signed in January.",

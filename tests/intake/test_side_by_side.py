@@ -26,7 +26,7 @@ def _events(ws, body: str):
     ("Eastland Army warplanes struck the market of Kafr Saba on Monday, while a roadside bomb destroyed a police "
      "truck near Tel Arin.", "warplanes struck", "roadside bomb destroyed"),
     # both said by the witnesses (the parse may read the second as said too, not as joined to the first)
-    ("On Monday the villagers said that rebels fired rockets at the market and the school and government soldiers "
+    ("The villagers said that on Monday rebels fired rockets at the market and the school and government soldiers "
      "returned fire.", "rebels fired rockets", "returned fire"),
 ])
 def test_two_happenings_with_their_own_subjects_are_two_proposals(workspace, body: str, first: str,
