@@ -42,7 +42,9 @@ codes one event, dated by the telling that gives a day.  Two rules, on the parse
 
 A draft that only counts the dead or the wounded, with no day of its own and no one doing it
 ("At least six people were wounded, among them ..."), told in the sentence after a happening,
-is that happening's toll: it is folded into it (not "the army said its soldiers killed 14").
+or further on with no other happening told between when that one is violent (an attack, a blast, a
+shooting, or a deed of no kind the rules know: "gunmen opened fire at a mall"), is that happening's
+toll: it is folded into it (not "the army said its soldiers killed 14").
 
 A sentence whose only event words count or see the dead ("the death toll", "among the
 casualties", "has been seen only in videos") tells no happening of its own and is left out
@@ -324,10 +326,13 @@ def _reduced_passive(verb) -> bool:
     return verb.dep_ == "conj" and verb.tag_ in ("VBN", "VBD") and any(c.dep_ == "auxpass" for c in verb.head.children)
 
 
-def _toll_of(told: EventDraft, before: EventDraft, d: EventDraft, weak: set[int]) -> bool:
-    """`d`, a count of the dead with no day of its own, told right after `before` (folded into
-    `told`) in the same or the next sentence: that happening's toll."""
-    return d.clause.sentence - before.clause.sentence <= 1 and told.status in HAPPENED \
+def _toll_of(told: EventDraft, before: EventDraft, d: EventDraft, weak: set[int], told_kinds: set[str] | None) -> bool:
+    """`d`, a count of the dead with no day of its own, told after `before` (folded into `told`)
+    with no other happening told between: that happening's toll; in the same or the next sentence
+    whatever `told` is, further on only when `told` is a violent happening (or of no kind the rules
+    know: "gunmen opened fire at a mall"), not "the Marines were moved to evacuate Americans"."""
+    near = d.clause.sentence - before.clause.sentence <= 1
+    return (near or told_kinds is not None and not told_kinds - _VIOLENT) and told.status in HAPPENED \
         and _weak(d, weak) and not _places_differ(told.place, d.place) and not _ANOTHER_TOLL_RE.search(d.quote)
 
 
@@ -367,7 +372,8 @@ def fold_retellings(drafts: list[EventDraft], sentences: Sequence[Sentence], par
             prev_home = j
             last_told[j] = d.clause.sentence
             continue
-        if meta[5] and prev_home is not None and _toll_of(drafts[prev_home], drafts[j - 1], d, weak):
+        if meta[5] and prev_home is not None and _toll_of(drafts[prev_home], drafts[j - 1], d, weak,
+                                                               info[prev_home][0] if info[prev_home] else None):
             # "A second bomb hit the convoy. Six people were wounded.": the count is the happening's toll
             _absorb(drafts[prev_home], d, weak, only_parties=False)
             last_told[prev_home] = d.clause.sentence

@@ -33,3 +33,15 @@ def test_the_doers_named_again_elsewhere_or_doing_another_kind_of_thing_tell_ano
                               "in Korbessa.")  # a kind of happening not told before: news
     assert any("abducted" in e.quote and "fired" not in e.quote for e in found), [e.quote for e in found]
 
+
+
+
+def test_a_count_of_the_dead_further_on_is_the_toll_of_the_violent_happening_told_last(workspace) -> None:
+    between = "\n\nThe village lies on the road to the old fortress.\n\nIts elders have asked the council for a " \
+              "police post for many years.\n\nAt least nine guests from Korbessa were killed, a doctor in Dara Khel said."
+    found = events(workspace, "Gunmen opened fire on a wedding party in the village of Dara Khel." + between)
+    assert len(found) == 1, [e.quote for e in found]
+    assert "nine guests from Korbessa were killed" in found[0].quote
+    # after a happening of another kind, a count told further on is not taken as its toll
+    found = events(workspace, "Hundreds of families fled the village of Dara Khel on Monday." + between)
+    assert len(found) == 2, [e.quote for e in found]
