@@ -306,6 +306,8 @@ _PAST_EVENT = re.compile(rf"\s+(?:{alternation(w for w in AL.EVENT_WORDS if not 
 
 
 _LAST_WORD = re.compile(rf"[{AR}]+\s+$")
+_NOUN_BEFORE = re.compile(rf"[{AR}]+\s+$")
+_ADJECTIVE = re.compile(rf"ال[{AR}]{{2,}}(?:يه|ي)")  # "الرئاسية", "الانتحاري" (folded)
 # a plural noun without the article, then a past event verb: "مواجهات اندلعت", "مدرسين اختطفوا"
 # (not the subject of what is said, whose verb follows it: "قالت الصحيفة إن 25 صاروخا سقطت ...")
 _THAT_BEFORE = re.compile(rf"{NOT_AR_BEFORE}(?:ان|بان|لان)\s+(?:[^\s.،]+\s+){{0,3}}$")
@@ -338,6 +340,9 @@ def _relatives(text: str, folded: str, c0: int, c1: int, s_dates: Sequence[DateM
         r_dates = [d for d in s_dates if rel.end() <= d.start < r1 and not d.forward]
         head = _LAST_WORD.search(folded, max(c0, rel.start() - 30), rel.start())
         r0 = rel.start() - len(head.group()) if head is not None else rel.start()
+        noun = _NOUN_BEFORE.search(folded, max(c0, r0 - 30), r0) if head is not None and _ADJECTIVE.fullmatch(head.group().strip()) else None
+        if noun is not None and _TRIGGER_DEF.match(folded, noun.start()):
+            r0 = noun.start()  # "الانتخابات الرئاسية التي جرت ...": the clause describes the noun and its adjective
         if r_dates and (_TRIGGER_RE.search(folded, rel.end(), r1) or _TRIGGER_DEF.match(folded, r0)):
             out.append((r0, r1, r_dates))
         elif not r_dates and _PAST_EVENT.match(folded, rel.end()) and not _OCCURRED.match(folded, rel.end()):

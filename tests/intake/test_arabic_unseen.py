@@ -109,3 +109,9 @@ def test_an_indefinite_noun_s_relative_clause_tells_its_own_happening(workspace)
 def test_the_subject_of_what_is_said_is_no_relative_clause(workspace) -> None:
     events = _events(workspace, "وقالت الإذاعة إن مسلحين اقتحموا مساء الثلاثاء مركزا للشرطة في قرية حدودية.\n")
     assert [(e.quote.split()[0], e.when.edtf) for e in events] == [("وقالت", "2025-03-11")]
+
+
+def test_a_relative_clause_describes_the_noun_before_its_adjective(workspace) -> None:
+    events = _events(workspace, "ألغت المحكمة، اليوم الخميس، نتائج الانتخابات البلدية التي جرت في العاشر من فبراير الماضي.\n")
+    dated = sorted((e.when.edtf, e.quote.split()[0]) for e in events if e.when is not None)
+    assert dated == [("2025-02-10", "الانتخابات"), ("2025-03-13", "ألغت")]
