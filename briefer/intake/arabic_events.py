@@ -171,7 +171,15 @@ def arabic_drafts(text: str, sentences: Sequence[Sentence], body: Sequence[int],
             if _ELSEWHERE.match(folded, c0):
                 carried = None  # "وفي سياق متصل، ...", "من جهة أخرى": another matter, told at its own time
             if date_m is not None and carries(date_m.when, published) and not _told_before(folded, c0, c1):
-                carried = date_m  # (a background clause's day, "وكانت القوات قد قصفت أمس", does not move the story)
+                if not ahead and said_on(folded, st, date_m, trigger.start()) and date_m.start >= st.quote_span[1]:
+                    # the day of the source a past happening is attributed to after it is told is no day the
+                    # story moves to; the sentence's own happening's day is ("ارتفعت حصيلة الزلزال الذي ضرب
+                    # أمس ...، بحسب ما أعلنت الوزارة اليوم"; a day opening what is said is the story's: "أكدت
+                    # مصادر، اليوم السبت، أن مسلحين نصبوا كمينا")
+                    own = [clause_date(r_dates, r0) for r0, _r1, r_dates in rels if r_dates]
+                    carried = next((d for d in reversed(own) if d is not None and carries(d.when, published)), None)
+                else:
+                    carried = date_m  # (a background clause's day, "وكانت القوات قد قصفت أمس", does not move the story)
             # "وسوف يشيع جثمانه ...، ويدفن في ...": a present verb joined by و to a future clause shares its future
             joined = future_before and _JOINED_PRESENT.match(folded, c0) is not None
             draft = _draft(text, folded, si, c0, c1, trigger, date_m, by_sentence, by_id, st, outlet, published,

@@ -115,3 +115,11 @@ def test_a_relative_clause_describes_the_noun_before_its_adjective(workspace) ->
     events = _events(workspace, "ألغت المحكمة، اليوم الخميس، نتائج الانتخابات البلدية التي جرت في العاشر من فبراير الماضي.\n")
     dated = sorted((e.when.edtf, e.quote.split()[0]) for e in events if e.when is not None)
     assert dated == [("2025-02-10", "الانتخابات"), ("2025-03-13", "ألغت")]
+
+
+def test_the_day_of_a_trailing_attribution_does_not_move_the_story(workspace) -> None:
+    events = _events(workspace, "ارتفعت حصيلة الفيضانات التي اجتاحت الإقليم أمس الأربعاء إلى ثلاثين قتيلا، بحسب ما أعلنت "
+                                "السلطات المحلية اليوم الخميس.\n"
+                                "كما تسببت السيول في انهيار جسر رئيسي على النهر.\n")
+    bridge = [e for e in events if "انهيار" in e.quote]
+    assert len(bridge) == 1 and bridge[0].when is not None and bridge[0].when.edtf == "2025-03-12"
