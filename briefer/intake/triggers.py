@@ -358,10 +358,11 @@ def deed_word(doc, start: int, end: int) -> Optional[tuple[int, int]]:
     president visited the camps", "he was deported".  None when there is no such verb."""
     from spacy.lang.en.stop_words import STOP_WORDS  # a parse is spaCy's: spaCy is there
 
-    spans = [(t.idx, t.idx + len(t.text)) for t in doc
+    no_deed = STOP_WORDS | _SAYING | _DIRECTIVE
+    clause = doc.char_span(start, end, alignment_mode="expand") or ()  # its own tokens, not the whole sentence's
+    spans = [(t.idx, t.idx + len(t.text)) for t in clause
              if start <= t.idx < end and t.pos_ == "VERB" and t.lemma_.lower() in DEED_VERBS
-             and t.lemma_.lower() not in STOP_WORDS | _SAYING | _DIRECTIVE
-             and _told_done(t) and _someone_does(t)]
+             and t.lemma_.lower() not in no_deed and _told_done(t) and _someone_does(t)]
     at = event_word(doc, start, end, spans) if spans else None
     return next((span for span in spans if span[0] == at), None)
 
