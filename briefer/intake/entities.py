@@ -41,6 +41,8 @@ def find_entities(text: str, sentences: Sequence[Sentence], gazetteer: Gazetteer
             e.actor = False
         elif e.actor and e.known_actor is None and e.kind == "state" and _only_whose(text, e.mentions):
             e.actor = False
+        elif e.actor and e.known_actor is None and e.kind == "person" and _only_kin(text, e.mentions):
+            e.actor = False
     return entities, mentions
 
 
@@ -68,3 +70,18 @@ def _only_where(text: str, mentions: Sequence[Mention]) -> bool:
     named = [m for m in mentions if not m.reference]
     return bool(named) and all(_WHERE_BEFORE_RE.search(text, max(0, m.start - 20), m.start)
                                or named_as_whose(text, m) for m in named) and not taken_up(text, named)
+
+
+# "President Obama's top counterterrorism adviser, John Brennan", "a nephew of President Idriss Deby": a person
+# named only as whose named aide or whose relative someone is; the aide or the relative is the one who acts
+_KIN = r"(?:son|daughter|nephew|niece|wife|husband|brother|sister|cousin|father|mother|uncle|aunt|widow|relative|in-law)"
+_AIDE_OF_RE = re.compile(rf"['’]s\s+(?:[a-z\-]+\s+){{0,3}}(?:(?:advis[eo]r|aide|deputy)(?=\s*,|\s+[A-Z])|{_KIN}s?\b)")
+_KIN_OF_RE = re.compile(rf"\b{_KIN}s?\s+of\s+(?:the\s+late\s+)?$")
+
+
+def _only_kin(text: str, mentions: Sequence[Mention]) -> bool:
+    """Whether a person is named only as whose aide or relative someone is (see _AIDE_OF_RE)."""
+    named = [m for m in mentions if not m.reference]
+    return bool(named) and all(_AIDE_OF_RE.match(text, m.end) or _KIN_OF_RE.search(text, max(0, m.start - 40), m.start)
+                               for m in named)
+

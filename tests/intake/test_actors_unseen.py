@@ -89,3 +89,20 @@ def test_a_short_name_given_to_a_coalition_of_gangs_is_an_armed_group(workspace)
     found = actor_names(workspace, "Armed gangs blocked the fuel depot of Dessa on Tuesday. A coalition of gangs "
                                    "known as K7 has held the depot for weeks.")
     assert "K7" in found, found
+
+
+def test_a_person_named_only_as_whose_named_adviser_someone_is_no_actor(workspace) -> None:
+    found = actor_names(workspace, "Valley envoy Ana Morel, President Ivo Karan's top security adviser, left "
+                                   "Dessa on Monday.")
+    assert "Ana Morel" in found and "Ivo Karan" not in found, found
+
+
+def test_a_person_named_only_as_a_relative_is_no_actor(workspace) -> None:
+    found = actor_names(workspace, "The rebels who took Dessa are led by Omar Tesfay, a nephew of President Ivo "
+                                   "Karan.")
+    assert "Omar Tesfay" in found and "Ivo Karan" not in found, found
+
+
+def test_a_person_whose_spokesman_speaks_stays_an_actor(workspace) -> None:
+    found = actor_names(workspace, "President Ivo Karan's spokesman said the army took the dam at Dessa.")
+    assert "Ivo Karan" in found, found
