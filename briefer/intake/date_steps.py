@@ -46,7 +46,7 @@ __all__ = ["date_steps"]
 # or another happening
 _APART_RE = re.compile(r"\b(?:since|recent(?:ly)?|over\s+the\s+(?:past|last)|in\s+the\s+past|for\s+(?:years|months|"
                        r"weeks|decades|days)|already|ever|earlier|previously|before\s+that|in\s+another|"
-                       rf"{ELSEWHERE}|{'|'.join(sorted(HABITUAL))}|periodic(?:ally)?|repeatedly|"
+                       rf"{ELSEWHERE}|{'|'.join(sorted(HABITUAL))}|periodic(?:ally)?|repeated(?:ly)?|"
                        r"now|currently|so\s+far|until|years?|months?|decades?)\b", re.I)
 # "also" after a dated happening: another happening of that day ("They said troops also shelled Y")
 _ALSO_RE = re.compile(r"\balso\b(?!\s+(?:known|called|named|referred))", re.I)

@@ -46,6 +46,9 @@ def test_a_clause_without_a_date_carries_the_day_of_the_happening_it_tells(
     # ... or told "in a separate" incident
     ("Northern Shield Brigade fighters stormed the Eastland Army base at Kafr Saba on Monday. "
      "In a separate incident, two gunmen shot at a police post in Tal Hamra.", "shot at a police post"),
+    # a deed told as done again and again ("repeated", as "repeatedly") is no step of the day before it
+    ("Northern Shield Brigade fighters stormed the Eastland Army base at Kafr Saba on Monday. "
+     "The Eastland Army rejected repeated calls for a truce.", "rejected repeated calls"),
     # a state told in the present perfect is not a step of the day before it
     ("Northern Shield Brigade fighters stormed the Eastland Army base at Kafr Saba on Monday. "
      "The Eastland Army has pushed the brigade out of most towns of the valley.", "pushed the brigade"),
