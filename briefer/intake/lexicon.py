@@ -185,12 +185,18 @@ EVENT_STEMS = (
     "shut", "pull",
     # deeds an analyst codes that the words above miss: blowing up, gunning down, ransacking,
     # swapping prisoners, blockades, curfews and sanctions imposed, leaders resigning, sworn in or named,
-    # troops dispatched, bases handed over, aircraft downed, rescues, violations of a truce
+    # troops sent or dispatched (triggers: only sending people), bases handed over, aircraft downed, rescues,
+    # violations of a truce, borders crossed, parliaments dissolved, ties severed, land annexed
     "blew", "blown", "blow up", "blows up", "blowing up", "gunned", "ransack", "swap", "exchang",
     "blockad", "curfew", "impos", "sanction", "resign", "stepped down", "step down", "steps down",
     "stepping down", "sworn", "inaugurat", "appoint", "sacked", "dispatch", "handed over", "hand over",
     "hands over", "handing over", "handover", "downed", "downing", "rescu", "violat", "operation",
+    "reopen", "annex", "dissolv", "severed", "moved into", "move into", "moves into", "moving into",
+    "crossed into", "cross into", "crosses into", "crossing into", "elected",
+    "send", "sends", "sending", "sent",  # (whole words only: EVENT_WHOLE_WORDS)
 )
+# Event words that count only as whole words (or their plural): "sent" not "sentiment" or "sentinel".
+EVENT_WHOLE_WORDS = frozenset({"send", "sends", "sending", "sent"})
 
 # All-capital words that are not names.
 ALLCAPS_NOT_NAMES = {"URL", "PDF", "HTML", "GMT", "UTC", "AM", "PM", "OK", "II", "III", "IV", "FAQ", "RSS", "PHOTO",

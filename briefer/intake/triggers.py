@@ -41,13 +41,15 @@ __all__ = ["CASUALTY", "event_word", "deed_word", "own_forces_act", "told_as_new
            "animate", "TRIGGER_RE", "HABITUAL", "DEAD_OR_HURT"]
 
 _STEMS = sorted(L.EVENT_STEMS, key=len, reverse=True)  # the longest first
-TRIGGER_RE = re.compile(r"\b(?:" + "|".join(re.escape(s) for s in _STEMS) + r")\w*", re.I)
+TRIGGER_RE = re.compile(r"\b(?:" + "|".join(re.escape(s) + (r"(?=s?\b)" if s in L.EVENT_WHOLE_WORDS else "")
+                                            for s in _STEMS) + r")\w*", re.I)
 
 
 def event_stem(word: str) -> Optional[str]:
     """The event word's stem (lexicon.EVENT_STEMS) that `word` begins with, the longest; None if none."""
     low = word.lower()
-    return next((s for s in _STEMS if low.startswith(s)), None)
+    return next((s for s in _STEMS if low.startswith(s)
+                 and (s not in L.EVENT_WHOLE_WORDS or low in (s, s + "s"))), None)
 
 # who a describing clause can be about: people and armed or organised groups
 _ANIMATE = L.PERSON_NOUNS | {
@@ -62,6 +64,7 @@ _ANIMATE_ENTS = {"PERSON", "NORP", "ORG"}
 _DIRECTIVE = {"urge", "call", "ask", "demand", "appeal", "order", "instruct", "encourage", "invite", "press",
               "implore", "tell", "request", "beg", "advise", "persuade"}
 _LIGHT = {"take", "hold", "open"}
+_SENDING = {"send"}
 _SAYING = SPEECH_LEMMAS  # "vowed", "warned", "denied", "announced"
 # what a light verb takes or holds when it tells no happening: "takes the allegations seriously",
 # "holds the view", "took note", "held them responsible"
@@ -169,6 +172,9 @@ def tells(token, upper_text: bool = False) -> bool:
         return False
     if token.pos_ == "VERB" and token.lemma_.lower() in _LIGHT and not _light_ok(token):
         return False
+    if token.lemma_.lower() in _SENDING and not any(c.dep_ in ("dobj", "nsubjpass") and animate(c)
+                                                    for c in token.children):
+        return False  # "sent a letter", "sent aid": only sending people ("sent 400 troops") is a deed
     t = token
     for _ in range(12):
         head = t.head

@@ -38,6 +38,12 @@ def proposals(workspace, body: str):
     "The Hill Guard rescued six hostages from a farm near Oskel on Saturday.",
     "Looters ransacked the Oskel post office on Sunday.",
     "The Hill Guard started an operation against the Tarbul Front near Oskel on Friday.",
+    "The Hill Guard reopened the Oskel crossing on Sunday.",
+    "The Hill Council dissolved the Oskel town council on Friday.",
+    "The Hill Council severed its ties with the Tarbul Front on Friday.",
+    "Hill Guard troops moved into the centre of Oskel on Saturday.",
+    "Fighters of the Tarbul Front crossed into the hill country on Saturday.",
+    "The Oskel assembly elected Anna Velko as its speaker on Friday.",
 ])
 def test_deeds_told_in_words_of_their_own_are_events(workspace, sentence: str) -> None:
     events, expectations = proposals(workspace, sentence)
@@ -69,3 +75,23 @@ def test_an_aim_hung_on_a_deed_verb_is_not_proposed_but_the_deed_is(workspace) -
         workspace, "The Hill Council built a new road to Oskel last year aimed at ending the blockade of the town.")
     assert not expectations, expectations
     assert len(events) == 1 and events[0].status == "reported" and events[0].when.edtf == "2020", events
+
+
+@pytest.mark.parametrize("sentence", [
+    "The Hill Council sent 300 soldiers to Oskel on Saturday.",
+    "Two hundred police officers were sent to Oskel on Sunday, the Hill Council said.",
+])
+def test_sending_people_is_a_deed(workspace, sentence: str) -> None:
+    events, _ = proposals(workspace, sentence)
+    assert len(events) == 1, events
+
+
+@pytest.mark.parametrize("sentence", [
+    "The Hill Council sent a letter to the Tarbul Front on Saturday.",
+    "The Hill Council sent blankets to Oskel on Saturday.",
+    # a word that only begins like one: "sentiment", "sentinel"
+    "The Hill Council noted on Saturday the sentiment of the Oskel elders about the new road.",
+])
+def test_sending_a_thing_is_no_deed(workspace, sentence: str) -> None:
+    events, expectations = proposals(workspace, sentence)
+    assert not events and not expectations, (events, expectations)
