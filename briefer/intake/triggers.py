@@ -76,7 +76,7 @@ _ABSTRACT = {"allegation", "view", "views", "note", "care", "account", "look", "
 _NAME_PARTS = {"compound", "flat"}
 # nouns made on an event word that name people or things, not happenings
 _THINGS = {"insurgent", "explosive", "hostage", "wound", "shell", "surrounding", "surroundings", "fledgling", "sign",
-           "target"}  # "no sign of", "the target of": a thing, not the signing or the targeting
+           "target", "recruit"}  # "no sign of", "the target of": a thing, not the signing or the targeting
 _HOLDING = {"control", "hold"}  # in the present tense, a state
 _ADJ_OK = {"dead", "missing", "wounded", "injured", "killed", "trapped", "besieged", "surrounded"}
 
@@ -197,7 +197,8 @@ def tells(token, upper_text: bool = False) -> bool:
 
 _PRESENT_BE = {"is", "are", "am", "'s", "'re", "’s", "’re"}
 HABITUAL = {"often", "usually", "frequently", "regularly", "routinely", "typically", "generally", "long", "still",
-             "normally", "commonly", "sometimes", "occasionally", "traditionally", "customarily"}
+             "normally", "commonly", "sometimes", "occasionally", "traditionally", "customarily",
+             "increasingly"}  # a trend: "have increasingly recruited women"
 
 
 def _governing_verb(token):

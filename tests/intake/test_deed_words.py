@@ -44,6 +44,11 @@ def proposals(workspace, body: str):
     "Hill Guard troops moved into the centre of Oskel on Saturday.",
     "Fighters of the Tarbul Front crossed into the hill country on Saturday.",
     "The Oskel assembly elected Anna Velko as its speaker on Friday.",
+    "The Oskel police foiled a plan to bomb the Hill Council on Sunday.",
+    "The Hill Council banned the Tarbul Front on Friday.",
+    "The governor of Oskel issued a decree on Saturday closing all schools.",
+    "The Tarbul Front recruited forty boys in Oskel last month, the Hill Council said.",
+    "The Hill Guard gave the Tarbul Front an ultimatum on Friday.",
 ])
 def test_deeds_told_in_words_of_their_own_are_events(workspace, sentence: str) -> None:
     events, expectations = proposals(workspace, sentence)
@@ -93,5 +98,14 @@ def test_sending_people_is_a_deed(workspace, sentence: str) -> None:
     "The Hill Council noted on Saturday the sentiment of the Oskel elders about the new road.",
 ])
 def test_sending_a_thing_is_no_deed(workspace, sentence: str) -> None:
+    events, expectations = proposals(workspace, sentence)
+    assert not events and not expectations, (events, expectations)
+
+
+@pytest.mark.parametrize("sentence", [
+    "The Tarbul Front has increasingly recruited boys from the Oskel valley, the Hill Council said on Friday.",
+    "New recruits of the Tarbul Front wear green scarves, the Hill Council said on Friday.",
+])
+def test_a_trend_or_the_people_recruited_is_no_deed(workspace, sentence: str) -> None:
     events, expectations = proposals(workspace, sentence)
     assert not events and not expectations, (events, expectations)
