@@ -187,14 +187,14 @@ EVENT_STEMS = (
     # swapping prisoners, blockades, curfews and sanctions imposed, leaders resigning, sworn in or named,
     # troops sent or dispatched (triggers: only sending people), bases handed over, aircraft downed, rescues,
     # violations of a truce, borders crossed, parliaments dissolved, ties severed, land annexed, plots foiled,
-    # decrees, bans and ultimatums issued, fighters recruited
+    # decrees, bans and ultimatums issued, fighters recruited, verdicts, lynchings, rallies, crashes
     "blew", "blown", "blow up", "blows up", "blowing up", "gunned", "ransack", "swap", "exchang",
     "blockad", "curfew", "impos", "sanction", "resign", "stepped down", "step down", "steps down",
     "stepping down", "sworn", "inaugurat", "appoint", "sacked", "dispatch", "handed over", "hand over",
     "hands over", "handing over", "handover", "downed", "downing", "rescu", "violat", "operation",
     "reopen", "annex", "dissolv", "severed", "moved into", "move into", "moves into", "moving into",
     "crossed into", "cross into", "crosses into", "crossing into", "elected", "foil", "thwart", "decree", "banned",
-    "banning", "recruit", "ultimatum",
+    "banning", "recruit", "ultimatum", "convict", "acquit", "lynch", "rallied", "crash",
     "send", "sends", "sending", "sent",  # (whole words only: EVENT_WHOLE_WORDS)
 )
 # Event words that count only as whole words (or their plural): "sent" not "sentiment" or "sentinel".

@@ -76,7 +76,7 @@ _ABSTRACT = {"allegation", "view", "views", "note", "care", "account", "look", "
 _NAME_PARTS = {"compound", "flat"}
 # nouns made on an event word that name people or things, not happenings
 _THINGS = {"insurgent", "explosive", "hostage", "wound", "shell", "surrounding", "surroundings", "fledgling", "sign",
-           "target", "recruit"}  # "no sign of", "the target of": a thing, not the signing or the targeting
+           "target", "recruit", "convict"}  # "no sign of", "the target of": a thing, not the signing or the targeting
 _HOLDING = {"control", "hold"}  # in the present tense, a state
 _ADJ_OK = {"dead", "missing", "wounded", "injured", "killed", "trapped", "besieged", "surrounded"}
 

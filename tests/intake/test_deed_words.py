@@ -49,6 +49,11 @@ def proposals(workspace, body: str):
     "The governor of Oskel issued a decree on Saturday closing all schools.",
     "The Tarbul Front recruited forty boys in Oskel last month, the Hill Council said.",
     "The Hill Guard gave the Tarbul Front an ultimatum on Friday.",
+    "A court in Oskel convicted three Tarbul Front fighters of arson on Friday.",
+    "The former governor of Oskel was acquitted of fraud on Saturday.",
+    "A crowd lynched a suspected informer of the Tarbul Front in Oskel on Sunday.",
+    "Supporters of the Tarbul Front rallied in the centre of Oskel on Saturday.",
+    "A Hill Guard helicopter crashed near Oskel on Sunday.",
 ])
 def test_deeds_told_in_words_of_their_own_are_events(workspace, sentence: str) -> None:
     events, expectations = proposals(workspace, sentence)
@@ -105,7 +110,8 @@ def test_sending_a_thing_is_no_deed(workspace, sentence: str) -> None:
 @pytest.mark.parametrize("sentence", [
     "The Tarbul Front has increasingly recruited boys from the Oskel valley, the Hill Council said on Friday.",
     "New recruits of the Tarbul Front wear green scarves, the Hill Council said on Friday.",
+    "Escaped convicts of the Oskel prison wear green scarves, the Hill Council said on Friday.",
 ])
-def test_a_trend_or_the_people_recruited_is_no_deed(workspace, sentence: str) -> None:
+def test_a_trend_or_people_named_by_a_deed_is_no_deed(workspace, sentence: str) -> None:
     events, expectations = proposals(workspace, sentence)
     assert not events and not expectations, (events, expectations)
