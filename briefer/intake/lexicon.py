@@ -195,6 +195,7 @@ EVENT_STEMS = (
     "reopen", "annex", "dissolv", "severed", "moved into", "move into", "moves into", "moving into",
     "crossed into", "cross into", "crosses into", "crossing into", "elected", "foil", "thwart", "decree", "banned",
     "banning", "recruit", "ultimatum", "convict", "acquit", "lynch", "rallied", "crash",
+    "handed", "handing",  # (with their particle only: "handed the base over"; triggers._PHRASAL)
     "send", "sends", "sending", "sent",  # (whole words only: EVENT_WHOLE_WORDS)
 )
 # Event words that count only as whole words (or their plural): "sent" not "sentiment" or "sentinel".

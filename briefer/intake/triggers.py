@@ -65,6 +65,7 @@ _DIRECTIVE = {"urge", "call", "ask", "demand", "appeal", "order", "instruct", "e
               "implore", "tell", "request", "beg", "advise", "persuade"}
 _LIGHT = {"take", "hold", "open"}
 _SENDING = {"send"}
+_PHRASAL = {"hand": "over", "blow": "up"}  # not "handed a letter", "the wind blew"
 _SAYING = SPEECH_LEMMAS  # "vowed", "warned", "denied", "announced"
 # what a light verb takes or holds when it tells no happening: "takes the allegations seriously",
 # "holds the view", "took note", "held them responsible"
@@ -172,6 +173,9 @@ def tells(token, upper_text: bool = False) -> bool:
         return False
     if token.pos_ == "VERB" and token.lemma_.lower() in _LIGHT and not _light_ok(token):
         return False
+    if token.lemma_.lower() in _PHRASAL and not any(c.dep_ == "prt" and c.lower_ == _PHRASAL[token.lemma_.lower()]
+                                                     for c in token.children):
+        return False  # a deed only with its particle, wherever it stands: "handed the base over", "blew it up"
     if token.lemma_.lower() in _SENDING and not any(c.dep_ in ("dobj", "nsubjpass") and animate(c)
                                                     for c in token.children):
         return False  # "sent a letter", "sent aid": only sending people ("sent 400 troops") is a deed

@@ -115,3 +115,15 @@ def test_sending_a_thing_is_no_deed(workspace, sentence: str) -> None:
 def test_a_trend_or_people_named_by_a_deed_is_no_deed(workspace, sentence: str) -> None:
     events, expectations = proposals(workspace, sentence)
     assert not events and not expectations, (events, expectations)
+
+
+@pytest.mark.parametrize("sentence, deed", [
+    ("The Hill Guard handed the Oskel barracks over to the police on Saturday.", True),
+    ("The Tarbul Front blew the Oskel bridge up on Sunday.", True),
+    # the same verbs without their particle tell no deed
+    ("The governor of Oskel handed a letter to the Hill Council on Saturday.", False),
+    ("A cold wind blew across Oskel on Sunday, the Hill Council said.", False),
+])
+def test_a_phrasal_deed_counts_with_its_particle_wherever_it_stands(workspace, sentence: str, deed: bool) -> None:
+    events, expectations = proposals(workspace, sentence)
+    assert (len(events) == 1) == deed and not expectations, (events, expectations)
