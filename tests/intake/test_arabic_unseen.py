@@ -123,3 +123,20 @@ def test_the_day_of_a_trailing_attribution_does_not_move_the_story(workspace) ->
                                 "كما تسببت السيول في انهيار جسر رئيسي على النهر.\n")
     bridge = [e for e in events if "انهيار" in e.quote]
     assert len(bridge) == 1 and bridge[0].when is not None and bridge[0].when.edtf == "2025-03-12"
+
+
+def test_some_days_after_a_happening_is_no_date(workspace) -> None:
+    events = _events(workspace, "وجاءت المداهمة بعد أيام من اغتيال مسؤول محلي في البلدة.\n")
+    assert [e.when for e in events] == [None]
+
+
+def test_the_same_day_written_before_its_noun_is_the_day_before_not_today(workspace) -> None:
+    events = _events(workspace, "قصفت المدفعية حيا سكنيا في المدينة مساء الاثنين.\n"
+                                "وفي نفس اليوم، انفجرت عبوة ناسفة قرب محطة الحافلات.\n")
+    assert [e.when.edtf if e.when else None for e in events] == ["2025-03-10", "2025-03-10"]
+
+
+def test_a_fighting_party_s_day_of_saying_is_not_carried_to_the_next_clause(workspace) -> None:
+    events = _events(workspace, "أعلنت فصائل المعارضة المسلحة، مساء أمس الأربعاء، استعادة السيطرة على بلدة جبلية في الجنوب.\n"
+                                "وقتل ثلاثة مدنيين في قصف على البلدة.\n")
+    assert [e.when for e in events] == [None, None]

@@ -172,3 +172,24 @@ def test_a_past_perfect_aside_does_not_end_the_telling(workspace) -> None:
                               "people.", "shells exploded")
     assert event.when is not None and event.when.edtf == "2019-03-04", event.when_rule
     assert "same happening as" in event.when_rule
+
+
+@pytest.mark.parametrize("body, edtf", [
+    # the telling it counts from is more than two sentences back: no tie
+    ("The Northern Shield Brigade announced on Monday a three-day truce for the harvest. The truce covers the "
+     "villages of the plain. Farmers in the plain grow wheat and barley. Hours later, a roadside bomb killed seven "
+     "farmers near Kafr Saba.", None),
+    # "later" as a word of the clause, not a link of its own ("Later attacks", "Soon after midnight")
+    ("The Northern Shield Brigade announced on Monday a three-day truce for the harvest. Later attacks killed "
+     "seven farmers near Kafr Saba.", None),
+    # the telling just before has a year, not a day: nothing to count hours from
+    ("The Northern Shield Brigade announced on Monday a three-day truce for the harvest. In 2017 the brigade "
+     "stormed Tal Hamra. Hours later, a roadside bomb killed seven farmers near Kafr Saba.", None),
+    # it counts from the last day told (Sunday's assault), not from the saying before it
+    ("The Northern Shield Brigade announced on Monday a three-day truce for the harvest. Brigade fighters stormed "
+     "the Eastland Army base at Kafr Saba on Sunday. Eastland troops had shelled the brigade's villages for weeks. "
+     "Hours later, a roadside bomb killed seven farmers near Kafr Saba.", "2019-03-03"),
+])
+def test_hours_later_counts_from_the_day_told_just_before(workspace, body: str, edtf) -> None:
+    event = _event(workspace, body, "killed seven")
+    assert (event.when.edtf if event.when else None) == edtf, event.when_rule

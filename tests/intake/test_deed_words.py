@@ -127,3 +127,9 @@ def test_a_trend_or_people_named_by_a_deed_is_no_deed(workspace, sentence: str) 
 def test_a_phrasal_deed_counts_with_its_particle_wherever_it_stands(workspace, sentence: str, deed: bool) -> None:
     events, expectations = proposals(workspace, sentence)
     assert (len(events) == 1) == deed and not expectations, (events, expectations)
+
+
+def test_a_party_s_own_aim_as_its_main_verb_stays_what_it_meant_to_do(workspace) -> None:
+    # "aimed" is the clause's own verb, not a participle hung on a deed: the party's intention, as before
+    events, expectations = proposals(workspace, "The Hill Guard had aimed to retake Oskel before the rains.")
+    assert not events and len(expectations) == 1, (events, expectations)
