@@ -212,17 +212,6 @@ def _tells_more(tokens: list, kinds: set[str]) -> bool:
     return False
 
 
-# what tells a noun's thing as another one than a thing told before
-_OTHER_MARKS = {"another", "other", "second", "third", "more", "further", "new"}
-
-
-def _referents(tokens: list) -> set[str]:
-    """Nouns a clause introduces for later tellings to point back to; not those told as others
-    ("another suicide bomber", "other gunmen")."""
-    return {t.lemma_.lower() for t in tokens if t.pos_ == "NOUN"
-            and not any(c.lower_ in _OTHER_MARKS for c in t.children)} - _LIGHT_NOUNS
-
-
 def _doers_named_again(tokens: list) -> set[str]:
     """The doers of a clause's happening named with "the" ("the two gunmen opened fire", "the U.N.
     force attacked the rebels Saturday"): subjects of a verb in the past that is no saying."""
@@ -361,7 +350,7 @@ def fold_retellings(drafts: list[EventDraft], sentences: Sequence[Sentence], par
             kinds, back, all_back = kinds - back, set(), False  # "the attack came as X arrived": X is news
         plural = any(t.tag_ in ("NNS", "NNPS") and _points_back(t) for t, _k in found)  # "both attacks"
         info.append((kinds, back, all_back, nouns, definite, _count_of_dead(tokens), plural,
-                     _doers_named_again(tokens), _referents(tokens)))
+                     _doers_named_again(tokens)))
     kept: list[int] = []
     prev_home: int | None = None  # the kept draft the previous draft ended in
     last_told: dict[int, int] = {}  # kept draft -> the last sentence that told it
@@ -378,7 +367,7 @@ def fold_retellings(drafts: list[EventDraft], sentences: Sequence[Sentence], par
             _absorb(drafts[prev_home], d, weak, only_parties=False)
             last_told[prev_home] = d.clause.sentence
             continue
-        kinds, back, all_back, _nouns, definite, _count, plural, doers, _refs = meta
+        kinds, back, all_back, _nouns, definite, _count, plural, doers = meta
         if all_back and any(info[i] is not None and _shared_kinds(kinds, info[i][0], back)
                             and _dates_agree(drafts[i], d, weak) for i in kept):
             # only refers back to a happening already proposed ("condemned the attack"): nothing new,
@@ -400,7 +389,7 @@ def fold_retellings(drafts: list[EventDraft], sentences: Sequence[Sentence], par
             # the doers named again with "the", at a place both tellings name, with no other kind of happening:
             # the happening told again in other words ("gunmen fired on a crowd in X" then "the two gunmen opened
             # fire at a bus station in X"), though their words share no kind
-            same_doers = bool(doers & pmeta[8]) and not (kinds - pmeta[0]) - _TOLD_WITH and bool(d.place and prev.place)
+            same_doers = bool(doers & pmeta[3]) and not (kinds - pmeta[0]) - _TOLD_WITH and bool(d.place and prev.place)
             if not (shared or same_doers) or not _dates_agree(prev, d, weak):
                 continue
             if _places_differ(prev.place, d.place):
@@ -415,7 +404,7 @@ def fold_retellings(drafts: list[EventDraft], sentences: Sequence[Sentence], par
             linked = bool(back & shared) or bool(_party_ids(prev) & _party_ids(d)) \
                 or (prev.place and d.place and prev.place == d.place) or bool(definite & pmeta[3]) \
                 or i == kept[-1] and d.clause.sentence - last_told[i] == 1 \
-                or _same_day(prev, d, weak) or same_doers
+                or _same_day(prev, d, weak)  # (doers named again are nouns named again with "the")
             if linked:
                 target = i
                 break

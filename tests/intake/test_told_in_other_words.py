@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
 from briefer.intake.assistant import analyse_text
 
 THURSDAY = date(2015, 3, 5)
@@ -45,3 +47,35 @@ def test_a_count_of_the_dead_further_on_is_the_toll_of_the_violent_happening_tol
     # after a happening of another kind, a count told further on is not taken as its toll
     found = events(workspace, "Hundreds of families fled the village of Dara Khel on Monday." + between)
     assert len(found) == 2, [e.quote for e in found]
+
+
+@pytest.mark.parametrize("retelling", [
+    # no place named: a new deed of the same doers, not the same happening told again
+    "Police say the two masked gunmen opened fire on a police patrol on Tuesday.",
+    # the doers not pointed back at with "the": other gunmen, maybe
+    "Police say masked gunmen opened fire at a busy bus station in Korbessa on Tuesday.",
+    # not told in the simple past: no retelling of the deed done
+    "Police say the two masked gunmen have opened fire at a busy bus station in Korbessa.",
+])
+def test_only_the_doers_named_again_in_the_past_at_a_place_tell_it_again(workspace, retelling: str) -> None:
+    body = ("Masked gunmen fired on a crowd of traders in the town of Korbessa on Tuesday.\n\n"
+            "The Valley Council runs the markets of the town.\n\n")
+    assert len(events(workspace, body + retelling)) == 2, [e.quote for e in events(workspace, body + retelling)]
+    told_again = "Police say the two masked gunmen opened fire at a busy bus station in Korbessa on Tuesday."
+    assert len(events(workspace, body + told_again)) == 1
+
+
+def test_the_doers_named_again_doing_a_new_kind_of_thing_tell_another_happening(workspace) -> None:
+    # "after the shooting" points back at the first telling, but the kidnapping is news
+    found = events(workspace, "Masked gunmen fired on a crowd of traders in the town of Korbessa on Tuesday.\n\n"
+                              "The Valley Council runs the markets of the town.\n\nAfter the shooting, the two masked "
+                              "gunmen kidnapped a trader in Korbessa on Tuesday, police say.")
+    assert len(found) == 2 and "kidnapped" in found[1].quote and "fired" not in found[1].quote, [e.quote for e in found]
+
+
+def test_a_doer_told_as_another_one_is_the_one_named_again_after(workspace) -> None:
+    # "another masked gunman" introduces the gunman whom "the masked gunman" then names again
+    found = events(workspace, "Another masked gunman fired on a crowd of traders in the town of Korbessa on Tuesday."
+                              "\n\nThe Valley Council runs the markets of the town.\n\nPolice say the masked gunman "
+                              "opened fire at a busy bus station in Korbessa on Tuesday.")
+    assert len(found) == 1, [e.quote for e in found]
