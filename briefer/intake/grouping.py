@@ -15,7 +15,7 @@ from rapidfuzz import fuzz
 from . import lexicon as L
 from .text import Sentence, fold
 from .bodies import nationality, state_key
-from .name_shapes import ARTICLE_PREFIX_RE
+from .name_shapes import ARMED_MEMBERS, ARTICLE_PREFIX_RE, NAMED_AS
 from .names import _SAME_ACTOR, Entity, Gazetteer, Mention
 
 __all__ = ["group_mentions", "definite_references", "named_as_whose", "taken_up"]
@@ -322,9 +322,7 @@ def _tail_names(actorish: list[Mention], u: _Union) -> None:
 
 # "the rebels, known as the Allied Democratic Forces", "The group, known locally as Ansar Dara": a definite
 # description given its name there
-_THE_KNOWN_AS_RE = re.compile(r"\b[Tt]he\s+(?:[a-z\-]+\s+)?(?P<noun>rebels|militants|insurgents|fighters|guerrillas|"
-                              r"militias?|gunmen|separatists|group)\s*,?\s+(?:also\s+|better\s+)?(?:known|called)\s+"
-                              r"(?:locally\s+)?as\s+(?:the\s+)?$")
+_THE_KNOWN_AS_RE = re.compile(rf"\b[Tt]he\s+(?:[a-z\-]+\s+)?(?P<noun>{ARMED_MEMBERS}|group){NAMED_AS}(?:the\s+)?$")
 
 
 def _named_description(text: str, actorish: list[Mention], u: _Union) -> None:

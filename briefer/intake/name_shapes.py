@@ -14,7 +14,7 @@ from .text import Token, fold
 __all__ = ["a_place", "gap_ok", "is_dateline", "landform", "title_word", "name_extension", "signs_off",
            "REGION_RE", "BEING_RE", "OUTLET_BEFORE_RE", "OWNER_RE", "FACILITIES",
            "UNIT_WORDS", "KNOWN_AS_RE", "KIND_AFTER_RE", "PLURAL_NAME_WORDS", "ARTICLE_PREFIX_RE",
-           "KNOWN_AS_BODIES"]
+           "KNOWN_AS_BODIES", "ARMED_MEMBERS", "NAMED_AS"]
 
 
 def gap_ok(text: str, a: Token, b: Token) -> bool:
@@ -33,11 +33,15 @@ OUTLET_BEFORE_RE = re.compile(r"\b(?:news\s+agency|press\s+agency|agency|broadca
 OWNER_RE = re.compile(r"([A-Z][\w\-]*)['’]s\s+(?:$|(?=[A-Z]))")  # "VOA's (Somali Service)": whose part it is
 # "al-Qaida", "Al-Shabab", "ash-Sham": the Arabic article before a name (a name word though lower-case)
 ARTICLE_PREFIX_RE = re.compile(r"^(?:al|el|ad|as|an|ar|ash|at|az|ath)-(?=\w)")
+# the plural nouns for the members of an armed group ("the rebels, known as ...")
+ARMED_MEMBERS = r"rebels|militants|insurgents|fighters|guerrillas|militias?|gunmen|separatists"
+# ", also known as", "called", "known locally as": a description given its name
+NAMED_AS = r"\s*,?\s+(?:also\s+|better\s+)?(?:known|called)\s+(?:locally\s+)?as\s+"
 # "the rebels, known as ...", "militants also called ...", "a coalition of gangs known locally as ...": the name of
 # the members' own body
-KNOWN_AS_RE = re.compile(r"\b(?P<members>rebels|militants|insurgents|fighters|guerrillas|militias?|gunmen|separatists|"
+KNOWN_AS_RE = re.compile(rf"\b(?P<members>{ARMED_MEMBERS}|"
                          r"gangs|group|movement|party|organi[sz]ation|mission|coalition|alliance|network)"
-                         r"\s*,?\s+(?:also\s+|better\s+)?(?:known|called)\s+(?:locally\s+)?as\s+$")
+                         rf"{NAMED_AS}$")
 KNOWN_AS_BODIES = {"group", "movement", "party", "organisation", "organization", "mission", "coalition", "alliance",
                    "network"}  # (the others name armed groups)
 # "Arafat's Fatah movement", "the Hashid confederation": the common noun after a name says what it names
