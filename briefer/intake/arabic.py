@@ -462,8 +462,20 @@ def _morrows(text: str, folded: str, start: int, found: list[DateMention]) -> li
 
 # "تأتي العملية بعد يومين من هجوم ...", "بعد ثلاثة أيام على اغتيال ...", "بعد أسبوع من": what is named came
 # that many days before the sentence's day (publication's when the sentence has none); "بعد أيام من" is vague
-_DAYS_AFTER = re.compile(fold(rf"{_OPENS}بعد\s+(?:(?P<n>\d{{1,2}}|{_NUM_WORD})\s+)?(?P<unit>يومين|يومان|أيام|يوم|أسبوعين|أسبوع)"
-                              rf"(?=\s+(?:فقط\s+)?(?:من|على){NOT_AR_AFTER})"))
+# a count of days as written ("ثلاثة أيام", "يومين", "أسبوع", "أيام" alone: some days), folded; see days_counted
+DAY_COUNT = fold(rf"(?:(?P<n>\d{{1,2}}|{_NUM_WORD})\s+)?(?P<unit>يومين|يومان|أيام|يوم|أسبوعين|أسبوع)")
+_DAYS_AFTER = re.compile(fold(rf"{_OPENS}بعد\s+{DAY_COUNT}(?=\s+(?:فقط\s+)?(?:من|على){NOT_AR_AFTER})"))
+
+
+def days_counted(m: re.Match) -> Optional[int]:
+    """How many days a match of DAY_COUNT says ("ثلاثة أيام" 3, "يومين" 2, "أسبوع" 7); None for "أيام" alone."""
+    unit = _CANON.get(m.group("unit"), m.group("unit"))
+    n = _number(_CANON.get(m.group("n") or "", m.group("n"))) if m.group("n") else None
+    if n is None:
+        if unit == "أيام":
+            return None  # "بعد أيام من": some days, no date
+        n = 2 if unit in ("يومين", "يومان", "أسبوعين") else 1
+    return n * (7 if unit in ("أسبوع", "أسبوعين") else 1)
 
 
 def _days_after(text: str, folded: str, start: int, found: list[DateMention], pub: Optional[date]) -> list[DateMention]:
@@ -473,13 +485,9 @@ def _days_after(text: str, folded: str, start: int, found: list[DateMention], pu
     day_starts = [d.start for d in days]
     extra = []
     for m in _DAYS_AFTER.finditer(folded, start):
-        unit = _CANON.get(m.group("unit"), m.group("unit"))
-        n = _number(_CANON.get(m.group("n") or "", m.group("n"))) if m.group("n") else None
+        n = days_counted(m)
         if n is None:
-            if unit in ("أيام",):
-                continue  # "بعد أيام من": some days, no date
-            n = 2 if unit in ("يومين", "يومان", "أسبوعين") else 1
-        n *= 7 if unit in ("أسبوع", "أسبوعين") else 1
+            continue  # "بعد أيام من": some days, no date
         stop = [e.end() for e in _SENTENCE_END.finditer(folded, max(0, m.start() - 400), m.start())]
         lo = stop[-1] if stop else max(0, m.start() - 400)
         end = _SENTENCE_END.search(folded, m.end(), m.end() + 400)

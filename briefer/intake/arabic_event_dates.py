@@ -11,6 +11,7 @@ from datetime import timedelta
 from typing import Optional, Sequence
 
 from ..core.when import When
+from .arabic import DAY_COUNT, days_counted
 from .arabic_text import NOT_AR_AFTER, NOT_AR_BEFORE
 from .dates import DateMention
 from .names import Entity
@@ -80,8 +81,7 @@ _FIGHTERS = re.compile(r"الجيش|عسكري|القوات|قوات|التنظ�
 # a day counted from the day the story is at: "في اليوم نفسه" (that same day), "في اليوم التالي" (the next),
 # "قبل ذلك بيومين" (two days before that), "بعد ذلك بثلاثة أيام"
 _COUNTED = re.compile(rf"{NOT_AR_BEFORE}[وف]?(?:(?:في\s+)?(?:(?P<same>(?:ال)?يوم\s+(?:نفسه|ذاته)|نفس\s+اليوم)|اليوم\s+(?P<step>التالي|السابق))"
-                      rf"|(?P<dir>قبل|بعد)\s+ذلك\s+ب(?P<n>يوم|يومين|(?:\d{{1,2}}|ثلاثه|اربعه|خمسه|سته|سبعه)\s+ايام|اسبوع)){NOT_AR_AFTER}")
-_COUNT = {"يوم": 1, "يومين": 2, "اسبوع": 7, "ثلاثه": 3, "اربعه": 4, "خمسه": 5, "سته": 6, "سبعه": 7}
+                      rf"|(?P<dir>قبل|بعد)\s+ذلك\s+ب{DAY_COUNT}){NOT_AR_AFTER}")
 
 
 def counted_from(text: str, folded: str, c0: int, c1: int, carried: DateMention) -> Optional[DateMention]:
@@ -95,8 +95,9 @@ def counted_from(text: str, folded: str, c0: int, c1: int, carried: DateMention)
     elif m.group("step"):
         days = 1 if m.group("step") == "التالي" else -1
     else:
-        n = m.group("n").split()
-        days = (int(n[0]) if n[0].isdigit() else _COUNT[n[0]]) if len(n) == 2 else _COUNT[n[0]]
+        days = days_counted(m)
+        if days is None:
+            return None  # "قبل ذلك بأيام": some days before, no day
         days = days if m.group("dir") == "بعد" else -days
     return DateMention(m.start(), m.end(), text[m.start():m.end()], When.day(w.earliest.date() + timedelta(days=days)),
                        f"counted from the day of the clause before ({carried.text})")

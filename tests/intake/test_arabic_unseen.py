@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
 from briefer.intake.assistant import analyse_text
 
 PUB = date(2025, 3, 13)  # a Thursday
@@ -140,3 +142,12 @@ def test_a_fighting_party_s_day_of_saying_is_not_carried_to_the_next_clause(work
     events = _events(workspace, "أعلنت فصائل المعارضة المسلحة، مساء أمس الأربعاء، استعادة السيطرة على بلدة جبلية في الجنوب.\n"
                                 "وقتل ثلاثة مدنيين في قصف على البلدة.\n")
     assert [e.when for e in events] == [None, None]
+
+
+@pytest.mark.parametrize("counted, edtf", [("وقبل ذلك بأسبوعين", "2025-02-24"), ("وقبل ذلك بعشرة أيام", "2025-02-28"),
+                                           ("وبعد ذلك بيوم", "2025-03-11")])
+def test_a_count_of_days_from_the_clause_before_in_any_number_word(workspace, counted: str, edtf: str) -> None:
+    # the number words are arabic.py's (one table): weeks and numbers past seven count too
+    events = _events(workspace, "قصفت المدفعية حيا سكنيا في المدينة مساء الاثنين.\n"
+                                f"{counted}، اعتقلت الشرطة أربعة مشتبه بهم.\n")
+    assert [e.when.edtf if e.when else None for e in events] == ["2025-03-10", edtf]
