@@ -18,6 +18,7 @@ from datetime import date, timedelta
 from typing import Optional
 
 from ..core.when import Point, When, WhenError
+from .arabic_persons import given_name_at
 from .arabic_text import AR, GLUED, NOT_AR_AFTER, NOT_AR_BEFORE, alternation, fold
 from .arabic_text import DIGITS as _DIGITS
 from .arabic_text import MONTHS as _MONTHS, WEEKDAYS as _WEEKDAYS
@@ -363,8 +364,9 @@ _CLAUSE_END = re.compile(r"[.،؛:]")
 
 def future_verb_in(folded: str, start: int, end: int) -> bool:
     """A verb in the future ("ستعقد", "وسيبدأ", "سوف", "من المقرر") between start and end."""
-    return any((w[1:] if w[0] in "وف" else w) not in _NOT_FUTURE
-               for w in (m.group() for m in _FUTURE_WORD.finditer(folded, start, end)))
+    return any((m.group()[1:] if m.group()[0] in "وف" else m.group()) not in _NOT_FUTURE
+               and not (m.group()[0] == "س" and m.group()[1] in "يتن" and given_name_at(folded, m.start(), m.end()))
+               for m in _FUTURE_WORD.finditer(folded, start, end))
 
 
 def _future_before(folded: str, at: int) -> bool:

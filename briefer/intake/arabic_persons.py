@@ -123,9 +123,10 @@ def _name_word(word: str, first: bool) -> bool:
     return True
 
 
-def _name_from(words: list[tuple[int, int, str]], i: int) -> Optional[tuple[int, int]]:
-    """The name starting at words[i]: (index after it, number of words) or None."""
-    if i >= len(words) or not _name_word(words[i][2], True):
+def _name_from(words: list[tuple[int, int, str]], i: int, given: bool = False) -> Optional[tuple[int, int]]:
+    """The name starting at words[i] (a given name already told apart from a verb when `given`):
+    (index after it, number of words) or None."""
+    if i >= len(words) or not (given or _name_word(words[i][2], True)):
         return None
     if words[i][2].startswith("ل") and i + 1 < len(words) and _definite(words[i + 1][2]):
         return None  # "لحقوق الإنسان", "لشؤون الاتصالات": ل and a noun of a phrase
@@ -191,6 +192,9 @@ def find_persons(text: str, folded: str) -> Iterator[tuple[int, int, int]]:
             bare_t = _bare(w)
             described = j == i + 1 and not _definite(bare_t) and bare_t not in _VOCATIVES
             found = _name_from(words, j) if j > 0 and not described else None
+            if found is None and j > 0 and not described and j < len(words) and _FUTURE_SHAPE.match(words[j][2]) \
+                    and given_name_at(folded, words[j][0], words[j][1]):
+                found = _name_from(words, j, given=True)  # "الرئيس سيباستيان بينيرا": a name, not "سيـ" a future
             if found is not None:
                 end, _n = found
                 yield words[i][0], words[j][0], words[end - 1][1]
@@ -279,6 +283,43 @@ def _name_before(words: list[tuple[int, int, str]], t: int) -> Optional[int]:
 
 
 _KIN = re.compile(r"(?:زوج|زوجت|شقيق|شقيقت|ابن|ابنت|والد|والدت|اخ|اخت)(?:ه|ها|هم)\s+")
+
+
+# verbs that stand before their subject ("قال الوزير ...", "وكان الرئيس ..."): the shapes of the press
+_VERB_FIRST = {fold(w) for w in ("قال", "أكد", "أعلن", "أضاف", "أوضح", "أشار", "صرح", "نفى", "اتهم", "دعا", "حذر",
+                                 "كان", "كانت", "ذكر", "التقى", "زار", "وصل", "غادر", "وقع", "استقبل")}
+_AFTER_NAME = {fold(w) for w in ("قد", "إن", "أن")}  # "الرئيس سيباستيان بينيرا قد أعلن", "... لافروف إن"
+_FOREIGN_LINKS = {fold(w) for w in ("دي", "دو", "فون", "فان")}
+
+
+def _verb_first(word: str) -> bool:
+    w = word[1:] if word[:1] in "وف" and len(word) > 3 else word
+    return w in _VERB_FIRST or w in _EVENT_WORDS or _verb_shaped(w)
+
+
+def given_name_at(folded: str, start: int, end: int) -> bool:
+    """Is the word at folded[start:end], shaped like a verb in the future (س and the imperfect: "سيرغي",
+    "سيباستيان", "ستافان"), a given name?  It is when a family name follows it ("... دي ميستورا", or a plain
+    name word) and a title with its description stands before it, itself after a verb that comes before its
+    subject ("أعلن الرئيس التشيلي سيباستيان بينيرا") or with a name that runs on to "قد"/"إن" or a verb
+    ("الوزير سيرغي لافروف قد ...").  A title with a verb in the future is the title's deed: "الرئيس سيزور باريس"."""
+    after = [m.group() for m in _WORD.finditer(folded, end, min(len(folded), end + 60))][:2]
+    if not after or folded[end:end + 1] != " ":
+        return False
+    if after[0] in _FOREIGN_LINKS:
+        return True
+    if not _name_word(after[0], False) or _definite(after[0]) or after[0][:1] == "و" \
+            or _FUTURE_VERB.fullmatch(after[0]) or after[0] in _PREPOSITIONS:
+        return False
+    before = [m.group() for m in _WORD.finditer(folded, max(0, start - 90), start)][::-1]
+    k = 0
+    while k < len(before) and k < 6 and not _title(before[k]) and (
+            _definite(before[k]) or before[k] in _CHAIN_WORDS or k + 1 < len(before) and before[k + 1] in _CHAIN_WORDS):
+        k += 1  # the title's description: "وزير الخارجية الروسي", "ممثل الأمم المتحدة في سوريا"
+    if k >= len(before) or not _title(before[k]):
+        return False
+    nxt = after[1] if len(after) > 1 else ""
+    return k + 1 < len(before) and _verb_first(before[k + 1]) or nxt in _AFTER_NAME or _verb_shaped(nxt)
 
 
 def title_at(folded: str, at: int) -> bool:
