@@ -181,6 +181,19 @@ def _own_clause(verb) -> bool:
     return verb.dep_ in _OWN_CLAUSE
 
 
+def _aim(verb) -> bool:
+    """An infinitive of aim ("launched an offensive to retake the town on Sunday"): hung on the
+    happening's own line, it tells no happening of its own, so a date at its end is the happening's."""
+    return verb.dep_ in ("acl", "advcl") and verb.tag_ == "VB" and any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
+def _on_line(word, line) -> bool:
+    """The word is on the happening's line, or what a verb on it is done to or by ("launched an
+    offensive": the offensive)."""
+    return word.i in line.over or (word.dep_ in ("dobj", "nsubj", "nsubjpass") and word.head.i in line.over)
+
+
 def _dates_its_noun(verb) -> bool:
     """A participle on a noun that names a happening ("a cease-fire signed in May", "the
     offensive launched last year"): the date is that happening's; not when the participle
@@ -239,7 +252,8 @@ def _governs(doc, offset: int, line: _TriggerLine) -> Optional[int]:
     for _ in range(40):
         if t.i in line.over:
             break
-        if t.pos_ in ("VERB", "AUX") and t.dep_ not in ("aux", "auxpass") and _own_clause(t):
+        if t.pos_ in ("VERB", "AUX") and t.dep_ not in ("aux", "auxpass") and _own_clause(t) \
+                and not (_aim(t) and _on_line(t.head, line)):
             if not (_dates_its_noun(t) or _same_time(t)):
                 return None
             worse = 2  # "violating a cease-fire signed three months ago": the date of that happening
