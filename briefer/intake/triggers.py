@@ -373,7 +373,8 @@ def deed_word(doc, start: int, end: int) -> Optional[tuple[int, int]]:
     clause = doc.char_span(start, end, alignment_mode="expand") or ()  # its own tokens, not the whole sentence's
     spans = [(t.idx, t.idx + len(t.text)) for t in clause
              if start <= t.idx < end and t.pos_ == "VERB" and t.lemma_.lower() in DEED_VERBS
-             and t.lemma_.lower() not in no_deed and _told_done(t) and _someone_does(t)]
+             and t.lemma_.lower() not in no_deed and _told_done(t) and _someone_does(t)
+             and not any(c.dep_ in ("acomp", "attr", "oprd") for c in t.children)]
     at = event_word(doc, start, end, spans) if spans else None
     return next((span for span in spans if span[0] == at), None)
 

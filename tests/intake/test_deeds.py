@@ -43,6 +43,9 @@ def test_a_deed_told_by_a_verb_that_is_no_event_word_is_an_event(workspace, sent
     "The Valley Council said the governor of Korbessa visited the flooded villages on Tuesday.",
     # done by no one
     "The river rose sharply in Korbessa on Tuesday.",
+    # a deed verb used as a link to a state ("grew stronger", "stayed silent"): how someone was, not what was done
+    "The Dara Khel Brigade grew stronger last year.",
+    "The Valley Council stayed silent on Tuesday.",
     # by someone unnamed, on no day of its own (a named party only undergoes it)
     "Soldiers visited the flooded villages of the valley.",
     "Unknown men visited Omar Tellu, the former governor of Korbessa, at his home.",
