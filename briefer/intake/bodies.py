@@ -13,7 +13,9 @@ Namibian and Congolese troops": one allied force; two states' troops stay each s
 forces told with no article ("police fired", "according to police", "police in Burundi
 said") are a party too, the one state's, but not as a thing's or a member's word ("a police
 station", "police officers"); a state's police and its security forces named in one report
-are one party (named as the report first names them); "government troops" in a report that names
+are one party (named as the report first names them); "the armed forces", "the security forces" and "the
+interim government" are, like "the army", the one state's when a report names one state's bodies (not "the
+armed forces of Liberia": that names its state); "government troops" in a report that names
 the bodies of one state and none of its forces are that state's security forces, else its government.
 Plain rules on the words, so they work with or without the parse.
 """
@@ -100,7 +102,10 @@ _RULER_RE = re.compile(r"\b(?P<ruler>(?:[A-Z][\w\-]+\s+){0,2}[A-Z][\w\-]+)['’]
                        r"regime|cabinet)\b")
 # "the Trump administration", "the Assad regime": a ruler's government named by the ruler's name
 _RULER_BARE_RE = re.compile(r"\b[Tt]he\s+(?P<ruler>[A-Z][a-z][\w\-]+)\s+(?P<head>administration|regime)\b")
-_BARE_BEFORE_RE = re.compile(r"(?<![\w\-])[Tt]he\s+$")
+# "the government", "the interim government", "the armed forces": a state's body named by its kind alone
+_BARE_BEFORE_RE = re.compile(r"(?<![\w\-])[Tt]he\s+(?:(?:interim|transitional)\s+)?$")
+_BARE_HEADS = {"government", "army", "military", "police", "armed forces", "security forces"}
+_OF_A_NAME_RE = re.compile(r"\s+of\s+[A-Z]")  # "the armed forces of Liberia": a body named by its state
 _BARE_AFTER_RE = re.compile(r"(?:['’]s\s+[a-z]+\s+(?:forces|troops|soldiers)|\s*-|\s+[A-Z]|\s+(?:forces|troops|soldiers|"
                             r"officials?|spokes\w+|sources?|statement|official))")
 _DESCRIBES_RE = re.compile(r"\s+(?:employee|officer|worker|staffer|contractor|teacher|doctor|nurse|engineer)s?\b")
@@ -264,7 +269,7 @@ def body_mentions(text: str, sentences: Sequence[Sentence], mentions: list[Menti
             # "Police in Burundi shot ...", "security forces in Algeria report": that state's, named so
             state = fold(country.group("country"))
             found.append((h.start(), country.end(), f"{_SAME_STATE.get(state, state)}|{_FORCE_HEADS[head.lower()]}", si))
-        elif head in ("government", "army", "military", "police") \
+        elif head in _BARE_HEADS and not _OF_A_NAME_RE.match(text, h.end()) \
                 and _BARE_BEFORE_RE.search(text, window_start, h.start()) and not _BARE_AFTER_RE.match(text, h.end()):
             # "the government", "the army": the one state's, when the report names one state's bodies
             found.append((h.start(), h.end(), "|" + _FORCE_HEADS[head] + "|bare", si))

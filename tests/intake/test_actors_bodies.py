@@ -149,3 +149,16 @@ def test_a_un_thing_or_a_un_body_named_after_is_no_body_of_its_own(workspace) ->
                               "command of the force. The U.N. cultural agency UNESCO has sent experts to the damaged "
                               "mosque.")
     assert not {"U.N. office", "U.N. command", "U.N. cultural agency"} & set(found), found
+
+
+def test_the_armed_forces_and_the_interim_government_of_a_one_state_report_are_its_own(workspace) -> None:
+    # a report about one state names its bodies by their kind alone: they are that state's parties
+    found = actors(workspace, "Fighting spread across Chad on Tuesday, Chadian officials said. The armed forces "
+                              "shelled rebel positions near Abeche, and the interim government said the rebels "
+                              "had lost the town. Chad closed its eastern border.")
+    assert "Chadian military" in found, found
+    assert "Chadian government" in found, found
+    # named by its state after "of", it is no bare body: nothing is proposed for it by kind alone
+    found = actors(workspace, "Liberia's president said on Monday that he had ordered the armed forces of Liberia "
+                              "to the north. Liberia says the invaders came from the west.")
+    assert "Liberian military" not in found, found
