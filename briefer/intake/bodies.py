@@ -15,7 +15,9 @@ said") are a party too, the one state's, but not as a thing's or a member's word
 station", "police officers"); a state's police and its security forces named in one report
 are one party (named as the report first names them); "the armed forces", "the security forces" and "the
 interim government" are, like "the army", the one state's when a report names one state's bodies (not "the
-armed forces of Liberia": that names its state); "government troops" in a report that names
+armed forces of Liberia": that names its state), and the report's own state's (the one it names most) where other
+states act too, unless the sentence names another state or that kind's last body was another's ("French police ...
+killed by police"); "government troops" in a report that names
 the bodies of one state and none of its forces are that state's security forces, else its government.
 Plain rules on the words, so they work with or without the parse.
 """
@@ -92,7 +94,7 @@ _NAME_GOES_ON_RE = re.compile(r"\s+(?:[A-Z][a-z]+|of\s+[A-Z])")
 
 
 _PROPER_FORCE_RE = re.compile(
-    rf"\b(?P<name>(?P<nation>(?i:{_NATION_RE}|{_COUNTRY_RE}))\s+(?:[A-Z][a-z]+\s+){{0,3}}"
+    rf"\b(?P<name>(?P<nation>(?i:{_NATION_RE}|{_COUNTRY_RE}))(?:['’]s)?\s+(?:[A-Z][a-z]+\s+){{0,3}}"
     r"(?P<head>Forces|Army|Armed Forces|Military|Police))\b")
 
 
@@ -203,6 +205,28 @@ def _cover(spans: Sequence[tuple[int, int]]) -> dict[int, int]:
             if reach.get(p, p) < b:
                 reach[p] = b
     return reach
+
+
+def _states_in(text: str, sentence: Sentence) -> set[str]:
+    """The states a sentence names (capitalised: "Iraqi", "Jordan's", "U.S.")."""
+    found = set()
+    for m in _STATE_WORD_RE.finditer(text, sentence.start, sentence.end):
+        if m.group()[0].isupper():
+            state = _STATE_OF.get(m.group().lower()) or fold(m.group())
+            found.add(_SAME_STATE.get(state, state))
+    return found
+
+
+def _whose_before(found: Sequence[tuple[int, int, str, int]]) -> dict[str, tuple[list[int], list[str]]]:
+    """For each kind of body, where the state bodies of that kind start and whose they are, in text order."""
+    by_kind: dict[str, tuple[list[int], list[str]]] = {}
+    for a, _, key, _ in sorted(found):
+        state, _, kind = key.partition("|")
+        if state and not key.startswith(("led|", "ruler|", "un|")):
+            starts, states = by_kind.setdefault(kind, ([], []))
+            starts.append(a)
+            states.append(state)
+    return by_kind
 
 
 def _own_body(found: Sequence[tuple[int, int, str, int]]) -> str:
@@ -339,10 +363,23 @@ def body_mentions(text: str, sentences: Sequence[Sentence], mentions: list[Menti
     dominant, named = _dominant_state(text, body_spans) if bare else ("", 0)
     if bare and not all_states and dominant and named >= 2:
         all_states = {dominant}  # "the government" of the one state a report names (twice), with no body of it
-    if len(all_states) == 1 and bare and dominant == next(iter(all_states)):
-        one = next(iter(all_states))
+    # and in a report where several states act, the state it is about (named at least three times, twice as
+    # often as any other) when the sentence names no other state and the last body of that kind was its own
+    if bare and dominant in all_states and (len(all_states) == 1 or named >= 3):
+        one = dominant
+        several = len(all_states) > 1
+        whose_before = _whose_before(found) if several else {}
+        said: dict[int, set[str]] = {}
         for a, b, key, si in bare:
             head = key.split("|")[1]
+            if several:
+                starts, owners = whose_before.get(head, ([], []))
+                last = bisect_right(starts, a) - 1
+                if (last >= 0 and owners[last] != one) or \
+                        said.setdefault(si, _states_in(text, sentences[si])) - {one}:
+                    continue  # "French police ... killed by police": that other state's, not the report's own
+                if head == "security" and one in whose_before.get("military", ([], []))[1]:
+                    head = "military"  # "Iraqi troops ... security forces killed": the one state's forces
             found.append((a, b, f"{one}|{head}", si))
             # "The government": named after its state, unless the report names it so itself
             first_name.setdefault(f"{one}|{head}", f"{_display(one)} {_HEAD_NAMES.get(head, head)}")

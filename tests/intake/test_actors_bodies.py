@@ -162,3 +162,32 @@ def test_the_armed_forces_and_the_interim_government_of_a_one_state_report_are_i
     found = actors(workspace, "Liberia's president said on Monday that he had ordered the armed forces of Liberia "
                               "to the north. Liberia says the invaders came from the west.")
     assert "Liberian military" not in found, found
+
+
+def test_a_bare_force_is_the_reports_own_states_even_when_another_state_acts(workspace) -> None:
+    # the report is about Chad (named five times); Sudanese troops act too, but "the police" are Chad's
+    body = ("Chadian officials said on Monday that Sudanese troops had crossed into Chad near Adre and that "
+            "Chadian soldiers had fought them. In the town, "
+            "the police fired on a crowd that had gathered at the market. Chad has asked for talks, and Chad's "
+            "president called his cabinet together.")
+    found = actors(workspace, body)
+    assert "Chadian police" in found, found
+    # the police of a sentence that names another state are not said to be Chad's
+    found = actors(workspace, body.replace("In the town, the police fired", "In Sudan, the police fired"))
+    assert "Chadian police" not in found, found
+
+
+def test_a_states_army_named_with_its_possessive_is_the_army_the_report_calls_the_military(workspace) -> None:
+    found = actors(workspace, "Chad's Army said on Monday it had driven the rebels from Abeche. The military "
+                              "says the rebels fled east. Chad and Chadian officials said Sudan had armed them; "
+                              "Chad's president spoke on Tuesday.")
+    assert "Chadian military" not in found, found
+    assert "Chad's Army" in found, found
+
+
+def test_bare_security_forces_are_the_reports_own_troops_already_named(workspace) -> None:
+    found = actors(workspace, "Chadian troops and Sudanese troops clashed near Adre on Monday, Chadian officials "
+                              "said. Chad says the security forces killed ten raiders. Chad and Chad's president "
+                              "called for calm.")
+    assert "Chadian troops" in found, found
+    assert not any("security" in name for name in found), found
