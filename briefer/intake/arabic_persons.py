@@ -286,8 +286,9 @@ _KIN = re.compile(r"(?:زوج|زوجت|شقيق|شقيقت|ابن|ابنت|وا�
 
 
 # verbs that stand before their subject ("قال الوزير ...", "وكان الرئيس ..."): the shapes of the press
+# ("كان" is left out: "كان الرئيس سيزور باريس", the president was to visit, is a future in the past)
 _VERB_FIRST = {fold(w) for w in ("قال", "أكد", "أعلن", "أضاف", "أوضح", "أشار", "صرح", "نفى", "اتهم", "دعا", "حذر",
-                                 "كان", "كانت", "ذكر", "التقى", "زار", "وصل", "غادر", "وقع", "استقبل")}
+                                 "ذكر", "التقى", "زار", "وصل", "غادر", "وقع", "استقبل")}
 _AFTER_NAME = {fold(w) for w in ("قد", "إن", "أن")}  # "الرئيس سيباستيان بينيرا قد أعلن", "... لافروف إن"
 _FOREIGN_LINKS = {fold(w) for w in ("دي", "دو", "فون", "فان")}
 
@@ -302,7 +303,8 @@ def given_name_at(folded: str, start: int, end: int) -> bool:
     "سيباستيان", "ستافان"), a given name?  It is when a family name follows it ("... دي ميستورا", or a plain
     name word) and a title with its description stands before it, itself after a verb that comes before its
     subject ("أعلن الرئيس التشيلي سيباستيان بينيرا") or with a name that runs on to "قد"/"إن" or a verb
-    ("الوزير سيرغي لافروف قد ...").  A title with a verb in the future is the title's deed: "الرئيس سيزور باريس"."""
+    ("الوزير سيرغي لافروف قد ..."), or right after such a verb with the name running on to "إن"/"قد"
+    ("وقال سيرغي لافروف إن").  A title with a verb in the future is the title's deed: "الرئيس سيزور باريس"."""
     after = [m.group() for m in _WORD.finditer(folded, end, min(len(folded), end + 60))][:2]
     if not after or folded[end:end + 1] != " ":
         return False
@@ -312,13 +314,15 @@ def given_name_at(folded: str, start: int, end: int) -> bool:
             or _FUTURE_VERB.fullmatch(after[0]) or after[0] in _PREPOSITIONS:
         return False
     before = [m.group() for m in _WORD.finditer(folded, max(0, start - 90), start)][::-1]
+    nxt = after[1] if len(after) > 1 else ""
+    if before and _verb_first(before[0]) and nxt in _AFTER_NAME:
+        return True  # "وقال سيرغي لافروف إن ...": the name right after its verb
     k = 0
     while k < len(before) and k < 6 and not _title(before[k]) and (
             _definite(before[k]) or before[k] in _CHAIN_WORDS or k + 1 < len(before) and before[k + 1] in _CHAIN_WORDS):
         k += 1  # the title's description: "وزير الخارجية الروسي", "ممثل الأمم المتحدة في سوريا"
     if k >= len(before) or not _title(before[k]):
         return False
-    nxt = after[1] if len(after) > 1 else ""
     return k + 1 < len(before) and _verb_first(before[k + 1]) or nxt in _AFTER_NAME or _verb_shaped(nxt)
 
 
