@@ -54,7 +54,7 @@ casualties", "has been seen only in videos") tells no happening of its own and i
 from __future__ import annotations
 
 import re
-from typing import Sequence
+from typing import NamedTuple, Sequence
 
 from ..core.status import HAPPENED
 from ..core.when import When
@@ -325,12 +325,24 @@ def _toll_of(told: EventDraft, before: EventDraft, d: EventDraft, weak: set[int]
         and _weak(d, weak) and not _places_differ(told.place, d.place) and not _ANOTHER_TOLL_RE.search(d.quote)
 
 
+class _Telling(NamedTuple):
+    """What fold_retellings reads of one draft's clause on the parse."""
+    kinds: set          # the kinds of happening its event words tell
+    back: set           # the kinds told by words pointing back ("the attack")
+    all_back: bool      # every event word points back
+    nouns: set          # its nouns (no light ones)
+    definite: set       # its nouns named with "the", "this", ...
+    count_of_dead: bool  # only a count of the dead or hurt
+    plural: bool        # a plural pointing back ("both attacks")
+    doers: set          # the doers of its happening named with "the" (_doers_named_again)
+
+
 def fold_retellings(drafts: list[EventDraft], sentences: Sequence[Sentence], parsed: dict) -> list[EventDraft]:
     drafts = [d for d in drafts if not _toll_only(d.quote)]
     if not parsed or len(drafts) < 2:
         return drafts
     weak = {id(d) for d in drafts if said_on(d, sentences, parsed)}
-    info = []
+    info: list[_Telling | None] = []
     for d in drafts:
         doc = parsed.get(d.clause.sentence)
         if doc is None:
@@ -349,8 +361,8 @@ def fold_retellings(drafts: list[EventDraft], sentences: Sequence[Sentence], par
         if back and _tells_more(tokens, kinds):
             kinds, back, all_back = kinds - back, set(), False  # "the attack came as X arrived": X is news
         plural = any(t.tag_ in ("NNS", "NNPS") and _points_back(t) for t, _k in found)  # "both attacks"
-        info.append((kinds, back, all_back, nouns, definite, _count_of_dead(tokens), plural,
-                     _doers_named_again(tokens)))
+        info.append(_Telling(kinds, back, all_back, nouns, definite, _count_of_dead(tokens), plural,
+                             _doers_named_again(tokens)))
     kept: list[int] = []
     prev_home: int | None = None  # the kept draft the previous draft ended in
     last_told: dict[int, int] = {}  # kept draft -> the last sentence that told it
@@ -361,18 +373,18 @@ def fold_retellings(drafts: list[EventDraft], sentences: Sequence[Sentence], par
             prev_home = j
             last_told[j] = d.clause.sentence
             continue
-        if meta[5] and prev_home is not None and _toll_of(drafts[prev_home], drafts[j - 1], d, weak,
-                                                               info[prev_home][0] if info[prev_home] else None):
+        if meta.count_of_dead and prev_home is not None and _toll_of(drafts[prev_home], drafts[j - 1], d, weak,
+                                                               info[prev_home].kinds if info[prev_home] else None):
             # "A second bomb hit the convoy. Six people were wounded.": the count is the happening's toll
             _absorb(drafts[prev_home], d, weak, only_parties=False)
             last_told[prev_home] = d.clause.sentence
             continue
         kinds, back, all_back, _nouns, definite, _count, plural, doers = meta
-        if all_back and any(info[i] is not None and _shared_kinds(kinds, info[i][0], back)
+        if all_back and any(info[i] is not None and _shared_kinds(kinds, info[i].kinds, back)
                             and _dates_agree(drafts[i], d, weak) for i in kept):
             # only refers back to a happening already proposed ("condemned the attack"): nothing new,
             # but its day when the nearest telling of that kind gave none ("the attack Thursday took place")
-            told = next(i for i in reversed(kept) if info[i] is not None and _shared_kinds(kinds, info[i][0], back))
+            told = next(i for i in reversed(kept) if info[i] is not None and _shared_kinds(kinds, info[i].kinds, back))
             if _weak(drafts[told], weak) and not _weak(d, weak) and not _places_differ(drafts[told].place, d.place):
                 _absorb(drafts[told], d, weak, only_parties=True)
                 if plural:  # "Both attacks occurred late Wednesday": the tellings of that kind just before too
@@ -385,16 +397,16 @@ def fold_retellings(drafts: list[EventDraft], sentences: Sequence[Sentence], par
             pmeta = info[i]
             if pmeta is None or prev.status not in HAPPENED:
                 continue
-            shared = _shared_kinds(kinds, pmeta[0], back)
+            shared = _shared_kinds(kinds, pmeta.kinds, back)
             # the doers named again with "the", at a place both tellings name, with no other kind of happening:
             # the happening told again in other words ("gunmen fired on a crowd in X" then "the two gunmen opened
             # fire at a bus station in X"), though their words share no kind
-            same_doers = bool(doers & pmeta[3]) and not (kinds - pmeta[0]) - _TOLD_WITH and bool(d.place and prev.place)
+            same_doers = bool(doers & pmeta.nouns) and not (kinds - pmeta.kinds) - _TOLD_WITH and bool(d.place and prev.place)
             if not (shared or same_doers) or not _dates_agree(prev, d, weak):
                 continue
             if _places_differ(prev.place, d.place):
                 continue  # told of another place: another happening
-            if not back and (kinds - pmeta[0]) - _TOLD_WITH:
+            if not back and (kinds - pmeta.kinds) - _TOLD_WITH:
                 continue  # "the escalation of armed clashes and airstrikes": airstrikes were not told before
             if not (back & shared) and _ANOTHER_RE.search(d.quote):
                 continue  # "also", "another", "separately", "later": the report says it is another one
@@ -402,7 +414,7 @@ def fold_retellings(drafts: list[EventDraft], sentences: Sequence[Sentence], par
             # or told in the very next sentence, the last happening told ("... attacked a barracks Friday. The
             # officials said about 40 gunmen stormed the post."): the lead's happening told in more detail
             linked = bool(back & shared) or bool(_party_ids(prev) & _party_ids(d)) \
-                or (prev.place and d.place and prev.place == d.place) or bool(definite & pmeta[3]) \
+                or (prev.place and d.place and prev.place == d.place) or bool(definite & pmeta.nouns) \
                 or i == kept[-1] and d.clause.sentence - last_told[i] == 1 \
                 or _same_day(prev, d, weak)  # (doers named again are nouns named again with "the")
             if linked:
@@ -429,7 +441,7 @@ def _date_the_others(drafts: list, info: list, kept: list[int], told: int, d: Ev
             break
         if not _weak(other, weak):
             break
-        if _shared_kinds(kinds, info[i][0], back) and not _places_differ(other.place, d.place):
+        if _shared_kinds(kinds, info[i].kinds, back) and not _places_differ(other.place, d.place):
             other.when, other.date = d.when, d.date
             other.when_rule = f"{d.when_rule}; told together with the next one: \u201c{d.quote[:60]}\u201d"
             weak.discard(id(other))
