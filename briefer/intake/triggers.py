@@ -30,6 +30,7 @@ of what the clause tells, not of how it names someone or something:
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import Optional, Sequence
 
@@ -274,6 +275,7 @@ def _trend(token) -> bool:
 
 _GOES_ON = {"continue", "remain", "keep", "persist"}
 _STILL = {"still", "already", "increasingly"}
+_NOT_DONE = HABITUAL | _STILL  # "often visited", "still holds": a habit or a state, not a deed done
 _WHEN_PREPS = {"since", "after", "before", "during", "following", "amid", "until", "ahead", "despite"}
 
 
@@ -367,9 +369,7 @@ def deed_word(doc, start: int, end: int) -> Optional[tuple[int, int]]:
     "make", not a saying nor a request), told by the report itself as done (`_told_done`) and done by someone
     (`_someone_does`), that the clause tells (`event_word`): "militias set up roadblocks on Tuesday", "the
     president visited the camps", "he was deported".  None when there is no such verb."""
-    from spacy.lang.en.stop_words import STOP_WORDS  # a parse is spaCy's: spaCy is there
-
-    no_deed = STOP_WORDS | _SAYING | _DIRECTIVE
+    no_deed = _no_deed()
     clause = doc.char_span(start, end, alignment_mode="expand") or ()  # its own tokens, not the whole sentence's
     spans = [(t.idx, t.idx + len(t.text)) for t in clause
              if start <= t.idx < end and t.pos_ == "VERB" and t.lemma_.lower() in DEED_VERBS
@@ -377,6 +377,15 @@ def deed_word(doc, start: int, end: int) -> Optional[tuple[int, int]]:
              and not any(c.dep_ in ("acomp", "attr", "oprd") for c in t.children)]
     at = event_word(doc, start, end, spans) if spans else None
     return next((span for span in spans if span[0] == at), None)
+
+
+@functools.cache
+def _no_deed() -> frozenset:
+    """Verbs that tell no deed by themselves: spaCy's stop words ("take", "make"), sayings and requests. Made
+    once, on the first clause that needs it (a parse is spaCy's: spaCy is there by then)."""
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    return frozenset(STOP_WORDS | _SAYING | _DIRECTIVE)
 
 
 _DONE_AUX = {"has", "have", "was", "were", "been", "'s", "’s"}
@@ -395,7 +404,7 @@ def _told_done(verb) -> bool:
             break
     if any(a.lemma_.lower() in _SAYING for a in verb.ancestors):
         return False
-    if any(c.dep_ == "neg" or c.dep_ == "advmod" and c.lower_ in HABITUAL | _STILL for c in v.children):
+    if any(c.dep_ == "neg" or c.dep_ == "advmod" and c.lower_ in _NOT_DONE for c in v.children):
         return False
     aux = {c.lower_ for c in v.children if c.dep_ in ("aux", "auxpass")}
     if v.tag_ == "VBD":
