@@ -111,3 +111,14 @@ class Utf16:
         if self.simple:
             return offset
         return len(self.text[:offset].encode("utf-16-le")) // 2
+
+    def offset(self, position: int) -> int:
+        """The Python offset of a Qt document position (the inverse of calling this)."""
+        if self.simple:
+            return position
+        units = 0
+        for i, c in enumerate(self.text):
+            if units >= position:
+                return i
+            units += 2 if ord(c) >= 0x10000 else 1
+        return len(self.text)

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 from ..core.errors import BrieferError
 from ..core.when import When
 from ..intake.assistant import UNKNOWN_OUTLET, analyse
-from ..intake.landing import Landed, accept, merge_actor_proposals, merge_events
+from ..intake.landing import Landed, accept, event_from_text, merge_actor_proposals, merge_events
 from ..intake.proposals import Analysis, proposal_date_text
 from ..intake.reading import SUPPORTED_SUFFIXES, Article, article_from_text, read_article
 from .intake_marks import actor_item, citation_item, date_item, marks, source_item
@@ -141,7 +141,12 @@ class IntakeDialog(QDialog):
         self.accept_all_button.clicked.connect(lambda: self._check_all(self.events_tree, True))
         self.reject_all_button.clicked.connect(lambda: self._check_all(self.events_tree, False))
         self.merge_events_button.clicked.connect(self._merge_events)
-        for b in (self.accept_all_button, self.reject_all_button, self.merge_events_button):
+        # a happening the assistant missed: select its words in the report, then add it
+        self.add_event_button = QPushButton("Add selected words as event", objectName="intakeAddFromText",
+                                            enabled=False, toolTip="Select the words of the report that tell it first.")
+        self.add_event_button.clicked.connect(self._add_from_text)
+        self.text_view.copyAvailable.connect(self.add_event_button.setEnabled)
+        for b in (self.accept_all_button, self.reject_all_button, self.merge_events_button, self.add_event_button):
             e_buttons.addWidget(b)
         e_buttons.addStretch(1)
         e_buttons.addWidget(QLabel("Double-click a title, date or place to edit it."))
@@ -477,6 +482,24 @@ class IntakeDialog(QDialog):
             return
         self._refresh_events(check={merged.id})
         self.status.setText(f"Merged into '{merged.title}'.")
+
+    def _add_from_text(self) -> None:
+        cursor = self.text_view.textCursor()
+        if self.analysis is None:
+            return
+        try:
+            added = event_from_text(self.ws, self.analysis, self._utf16.offset(cursor.selectionStart()),
+                                    self._utf16.offset(cursor.selectionEnd()))
+        except BrieferError as error:
+            self._error(str(error))
+            return
+        self._refresh_events(check={added.id})
+        tree = self.events_tree  # its date, "on or before … (no date in the report)" too, is read whole
+        tree.setColumnWidth(_WHEN, max(tree.columnWidth(_WHEN), min(_MAX_WHEN, tree.sizeHintForColumn(_WHEN))))
+        self._fit_event_title()
+        self.tabs.setCurrentIndex(0)
+        self.events_tree.setCurrentItem(self.events_tree.topLevelItem(len(self.analysis.events) - 1))
+        self.status.setText(f"Added '{added.title}' ({added.when_rule}). Double-click its title, date or place to edit.")
 
     def _merge_actors(self) -> None:
         if self.analysis is None:

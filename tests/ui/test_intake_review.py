@@ -320,3 +320,56 @@ def test_the_marks_in_the_report_read_in_light_and_after_switching_to_dark(qtbot
                 assert (back.lightness() < 128) == (scheme == "dark"), (scheme, s.cursor.selectedText(), back.name())
     finally:
         theme.apply_scheme("system")
+
+
+def test_words_the_assistant_missed_are_selected_in_the_report_and_added_as_an_event(qtbot, dialog, workspace) -> None:
+    dialog.resize(1280, 720)
+    assert dialog.open_file(str(FIXTURES / "river_road.txt"))
+    qtbot.waitExposed(dialog)
+    count = dialog.events_tree.topLevelItemCount()
+    assert not dialog.add_event_button.isEnabled()  # nothing selected yet
+    text = dialog.text_view.toPlainText()
+    words = "Families left the valley by the hundreds"
+    cursor = dialog.text_view.textCursor()
+    cursor.setPosition(text.index(words))
+    cursor.setPosition(text.index(words) + len(words), QTextCursor.MoveMode.KeepAnchor)
+    dialog.text_view.setTextCursor(cursor)
+    assert dialog.add_event_button.isEnabled()
+    dialog.tabs.setCurrentIndex(1)
+    qtbot.mouseClick(dialog.add_event_button, Qt.MouseButton.LeftButton)
+    assert dialog.tabs.currentIndex() == 0 and dialog.events_tree.topLevelItemCount() == count + 1
+    added = dialog.events_tree.currentItem()
+    assert added.text(1) == words and added.checkState(0) == Qt.CheckState.Checked
+    assert added.text(3) == "on or before 12 Jun 2022 (no date in the report)"
+    tree = dialog.events_tree  # read whole, without scrolling, on a laptop's width
+    assert tree.columnWidth(3) >= tree.fontMetrics().horizontalAdvance(added.text(3))
+    assert tree.header().sectionViewportPosition(3) + tree.columnWidth(3) <= tree.viewport().width()
+    assert f"Added '{words}'" in dialog.status.text()
+    assert dialog.accept_button.text() == "Accept 1 event"
+    added.setText(3, "11 Jun 2022")  # the analyst knows the day
+    with qtbot.waitSignal(dialog.landed):
+        qtbot.mouseClick(dialog.accept_button, Qt.MouseButton.LeftButton)
+    [event] = workspace.search_events()
+    assert (event.title, event.when.edtf, event.citations[0].quote) == (words, "2022-06-11", words)
+
+
+def test_adding_with_only_blanks_selected_says_what_to_do(qtbot, dialog) -> None:
+    assert dialog.open_file(str(FIXTURES / "river_road.txt"))
+    count = dialog.events_tree.topLevelItemCount()
+    text = dialog.text_view.toPlainText()
+    cursor = dialog.text_view.textCursor()
+    at = text.index("\n\n")
+    cursor.setPosition(at)
+    cursor.setPosition(at + 2, QTextCursor.MoveMode.KeepAnchor)
+    dialog.text_view.setTextCursor(cursor)
+    qtbot.mouseClick(dialog.add_event_button, Qt.MouseButton.LeftButton)
+    assert "select the words of the report" in dialog.status.text()
+    assert dialog.events_tree.topLevelItemCount() == count
+
+
+def test_a_selection_after_characters_outside_the_basic_plane_maps_to_the_right_words() -> None:
+    from briefer.ui.intake_match import Utf16
+    text = "𝐀 قصف 😀 the shelling began"
+    positions = Utf16(text)
+    assert [positions.offset(positions(i)) for i in range(len(text) + 1)] == list(range(len(text) + 1))
+    assert positions.offset(positions(text.index("the"))) == text.index("the") != positions(text.index("the"))
