@@ -148,8 +148,8 @@ class IntakeDialog(QDialog):
         self.text_view.copyAvailable.connect(self.add_event_button.setEnabled)
         for b in (self.accept_all_button, self.reject_all_button, self.merge_events_button, self.add_event_button):
             e_buttons.addWidget(b)
-        e_buttons.addStretch(1)
-        e_buttons.addWidget(QLabel("Double-click a title, date or place to edit it."))
+        e_buttons.addWidget(QLabel("Double-click a title, date or place to edit it.", wordWrap=True,
+                                   alignment=Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter), 1)
         e_layout.addLayout(e_buttons)
 
         actors_page = QWidget()
