@@ -20,11 +20,9 @@ from ..core.errors import BrieferError
 from ..core.model import (Actor, ActorKind, Citation, Document, Event, Participant, Role, Source, SourceKind,
                           normalize_name)
 from ..core.status import status_tag
-from .duplicates import find_match
 from .proposals import ActorProposal, Analysis, EventProposal, ParticipantProposal, undated_when
 
-__all__ = ["accept", "accept_all_choices", "event_from_text", "merge_events", "merge_actor_proposals", "Landed",
-           "DEFAULT_CREDIBILITY"]
+__all__ = ["accept", "accept_all_choices", "merge_events", "merge_actor_proposals", "Landed", "DEFAULT_CREDIBILITY"]
 
 DEFAULT_CREDIBILITY = 6  # "truth cannot be judged" until the analyst grades it
 
@@ -73,52 +71,6 @@ def merge_events(analysis: Analysis, ids: Sequence[str]) -> EventProposal:
             keep.when, keep.when_rule = other.when, other.when_rule
         (analysis.events if other in analysis.events else analysis.expectations).remove(other)
     return keep
-
-
-_MAX_TITLE = 90  # characters of the selected words a new event's title starts with
-_MAX_SELECTED = 5000  # characters: the words of one happening, not a whole report
-
-
-def event_from_text(ws, analysis: Analysis, start: int, end: int) -> EventProposal:
-    """A happening the assistant missed, from words the analyst selected in the report
-    (`start`, `end`: offsets in the document's text): a new proposal quoting them, dated by
-    the first date the assistant found inside them (else undated, landing as "on or before
-    publication" unless the analyst types a date), with the actors named inside them as
-    mentioned, the statements they overlap as its citations, and the workspace event it
-    likely tells again, as for any proposal.  Appended to `analysis.events`."""
-    text = analysis.document.text
-    start, end = max(0, min(start, end)), min(len(text), max(start, end))
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    if start >= end:
-        raise BrieferError("select the words of the report that tell the happening, then add it")
-    if end - start > _MAX_SELECTED:
-        raise BrieferError(f"the selection is {end - start:,} characters long: select the words of one happening "
-                           f"(at most {_MAX_SELECTED:,})")
-    quote = " ".join(text[start:end].split())
-    title = quote if len(quote) <= _MAX_TITLE else quote[:_MAX_TITLE].rsplit(" ", 1)[0] + " …"
-    inside = [d for d in analysis.dates if start <= d.span[0] and d.span[1] <= end]
-    date = min(inside, key=lambda d: d.span[0]) if inside else None
-    named = [a for a in analysis.actors if any(start <= s[0] and s[1] <= end for s in a.spans)]
-    said = [c for c in analysis.citations if c.span[0] < end and start < c.span[1]]
-    source = said[0] if len(said) == 1 else None  # one statement: the happening comes through its source
-    taken = {e.id for e in analysis.all_events}
-    number = len(taken) + 1
-    while f"event-{number}" in taken:
-        number += 1
-    proposal = EventProposal(
-        f"event-{number}", title, date.when if date else None,
-        f"the date in the selected words ({date.text})" if date else "added by the analyst; no date in the selected words",
-        "", [ParticipantProposal(a.id, Role.MENTIONED) for a in named], quote, (start, end),
-        source.source if source else analysis.document.outlet, source.source_id if source else None,
-        [c.id for c in said], date.id if date else None, status_why="added by the analyst from the selected words")
-    pub = analysis.document.published
-    proposal.match = find_match(ws, proposal.when or pub, title, quote, "", [a.uid for a in named if a.uid], {})
-    proposal.corroborate = proposal.match is not None
-    analysis.events.append(proposal)
-    return proposal
 
 
 def merge_actor_proposals(analysis: Analysis, ids: Sequence[str]) -> ActorProposal:
@@ -235,8 +187,10 @@ def accept(ws, analysis: Analysis, choices: Mapping[str, bool]) -> Landed:
                     landed.skipped.append(f"'{proposal.title}': no date in the report and no publication date; "
                                           "give it one to accept it")
                     continue
-                when_note = f"{proposal.when_rule}; the report gives no date, so it is on or before " \
-                            f"the publication day ({doc.published.label})"
+                when_note = (f"no date in the selected words, so it is on or before the publication day "
+                             f"({doc.published.label})" if proposal.by_hand else
+                             f"{proposal.when_rule}; the report gives no date, so it is on or before "
+                             f"the publication day ({doc.published.label})")
             if not proposal.title.strip():
                 landed.skipped.append(f"{proposal.id}: no title")
                 continue

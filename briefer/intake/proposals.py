@@ -124,6 +124,7 @@ class EventProposal:
     # a workspace event this one likely tells again: offered as a citation to it (corroboration)
     match: Optional[EventMatch] = None
     corroborate: bool = False  # the analyst's choice: land as a citation to `match` instead of a new event
+    by_hand: bool = False  # added by the analyst from words of the report the assistant did not propose
 
     @property
     def expectation(self) -> bool:
@@ -212,5 +213,5 @@ def proposal_date_text(proposal: EventProposal, published: Optional[When],
         return write(proposal.when)
     lands = undated_when(published)
     if lands is not None:
-        return f"{write(lands)} (no date in the report)"
+        return f"{write(lands)} (no date in the {'selection' if proposal.by_hand else 'report'})"
     return "no date in the report and no publication date — set one to accept it"

@@ -1,21 +1,23 @@
 """What the article review shows of the assistant's proposals: the coloured marks over
 the report's text (one colour per kind, the selected proposal in orange; the colours are
-`theme.mark_colours`, chosen for the scheme in force) and the rows of
-its actors, statements, sources and dates."""
+`theme.mark_colours`, chosen for the scheme in force), the rows of
+its actors, statements, sources and dates, and the lists that hold them."""
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Optional
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor, QTextDocument
-from PySide6.QtWidgets import QTextEdit, QTreeWidgetItem
+from PySide6.QtWidgets import QAbstractItemView, QTextEdit, QTreeWidget, QTreeWidgetItem
 
 from ..intake.proposals import ActorProposal, Analysis, CitationProposal, DateProposal, SourceProposal
+from ..intake.reading import SUPPORTED_SUFFIXES
 from .intake_match import ID_ROLE, SPAN_ROLE, Utf16
 from .preferences import when_text
 
-__all__ = ["marks", "actor_item", "citation_item", "source_item", "date_item"]
+__all__ = ["marks", "actor_item", "citation_item", "source_item", "date_item", "proposal_tree", "dropped_report"]
 
 
 def marks(analysis: Analysis, document: QTextDocument, utf16: Utf16, focus: Optional[tuple[int, int]],
@@ -95,3 +97,28 @@ def date_item(d: DateProposal) -> QTreeWidgetItem:
     item.setData(0, SPAN_ROLE, d.span)
     item.setToolTip(2, d.rule)
     return item
+
+
+def proposal_tree(name: str, headers: list[str]) -> QTreeWidget:
+    """One list of the review: ticks, several rows selectable, cells edited by double-click."""
+    tree = QTreeWidget(objectName=name)
+    tree.setHeaderLabels(headers)
+    tree.setRootIsDecorated(False)
+    tree.setAlternatingRowColors(True)
+    tree.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+    tree.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked | QAbstractItemView.EditTrigger.EditKeyPressed)
+    tree.setUniformRowHeights(True)
+    # a little air per row: tick boxes as tall as the text run together into one strip
+    tree.setStyleSheet("QTreeWidget::item { padding: 3px 0px; }")
+    return tree
+
+
+def dropped_report(event) -> Optional[str]:
+    """The first dropped local file the review can read, or None."""
+    mime = event.mimeData()
+    if not mime.hasUrls():
+        return None
+    for url in mime.urls():
+        if url.isLocalFile() and Path(url.toLocalFile()).suffix.lower() in SUPPORTED_SUFFIXES:
+            return url.toLocalFile()
+    return None

@@ -26,10 +26,11 @@ from PySide6.QtWidgets import (
 from ..core.errors import BrieferError
 from ..core.when import When
 from ..intake.assistant import UNKNOWN_OUTLET, analyse
-from ..intake.landing import Landed, accept, event_from_text, merge_actor_proposals, merge_events
+from ..intake.by_hand import event_from_text
+from ..intake.landing import Landed, accept, merge_actor_proposals, merge_events
 from ..intake.proposals import Analysis, proposal_date_text
 from ..intake.reading import SUPPORTED_SUFFIXES, Article, article_from_text, read_article
-from .intake_marks import actor_item, citation_item, date_item, marks, source_item
+from .intake_marks import actor_item, citation_item, date_item, dropped_report, marks, proposal_tree, source_item
 from .intake_match import ID_ROLE, SPAN_ROLE, MatchPanel, Utf16, event_item, title_tip
 from .preferences import when_text
 from .theme import mark_colours
@@ -59,6 +60,7 @@ class IntakeDialog(QDialog):
         self.result_landed: Optional[Landed] = None
         self._filling = False
         self._focus: Optional[tuple[int, int]] = None  # the proposal marked in orange
+        self._said = ""  # the status line's message, as written
         self.setObjectName("intakeDialog")
         self.setWindowTitle("Import article")
         self.setAcceptDrops(True)
@@ -115,11 +117,11 @@ class IntakeDialog(QDialog):
         self.text_view = QTextEdit(objectName="intakeText", readOnly=True)
         self.text_view.setAcceptDrops(False)
         self.tabs = QTabWidget(objectName="intakeTabs")
-        self.events_tree = self._tree("intakeEvents", ["Accept", "Title", "Status", "When", "Place", "Actors", "Source"])
-        self.actors_tree = self._tree("intakeActors", ["Keep", "Name", "Kind", "Workspace", "Seen as"])
-        self.citations_tree = self._tree("intakeCitations", ["Keep", "Speaker", "Source", "Channel", "Quote"])
-        self.sources_tree = self._tree("intakeSources", ["Keep", "Name", "Kind", "Workspace", "Why"])
-        self.dates_tree = self._tree("intakeDates", ["Text", "When", "Rule"])
+        self.events_tree = proposal_tree("intakeEvents", ["Accept", "Title", "Status", "When", "Place", "Actors", "Source"])
+        self.actors_tree = proposal_tree("intakeActors", ["Keep", "Name", "Kind", "Workspace", "Seen as"])
+        self.citations_tree = proposal_tree("intakeCitations", ["Keep", "Speaker", "Source", "Channel", "Quote"])
+        self.sources_tree = proposal_tree("intakeSources", ["Keep", "Name", "Kind", "Workspace", "Why"])
+        self.dates_tree = proposal_tree("intakeDates", ["Text", "When", "Rule"])
         for tree in (self.events_tree, self.actors_tree, self.citations_tree, self.sources_tree, self.dates_tree):
             tree.currentItemChanged.connect(self._focus_item)
         self.events_tree.itemChanged.connect(self._event_edited)
@@ -182,7 +184,7 @@ class IntakeDialog(QDialog):
         self.pages.addWidget(paste_page)
         self.pages.addWidget(review_page)
 
-        self.status = QLabel(objectName="intakeStatus", wordWrap=True)
+        self.status = QLabel(objectName="intakeStatus", wordWrap=True, textFormat=Qt.TextFormat.RichText)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.accept_button = self.buttons.addButton("Accept", QDialogButtonBox.ButtonRole.AcceptRole)
         self.accept_button.setObjectName("intakeAccept")
@@ -204,41 +206,18 @@ class IntakeDialog(QDialog):
         if path:
             self.open_file(path)
 
-    # -- building -----------------------------------------------------------------------
-    def _tree(self, name: str, headers: list[str]) -> QTreeWidget:
-        tree = QTreeWidget(objectName=name)
-        tree.setHeaderLabels(headers)
-        tree.setRootIsDecorated(False)
-        tree.setAlternatingRowColors(True)
-        tree.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        tree.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked | QAbstractItemView.EditTrigger.EditKeyPressed)
-        tree.setUniformRowHeights(True)
-        # a little air per row: tick boxes as tall as the text run together into one strip
-        tree.setStyleSheet("QTreeWidget::item { padding: 3px 0px; }")
-        return tree
-
     # -- input ----------------------------------------------------------------------------
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 (Qt name)
-        if self._dropped_path(event) is not None:
+        if dropped_report(event) is not None:
             event.acceptProposedAction()
         else:
             event.ignore()
 
     def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802 (Qt name)
-        path = self._dropped_path(event)
+        path = dropped_report(event)
         if path is not None:
             event.acceptProposedAction()
             self.open_file(path)
-
-    @staticmethod
-    def _dropped_path(event) -> Optional[str]:
-        mime = event.mimeData()
-        if not mime.hasUrls():
-            return None
-        for url in mime.urls():
-            if url.isLocalFile() and Path(url.toLocalFile()).suffix.lower() in SUPPORTED_SUFFIXES:
-                return url.toLocalFile()
-        return None
 
     def _choose_file(self) -> None:
         pattern = " ".join(f"*{s}" for s in SUPPORTED_SUFFIXES)
@@ -287,7 +266,17 @@ class IntakeDialog(QDialog):
         self.article.title = self.headline.text().strip() or self.article.title
         self.article.outlet = self.outlet.text().strip()
         self.article.author = self.author.text().strip()
+        by_hand = [e.span for e in self.analysis.all_events if e.by_hand] if self.analysis else []
         self._run_analysis(day)
+        if by_hand and self.analysis is not None:  # what the analyst added is read again too
+            kept = set()
+            for span in by_hand:
+                try:
+                    kept.add(event_from_text(self.ws, self.analysis, *span).id)
+                except BrieferError:  # the assistant now proposes those very words
+                    pass
+            self._refresh_events(check=kept)
+            self._say(f"{self._said} Added by hand and kept: {_count(kept, 'event')}.")
 
     def _run_analysis(self, day: Optional[date]) -> None:
         assert self.article is not None
@@ -314,7 +303,7 @@ class IntakeDialog(QDialog):
                   + (f"; {matched} likely already in the workspace (select one to compare)" if matched else "")
                   + ". Tick the events to accept.")
         notes += [n for n in doc.notes if n.startswith(("no English parse", "a long text"))]
-        self.status.setText(" ".join([counts, *(n[:1].upper() + n[1:] + ("" if n.endswith(".") else ".") for n in notes)]))
+        self._say(" ".join([counts, *(n[:1].upper() + n[1:] + ("" if n.endswith(".") else ".") for n in notes)]))
         self._update_accept()
 
     def _back(self) -> None:
@@ -426,7 +415,7 @@ class IntakeDialog(QDialog):
                     event.when_rule = "set by the analyst"
                     item.setText(_WHEN, when_text(event.when))
                     item.setToolTip(_WHEN, f"{event.when.edtf}\nWhy: set by the analyst")
-                    self.status.setText(f"Date of '{event.title}': {when_text(event.when)} ({event.when.edtf})")
+                    self._say(f"Date of '{event.title}': {when_text(event.when)} ({event.when.edtf})")
                 except BrieferError as error:
                     item.setText(_WHEN, proposal_date_text(event, self.analysis.document.published, when_text))
                     self._error(str(error))
@@ -453,7 +442,7 @@ class IntakeDialog(QDialog):
                 item.setText(3, "known")
                 item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
                 self._filling = False
-                self.status.setText(f"{text}: the workspace's actor {found.name}.")
+                self._say(f"{text}: the workspace's actor {found.name}.")
             else:
                 actor.name = text
             self._refresh_events()
@@ -481,7 +470,7 @@ class IntakeDialog(QDialog):
             self._error(str(error))
             return
         self._refresh_events(check={merged.id})
-        self.status.setText(f"Merged into '{merged.title}'.")
+        self._say(f"Merged into '{merged.title}'.")
 
     def _add_from_text(self) -> None:
         cursor = self.text_view.textCursor()
@@ -494,12 +483,14 @@ class IntakeDialog(QDialog):
             self._error(str(error))
             return
         self._refresh_events(check={added.id})
-        tree = self.events_tree  # its date, "on or before … (no date in the report)" too, is read whole
+        tree = self.events_tree  # its date, "on or before … (no date in the selection)" too, is read whole
         tree.setColumnWidth(_WHEN, max(tree.columnWidth(_WHEN), min(_MAX_WHEN, tree.sizeHintForColumn(_WHEN))))
         self._fit_event_title()
         self.tabs.setCurrentIndex(0)
-        self.events_tree.setCurrentItem(self.events_tree.topLevelItem(len(self.analysis.events) - 1))
-        self.status.setText(f"Added '{added.title}' ({added.when_rule}). Double-click its title, date or place to edit.")
+        tree.setCurrentItem(next(tree.topLevelItem(i) for i in range(tree.topLevelItemCount())
+                                 if tree.topLevelItem(i).data(0, ID_ROLE) == added.id))
+        status = added.status + (f" by {added.claimed_by}" if added.claimed_by else "")
+        self._say(f"Added '{added.title}' ({status}; {added.when_rule}). Double-click its title, date or place to edit.")
 
     def _merge_actors(self) -> None:
         if self.analysis is None:
@@ -512,7 +503,7 @@ class IntakeDialog(QDialog):
         checked = self._checked(self.events_tree)
         self._fill()
         self._restore_checks(checked)
-        self.status.setText(f"Merged into {kept.name}.")
+        self._say(f"Merged into {kept.name}.")
 
     def _checked(self, tree: QTreeWidget) -> set[str]:
         return {tree.topLevelItem(i).data(0, ID_ROLE) for i in range(tree.topLevelItemCount())
@@ -590,4 +581,10 @@ class IntakeDialog(QDialog):
         self.accept()
 
     def _error(self, message: str) -> None:
-        self.status.setText(f"<span style='color:#c0392b'>{html.escape(message)}</span>")
+        self._say(message, "#c0392b")
+
+    def _say(self, message: str, colour: str = "") -> None:
+        """The status line: the report's words in it are shown as written, never as markup."""
+        self._said = message
+        text = html.escape(message, quote=False)
+        self.status.setText(f"<span style='color:{colour}'>{text}</span>" if colour else text)

@@ -10,7 +10,7 @@ import pytest
 from briefer.core.errors import BrieferError
 from briefer.core.model import Source, SourceKind
 from briefer.intake.assistant import analyse, analyse_text
-from briefer.intake.landing import accept, accept_all_choices, event_from_text, merge_events
+from briefer.intake.landing import accept, accept_all_choices, merge_events
 from briefer.intake.reading import read_article
 
 
@@ -125,58 +125,3 @@ def test_edited_proposals_land_as_edited(workspace) -> None:
     assert (stored.title, stored.place, stored.when.edtf) == ("River Guard closes the old bridge", "Old bridge",
                                                                "2022-05-31")
 
-
-def _span_of(analysis, words: str) -> tuple[int, int]:
-    start = analysis.document.text.index(words)
-    return start, start + len(words)
-
-
-def test_words_the_assistant_missed_become_an_event_the_analyst_can_accept(workspace, fixtures: Path) -> None:
-    analysis = analyse(workspace, read_article(fixtures / "river_road.txt"))
-    assert not any("Families" in e.quote for e in analysis.all_events)  # the displacement is missed
-    start, end = _span_of(analysis, "Families left the valley by the hundreds")
-    added = event_from_text(workspace, analysis, start - 2, end + 1)  # the blanks around the words are left out
-    assert added in analysis.events and added.quote == "Families left the valley by the hundreds"
-    assert added.when is None and added.participants == [] and added.citations == []
-    assert "no date in the selected words" in added.when_rule
-    landed = accept(workspace, analysis, {added.id: True})
-    stored = workspace.get_event(landed.events[0])
-    assert stored.title == "Families left the valley by the hundreds"
-    assert stored.when.edtf == "../2022-06-12"  # undated: on or before publication, as any undated proposal
-    assert stored.citations[0].quote == "Families left the valley by the hundreds"
-    assert workspace.get_document(stored.citations[0].document_uid).title == "Fighting spreads along the river road"
-
-
-def test_selected_words_give_their_date_actors_and_statement(workspace, fixtures: Path) -> None:
-    analysis = analyse(workspace, read_article(fixtures / "river_road.txt"))
-    words = "The Northern Shield Brigade shelled the village of Tel Hamra on Saturday"
-    added = event_from_text(workspace, analysis, *_span_of(analysis, words))
-    assert added.when.edtf == "2022-06-11" and "on Saturday" in added.when_rule
-    assert [analysis.actor(p.actor).name for p in added.participants] == ["Northern Shield Brigade"]
-    assert [analysis.citation(c).speaker for c in added.citations] == ["Karam Civic Committee"]
-    # a long selection is cut to a title the analyst can edit; the quote keeps every word
-    longer = event_from_text(workspace, analysis, *_span_of(analysis, words + ", killing four people, the Karam "
-                                                                      "Civic Committee said"))
-    assert longer.title.endswith(" …") and len(longer.title) <= 92 and longer.quote.endswith("Committee said")
-    assert len({e.id for e in analysis.all_events}) == len(analysis.all_events)
-
-
-def test_a_selection_that_tells_a_stored_event_again_is_offered_as_its_citation(workspace, fixtures: Path) -> None:
-    first = analyse(workspace, read_article(fixtures / "river_road.txt"))
-    shelling = next(e for e in first.events if "shelled" in e.quote)
-    accept(workspace, first, {shelling.id: True})
-    again = analyse(workspace, read_article(fixtures / "river_road.txt"))
-    words = "The Northern Shield Brigade shelled the village of Tel Hamra on Saturday, killing four people"
-    added = event_from_text(workspace, again, *_span_of(again, words))
-    assert added.match is not None and added.corroborate
-
-
-@pytest.mark.parametrize("start, end, message", [(0, 0, "select the words"), (5, 5, "select the words"),
-                                                 (0, 9000, "at most 5,000")])
-def test_an_empty_or_huge_selection_is_refused_and_adds_nothing(workspace, start, end, message) -> None:
-    analysis = analyse_text(workspace, "Headline: H\nDate: 2 June 2022\nOutlet: Town Crier\n\n   \n"
-                            + "Word " * 2000)
-    before = list(analysis.events)
-    with pytest.raises(BrieferError, match=message):
-        event_from_text(workspace, analysis, start, end)
-    assert analysis.events == before

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
-from PySide6.QtGui import QDropEvent, QTextCursor
+from PySide6.QtGui import QDropEvent, QTextCursor, QTextDocument
 from PySide6.QtWidgets import QDialog
 
 from briefer.core.model import Source
@@ -340,7 +340,7 @@ def test_words_the_assistant_missed_are_selected_in_the_report_and_added_as_an_e
     assert dialog.tabs.currentIndex() == 0 and dialog.events_tree.topLevelItemCount() == count + 1
     added = dialog.events_tree.currentItem()
     assert added.text(1) == words and added.checkState(0) == Qt.CheckState.Checked
-    assert added.text(3) == "on or before 12 Jun 2022 (no date in the report)"
+    assert added.text(3) == "on or before 12 Jun 2022 (no date in the selection)"
     tree = dialog.events_tree  # read whole, without scrolling, on a laptop's width
     assert tree.columnWidth(3) >= tree.fontMetrics().horizontalAdvance(added.text(3))
     assert tree.header().sectionViewportPosition(3) + tree.columnWidth(3) <= tree.viewport().width()
@@ -373,3 +373,37 @@ def test_a_selection_after_characters_outside_the_basic_plane_maps_to_the_right_
     positions = Utf16(text)
     assert [positions.offset(positions(i)) for i in range(len(text) + 1)] == list(range(len(text) + 1))
     assert positions.offset(positions(text.index("the"))) == text.index("the") != positions(text.index("the"))
+
+
+def _select(dialog, words: str) -> None:
+    text = dialog.text_view.toPlainText()
+    cursor = dialog.text_view.textCursor()
+    cursor.setPosition(text.index(words))
+    cursor.setPosition(text.index(words) + len(words), QTextCursor.MoveMode.KeepAnchor)
+    dialog.text_view.setTextCursor(cursor)
+
+
+def test_events_added_by_hand_survive_a_re_read_with_another_date(qtbot, dialog) -> None:
+    assert dialog.open_file(str(FIXTURES / "river_road.txt"))
+    count = dialog.events_tree.topLevelItemCount()
+    _select(dialog, "Families left the valley by the hundreds")
+    qtbot.mouseClick(dialog.add_event_button, Qt.MouseButton.LeftButton)
+    dialog.published.setText("2022-06-13")
+    qtbot.mouseClick(dialog.reread, Qt.MouseButton.LeftButton)
+    assert dialog.events_tree.topLevelItemCount() == count + 1
+    kept = _row(dialog.events_tree, 1, "Families left the valley")
+    assert kept.checkState(0) == Qt.CheckState.Checked
+    assert kept.text(3) == "on or before 13 Jun 2022 (no date in the selection)"
+    assert "Added by hand and kept: 1 event." in dialog.status.text()
+
+
+def test_the_status_line_shows_the_report_s_words_as_written(qtbot, dialog) -> None:
+    dialog.paste.setPlainText("Headline: Signs\nDate: 2 June 2022\nOutlet: Town Crier\n\n"
+                              "Protesters waved <b>banners</b> reading &lt;no&gt; outside the town hall.\n")
+    qtbot.mouseClick(dialog.analyse_button, Qt.MouseButton.LeftButton)
+    _select(dialog, "Protesters waved <b>banners</b> reading &lt;no&gt;")
+    qtbot.mouseClick(dialog.add_event_button, Qt.MouseButton.LeftButton)
+    assert dialog.status.textFormat() == Qt.TextFormat.RichText
+    shown = QTextDocument()
+    shown.setHtml(dialog.status.text())
+    assert "Added 'Protesters waved <b>banners</b> reading &lt;no&gt;'" in shown.toPlainText()
