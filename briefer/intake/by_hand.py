@@ -52,8 +52,9 @@ def _overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
 
 def event_from_text(ws, analysis: Analysis, start: int, end: int) -> EventProposal:
     """A new proposal quoting the words between `start` and `end` (offsets in the document's
-    text, widened to whole words): dated by the first date the assistant found in them (else
-    undated, landing "on or before" publication unless the analyst types a date); the actors
+    text, widened to whole words): dated by the first date the assistant found in them, else by
+    the date of an assistant proposal whose words hold them, else undated (landing "on or
+    before" publication unless the analyst types a date); the actors
     named in them as mentioned; a statement that holds them (half of the words or more) as its
     citation, its speaker claiming it; the status of an assistant proposal it overlaps that is
     not plainly reported (a denial stays a denial); the workspace event it likely tells again.
@@ -74,6 +75,15 @@ def event_from_text(ws, analysis: Analysis, start: int, end: int) -> EventPropos
     title = quote if len(quote) <= _MAX_TITLE else quote[:_MAX_TITLE].rsplit(" ", 1)[0] + " …"
     dates = sorted((d for d in analysis.dates if _overlap(d.span, span)), key=lambda d: d.span[0])
     date = dates[0] if dates else None
+    # words with no date of their own, inside words the assistant dated: that date (the analyst sees why)
+    holder = None if date else next((e for e in analysis.all_events if e.when is not None
+                                     and e.span[0] <= start and end <= e.span[1]), None)
+    if date is not None:
+        when, rule = date.when, f"the date in the selected words ({date.text})"
+    elif holder is not None:
+        when, rule = holder.when, f"the date of the proposal whose words hold them ({holder.when_rule})"
+    else:
+        when, rule = None, "no date in the selected words"
     named = [a for a in analysis.actors if any(start <= s[0] and s[1] <= end for s in a.spans)]
     said = [c for c in analysis.citations if 2 * _overlap(c.span, span) >= min(end - start, c.span[1] - c.span[0])]
     statement = said[0] if len(said) == 1 else None  # one statement: the happening comes through its source
@@ -89,8 +99,7 @@ def event_from_text(ws, analysis: Analysis, start: int, end: int) -> EventPropos
     while f"event-{number}" in taken:
         number += 1
     proposal = EventProposal(
-        f"event-{number}", title, date.when if date else None,
-        f"the date in the selected words ({date.text})" if date else "no date in the selected words",
+        f"event-{number}", title, when, rule,
         "", [ParticipantProposal(a.id, Role.MENTIONED) for a in named], quote, span,
         statement.source if statement else outlet, statement.source_id if statement else None,
         [c.id for c in said], date.id if date else None, status=status, status_why=why, claimed_by=claimed_by,

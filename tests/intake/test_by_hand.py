@@ -52,6 +52,9 @@ def test_a_drag_that_cuts_words_takes_them_whole_with_their_date_and_actor(works
     # a date partly selected ("on Saturday" without its "on") still dates the words
     killing = event_from_text(workspace, analysis, *_span_of(analysis, "Saturday, killing four people"))
     assert killing.when.edtf == "2022-06-11"
+    # no date of their own, inside words the assistant dated: that date, and why
+    village = event_from_text(workspace, analysis, *_span_of(analysis, "killing four people"))
+    assert village.when.edtf == "2022-06-11" and village.when_rule.startswith("the date of the proposal whose words")
     # told in the committee's statement, as the assistant's own proposal of that clause is
     assert (added.status, added.claimed_by) == ("claimed", "Karam Civic Committee")
     assert [analysis.citation(c).speaker for c in added.citations] == ["Karam Civic Committee"]
