@@ -490,7 +490,9 @@ class IntakeDialog(QDialog):
         tree.setCurrentItem(next(tree.topLevelItem(i) for i in range(tree.topLevelItemCount())
                                  if tree.topLevelItem(i).data(0, ID_ROLE) == added.id))
         status = added.status + (f" by {added.claimed_by}" if added.claimed_by else "")
-        self._say(f"Added '{added.title}' ({status}; {added.when_rule}). Double-click its title, date or place to edit.")
+        when = proposal_date_text(added, self.analysis.document.published, when_text)
+        self._say(f"Added '{added.title}': {status}, {when}. "
+                  "The When cell's tip says why; double-click a cell to edit.")
 
     def _merge_actors(self) -> None:
         if self.analysis is None:

@@ -344,7 +344,8 @@ def test_words_the_assistant_missed_are_selected_in_the_report_and_added_as_an_e
     tree = dialog.events_tree  # read whole, without scrolling, on a laptop's width
     assert tree.columnWidth(3) >= tree.fontMetrics().horizontalAdvance(added.text(3))
     assert tree.header().sectionViewportPosition(3) + tree.columnWidth(3) <= tree.viewport().width()
-    assert f"Added '{words}'" in dialog.status.text()
+    assert dialog.status.text() == (f"Added '{words}': reported, on or before 12 Jun 2022 (no date in the selection). "
+                                    "The When cell's tip says why; double-click a cell to edit.")
     assert dialog.accept_button.text() == "Accept 1 event"
     added.setText(3, "11 Jun 2022")  # the analyst knows the day
     with qtbot.waitSignal(dialog.landed):
