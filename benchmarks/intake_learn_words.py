@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import pickle
 import random
 import sys
@@ -40,7 +41,7 @@ import intake_eval as E  # noqa: E402
 
 SETS = {"train": Path("benchmarks/intake_train"), "dev": Path("benchmarks/intake_dev"),
         "retired": Path("benchmarks/intake_eval")}
-CACHE = Path("/tmp/learn3-candidates.pkl")
+CACHE = Path(os.environ.get("LEARN_WORDS_CACHE", "/tmp/learn3-candidates.pkl"))
 
 # ---------------------------------------------------------------- collecting candidates
 
@@ -50,21 +51,23 @@ _CAPTURE: dict = {}
 def _install_hooks() -> None:
     from briefer.intake import assistant
 
-    real_draft, real_steps = assistant.draft_events, assistant.date_steps
+    real_draft, real_words = assistant.draft_events, assistant.dated_words
 
-    def draft_events(text, sentences, body, dates, mentions, entities, statements, pub, parsed=None, outlet=""):
-        drafts = real_draft(text, sentences, body, dates, mentions, entities, statements, pub, parsed, outlet)
-        _CAPTURE.update(text=text, sentences=sentences, body=body, dates=dates, mentions=mentions,
-                        entities=entities, statements=statements, pub=pub, parsed=parsed or {}, first=list(drafts))
+    def draft_events(text, sentences, body, dates, mentions, entities, statements, pub, parsed=None, outlet="", **kw):
+        drafts = real_draft(text, sentences, body, dates, mentions, entities, statements, pub, parsed, outlet, **kw)
+        if not kw:  # the first drafting, not dated_words' own
+            _CAPTURE.update(text=text, sentences=sentences, body=body, dates=dates, mentions=mentions,
+                            entities=entities, statements=statements, pub=pub, parsed=parsed or {},
+                            first=list(drafts))
         return drafts
 
-    def date_steps(drafts, sentences, parsed, pub):
-        out = real_steps(drafts, sentences, parsed, pub)
+    def dated_words(drafts, *args, **kw):  # the last step: its drafts are the final ones
+        out = real_words(drafts, *args, **kw)
         _CAPTURE["final"] = list(out)
         _CAPTURE["candidates"] = candidates_of(_CAPTURE, out)
         return out
 
-    assistant.draft_events, assistant.date_steps = draft_events, date_steps
+    assistant.draft_events, assistant.dated_words = draft_events, dated_words
 
 
 def _governing(token):
@@ -185,7 +188,9 @@ def candidates_of(cap: dict, final: list) -> list[dict]:
             seen_stems[stem] += 1
             dup = (start, end) in seen_span or (start, end) in final_spans
             seen_span.add((start, end))
+            prev = sentences[body[rank - 1]] if rank else None
             out.append({"at": at, "word": m.group(), "span": (start, end), "dup": dup, "features": f,
+                        "sent": (s.start, s.end), "prev": (prev.start, prev.end) if prev else None,
                         "proposal": {"title": EV._title(q), "quote": " ".join(q.split()), "place": "",
                                      "when": when.edtf if when else None, "status": status}})
     return out
@@ -203,7 +208,11 @@ def collect() -> None:
             if gold.get("lang", "en") != "en":
                 continue
             data[(name, path.stem)] = {"gold": gold, "output": res["output"],
-                                       "candidates": _CAPTURE.get("candidates", [])}
+                                       "candidates": _CAPTURE.get("candidates", []),
+                                       "text": _CAPTURE.get("text", ""),
+                                       "sentences": [(x.start, x.end) for x in
+                                                     (_CAPTURE.get("sentences") or [])],
+                                       "body": list(_CAPTURE.get("body") or [])}
             print(name, path.stem, len(data[(name, path.stem)]["candidates"]), flush=True)
     CACHE.write_bytes(pickle.dumps(data))
 
