@@ -21,12 +21,14 @@ its local folder, offline; nothing here is imported by the project or its tests)
 
     LEARN_WORDS_CACHE=/tmp/learn11-candidates.pkl PYTHONPATH=$PWD .venv/bin/python benchmarks/intake_learn_words.py collect
     LEARN_WORDS_CACHE=/tmp/learn11-candidates.pkl PYTHONPATH=$PWD .venv/bin/python benchmarks/intake_learn_reader.py dump
-    /tmp/mlv/bin/python benchmarks/intake_learn_reader.py frozen             # a) ~2 min on 2 cores
-    /tmp/mlv/bin/python benchmarks/intake_learn_reader.py tune [--seed N]    # b) ~3 min per model on 2 cores
-    /tmp/mlv/bin/python benchmarks/intake_learn_reader.py tune --cv          # 5-fold by report inside train
-    /tmp/mlv/bin/python benchmarks/intake_learn_reader.py prec [--seed N]    # precision side, both models
-    /tmp/mlv/bin/python benchmarks/intake_learn_reader.py table              # every table from the saved scores
+    /tmp/mlv/bin/python benchmarks/intake_learn_reader.py frozen                        # a) ~2 min, 2 cores
+    /tmp/mlv/bin/python benchmarks/intake_learn_reader.py tune --recipe a --seed 0      # b) ~4-8 min a label
+    /tmp/mlv/bin/python benchmarks/intake_learn_reader.py tune --recipe b --labels y --seed 1
+    /tmp/mlv/bin/python benchmarks/intake_learn_reader.py tune --recipe b --labels y --cv   # 5-fold in train (~15 min)
+    /tmp/mlv/bin/python benchmarks/intake_learn_reader.py prec --recipe b --labels y    # precision side (~4 min)
+    /tmp/mlv/bin/python benchmarks/intake_learn_reader.py table                         # every table, saved scores
 
+Scores are kept in /tmp/learn11/scores.json (LEARN_READER_DIR), one entry per model, label, seed.
 Findings: benchmarks/intake_learn_reader.md.  Never run on a held-out set (the SETS are intake_learn_words').
 """
 
