@@ -10,7 +10,8 @@ Same task as benchmarks/intake_learn_words.py (its candidates, labels, scorer an
   proposal matches an annotated event at the right date (the scorer's keyword rule, one to one).
 
 Models: (a) frozen all-MiniLM-L6-v2 (mean-pooled sentence + marked-word vector) + logistic regression;
-(b) MiniLM fine-tuned end to end with a small head (class-weighted BCE, AdamW lr 3e-5, max length 128).
+(b) MiniLM fine-tuned end to end with a small head (class-weighted BCE, max length 128; RECIPES a: AdamW lr 3e-5,
+3 epochs; b: lr 5e-5, 4 epochs, batch 8, square-root class weight).
 Evaluated across bodies (intake_train -> intake_dev + retired intake_eval, and the reverse), AUC, top-20/40,
 and the real scorer (`intake_eval.score_report`) when candidates above a threshold are added (or proposals
 below it dropped).
@@ -22,6 +23,7 @@ its local folder, offline; nothing here is imported by the project or its tests)
     LEARN_WORDS_CACHE=/tmp/learn11-candidates.pkl PYTHONPATH=$PWD .venv/bin/python benchmarks/intake_learn_words.py collect
     LEARN_WORDS_CACHE=/tmp/learn11-candidates.pkl PYTHONPATH=$PWD .venv/bin/python benchmarks/intake_learn_reader.py dump
     /tmp/mlv/bin/python benchmarks/intake_learn_reader.py frozen                        # a) ~2 min, 2 cores
+    /tmp/mlv/bin/python benchmarks/intake_learn_reader.py combo                         # frozen vector + hand features
     /tmp/mlv/bin/python benchmarks/intake_learn_reader.py tune --recipe a --seed 0      # b) ~4-8 min a label
     /tmp/mlv/bin/python benchmarks/intake_learn_reader.py tune --recipe b --labels y --seed 1
     /tmp/mlv/bin/python benchmarks/intake_learn_reader.py tune --recipe b --labels y --cv   # 5-fold in train (~15 min)
@@ -439,6 +441,38 @@ def run_frozen() -> None:
     _save(saved)
 
 
+def run_combo() -> None:
+    """Frozen MiniLM vector and the hand parse features (intake_learn_words.featurize, one-hot) in one logistic
+    regression, C chosen on the training side (5-fold by report): are the two complementary?"""
+    import numpy as np
+    from sklearn.feature_extraction import DictVectorizer
+
+    _setup(0)
+    rows, _ = _load()
+    data = pickle.loads(LABELLED.read_bytes())
+    cand = {(k[1], i): c for k, it in data.items() for i, c in enumerate(it["candidates"])}
+    idx = [i for i, r in enumerate(rows) if r["kind"] == "cand"]
+    X = embed([rows[i] for i in idx])
+    probs, info = {}, {}
+    for d, (a, b) in DIRECTIONS.items():
+        ia = [j for j, i in enumerate(idx) if rows[i]["side"] == a]
+        ib = [j for j, i in enumerate(idx) if rows[i]["side"] == b]
+        dv = DictVectorizer(sparse=False)
+        H = lambda js: [{f: 1 for f in W.featurize(cand[(rows[idx[j]]["report"], rows[idx[j]]["idx"])])} for j in js]  # noqa: E731
+        Ha = dv.fit_transform(H(ia))
+        keep = Ha.sum(0) >= 2  # as the hand LR: features seen twice
+        Xa = np.hstack([X[ia], Ha[:, keep]])
+        Xb = np.hstack([X[ib], dv.transform(H(ib))[:, keep]])
+        ya = np.array([rows[idx[j]]["y"] for j in ia])
+        cc = _cv_c(Xa, ya, [rows[idx[j]]["report"] for j in ia])
+        info[d] = cc
+        probs.update({_key(rows[idx[j]]): float(v) for j, v in zip(ib, frozen_lr(Xa, ya, Xb, cc))})
+    _, saved = _load()
+    saved["cand|frozen + hand features C=cv|y|seed0"] = {"probs": probs, "info": info}
+    _save(saved)
+    print("combo done", info)
+
+
 def _cv_c(X, y, reports, cs=(1.0, 0.1, 0.01, 0.001)) -> float:
     """The regularisation chosen on the training side only: 5-fold by report, best mean AUC."""
     import numpy as np
@@ -543,7 +577,7 @@ def table() -> None:
 
 def main() -> None:
     ap = argparse.ArgumentParser()
-    ap.add_argument("what", choices=["dump", "frozen", "tune", "prec", "table"])
+    ap.add_argument("what", choices=["dump", "frozen", "combo", "tune", "prec", "table"])
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--cv", action="store_true")
     ap.add_argument("--labels", default="y,y_any")
@@ -553,6 +587,8 @@ def main() -> None:
         dump()
     elif args.what == "frozen":
         run_frozen()
+    elif args.what == "combo":
+        run_combo()
     elif args.what == "tune":
         run_tune("cand", args.labels.split(","), args.seed, args.cv, args.recipe)
     elif args.what == "prec":

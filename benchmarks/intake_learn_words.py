@@ -18,7 +18,8 @@ and asks:
     PYTHONPATH=$PWD .venv/bin/python benchmarks/intake_learn_words.py compare     # needs scikit-learn
     PYTHONPATH=$PWD .venv/bin/python benchmarks/intake_learn_words.py breakdown
 
-Findings (5 Dec 2026, main at 52d96a7): benchmarks/intake_learn_words.md.
+Findings (5 Dec 2026, main at 52d96a7): benchmarks/intake_learn_words.md.  The cache is LEARN_WORDS_CACHE
+(default /tmp/learn3-candidates.pkl); benchmarks/intake_learn_reader.py reads its candidates with a transformer.
 
 Never run on a held-out set.
 """
