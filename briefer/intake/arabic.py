@@ -206,7 +206,7 @@ def _resolve(kind: str, m: re.Match, pub: Optional[date]) -> Optional[tuple[When
             return _since_day(day, g) or (When.day(day), "a full date", False)
         if kind == "month_year":
             if g.get("since"):  # "منذ أيلول / سبتمبر 2012": since that month, the end open
-                return When.since(Point.of(y, _MONTHS[g["m"]])), f"'منذ': since that month (the end is open)", False
+                return When.since(Point.of(y, _MONTHS[g["m"]])), "'منذ': since that month (the end is open)", False
             return When.of(Point.of(y, _MONTHS[g["m"]])), "a month and year", False
         if g.get("prep") == "منذ":
             return When.since(Point.of(y)), f"'منذ {y}': since that year (the end is open)", False

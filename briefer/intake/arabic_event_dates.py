@@ -52,7 +52,7 @@ def not_its_day(folded: str, d: DateMention) -> bool:
 
 
 # what may stand between the saying and its day: "أعلن الجيش في بيان اليوم", "قالت الحركة، مساء أمس،"
-_SAID_IN = re.compile(rf"[\s،,]*(?:(?:في|عبر)\s+(?:بيان|تصريح|تصريحات|مؤتمر|رساله|تغريده)(?:\s+[^\s.،]+){{0,2}}?\s*[،,]?\s*)?")
+_SAID_IN = re.compile(r"[\s،,]*(?:(?:في|عبر)\s+(?:بيان|تصريح|تصريحات|مؤتمر|رساله|تغريده)(?:\s+[^\s.،]+){0,2}?\s*[،,]?\s*)?")
 
 
 def said_on(folded: str, st: Optional[Statement], d: DateMention, at: int) -> bool:
